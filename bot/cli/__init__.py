@@ -1,0 +1,39 @@
+"""The `rolefit` command. Each subcommand lives in its own module and imports heavy things lazily,
+so `rolefit ask` stays fast and never loads Slack code it does not need."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.cli import ask, knowledge_cmd, recommend, serve
+from bot.cli.errors import CliError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rolefit",
+        description="Product Owner or Product Manager? RoleFit answers who owns a piece of work.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in (ask, knowledge_cmd, recommend, serve):
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; expected failures print one clear line and exit 2, never a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except CliError as error:
+        print(f"rolefit: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""RoleFit's domain: the knowledge base, the matcher and the hiring advisor. Never imports Slack."""
