@@ -1,0 +1,54 @@
+"""Configuration from the environment (and an optional, gitignored `.env`), via pydantic-settings.
+
+A missing or malformed setting becomes one `CliError` line naming the variable — never a
+traceback, and never the secret's value.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.cli.errors import CliError
+
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class KnowledgeSettings(BaseSettings):
+    """Where an organisation's knowledge overlays live: ROLEFIT_KNOWLEDGE, paths split by os.pathsep."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    rolefit_knowledge: str = ""
+
+    @property
+    def overlay_paths(self) -> list[Path]:
+        return [Path(part) for part in self.rolefit_knowledge.split(os.pathsep) if part.strip()]
+
+
+class SlackSettings(KnowledgeSettings):
+    """Everything the Slack app needs. Tokens are SecretStr so they never print by accident."""
+
+    slack_bot_token: SecretStr
+    slack_signing_secret: SecretStr
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = SLACK_API_URL
+
+
+SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+
+
+def load_settings(settings_class: type[SettingsT]) -> SettingsT:
+    """Build settings, turning validation failures into one line that names each variable."""
+    try:
+        return settings_class()
+    except ValidationError as error:
+        names = sorted({str(problem["loc"][0]).upper() for problem in error.errors()})
+        raise CliError(
+            f"missing or invalid setting: {', '.join(names)} "
+            "(set it in the environment or in .env; see README)"
+        ) from None
