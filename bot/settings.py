@@ -19,7 +19,7 @@ SLACK_API_URL = "https://slack.com/api/"
 
 
 class KnowledgeSettings(BaseSettings):
-    """Where an organisation's knowledge overlays live: ROLEFIT_KNOWLEDGE, paths split by os.pathsep."""
+    """Where overlays live: ROLEFIT_KNOWLEDGE, paths split by os.pathsep."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
