@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, knowledge_cmd, recommend, serve
+from bot.cli import ask, console, knowledge_cmd, recommend, serve
 from bot.cli.errors import CliError
 
 
@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Product Owner or Product Manager? RoleFit answers who owns a piece of work.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (ask, knowledge_cmd, recommend, serve):
+    for module in (ask, knowledge_cmd, recommend, serve, console):
         module.register(subparsers)
     return parser
 
