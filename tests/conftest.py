@@ -1,0 +1,60 @@
+"""Shared fixtures: the Slack Web API stand-in, signed Slack requests, and the live app.
+
+Every Block Kit payload and view the app sent through the stand-in is checked against Slack's
+schema when the test ends, so no test can pass while posting something Slack would reject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.testing import FakeSlackApi, RecordedCall, SlackRequests
+from tests.slack_schemas import assert_valid_blocks, assert_valid_view, shared_file
+
+if TYPE_CHECKING:
+    from bot.testing.live import LiveRoleFit
+
+TEST_SIGNING_SECRET = "rolefit-test-signing-secret"
+
+
+def assert_surfaces_valid(calls: Iterable[RecordedCall]) -> None:
+    """Validate the `blocks` and `view` of every recorded call (skips if ../shared is absent)."""
+    calls = list(calls)
+    if not any("blocks" in call.body or "view" in call.body for call in calls):
+        return
+    shared_file("slack", "blockkit.schema.json")
+    for call in calls:
+        try:
+            if isinstance(call.body.get("blocks"), list):
+                assert_valid_blocks(call.body["blocks"])
+            if call.method.startswith("views.") and isinstance(call.body.get("view"), dict):
+                assert_valid_view(call.body["view"])
+        except AssertionError as error:
+            raise AssertionError(f"{call.method} sent invalid Block Kit: {error}") from None
+
+
+@pytest.fixture
+def slack_api() -> Iterator[FakeSlackApi]:
+    """A started Web API stand-in; what the app sent through it is schema-checked at the end."""
+    with FakeSlackApi() as api:
+        yield api
+        assert_surfaces_valid(api.calls)
+
+
+@pytest.fixture
+def slack_requests() -> SlackRequests:
+    """Builds requests signed with the secret the live app is configured with."""
+    return SlackRequests(TEST_SIGNING_SECRET)
+
+
+@pytest.fixture
+def live() -> Iterator[LiveRoleFit]:
+    """The real app served by uvicorn on a free port, talking to its own Web API stand-in."""
+    from bot.testing.live import LiveRoleFit
+
+    with LiveRoleFit() as running:
+        yield running
+        assert_surfaces_valid(running.api.calls)

@@ -1,0 +1,285 @@
+"""Requests shaped and signed the way Slack sends them, for driving the app over real HTTP.
+
+Slash commands are form-encoded (every field of Slack's SlashCommand), events arrive as JSON
+`event_callback` envelopes, interactions as a form field `payload=<json>`. Each is signed
+`v0=HMAC-SHA256(secret, "v0:{timestamp}:{raw body}")` (CONTRACT §4), so the app's real signature
+check runs; tests tamper with a `SignedRequest` to exercise the 401 path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from bot.testing.slack_api import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
+
+LEADER_ID = "U_LEADER"
+GENERAL_ID = "C_GENERAL"
+# The verification token Slack still sends; apps must not rely on it (CONTRACT §2).
+LEGACY_TOKEN = "legacy-verification-token"
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+
+@dataclasses.dataclass(frozen=True)
+class SignedRequest:
+    """A raw body and the headers Slack would send with it (content type and signature)."""
+
+    body: bytes
+    headers: dict[str, str]
+
+    def with_headers(self, **changes: str | None) -> SignedRequest:
+        """A copy with headers replaced (`None` removes one); names use `_` for `-`."""
+        headers = dict(self.headers)
+        for name, value in changes.items():
+            header = name.replace("_", "-")
+            if value is None:
+                headers.pop(header, None)
+            else:
+                headers[header] = value
+        return dataclasses.replace(self, headers=headers)
+
+
+class SlackRequests:
+    """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be)."""
+
+    def __init__(
+        self,
+        signing_secret: str,
+        *,
+        response_url_base: str = f"https://hooks.slack.com/commands/{TEAM_ID}/",
+    ) -> None:
+        self._secret = signing_secret.encode()
+        self._response_url_base = response_url_base
+        self._serial = itertools.count(1)
+
+    # -- signing -----------------------------------------------------------------------------
+
+    def sign(self, body: bytes, timestamp: int | None = None) -> dict[str, str]:
+        """The two signature headers for `body`, at `timestamp` (default: now)."""
+        stamp = str(int(time.time()) if timestamp is None else timestamp)
+        digest = hmac.new(self._secret, b"v0:" + stamp.encode() + b":" + body, hashlib.sha256)
+        return {
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": f"v0={digest.hexdigest()}",
+        }
+
+    def signed(self, body: bytes, content_type: str, timestamp: int | None = None) -> SignedRequest:
+        """Any body, signed: the building block for malformed-body and stale-signature tests."""
+        return SignedRequest(body, {"Content-Type": content_type, **self.sign(body, timestamp)})
+
+    # -- slash commands ----------------------------------------------------------------------
+
+    def slash_command(
+        self,
+        text: str,
+        *,
+        user_id: str = LEADER_ID,
+        channel_id: str = GENERAL_ID,
+        command: str = "/rolefit",
+        response_url: str | None = None,
+        trigger_id: str | None = None,
+    ) -> SignedRequest:
+        """A slash command as Slack posts it, with every field of CONTRACT §2."""
+        fields = {
+            "token": LEGACY_TOKEN,
+            "team_id": TEAM_ID,
+            "team_domain": TEAM_DOMAIN,
+            "channel_id": channel_id,
+            "channel_name": _channel_name(channel_id),
+            "user_id": user_id,
+            "user_name": user_id.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": APP_ID,
+            "is_enterprise_install": "false",
+            "response_url": response_url or self.next_response_url(),
+            "trigger_id": trigger_id or self.next_trigger_id(),
+        }
+        return self.signed(urlencode(fields).encode(), FORM)
+
+    def next_response_url(self) -> str:
+        return f"{self._response_url_base}r{next(self._serial)}"
+
+    def next_trigger_id(self) -> str:
+        serial = next(self._serial)
+        return f"{serial}.{TEAM_ID}.{hashlib.sha1(str(serial).encode()).hexdigest()[:24]}"
+
+    # -- events ------------------------------------------------------------------------------
+
+    def event(
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        retry_reason: str = "http_timeout",
+    ) -> SignedRequest:
+        """An Events API `event_callback` envelope around `event` (CONTRACT §3)."""
+        envelope = {
+            "token": LEGACY_TOKEN,
+            "team_id": TEAM_ID,
+            "api_app_id": APP_ID,
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{next(self._serial):08d}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER_ID,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+        }
+        request = self.signed(json.dumps(envelope).encode(), JSON)
+        if retry_num is None:
+            return request
+        return self.retry(request, retry_num, retry_reason)
+
+    def retry(
+        self, request: SignedRequest, retry_num: int = 1, reason: str = "http_timeout"
+    ) -> SignedRequest:
+        """The same delivery again as Slack retries it: same body, retry headers, new signature."""
+        return dataclasses.replace(
+            request,
+            headers={
+                **request.headers,
+                **self.sign(request.body),
+                "X-Slack-Retry-Num": str(retry_num),
+                "X-Slack-Retry-Reason": reason,
+            },
+        )
+
+    def dm(self, text: str, *, user_id: str = LEADER_ID, **extra: Any) -> SignedRequest:
+        """A direct message to the app (`message.im`); `extra` adds or overrides event fields."""
+        ts = self._ts()
+        event = {
+            "type": "message",
+            "channel": "D" + user_id[1:],
+            "user": user_id,
+            "text": text,
+            "ts": ts,
+            "event_ts": ts,
+            "channel_type": "im",
+            **extra,
+        }
+        return self.event(event)
+
+    def mention(
+        self, text: str, *, user_id: str = LEADER_ID, channel_id: str = GENERAL_ID, **extra: Any
+    ) -> SignedRequest:
+        """An `app_mention`; `text` follows the bot's mention, as Slack sends it."""
+        ts = self._ts()
+        event = {
+            "type": "app_mention",
+            "user": user_id,
+            "text": f"<@{BOT_USER_ID}> {text}",
+            "ts": ts,
+            "channel": channel_id,
+            "event_ts": ts,
+            **extra,
+        }
+        return self.event(event)
+
+    def _ts(self) -> str:
+        return f"{int(time.time())}.{next(self._serial):06d}"
+
+    # -- interactivity -----------------------------------------------------------------------
+
+    def interaction(self, payload: dict[str, Any]) -> SignedRequest:
+        """Any interactivity payload, form-encoded as `payload=<json>`."""
+        return self.signed(urlencode({"payload": json.dumps(payload)}).encode(), FORM)
+
+    def block_action(
+        self,
+        action_id: str,
+        value: str = "",
+        *,
+        block_id: str = "actions",
+        user_id: str = LEADER_ID,
+        channel_id: str = GENERAL_ID,
+        message: dict[str, Any] | None = None,
+        view: dict[str, Any] | None = None,
+    ) -> SignedRequest:
+        """A button click: on a message (default) or inside `view` (a modal or Home tab)."""
+        payload: dict[str, Any] = {
+            **self._interaction_base("block_actions", user_id),
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": block_id,
+                    "value": value,
+                    "text": {"type": "plain_text", "text": action_id},
+                    "action_ts": self._ts(),
+                }
+            ],
+            "state": {"values": {}},
+        }
+        if view is not None:
+            payload["container"] = {"type": "view", "view_id": view.get("id", "V_MODAL")}
+            payload["view"] = view
+        else:
+            message_ts = (message or {}).get("ts") or self._ts()
+            payload["container"] = {
+                "type": "message",
+                "message_ts": message_ts,
+                "channel_id": channel_id,
+                "is_ephemeral": message is None,
+            }
+            payload["channel"] = {"id": channel_id, "name": _channel_name(channel_id)}
+            payload["message"] = message or {"type": "message", "ts": message_ts, "text": ""}
+            payload["response_url"] = self.next_response_url()
+        return self.interaction(payload)
+
+    def view_submission(
+        self,
+        view: dict[str, Any],
+        values: dict[str, dict[str, Any]],
+        *,
+        user_id: str = LEADER_ID,
+    ) -> SignedRequest:
+        """A modal's submission: `view` as Slack holds it, `values` as `state.values`."""
+        submitted = {
+            "id": "V_MODAL",
+            "hash": "stand-in-hash",
+            "private_metadata": "",
+            **view,
+            "state": {"values": values},
+        }
+        payload = {
+            **self._interaction_base("view_submission", user_id),
+            "view": submitted,
+            "response_urls": [],
+        }
+        return self.interaction(payload)
+
+    def _interaction_base(self, kind: str, user_id: str) -> dict[str, Any]:
+        return {
+            "type": kind,
+            "token": LEGACY_TOKEN,
+            "api_app_id": APP_ID,
+            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
+            "user": {"id": user_id, "username": user_id.lower(), "team_id": TEAM_ID},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "trigger_id": self.next_trigger_id(),
+        }
+
+
+def _channel_name(channel_id: str) -> str:
+    """Slack's name for a conversation: "general" for C_GENERAL, "directmessage" for DMs."""
+    if channel_id.startswith("D"):
+        return "directmessage"
+    return channel_id.split("_", 1)[-1].lower()

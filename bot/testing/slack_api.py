@@ -1,0 +1,477 @@
+"""A loopback stand-in for Slack's Web API, so tests (and console mode) run the real app offline.
+
+It is a real HTTP server (aiohttp, in its own thread and event loop, on 127.0.0.1 port 0) that the
+app reaches through `SLACK_API_URL`, exactly as it reaches Slack. It records every call with its
+parsed body, answers the methods RoleFit uses with Slack's response shapes, and can be told to fail
+a method the way Slack does (`ok:false` errors, 429 with Retry-After, 500, slow answers).
+Tokens are never stored: a call only remembers whether it carried one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import itertools
+import json
+import socket
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from types import TracebackType
+from typing import Any, Self
+
+from aiohttp import web
+
+# The workspace the stand-in pretends to be; SlackRequests signs requests from the same one.
+TEAM_ID = "T_ROLEFIT"
+TEAM_DOMAIN = "rolefit-test"
+APP_ID = "A_ROLEFIT"
+BOT_USER_ID = "U_ROLEFIT"
+BOT_ID = "B_ROLEFIT"
+
+# Form-encoded calls carry these as JSON strings; they are decoded so every body looks alike.
+_JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
+_REDACTED = "(redacted)"
+
+Body = dict[str, Any]
+Answer = Callable[[Body], Body]
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    """One request the app made: the method name, its parsed body, and its headers (redacted)."""
+
+    method: str
+    body: Body
+    headers: dict[str, str]
+    path: str
+    authorized: bool
+    """Whether the call carried a token (Authorization header or `token` field); never the token."""
+    received_at: float = field(default_factory=time.perf_counter)
+
+
+@dataclass
+class _Override:
+    """A canned answer that replaces the normal one for the next `remaining` calls."""
+
+    remaining: int
+    status: int
+    body: Body
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Delay:
+    remaining: int
+    seconds: float
+
+
+class FakeSlackApi:
+    """Slack's Web API on loopback. Use `base_url` as SLACK_API_URL; inspect `calls` afterwards."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._calls: list[RecordedCall] = []
+        self._overrides: defaultdict[str, deque[_Override]] = defaultdict(deque)
+        self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
+        self._views: dict[str, str] = {}  # view id -> current hash, for views.update
+        self._serial = itertools.count(1)
+        self._socket: socket.socket | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._answers: dict[str, Answer] = {
+            "auth.test": self._auth_test,
+            "chat.postMessage": self._chat_post_message,
+            "chat.postEphemeral": self._chat_post_ephemeral,
+            "chat.update": self._chat_update,
+            "views.open": partial(self._views_create, "trigger_id"),
+            "views.push": partial(self._views_create, "trigger_id"),
+            "views.update": self._views_update,
+            "views.publish": partial(self._views_create, "user_id"),
+            "conversations.open": self._conversations_open,
+            "conversations.join": self._conversations_info,
+            "conversations.info": self._conversations_info,
+        }
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Bind 127.0.0.1 on a free port and serve from a background thread; returns self."""
+        if self._thread is not None:
+            return self
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        ready = threading.Event()
+        failure: list[BaseException] = []
+        self._thread = threading.Thread(
+            target=self._serve, args=(ready, failure), name="fake-slack-api", daemon=True
+        )
+        self._thread.start()
+        ready.wait()
+        if failure:
+            self._thread.join()
+            self._thread = None
+            raise RuntimeError("the Slack Web API stand-in could not start") from failure[0]
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port. Safe to call twice."""
+        if self._thread is None or self._loop is None:
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def _serve(self, ready: threading.Event, failure: list[BaseException]) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._handle_api)
+        app.router.add_post("/response/{name}", self._handle_response_url)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
+        try:
+            loop.run_until_complete(runner.setup())
+            assert self._socket is not None
+            loop.run_until_complete(web.SockSite(runner, self._socket).start())
+        except BaseException as error:
+            failure.append(error)
+            ready.set()
+            loop.close()
+            return
+        ready.set()
+        loop.run_forever()
+        loop.run_until_complete(runner.cleanup())
+        loop.close()
+
+    # -- addresses ---------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        """The stand-in's root, e.g. "http://127.0.0.1:PORT"."""
+        if self._socket is None:
+            raise RuntimeError("start() the stand-in first")
+        host, port = self._socket.getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def base_url(self) -> str:
+        """The Web API base, in `WebClient(base_url=...)` form: use it as SLACK_API_URL."""
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str = "r1") -> str:
+        """A `response_url` on the stand-in; posts to it are recorded as method "response_url"."""
+        return f"{self.url}/response/{name}"
+
+    # -- what the app did --------------------------------------------------------------------
+
+    @property
+    def calls(self) -> list[RecordedCall]:
+        """Every call so far, oldest first (a snapshot)."""
+        with self._condition:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[RecordedCall]:
+        """The calls to one method, oldest first."""
+        return [call for call in self.calls if call.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[RecordedCall]:
+        """Block until `count` calls to `method` arrived (work done after the ack lands later)."""
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while True:
+                matching = [call for call in self._calls if call.method == method]
+                remaining = deadline - time.monotonic()
+                if len(matching) >= count or remaining <= 0:
+                    break
+                self._condition.wait(remaining)
+        if len(matching) < count:
+            seen = ", ".join(call.method for call in self.calls) or "nothing"
+            raise TimeoutError(
+                f"expected {count} call(s) to {method} within {timeout}s, got {len(matching)}; "
+                f"the app called: {seen}"
+            )
+        return matching
+
+    def reset(self) -> None:
+        """Forget recorded calls and pending failures (for reuse across scenarios)."""
+        with self._condition:
+            self._calls.clear()
+            self._overrides.clear()
+            self._delays.clear()
+
+    # -- programmable failures ---------------------------------------------------------------
+
+    def fail(self, method: str, error: str, times: int = 1) -> None:
+        """Answer the next `times` calls with HTTP 200 `{"ok": false, "error": error}`."""
+        self._override(method, times, 200, {"ok": False, "error": error})
+
+    def rate_limit(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        """Answer the next `times` calls with 429, Retry-After and `ratelimited`, as Slack does."""
+        headers = {"Retry-After": str(retry_after)}
+        self._override(method, times, 429, {"ok": False, "error": "ratelimited"}, headers)
+
+    def server_error(self, method: str, times: int = 1) -> None:
+        """Answer the next `times` calls with HTTP 500."""
+        self._override(method, times, 500, {"ok": False, "error": "fatal_error"})
+
+    def delay(self, method: str, seconds: float, times: int = 1) -> None:
+        """Hold the next `times` answers for `seconds` (the call is recorded on arrival)."""
+        with self._condition:
+            self._delays[method].append(_Delay(times, seconds))
+
+    def _override(
+        self,
+        method: str,
+        times: int,
+        status: int,
+        body: Body,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        with self._condition:
+            self._overrides[method].append(_Override(times, status, body, headers or {}))
+
+    def _take(self, queues: defaultdict[str, deque[Any]], method: str) -> Any:
+        """Consume one use of the oldest pending rule for `method`, if any."""
+        with self._condition:
+            pending = queues.get(method)
+            if not pending:
+                return None
+            rule = pending[0]
+            rule.remaining -= 1
+            if rule.remaining <= 0:
+                pending.popleft()
+            return rule
+
+    # -- HTTP --------------------------------------------------------------------------------
+
+    async def _handle_api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        try:
+            body = await _parse_body(request)
+        except ValueError:
+            self._record(method, {}, request)
+            return web.json_response({"ok": False, "error": "invalid_json"})
+        call = self._record(method, body, request)
+        canned = await self._canned(method)
+        if canned is not None:
+            return canned
+        answer = self._answers.get(method)
+        if answer is None:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        if not call.authorized:
+            return web.json_response({"ok": False, "error": "not_authed"})
+        return web.json_response(answer(body))
+
+    async def _handle_response_url(self, request: web.Request) -> web.Response:
+        try:
+            body = await _parse_body(request)
+        except ValueError:
+            body = {}
+        self._record("response_url", body, request)
+        canned = await self._canned("response_url")
+        return canned or web.json_response({"ok": True})
+
+    async def _canned(self, method: str) -> web.Response | None:
+        delay: _Delay | None = self._take(self._delays, method)
+        if delay is not None:
+            await asyncio.sleep(delay.seconds)
+        override: _Override | None = self._take(self._overrides, method)
+        if override is None:
+            return None
+        return web.json_response(override.body, status=override.status, headers=override.headers)
+
+    def _record(self, method: str, body: Body, request: web.Request) -> RecordedCall:
+        headers = {
+            name: _REDACTED if name.lower() == "authorization" else value
+            for name, value in request.headers.items()
+        }
+        authorized = "Authorization" in request.headers or bool(body.get("token"))
+        if "token" in body:
+            body["token"] = _REDACTED
+        call = RecordedCall(method, body, headers, request.path, authorized)
+        with self._condition:
+            self._calls.append(call)
+            self._condition.notify_all()
+        return call
+
+    # -- Slack's answers ---------------------------------------------------------------------
+
+    def _ts(self) -> str:
+        return f"{int(time.time())}.{next(self._serial):06d}"
+
+    def _auth_test(self, body: Body) -> Body:
+        return {
+            "ok": True,
+            "url": f"https://{TEAM_DOMAIN}.slack.com/",
+            "team": "RoleFit Test",
+            "user": "rolefit",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
+
+    def _message(self, body: Body, ts: str) -> Body:
+        message: Body = {
+            "type": "message",
+            "subtype": "bot_message",
+            "text": body.get("text", ""),
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "app_id": APP_ID,
+            "team": TEAM_ID,
+            "ts": ts,
+        }
+        for key in ("blocks", "attachments", "thread_ts", "metadata"):
+            if key in body:
+                message[key] = body[key]
+        return message
+
+    def _chat_post_message(self, body: Body) -> Body:
+        channel = str(body.get("channel") or "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
+            return {"ok": False, "error": "no_text"}
+        if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
+            channel = _dm_channel(channel)
+        ts = self._ts()
+        return {"ok": True, "channel": channel, "ts": ts, "message": self._message(body, ts)}
+
+    def _chat_post_ephemeral(self, body: Body) -> Body:
+        if not body.get("channel"):
+            return {"ok": False, "error": "channel_not_found"}
+        if not body.get("user"):
+            return {"ok": False, "error": "user_not_found"}
+        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
+            return {"ok": False, "error": "no_text"}
+        return {"ok": True, "message_ts": self._ts()}
+
+    def _chat_update(self, body: Body) -> Body:
+        if not body.get("channel"):
+            return {"ok": False, "error": "channel_not_found"}
+        ts = str(body.get("ts") or "")
+        if not ts:
+            return {"ok": False, "error": "message_not_found"}
+        return {
+            "ok": True,
+            "channel": body["channel"],
+            "ts": ts,
+            "text": body.get("text", ""),
+            "message": self._message(body, ts),
+        }
+
+    def _new_view(self, view: Body, view_id: str | None = None) -> Body:
+        view_id = view_id or f"V{next(self._serial):08d}"
+        view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
+        with self._condition:
+            self._views[view_id] = view_hash
+        return {
+            "id": view_id,
+            "team_id": TEAM_ID,
+            "app_id": APP_ID,
+            "bot_id": BOT_ID,
+            "state": {"values": {}},
+            "hash": view_hash,
+            "root_view_id": view_id,
+            "previous_view_id": None,
+            "private_metadata": "",
+            "callback_id": "",
+            "external_id": "",
+            **view,
+        }
+
+    def _views_create(self, required: str, body: Body) -> Body:
+        """views.open/push (which need a trigger_id) and views.publish (which needs a user_id)."""
+        if not body.get(required) or not isinstance(body.get("view"), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True, "view": self._new_view(body["view"])}
+
+    def _views_update(self, body: Body) -> Body:
+        view_id = body.get("view_id") or body.get("external_id")
+        if not view_id or not isinstance(body.get("view"), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._condition:
+            current_hash = self._views.get(str(view_id))
+        if body.get("hash") and current_hash is not None and body["hash"] != current_hash:
+            return {"ok": False, "error": "hash_conflict"}
+        return {"ok": True, "view": self._new_view(body["view"], str(view_id))}
+
+    def _conversations_open(self, body: Body) -> Body:
+        if body.get("channel"):
+            return {
+                "ok": True,
+                "no_op": True,
+                "already_open": True,
+                "channel": {"id": body["channel"]},
+            }
+        users = [user for user in str(body.get("users") or "").split(",") if user]
+        if not users:
+            return {"ok": False, "error": "not_enough_users"}
+        if len(users) > 8:
+            return {"ok": False, "error": "too_many_users"}
+        if len(users) == 1:
+            channel_id = _dm_channel(users[0])
+        else:
+            channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
+        return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
+
+    def _conversations_info(self, body: Body) -> Body:
+        channel = str(body.get("channel") or "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        is_im = channel.startswith("D")
+        return {
+            "ok": True,
+            "channel": {
+                "id": channel,
+                "name": "" if is_im else channel.split("_", 1)[-1].lower(),
+                "is_channel": channel.startswith("C"),
+                "is_group": channel.startswith("G"),
+                "is_im": is_im,
+                "is_private": not channel.startswith("C"),
+                "is_archived": False,
+                "is_member": True,
+                "created": 1_700_000_000,
+            },
+        }
+
+
+def _dm_channel(user_id: str) -> str:
+    """The DM channel between the app and a user: "U_LEADER" -> "D_LEADER"."""
+    return "D" + user_id[1:]
+
+
+async def _parse_body(request: web.Request) -> Body:
+    """Merge query parameters with a JSON or form body, as Slack accepts both; ValueError if bad."""
+    body: Body = dict(request.query)
+    if request.content_type == "application/json":
+        raw = await request.text()
+        if raw:
+            parsed = json.loads(raw)
+            if not isinstance(parsed, dict):
+                raise ValueError("a JSON body must be an object")
+            body.update(parsed)
+    elif request.can_read_body:
+        form = await request.post()
+        body.update({key: value for key, value in form.items() if isinstance(value, str)})
+        for key in _JSON_FIELDS:
+            if isinstance(body.get(key), str):
+                with contextlib.suppress(ValueError):
+                    body[key] = json.loads(body[key])
+    return body
