@@ -52,6 +52,8 @@ class RecordedCall:
     authorized: bool
     """Whether the call carried a token (Authorization header or `token` field); never the token."""
     received_at: float = field(default_factory=time.perf_counter)
+    response: Body = field(default_factory=dict)
+    """The stand-in's answer once sent (ids and ts it assigned), so a client can follow up."""
 
 
 @dataclass
@@ -275,7 +277,8 @@ class FakeSlackApi:
             return web.json_response({"ok": False, "error": "unknown_method"})
         if not call.authorized:
             return web.json_response({"ok": False, "error": "not_authed"})
-        return web.json_response(answer(body))
+        call.response.update(answer(body))
+        return web.json_response(call.response)
 
     async def _handle_response_url(self, request: web.Request) -> web.Response:
         try:
