@@ -1,7 +1,135 @@
-"""Placeholder until its issue lands."""
+"""`rolefit ask`: who owns a piece of work, from the terminal or a script.
+
+One question as arguments prints one answer. With no question, every line of standard input is a
+question and gets exactly one answer, in order — the batch mode scripts and benchmarks rely on.
+Only the knowledge package is imported, never Slack code, so a one-shot answer stays fast.
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, BinaryIO
+
+from bot.cli.errors import CliError
+
+if TYPE_CHECKING:
+    from knowledge import Answer, KnowledgeBase, Matcher
+
+EXAMPLE = 'rolefit ask "who owns backlog grooming?"'
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this module's subcommands (none yet)."""
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `rolefit ask`."""
+    parser = subparsers.add_parser(
+        "ask",
+        help="say which role owns a piece of work",
+        description="Say whether a piece of work belongs to the Product Owner, the Product "
+        "Manager, both, or neither. With no QUESTION, answer each line of standard input.",
+    )
+    parser.add_argument("question", nargs="*", help="the question (quotes optional)")
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON (one object per line in batch mode)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer the question from the arguments, or every line of standard input."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # a C locale must not crash on “ ”
+    if args.question:
+        question = " ".join(args.question)
+        if not question.strip():
+            raise CliError(f"the question is empty; ask about a piece of work, e.g. {EXAMPLE}")
+        matcher, kb = load_matcher()
+        print(
+            render_json(matcher.answer(question))
+            if args.json
+            else render_text(matcher.answer(question), kb)
+        )
+        return 0
+    matcher, kb = load_matcher()
+    for question in read_lines(sys.stdin.buffer):
+        answer = matcher.answer(question)
+        print(render_json(answer) if args.json else render_text(answer, kb) + "\n", flush=True)
+    return 0
+
+
+def load_matcher() -> tuple[Matcher, KnowledgeBase]:
+    """The matcher over built-in knowledge plus ROLEFIT_KNOWLEDGE overlays; one-line errors."""
+    from bot.settings import KnowledgeSettings, load_settings
+    from knowledge import KnowledgeError, Matcher, load_knowledge
+
+    overlays = load_settings(KnowledgeSettings).overlay_paths
+    try:
+        kb = load_knowledge(overlays)
+    except KnowledgeError as error:
+        more = len(error.problems) - 1
+        extra = f" (and {more} more; run `rolefit knowledge validate`)" if more else ""
+        raise CliError(f"broken knowledge: {error.problems[0]}{extra}") from None
+    return Matcher(kb), kb
+
+
+def read_lines(stream: BinaryIO) -> Iterator[str]:
+    """Each `\\n`-separated line, decoded leniently: other separators (form feed, U+2028, …)
+    stay inside their line and undecodable bytes become U+FFFD, so every line gets an answer."""
+    for raw in stream:
+        line = raw[:-1] if raw.endswith(b"\n") else raw
+        yield line.removesuffix(b"\r").decode("utf-8", errors="replace")
+
+
+def render_json(answer: Answer) -> str:
+    """One line of JSON (ASCII-only, so no terminal encoding can break it)."""
+    return json.dumps(answer.model_dump(mode="json"), ensure_ascii=True)
+
+
+def render_text(answer: Answer, kb: KnowledgeBase) -> str:
+    """A short human answer: the verdict, how sure, what matched, why, and runners-up."""
+    lines = [f"Q: {_one_line(answer.question)}", f"A: {verdict(answer, kb)} ({sureness(answer)})"]
+    if answer.responsibility is not None:
+        lines.append(f"   Responsibility: {answer.responsibility.title}")
+    if answer.why:
+        lines.append(f"   Why: {answer.why}")
+    if answer.section:
+        lines.append(f"   Article section: {answer.section}")
+    lines.append(f"   How I matched: {answer.explanation}")
+    for alternative in answer.alternatives:
+        owners = " + ".join(kb.roles[o].short for o in alternative.owners if o in kb.roles)
+        lines.append(f"   Also possible: {alternative.title} ({owners or 'neither'})")
+    return "\n".join(lines)
+
+
+def verdict(answer: Answer, kb: KnowledgeBase) -> str:
+    """ "Product Manager", "Both …", or "Neither …" with who holds the role if known."""
+    if not answer.owners:
+        if answer.outside_owner:
+            return f"Neither role: this is work for {answer.outside_owner}"
+        return "Neither role: this is outside product ownership and product management"
+    names = []
+    for owner in answer.owners:
+        role = kb.roles.get(owner)
+        if role is None:
+            names.append(owner)
+            continue
+        held = f" (here: {', '.join(role.holders)})" if role.holders else ""
+        names.append(f"{role.name}{held}")
+    return names[0] if len(names) == 1 else "Both: " + " and ".join(names)
+
+
+def sureness(answer: Answer) -> str:
+    """The confidence words the Slack side uses too."""
+    if answer.confidence >= 0.75:
+        word = "clearly"
+    elif answer.confidence >= 0.45:
+        word = "most likely"
+    else:
+        word = "not sure"
+    return f"{word}, confidence {answer.confidence:.2f}"
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,7 +1,97 @@
-"""Placeholder until its issue lands."""
+"""`rolefit knowledge validate|list`: check overlay files before deploying them, and see what
+RoleFit knows."""
+
+from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from bot.cli.errors import CliError
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this module's subcommands (none yet)."""
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `rolefit knowledge validate` and `rolefit knowledge list`."""
+    parser = subparsers.add_parser(
+        "knowledge",
+        help="validate or list the knowledge base",
+        description="Work with RoleFit's knowledge: built-in YAML plus overlays from "
+        "ROLEFIT_KNOWLEDGE.",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    validate = actions.add_parser(
+        "validate",
+        help="check the built-in knowledge plus overlays",
+        description="Check the built-in knowledge, the ROLEFIT_KNOWLEDGE overlays and any PATHs. "
+        "Exit 0 with a summary, or 1 with every problem found.",
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="overlay YAML")
+    validate.set_defaults(handler=run_validate)
+    listing = actions.add_parser("list", help="print the roles and responsibilities")
+    listing.set_defaults(handler=run_list)
+
+
+def _overlays(extra: list[Path]) -> list[Path]:
+    from bot.settings import KnowledgeSettings, load_settings
+
+    return [*load_settings(KnowledgeSettings).overlay_paths, *extra]
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Print a summary (exit 0) or every problem (exit 1)."""
+    import sys
+
+    from knowledge import KnowledgeError, load_knowledge
+    from knowledge.loader import builtin_files
+
+    overlays = _overlays(args.paths)
+    try:
+        kb = load_knowledge(overlays)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    per_owner = {role_id: 0 for role_id in kb.roles}
+    shared = 0
+    for responsibility in kb.responsibilities:
+        if len(responsibility.owners) > 1:
+            shared += 1
+        else:
+            per_owner[responsibility.owners[0]] += 1
+    phrases = sum(len(r.phrases) for r in kb.responsibilities)
+    phrases += sum(len(n.phrases) for n in kb.neighbours) + sum(
+        len(u.phrases) for u in kb.unrelated
+    )
+    split = ", ".join(f"{n} {kb.roles[r].short}" for r, n in per_owner.items())
+    holders = sum(len(role.holders) for role in kb.roles.values())
+    print(
+        f"OK: {len(kb.roles)} roles, {len(kb.responsibilities)} responsibilities ({split}, "
+        f"{shared} shared), {len(kb.neighbours)} neighbours, {len(kb.unrelated)} unrelated "
+        f"topics, {phrases} phrases, {holders} role holders; from {len(builtin_files())} "
+        f"built-in files and {len(overlays)} overlay{'s' if len(overlays) != 1 else ''}."
+    )
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Roles side by side, then who owns each responsibility."""
+    from knowledge import KnowledgeError, load_knowledge
+
+    try:
+        kb = load_knowledge(_overlays([]))
+    except KnowledgeError as error:
+        raise CliError(
+            f"broken knowledge: {error.problems[0]} (run `rolefit knowledge validate`)"
+        ) from None
+    for role in kb.roles.values():
+        held = f" — held by {', '.join(role.holders)}" if role.holders else ""
+        print(f"{role.name} ({role.short}){held}: {role.summary}")
+        for bullet in role.owns:
+            print(f"  - {bullet}")
+        print(f"  When to hire: {role.when_to_hire}\n")
+    print("Responsibilities:")
+    for responsibility in kb.responsibilities:
+        owners = " + ".join(kb.roles[o].short for o in responsibility.owners)
+        print(f"  {owners:<8} {responsibility.id:<34} {responsibility.title}")
+    print("\nNeither role (the article gives these to someone else):")
+    for neighbour in kb.neighbours:
+        print(f"  {neighbour.id:<43} {neighbour.title} → {neighbour.owner}")
+    return 0

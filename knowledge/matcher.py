@@ -1,0 +1,370 @@
+"""Answer "who owns X?" by matching a question against the knowledge base's phrases.
+
+How a question is read:
+1. cleaned (Slack markup, emoji, URLs gone), split into words, role names dropped;
+2. words the knowledge base has never seen are corrected to a close known word (typos);
+3. abbreviations expand, words are stemmed, synonyms collapse onto one concept;
+4. every phrase is scored by how much of its (IDF-weighted) concepts the question covers, with a
+   bonus for concepts that sit next to each other; each entry keeps its best phrase and gains a
+   little for explaining more of the question.
+The best entry wins. Its confidence grows with its score and with its lead over the best entry that
+would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
+Everything is in-process and deterministic: no network, no model files.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from knowledge.models import (
+    Alternative,
+    Answer,
+    KnowledgeBase,
+    Language,
+    MatchRef,
+    Neighbour,
+    Responsibility,
+    UnrelatedTopic,
+)
+from knowledge.text import STOPWORDS, clean_text, drop_role_names, split_words, stem
+
+# Scoring constants, tuned on tests/knowledge/data/questions_dev.yaml only.
+MASS_HALF = 1.2  # matched IDF mass at which a phrase earns half its coverage
+BIGRAM_BONUS = 0.12  # for phrase concepts that appear side by side in the question
+SUPPORT_WEIGHT = 0.15  # for an entry explaining more of the question's known words
+NONE_BELOW = 0.28  # best score under this → neither role
+CLEAR_AT = 0.8  # score treated as full strength for confidence
+UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
+MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
+
+Kind = str  # "responsibility" | "neighbour" | "unrelated"
+
+
+@dataclass(frozen=True)
+class _Term:
+    concept: str
+    word: str  # what the person wrote (before typo fixing), for explanations
+    position: int
+
+
+@dataclass(frozen=True)
+class _Token:
+    written: str  # as the person wrote it (an abbreviation stays "gtm")
+    word: str  # after abbreviation expansion
+    stem: str
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    text: str
+    concepts: tuple[str, ...]
+    pairs: frozenset[frozenset[str]]
+
+
+@dataclass
+class _Entry:
+    kind: Kind
+    id: str
+    title: str
+    owners: list[str]
+    outside_owner: str | None
+    section: str | None
+    why: str | None
+    phrases: list[_Phrase] = field(default_factory=list)
+    vocabulary: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Scored:
+    entry: _Entry
+    score: float
+    phrase: _Phrase | None
+    matched: tuple[str, ...]
+
+
+class _Reader:
+    """Turns text into concept terms, using the knowledge base's own language."""
+
+    def __init__(self, language: Language, known_texts: Iterable[str]) -> None:
+        self.abbreviations = {
+            key: split_words(clean_text(value)) for key, value in language.abbreviations.items()
+        }
+        self.synonyms: dict[tuple[str, ...], str] = {}
+        for concept, variants in language.synonyms.items():
+            for variant in [concept, *variants]:
+                stems = tuple(stem(w) for w in split_words(clean_text(variant)))
+                if stems:
+                    self.synonyms.setdefault(stems, f"{concept}~")
+        self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
+        words: set[str] = set(STOPWORDS) | set(self.abbreviations)
+        for text in [*known_texts, *language.abbreviations.values()]:
+            words.update(split_words(clean_text(text)))
+        for variants in language.synonyms.values():
+            for variant in variants:
+                words.update(split_words(clean_text(variant)))
+        self.known_words = frozenset(words)
+        self.known_stems = frozenset(stem(w) for w in words)
+        self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        self._corrections: dict[str, str] = {}
+
+    def terms(self, text: str, *, fix_typos: bool = True) -> list[_Term]:
+        words = split_words(clean_text(text))[:MAX_WORDS]
+        if fix_typos:
+            words = [self.correct(w) for w in words]
+        tokens: list[_Token] = []
+        for word in drop_role_names(words):
+            for expanded in self.abbreviations.get(word, [word]):
+                tokens.append(_Token(word, expanded, stem(expanded)))
+        return self._concepts(tokens)
+
+    def _concepts(self, tokens: list[_Token]) -> list[_Term]:
+        """Collapse synonym runs (longest first) and drop stopwords."""
+        terms: list[_Term] = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self.longest_synonym, len(tokens) - index), 0, -1):
+                run = tokens[index : index + size]
+                concept = self.synonyms.get(tuple(t.stem for t in run))
+                if concept is not None:
+                    written = " ".join(dict.fromkeys(t.written for t in run))
+                    terms.append(_Term(concept, written, len(terms)))
+                    index += size
+                    break
+            else:
+                token = tokens[index]
+                if token.word not in STOPWORDS and not token.word.isdigit():
+                    terms.append(_Term(token.stem, token.written, len(terms)))
+                index += 1
+        return terms
+
+    def correct(self, word: str) -> str:
+        """The closest known word for an unknown one (a typo), or the word itself."""
+        if word in self.known_words or len(word) < 5 or not word.isalpha():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        fixed = word
+        if stem(word) not in self.known_stems:
+            allowed = 1 if len(word) < 8 else 2
+            found = process.extract(
+                word, self._choices, scorer=OSA.distance, score_cutoff=allowed, limit=8
+            )
+            if found:
+                # Fewest edits first, then a matching first letter, then alphabetical.
+                best = min(found, key=lambda f: (f[1], f[0][0] != word[0], f[0]))
+                fixed = best[0]
+        self._corrections[word] = fixed
+        return fixed
+
+
+class Matcher:
+    """Answers questions from one knowledge base. Build once, ask many times."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        sources: list[Responsibility | Neighbour | UnrelatedTopic] = [
+            *kb.responsibilities,
+            *kb.neighbours,
+            *kb.unrelated,
+        ]
+        self._reader = _Reader(
+            kb.language, [text for s in sources for text in [s.title, *s.phrases]]
+        )
+        self._entries = [self._entry(source) for source in sources]
+        self._by_id = {entry.id: entry for entry in self._entries}
+        document_frequency: dict[str, int] = defaultdict(int)
+        for entry in self._entries:
+            for concept in entry.vocabulary:
+                document_frequency[concept] += 1
+        count = len(self._entries)
+        self._idf = {c: math.log(1 + count / df) for c, df in document_frequency.items()}
+        self._index: dict[str, list[tuple[_Entry, _Phrase]]] = defaultdict(list)
+        for entry in self._entries:
+            for phrase in entry.phrases:
+                for concept in phrase.concepts:
+                    self._index[concept].append((entry, phrase))
+
+    def _entry(self, source: Responsibility | Neighbour | UnrelatedTopic) -> _Entry:
+        phrases: list[_Phrase] = []
+        for text in [*source.phrases, source.title]:
+            terms = self._reader.terms(text, fix_typos=False)
+            concepts = tuple(dict.fromkeys(t.concept for t in terms))
+            if concepts:
+                phrases.append(_Phrase(text, concepts, _pairs(terms)))
+        if isinstance(source, Responsibility):
+            head = _Entry(
+                "responsibility",
+                source.id,
+                source.title,
+                list(source.owners),
+                None,
+                source.section,
+                source.why,
+            )
+        elif isinstance(source, Neighbour):
+            head = _Entry(
+                "neighbour", source.id, source.title, [], source.owner, source.section, source.why
+            )
+        else:
+            head = _Entry("unrelated", source.id, source.title, [], source.owner, None, None)
+        head.phrases = phrases
+        head.vocabulary = frozenset(c for p in phrases for c in p.concepts)
+        return head
+
+    def answer(self, question: str) -> Answer:
+        """Who owns the work this question describes, with confidence, evidence and runners-up."""
+        terms = self._reader.terms(question)
+        if not terms:
+            return Answer(
+                question=question,
+                owners=[],
+                confidence=0.0,
+                explanation="I could not find a piece of work in that question. Try something "
+                "like: who owns backlog grooming?",
+            )
+        ranked = self._rank(terms)
+        best = ranked[0] if ranked else None
+        if best is None or best.score < NONE_BELOW:
+            return self._neither(question, best)
+        rival = next(
+            (s.score for s in ranked[1:] if _verdict(s.entry) != _verdict(best.entry)), 0.0
+        )
+        strength = _strength(best.score)
+        margin = max(0.0, best.score - rival) / best.score
+        confidence = strength * (0.45 + 0.55 * margin)
+        if best.entry.kind == "unrelated":
+            return self._unrelated(question, best, confidence)
+        words = ", ".join(dict.fromkeys(best.matched))
+        explanation = (
+            f"Matched “{best.phrase.text if best.phrase else best.entry.title}” "
+            f"(your words: {words}) → {best.entry.title}."
+        )
+        if best.entry.kind == "neighbour":
+            explanation += f" The article gives this to {best.entry.outside_owner}."
+        return self._answer(best.entry, question, confidence, explanation, ranked)
+
+    def answer_for(self, responsibility_id: str, question: str = "") -> Answer:
+        """The answer as if this responsibility (or neighbour) had matched; for "did you mean"."""
+        entry = self._by_id.get(responsibility_id)
+        if entry is None or entry.kind == "unrelated":
+            raise KeyError(f"no responsibility with id {responsibility_id!r}")
+        return self._answer(entry, question, 1.0, f"You picked “{entry.title}”.", [])
+
+    def _answer(
+        self,
+        entry: _Entry,
+        question: str,
+        confidence: float,
+        explanation: str,
+        ranked: list[_Scored],
+    ) -> Answer:
+        alternatives = [
+            Alternative(
+                id=s.entry.id,
+                title=s.entry.title,
+                owners=s.entry.owners,
+                confidence=round(_strength(s.score) * confidence, 3),
+            )
+            for s in ranked
+            if s.entry is not entry and s.entry.kind == "responsibility" and s.score > 0.15
+        ][:3]
+        return Answer(
+            question=question,
+            owners=list(entry.owners),
+            confidence=round(min(1.0, max(0.0, confidence)), 3),
+            responsibility=MatchRef(id=entry.id, title=entry.title)
+            if entry.kind == "responsibility"
+            else None,
+            alternatives=alternatives,
+            explanation=explanation,
+            section=entry.section,
+            why=entry.why,
+            outside_owner=entry.outside_owner,
+        )
+
+    def _neither(self, question: str, best: _Scored | None) -> Answer:
+        closest = ""
+        if best is not None and best.entry.kind == "responsibility":
+            closest = f" The closest was “{best.entry.title}”, but only loosely."
+        return Answer(
+            question=question,
+            owners=[],
+            confidence=round(0.1 + 0.2 * (1 - (best.score if best else 0) / NONE_BELOW), 3),
+            explanation="This does not look like Product Owner or Product Manager work." + closest,
+        )
+
+    def _unrelated(self, question: str, best: _Scored, confidence: float) -> Answer:
+        return Answer(
+            question=question,
+            owners=[],
+            confidence=round(min(UNRELATED_CONFIDENCE, confidence), 3),
+            explanation=f"This looks like {best.entry.title.lower()}, which is usually "
+            f"{best.entry.outside_owner}'s work rather than a product role's.",
+        )
+
+    def _rank(self, terms: list[_Term]) -> list[_Scored]:
+        present = {t.concept for t in terms}
+        written: dict[str, list[str]] = defaultdict(list)
+        for t in terms:
+            written[t.concept].append(t.word)
+        pairs = _pairs(terms)
+        known_mass = sum(self._idf.get(c, 0.0) for c in present)
+        best: dict[str, _Scored] = {}
+        seen: set[int] = set()
+        for concept in present:
+            for entry, phrase in self._index.get(concept, ()):
+                if id(phrase) in seen:
+                    continue
+                seen.add(id(phrase))
+                score, matched = self._phrase_score(phrase, present, pairs)
+                current = best.get(entry.id)
+                if current is None or score > current.score:
+                    words = tuple(w for c in matched for w in written[c])
+                    best[entry.id] = _Scored(entry, score, phrase, words)
+        ranked = []
+        for scored in best.values():
+            support = sum(self._idf[c] for c in present & scored.entry.vocabulary)
+            bonus = SUPPORT_WEIGHT * support / known_mass if known_mass else 0.0
+            ranked.append(
+                _Scored(scored.entry, scored.score + bonus, scored.phrase, scored.matched)
+            )
+        ranked.sort(key=lambda s: (-s.score, s.entry.id))
+        return ranked
+
+    def _phrase_score(
+        self, phrase: _Phrase, present: set[str], pairs: frozenset[frozenset[str]]
+    ) -> tuple[float, list[str]]:
+        matched = [c for c in phrase.concepts if c in present]
+        mass = sum(self._idf[c] for c in matched)
+        total = sum(self._idf[c] for c in phrase.concepts)
+        coverage = mass / total
+        score = coverage * mass / (mass + MASS_HALF)
+        if phrase.pairs:
+            score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
+        return score, matched
+
+
+def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:
+    """Concepts next to each other (either order, one word may sit between)."""
+    return frozenset(
+        frozenset((a.concept, b.concept))
+        for i, a in enumerate(terms)
+        for b in terms[i + 1 : i + 3]
+        if a.concept != b.concept
+    )
+
+
+def _verdict(entry: _Entry) -> tuple[str, ...]:
+    """What an answer would tell the user: owners, or who outside product does it."""
+    return tuple(entry.owners) or (entry.kind, entry.outside_owner or "")
+
+
+def _strength(score: float) -> float:
+    return max(0.0, min(1.0, (score - NONE_BELOW * 0.5) / (CLEAR_AT - NONE_BELOW * 0.5)))

@@ -1,0 +1,153 @@
+"""The knowledge base's shapes, validated by pydantic so a typo in YAML fails loudly and early.
+
+Everything is strict (`extra="forbid"`): an unknown key is far more likely a misspelt field than a
+deliberate addition, and silently ignoring it would make a phrase or a holder vanish.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+# Slack ids: users are U…/W… (W for Enterprise Grid), user groups are S….
+SLACK_HOLDER_ID = re.compile(r"^[UWS][A-Z0-9]{2,}$")
+ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+EntryId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ENTRY_ID)]
+
+
+def _non_empty_phrases(phrases: list[str]) -> list[str]:
+    if not phrases:
+        raise ValueError("phrases must not be empty")
+    return phrases
+
+
+def _slack_holders(holders: list[str]) -> list[str]:
+    bad = [holder for holder in holders if not SLACK_HOLDER_ID.match(holder)]
+    if bad:
+        raise ValueError(
+            f"holders must be Slack user ids (U…/W…) or user-group ids (S…), got {bad!r}"
+        )
+    return holders
+
+
+Phrases = Annotated[list[Text], AfterValidator(_non_empty_phrases)]
+Holders = Annotated[list[str], AfterValidator(_slack_holders)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(_Strict):
+    """One of the two hires RoleFit tells apart."""
+
+    id: EntryId
+    name: Text
+    short: Text
+    summary: Text
+    owns: list[Text] = Field(min_length=1)
+    when_to_hire: Text
+    holders: Holders = []
+
+
+class Responsibility(_Strict):
+    """A piece of work the article assigns to one role, or to both when it is shared."""
+
+    id: EntryId
+    title: Text
+    owners: list[EntryId] = Field(min_length=1)
+    phrases: Phrases
+    section: Text
+    why: Text
+
+
+class Neighbour(_Strict):
+    """Work the article hands to someone else, so RoleFit can say "neither — ask them"."""
+
+    id: EntryId
+    title: Text
+    owner: Text
+    phrases: Phrases
+    section: Text
+    why: Text
+
+
+class UnrelatedTopic(_Strict):
+    """Everyday work outside product management (payroll, VPN, snacks) so it is not forced
+    onto a role just because one word looks familiar."""
+
+    id: EntryId
+    title: Text
+    owner: Text
+    phrases: Phrases
+
+
+class Language(_Strict):
+    """How people say things: abbreviations expand, synonyms collapse onto one concept word."""
+
+    abbreviations: dict[str, Text] = {}
+    synonyms: dict[str, list[Text]] = {}
+
+
+class KnowledgeFile(_Strict):
+    """One YAML file, built-in or overlay. Overlays usually use only the last three keys."""
+
+    roles: list[Role] = []
+    responsibilities: list[Responsibility] = []
+    neighbours: list[Neighbour] = []
+    unrelated: list[UnrelatedTopic] = []
+    language: Language = Language()
+    add_phrases: dict[EntryId, Phrases] = {}
+    holders: dict[EntryId, Holders] = {}
+
+
+class KnowledgeBase(_Strict):
+    """Everything RoleFit knows, merged from the built-in files and any overlays."""
+
+    roles: dict[str, Role]
+    responsibilities: list[Responsibility]
+    neighbours: list[Neighbour] = []
+    unrelated: list[UnrelatedTopic] = []
+    language: Language = Language()
+
+    def responsibility(self, responsibility_id: str) -> Responsibility | None:
+        """The responsibility with this id, or None."""
+        return next((r for r in self.responsibilities if r.id == responsibility_id), None)
+
+    def neighbour(self, neighbour_id: str) -> Neighbour | None:
+        """The neighbouring (someone else's) work with this id, or None."""
+        return next((n for n in self.neighbours if n.id == neighbour_id), None)
+
+
+class MatchRef(BaseModel):
+    """The responsibility an answer rests on."""
+
+    id: str
+    title: str
+
+
+class Alternative(BaseModel):
+    """A runner-up worth offering as "did you mean…"."""
+
+    id: str
+    title: str
+    owners: list[str]
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Answer(BaseModel):
+    """Who owns the work a question describes; `owners == []` means neither role."""
+
+    question: str
+    owners: list[str]
+    confidence: float = Field(ge=0.0, le=1.0)
+    responsibility: MatchRef | None = None
+    alternatives: list[Alternative] = Field(default_factory=list, max_length=3)
+    explanation: str
+    section: str | None = None
+    why: str | None = None
+    outside_owner: str | None = None

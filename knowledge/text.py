@@ -1,0 +1,116 @@
+"""Turning free text (often Slack text) into plain lowercase words the matcher can compare.
+
+Kept separate from the matcher because the same cleaning applies to the knowledge phrases and to
+questions, and because it is the part most worth testing with odd input.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer  # Snowball's English stemmer: "prioritising"/"prioritize" meet, in C-speed
+
+# Slack markup: <@U123|name> mentions, <!channel>/<!subteam^S1|@x> broadcasts, <#C1|name>
+# channels (keep the name), <https://x|label> links (keep the label), bare <https://x> links.
+_MENTION = re.compile(r"<[@!][^>]*>")
+_CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_LINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^>|]*(?:\|([^>]*))?>", re.IGNORECASE)
+_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
+_BARE_URL = re.compile(r"\bhttps?://\S+")
+# "P&L", "R & D", "M&A" become one word ("pnl", "rnd") before punctuation is dropped.
+_AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+# Naming a role in the question says nothing about who owns the work ("should our PO run the
+# competitor review?" is still Product Manager work), so these word runs are dropped.
+ROLE_NAMES: tuple[tuple[str, ...], ...] = (
+    ("product", "owner"),
+    ("product", "owners"),
+    ("product", "manager"),
+    ("product", "managers"),
+    ("product", "mgr"),
+    ("product", "mgrs"),
+    ("po",),
+    ("pos",),
+    ("pm",),
+    ("pms",),
+    ("ppo",),
+)
+
+# Function words plus the words every "who owns X?" question shares; they carry no topic.
+_STOPWORD_TEXT = """
+    a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does
+    doesn't doing don't down during each either else etc ever every few for from further had
+    hadn't has hasn't have haven't having he her here hers herself him himself his how i i'd
+    i'm i've if in into is isn't it it's its itself just let's me might mine more most must
+    mustn't my myself neither no nor not now of off on once only or other ought our ours
+    ourselves out over own owns owned owning ownership owner owners per quite rather really
+    same shall she should shouldn't so some such than that that's the their theirs them
+    themselves then there there's these they they'd they're this those though through thus to
+    too under until up upon us very was wasn't we we'd we're we've were weren't what what's
+    whatever when where which while who who's whoever whom whose why will with within without
+    won't would wouldn't yes yet you you'd you're your yours yourself yourselves job jobs task
+    tasks duty duties role roles responsible responsibility responsibilities accountable
+    accountability charge care handle handles handled handling manage manages managed managing
+    management run runs running ran oversee oversees overseeing drive drives driving person
+    people someone somebody anyone anybody everyone guy guys folks team's hey hi hello thanks
+    thank thx please pls plz fyi btw imo afaik tbh question quick q ask asking wondering wonder
+    curious actually basically purely solely exclusively mainly mostly typically usually
+    normally generally probably maybe perhaps kind sort thing things stuff like lot lots really
+    truly supposed expected meant ok okay sure get gets got getting go goes going take takes
+    taking make makes making help helps helping work works working worked one ones whether
+    think thought know knows say says said tell told right wrong correct belong belongs fall
+    falls under part side bit area realm domain
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def clean_text(text: str) -> str:
+    """Lowercase plain text with Slack markup, emoji codes, URLs and odd Unicode forms removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _MENTION.sub(" ", text)
+    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = html.unescape(text)  # Slack escapes &, < and > as entities
+    text = _BARE_URL.sub(" ", text)
+    text = text.translate(_QUOTES).lower()
+    text = _EMOJI.sub(" ", text)
+    text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
+    return _POSSESSIVE.sub("", text)
+
+
+def split_words(cleaned: str) -> list[str]:
+    """The words of already-cleaned text; punctuation, emoji and symbols are separators."""
+    return [word.strip("'") for word in _WORD.findall(cleaned.replace("_", " "))]
+
+
+def drop_role_names(words: list[str]) -> list[str]:
+    """The words without any mention of the two roles themselves."""
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        for name in ROLE_NAMES:
+            if tuple(words[index : index + len(name)]) == name:
+                index += len(name)
+                break
+        else:
+            kept.append(words[index])
+            index += 1
+    return kept
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem; British "-ise" spellings are folded to "-ize" first so both meet."""
+    if len(word) > 4 and "is" in word[-6:]:
+        word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    return str(_STEMMER.stemWord(word))
