@@ -1,0 +1,171 @@
+"""An answer to "who owns X?": the owning role(s) with their holders, confidence in words, the
+matched responsibility, the article section and why — plus "did you mean" and "share" buttons."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from bot.blocks import ids
+from bot.blocks.help import EXAMPLE_QUESTIONS
+from bot.blocks.kit import (
+    BUTTON_VALUE_MAX,
+    Block,
+    Message,
+    actions,
+    button,
+    context,
+    escape,
+    message,
+    quote,
+    section,
+)
+from knowledge import Answer, KnowledgeBase
+
+CLEARLY = 0.75
+MOST_LIKELY = 0.45
+# A button value holds the question so a click can rebuild the answer; this much is plenty.
+_QUESTION_IN_VALUE = 1000
+
+_LEADS = {
+    "clearly": "This is *clearly* work for",
+    "most likely": "This is *most likely* work for",
+    "not sure": "I'm *not sure*, but this looks like work for",
+}
+
+
+def confidence_words(confidence: float) -> str:
+    """How sure RoleFit is, in the words a person would use."""
+    if confidence >= CLEARLY:
+        return "clearly"
+    if confidence >= MOST_LIKELY:
+        return "most likely"
+    return "not sure"
+
+
+@dataclass(frozen=True)
+class AnswerRef:
+    """What a button carries so its click can rebuild an answer without any server-side state."""
+
+    question: str
+    responsibility_id: str | None = None
+
+    def to_value(self) -> str:
+        question = self.question[:_QUESTION_IN_VALUE]
+        while True:
+            value = json.dumps({"q": question, "r": self.responsibility_id}, ensure_ascii=False)
+            if len(value) <= BUTTON_VALUE_MAX:
+                return value
+            question = question[: len(question) // 2]
+
+    @classmethod
+    def from_value(cls, value: object) -> AnswerRef | None:
+        """The reference a button carried, or None when the value is not one of ours."""
+        try:
+            data = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("q"), str):
+            return None
+        responsibility_id = data.get("r")
+        if responsibility_id is not None and not isinstance(responsibility_id, str):
+            return None
+        return cls(data["q"], responsibility_id)
+
+
+def holder_mentions(holders: list[str]) -> str:
+    """Mentions for the people (U…/W…) or user groups (S…) an overlay names as a role's holders."""
+    mentions = [
+        f"<!subteam^{h}>" if h.startswith("S") else f"<@{h}>" for h in holders if h.isalnum()
+    ]
+    if len(mentions) > 1:
+        return f"{', '.join(mentions[:-1])} and {mentions[-1]}"
+    return "".join(mentions)
+
+
+def role_phrase(kb: KnowledgeBase, role_id: str) -> str:
+    """ "the Product Manager — here that's <@U…>" (the holder part only when one is configured)."""
+    role = kb.roles.get(role_id)
+    if role is None:
+        return escape(role_id)
+    phrase = f"the {escape(role.name)}"
+    mentions = holder_mentions(role.holders)
+    return f"{phrase} — here that's {mentions}" if mentions else phrase
+
+
+def _headline(answer: Answer, kb: KnowledgeBase) -> str:
+    lead = _LEADS[confidence_words(answer.confidence)]
+    phrases = [role_phrase(kb, owner) for owner in answer.owners]
+    if len(phrases) == 1:
+        return f"{lead} {phrases[0]}."
+    if len(phrases) > 1:
+        return f"{lead} both {' and '.join(phrases)}: it is shared work."
+    if answer.outside_owner:
+        return (
+            "Neither the Product Owner nor the Product Manager: this sounds like work for "
+            f"*{escape(answer.outside_owner)}*."
+        )
+    return "Neither the Product Owner nor the Product Manager owns that, as far as I can tell."
+
+
+def _details(answer: Answer) -> str:
+    lines = []
+    if answer.responsibility is not None:
+        lines.append(f"*Matched responsibility:* {escape(answer.responsibility.title)}")
+    if answer.section:
+        lines.append(f"*Article section:* {escape(answer.section)}")
+    if answer.why:
+        lines.append(f"*Why:* {escape(answer.why)}")
+    return "\n".join(lines)
+
+
+def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
+    names = [kb.roles[o].name if o in kb.roles else o for o in answer.owners]
+    if names:
+        who = f"{confidence_words(answer.confidence)} the {' and the '.join(names)}"
+    else:
+        who = f"neither role{f' ({answer.outside_owner})' if answer.outside_owner else ''}"
+    what = f": {answer.responsibility.title}" if answer.responsibility else ""
+    return escape(f"RoleFit — {who}{what}")
+
+
+def answer_blocks(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False) -> list[Block]:
+    """The answer's blocks; `shareable` adds "Share in channel" (for private answers)."""
+    blocks = [section(_headline(answer, kb), block_id="rolefit_answer")]
+    details = _details(answer)
+    if details:
+        blocks.append(section(details, block_id="rolefit_answer_details"))
+    if not answer.owners and not answer.outside_owner:
+        examples = ", ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
+        blocks.append(
+            section(
+                "I answer who owns product work — the Product Owner, the Product Manager or both. "
+                f"For example: {examples}. `/rolefit roles` compares the two roles."
+            )
+        )
+    offer_alternatives = not answer.owners or confidence_words(answer.confidence) == "not sure"
+    if offer_alternatives and answer.alternatives:
+        blocks.append(section("*Did you mean…*", block_id="rolefit_did_you_mean"))
+        choices = [
+            button(
+                alternative.title,
+                f"{ids.DID_YOU_MEAN_PREFIX}{index}",
+                AnswerRef(answer.question, alternative.id).to_value(),
+            )
+            for index, alternative in enumerate(answer.alternatives[:3])
+        ]
+        blocks.append(actions("rolefit_did_you_mean_choices", *choices))
+    how = f" · {quote(answer.explanation, 1000)}" if answer.explanation else ""
+    blocks.append(context(f"You asked: “{quote(answer.question)}”{how}"))
+    if shareable:
+        ref = AnswerRef(
+            answer.question, answer.responsibility.id if answer.responsibility else None
+        )
+        blocks.append(
+            actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, ref.to_value()))
+        )
+    return blocks
+
+
+def answer_message(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False) -> Message:
+    return message(_fallback(answer, kb), answer_blocks(answer, kb, shareable=shareable))

@@ -1,0 +1,114 @@
+"""Block Kit primitives that keep every payload inside Slack's limits and every echo harmless.
+
+Slack rejects a whole message for one over-long field (`invalid_blocks`), and any `<!channel>`
+left in mrkdwn pings a channel. So all text passes through here: mrkdwn is escaped and cut to
+size, plain text is cut to the limit of the field it lands in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal, TypedDict
+
+Block = dict[str, Any]
+
+# Slack's limits (../shared/slack/CONTRACT.md §1).
+SECTION_TEXT_MAX = 3000
+FIELD_TEXT_MAX = 2000
+HEADER_TEXT_MAX = 150
+BUTTON_TEXT_MAX = 75
+BUTTON_VALUE_MAX = 2000
+MODAL_TITLE_MAX = 24
+MESSAGE_BLOCKS_MAX = 50
+# chat.postMessage asks for at most 4,000 characters of `text`; keep a margin.
+FALLBACK_TEXT_MAX = 3000
+
+ELLIPSIS = "…"
+_PARTIAL_ENTITY = re.compile(r"&[a-z]{0,4}$")
+
+
+class Message(TypedDict):
+    """A message as chat.postMessage, respond() and ack() take it: blocks plus a plain fallback."""
+
+    text: str
+    blocks: list[Block]
+
+
+def escape(text: str) -> str:
+    """Escape Slack's three control characters so user text can never become a mention or link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text to `limit` characters, marking the cut; never splits an escape like `&amp;`."""
+    if len(text) <= limit:
+        return text
+    cut = _PARTIAL_ENTITY.sub("", text[: limit - len(ELLIPSIS)])
+    return cut + ELLIPSIS
+
+
+def quote(user_text: str, limit: int = 500) -> str:
+    """User text made safe to show inside mrkdwn: one line, escaped, and short."""
+    one_line = " ".join(user_text.split())
+    return shorten(escape(one_line), limit) if one_line else ELLIPSIS
+
+
+def plain(text: str, limit: int = SECTION_TEXT_MAX) -> dict[str, Any]:
+    """A plain_text object (no mrkdwn parsing, so nothing in it can ping anyone)."""
+    return {"type": "plain_text", "text": shorten(text, limit) or ELLIPSIS, "emoji": True}
+
+
+def mrkdwn(text: str, limit: int = SECTION_TEXT_MAX) -> dict[str, Any]:
+    """A mrkdwn object; callers escape user text first (see `quote`)."""
+    return {"type": "mrkdwn", "text": shorten(text, limit) or ELLIPSIS}
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text, HEADER_TEXT_MAX)}
+
+
+def section(text: str, *, block_id: str | None = None) -> Block:
+    block: Block = {"type": "section", "text": mrkdwn(text)}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def fields(*texts: str) -> Block:
+    """A section of side-by-side mrkdwn fields (Slack shows them in two columns)."""
+    return {"type": "section", "fields": [mrkdwn(text, FIELD_TEXT_MAX) for text in texts[:10]]}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [mrkdwn(text)]}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(
+    text: str,
+    action_id: str,
+    value: str | None = None,
+    style: Literal["primary", "danger"] | None = None,
+) -> Block:
+    element: Block = {
+        "type": "button",
+        "text": plain(text, BUTTON_TEXT_MAX),
+        "action_id": action_id,
+    }
+    if value:
+        element["value"] = value[:BUTTON_VALUE_MAX]
+    if style:
+        element["style"] = style
+    return element
+
+
+def actions(block_id: str, *elements: Block) -> Block:
+    return {"type": "actions", "block_id": block_id, "elements": list(elements[:25])}
+
+
+def message(text: str, blocks: list[Block]) -> Message:
+    """Assemble a message, enforcing the block count and the fallback length."""
+    return {"text": shorten(text, FALLBACK_TEXT_MAX), "blocks": blocks[:MESSAGE_BLOCKS_MAX]}

@@ -1,0 +1,148 @@
+"""Answers as people see them: who, how sure, what matched, where in the article, and why."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.blocks import ids
+from bot.blocks.answer import AnswerRef, answer_message, confidence_words, role_phrase
+from bot.blocks.kit import BUTTON_VALUE_MAX
+from knowledge import Alternative, Answer, KnowledgeBase, Matcher, MatchRef
+from tests.slack_schemas import assert_valid_blocks
+
+
+def all_text(message: dict[str, object]) -> str:
+    return json.dumps(message, ensure_ascii=False)
+
+
+def rendered(node: object) -> str:
+    """Everything Slack would display: all text, but not button values (never shown)."""
+    if isinstance(node, dict):
+        return " ".join(rendered(v) for k, v in node.items() if k != "value")
+    if isinstance(node, list):
+        return " ".join(rendered(v) for v in node)
+    return node if isinstance(node, str) else ""
+
+
+def buttons(message: dict[str, object]) -> list[dict[str, object]]:
+    blocks = message["blocks"]
+    assert isinstance(blocks, list)
+    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+
+
+@pytest.mark.parametrize(
+    ("confidence", "words"),
+    [
+        (1.0, "clearly"),
+        (0.75, "clearly"),
+        (0.74, "most likely"),
+        (0.45, "most likely"),
+        (0.44, "not sure"),
+        (0.0, "not sure"),
+    ],
+)
+def test_confidence_in_words(confidence: float, words: str) -> None:
+    assert confidence_words(confidence) == words
+
+
+def test_a_clear_answer_names_role_responsibility_section_and_why(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    answer = matcher.answer("who owns the product backlog?")
+    message = answer_message(answer, kb)
+    assert_valid_blocks(message["blocks"])
+    text = all_text(message)
+    assert "*clearly* work for the Product Owner" in text
+    assert "Managing and ordering the product backlog" in text
+    assert "*Article section:*" in text and "*Why:*" in text
+    assert "Product Owner" in message["text"]
+    assert not buttons(message)  # sure, and not shareable: no buttons at all
+
+
+def test_shareable_answers_carry_a_share_button_that_remembers_the_question(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    message = answer_message(matcher.answer("who owns the product backlog?"), kb, shareable=True)
+    (share,) = buttons(message)
+    assert share["action_id"] == ids.SHARE_ANSWER
+    ref = AnswerRef.from_value(share["value"])
+    assert ref == AnswerRef("who owns the product backlog?", "po-backlog")
+
+
+def test_shared_work_names_both_roles(kb: KnowledgeBase, matcher: Matcher) -> None:
+    message = answer_message(
+        matcher.answer("turning customer needs into technical requirements"), kb
+    )
+    assert "both the Product Owner and the Product Manager" in all_text(message)
+
+
+def test_holders_are_named_with_a_mention(kb: KnowledgeBase) -> None:
+    manager = kb.roles["product-manager"].model_copy(update={"holders": ["U0PM", "S0PMS"]})
+    staffed = kb.model_copy(update={"roles": {**kb.roles, "product-manager": manager}})
+    assert role_phrase(staffed, "product-manager") == (
+        "the Product Manager — here that's <@U0PM> and <!subteam^S0PMS>"
+    )
+    assert role_phrase(kb, "product-manager") == "the Product Manager"
+
+
+def unsure_answer(question: str) -> Answer:
+    return Answer(
+        question=question,
+        owners=["product-owner"],
+        confidence=0.3,
+        responsibility=MatchRef(id="po-backlog", title="Managing the backlog"),
+        alternatives=[
+            Alternative(
+                id=f"alt-{i}", title=f"Alternative {i} " + "x" * 100, owners=[], confidence=0.2
+            )
+            for i in range(3)
+        ],
+        explanation="Matched loosely.",
+    )
+
+
+def test_an_unsure_answer_offers_up_to_three_did_you_mean_buttons(kb: KnowledgeBase) -> None:
+    message = answer_message(unsure_answer("who does the thing?"), kb)
+    assert_valid_blocks(message["blocks"])
+    assert "*not sure*" in all_text(message)
+    choices = buttons(message)
+    assert [b["action_id"] for b in choices] == [f"{ids.DID_YOU_MEAN_PREFIX}{i}" for i in range(3)]
+    assert all(ids.DID_YOU_MEAN.match(str(b["action_id"])) for b in choices)
+    assert AnswerRef.from_value(choices[2]["value"]) == AnswerRef("who does the thing?", "alt-2")
+
+
+def test_out_of_scope_is_a_polite_neither_with_what_rolefit_answers(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    message = answer_message(matcher.answer("who fixes the office printer?"), kb)
+    text = all_text(message)
+    assert "Neither the Product Owner nor the Product Manager" in text
+    assert "/rolefit roles" in text
+    assert message["text"].startswith("RoleFit — neither role")
+
+
+def test_work_for_someone_else_names_them(kb: KnowledgeBase, matcher: Matcher) -> None:
+    answer = matcher.answer("who designs the final creative campaign?")
+    assert answer.outside_owner
+    assert f"work for *{answer.outside_owner}*" in all_text(answer_message(answer, kb))
+
+
+def test_user_text_is_escaped_and_cut(kb: KnowledgeBase, matcher: Matcher) -> None:
+    question = "<!channel> <!here> <!subteam^S1> <@U1> who owns the backlog? " + "🎉" * 100_000
+    message = answer_message(matcher.answer(question), kb, shareable=True)
+    assert_valid_blocks(message["blocks"])
+    text = rendered(message)
+    for token in ("<!channel>", "<!here>", "<!subteam", "<@U1>"):
+        assert token not in text
+    assert "&lt;!channel&gt;" in text
+    assert len(text) < 12_000
+    for button in buttons(message):
+        assert len(str(button["value"])) <= BUTTON_VALUE_MAX
+
+
+def test_a_value_that_is_not_ours_is_refused() -> None:
+    for value in (None, "", "not json", "[]", '{"q": 3}', '{"q": "x", "r": 5}'):
+        assert AnswerRef.from_value(value) is None
+    assert AnswerRef.from_value('{"q": "x", "r": null}') == AnswerRef("x")

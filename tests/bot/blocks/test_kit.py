@@ -1,0 +1,54 @@
+"""The primitives every message goes through: escaping, cutting to Slack's limits."""
+
+from __future__ import annotations
+
+from bot.blocks.kit import (
+    BUTTON_TEXT_MAX,
+    HEADER_TEXT_MAX,
+    MESSAGE_BLOCKS_MAX,
+    SECTION_TEXT_MAX,
+    button,
+    escape,
+    header,
+    message,
+    plain,
+    quote,
+    section,
+    shorten,
+)
+from tests.slack_schemas import assert_valid_blocks
+
+
+def test_escape_disarms_every_slack_token() -> None:
+    hostile = "<!channel> <!here> <!subteam^S123> <@U123> <#C1|general> <https://x|y> & co"
+    escaped = escape(hostile)
+    assert "<" not in escaped and ">" not in escaped
+    assert escaped.startswith("&lt;!channel&gt;")
+    assert escaped.endswith("&amp; co")
+
+
+def test_shorten_marks_the_cut_and_never_splits_an_entity() -> None:
+    assert shorten("short", 10) == "short"
+    cut = shorten(escape("a" * 8 + "<b"), 11)  # "aaaaaaaa&lt;b" cut inside "&lt;"
+    assert len(cut) <= 11
+    assert cut.endswith("…") and "&l" not in cut
+
+
+def test_quote_is_one_escaped_line_within_its_limit() -> None:
+    quoted = quote("line one\nline <!here>\t two " + "x" * 1000, 100)
+    assert "\n" not in quoted and "<" not in quoted
+    assert len(quoted) <= 100
+    assert quote("   ") == "…"
+
+
+def test_fields_are_cut_to_their_limits() -> None:
+    assert len(header("h" * 500)["text"]["text"]) == HEADER_TEXT_MAX
+    assert len(button("b" * 500, "act")["text"]["text"]) == BUTTON_TEXT_MAX
+    assert len(section("s" * 10_000)["text"]["text"]) == SECTION_TEXT_MAX
+    assert plain("")["text"]  # Slack rejects empty text
+
+
+def test_message_keeps_within_the_block_count() -> None:
+    built = message("fallback", [section(f"block {i}") for i in range(80)])
+    assert len(built["blocks"]) == MESSAGE_BLOCKS_MAX
+    assert_valid_blocks(built["blocks"])
