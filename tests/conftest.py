@@ -7,17 +7,12 @@ schema when the test ends, so no test can pass while posting something Slack wou
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.testing import FakeSlackApi, RecordedCall, SlackRequests
+from bot.testing import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
+from bot.testing.live import TEST_SIGNING_SECRET
 from tests.slack_schemas import assert_valid_blocks, assert_valid_view, shared_file
-
-if TYPE_CHECKING:
-    from bot.testing.live import LiveRoleFit
-
-TEST_SIGNING_SECRET = "rolefit-test-signing-secret"
 
 
 def assert_surfaces_valid(calls: Iterable[RecordedCall]) -> None:
@@ -53,8 +48,6 @@ def slack_requests() -> SlackRequests:
 @pytest.fixture
 def live() -> Iterator[LiveRoleFit]:
     """The real app served by uvicorn on a free port, talking to its own Web API stand-in."""
-    from bot.testing.live import LiveRoleFit
-
     with LiveRoleFit() as running:
         yield running
         assert_surfaces_valid(running.api.calls)

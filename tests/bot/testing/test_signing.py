@@ -11,8 +11,8 @@ from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
 
 from bot.testing import SignedRequest, SlackRequests
+from bot.testing.live import TEST_SIGNING_SECRET
 from bot.testing.slack_api import BOT_USER_ID, TEAM_ID
-from tests.conftest import TEST_SIGNING_SECRET
 
 VERIFIER = SignatureVerifier(TEST_SIGNING_SECRET)
 SLASH_COMMAND_FIELDS = {

@@ -1,0 +1,142 @@
+"""The real app, served for real: uvicorn on a free loopback port, talking to a Web API stand-in.
+
+Tests post signed requests to `url` the way Slack would and read what the app sent to Slack from
+`api`. Everything runs in background threads, so plain (sync) tests drive it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import threading
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+from urllib.parse import urlsplit
+
+from pydantic import SecretStr
+
+from bot.settings import SlackSettings
+from bot.testing.signing import SignedRequest, SlackRequests
+from bot.testing.slack_api import FakeSlackApi
+
+if TYPE_CHECKING:
+    import uvicorn
+    from slack_bolt.async_app import AsyncApp
+
+    from knowledge import KnowledgeBase
+
+TEST_BOT_TOKEN = "xoxb-rolefit-test-token"
+TEST_SIGNING_SECRET = "rolefit-test-signing-secret"
+STARTUP_TIMEOUT_SECONDS = 10.0
+
+AppFactory = Callable[[SlackSettings], "AsyncApp"]
+Reply = tuple[int, dict[str, str], bytes]
+
+
+def settings_for(api_url: str) -> SlackSettings:
+    """Settings with fixed test secrets, pointing the app at `api_url` (ignores the environment)."""
+    return SlackSettings(
+        slack_bot_token=SecretStr(TEST_BOT_TOKEN),
+        slack_signing_secret=SecretStr(TEST_SIGNING_SECRET),
+        slack_app_token=None,
+        slack_api_url=api_url,
+        rolefit_knowledge="",
+        _env_file=None,
+    )
+
+
+class LiveRoleFit:
+    """Starts the stand-in and the app (build_app + create_asgi_app under uvicorn); stops both."""
+
+    def __init__(
+        self, *, kb: KnowledgeBase | None = None, app_factory: AppFactory | None = None
+    ) -> None:
+        self._kb = kb
+        self._app_factory = app_factory
+        self.api = FakeSlackApi()
+        self.requests = SlackRequests(TEST_SIGNING_SECRET)
+        self.url = ""
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Self:
+        from bot.server import bind_socket, build_server, create_asgi_app
+
+        self.api.start()
+        try:
+            settings = settings_for(self.api.base_url)
+            bolt_app = self._build(settings)
+            asgi_app = create_asgi_app(bolt_app, signing_secret=TEST_SIGNING_SECRET)
+            sock = bind_socket("127.0.0.1", 0)
+            self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+            ready = threading.Event()
+            self._server = build_server(asgi_app, on_ready=ready.set, configure_logging=False)
+            self._thread = threading.Thread(
+                target=self._server.run,
+                kwargs={"sockets": [sock]},
+                name="rolefit-live",
+                daemon=True,
+            )
+            self._thread.start()
+            if not ready.wait(STARTUP_TIMEOUT_SECONDS):
+                raise RuntimeError("the app did not start serving in time")
+        except BaseException:
+            self.stop()
+            raise
+        self.requests = SlackRequests(
+            TEST_SIGNING_SECRET, response_url_base=self.api.response_url("")
+        )
+        return self
+
+    def _build(self, settings: SlackSettings) -> AsyncApp:
+        if self._app_factory is not None:
+            return self._app_factory(settings)
+        from bot.app import build_app
+
+        return build_app(settings, self._kb)
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join()
+        self._server = None
+        self._thread = None
+        self.api.stop()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- talking to the app ------------------------------------------------------------------
+
+    def post(self, signed: SignedRequest, path: str = "/slack/events") -> Reply:
+        """POST a (signed) request as Slack would; returns (status, headers, body)."""
+        return send(self.url, "POST", path, signed.body, signed.headers)
+
+    def get(self, path: str) -> Reply:
+        return send(self.url, "GET", path)
+
+
+def send(
+    base_url: str,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    headers: Mapping[str, str] | None = None,
+) -> Reply:
+    """One HTTP request to a running app (ours or a `rolefit serve` process)."""
+    address = urlsplit(base_url)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=10)
+    try:
+        connection.request(method, path, body=body, headers=dict(headers or {}))
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()

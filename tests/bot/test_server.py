@@ -1,0 +1,205 @@
+"""Serving: what Slack and a platform's health checks see at the HTTP edge of `rolefit serve`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser, main
+from bot.server import MAX_BODY_BYTES
+from bot.testing import FakeSlackApi, LiveRoleFit, SignedRequest, SlackRequests
+from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+
+def test_healthz_answers_ok(live: LiveRoleFit) -> None:
+    status, headers, body = live.get("/healthz")
+    assert (status, body) == (200, b"ok")
+    assert headers["content-type"].startswith("text/plain")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/"), ("GET", "/slack/events"), ("POST", "/healthz"), ("POST", "/slack/other")],
+)
+def test_anything_else_is_404(live: LiveRoleFit, method: str, path: str) -> None:
+    signed = live.requests.slash_command("help")
+    status, _, _ = live.get(path) if method == "GET" else live.post(signed, path)
+    assert status == 404
+    assert live.api.calls == []
+
+
+def test_a_signed_command_is_answered_in_the_acknowledgement(live: LiveRoleFit) -> None:
+    status, headers, body = live.post(live.requests.slash_command("who owns the backlog?"))
+    assert status == 200
+    assert headers["content-type"].startswith("application/json")
+    assert json.loads(body)["text"]
+
+
+def test_url_verification_echoes_the_challenge(live: LiveRoleFit) -> None:
+    body = json.dumps({"token": "t", "challenge": "c-123", "type": "url_verification"}).encode()
+    status, _, answer = live.post(live.requests.signed(body, JSON))
+    assert (status, json.loads(answer)) == (200, {"challenge": "c-123"})
+
+
+def _good(requests: SlackRequests) -> SignedRequest:
+    return requests.slash_command("who owns pricing?")
+
+
+def _resigned(requests: SlackRequests, age: int) -> SignedRequest:
+    return requests.signed(_good(requests).body, FORM, int(time.time()) + age)
+
+
+UNSIGNED: dict[str, Callable[[SlackRequests], SignedRequest]] = {
+    "foreign secret": lambda _: SlackRequests("not-our-secret").slash_command("hi"),
+    "stale timestamp": lambda requests: _resigned(requests, -301),
+    "future timestamp": lambda requests: _resigned(requests, +301),
+    "no signature": lambda requests: _good(requests).with_headers(X_Slack_Signature=None),
+    "no timestamp": lambda requests: _good(requests).with_headers(X_Slack_Request_Timestamp=None),
+    "junk timestamp": lambda requests: _good(requests).with_headers(
+        X_Slack_Request_Timestamp="soon"
+    ),
+    "tampered body": lambda requests: SignedRequest(
+        _good(requests).body.replace(b"pricing", b"payroll"), _good(requests).headers
+    ),
+    "malformed and unsigned": lambda _: SignedRequest(b"{not json", {"Content-Type": JSON}),
+}
+
+
+@pytest.mark.parametrize("variant", list(UNSIGNED))
+def test_requests_without_a_valid_signature_get_401_and_do_nothing(
+    live: LiveRoleFit, variant: str
+) -> None:
+    status, _, answer = live.post(UNSIGNED[variant](live.requests))
+    assert (status, json.loads(answer)) == (401, {"error": "invalid request"})
+    assert live.api.calls == []
+
+
+MALFORMED = {
+    "broken JSON": (b'{"type": "event_callback", "event": ', JSON),
+    "JSON that is not an object": (b"[1, 2, 3]", JSON),
+    "payload that is not JSON": (b"payload=%7Bnot-json", FORM),
+    "payload that is a list": (b"payload=%5B1%5D", FORM),
+    "not UTF-8": (b"\xff\xfe\xfd", JSON),
+    "event that is a string": (b'{"type": "event_callback", "event": "message"}', JSON),
+    "actions that are not a list": (b'{"type": "block_actions", "actions": "x"}', JSON),
+    "action without an id": (b'payload={"type": "block_actions", "actions": [{}]}', FORM),
+    "command without its fields": (b"command=%2Frolefit", FORM),
+}
+
+
+@pytest.mark.parametrize("kind", list(MALFORMED))
+def test_signed_but_malformed_bodies_get_400_and_do_nothing(live: LiveRoleFit, kind: str) -> None:
+    body, content_type = MALFORMED[kind]
+    status, _, answer = live.post(live.requests.signed(body, content_type))
+    assert (status, json.loads(answer)) == (400, {"error": "malformed request body"})
+    assert live.api.calls == []
+
+
+def test_an_oversized_body_gets_413(live: LiveRoleFit) -> None:
+    body = b"text=" + b"x" * MAX_BODY_BYTES
+    status, _, _ = live.post(live.requests.signed(body, FORM))
+    assert status == 413
+
+
+def test_the_procfile_runs_the_web_process_with_our_cli() -> None:
+    process, command = (REPO_ROOT / "Procfile").read_text().strip().split(": ", 1)
+    assert process == "web"
+    program, *arguments = shlex.split(command.replace("$PORT", "5000"))
+    assert program == "rolefit"
+    args = build_parser().parse_args(arguments)
+    assert (args.command, args.port) == ("serve", 5000)
+
+
+# -- the command itself ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    """No Slack settings in the environment, and no .env in the working directory."""
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return monkeypatch
+
+
+def test_serve_without_settings_is_one_clear_line(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--port", "0"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "SLACK_BOT_TOKEN" in error and "SLACK_SIGNING_SECRET" in error
+
+
+def test_a_bad_port_is_one_clear_line(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean_env.setenv("PORT", "eighty")
+    assert main(["serve"]) == 2
+    assert "PORT must be a number" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("app_token", "message"),
+    [(None, "missing setting: SLACK_APP_TOKEN"), ("xoxb-not-an-app-token", "starts with xapp-")],
+)
+def test_socket_mode_needs_an_app_level_token(
+    clean_env: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    app_token: str | None,
+    message: str,
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    if app_token is not None:
+        clean_env.setenv("SLACK_APP_TOKEN", app_token)
+    assert main(["socket"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and message in error
+    assert TEST_BOT_TOKEN not in error
+
+
+def test_rolefit_serve_runs_the_app_on_a_free_port(slack_api: FakeSlackApi) -> None:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": TEST_BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": TEST_SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.base_url,
+    }
+    rolefit = Path(sys.executable).with_name("rolefit")
+    process = subprocess.Popen(
+        [str(rolefit), "serve", "--host", "127.0.0.1", "--port", "0"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        announced = process.stdout.readline().strip()
+        assert announced.startswith("RoleFit listening on http://127.0.0.1:")
+        port = int(announced.rsplit(":", 1)[1])
+        assert port > 0
+        url = f"http://127.0.0.1:{port}"
+        assert send(url, "GET", "/healthz")[::2] == (200, b"ok")
+        dm = SlackRequests(TEST_SIGNING_SECRET).dm("who owns the roadmap?")
+        assert send(url, "POST", "/slack/events", dm.body, dm.headers)[0] == 200
+        slack_api.wait_for("chat.postMessage")
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert TEST_BOT_TOKEN not in out + err and TEST_SIGNING_SECRET not in out + err
