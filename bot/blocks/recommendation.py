@@ -1,0 +1,141 @@
+"""The hiring recommendation as Block Kit: previewed in the questionnaire's last step, then posted.
+
+Both show the same advice — headline, why, what each role would own for this team, next steps —
+so both come from `recommendation_blocks`; the posted message adds who ran it and buttons.
+"""
+
+from __future__ import annotations
+
+from bot.blocks import ids
+from bot.blocks.answer import confidence_words
+from bot.blocks.kit import (
+    Block,
+    Message,
+    actions,
+    button,
+    context,
+    escape,
+    header,
+    message,
+    quote,
+    section,
+)
+from knowledge.advisor import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS, Recommendation
+from knowledge.models import KnowledgeBase
+
+MAX_REASONS = 6
+MAX_OWNED = 6
+MAX_UNPLACED = 5
+ACTIONS_BLOCK = "rolefit_recommendation_actions"
+
+
+def headline(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """ "Hire a Product Manager", or both roles."""
+    return f"Hire {_hired(recommendation, kb)}"
+
+
+def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> list[Block]:
+    """The advice itself; every text from the advisor is escaped (needs quote the user)."""
+    word = confidence_words(recommendation.confidence)
+    hired = _hired(recommendation, kb)
+    verdict = {
+        "clearly": f"RoleFit's advice is clear: *hire {hired}*.",
+        "most likely": f"RoleFit's advice: *most likely {hired}*.",
+        "not sure": f"It's a close call, but RoleFit leans towards *{hired}*. The reasons below "
+        "show what tipped it.",
+    }[word]
+    reasons = "\n".join(f"• {escape(r.text)}" for r in recommendation.reasons[:MAX_REASONS])
+    blocks = [
+        header(headline(recommendation, kb)),
+        section(verdict),
+        section(f"*Why*\n{reasons}"),
+        *(_what_they_would_own(recommendation, kb, role) for role in _roles(recommendation)),
+    ]
+    if recommendation.unplaced_needs:
+        unplaced = ", ".join(
+            f"“{quote(need, 100)}”" for need in recommendation.unplaced_needs[:MAX_UNPLACED]
+        )
+        blocks.append(
+            context(
+                f"RoleFit couldn't place {unplaced}. Ask it about them with `/rolefit who owns …`."
+            )
+        )
+    blocks.append(section(f"*Next steps*\n{_next_steps(recommendation, kb)}"))
+    return blocks
+
+
+def recommendation_message(
+    recommendation: Recommendation, kb: KnowledgeBase, *, user_id: str, basis: str
+) -> Message:
+    """The message posted to the channel: who ran it, the advice, the answers it rests on
+    (`basis`, escaped mrkdwn), and buttons to run it again or ask about a task."""
+    blocks = recommendation_blocks(recommendation, kb)
+    blocks.insert(1, context(f"<@{user_id}> ran RoleFit's hiring questionnaire. Answers: {basis}"))
+    blocks += [
+        actions(
+            ACTIONS_BLOCK,
+            button("Run it again", ids.OPEN_QUESTIONNAIRE, "hire", style="primary"),
+            button("Ask a question", ids.OPEN_ASK_MODAL, "ask"),
+        ),
+        context("Based on the article _Your Product Owner Is Not Your Product Manager_."),
+    ]
+    word = confidence_words(recommendation.confidence)
+    text = f"Hiring advice for <@{user_id}>: {headline(recommendation, kb)} ({word})."
+    return message(text, blocks)
+
+
+def _roles(recommendation: Recommendation) -> tuple[str, ...]:
+    if recommendation.recommendation == "both":
+        return ROLE_IDS
+    return (recommendation.recommendation,)
+
+
+def _hired(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    names = [f"a {kb.roles[role].name}" for role in _roles(recommendation)]
+    return names[0] if len(names) == 1 else f"both {' and '.join(names)}"
+
+
+def _what_they_would_own(recommendation: Recommendation, kb: KnowledgeBase, role: str) -> Block:
+    """The needs the team named that this role owns; the role's usual work when none were."""
+    role_name = kb.roles[role].name
+    titles = list(
+        dict.fromkeys(need.title for need in recommendation.placed_needs if role in need.owners)
+    )
+    if titles:
+        items = "\n".join(f"• {escape(title)}" for title in titles[:MAX_OWNED])
+        return section(f"*What the {role_name} would own for your team*\n{items}")
+    items = "\n".join(f"• {escape(item)}" for item in kb.roles[role].owns[:MAX_OWNED])
+    return section(f"*What a {role_name} would own*\n{items}")
+
+
+def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    po, pm = kb.roles[PRODUCT_OWNER].name, kb.roles[PRODUCT_MANAGER].name
+    steps = {
+        PRODUCT_OWNER: [
+            "Write the job around the backlog, user stories, sprint planning and test planning.",
+            f"Look for real Scrum experience: the {po} is a Scrum role.",
+            "Decide who keeps strategy, market research and go-to-market; "
+            f"a {po} won't cover them.",
+        ],
+        PRODUCT_MANAGER: [
+            "Write the job around strategy, market and competitive research, go-to-market "
+            "and the product's numbers.",
+            "Look for someone who can talk business with every department, "
+            "from the C-suite to engineering and sales.",
+            f"Decide who runs the backlog and sprints day to day; a {pm} sets the direction.",
+        ],
+        "both": [
+            f"Hire for two distinct jobs: the {pm} decides what to build and why, "
+            f"the {po} turns it into a prioritised backlog and delivered sprints.",
+            "Agree up front who leads the shared work: finding what customers need and "
+            "turning it into requirements.",
+            f"If only one search can start now, start with the {_stronger(recommendation, kb)}.",
+        ],
+    }[recommendation.recommendation]
+    steps.append("Unsure who owns a task? Ask RoleFit: `/rolefit who owns …`")
+    return "\n".join(f"{number}. {step}" for number, step in enumerate(steps, start=1))
+
+
+def _stronger(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    role = max(ROLE_IDS, key=lambda r: recommendation.scores.get(r, 0.0))
+    return kb.roles[role].name

@@ -1,0 +1,168 @@
+"""The hiring recommendation as the team sees it: headline, why, who owns what, next steps."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from bot.blocks import ids
+from bot.blocks.recommendation import recommendation_blocks, recommendation_message
+from knowledge import KnowledgeBase, Matcher
+from knowledge.advisor import HiringAnswers, PlacedNeed, Reason, Recommendation, advise
+from tests.slack_schemas import assert_valid_blocks, assert_valid_view
+
+CASES = {
+    "product-owner": HiringAnswers(
+        company_stage="startup",
+        goal="deliver-product",
+        uses_scrum=True,
+        needs=["po-backlog", "writing user stories"],
+        headcount=1,
+    ),
+    "product-manager": HiringAnswers(
+        company_stage="enterprise",
+        goal="build-business",
+        uses_scrum=False,
+        needs=["pm-competitive-analysis", "market research", "supplier relationships"],
+        headcount=1,
+    ),
+    "both": HiringAnswers(
+        company_stage="scale-up",
+        goal="both",
+        uses_scrum=True,
+        needs=["po-sprint-planning", "pm-go-to-market"],
+        headcount=2,
+    ),
+}
+HEADLINES = {
+    "product-owner": "Hire a Product Owner",
+    "product-manager": "Hire a Product Manager",
+    "both": "Hire both a Product Owner and a Product Manager",
+}
+
+
+def texts(blocks: list[dict[str, Any]]) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def section_titled(blocks: list[dict[str, Any]], title: str) -> str:
+    (text,) = [
+        b["text"]["text"]
+        for b in blocks
+        if b["type"] == "section" and b["text"]["text"].startswith(title)
+    ]
+    return str(text)
+
+
+@pytest.mark.parametrize("expected", list(CASES))
+def test_each_kind_of_advice_is_a_valid_message_with_its_headline(
+    expected: str, kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    recommendation = advise(CASES[expected], matcher)
+    assert recommendation.recommendation == expected
+    posted = recommendation_message(recommendation, kb, user_id="U_LEADER", basis="Startup")
+    assert_valid_blocks(posted["blocks"])
+    assert posted["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": HEADLINES[expected], "emoji": True},
+    }
+    assert HEADLINES[expected] in posted["text"] and "<@U_LEADER>" in posted["text"]
+
+
+def test_the_message_says_who_ran_it_and_why(kb: KnowledgeBase, matcher: Matcher) -> None:
+    recommendation = advise(CASES["product-manager"], matcher)
+    blocks = recommendation_message(recommendation, kb, user_id="U_LEADER", basis="Enterprise")[
+        "blocks"
+    ]
+    assert "<@U_LEADER> ran RoleFit's hiring questionnaire. Answers: Enterprise" in texts(blocks)
+    why = section_titled(blocks, "*Why*")
+    assert why.count("• ") == min(len(recommendation.reasons), 6)
+    assert "Product Manager" in why
+
+
+def test_what_each_role_would_own_comes_from_the_teams_own_needs(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    blocks = recommendation_blocks(advise(CASES["both"], matcher), kb)
+    owner_work = section_titled(blocks, "*What the Product Owner would own for your team*")
+    manager_work = section_titled(blocks, "*What the Product Manager would own for your team*")
+    assert kb.responsibility("po-sprint-planning").title in owner_work  # type: ignore[union-attr]
+    assert kb.responsibility("pm-go-to-market").title in manager_work  # type: ignore[union-attr]
+
+
+def test_without_placed_needs_the_roles_usual_work_is_shown(kb: KnowledgeBase) -> None:
+    bare = Recommendation(
+        recommendation="product-owner",
+        confidence=0.9,
+        scores={"product-owner": 3.0, "product-manager": 0.0},
+        reasons=[Reason(text="You run Scrum.", source="answer", ref="uses_scrum")],
+        unplaced_needs=[],
+        placed_needs=[],
+    )
+    work = section_titled(recommendation_blocks(bare, kb), "*What a Product Owner would own*")
+    assert kb.roles["product-owner"].owns[0] in work
+
+
+def test_next_steps_and_buttons_to_run_again_or_ask(kb: KnowledgeBase, matcher: Matcher) -> None:
+    blocks = recommendation_message(
+        advise(CASES["both"], matcher), kb, user_id="U_LEADER", basis="Scale-up"
+    )["blocks"]
+    steps = section_titled(blocks, "*Next steps*")
+    assert "1. " in steps and "/rolefit who owns" in steps
+    (buttons,) = [b for b in blocks if b["type"] == "actions"]
+    assert [(e["text"]["text"], e["action_id"]) for e in buttons["elements"]] == [
+        ("Run it again", ids.OPEN_QUESTIONNAIRE),
+        ("Ask a question", ids.OPEN_ASK_MODAL),
+    ]
+
+
+def test_the_preview_has_the_advice_but_no_buttons(kb: KnowledgeBase, matcher: Matcher) -> None:
+    blocks = recommendation_blocks(advise(CASES["product-owner"], matcher), kb)
+    assert all(block["type"] != "actions" for block in blocks)
+    assert_valid_view(
+        {"type": "modal", "title": {"type": "plain_text", "text": "Preview"}, "blocks": blocks}
+    )
+
+
+def test_user_text_never_pings_anyone(kb: KnowledgeBase) -> None:
+    hostile = Recommendation(
+        recommendation="product-manager",
+        confidence=0.3,
+        scores={"product-owner": 1.0, "product-manager": 1.5},
+        reasons=[Reason(text="“<!channel> ping” is work for <!here>.", source="article", ref="x")],
+        unplaced_needs=["<!everyone> & <@U_BOSS>"],
+        placed_needs=[
+            PlacedNeed(
+                need="x",
+                responsibility_id="pm-x",
+                title="Pricing <!subteam^S1>",
+                owners=["product-manager"],
+            )
+        ],
+    )
+    posted = recommendation_message(hostile, kb, user_id="U_LEADER", basis="Startup")
+    assert_valid_blocks(posted["blocks"])
+    shown = texts(posted["blocks"])
+    for ping in ("<!channel>", "<!here>", "<!everyone>", "<@U_BOSS>", "<!subteam"):
+        assert ping not in shown
+    assert "&lt;!everyone&gt; &amp; &lt;@U_BOSS&gt;" in shown
+    assert "close call" in shown  # low confidence says so
+
+
+def test_long_advice_stays_inside_slacks_limits(kb: KnowledgeBase) -> None:
+    wordy = Recommendation(
+        recommendation="both",
+        confidence=0.6,
+        scores={"product-owner": 5.0, "product-manager": 5.0},
+        reasons=[Reason(text="x" * 900, source="answer", ref="goal")] * 20,
+        unplaced_needs=["y" * 300] * 40,
+        placed_needs=[
+            PlacedNeed(
+                need="z", responsibility_id=f"r{n}", title="t" * 300, owners=["product-owner"]
+            )
+            for n in range(40)
+        ],
+    )
+    assert_valid_blocks(recommendation_message(wordy, kb, user_id="U1", basis="b")["blocks"])
