@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import threading
 from collections.abc import Callable, Mapping
-from types import TracebackType
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
@@ -17,7 +16,7 @@ from pydantic import SecretStr
 
 from bot.settings import SlackSettings
 from bot.testing.signing import SignedRequest, SlackRequests
-from bot.testing.slack_api import FakeSlackApi
+from bot.testing.slack_api import BackgroundService, FakeSlackApi
 
 if TYPE_CHECKING:
     import uvicorn
@@ -45,7 +44,7 @@ def settings_for(api_url: str) -> SlackSettings:
     )
 
 
-class LiveRoleFit:
+class LiveRoleFit(BackgroundService):
     """Starts the stand-in and the app (build_app + create_asgi_app under uvicorn); stops both."""
 
     def __init__(
@@ -102,17 +101,6 @@ class LiveRoleFit:
         self._server = None
         self._thread = None
         self.api.stop()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- talking to the app ------------------------------------------------------------------
 

@@ -72,7 +72,28 @@ class _Delay:
     seconds: float
 
 
-class FakeSlackApi:
+class BackgroundService:
+    """Something served from a background thread: `with` starts it and stops it."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class FakeSlackApi(BackgroundService):
     """Slack's Web API on loopback. Use `base_url` as SLACK_API_URL; inspect `calls` afterwards."""
 
     def __init__(self) -> None:
@@ -127,17 +148,6 @@ class FakeSlackApi:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._thread = None
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _serve(self, ready: threading.Event, failure: list[BaseException]) -> None:
         loop = asyncio.new_event_loop()
