@@ -1,0 +1,301 @@
+"""A modal as a terminal form: each input block becomes a question, answers become Slack's
+`view.state.values` — exactly what a `view_submission` or an in-modal `block_actions` carries.
+
+Checks Slack's client makes before it lets a person submit (required fields, lengths, number
+ranges, how many options) happen here too, so the app only sees what Slack would send it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.console.blocks import Rendered, render_blocks
+from bot.console.mrkdwn import Names, Style, text_object
+
+Json = dict[str, Any]
+
+SINGLE_CHOICE = {"static_select", "radio_buttons"}
+MULTI_CHOICE = {"multi_static_select", "checkboxes"}
+TEXT_INPUTS = {"plain_text_input", "email_text_input", "url_text_input", "number_input"}
+PICKERS = {
+    "datepicker": ("selected_date", re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-01-31"),
+    "timepicker": ("selected_time", re.compile(r"\d{2}:\d{2}"), "a time like 09:30"),
+    "users_select": ("selected_user", re.compile(r"[UW]\w+"), "a user id like U012ABC"),
+    "conversations_select": ("selected_conversation", re.compile(r"[CDG]\w+"), "a channel id"),
+    "channels_select": ("selected_channel", re.compile(r"C\w+"), "a channel id like C012ABC"),
+}
+REQUIRED_MESSAGE = "This field is required."
+
+
+class AnswerError(ValueError):
+    """An answer Slack's own client would refuse; str() is the message shown under the field."""
+
+
+def with_ids(view: Json) -> Json:
+    """A copy of the view where every block and element has an id, as Slack assigns them."""
+    view = copy.deepcopy(view)
+    for index, block in enumerate(view.get("blocks", [])):
+        block.setdefault("block_id", f"block-{index}")
+        element = block.get("element")
+        if isinstance(element, dict):
+            element.setdefault("action_id", f"action-{index}")
+        for position, item in enumerate(block.get("elements", [])):
+            if isinstance(item, dict) and "action_id" not in item and block["type"] == "actions":
+                item["action_id"] = f"action-{index}-{position}"
+        accessory = block.get("accessory")
+        if isinstance(accessory, dict) and accessory.get("type") != "image":
+            accessory.setdefault("action_id", f"action-{index}")
+    return view
+
+
+def _options(element: Json) -> list[Json]:
+    options = list(element.get("options", []))
+    for group in element.get("option_groups", []):
+        options.extend(group.get("options", []))
+    return options
+
+
+@dataclass(frozen=True)
+class Question:
+    """One input block of a modal."""
+
+    block_id: str
+    action_id: str
+    element: Json
+    label: str
+    hint: str
+    optional: bool
+
+    @property
+    def kind(self) -> str:
+        return str(self.element.get("type", "plain_text_input"))
+
+    @property
+    def options(self) -> list[Json]:
+        return _options(self.element)
+
+    def initial(self) -> Json | None:
+        """The state the field starts in when the view sets an initial value."""
+        element, kind = self.element, self.kind
+        if kind in SINGLE_CHOICE and element.get("initial_option"):
+            return {"type": kind, "selected_option": element["initial_option"]}
+        if kind in MULTI_CHOICE and element.get("initial_options"):
+            return {"type": kind, "selected_options": list(element["initial_options"])}
+        if kind in TEXT_INPUTS and element.get("initial_value") not in (None, ""):
+            return {"type": kind, "value": str(element["initial_value"])}
+        if kind == "datepicker" and element.get("initial_date"):
+            return {"type": kind, "selected_date": element["initial_date"]}
+        return None
+
+    def empty(self) -> Json:
+        """What Slack sends for a field left blank."""
+        kind = self.kind
+        if kind in SINGLE_CHOICE:
+            return {"type": kind, "selected_option": None}
+        if kind in MULTI_CHOICE:
+            return {"type": kind, "selected_options": []}
+        if kind in PICKERS:
+            return {"type": kind, PICKERS[kind][0]: None}
+        return {"type": kind, "value": None}
+
+    def describe(self, state: Json, style: Style, names: Names | None = None) -> str:
+        """A state entry in words, for "Enter keeps …"."""
+        if state.get("selected_option"):
+            return text_object(state["selected_option"].get("text"), style, names)
+        if state.get("selected_options"):
+            return ", ".join(
+                text_object(option.get("text"), style, names)
+                for option in state["selected_options"]
+            )
+        for key, value in state.items():
+            if key != "type" and value not in (None, "", []):
+                return str(value)
+        return ""
+
+    def lines(self, style: Style, names: Names | None = None) -> list[str]:
+        """The question as shown before its prompt: label, hint, numbered options."""
+        marker = style.dim("(optional — Enter skips)") if self.optional else ""
+        out = [f"{style.bold(self.label)} {marker}".rstrip()]
+        if self.hint:
+            out.append("  " + style.dim(self.hint))
+        if self.kind in SINGLE_CHOICE | MULTI_CHOICE:
+            number = 0
+            groups = self.element.get("option_groups")
+            sets = [(g.get("label"), g.get("options", [])) for g in groups] if groups else []
+            for group_label, options in sets or [(None, self.options)]:
+                if group_label:
+                    out.append("  " + style.dim(text_object(group_label, style, names)))
+                for option in options:
+                    number += 1
+                    text = text_object(option.get("text"), style, names)
+                    description = text_object(option.get("description"), style, names)
+                    suffix = style.dim(f" — {description}") if description else ""
+                    out.append(f"  {number}) {text}{suffix}")
+            if self.kind in MULTI_CHOICE:
+                out.append("  " + style.dim("(numbers separated by commas)"))
+        elif self.kind in PICKERS:
+            out.append("  " + style.dim(f"({PICKERS[self.kind][2]})"))
+        return out
+
+    def prompt(self) -> str:
+        """The short prompt for the answer line."""
+        count = len(self.options)
+        if self.kind in SINGLE_CHOICE:
+            return f"{self.label} [1-{count}]"
+        if self.kind in MULTI_CHOICE:
+            return f"{self.label} [e.g. 1,3]"
+        return self.label
+
+    def parse(self, answer: str) -> Json:
+        """The state entry for a typed answer; AnswerError says what Slack would say."""
+        answer = answer.strip()
+        if not answer:
+            if self.optional:
+                return self.empty()
+            raise AnswerError(REQUIRED_MESSAGE)
+        kind = self.kind
+        if kind in SINGLE_CHOICE:
+            return {"type": kind, "selected_option": self._choose(answer)}
+        if kind in MULTI_CHOICE:
+            chosen: list[Json] = []
+            for token in _choices(answer):
+                option = self._choose(token)
+                if option not in chosen:
+                    chosen.append(option)
+            limit = self.element.get("max_selected_items")
+            if isinstance(limit, int) and len(chosen) > limit:
+                raise AnswerError(f"Choose at most {limit}.")
+            return {"type": kind, "selected_options": chosen}
+        if kind in PICKERS:
+            key, pattern, wanted = PICKERS[kind]
+            if not pattern.fullmatch(answer):
+                raise AnswerError(f"Enter {wanted}.")
+            return {"type": kind, key: answer}
+        self._check_text(answer)
+        return {"type": kind, "value": answer}
+
+    def _choose(self, token: str) -> Json:
+        """An option by number, by its label or value, or by the start of one label."""
+        options = self.options
+        if token.isdigit() and 1 <= int(token) <= len(options):
+            return options[int(token) - 1]
+        wanted = token.casefold()
+        labels = [text_object(o.get("text"), Style.plain()).casefold() for o in options]
+        for option, label in zip(options, labels, strict=True):
+            if wanted in (label, str(option.get("value", "")).casefold()):
+                return option
+        starting = [o for o, label in zip(options, labels, strict=True) if label.startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
+        raise AnswerError(f"Choose a number from 1 to {len(options)}.")
+
+    def _check_text(self, answer: str) -> None:
+        element, kind = self.element, self.kind
+        if kind == "plain_text_input":
+            shortest, longest = element.get("min_length"), element.get("max_length")
+            if isinstance(shortest, int) and len(answer) < shortest:
+                raise AnswerError(f"Please enter at least {shortest} characters.")
+            if isinstance(longest, int) and len(answer) > longest:
+                raise AnswerError(f"Please enter no more than {longest} characters.")
+        elif kind == "number_input":
+            try:
+                number = float(answer) if element.get("is_decimal_allowed") else int(answer)
+            except ValueError:
+                raise AnswerError("Enter a number.") from None
+            low, high = element.get("min_value"), element.get("max_value")
+            if low is not None and number < float(low):
+                raise AnswerError(f"Enter a number of at least {low}.")
+            if high is not None and number > float(high):
+                raise AnswerError(f"Enter a number no greater than {high}.")
+        elif kind == "email_text_input" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", answer):
+            raise AnswerError("Enter an email address.")
+        elif kind == "url_text_input" and not re.match(r"https?://\S+$", answer):
+            raise AnswerError("Enter a URL starting with http:// or https://.")
+
+
+def _choices(answer: str) -> list[str]:
+    """ "1, 3", "1 3" or "Backlog, Pricing": commas separate choices, spaces separate numbers."""
+    tokens: list[str] = []
+    for part in answer.split(","):
+        part = part.strip()
+        tokens.extend(part.split() if re.fullmatch(r"[\d\s]+", part) else [part] if part else [])
+    return tokens
+
+
+@dataclass
+class Form:
+    """A modal view (ids filled in) and its questions, with the answers given so far."""
+
+    view: Json
+    questions: list[Question]
+    answers: dict[str, Json] = field(default_factory=dict)
+
+    @classmethod
+    def from_view(cls, view: Json, previous: Form | None = None) -> Form:
+        """Build the form; answers to fields with the same block and action ids carry over,
+        as Slack keeps what a person typed across views.update."""
+        view = with_ids(view)
+        questions = [
+            Question(
+                block_id=str(block["block_id"]),
+                action_id=str(block["element"].get("action_id")),
+                element=block["element"],
+                label=text_object(block.get("label"), Style.plain()),
+                hint=text_object(block.get("hint"), Style.plain()),
+                optional=bool(block.get("optional")),
+            )
+            for block in view.get("blocks", [])
+            if block.get("type") == "input" and isinstance(block.get("element"), dict)
+        ]
+        form = cls(view, questions)
+        for question in questions:
+            initial = question.initial()
+            kept = previous.answer_for(question) if previous else None
+            if kept is not None:
+                form.answers[question.block_id] = kept
+            elif initial is not None:
+                form.answers[question.block_id] = initial
+        return form
+
+    def answer_for(self, question: Question) -> Json | None:
+        """This form's answer for a field with the same ids and element type, if any."""
+        for mine in self.questions:
+            same = (mine.block_id, mine.action_id, mine.kind) == (
+                question.block_id,
+                question.action_id,
+                question.kind,
+            )
+            if same and mine.block_id in self.answers:
+                return self.answers[mine.block_id]
+        return None
+
+    def question(self, block_id: str) -> Question | None:
+        return next((q for q in self.questions if q.block_id == block_id), None)
+
+    def state_values(self) -> Json:
+        """Slack's `view.state.values`: every input, answered or left empty."""
+        return {
+            q.block_id: {q.action_id: self.answers.get(q.block_id, q.empty())}
+            for q in self.questions
+        }
+
+    def view_with_state(self) -> Json:
+        """The view as Slack echoes it in payloads: the view plus its current state."""
+        return {**self.view, "state": {"values": self.state_values()}}
+
+    def intro(self, style: Style, names: Names | None, first_number: int) -> Rendered:
+        """Everything that is not a question (text, context, buttons such as Back)."""
+        others = [b for b in self.view.get("blocks", []) if b.get("type") != "input"]
+        return render_blocks(others, style, names, first_number)
+
+    @property
+    def title(self) -> str:
+        return text_object(self.view.get("title"), Style.plain())
+
+    @property
+    def submit_label(self) -> str | None:
+        submit = self.view.get("submit")
+        return text_object(submit, Style.plain()) if submit else None
