@@ -1,0 +1,360 @@
+"""The hiring advisor: a leader's answers in; Product Owner, Product Manager, or both out.
+
+It follows the article's logic. Delivery work (backlog, user stories, sprints) in a Scrum team
+points to a Product Owner; building a business around the product (strategy, market and
+competitive research, go-to-market, financials, suppliers, all departments) points to a Product
+Manager; work both roles do counts lightly for each. Every point a role earns comes with a reason
+tied to an answer, a responsibility or an article section, so the advice can always explain
+itself. Pure: no Slack, no I/O, deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge import Answer, KnowledgeBase, Matcher
+
+RoleId = Literal["product-owner", "product-manager"]
+PRODUCT_OWNER: RoleId = "product-owner"
+PRODUCT_MANAGER: RoleId = "product-manager"
+ROLE_IDS: tuple[RoleId, RoleId] = (PRODUCT_OWNER, PRODUCT_MANAGER)
+
+#: A phrase is placed on a responsibility only when the matcher is at least "most likely" sure.
+PLACEMENT_CONFIDENCE = 0.45
+MAX_NEEDS = 40
+MAX_NEED_LENGTH = 300
+
+#: How much each kind of evidence weighs. The goal is the article's first question, so it weighs
+#: most; a need owned by one role is worth a point; shared work counts lightly for both.
+GOAL_WEIGHT = 2.0
+SCRUM_WEIGHT = 1.0
+NO_SCRUM_WEIGHT = 0.5
+LARGER_STAGE_WEIGHT = 0.5
+NEED_WEIGHT = 1.0
+SHARED_NEED_WEIGHT = 0.5
+
+LARGER_STAGES = frozenset({"scale-up", "enterprise"})
+STAGE_NAMES = {
+    "startup": "a startup",
+    "small-business": "a small business",
+    "scale-up": "a scale-up",
+    "enterprise": "an enterprise",
+}
+
+# Article sections the reasons point to (titles as the article spells them).
+SECTION_INTRO = "Your Product Owner Is Not Your Product Manager"
+SECTION_IDENTIFY_NEED = "Identify the Need"
+SECTION_RESPONSIBILITIES = "Product Manager vs. Product Owner: Responsibilities"
+
+
+class HiringAnswers(BaseModel):
+    """What a leader tells RoleFit about the hire. Field names are the CLI's and the modal's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    company_stage: Literal["startup", "small-business", "scale-up", "enterprise"]
+    goal: Literal["deliver-product", "build-business", "both"]
+    uses_scrum: bool
+    existing_roles: list[RoleId] = []
+    needs: list[str] = Field(default=[], max_length=MAX_NEEDS)
+    headcount: Literal[1, 2]
+
+    @field_validator("headcount", mode="before")
+    @classmethod
+    def _headcount_is_a_number(cls, value: object) -> object:
+        # Lax mode would read `true` as 1 hire; a yes/no is not a headcount.
+        if isinstance(value, bool):
+            raise ValueError("headcount must be the number 1 or 2")
+        return value
+
+    @field_validator("existing_roles")
+    @classmethod
+    def _one_role_at_most(cls, roles: list[RoleId]) -> list[RoleId]:
+        unique = list(dict.fromkeys(roles))
+        if len(unique) == len(ROLE_IDS):
+            raise ValueError(
+                "you already employ both a Product Owner and a Product Manager, "
+                "so there is no product hire left to recommend"
+            )
+        return unique
+
+    @field_validator("needs")
+    @classmethod
+    def _clean_needs(cls, needs: list[str]) -> list[str]:
+        """Trim, drop blanks and repeats (case-insensitively), and refuse essays."""
+        cleaned: dict[str, str] = {}
+        for need in needs:
+            text = " ".join(need.split())
+            if len(text) > MAX_NEED_LENGTH:
+                raise ValueError(f"each need must be at most {MAX_NEED_LENGTH} characters")
+            if text:
+                cleaned.setdefault(text.casefold(), text)
+        return list(cleaned.values())
+
+
+class Reason(BaseModel):
+    """One short sentence for the user, and what it rests on."""
+
+    text: str
+    source: Literal["answer", "responsibility", "article"]
+    ref: str
+
+
+class PlacedNeed(BaseModel):
+    """A need the knowledge base recognised, and who owns that work."""
+
+    need: str
+    responsibility_id: str
+    title: str
+    owners: list[str]
+
+
+class Recommendation(BaseModel):
+    """The advice. `scores` measure fit to the answers, before any role already on staff is
+    ruled out; `confidence` comes from the margin between them."""
+
+    recommendation: Literal["product-owner", "product-manager", "both"]
+    confidence: float = Field(ge=0.0, le=1.0)
+    scores: dict[str, float]
+    reasons: list[Reason]
+    unplaced_needs: list[str]
+    placed_needs: list[PlacedNeed]
+
+
+@dataclass(frozen=True)
+class NeedGroup:
+    """Responsibilities offered as needs, under one heading (a role, or both for shared work)."""
+
+    label: str
+    owners: tuple[str, ...]
+    responsibilities: tuple[tuple[str, str], ...]  # (id, title)
+
+
+def need_groups(kb: KnowledgeBase) -> list[NeedGroup]:
+    """The knowledge base's responsibilities grouped by owner — PO, PM, then shared — for any
+    front end that offers needs as a list (the terminal questionnaire, the Slack modal)."""
+    groups: list[NeedGroup] = []
+    for owners, label in (
+        ((PRODUCT_OWNER,), kb.roles[PRODUCT_OWNER].name),
+        ((PRODUCT_MANAGER,), kb.roles[PRODUCT_MANAGER].name),
+        (ROLE_IDS, "Both roles"),
+    ):
+        items = tuple(
+            (item.id, item.title)
+            for item in kb.responsibilities
+            if tuple(sorted(item.owners)) == tuple(sorted(owners))
+        )
+        if items:
+            groups.append(NeedGroup(label=label, owners=owners, responsibilities=items))
+    return groups
+
+
+@dataclass
+class _Evidence:
+    """A reason and the points it gives each role."""
+
+    reason: Reason
+    points: dict[RoleId, float]
+
+
+def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
+    """Score both roles from the answers and the placed needs, then decide."""
+    kb = matcher.kb
+    names = {role: kb.roles[role].name for role in ROLE_IDS}
+    placed, unplaced, need_evidence = _place_needs(answers.needs, matcher, names)
+    evidence = _answer_evidence(answers, names) + need_evidence
+
+    scores = {role: sum(item.points.get(role, 0.0) for item in evidence) for role in ROLE_IDS}
+    decision, confidence, decision_reasons = _decide(answers, scores, placed, names)
+
+    supporting = ROLE_IDS if decision == "both" else (decision,)
+    ordered = sorted(evidence, key=lambda item: not any(item.points.get(r) for r in supporting))
+    return Recommendation(
+        recommendation=decision,
+        confidence=round(confidence, 2),
+        scores={role: round(score, 2) for role, score in scores.items()},
+        reasons=decision_reasons + [item.reason for item in ordered],
+        unplaced_needs=unplaced,
+        placed_needs=placed,
+    )
+
+
+def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_Evidence]:
+    po, pm = names[PRODUCT_OWNER], names[PRODUCT_MANAGER]
+    evidence: list[_Evidence] = []
+    if answers.goal == "deliver-product":
+        text = f"You want the product delivered: features, stories and the backlog are {po} work."
+        evidence.append(_answer(text, "goal", {PRODUCT_OWNER: GOAL_WEIGHT}))
+    elif answers.goal == "build-business":
+        text = f"You want to build a business around the product, which is what a {pm} does."
+        evidence.append(_answer(text, "goal", {PRODUCT_MANAGER: GOAL_WEIGHT}))
+    else:
+        text = (
+            "You want the product delivered and a business built around it, "
+            "so that counts for both roles."
+        )
+        half = GOAL_WEIGHT / 2
+        evidence.append(_answer(text, "goal", {PRODUCT_OWNER: half, PRODUCT_MANAGER: half}))
+
+    if answers.uses_scrum:
+        text = f"Your team runs Scrum, and the {po} is a Scrum role."
+        evidence.append(_answer(text, "uses_scrum", {PRODUCT_OWNER: SCRUM_WEIGHT}))
+    else:
+        text = f"Your team doesn't run Scrum, where the {po} role comes from."
+        evidence.append(_answer(text, "uses_scrum", {PRODUCT_MANAGER: NO_SCRUM_WEIGHT}))
+
+    if answers.company_stage in LARGER_STAGES:
+        stage = STAGE_NAMES[answers.company_stage]
+        text = (
+            f"At {stage} the product has to pay its way across many departments, "
+            f"which is where a {pm} works."
+        )
+        evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
+    return evidence
+
+
+def _answer(text: str, field: str, points: dict[RoleId, float]) -> _Evidence:
+    return _Evidence(Reason(text=text, source="answer", ref=field), points)
+
+
+def _place_needs(
+    needs: list[str], matcher: Matcher, names: dict[RoleId, str]
+) -> tuple[list[PlacedNeed], list[str], list[_Evidence]]:
+    """Resolve each need to a responsibility; each responsibility counts once however it is
+    phrased. Work the article gives to someone else, or nothing recognisable, stays unplaced."""
+    placed: list[PlacedNeed] = []
+    unplaced: list[str] = []
+    evidence: list[_Evidence] = []
+    seen: set[str] = set()
+    for need in needs:
+        answer = _resolve(need, matcher)
+        if answer is None or answer.responsibility is None:
+            unplaced.append(need)
+            if answer is not None and answer.outside_owner:
+                evidence.append(_outside_work(need, answer))
+            continue
+        ref = answer.responsibility
+        owners = [role for role in ROLE_IDS if role in answer.owners]
+        placed.append(
+            PlacedNeed(need=need, responsibility_id=ref.id, title=ref.title, owners=owners)
+        )
+        if ref.id not in seen:
+            seen.add(ref.id)
+            evidence.append(_need_evidence(ref.id, ref.title, owners, answer.why, names))
+    return placed, unplaced, evidence
+
+
+def _resolve(need: str, matcher: Matcher) -> Answer | None:
+    """A knowledge-base id resolves directly; a free phrase goes through the matcher and is
+    kept only when it lands on a responsibility with enough confidence."""
+    if matcher.kb.responsibility(need.lower()) is not None:
+        return matcher.answer_for(need.lower(), need)
+    answer = matcher.answer(need)
+    if answer.outside_owner:
+        return answer
+    if answer.owners and answer.confidence >= PLACEMENT_CONFIDENCE:
+        return answer
+    return None
+
+
+def _need_evidence(
+    responsibility_id: str,
+    title: str,
+    owners: list[RoleId],
+    why: str | None,
+    names: dict[RoleId, str],
+) -> _Evidence:
+    detail = f" {why}" if why else ""
+    if len(owners) == 1:
+        text = f"{title} is {names[owners[0]]} work.{detail}"
+        points = {owners[0]: NEED_WEIGHT}
+    else:
+        text = f"{title} is work both roles do, so it counts a little for each.{detail}"
+        points = {role: SHARED_NEED_WEIGHT for role in owners}
+    return _Evidence(Reason(text=text, source="responsibility", ref=responsibility_id), points)
+
+
+def _outside_work(need: str, answer: Answer) -> _Evidence:
+    text = f"“{need}” is work for {answer.outside_owner}, not for a product hire."
+    ref = answer.section or SECTION_RESPONSIBILITIES
+    return _Evidence(Reason(text=text, source="article", ref=ref), {})
+
+
+def _decide(
+    answers: HiringAnswers,
+    scores: dict[RoleId, float],
+    placed: list[PlacedNeed],
+    names: dict[RoleId, str],
+) -> tuple[Literal["product-owner", "product-manager", "both"], float, list[Reason]]:
+    """Pick the hire. A role on staff is never recommended again; two hires go to both roles
+    only when the needs sit on both sides and the goal or the company's size calls for it."""
+    total = sum(scores.values()) or 1.0
+    if answers.existing_roles:
+        (employed,) = answers.existing_roles
+        other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
+        confidence = 0.5 + 0.5 * (scores[other] - scores[employed]) / total
+        text = f"You already have a {names[employed]}, so the hire to make is a {names[other]}."
+        if scores[employed] > scores[other]:
+            text += f" Most of what you described is {names[employed]} work they already cover."
+        return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
+
+    sides = {role for need in placed if len(need.owners) == 1 for role in need.owners}
+    wants_both = answers.goal == "both" or answers.company_stage in LARGER_STAGES
+    if answers.headcount == 2 and len(sides) == 2 and wants_both:
+        low, high = sorted(scores.values())
+        text = (
+            f"You can make two hires and need work from both sides: a {names[PRODUCT_OWNER]} "
+            f"to deliver the product and a {names[PRODUCT_MANAGER]} to build the business."
+        )
+        return "both", 0.5 + 0.5 * low / (high or 1.0), [_headcount_reason(text)]
+
+    best = _best_fit(answers, scores)
+    other = PRODUCT_MANAGER if best == PRODUCT_OWNER else PRODUCT_OWNER
+    confidence = 0.5 + 0.5 * (scores[best] - scores[other]) / total
+    reasons = [_article_rule(best, names)]
+    if answers.headcount == 2:
+        reasons.append(
+            _headcount_reason(
+                f"You could make two hires, but one {names[best]} covers what you described."
+            )
+        )
+        if answers.company_stage not in LARGER_STAGES:
+            text = "Startups and small businesses usually start with a single product person."
+            reasons.append(Reason(text=text, source="article", ref=SECTION_INTRO))
+    elif len(sides) == 2:
+        reasons.append(
+            _headcount_reason(
+                f"You can make one hire and need work from both sides; "
+                f"a {names[best]} covers the larger part of it."
+            )
+        )
+    return best, confidence, reasons
+
+
+def _best_fit(answers: HiringAnswers, scores: dict[RoleId, float]) -> RoleId:
+    """The higher score; on a tie, Scrum teams get their Product Owner and everyone else the
+    broader Product Manager (the article's advice for a single product hire)."""
+    if scores[PRODUCT_OWNER] != scores[PRODUCT_MANAGER]:
+        return max(ROLE_IDS, key=lambda role: scores[role])
+    return PRODUCT_OWNER if answers.uses_scrum else PRODUCT_MANAGER
+
+
+def _headcount_reason(text: str) -> Reason:
+    return Reason(text=text, source="answer", ref="headcount")
+
+
+def _article_rule(role: RoleId, names: dict[RoleId, str]) -> Reason:
+    if role == PRODUCT_MANAGER:
+        text = (
+            f"A {names[PRODUCT_MANAGER]} decides what to build and why, and builds "
+            "the business around the product."
+        )
+    else:
+        text = (
+            f"A {names[PRODUCT_OWNER]} turns priorities into a delivered product "
+            "through the backlog and sprints."
+        )
+    return Reason(text=text, source="article", ref=SECTION_IDENTIFY_NEED)

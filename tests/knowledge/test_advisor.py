@@ -1,0 +1,326 @@
+"""The hiring advisor against the real knowledge base and matcher: a table of leaders' answers and
+the hire the article's logic gives for each, then the rules every recommendation must keep."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from knowledge import KnowledgeBase, Matcher, load_knowledge
+from knowledge.advisor import (
+    HiringAnswers,
+    Recommendation,
+    advise,
+    need_groups,
+)
+
+ARTICLE_SECTIONS = {
+    "Your Product Owner Is Not Your Product Manager",
+    "Identify the Need",
+    "Product Manager vs. Product Owner: Responsibilities",
+    "The Value of a Product Manager",
+    "Strategic Thinking",
+    "Research and Competitive Analysis",
+    "Business and Financial Analysis",
+    "The Product Manager in Action",
+    "Understanding the basics",
+}
+
+PO, PM, BOTH = "product-owner", "product-manager", "both"
+
+DELIVERY_NEEDS = ["manage the product backlog", "write user stories", "sprint planning"]
+BUSINESS_NEEDS = ["market research", "go-to-market plan with sales and marketing"]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+def answers(**overrides: Any) -> HiringAnswers:
+    """A neutral leader (startup, both goals, no Scrum, one hire), changed where a case says."""
+    fields: dict[str, Any] = {
+        "company_stage": "startup",
+        "goal": "both",
+        "uses_scrum": False,
+        "existing_roles": [],
+        "needs": [],
+        "headcount": 1,
+    }
+    return HiringAnswers.model_validate(fields | overrides)
+
+
+CASES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "article case: $250M manufacturer, product line shrinking while the market grows",
+        {
+            "company_stage": "enterprise",
+            "goal": "build-business",
+            "needs": [
+                "in-depth market research",
+                "competitive analysis",
+                "product positioning",
+                "increase sales and marketing activity",
+                "work with suppliers",
+            ],
+        },
+        PM,
+    ),
+    (
+        "Scrum startup that needs its product delivered",
+        {"goal": "deliver-product", "uses_scrum": True, "needs": DELIVERY_NEEDS},
+        PO,
+    ),
+    (
+        "delivery and Scrum with no needs listed",
+        {"goal": "deliver-product", "uses_scrum": True},
+        PO,
+    ),
+    (
+        "startup, one hire, no Scrum, mixed goals and needs: the broader hire",
+        {"needs": ["product backlog", "market research"]},
+        PM,
+    ),
+    (
+        "small business growing a business: strategy, pricing and finances",
+        {
+            "company_stage": "small-business",
+            "goal": "build-business",
+            "uses_scrum": True,
+            "needs": ["multi-year product strategy", "discuss financials with the C-suite"],
+        },
+        PM,
+    ),
+    (
+        "only shared work (customer needs into requirements) with a business goal",
+        {"goal": "build-business", "needs": ["turn customer needs into technical requirements"]},
+        PM,
+    ),
+    (
+        "Product Owner on staff: never a second one, even for delivery work",
+        {
+            "goal": "deliver-product",
+            "uses_scrum": True,
+            "existing_roles": [PO],
+            "needs": DELIVERY_NEEDS,
+        },
+        PM,
+    ),
+    (
+        "Product Manager on staff and the Scrum team needs a backlog owner",
+        {"uses_scrum": True, "existing_roles": [PM], "needs": ["product backlog"]},
+        PO,
+    ),
+    (
+        "two hires at a scale-up, needs on both sides",
+        {
+            "company_stage": "scale-up",
+            "uses_scrum": True,
+            "headcount": 2,
+            "needs": DELIVERY_NEEDS + BUSINESS_NEEDS,
+        },
+        BOTH,
+    ),
+    (
+        "two hires at an enterprise focused on delivery, needs on both sides",
+        {
+            "company_stage": "enterprise",
+            "goal": "deliver-product",
+            "uses_scrum": True,
+            "headcount": 2,
+            "needs": DELIVERY_NEEDS + BUSINESS_NEEDS,
+        },
+        BOTH,
+    ),
+    (
+        "two hires at a small business wanting both, needs on both sides",
+        {"company_stage": "small-business", "headcount": 2, "needs": ["backlog", *BUSINESS_NEEDS]},
+        BOTH,
+    ),
+    (
+        "two hires possible at a delivery-focused startup: one Product Owner",
+        {
+            "goal": "deliver-product",
+            "uses_scrum": True,
+            "headcount": 2,
+            "needs": [*DELIVERY_NEEDS, "market research"],
+        },
+        PO,
+    ),
+    (
+        "two hires possible but every need is business work",
+        {"company_stage": "scale-up", "headcount": 2, "needs": BUSINESS_NEEDS},
+        PM,
+    ),
+    (
+        "two hires, Product Owner on staff, needs on both sides",
+        {
+            "company_stage": "enterprise",
+            "uses_scrum": True,
+            "existing_roles": [PO],
+            "headcount": 2,
+            "needs": DELIVERY_NEEDS + BUSINESS_NEEDS,
+        },
+        PM,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [pytest.param(overrides, expected, id=name) for name, overrides, expected in CASES],
+)
+def test_recommends_the_hire_the_article_points_to(
+    overrides: dict[str, Any], expected: str, matcher: Matcher
+) -> None:
+    result = advise(answers(**overrides), matcher)
+    assert result.recommendation == expected, [reason.text for reason in result.reasons]
+
+
+@pytest.mark.parametrize(
+    "overrides", [pytest.param(overrides, id=name) for name, overrides, _ in CASES]
+)
+def test_every_recommendation_explains_itself(
+    overrides: dict[str, Any], kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    given = answers(**overrides)
+    result = advise(given, matcher)
+
+    assert 0.0 <= result.confidence <= 1.0
+    assert set(result.scores) == {PO, PM}
+    assert all(score >= 0 for score in result.scores.values())
+    assert result.reasons
+    for reason in result.reasons:
+        assert reason.text.strip()
+        if reason.source == "answer":
+            assert reason.ref in HiringAnswers.model_fields
+        elif reason.source == "responsibility":
+            assert kb.responsibility(reason.ref) is not None
+        else:
+            assert reason.ref in ARTICLE_SECTIONS
+    assert len(result.placed_needs) + len(result.unplaced_needs) == len(given.needs)
+    assert advise(given, matcher) == result, "the advice must be deterministic"
+
+
+def test_article_case_places_its_needs_on_product_manager_work(matcher: Matcher) -> None:
+    _, overrides, _ = CASES[0]
+    result = advise(answers(**overrides), matcher)
+
+    assert result.confidence >= 0.75
+    assert result.scores[PM] > result.scores[PO]
+    assert not result.unplaced_needs
+    assert all(PM in placed.owners for placed in result.placed_needs)
+
+
+def test_employed_role_is_explained_and_scores_stay_honest(matcher: Matcher) -> None:
+    result = advise(
+        answers(goal="deliver-product", uses_scrum=True, existing_roles=[PO], needs=DELIVERY_NEEDS),
+        matcher,
+    )
+
+    assert result.recommendation == PM
+    assert result.reasons[0].ref == "existing_roles"
+    assert "already" in result.reasons[0].text
+    assert result.scores[PO] > result.scores[PM]
+    assert result.confidence < 0.5, "delivery work is a weak case for a Product Manager"
+
+
+def test_knowledge_base_ids_are_accepted_as_needs(kb: KnowledgeBase, matcher: Matcher) -> None:
+    po_ids = [r.id for r in kb.responsibilities if r.owners == [PO]]
+    result = advise(answers(uses_scrum=True, needs=po_ids), matcher)
+
+    assert result.recommendation == PO
+    assert [placed.responsibility_id for placed in result.placed_needs] == po_ids
+    assert {reason.ref for reason in result.reasons} >= set(po_ids)
+
+
+def test_the_same_work_said_twice_counts_once(matcher: Matcher) -> None:
+    once = advise(answers(needs=["product backlog"]), matcher)
+    twice = advise(answers(needs=["product backlog", "manage the product backlog"]), matcher)
+
+    assert twice.scores == once.scores
+    assert len(twice.placed_needs) == 2
+
+
+def test_shared_work_counts_lightly_for_both(matcher: Matcher) -> None:
+    base = advise(answers(), matcher)
+    shared = advise(answers(needs=["turn customer needs into technical requirements"]), matcher)
+
+    assert shared.placed_needs and set(shared.placed_needs[0].owners) == {PO, PM}
+    gains = {role: shared.scores[role] - base.scores[role] for role in (PO, PM)}
+    assert gains[PO] == gains[PM] > 0
+
+
+@pytest.mark.parametrize(
+    "need",
+    ["fix the printer on floor 3", "qwzx blorf", "🦄🦄🦄", "<!channel> who pays the AWS invoice"],
+)
+def test_work_for_neither_role_stays_unplaced(need: str, matcher: Matcher) -> None:
+    result = advise(answers(needs=[need]), matcher)
+
+    assert result.unplaced_needs == [need]
+    assert result.scores == advise(answers(), matcher).scores
+
+
+def test_work_the_article_gives_to_others_is_named(matcher: Matcher) -> None:
+    need = "create the final artwork and copy for the billboard campaign"
+    result = advise(answers(needs=[need]), matcher)
+
+    assert result.unplaced_needs == [need]
+    assert any(r.source == "article" and need in r.text for r in result.reasons)
+
+
+def test_needs_are_tidied_before_matching() -> None:
+    given = answers(needs=["  market   research ", "", "Market Research", "   "])
+    assert given.needs == ["market research"]
+
+
+def test_duplicate_existing_role_collapses() -> None:
+    assert answers(existing_roles=[PO, PO]).existing_roles == [PO]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"existing_roles": [PO, PM]}, "existing_roles"),
+        ({"existing_roles": ["scrum-master"]}, "existing_roles"),
+        ({"headcount": 3}, "headcount"),
+        ({"headcount": True}, "headcount"),
+        ({"company_stage": "unicorn"}, "company_stage"),
+        ({"goal": "profit"}, "goal"),
+        ({"uses_scrum": "sometimes"}, "uses_scrum"),
+        ({"needs": "backlog"}, "needs"),
+        ({"needs": ["x" * 301]}, "needs"),
+        ({"budget": 100_000}, "budget"),
+    ],
+)
+def test_invalid_answers_name_the_field(overrides: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        answers(**overrides)
+    assert {str(problem["loc"][0]) for problem in raised.value.errors()} == {field}
+
+
+def test_missing_answers_name_the_field() -> None:
+    with pytest.raises(ValidationError) as raised:
+        HiringAnswers.model_validate({"company_stage": "startup", "goal": "both"})
+    assert {problem["loc"][0] for problem in raised.value.errors()} == {"uses_scrum", "headcount"}
+
+
+def test_recommendation_round_trips_as_json(matcher: Matcher) -> None:
+    result = advise(answers(needs=["market research", "nonsense words"]), matcher)
+    assert Recommendation.model_validate(result.model_dump(mode="json")) == result
+
+
+def test_need_groups_offer_every_responsibility_once_by_owner(kb: KnowledgeBase) -> None:
+    groups = need_groups(kb)
+    offered = [rid for group in groups for rid, _ in group.responsibilities]
+
+    assert [group.owners for group in groups] == [(PO,), (PM,), (PO, PM)]
+    assert sorted(offered) == sorted(r.id for r in kb.responsibilities)
