@@ -6,8 +6,10 @@ Tests post signed requests to `url` the way Slack would and read what the app se
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import threading
+import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
@@ -32,11 +34,13 @@ AppFactory = Callable[[SlackSettings], "AsyncApp"]
 Reply = tuple[int, dict[str, str], bytes]
 
 
-def settings_for(api_url: str) -> SlackSettings:
-    """Settings with fixed test secrets, pointing the app at `api_url` (ignores the environment)."""
+def settings_for(
+    api_url: str, bot_token: str = TEST_BOT_TOKEN, signing_secret: str = TEST_SIGNING_SECRET
+) -> SlackSettings:
+    """Settings with test secrets, pointing the app at `api_url` (ignores the environment)."""
     return SlackSettings(
-        slack_bot_token=SecretStr(TEST_BOT_TOKEN),
-        slack_signing_secret=SecretStr(TEST_SIGNING_SECRET),
+        slack_bot_token=SecretStr(bot_token),
+        slack_signing_secret=SecretStr(signing_secret),
         slack_app_token=None,
         slack_api_url=api_url,
         rolefit_knowledge="",
@@ -48,28 +52,43 @@ class LiveRoleFit(BackgroundService):
     """Starts the stand-in and the app (build_app + create_asgi_app under uvicorn); stops both."""
 
     def __init__(
-        self, *, kb: KnowledgeBase | None = None, app_factory: AppFactory | None = None
+        self,
+        *,
+        kb: KnowledgeBase | None = None,
+        app_factory: AppFactory | None = None,
+        bot_token: str = TEST_BOT_TOKEN,
+        signing_secret: str = TEST_SIGNING_SECRET,
     ) -> None:
         self._kb = kb
         self._app_factory = app_factory
+        self._bot_token = bot_token
+        self._signing_secret = signing_secret
         self.api = FakeSlackApi()
-        self.requests = SlackRequests(TEST_SIGNING_SECRET)
+        self.requests = SlackRequests(signing_secret)
         self.url = ""
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._resident: set[asyncio.Task[object]] = set()
 
     def start(self) -> Self:
         from bot.server import bind_socket, build_server, create_asgi_app
 
         self.api.start()
         try:
-            settings = settings_for(self.api.base_url)
+            settings = settings_for(self.api.base_url, self._bot_token, self._signing_secret)
             bolt_app = self._build(settings)
-            asgi_app = create_asgi_app(bolt_app, signing_secret=TEST_SIGNING_SECRET)
+            asgi_app = create_asgi_app(bolt_app, signing_secret=self._signing_secret)
             sock = bind_socket("127.0.0.1", 0)
             self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
             ready = threading.Event()
-            self._server = build_server(asgi_app, on_ready=ready.set, configure_logging=False)
+
+            def on_ready() -> None:  # runs on the server's loop, before any request
+                self._loop = asyncio.get_running_loop()
+                self._resident = asyncio.all_tasks()
+                ready.set()
+
+            self._server = build_server(asgi_app, on_ready=on_ready, configure_logging=False)
             self._thread = threading.Thread(
                 target=self._server.run,
                 kwargs={"sockets": [sock]},
@@ -83,7 +102,7 @@ class LiveRoleFit(BackgroundService):
             self.stop()
             raise
         self.requests = SlackRequests(
-            TEST_SIGNING_SECRET, response_url_base=self.api.response_url("")
+            self._signing_secret, response_url_base=self.api.response_url("")
         )
         return self
 
@@ -101,6 +120,23 @@ class LiveRoleFit(BackgroundService):
         self._server = None
         self._thread = None
         self.api.stop()
+
+    def wait_until_idle(self, timeout: float = 5.0) -> None:
+        """Block until every request is answered and every lazy listener has finished: what to
+        wait on (instead of sleeping) before reading what the app did after its ack."""
+        loop = self._loop
+        if loop is None:
+            raise RuntimeError("start() the app first")
+
+        async def busy() -> bool:
+            current = asyncio.current_task()
+            return any(t is not current and t not in self._resident for t in asyncio.all_tasks())
+
+        deadline = time.monotonic() + timeout
+        while asyncio.run_coroutine_threadsafe(busy(), loop).result(timeout):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the app was still working after {timeout}s")
+            time.sleep(0.001)
 
     # -- talking to the app ------------------------------------------------------------------
 
