@@ -141,6 +141,7 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
     order: list[str] = []
     abbreviations: dict[str, str] = {}
     synonyms: dict[str, list[str]] = {}
+    weak_words: list[str] = []
     seen_in: dict[str, str] = {}
 
     def claim(label: str, kind: str, entry_id: str) -> bool:
@@ -169,6 +170,7 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
         abbreviations.update(data.language.abbreviations)
         for concept, words in data.language.synonyms.items():
             synonyms.setdefault(concept, []).extend(words)
+        weak_words.extend(data.language.weak_words)
 
     for label, data in files:
         for entry in data.responsibilities:
@@ -202,7 +204,7 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
         responsibilities=[e for e in picked if isinstance(e, Responsibility)],
         neighbours=[e for e in picked if isinstance(e, Neighbour)],
         unrelated=[e for e in picked if isinstance(e, UnrelatedTopic)],
-        language=Language(abbreviations=abbreviations, synonyms=synonyms),
+        language=Language(abbreviations=abbreviations, synonyms=synonyms, weak_words=weak_words),
     )
 
 

@@ -32,15 +32,24 @@ from knowledge.models import (
     Responsibility,
     UnrelatedTopic,
 )
-from knowledge.text import STOPWORDS, clean_text, drop_role_names, split_words, stem
+from knowledge.text import (
+    STOPWORDS,
+    clean_text,
+    common_english_words,
+    drop_role_names,
+    split_words,
+    stem,
+)
 
 # Scoring constants, tuned on tests/knowledge/data/questions_dev.yaml only.
-MASS_HALF = 1.2  # matched IDF mass at which a phrase earns half its coverage
+MASS_HALF = 1.8  # matched IDF mass at which a phrase earns half its coverage
+COVERAGE_POWER = 2.0  # above 1, half-matched phrases count for less than half
 BIGRAM_BONUS = 0.12  # for phrase concepts that appear side by side in the question
-SUPPORT_WEIGHT = 0.15  # for an entry explaining more of the question's known words
-NONE_BELOW = 0.28  # best score under this → neither role
+SUPPORT_WEIGHT = 0.4  # for an entry explaining more of the question's known words
+NONE_BELOW = 0.32  # best score under this → neither role
 CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
+WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = str  # "responsibility" | "neighbour" | "unrelated"
@@ -151,7 +160,7 @@ class _Reader:
         if cached is not None:
             return cached
         fixed = word
-        if stem(word) not in self.known_stems:
+        if stem(word) not in self.known_stems and word not in common_english_words():
             allowed = 1 if len(word) < 8 else 2
             found = process.extract(
                 word, self._choices, scorer=OSA.distance, score_cutoff=allowed, limit=8
@@ -184,7 +193,15 @@ class Matcher:
             for concept in entry.vocabulary:
                 document_frequency[concept] += 1
         count = len(self._entries)
-        self._idf = {c: math.log(1 + count / df) for c, df in document_frequency.items()}
+        weak = {
+            t.concept
+            for w in kb.language.weak_words
+            for t in self._reader.terms(w, fix_typos=False)
+        }
+        self._idf = {
+            c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in weak else 1.0)
+            for c, df in document_frequency.items()
+        }
         self._index: dict[str, list[tuple[_Entry, _Phrase]]] = defaultdict(list)
         for entry in self._entries:
             for phrase in entry.phrases:
@@ -331,9 +348,9 @@ class Matcher:
         ranked = []
         for scored in best.values():
             support = sum(self._idf[c] for c in present & scored.entry.vocabulary)
-            bonus = SUPPORT_WEIGHT * support / known_mass if known_mass else 0.0
+            boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
             ranked.append(
-                _Scored(scored.entry, scored.score + bonus, scored.phrase, scored.matched)
+                _Scored(scored.entry, scored.score * boost, scored.phrase, scored.matched)
             )
         ranked.sort(key=lambda s: (-s.score, s.entry.id))
         return ranked
@@ -344,7 +361,7 @@ class Matcher:
         matched = [c for c in phrase.concepts if c in present]
         mass = sum(self._idf[c] for c in matched)
         total = sum(self._idf[c] for c in phrase.concepts)
-        coverage = mass / total
+        coverage = (mass / total) ** COVERAGE_POWER
         score = coverage * mass / (mass + MASS_HALF)
         if phrase.pairs:
             score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)

@@ -91,6 +91,7 @@ class Language(_Strict):
 
     abbreviations: dict[str, Text] = {}
     synonyms: dict[str, list[Text]] = {}
+    weak_words: list[Text] = []
 
 
 class KnowledgeFile(_Strict):

@@ -6,10 +6,13 @@ questions, and because it is the part most worth testing with odd input.
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
 
 import snowballstemmer  # Snowball's English stemmer: "prioritising"/"prioritize" meet, in C-speed
 
@@ -66,7 +69,7 @@ _STOPWORD_TEXT = """
     truly supposed expected meant ok okay sure get gets got getting go goes going take takes
     taking make makes making help helps helping work works working worked one ones whether
     think thought know knows say says said tell told right wrong correct belong belongs fall
-    falls under part side bit area realm domain
+    falls under part side bit area realm domain vs versus
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -106,11 +109,28 @@ def drop_role_names(words: list[str]) -> list[str]:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+_BRITISH_ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem; British "-ise" spellings are folded to "-ize" first so both meet."""
-    if len(word) > 4 and "is" in word[-6:]:
-        word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    if len(word) > 4:
+        word = _BRITISH_ISE.sub(r"iz\1", word)
     return str(_STEMMER.stemWord(word))
+
+
+# A word seen this often in pyspellchecker's English corpus is a real word, not a typo.
+COMMON_WORD_MIN_COUNT = 100
+
+
+@cache
+def common_english_words() -> frozenset[str]:
+    """Everyday English words, so "submit" is never "fixed" into the knowledge base's "summit".
+
+    Read from pyspellchecker's bundled frequency list (about 0.1 s, once, and only when a question
+    has a word the knowledge base does not know)."""
+    resource = files("spellchecker").joinpath("resources", "en.json.gz")
+    with resource.open("rb") as raw, gzip.open(raw) as unpacked:
+        counts: dict[str, int] = json.load(unpacked)
+    return frozenset(word for word, count in counts.items() if count >= COMMON_WORD_MIN_COUNT)
