@@ -36,6 +36,11 @@ LARGER_STAGE_WEIGHT = 0.5
 NEED_WEIGHT = 1.0
 SHARED_NEED_WEIGHT = 0.5
 
+GOAL_SIDES: dict[str, tuple[RoleId, ...]] = {
+    "deliver-product": (PRODUCT_OWNER,),
+    "build-business": (PRODUCT_MANAGER,),
+    "both": ROLE_IDS,
+}
 LARGER_STAGES = frozenset({"scale-up", "enterprise"})
 STAGE_NAMES = {
     "startup": "a startup",
@@ -290,7 +295,7 @@ def _decide(
     names: dict[RoleId, str],
 ) -> tuple[Literal["product-owner", "product-manager", "both"], float, list[Reason]]:
     """Pick the hire. A role on staff is never recommended again; two hires go to both roles
-    only when the needs sit on both sides and the goal or the company's size calls for it."""
+    only when there is work on both sides and the goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0
     if answers.existing_roles:
         (employed,) = answers.existing_roles
@@ -301,12 +306,12 @@ def _decide(
             text += f" Most of what you described is {names[employed]} work they already cover."
         return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
 
-    sides = {role for need in placed if len(need.owners) == 1 for role in need.owners}
+    sides = _sides(answers, placed)
     wants_both = answers.goal == "both" or answers.company_stage in LARGER_STAGES
     if answers.headcount == 2 and len(sides) == 2 and wants_both:
         low, high = sorted(scores.values())
         text = (
-            f"You can make two hires and need work from both sides: a {names[PRODUCT_OWNER]} "
+            f"You can make two hires and have work on both sides: a {names[PRODUCT_OWNER]} "
             f"to deliver the product and a {names[PRODUCT_MANAGER]} to build the business."
         )
         return "both", 0.5 + 0.5 * low / (high or 1.0), [_headcount_reason(text)]
@@ -332,6 +337,13 @@ def _decide(
             )
         )
     return best, confidence, reasons
+
+
+def _sides(answers: HiringAnswers, placed: list[PlacedNeed]) -> set[str]:
+    """The roles with work of their own to do: from the needs named, or from the goal when no
+    need belongs to a single role."""
+    from_needs = {role for need in placed if len(need.owners) == 1 for role in need.owners}
+    return from_needs or set(GOAL_SIDES[answers.goal])
 
 
 def _best_fit(answers: HiringAnswers, scores: dict[RoleId, float]) -> RoleId:

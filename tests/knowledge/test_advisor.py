@@ -145,6 +145,16 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         BOTH,
     ),
     (
+        "two hires at a scale-up wanting delivery and business, no needs listed",
+        {"company_stage": "scale-up", "uses_scrum": True, "headcount": 2},
+        BOTH,
+    ),
+    (
+        "two hires at an enterprise focused on the business, no needs listed",
+        {"company_stage": "enterprise", "goal": "build-business", "headcount": 2},
+        PM,
+    ),
+    (
         "two hires possible at a delivery-focused startup: one Product Owner",
         {
             "goal": "deliver-product",
