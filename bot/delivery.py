@@ -62,6 +62,19 @@ async def deliver(
     return await _post_to_dm(client, dm, user_id, message, reason)
 
 
+async def tell_user(client: AsyncWebClient, channel: str, user_id: str, text: str) -> None:
+    """A short note only this user sees: ephemeral where they are, else in their DM with RoleFit."""
+    if channel:
+        try:
+            await client.chat_postEphemeral(channel=channel, user=user_id, text=text)
+            return
+        except (SlackApiError, ClientError, TimeoutError) as error:
+            logger.info("ephemeral note failed (%s); sending it by DM", _error_code(error))
+    dm = await _open_dm(client, user_id)
+    if dm is not None:
+        await _post_to_dm(client, dm, user_id, {"text": text, "blocks": [section(text)]}, None)
+
+
 async def _post_to_channel(client: AsyncWebClient, channel: str, message: Message) -> Delivered:
     """Post; on not_in_channel join the public channel and retry once."""
     try:

@@ -1,0 +1,424 @@
+"""The hiring questionnaire end to end: signed requests into the running app, as Slack sends them,
+and what the app sent to the Web API stand-in — from `/rolefit hire` to the posted advice."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import pytest
+
+from bot.blocks import ids
+from bot.blocks.questionnaire import (
+    ANYTHING_ELSE,
+    BACK,
+    COMPANY_STAGE,
+    EXISTING_ROLES,
+    GOAL,
+    HEADCOUNT,
+    NAV_BLOCK,
+    NEEDS,
+    USES_SCRUM,
+)
+from bot.testing import RecordedCall
+from bot.testing.live import LiveRoleFit
+from tests.slack_schemas import assert_valid_view
+
+Values = dict[str, dict[str, Any]]
+# Slack's deadline for every acknowledgement.
+ACK_DEADLINE = 3.0
+
+
+def radio(block_id: str, value: str | None) -> Values:
+    option = None if value is None else {"value": value}
+    return {block_id: {block_id: {"type": "radio_buttons", "selected_option": option}}}
+
+
+def checked(block_id: str, *values: str) -> Values:
+    options = [{"value": value} for value in values]
+    return {block_id: {block_id: {"type": "checkboxes", "selected_options": options}}}
+
+
+def picked(*values: str) -> Values:
+    options = [{"value": value} for value in values]
+    return {NEEDS: {NEEDS: {"type": "multi_static_select", "selected_options": options}}}
+
+
+def typed(text: str | None) -> Values:
+    return {ANYTHING_ELSE: {ANYTHING_ELSE: {"type": "plain_text_input", "value": text}}}
+
+
+def company(stage: str | None = "startup", headcount: str | None = "1", *roles: str) -> Values:
+    return {
+        **radio(COMPANY_STAGE, stage),
+        **radio(HEADCOUNT, headcount),
+        **checked(EXISTING_ROLES, *roles),
+    }
+
+
+def work(goal: str | None = "deliver-product", scrum: str | None = "yes") -> Values:
+    return {**radio(GOAL, goal), **radio(USES_SCRUM, scrum)}
+
+
+def needs(*selected: str, anything_else: str | None = None) -> Values:
+    return {**picked(*selected), **typed(anything_else)}
+
+
+class Leader:
+    """A person clicking through the modal in Slack; `view` is the modal as Slack shows it."""
+
+    def __init__(self, live: LiveRoleFit, channel: str = "C_GENERAL", user: str = "U_LEADER"):
+        self.live = live
+        self.channel = channel
+        self.user = user
+        self.view: dict[str, Any] = {}
+
+    def start(self) -> dict[str, Any]:
+        """`/rolefit hire` in the channel; the app opens the first step."""
+        opened = len(self.live.api.calls_to("views.open"))
+        status, _, _ = self.live.post(
+            self.live.requests.slash_command("hire", user_id=self.user, channel_id=self.channel)
+        )
+        assert status == 200
+        call = self.live.api.wait_for("views.open", opened + 1)[-1]
+        self.view = {**call.body["view"], **_slack_ids(call)}
+        return self.view
+
+    def submit(self, values: Values) -> dict[str, Any]:
+        """Submit the current step; returns the app's acknowledgement (checked to be fast)."""
+        started = time.perf_counter()
+        status, _, body = self.live.post(
+            self.live.requests.view_submission(self.view, values, user_id=self.user)
+        )
+        assert status == 200
+        assert time.perf_counter() - started < ACK_DEADLINE
+        reply: dict[str, Any] = json.loads(body) if body else {}
+        if reply.get("response_action") == "update":
+            assert_valid_view(reply["view"])
+            self.view = {**reply["view"], "id": self.view["id"], "hash": self.view["hash"]}
+        return reply
+
+    def back(self, values: Values | None = None) -> dict[str, Any]:
+        """Click "← Back" with `values` entered on the current step; returns the updated view."""
+        updates = len(self.live.api.calls_to("views.update"))
+        status, _, _ = self.live.post(
+            self.live.requests.block_action(
+                BACK,
+                "back",
+                block_id=NAV_BLOCK,
+                user_id=self.user,
+                view={**self.view, "state": {"values": values or {}}},
+            )
+        )
+        assert status == 200
+        call = self.live.api.wait_for("views.update", updates + 1)[-1]
+        assert call.body["view_id"] == self.view["id"]
+        self.view = {**call.body["view"], **_slack_ids(call)}
+        return self.view
+
+    def finish(self, *selected: str, anything_else: str | None = None) -> dict[str, Any]:
+        """Answer every step (a startup delivering with Scrum, unless told) and post."""
+        self.start()
+        self.submit(company())
+        self.submit(work())
+        self.submit(needs(*selected, anything_else=anything_else))
+        return self.submit({})
+
+
+def _slack_ids(call: RecordedCall, timeout: float = 8.0) -> dict[str, Any]:
+    """The view id and hash the stand-in gave a views.* call (its answer lands just after)."""
+    deadline = time.monotonic() + timeout
+    while "view" not in call.response:
+        assert time.monotonic() < deadline, f"{call.method} was never answered"
+        time.sleep(0.01)
+    return {"id": call.response["view"]["id"], "hash": call.response["view"]["hash"]}
+
+
+def step_of(view: dict[str, Any]) -> str:
+    return str(view["callback_id"]).removeprefix("rolefit_hire_")
+
+
+def initial(view: dict[str, Any], block_id: str) -> list[str]:
+    (block,) = [b for b in view["blocks"] if b.get("block_id") == block_id]
+    element = block["element"]
+    if "initial_option" in element:
+        return [element["initial_option"]["value"]]
+    if "initial_value" in element:
+        return [element["initial_value"]]
+    return [option["value"] for option in element.get("initial_options", [])]
+
+
+def posted(live: LiveRoleFit, count: int = 1) -> list[dict[str, Any]]:
+    return [call.body for call in live.api.wait_for("chat.postMessage", count)]
+
+
+def no_more(live: LiveRoleFit, method: str, count: int) -> None:
+    """Once the app is idle (lazy listeners done), exactly `count` calls to `method` were made."""
+    live.wait_until_idle(timeout=10)
+    assert len(live.api.calls_to(method)) == count
+
+
+# -- the whole flow ----------------------------------------------------------------------------
+
+
+def test_the_whole_flow_ends_in_advice_posted_to_the_channel(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    first = leader.start()
+    assert step_of(first) == "company"
+
+    assert step_of(leader.submit(company("scale-up", "2"))["view"]) == "work"
+    assert step_of(leader.submit(work("both", "yes"))["view"]) == "needs"
+    preview = leader.submit(needs("po-sprint-planning", "pm-go-to-market"))["view"]
+    assert step_of(preview) == "preview"
+    assert preview["submit"]["text"] == "Post to #general"
+    assert "Hire both a Product Owner and a Product Manager" in json.dumps(preview)
+
+    assert leader.submit({}) == {}  # the modal closes at once; the post follows
+    (message,) = posted(live)
+    assert message["channel"] == "C_GENERAL"
+    assert message["text"].startswith("Hiring advice for <@U_LEADER>: Hire both")
+    assert message["blocks"][0]["text"]["text"] == "Hire both a Product Owner and a Product Manager"
+    shown = json.dumps(message["blocks"])
+    assert "<@U_LEADER> ran RoleFit's hiring questionnaire" in shown
+    assert ids.OPEN_QUESTIONNAIRE in shown and ids.OPEN_ASK_MODAL in shown
+    assert [call.method for call in live.api.calls if call.method != "auth.test"] == [
+        "views.open",
+        "chat.postMessage",
+    ]
+
+
+def test_free_text_needs_are_placed_and_never_ping_anyone(live: LiveRoleFit) -> None:
+    Leader(live).finish(anything_else="writing user stories, <!channel> quarterly snack budget")
+    (message,) = posted(live)
+    shown = json.dumps(message["blocks"])
+    assert "<!channel>" not in shown and "&lt;!channel&gt;" in shown
+    assert "couldn't place" in shown
+
+
+def test_run_it_again_opens_a_fresh_questionnaire_from_the_posted_message(
+    live: LiveRoleFit,
+) -> None:
+    Leader(live).finish("po-backlog")
+    (message,) = posted(live)
+    live.post(live.requests.block_action(ids.OPEN_QUESTIONNAIRE, "hire", message=message))
+    first, again = live.api.wait_for("views.open", 2)
+    assert step_of(again.body["view"]) == "company"
+    assert first.body["view"]["private_metadata"] != again.body["view"]["private_metadata"]
+
+
+# -- validation --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("step_values", "block_id"),
+    [
+        ([company(headcount=None)], HEADCOUNT),
+        ([company(None)], COMPANY_STAGE),
+        ([company("startup", "1", "product-owner", "product-manager")], EXISTING_ROLES),
+        ([company("scale-up", "2", "product-owner")], HEADCOUNT),
+        ([company(), work(goal=None)], GOAL),
+        ([company(), work(), needs()], NEEDS),
+    ],
+)
+def test_problems_are_shown_under_the_input_that_caused_them(
+    live: LiveRoleFit, step_values: list[Values], block_id: str
+) -> None:
+    leader = Leader(live)
+    leader.start()
+    *earlier, last = step_values
+    for values in earlier:
+        leader.submit(values)
+    reply = leader.submit(last)
+    assert reply["response_action"] == "errors"
+    assert list(reply["errors"]) == [block_id]
+    no_more(live, "chat.postMessage", 0)
+
+
+def test_after_an_error_the_corrected_step_moves_on(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    assert leader.submit(company(headcount=None))["response_action"] == "errors"
+    assert step_of(leader.submit(company())["view"]) == "work"
+
+
+# -- going back --------------------------------------------------------------------------------
+
+
+def test_going_back_keeps_every_answer_including_the_unsubmitted_ones(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company("enterprise", "1", "product-owner"))
+    leader.submit(work("build-business", "no"))
+
+    in_progress = needs("pm-market-research", anything_else="supplier deals")
+    previous = leader.back(in_progress)
+    assert step_of(previous) == "work"
+    assert (initial(previous, GOAL), initial(previous, USES_SCRUM)) == (["build-business"], ["no"])
+
+    first = leader.back()
+    assert step_of(first) == "company"
+    assert initial(first, COMPANY_STAGE) == ["enterprise"]
+    assert initial(first, HEADCOUNT) == ["1"]
+    assert initial(first, EXISTING_ROLES) == ["product-owner"]
+
+    leader.submit(company("enterprise", "1", "product-owner"))
+    again = leader.submit(work("build-business", "no"))["view"]
+    assert initial(again, NEEDS) == ["pm-market-research"]
+    assert initial(again, ANYTHING_ELSE) == ["supplier deals"]
+
+
+def test_back_from_the_preview_returns_to_the_needs(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company())
+    leader.submit(work())
+    leader.submit(needs("po-backlog"))
+    assert step_of(leader.back()) == "needs"
+    assert initial(leader.view, NEEDS) == ["po-backlog"]
+
+
+# -- posting once, wherever it can go ------------------------------------------------------------
+
+
+def test_a_double_submit_posts_once(live: LiveRoleFit) -> None:
+    live.api.delay("chat.postMessage", 1.0)  # the second click lands while the first still posts
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company())
+    leader.submit(work())
+    leader.submit(needs("po-backlog"))
+    final = dict(leader.view)
+    leader.submit({})
+    leader.view = final
+    leader.submit({})
+    posted(live)
+    no_more(live, "chat.postMessage", 1)
+
+
+def test_not_in_channel_joins_and_posts_there(live: LiveRoleFit) -> None:
+    live.api.fail("chat.postMessage", "not_in_channel")
+    Leader(live).finish("po-backlog")
+    first, second = posted(live, 2)
+    assert first["channel"] == second["channel"] == "C_GENERAL"
+    assert [c.body["channel"] for c in live.api.calls_to("conversations.join")] == ["C_GENERAL"]
+    no_more(live, "chat.postMessage", 2)
+
+
+@pytest.mark.parametrize(
+    ("channel", "failures", "why"),
+    [
+        ("C_GENERAL", {"chat.postMessage": ["channel_not_found"]}, "couldn't find"),
+        ("C_GENERAL", {"chat.postMessage": ["is_archived"]}, "is archived"),
+        (
+            "G_SECRET",
+            {
+                "chat.postMessage": ["not_in_channel"],
+                "conversations.join": ["method_not_supported_for_channel_type"],
+            },
+            "private and I'm not a member",
+        ),
+        ("D_COLLEAGUE", {}, "between other people"),
+    ],
+)
+def test_when_the_channel_refuses_the_advice_arrives_by_dm_with_the_reason(
+    live: LiveRoleFit, channel: str, failures: dict[str, list[str]], why: str
+) -> None:
+    for method, errors in failures.items():
+        for error in errors:
+            live.api.fail(method, error)
+    Leader(live, channel=channel).finish("po-backlog")
+    *_, message = posted(live, len(failures.get("chat.postMessage", [])) + 1)
+    assert message["channel"] == "D_LEADER"
+    assert why in message["blocks"][0]["text"]["text"] and why in message["text"]
+    assert message["blocks"][1]["text"]["text"] == "Hire a Product Owner"
+    no_more(live, "chat.postMessage", len(live.api.calls_to("chat.postMessage")))
+
+
+def test_rate_limiting_past_the_retries_sends_it_by_dm(live: LiveRoleFit) -> None:
+    live.api.rate_limit("chat.postMessage", retry_after=0, times=2)
+    Leader(live).finish("po-backlog")
+    *tried, message = posted(live, 3)
+    assert [t["channel"] for t in tried] == ["C_GENERAL", "C_GENERAL"]
+    assert message["channel"] == "D_LEADER"
+    assert "rate-limiting" in message["blocks"][0]["text"]["text"]
+
+
+def test_started_in_the_dm_with_rolefit_it_is_answered_there(live: LiveRoleFit) -> None:
+    leader = Leader(live, channel="D_LEADER")
+    leader.start()
+    leader.submit(company())
+    leader.submit(work())
+    preview = leader.submit(needs("po-backlog"))["view"]
+    assert preview["submit"]["text"] == "Send it to me"
+    leader.submit({})
+    (message,) = posted(live)
+    assert message["channel"] == "D_LEADER"
+    assert message["blocks"][0]["text"]["text"] == "Hire a Product Owner"  # no apology first
+
+
+def test_started_from_app_home_it_is_answered_in_the_dm(live: LiveRoleFit) -> None:
+    home = {"type": "home", "id": "V_HOME", "hash": "h", "callback_id": "", "private_metadata": ""}
+    live.post(live.requests.block_action(ids.OPEN_QUESTIONNAIRE, "hire", view=home))
+    opened = live.api.wait_for("views.open")[-1]
+    leader = Leader(live)
+    leader.view = {**opened.body["view"], **_slack_ids(opened)}
+    leader.submit(company())
+    leader.submit(work())
+    leader.submit(needs("po-backlog"))
+    leader.submit({})
+    (message,) = posted(live)
+    assert message["channel"] == "D_LEADER"
+
+
+# -- a slow or refusing Slack ------------------------------------------------------------------
+
+
+def test_every_ack_is_fast_while_the_web_api_crawls(live: LiveRoleFit) -> None:
+    for method in ("views.open", "views.update", "chat.postMessage"):
+        live.api.delay(method, 4.0)
+    leader = Leader(live)
+    started = time.perf_counter()
+    status, _, _ = live.post(live.requests.slash_command("hire"))
+    assert status == 200 and time.perf_counter() - started < ACK_DEADLINE
+    opened = live.api.wait_for("views.open", timeout=8)[-1]
+    leader.view = {**opened.body["view"], **_slack_ids(opened)}
+    leader.submit(company())  # `submit` checks each ack beats the deadline
+    leader.submit(work())
+    started = time.perf_counter()
+    live.post(
+        live.requests.block_action(
+            BACK, "back", block_id=NAV_BLOCK, view={**leader.view, "state": {"values": {}}}
+        )
+    )
+    assert time.perf_counter() - started < ACK_DEADLINE
+    leader.submit(needs("po-backlog"))
+    leader.submit({})
+    assert posted(live)[0]["channel"] == "C_GENERAL"
+
+
+def test_an_expired_trigger_tells_the_user_to_run_it_again(live: LiveRoleFit) -> None:
+    live.api.fail("views.open", "expired_trigger_id")
+    status, _, _ = live.post(live.requests.slash_command("hire"))
+    assert status == 200
+    (note,) = live.api.wait_for("chat.postEphemeral")
+    assert (note.body["channel"], note.body["user"]) == ("C_GENERAL", "U_LEADER")
+    assert "run `/rolefit hire` again" in note.body["text"]
+    no_more(live, "views.open", 1)
+
+
+def test_an_expired_trigger_note_falls_back_to_the_dm(live: LiveRoleFit) -> None:
+    live.api.fail("views.open", "expired_trigger_id")
+    live.api.fail("chat.postEphemeral", "channel_not_found")
+    live.post(live.requests.slash_command("hire", channel_id="C_SECRET"))
+    (note,) = live.api.wait_for("chat.postMessage")
+    assert note.body["channel"] == "D_LEADER" and "again" in note.body["text"]
+
+
+def test_a_submission_with_unreadable_state_asks_to_start_again(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    leader.view = {**leader.view, "private_metadata": '{"not": "ours"}'}
+    reply = leader.submit(company())
+    assert reply["response_action"] == "update"
+    assert "/rolefit hire" in json.dumps(reply["view"])
