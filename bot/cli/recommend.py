@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -55,10 +56,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _handle(args: argparse.Namespace) -> int:
     from bot.cli.ask import load_matcher, read_lines
 
+    # A C locale or stray bytes must not crash a conversation: replace what cannot be decoded
+    # or printed.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
     matcher, kb = load_matcher()
-    if args.json:
-        return run_json(matcher, read_lines(sys.stdin.buffer), sys.stdout)
-    return run_interactive(kb, matcher, sys.stdin, sys.stdout)
+    try:
+        if args.json:
+            return run_json(matcher, read_lines(sys.stdin.buffer), sys.stdout)
+        return run_interactive(kb, matcher, sys.stdin, sys.stdout)
+    except BrokenPipeError:  # `rolefit recommend --json < answers.jsonl | head -1`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
+        return 0
 
 
 # --- scripts: JSON lines ------------------------------------------------------------------------
@@ -117,6 +128,9 @@ class _Terminal:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self._in = stdin
         self._out = stdout
+        # Replies piped in from a file are not echoed by a terminal; echo them so the
+        # transcript reads as a conversation.
+        self._echo = not stdin.isatty()
 
     def say(self, text: str = "") -> None:
         self._out.write(text + "\n")
@@ -128,6 +142,8 @@ class _Terminal:
         line = self._in.readline()
         if not line:
             raise _Quit
+        if self._echo:
+            self._out.write(line if line.endswith("\n") else line + "\n")
         return line.strip()
 
     def choose(self, question: str, options: Sequence[tuple[T, str]]) -> T:

@@ -43,8 +43,9 @@ def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
 
 
-def rolefit(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+def rolefit(*args: str, stdin: bytes, **env_vars: str) -> subprocess.CompletedProcess[bytes]:
     env = {key: value for key, value in os.environ.items() if key != "ROLEFIT_KNOWLEDGE"}
+    env |= env_vars
     return subprocess.run(
         [*ROLEFIT, *args], input=stdin, capture_output=True, cwd=REPO_ROOT, env=env, timeout=60
     )
@@ -220,8 +221,41 @@ def test_the_real_command_talks_to_a_person_over_stdin() -> None:
     done = rolefit("recommend", stdin=b"4\n2\n2\n1\n\nmarket research\n\n1\n")
 
     assert done.returncode == 0, done.stderr
-    assert "Hire a Product Manager" in done.stdout.decode()
+    transcript = done.stdout.decode()
+    assert "Hire a Product Manager" in transcript
+    assert "> market research\n" in transcript, "piped replies are echoed"
     assert rolefit("recommend", stdin=b"4\n").returncode == 0
+
+
+def test_a_terminal_that_cannot_print_unicode_still_gets_the_advice() -> None:
+    replies = b"1\n1\n1\n1\n1\n\xf0\x9f\x9a\x80 launch \xff\n\n1\n"
+    done = rolefit("recommend", stdin=replies, PYTHONIOENCODING="ascii")
+
+    assert done.returncode == 0, done.stderr
+    assert b"Hire a Product Owner" in done.stdout
+
+
+def test_json_mode_stops_quietly_when_the_reader_goes_away(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.jsonl"
+    answers.write_bytes((json.dumps(ARTICLE_CASE).encode() + b"\n") * 1000)
+    with (
+        answers.open("rb") as stdin,
+        subprocess.Popen(
+            [*ROLEFIT, "recommend", "--json"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=REPO_ROOT,
+        ) as process,
+    ):
+        assert process.stdout is not None and process.stderr is not None
+        assert json.loads(process.stdout.readline())["recommendation"] == "product-manager"
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=30)
+
+    assert process.returncode == 0
+    assert b"Traceback" not in stderr
 
 
 def test_ctrl_c_at_a_prompt_exits_cleanly() -> None:
