@@ -50,6 +50,7 @@ NONE_BELOW = 0.32  # best score under this → neither role
 CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
+ALTERNATIVE_AT = 0.15  # runners-up scoring less are not worth offering
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = str  # "responsibility" | "neighbour" | "unrelated"
@@ -247,9 +248,9 @@ class Matcher:
                 "like: who owns backlog grooming?",
             )
         ranked = self._rank(terms)
-        best = ranked[0] if ranked else None
-        if best is None or best.score < NONE_BELOW:
-            return self._neither(question, best)
+        if not ranked or ranked[0].score < NONE_BELOW:
+            return self._neither(question, ranked)
+        best = ranked[0]
         rival = next(
             (s.score for s in ranked[1:] if _verdict(s.entry) != _verdict(best.entry)), 0.0
         )
@@ -282,16 +283,6 @@ class Matcher:
         explanation: str,
         ranked: list[_Scored],
     ) -> Answer:
-        alternatives = [
-            Alternative(
-                id=s.entry.id,
-                title=s.entry.title,
-                owners=s.entry.owners,
-                confidence=round(_strength(s.score) * confidence, 3),
-            )
-            for s in ranked
-            if s.entry is not entry and s.entry.kind == "responsibility" and s.score > 0.15
-        ][:3]
         return Answer(
             question=question,
             owners=list(entry.owners),
@@ -299,21 +290,24 @@ class Matcher:
             responsibility=MatchRef(id=entry.id, title=entry.title)
             if entry.kind == "responsibility"
             else None,
-            alternatives=alternatives,
+            alternatives=_alternatives(ranked, entry, confidence),
             explanation=explanation,
             section=entry.section,
             why=entry.why,
             outside_owner=entry.outside_owner,
         )
 
-    def _neither(self, question: str, best: _Scored | None) -> Answer:
+    def _neither(self, question: str, ranked: list[_Scored]) -> Answer:
+        best = ranked[0] if ranked else None
         closest = ""
         if best is not None and best.entry.kind == "responsibility":
             closest = f" The closest was “{best.entry.title}”, but only loosely."
+        confidence = 0.1 + 0.2 * (1 - (best.score if best else 0.0) / NONE_BELOW)
         return Answer(
             question=question,
             owners=[],
-            confidence=round(0.1 + 0.2 * (1 - (best.score if best else 0) / NONE_BELOW), 3),
+            confidence=round(confidence, 3),
+            alternatives=_alternatives(ranked, None, confidence),
             explanation="This does not look like Product Owner or Product Manager work." + closest,
         )
 
@@ -376,6 +370,23 @@ def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:
         for b in terms[i + 1 : i + 3]
         if a.concept != b.concept
     )
+
+
+def _alternatives(
+    ranked: list[_Scored], chosen: _Entry | None, confidence: float
+) -> list[Alternative]:
+    """Up to three other responsibilities worth a "did you mean" button, sharing what confidence
+    the chosen answer leaves over."""
+    return [
+        Alternative(
+            id=s.entry.id,
+            title=s.entry.title,
+            owners=s.entry.owners,
+            confidence=round(_strength(s.score) * (1.0 - confidence), 3),
+        )
+        for s in ranked
+        if s.entry is not chosen and s.entry.kind == "responsibility" and s.score >= ALTERNATIVE_AT
+    ][:3]
 
 
 def _verdict(entry: _Entry) -> tuple[str, ...]:
