@@ -38,15 +38,17 @@ def new_secret() -> str:
 
 def run_console(args: argparse.Namespace) -> int:
     """Start the app and the stand-in, run the session, stop both; exit 0 on EOF or Ctrl-C."""
+    from bot.cli.ask import load_matcher
     from bot.console.mrkdwn import Style
     from bot.console.session import Output, ScriptLines, Session, TerminalLines
     from bot.testing.live import LiveRoleFit
 
+    _, kb = load_matcher()  # built-in knowledge plus ROLEFIT_KNOWLEDGE overlays, or one clear line
     colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
     # Fresh fake secrets each run: nothing real is needed, and nothing fixed can be replayed.
     bot_token, signing_secret = "xoxb-" + new_secret(), new_secret()
     try:
-        with LiveRoleFit(bot_token=bot_token, signing_secret=signing_secret) as live:
+        with LiveRoleFit(kb=kb, bot_token=bot_token, signing_secret=signing_secret) as live:
             style = Style.ansi() if colour else Style.plain()
             out = Output(sys.stdout, style, secrets=[bot_token, signing_secret])
             if sys.stdin.isatty():

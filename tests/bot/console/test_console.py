@@ -133,6 +133,29 @@ def test_json_prints_the_web_api_calls(
     assert acks and acks[0]["status"] == 200 and acks[0]["body"]["blocks"]
 
 
+def test_colour_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    run_console(["/rolefit help"], monkeypatch, capsys)
+    assert "\x1b[1m" in terminal.getvalue()
+
+
+def test_typed_mentions_reach_the_app_as_slack_sends_them_and_never_ping(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run_console(["@channel who owns the backlog?"], monkeypatch, capsys, "--json")
+    records = [json.loads(line) for line in out.splitlines()]
+    posted = json.dumps([r["body"] for r in records if r.get("method") == "chat.postMessage"])
+    assert posted and "<!channel>" not in posted
+
+
 def test_nothing_printed_holds_a_secret(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], known_secrets: list[str]
 ) -> None:
