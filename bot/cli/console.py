@@ -7,6 +7,7 @@ against the Web API stand-in; you type as a Slack user. No Slack account or sett
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import secrets
 import sys
@@ -43,6 +44,11 @@ def run_console(args: argparse.Namespace) -> int:
     from bot.console.session import Output, ScriptLines, Session, TerminalLines
     from bot.testing.live import LiveRoleFit
 
+    # A C locale must not crash on “—”, nor a stray byte in a script end the session.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
     _, kb = load_matcher()  # built-in knowledge plus ROLEFIT_KNOWLEDGE overlays, or one clear line
     colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
     # Fresh fake secrets each run: nothing real is needed, and nothing fixed can be replayed.

@@ -81,11 +81,16 @@ class TerminalLines:
     """A person at a TTY: a prompt, line editing and history (readline when available)."""
 
     def __init__(self) -> None:
+        self._readline = False
         # Importing readline gives input() line editing and history (absent on Windows).
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401
 
+            self._readline = True
+
     def read(self, prompt: str) -> str | None:
+        if self._readline:  # mark colour codes as zero-width, or line editing miscounts
+            prompt = re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", prompt)
         try:
             return input(prompt)
         except EOFError:
@@ -234,7 +239,9 @@ class Session:
             self._note("You are in your DM with RoleFit.")
         elif command in {":channel", ":join", "/join"}:
             self._join(rest)
-        elif command == ":click" or (text.isdigit() and int(text) in self.clickables):
+        elif command == ":click" or (
+            text.isdigit() and int(text) in self.clickables.keys() | self.retired
+        ):
             self._click(rest if command == ":click" else text)
         elif text.startswith(":"):
             self._note(f"Unknown command {command}; :help lists them.")
