@@ -45,7 +45,8 @@ def confidence_words(confidence: float) -> str:
 
 @dataclass(frozen=True)
 class AnswerRef:
-    """What a button carries so its click can rebuild an answer without any server-side state."""
+    """What a button carries so its click can rebuild an answer without any server-side state:
+    the question, and the responsibility only when the person picked one ("did you mean")."""
 
     question: str
     responsibility_id: str | None = None
@@ -71,6 +72,13 @@ class AnswerRef:
         if responsibility_id is not None and not isinstance(responsibility_id, str):
             return None
         return cls(data["q"], responsibility_id)
+
+
+def offers_alternatives(answer: Answer) -> bool:
+    """Whether the answer comes with "did you mean" buttons: when RoleFit is unsure or found
+    neither role, and the matcher has runners-up."""
+    unsure = not answer.owners or confidence_words(answer.confidence) == "not sure"
+    return unsure and bool(answer.alternatives)
 
 
 def holder_mentions(holders: list[str]) -> str:
@@ -129,8 +137,11 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
     return escape(f"RoleFit — {who}{what}")
 
 
-def answer_blocks(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False) -> list[Block]:
-    """The answer's blocks; `shareable` adds "Share in channel" (for private answers)."""
+def answer_blocks(
+    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None
+) -> list[Block]:
+    """The answer's blocks. With `share` (for answers only the asker sees), a "Share in channel"
+    button that rebuilds this same answer from the reference."""
     blocks = [section(_headline(answer, kb), block_id="rolefit_answer")]
     details = _details(answer)
     if details:
@@ -143,8 +154,7 @@ def answer_blocks(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False)
                 f"For example: {examples}. `/rolefit roles` compares the two roles."
             )
         )
-    offer_alternatives = not answer.owners or confidence_words(answer.confidence) == "not sure"
-    if offer_alternatives and answer.alternatives:
+    if offers_alternatives(answer):
         blocks.append(section("*Did you mean…*", block_id="rolefit_did_you_mean"))
         choices = [
             button(
@@ -157,15 +167,12 @@ def answer_blocks(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False)
         blocks.append(actions("rolefit_did_you_mean_choices", *choices))
     how = f" · {quote(answer.explanation, 1000)}" if answer.explanation else ""
     blocks.append(context(f"You asked: “{quote(answer.question)}”{how}"))
-    if shareable:
-        ref = AnswerRef(
-            answer.question, answer.responsibility.id if answer.responsibility else None
-        )
+    if share is not None:
         blocks.append(
-            actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, ref.to_value()))
+            actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, share.to_value()))
         )
     return blocks
 
 
-def answer_message(answer: Answer, kb: KnowledgeBase, *, shareable: bool = False) -> Message:
-    return message(_fallback(answer, kb), answer_blocks(answer, kb, shareable=shareable))
+def answer_message(answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None) -> Message:
+    return message(_fallback(answer, kb), answer_blocks(answer, kb, share=share))

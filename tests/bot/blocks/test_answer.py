@@ -10,26 +10,12 @@ from bot.blocks import ids
 from bot.blocks.answer import AnswerRef, answer_message, confidence_words, role_phrase
 from bot.blocks.kit import BUTTON_VALUE_MAX
 from knowledge import Alternative, Answer, KnowledgeBase, Matcher, MatchRef
+from tests.bot.blocks.helpers import buttons, rendered
 from tests.slack_schemas import assert_valid_blocks
 
 
 def all_text(message: dict[str, object]) -> str:
     return json.dumps(message, ensure_ascii=False)
-
-
-def rendered(node: object) -> str:
-    """Everything Slack would display: all text, but not button values (never shown)."""
-    if isinstance(node, dict):
-        return " ".join(rendered(v) for k, v in node.items() if k != "value")
-    if isinstance(node, list):
-        return " ".join(rendered(v) for v in node)
-    return node if isinstance(node, str) else ""
-
-
-def buttons(message: dict[str, object]) -> list[dict[str, object]]:
-    blocks = message["blocks"]
-    assert isinstance(blocks, list)
-    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
 
 
 @pytest.mark.parametrize(
@@ -61,14 +47,14 @@ def test_a_clear_answer_names_role_responsibility_section_and_why(
     assert not buttons(message)  # sure, and not shareable: no buttons at all
 
 
-def test_shareable_answers_carry_a_share_button_that_remembers_the_question(
+def test_private_answers_carry_a_share_button_that_remembers_the_question(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
-    message = answer_message(matcher.answer("who owns the product backlog?"), kb, shareable=True)
+    ref = AnswerRef("who owns the product backlog?")
+    message = answer_message(matcher.answer(ref.question), kb, share=ref)
     (share,) = buttons(message)
     assert share["action_id"] == ids.SHARE_ANSWER
-    ref = AnswerRef.from_value(share["value"])
-    assert ref == AnswerRef("who owns the product backlog?", "po-backlog")
+    assert AnswerRef.from_value(share["value"]) == ref
 
 
 def test_shared_work_names_both_roles(kb: KnowledgeBase, matcher: Matcher) -> None:
@@ -131,7 +117,7 @@ def test_work_for_someone_else_names_them(kb: KnowledgeBase, matcher: Matcher) -
 
 def test_user_text_is_escaped_and_cut(kb: KnowledgeBase, matcher: Matcher) -> None:
     question = "<!channel> <!here> <!subteam^S1> <@U1> who owns the backlog? " + "🎉" * 100_000
-    message = answer_message(matcher.answer(question), kb, shareable=True)
+    message = answer_message(matcher.answer(question), kb, share=AnswerRef(question))
     assert_valid_blocks(message["blocks"])
     text = rendered(message)
     for token in ("<!channel>", "<!here>", "<!subteam", "<@U1>"):

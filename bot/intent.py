@@ -1,0 +1,100 @@
+"""What a person typed, read as an intent: help, the roles, the questionnaire, or a question.
+
+Shared by `/rolefit`, direct messages and mentions, so "hi", "help", an emoji or nothing at all
+gets the same friendly help everywhere, and a typo like "rols" gets a "did you mean".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+
+class Intent(StrEnum):
+    HELP = "help"
+    ROLES = "roles"
+    HIRE = "hire"
+    QUESTION = "question"
+
+
+@dataclass(frozen=True)
+class Reading:
+    intent: Intent
+    text: str = ""
+    unknown: str | None = None  # a lone word RoleFit did not recognise
+    suggestion: str | None = None  # the subcommand it probably meant
+
+
+SUBCOMMANDS = {"help": Intent.HELP, "roles": Intent.ROLES, "hire": Intent.HIRE}
+_ALIASES = {
+    "role": Intent.ROLES,
+    "compare": Intent.ROLES,
+    "questionnaire": Intent.HIRE,
+    "hiring": Intent.HIRE,
+    "usage": Intent.HELP,
+    "commands": Intent.HELP,
+}
+# Words that make up a greeting or a thank-you ("hi there", "thanks so much"), not a question.
+_GREETING_WORDS = frozenset(
+    {
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "howdy",
+        "yo",
+        "sup",
+        "hola",
+        "morning",
+        "afternoon",
+        "evening",
+        "good",
+        "thanks",
+        "thank",
+        "you",
+        "ty",
+        "cheers",
+        "there",
+        "rolefit",
+        "bot",
+        "all",
+        "team",
+        "everyone",
+        "folks",
+        "again",
+        "so",
+        "much",
+        "very",
+    }
+)
+_SLACK_TOKEN = re.compile(r"<[^>]*>")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
+_WORD = re.compile(r"[^\W_]+")
+_TYPO_CUTOFF = 70
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, ignoring Slack tokens (mentions, links) and :emoji: codes."""
+    cleaned = _EMOJI_CODE.sub(" ", _SLACK_TOKEN.sub(" ", text.lower()))
+    return _WORD.findall(cleaned)
+
+
+def read(text: str) -> Reading:
+    """Classify one message or command text."""
+    words = words_of(text)
+    if not words or all(word in _GREETING_WORDS for word in words):
+        return Reading(Intent.HELP)
+    if len(words) == 1:
+        word = words[0]
+        known = SUBCOMMANDS.get(word) or _ALIASES.get(word)
+        if known is not None:
+            return Reading(known)
+        typo = process.extractOne(
+            word, list(SUBCOMMANDS), scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
+        )
+        if typo is not None:
+            return Reading(Intent.HELP, unknown=text.strip(), suggestion=typo[0])
+    return Reading(Intent.QUESTION, text=text.strip())

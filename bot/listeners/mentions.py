@@ -1,0 +1,35 @@
+"""@RoleFit in a channel: answered in a thread under the mention, so the channel stays quiet."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncBoltContext, AsyncSay
+
+from bot.listeners.common import deps_of
+from bot.listeners.messages import written_by_a_person
+from bot.replies import reply_for
+
+_LEADING_MENTIONS = re.compile(r"^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+")
+
+
+async def is_mention_by_a_person(event: dict[str, Any]) -> bool:
+    """Matcher: mentions from people only; other bots' mentions are acknowledged and ignored."""
+    return written_by_a_person(event)
+
+
+def question_in(text: str, bot_user_id: str | None) -> str:
+    """The mention's text without the leading @mentions and without RoleFit's own mention."""
+    question = _LEADING_MENTIONS.sub("", text)
+    if bot_user_id:
+        question = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", "", question)
+    return question.strip()
+
+
+async def answer_mention(event: dict[str, Any], say: AsyncSay, context: AsyncBoltContext) -> None:
+    """Lazy: reply in the mention's thread (a new one under the mention, or the one it is in)."""
+    deps = deps_of(context)
+    question = question_in(str(event.get("text") or ""), context.bot_user_id)
+    reply = reply_for(question, deps.kb, deps.matcher, shareable=False)
+    await say(**reply, thread_ts=event.get("thread_ts") or event.get("ts"))

@@ -1,0 +1,63 @@
+"""Small readers for what the live app answered or sent, shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.blocks.answer import offers_alternatives
+from bot.testing import LiveRoleFit, SignedRequest
+from knowledge import Matcher, load_knowledge
+from tests.slack_schemas import assert_valid_blocks
+
+
+def command(live: LiveRoleFit, text: str, **options: Any) -> dict[str, Any]:
+    """Run `/rolefit text`; the ephemeral acknowledgement, checked against Slack's schema."""
+    status, _, body = live.post(live.requests.slash_command(text, **options))
+    assert status == 200
+    reply: dict[str, Any] = json.loads(body)
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"]
+    assert_valid_blocks(reply["blocks"])
+    return reply
+
+
+def event_of(signed: SignedRequest) -> dict[str, Any]:
+    """The inner event of a signed event_callback."""
+    inner: dict[str, Any] = json.loads(signed.body)["event"]
+    return inner
+
+
+def acknowledged(live: LiveRoleFit, signed: SignedRequest) -> None:
+    status, _, _ = live.post(signed)
+    assert status == 200
+
+
+def only_post(live: LiveRoleFit, count: int = 1) -> dict[str, Any]:
+    """The last of exactly `count` chat.postMessage calls (after waiting for them)."""
+    posts = live.api.wait_for("chat.postMessage", count)
+    assert len(live.api.calls_to("chat.postMessage")) == count
+    body: dict[str, Any] = posts[-1].body
+    assert body["text"]
+    return body
+
+
+VAGUE_QUESTIONS = (
+    "who does research",
+    "who does customer stuff",
+    "who owns priorities",
+    "who does analysis",
+    "who handles planning",
+    "who manages things with the team",
+)
+
+
+def unsure_question() -> str:
+    """A question the matcher answers with "did you mean" alternatives (the matcher gets tuned, so
+    pick one at run time rather than pinning its current scores)."""
+    matcher = Matcher(load_knowledge())
+    for question in VAGUE_QUESTIONS:
+        answer = matcher.answer(question)
+        if offers_alternatives(answer):
+            return question
+    raise AssertionError(f"none of {VAGUE_QUESTIONS} gets a did-you-mean answer")

@@ -1,0 +1,149 @@
+"""Buttons and the "Ask a question" modal end to end: signed interaction payloads into the app,
+what it sent back read from the Slack stand-in (response_url posts, chat.*, views.*)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.blocks import ids
+from bot.blocks.answer import AnswerRef
+from bot.blocks.kit import escape
+from bot.testing import LiveRoleFit
+from tests.bot.blocks.helpers import button, buttons, rendered
+from tests.bot.listeners.helpers import acknowledged, command, only_post, unsure_question
+from tests.slack_schemas import assert_valid_view
+
+
+def click(live: LiveRoleFit, action_id: str, value: str = "x", **options: Any) -> None:
+    status, _, body = live.post(live.requests.block_action(action_id, value, **options))
+    assert (status, body) == (200, b"")
+
+
+def test_share_posts_the_answer_for_everyone_and_says_who_shared(live: LiveRoleFit) -> None:
+    share = button(command(live, "who owns the product backlog?"), ids.SHARE_ANSWER)
+    click(live, ids.SHARE_ANSWER, share["value"], user_id="U_SHARER")
+    (shared,) = live.api.wait_for("response_url")
+    assert shared.body["response_type"] == "in_channel"
+    assert shared.body["replace_original"] is False
+    shown = rendered(shared.body["blocks"])
+    assert "work for the Product Owner" in shown and "Shared by <@U_SHARER>" in shown
+    assert not [b for b in buttons(shared.body) if b["action_id"] == ids.SHARE_ANSWER]
+
+
+def test_share_falls_back_to_posting_when_the_response_url_fails(live: LiveRoleFit) -> None:
+    live.api.server_error("response_url")
+    click(live, ids.SHARE_ANSWER, AnswerRef("who owns the product backlog?").to_value())
+    post = only_post(live)
+    assert post["channel"] == "C_GENERAL"
+    assert "Product Owner" in post["text"]
+
+
+def test_share_tells_the_user_when_nothing_can_post(live: LiveRoleFit) -> None:
+    live.api.fail("response_url", "expired_url")
+    live.api.fail("chat.postMessage", "not_in_channel")
+    click(live, ids.SHARE_ANSWER, AnswerRef("who owns the product backlog?").to_value())
+    notices = live.api.wait_for("response_url", 2)
+    assert "couldn't share" in notices[-1].body["text"]
+    assert "not_in_channel" in notices[-1].body["text"]
+
+
+def test_a_did_you_mean_choice_replaces_the_unsure_answer(live: LiveRoleFit) -> None:
+    unsure = command(live, unsure_question())
+    choice = next(b for b in buttons(unsure) if ids.DID_YOU_MEAN.match(b["action_id"]))
+    click(live, choice["action_id"], choice["value"])
+    (replaced,) = live.api.wait_for("response_url")
+    assert replaced.body["replace_original"] is True
+    picked = f"*Matched responsibility:* {escape(choice['text']['text'])}"
+    assert picked in rendered(replaced.body["blocks"])
+    assert ids.SHARE_ANSWER in json.dumps(replaced.body)  # still private, so still shareable
+
+
+def test_a_did_you_mean_choice_in_a_dm_falls_back_to_the_thread(live: LiveRoleFit) -> None:
+    live.api.fail("response_url", "expired_url")
+    value = AnswerRef("who handles planning", "po-sprint-planning").to_value()
+    message = {"type": "message", "ts": "1700000000.000300", "thread_ts": "1700000000.000100"}
+    click(live, f"{ids.DID_YOU_MEAN_PREFIX}1", value, channel_id="D_LEADER", message=message)
+    post = only_post(live)
+    assert (post["channel"], post["thread_ts"]) == ("D_LEADER", "1700000000.000100")
+    assert "Planning and running Agile sprints" in rendered(post["blocks"])
+
+
+def test_a_did_you_mean_choice_in_the_answer_modal_updates_it(live: LiveRoleFit) -> None:
+    value = AnswerRef("who handles planning", "po-sprint-planning").to_value()
+    view = {"id": "V_ANSWER", "hash": "h1", "private_metadata": "C_GENERAL", "type": "modal"}
+    click(live, f"{ids.DID_YOU_MEAN_PREFIX}0", value, view=view)
+    (update,) = live.api.wait_for("views.update")
+    assert (update.body["view_id"], update.body["hash"]) == ("V_ANSWER", "h1")
+    assert "Planning and running Agile sprints" in rendered(update.body["view"])
+
+
+def test_ask_a_question_opens_the_form_and_its_submission_becomes_the_answer(
+    live: LiveRoleFit,
+) -> None:
+    click(live, ids.OPEN_ASK_MODAL, "ask")
+    (opened,) = live.api.wait_for("views.open")
+    form = opened.body["view"]
+    assert form["callback_id"] == ids.ASK_MODAL and form["private_metadata"] == "C_GENERAL"
+    values = {
+        ids.ASK_INPUT_BLOCK: {
+            ids.ASK_INPUT: {"type": "plain_text_input", "value": "<!here> who owns pricing?"}
+        }
+    }
+    status, _, body = live.post(live.requests.view_submission(form, values))
+    assert status == 200
+    reply = json.loads(body)
+    assert reply["response_action"] == "update"
+    assert_valid_view(reply["view"])
+    assert "Product Manager" in rendered(reply["view"])
+    assert "<!here>" not in rendered(reply["view"])
+
+
+def test_an_empty_question_in_the_form_gets_an_inline_error(live: LiveRoleFit) -> None:
+    values = {ids.ASK_INPUT_BLOCK: {ids.ASK_INPUT: {"type": "plain_text_input", "value": " :) "}}}
+    form = {"callback_id": ids.ASK_MODAL, "type": "modal"}
+    status, _, body = live.post(live.requests.view_submission(form, values))
+    assert status == 200
+    assert json.loads(body)["response_action"] == "errors"
+    assert ids.ASK_INPUT_BLOCK in json.loads(body)["errors"]
+
+
+def test_start_the_questionnaire_opens_it_at_once(live: LiveRoleFit) -> None:
+    click(live, ids.OPEN_QUESTIONNAIRE, "hire")
+    (opened,) = live.api.wait_for("views.open")
+    assert opened.body["view"]["type"] == "modal"
+
+
+def test_compare_the_roles_shows_them_to_the_clicker(live: LiveRoleFit) -> None:
+    click(live, ids.SHOW_ROLES, "roles")
+    (shown,) = live.api.wait_for("response_url")
+    assert shown.body["response_type"] == "ephemeral"
+    assert "When to hire a PM" in rendered(shown.body["blocks"])
+
+
+def test_a_button_value_that_is_not_ours_gets_a_friendly_line(live: LiveRoleFit) -> None:
+    click(live, ids.SHARE_ANSWER, "{not json")
+    (notice,) = live.api.wait_for("response_url")
+    assert "no longer works" in notice.body["text"]
+    assert live.api.calls_to("chat.postMessage") == []
+
+
+def test_malformed_payloads_are_refused_or_ignored_and_nothing_is_posted(
+    live: LiveRoleFit,
+) -> None:
+    requests = live.requests
+    for signed in (
+        requests.interaction({"type": "block_actions", "actions": []}),
+        requests.interaction({"type": "block_actions"}),
+        requests.interaction({"type": "something_new"}),
+        requests.signed(b"payload=%7Bnot-json", "application/x-www-form-urlencoded"),
+        requests.signed(b"{not json", "application/json"),
+        requests.event({"type": "message"}),  # no channel, user or text
+        requests.event({"type": "app_mention", "text": 5}),
+        requests.slash_command("x" * 10, command="/not-ours"),
+    ):
+        status, _, _ = live.post(signed)
+        assert status in (200, 400, 404), signed.body[:80]
+    acknowledged(live, requests.dm("who owns the go-to-market plan?"))
+    assert "Go-to-market" in only_post(live)["text"]
+    assert live.get("/healthz")[0] == 200

@@ -1,0 +1,40 @@
+"""Reading what someone typed: help, roles, the questionnaire, or a question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.intent import Intent, Reading, read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "help", "HELP", "hi", "Hello there!", "thanks so much", ":wave:", "🎉🎉", "?"],
+)
+def test_nothing_greetings_and_help_read_as_help(text: str) -> None:
+    assert read(text) == Reading(Intent.HELP)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("roles", Intent.ROLES),
+        (" Compare ", Intent.ROLES),
+        ("hire", Intent.HIRE),
+        ("questionnaire", Intent.HIRE),
+    ],
+)
+def test_subcommands_and_their_aliases(text: str, intent: Intent) -> None:
+    assert read(text).intent is intent
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("rols", "roles"), ("hlep", "help"), ("hier", "hire")])
+def test_a_typo_gets_help_with_what_it_probably_meant(typo: str, meant: str) -> None:
+    reading = read(typo)
+    assert (reading.intent, reading.unknown, reading.suggestion) == (Intent.HELP, typo, meant)
+
+
+def test_anything_else_is_a_question_kept_as_typed() -> None:
+    reading = read("  who owns <@U1>'s backlog?  ")
+    assert (reading.intent, reading.text) == (Intent.QUESTION, "who owns <@U1>'s backlog?")
+    assert read("backlog").intent is Intent.QUESTION
