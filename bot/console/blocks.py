@@ -103,7 +103,7 @@ class _Renderer:
             return f"{chip} ↗ {self.style.link(str(url))}" if url else chip
         if kind in {"static_select", "overflow", "radio_buttons"}:
             label = self.text(element.get("placeholder")) or "choose"
-            chips = [self.control(element, block_id, option) for option in _options(element)]
+            chips = [self.control(element, block_id, option) for option in options_of(element)]
             return f"{self.style.dim(label + ':')} " + "  ".join(chips)
         if kind == "image":
             return self.style.dim(f"[image: {element.get('alt_text', '')}]")
@@ -154,7 +154,8 @@ class _Renderer:
             self.emit(self.element(accessory, block_id), indent="  ")
 
 
-def _options(element: Json) -> list[Json]:
+def options_of(element: Json) -> list[Json]:
+    """A select's options, option groups flattened in order."""
     options = list(element.get("options", []))
     for group in element.get("option_groups", []):
         options.extend(group.get("options", []))

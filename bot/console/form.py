@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.console.blocks import Rendered, render_blocks
+from bot.console.blocks import Rendered, options_of, render_blocks
 from bot.console.mrkdwn import Names, Style, text_object
 
 Json = dict[str, Any]
@@ -51,13 +51,6 @@ def with_ids(view: Json) -> Json:
     return view
 
 
-def _options(element: Json) -> list[Json]:
-    options = list(element.get("options", []))
-    for group in element.get("option_groups", []):
-        options.extend(group.get("options", []))
-    return options
-
-
 @dataclass(frozen=True)
 class Question:
     """One input block of a modal."""
@@ -75,7 +68,7 @@ class Question:
 
     @property
     def options(self) -> list[Json]:
-        return _options(self.element)
+        return options_of(self.element)
 
     def initial(self) -> Json | None:
         """The state the field starts in when the view sets an initial value."""
