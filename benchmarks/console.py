@@ -23,8 +23,10 @@ import time
 from pathlib import Path
 
 ROLEFIT = Path(sys.executable).with_name("rolefit")
-PROMPT = re.compile(rb"you in (DM|#[\w-]+)\x1b\[22m > $")
-# One round: a DM, the slash command, a button on its answer, a mention in a channel.
+# The chat prompt, a form question's prompt, or a form's "Enter submits" prompt.
+PROMPT = re.compile(rb"(you in (DM|#[\w-]+)\x1b\[22m > |\n  > |\n> )$")
+# One round: a DM, the slash command, a button on its answer, a mention in a channel, then the
+# hiring questionnaire from the DM to its posted recommendation (each answer, each step's submit).
 ROUND = [
     ("DM question", "who owns the product backlog?"),
     ("/rolefit help", "/rolefit help"),
@@ -32,6 +34,15 @@ ROUND = [
     ("go to #general", ":channel general"),
     ("@RoleFit mention", "@RoleFit who negotiates with suppliers?"),
     ("back to the DM", ":dm"),
+    ("/rolefit hire", "/rolefit hire"),
+    ("form answer", "1"),
+    ("form answer", "1"),
+    ("form step submit", ""),
+    ("form answer", "2"),
+    ("form step submit", "1"),
+    ("form step submit", "14"),
+    ("form step submit", ""),
+    ("recommendation", ""),
 ]
 FIRST_PROMPT_TARGET = 1.5
 ANSWER_TARGET = 0.100
