@@ -1,0 +1,95 @@
+"""manifest.yml: valid against Slack's manifest schema, least privilege, and in step with the code
+(the command and events it declares are the ones the running app answers)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.listeners import BOT_EVENTS
+from bot.listeners.commands import COMMAND
+from bot.server import EVENTS_PATH
+from bot.testing import LiveRoleFit, SignedRequest, SlackRequests
+from tests.slack_schemas import REPO_ROOT, manifest_validator
+
+MANIFEST_PATH = REPO_ROOT / "manifest.yml"
+# Each scope is used by a feature; anything broader (channels:history, users:read,
+# chat:write.public…) would need a feature and a reason first.
+LEAST_PRIVILEGE = {
+    "commands",
+    "chat:write",
+    "im:history",
+    "app_mentions:read",
+    "im:write",
+    "channels:join",
+}
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(MANIFEST_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_manifest_is_valid_against_slacks_schema(manifest: dict[str, Any]) -> None:
+    errors = sorted(manifest_validator().iter_errors(manifest), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"/{'/'.join(map(str, e.path))}: {e.message}" for e in errors)
+
+
+def test_bot_scopes_are_least_privilege_and_each_says_why(manifest: dict[str, Any]) -> None:
+    scopes = manifest["oauth_config"]["scopes"]["bot"]
+    assert set(scopes) == LEAST_PRIVILEGE and len(scopes) == len(LEAST_PRIVILEGE)
+    assert set(manifest["oauth_config"]["scopes"]) == {"bot"}  # no user-token scopes
+    lines = MANIFEST_PATH.read_text(encoding="utf-8").splitlines()
+    for scope in scopes:
+        (line,) = [line for line in lines if line.strip().startswith(f"- {scope} ")]
+        assert "#" in line and line.split("#", 1)[1].strip(), f"{scope} has no justification"
+
+
+def test_http_mode_sends_everything_to_the_apps_one_endpoint(manifest: dict[str, Any]) -> None:
+    settings = manifest["settings"]
+    urls = [
+        *(command["url"] for command in manifest["features"]["slash_commands"]),
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+    ]
+    assert all(url.startswith("https://") and url.endswith(EVENTS_PATH) for url in urls)
+    assert settings["socket_mode_enabled"] is False
+    assert settings["interactivity"]["is_enabled"] is True
+    assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
+
+
+def test_the_declared_command_and_events_are_the_ones_the_app_listens_to(
+    manifest: dict[str, Any],
+) -> None:
+    (command,) = manifest["features"]["slash_commands"]
+    assert command["command"] == COMMAND
+    assert command["usage_hint"]
+    assert sorted(manifest["settings"]["event_subscriptions"]["bot_events"]) == sorted(BOT_EVENTS)
+
+
+def _event_request(requests: SlackRequests, bot_event: str) -> SignedRequest:
+    builders: dict[str, Callable[[str], SignedRequest]] = {
+        "message.im": requests.dm,
+        "app_mention": requests.mention,
+    }
+    assert bot_event in builders, f"no end-to-end check for {bot_event}: add one"
+    return builders[bot_event]("who owns the product backlog?")
+
+
+def test_the_running_app_answers_what_the_manifest_subscribes_to(
+    live: LiveRoleFit, manifest: dict[str, Any]
+) -> None:
+    for command in manifest["features"]["slash_commands"]:
+        status, _, body = live.post(live.requests.slash_command("help", command=command["command"]))
+        assert status == 200 and json.loads(body)["blocks"]
+    bot_events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    for bot_event in bot_events:
+        status, _, _ = live.post(_event_request(live.requests, bot_event))
+        assert status == 200
+    posts = live.api.wait_for("chat.postMessage", len(bot_events))
+    assert all("Product Owner" in post.body["text"] for post in posts)
