@@ -74,6 +74,9 @@ _SLACK_TOKEN = re.compile(r"<[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _WORD = re.compile(r"[^\W_]+")
 _TYPO_CUTOFF = 70
+# Slack asks messages to stay under 4,000 characters; past that, more words cannot change who owns
+# the work, and reading them all would hold up every other request on the event loop.
+MAX_TEXT = 4000
 
 
 def words_of(text: str) -> list[str]:
@@ -83,7 +86,8 @@ def words_of(text: str) -> list[str]:
 
 
 def read(text: str) -> Reading:
-    """Classify one message or command text."""
+    """Classify one message or command text (only its first MAX_TEXT characters count)."""
+    text = text[:MAX_TEXT]
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):
         return Reading(Intent.HELP)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intent import Intent, Reading, read
+from bot.intent import MAX_TEXT, Intent, Reading, read
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,9 @@ def test_anything_else_is_a_question_kept_as_typed() -> None:
     reading = read("  who owns <@U1>'s backlog?  ")
     assert (reading.intent, reading.text) == (Intent.QUESTION, "who owns <@U1>'s backlog?")
     assert read("backlog").intent is Intent.QUESTION
+
+
+def test_a_wall_of_text_is_read_up_to_a_limit() -> None:
+    reading = read("who owns the backlog? " + "x" * 100_000)
+    assert reading.intent is Intent.QUESTION
+    assert len(reading.text) == MAX_TEXT
