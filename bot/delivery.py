@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import Message, section
+from bot.blocks.kit import message as kit_message
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ class Delivered:
     """Where a message landed; `reason` says why it is not in the origin channel (None if it is)."""
 
     channel: str
-    ts: str
     reason: str | None = None
 
 
@@ -103,17 +103,14 @@ async def _post_to_dm(
 ) -> Delivered | None:
     """Post in the user's DM, led by the reason it is not where they started (if any)."""
     if reason:
-        note = f":warning: {reason} So here it is, just for you."
-        message = {
-            "text": f"{reason} {message['text']}",
-            "blocks": [section(note), *message["blocks"]],
-        }
+        note = section(f":warning: {reason} So here it is, just for you.")
+        message = kit_message(f"{reason} {message['text']}", [note, *message["blocks"]])
     try:
         delivered = await _post(client, dm, message)
     except (SlackApiError, ClientError, TimeoutError) as error:
         logger.error("could not deliver to %s's DM either: %s", user_id, _error_code(error))
         return None
-    return Delivered(delivered.channel, delivered.ts, reason)
+    return Delivered(delivered.channel, reason)
 
 
 async def _open_dm(client: AsyncWebClient, user_id: str) -> str | None:
@@ -130,7 +127,7 @@ async def _post(client: AsyncWebClient, channel: str, message: Message) -> Deliv
     response = await client.chat_postMessage(
         channel=channel, text=message["text"], blocks=message["blocks"], unfurl_links=False
     )
-    return Delivered(str(response.get("channel") or channel), str(response.get("ts") or ""))
+    return Delivered(str(response.get("channel") or channel))
 
 
 def _error_code(error: Exception) -> str:

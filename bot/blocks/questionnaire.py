@@ -80,6 +80,8 @@ GOAL_CHOICES = {
 SCRUM_CHOICES = {"yes": ("Yes", "Scrum or a similar Agile process"), "no": ("No", None)}
 
 _NEED_SEPARATORS = re.compile(r"[\n;,]+")
+# What slash commands send as channel_name for private channels and DMs.
+_PLACEHOLDER_NAMES = frozenset({"privategroup", "directmessage"})
 
 
 class StateError(ValueError):
@@ -106,14 +108,16 @@ class QuestionnaireState(BaseModel):
 
     @classmethod
     def start(cls, channel: str, user: str, channel_name: str = "") -> QuestionnaireState:
-        """A fresh flow. A `D…` channel is a DM, no channel at all is App Home."""
+        """A fresh flow. A `D…` channel is a DM, no channel at all is App Home. Slack's
+        placeholder names for private and group conversations are not worth showing."""
         origin: OriginKind = "home" if not channel else "dm" if channel[0] == "D" else "channel"
+        placeholder = channel_name in _PLACEHOLDER_NAMES or channel_name.startswith("mpdm-")
         return cls(
             flow=uuid.uuid4().hex[:12],
             user=user,
             channel=channel,
             origin=origin,
-            channel_name=channel_name if origin == "channel" else "",
+            channel_name="" if origin != "channel" or placeholder else channel_name,
         )
 
     def encode(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -114,7 +114,7 @@ class _Questionnaire:
         if state is None:
             await ack(response_action="update", view=expired_view())
             return
-        state = state.with_values(step, view["state"]["values"])
+        state = state.with_values(step, _values(view))
         errors = step_errors(state, step)
         if errors:
             await ack(response_action="errors", errors=errors)
@@ -136,11 +136,11 @@ class _Questionnaire:
         message = recommendation_message(
             recommendation, self.kb, user_id=state.user, basis=answers_summary(answers)
         )
-        delivered = await deliver(client, state.channel, state.user, message)
-        if delivered is None:
+        if await deliver(client, state.channel, state.user, message) is None:
             logger.error(
                 "hiring advice for %s was lost: neither channel nor DM took it", state.user
             )
+            del self._posted[state.flow]  # a repeated submit may still get it through
 
     async def back(self, body: dict[str, Any], client: AsyncWebClient) -> None:
         """Show the previous step, keeping what was entered on this one."""
@@ -150,7 +150,7 @@ class _Questionnaire:
         if state is None:
             shown = expired_view()
         else:
-            state = state.with_values(step, view.get("state", {}).get("values", {}))
+            state = state.with_values(step, _values(view))
             shown = self.view(previous, state)
         try:
             await client.views_update(view_id=view["id"], hash=view.get("hash"), view=shown)
@@ -171,9 +171,14 @@ class _Questionnaire:
 def _submitted(view: dict[str, Any]) -> tuple[Step, QuestionnaireState | None]:
     """Which step a view is, and its state (None if unreadable)."""
     match = CALLBACK_ID.match(str(view.get("callback_id", "")))
-    step: Step = match.group(1) if match else STEPS[0]  # type: ignore[assignment]
+    step = cast(Step, match.group(1)) if match else STEPS[0]
     try:
         return step, QuestionnaireState.decode(str(view.get("private_metadata", "")))
     except StateError:
         logger.warning("a questionnaire view arrived with unreadable private_metadata")
         return step, None
+
+
+def _values(view: dict[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = (view.get("state") or {}).get("values") or {}
+    return values

@@ -88,6 +88,12 @@ def test_origin_kind_follows_where_the_flow_started() -> None:
     assert fresh("D_LEADER", "directmessage").channel_name == ""
 
 
+@pytest.mark.parametrize("placeholder", ["privategroup", "mpdm-ann--bob-1"])
+def test_slacks_placeholder_channel_names_are_not_shown(placeholder: str) -> None:
+    assert fresh("G_SECRET", placeholder).channel_name == ""
+    assert fresh("C_GENERAL", "general").channel_name == "general"
+
+
 def test_state_survives_the_round_trip_through_private_metadata() -> None:
     state = answered(existing_roles=["product-owner"], headcount=1)
     assert QuestionnaireState.decode(state.encode()) == state

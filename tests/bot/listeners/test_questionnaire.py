@@ -422,3 +422,14 @@ def test_a_submission_with_unreadable_state_asks_to_start_again(live: LiveRoleFi
     reply = leader.submit(company())
     assert reply["response_action"] == "update"
     assert "/rolefit hire" in json.dumps(reply["view"])
+
+
+def test_advice_lost_everywhere_can_still_go_out_on_a_repeated_submit(live: LiveRoleFit) -> None:
+    live.api.fail("chat.postMessage", "is_archived")
+    live.api.fail("conversations.open", "user_not_found")
+    leader = Leader(live)
+    leader.finish("po-backlog")
+    no_more(live, "chat.postMessage", 1)
+    leader.submit({})
+    (*_, delivered) = posted(live, 2)
+    assert delivered["channel"] == "C_GENERAL"
