@@ -105,13 +105,16 @@ class _Reader:
         self.abbreviations = {
             key: split_words(clean_text(value)) for key, value in language.abbreviations.items()
         }
-        self.synonyms: dict[tuple[str, ...], str] = {}
+        synonyms: dict[tuple[str, ...], str] = {}
         for concept, variants in language.synonyms.items():
             for variant in [concept, *variants]:
                 stems = tuple(stem(w) for w in split_words(clean_text(variant)))
                 if stems:
-                    self.synonyms.setdefault(stems, f"{concept}~")
-        self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
+                    synonyms.setdefault(stems, f"{concept}~")
+        # By first stem, longest first, so each word checks only the runs that could start there.
+        self.synonyms_by_start: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for stems, concept in sorted(synonyms.items(), key=lambda item: -len(item[0])):
+            self.synonyms_by_start[stems[0]].append((stems, concept))
         words: set[str] = set(STOPWORDS) | set(self.abbreviations)
         for text in [*known_texts, *language.abbreviations.values()]:
             words.update(split_words(clean_text(text)))
@@ -138,13 +141,12 @@ class _Reader:
         terms: list[_Term] = []
         index = 0
         while index < len(tokens):
-            for size in range(min(self.longest_synonym, len(tokens) - index), 0, -1):
-                run = tokens[index : index + size]
-                concept = self.synonyms.get(tuple(t.stem for t in run))
-                if concept is not None:
+            for stems, concept in self.synonyms_by_start.get(tokens[index].stem, ()):
+                run = tokens[index : index + len(stems)]
+                if tuple(t.stem for t in run) == stems:
                     written = " ".join(dict.fromkeys(t.written for t in run))
                     terms.append(_Term(concept, written, len(terms)))
-                    index += size
+                    index += len(stems)
                     break
             else:
                 token = tokens[index]

@@ -45,6 +45,8 @@ ROLE_NAMES: tuple[tuple[str, ...], ...] = (
     ("ppo",),
 )
 
+_ROLE_NAME_STARTS = frozenset(name[0] for name in ROLE_NAMES)
+
 # Function words plus the words every "who owns X?" question shares; they carry no topic.
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are aren't as at be because been
@@ -98,6 +100,10 @@ def drop_role_names(words: list[str]) -> list[str]:
     kept: list[str] = []
     index = 0
     while index < len(words):
+        if words[index] not in _ROLE_NAME_STARTS:
+            kept.append(words[index])
+            index += 1
+            continue
         for name in ROLE_NAMES:
             if tuple(words[index : index + len(name)]) == name:
                 index += len(name)
