@@ -111,11 +111,14 @@ async def answer_chosen_alternative(
     view = body.get("view")
     if view:
         origin = str(view.get("private_metadata") or "")
-        await client.views_update(
-            view_id=view.get("id"),
-            hash=view.get("hash"),
-            view=answer_modal(answer, deps.kb, origin),
-        )
+        try:
+            await client.views_update(
+                view_id=view.get("id"),
+                hash=view.get("hash"),
+                view=answer_modal(answer, deps.kb, origin),
+            )
+        except SlackApiError as error:  # the modal was closed or changed meanwhile
+            logger.warning("could not update the answer modal: %s", error.response.get("error"))
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     reply = answer_message(answer, deps.kb, share=ref if ephemeral else None)
