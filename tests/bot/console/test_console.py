@@ -18,7 +18,9 @@ from bot.cli import main
 
 ROLEFIT = Path(sys.executable).with_name("rolefit")
 SECRETS = iter(f"console-secret-{n}-0123456789abcdef" for n in range(1000))
-QUESTIONNAIRE_TO_STEP_3 = ["/rolefit hire", "startup", "1", "", "deliver-product", "1"]
+# Into the hiring questionnaire and through its first questions (tests/bot/console/
+# test_questionnaire.py follows it to the end, whatever its steps).
+INTO_THE_QUESTIONNAIRE = ["/rolefit hire", "1", "1", "", "1", "1"]
 
 
 @pytest.fixture(autouse=True)
@@ -88,38 +90,6 @@ def test_a_mention_is_answered_in_a_thread(
     assert "RoleFit only hears @RoleFit mentions" in after(out, "hello all")
 
 
-def test_the_questionnaire_ends_in_a_recommendation_in_the_channel(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    script = [":channel general", *QUESTIONNAIRE_TO_STEP_3, "1, 6", "", ""]
-    out = run_console(script, monkeypatch, capsys)
-    assert "== Form: Who to hire?" in out
-    posted = out[out.index("(form submitted and closed)") :]
-    assert "RoleFit · #general\n" in posted
-    assert "Hire a Product Owner" in posted
-
-
-def test_errors_from_the_app_re_ask_the_field(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    script = [*QUESTIONNAIRE_TO_STEP_3, "", "", "1"]
-    out = run_console(script, monkeypatch, capsys)
-    step_3 = out[out.rindex("· 3 of") :]
-    label = "Which work must the hire cover?"
-    assert step_3.count(label) == 2  # asked, refused by the app, asked again
-    assert "⚠" in step_3[step_3.rindex(label) :]
-    assert "· 4 of" in step_3  # the corrected answer moves on
-
-
-def test_a_form_button_goes_back_a_step(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = run_console([*QUESTIONNAIRE_TO_STEP_3, ":click Back"], monkeypatch, capsys)
-    back = after(out, ":click Back")
-    assert "· 2 of" in back
-    assert "(Enter keeps: Deliver the product)" in back
-
-
 def test_json_prints_the_web_api_calls(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -159,7 +129,7 @@ def test_typed_mentions_reach_the_app_as_slack_sends_them_and_never_ping(
 def test_nothing_printed_holds_a_secret(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], known_secrets: list[str]
 ) -> None:
-    script = ["who owns the roadmap?", "/rolefit help", ":click 1", "x", *QUESTIONNAIRE_TO_STEP_3]
+    script = ["who owns the roadmap?", "/rolefit help", ":click 1", "x", *INTO_THE_QUESTIONNAIRE]
     out = run_console(script, monkeypatch, capsys) + run_console(
         script, monkeypatch, capsys, "--json"
     )
