@@ -482,7 +482,7 @@ class Session:
         if kept:
             lines.append("  " + self.style.dim(f"(Enter keeps: {kept})"))
         if error:
-            lines.append("  " + self.style.colour_named(f"⚠ {error}", "yellow"))
+            lines.append("  " + self._warning(error))
         if not self.as_json:
             self.out.lines(lines, indent="  ")
         while True:
@@ -499,7 +499,7 @@ class Session:
             try:
                 view.form.answers[question.block_id] = question.parse(answer)
             except AnswerError as problem:
-                self._note(f"⚠ {problem}")
+                self._warn(str(problem))
                 continue
             return "answered"
 
@@ -532,7 +532,7 @@ class Session:
             view.pending = asked or [q.block_id for q in view.form.questions]
             unplaced = [message for block, message in errors.items() if block not in asked]
             if unplaced:
-                self._note("⚠ " + " ".join(unplaced))
+                self._warn(" ".join(unplaced))
         elif action == "update" and isinstance(body, dict):
             self._retire(view.id)
             self.views[-1] = OpenView.of(body["view"], view.id, view.hash, view.form)
@@ -551,7 +551,7 @@ class Session:
             payload = {
                 **self._base_payload("view_closed"),
                 "view": self._view_payload(self.views[-1]),
-                "is_cleared": True,
+                "is_cleared": False,
             }
             self._send(self.requests.interaction(payload), "view_closed")
         self.views.clear()
@@ -705,6 +705,13 @@ class Session:
     def _note(self, text: str) -> None:
         if not self.as_json:
             self.out.line(self.style.dim(text))
+
+    def _warning(self, text: str) -> str:
+        return self.style.colour_named(f"⚠ {text}", "yellow")
+
+    def _warn(self, text: str) -> None:
+        if not self.as_json:
+            self.out.line("  " + self._warning(text))
 
     def _note_lines(self, texts: list[str]) -> None:
         for text in texts:
