@@ -23,6 +23,7 @@ from bot.console.mrkdwn import Names, Style
 from bot.testing.signing import LEGACY_TOKEN, SignedRequest, SlackRequests
 from bot.testing.slack_api import (
     APP_ID,
+    BOT_ID,
     BOT_USER_ID,
     TEAM_DOMAIN,
     TEAM_ID,
@@ -397,7 +398,7 @@ class Session:
             payload["message"] = {
                 "type": "message",
                 "user": BOT_USER_ID,
-                "bot_id": "B_ROLEFIT",
+                "bot_id": BOT_ID,
                 "app_id": APP_ID,
                 "team": TEAM_ID,
                 "ts": message.ts,
@@ -419,7 +420,7 @@ class Session:
         return {
             "team_id": TEAM_ID,
             "app_id": APP_ID,
-            "bot_id": "B_ROLEFIT",
+            "bot_id": BOT_ID,
             "private_metadata": "",
             "callback_id": "",
             "external_id": "",
@@ -523,21 +524,21 @@ class Session:
             "response_urls": [],
         }
         body = self._send(self.requests.interaction(payload), "view_submission")
-        action = body.get("response_action") if isinstance(body, dict) else None
-        assert isinstance(body, dict) or action is None
-        if action == "errors" and isinstance(body, dict):
-            errors = {str(k): str(v) for k, v in (body.get("errors") or {}).items()}
+        reply = body if isinstance(body, dict) else {}
+        action = reply.get("response_action")
+        if action == "errors":
+            errors = {str(k): str(v) for k, v in (reply.get("errors") or {}).items()}
             asked = [q.block_id for q in view.form.questions if q.block_id in errors]
             view.errors = errors
             view.pending = asked or [q.block_id for q in view.form.questions]
             unplaced = [message for block, message in errors.items() if block not in asked]
             if unplaced:
                 self._warn(" ".join(unplaced))
-        elif action == "update" and isinstance(body, dict):
+        elif action == "update":
             self._retire(view.id)
-            self.views[-1] = OpenView.of(body["view"], view.id, view.hash, view.form)
-        elif action == "push" and isinstance(body, dict):
-            self.views.append(OpenView.of(body["view"], self._view_id(), self._ts()))
+            self.views[-1] = OpenView.of(reply["view"], view.id, view.hash, view.form)
+        elif action == "push":
+            self.views.append(OpenView.of(reply["view"], self._view_id(), self._ts()))
         elif action == "clear":
             self._close_views("closed")
         else:
