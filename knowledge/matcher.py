@@ -45,8 +45,8 @@ from knowledge.text import (
 MASS_HALF = 1.8  # matched IDF mass at which a phrase earns half its coverage
 COVERAGE_POWER = 2.0  # above 1, half-matched phrases count for less than half
 BIGRAM_BONUS = 0.12  # for phrase concepts that appear side by side in the question
-SUPPORT_WEIGHT = 0.4  # for an entry explaining more of the question's known words
-NONE_BELOW = 0.32  # best score under this → neither role
+SUPPORT_WEIGHT = 1.0  # for an entry explaining more of the question's known words
+NONE_BELOW = 0.36  # best score under this → neither role
 CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
