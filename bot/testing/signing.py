@@ -24,6 +24,10 @@ GENERAL_ID = "C_GENERAL"
 # The verification token Slack still sends; apps must not rely on it (CONTRACT §2).
 LEGACY_TOKEN = "legacy-verification-token"
 
+# One counter for every instance: event ids, trigger ids and response URLs must never repeat in a
+# process, or an app that skips redelivered events would silently drop a "new" one.
+_SERIAL = itertools.count(1)
+
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
@@ -58,7 +62,6 @@ class SlackRequests:
     ) -> None:
         self._secret = signing_secret.encode()
         self._response_url_base = response_url_base
-        self._serial = itertools.count(1)
 
     # -- signing -----------------------------------------------------------------------------
 
@@ -106,10 +109,10 @@ class SlackRequests:
         return self.signed(urlencode(fields).encode(), FORM)
 
     def next_response_url(self) -> str:
-        return f"{self._response_url_base}r{next(self._serial)}"
+        return f"{self._response_url_base}r{next(_SERIAL)}"
 
     def next_trigger_id(self) -> str:
-        serial = next(self._serial)
+        serial = next(_SERIAL)
         return f"{serial}.{TEAM_ID}.{hashlib.sha1(str(serial).encode()).hexdigest()[:24]}"
 
     # -- events ------------------------------------------------------------------------------
@@ -129,7 +132,7 @@ class SlackRequests:
             "api_app_id": APP_ID,
             "event": event,
             "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._serial):08d}",
+            "event_id": event_id or f"Ev{next(_SERIAL):08d}",
             "event_time": int(time.time()),
             "authorizations": [
                 {
@@ -193,7 +196,7 @@ class SlackRequests:
         return self.event(event)
 
     def _ts(self) -> str:
-        return f"{int(time.time())}.{next(self._serial):06d}"
+        return f"{int(time.time())}.{next(_SERIAL):06d}"
 
     # -- interactivity -----------------------------------------------------------------------
 

@@ -102,6 +102,7 @@ class FakeSlackApi(BackgroundService):
         self._overrides: defaultdict[str, deque[_Override]] = defaultdict(deque)
         self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
         self._views: dict[str, str] = {}  # view id -> current hash, for views.update
+        self._subscribers: list[Callable[[RecordedCall], None]] = []
         self._serial = itertools.count(1)
         self._socket: socket.socket | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -219,6 +220,11 @@ class FakeSlackApi(BackgroundService):
             )
         return matching
 
+    def subscribe(self, callback: Callable[[RecordedCall], None]) -> None:
+        """Call `callback(call)` as each call arrives (on the stand-in's thread; keep it quick)."""
+        with self._condition:
+            self._subscribers.append(callback)
+
     def reset(self) -> None:
         """Forget recorded calls and pending failures (for reuse across scenarios)."""
         with self._condition:
@@ -320,6 +326,9 @@ class FakeSlackApi(BackgroundService):
         with self._condition:
             self._calls.append(call)
             self._condition.notify_all()
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            callback(call)
         return call
 
     # -- Slack's answers ---------------------------------------------------------------------

@@ -111,3 +111,9 @@ def test_view_submission_carries_the_state_values(slack_requests: SlackRequests)
     assert payload["type"] == "view_submission"
     assert payload["view"]["callback_id"] == "hire_step_1"
     assert payload["view"]["state"]["values"] == values
+
+
+def test_ids_never_repeat_across_instances() -> None:
+    first, second = SlackRequests(TEST_SIGNING_SECRET), SlackRequests(TEST_SIGNING_SECRET)
+    ids = {parsed(requests.dm("hi"))["event_id"] for requests in (first, second, first)}
+    assert len(ids) == 3

@@ -164,6 +164,16 @@ def test_wait_for_blocks_until_work_done_elsewhere_arrives(
     later.join()
 
 
+def test_subscribers_hear_each_call_as_it_arrives(
+    client: WebClient, slack_api: FakeSlackApi
+) -> None:
+    heard: list[str] = []
+    slack_api.subscribe(lambda call: heard.append(call.method))
+    client.auth_test()
+    client.chat_postMessage(channel="C_GENERAL", text="Hi")
+    assert heard == ["auth.test", "chat.postMessage"]
+
+
 def test_wait_for_says_what_was_called_instead(client: WebClient, slack_api: FakeSlackApi) -> None:
     client.auth_test()
     with pytest.raises(TimeoutError, match=r"chat\.postMessage.*auth\.test"):
