@@ -205,11 +205,15 @@ class Matcher:
             c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in weak else 1.0)
             for c, df in document_frequency.items()
         }
-        self._index: dict[str, list[tuple[_Entry, _Phrase]]] = defaultdict(list)
+        # Every phrase with its total weight, and which phrases each concept appears in.
+        self._phrases: list[tuple[_Entry, _Phrase, float]] = []
+        self._index: dict[str, list[int]] = defaultdict(list)
         for entry in self._entries:
             for phrase in entry.phrases:
                 for concept in phrase.concepts:
-                    self._index[concept].append((entry, phrase))
+                    self._index[concept].append(len(self._phrases))
+                total = sum(self._idf[c] for c in phrase.concepts)
+                self._phrases.append((entry, phrase, total))
 
     def _entry(self, source: Responsibility | Neighbour | UnrelatedTopic) -> _Entry:
         phrases: list[_Phrase] = []
@@ -323,45 +327,38 @@ class Matcher:
         )
 
     def _rank(self, terms: list[_Term]) -> list[_Scored]:
-        present = {t.concept for t in terms}
+        """Every entry with a phrase touching the question, best first. Concepts are visited in
+        sorted order and ties go to the earlier phrase, so answers never depend on hash order."""
+        present = sorted({t.concept for t in terms})
+        mass: dict[int, float] = defaultdict(float)
+        for concept in present:
+            weight = self._idf.get(concept)
+            if weight is not None:
+                for phrase_id in self._index[concept]:
+                    mass[phrase_id] += weight
+        pairs = _pairs(terms)
+        best: dict[str, tuple[float, int]] = {}
+        for phrase_id in sorted(mass):
+            entry, phrase, total = self._phrases[phrase_id]
+            matched = mass[phrase_id]
+            score = (matched / total) ** COVERAGE_POWER * matched / (matched + MASS_HALF)
+            if phrase.pairs:
+                score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
+            if entry.id not in best or score > best[entry.id][0]:
+                best[entry.id] = (score, phrase_id)
+        known_mass = sum(self._idf.get(c, 0.0) for c in present)
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
             written[t.concept].append(t.word)
-        pairs = _pairs(terms)
-        known_mass = sum(self._idf.get(c, 0.0) for c in present)
-        best: dict[str, _Scored] = {}
-        seen: set[int] = set()
-        for concept in present:
-            for entry, phrase in self._index.get(concept, ()):
-                if id(phrase) in seen:
-                    continue
-                seen.add(id(phrase))
-                score, matched = self._phrase_score(phrase, present, pairs)
-                current = best.get(entry.id)
-                if current is None or score > current.score:
-                    words = tuple(w for c in matched for w in written[c])
-                    best[entry.id] = _Scored(entry, score, phrase, words)
         ranked = []
-        for scored in best.values():
-            support = sum(self._idf[c] for c in present & scored.entry.vocabulary)
+        for score, phrase_id in best.values():
+            entry, phrase, _ = self._phrases[phrase_id]
+            support = sum(self._idf[c] for c in present if c in entry.vocabulary)
             boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
-            ranked.append(
-                _Scored(scored.entry, scored.score * boost, scored.phrase, scored.matched)
-            )
+            words = tuple(w for c in phrase.concepts if c in written for w in written[c])
+            ranked.append(_Scored(entry, score * boost, phrase, words))
         ranked.sort(key=lambda s: (-s.score, s.entry.id))
         return ranked
-
-    def _phrase_score(
-        self, phrase: _Phrase, present: set[str], pairs: frozenset[frozenset[str]]
-    ) -> tuple[float, list[str]]:
-        matched = [c for c in phrase.concepts if c in present]
-        mass = sum(self._idf[c] for c in matched)
-        total = sum(self._idf[c] for c in phrase.concepts)
-        coverage = (mass / total) ** COVERAGE_POWER
-        score = coverage * mass / (mass + MASS_HALF)
-        if phrase.pairs:
-            score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
-        return score, matched
 
 
 def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:
