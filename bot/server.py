@@ -13,6 +13,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import signal
 import socket
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
@@ -213,11 +214,17 @@ def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
     async def run() -> None:
+        # The SDK retries a refused connection forever; ask once first so a bad token is one
+        # clear error (SlackApiError) instead of an endless retry log.
+        await bolt_app.client.apps_connections_open(app_token=app_token)
         handler = AsyncSocketModeHandler(bolt_app, app_token)
         await handler.connect_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
         print("RoleFit connected to Slack in Socket Mode", flush=True)
+        stop = asyncio.Event()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signal_number, stop.set)
         try:
-            await asyncio.Event().wait()
+            await stop.wait()
         finally:
             await handler.close_async()  # type: ignore[no-untyped-call]
 

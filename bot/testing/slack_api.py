@@ -119,7 +119,9 @@ class FakeSlackApi(BackgroundService):
             "conversations.open": self._conversations_open,
             "conversations.join": self._conversations_info,
             "conversations.info": self._conversations_info,
+            "apps.connections.open": self._apps_connections_open,
         }
+        self._sockets: list[web.WebSocketResponse] = []
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class FakeSlackApi(BackgroundService):
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/response/{name}", self._handle_response_url)
+        app.router.add_get("/socket-mode", self._handle_socket_mode)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         try:
             loop.run_until_complete(runner.setup())
@@ -231,6 +234,47 @@ class FakeSlackApi(BackgroundService):
             self._calls.clear()
             self._overrides.clear()
             self._delays.clear()
+
+    # -- Socket Mode ---------------------------------------------------------------------------
+
+    def socket_mode_push(
+        self, kind: str, payload: Body, *, accepts_response_payload: bool = False
+    ) -> str:
+        """Deliver an envelope ("events_api", "slash_commands", "interactive") to the connected
+        Socket Mode client; its ack is recorded as method "socket_mode.ack". Returns the id."""
+        envelope_id = f"envelope-{next(self._serial)}"
+        envelope = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": accepts_response_payload,
+            "retry_attempt": 0,
+            "retry_reason": "",
+        }
+        with self._condition:
+            if not self._sockets or self._loop is None:
+                raise RuntimeError("no Socket Mode client is connected")
+            socket_ = self._sockets[-1]
+        asyncio.run_coroutine_threadsafe(socket_.send_json(envelope), self._loop).result(5)
+        return envelope_id
+
+    async def _handle_socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse()
+        await websocket.prepare(request)
+        self._record("socket_mode.connect", {}, request)
+        with self._condition:
+            self._sockets.append(websocket)
+        await websocket.send_json(
+            {"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID}}
+        )
+        try:
+            async for message in websocket:
+                with contextlib.suppress(ValueError):
+                    self._record("socket_mode.ack", json.loads(message.data), request)
+        finally:
+            with self._condition:
+                self._sockets.remove(websocket)
+        return websocket
 
     # -- programmable failures ---------------------------------------------------------------
 
@@ -452,6 +496,9 @@ class FakeSlackApi(BackgroundService):
         else:
             channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
         return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
+
+    def _apps_connections_open(self, body: Body) -> Body:
+        return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket-mode"}
 
     def _conversations_info(self, body: Body) -> Body:
         channel = str(body.get("channel") or "")

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -20,6 +21,7 @@ from bot.testing import FakeSlackApi, LiveRoleFit, SignedRequest, SlackRequests
 from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+APP_TOKEN = "xapp-rolefit-test-token"
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
@@ -172,34 +174,77 @@ def test_socket_mode_needs_an_app_level_token(
     assert TEST_BOT_TOKEN not in error
 
 
-def test_rolefit_serve_runs_the_app_on_a_free_port(slack_api: FakeSlackApi) -> None:
-    env = {
-        **os.environ,
-        "SLACK_BOT_TOKEN": TEST_BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": TEST_SIGNING_SECRET,
-        "SLACK_API_URL": slack_api.base_url,
-    }
-    rolefit = Path(sys.executable).with_name("rolefit")
-    process = subprocess.Popen(
-        [str(rolefit), "serve", "--host", "127.0.0.1", "--port", "0"],
-        env=env,
+def rolefit(*arguments: str, api: FakeSlackApi, **env: str) -> subprocess.Popen[str]:
+    """The real `rolefit` command as a process, configured with test secrets and the stand-in."""
+    return subprocess.Popen(
+        [str(Path(sys.executable).with_name("rolefit")), *arguments],
+        env={
+            **os.environ,
+            "SLACK_BOT_TOKEN": TEST_BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": TEST_SIGNING_SECRET,
+            "SLACK_API_URL": api.base_url,
+            **env,
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def stop(process: subprocess.Popen[str], signal_number: int = signal.SIGINT) -> str:
+    """Stop the process as a platform would; returns all it printed, checked to hold no secret.
+
+    uvicorn shuts down gracefully, then re-raises SIGTERM, so dying by it is a clean stop."""
+    process.send_signal(signal_number)
+    out, err = process.communicate(timeout=10)
+    assert process.returncode in (0, -signal_number), err
+    for secret in (TEST_BOT_TOKEN, TEST_SIGNING_SECRET, APP_TOKEN):
+        assert secret not in out + err
+    return out + err
+
+
+def test_rolefit_serve_runs_the_app_on_a_free_port(slack_api: FakeSlackApi) -> None:
+    process = rolefit("serve", "--host", "127.0.0.1", "--port", "0", api=slack_api)
     try:
         assert process.stdout is not None
         announced = process.stdout.readline().strip()
         assert announced.startswith("RoleFit listening on http://127.0.0.1:")
-        port = int(announced.rsplit(":", 1)[1])
-        assert port > 0
-        url = f"http://127.0.0.1:{port}"
+        url = announced.removeprefix("RoleFit listening on ")
+        assert int(url.rsplit(":", 1)[1]) > 0
         assert send(url, "GET", "/healthz")[::2] == (200, b"ok")
         dm = SlackRequests(TEST_SIGNING_SECRET).dm("who owns the roadmap?")
         assert send(url, "POST", "/slack/events", dm.body, dm.headers)[0] == 200
         slack_api.wait_for("chat.postMessage")
     finally:
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
-    assert process.returncode == 0
-    assert TEST_BOT_TOKEN not in out + err and TEST_SIGNING_SECRET not in out + err
+        stop(process, signal.SIGTERM)
+
+
+def test_rolefit_socket_answers_over_socket_mode(slack_api: FakeSlackApi) -> None:
+    process = rolefit("socket", api=slack_api, SLACK_APP_TOKEN=APP_TOKEN)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "RoleFit connected to Slack in Socket Mode"
+        [connect] = slack_api.calls_to("apps.connections.open")[-1:]
+        assert connect.authorized
+        requests = SlackRequests(TEST_SIGNING_SECRET)
+        dm = json.loads(requests.dm("who owns the roadmap?").body)
+        envelope_id = slack_api.socket_mode_push("events_api", dm)
+        [ack] = slack_api.wait_for("socket_mode.ack")
+        assert ack.body["envelope_id"] == envelope_id
+        [reply] = slack_api.wait_for("chat.postMessage")
+        assert reply.body["channel"] == "D_LEADER"
+        command = dict(parse_qsl(requests.slash_command("who owns pricing?").body.decode()))
+        slack_api.socket_mode_push("slash_commands", command, accepts_response_payload=True)
+        answer = slack_api.wait_for("socket_mode.ack", 2)[-1].body
+        assert answer["payload"]["text"]
+    finally:
+        stop(process)
+
+
+def test_rolefit_socket_with_a_refused_token_is_one_clear_line(slack_api: FakeSlackApi) -> None:
+    slack_api.fail("apps.connections.open", "invalid_auth")
+    process = rolefit("socket", api=slack_api, SLACK_APP_TOKEN=APP_TOKEN)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 2
+    assert err.splitlines()[-1] == "rolefit: Slack refused the Socket Mode connection: invalid_auth"
+    assert "Traceback" not in err
