@@ -59,7 +59,7 @@ _STOPWORD_TEXT = """
     same shall she should shouldn't so some such than that that's the their theirs them
     themselves then there there's these they they'd they're this those though through thus to
     too under until up upon us very was wasn't we we'd we're we've were weren't what what's
-    whatever when where which while who who's whoever whom whose why will with within without
+    whatever when where which while who who's whoever whom whose will with within without
     won't would wouldn't yes yet you you'd you're your yours yourself yourselves job jobs task
     tasks duty duties role roles responsible responsibility responsibilities accountable
     accountability charge care handle handles handled handling manage manages managed managing
