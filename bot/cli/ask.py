@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
@@ -52,9 +53,12 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     matcher, kb = load_matcher()
-    for question in read_lines(sys.stdin.buffer):
-        answer = matcher.answer(question)
-        print(render_json(answer) if args.json else render_text(answer, kb) + "\n", flush=True)
+    try:
+        for question in read_lines(sys.stdin.buffer):
+            answer = matcher.answer(question)
+            print(render_json(answer) if args.json else render_text(answer, kb) + "\n", flush=True)
+    except BrokenPipeError:  # the reader left (`| head`): stop quietly, like other Unix tools
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -17,11 +17,15 @@ from bot.cli import main
 RUN_CLI = "import sys; from bot.cli import main; sys.exit(main())"
 
 
-def rolefit(*args: str, stdin: bytes = b"", cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def rolefit(
+    *args: str, stdin: bytes = b"", cwd: Path, hash_seed: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run the installed `rolefit` command (or the same entry point) with a clean environment."""
     script = Path(sys.executable).with_name("rolefit")
     command = [str(script)] if script.exists() else [sys.executable, "-c", RUN_CLI]
     env = {k: v for k, v in os.environ.items() if k != "ROLEFIT_KNOWLEDGE"}
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
     return subprocess.run(
         [*command, *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=60
     )
@@ -74,6 +78,15 @@ def test_json_batch_answers_every_line_in_order_split_on_newline_only(tmp_path: 
     assert answers[2]["question"].startswith("who runs payroll \ufffd")
     assert "\x0c" in answers[3]["question"] and "\u2028" in answers[3]["question"]
     assert answers[5]["question"] == "who does the competitor teardown"
+
+
+def test_answers_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    questions = b"who owns pricing and margins?\nwho writes specs from customer feedback?\n"
+    outputs = {
+        rolefit("ask", "--json", stdin=questions, cwd=tmp_path, hash_seed=seed).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
 
 
 def test_batch_handles_thousands_of_lines_in_one_process(tmp_path: Path) -> None:
