@@ -6,6 +6,7 @@ import json
 import os
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -152,6 +153,17 @@ def test_a_bad_port_is_one_clear_line(
     clean_env.setenv("PORT", "eighty")
     assert main(["serve"]) == 2
     assert "PORT must be a number" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_one_clear_line(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--host", "127.0.0.1", "--port", str(port)]) == 2
+    assert capsys.readouterr().err.startswith(f"rolefit: cannot listen on 127.0.0.1:{port}")
 
 
 @pytest.mark.parametrize(
