@@ -18,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve = subparsers.add_parser(
         "serve",
         help="serve the Slack app over HTTP (Slack posts to /slack/events; /healthz for checks)",
+        description="Production HTTP mode: put it behind HTTPS and point the manifest's request "
+        "URLs at https://YOUR-HOST/slack/events. Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.",
     )
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
     serve.add_argument(
@@ -28,7 +30,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.set_defaults(handler=_serve)
     socket_mode = subparsers.add_parser(
-        "socket", help="run the Slack app in Socket Mode (needs SLACK_APP_TOKEN, no public URL)"
+        "socket",
+        help="run the Slack app in Socket Mode (needs SLACK_APP_TOKEN, no public URL)",
+        description="Socket Mode: Slack delivers over a WebSocket the app opens, so no public URL "
+        "is needed. Needs SLACK_APP_TOKEN (xapp-…) besides SLACK_BOT_TOKEN and "
+        "SLACK_SIGNING_SECRET.",
     )
     socket_mode.set_defaults(handler=_socket)
 
