@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shlex
@@ -16,10 +17,11 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+from bot.app import build_app
 from bot.cli import build_parser, main
-from bot.server import MAX_BODY_BYTES
+from bot.server import MAX_BODY_BYTES, shared_http_session
 from bot.testing import FakeSlackApi, LiveRoleFit, SignedRequest, SlackRequests
-from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send
+from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send, settings_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_TOKEN = "xapp-rolefit-test-token"
@@ -115,6 +117,18 @@ def test_an_oversized_body_gets_413(live: LiveRoleFit) -> None:
     body = b"text=" + b"x" * MAX_BODY_BYTES
     status, _, _ = live.post(live.requests.signed(body, FORM))
     assert status == 413
+
+
+async def test_web_api_calls_share_one_connection_pool_while_serving(
+    slack_api: FakeSlackApi,
+) -> None:
+    app = build_app(settings_for(slack_api.base_url))
+    async with shared_http_session(app):
+        session = app.client.session
+        assert session is not None
+        assert copy.deepcopy(session) is session  # Bolt's copies for lazy listeners share it
+        await app.client.auth_test()
+    assert app.client.session is None and session.closed
 
 
 def test_the_procfile_runs_the_web_process_with_our_cli() -> None:
