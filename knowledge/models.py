@@ -15,6 +15,19 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLACK_HOLDER_ID = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+# The seed article's own title and section headings, which every built-in `section` refers to.
+ARTICLE_TITLE = "Your Product Owner Is Not Your Product Manager"
+ARTICLE_SECTIONS = (
+    "Identify the Need",
+    "Product Manager vs. Product Owner: Responsibilities",
+    "The Value of a Product Manager",
+    "Strategic Thinking",
+    "Research and Competitive Analysis",
+    "Business and Financial Analysis",
+    "The Product Manager in Action",
+    "Understanding the basics",
+)
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 EntryId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ENTRY_ID)]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeError, Matcher, load_knowledge
+from knowledge.models import ARTICLE_SECTIONS
 from tests.slack_schemas import shared_dir
 
 # Every responsibility the article names, by the id the Slack side and the advisor refer to.
@@ -48,16 +49,6 @@ ARTICLE_RESPONSIBILITIES = {
         "pm-growth-opportunities",
     },
     "both": {"both-customer-needs", "both-technical-requirements"},
-}
-ARTICLE_SECTIONS = {
-    "Identify the Need",
-    "Product Manager vs. Product Owner: Responsibilities",
-    "The Value of a Product Manager",
-    "Strategic Thinking",
-    "Research and Competitive Analysis",
-    "Business and Financial Analysis",
-    "The Product Manager in Action",
-    "Understanding the basics",
 }
 
 
