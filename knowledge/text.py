@@ -95,22 +95,18 @@ def split_words(cleaned: str) -> list[str]:
     return [word.strip("'") for word in _WORD.findall(cleaned.replace("_", " "))]
 
 
-def drop_role_names(words: list[str]) -> list[str]:
-    """The words without any mention of the two roles themselves."""
-    kept: list[str] = []
+def without_role_names(words: list[str]) -> list[int]:
+    """Positions of the words that are not part of a mention of the two roles themselves."""
+    kept: list[int] = []
     index = 0
     while index < len(words):
-        if words[index] not in _ROLE_NAME_STARTS:
-            kept.append(words[index])
-            index += 1
-            continue
-        for name in ROLE_NAMES:
-            if tuple(words[index : index + len(name)]) == name:
+        if words[index] in _ROLE_NAME_STARTS:
+            name = next((n for n in ROLE_NAMES if tuple(words[index : index + len(n)]) == n), None)
+            if name is not None:
                 index += len(name)
-                break
-        else:
-            kept.append(words[index])
-            index += 1
+                continue
+        kept.append(index)
+        index += 1
     return kept
 
 
