@@ -21,13 +21,14 @@ import snowballstemmer  # Snowball's English stemmer: "prioritising"/"prioritize
 _MENTION = re.compile(r"<[@!][^>]*>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^>|]*(?:\|([^>]*))?>", re.IGNORECASE)
-_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
+_EMOJI = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-\d:)?")
 _BARE_URL = re.compile(r"\bhttps?://\S+")
 # "P&L", "R & D", "M&A" become one word ("pnl", "rnd") before punctuation is dropped.
 _AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_FORMATTING = str.maketrans({"*": " ", "_": " ", "~": " "})  # mrkdwn bold, italic, strike
 
 # Naming a role in the question says nothing about who owns the work ("should our PO run the
 # competitor review?" is still Product Manager work), so these word runs are dropped.
@@ -84,8 +85,8 @@ def clean_text(text: str) -> str:
     text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = html.unescape(text)  # Slack escapes &, < and > as entities
     text = _BARE_URL.sub(" ", text)
-    text = text.translate(_QUOTES).lower()
-    text = _EMOJI.sub(" ", text)
+    text = _EMOJI.sub(" ", text.translate(_QUOTES).lower())
+    text = text.translate(_FORMATTING)
     text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
     return _POSSESSIVE.sub("", text)
 

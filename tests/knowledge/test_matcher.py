@@ -37,6 +37,10 @@ def matcher() -> Matcher:
         ("woh owns teh backlgo", PO),
         ("who does the competitve analysis", PM),
         ("who translates custmer needs into technical requirments", BOTH),
+        ("sprnt planning who", PO),
+        ("WHO OWNS THE GO-TO-MARKET PLAN???", PM),
+        ("ｗｈｏ ｏｗｎｓ ｔｈｅ ｂａｃｋｌｏｇ", PO),
+        ("_who owns the p&amp;l_ :+1::skin-tone-2:", PM),
         # abbreviations and jargon
         ("who owns the p&l", PM),
         ("who writes the PRD", BOTH),
