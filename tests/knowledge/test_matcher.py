@@ -10,6 +10,10 @@ PO = ["product-owner"]
 PM = ["product-manager"]
 BOTH = ["product-owner", "product-manager"]
 NEITHER: list[str] = []
+# "who owns the backlog" in full-width letters, as some keyboards type it.
+FULL_WIDTH_BACKLOG_QUESTION = "".join(
+    chr(ord(c) + 0xFEE0) if c != " " else c for c in "who owns the backlog"
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +43,7 @@ def matcher() -> Matcher:
         ("who translates custmer needs into technical requirments", BOTH),
         ("sprnt planning who", PO),
         ("WHO OWNS THE GO-TO-MARKET PLAN???", PM),
-        ("ｗｈｏ ｏｗｎｓ ｔｈｅ ｂａｃｋｌｏｇ", PO),
+        (FULL_WIDTH_BACKLOG_QUESTION, PO),
         ("_who owns the p&amp;l_ :+1::skin-tone-2:", PM),
         # abbreviations and jargon
         ("who owns the p&l", PM),
