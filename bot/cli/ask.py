@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     matcher, kb = load_matcher()
+    if sys.stdin.isatty():
+        print("Type one question per line; Ctrl-D to finish.", file=sys.stderr)
     try:
         for question in read_lines(sys.stdin.buffer):
             answer = matcher.answer(question)
