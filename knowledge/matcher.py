@@ -52,7 +52,7 @@ NONE_BELOW = 0.36  # best score under this → neither role
 CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
-ALTERNATIVE_AT = 0.15  # runners-up scoring less are not worth offering
+ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = Literal["responsibility", "neighbour", "unrelated"]
