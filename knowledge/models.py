@@ -15,8 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLACK_HOLDER_ID = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-# The seed article's own title and section headings, which every built-in `section` refers to.
-ARTICLE_TITLE = "Your Product Owner Is Not Your Product Manager"
+# The seed article's section headings, which every built-in `section` refers to.
 ARTICLE_SECTIONS = (
     "Identify the Need",
     "Product Manager vs. Product Owner: Responsibilities",
@@ -131,10 +130,6 @@ class KnowledgeBase(_Strict):
     def responsibility(self, responsibility_id: str) -> Responsibility | None:
         """The responsibility with this id, or None."""
         return next((r for r in self.responsibilities if r.id == responsibility_id), None)
-
-    def neighbour(self, neighbour_id: str) -> Neighbour | None:
-        """The neighbouring (someone else's) work with this id, or None."""
-        return next((n for n in self.neighbours if n.id == neighbour_id), None)
 
 
 class MatchRef(BaseModel):
