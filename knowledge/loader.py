@@ -100,13 +100,15 @@ def _read_file(label: str, path: Path, problems: list[str]) -> KnowledgeFile | N
 def _describe(label: str, raw: dict[str, Any], error: ValidationError) -> Iterable[str]:
     """Turn pydantic's locations into "FILE: responsibility 'ID': field: message" lines."""
     for problem in error.errors():
-        loc = list(problem["loc"])
+        loc = [part for part in problem["loc"] if part != "[key]"]  # pydantic's dict-key marker
         where = _entry_name(raw, loc)
         field = ".".join(str(part) for part in loc)
         message = str(problem["msg"]).removeprefix("Value error, ")
         if problem["type"] == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'"
             field = ".".join(str(part) for part in loc[:-1])
+        elif problem["type"] == "string_pattern_mismatch":
+            message = "must be lowercase words joined by hyphens, like 'po-backlog'"
         elif problem["type"] == "missing":
             message = f"missing key '{loc[-1]}'"
             field = ".".join(str(part) for part in loc[:-1])

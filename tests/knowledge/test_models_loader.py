@@ -187,6 +187,7 @@ def test_an_empty_overlay_changes_nothing(tmp_path: Path) -> None:
         ),
         ("holders:\n  product-owner: [alice]\n", "holders 'product-owner': holders must be Slack"),
         ("holders:\n  scrum-master: [U123]\n", "holders 'scrum-master': no such role"),
+        ("holders:\n  Product-Owner: [U123]\n", "holders 'Product-Owner': must be lowercase words"),
         ("add_phrases:\n  po-nothing: [x]\n", "add_phrases 'po-nothing': no such responsibility"),
         ("add_phrases:\n  po-backlog: []\n", "add_phrases 'po-backlog': phrases must not be empty"),
         ("respnsibilities: []\n", "unknown key 'respnsibilities'"),
