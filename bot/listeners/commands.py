@@ -15,9 +15,9 @@ from bot.replies import reply_for
 COMMAND = "/rolefit"
 
 
-async def wants_questionnaire(command: dict[str, Any]) -> bool:
-    """Matcher: `/rolefit hire` (or an alias) is routed to the questionnaire."""
-    return read(str(command.get("text") or "")).intent is Intent.HIRE
+async def answers_in_ack(command: dict[str, Any]) -> bool:
+    """Matcher: everything but `/rolefit hire` (or an alias), which opens the questionnaire."""
+    return read(str(command.get("text") or "")).intent is not Intent.HIRE
 
 
 async def answer_command(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
