@@ -41,24 +41,22 @@ def run(args: argparse.Namespace) -> int:
     """Answer the question from the arguments, or every line of standard input."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a C locale must not crash on “ ”
-    if args.question:
-        question = " ".join(args.question)
-        if not question.strip():
-            raise CliError(f"the question is empty; ask about a piece of work, e.g. {EXAMPLE}")
-        matcher, kb = load_matcher()
-        print(
-            render_json(matcher.answer(question))
-            if args.json
-            else render_text(matcher.answer(question), kb)
-        )
-        return 0
+    question = " ".join(args.question)
+    if args.question and not question.strip():
+        raise CliError(f"the question is empty; ask about a piece of work, e.g. {EXAMPLE}")
     matcher, kb = load_matcher()
+
+    def render(answer: Answer) -> str:
+        return render_json(answer) if args.json else render_text(answer, kb)
+
+    if args.question:
+        print(render(matcher.answer(question)))
+        return 0
     if sys.stdin.isatty():
         print("Type one question per line; Ctrl-D to finish.", file=sys.stderr)
     try:
-        for question in read_lines(sys.stdin.buffer):
-            answer = matcher.answer(question)
-            print(render_json(answer) if args.json else render_text(answer, kb) + "\n", flush=True)
+        for line in read_lines(sys.stdin.buffer):
+            print(render(matcher.answer(line)) + ("" if args.json else "\n"), flush=True)
     except BrokenPipeError:  # the reader left (`| head`): stop quietly, like other Unix tools
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
