@@ -135,12 +135,16 @@ class KnowledgeBase(_Strict):
 class MatchRef(BaseModel):
     """The responsibility an answer rests on."""
 
+    model_config = ConfigDict(frozen=True)
+
     id: str
     title: str
 
 
 class Alternative(BaseModel):
     """A runner-up worth offering as "did you mean…"."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str
     title: str
@@ -150,6 +154,8 @@ class Alternative(BaseModel):
 
 class Answer(BaseModel):
     """Who owns the work a question describes; `owners == []` means neither role."""
+
+    model_config = ConfigDict(frozen=True)
 
     question: str
     owners: list[str]
