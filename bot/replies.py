@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.help import help_message
 from bot.blocks.kit import Message
@@ -26,6 +28,35 @@ def reply_for(text: str, kb: KnowledgeBase, matcher: Matcher, *, shareable: bool
             )
         return help_message(unknown=reading.text)
     return help_message(unknown=reading.unknown, suggestion=reading.suggestion)
+
+
+class RecentReplies:
+    """`reply_for` with a memory. A reply depends only on the text and the knowledge base, which
+    never changes while the app runs, and teams ask the same things again: reusing recent replies
+    keeps `/rolefit` answers close to the cost of a bare acknowledgement. Replies are shared, so
+    callers must not mutate them."""
+
+    def __init__(
+        self, kb: KnowledgeBase, matcher: Matcher, *, size: int = 2048, longest: int = 500
+    ) -> None:
+        self._kb = kb
+        self._matcher = matcher
+        self._size = size
+        self._longest = longest  # longer texts rarely repeat and would bloat the memory
+        self._recent: OrderedDict[tuple[str, bool], Message] = OrderedDict()
+
+    def __call__(self, text: str, *, shareable: bool) -> Message:
+        key = (text, shareable)
+        reply = self._recent.get(key)
+        if reply is not None:
+            self._recent.move_to_end(key)
+            return reply
+        reply = reply_for(text, self._kb, self._matcher, shareable=shareable)
+        if len(text) <= self._longest:
+            self._recent[key] = reply
+            if len(self._recent) > self._size:
+                self._recent.popitem(last=False)
+        return reply
 
 
 def rebuild_answer(ref: AnswerRef, matcher: Matcher) -> Answer:

@@ -15,7 +15,7 @@ Everything is in-process and deterministic: no network, no model files.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -53,8 +53,6 @@ CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
-ANSWER_CACHE_SIZE = 2048  # recent answers kept: teams ask the same things again
-CACHEABLE_CHARS = 500  # longer questions are rare repeats and would bloat the cache
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = Literal["responsibility", "neighbour", "unrelated"]
@@ -197,7 +195,6 @@ class Matcher:
         )
         self._entries = [self._entry(source) for source in sources]
         self._by_id = {entry.id: entry for entry in self._entries}
-        self._recent: OrderedDict[str, Answer] = OrderedDict()
         document_frequency: dict[str, int] = defaultdict(int)
         for entry in self._entries:
             for concept in entry.vocabulary:
@@ -250,22 +247,7 @@ class Matcher:
         return replace(entry, outside_owner=source.owner)
 
     def answer(self, question: str) -> Answer:
-        """Who owns the work this question describes, with confidence, evidence and runners-up.
-
-        Answers are immutable and the knowledge base never changes under a built matcher, so
-        recent ones are reused (least recently used dropped first)."""
-        cached = self._recent.get(question)
-        if cached is not None:
-            self._recent.move_to_end(question)
-            return cached
-        answer = self._match(question)
-        if len(question) <= CACHEABLE_CHARS:
-            self._recent[question] = answer
-            if len(self._recent) > ANSWER_CACHE_SIZE:
-                self._recent.popitem(last=False)
-        return answer
-
-    def _match(self, question: str) -> Answer:
+        """Who owns the work this question describes, with confidence, evidence and runners-up."""
         terms = self._reader.terms(question)
         if not terms:
             return Answer(

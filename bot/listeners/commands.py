@@ -10,7 +10,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.intent import Intent, read
 from bot.listeners.common import deps_of, start_questionnaire
-from bot.replies import reply_for
 
 COMMAND = "/rolefit"
 
@@ -23,7 +22,7 @@ async def answers_in_ack(command: dict[str, Any]) -> bool:
 async def answer_command(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
     """Everything but `hire`, answered ephemerally; answers carry a "Share in channel" button."""
     deps = deps_of(context)
-    reply = reply_for(str(command.get("text") or ""), deps.kb, deps.matcher, shareable=True)
+    reply = deps.replies(str(command.get("text") or ""), shareable=True)
     await ack(response_type="ephemeral", **reply)
 
 

@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dedupe import SeenEvents
 from bot.listeners.questionnaire import open_questionnaire
+from bot.replies import RecentReplies
 from knowledge import KnowledgeBase, Matcher
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,10 @@ class Deps:
     kb: KnowledgeBase
     matcher: Matcher
     seen_events: SeenEvents = field(default_factory=SeenEvents)
+    replies: RecentReplies = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "replies", RecentReplies(self.kb, self.matcher))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         """Shared, never copied: Bolt deep-copies the context for every lazy listener, and

@@ -9,7 +9,6 @@ from slack_bolt.async_app import AsyncBoltContext, AsyncSay
 
 from bot.listeners.common import deps_of
 from bot.listeners.messages import written_by_a_person
-from bot.replies import reply_for
 
 _LEADING_MENTIONS = re.compile(r"^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+")
 
@@ -31,5 +30,5 @@ async def answer_mention(event: dict[str, Any], say: AsyncSay, context: AsyncBol
     """Lazy: reply in the mention's thread (a new one under the mention, or the one it is in)."""
     deps = deps_of(context)
     question = question_in(str(event.get("text") or ""), context.bot_user_id)
-    reply = reply_for(question, deps.kb, deps.matcher, shareable=False)
+    reply = deps.replies(question, shareable=False)
     await say(**reply, thread_ts=event.get("thread_ts") or event.get("ts"))

@@ -7,7 +7,6 @@ from typing import Any
 from slack_bolt.async_app import AsyncBoltContext, AsyncSay
 
 from bot.listeners.common import deps_of
-from bot.replies import reply_for
 
 
 def written_by_a_person(event: dict[str, Any]) -> bool:
@@ -26,5 +25,5 @@ async def answer_direct_message(
 ) -> None:
     """Lazy: answer in the DM (in the thread, if the person wrote in one)."""
     deps = deps_of(context)
-    reply = reply_for(str(event.get("text") or ""), deps.kb, deps.matcher, shareable=False)
+    reply = deps.replies(str(event.get("text") or ""), shareable=False)
     await say(**reply, thread_ts=event.get("thread_ts"))
