@@ -12,6 +12,7 @@ import pytest
 
 from bot.testing import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
 from bot.testing.live import TEST_SIGNING_SECRET
+from knowledge import KnowledgeBase, Matcher, load_knowledge
 from tests.slack_schemas import assert_valid_blocks, assert_valid_view, shared_file
 
 
@@ -51,3 +52,14 @@ def live() -> Iterator[LiveRoleFit]:
     with LiveRoleFit() as running:
         yield running
         assert_surfaces_valid(running.api.calls)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The built-in knowledge base, loaded once: nothing mutates it."""
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from knowledge import KnowledgeBase, Matcher, load_knowledge
+from knowledge import KnowledgeBase, Matcher
 from knowledge.advisor import (
     HiringAnswers,
     Recommendation,
@@ -32,16 +32,6 @@ PO, PM, BOTH = "product-owner", "product-manager", "both"
 
 DELIVERY_NEEDS = ["manage the product backlog", "write user stories", "sprint planning"]
 BUSINESS_NEEDS = ["market research", "go-to-market plan with sales and marketing"]
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 def answers(**overrides: Any) -> HiringAnswers:

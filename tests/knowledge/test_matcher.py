@@ -16,11 +16,6 @@ FULL_WIDTH_BACKLOG_QUESTION = "".join(
 )
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_knowledge())
-
-
 # A small smoke set of our own, written without looking at the labelled question files.
 @pytest.mark.parametrize(
     ("question", "owners"),

@@ -14,10 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.cli.recommend import run_interactive
-from knowledge import KnowledgeBase, Matcher, load_knowledge
+from knowledge import KnowledgeBase, Matcher
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 ROLEFIT = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())"]
@@ -31,16 +29,6 @@ ARTICLE_CASE = {
     "needs": ["market research", "competitive analysis", "product positioning"],
     "headcount": 1,
 }
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 def rolefit(*args: str, stdin: bytes, **env_vars: str) -> subprocess.CompletedProcess[bytes]:
