@@ -23,9 +23,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.middleware(ProvideDeps(deps))
     app.middleware(SkipRedeliveries(deps.seen_events))
 
-    # The common case first, so a question costs Bolt one listener match, not two.
-    app.command(commands.COMMAND, matchers=[commands.answers_in_ack])(commands.answer_command)
-    app.command(commands.COMMAND)(ack=acknowledge, lazy=[commands.open_questionnaire_for_command])
+    app.command(commands.COMMAND)(commands.answer_command)
 
     app.event("message", matchers=[messages.is_direct_question])(
         ack=acknowledge, lazy=[messages.answer_direct_message]

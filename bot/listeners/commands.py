@@ -14,27 +14,29 @@ from bot.listeners.common import deps_of, start_questionnaire
 COMMAND = "/rolefit"
 
 
-async def answers_in_ack(command: dict[str, Any]) -> bool:
-    """Matcher: everything but `/rolefit hire` (or an alias), which opens the questionnaire."""
-    return read(str(command.get("text") or "")).intent is not Intent.HIRE
-
-
-async def answer_command(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
-    """Everything but `hire`, answered ephemerally; answers carry a "Share in channel" button."""
-    deps = deps_of(context)
-    reply = deps.replies(str(command.get("text") or ""), shareable=True)
-    await ack(response_type="ephemeral", **reply)
-
-
-async def open_questionnaire_for_command(
-    command: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+async def answer_command(
+    ack: AsyncAck,
+    command: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
 ) -> None:
-    """Lazy: the modal opens within the trigger's 3 s, after the empty acknowledgement."""
-    await start_questionnaire(
-        client,
-        respond,
-        command.get("trigger_id"),
-        str(command.get("channel_id") or ""),
-        str(command.get("user_id") or ""),
-        channel_name=str(command.get("channel_name") or ""),
+    """Help, roles and answers go back in the acknowledgement (ephemeral; answers carry a "Share
+    in channel" button). `hire` acknowledges empty and opens the questionnaire right after, off
+    the request. One listener for the whole command, so Bolt matches it once per command."""
+    deps = deps_of(context)
+    text = str(command.get("text") or "")
+    if read(text).intent is not Intent.HIRE:
+        await ack(response_type="ephemeral", **deps.replies(text, shareable=True))
+        return
+    await ack()
+    deps.after_ack(
+        start_questionnaire(
+            client,
+            respond,
+            command.get("trigger_id"),
+            str(command.get("channel_id") or ""),
+            str(command.get("user_id") or ""),
+            channel_name=str(command.get("channel_name") or ""),
+        )
     )

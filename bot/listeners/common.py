@@ -3,8 +3,9 @@ that fall back rather than lose a message."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,8 +39,23 @@ class Deps:
     seen_events: SeenEvents = field(default_factory=SeenEvents)
     replies: RecentReplies = field(init=False)
 
+    _after_ack: set[asyncio.Task[None]] = field(default_factory=set, init=False, repr=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "replies", RecentReplies(self.kb, self.matcher))
+
+    def after_ack(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` once the acknowledgement has gone, as Bolt's lazy listeners do, for a
+        listener that only sometimes has slow work. Keeps the task referenced until it ends
+        (asyncio holds tasks weakly) and logs a failure instead of losing it."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._after_ack.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._after_ack.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("work after the acknowledgement failed", exc_info=task.exception())
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Deps:
         """Shared, never copied: Bolt deep-copies the context for every lazy listener, and
