@@ -4,6 +4,7 @@ so `rolefit ask` stays fast and never loads Slack code it does not need."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,8 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 0
+    except BrokenPipeError:
+        # The reader left early (`rolefit … | head`): stop quietly, like other Unix tools, and
+        # point stdout at /dev/null so Python's flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
@@ -54,11 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if sys.stdin.isatty():
         print("Type one question per line; Ctrl-D to finish.", file=sys.stderr)
-    try:
-        for line in read_lines(sys.stdin.buffer):
-            print(render(matcher.answer(line)) + ("" if args.json else "\n"), flush=True)
-    except BrokenPipeError:  # the reader left (`| head`): stop quietly, like other Unix tools
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    for line in read_lines(sys.stdin.buffer):
+        print(render(matcher.answer(line)) + ("" if args.json else "\n"), flush=True)
     return 0
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -63,13 +62,9 @@ def _handle(args: argparse.Namespace) -> int:
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(errors="replace")
     matcher, kb = load_matcher()
-    try:
-        if args.json:
-            return run_json(matcher, read_lines(sys.stdin.buffer), sys.stdout)
-        return run_interactive(kb, matcher, sys.stdin, sys.stdout)
-    except BrokenPipeError:  # `rolefit recommend --json < answers.jsonl | head -1`
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
-        return 0
+    if args.json:
+        return run_json(matcher, read_lines(sys.stdin.buffer), sys.stdout)
+    return run_interactive(kb, matcher, sys.stdin, sys.stdout)
 
 
 # --- scripts: JSON lines ------------------------------------------------------------------------
