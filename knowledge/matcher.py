@@ -35,6 +35,7 @@ from knowledge.models import (
 )
 from knowledge.text import (
     STOPWORDS,
+    asking_clause,
     clean_text,
     common_english_words,
     split_words,
@@ -53,6 +54,7 @@ CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
+CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, not what
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = Literal["responsibility", "neighbour", "unrelated"]
@@ -62,6 +64,7 @@ Kind = Literal["responsibility", "neighbour", "unrelated"]
 class _Term:
     concept: str  # a stem, or "name~" for a synonym group
     written: str  # what the person wrote, typos included, for explanations
+    asked: bool = True  # in the clause that asks "who…", not in the context around it
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class _Token:
     written: str  # as the person wrote it (a typo stays "critera", an abbreviation "gtm")
     word: str  # after typo fixing and abbreviation expansion
     stem: str
+    asked: bool
 
 
 @dataclass(frozen=True)
@@ -131,13 +135,15 @@ class _Reader:
 
     def terms(self, text: str, *, fix_typos: bool = True) -> list[_Term]:
         """The concepts in `text`, in order, without stopwords or role names."""
-        written = split_words(clean_text(text))[:MAX_WORDS]
+        cleaned = clean_text(text)
+        written = split_words(cleaned)[:MAX_WORDS]
+        asked = asking_clause(cleaned)
         fixed = [self.correct(w) for w in written] if fix_typos else written
         tokens: list[_Token] = []
         for position in without_role_names(fixed):
             word = fixed[position]
             for expanded in self.abbreviations.get(word, [word]):
-                tokens.append(_Token(written[position], expanded, stem(expanded)))
+                tokens.append(_Token(written[position], expanded, stem(expanded), asked[position]))
         return self._concepts(tokens)
 
     def _concepts(self, tokens: list[_Token]) -> list[_Term]:
@@ -149,13 +155,13 @@ class _Reader:
                 run = tokens[index : index + len(stems)]
                 if tuple(t.stem for t in run) == stems:
                     written = " ".join(dict.fromkeys(t.written for t in run))
-                    terms.append(_Term(concept, written))
+                    terms.append(_Term(concept, written, any(t.asked for t in run)))
                     index += len(stems)
                     break
             else:
                 token = tokens[index]
                 if token.word not in STOPWORDS and not token.word.isdigit():
-                    terms.append(_Term(token.stem, token.written))
+                    terms.append(_Term(token.stem, token.written, token.asked))
                 index += 1
         return terms
 
@@ -200,13 +206,13 @@ class Matcher:
             for concept in entry.vocabulary:
                 document_frequency[concept] += 1
         count = len(self._entries)
-        weak = {
+        self._weak = {
             t.concept
             for w in kb.language.weak_words
             for t in self._reader.terms(w, fix_typos=False)
         }
         self._idf = {
-            c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in weak else 1.0)
+            c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in self._weak else 1.0)
             for c, df in document_frequency.items()
         }
         # Every phrase with its total weight, and which phrases each concept appears in.
@@ -331,9 +337,10 @@ class Matcher:
         """Every entry with a phrase touching the question, best first. Concepts are visited in
         sorted order and ties go to the earlier phrase, so answers never depend on hash order."""
         present = sorted({t.concept for t in terms})
+        weights = self._weights(terms)
         mass: dict[int, float] = defaultdict(float)
         for concept in present:
-            weight = self._idf.get(concept)
+            weight = weights.get(concept)
             if weight is not None:
                 for phrase_id in self._index[concept]:
                     mass[phrase_id] += weight
@@ -347,19 +354,33 @@ class Matcher:
                 score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
             if entry.id not in best or score > best[entry.id][0]:
                 best[entry.id] = (score, phrase_id)
-        known_mass = sum(self._idf.get(c, 0.0) for c in present)
+        known_mass = sum(weights.get(c, 0.0) for c in present)
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
             written[t.concept].append(t.written)
         ranked = []
         for score, phrase_id in best.values():
             entry, phrase, _ = self._phrases[phrase_id]
-            support = sum(self._idf[c] for c in present if c in entry.vocabulary)
+            support = sum(weights.get(c, 0.0) for c in present if c in entry.vocabulary)
             boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
             words = tuple(w for c in phrase.concepts if c in written for w in written[c])
             ranked.append(_Scored(entry, score * boost, phrase, words))
         ranked.sort(key=lambda s: (-s.score, s.entry.id))
         return ranked
+
+    def _weights(self, terms: list[_Term]) -> dict[str, float]:
+        """Each known concept's weight in this question: its IDF, lowered when it only appears in
+        the context around the "who…" clause — unless that clause names no topic of its own
+        ("…, who decides?"), in which case the context is the question. A word the knowledge base
+        has never seen still names a topic ("who picks up my kid from school if…")."""
+        asked = {t.concept for t in terms if t.asked}
+        if not any(c not in self._weak and (c in self._idf or len(c) > 3) for c in asked):
+            asked = {t.concept for t in terms}
+        return {
+            t.concept: self._idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
+            for t in terms
+            if t.concept in self._idf
+        }
 
 
 def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:

@@ -96,6 +96,36 @@ def split_words(cleaned: str) -> list[str]:
     return [word.strip("'") for word in _WORD.findall(cleaned.replace("_", " "))]
 
 
+# Where one clause of a message ends: punctuation, a spaced dash, or a joining word that starts a
+# side remark ("…, so who…", "who… if I'm in sprint planning"). Words are never cut in two.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?()\u2014\u2013]+|\s-+\s|(?=\b(?:so|but|if|while|because|since|although)\b)"
+)
+_ASKING_WORDS = frozenset({"who", "whose", "whom", "whos"})
+# A quoted span ('as a user i want to reset my password') is the thing asked about, not the ask;
+# the opening quote may not follow a letter, so plural possessives ("customers' needs") stay.
+_QUOTED = re.compile(r"(?<![a-z0-9])['\"]([^'\"]*[a-z0-9?!.])['\"](?![a-z0-9])")
+
+
+def asking_clause(cleaned: str) -> list[bool]:
+    """For each word of `split_words(cleaned)`, whether it sits in the clause that asks "who…".
+
+    Everything else, quotes included, is context ("our PM is busy with pricing, so who handles
+    the backlog?"): it says why someone asks, not what they ask about. With no "who" every word
+    counts as asked."""
+    words: list[tuple[str, int, bool]] = []  # (word, clause number, quoted)
+    clause = 0
+    for number, piece in enumerate(_QUOTED.split(cleaned)):
+        if number % 2:  # re.split puts each quoted span at an odd index
+            words += [(word, clause, True) for word in split_words(piece)]
+            continue
+        for part_number, part in enumerate(_CLAUSE_BREAK.split(piece)):
+            clause += part_number > 0
+            words += [(word, clause, False) for word in split_words(part)]
+    asking = next((c for w, c, quoted in words if w in _ASKING_WORDS and not quoted), None)
+    return [asking is None or (c == asking and not quoted) for _, c, quoted in words]
+
+
 def without_role_names(words: list[str]) -> list[int]:
     """Positions of the words that are not part of a mention of the two roles themselves."""
     kept: list[int] = []
