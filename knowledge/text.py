@@ -65,7 +65,8 @@ _STOPWORD_TEXT = """
     tasks duty duties role roles responsible responsibility responsibilities accountable
     accountability charge care handle handles handled handling manage manages managed managing
     management run runs running ran oversee oversees overseeing drive drives driving person
-    people someone somebody anyone anybody everyone guy guys folks team's hey hi hello thanks
+    people someone somebody anyone anybody everyone something anything everything nothing
+    we'll i'll you'll they'll it'll lol haha guy guys folks team's hey hi hello thanks
     thank thx please pls plz fyi btw imo afaik tbh question quick q ask asking wondering wonder
     curious actually basically purely solely exclusively mainly mostly typically usually
     normally generally probably maybe perhaps kind sort thing things stuff like lot lots really
