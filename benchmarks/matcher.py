@@ -1,4 +1,4 @@
-"""RoleFit's matcher against a plain BM25 baseline, on the labelled dev and holdout questions.
+"""RoleFit's matcher against a plain BM25 baseline, on the labelled dev, probe and holdout sets.
 
 Run: `.venv/bin/python benchmarks/matcher.py`. Each system runs in fresh subprocesses (one timed,
 one under tracemalloc) so load time and memory are its own, not the parent's. Prints one table:
@@ -30,6 +30,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SPLITS = {
     "dev": ROOT / "tests" / "knowledge" / "data" / "questions_dev.yaml",
+    "probe": ROOT / "tests" / "knowledge" / "data" / "questions_probe.yaml",
     "holdout": ROOT / "tests" / "knowledge" / "data" / "questions_holdout.yaml",
 }
 CLASSES = ("product-owner", "product-manager", "both", "none")

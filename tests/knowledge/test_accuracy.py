@@ -1,8 +1,9 @@
 """Accuracy on the labelled question sets must not slip below what the matcher reaches today.
 
-The dev split may be tuned on; the holdout split never is (this test and the benchmark only score
-it). Floors sit a point or two under the measured figures, so a regression fails loudly while a
-harmless wobble does not. When the matcher improves, raise them.
+The dev and probe splits may be tuned on (the probe is a second, independently written set of
+harder phrasings); the holdout split never is (this test and the benchmark only score it). Floors
+sit a point or two under the measured figures, so a regression fails loudly while a harmless
+wobble does not. When the matcher improves, raise them.
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ from knowledge import Matcher, load_knowledge
 DATA = Path(__file__).resolve().parent / "data"
 CLASSES = ("product-owner", "product-manager", "both", "none")
 
-# Measured: dev 100% on every class; holdout 96.6% overall (PO 94.3, PM 100, both 100, none 92.3).
+# Measured: dev and probe 100% on every class; holdout 96.6% overall (PO 94.3, PM 100, both 100,
+# none 92.3).
 FLOORS = {
     "dev": {
+        "overall": 0.98,
+        "product-owner": 0.97,
+        "product-manager": 0.97,
+        "both": 0.97,
+        "none": 0.97,
+    },
+    "probe": {
         "overall": 0.98,
         "product-owner": 0.97,
         "product-manager": 0.97,
