@@ -337,14 +337,19 @@ class Matcher:
         """Every entry with a phrase touching the question, best first. Concepts are visited in
         sorted order and ties go to the earlier phrase, so answers never depend on hash order."""
         present = sorted({t.concept for t in terms})
-        weights = self._weights(terms)
+        asked = self._asked(terms)
+        weights = {
+            t.concept: self._idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
+            for t in terms
+            if t.concept in self._idf
+        }
         mass: dict[int, float] = defaultdict(float)
         for concept in present:
             weight = weights.get(concept)
             if weight is not None:
                 for phrase_id in self._index[concept]:
                     mass[phrase_id] += weight
-        pairs = _pairs(terms)
+        pairs = _pairs([t for t in terms if t.concept in asked])
         best: dict[str, tuple[float, int]] = {}
         for phrase_id in sorted(mass):
             entry, phrase, total = self._phrases[phrase_id]
@@ -368,19 +373,15 @@ class Matcher:
         ranked.sort(key=lambda s: (-s.score, s.entry.id))
         return ranked
 
-    def _weights(self, terms: list[_Term]) -> dict[str, float]:
-        """Each known concept's weight in this question: its IDF, lowered when it only appears in
-        the context around the "who…" clause — unless that clause names no topic of its own
-        ("…, who decides?"), in which case the context is the question. A word the knowledge base
-        has never seen still names a topic ("who picks up my kid from school if…")."""
+    def _asked(self, terms: list[_Term]) -> set[str]:
+        """The concepts the question asks about: those in the "who…" clause, while the context
+        around it counts for less and pairs no bigrams — unless that clause names no topic of its
+        own ("…, who decides?"), in which case the context is the question. A word the knowledge
+        base has never seen still names a topic ("who picks up my kid from school if…")."""
         asked = {t.concept for t in terms if t.asked}
         if not any(c not in self._weak and (c in self._idf or len(c) > 3) for c in asked):
             asked = {t.concept for t in terms}
-        return {
-            t.concept: self._idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
-            for t in terms
-            if t.concept in self._idf
-        }
+        return asked
 
 
 def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:

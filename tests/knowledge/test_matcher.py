@@ -68,6 +68,107 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
     assert matcher.answer(question).owners == owners
 
 
+# Everyday wording, no jargon: the plain-word Product Owner questions that used to fall to
+# "neither", beside office chores that share words with product work ("team", "this week",
+# "sprint review", "orders") and must not drift onto a role. Our own, written for this test.
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("who plans the next couple of weeks for the dev team?", PO),
+        ("who decides what's in and what's out for the next release?", PO),
+        ("who keeps the list of upcoming work for the app tidy?", PO),
+        ("who decides how much the team takes on in a sprint?", PO),
+        ("who says which bug we fix first?", PO),
+        ("who decides what we build this week?", PO),
+        ("who keeps the developers pointed at the roadmap?", PO),
+        ("who keeps the team's work lined up with the roadmap?", PO),
+        ("who checks that the finished work does what we asked for?", PO),
+        ("who picks the next thing the coders work on?", PO),
+        ("who decides which bug gets fixed before the others?", PO),
+        ("who splits a huge feature into bits the team can finish?", PO),
+        ("who makes sure new stuff gets tested properly before it ships?", PO),
+        ("who decides if a ticket is ready to be worked on?", PO),
+        ("who keeps our to-do list for the app in order?", PO),
+        ("who writes down what a feature should do so the devs can build it?", PO),
+        ("who explains to the developers what a ticket actually means?", PO),
+        ("when two requests clash, who decides which one the developers do?", PO),
+        ("who runs the planning meeting at the start of each sprint?", PO),
+        ("who says when a piece of work counts as done?", PO),
+        ("who keeps the pile of upcoming work sorted?", PO),
+        ("who brings what other departments want to the developers?", PO),
+        ("who looks at where the market is heading?", PM),
+        ("who decides whether we should make a new product at all?", PM),
+        ("who looks into what our competitors are up to?", PM),
+        ("who decides where the product should be in a few years?", PM),
+        ("who finds new ways for the business to grow?", PM),
+        ("who finds cheaper suppliers?", PM),
+        ("who plans how we'll get the product into stores?", PM),
+        ("who works out how many people might buy this?", PM),
+        ("who talks to all the other departments about the product?", PM),
+        ("who decides whether to build a new product or not?", PM),
+        ("who explains the product's numbers to the founders?", PM),
+        ("who travels to see our biggest clients?", PM),
+        ("who goes to trade fairs to meet customers?", PM),
+        ("who decides what makes us different from other apps?", PM),
+        ("who turns what customers tell us into something the engineers can build from?", BOTH),
+        ("who turns what customers ask for into technical specs?", BOTH),
+        ("who turns what clients need into specs for the developers?", BOTH),
+        ("who listens to customer complaints and works out what they really want?", BOTH),
+        ("who works out what problems our users have?", BOTH),
+        ("who learns what people want from the app?", BOTH),
+        ("who finds out what customers actually want?", BOTH),
+        ("who gathers what users need and writes it up as requirements?", BOTH),
+        ("who books the room for our weekly team meeting?", NEITHER),
+        ("who deploys the app to the app store servers on friday night?", NEITHER),
+        ("who approves my train ticket to the client meeting?", NEITHER),
+        ("who books the team's flights to the offsite?", NEITHER),
+        ("who pays for the team dinner after the sprint?", NEITHER),
+        ("who answers the phone at reception?", NEITHER),
+        ("who keeps the office fridge stocked?", NEITHER),
+        ("who plans the team's holiday rota for december?", NEITHER),
+        ("who buys the leaving present for the boss?", NEITHER),
+        ("who plans the team's christmas party?", NEITHER),
+        ("who decides what the team eats for lunch on friday?", NEITHER),
+        ("who orders the team's lunch on fridays?", NEITHER),
+        ("who plans the seating for the new office?", NEITHER),
+        ("who handles the lease on our office?", NEITHER),
+        ("who pays the cleaners?", NEITHER),
+        ("who decides where the team goes for the summer outing?", NEITHER),
+        ("who orders the team's new monitors?", NEITHER),
+        ("who fixes the wifi in the meeting room?", NEITHER),
+        ("who fixes my email?", NEITHER),
+        ("who decides the order of speakers at the all hands?", NEITHER),
+        ("who pays the team's bar tab after the launch party?", NEITHER),
+        ("who sets up the video call for the sprint review?", NEITHER),
+        ("who schedules the team's holidays for next month?", NEITHER),
+        ("who buys the team's coffee this week?", NEITHER),
+    ],
+)
+def test_answers_everyday_wording(matcher: Matcher, question: str, owners: list[str]) -> None:
+    assert matcher.answer(question).owners == owners
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        # context about another role's work, then the real ask after "who"
+        ("our PM is swamped with vendor calls and pricing, so who keeps the backlog in order?", PO),
+        ("sprint planning runs long every time, but who negotiates the supplier contracts?", PM),
+        ("who collects my kid from daycare while I'm stuck in backlog refinement?", NEITHER),
+        # a quoted example is what the work is about, not the work itself
+        ("who writes the story for 'as a shopper i want to reset my password'?", PO),
+        ('who writes the ticket for "the laptop login page is slow"?', PO),
+        # a sprint-sized time-box is sprint work
+        ("who decides what gets built over the next iteration?", PO),
+        ("who chooses what we build in the coming two weeks?", PO),
+        # with nothing asked after "who", the context is the question
+        ("the engineers keep asking what to build next, who decides?", PO),
+    ],
+)
+def test_the_ask_outweighs_its_context(matcher: Matcher, question: str, owners: list[str]) -> None:
+    assert matcher.answer(question).owners == owners
+
+
 def test_slack_markup_is_ignored(matcher: Matcher) -> None:
     plain = matcher.answer("who owns GTM for the new tier?")
     marked = matcher.answer(
