@@ -34,8 +34,11 @@ from knowledge.models import (
     UnrelatedTopic,
 )
 from knowledge.text import (
+    AFTER,
+    ASKED,
+    BEFORE,
     STOPWORDS,
-    asking_clause,
+    asking_sides,
     clean_text,
     common_english_words,
     split_words,
@@ -64,7 +67,7 @@ Kind = Literal["responsibility", "neighbour", "unrelated"]
 class _Term:
     concept: str  # a stem, or "name~" for a synonym group
     written: str  # what the person wrote, typos included, for explanations
-    asked: bool = True  # in the clause that asks "who…", not in the context around it
+    side: int = ASKED  # in the clause that asks "who…", or in the context BEFORE or AFTER it
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class _Token:
     written: str  # as the person wrote it (a typo stays "critera", an abbreviation "gtm")
     word: str  # after typo fixing and abbreviation expansion
     stem: str
-    asked: bool
+    side: int
 
 
 @dataclass(frozen=True)
@@ -137,13 +140,13 @@ class _Reader:
         """The concepts in `text`, in order, without stopwords or role names."""
         cleaned = clean_text(text)
         written = split_words(cleaned)[:MAX_WORDS]
-        asked = asking_clause(cleaned)
+        sides = asking_sides(cleaned)
         fixed = [self.correct(w) for w in written] if fix_typos else written
         tokens: list[_Token] = []
         for position in without_role_names(fixed):
             word = fixed[position]
             for expanded in self.abbreviations.get(word, [word]):
-                tokens.append(_Token(written[position], expanded, stem(expanded), asked[position]))
+                tokens.append(_Token(written[position], expanded, stem(expanded), sides[position]))
         return self._concepts(tokens)
 
     def _concepts(self, tokens: list[_Token]) -> list[_Term]:
@@ -155,13 +158,13 @@ class _Reader:
                 run = tokens[index : index + len(stems)]
                 if tuple(t.stem for t in run) == stems:
                     written = " ".join(dict.fromkeys(t.written for t in run))
-                    terms.append(_Term(concept, written, any(t.asked for t in run)))
+                    terms.append(_Term(concept, written, min(run, key=lambda t: abs(t.side)).side))
                     index += len(stems)
                     break
             else:
                 token = tokens[index]
                 if token.word not in STOPWORDS and not token.word.isdigit():
-                    terms.append(_Term(token.stem, token.written, token.asked))
+                    terms.append(_Term(token.stem, token.written, token.side))
                 index += 1
         return terms
 
@@ -374,14 +377,19 @@ class Matcher:
         return ranked
 
     def _asked(self, terms: list[_Term]) -> set[str]:
-        """The concepts the question asks about: those in the "who…" clause, while the context
-        around it counts for less and pairs no bigrams — unless that clause names no topic of its
-        own ("…, who decides?"), in which case the context is the question. A word the knowledge
-        base has never seen still names a topic ("who picks up my kid from school if…")."""
-        asked = {t.concept for t in terms if t.asked}
-        if not any(c not in self._weak and (c in self._idf or len(c) > 3) for c in asked):
-            asked = {t.concept for t in terms}
-        return asked
+        """The concepts the question asks about; the context around the "who…" clause counts for
+        less and pairs no bigrams. Context before the ask stays in when the ask names no topic
+        the knowledge base knows ("suppliers are late again, who chases them?"); context after it
+        stays in when the ask names no topic at all ("…, who decides if we should build X?"), but
+        a word never seen before is a topic there ("who picks up my kid if I'm in planning?")."""
+        asked = {t.concept for t in terms if t.side == ASKED}
+        known_topic = any(c in self._idf and c not in self._weak for c in asked)
+        any_topic = known_topic or any(c not in self._idf and len(c) > 3 for c in asked)
+        return asked | {
+            t.concept
+            for t in terms
+            if (t.side == BEFORE and not known_topic) or (t.side == AFTER and not any_topic)
+        }
 
 
 def _pairs(terms: list[_Term]) -> frozenset[frozenset[str]]:

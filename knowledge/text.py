@@ -103,17 +103,24 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\u2014\u2013]+|\s-+\s|(?=\b(?:so|but|if|while|because|since|although)\b)"
 )
 _ASKING_WORDS = frozenset({"who", "whose", "whom", "whos"})
+# "…the backlog is a mess, who cleans it up?": the ask points back at what came before it.
+_POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those", "these"})
 # A quoted span ('as a user i want to reset my password') is the thing asked about, not the ask;
 # the opening quote may not follow a letter, so plural possessives ("customers' needs") stay.
 _QUOTED = re.compile(r"(?<![a-z0-9])['\"]([^'\"]*[a-z0-9?!.])['\"](?![a-z0-9])")
 
+# Where each word sits relative to the clause that asks "who…".
+BEFORE, ASKED, AFTER = -1, 0, 1
 
-def asking_clause(cleaned: str) -> list[bool]:
-    """For each word of `split_words(cleaned)`, whether it sits in the clause that asks "who…".
 
-    Everything else, quotes included, is context ("our PM is busy with pricing, so who handles
-    the backlog?"): it says why someone asks, not what they ask about. With no "who" every word
-    counts as asked."""
+def asking_sides(cleaned: str) -> list[int]:
+    """For each word of `split_words(cleaned)`: ASKED in the clause that asks "who…", BEFORE or
+    AFTER it otherwise (a quoted example inside the ask counts as AFTER: detail, not the ask).
+
+    The rest is context ("our PM is busy with pricing, so who handles the backlog?"; "who picks
+    up my kid if I'm in sprint planning?"): it says why someone asks, not what they ask about.
+    With no "who", or a who-clause that points back ("…, who cleans it up?"), the words before
+    it are the ask too."""
     words: list[tuple[str, int, bool]] = []  # (word, clause number, quoted)
     clause = 0
     for number, piece in enumerate(_QUOTED.split(cleaned)):
@@ -124,7 +131,16 @@ def asking_clause(cleaned: str) -> list[bool]:
             clause += part_number > 0
             words += [(word, clause, False) for word in split_words(part)]
     asking = next((c for w, c, quoted in words if w in _ASKING_WORDS and not quoted), None)
-    return [asking is None or (c == asking and not quoted) for _, c, quoted in words]
+    if asking is None:
+        return [ASKED] * len(words)
+    points_back = any(c == asking and not q and w in _POINTING_BACK for w, c, q in words)
+
+    def side(clause: int, quoted: bool) -> int:
+        if clause > asking or (clause == asking and quoted):
+            return AFTER
+        return ASKED if clause == asking or points_back else BEFORE
+
+    return [side(clause, quoted) for _, clause, quoted in words]
 
 
 def without_role_names(words: list[str]) -> list[int]:

@@ -161,8 +161,11 @@ def test_answers_everyday_wording(matcher: Matcher, question: str, owners: list[
         # a sprint-sized time-box is sprint work
         ("who decides what gets built over the next iteration?", PO),
         ("who chooses what we build in the coming two weeks?", PO),
-        # with nothing asked after "who", the context is the question
+        # with nothing asked after "who", or an ask that points back, the context is the question
         ("the engineers keep asking what to build next, who decides?", PO),
+        ("our main rival just cut its prices in half, who responds?", PM),
+        ("the backlog is a total mess, who tidies it up?", PO),
+        ("the contract manufacturer is late again, who chases them?", PM),
     ],
 )
 def test_the_ask_outweighs_its_context(matcher: Matcher, question: str, owners: list[str]) -> None:
