@@ -14,6 +14,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.testing import FakeSlackApi
 from bot.testing.slack_api import BOT_ID, BOT_USER_ID, TEAM_ID
 from tests.conftest import assert_surfaces_valid
+from tests.slack_schemas import shared_file
 
 TOKEN = "xoxb-stand-in-test"
 SECTION = {"type": "section", "text": {"type": "mrkdwn", "text": "Hi"}}
@@ -183,6 +184,7 @@ def test_wait_for_says_what_was_called_instead(client: WebClient, slack_api: Fak
 def test_invalid_block_kit_sent_through_the_stand_in_fails_the_test(
     client: WebClient, slack_api: FakeSlackApi
 ) -> None:
+    shared_file("slack", "blockkit.schema.json")
     client.chat_postMessage(channel="C_GENERAL", text="Hi", blocks=[{"type": "section"}])
     client.views_open(trigger_id="1", view={**MODAL, "title": {"type": "mrkdwn", "text": "x"}})
     [message, view] = slack_api.calls
