@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.blocks import ids
-from bot.blocks.kit import Message, actions, button, context, header, message, quote, section
+from bot.blocks.kit import (
+    Block,
+    Message,
+    actions,
+    button,
+    context,
+    header,
+    message,
+    quote,
+    section,
+)
 
 EXAMPLE_QUESTIONS = (
     "who owns the product backlog?",
@@ -27,6 +37,22 @@ _COMMANDS = (
 )
 
 
+def try_asking() -> Block:
+    """The example questions, as help and the Home tab show them."""
+    examples = "\n".join(f"• _{question}_" for question in EXAMPLE_QUESTIONS)
+    return section(f"*Try asking*\n{examples}")
+
+
+def offers(block_id: str) -> Block:
+    """A button for each thing RoleFit offers; their listeners work from a message or Home."""
+    return actions(
+        block_id,
+        button("Ask a question", ids.OPEN_ASK_MODAL, "ask", style="primary"),
+        button("Start the hiring questionnaire", ids.OPEN_QUESTIONNAIRE, "hire"),
+        button("Compare the roles", ids.SHOW_ROLES, "roles"),
+    )
+
+
 def help_message(*, unknown: str | None = None, suggestion: str | None = None) -> Message:
     """Help; `unknown` is a word RoleFit did not understand, `suggestion` the command it meant."""
     blocks = [header("RoleFit: Product Owner or Product Manager?")]
@@ -35,17 +61,11 @@ def help_message(*, unknown: str | None = None, suggestion: str | None = None) -
         if suggestion:
             hint += f" Did you mean `/rolefit {suggestion}`?"
         blocks.append(section(hint, block_id="rolefit_help_unknown"))
-    examples = "\n".join(f"• _{question}_" for question in EXAMPLE_QUESTIONS)
     blocks += [
         section(_INTRO),
-        section(f"*Try asking*\n{examples}"),
+        try_asking(),
         section(_COMMANDS),
-        actions(
-            "rolefit_help_actions",
-            button("Ask a question", ids.OPEN_ASK_MODAL, "ask", style="primary"),
-            button("Start the hiring questionnaire", ids.OPEN_QUESTIONNAIRE, "hire"),
-            button("Compare the roles", ids.SHOW_ROLES, "roles"),
-        ),
+        offers("rolefit_help_actions"),
         context("Answers rest on the article _Your Product Owner Is Not Your Product Manager_."),
     ]
     fallback = "RoleFit tells you whether work belongs to a Product Owner or a Product Manager."
