@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -72,13 +73,16 @@ def test_the_declared_command_and_events_are_the_ones_the_app_listens_to(
     assert sorted(manifest["settings"]["event_subscriptions"]["bot_events"]) == sorted(BOT_EVENTS)
 
 
-def _event_request(requests: SlackRequests, bot_event: str) -> SignedRequest:
-    builders: dict[str, Callable[[str], SignedRequest]] = {
-        "message.im": requests.dm,
-        "app_mention": requests.mention,
+def _event_request(requests: SlackRequests, bot_event: str) -> tuple[SignedRequest, str]:
+    """A request for `bot_event`, and the Web API method the app answers it with."""
+    question = "who owns the product backlog?"
+    builders: dict[str, Callable[[], tuple[SignedRequest, str]]] = {
+        "message.im": lambda: (requests.dm(question), "chat.postMessage"),
+        "app_mention": lambda: (requests.mention(question), "chat.postMessage"),
+        "app_home_opened": lambda: (requests.home_opened(), "views.publish"),
     }
     assert bot_event in builders, f"no end-to-end check for {bot_event}: add one"
-    return builders[bot_event]("who owns the product backlog?")
+    return builders[bot_event]()
 
 
 def test_the_running_app_answers_what_the_manifest_subscribes_to(
@@ -87,9 +91,13 @@ def test_the_running_app_answers_what_the_manifest_subscribes_to(
     for command in manifest["features"]["slash_commands"]:
         status, _, body = live.post(live.requests.slash_command("help", command=command["command"]))
         assert status == 200 and json.loads(body)["blocks"]
-    bot_events = manifest["settings"]["event_subscriptions"]["bot_events"]
-    for bot_event in bot_events:
-        status, _, _ = live.post(_event_request(live.requests, bot_event))
+    answered_with = Counter[str]()
+    for bot_event in manifest["settings"]["event_subscriptions"]["bot_events"]:
+        request, method = _event_request(live.requests, bot_event)
+        status, _, _ = live.post(request)
         assert status == 200
-    posts = live.api.wait_for("chat.postMessage", len(bot_events))
-    assert all("Product Owner" in post.body["text"] for post in posts)
+        answered_with[method] += 1
+    for method, count in answered_with.items():
+        for call in live.api.wait_for(method, count):
+            assert "Product Owner" in json.dumps(call.body, ensure_ascii=False)
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True

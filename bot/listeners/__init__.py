@@ -11,11 +11,11 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.blocks import ids
 from bot.dedupe import SkipRedeliveries
-from bot.listeners import actions, commands, mentions, messages, questionnaire
+from bot.listeners import actions, commands, home, mentions, messages, questionnaire
 from bot.listeners.common import Deps, ProvideDeps, RefuseMalformedActions, acknowledge
 
 # What manifest.yml must subscribe to for these listeners to hear anything.
-BOT_EVENTS = ("app_mention", "message.im")
+BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -31,10 +31,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.event("app_mention", matchers=[mentions.is_mention_by_a_person])(
         ack=acknowledge, lazy=[mentions.answer_mention]
     )
+    app.event("app_home_opened", matchers=[home.is_home_tab])(
+        ack=acknowledge, lazy=[home.publish_home]
+    )
     # Everything else those subscriptions bring (edits, deletions, bots, other subtypes) is
     # acknowledged and ignored; unacknowledged events would be retried by Slack.
     app.event("message")(acknowledge)
     app.event("app_mention")(acknowledge)
+    app.event("app_home_opened")(acknowledge)  # the Messages tab
 
     app.action(ids.SHARE_ANSWER)(ack=acknowledge, lazy=[actions.share_answer])
     app.action(ids.DID_YOU_MEAN)(ack=acknowledge, lazy=[actions.answer_chosen_alternative])

@@ -1,6 +1,7 @@
 """Buttons and the "Ask a question" modal. Clicks are acknowledged at once; the Web API work runs
 in lazy listeners. Deliveries go through the response_url first (it works in any conversation,
-member or not) and fall back to the Web API, so a click never silently does nothing."""
+member or not) and fall back to the Web API, so a click never silently does nothing. Home tab
+clicks carry neither a response_url nor a channel, so what they produce goes to the person's DM."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import QUESTION_MAX, answer_modal, ask_question_modal
 from bot.blocks.roles import roles_message
+from bot.delivery import deliver, tell_user
 from bot.intent import words_of
 from bot.listeners.common import deps_of, respond_safely, start_questionnaire
 from bot.replies import rebuild_answer
@@ -43,6 +45,10 @@ def _channel_of(body: dict[str, Any]) -> str:
 
 def _user_of(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id") or "")
+
+
+def _on_app_home(body: dict[str, Any]) -> bool:
+    return (body.get("view") or {}).get("type") == "home"
 
 
 async def _answer_ref(
@@ -136,8 +142,13 @@ async def answer_chosen_alternative(
 async def show_roles(
     body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Lazy: the roles side by side, to the person who clicked."""
+    """Lazy: the roles side by side, to the person who clicked. From Home it goes to their DM
+    rather than a modal: it stays there to reread, and its questionnaire button then works as on
+    any message (a modal could only push the questionnaire on top of itself)."""
     roles = roles_message(deps_of(context).kb)
+    if _on_app_home(body):
+        await deliver(client, "", _user_of(body), roles)  # logs if even the DM fails
+        return
     await _reply_privately(body, respond, client, **roles, replace_original=False)
 
 
@@ -151,7 +162,8 @@ async def open_ask_modal(
         )
     except SlackApiError as error:
         logger.warning("could not open the ask modal: %s", error.response.get("error"))
-        await respond_safely(respond, text=COULD_NOT_OPEN_MODAL, replace_original=False)
+        if not await respond_safely(respond, text=COULD_NOT_OPEN_MODAL, replace_original=False):
+            await tell_user(client, _channel_of(body), _user_of(body), COULD_NOT_OPEN_MODAL)
 
 
 async def open_questionnaire_for_click(

@@ -195,6 +195,22 @@ class SlackRequests:
         }
         return self.event(event)
 
+    def home_opened(
+        self, *, user_id: str = LEADER_ID, tab: str = "home", view: dict[str, Any] | None = None
+    ) -> SignedRequest:
+        """`app_home_opened`: the user opened RoleFit's Home or Messages tab (CONTRACT §3);
+        `view` is the Home view published before, which Slack includes when there is one."""
+        event: dict[str, Any] = {
+            "type": "app_home_opened",
+            "user": user_id,
+            "channel": "D" + user_id[1:],
+            "tab": tab,
+            "event_ts": self._ts(),
+        }
+        if view is not None:
+            event["view"] = view
+        return self.event(event)
+
     def _ts(self) -> str:
         return f"{int(time.time())}.{next(_SERIAL):06d}"
 

@@ -1,0 +1,39 @@
+"""App Home: the Home tab is published whenever someone opens it.
+
+Publishing on every visit is one cheap call, and it means a deploy or a new overlay (holders) shows
+up on the next visit with no cache to invalidate. The Messages tab needs nothing from us.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import ClientError
+from slack_bolt.async_app import AsyncBoltContext
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.blocks.home import home_view
+from bot.listeners.common import deps_of
+
+logger = logging.getLogger(__name__)
+
+
+async def is_home_tab(event: dict[str, Any]) -> bool:
+    """Matcher: a person opened the Home tab (not the Messages tab, which we leave alone)."""
+    return event.get("tab") == "home" and bool(event.get("user"))
+
+
+async def publish_home(
+    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """Lazy: publish the Home tab for the person who opened it. A refusal leaves their previous
+    Home tab (or Slack's empty one) in place, so it is logged, not retried."""
+    view = home_view(deps_of(context).kb)
+    try:
+        await client.views_publish(user_id=str(event["user"]), view=view)
+    except SlackApiError as error:
+        logger.warning("views.publish refused the Home tab: %s", error.response.get("error"))
+    except (ClientError, TimeoutError) as error:
+        logger.warning("views.publish failed: %s", type(error).__name__)
