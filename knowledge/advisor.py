@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge import Answer, KnowledgeBase, Matcher
+from knowledge.models import ARTICLE_TITLE
 
 RoleId = Literal["product-owner", "product-manager"]
 PRODUCT_OWNER: RoleId = "product-owner"
@@ -50,7 +51,6 @@ STAGE_NAMES = {
 }
 
 # Article sections the reasons point to (titles as the article spells them).
-SECTION_INTRO = "Your Product Owner Is Not Your Product Manager"
 SECTION_IDENTIFY_NEED = "Identify the Need"
 SECTION_RESPONSIBILITIES = "Product Manager vs. Product Owner: Responsibilities"
 
@@ -328,7 +328,7 @@ def _decide(
         )
         if answers.company_stage not in LARGER_STAGES:
             text = "Startups and small businesses usually start with a single product person."
-            reasons.append(Reason(text=text, source="article", ref=SECTION_INTRO))
+            reasons.append(Reason(text=text, source="article", ref=ARTICLE_TITLE))
     elif len(sides) == 2:
         reasons.append(
             _headcount_reason(

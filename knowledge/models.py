@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLACK_HOLDER_ID = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+ARTICLE_TITLE = "Your Product Owner Is Not Your Product Manager"
 # The seed article's section headings, which every built-in `section` refers to.
 ARTICLE_SECTIONS = (
     "Identify the Need",

@@ -14,6 +14,7 @@ from bot.blocks.kit import (
     quote,
     section,
 )
+from knowledge.models import ARTICLE_TITLE
 
 EXAMPLE_QUESTIONS = (
     "who owns the product backlog?",
@@ -66,7 +67,7 @@ def help_message(*, unknown: str | None = None, suggestion: str | None = None) -
         try_asking(),
         section(_COMMANDS),
         offers("rolefit_help_actions"),
-        context("Answers rest on the article _Your Product Owner Is Not Your Product Manager_."),
+        context(f"Answers rest on the article _{ARTICLE_TITLE}_."),
     ]
     fallback = "RoleFit tells you whether work belongs to a Product Owner or a Product Manager."
     if suggestion:

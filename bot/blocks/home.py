@@ -12,6 +12,7 @@ from bot.blocks.answer import holder_mentions
 from bot.blocks.help import offers, try_asking
 from bot.blocks.kit import Block, context, divider, escape, header, section
 from knowledge import KnowledgeBase, Role
+from knowledge.models import ARTICLE_TITLE
 
 View = dict[str, Any]
 # Slack's limit for a Home tab (../shared/slack/CONTRACT.md §1).
@@ -29,10 +30,7 @@ _WHERE_TO_ASK = (
     "• Mention @RoleFit in a channel I'm in (I answer in a thread)\n"
     "• Type `/rolefit who owns …?` in a channel or DM — only you see the answer until you share it"
 )
-_SOURCE = (
-    "RoleFit's answers are its own summary of the article "
-    "_Your Product Owner Is Not Your Product Manager_."
-)
+_SOURCE = f"RoleFit's answers are its own summary of the article _{ARTICLE_TITLE}_."
 
 
 def _role_in_brief(role: Role) -> list[Block]:

@@ -21,7 +21,7 @@ from bot.blocks.kit import (
     section,
 )
 from knowledge.advisor import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS, Recommendation
-from knowledge.models import KnowledgeBase
+from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 
 MAX_REASONS = 6
 MAX_OWNED = 6
@@ -77,7 +77,7 @@ def recommendation_message(
             button("Run it again", ids.OPEN_QUESTIONNAIRE, "hire", style="primary"),
             button("Ask a question", ids.OPEN_ASK_MODAL, "ask"),
         ),
-        context("Based on the article _Your Product Owner Is Not Your Product Manager_."),
+        context(f"Based on the article _{ARTICLE_TITLE}_."),
     ]
     word = confidence_words(recommendation.confidence)
     text = f"Hiring advice for <@{user_id}>: {headline(recommendation, kb)} ({word})."
