@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from bot.cli.errors import CliError
@@ -60,17 +61,26 @@ def run(args: argparse.Namespace) -> int:
 
 def load_matcher() -> tuple[Matcher, KnowledgeBase]:
     """The matcher over built-in knowledge plus ROLEFIT_KNOWLEDGE overlays; one-line errors."""
-    from bot.settings import KnowledgeSettings, load_settings
-    from knowledge import KnowledgeError, Matcher, load_knowledge
+    from knowledge import Matcher
 
-    overlays = load_settings(KnowledgeSettings).overlay_paths
+    kb = load_knowledge_base()
+    return Matcher(kb), kb
+
+
+def load_knowledge_base(overlays: Sequence[Path] | None = None) -> KnowledgeBase:
+    """Built-in knowledge plus `overlays` (default: ROLEFIT_KNOWLEDGE's). Every command that
+    loads knowledge comes here, so a broken overlay is one `CliError` line, never a traceback."""
+    from bot.settings import KnowledgeSettings, load_settings
+    from knowledge import KnowledgeError, load_knowledge
+
+    if overlays is None:
+        overlays = load_settings(KnowledgeSettings).overlay_paths
     try:
-        kb = load_knowledge(overlays)
+        return load_knowledge(overlays)
     except KnowledgeError as error:
         more = len(error.problems) - 1
         extra = f" (and {more} more; run `rolefit knowledge validate`)" if more else ""
         raise CliError(f"broken knowledge: {error.problems[0]}{extra}") from None
-    return Matcher(kb), kb
 
 
 def read_lines(stream: BinaryIO) -> Iterator[str]:

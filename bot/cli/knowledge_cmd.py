@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.cli.errors import CliError
-
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `rolefit knowledge validate` and `rolefit knowledge list`."""
@@ -73,14 +71,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Roles side by side, then who owns each responsibility."""
-    from knowledge import KnowledgeError, load_knowledge
+    from bot.cli.ask import load_knowledge_base
 
-    try:
-        kb = load_knowledge(_overlays([]))
-    except KnowledgeError as error:
-        raise CliError(
-            f"broken knowledge: {error.problems[0]} (run `rolefit knowledge validate`)"
-        ) from None
+    kb = load_knowledge_base()
     for role in kb.roles.values():
         held = f" — held by {', '.join(role.holders)}" if role.holders else ""
         print(f"{role.name} ({role.short}){held}: {role.summary}")

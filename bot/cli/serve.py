@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
+
+if TYPE_CHECKING:
+    from slack_bolt.async_app import AsyncApp
+
+    from bot.settings import SlackSettings
 
 DEFAULT_PORT = 3000
 
@@ -52,15 +58,22 @@ def _port(requested: int | None) -> int:
     return requested
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _build_app(settings: SlackSettings) -> AsyncApp:
+    """The Slack app over built-in knowledge plus the overlays, or one line on a broken overlay."""
     from bot.app import build_app
+    from bot.cli.ask import load_knowledge_base
+
+    return build_app(settings, load_knowledge_base(settings.overlay_paths))
+
+
+def _serve(args: argparse.Namespace) -> int:
     from bot.server import create_asgi_app, serve
     from bot.settings import SlackSettings, load_settings
 
     port = _port(args.port)
     settings = load_settings(SlackSettings)
     asgi_app = create_asgi_app(
-        build_app(settings), signing_secret=settings.slack_signing_secret.get_secret_value()
+        _build_app(settings), signing_secret=settings.slack_signing_secret.get_secret_value()
     )
     try:
         serve(asgi_app, args.host, port)
@@ -70,9 +83,9 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _socket(args: argparse.Namespace) -> int:
+    import aiohttp
     from slack_sdk.errors import SlackApiError
 
-    from bot.app import build_app
     from bot.server import run_socket_mode
     from bot.settings import SlackSettings, load_settings
 
@@ -86,8 +99,12 @@ def _socket(args: argparse.Namespace) -> int:
     if not app_token.startswith("xapp-"):
         raise CliError("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)")
     try:
-        run_socket_mode(build_app(settings), app_token)
+        run_socket_mode(_build_app(settings), app_token)
     except SlackApiError as error:
         reason = error.response.get("error")
         raise CliError(f"Slack refused the Socket Mode connection: {reason}") from None
+    except (aiohttp.ClientError, TimeoutError) as error:
+        raise CliError(
+            f"cannot reach Slack for Socket Mode: {error or type(error).__name__}"
+        ) from None
     return 0

@@ -200,6 +200,38 @@ def test_socket_mode_needs_an_app_level_token(
     assert TEST_BOT_TOKEN not in error
 
 
+@pytest.mark.parametrize("command", ["serve", "socket"])
+def test_a_broken_overlay_is_one_clear_line(
+    clean_env: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    clean_env.setenv("SLACK_APP_TOKEN", APP_TOKEN)
+    clean_env.setenv("ROLEFIT_KNOWLEDGE", str(tmp_path / "missing.yaml"))
+    assert main([command, "--port", "0"] if command == "serve" else [command]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith("rolefit: broken knowledge:") and "missing.yaml" in error
+
+
+def test_socket_mode_without_a_route_to_slack_is_one_clear_line(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        unreachable = f"http://127.0.0.1:{closed.getsockname()[1]}/api/"
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    clean_env.setenv("SLACK_APP_TOKEN", APP_TOKEN)
+    clean_env.setenv("SLACK_API_URL", unreachable)
+    assert main(["socket"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("rolefit: cannot reach Slack")
+    assert APP_TOKEN not in error and TEST_BOT_TOKEN not in error
+
+
 def rolefit(*arguments: str, api: FakeSlackApi, **env: str) -> subprocess.Popen[str]:
     """The real `rolefit` command as a process, configured with test secrets and the stand-in."""
     return subprocess.Popen(
