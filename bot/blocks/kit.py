@@ -8,6 +8,7 @@ size, plain text is cut to the limit of the field it lands in.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, Literal, TypedDict
 
 Block = dict[str, Any]
@@ -112,3 +113,18 @@ def actions(block_id: str, *elements: Block) -> Block:
 def message(text: str, blocks: list[Block]) -> Message:
     """Assemble a message, enforcing the block count and the fallback length."""
     return {"text": shorten(text, FALLBACK_TEXT_MAX), "blocks": blocks[:MESSAGE_BLOCKS_MAX]}
+
+
+def submitted_values(view: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A submitted view's `state.values`; {} when the payload is not shaped like Slack's."""
+    state = view.get("state")
+    values = state.get("values") if isinstance(state, Mapping) else None
+    return values if isinstance(values, Mapping) else {}
+
+
+def input_element(values: Mapping[str, Any], block_id: str, action_id: str) -> Mapping[str, Any]:
+    """One input's entry in `state.values`. {} for anything malformed, so a bad payload reads as
+    unanswered (and gets the form's inline errors) instead of raising into a 500."""
+    block = values.get(block_id)
+    element = block.get(action_id) if isinstance(block, Mapping) else None
+    return element if isinstance(element, Mapping) else {}

@@ -21,6 +21,7 @@ from bot.blocks.kit import (
     button,
     context,
     escape,
+    input_element,
     plain,
     section,
 )
@@ -156,9 +157,12 @@ class QuestionnaireState(BaseModel):
             update = {
                 "company_stage": read.selected(COMPANY_STAGE),
                 "headcount": int(headcount) if headcount in HEADCOUNT_CHOICES else None,
-                "existing_roles": [
-                    r for r in read.selected_many(EXISTING_ROLES) if r in ROLE_CHOICES
-                ],
+                # Unique: step_errors reads one role when one is ticked.
+                "existing_roles": list(
+                    dict.fromkeys(
+                        r for r in read.selected_many(EXISTING_ROLES) if r in ROLE_CHOICES
+                    )
+                ),
             }
         elif step == "work":
             scrum = read.selected(USES_SCRUM)
@@ -183,15 +187,16 @@ class _ValueReader:
         self._values = values
 
     def _element(self, block_id: str) -> Mapping[str, Any]:
-        element = self._values.get(block_id, {}).get(block_id, {})
-        return element if isinstance(element, Mapping) else {}
+        return input_element(self._values, block_id, block_id)
 
     def selected(self, block_id: str) -> str | None:
         option = self._element(block_id).get("selected_option")
         return str(option["value"]) if isinstance(option, Mapping) and "value" in option else None
 
     def selected_many(self, block_id: str) -> list[str]:
-        options = self._element(block_id).get("selected_options") or []
+        options = self._element(block_id).get("selected_options")
+        if not isinstance(options, list):
+            return []
         return [str(o["value"]) for o in options if isinstance(o, Mapping) and "value" in o]
 
     def text(self, block_id: str) -> str:

@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.blocks import ids
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.kit import context as context_block
+from bot.blocks.kit import input_element, submitted_values
 from bot.blocks.modals import QUESTION_MAX, answer_modal, ask_question_modal
 from bot.blocks.roles import roles_message
 from bot.delivery import deliver, tell_user
@@ -180,10 +181,8 @@ async def answer_asked_question(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """The form's submission, answered by turning the form into the answer (no Web API call)."""
-    values = (view.get("state") or {}).get("values") or {}
-    question = str(
-        (values.get(ids.ASK_INPUT_BLOCK) or {}).get(ids.ASK_INPUT, {}).get("value") or ""
-    )
+    typed = input_element(submitted_values(view), ids.ASK_INPUT_BLOCK, ids.ASK_INPUT)
+    question = str(typed.get("value") or "")
     if not words_of(question):
         await ack(
             response_action="errors",

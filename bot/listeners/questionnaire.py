@@ -16,6 +16,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.blocks.kit import submitted_values
 from bot.blocks.questionnaire import (
     BACK,
     CALLBACK_ID,
@@ -114,7 +115,7 @@ class _Questionnaire:
         if state is None:
             await ack(response_action="update", view=expired_view())
             return
-        state = state.with_values(step, _values(view))
+        state = state.with_values(step, submitted_values(view))
         errors = step_errors(state, step)
         if errors:
             await ack(response_action="errors", errors=errors)
@@ -150,7 +151,7 @@ class _Questionnaire:
         if state is None:
             shown = expired_view()
         else:
-            state = state.with_values(step, _values(view))
+            state = state.with_values(step, submitted_values(view))
             shown = self.view(previous, state)
         try:
             await client.views_update(view_id=view["id"], hash=view.get("hash"), view=shown)
@@ -177,8 +178,3 @@ def _submitted(view: dict[str, Any]) -> tuple[Step, QuestionnaireState | None]:
     except StateError:
         logger.warning("a questionnaire view arrived with unreadable private_metadata")
         return step, None
-
-
-def _values(view: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = (view.get("state") or {}).get("values") or {}
-    return values

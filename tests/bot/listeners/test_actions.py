@@ -108,6 +108,14 @@ def test_an_empty_question_in_the_form_gets_an_inline_error(live: LiveRoleFit) -
     assert ids.ASK_INPUT_BLOCK in json.loads(body)["errors"]
 
 
+def test_a_malformed_form_submission_gets_an_inline_error_not_a_500(live: LiveRoleFit) -> None:
+    form = {"callback_id": ids.ASK_MODAL, "type": "modal"}
+    for values in ({ids.ASK_INPUT_BLOCK: "who owns pricing?"}, {ids.ASK_INPUT_BLOCK: {}}):
+        status, _, body = live.post(live.requests.view_submission(form, values))
+        assert status == 200
+        assert ids.ASK_INPUT_BLOCK in json.loads(body)["errors"]
+
+
 def test_start_the_questionnaire_opens_it_at_once(live: LiveRoleFit) -> None:
     click(live, ids.OPEN_QUESTIONNAIRE, "hire")
     (opened,) = live.api.wait_for("views.open")

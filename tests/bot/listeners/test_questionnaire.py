@@ -424,6 +424,26 @@ def test_a_submission_with_unreadable_state_asks_to_start_again(live: LiveRoleFi
     assert "/rolefit hire" in json.dumps(reply["view"])
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        {**company("startup", "2"), **checked(EXISTING_ROLES, "product-owner", "product-owner")},
+        {COMPANY_STAGE: "startup", HEADCOUNT: ["1"]},
+        {COMPANY_STAGE: {COMPANY_STAGE: "startup"}},
+        {EXISTING_ROLES: {EXISTING_ROLES: {"selected_options": "product-owner"}}},
+    ],
+    ids=["a role ticked twice", "blocks not objects", "element not an object", "options a string"],
+)
+def test_a_malformed_step_gets_the_steps_errors_not_a_500(
+    live: LiveRoleFit, values: Values
+) -> None:
+    leader = Leader(live)
+    leader.start()
+    reply = leader.submit(values)
+    assert reply["response_action"] == "errors"
+    assert set(reply["errors"]) <= {COMPANY_STAGE, HEADCOUNT, EXISTING_ROLES}
+
+
 def test_advice_lost_everywhere_can_still_go_out_on_a_repeated_submit(live: LiveRoleFit) -> None:
     live.api.fail("chat.postMessage", "is_archived")
     live.api.fail("conversations.open", "user_not_found")
