@@ -53,6 +53,7 @@ You are @{USER_NAME}, a Slack user; RoleFit runs for real behind this prompt.
                        :click LABEL clicks the latest button with that label
   :channel NAME        go to #NAME (also /join #NAME)
   :dm                  back to your DM with RoleFit
+  :home                open RoleFit's Home tab (its buttons are numbered too)
   :help                this help          :quit  leave (Ctrl-D and Ctrl-C work too)
 In a form: answer each question (a number, numbers like 1,3, or text; Enter keeps the shown
 value or skips an optional field), :click N for a button in the form, :cancel to close it."""
@@ -199,6 +200,7 @@ class Session:
         self.messages: dict[tuple[str, str], Message] = {}
         self.response_urls: dict[str, tuple[str, Message | None]] = {}
         self.views: list[OpenView] = []
+        self.home: OpenView | None = None
         self.seen = len(self.api.calls)
         self._serial = itertools.count(1)
 
@@ -235,6 +237,8 @@ class Session:
             return False
         if text == ":help":
             self._note_lines(HELP.split("\n"))
+        elif text == ":home":
+            self._open_home()
         elif text == ":dm":
             self.channel = DM_CHANNEL
             self._note("You are in your DM with RoleFit.")
@@ -265,6 +269,17 @@ class Session:
         self.channel = "C_" + name.upper()
         self.names.channels[self.channel] = name
         self._note(f"You are in #{name}. Mention @RoleFit to ask it something; :dm goes back.")
+
+    def _open_home(self) -> None:
+        """Open the Home tab: Slack sends app_home_opened (with the view, once there is one)."""
+        event: Json = {"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL}
+        event.update(tab="home", event_ts=self._ts())
+        if self.home is not None:
+            event["view"] = self._view_payload(self.home)
+        self._send(self.requests.event(event), "event")
+        self._settle()
+        if self.home is None:
+            self._note("(RoleFit has no Home tab to show)")
 
     def _say(self, text: str) -> None:
         ts = self._ts()
@@ -354,14 +369,10 @@ class Session:
 
     def _retire(self, owner: Message | str | None) -> None:
         """Forget the buttons of a message that was replaced, or of a view (by id) that changed
-        or closed; None retires every form button."""
+        or closed; None retires the buttons of every view on the modal stack."""
+        owners: list[Message | str] = [v.id for v in self.views] if owner is None else [owner]
         for number, clickable in list(self.clickables.items()):
-            mine = (
-                clickable.view_id is not None
-                if owner is None
-                else clickable.view_id == owner or clickable.message is owner
-            )
-            if mine:
+            if any(o is clickable.message or o == clickable.view_id for o in owners):
                 del self.clickables[number]
                 self.retired.add(number)
 
@@ -425,7 +436,7 @@ class Session:
             "callback_id": "",
             "external_id": "",
             "previous_view_id": None,
-            "root_view_id": self.views[0].id if self.views else view.id,
+            "root_view_id": self.views[0].id if view in self.views else view.id,
             "clear_on_close": False,
             "notify_on_close": False,
             **view.form.view_with_state(),
@@ -555,20 +566,27 @@ class Session:
                 "is_cleared": False,
             }
             self._send(self.requests.interaction(payload), "view_closed")
-        self.views.clear()
         self._retire(None)
+        self.views.clear()
         self._note(f"(form {how})")
         self._settle()
 
     def _view(self, view_id: str) -> OpenView | None:
-        return next((v for v in self.views if v.id == view_id), None)
+        """A view on screen: in the modal stack, or the Home tab."""
+        on_screen = [*self.views, *([self.home] if self.home else [])]
+        return next((v for v in on_screen if v.id == view_id), None)
 
-    def _show_view(self, view: OpenView) -> None:
+    def _number_view(self, view: OpenView) -> list[str]:
+        """Render a view's non-input blocks, numbering its buttons; the lines to print."""
         view.shown = True
         intro = view.form.intro(self.style, self.names, self.numbered + 1)
         for control in intro.controls:
             self.clickables[control.number] = Clickable(control, view_id=view.id)
         self.numbered += len(intro.controls)
+        return intro.lines
+
+    def _show_view(self, view: OpenView) -> None:
+        lines = self._number_view(view)
         if self.as_json:
             return
         buttons = " · ".join(
@@ -578,8 +596,8 @@ class Session:
         )
         heading = self.style.header(f"Form: {view.form.title}")
         self.out.line(heading + (self.style.dim(f"  ({buttons})") if buttons else ""))
-        if intro.lines:
-            self.out.lines(intro.lines, indent="  ")
+        if lines:
+            self.out.lines(lines, indent="  ")
 
     # -- what RoleFit sent -------------------------------------------------------------------
 
@@ -623,7 +641,7 @@ class Session:
         elif call.method == "response_url":
             self._show_response(call.path.rsplit("/", 1)[-1], body)
         elif call.method == "views.publish":
-            self._note("(RoleFit updated its Home tab)")
+            self._show_home(body, answer)
         elif call.method not in SILENT_METHODS:
             self._note(f"(RoleFit called {call.method})")
 
@@ -690,6 +708,22 @@ class Session:
                 if wanted in (current.id, external):
                     self._retire(current.id)
                     self.views[index] = OpenView.of(sent, current.id, view_hash, current.form)
+
+    def _show_home(self, body: Json, answer: Json) -> None:
+        """views.publish: the Home tab, shown in full with its buttons numbered."""
+        view = body.get("view")
+        if not isinstance(view, dict) or answer.get("ok") is False:
+            return
+        assigned = answer.get("view") or {}
+        if self.home is not None:
+            self._retire(self.home.id)
+        view_id = str(assigned.get("id") or self._view_id())
+        self.home = OpenView.of(view, view_id, str(assigned.get("hash") or self._ts()))
+        lines = self._number_view(self.home)
+        if not self.as_json:
+            heading = self.style.colour_named(self.style.bold(BOT_NAME), "magenta")
+            self.out.line(heading + self.style.dim(" · Home tab"))
+            self.out.lines(lines, indent="  ")
 
     # -- small things ------------------------------------------------------------------------
 

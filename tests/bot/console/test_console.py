@@ -80,6 +80,16 @@ def test_clicking_a_button_sends_it_to_the_app(
     assert "Product Owner" in clicked and "Product Manager" in clicked
 
 
+def test_the_home_tab_and_its_buttons(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run_console([":home", ":click Compare the roles"], monkeypatch, capsys)
+    assert "RoleFit · Home tab" in after(out, ":home")
+    clicked = after(out, ":click Compare the roles")
+    assert "RoleFit · DM" in clicked  # a Home tab has no conversation; the answer goes to the DM
+    assert "Product Owner" in clicked and "Product Manager" in clicked
+
+
 def test_a_mention_is_answered_in_a_thread(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
