@@ -130,14 +130,10 @@ def verdict(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def sureness(answer: Answer) -> str:
-    """The confidence words the Slack side uses too."""
-    if answer.confidence >= 0.75:
-        word = "clearly"
-    elif answer.confidence >= 0.45:
-        word = "most likely"
-    else:
-        word = "not sure"
-    return f"{word}, confidence {answer.confidence:.2f}"
+    """The confidence words the Slack side uses (its thresholds, not a copy that could drift)."""
+    from bot.blocks.answer import confidence_words
+
+    return f"{confidence_words(answer.confidence)}, confidence {answer.confidence:.2f}"
 
 
 def _one_line(text: str, limit: int = 200) -> str:
