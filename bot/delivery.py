@@ -69,7 +69,7 @@ async def tell_user(client: AsyncWebClient, channel: str, user_id: str, text: st
             await client.chat_postEphemeral(channel=channel, user=user_id, text=text)
             return
         except (SlackApiError, ClientError, TimeoutError) as error:
-            logger.info("ephemeral note failed (%s); sending it by DM", _error_code(error))
+            logger.info("ephemeral note failed (%s); sending it by DM", error_code(error))
     dm = await _open_dm(client, user_id)
     if dm is not None:
         await _post_to_dm(client, dm, user_id, {"text": text, "blocks": [section(text)]}, None)
@@ -80,12 +80,12 @@ async def _post_to_channel(client: AsyncWebClient, channel: str, message: Messag
     try:
         return await _post(client, channel, message)
     except (SlackApiError, ClientError, TimeoutError) as error:
-        if _error_code(error) != "not_in_channel":
+        if error_code(error) != "not_in_channel":
             raise _NotInChannel(_reason(error, channel)) from None
     try:
         await client.conversations_join(channel=channel)
     except (SlackApiError, ClientError, TimeoutError) as error:
-        code = _error_code(error)
+        code = error_code(error)
         if code in _NOT_JOINABLE:
             raise _NotInChannel(
                 f"<#{channel}> is private and I'm not a member. "
@@ -108,7 +108,7 @@ async def _post_to_dm(
     try:
         delivered = await _post(client, dm, message)
     except (SlackApiError, ClientError, TimeoutError) as error:
-        logger.error("could not deliver to %s's DM either: %s", user_id, _error_code(error))
+        logger.error("could not deliver to %s's DM either: %s", user_id, error_code(error))
         return None
     return Delivered(delivered.channel, reason)
 
@@ -117,7 +117,7 @@ async def _open_dm(client: AsyncWebClient, user_id: str) -> str | None:
     try:
         response = await client.conversations_open(users=user_id)
     except (SlackApiError, ClientError, TimeoutError) as error:
-        logger.error("could not open a DM with %s: %s", user_id, _error_code(error))
+        logger.error("could not open a DM with %s: %s", user_id, error_code(error))
         return None
     channel = response.get("channel") or {}
     return str(channel["id"]) if "id" in channel else None
@@ -130,7 +130,8 @@ async def _post(client: AsyncWebClient, channel: str, message: Message) -> Deliv
     return Delivered(str(response.get("channel") or channel))
 
 
-def _error_code(error: Exception) -> str:
+def error_code(error: Exception) -> str:
+    """Slack's error code for a failed call ("ratelimited" for a 429), or the exception's name."""
     if isinstance(error, SlackApiError):
         if error.response.status_code == 429:
             return "ratelimited"
@@ -140,7 +141,7 @@ def _error_code(error: Exception) -> str:
 
 def _reason(error: Exception, channel: str) -> str:
     """Why the post did not reach the channel, in words for the person who ran the flow."""
-    code = _error_code(error)
+    code = error_code(error)
     where = f"<#{channel}>"
     reasons = {
         "channel_not_found": f"I couldn't find {where}: it may be private or deleted.",

@@ -14,7 +14,6 @@ from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dedupe import SeenEvents
@@ -132,16 +131,12 @@ async def start_questionnaire(
     user: str,
     channel_name: str = "",
 ) -> None:
-    """Open the questionnaire; when Slack refuses (a trigger lives 3 s and works once) or the
-    request had no trigger, tell the person to try again rather than stay silent."""
-    try:
-        if trigger_id:
-            await open_questionnaire(client, trigger_id, channel, user, channel_name=channel_name)
-            return
-        reason = "no trigger_id"
-    except SlackApiError as error:
-        reason = str(error.response.get("error"))
-    logger.warning("could not open the questionnaire: %s", reason)
+    """Open the questionnaire (which explains Slack's own refusals, such as an expired trigger,
+    to the person); a request with no trigger at all gets "try again" rather than silence."""
+    if trigger_id:
+        await open_questionnaire(client, trigger_id, channel, user, channel_name=channel_name)
+        return
+    logger.warning("could not open the questionnaire: no trigger_id")
     await respond_safely(
         respond,
         text=COULD_NOT_OPEN_QUESTIONNAIRE,

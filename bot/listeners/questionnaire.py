@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, cast
 
+from aiohttp import ClientError
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -34,7 +35,7 @@ from bot.blocks.questionnaire import (
     work_view,
 )
 from bot.blocks.recommendation import recommendation_message
-from bot.delivery import deliver, tell_user
+from bot.delivery import deliver, error_code, tell_user
 from knowledge import Matcher
 from knowledge.advisor import advise
 from knowledge.models import KnowledgeBase
@@ -65,8 +66,8 @@ async def open_questionnaire(
     state = QuestionnaireState.start(origin_channel, user_id, channel_name)
     try:
         await client.views_open(trigger_id=trigger_id, view=company_view(state))
-    except SlackApiError as error:
-        code = str(error.response.get("error"))
+    except (SlackApiError, ClientError, TimeoutError) as error:
+        code = error_code(error)
         logger.warning("views.open refused the questionnaire: %s", code)
         if code in TRIGGER_ERRORS:
             text = (

@@ -415,6 +415,13 @@ def test_an_expired_trigger_note_falls_back_to_the_dm(live: LiveRoleFit) -> None
     assert note.body["channel"] == "D_LEADER" and "again" in note.body["text"]
 
 
+def test_slack_failing_to_open_the_form_is_explained(live: LiveRoleFit) -> None:
+    live.api.server_error("views.open", times=2)  # the client's one retry fails too
+    live.post(live.requests.slash_command("hire"))
+    (note,) = live.api.wait_for("chat.postEphemeral")
+    assert "(`fatal_error`). Please try again" in note.body["text"]
+
+
 def test_a_submission_with_unreadable_state_asks_to_start_again(live: LiveRoleFit) -> None:
     leader = Leader(live)
     leader.start()
