@@ -20,6 +20,7 @@ HEADER_TEXT_MAX = 150
 BUTTON_TEXT_MAX = 75
 BUTTON_VALUE_MAX = 2000
 MODAL_TITLE_MAX = 24
+PRIVATE_METADATA_MAX = 3000
 MESSAGE_BLOCKS_MAX = 50
 # chat.postMessage asks for at most 4,000 characters of `text`; keep a margin.
 FALLBACK_TEXT_MAX = 3000

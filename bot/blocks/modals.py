@@ -7,12 +7,11 @@ from typing import Any
 from bot.blocks import ids
 from bot.blocks.answer import answer_blocks
 from bot.blocks.help import EXAMPLE_QUESTIONS
-from bot.blocks.kit import MODAL_TITLE_MAX, context, plain
+from bot.blocks.kit import MODAL_TITLE_MAX, PRIVATE_METADATA_MAX, context, plain
 from knowledge import Answer, KnowledgeBase
 
 View = dict[str, Any]
 QUESTION_MAX = 500
-_METADATA_MAX = 3000
 
 
 def _modal(title: str, blocks: list[dict[str, Any]], origin_channel: str, **extra: Any) -> View:
@@ -21,7 +20,7 @@ def _modal(title: str, blocks: list[dict[str, Any]], origin_channel: str, **extr
         "callback_id": ids.ASK_MODAL,
         "title": plain(title, MODAL_TITLE_MAX),
         "close": plain("Done", MODAL_TITLE_MAX),
-        "private_metadata": origin_channel[:_METADATA_MAX],
+        "private_metadata": origin_channel[:PRIVATE_METADATA_MAX],
         "blocks": blocks,
         **extra,
     }

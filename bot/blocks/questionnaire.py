@@ -54,12 +54,12 @@ USES_SCRUM = "uses_scrum"
 NEEDS = "needs"
 ANYTHING_ELSE = "anything_else"
 
-# Slack's option limits (CONTRACT.md §1) and our own bounds that keep private_metadata small.
+# Slack's option limits (CONTRACT.md §1) and our own bounds that keep private_metadata small
+# (a test checks the largest state fits kit.PRIVATE_METADATA_MAX).
 OPTION_TEXT_MAX = 75
 SELECT_OPTIONS_MAX = 100
 NEEDS_SELECTED_MAX = 10
 ANYTHING_ELSE_MAX = MAX_NEED_LENGTH
-PRIVATE_METADATA_MAX = 3000
 
 # The choices, labelled for people; keys are the advisor's values (a test keeps them in step).
 STAGE_CHOICES = {

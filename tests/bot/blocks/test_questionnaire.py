@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 import pytest
 
+from bot.blocks.kit import PRIVATE_METADATA_MAX
 from bot.blocks.questionnaire import (
     ANYTHING_ELSE,
     ANYTHING_ELSE_MAX,
@@ -120,7 +121,7 @@ def test_the_largest_possible_state_fits_slacks_3000_characters(kb: KnowledgeBas
     ).model_copy(update={"channel_name": "x" * 80, "channel": "C" + "9" * 20})
     views = [company_view(state), work_view(state), needs_view(state, kb)]
     for view in views:
-        assert len(view["private_metadata"]) <= 3000
+        assert len(view["private_metadata"]) <= PRIVATE_METADATA_MAX
         assert_valid_view(view)
 
 
