@@ -29,7 +29,12 @@ ARTICLE_SECTIONS = (
 )
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-EntryId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ENTRY_ID)]
+# Ids travel to Slack as select-option values (at most 150 characters) and, ten at a time, in the
+# questionnaire's private_metadata (3,000); 64 keeps both well inside, and twice today's longest.
+ENTRY_ID_MAX = 64
+EntryId = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=ENTRY_ID, max_length=ENTRY_ID_MAX)
+]
 
 
 def _non_empty_phrases(phrases: list[str]) -> list[str]:

@@ -188,6 +188,11 @@ def test_an_empty_overlay_changes_nothing(tmp_path: Path) -> None:
         ("holders:\n  product-owner: [alice]\n", "holders 'product-owner': holders must be Slack"),
         ("holders:\n  scrum-master: [U123]\n", "holders 'scrum-master': no such role"),
         ("holders:\n  Product-Owner: [U123]\n", "holders 'Product-Owner': must be lowercase words"),
+        (
+            f"responsibilities:\n  - id: {'po-' + 'x' * 70}\n    title: T\n"
+            "    owners: [product-owner]\n    phrases: [x]\n    section: S\n    why: W\n",
+            "id: String should have at most 64 characters",
+        ),
         ("add_phrases:\n  po-nothing: [x]\n", "add_phrases 'po-nothing': no such responsibility"),
         ("add_phrases:\n  po-backlog: []\n", "add_phrases 'po-backlog': phrases must not be empty"),
         ("respnsibilities: []\n", "unknown key 'respnsibilities'"),
