@@ -10,6 +10,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.blocks import ids
+from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX, STEPS
 from bot.dedupe import SkipRedeliveries
 from bot.listeners import actions, commands, home, mentions, messages, questionnaire
 from bot.listeners.common import Deps, ProvideDeps, RefuseMalformedActions, acknowledge
@@ -47,4 +48,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.action(ids.OPEN_QUESTIONNAIRE)(ack=acknowledge, lazy=[actions.open_questionnaire_for_click])
     app.view(ids.ASK_MODAL)(actions.answer_asked_question)
 
-    questionnaire.register(app, deps)
+    # The hiring questionnaire: each step's submission answers in its ack (the next step or its
+    # errors); the last closes the modal and posts the advice after the ack.
+    flow = questionnaire.Questionnaire(deps.kb, deps.matcher)
+    for step in STEPS[:-1]:
+        app.view(f"{CALLBACK_PREFIX}{step}")(flow.next_step)
+    app.view(f"{CALLBACK_PREFIX}{STEPS[-1]}")(ack=acknowledge, lazy=[flow.post])
+    app.action(BACK)(ack=acknowledge, lazy=[flow.back])

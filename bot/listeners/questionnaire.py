@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from aiohttp import ClientError
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import submitted_values
 from bot.blocks.questionnaire import (
-    BACK,
     CALLBACK_ID,
-    CALLBACK_PREFIX,
     STEPS,
     QuestionnaireState,
     StateError,
@@ -39,9 +37,6 @@ from bot.delivery import deliver, error_code, tell_user
 from knowledge import Matcher
 from knowledge.advisor import advise
 from knowledge.models import KnowledgeBase
-
-if TYPE_CHECKING:  # common imports open_questionnaire from here
-    from bot.listeners.common import Deps
 
 logger = logging.getLogger(__name__)
 
@@ -79,21 +74,9 @@ async def open_questionnaire(
         await tell_user(client, origin_channel, user_id, text)
 
 
-def register(app: AsyncApp, deps: Deps) -> None:
-    """The questionnaire's listeners: one per step's submission, the Back button, the post."""
-    flow = _Questionnaire(deps.kb, deps.matcher)
-    for step in STEPS[:-1]:
-        app.view(f"{CALLBACK_PREFIX}{step}")(flow.next_step)
-    app.view(f"{CALLBACK_PREFIX}{STEPS[-1]}")(ack=flow.ack_post, lazy=[flow.post])
-    app.action(BACK)(ack=_ack, lazy=[flow.back])
-
-
-async def _ack(ack: AsyncAck) -> None:
-    await ack()
-
-
-class _Questionnaire:
-    """The listeners, bound to the knowledge they render and advise from."""
+class Questionnaire:
+    """The listeners (registered in bot.listeners), bound to the knowledge they render and
+    advise from: `next_step` for each step's submission, `post` after the last, `back`."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher) -> None:
         self.kb = kb
@@ -123,10 +106,6 @@ class _Questionnaire:
             return
         following = STEPS[STEPS.index(step) + 1]
         await ack(response_action="update", view=self.view(following, state))
-
-    async def ack_post(self, ack: AsyncAck) -> None:
-        """Close the modal at once; `post` does the slow part after the ack."""
-        await ack()
 
     async def post(self, view: dict[str, Any], client: AsyncWebClient) -> None:
         """Post the advice where the flow started (or by DM, saying why), once per flow."""
