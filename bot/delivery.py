@@ -21,6 +21,9 @@ from bot.blocks.kit import message as kit_message
 
 logger = logging.getLogger(__name__)
 
+# What a Web API call raises once the client's retries are spent: Slack's refusal, or no answer.
+WEB_API_FAILURES = (SlackApiError, ClientError, TimeoutError)
+
 # conversations.join answers these for channels a bot cannot join on its own.
 _NOT_JOINABLE = frozenset(
     {"method_not_supported_for_channel_type", "channel_not_found", "is_private"}
@@ -68,7 +71,7 @@ async def tell_user(client: AsyncWebClient, channel: str, user_id: str, text: st
         try:
             await client.chat_postEphemeral(channel=channel, user=user_id, text=text)
             return
-        except (SlackApiError, ClientError, TimeoutError) as error:
+        except WEB_API_FAILURES as error:
             logger.info("ephemeral note failed (%s); sending it by DM", error_code(error))
     dm = await _open_dm(client, user_id)
     if dm is not None:
@@ -79,12 +82,12 @@ async def _post_to_channel(client: AsyncWebClient, channel: str, message: Messag
     """Post; on not_in_channel join the public channel and retry once."""
     try:
         return await _post(client, channel, message)
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         if error_code(error) != "not_in_channel":
             raise _NotInChannel(_reason(error, channel)) from None
     try:
         await client.conversations_join(channel=channel)
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         code = error_code(error)
         if code in _NOT_JOINABLE:
             raise _NotInChannel(
@@ -94,7 +97,7 @@ async def _post_to_channel(client: AsyncWebClient, channel: str, message: Messag
         raise _NotInChannel(_reason(error, channel)) from None
     try:
         return await _post(client, channel, message)
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         raise _NotInChannel(_reason(error, channel)) from None
 
 
@@ -107,7 +110,7 @@ async def _post_to_dm(
         message = kit_message(f"{reason} {message['text']}", [note, *message["blocks"]])
     try:
         delivered = await _post(client, dm, message)
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         logger.error("could not deliver to %s's DM either: %s", user_id, error_code(error))
         return None
     return Delivered(delivered.channel, reason)
@@ -116,7 +119,7 @@ async def _post_to_dm(
 async def _open_dm(client: AsyncWebClient, user_id: str) -> str | None:
     try:
         response = await client.conversations_open(users=user_id)
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         logger.error("could not open a DM with %s: %s", user_id, error_code(error))
         return None
     channel = response.get("channel") or {}

@@ -10,7 +10,6 @@ import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks import ids
@@ -19,7 +18,7 @@ from bot.blocks.kit import context as context_block
 from bot.blocks.kit import input_element, submitted_values
 from bot.blocks.modals import QUESTION_MAX, answer_modal, ask_question_modal
 from bot.blocks.roles import roles_message
-from bot.delivery import deliver, tell_user
+from bot.delivery import WEB_API_FAILURES, deliver, error_code, tell_user
 from bot.intent import words_of
 from bot.listeners.common import deps_of, respond_safely, start_questionnaire
 from bot.replies import rebuild_answer
@@ -72,8 +71,8 @@ async def _reply_privately(
     message = {key: payload[key] for key in ("text", "blocks") if key in payload}
     try:
         await client.chat_postEphemeral(channel=_channel_of(body), user=_user_of(body), **message)
-    except SlackApiError as error:
-        logger.warning("could not reply to a click: %s", error.response.get("error"))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not reply to a click: %s", error_code(error))
 
 
 async def share_answer(
@@ -96,8 +95,8 @@ async def share_answer(
         return
     try:
         await client.chat_postMessage(channel=_channel_of(body), **shared)
-    except SlackApiError as error:
-        reason = str(error.response.get("error") or "unknown error")
+    except WEB_API_FAILURES as error:
+        reason = str(error_code(error) or "unknown error")
         notice = COULD_NOT_SHARE.format(reason=reason)
         await _reply_privately(body, respond, client, text=notice, replace_original=False)
 
@@ -124,8 +123,8 @@ async def answer_chosen_alternative(
                 hash=view.get("hash"),
                 view=answer_modal(answer, deps.kb, origin),
             )
-        except SlackApiError as error:  # the modal was closed or changed meanwhile
-            logger.warning("could not update the answer modal: %s", error.response.get("error"))
+        except WEB_API_FAILURES as error:  # the modal was closed or changed meanwhile
+            logger.warning("could not update the answer modal: %s", error_code(error))
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     reply = answer_message(answer, deps.kb, share=ref if ephemeral else None)
@@ -136,8 +135,8 @@ async def answer_chosen_alternative(
         await client.chat_postMessage(
             channel=_channel_of(body), thread_ts=message.get("thread_ts"), **reply
         )
-    except SlackApiError as error:
-        logger.warning("could not answer a did-you-mean click: %s", error.response.get("error"))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not answer a did-you-mean click: %s", error_code(error))
 
 
 async def show_roles(
@@ -161,8 +160,8 @@ async def open_ask_modal(
         await client.views_open(
             trigger_id=body.get("trigger_id"), view=ask_question_modal(_channel_of(body))
         )
-    except SlackApiError as error:
-        logger.warning("could not open the ask modal: %s", error.response.get("error"))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not open the ask modal: %s", error_code(error))
         if not await respond_safely(respond, text=COULD_NOT_OPEN_MODAL, replace_original=False):
             await tell_user(client, _channel_of(body), _user_of(body), COULD_NOT_OPEN_MODAL)
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from aiohttp import ClientError
 from slack_bolt.async_app import AsyncBoltContext
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.home import home_view
+from bot.delivery import WEB_API_FAILURES, error_code
 from bot.listeners.common import deps_of
 
 logger = logging.getLogger(__name__)
@@ -33,7 +32,5 @@ async def publish_home(
     view = home_view(deps_of(context).kb)
     try:
         await client.views_publish(user_id=str(event["user"]), view=view)
-    except SlackApiError as error:
-        logger.warning("views.publish refused the Home tab: %s", error.response.get("error"))
-    except (ClientError, TimeoutError) as error:
-        logger.warning("views.publish failed: %s", type(error).__name__)
+    except WEB_API_FAILURES as error:
+        logger.warning("views.publish failed for the Home tab: %s", error_code(error))

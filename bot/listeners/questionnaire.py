@@ -12,9 +12,7 @@ import logging
 from collections import OrderedDict
 from typing import Any, cast
 
-from aiohttp import ClientError
 from slack_bolt.async_app import AsyncAck
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import submitted_values
@@ -33,7 +31,7 @@ from bot.blocks.questionnaire import (
     work_view,
 )
 from bot.blocks.recommendation import recommendation_message
-from bot.delivery import deliver, error_code, tell_user
+from bot.delivery import WEB_API_FAILURES, deliver, error_code, tell_user
 from knowledge import Matcher
 from knowledge.advisor import advise
 from knowledge.models import KnowledgeBase
@@ -61,7 +59,7 @@ async def open_questionnaire(
     state = QuestionnaireState.start(origin_channel, user_id, channel_name)
     try:
         await client.views_open(trigger_id=trigger_id, view=company_view(state))
-    except (SlackApiError, ClientError, TimeoutError) as error:
+    except WEB_API_FAILURES as error:
         code = error_code(error)
         logger.warning("views.open refused the questionnaire: %s", code)
         if code in TRIGGER_ERRORS:
@@ -135,9 +133,9 @@ class Questionnaire:
             shown = self.view(previous, state)
         try:
             await client.views_update(view_id=view["id"], hash=view.get("hash"), view=shown)
-        except SlackApiError as error:
+        except WEB_API_FAILURES as error:
             # hash_conflict: the view moved on (a double click); the newer view wins.
-            logger.info("Back could not update the view: %s", error.response.get("error"))
+            logger.info("Back could not update the view: %s", error_code(error))
 
     def _first_post(self, flow: str) -> bool:
         if flow in self._posted:
