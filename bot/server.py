@@ -1,11 +1,12 @@
 """How RoleFit is served: Bolt's AsyncApp as ASGI under uvicorn (uvloop + httptools), one process.
 
-Why: on this 2-core machine a bare async Bolt app served this way answers ~2,500-3,000 signed
-slash commands/s at concurrency 32 with a p99 under 25 ms (benchmarks/serve.py), where sync Bolt
-under gunicorn managed 550-900/s with a p99 near 140 ms and Bolt's development server erred (the
-issue's measurements). The ASGI wrapper adds what Bolt's own adapter lacks: `GET /healthz` for
-health checks, the signature check *before* the body is decoded (CONTRACT §4), a 400 (never a
-500) for a signed body Bolt cannot route, and one shared Web API connection pool.
+Why: on this 2-core machine, served this way, RoleFit answers ~5,500 signed slash commands/s at
+concurrency 32 with a p99 near 11 ms (a bare async Bolt app: ~7,800/s; benchmarks/serve.py
+prints today's figures), where sync Bolt under gunicorn managed 550-900/s with a p99 near 140 ms
+and Bolt's development server erred (the issue's measurements). The ASGI wrapper adds what
+Bolt's own adapter lacks: `GET /healthz` for health checks, the signature check *before* the body
+is decoded (CONTRACT §4), a 400 (never a 500) for a signed body Bolt cannot route, and one shared
+Web API connection pool.
 """
 
 from __future__ import annotations
