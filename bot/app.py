@@ -18,21 +18,22 @@ from knowledge import KnowledgeBase, Matcher, load_knowledge
 
 
 def web_client(settings: SlackSettings) -> AsyncWebClient:
-    """The Web API client; retries connection errors, 5xx and 429 (after Retry-After) once."""
-    base_url = (
-        settings.slack_api_url
-        if settings.slack_api_url.endswith("/")
-        else f"{settings.slack_api_url}/"
-    )
-    return AsyncWebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=base_url,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=1),
-            AsyncServerErrorRetryHandler(max_retry_count=1),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=1),
-        ],
-    )
+    """A Web API client set up as the app's own is (see `configure_web_client`)."""
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value())
+    return configure_web_client(client, settings)
+
+
+def configure_web_client(client: AsyncWebClient, settings: SlackSettings) -> AsyncWebClient:
+    """Point the client at SLACK_API_URL and retry connection errors, 5xx and 429 (after
+    Retry-After) once. Bolt copies these onto the client it makes for each request."""
+    url = settings.slack_api_url
+    client.base_url = url if url.endswith("/") else f"{url}/"
+    client.retry_handlers = [
+        AsyncConnectionErrorRetryHandler(max_retry_count=1),
+        AsyncServerErrorRetryHandler(max_retry_count=1),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=1),
+    ]
+    return client
 
 
 def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> AsyncApp:
@@ -41,12 +42,15 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
     knowledge = kb if kb is not None else load_knowledge(settings.overlay_paths)
     app = AsyncApp(
         name="rolefit",
-        client=web_client(settings),
+        # The token, not a ready client: given a client while SLACK_BOT_TOKEN is set, Bolt logs
+        # "token will be unused" at every start, though that client holds that very token.
+        token=settings.slack_bot_token.get_secret_value(),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         process_before_response=True,
         # RoleFit is not an AI-assistant app: without this, Bolt treats a DM thread as an
         # assistant thread and swaps `say` for one that first calls conversations.replies.
         attaching_conversation_kwargs_enabled=False,
     )
+    configure_web_client(app.client, settings)
     register(app, Deps(kb=knowledge, matcher=Matcher(knowledge)))
     return app

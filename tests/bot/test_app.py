@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
 from pydantic import SecretStr
 from slack_bolt.async_app import AsyncApp
 
@@ -24,3 +27,13 @@ def test_building_the_app_needs_no_network() -> None:
     assert isinstance(app, AsyncApp)
     assert app.client.base_url == "http://127.0.0.1:9/api/"  # WebClient needs the trailing slash
     assert app.client.token == "xoxb-offline"
+
+
+def test_building_the_app_warns_about_nothing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-offline")  # as in production
+    with caplog.at_level(logging.WARNING):
+        app = build_app(settings("http://127.0.0.1:9/api"))
+    assert caplog.messages == []
+    assert len(app.client.retry_handlers) == 3
