@@ -142,8 +142,15 @@ def _has_slack_shape(body: object) -> bool:
         isinstance(body["event"], dict) and isinstance(body["event"].get("type"), str)
     ):
         return False
-    if "view" in body and not isinstance(body["view"], dict):
-        return False
+    if "view" in body:
+        view = body["view"]
+        if not isinstance(view, dict):
+            return False
+        # Bolt reads a view's type whenever it has a callback_id, and matches the id as a string.
+        if "callback_id" in view and not (
+            isinstance(view["callback_id"], str) and isinstance(view.get("type"), str)
+        ):
+            return False
     if body.get("type") == "block_actions":
         actions = body.get("actions")
         if not isinstance(actions, list) or not all(

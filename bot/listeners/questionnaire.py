@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict
 from typing import Any, cast
 
+from pydantic import ValidationError
 from slack_bolt.async_app import AsyncAck
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -98,12 +99,17 @@ class Questionnaire:
             await ack(response_action="update", view=expired_view())
             return
         state = state.with_values(step, submitted_values(view))
-        errors = step_errors(state, step)
-        if errors:
+        try:
+            errors = step_errors(state, step)
+            following = None if errors else self.view(STEPS[STEPS.index(step) + 1], state)
+        except ValidationError:  # an earlier step's answers are missing: not a flow we began
+            logger.warning("a questionnaire step arrived without the earlier steps' answers")
+            await ack(response_action="update", view=expired_view())
+            return
+        if following is None:
             await ack(response_action="errors", errors=errors)
             return
-        following = STEPS[STEPS.index(step) + 1]
-        await ack(response_action="update", view=self.view(following, state))
+        await ack(response_action="update", view=following)
 
     async def post(self, view: dict[str, Any], client: AsyncWebClient) -> None:
         """Post the advice where the flow started (or by DM, saying why), once per flow."""

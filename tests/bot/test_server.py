@@ -102,6 +102,14 @@ MALFORMED = {
     "actions that are not a list": (b'{"type": "block_actions", "actions": "x"}', JSON),
     "action without an id": (b'payload={"type": "block_actions", "actions": [{}]}', FORM),
     "command without its fields": (b"command=%2Frolefit", FORM),
+    "view without a type": (
+        b'payload={"type": "view_submission", "view": {"callback_id": "rolefit_ask_modal"}}',
+        FORM,
+    ),
+    "view whose callback_id is a number": (
+        b'payload={"type": "view_submission", "view": {"type": "modal", "callback_id": 5}}',
+        FORM,
+    ),
 }
 
 

@@ -451,6 +451,17 @@ def test_a_malformed_step_gets_the_steps_errors_not_a_500(
     assert set(reply["errors"]) <= {COMPANY_STAGE, HEADCOUNT, EXISTING_ROLES}
 
 
+def test_a_later_step_without_the_earlier_answers_asks_to_start_again(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company())
+    leader.submit(work())
+    leader.view = {**leader.view, "private_metadata": '{"f": "x", "u": "U_LEADER", "o": "dm"}'}
+    reply = leader.submit(needs("po-backlog"))
+    assert reply["response_action"] == "update"
+    assert "/rolefit hire" in json.dumps(reply["view"])
+
+
 def test_advice_lost_everywhere_can_still_go_out_on_a_repeated_submit(live: LiveRoleFit) -> None:
     live.api.fail("chat.postMessage", "is_archived")
     live.api.fail("conversations.open", "user_not_found")
