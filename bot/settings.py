@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.cli.errors import CliError
@@ -33,8 +33,9 @@ class KnowledgeSettings(BaseSettings):
 class SlackSettings(KnowledgeSettings):
     """Everything the Slack app needs. Tokens are SecretStr so they never print by accident."""
 
-    slack_bot_token: SecretStr
-    slack_signing_secret: SecretStr
+    # Never empty: an empty signing secret would accept any request signed with an empty key.
+    slack_bot_token: SecretStr = Field(min_length=1)
+    slack_signing_secret: SecretStr = Field(min_length=1)
     slack_app_token: SecretStr | None = None
     slack_api_url: str = SLACK_API_URL
 

@@ -169,6 +169,18 @@ def test_serve_without_settings_is_one_clear_line(
     assert "SLACK_BOT_TOKEN" in error and "SLACK_SIGNING_SECRET" in error
 
 
+@pytest.mark.parametrize("empty", ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"])
+def test_an_empty_secret_is_refused_in_one_line(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], empty: str
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    clean_env.setenv(empty, "")
+    assert main(["serve", "--host", "127.0.0.1", "--port", "0"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and empty in error
+
+
 def test_a_bad_port_is_one_clear_line(
     clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
