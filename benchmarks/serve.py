@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import aiohttp
 
@@ -124,8 +124,10 @@ def start_server(name: str, command: list[str], api: FakeSlackApi) -> Server:
     return Server(name, process, url, time.perf_counter() - started, stderr)
 
 
-def run_bare_server() -> None:
-    """The baseline: Bolt's AsyncApp with nothing but an ack and a fixed DM reply."""
+def run_bare_server(with_reply: bool) -> None:
+    """The baseline: Bolt's AsyncApp with nothing but an ack and a fixed DM reply. With
+    `with_reply`, the ack carries RoleFit's own reply to QUESTION, built once at start: the cost of
+    answering in the acknowledgement, without doing any of RoleFit's work."""
     from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
     from slack_sdk.web.async_client import AsyncWebClient
 
@@ -140,9 +142,20 @@ def run_bare_server() -> None:
     )
     app = AsyncApp(client=client, signing_secret=secret, process_before_response=True)
 
+    canned: dict[str, Any] = {}
+    if with_reply:
+        from bot.replies import reply_for
+        from knowledge import Matcher, load_knowledge
+
+        kb = load_knowledge()
+        canned = {
+            "response_type": "ephemeral",
+            **reply_for(QUESTION, kb, Matcher(kb), shareable=True),
+        }
+
     @app.command("/rolefit")
     async def acknowledge(ack: AsyncAck) -> None:
-        await ack()
+        await ack(**canned)
 
     @app.event("message")
     async def reply(say: AsyncSay) -> None:
@@ -268,7 +281,7 @@ def median_run(runs: list[Run]) -> Run:
 
 def slash_row(name: str, concurrency: int, run: Run) -> str:
     return (
-        f"{name:<8} {concurrency:>4} {len(run.latencies):>8} {run.rate:>8.0f} "
+        f"{name:<10} {concurrency:>4} {len(run.latencies):>8} {run.rate:>8.0f} "
         f"{percentile(run.latencies, 0.5):>7.1f} {percentile(run.latencies, 0.99):>7.1f} "
         f"{run.errors:>6}"
     )
@@ -289,9 +302,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="fewer requests (smoke run)")
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--with-reply", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
-        run_bare_server()
+        run_bare_server(args.with_reply)
         return 0
     levels = QUICK_LEVELS if args.quick else LEVELS
     rolefit_command = [str(Path(sys.executable).with_name("rolefit")), "serve"]
@@ -300,6 +314,7 @@ def main() -> int:
         servers = [
             start_server("rolefit", [*rolefit_command, "--host", "127.0.0.1", "--port", "0"], api),
             start_server("bare", bare_command, api),
+            start_server("bare+reply", [*bare_command, "--with-reply"], api),
         ]
         try:
             return report(api, servers, levels)
@@ -316,8 +331,13 @@ def report(api: FakeSlackApi, servers: list[Server], levels: dict[int, int]) -> 
         asyncio.run(converse(api, server.url, dms, 8))
 
     print(f"Slash commands: signed `/rolefit {QUESTION}`, answered in the acknowledgement")
-    print(f"(median of {ROUNDS} rounds per row, the two apps alternating)")
-    print(f"{'app':<8} {'conc':>4} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} errors")
+    print(
+        f"(median of {ROUNDS} rounds per row, the apps alternating; bare+reply acks with RoleFit's"
+    )
+    print("reply to that question, built once: the cost of the answer itself, without the work)")
+    print(
+        f"{'app':<10} {'conc':>4} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} errors"
+    )
     slash: dict[tuple[str, int], Run] = {}
     for concurrency, count in levels.items():
         rounds: dict[str, list[Run]] = {server.name: [] for server in servers}
@@ -333,7 +353,7 @@ def report(api: FakeSlackApi, servers: list[Server], levels: dict[int, int]) -> 
 
     print("\nDirect messages: each user sends a DM and waits for the reply to reach the stand-in")
     print(
-        f"{'app':<8} {'conc':>4} {'requests':>8} {'DMs/s':>8} {'p50 ms':>7} {'p99 ms':>7} errors "
+        f"{'app':<10} {'conc':>4} {'requests':>8} {'DMs/s':>8} {'p50 ms':>7} {'p99 ms':>7} errors "
         f"{'reply p50':>9} {'reply p99':>9} missing dupes"
     )
     dm_runs: dict[tuple[str, int], Run] = {}
@@ -345,10 +365,10 @@ def report(api: FakeSlackApi, servers: list[Server], levels: dict[int, int]) -> 
             dm_runs[server.name, concurrency] = run
             print(dm_row(server.name, concurrency, run))
 
-    print(f"\n{'process':<8} {'cold start s':>12} {'peak MB':>8}")
+    print(f"\n{'process':<10} {'cold start s':>12} {'peak MB':>8}")
     memory = {server.name: server.peak_memory_mb() for server in servers}
     for server in servers:
-        print(f"{server.name:<8} {server.cold_start:>12.2f} {memory[server.name]:>8.1f}")
+        print(f"{server.name:<10} {server.cold_start:>12.2f} {memory[server.name]:>8.1f}")
 
     top = max(levels)
     rolefit, bare = slash["rolefit", top], slash["bare", top]
@@ -389,6 +409,12 @@ def report(api: FakeSlackApi, servers: list[Server], levels: dict[int, int]) -> 
             f"{memory['rolefit']:.1f} MB",
         ),
     ]
+    with_reply = slash["bare+reply", top]
+    print(
+        f"\nFor context: at c={top} RoleFit runs at {rolefit.rate / with_reply.rate:.0%} of a "
+        "bare app sending the same reply, which itself runs at "
+        f"{with_reply.rate / bare.rate:.0%} of an empty acknowledgement."
+    )
     print("\nTargets (rolefit)")
     for label, ok, figure in checks:
         print(f"  {verdict(ok)}  {label}  {figure}".rstrip())
