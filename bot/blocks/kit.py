@@ -37,8 +37,12 @@ class Message(TypedDict):
 
 
 def escape(text: str) -> str:
-    """Escape Slack's three control characters so user text can never become a mention or link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape Slack's three control characters so user text can never become a mention or link.
+
+    Slack delivers typed text with `&`, `<` and `>` already escaped, so those entities are read
+    back first: the text ends up escaped exactly once ("R&D", never "R&amp;D" on screen)."""
+    plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def shorten(text: str, limit: int) -> str:

@@ -27,6 +27,13 @@ def test_escape_disarms_every_slack_token() -> None:
     assert escaped.endswith("&amp; co")
 
 
+def test_text_slack_already_escaped_is_escaped_exactly_once() -> None:
+    """Slack sends typed `R&D <!channel>` as `R&amp;D &lt;!channel&gt;`: shown as typed, no ping."""
+    assert escape("R&amp;D &lt;!channel&gt;") == "R&amp;D &lt;!channel&gt;"
+    assert escape("R&D") == "R&amp;D"
+    assert escape(escape("<@U123> & co")) == escape("<@U123> & co")
+
+
 def test_shorten_marks_the_cut_and_never_splits_an_entity() -> None:
     assert shorten("short", 10) == "short"
     cut = shorten(escape("a" * 8 + "<b"), 11)  # "aaaaaaaa&lt;b" cut inside "&lt;"
