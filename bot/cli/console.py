@@ -39,7 +39,7 @@ def new_secret() -> str:
 
 def run_console(args: argparse.Namespace) -> int:
     """Start the app and the stand-in, run the session, stop both; exit 0 on EOF or Ctrl-C."""
-    from bot.cli.ask import load_matcher
+    from bot.cli.ask import load_knowledge_base
     from bot.console.mrkdwn import Style
     from bot.console.session import Output, ScriptLines, Session, TerminalLines
     from bot.testing.live import LiveRoleFit
@@ -49,22 +49,17 @@ def run_console(args: argparse.Namespace) -> int:
         sys.stdout.reconfigure(errors="backslashreplace")
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")
-    _, kb = load_matcher()  # built-in knowledge plus ROLEFIT_KNOWLEDGE overlays, or one clear line
+    kb = load_knowledge_base()  # built-in plus ROLEFIT_KNOWLEDGE overlays, or one clear line
     colour = sys.stdout.isatty() and not args.json and "NO_COLOR" not in os.environ
     # Fresh fake secrets each run: nothing real is needed, and nothing fixed can be replayed.
     bot_token, signing_secret = "xoxb-" + new_secret(), new_secret()
-    try:
-        with LiveRoleFit(kb=kb, bot_token=bot_token, signing_secret=signing_secret) as live:
-            style = Style.ansi() if colour else Style.plain()
-            out = Output(sys.stdout, style, secrets=[bot_token, signing_secret])
-            if sys.stdin.isatty():
-                lines: TerminalLines | ScriptLines = TerminalLines()
-            else:
-                echo = None if args.json else (lambda line: out.line("> " + line))
-                lines = ScriptLines(sys.stdin, echo)
-            return Session(live, lines, out, as_json=args.json).run()
-    except KeyboardInterrupt:
-        return 0
-    except BrokenPipeError:  # `rolefit console < demo.txt | head` stops reading early
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
-        return 0
+    # Ctrl-C and a reader that leaves early end quietly in bot.cli.main, after `with` cleans up.
+    with LiveRoleFit(kb=kb, bot_token=bot_token, signing_secret=signing_secret) as live:
+        style = Style.ansi() if colour else Style.plain()
+        out = Output(sys.stdout, style, secrets=[bot_token, signing_secret])
+        if sys.stdin.isatty():
+            lines: TerminalLines | ScriptLines = TerminalLines()
+        else:
+            echo = None if args.json else (lambda line: out.line("> " + line))
+            lines = ScriptLines(sys.stdin, echo)
+        return Session(live, lines, out, as_json=args.json).run()
