@@ -1,6 +1,6 @@
 """How quickly the hiring questionnaire reacts, next to a bare Bolt app, in one run.
 
-Both apps run live (uvicorn on a free loopback port, through bot.testing.LiveRoleFit) against the
+Both apps run live (uvicorn on a free loopback port, through bot.sandbox.LiveRoleFit) against the
 Web API stand-in. The bare app acknowledges `/rolefit` and opens a one-block modal from a lazy
 listener, the least any app can do; the gap to RoleFit's row is the questionnaire's own work.
 
@@ -28,8 +28,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import web_client
+from bot.sandbox.live import LiveRoleFit
 from bot.settings import SlackSettings
-from bot.testing.live import LiveRoleFit
 
 VIEWS_OPEN_TARGET_MS = 300.0
 ACK_DEADLINE_MS = 3000.0

@@ -28,8 +28,8 @@ from typing import IO, Any
 
 import aiohttp
 
-from bot.testing import FakeSlackApi, RecordedCall, SignedRequest, SlackRequests
-from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send
+from bot.sandbox import FakeSlackApi, RecordedCall, SignedRequest, SlackRequests
+from bot.sandbox.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "who owns the backlog"

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from bot.testing import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
-from bot.testing.live import TEST_SIGNING_SECRET
+from bot.sandbox import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
+from bot.sandbox.live import TEST_SIGNING_SECRET
 from knowledge import KnowledgeBase, Matcher, load_knowledge
 from tests.slack_schemas import (
     assert_valid_blocks,

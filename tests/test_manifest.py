@@ -13,8 +13,8 @@ import yaml
 
 from bot.listeners import BOT_EVENTS
 from bot.listeners.commands import COMMAND
+from bot.sandbox import LiveRoleFit, SignedRequest, SlackRequests
 from bot.server import EVENTS_PATH
-from bot.testing import LiveRoleFit, SignedRequest, SlackRequests
 from tests.slack_schemas import REPO_ROOT, manifest_validator
 
 MANIFEST_PATH = REPO_ROOT / "manifest.yml"

@@ -40,9 +40,9 @@ def new_secret() -> str:
 def run_console(args: argparse.Namespace) -> int:
     """Start the app and the stand-in, run the session, stop both; exit 0 on EOF or Ctrl-C."""
     from bot.cli.ask import load_knowledge_base
-    from bot.console.mrkdwn import Style
-    from bot.console.session import Output, ScriptLines, Session, TerminalLines
-    from bot.testing.live import LiveRoleFit
+    from bot.sandbox.console.mrkdwn import Style
+    from bot.sandbox.console.session import Output, ScriptLines, Session, TerminalLines
+    from bot.sandbox.live import LiveRoleFit
 
     # A C locale must not crash on “—”, nor a stray byte in a script end the session.
     if isinstance(sys.stdout, io.TextIOWrapper):

@@ -12,8 +12,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.app import web_client
 from bot.blocks.kit import Message, section
 from bot.delivery import deliver
-from bot.testing import FakeSlackApi
-from bot.testing.live import settings_for
+from bot.sandbox import FakeSlackApi
+from bot.sandbox.live import settings_for
 
 MESSAGE: Message = {"text": "Hire a Product Manager", "blocks": [section("*Hire a PM*")]}
 

@@ -19,9 +19,9 @@ import pytest
 
 from bot.app import build_app
 from bot.cli import build_parser, main
+from bot.sandbox import FakeSlackApi, LiveRoleFit, SignedRequest, SlackRequests
+from bot.sandbox.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send, settings_for
 from bot.server import MAX_BODY_BYTES, shared_http_session
-from bot.testing import FakeSlackApi, LiveRoleFit, SignedRequest, SlackRequests
-from bot.testing.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, send, settings_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_TOKEN = "xapp-rolefit-test-token"

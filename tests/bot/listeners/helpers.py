@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.blocks.answer import offers_alternatives
-from bot.testing import LiveRoleFit, SignedRequest
+from bot.sandbox import LiveRoleFit, SignedRequest
 from knowledge import Matcher, load_knowledge
 from tests.slack_schemas import assert_valid_blocks
 

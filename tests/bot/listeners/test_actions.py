@@ -13,8 +13,8 @@ from bot.app import build_app
 from bot.blocks import ids
 from bot.blocks.answer import AnswerRef
 from bot.blocks.kit import escape
+from bot.sandbox import LiveRoleFit
 from bot.settings import SlackSettings
-from bot.testing import LiveRoleFit
 from tests.bot.blocks.helpers import button, buttons, rendered
 from tests.bot.listeners.helpers import acknowledged, command, only_post, unsure_question
 from tests.slack_schemas import assert_valid_view

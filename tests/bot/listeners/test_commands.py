@@ -7,7 +7,7 @@ import json
 
 from bot.blocks import ids
 from bot.blocks.answer import AnswerRef
-from bot.testing import LiveRoleFit
+from bot.sandbox import LiveRoleFit
 from tests.bot.blocks.helpers import button, buttons, rendered
 from tests.bot.listeners.helpers import command
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from bot.blocks import ids
-from bot.testing import LiveRoleFit
+from bot.sandbox import LiveRoleFit
 from tests.bot.blocks.helpers import button, rendered
 from tests.bot.listeners.helpers import acknowledged, only_post
 from tests.bot.listeners.test_questionnaire import Leader, company, needs, work

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.testing import LiveRoleFit
-from bot.testing.slack_api import BOT_USER_ID
+from bot.sandbox import LiveRoleFit
+from bot.sandbox.slack_api import BOT_USER_ID
 from tests.bot.blocks.helpers import rendered
 from tests.bot.listeners.helpers import acknowledged, event_of, only_post
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from bot.blocks import ids
-from bot.testing import LiveRoleFit
-from bot.testing.slack_api import BOT_ID, BOT_USER_ID
+from bot.sandbox import LiveRoleFit
+from bot.sandbox.slack_api import BOT_ID, BOT_USER_ID
 from tests.bot.blocks.helpers import buttons, rendered
 from tests.bot.listeners.helpers import acknowledged, event_of, only_post, unsure_question
 from tests.slack_schemas import assert_valid_blocks

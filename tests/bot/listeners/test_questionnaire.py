@@ -21,8 +21,8 @@ from bot.blocks.questionnaire import (
     NEEDS,
     USES_SCRUM,
 )
-from bot.testing import RecordedCall
-from bot.testing.live import LiveRoleFit
+from bot.sandbox import RecordedCall
+from bot.sandbox.live import LiveRoleFit
 from tests.slack_schemas import assert_valid_view
 
 Values = dict[str, dict[str, Any]]

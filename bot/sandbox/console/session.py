@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
 
-from bot.console.blocks import Control, render_message
-from bot.console.form import AnswerError, Form, Question
-from bot.console.mrkdwn import Names, Style
-from bot.testing.signing import LEGACY_TOKEN, SignedRequest, SlackRequests
-from bot.testing.slack_api import (
+from bot.sandbox.console.blocks import Control, render_message
+from bot.sandbox.console.form import AnswerError, Form, Question
+from bot.sandbox.console.mrkdwn import Names, Style
+from bot.sandbox.payloads import LEGACY_TOKEN, SignedRequest, SlackRequests
+from bot.sandbox.slack_api import (
     APP_ID,
     BOT_ID,
     BOT_USER_ID,
@@ -60,7 +60,7 @@ value or skips an optional field), :click N for a button in the form, :cancel to
 
 
 class LiveApp(Protocol):
-    """What the session needs of the running app (bot.testing.live.LiveRoleFit provides it)."""
+    """What the session needs of the running app (bot.sandbox.live.LiveRoleFit provides it)."""
 
     @property
     def api(self) -> FakeSlackApi: ...

@@ -17,7 +17,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.testing.slack_api import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
+from bot.sandbox.slack_api import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
 
 LEADER_ID = "U_LEADER"
 GENERAL_ID = "C_GENERAL"

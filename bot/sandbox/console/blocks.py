@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.console.mrkdwn import Names, Style, mrkdwn, text_object, visible_len
+from bot.sandbox.console.mrkdwn import Names, Style, mrkdwn, text_object, visible_len
 
 Json = dict[str, Any]
 

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs
 from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import SignatureVerifier
 
-from bot.testing import SignedRequest, SlackRequests
-from bot.testing.live import TEST_SIGNING_SECRET
-from bot.testing.slack_api import BOT_USER_ID, TEAM_ID
+from bot.sandbox import SignedRequest, SlackRequests
+from bot.sandbox.live import TEST_SIGNING_SECRET
+from bot.sandbox.slack_api import BOT_USER_ID, TEAM_ID
 
 VERIFIER = SignatureVerifier(TEST_SIGNING_SECRET)
 SLASH_COMMAND_FIELDS = {

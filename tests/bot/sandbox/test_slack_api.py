@@ -11,8 +11,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.testing import FakeSlackApi
-from bot.testing.slack_api import BOT_ID, BOT_USER_ID, TEAM_ID
+from bot.sandbox import FakeSlackApi
+from bot.sandbox.slack_api import BOT_ID, BOT_USER_ID, TEAM_ID
 from tests.conftest import assert_surfaces_valid
 from tests.slack_schemas import shared_file
 

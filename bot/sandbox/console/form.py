@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.console.blocks import Rendered, options_of, render_blocks
-from bot.console.mrkdwn import Names, Style, text_object
+from bot.sandbox.console.blocks import Rendered, options_of, render_blocks
+from bot.sandbox.console.mrkdwn import Names, Style, text_object
 
 Json = dict[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.console.mrkdwn import Names, Style, mrkdwn, strip_ansi, text_object
+from bot.sandbox.console.mrkdwn import Names, Style, mrkdwn, strip_ansi, text_object
 
 PLAIN = Style.plain()
 NAMES = Names(users={"U_ROLEFIT": "RoleFit"}, channels={"C_GENERAL": "general"})

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from pydantic import SecretStr
 
+from bot.sandbox.payloads import SignedRequest, SlackRequests
+from bot.sandbox.slack_api import BackgroundService, FakeSlackApi
 from bot.settings import SlackSettings
-from bot.testing.signing import SignedRequest, SlackRequests
-from bot.testing.slack_api import BackgroundService, FakeSlackApi
 
 if TYPE_CHECKING:
     import uvicorn

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.console.blocks import render_blocks, render_message
-from bot.console.mrkdwn import Style
+from bot.sandbox.console.blocks import render_blocks, render_message
+from bot.sandbox.console.mrkdwn import Style
 
 PLAIN = Style.plain()
 

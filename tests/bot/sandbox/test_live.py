@@ -8,8 +8,8 @@ import pytest
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.sandbox import LiveRoleFit
 from bot.settings import SlackSettings
-from bot.testing import LiveRoleFit
 
 
 def echo_app(settings: SlackSettings) -> AsyncApp:

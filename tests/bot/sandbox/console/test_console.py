@@ -18,7 +18,7 @@ from bot.cli import main
 
 ROLEFIT = Path(sys.executable).with_name("rolefit")
 SECRETS = iter(f"console-secret-{n}-0123456789abcdef" for n in range(1000))
-# Into the hiring questionnaire and through its first questions (tests/bot/console/
+# Into the hiring questionnaire and through its first questions (tests/bot/sandbox/console/
 # test_questionnaire.py follows it to the end, whatever its steps).
 INTO_THE_QUESTIONNAIRE = ["/rolefit hire", "1", "1", "", "1", "1"]
 

@@ -12,10 +12,10 @@ import pytest
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.console.mrkdwn import Style
-from bot.console.session import Output, ScriptLines, Session
+from bot.sandbox.console.mrkdwn import Style
+from bot.sandbox.console.session import Output, ScriptLines, Session
+from bot.sandbox.live import LiveRoleFit
 from bot.settings import SlackSettings
-from bot.testing.live import LiveRoleFit
 
 
 def _plain(text: str) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from bot.console.form import REQUIRED_MESSAGE, AnswerError, Form
-from bot.console.mrkdwn import Style
+from bot.sandbox.console.form import REQUIRED_MESSAGE, AnswerError, Form
+from bot.sandbox.console.mrkdwn import Style
 
 PLAIN = Style.plain()
 

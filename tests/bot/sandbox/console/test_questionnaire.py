@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from bot.console.mrkdwn import Style
-from bot.console.session import Output, Session
-from bot.testing.live import LiveRoleFit
+from bot.sandbox.console.mrkdwn import Style
+from bot.sandbox.console.session import Output, Session
+from bot.sandbox.live import LiveRoleFit
 
 # A questionnaire that keeps asking longer than this is stuck: end the input instead of hanging.
 MOST_ANSWERS = 100
