@@ -1,4 +1,5 @@
-"""The sandbox: a local Slack that the console and the tests run the real app against (the app never imports it).
+"""The sandbox: a local Slack that the console and the tests run the real app against. The app
+never imports it.
 
 - `FakeSlackApi`: Slack's Web API on 127.0.0.1, recording every call, failing on request.
 - `SlackRequests`: slash commands, events and interactions shaped and signed like Slack's.
