@@ -131,7 +131,8 @@ def run_bare_server(with_reply: bool) -> None:
     from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.server import create_asgi_app, serve
+    from bot.server.guard import create_asgi_app
+    from bot.server.runners import serve
     from bot.settings import SlackSettings, load_settings
 
     settings = load_settings(SlackSettings)
@@ -161,7 +162,7 @@ def run_bare_server(with_reply: bool) -> None:
     async def reply(say: AsyncSay) -> None:
         await say("ok")
 
-    serve(create_asgi_app(app, signing_secret=secret), "127.0.0.1", 0)
+    serve(create_asgi_app(app, signing_secret=secret), app, "127.0.0.1", 0)
 
 
 # -- firing requests ------------------------------------------------------------------------

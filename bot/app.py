@@ -11,8 +11,8 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.deps import Deps
 from bot.listeners import register
-from bot.listeners.common import Deps
 from bot.settings import SlackSettings
 from knowledge import KnowledgeBase, Matcher, load_knowledge
 
@@ -37,8 +37,10 @@ def configure_web_client(client: AsyncWebClient, settings: SlackSettings) -> Asy
 
 
 def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> AsyncApp:
-    """RoleFit's Bolt app. process_before_response=True acknowledges without Bolt's ack poll and
-    keeps working under FaaS and Socket Mode alike; slow work lives in lazy listeners."""
+    """RoleFit's Bolt app. process_before_response=True: the HTTP response is the listener's
+    acknowledgement, and slow work runs after it (bot.after_ack), under HTTP and Socket Mode
+    alike. Requests are verified once, on their raw bytes, by the HTTP front door
+    (bot.server.guard) before Bolt parses them, so Bolt's own check is off."""
     knowledge = kb if kb is not None else load_knowledge(settings.overlay_paths)
     app = AsyncApp(
         name="rolefit",
@@ -46,6 +48,7 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
         # "token will be unused" at every start, though that client holds that very token.
         token=settings.slack_bot_token.get_secret_value(),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
+        request_verification_enabled=False,
         process_before_response=True,
         # RoleFit is not an AI-assistant app: without this, Bolt treats a DM thread as an
         # assistant thread and swaps `say` for one that first calls conversations.replies.

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import ClientError
+from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -65,17 +67,49 @@ async def deliver(
     return await _post_to_dm(client, dm, user_id, message, reason)
 
 
-async def tell_user(client: AsyncWebClient, channel: str, user_id: str, text: str) -> None:
-    """A short note only this user sees: ephemeral where they are, else in their DM with RoleFit."""
+def note(text: str) -> Message:
+    """A one-paragraph message (text and its one section) for short notices."""
+    return kit_message(text, [section(text)])
+
+
+async def respond_safely(respond: AsyncRespond, **payload: Any) -> bool:
+    """Send through the request's response_url; False (logged) instead of raising on failure."""
+    try:
+        response = await respond(**payload)
+    except (ValueError, *WEB_API_FAILURES) as error:
+        logger.warning("response_url failed: %s", type(error).__name__)
+        return False
+    refused = response.status_code != 200 or '"ok":false' in response.body.replace(" ", "")
+    if refused:
+        logger.warning("response_url refused: HTTP %s", response.status_code)
+    return not refused
+
+
+async def reply_privately(
+    client: AsyncWebClient,
+    channel: str,
+    user_id: str,
+    message: Message,
+    *,
+    respond: AsyncRespond | None = None,
+    replace_original: bool = False,
+) -> None:
+    """A message only this person sees, never lost: the response_url when the request has one
+    (it works in any conversation, member or not), else an ephemeral message where they are,
+    else their DM with RoleFit."""
+    if respond is not None and await respond_safely(
+        respond, **message, response_type="ephemeral", replace_original=replace_original
+    ):
+        return
     if channel:
         try:
-            await client.chat_postEphemeral(channel=channel, user=user_id, text=text)
+            await client.chat_postEphemeral(channel=channel, user=user_id, **message)
             return
         except WEB_API_FAILURES as error:
-            logger.info("ephemeral note failed (%s); sending it by DM", error_code(error))
+            logger.info("ephemeral reply failed (%s); sending it by DM", error_code(error))
     dm = await _open_dm(client, user_id)
     if dm is not None:
-        await _post_to_dm(client, dm, user_id, {"text": text, "blocks": [section(text)]}, None)
+        await _post_to_dm(client, dm, user_id, message, None)
 
 
 async def _post_to_channel(client: AsyncWebClient, channel: str, message: Message) -> Delivered:

@@ -14,7 +14,7 @@ import yaml
 from bot.listeners import BOT_EVENTS
 from bot.listeners.commands import COMMAND
 from bot.sandbox import LiveRoleFit, SignedRequest, SlackRequests
-from bot.server import EVENTS_PATH
+from bot.server.guard import EVENTS_PATH
 from tests.slack_schemas import REPO_ROOT, manifest_validator
 
 MANIFEST_PATH = REPO_ROOT / "manifest.yml"

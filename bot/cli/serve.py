@@ -67,16 +67,18 @@ def _build_app(settings: SlackSettings) -> AsyncApp:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from bot.server import create_asgi_app, serve
+    from bot.server.guard import create_asgi_app
+    from bot.server.runners import serve
     from bot.settings import SlackSettings, load_settings
 
     port = _port(args.port)
     settings = load_settings(SlackSettings)
+    bolt_app = _build_app(settings)
     asgi_app = create_asgi_app(
-        _build_app(settings), signing_secret=settings.slack_signing_secret.get_secret_value()
+        bolt_app, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
     try:
-        serve(asgi_app, args.host, port)
+        serve(asgi_app, bolt_app, args.host, port)
     except OSError as error:
         raise CliError(f"cannot listen on {args.host}:{port}: {error.strerror}") from None
     return 0
@@ -86,7 +88,7 @@ def _socket(args: argparse.Namespace) -> int:
     import aiohttp
     from slack_sdk.errors import SlackApiError
 
-    from bot.server import run_socket_mode
+    from bot.server.runners import run_socket_mode
     from bot.settings import SlackSettings, load_settings
 
     settings = load_settings(SlackSettings)

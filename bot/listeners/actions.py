@@ -1,7 +1,9 @@
-"""Buttons and the "Ask a question" modal. Clicks are acknowledged at once; the Web API work runs
-in lazy listeners. Deliveries go through the response_url first (it works in any conversation,
-member or not) and fall back to the Web API, so a click never silently does nothing. Home tab
-clicks carry neither a response_url nor a channel, so what they produce goes to the person's DM."""
+"""Buttons. Each is acknowledged at once (see the routing table) and these functions run after.
+
+Replies go through the response_url first (it works in any conversation, member or not) and fall
+back to the Web API, so a click never silently does nothing. Home tab clicks carry neither a
+response_url nor a channel, so what they produce goes to the person's DM.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +11,23 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.blocks import ids
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.kit import context as context_block
-from bot.blocks.kit import input_element, submitted_values
-from bot.blocks.modals import QUESTION_MAX, answer_modal, ask_question_modal
+from bot.blocks.modals import answer_modal, ask_question_modal
 from bot.blocks.roles import roles_message
-from bot.delivery import WEB_API_FAILURES, deliver, error_code, tell_user
-from bot.intent import words_of
-from bot.listeners.common import deps_of, respond_safely, start_questionnaire
+from bot.delivery import (
+    WEB_API_FAILURES,
+    deliver,
+    error_code,
+    note,
+    reply_privately,
+    respond_safely,
+)
+from bot.deps import deps_of
+from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 
 logger = logging.getLogger(__name__)
@@ -51,28 +58,20 @@ def _on_app_home(body: dict[str, Any]) -> bool:
     return (body.get("view") or {}).get("type") == "home"
 
 
+async def _tell_clicker(
+    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, text: str
+) -> None:
+    await reply_privately(client, _channel_of(body), _user_of(body), note(text), respond=respond)
+
+
 async def _answer_ref(
     body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
 ) -> AnswerRef | None:
     """The answer a button refers to; a value that is not ours gets a friendly line instead."""
     ref = AnswerRef.from_value(action.get("value"))
     if ref is None:
-        await _reply_privately(body, respond, client, text=STALE_BUTTON, replace_original=False)
+        await _tell_clicker(body, respond, client, STALE_BUTTON)
     return ref
-
-
-async def _reply_privately(
-    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, **payload: Any
-) -> None:
-    """To the clicker only: the response_url, else chat.postEphemeral in the same conversation.
-    `payload` is a message (text, blocks) plus response_url options such as replace_original."""
-    if await respond_safely(respond, response_type="ephemeral", **payload):
-        return
-    message = {key: payload[key] for key in ("text", "blocks") if key in payload}
-    try:
-        await client.chat_postEphemeral(channel=_channel_of(body), user=_user_of(body), **message)
-    except WEB_API_FAILURES as error:
-        logger.warning("could not reply to a click: %s", error_code(error))
 
 
 async def share_answer(
@@ -82,7 +81,7 @@ async def share_answer(
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    """Lazy: post the answer for everyone in the channel, saying who shared it."""
+    """Post the answer for everyone in the channel, saying who shared it."""
     ref = await _answer_ref(body, action, respond, client)
     if ref is None:
         return
@@ -97,8 +96,7 @@ async def share_answer(
         await client.chat_postMessage(channel=_channel_of(body), **shared)
     except WEB_API_FAILURES as error:
         reason = str(error_code(error) or "unknown error")
-        notice = COULD_NOT_SHARE.format(reason=reason)
-        await _reply_privately(body, respond, client, text=notice, replace_original=False)
+        await _tell_clicker(body, respond, client, COULD_NOT_SHARE.format(reason=reason))
 
 
 async def answer_chosen_alternative(
@@ -108,7 +106,7 @@ async def answer_chosen_alternative(
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    """Lazy: a "did you mean" choice replaces the unsure answer with the chosen one."""
+    """A "did you mean" choice replaces the unsure answer with the chosen one."""
     ref = await _answer_ref(body, action, respond, client)
     if ref is None:
         return
@@ -142,55 +140,51 @@ async def answer_chosen_alternative(
 async def show_roles(
     body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Lazy: the roles side by side, to the person who clicked. From Home it goes to their DM
-    rather than a modal: it stays there to reread, and its questionnaire button then works as on
-    any message (a modal could only push the questionnaire on top of itself)."""
+    """The roles side by side, to the person who clicked. From Home it goes to their DM rather
+    than a modal: it stays there to reread, and its questionnaire button then works as on any
+    message (a modal could only push the questionnaire on top of itself)."""
     roles = roles_message(deps_of(context).kb)
     if _on_app_home(body):
         await deliver(client, "", _user_of(body), roles)  # logs if even the DM fails
         return
-    await _reply_privately(body, respond, client, **roles, replace_original=False)
+    await reply_privately(client, _channel_of(body), _user_of(body), roles, respond=respond)
 
 
 async def open_ask_modal(
-    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Lazy: the "Ask a question" form, opened within the click's trigger window."""
+    """The "Ask a question" form, opened within the click's trigger window."""
     try:
         await client.views_open(
             trigger_id=body.get("trigger_id"), view=ask_question_modal(_channel_of(body))
         )
     except WEB_API_FAILURES as error:
         logger.warning("could not open the ask modal: %s", error_code(error))
-        if not await respond_safely(respond, text=COULD_NOT_OPEN_MODAL, replace_original=False):
-            await tell_user(client, _channel_of(body), _user_of(body), COULD_NOT_OPEN_MODAL)
+        await _tell_clicker(body, respond, client, COULD_NOT_OPEN_MODAL)
 
 
 async def open_questionnaire_for_click(
-    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Lazy: the questionnaire, reporting back to the conversation the button was in."""
+    """The questionnaire, reporting back to the conversation the button was in."""
     channel_name = str((body.get("channel") or {}).get("name") or "")
-    await start_questionnaire(
-        client, respond, body.get("trigger_id"), _channel_of(body), _user_of(body), channel_name
+    await open_questionnaire(
+        client, body.get("trigger_id"), _channel_of(body), _user_of(body), channel_name=channel_name
     )
 
 
-async def answer_asked_question(
-    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
+async def go_back_a_step(
+    body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """The form's submission, answered by turning the form into the answer (no Web API call)."""
-    typed = input_element(submitted_values(view), ids.ASK_INPUT_BLOCK, ids.ASK_INPUT)
-    question = str(typed.get("value") or "")
-    if not words_of(question):
-        await ack(
-            response_action="errors",
-            errors={
-                ids.ASK_INPUT_BLOCK: "Type a piece of work, e.g. who owns the product backlog?"
-            },
-        )
+    """The questionnaire's Back button: the previous step, keeping what was entered."""
+    view = body.get("view")
+    if not isinstance(view, dict) or not view.get("id"):
+        logger.warning("a Back click arrived without its view")
         return
-    deps = deps_of(context)
-    answer = deps.matcher.answer(question[:QUESTION_MAX])
-    origin = str(view.get("private_metadata") or "")
-    await ack(response_action="update", view=answer_modal(answer, deps.kb, origin))
+    try:
+        await client.views_update(
+            view_id=view["id"], hash=view.get("hash"), view=previous_step(view, deps_of(context))
+        )
+    except WEB_API_FAILURES as error:
+        # hash_conflict: the view moved on (a double click); the newer view wins.
+        logger.info("Back could not update the view: %s", error_code(error))

@@ -1,29 +1,26 @@
-"""`/rolefit`: help, roles and answers go back in the acknowledgement itself (one round trip,
-well inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after."""
+"""`/rolefit`: help, roles and answers go back in the acknowledgement itself (one round trip, well
+inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.deps import deps_of
+from bot.hiring import open_questionnaire
 from bot.intent import Intent, read
-from bot.listeners.common import deps_of, start_questionnaire
 
 COMMAND = "/rolefit"
 
 
 async def answer_command(
-    ack: AsyncAck,
-    command: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    respond: AsyncRespond,
+    ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    """Help, roles and answers go back in the acknowledgement (ephemeral; answers carry a "Share
-    in channel" button). `hire` acknowledges empty and opens the questionnaire right after, off
-    the request. One listener for the whole command, so Bolt matches it once per command."""
+    """Help, roles and answers are ephemeral acks (answers carry a "Share in channel" button).
+    `hire` acknowledges empty and opens the questionnaire after. One listener for the whole
+    command, so Bolt matches it once per command."""
     deps = deps_of(context)
     text = str(command.get("text") or "")
     if read(text).intent is not Intent.HIRE:
@@ -31,9 +28,8 @@ async def answer_command(
         return
     await ack()
     deps.after_ack(
-        start_questionnaire(
+        open_questionnaire(
             client,
-            respond,
             command.get("trigger_id"),
             str(command.get("channel_id") or ""),
             str(command.get("user_id") or ""),

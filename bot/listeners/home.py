@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.home import home_view
 from bot.delivery import WEB_API_FAILURES, error_code
-from bot.listeners.common import deps_of
+from bot.deps import deps_of
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +27,9 @@ async def is_home_tab(event: dict[str, Any]) -> bool:
 async def publish_home(
     event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Lazy: publish the Home tab for the person who opened it. A refusal leaves their previous
-    Home tab (or Slack's empty one) in place, so it is logged, not retried."""
-    view = home_view(deps_of(context).kb)
+    """Publish the Home tab for the person who opened it. A refusal leaves their previous Home
+    tab (or Slack's empty one) in place, so it is logged, not retried."""
     try:
-        await client.views_publish(user_id=str(event["user"]), view=view)
+        await client.views_publish(user_id=str(event["user"]), view=home_view(deps_of(context).kb))
     except WEB_API_FAILURES as error:
         logger.warning("views.publish failed for the Home tab: %s", error_code(error))

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncBoltContext, AsyncSay
 
-from bot.listeners.common import deps_of
+from bot.deps import deps_of
 from bot.listeners.messages import written_by_a_person
 
 _LEADING_MENTIONS = re.compile(r"^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+")
@@ -27,7 +27,7 @@ def question_in(text: str, bot_user_id: str | None) -> str:
 
 
 async def answer_mention(event: dict[str, Any], say: AsyncSay, context: AsyncBoltContext) -> None:
-    """Lazy: reply in the mention's thread (a new one under the mention, or the one it is in)."""
+    """Reply in the mention's thread (a new one under the mention, or the one it is in)."""
     deps = deps_of(context)
     question = question_in(str(event.get("text") or ""), context.bot_user_id)
     reply = deps.replies(question, shareable=False)

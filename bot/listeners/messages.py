@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncBoltContext, AsyncSay
 
-from bot.listeners.common import deps_of
+from bot.deps import deps_of
 
 
 def written_by_a_person(event: dict[str, Any]) -> bool:
@@ -23,7 +23,7 @@ async def is_direct_question(event: dict[str, Any]) -> bool:
 async def answer_direct_message(
     event: dict[str, Any], say: AsyncSay, context: AsyncBoltContext
 ) -> None:
-    """Lazy: answer in the DM (in the thread, if the person wrote in one)."""
+    """Answer in the DM (in the thread, if the person wrote in one), after the acknowledgement."""
     deps = deps_of(context)
     reply = deps.replies(str(event.get("text") or ""), shareable=False)
     await say(**reply, thread_ts=event.get("thread_ts"))

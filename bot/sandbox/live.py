@@ -72,7 +72,8 @@ class LiveRoleFit(BackgroundService):
         self._resident: set[asyncio.Task[object]] = set()
 
     def start(self) -> Self:
-        from bot.server import bind_socket, build_server, create_asgi_app
+        from bot.server.guard import create_asgi_app
+        from bot.server.runners import bind_socket, build_server
 
         self.api.start()
         try:
@@ -88,7 +89,9 @@ class LiveRoleFit(BackgroundService):
                 self._resident = asyncio.all_tasks()
                 ready.set()
 
-            self._server = build_server(asgi_app, on_ready=on_ready, configure_logging=False)
+            self._server = build_server(
+                asgi_app, bolt_app, on_ready=on_ready, configure_logging=False
+            )
             self._thread = threading.Thread(
                 target=self._server.run,
                 kwargs={"sockets": [sock]},

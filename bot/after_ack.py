@@ -1,0 +1,44 @@
+"""Work that runs once Slack has its acknowledgement: the one way RoleFit does slow things.
+
+Slack wants an answer within 3 seconds, and with `process_before_response=True` Bolt sends it only
+when the listener returns (https://api.slack.com/interactivity/handling#acknowledgment_response).
+So a listener
+acknowledges, then hands anything that calls the Web API to `AfterAck`. Bolt's lazy listeners do
+the same for FaaS hosts, but they deep-copy every request; RoleFit is a long-lived server, so a
+task on the running loop is enough and costs nothing per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+class AfterAck:
+    """Runs coroutines as tasks on the running loop, keeps them referenced until they end (asyncio
+    holds tasks weakly), and logs a failure instead of losing it silently."""
+
+    def __init__(self) -> None:
+        self._running: set[asyncio.Task[None]] = set()
+
+    def __call__(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._running.add(task)
+        task.add_done_callback(self._finished)
+
+    def __len__(self) -> int:
+        return len(self._running)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._running.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("work after the acknowledgement failed", exc_info=task.exception())
+
+    async def drain(self, timeout: float) -> None:
+        """Wait up to `timeout` seconds for the work in hand (at shutdown)."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=timeout)

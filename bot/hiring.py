@@ -1,0 +1,140 @@
+"""The hiring questionnaire across Slack requests: open it, move between steps, post the advice.
+
+Every step's view carries the whole flow in `private_metadata`, so no process keeps state between
+requests. Step submissions are answered inside the acknowledgement (`response_action: update` or
+`errors`: pure and fast); whatever calls the Web API runs after the acknowledgement.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, cast
+
+from pydantic import ValidationError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.blocks.kit import submitted_values
+from bot.blocks.questionnaire import (
+    CALLBACK_ID,
+    STEPS,
+    QuestionnaireState,
+    StateError,
+    Step,
+    answers_summary,
+    company_view,
+    expired_view,
+    needs_view,
+    preview_view,
+    step_errors,
+    work_view,
+)
+from bot.blocks.recommendation import recommendation_message
+from bot.delivery import WEB_API_FAILURES, deliver, error_code, note, reply_privately
+from bot.deps import Deps, first_time
+from knowledge.advisor import advise
+
+logger = logging.getLogger(__name__)
+
+# views.open refuses a trigger that is over 3 s old, already used, or not Slack's.
+TRIGGER_ERRORS = frozenset({"expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"})
+TRIGGER_EXPIRED = (
+    "The hiring questionnaire took too long to open, so Slack closed the window for it. "
+    "Please run `/rolefit hire` again."
+)
+NO_TRIGGER = "Sorry, I couldn't open the questionnaire. Try `/rolefit hire` again."
+
+ViewUpdate = dict[str, Any]
+
+
+async def open_questionnaire(
+    client: AsyncWebClient,
+    trigger_id: str | None,
+    origin_channel: str,
+    user_id: str,
+    *,
+    channel_name: str = "",
+) -> None:
+    """Open the first step at once: a trigger lives 3 s and works once, so nothing slow may come
+    first. `origin_channel` is where the advice goes ("" from App Home); `channel_name`, when
+    known, names the channel on the final button ("Post to #general"). Slack's refusal (an
+    expired trigger) is explained to the person, who can simply run it again."""
+    if not trigger_id:
+        logger.warning("could not open the questionnaire: no trigger_id")
+        await reply_privately(client, origin_channel, user_id, note(NO_TRIGGER))
+        return
+    state = QuestionnaireState.start(origin_channel, user_id, channel_name)
+    try:
+        await client.views_open(trigger_id=trigger_id, view=company_view(state))
+    except WEB_API_FAILURES as error:
+        code = error_code(error)
+        logger.warning("views.open refused the questionnaire: %s", code)
+        text = (
+            TRIGGER_EXPIRED
+            if code in TRIGGER_ERRORS
+            else f"I couldn't open the hiring questionnaire (`{code}`). Please try again."
+        )
+        await reply_privately(client, origin_channel, user_id, note(text))
+
+
+def next_step(view: dict[str, Any], deps: Deps) -> ViewUpdate:
+    """The acknowledgement for a step's submission: its errors, or the next step in its place."""
+    step, state = submitted(view)
+    if state is None:
+        return {"response_action": "update", "view": expired_view()}
+    state = state.with_values(step, submitted_values(view))
+    try:
+        errors = step_errors(state, step)
+        if errors:
+            return {"response_action": "errors", "errors": errors}
+        return {
+            "response_action": "update",
+            "view": step_view(STEPS[STEPS.index(step) + 1], state, deps),
+        }
+    except ValidationError:  # an earlier step's answers are missing: not a flow we began
+        logger.warning("a questionnaire step arrived without the earlier steps' answers")
+        return {"response_action": "update", "view": expired_view()}
+
+
+def previous_step(view: dict[str, Any], deps: Deps) -> dict[str, Any]:
+    """The step before the one shown, keeping what was entered on this one."""
+    step, state = submitted(view)
+    if state is None:
+        return expired_view()
+    state = state.with_values(step, submitted_values(view))
+    return step_view(STEPS[max(STEPS.index(step) - 1, 0)], state, deps)
+
+
+async def post_advice(view: dict[str, Any], client: AsyncWebClient, deps: Deps) -> None:
+    """Post the advice where the flow started (or by DM, saying why), once per flow."""
+    _, state = submitted(view)
+    if state is None or not first_time(deps.posted_flows, state.flow):
+        return
+    answers = state.answers()
+    recommendation = advise(answers, deps.matcher)
+    message = recommendation_message(
+        recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers)
+    )
+    if await deliver(client, state.channel, state.user, message) is None:
+        logger.error("hiring advice for %s was lost: neither channel nor DM took it", state.user)
+        del deps.posted_flows[state.flow]  # a repeated submit may still get it through
+
+
+def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:
+    if step == "company":
+        return company_view(state)
+    if step == "work":
+        return work_view(state)
+    if step == "needs":
+        return needs_view(state, deps.kb)
+    return preview_view(state, deps.kb, advise(state.answers(), deps.matcher))
+
+
+def submitted(view: dict[str, Any]) -> tuple[Step, QuestionnaireState | None]:
+    """Which step a view is, and its state (None if unreadable)."""
+    match = CALLBACK_ID.match(str(view.get("callback_id", "")))
+    step = cast(Step, match.group(1)) if match else STEPS[0]
+    try:
+        return step, QuestionnaireState.decode(str(view.get("private_metadata", "")))
+    except StateError:
+        logger.warning("a questionnaire view arrived with unreadable private_metadata")
+        return step, None

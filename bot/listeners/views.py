@@ -1,0 +1,47 @@
+"""Modal submissions. Each answers inside its acknowledgement (the next view, or inline errors),
+except the questionnaire's last step, which closes the modal and posts the advice after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.blocks import ids
+from bot.blocks.kit import input_element, submitted_values
+from bot.blocks.modals import QUESTION_MAX, answer_modal
+from bot.deps import deps_of
+from bot.hiring import next_step, post_advice
+from bot.intent import words_of
+
+EMPTY_QUESTION = "Type a piece of work, e.g. who owns the product backlog?"
+
+
+async def answer_asked_question(
+    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    """The "Ask a question" form, answered by turning the form into the answer."""
+    typed = input_element(submitted_values(view), ids.ASK_INPUT_BLOCK, ids.ASK_INPUT)
+    question = str(typed.get("value") or "")
+    if not words_of(question):
+        await ack(response_action="errors", errors={ids.ASK_INPUT_BLOCK: EMPTY_QUESTION})
+        return
+    deps = deps_of(context)
+    answer = deps.matcher.answer(question[:QUESTION_MAX])
+    origin = str(view.get("private_metadata") or "")
+    await ack(response_action="update", view=answer_modal(answer, deps.kb, origin))
+
+
+async def submit_questionnaire_step(
+    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    """A step of the hiring questionnaire: its errors, or the next step in its place."""
+    await ack(**next_step(view, deps_of(context)))
+
+
+async def finish_questionnaire(
+    view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """The last step was submitted (the modal closed with the ack): post the advice."""
+    await post_advice(view, client, deps_of(context))

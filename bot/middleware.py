@@ -1,0 +1,71 @@
+"""RoleFit's global middlewares, in the order `bot.listeners.register` installs them.
+
+Each is a class, not a function: Bolt's argument injection for function middleware trips on
+malformed payloads, and a class receives the request as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.deps import DEPS_KEY, Deps, first_time
+
+Next = Callable[[], Awaitable[BoltResponse]]
+
+
+class RefuseMalformedActions(AsyncMiddleware):
+    """A button payload without a clicked action is answered 400 (Bolt would index the empty
+    list and answer 500)."""
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
+    ) -> BoltResponse:
+        body = req.body
+        if body.get("type") in ("block_actions", "interactive_message") and "actions" in body:
+            clicked = body["actions"]
+            if not (isinstance(clicked, list) and clicked and isinstance(clicked[0], dict)):
+                return BoltResponse(status=400, body="malformed payload: no action")
+        return await next()
+
+
+class ProvideDeps(AsyncMiddleware):
+    """Puts the app's `Deps` into every request's context (listeners read it with `deps_of`)."""
+
+    def __init__(self, deps: Deps) -> None:
+        self._deps = deps
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
+    ) -> BoltResponse:
+        req.context[DEPS_KEY] = self._deps
+        return await next()
+
+
+class SkipRedeliveries(AsyncMiddleware):
+    """Answers each event once, however often Slack delivers it.
+
+    Slack retries an event it thinks failed and may redeliver an `event_id`
+    (https://api.slack.com/apis/events-api#retries): a repeated id is acknowledged without
+    running any listener. A retry whose reason is `http_timeout` is dropped even when unseen: the
+    first delivery reached this app and is still being handled.
+    """
+
+    def __init__(self, deps: Deps) -> None:
+        self._seen = deps.seen_events
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
+    ) -> BoltResponse | None:
+        body = req.body
+        if body.get("type") == "event_callback":
+            timed_out_retry = "http_timeout" in (req.headers.get("x-slack-retry-reason") or [])
+            event_id = body.get("event_id")
+            if timed_out_retry or (
+                isinstance(event_id, str) and not first_time(self._seen, event_id)
+            ):
+                return await req.context.ack()
+        return await next()

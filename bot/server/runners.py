@@ -1,0 +1,154 @@
+"""Running the app: HTTP under uvicorn, or Socket Mode; one Web API connection pool either way.
+
+uvloop and httptools are used when installed (uvicorn's "auto"), and plain asyncio otherwise, so
+RoleFit runs wherever Python does. `benchmarks/serve.py` measures this set-up against a bare Bolt
+app served the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+import socket
+from collections.abc import AsyncIterator, Callable
+
+import aiohttp
+import uvicorn
+from slack_bolt.async_app import AsyncApp
+
+from bot.server.guard import AsgiApp, Receive, Scope, Send
+
+SHUTDOWN_GRACE_SECONDS = 5
+
+
+@contextlib.asynccontextmanager
+async def shared_http_session(bolt_app: AsyncApp) -> AsyncIterator[None]:
+    """Give the app's Web API client one keep-alive aiohttp session while the loop runs.
+
+    Without it the SDK opens and closes a session, so a TCP (and, against Slack, a TLS)
+    connection, for every call. Bolt passes this session on to the client it builds for each
+    request.
+    """
+    client = bolt_app.client
+    if client.session is not None:
+        yield
+        return
+    session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=client.timeout))
+    client.session = session
+    try:
+        yield
+    finally:
+        client.session = None
+        await session.close()
+
+
+def with_shared_session(asgi_app: AsgiApp, bolt_app: AsyncApp) -> AsgiApp:
+    """`asgi_app`, holding `shared_http_session` from start-up to shutdown (ASGI lifespan)."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            await asgi_app(scope, receive, send)
+            return
+        await receive()  # lifespan.startup
+        async with shared_http_session(bolt_app):
+            await send({"type": "lifespan.startup.complete"})
+            await receive()  # lifespan.shutdown
+        await send({"type": "lifespan.shutdown.complete"})
+
+    return app
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """Bind before uvicorn starts, so port 0 becomes a real port we can announce."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """uvicorn's server, calling `on_ready` once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_ready = on_ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self._on_ready()
+
+
+def build_server(
+    asgi_app: AsgiApp,
+    bolt_app: AsyncApp,
+    *,
+    on_ready: Callable[[], None],
+    configure_logging: bool = True,
+) -> uvicorn.Server:
+    """uvicorn with its fastest loop and parser when installed, access log off (quiet by
+    default; tokens never appear)."""
+    config = uvicorn.Config(
+        with_shared_session(asgi_app, bolt_app),
+        loop="auto",
+        http="auto",
+        lifespan="on",
+        access_log=False,
+        log_level="warning",
+        log_config=uvicorn.config.LOGGING_CONFIG if configure_logging else None,
+        server_header=False,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )
+    return _AnnouncingServer(config, on_ready)
+
+
+def serve(asgi_app: AsgiApp, bolt_app: AsyncApp, host: str, port: int) -> None:
+    """Serve until interrupted, printing "RoleFit listening on http://HOST:PORT" once bound."""
+    sock = bind_socket(host, port)
+    bound_port = sock.getsockname()[1]
+    shown_host = f"[{host}]" if ":" in host else host
+
+    def announce() -> None:
+        print(f"RoleFit listening on http://{shown_host}:{bound_port}", flush=True)
+
+    with sock:
+        build_server(asgi_app, bolt_app, on_ready=announce).run(sockets=[sock])
+
+
+def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
+    """Socket Mode: the same app, fed over Slack's WebSocket instead of public HTTP."""
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    async def run() -> None:
+        # The SDK retries a refused connection forever; ask once first so a bad token is one
+        # clear error (SlackApiError) instead of an endless retry log.
+        await bolt_app.client.apps_connections_open(app_token=app_token)
+        handler = AsyncSocketModeHandler(bolt_app, app_token)
+        stop = asyncio.Event()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(signal_number, stop.set)
+        async with shared_http_session(bolt_app):
+            await handler.connect_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
+            print("RoleFit connected to Slack in Socket Mode", flush=True)
+            try:
+                await stop.wait()
+            finally:
+                await handler.close_async()  # type: ignore[no-untyped-call]
+
+    with asyncio.Runner(loop_factory=_fastest_loop()) as runner:
+        runner.run(run())
+
+
+def _fastest_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop when it is installed, else asyncio's own (None)."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
