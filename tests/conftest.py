@@ -53,12 +53,23 @@ def slack_requests() -> SlackRequests:
     return SlackRequests(TEST_SIGNING_SECRET)
 
 
-@pytest.fixture
-def live() -> Iterator[LiveRoleFit]:
-    """The real app served by uvicorn on a free port, talking to its own Web API stand-in."""
+@pytest.fixture(scope="module")
+def live_server() -> Iterator[LiveRoleFit]:
+    """One served app per test module: starting and stopping uvicorn costs ~0.5 s a time."""
     with LiveRoleFit() as running:
         yield running
-        assert_surfaces_valid(running.api.calls)
+
+
+@pytest.fixture
+def live(live_server: LiveRoleFit) -> Iterator[LiveRoleFit]:
+    """The real app served by uvicorn on a free port, talking to its own Web API stand-in; each
+    test starts with nothing recorded and nothing pending (ids in requests never repeat, so the
+    app's memories of earlier tests cannot touch this one)."""
+    live_server.wait_until_idle()
+    live_server.api.reset()
+    yield live_server
+    live_server.wait_until_idle()
+    assert_surfaces_valid(live_server.api.calls)
 
 
 @pytest.fixture(scope="session")

@@ -261,9 +261,9 @@ class FakeSlackApi(BackgroundService):
     async def _handle_socket_mode(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse()
         await websocket.prepare(request)
-        self._record("socket_mode.connect", {}, request)
         with self._condition:
             self._sockets.append(websocket)
+        self._record("socket_mode.connect", {}, request)  # after: a waiter may push at once
         await websocket.send_json(
             {"type": "hello", "num_connections": 1, "connection_info": {"app_id": APP_ID}}
         )

@@ -303,6 +303,7 @@ def test_rolefit_socket_answers_over_socket_mode(slack_api: FakeSlackApi) -> Non
         assert process.stdout.readline().strip() == "RoleFit connected to Slack in Socket Mode"
         [connect] = slack_api.calls_to("apps.connections.open")[-1:]
         assert connect.authorized
+        slack_api.wait_for("socket_mode.connect")
         requests = SlackRequests(TEST_SIGNING_SECRET)
         dm = json.loads(requests.dm("who owns the roadmap?").body)
         envelope_id = slack_api.socket_mode_push("events_api", dm)

@@ -69,7 +69,7 @@ def test_the_messages_tab_publishes_nothing(live: LiveRoleFit) -> None:
     "refuse",
     [
         lambda api: api.fail("views.publish", "not_enabled"),
-        lambda api: api.rate_limit("views.publish", times=2),
+        lambda api: api.rate_limit("views.publish", retry_after=0, times=2),
         lambda api: api.server_error("views.publish", times=2),
     ],
     ids=["refused", "rate-limited", "server-error"],

@@ -28,6 +28,8 @@ from tests.slack_schemas import assert_valid_view
 Values = dict[str, dict[str, Any]]
 # Slack's deadline for every acknowledgement.
 ACK_DEADLINE = 3.0
+# A Web API this slow would blow the deadline for any ack that waited on it.
+CRAWL_SECONDS = 1.5
 
 
 def radio(block_id: str, value: str | None) -> Values:
@@ -68,8 +70,15 @@ def needs(*selected: str, anything_else: str | None = None) -> Values:
 class Leader:
     """A person clicking through the modal in Slack; `view` is the modal as Slack shows it."""
 
-    def __init__(self, live: LiveRoleFit, channel: str = "C_GENERAL", user: str = "U_LEADER"):
+    def __init__(
+        self,
+        live: LiveRoleFit,
+        channel: str = "C_GENERAL",
+        user: str = "U_LEADER",
+        deadline: float = ACK_DEADLINE,
+    ):
         self.live = live
+        self.deadline = deadline
         self.channel = channel
         self.user = user
         self.view: dict[str, Any] = {}
@@ -92,7 +101,7 @@ class Leader:
             self.live.requests.view_submission(self.view, values, user_id=self.user)
         )
         assert status == 200
-        assert time.perf_counter() - started < ACK_DEADLINE
+        assert time.perf_counter() - started < self.deadline
         reply: dict[str, Any] = json.loads(body) if body else {}
         if reply.get("response_action") == "update":
             assert_valid_view(reply["view"])
@@ -376,11 +385,12 @@ def test_started_from_app_home_it_is_answered_in_the_dm(live: LiveRoleFit) -> No
 
 def test_every_ack_is_fast_while_the_web_api_crawls(live: LiveRoleFit) -> None:
     for method in ("views.open", "views.update", "chat.postMessage"):
-        live.api.delay(method, 4.0)
-    leader = Leader(live)
+        live.api.delay(method, CRAWL_SECONDS)
+    deadline = CRAWL_SECONDS / 2  # an ack that waited on the Web API would take longer
+    leader = Leader(live, deadline=deadline)
     started = time.perf_counter()
     status, _, _ = live.post(live.requests.slash_command("hire"))
-    assert status == 200 and time.perf_counter() - started < ACK_DEADLINE
+    assert status == 200 and time.perf_counter() - started < deadline
     opened = live.api.wait_for("views.open", timeout=8)[-1]
     leader.view = {**opened.body["view"], **_slack_ids(opened)}
     leader.submit(company())  # `submit` checks each ack beats the deadline
@@ -391,7 +401,7 @@ def test_every_ack_is_fast_while_the_web_api_crawls(live: LiveRoleFit) -> None:
             BACK, "back", block_id=NAV_BLOCK, view={**leader.view, "state": {"values": {}}}
         )
     )
-    assert time.perf_counter() - started < ACK_DEADLINE
+    assert time.perf_counter() - started < deadline
     leader.submit(needs("po-backlog"))
     leader.submit({})
     assert posted(live)[0]["channel"] == "C_GENERAL"
