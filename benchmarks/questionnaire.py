@@ -4,7 +4,7 @@ Both apps run live (uvicorn on a free loopback port, through bot.sandbox.LiveRol
 Web API stand-in. The bare app acknowledges `/rolefit` and opens a one-block modal from a lazy
 listener, the least any app can do; the gap to RoleFit's row is the questionnaire's own work.
 
-Figures: the time from sending `/rolefit hire` to `views.open` reaching the stand-in (the issue's
+Figures: the time from sending `/rolefit hire` to `views.open` reaching the stand-in (our
 target: within 300 ms; Slack's trigger dies at 3 s) at concurrency 1 and 8; every step's
 acknowledgement round trip (each must beat 3 s); the final submit to the posted
 `chat.postMessage`; the same acknowledgements while the stand-in holds every answer for 2 s;

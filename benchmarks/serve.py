@@ -40,7 +40,7 @@ DM_REPLY_TIMEOUT_SECONDS = 5.0
 ROUNDS = 3
 DUPLICATE_GRACE_SECONDS = 0.5
 
-# Targets from the issue.
+# The targets RoleFit holds itself to.
 SLASH_SHARE_OF_BARE = 0.80
 SLASH_P99_MS_AT_32 = 50.0
 DM_P99_MS_AT_32 = 100.0

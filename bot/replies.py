@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from cachetools import LRUCache
 
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.help import help_message
@@ -41,21 +41,16 @@ class RecentReplies:
     ) -> None:
         self._kb = kb
         self._matcher = matcher
-        self._size = size
         self._longest = longest  # longer texts rarely repeat and would bloat the memory
-        self._recent: OrderedDict[tuple[str, bool], Message] = OrderedDict()
+        self._recent: LRUCache[tuple[str, bool], Message] = LRUCache(maxsize=size)
 
     def __call__(self, text: str, *, shareable: bool) -> Message:
         key = (text, shareable)
         reply = self._recent.get(key)
-        if reply is not None:
-            self._recent.move_to_end(key)
-            return reply
-        reply = reply_for(text, self._kb, self._matcher, shareable=shareable)
-        if len(text) <= self._longest:
-            self._recent[key] = reply
-            if len(self._recent) > self._size:
-                self._recent.popitem(last=False)
+        if reply is None:
+            reply = reply_for(text, self._kb, self._matcher, shareable=shareable)
+            if len(text) <= self._longest:
+                self._recent[key] = reply
         return reply
 
 

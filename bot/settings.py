@@ -1,7 +1,7 @@
 """Configuration from the environment (and an optional, gitignored `.env`), via pydantic-settings.
 
-A missing or malformed setting becomes one `CliError` line naming the variable — never a
-traceback, and never the secret's value.
+A missing or malformed setting becomes one `SettingsError` line naming the variable (the CLI
+prints it as is) — never a traceback, and never the secret's value.
 """
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ from typing import TypeVar
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.cli.errors import CliError
+from bot.errors import OneLineError
 
 SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(OneLineError):
+    """A setting is missing or invalid; the message names it and never holds its value."""
 
 
 class KnowledgeSettings(BaseSettings):
@@ -49,7 +53,7 @@ def load_settings(settings_class: type[SettingsT]) -> SettingsT:
         return settings_class()
     except ValidationError as error:
         names = sorted({str(problem["loc"][0]).upper() for problem in error.errors()})
-        raise CliError(
+        raise SettingsError(
             f"missing or invalid setting: {', '.join(names)} "
             "(set it in the environment or in .env; see README)"
         ) from None

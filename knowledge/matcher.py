@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from cachetools import LRUCache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -64,6 +65,9 @@ CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, 
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 
 Kind = Literal["responsibility", "neighbour", "unrelated"]
+
+# Typo fixes remembered: new words keep arriving, so the memory is bounded.
+CORRECTIONS_KEPT = 20_000
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ class _Reader:
         self.known_words = frozenset(words)
         self.known_stems = frozenset(stem(w) for w in words)
         self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
-        self._corrections: dict[str, str] = {}
+        self._corrections: LRUCache[str, str] = LRUCache(maxsize=CORRECTIONS_KEPT)
 
     def terms(self, text: str, *, fix_typos: bool = True) -> list[_Term]:
         """The concepts in `text`, in order, without stopwords or role names."""

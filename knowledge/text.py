@@ -178,8 +178,7 @@ COMMON_WORD_MIN_COUNT = 100
 def common_english_words() -> frozenset[str]:
     """Everyday English words, so "submit" is never "fixed" into the knowledge base's "summit".
 
-    Read from pyspellchecker's bundled frequency list (about 0.1 s, once, and only when a question
-    has a word the knowledge base does not know)."""
+    Read once from pyspellchecker's bundled frequency list (benchmarks/matcher.py times it)."""
     resource = files("spellchecker").joinpath("resources", "en.json.gz")
     with resource.open("rb") as raw, gzip.open(raw) as unpacked:
         counts: dict[str, int] = json.load(unpacked)

@@ -15,7 +15,7 @@ from knowledge import KnowledgeBase, Role
 from knowledge.models import ARTICLE_TITLE
 
 View = dict[str, Any]
-# Slack's limit for a Home tab (../shared/slack/CONTRACT.md §1).
+# Slack's limit for a Home tab (https://api.slack.com/reference/surfaces/views).
 HOME_BLOCKS_MAX = 100
 
 _WHAT_IT_DOES = (

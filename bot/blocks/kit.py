@@ -13,7 +13,7 @@ from typing import Any, Literal, TypedDict
 
 Block = dict[str, Any]
 
-# Slack's limits (../shared/slack/CONTRACT.md §1).
+# Slack's limits (https://api.slack.com/reference/block-kit/blocks and .../surfaces).
 SECTION_TEXT_MAX = 3000
 FIELD_TEXT_MAX = 2000
 HEADER_TEXT_MAX = 150

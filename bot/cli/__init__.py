@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import ask, console, knowledge_cmd, recommend, serve
-from bot.cli.errors import CliError
+from bot.errors import OneLineError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.handler(args)
-    except CliError as error:
+    except OneLineError as error:
         print(f"rolefit: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

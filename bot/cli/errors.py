@@ -1,5 +1,7 @@
-"""The one exception type the CLI turns into a single friendly line (exit 2)."""
+"""Errors the CLI reports in one line (see `bot.errors`)."""
+
+from bot.errors import OneLineError
 
 
-class CliError(Exception):
-    """An expected failure the user can fix: bad input, missing setting, unreadable file."""
+class CliError(OneLineError):
+    """A bad argument, input or file given to a `rolefit` command."""

@@ -163,7 +163,7 @@ def posted(live: LiveRoleFit, count: int = 1) -> list[dict[str, Any]]:
 
 
 def no_more(live: LiveRoleFit, method: str, count: int) -> None:
-    """Once the app is idle (lazy listeners done), exactly `count` calls to `method` were made."""
+    """Once the app is idle (after-ack work done), exactly `count` calls to `method` were made."""
     live.wait_until_idle(timeout=10)
     assert len(live.api.calls_to(method)) == count
 
