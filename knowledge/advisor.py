@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge import Answer, KnowledgeBase, Matcher
+from knowledge.confidence import PLACEMENT_CONFIDENCE
 from knowledge.models import ARTICLE_TITLE
 
 RoleId = Literal["product-owner", "product-manager"]
@@ -23,8 +24,6 @@ PRODUCT_OWNER: RoleId = "product-owner"
 PRODUCT_MANAGER: RoleId = "product-manager"
 ROLE_IDS: tuple[RoleId, RoleId] = (PRODUCT_OWNER, PRODUCT_MANAGER)
 
-#: A phrase is placed on a responsibility only when the matcher is at least "most likely" sure.
-PLACEMENT_CONFIDENCE = 0.45
 MAX_NEEDS = 40
 MAX_NEED_LENGTH = 300
 

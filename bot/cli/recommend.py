@@ -229,9 +229,9 @@ def _parse_numbers(reply: str, highest: int) -> list[int] | None:
 def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
     """The recommendation as a person reads it in a terminal (same headline and wording as
     the Slack message)."""
-    from bot.blocks.answer import confidence_words
     from bot.blocks.recommendation import headline
     from knowledge.advisor import ROLE_IDS
+    from knowledge.confidence import confidence_words
 
     hired = ROLE_IDS if result.recommendation == "both" else (result.recommendation,)
     word = confidence_words(result.confidence)

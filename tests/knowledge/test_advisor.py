@@ -15,6 +15,7 @@ from knowledge.advisor import (
     advise,
     need_groups,
 )
+from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_SECTIONS, ARTICLE_TITLE
 
 PO, PM, BOTH = "product-owner", "product-manager", "both"
@@ -202,7 +203,7 @@ def test_article_case_places_its_needs_on_product_manager_work(matcher: Matcher)
     _, overrides, _ = CASES[0]
     result = advise(answers(**overrides), matcher)
 
-    assert result.confidence >= 0.75
+    assert confidence_words(result.confidence) == "clearly"
     assert result.scores[PM] > result.scores[PO]
     assert not result.unplaced_needs
     assert all(PM in placed.owners for placed in result.placed_needs)
