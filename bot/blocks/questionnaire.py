@@ -26,15 +26,9 @@ from bot.blocks.kit import (
     section,
 )
 from bot.blocks.recommendation import recommendation_blocks
-from knowledge.advisor import (
-    MAX_NEED_LENGTH,
-    PRODUCT_MANAGER,
-    PRODUCT_OWNER,
-    HiringAnswers,
-    Recommendation,
-    need_groups,
-)
+from knowledge.advisor import MAX_NEED_LENGTH, HiringAnswers, Recommendation
 from knowledge.models import KnowledgeBase
+from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, need_groups
 
 Step = Literal["company", "work", "needs", "preview"]
 STEPS: tuple[Step, ...] = get_args(Step)
@@ -304,8 +298,7 @@ def needs_view(state: QuestionnaireState, kb: KnowledgeBase) -> dict[str, Any]:
         options = [_option(rid, title) for rid, title in group.responsibilities[:room]]
         if options:
             offered.update((option["value"], option) for option in options)
-            label = f"{group.label} work" if len(group.owners) == 1 else "Shared by both roles"
-            groups.append({"label": plain(label, OPTION_TEXT_MAX), "options": options})
+            groups.append({"label": plain(group.label, OPTION_TEXT_MAX), "options": options})
     select: dict[str, Any] = {
         "type": "multi_static_select",
         "action_id": NEEDS,

@@ -19,9 +19,10 @@ from bot.blocks.kit import (
     quote,
     section,
 )
-from knowledge.advisor import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS, Recommendation
+from knowledge.advisor import Recommendation
 from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
+from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
 
 MAX_REASONS = 6
 MAX_OWNED = 6

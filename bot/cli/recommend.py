@@ -156,7 +156,8 @@ class _Terminal:
 
 def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: TextIO) -> int:
     """Ask the questionnaire, print the recommendation. EOF or Ctrl-C leaves cleanly (status 0)."""
-    from knowledge.advisor import ROLE_IDS, HiringAnswers, advise
+    from knowledge.advisor import HiringAnswers, advise
+    from knowledge.questionnaire import ROLE_IDS
 
     terminal = _Terminal(stdin, stdout)
     try:
@@ -186,7 +187,8 @@ def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: 
 
 def _ask_needs(terminal: _Terminal, kb: KnowledgeBase) -> list[str]:
     """Numbers from the knowledge base's list, grouped by role, then free text in own words."""
-    from knowledge.advisor import MAX_NEED_LENGTH, MAX_NEEDS, need_groups
+    from knowledge.advisor import MAX_NEED_LENGTH, MAX_NEEDS
+    from knowledge.questionnaire import need_groups
 
     numbered: list[str] = []
     terminal.say()
@@ -230,8 +232,8 @@ def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
     """The recommendation as a person reads it in a terminal (same headline and wording as
     the Slack message)."""
     from bot.blocks.recommendation import headline
-    from knowledge.advisor import ROLE_IDS
     from knowledge.confidence import confidence_words
+    from knowledge.questionnaire import ROLE_IDS
 
     hired = ROLE_IDS if result.recommendation == "both" else (result.recommendation,)
     word = confidence_words(result.confidence)

@@ -9,14 +9,10 @@ import pytest
 from pydantic import ValidationError
 
 from knowledge import KnowledgeBase, Matcher
-from knowledge.advisor import (
-    HiringAnswers,
-    Recommendation,
-    advise,
-    need_groups,
-)
+from knowledge.advisor import HiringAnswers, Recommendation, advise
 from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_SECTIONS, ARTICLE_TITLE
+from knowledge.questionnaire import need_groups
 
 PO, PM, BOTH = "product-owner", "product-manager", "both"
 

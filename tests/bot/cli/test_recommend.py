@@ -169,7 +169,7 @@ def test_needs_are_offered_grouped_by_role(kb: KnowledgeBase, matcher: Matcher) 
         for line in transcript.splitlines()
         if line.startswith("  ") and not line.startswith("    ") and not line.strip()[0].isdigit()
     ]
-    assert headings == ["Product Owner", "Product Manager", "Both roles"]
+    assert headings == ["Product Owner work", "Product Manager work", "Shared by both roles"]
     for responsibility in kb.responsibilities:
         need_number(transcript, responsibility.title)
 
