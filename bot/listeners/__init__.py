@@ -10,10 +10,11 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.blocks import ids
-from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX, STEPS
+from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX
 from bot.dedupe import SkipRedeliveries
 from bot.listeners import actions, commands, home, mentions, messages, questionnaire
 from bot.listeners.common import Deps, ProvideDeps, RefuseMalformedActions, acknowledge
+from bot.questionnaire_state import STEPS
 
 # What manifest.yml must subscribe to for these listeners to hear anything.
 BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")

@@ -19,10 +19,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.blocks.kit import submitted_values
 from bot.blocks.questionnaire import (
     CALLBACK_ID,
-    STEPS,
-    QuestionnaireState,
-    StateError,
-    Step,
     answers_summary,
     company_view,
     expired_view,
@@ -33,6 +29,7 @@ from bot.blocks.questionnaire import (
 )
 from bot.blocks.recommendation import recommendation_message
 from bot.delivery import WEB_API_FAILURES, deliver, error_code, tell_user
+from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
 from knowledge import Matcher
 from knowledge.advisor import advise
 from knowledge.models import KnowledgeBase
