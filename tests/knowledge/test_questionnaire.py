@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -23,6 +25,7 @@ from knowledge.questionnaire import (
 )
 
 FIELDS = HiringAnswers.model_fields
+README = Path(__file__).resolve().parents[2] / "README.md"
 ASKED = [question for question in QUESTIONS if question.name != ANYTHING_ELSE]
 
 
@@ -80,3 +83,17 @@ def test_answers_already_given_read_as_their_choices() -> None:
         "a startup",
         "an enterprise",
     ]
+
+
+def test_the_readme_shows_the_questions_as_they_are_asked(kb: KnowledgeBase) -> None:
+    """README's questionnaire tables list each fixed-choice question as "label (description)"."""
+    section = README.read_text().split("## The hiring questionnaire")[1].split("\n## ")[0]
+    rows = dict(re.findall(r"^\| (.+?)(?: \*\(optional\)\*)? \| (.+) \|$", section, re.M))
+    for question in (q for q in QUESTIONS if q.choices):
+        shown = [
+            f"{c.label} ({c.description[:1].lower()}{c.description[1:]})"
+            if c.description
+            else c.label
+            for c in choices_for(question, kb)
+        ]
+        assert rows[question.prompt].casefold() == " · ".join(shown).casefold(), question.name
