@@ -43,6 +43,9 @@ LARGER_STAGE_WEIGHT = 0.5
 NEED_WEIGHT = 1.0
 SHARED_NEED_WEIGHT = 0.5
 
+#: The advice: one role, or both.
+Decision = Literal[RoleId, "both"]
+
 GOAL_SIDES: dict[Goal, tuple[RoleId, ...]] = {
     "deliver-product": (PRODUCT_OWNER,),
     "build-business": (PRODUCT_MANAGER,),
@@ -122,7 +125,7 @@ class Recommendation(BaseModel):
     """The advice. `scores` measure fit to the answers, before any role already on staff is
     ruled out; `confidence` comes from the margin between them."""
 
-    recommendation: Literal["product-owner", "product-manager", "both"]
+    recommendation: Decision
     confidence: float = Field(ge=0.0, le=1.0)
     scores: dict[str, float]
     reasons: list[Reason]
@@ -266,7 +269,7 @@ def _decide(
     scores: dict[RoleId, float],
     placed: list[PlacedNeed],
     names: dict[RoleId, str],
-) -> tuple[Literal["product-owner", "product-manager", "both"], float, list[Reason]]:
+) -> tuple[Decision, float, list[Reason]]:
     """Pick the hire. A role on staff is never recommended again; two hires go to both roles
     only when there is work on both sides and the goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0

@@ -140,12 +140,14 @@ def _advisor_errors(state: QuestionnaireState) -> dict[str, str]:
 
 
 def company_view(state: QuestionnaireState, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """Step 1, the first a person sees: what the questionnaire is for, then the company."""
     kb = _knowledge(kb)
     intro = section(f"*{escape(who_to_hire(kb))}* {INTRO}")
     return _modal("company", state, [intro, *_inputs("company", state, kb)])
 
 
 def work_view(state: QuestionnaireState, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """Step 2: what the hire is for and how the team works."""
     return _modal("work", state, [*_inputs("work", state, _knowledge(kb)), _back()])
 
 
