@@ -111,9 +111,8 @@ def step_errors(
             errors[USES_SCRUM] = "Tell RoleFit whether your team runs Scrum."
     elif step == "needs":
         if not state.needs and not state.anything_else:
-            errors[NEEDS] = (
-                "Pick at least one piece of work, or describe it under “Anything else?”."
-            )
+            elsewhere = QUESTION_NAMED[ANYTHING_ELSE].prompt
+            errors[NEEDS] = f"Pick at least one piece of work, or describe it under “{elsewhere}”."
         else:
             errors.update(_advisor_errors(state))
     return errors
