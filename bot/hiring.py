@@ -16,10 +16,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.blocks.kit import submitted_values
 from bot.blocks.questionnaire import (
     CALLBACK_ID,
-    STEPS,
-    QuestionnaireState,
-    StateError,
-    Step,
     answers_summary,
     company_view,
     expired_view,
@@ -31,6 +27,7 @@ from bot.blocks.questionnaire import (
 from bot.blocks.recommendation import recommendation_message
 from bot.delivery import WEB_API_FAILURES, deliver, error_code, note, reply_privately
 from bot.deps import Deps, first_time
+from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
 from knowledge.advisor import advise
 
 logger = logging.getLogger(__name__)
@@ -47,6 +44,7 @@ ViewUpdate = dict[str, Any]
 
 
 async def open_questionnaire(
+    deps: Deps,
     client: AsyncWebClient,
     trigger_id: str | None,
     origin_channel: str,
@@ -64,7 +62,7 @@ async def open_questionnaire(
         return
     state = QuestionnaireState.start(origin_channel, user_id, channel_name)
     try:
-        await client.views_open(trigger_id=trigger_id, view=company_view(state))
+        await client.views_open(trigger_id=trigger_id, view=company_view(state, deps.kb))
     except WEB_API_FAILURES as error:
         code = error_code(error)
         logger.warning("views.open refused the questionnaire: %s", code)
@@ -83,7 +81,7 @@ def next_step(view: dict[str, Any], deps: Deps) -> ViewUpdate:
         return {"response_action": "update", "view": expired_view()}
     state = state.with_values(step, submitted_values(view))
     try:
-        errors = step_errors(state, step)
+        errors = step_errors(state, step, deps.kb)
         if errors:
             return {"response_action": "errors", "errors": errors}
         return {
@@ -112,7 +110,7 @@ async def post_advice(view: dict[str, Any], client: AsyncWebClient, deps: Deps) 
     answers = state.answers()
     recommendation = advise(answers, deps.matcher)
     message = recommendation_message(
-        recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers)
+        recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers, deps.kb)
     )
     if await deliver(client, state.channel, state.user, message) is None:
         logger.error("hiring advice for %s was lost: neither channel nor DM took it", state.user)
@@ -121,9 +119,9 @@ async def post_advice(view: dict[str, Any], client: AsyncWebClient, deps: Deps) 
 
 def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:
     if step == "company":
-        return company_view(state)
+        return company_view(state, deps.kb)
     if step == "work":
-        return work_view(state)
+        return work_view(state, deps.kb)
     if step == "needs":
         return needs_view(state, deps.kb)
     return preview_view(state, deps.kb, advise(state.answers(), deps.matcher))

@@ -15,16 +15,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from knowledge import Answer, KnowledgeBase, Matcher
+from knowledge import Answer, Matcher
+from knowledge.confidence import PLACEMENT_CONFIDENCE
 from knowledge.models import ARTICLE_TITLE
+from knowledge.questionnaire import (
+    COMPANY_STAGE,
+    PRODUCT_MANAGER,
+    PRODUCT_OWNER,
+    ROLE_IDS,
+    CompanyStage,
+    Goal,
+    Headcount,
+    RoleId,
+    label_of,
+    with_article,
+)
 
-RoleId = Literal["product-owner", "product-manager"]
-PRODUCT_OWNER: RoleId = "product-owner"
-PRODUCT_MANAGER: RoleId = "product-manager"
-ROLE_IDS: tuple[RoleId, RoleId] = (PRODUCT_OWNER, PRODUCT_MANAGER)
-
-#: A phrase is placed on a responsibility only when the matcher is at least "most likely" sure.
-PLACEMENT_CONFIDENCE = 0.45
 MAX_NEEDS = 40
 MAX_NEED_LENGTH = 300
 
@@ -37,18 +43,15 @@ LARGER_STAGE_WEIGHT = 0.5
 NEED_WEIGHT = 1.0
 SHARED_NEED_WEIGHT = 0.5
 
-GOAL_SIDES: dict[str, tuple[RoleId, ...]] = {
+#: The advice: one role, or both.
+Decision = Literal[RoleId, "both"]
+
+GOAL_SIDES: dict[Goal, tuple[RoleId, ...]] = {
     "deliver-product": (PRODUCT_OWNER,),
     "build-business": (PRODUCT_MANAGER,),
     "both": ROLE_IDS,
 }
-LARGER_STAGES = frozenset({"scale-up", "enterprise"})
-STAGE_NAMES = {
-    "startup": "a startup",
-    "small-business": "a small business",
-    "scale-up": "a scale-up",
-    "enterprise": "an enterprise",
-}
+LARGER_STAGES: frozenset[CompanyStage] = frozenset({"scale-up", "enterprise"})
 
 # Article sections the reasons point to (titles as the article spells them).
 SECTION_IDENTIFY_NEED = "Identify the Need"
@@ -56,16 +59,17 @@ SECTION_RESPONSIBILITIES = "Product Manager vs. Product Owner: Responsibilities"
 
 
 class HiringAnswers(BaseModel):
-    """What a leader tells RoleFit about the hire. Field names are the CLI's and the modal's."""
+    """What a leader tells RoleFit about the hire: one field per question in
+    `knowledge.questionnaire.QUESTIONS`, whose choices are these fields' values."""
 
     model_config = ConfigDict(extra="forbid")
 
-    company_stage: Literal["startup", "small-business", "scale-up", "enterprise"]
-    goal: Literal["deliver-product", "build-business", "both"]
+    company_stage: CompanyStage
+    goal: Goal
     uses_scrum: bool
     existing_roles: list[RoleId] = []
     needs: list[str] = Field(default=[], max_length=MAX_NEEDS)
-    headcount: Literal[1, 2]
+    headcount: Headcount
 
     @field_validator("headcount", mode="before")
     @classmethod
@@ -121,40 +125,12 @@ class Recommendation(BaseModel):
     """The advice. `scores` measure fit to the answers, before any role already on staff is
     ruled out; `confidence` comes from the margin between them."""
 
-    recommendation: Literal["product-owner", "product-manager", "both"]
+    recommendation: Decision
     confidence: float = Field(ge=0.0, le=1.0)
     scores: dict[str, float]
     reasons: list[Reason]
     unplaced_needs: list[str]
     placed_needs: list[PlacedNeed]
-
-
-@dataclass(frozen=True)
-class NeedGroup:
-    """Responsibilities offered as needs, under one heading (a role, or both for shared work)."""
-
-    label: str
-    owners: tuple[str, ...]
-    responsibilities: tuple[tuple[str, str], ...]  # (id, title)
-
-
-def need_groups(kb: KnowledgeBase) -> list[NeedGroup]:
-    """The knowledge base's responsibilities grouped by owner — PO, PM, then shared — for any
-    front end that offers needs as a list (the terminal questionnaire, the Slack modal)."""
-    groups: list[NeedGroup] = []
-    for owners, label in (
-        ((PRODUCT_OWNER,), kb.roles[PRODUCT_OWNER].name),
-        ((PRODUCT_MANAGER,), kb.roles[PRODUCT_MANAGER].name),
-        (ROLE_IDS, "Both roles"),
-    ):
-        items = tuple(
-            (item.id, item.title)
-            for item in kb.responsibilities
-            if tuple(sorted(item.owners)) == tuple(sorted(owners))
-        )
-        if items:
-            groups.append(NeedGroup(label=label, owners=owners, responsibilities=items))
-    return groups
 
 
 @dataclass
@@ -212,7 +188,7 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
         evidence.append(_answer(text, "uses_scrum", {PRODUCT_MANAGER: NO_SCRUM_WEIGHT}))
 
     if answers.company_stage in LARGER_STAGES:
-        stage = STAGE_NAMES[answers.company_stage]
+        stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
         text = (
             f"At {stage} the product has to pay its way across many departments, "
             f"which is where a {pm} works."
@@ -293,7 +269,7 @@ def _decide(
     scores: dict[RoleId, float],
     placed: list[PlacedNeed],
     names: dict[RoleId, str],
-) -> tuple[Literal["product-owner", "product-manager", "both"], float, list[Reason]]:
+) -> tuple[Decision, float, list[Reason]]:
     """Pick the hire. A role on staff is never recommended again; two hires go to both roles
     only when there is work on both sides and the goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0

@@ -21,26 +21,16 @@ from bot.blocks.kit import (
     section,
 )
 from knowledge import Answer, KnowledgeBase
+from knowledge.confidence import Sureness, confidence_words
 
-CLEARLY = 0.75
-MOST_LIKELY = 0.45
 # A button value holds the question so a click can rebuild the answer; this much is plenty.
 _QUESTION_IN_VALUE = 1000
 
-_LEADS = {
+_LEADS: dict[Sureness, str] = {
     "clearly": "This is *clearly* work for",
     "most likely": "This is *most likely* work for",
     "not sure": "I'm *not sure*, but this looks like work for",
 }
-
-
-def confidence_words(confidence: float) -> str:
-    """How sure RoleFit is, in the words a person would use."""
-    if confidence >= CLEARLY:
-        return "clearly"
-    if confidence >= MOST_LIKELY:
-        return "most likely"
-    return "not sure"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ so both come from `recommendation_blocks`; the posted message adds who ran it an
 from __future__ import annotations
 
 from bot.blocks import ids
-from bot.blocks.answer import confidence_words
 from bot.blocks.kit import (
     Block,
     Message,
@@ -20,8 +19,10 @@ from bot.blocks.kit import (
     quote,
     section,
 )
-from knowledge.advisor import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS, Recommendation
+from knowledge.advisor import Recommendation
+from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
+from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
 
 MAX_REASONS = 6
 MAX_OWNED = 6

@@ -130,8 +130,8 @@ def verdict(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def sureness(answer: Answer) -> str:
-    """The confidence words the Slack side uses (its thresholds, not a copy that could drift)."""
-    from bot.blocks.answer import confidence_words
+    """The confidence words every answer uses, so the terminal and Slack never disagree."""
+    from knowledge.confidence import confidence_words
 
     return f"{confidence_words(answer.confidence)}, confidence {answer.confidence:.2f}"
 

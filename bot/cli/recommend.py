@@ -11,30 +11,15 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from knowledge import KnowledgeBase, Matcher
     from knowledge.advisor import Recommendation
-
-T = TypeVar("T")
-
-STAGES = [
-    ("startup", "Startup"),
-    ("small-business", "Small business"),
-    ("scale-up", "Scale-up"),
-    ("enterprise", "Enterprise"),
-]
-GOALS = [
-    ("deliver-product", "Deliver the product: features, user stories, backlog, sprints"),
-    ("build-business", "Build a business around it: strategy, market, go-to-market, finances"),
-    ("both", "Both"),
-]
-YES_NO = [(True, "Yes"), (False, "No")]
-HEADCOUNTS = [(1, "One"), (2, "Two")]
+    from knowledge.questionnaire import AnswerValue, Question
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -141,40 +126,54 @@ class _Terminal:
             self._out.write(line if line.endswith("\n") else line + "\n")
         return line.strip()
 
-    def choose(self, question: str, options: Sequence[tuple[T, str]]) -> T:
-        """A numbered choice, asked again until the reply is one of the numbers."""
+    def ask(self, question: Question) -> None:
+        """The question as the modal words it, marked "(optional)" as Slack marks it."""
         self.say()
-        self.say(question)
-        for number, (_, label) in enumerate(options, start=1):
-            self.say(f"  {number}. {label}")
+        self.say(f"{question.prompt}{' (optional)' if question.optional else ''}")
+
+    def choose(self, count: int) -> int:
+        """A number from 1 to `count`, asked again until the reply is one."""
         while True:
             reply = self.read()
-            if reply.isdigit() and 1 <= int(reply) <= len(options):
-                return options[int(reply) - 1][0]
-            self.say(f"Please type a number from 1 to {len(options)}.")
+            if reply.isdigit() and 1 <= int(reply) <= count:
+                return int(reply)
+            self.say(f"Please type a number from 1 to {count}.")
+
+    def choose_many(self, count: int, problem: Callable[[list[int]], str | None]) -> list[int]:
+        """Numbers from 1 to `count` (none at all to skip), asked again until they are numbers
+        in range that `problem` has nothing to say about."""
+        self.say("Type the numbers separated by commas or spaces, or press Enter to skip.")
+        while True:
+            picked = _parse_numbers(self.read(), count)
+            if picked is None:
+                self.say(f"Please use numbers from 1 to {count}, separated by commas or spaces.")
+                continue
+            said = problem(picked)
+            if said is None:
+                return picked
+            self.say(said)
 
 
 def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: TextIO) -> int:
-    """Ask the questionnaire, print the recommendation. EOF or Ctrl-C leaves cleanly (status 0)."""
-    from knowledge.advisor import ROLE_IDS, HiringAnswers, advise
+    """Ask the questionnaire's questions in its order, print the recommendation. EOF or Ctrl-C
+    leaves cleanly (status 0)."""
+    from knowledge.advisor import HiringAnswers, advise
+    from knowledge.questionnaire import ANYTHING_ELSE, INTRO, NEEDS, QUESTIONS, who_to_hire
 
     terminal = _Terminal(stdin, stdout)
     try:
-        terminal.say("RoleFit: should you hire a Product Owner, a Product Manager, or both?")
-        answers = HiringAnswers(
-            company_stage=terminal.choose("What stage is your company at?", STAGES),
-            goal=terminal.choose("What should the new hire mainly do?", GOALS),
-            uses_scrum=terminal.choose(
-                "Does your team work in Scrum (sprints, backlog, user stories)?", YES_NO
-            ),
-            existing_roles=terminal.choose(
-                "Do you already employ one of these?",
-                [([], "Neither")]
-                + [([role_id], f"A {kb.roles[role_id].name}") for role_id in ROLE_IDS],
-            ),
-            needs=_ask_needs(terminal, kb),
-            headcount=terminal.choose("How many product hires can you make now?", HEADCOUNTS),
-        )
+        terminal.say(who_to_hire(kb))
+        terminal.say(INTRO)
+        given: dict[str, Any] = {NEEDS: []}
+        for question in QUESTIONS:
+            terminal.ask(question)
+            if question.name == NEEDS:
+                given[NEEDS] += _ask_needs(terminal, kb)
+            elif question.name == ANYTHING_ELSE:  # more needs, in the person's own words
+                given[NEEDS] += _ask_own_words(terminal, len(given[NEEDS]))
+            else:
+                given[question.name] = _ask_choice(terminal, question, kb)
+        answers = HiringAnswers.model_validate(given)
     except (_Quit, KeyboardInterrupt):
         terminal.say()
         terminal.say("Stopped — nothing was recommended.")
@@ -184,38 +183,75 @@ def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: 
     return 0
 
 
+def _ask_choice(
+    terminal: _Terminal, question: Question, kb: KnowledgeBase
+) -> AnswerValue | list[AnswerValue]:
+    """One of the question's numbered choices, or several where it takes several."""
+    from knowledge.questionnaire import choices_for
+
+    choices = choices_for(question, kb)
+    for number, choice in enumerate(choices, start=1):
+        detail = f" — {choice.description}" if choice.description else ""
+        terminal.say(f"  {number}. {choice.label}{detail}")
+    if not question.many:
+        return choices[terminal.choose(len(choices)) - 1].value
+
+    def values(numbers: list[int]) -> list[AnswerValue]:
+        return [choices[number - 1].value for number in numbers]
+
+    picked = terminal.choose_many(len(choices), lambda n: _problem(question.name, values(n)))
+    return values(picked)
+
+
+def _problem(field: str, value: object) -> str | None:
+    """What the advisor's answers model says about one answer (e.g. both roles already on
+    staff), so the terminal asks again at once instead of failing at the end. The other answers
+    are each required question's first choice, so only this one can be wrong."""
+    from pydantic import ValidationError
+
+    from knowledge.advisor import HiringAnswers
+    from knowledge.questionnaire import QUESTIONS
+
+    valid = {q.name: q.choices[0].value for q in QUESTIONS if q.choices and not q.optional}
+    try:
+        HiringAnswers.model_validate({**valid, field: value})
+    except ValidationError as error:
+        message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+        return f"{message[:1].upper()}{message[1:]}."
+    return None
+
+
 def _ask_needs(terminal: _Terminal, kb: KnowledgeBase) -> list[str]:
-    """Numbers from the knowledge base's list, grouped by role, then free text in own words."""
-    from knowledge.advisor import MAX_NEED_LENGTH, MAX_NEEDS, need_groups
+    """Numbers from the knowledge base's list, grouped by the role that owns the work."""
+    from knowledge.questionnaire import need_groups
 
     numbered: list[str] = []
-    terminal.say()
-    terminal.say("Which of these do you need covered?")
     for group in need_groups(kb):
         terminal.say(f"  {group.label}")
         for responsibility_id, title in group.responsibilities:
             numbered.append(responsibility_id)
             terminal.say(f"    {len(numbered):>2}. {title}")
-    terminal.say("Type the numbers separated by commas or spaces, or press Enter to skip.")
-    while True:
-        picked = _parse_numbers(terminal.read(), len(numbered))
-        if picked is not None:
-            break
-        terminal.say(f"Please use numbers from 1 to {len(numbered)}, e.g. 1, 3, 5.")
-    needs = [numbered[number - 1] for number in picked]
+    picked = terminal.choose_many(len(numbered), lambda _: None)
+    return [numbered[number - 1] for number in picked]
 
-    terminal.say()
-    terminal.say("Anything else? Describe other work in your own words, one per line.")
+
+def _ask_own_words(terminal: _Terminal, already: int) -> list[str]:
+    """Other work in the person's own words, one per line, up to the advisor's limits (with
+    the `already` needs picked)."""
+    from knowledge.advisor import MAX_NEED_LENGTH, MAX_NEEDS
+
+    terminal.say("Describe other work in your own words, one per line.")
     terminal.say("Press Enter on an empty line when you are done.")
-    while len(needs) < MAX_NEEDS:
+    phrases: list[str] = []
+    while already + len(phrases) < MAX_NEEDS:
         phrase = terminal.read()
         if not phrase:
             break
         if len(phrase) > MAX_NEED_LENGTH:
             terminal.say(f"That is a bit long; please keep it under {MAX_NEED_LENGTH} characters.")
             continue
-        needs.append(phrase)
-    return needs
+        phrases.append(phrase)
+    return phrases
 
 
 def _parse_numbers(reply: str, highest: int) -> list[int] | None:
@@ -229,9 +265,9 @@ def _parse_numbers(reply: str, highest: int) -> list[int] | None:
 def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
     """The recommendation as a person reads it in a terminal (same headline and wording as
     the Slack message)."""
-    from bot.blocks.answer import confidence_words
     from bot.blocks.recommendation import headline
-    from knowledge.advisor import ROLE_IDS
+    from knowledge.confidence import confidence_words
+    from knowledge.questionnaire import ROLE_IDS
 
     hired = ROLE_IDS if result.recommendation == "both" else (result.recommendation,)
     word = confidence_words(result.confidence)

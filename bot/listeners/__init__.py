@@ -14,10 +14,11 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 
 from bot.blocks import ids
-from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX, STEPS
+from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX
 from bot.deps import Deps, deps_of
 from bot.listeners import actions, commands, home, mentions, messages, views
 from bot.middleware import ProvideDeps, RefuseMalformedActions, SkipRedeliveries
+from bot.questionnaire_state import STEPS
 
 # What manifest.yml must subscribe to for these listeners to hear anything.
 BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")

@@ -169,7 +169,12 @@ async def open_questionnaire_for_click(
     """The questionnaire, reporting back to the conversation the button was in."""
     channel_name = str((body.get("channel") or {}).get("name") or "")
     await open_questionnaire(
-        client, body.get("trigger_id"), _channel_of(body), _user_of(body), channel_name=channel_name
+        deps_of(context),
+        client,
+        body.get("trigger_id"),
+        _channel_of(body),
+        _user_of(body),
+        channel_name=channel_name,
     )
 
 

@@ -29,6 +29,7 @@ async def answer_command(
     await ack()
     deps.after_ack(
         open_questionnaire(
+            deps,
             client,
             command.get("trigger_id"),
             str(command.get("channel_id") or ""),

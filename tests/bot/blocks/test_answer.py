@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from bot.blocks import ids
-from bot.blocks.answer import AnswerRef, answer_message, confidence_words, role_phrase
+from bot.blocks.answer import AnswerRef, answer_message, role_phrase
 from bot.blocks.kit import BUTTON_VALUE_MAX
 from knowledge import Alternative, Answer, KnowledgeBase, Matcher, MatchRef
 from tests.bot.blocks.helpers import buttons, rendered
@@ -16,21 +14,6 @@ from tests.slack_schemas import assert_valid_blocks
 
 def all_text(message: dict[str, object]) -> str:
     return json.dumps(message, ensure_ascii=False)
-
-
-@pytest.mark.parametrize(
-    ("confidence", "words"),
-    [
-        (1.0, "clearly"),
-        (0.75, "clearly"),
-        (0.74, "most likely"),
-        (0.45, "most likely"),
-        (0.44, "not sure"),
-        (0.0, "not sure"),
-    ],
-)
-def test_confidence_in_words(confidence: float, words: str) -> None:
-    assert confidence_words(confidence) == words
 
 
 def test_a_clear_answer_names_role_responsibility_section_and_why(

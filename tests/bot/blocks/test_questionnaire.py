@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 
 from bot.blocks.kit import PRIVATE_METADATA_MAX
 from bot.blocks.questionnaire import (
-    ANYTHING_ELSE,
-    ANYTHING_ELSE_MAX,
     BACK,
-    COMPANY_STAGE,
-    EXISTING_ROLES,
-    GOAL,
-    GOAL_CHOICES,
-    HEADCOUNT,
-    NEEDS,
-    NEEDS_SELECTED_MAX,
-    STAGE_CHOICES,
-    USES_SCRUM,
-    QuestionnaireState,
-    StateError,
     answers_summary,
     company_view,
     needs_view,
@@ -30,27 +17,27 @@ from bot.blocks.questionnaire import (
     step_errors,
     work_view,
 )
+from bot.questionnaire_state import (
+    ANYTHING_ELSE_MAX,
+    NEEDS_SELECTED_MAX,
+    QuestionnaireState,
+)
 from knowledge import KnowledgeBase, Matcher
-from knowledge.advisor import HiringAnswers, advise
+from knowledge.advisor import advise
 from knowledge.models import Responsibility
+from knowledge.questionnaire import (
+    ANYTHING_ELSE,
+    COMPANY_STAGE,
+    EXISTING_ROLES,
+    GOAL,
+    HEADCOUNT,
+    NEEDS,
+    QUESTIONS,
+    USES_SCRUM,
+    choices_for,
+)
+from tests.bot.test_questionnaire_state import ANSWERED, answered, fresh
 from tests.slack_schemas import assert_valid_view
-
-ANSWERED = {
-    "company_stage": "scale-up",
-    "headcount": 2,
-    "goal": "both",
-    "uses_scrum": True,
-    "needs": ["po-backlog", "pm-go-to-market"],
-    "anything_else": "pricing, supplier deals",
-}
-
-
-def fresh(channel: str = "C_GENERAL", name: str = "general") -> QuestionnaireState:
-    return QuestionnaireState.start(channel, "U_LEADER", name)
-
-
-def answered(**changes: Any) -> QuestionnaireState:
-    return fresh().model_copy(update={**ANSWERED, **changes})
 
 
 def element(view: dict[str, Any], block_id: str) -> dict[str, Any]:
@@ -71,45 +58,14 @@ def all_views(
 ) -> list[dict[str, Any]]:
     recommendation = advise(state.answers(), matcher)
     return [
-        company_view(state),
-        work_view(state),
+        company_view(state, kb),
+        work_view(state, kb),
         needs_view(state, kb),
         preview_view(state, kb, recommendation),
     ]
 
 
-# -- the state in private_metadata -----------------------------------------------------------
-
-
-def test_origin_kind_follows_where_the_flow_started() -> None:
-    assert fresh("C_GENERAL").origin == "channel"
-    assert fresh("G_SECRET").origin == "channel"
-    assert fresh("D_LEADER", "directmessage").origin == "dm"
-    assert fresh("").origin == "home"
-    assert fresh("D_LEADER", "directmessage").channel_name == ""
-
-
-@pytest.mark.parametrize("placeholder", ["privategroup", "mpdm-ann--bob-1"])
-def test_slacks_placeholder_channel_names_are_not_shown(placeholder: str) -> None:
-    assert fresh("G_SECRET", placeholder).channel_name == ""
-    assert fresh("C_GENERAL", "general").channel_name == "general"
-
-
-def test_state_survives_the_round_trip_through_private_metadata() -> None:
-    state = answered(existing_roles=["product-owner"], headcount=1)
-    assert QuestionnaireState.decode(state.encode()) == state
-
-
-def test_each_flow_gets_its_own_id() -> None:
-    assert fresh().flow != fresh().flow
-
-
-@pytest.mark.parametrize(
-    "metadata", ["", "not json", '{"u": "U1"}', '{"f":"x","u":"U","o":"mars"}']
-)
-def test_unreadable_metadata_is_a_state_error(metadata: str) -> None:
-    with pytest.raises(StateError):
-        QuestionnaireState.decode(metadata)
+# -- the state each view carries ----------------------------------------------------------
 
 
 def test_the_largest_possible_state_fits_slacks_3000_characters(kb: KnowledgeBase) -> None:
@@ -119,53 +75,10 @@ def test_the_largest_possible_state_fits_slacks_3000_characters(kb: KnowledgeBas
         anything_else='"\\' * (ANYTHING_ELSE_MAX // 2),  # every character needs a JSON escape
         existing_roles=["product-manager"],
     ).model_copy(update={"channel_name": "x" * 80, "channel": "C" + "9" * 20})
-    views = [company_view(state), work_view(state), needs_view(state, kb)]
+    views = [company_view(state, kb), work_view(state, kb), needs_view(state, kb)]
     for view in views:
         assert len(view["private_metadata"]) <= PRIVATE_METADATA_MAX
         assert_valid_view(view)
-
-
-def test_answers_turn_free_text_into_separate_needs() -> None:
-    answers = answered(anything_else="pricing, supplier deals;\n\n  writing specs ").answers()
-    assert answers.needs == [
-        "po-backlog",
-        "pm-go-to-market",
-        "pricing",
-        "supplier deals",
-        "writing specs",
-    ]
-
-
-# -- reading what the user entered -----------------------------------------------------------
-
-
-def radio(value: str) -> dict[str, Any]:
-    return {"type": "radio_buttons", "selected_option": {"value": value}}
-
-
-def test_values_are_read_per_step_and_missing_ones_stay_unset() -> None:
-    values = {
-        COMPANY_STAGE: {COMPANY_STAGE: radio("startup")},
-        HEADCOUNT: {HEADCOUNT: {"type": "radio_buttons", "selected_option": None}},
-        EXISTING_ROLES: {EXISTING_ROLES: {"type": "checkboxes", "selected_options": []}},
-    }
-    state = fresh().with_values("company", values)
-    assert (state.company_stage, state.headcount, state.existing_roles) == ("startup", None, [])
-    assert state.with_values("work", {}).goal is None
-
-
-def test_free_text_and_selections_are_bounded_so_the_state_stays_small() -> None:
-    values = {
-        NEEDS: {
-            NEEDS: {
-                "selected_options": [{"value": f"need-{n}"} for n in range(NEEDS_SELECTED_MAX + 5)]
-            }
-        },
-        ANYTHING_ELSE: {ANYTHING_ELSE: {"type": "plain_text_input", "value": "x" * 5000}},
-    }
-    state = fresh().with_values("needs", values)
-    assert len(state.needs) == NEEDS_SELECTED_MAX
-    assert len(state.anything_else) == ANYTHING_ELSE_MAX
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -194,26 +107,26 @@ def test_free_text_and_selections_are_bounded_so_the_state_stays_small() -> None
     ],
 )
 def test_each_problem_is_shown_under_its_own_input(
-    step: Any, changes: dict[str, Any], block_id: str, says: str
+    kb: KnowledgeBase, step: Any, changes: dict[str, Any], block_id: str, says: str
 ) -> None:
-    errors = step_errors(answered(**changes), step)
+    errors = step_errors(answered(**changes), step, kb)
     assert list(errors) == [block_id]
     assert says in errors[block_id]
 
 
-def test_too_many_free_text_needs_are_reported_under_anything_else() -> None:
+def test_too_many_free_text_needs_are_reported_under_anything_else(kb: KnowledgeBase) -> None:
     many = ",".join(f"task {n}" for n in range(50))
-    errors = step_errors(answered(needs=[], anything_else=many), "needs")
+    errors = step_errors(answered(needs=[], anything_else=many), "needs", kb)
     assert list(errors) == [ANYTHING_ELSE]
 
 
 @pytest.mark.parametrize("step", ["company", "work", "needs"])
-def test_complete_answers_pass_every_step(step: Any) -> None:
-    assert step_errors(answered(), step) == {}
+def test_complete_answers_pass_every_step(kb: KnowledgeBase, step: Any) -> None:
+    assert step_errors(answered(), step, kb) == {}
 
 
-def test_free_text_alone_is_enough_for_the_needs_step() -> None:
-    assert step_errors(answered(needs=[], anything_else="pricing"), "needs") == {}
+def test_free_text_alone_is_enough_for_the_needs_step(kb: KnowledgeBase) -> None:
+    assert step_errors(answered(needs=[], anything_else="pricing"), "needs", kb) == {}
 
 
 # -- the views -------------------------------------------------------------------------------
@@ -238,10 +151,31 @@ def test_every_step_after_the_first_has_a_back_button(kb: KnowledgeBase, matcher
         assert has_back == (view is not views[0])
 
 
-def test_choices_are_exactly_the_advisors_values() -> None:
-    fields = HiringAnswers.model_fields
-    assert set(STAGE_CHOICES) == set(get_args(fields["company_stage"].annotation))
-    assert set(GOAL_CHOICES) == set(get_args(fields["goal"].annotation))
+def test_the_modal_asks_the_questionnaires_questions_in_order(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    inputs = [
+        block
+        for view in all_views(answered(), kb, matcher)[:3]
+        for block in view["blocks"]
+        if block["type"] == "input"
+    ]
+    assert [block["block_id"] for block in inputs] == [q.name for q in QUESTIONS]
+    assert [block["label"]["text"] for block in inputs] == [q.prompt for q in QUESTIONS]
+    assert [block.get("optional", False) for block in inputs] == [q.optional for q in QUESTIONS]
+    for block, question in zip(inputs, QUESTIONS, strict=True):
+        shown = [
+            (option["value"], option["text"]["text"], option.get("description", {}).get("text"))
+            for option in block["element"].get("options", [])
+        ]
+        assert shown == [(c.key, c.label, c.description) for c in choices_for(question, kb)]
+
+
+def test_who_is_on_staff_names_the_roles_as_the_knowledge_base_does(kb: KnowledgeBase) -> None:
+    labels = [
+        o["text"]["text"] for o in element(company_view(fresh(), kb), EXISTING_ROLES)["options"]
+    ]
+    assert labels == ["We already have a Product Owner", "We already have a Product Manager"]
 
 
 def test_views_show_the_answers_already_given(kb: KnowledgeBase, matcher: Matcher) -> None:
@@ -256,8 +190,8 @@ def test_views_show_the_answers_already_given(kb: KnowledgeBase, matcher: Matche
     assert element(needs, ANYTHING_ELSE)["initial_value"] == "pricing, supplier deals"
 
 
-def test_a_fresh_flow_preselects_nothing() -> None:
-    view = company_view(fresh())
+def test_a_fresh_flow_preselects_nothing(kb: KnowledgeBase) -> None:
+    view = company_view(fresh(), kb)
     assert all(chosen(view, block) == [] for block in (COMPANY_STAGE, HEADCOUNT, EXISTING_ROLES))
 
 
@@ -303,9 +237,9 @@ def test_the_last_step_names_where_the_advice_goes(kb: KnowledgeBase, matcher: M
     assert preview_view(dm, kb, recommendation)["submit"]["text"] == "Send it to me"
 
 
-def test_the_answers_summary_escapes_and_reads_naturally() -> None:
+def test_the_answers_summary_escapes_and_reads_naturally(kb: KnowledgeBase) -> None:
     answers = answered(existing_roles=["product-owner"], headcount=1).answers()
     assert (
-        answers_summary(answers)
+        answers_summary(answers, kb)
         == "Scale-up · 1 hire · goal: both · runs Scrum · has a Product Owner"
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.cli.recommend import run_interactive
 from knowledge import KnowledgeBase, Matcher
+from knowledge.questionnaire import QUESTIONS, choices_for
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 ROLEFIT = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())"]
@@ -145,12 +146,16 @@ def need_number(transcript_so_far: str, title: str) -> str:
     raise AssertionError(f"{title!r} was not offered")
 
 
+# Stage, headcount, who is on staff (Enter: nobody), goal, Scrum: the replies before the needs.
+UP_TO_NEEDS = ["1", "1", "", "1", "1"]
+
+
 def test_a_person_answers_and_reads_the_recommendation(kb: KnowledgeBase, matcher: Matcher) -> None:
-    _, offered = converse(["1", "1", "1", "1"], kb, matcher)
+    _, offered = converse(UP_TO_NEEDS, kb, matcher)
     po_item = next(r for r in kb.responsibilities if r.owners == ["product-owner"])
     pm_item = next(r for r in kb.responsibilities if r.owners == ["product-manager"])
     picks = f"{need_number(offered, po_item.title)}, {need_number(offered, pm_item.title)}"
-    replies = ["3", "3", "1", "1", picks, "competitive analysis", "", "2"]
+    replies = ["3", "2", "", "3", "1", picks, "competitive analysis", ""]
 
     code, transcript = converse(replies, kb, matcher)
 
@@ -162,20 +167,21 @@ def test_a_person_answers_and_reads_the_recommendation(kb: KnowledgeBase, matche
 
 
 def test_needs_are_offered_grouped_by_role(kb: KnowledgeBase, matcher: Matcher) -> None:
-    _, transcript = converse(["1", "1", "1", "1"], kb, matcher)
+    _, transcript = converse(UP_TO_NEEDS, kb, matcher)
 
     headings = [
         line.strip()
         for line in transcript.splitlines()
         if line.startswith("  ") and not line.startswith("    ") and not line.strip()[0].isdigit()
     ]
-    assert headings == ["Product Owner", "Product Manager", "Both roles"]
+    assert headings == ["Product Owner work", "Product Manager work", "Shared by both roles"]
     for responsibility in kb.responsibilities:
         need_number(transcript, responsibility.title)
 
 
 def test_invalid_replies_are_asked_again_kindly(kb: KnowledgeBase, matcher: Matcher) -> None:
-    replies = ["0", "startup", "1", "9", "2", "maybe", "2", "1", "1, 999", "abc", "", "", "7", "1"]
+    replies = ["0", "startup", "1", "7", "1", "3", "1, 2", "", "9", "2", "maybe", "2"]
+    replies += ["1, 999", "abc", "", ""]
 
     code, transcript = converse(replies, kb, matcher)
 
@@ -183,14 +189,29 @@ def test_invalid_replies_are_asked_again_kindly(kb: KnowledgeBase, matcher: Matc
     assert transcript.count("Please type a number from 1 to 4.") == 2
     assert transcript.count("Please type a number from 1 to 3.") == 1
     assert transcript.count("Please type a number from 1 to 2.") == 2
-    assert transcript.count("Please use numbers from 1 to") == 2
+    assert transcript.count("Please use numbers from 1 to") == 3
+    assert transcript.count("no product hire left to recommend") == 1
     assert "Hire a Product Manager" in transcript
+
+
+def test_the_terminal_asks_the_questionnaires_questions_in_order(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    _, transcript = converse([*UP_TO_NEEDS, "", ""], kb, matcher)
+
+    lines = transcript.splitlines()
+    asked = [lines[n + 1] for n, line in enumerate(lines[:-1]) if not line]
+    prompts = [f"{q.prompt}{' (optional)' if q.optional else ''}" for q in QUESTIONS]
+    assert [line for line in asked if line in prompts] == prompts
+    for question in QUESTIONS:
+        for number, choice in enumerate(choices_for(question, kb), start=1):
+            assert f"  {number}. {choice.label}" in transcript
 
 
 def test_free_text_needs_the_advisor_cannot_place_are_listed(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
-    replies = ["1", "2", "2", "1", "", "fix the printer 🖨️", "", "1"]
+    replies = ["1", "1", "", "2", "2", "", "fix the printer 🖨️", ""]
     code, transcript = converse(replies, kb, matcher)
 
     assert code == 0
@@ -206,7 +227,7 @@ def test_end_of_input_mid_questionnaire_leaves_quietly(kb: KnowledgeBase, matche
 
 
 def test_the_real_command_talks_to_a_person_over_stdin() -> None:
-    done = rolefit("recommend", stdin=b"4\n2\n2\n1\n\nmarket research\n\n1\n")
+    done = rolefit("recommend", stdin=b"4\n1\n\n2\n2\n\nmarket research\n\n")
 
     assert done.returncode == 0, done.stderr
     transcript = done.stdout.decode()
@@ -216,7 +237,7 @@ def test_the_real_command_talks_to_a_person_over_stdin() -> None:
 
 
 def test_a_terminal_that_cannot_print_unicode_still_gets_the_advice() -> None:
-    replies = b"1\n1\n1\n1\n1\n\xf0\x9f\x9a\x80 launch \xff\n\n1\n"
+    replies = b"1\n1\n\n1\n1\n1\n\xf0\x9f\x9a\x80 launch \xff\n\n"
     done = rolefit("recommend", stdin=replies, PYTHONIOENCODING="ascii")
 
     assert done.returncode == 0, done.stderr

@@ -10,19 +10,18 @@ from typing import Any
 import pytest
 
 from bot.blocks import ids
-from bot.blocks.questionnaire import (
+from bot.blocks.questionnaire import BACK, NAV_BLOCK
+from bot.sandbox import RecordedCall
+from bot.sandbox.live import LiveRoleFit
+from knowledge.questionnaire import (
     ANYTHING_ELSE,
-    BACK,
     COMPANY_STAGE,
     EXISTING_ROLES,
     GOAL,
     HEADCOUNT,
-    NAV_BLOCK,
     NEEDS,
     USES_SCRUM,
 )
-from bot.sandbox import RecordedCall
-from bot.sandbox.live import LiveRoleFit
 from tests.slack_schemas import assert_valid_view
 
 Values = dict[str, dict[str, Any]]
