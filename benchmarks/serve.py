@@ -162,7 +162,7 @@ def run_bare_server(with_reply: bool) -> None:
     async def reply(say: AsyncSay) -> None:
         await say("ok")
 
-    serve(create_asgi_app(app, signing_secret=secret), app, "127.0.0.1", 0)
+    serve(create_asgi_app(app, signing_secret=secret), app, "127.0.0.1", 0, settings)
 
 
 # -- firing requests ------------------------------------------------------------------------

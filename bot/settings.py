@@ -1,16 +1,18 @@
 """Configuration from the environment (and an optional, gitignored `.env`), via pydantic-settings.
 
-A missing or malformed setting becomes one `SettingsError` line naming the variable (the CLI
-prints it as is) — never a traceback, and never the secret's value.
+`SlackSettings` is the one model of every variable RoleFit reads; the README's table of variables
+is checked against it. A missing or malformed setting becomes one `SettingsError` line naming
+every variable at fault — never a traceback, and never a secret's value.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import OneLineError
@@ -23,11 +25,19 @@ class SettingsError(OneLineError):
 
 
 class KnowledgeSettings(BaseSettings):
-    """Where overlays live: ROLEFIT_KNOWLEDGE, paths split by os.pathsep."""
+    """What every command reads: where overlays live, and how to log."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-    rolefit_knowledge: str = ""
+    rolefit_knowledge: str = Field("", description="overlay YAML files, separated by `:`")
+    rolefit_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="how much RoleFit logs"
+    )
+
+    @field_validator("rolefit_log_level", mode="before")
+    @classmethod
+    def _upper_case(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
     @property
     def overlay_paths(self) -> list[Path]:
@@ -35,25 +45,68 @@ class KnowledgeSettings(BaseSettings):
 
 
 class SlackSettings(KnowledgeSettings):
-    """Everything the Slack app needs. Tokens are SecretStr so they never print by accident."""
+    """Everything the Slack app reads. Tokens are SecretStr so they never print by accident."""
 
     # Never empty: an empty signing secret would accept any request signed with an empty key.
-    slack_bot_token: SecretStr = Field(min_length=1)
-    slack_signing_secret: SecretStr = Field(min_length=1)
-    slack_app_token: SecretStr | None = None
-    slack_api_url: str = SLACK_API_URL
+    slack_bot_token: SecretStr = Field(min_length=1, description="the bot token, `xoxb-…`")
+    slack_signing_secret: SecretStr = Field(min_length=1, description="the signing secret")
+    slack_app_token: SecretStr | None = Field(
+        None, min_length=1, description="Socket Mode's app-level token, `xapp-…`"
+    )
+    slack_api_url: str = Field(SLACK_API_URL, description="Slack's Web API address")
+    port: int = Field(3000, ge=0, le=65535, description="the port `rolefit serve` listens on")
+    rolefit_read_timeout: float = Field(
+        10.0, gt=0, le=300, description="seconds a client has to send a whole request"
+    )
+    rolefit_max_connections: int = Field(
+        1000, ge=1, description="open connections before new requests get 503"
+    )
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _an_http_url(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http(s) URL")
+        return url if url.endswith("/") else f"{url}/"
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _an_app_level_token(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and not token.get_secret_value().startswith("xapp-"):
+            raise ValueError("must be an app-level token (it starts with xapp-)")
+        return token
 
 
-SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+SettingsT = TypeVar("SettingsT", bound=KnowledgeSettings)
 
 
-def load_settings(settings_class: type[SettingsT]) -> SettingsT:
-    """Build settings, turning validation failures into one line that names each variable."""
+def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] = ()) -> SettingsT:
+    """Build settings, turning every problem (and every unset name in `require`) into one line
+    that names each variable and what is wrong with it, never its value."""
+    problems: dict[str, str] = {}
     try:
-        return settings_class()
+        settings: SettingsT | None = settings_class()
     except ValidationError as error:
-        names = sorted({str(problem["loc"][0]).upper() for problem in error.errors()})
-        raise SettingsError(
-            f"missing or invalid setting: {', '.join(names)} "
-            "(set it in the environment or in .env; see README)"
-        ) from None
+        settings = None
+        for problem in error.errors():
+            name = str(problem["loc"][0]).upper()
+            missing = problem["type"] == "missing" or "at least 1 character" in problem["msg"]
+            problems[name] = "missing" if missing else _reason(problem["msg"])
+    for name in require:
+        if settings is None or getattr(settings, name) is None:
+            problems.setdefault(name.upper(), "missing")
+    if settings is None or problems:
+        said = "; ".join(f"{name} {reason}" for name, reason in sorted(problems.items()))
+        raise SettingsError(f"setting {said} (set it in the environment or in .env; see README)")
+    return settings
+
+
+def _reason(message: str) -> str:
+    """pydantic's message without its prefix ("Value error, must be…" → "must be…")."""
+    reason = message.removeprefix("Value error, ")
+    return (
+        reason
+        if reason.startswith(("must", "is"))
+        else f"is invalid: {reason[:1].lower()}{reason[1:]}"
+    )

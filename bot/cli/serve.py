@@ -6,7 +6,6 @@ Slack, uvicorn and the knowledge base load inside the handlers, so other subcomm
 from __future__ import annotations
 
 import argparse
-import os
 from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
@@ -15,8 +14,6 @@ if TYPE_CHECKING:
     from slack_bolt.async_app import AsyncApp
 
     from bot.settings import SlackSettings
-
-DEFAULT_PORT = 3000
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--port",
         type=int,
         default=None,
-        help=f"port to bind; 0 picks a free one (default $PORT, else {DEFAULT_PORT})",
+        help="port to bind; 0 picks a free one (default: the PORT setting, else 3000)",
     )
     serve.set_defaults(handler=_serve)
     socket_mode = subparsers.add_parser(
@@ -43,19 +40,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "SLACK_SIGNING_SECRET.",
     )
     socket_mode.set_defaults(handler=_socket)
-
-
-def _port(requested: int | None) -> int:
-    if requested is None:
-        configured = os.environ.get("PORT", "").strip()
-        if not configured:
-            return DEFAULT_PORT
-        if not configured.isdigit():
-            raise CliError(f"PORT must be a number, not {configured!r}")
-        requested = int(configured)
-    if not 0 <= requested <= 65535:
-        raise CliError(f"port {requested} is outside 0-65535")
-    return requested
 
 
 def _build_app(settings: SlackSettings) -> AsyncApp:
@@ -71,14 +55,16 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.server.runners import serve
     from bot.settings import SlackSettings, load_settings
 
-    port = _port(args.port)
     settings = load_settings(SlackSettings)
+    port = settings.port if args.port is None else args.port
+    if not 0 <= port <= 65535:
+        raise CliError(f"port {port} is outside 0-65535")
     bolt_app = _build_app(settings)
     asgi_app = create_asgi_app(
         bolt_app, signing_secret=settings.slack_signing_secret.get_secret_value()
     )
     try:
-        serve(asgi_app, bolt_app, args.host, port)
+        serve(asgi_app, bolt_app, args.host, port, settings)
     except OSError as error:
         raise CliError(f"cannot listen on {args.host}:{port}: {error.strerror}") from None
     return 0
@@ -91,17 +77,10 @@ def _socket(args: argparse.Namespace) -> int:
     from bot.server.runners import run_socket_mode
     from bot.settings import SlackSettings, load_settings
 
-    settings = load_settings(SlackSettings)
-    if settings.slack_app_token is None:
-        raise CliError(
-            "missing setting: SLACK_APP_TOKEN (Socket Mode needs an app-level token, xapp-…; "
-            "see README)"
-        )
-    app_token = settings.slack_app_token.get_secret_value()
-    if not app_token.startswith("xapp-"):
-        raise CliError("SLACK_APP_TOKEN must be an app-level token (it starts with xapp-)")
+    settings = load_settings(SlackSettings, require=("slack_app_token",))
+    assert settings.slack_app_token is not None  # required above
     try:
-        run_socket_mode(_build_app(settings), app_token)
+        run_socket_mode(_build_app(settings), settings.slack_app_token.get_secret_value())
     except SlackApiError as error:
         reason = error.response.get("error")
         raise CliError(f"Slack refused the Socket Mode connection: {reason}") from None

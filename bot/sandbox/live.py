@@ -90,7 +90,7 @@ class LiveRoleFit(BackgroundService):
                 ready.set()
 
             self._server = build_server(
-                asgi_app, bolt_app, on_ready=on_ready, configure_logging=False
+                asgi_app, bolt_app, settings, on_ready=on_ready, configure_logging=False
             )
             self._thread = threading.Thread(
                 target=self._server.run,

@@ -16,8 +16,10 @@ from collections.abc import AsyncIterator, Callable
 import aiohttp
 import uvicorn
 from slack_bolt.async_app import AsyncApp
+from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from bot.server.guard import AsgiApp, Receive, Scope, Send
+from bot.settings import SlackSettings
 
 SHUTDOWN_GRACE_SECONDS = 5
 
@@ -85,19 +87,47 @@ class _AnnouncingServer(uvicorn.Server):
             self._on_ready()
 
 
+def with_read_deadline(seconds: float) -> type[asyncio.Protocol]:
+    """uvicorn's HTTP protocol, closing a connection whose request is not wholly received within
+    `seconds` of the connection opening or of the previous response. uvicorn has no read
+    timeout of its own, so half-sent requests would otherwise hold a connection for ever."""
+
+    class ReadDeadlineProtocol(AutoHTTPProtocol):  # type: ignore[misc,valid-type]
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(transport)
+            self._arm_read_deadline()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm_read_deadline()
+
+        def _arm_read_deadline(self) -> None:
+            self.loop.call_later(seconds, self._enforce_read_deadline, self.cycle)
+
+        def _enforce_read_deadline(self, cycle_when_armed: object) -> None:
+            cycle = self.cycle
+            waiting = cycle is cycle_when_armed or (cycle is not None and cycle.more_body)
+            if waiting and not self.transport.is_closing():
+                self.transport.close()
+
+    return ReadDeadlineProtocol
+
+
 def build_server(
     asgi_app: AsgiApp,
     bolt_app: AsyncApp,
+    settings: SlackSettings,
     *,
     on_ready: Callable[[], None],
     configure_logging: bool = True,
 ) -> uvicorn.Server:
-    """uvicorn with its fastest loop and parser when installed, access log off (quiet by
-    default; tokens never appear)."""
+    """uvicorn with its fastest loop and parser when installed, a read deadline and a cap on
+    connections (503 past it), access log off (tokens never appear)."""
     config = uvicorn.Config(
         with_shared_session(asgi_app, bolt_app),
         loop="auto",
-        http="auto",
+        http=with_read_deadline(settings.rolefit_read_timeout),
+        limit_concurrency=settings.rolefit_max_connections,
         lifespan="on",
         access_log=False,
         log_level="warning",
@@ -108,7 +138,9 @@ def build_server(
     return _AnnouncingServer(config, on_ready)
 
 
-def serve(asgi_app: AsgiApp, bolt_app: AsyncApp, host: str, port: int) -> None:
+def serve(
+    asgi_app: AsgiApp, bolt_app: AsyncApp, host: str, port: int, settings: SlackSettings
+) -> None:
     """Serve until interrupted, printing "RoleFit listening on http://HOST:PORT" once bound."""
     sock = bind_socket(host, port)
     bound_port = sock.getsockname()[1]
@@ -118,7 +150,7 @@ def serve(asgi_app: AsgiApp, bolt_app: AsyncApp, host: str, port: int) -> None:
         print(f"RoleFit listening on http://{shown_host}:{bound_port}", flush=True)
 
     with sock:
-        build_server(asgi_app, bolt_app, on_ready=announce).run(sockets=[sock])
+        build_server(asgi_app, bolt_app, settings, on_ready=announce).run(sockets=[sock])
 
 
 def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
