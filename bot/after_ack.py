@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 logger = logging.getLogger(__name__)
+
+
+Work = Coroutine[Any, Any, None]
 
 
 class AfterAck:
@@ -25,8 +28,9 @@ class AfterAck:
     def __init__(self) -> None:
         self._running: set[asyncio.Task[None]] = set()
 
-    def __call__(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(work)
+    def __call__(self, work: Work, *, on_failure: Callable[[], Work] | None = None) -> None:
+        """Run `work`; if it raises, log it once and run `on_failure` (say, an apology)."""
+        task = asyncio.get_running_loop().create_task(_guarded(work, on_failure))
         self._running.add(task)
         task.add_done_callback(self._finished)
 
@@ -42,3 +46,13 @@ class AfterAck:
         """Wait up to `timeout` seconds for the work in hand (at shutdown)."""
         if self._running:
             await asyncio.wait(set(self._running), timeout=timeout)
+
+
+async def _guarded(work: Work, on_failure: Callable[[], Work] | None) -> None:
+    try:
+        await work
+    except Exception:
+        if on_failure is None:
+            raise
+        logger.exception("work after the acknowledgement failed")
+        await on_failure()

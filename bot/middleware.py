@@ -13,6 +13,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.deps import DEPS_KEY, Deps, first_time
+from bot.logs import REQUEST_IDS
 
 Next = Callable[[], Awaitable[BoltResponse]]
 
@@ -68,4 +69,23 @@ class SkipRedeliveries(AsyncMiddleware):
                 isinstance(event_id, str) and not first_time(self._seen, event_id)
             ):
                 return await req.context.ack()
+        return await next()
+
+
+class TagLogs(AsyncMiddleware):
+    """Every log line a request causes names its team, user, channel and event or action, so an
+    operator can follow one request without any message text in the logs."""
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
+    ) -> BoltResponse:
+        context, body = req.context, req.body
+        ids = {
+            "team": context.team_id,
+            "user": context.user_id,
+            "channel": context.channel_id,
+            "event": body.get("event_id"),
+            "kind": body.get("type"),
+        }
+        REQUEST_IDS.set({key: str(value) for key, value in ids.items() if value})
         return await next()

@@ -6,6 +6,7 @@ Slack, uvicorn and the knowledge base load inside the handlers, so other subcomm
 from __future__ import annotations
 
 import argparse
+import asyncio
 from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
@@ -43,11 +44,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build_app(settings: SlackSettings) -> AsyncApp:
-    """The Slack app over built-in knowledge plus the overlays, or one line on a broken overlay."""
+    """The Slack app over built-in knowledge plus the overlays, once Slack has accepted the bot
+    token: a wrong token is one line at start, not a 500 on every request later."""
     from bot.app import build_app
     from bot.cli.ask import load_knowledge_base
+    from bot.logs import configure_logging
 
-    return build_app(settings, load_knowledge_base(settings.overlay_paths))
+    configure_logging(settings.rolefit_log_level)
+    app = build_app(settings, load_knowledge_base(settings.overlay_paths))
+    asyncio.run(_check_bot_token(app))
+    return app
+
+
+async def _check_bot_token(app: AsyncApp) -> None:
+    import aiohttp
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        await app.client.auth_test()
+    except SlackApiError as error:
+        reason = error.response.get("error") or f"HTTP {error.response.status_code}"
+        raise CliError(f"Slack refused SLACK_BOT_TOKEN ({reason}); check the bot token") from None
+    except (aiohttp.ClientError, TimeoutError) as error:
+        raise CliError(
+            f"cannot reach Slack at SLACK_API_URL ({type(error).__name__}); check the address"
+        ) from None
 
 
 def _serve(args: argparse.Namespace) -> int:

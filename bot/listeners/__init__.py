@@ -16,8 +16,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from bot.blocks import ids
 from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX
 from bot.deps import Deps, deps_of
-from bot.listeners import actions, commands, home, mentions, messages, views
-from bot.middleware import ProvideDeps, RefuseMalformedActions, SkipRedeliveries
+from bot.listeners import actions, commands, errors, home, mentions, messages, views
+from bot.middleware import ProvideDeps, RefuseMalformedActions, SkipRedeliveries, TagLogs
 from bot.questionnaire_state import STEPS
 
 # What manifest.yml must subscribe to for these listeners to hear anything.
@@ -27,6 +27,8 @@ Listener = Callable[..., Coroutine[Any, Any, None]]
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
+    app.error(errors.apologise)
+    app.middleware(TagLogs())
     app.middleware(RefuseMalformedActions())
     app.middleware(ProvideDeps(deps))
     app.middleware(SkipRedeliveries(deps))
@@ -72,6 +74,8 @@ def acknowledged_first(listener: Listener) -> Listener:
     async def acknowledge_then_run(**arguments: Any) -> None:
         context: AsyncBoltContext = arguments["context"]
         await context.ack()
-        deps_of(context).after_ack(listener(**arguments))
+        deps_of(context).after_ack(
+            listener(**arguments), on_failure=lambda: errors.tell_it_failed(context)
+        )
 
     return acknowledge_then_run

@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.deps import deps_of
 from bot.hiring import open_questionnaire
 from bot.intent import Intent, read
+from bot.listeners.errors import tell_it_failed
 
 COMMAND = "/rolefit"
 
@@ -35,5 +36,6 @@ async def answer_command(
             str(command.get("channel_id") or ""),
             str(command.get("user_id") or ""),
             channel_name=str(command.get("channel_name") or ""),
-        )
+        ),
+        on_failure=lambda: tell_it_failed(context),
     )

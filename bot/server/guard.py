@@ -4,19 +4,24 @@ Bolt's ASGI adapter decodes headers and parses the body before its signature mid
 a stray byte, an odd timestamp or a malformed body from anyone on the internet would escape as a
 500. Here every request is read with a size cap, verified once on its raw bytes
 (https://api.slack.com/authentication/verifying-requests-from-slack), and checked for the shape
-Bolt's routing relies on, before Bolt sees it. `GET /healthz` answers for load balancers.
+Bolt's routing relies on, before Bolt sees it. `GET /healthz` says the process is alive;
+`GET /readyz` whether it can reach Slack.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 
+import aiohttp
 from slack_bolt.adapter.asgi.http_response import AsgiHttpResponse
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
 Scope = dict[str, Any]
@@ -27,6 +32,10 @@ AsgiApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+# How long a readiness answer is reused: probes every few seconds must not hammer Slack.
+READY_CACHE_SECONDS = 10.0
+READY_TIMEOUT_SECONDS = 3.0
 # Slack's largest payloads (a modal's whole state) are tens of kilobytes; refuse anything absurd.
 MAX_BODY_BYTES = 1 << 20
 # A Unix time in seconds; anything else is not Slack's, and int() of a huge or non-ASCII digit
@@ -40,9 +49,11 @@ logger = logging.getLogger(__name__)
 
 
 def create_asgi_app(bolt_app: AsyncApp, *, signing_secret: str) -> AsgiApp:
-    """POST /slack/events goes to Bolt (once verified), GET /healthz answers 200, the rest 404.
+    """POST /slack/events goes to Bolt (once verified), GET /healthz and /readyz answer probes,
+    the rest get 404.
     Lifespan events are acknowledged; what lives as long as the server is the runner's."""
     verifier = SignatureVerifier(signing_secret)
+    readiness = Readiness(bolt_app)
 
     async def asgi_app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -52,6 +63,8 @@ def create_asgi_app(bolt_app: AsyncApp, *, signing_secret: str) -> AsgiApp:
             return
         if scope["path"] == HEALTH_PATH and scope["method"] == "GET":
             response = BoltResponse(status=200, body="ok")
+        elif scope["path"] == READY_PATH and scope["method"] == "GET":
+            response = await readiness.check()
         elif scope["path"] == EVENTS_PATH and scope["method"] == "POST":
             response = await _slack_request(bolt_app, verifier, scope, receive)
         else:
@@ -96,7 +109,40 @@ async def _slack_request(
     if not _has_slack_shape(bolt_request.body):
         logger.warning("refused a signed request whose body is not shaped like Slack's")
         return _error(400, "malformed request body")
+    if bolt_request.body.get("type") == "app_rate_limited":
+        # Slack stopped sending this workspace's events for a minute; nothing to answer but 200
+        # (https://api.slack.com/apis/events-api#rate-limiting).
+        logger.warning("Slack is rate-limiting the events it sends RoleFit")
+        return BoltResponse(status=200, body="")
     return await bolt_app.async_dispatch(bolt_request)
+
+
+class Readiness:
+    """`GET /readyz`: 200 while Slack's Web API answers with this app's token, else 503. The
+    answer is reused for a few seconds, so frequent probes cost Slack one call at most."""
+
+    def __init__(self, bolt_app: AsyncApp) -> None:
+        self._client = bolt_app.client
+        self._checked_at = -READY_CACHE_SECONDS
+        self._answer = BoltResponse(status=503, body={"slack": "unknown"})
+
+    async def check(self) -> BoltResponse:
+        now = time.monotonic()
+        if now - self._checked_at >= READY_CACHE_SECONDS:
+            self._checked_at = now
+            self._answer = await self._ask_slack()
+        return self._answer
+
+    async def _ask_slack(self) -> BoltResponse:
+        try:
+            async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+                await self._client.auth_test()
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+            logger.warning(
+                "not ready: Slack did not accept the bot token (%s)", type(error).__name__
+            )
+            return BoltResponse(status=503, body={"slack": "unreachable"})
+        return BoltResponse(status=200, body={"slack": "ok"})
 
 
 def _headers(scope: Scope) -> dict[str, str | Sequence[str]]:

@@ -153,7 +153,13 @@ def test_the_procfile_runs_the_web_process_with_our_cli() -> None:
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
     """No Slack settings in the environment, and no .env in the working directory."""
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PORT"):
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
+        "PORT",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     return monkeypatch
@@ -190,14 +196,32 @@ def test_a_bad_port_is_one_clear_line(
 
 
 def test_a_port_in_use_is_one_clear_line(
-    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], slack_api: FakeSlackApi
 ) -> None:
+    clean_env.setenv("SLACK_API_URL", slack_api.base_url)
     clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
     clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
         assert main(["serve", "--host", "127.0.0.1", "--port", str(port)]) == 2
     assert capsys.readouterr().err.startswith(f"rolefit: cannot listen on 127.0.0.1:{port}")
+
+
+@pytest.mark.parametrize("command", ["serve", "socket"])
+def test_a_refused_bot_token_is_one_clear_line_at_start(
+    clean_env: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    slack_api: FakeSlackApi,
+    command: str,
+) -> None:
+    slack_api.fail("auth.test", "invalid_auth")
+    clean_env.setenv("SLACK_API_URL", slack_api.base_url)
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    clean_env.setenv("SLACK_APP_TOKEN", APP_TOKEN)
+    assert main([command]) == 2
+    error = capsys.readouterr().err
+    assert error == "rolefit: Slack refused SLACK_BOT_TOKEN (invalid_auth); check the bot token\n"
 
 
 @pytest.mark.parametrize(
