@@ -4,6 +4,8 @@ problem of a run is reported together."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from knowledge import KnowledgeError, load_knowledge
 from knowledge.loader import MAX_FILE_BYTES
 
+ONE_GIB = 1024**3
 # No timing is measured: a run that has not finished after this long has hung.
 HANG = 10.0
 
@@ -299,3 +302,106 @@ def test_a_malformed_owner_is_reported_once(tmp_path: Path) -> None:
     )
     problems = failure(overlay).problems
     assert len(problems) == 1 and "must be lowercase words" in problems[0], problems
+
+
+# The CLI: one clear line, exit 2, no hang, bounded memory
+
+
+def run_rolefit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`rolefit ARGS` as a real process capped at 1 GiB of address space; fails if it hangs."""
+
+    def cap_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (ONE_GIB, ONE_GIB))
+
+    base = {k: v for k, v in os.environ.items() if k != "ROLEFIT_KNOWLEDGE"}
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        preexec_fn=cap_memory,
+        timeout=HANG,
+        check=False,
+    )
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_AS (POSIX)")
+
+
+@posix_only
+def test_validate_refuses_a_billion_laughs_file_with_one_line_and_exit_2(tmp_path: Path) -> None:
+    bomb = billion_laughs(tmp_path / "bomb.yaml")
+    done = run_rolefit("knowledge", "validate", str(bomb))
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert done.stderr.startswith(f"rolefit: {bomb}: YAML alias *l0 at line 4 refused: ")
+    assert done.stderr.count("\n") == 1
+
+
+@posix_only
+def test_validate_refuses_alias_fan_out_with_exit_2(tmp_path: Path) -> None:
+    done = run_rolefit("knowledge", "validate", str(fan_out(tmp_path / "fan.yaml")))
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    ("command", "prefix"),
+    [(["knowledge", "validate"], "rolefit: "), (["ask", "backlog"], "rolefit: broken knowledge: ")],
+)
+def test_rolefit_knowledge_pointing_at_dev_zero_is_one_line(
+    command: list[str], prefix: str
+) -> None:
+    done = run_rolefit(*command, env={"ROLEFIT_KNOWLEDGE": "/dev/zero"})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"{prefix}/dev/zero: not a regular file (it is a character device); knowledge files "
+        "must be YAML files\n"
+    )
+
+
+@posix_only
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_validate_does_not_wait_on_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "overlay.yaml"
+    os.mkfifo(fifo)
+    done = run_rolefit("knowledge", "validate", str(fifo))
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"rolefit: {fifo}: not a regular file (it is a FIFO); knowledge files must be YAML files\n"
+    )
+
+
+@posix_only
+def test_validate_lists_everything_and_exits_2_when_one_of_several_files_is_refused(
+    tmp_path: Path,
+) -> None:
+    broken = write(tmp_path, "holders:\n  product-owner: [bob]\n", "broken.yaml")
+    done = run_rolefit("knowledge", "validate", str(broken), str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "2 problems in the knowledge files:",
+        f"  {broken}: holders 'product-owner': holders must be Slack user ids (U…/W…) or "
+        "user-group ids (S…), got ['bob']",
+        f"  {tmp_path}: not a regular file (it is a directory); knowledge files must be YAML files",
+    ]
+
+
+@posix_only
+def test_validate_reports_duplicate_keys_ids_and_owners_in_one_run_with_exit_1(
+    tmp_path: Path,
+) -> None:
+    overlay = write(
+        tmp_path,
+        "responsibilities:\n"
+        "  - id: po-backlog\n    title: Again\n    owners: [product-owner, scrum-master]\n"
+        "    phrases: []\n    section: S\n    why: W\n",
+    )
+    done = run_rolefit("knowledge", "validate", str(overlay))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == "3 problems in the knowledge files:"
+    assert "phrases must not be empty" in done.stderr
+    assert "duplicate id" in done.stderr
+    assert "owners ['scrum-master'] are not defined roles" in done.stderr
