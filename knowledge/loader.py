@@ -1,23 +1,42 @@
 """Read the built-in YAML plus any overlays into one validated `KnowledgeBase`.
 
 Every problem is collected (not just the first) and reported as `FILE: KIND 'ID': message`, so a
-person editing an overlay can fix them all in one go.
+person editing an overlay can fix them all in one go: schema errors, duplicate ids and unknown
+owners across all files come out of one run, because an entry that fails its schema still takes
+part in the cross-file checks as far as its `id` and `owners` can be read.
+
+Overlays come from whoever sets ROLEFIT_KNOWLEDGE, so reading them is defensive: only regular
+files of at most `MAX_FILE_BYTES` are read, YAML anchors and aliases are refused (see
+`_KnowledgeYamlLoader`) and duplicate mapping keys are errors rather than "last one wins". A file
+that cannot be read safely is *refused*: it is listed in `KnowledgeError.refused` as well as in
+`problems`, so the CLI can tell "fix these entries" from "this is not a knowledge file".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import re
+import stat
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node
 
 from knowledge.models import (
+    ENTRY_ID,
+    ENTRY_ID_MAX,
+    EntryId,
+    Holders,
     KnowledgeBase,
     KnowledgeFile,
     Language,
     Neighbour,
+    Phrases,
     Responsibility,
     Role,
     UnrelatedTopic,
@@ -26,8 +45,18 @@ from knowledge.models import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN_LABEL = "knowledge/data"
 
+# The largest knowledge file RoleFit reads. The biggest built-in file is about 25 kB and an overlay
+# is a few holders and phrases, so 1 MiB is generous while keeping a mistaken or hostile path
+# (a log file, a disk image) from being read into memory.
+MAX_FILE_BYTES = 1024 * 1024
+
 # The C loader is several times faster; fall back quietly where libyaml is missing.
-_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # How each list section names its entries in error messages.
 _ENTRY_KIND = {
@@ -38,16 +67,117 @@ _ENTRY_KIND = {
     "add_phrases": "add_phrases",
     "holders": "holders",
 }
+_LIST_MODELS: dict[str, type[Role | Responsibility | Neighbour | UnrelatedTopic]] = {
+    "roles": Role,
+    "responsibilities": Responsibility,
+    "neighbours": Neighbour,
+    "unrelated": UnrelatedTopic,
+}
+_MAP_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "add_phrases": TypeAdapter(dict[EntryId, Phrases]),
+    "holders": TypeAdapter(dict[EntryId, Holders]),
+}
 
 
 class KnowledgeError(Exception):
-    """The knowledge files are broken; `problems` holds one readable line per problem."""
+    """The knowledge files are broken; `problems` holds one readable line per problem.
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    `refused` is the subset of `problems` about files that could not be read at all (missing,
+    not a regular file, too large, using YAML aliases), as opposed to files read and found wrong.
+    """
+
+    def __init__(self, problems: Sequence[str], refused: Sequence[str] = ()) -> None:
         self.problems = list(problems)
+        self.refused = list(refused)
         count = len(self.problems)
         header = f"{count} problem{'s' if count != 1 else ''} in the knowledge files:"
         super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))
+
+
+class _Refused(Exception):
+    """This file is not read; the message says why, in words for the person who named it."""
+
+
+class _AliasUsed(Exception):
+    """The document reuses a node, which only an alias can do."""
+
+
+class _KnowledgeYamlLoader(_SafeLoader):
+    """SafeLoader that refuses anchors/aliases and duplicate mapping keys.
+
+    Aliases are refused outright rather than counted and capped. Knowledge files are short lists
+    written by hand, and no built-in file uses an anchor, so refusing costs nothing. A cap would
+    also be hard to get right: PyYAML builds an alias as a shared reference, so loading a "billion
+    laughs" file is cheap and the blow-up happens later, in pydantic and the matcher, which walk
+    the expanded tree. Even a flat fan-out (a 1 000-phrase list reused by 1 000 entries) is a
+    million phrases from a file of a few kilobytes. Refusing is simple and leaves nothing to tune.
+
+    Detection works with the C loader too: libyaml composes an alias as the very node it names,
+    so a node reaching `construct_object` a second time means an alias. Every node is constructed
+    once otherwise, including keys.
+    """
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasUsed
+        return super().construct_object(node, deep=deep)
+
+    def flatten_mapping(self, node: MappingNode) -> None:
+        # `<<: *base` is how YAML reuses a mapping; refused with the other aliases.
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE_TAG:
+                raise _AliasUsed
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(
+                None, None, f"expected a mapping, but found {node.id}", node.start_mark
+            )
+        self.flatten_mapping(node)
+        mapping: dict[Hashable, Any] = {}
+        first_line: dict[Hashable, int] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                raise ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found an unhashable key",
+                    key_node.start_mark,
+                )
+            if key in mapping:
+                raise ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (first at line {first_line[key]}); "
+                    "YAML would silently keep only the last one",
+                    key_node.start_mark,
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+@dataclass(frozen=True)
+class _Stub:
+    """What the cross-file checks can still read from an entry that failed its schema."""
+
+    kind: str
+    id: str
+    owners: tuple[str, ...] = ()
+
+
+_Listed = Role | Responsibility | Neighbour | UnrelatedTopic | _Stub
+_Problems = dict[str, list[str]]  # file label -> its problem lines, in source order
+
+
+@dataclass(frozen=True)
+class _ParsedFile:
+    """One file's usable content: valid entries, plus stubs for invalid ones, in source order."""
+
+    label: str
+    data: KnowledgeFile
+    entries: tuple[_Listed, ...]  # roles, responsibilities, neighbours, unrelated
 
 
 def builtin_files() -> list[Path]:
@@ -59,23 +189,29 @@ def load_knowledge(overlays: Sequence[str | Path] = ()) -> KnowledgeBase:
     """Built-in knowledge plus overlays (applied in order); raises KnowledgeError on any problem."""
     sources: list[tuple[str, Path]] = [(f"{BUILTIN_LABEL}/{p.name}", p) for p in builtin_files()]
     sources += [(str(p), Path(p)) for p in overlays]
-    problems: list[str] = []
-    parsed: list[tuple[str, KnowledgeFile]] = []
+    problems: _Problems = {label: [] for label, _ in sources}  # reported file by file
+    refused: list[str] = []
+    parsed: list[_ParsedFile] = []
     for label, path in sources:
-        knowledge_file = _read_file(label, path, problems)
-        if knowledge_file is not None:
-            parsed.append((label, knowledge_file))
+        parsed_file = _read_file(label, path, problems[label], refused)
+        if parsed_file is not None:
+            parsed.append(parsed_file)
     kb = _merge(parsed, problems)
-    if problems:
-        raise KnowledgeError(problems)
+    every = [line for lines in problems.values() for line in lines]
+    if every:
+        raise KnowledgeError(every, refused)
     return kb
 
 
-def _read_file(label: str, path: Path, problems: list[str]) -> KnowledgeFile | None:
+def _read_file(
+    label: str, path: Path, problems: list[str], refused: list[str]
+) -> _ParsedFile | None:
     try:
-        raw = yaml.load(path.read_bytes(), Loader=_YamlLoader)
-    except OSError as error:
-        problems.append(f"{label}: cannot read file ({error.strerror or error})")
+        raw = _parse(_read_bytes(path))
+    except _Refused as refusal:
+        line = f"{label}: {refusal}"
+        problems.append(line)
+        refused.append(line)
         return None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
@@ -83,18 +219,146 @@ def _read_file(label: str, path: Path, problems: list[str]) -> KnowledgeFile | N
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         problems.append(f"{label}: invalid YAML{at}: {reason}")
         return None
+    except RecursionError:  # only the pure-Python loader; libyaml stops at depth 1000 itself
+        problems.append(f"{label}: invalid YAML: nested too deeply")
+        return None
     if raw is None:
-        return KnowledgeFile()
+        return _ParsedFile(label, KnowledgeFile(), ())
     if not isinstance(raw, dict):
         problems.append(
             f"{label}: expected a mapping with keys {', '.join(KnowledgeFile.model_fields)}"
         )
         return None
     try:
-        return KnowledgeFile.model_validate(raw)
+        data = KnowledgeFile.model_validate(raw)
     except ValidationError as error:
         problems.extend(_describe(label, raw, error))
+        return _salvage(label, raw)
+    entries: tuple[_Listed, ...] = (
+        *data.roles,
+        *data.responsibilities,
+        *data.neighbours,
+        *data.unrelated,
+    )
+    return _ParsedFile(label, data, entries)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES; else `_Refused`.
+
+    The type is checked on the open descriptor (O_NONBLOCK, so opening a FIFO cannot hang), which
+    also covers a symlink to /dev/zero. The read is capped too, in case the file grows meanwhile.
+    """
+    limit = f"knowledge files may be at most {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise _Refused(f"cannot read file ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(
+                f"not a regular file (it is {_file_kind(info.st_mode)}); "
+                "knowledge files must be YAML files"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Refused(f"too large ({info.st_size:,} bytes; {limit})")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES and (chunk := os.read(fd, MAX_FILE_BYTES + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise _Refused(f"too large (more than {MAX_FILE_BYTES:,} bytes; {limit})")
+        return b"".join(chunks)
+    except OSError as error:
+        raise _Refused(f"cannot read file ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a plain file")
+
+
+def _parse(data: bytes) -> Any:
+    """One YAML document through `_KnowledgeYamlLoader`; an alias becomes `_Refused`."""
+    loader = _KnowledgeYamlLoader(data)
+    try:
+        return loader.get_single_data()
+    except _AliasUsed:
+        raise _Refused(
+            f"{_first_alias(data)} refused: knowledge files may not use YAML anchors and "
+            "aliases (a few lines of them can expand to gigabytes); write the value out"
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def _first_alias(data: bytes) -> str:
+    """'YAML alias *name at line N' for the first alias, found by a second, event-level pass
+    (only on this error path, so valid files pay nothing for the line number)."""
+    for event in yaml.parse(data, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            line = f" at line {mark.line + 1}" if mark is not None else ""
+            return f"YAML alias *{event.anchor}{line}"
+    return "YAML merge key (<<)"
+
+
+def _salvage(label: str, raw: dict[str, Any]) -> _ParsedFile:
+    """What can be used of a file that failed its schema (its problems are already reported):
+    every entry that is valid on its own, and a `_Stub` for each invalid entry whose id is
+    readable, so that duplicate ids and unknown owners are reported in the same run."""
+    kept: dict[str, Any] = {}
+    entries: list[_Listed] = []
+    for section, model in _LIST_MODELS.items():
+        listed = raw.get(section)
+        good: list[Any] = []
+        for entry in listed if isinstance(listed, list) else []:
+            try:
+                good.append(model.model_validate(entry))
+                entries.append(good[-1])
+            except ValidationError:
+                stub = _stub(_ENTRY_KIND[section], entry)
+                if stub is not None:
+                    entries.append(stub)
+        kept[section] = good
+    for section, adapter in _MAP_ADAPTERS.items():
+        mapping = raw.get(section)
+        valid: dict[str, Any] = {}
+        for key, value in mapping.items() if isinstance(mapping, dict) else []:
+            try:
+                valid.update(adapter.validate_python({key: value}))
+            except ValidationError:
+                continue  # reported already; a reference check on it would say the same twice
+        kept[section] = valid
+    try:
+        kept["language"] = Language.model_validate(raw.get("language") or {})
+    except ValidationError:
+        kept["language"] = Language()
+    return _ParsedFile(label, KnowledgeFile.model_validate(kept), tuple(entries))
+
+
+def _stub(kind: str, entry: Any) -> _Stub | None:
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    if not isinstance(entry_id, str) or not _is_entry_id(entry_id.strip()):
         return None
+    owners = entry.get("owners")
+    readable = [o.strip() for o in owners if isinstance(o, str)] if isinstance(owners, list) else []
+    return _Stub(kind, entry_id.strip(), tuple(o for o in readable if _is_entry_id(o)))
+
+
+def _is_entry_id(value: str) -> bool:
+    return len(value) <= ENTRY_ID_MAX and re.fullmatch(ENTRY_ID, value) is not None
 
 
 def _describe(label: str, raw: dict[str, Any], error: ValidationError) -> Iterable[str]:
@@ -135,9 +399,10 @@ def _entry_name(raw: dict[str, Any], loc: list[Any]) -> str:
     return f"{kind} '{key}': "
 
 
-def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> KnowledgeBase:
+def _merge(files: list[_ParsedFile], problems: _Problems) -> KnowledgeBase:
     """Combine files in order, checking what only makes sense across files: unique ids, owners
-    that are real roles, phrases and holders that point at something that exists."""
+    that are real roles, phrases and holders that point at something that exists. Stubs of
+    invalid entries take part in these checks but not in the result."""
     roles: dict[str, Role] = {}
     entries: dict[str, Responsibility | Neighbour | UnrelatedTopic] = {}
     order: list[str] = []
@@ -145,10 +410,12 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
     synonyms: dict[str, list[str]] = {}
     weak_words: list[str] = []
     seen_in: dict[str, str] = {}
+    role_ids: set[str] = set()  # valid roles and role stubs: owners naming either are not unknown
+    invalid_ids: set[str] = set()  # stubs of other entries: add_phrases naming them say nothing
 
     def claim(label: str, kind: str, entry_id: str) -> bool:
         if entry_id in seen_in:
-            problems.append(
+            problems[label].append(
                 f"{label}: {kind} '{entry_id}': duplicate id "
                 f"(already defined in {seen_in[entry_id]})"
             )
@@ -156,46 +423,55 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
         seen_in[entry_id] = label
         return True
 
-    for label, data in files:
-        for role in data.roles:
-            if claim(label, "role", role.id):
-                roles[role.id] = role
-        listed: list[Responsibility | Neighbour | UnrelatedTopic] = [
-            *data.responsibilities,
-            *data.neighbours,
-            *data.unrelated,
-        ]
-        for entry in listed:
-            if claim(label, _kind(entry), entry.id):
+    for parsed in files:
+        for entry in parsed.entries:
+            if not claim(parsed.label, _kind(entry), entry.id):
+                continue
+            if isinstance(entry, Role) or (isinstance(entry, _Stub) and entry.kind == "role"):
+                role_ids.add(entry.id)
+            if isinstance(entry, Role):
+                roles[entry.id] = entry
+            elif isinstance(entry, _Stub):
+                invalid_ids.add(entry.id)
+            else:
                 entries[entry.id] = entry
                 order.append(entry.id)
-        abbreviations.update(data.language.abbreviations)
-        for concept, words in data.language.synonyms.items():
+        language = parsed.data.language
+        abbreviations.update(language.abbreviations)
+        for concept, words in language.synonyms.items():
             synonyms.setdefault(concept, []).extend(words)
-        weak_words.extend(data.language.weak_words)
+        weak_words.extend(language.weak_words)
 
-    for label, data in files:
-        for entry in data.responsibilities:
-            unknown = [owner for owner in entry.owners if owner not in roles]
+    known_roles = ", ".join(sorted(role_ids))
+    for parsed in files:
+        label, data = parsed.label, parsed.data
+        for entry in parsed.entries:
+            if _kind(entry) != "responsibility":
+                continue
+            owners = entry.owners if isinstance(entry, Responsibility | _Stub) else ()
+            unknown = [owner for owner in owners if owner not in role_ids]
             if unknown:
-                problems.append(
+                problems[label].append(
                     f"{label}: responsibility '{entry.id}': owners {unknown} are not defined roles"
-                    f" (known: {', '.join(sorted(roles))})"
+                    f" (known: {known_roles})"
                 )
         for entry_id, phrases in data.add_phrases.items():
             target = entries.get(entry_id)
             if target is None:
-                problems.append(f"{label}: add_phrases '{entry_id}': no such responsibility")
+                if entry_id not in invalid_ids:  # an invalid entry: its own error says enough
+                    problems[label].append(
+                        f"{label}: add_phrases '{entry_id}': no such responsibility"
+                    )
                 continue
             extra = [p for p in phrases if p not in target.phrases]
             entries[entry_id] = target.model_copy(update={"phrases": [*target.phrases, *extra]})
         for role_id, holders in data.holders.items():
             held = roles.get(role_id)
             if held is None:
-                problems.append(
-                    f"{label}: holders '{role_id}': no such role "
-                    f"(known: {', '.join(sorted(roles))})"
-                )
+                if role_id not in role_ids:
+                    problems[label].append(
+                        f"{label}: holders '{role_id}': no such role (known: {known_roles})"
+                    )
                 continue
             merged = [*held.holders, *(h for h in holders if h not in held.holders)]
             roles[role_id] = held.model_copy(update={"holders": merged})
@@ -210,7 +486,11 @@ def _merge(files: list[tuple[str, KnowledgeFile]], problems: list[str]) -> Knowl
     )
 
 
-def _kind(entry: Responsibility | Neighbour | UnrelatedTopic) -> str:
+def _kind(entry: _Listed) -> str:
+    if isinstance(entry, _Stub):
+        return entry.kind
+    if isinstance(entry, Role):
+        return "role"
     if isinstance(entry, Responsibility):
         return "responsibility"
     return "neighbour" if isinstance(entry, Neighbour) else "unrelated topic"

@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "validate",
         help="check the built-in knowledge plus overlays",
         description="Check the built-in knowledge, the ROLEFIT_KNOWLEDGE overlays and any PATHs. "
-        "Exit 0 with a summary, or 1 with every problem found.",
+        "Exit 0 with a summary, 1 with every problem found, or 2 if a file could not be read at "
+        "all (missing, not a regular file, over 1 MiB, or using YAML aliases).",
     )
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="overlay YAML")
     validate.set_defaults(handler=run_validate)
@@ -35,9 +36,11 @@ def _overlays(extra: list[Path]) -> list[Path]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """Print a summary (exit 0) or every problem (exit 1)."""
+    """Print a summary (exit 0), every problem (exit 1), or, when a file was refused unread,
+    every problem with exit 2 — one `rolefit: FILE: reason` line if that is the only one."""
     import sys
 
+    from bot.cli.errors import CliError
     from knowledge import KnowledgeError, load_knowledge
     from knowledge.loader import builtin_files
 
@@ -45,8 +48,10 @@ def run_validate(args: argparse.Namespace) -> int:
     try:
         kb = load_knowledge(overlays)
     except KnowledgeError as error:
+        if error.refused and len(error.problems) == 1:
+            raise CliError(error.problems[0]) from None
         print(error, file=sys.stderr)
-        return 1
+        return 2 if error.refused else 1
     per_owner = {role_id: 0 for role_id in kb.roles}
     shared = 0
     for responsibility in kb.responsibilities:
