@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-# Every dependency, runtime and dev, pinned with hashes for Python 3.11 on Linux (`make lock`).
+# Every dependency, runtime and dev, pinned with hashes for Python 3.11+ on any platform (`make lock`).
 LOCK := requirements.lock
 # What the lock is resolved for, and the uv that resolves it (installed only for `make lock`).
-LOCK_TARGET := --python-version 3.11 --python-platform x86_64-unknown-linux-gnu
+LOCK_TARGET := --python-version 3.11 --universal
 UV_VERSION := 0.13.9
 
 .PHONY: run test lint bench lock

@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from bot.cli import build_parser
-from bot.cli.serve import DEFAULT_PORT
+from bot.settings import SlackSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
@@ -42,7 +42,7 @@ def read_lock(text: str) -> dict[str, Pin]:
         first = block.splitlines()[0]
         if first.startswith("#"):  # the header
             continue
-        match = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+) \\", first)
+        match = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)(?: ; [^\\]+)? \\", first)
         assert match, f"not a pinned requirement: {first!r}"
         via_text = block.split("# via", 1)[1] if "# via" in block else ""
         via = tuple(v.strip() for v in re.split(r"[,\n]\s*#?", via_text) if v.strip())
@@ -85,7 +85,7 @@ def requirements_txt() -> tuple[dict[str, str], list[str]]:
     others: list[str] = []
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if match := re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)", line):
+        if match := re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+)(?: ; .+)?", line):
             pins[canonicalize_name(match[1])] = match[2]
         elif line:
             others.append(line)
@@ -146,7 +146,7 @@ def test_make_installs_from_the_lock_and_regenerates_it() -> None:
     assert "pip install --quiet --require-hashes -r $(LOCK)" in makefile
     assert "pip install --quiet --no-deps --no-build-isolation -e ." in makefile
     assert re.search(r"^lock:", makefile, re.MULTILINE)
-    assert "--python-version 3.11 --python-platform x86_64-unknown-linux-gnu" in makefile
+    assert "--python-version 3.11 --universal" in makefile  # one lock for every platform
 
 
 # requirements.txt
@@ -191,8 +191,9 @@ def test_the_image_runs_rolefit_serve_as_a_non_root_user_on_port() -> None:
     scripts = pyproject()["project"]["scripts"]
     assert command[0] in scripts
     assert build_parser().parse_args(command[1:]).command == "serve"
-    assert dockerfile_instructions("EXPOSE") == [str(DEFAULT_PORT)]
-    assert dockerfile_instructions("ENV")[-1] == f"PORT={DEFAULT_PORT}"
+    default_port = SlackSettings.model_fields["port"].default
+    assert dockerfile_instructions("EXPOSE") == [str(default_port)]
+    assert dockerfile_instructions("ENV")[-1] == f"PORT={default_port}"
     (user,) = dockerfile_instructions("USER")
     assert user.isdigit() and int(user) != 0
 
