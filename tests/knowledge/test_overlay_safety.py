@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import MAX_FILE_BYTES
+from knowledge.yaml_files import MAX_FILE_BYTES
 
 ONE_GIB = 1024**3
 # No timing is measured: a run that has not finished after this long has hung.
