@@ -19,8 +19,8 @@ from bot.blocks.kit import (
     quote,
     section,
 )
+from knowledge.advice_words import headline, hired_roles, verdict
 from knowledge.advisor import Recommendation
-from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
 
@@ -30,27 +30,14 @@ MAX_UNPLACED = 5
 ACTIONS_BLOCK = "rolefit_recommendation_actions"
 
 
-def headline(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    """ "Hire a Product Manager", or both roles."""
-    return f"Hire {_hired(recommendation, kb)}"
-
-
 def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> list[Block]:
     """The advice itself; every text from the advisor is escaped (needs quote the user)."""
-    word = confidence_words(recommendation.confidence)
-    hired = _hired(recommendation, kb)
-    verdict = {
-        "clearly": f"RoleFit's advice is clear: *hire {hired}*.",
-        "most likely": f"RoleFit's advice: *most likely {hired}*.",
-        "not sure": f"It's a close call, but RoleFit leans towards *{hired}*. The reasons below "
-        "show what tipped it.",
-    }[word]
     reasons = "\n".join(f"• {escape(r.text)}" for r in recommendation.reasons[:MAX_REASONS])
     blocks = [
         header(headline(recommendation, kb)),
-        section(verdict),
+        section(f"*{escape(verdict(recommendation, kb))}*"),
         section(f"*Why*\n{reasons}"),
-        *(_what_they_would_own(recommendation, kb, role) for role in _roles(recommendation)),
+        *(_what_they_would_own(recommendation, kb, role) for role in hired_roles(recommendation)),
     ]
     if recommendation.unplaced_needs:
         unplaced = ", ".join(
@@ -80,20 +67,8 @@ def recommendation_message(
         ),
         context(f"Based on the article _{ARTICLE_TITLE}_."),
     ]
-    word = confidence_words(recommendation.confidence)
-    text = f"Hiring advice for <@{user_id}>: {headline(recommendation, kb)} ({word})."
+    text = f"Hiring advice for <@{user_id}>: {verdict(recommendation, kb)}"
     return message(text, blocks)
-
-
-def _roles(recommendation: Recommendation) -> tuple[str, ...]:
-    if recommendation.recommendation == "both":
-        return ROLE_IDS
-    return (recommendation.recommendation,)
-
-
-def _hired(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    names = [f"a {kb.roles[role].name}" for role in _roles(recommendation)]
-    return names[0] if len(names) == 1 else f"both {' and '.join(names)}"
 
 
 def _what_they_would_own(recommendation: Recommendation, kb: KnowledgeBase, role: str) -> Block:

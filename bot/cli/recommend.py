@@ -263,23 +263,19 @@ def _parse_numbers(reply: str, highest: int) -> list[int] | None:
 
 
 def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
-    """The recommendation as a person reads it in a terminal (same headline and wording as
-    the Slack message)."""
-    from bot.blocks.recommendation import headline
-    from knowledge.confidence import confidence_words
-    from knowledge.questionnaire import ROLE_IDS
+    """The recommendation as a person reads it in a terminal, in the Slack message's words."""
+    from knowledge.advice_words import headline, hired_roles, verdict
 
-    hired = ROLE_IDS if result.recommendation == "both" else (result.recommendation,)
-    word = confidence_words(result.confidence)
     lines = [
-        f"{headline(result, kb)} ({word}, confidence {result.confidence:.2f})",
+        f"{headline(result, kb)} (confidence {result.confidence:.2f})",
+        verdict(result, kb),
         "Scores: "
         + " · ".join(f"{kb.roles[role].name} {score:g}" for role, score in result.scores.items()),
         "",
         "Why:",
         *(f"  - {reason.text}" for reason in result.reasons),
     ]
-    for role in (kb.roles[role_id] for role_id in hired):
+    for role in (kb.roles[role_id] for role_id in hired_roles(result)):
         lines += ["", f"When to hire a {role.name}: {role.when_to_hire}"]
     if result.placed_needs:
         lines += ["", "Your needs:"]

@@ -10,6 +10,7 @@ import pytest
 from bot.blocks import ids
 from bot.blocks.recommendation import recommendation_blocks, recommendation_message
 from knowledge import KnowledgeBase, Matcher
+from knowledge.advice_words import verdict
 from knowledge.advisor import HiringAnswers, PlacedNeed, Reason, Recommendation, advise
 from tests.slack_schemas import assert_valid_blocks, assert_valid_view
 
@@ -68,8 +69,10 @@ def test_each_kind_of_advice_is_a_valid_message_with_its_headline(
         "type": "header",
         "text": {"type": "plain_text", "text": HEADLINES[expected], "emoji": True},
     }
-    assert HEADLINES[expected] in posted["text"] and "<@U_LEADER>" in posted["text"]
-
+    assert HEADLINES[expected].lower() in posted["text"].lower() and "<@U_LEADER>" in posted["text"]
+    # The same verdict, word for word, in the notification and in the message.
+    assert verdict(recommendation, kb) in posted["text"]
+    assert f"*{verdict(recommendation, kb)}*" in str(posted["blocks"])
 
 def test_the_message_says_who_ran_it_and_why(kb: KnowledgeBase, matcher: Matcher) -> None:
     recommendation = advise(CASES["product-manager"], matcher)

@@ -185,7 +185,8 @@ def test_the_whole_flow_ends_in_advice_posted_to_the_channel(live: LiveRoleFit) 
     assert leader.submit({}) == {}  # the modal closes at once; the post follows
     (message,) = posted(live)
     assert message["channel"] == "C_GENERAL"
-    assert message["text"].startswith("Hiring advice for <@U_LEADER>: Hire both")
+    assert message["text"].startswith("Hiring advice for <@U_LEADER>: RoleFit's advice")
+    assert "hire both" in message["text"]
     assert message["blocks"][0]["text"]["text"] == "Hire both a Product Owner and a Product Manager"
     shown = json.dumps(message["blocks"])
     assert "<@U_LEADER> ran RoleFit's hiring questionnaire" in shown

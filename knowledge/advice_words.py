@@ -1,0 +1,39 @@
+"""The advice in words: one wording of the verdict for the Slack message, its notification text
+and `rolefit recommend`, so "a close call" reads the same wherever people meet it. Plain text;
+the Slack side escapes and decorates it."""
+
+from __future__ import annotations
+
+from knowledge.advisor import Recommendation
+from knowledge.confidence import confidence_words
+from knowledge.models import KnowledgeBase
+from knowledge.questionnaire import ROLE_IDS
+
+
+def hired_roles(recommendation: Recommendation) -> tuple[str, ...]:
+    """The role ids the advice says to hire, in the knowledge base's order."""
+    if recommendation.recommendation == "both":
+        return ROLE_IDS
+    return (recommendation.recommendation,)
+
+
+def hired(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """ "a Product Manager", or "both a Product Owner and a Product Manager"."""
+    names = [f"a {kb.roles[role].name}" for role in hired_roles(recommendation)]
+    return names[0] if len(names) == 1 else f"both {' and '.join(names)}"
+
+
+def headline(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """ "Hire a Product Manager", or both roles."""
+    return f"Hire {hired(recommendation, kb)}"
+
+
+def verdict(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """How sure the advice is, in a sentence."""
+    who = hired(recommendation, kb)
+    return {
+        "clearly": f"RoleFit's advice is clear: hire {who}.",
+        "most likely": f"RoleFit's advice: most likely {who}.",
+        "not sure": f"It's a close call, but RoleFit leans towards {who}. "
+        "The reasons show what tipped it.",
+    }[confidence_words(recommendation.confidence)]
