@@ -11,22 +11,27 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
-import itertools
 import json
 import time
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.sandbox.slack_api import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
+from bot.sandbox.workspace import (
+    APP_ID,
+    BOT_USER_ID,
+    GENERAL_ID,
+    LEADER_ID,
+    LEGACY_TOKEN,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    channel_name,
+    dm_channel,
+    new_ts,
+    next_serial,
+)
 
-LEADER_ID = "U_LEADER"
-GENERAL_ID = "C_GENERAL"
-# The verification token Slack still sends; apps must not rely on it (CONTRACT §2).
-LEGACY_TOKEN = "legacy-verification-token"
-
-# One counter for every instance: event ids, trigger ids and response URLs must never repeat in a
-# process, or an app that skips redelivered events would silently drop a "new" one.
-_SERIAL = itertools.count(1)
+# The ids requests are sent with stay importable from here, where callers have found them.
+__all__ = ["GENERAL_ID", "LEADER_ID", "LEGACY_TOKEN", "SignedRequest", "SlackRequests"]
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
@@ -96,7 +101,7 @@ class SlackRequests:
             "team_id": TEAM_ID,
             "team_domain": TEAM_DOMAIN,
             "channel_id": channel_id,
-            "channel_name": _channel_name(channel_id),
+            "channel_name": channel_name(channel_id),
             "user_id": user_id,
             "user_name": user_id.lower(),
             "command": command,
@@ -109,10 +114,10 @@ class SlackRequests:
         return self.signed(urlencode(fields).encode(), FORM)
 
     def next_response_url(self) -> str:
-        return f"{self._response_url_base}r{next(_SERIAL)}"
+        return f"{self._response_url_base}r{next_serial()}"
 
     def next_trigger_id(self) -> str:
-        serial = next(_SERIAL)
+        serial = next_serial()
         return f"{serial}.{TEAM_ID}.{hashlib.sha1(str(serial).encode()).hexdigest()[:24]}"
 
     # -- events ------------------------------------------------------------------------------
@@ -132,7 +137,7 @@ class SlackRequests:
             "api_app_id": APP_ID,
             "event": event,
             "type": "event_callback",
-            "event_id": event_id or f"Ev{next(_SERIAL):08d}",
+            "event_id": event_id or f"Ev{next_serial():08d}",
             "event_time": int(time.time()),
             "authorizations": [
                 {
@@ -166,10 +171,10 @@ class SlackRequests:
 
     def dm(self, text: str, *, user_id: str = LEADER_ID, **extra: Any) -> SignedRequest:
         """A direct message to the app (`message.im`); `extra` adds or overrides event fields."""
-        ts = self._ts()
+        ts = new_ts()
         event = {
             "type": "message",
-            "channel": "D" + user_id[1:],
+            "channel": dm_channel(user_id),
             "user": user_id,
             "text": text,
             "ts": ts,
@@ -183,7 +188,7 @@ class SlackRequests:
         self, text: str, *, user_id: str = LEADER_ID, channel_id: str = GENERAL_ID, **extra: Any
     ) -> SignedRequest:
         """An `app_mention`; `text` follows the bot's mention, as Slack sends it."""
-        ts = self._ts()
+        ts = new_ts()
         event = {
             "type": "app_mention",
             "user": user_id,
@@ -203,16 +208,13 @@ class SlackRequests:
         event: dict[str, Any] = {
             "type": "app_home_opened",
             "user": user_id,
-            "channel": "D" + user_id[1:],
+            "channel": dm_channel(user_id),
             "tab": tab,
-            "event_ts": self._ts(),
+            "event_ts": new_ts(),
         }
         if view is not None:
             event["view"] = view
         return self.event(event)
-
-    def _ts(self) -> str:
-        return f"{int(time.time())}.{next(_SERIAL):06d}"
 
     # -- interactivity -----------------------------------------------------------------------
 
@@ -241,7 +243,7 @@ class SlackRequests:
                     "block_id": block_id,
                     "value": value,
                     "text": {"type": "plain_text", "text": action_id},
-                    "action_ts": self._ts(),
+                    "action_ts": new_ts(),
                 }
             ],
             "state": {"values": {}},
@@ -250,14 +252,14 @@ class SlackRequests:
             payload["container"] = {"type": "view", "view_id": view.get("id", "V_MODAL")}
             payload["view"] = view
         else:
-            message_ts = (message or {}).get("ts") or self._ts()
+            message_ts = (message or {}).get("ts") or new_ts()
             payload["container"] = {
                 "type": "message",
                 "message_ts": message_ts,
                 "channel_id": channel_id,
                 "is_ephemeral": message is None,
             }
-            payload["channel"] = {"id": channel_id, "name": _channel_name(channel_id)}
+            payload["channel"] = {"id": channel_id, "name": channel_name(channel_id)}
             payload["message"] = message or {"type": "message", "ts": message_ts, "text": ""}
             payload["response_url"] = self.next_response_url()
         return self.interaction(payload)
@@ -295,10 +297,3 @@ class SlackRequests:
             "is_enterprise_install": False,
             "trigger_id": self.next_trigger_id(),
         }
-
-
-def _channel_name(channel_id: str) -> str:
-    """Slack's name for a conversation: "general" for C_GENERAL, "directmessage" for DMs."""
-    if channel_id.startswith("D"):
-        return "directmessage"
-    return channel_id.split("_", 1)[-1].lower()

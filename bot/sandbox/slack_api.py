@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import itertools
 import json
 import socket
 import threading
@@ -26,12 +25,32 @@ from typing import Any, Self
 
 from aiohttp import web
 
-# The workspace the stand-in pretends to be; SlackRequests signs requests from the same one.
-TEAM_ID = "T_ROLEFIT"
-TEAM_DOMAIN = "rolefit-test"
-APP_ID = "A_ROLEFIT"
-BOT_USER_ID = "U_ROLEFIT"
-BOT_ID = "B_ROLEFIT"
+from bot.sandbox.workspace import (
+    APP_ID,
+    BOT_ID,
+    BOT_USER_ID,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    app_message,
+    channel_name,
+    dm_channel,
+    new_ts,
+    new_view_id,
+    next_serial,
+    slack_view,
+)
+
+# The workspace's ids stay importable from here, where tests have always found them.
+__all__ = [
+    "APP_ID",
+    "BOT_ID",
+    "BOT_USER_ID",
+    "TEAM_DOMAIN",
+    "TEAM_ID",
+    "BackgroundService",
+    "FakeSlackApi",
+    "RecordedCall",
+]
 
 # Form-encoded calls carry these as JSON strings; they are decoded so every body looks alike.
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
@@ -103,7 +122,6 @@ class FakeSlackApi(BackgroundService):
         self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
         self._views: dict[str, str] = {}  # view id -> current hash, for views.update
         self._subscribers: list[Callable[[RecordedCall], None]] = []
-        self._serial = itertools.count(1)
         self._socket: socket.socket | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -242,7 +260,7 @@ class FakeSlackApi(BackgroundService):
     ) -> str:
         """Deliver an envelope ("events_api", "slash_commands", "interactive") to the connected
         Socket Mode client; its ack is recorded as method "socket_mode.ack". Returns the id."""
-        envelope_id = f"envelope-{next(self._serial)}"
+        envelope_id = f"envelope-{next_serial()}"
         envelope = {
             "envelope_id": envelope_id,
             "type": kind,
@@ -377,9 +395,6 @@ class FakeSlackApi(BackgroundService):
 
     # -- Slack's answers ---------------------------------------------------------------------
 
-    def _ts(self) -> str:
-        return f"{int(time.time())}.{next(self._serial):06d}"
-
     def _auth_test(self, body: Body) -> Body:
         return {
             "ok": True,
@@ -392,22 +407,6 @@ class FakeSlackApi(BackgroundService):
             "is_enterprise_install": False,
         }
 
-    def _message(self, body: Body, ts: str) -> Body:
-        message: Body = {
-            "type": "message",
-            "subtype": "bot_message",
-            "text": body.get("text", ""),
-            "user": BOT_USER_ID,
-            "bot_id": BOT_ID,
-            "app_id": APP_ID,
-            "team": TEAM_ID,
-            "ts": ts,
-        }
-        for key in ("blocks", "attachments", "thread_ts", "metadata"):
-            if key in body:
-                message[key] = body[key]
-        return message
-
     def _chat_post_message(self, body: Body) -> Body:
         channel = str(body.get("channel") or "")
         if not channel:
@@ -415,9 +414,9 @@ class FakeSlackApi(BackgroundService):
         if not any(body.get(key) for key in ("text", "blocks", "attachments")):
             return {"ok": False, "error": "no_text"}
         if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
-            channel = _dm_channel(channel)
-        ts = self._ts()
-        return {"ok": True, "channel": channel, "ts": ts, "message": self._message(body, ts)}
+            channel = dm_channel(channel)
+        ts = new_ts()
+        return {"ok": True, "channel": channel, "ts": ts, "message": app_message(body, ts)}
 
     def _chat_post_ephemeral(self, body: Body) -> Body:
         if not body.get("channel"):
@@ -426,7 +425,7 @@ class FakeSlackApi(BackgroundService):
             return {"ok": False, "error": "user_not_found"}
         if not any(body.get(key) for key in ("text", "blocks", "attachments")):
             return {"ok": False, "error": "no_text"}
-        return {"ok": True, "message_ts": self._ts()}
+        return {"ok": True, "message_ts": new_ts()}
 
     def _chat_update(self, body: Body) -> Body:
         if not body.get("channel"):
@@ -439,28 +438,16 @@ class FakeSlackApi(BackgroundService):
             "channel": body["channel"],
             "ts": ts,
             "text": body.get("text", ""),
-            "message": self._message(body, ts),
+            "message": app_message(body, ts),
         }
 
     def _new_view(self, view: Body, view_id: str | None = None) -> Body:
-        view_id = view_id or f"V{next(self._serial):08d}"
+        """The view as Slack stores it, under a fresh hash that views.update must then quote."""
+        view_id = view_id or new_view_id()
         view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
         with self._condition:
             self._views[view_id] = view_hash
-        return {
-            "id": view_id,
-            "team_id": TEAM_ID,
-            "app_id": APP_ID,
-            "bot_id": BOT_ID,
-            "state": {"values": {}},
-            "hash": view_hash,
-            "root_view_id": view_id,
-            "previous_view_id": None,
-            "private_metadata": "",
-            "callback_id": "",
-            "external_id": "",
-            **view,
-        }
+        return slack_view(view, view_id=view_id, view_hash=view_hash)
 
     def _views_create(self, required: str, body: Body) -> Body:
         """views.open/push (which need a trigger_id) and views.publish (which needs a user_id)."""
@@ -492,7 +479,7 @@ class FakeSlackApi(BackgroundService):
         if len(users) > 8:
             return {"ok": False, "error": "too_many_users"}
         if len(users) == 1:
-            channel_id = _dm_channel(users[0])
+            channel_id = dm_channel(users[0])
         else:
             channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
         return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
@@ -509,7 +496,7 @@ class FakeSlackApi(BackgroundService):
             "ok": True,
             "channel": {
                 "id": channel,
-                "name": "" if is_im else channel.split("_", 1)[-1].lower(),
+                "name": "" if is_im else channel_name(channel),
                 "is_channel": channel.startswith("C"),
                 "is_group": channel.startswith("G"),
                 "is_im": is_im,
@@ -519,11 +506,6 @@ class FakeSlackApi(BackgroundService):
                 "created": 1_700_000_000,
             },
         }
-
-
-def _dm_channel(user_id: str) -> str:
-    """The DM channel between the app and a user: "U_LEADER" -> "D_LEADER"."""
-    return "D" + user_id[1:]
 
 
 async def _parse_body(request: web.Request) -> Body:

@@ -12,7 +12,6 @@ import contextlib
 import itertools
 import json
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TextIO
@@ -20,15 +19,18 @@ from typing import Any, Protocol, TextIO
 from bot.sandbox.console.blocks import Control, render_message
 from bot.sandbox.console.form import AnswerError, Form, Question
 from bot.sandbox.console.mrkdwn import Names, Style
-from bot.sandbox.payloads import LEGACY_TOKEN, SignedRequest, SlackRequests
-from bot.sandbox.slack_api import (
+from bot.sandbox.payloads import SignedRequest, SlackRequests
+from bot.sandbox.slack_api import FakeSlackApi, RecordedCall
+from bot.sandbox.workspace import (
     APP_ID,
     BOT_ID,
     BOT_USER_ID,
+    LEGACY_TOKEN,
     TEAM_DOMAIN,
     TEAM_ID,
-    FakeSlackApi,
-    RecordedCall,
+    channel_name,
+    new_ts,
+    new_view_id,
 )
 
 Json = dict[str, Any]
@@ -273,7 +275,7 @@ class Session:
     def _open_home(self) -> None:
         """Open the Home tab: Slack sends app_home_opened (with the view, once there is one)."""
         event: Json = {"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL}
-        event.update(tab="home", event_ts=self._ts())
+        event.update(tab="home", event_ts=new_ts())
         if self.home is not None:
             event["view"] = self._view_payload(self.home)
         self._send(self.requests.event(event), "event")
@@ -282,7 +284,7 @@ class Session:
             self._note("(RoleFit has no Home tab to show)")
 
     def _say(self, text: str) -> None:
-        ts = self._ts()
+        ts = new_ts()
         escaped = _as_slack_sends(text)
         if self.channel == DM_CHANNEL:
             signed = self.requests.dm(escaped, user_id=USER_ID, ts=ts, event_ts=ts)
@@ -308,7 +310,7 @@ class Session:
         body = self._send(signed, "slash_command")
         if isinstance(body, dict) and (body.get("text") or body.get("blocks")):
             in_channel = body.get("response_type") == "in_channel"
-            shown = self._show(self.channel, body, ephemeral=not in_channel, ts=self._ts())
+            shown = self._show(self.channel, body, ephemeral=not in_channel, ts=new_ts())
             self.response_urls[response_url.rsplit("/", 1)[-1]] = (self.channel, shown)
         self._settle()
 
@@ -400,10 +402,10 @@ class Session:
         payload: Json = {
             **self._base_payload("block_actions"),
             "container": container,
-            "channel": {"id": message.channel, "name": self._channel_name(message.channel)},
+            "channel": {"id": message.channel, "name": channel_name(message.channel)},
             "state": {"values": {}},
             "response_url": self._response_url(message.channel, message),
-            "actions": [control.action(self._ts())],
+            "actions": [control.action(new_ts())],
         }
         if not message.ephemeral:  # Slack leaves the message out for ephemeral ones
             payload["message"] = {
@@ -424,7 +426,7 @@ class Session:
             **self._base_payload("block_actions"),
             "container": {"type": "view", "view_id": view.id},
             "view": self._view_payload(view),
-            "actions": [clickable.control.action(self._ts())],
+            "actions": [clickable.control.action(new_ts())],
         }
 
     def _view_payload(self, view: OpenView) -> Json:
@@ -549,7 +551,7 @@ class Session:
             self._retire(view.id)
             self.views[-1] = OpenView.of(reply["view"], view.id, view.hash, view.form)
         elif action == "push":
-            self.views.append(OpenView.of(reply["view"], self._view_id(), self._ts()))
+            self.views.append(OpenView.of(reply["view"], self._view_id(), new_ts()))
         elif action == "clear":
             self._close_views("closed")
         else:
@@ -627,7 +629,7 @@ class Session:
             self._follow_view(call.method, body, answer)
         elif call.method in {"chat.postMessage", "chat.postEphemeral"}:
             channel = str(answer.get("channel") or body.get("channel") or "")
-            ts = str(answer.get("ts") or answer.get("message_ts") or self._ts())
+            ts = str(answer.get("ts") or answer.get("message_ts") or new_ts())
             ephemeral = call.method == "chat.postEphemeral"
             self._show(channel, body, ephemeral=ephemeral, ts=ts)
         elif call.method == "chat.update":
@@ -657,7 +659,7 @@ class Session:
             self._show(origin.channel, body, ephemeral=origin.ephemeral, ts=origin.ts, edited=True)
         else:
             ephemeral = body.get("response_type") != "in_channel"
-            self._show(channel, body, ephemeral=ephemeral, ts=self._ts())
+            self._show(channel, body, ephemeral=ephemeral, ts=new_ts())
 
     def _show(
         self, channel: str, body: Json, *, ephemeral: bool, ts: str, edited: bool = False
@@ -695,7 +697,7 @@ class Session:
             return
         assigned = answer.get("view") or {}
         view_id = str(assigned.get("id") or body.get("view_id") or self._view_id())
-        view_hash = str(assigned.get("hash") or self._ts())
+        view_hash = str(assigned.get("hash") or new_ts())
         if method == "views.open":
             self._retire(None)
             self.views = [OpenView.of(sent, view_id, view_hash)]
@@ -718,7 +720,7 @@ class Session:
         if self.home is not None:
             self._retire(self.home.id)
         view_id = str(assigned.get("id") or self._view_id())
-        self.home = OpenView.of(view, view_id, str(assigned.get("hash") or self._ts()))
+        self.home = OpenView.of(view, view_id, str(assigned.get("hash") or new_ts()))
         lines = self._number_view(self.home)
         if not self.as_json:
             heading = self.style.colour_named(self.style.bold(BOT_NAME), "magenta")
@@ -730,12 +732,7 @@ class Session:
     def _where(self, channel: str) -> str:
         if channel.startswith("D"):
             return "DM"
-        return "#" + self._channel_name(channel)
-
-    def _channel_name(self, channel: str) -> str:
-        if channel.startswith("D"):
-            return "directmessage"
-        return self.names.channels.get(channel) or channel.split("_", 1)[-1].lower()
+        return "#" + channel_name(channel)
 
     def _note(self, text: str) -> None:
         if not self.as_json:
@@ -752,11 +749,8 @@ class Session:
         for text in texts:
             self._note(text)
 
-    def _ts(self) -> str:
-        return f"{int(time.time())}.{next(self._serial):06d}"
-
     def _view_id(self) -> str:
-        return f"V_CONSOLE{next(self._serial)}"
+        return new_view_id()
 
 
 def _label(obj: object) -> str | None:
