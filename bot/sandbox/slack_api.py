@@ -129,9 +129,7 @@ class FakeSlackApi(BackgroundService):
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
             "chat.postEphemeral": self._chat_post_ephemeral,
-            "chat.update": self._chat_update,
             "views.open": partial(self._views_create, "trigger_id"),
-            "views.push": partial(self._views_create, "trigger_id"),
             "views.update": self._views_update,
             "views.publish": partial(self._views_create, "user_id"),
             "conversations.open": self._conversations_open,
@@ -427,20 +425,6 @@ class FakeSlackApi(BackgroundService):
             return {"ok": False, "error": "no_text"}
         return {"ok": True, "message_ts": new_ts()}
 
-    def _chat_update(self, body: Body) -> Body:
-        if not body.get("channel"):
-            return {"ok": False, "error": "channel_not_found"}
-        ts = str(body.get("ts") or "")
-        if not ts:
-            return {"ok": False, "error": "message_not_found"}
-        return {
-            "ok": True,
-            "channel": body["channel"],
-            "ts": ts,
-            "text": body.get("text", ""),
-            "message": app_message(body, ts),
-        }
-
     def _new_view(self, view: Body, view_id: str | None = None) -> Body:
         """The view as Slack stores it, under a fresh hash that views.update must then quote."""
         view_id = view_id or new_view_id()
@@ -450,7 +434,7 @@ class FakeSlackApi(BackgroundService):
         return slack_view(view, view_id=view_id, view_hash=view_hash)
 
     def _views_create(self, required: str, body: Body) -> Body:
-        """views.open/push (which need a trigger_id) and views.publish (which needs a user_id)."""
+        """views.open (which needs a trigger_id) and views.publish (which needs a user_id)."""
         if not body.get(required) or not isinstance(body.get("view"), dict):
             return {"ok": False, "error": "invalid_arguments"}
         return {"ok": True, "view": self._new_view(body["view"])}

@@ -42,8 +42,8 @@ BOT_NAME = "RoleFit"
 # How long RoleFit may keep working on one input before the prompt comes back anyway.
 WORK_TIMEOUT = 10.0
 SILENT_METHODS = {"auth.test", "conversations.open", "conversations.info", "conversations.join"}
-MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"}
-MODAL_METHODS = {"views.open", "views.push", "views.update"}
+MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "response_url"}
+MODAL_METHODS = {"views.open", "views.update"}
 _SECRET_SHAPES = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 
 HELP = f"""\
@@ -550,14 +550,14 @@ class Session:
         elif action == "update":
             self._retire(view.id)
             self.views[-1] = OpenView.of(reply["view"], view.id, view.hash, view.form)
-        elif action == "push":
-            self.views.append(OpenView.of(reply["view"], self._view_id(), new_ts()))
         elif action == "clear":
             self._close_views("closed")
-        else:
+        elif action is None:
             self._retire(self.views.pop().id)
             if not self.views:
                 self._note("(form submitted and closed)")
+        else:  # RoleFit answers only with errors or update; anything else is shown, not played
+            self._close_views(f"closed: RoleFit answered response_action “{action}”")
         self._settle()
 
     def _close_views(self, how: str, *, notify: bool = False) -> None:
@@ -632,14 +632,6 @@ class Session:
             ts = str(answer.get("ts") or answer.get("message_ts") or new_ts())
             ephemeral = call.method == "chat.postEphemeral"
             self._show(channel, body, ephemeral=ephemeral, ts=ts)
-        elif call.method == "chat.update":
-            self._show(
-                str(body.get("channel", "")),
-                body,
-                ephemeral=False,
-                ts=str(body.get("ts")),
-                edited=True,
-            )
         elif call.method == "response_url":
             self._show_response(call.path.rsplit("/", 1)[-1], body)
         elif call.method == "views.publish":
@@ -689,7 +681,7 @@ class Session:
         return message
 
     def _follow_view(self, method: str, body: Json, answer: Json) -> None:
-        """Keep the modal stack in step with views.open/push/update, as Slack's client does."""
+        """Keep the open form in step with views.open/update, as Slack's client does."""
         sent = body.get("view")
         if isinstance(sent, str):
             sent = json.loads(sent)
@@ -701,8 +693,6 @@ class Session:
         if method == "views.open":
             self._retire(None)
             self.views = [OpenView.of(sent, view_id, view_hash)]
-        elif method == "views.push":
-            self.views.append(OpenView.of(sent, view_id, view_hash))
         else:
             wanted = body.get("view_id") or body.get("external_id")
             for index, current in enumerate(self.views):
