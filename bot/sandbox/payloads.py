@@ -26,10 +26,12 @@ from bot.sandbox.workspace import (
     LEGACY_TOKEN,
     TEAM_DOMAIN,
     TEAM_ID,
+    Json,
     channel_name,
     dm_channel,
     new_ts,
     next_serial,
+    slack_view,
 )
 
 # The ids requests are sent with stay importable from here, where callers have found them.
@@ -59,7 +61,11 @@ class SignedRequest:
 
 
 class SlackRequests:
-    """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be)."""
+    """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be).
+
+    The tests and the console both build through here, so what the app is tested with is what
+    a person at the console sends it.
+    """
 
     def __init__(
         self,
@@ -95,19 +101,20 @@ class SlackRequests:
         """Any body, signed: the building block for malformed-body and stale-signature tests."""
         return SignedRequest(body, {"Content-Type": content_type, **self.sign(body, timestamp)})
 
-    # -- slash commands ----------------------------------------------------------------------
+    # -- slash commands (https://api.slack.com/interactivity/slash-commands) -----------------
 
     def slash_command(
         self,
         text: str,
         *,
         user_id: str = LEADER_ID,
+        user_name: str | None = None,
         channel_id: str = GENERAL_ID,
         command: str = "/rolefit",
         response_url: str | None = None,
         trigger_id: str | None = None,
     ) -> SignedRequest:
-        """A slash command as Slack posts it, with every field of CONTRACT §2."""
+        """A slash command as Slack posts it, form-encoded with every field Slack sends."""
         fields = {
             "token": LEGACY_TOKEN,
             "team_id": TEAM_ID,
@@ -115,7 +122,7 @@ class SlackRequests:
             "channel_id": channel_id,
             "channel_name": channel_name(channel_id),
             "user_id": user_id,
-            "user_name": user_id.lower(),
+            "user_name": user_name or user_id.lower(),
             "command": command,
             "text": text,
             "api_app_id": APP_ID,
@@ -132,17 +139,17 @@ class SlackRequests:
         serial = next_serial()
         return f"{serial}.{TEAM_ID}.{hashlib.sha1(str(serial).encode()).hexdigest()[:24]}"
 
-    # -- events ------------------------------------------------------------------------------
+    # -- events (https://api.slack.com/apis/events-api) ---------------------------------------
 
     def event(
         self,
-        event: dict[str, Any],
+        event: Json,
         *,
         event_id: str | None = None,
         retry_num: int | None = None,
         retry_reason: str = "http_timeout",
     ) -> SignedRequest:
-        """An Events API `event_callback` envelope around `event` (CONTRACT §3)."""
+        """An Events API `event_callback` envelope around `event`."""
         envelope = {
             "token": LEGACY_TOKEN,
             "team_id": TEAM_ID,
@@ -199,12 +206,14 @@ class SlackRequests:
     def mention(
         self, text: str, *, user_id: str = LEADER_ID, channel_id: str = GENERAL_ID, **extra: Any
     ) -> SignedRequest:
-        """An `app_mention`; `text` follows the bot's mention, as Slack sends it."""
+        """An `app_mention`. Slack's text is the message as typed: `text` follows the bot's
+        mention unless it already mentions the bot somewhere (as a person may type it)."""
         ts = new_ts()
+        mention = f"<@{BOT_USER_ID}>"
         event = {
             "type": "app_mention",
             "user": user_id,
-            "text": f"<@{BOT_USER_ID}> {text}",
+            "text": text if mention in text else f"{mention} {text}",
             "ts": ts,
             "channel": channel_id,
             "event_ts": ts,
@@ -213,11 +222,11 @@ class SlackRequests:
         return self.event(event)
 
     def home_opened(
-        self, *, user_id: str = LEADER_ID, tab: str = "home", view: dict[str, Any] | None = None
+        self, *, user_id: str = LEADER_ID, tab: str = "home", view: Json | None = None
     ) -> SignedRequest:
-        """`app_home_opened`: the user opened RoleFit's Home or Messages tab (CONTRACT §3);
-        `view` is the Home view published before, which Slack includes when there is one."""
-        event: dict[str, Any] = {
+        """`app_home_opened`: the user opened RoleFit's Home or Messages tab; `view` is the Home
+        view published before, which Slack includes when there is one."""
+        event: Json = {
             "type": "app_home_opened",
             "user": user_id,
             "channel": dm_channel(user_id),
@@ -225,12 +234,12 @@ class SlackRequests:
             "event_ts": new_ts(),
         }
         if view is not None:
-            event["view"] = view
+            event["view"] = slack_view(view)
         return self.event(event)
 
-    # -- interactivity -----------------------------------------------------------------------
+    # -- interactivity (https://api.slack.com/interactivity/handling#payloads) ----------------
 
-    def interaction(self, payload: dict[str, Any]) -> SignedRequest:
+    def interaction(self, payload: Json) -> SignedRequest:
         """Any interactivity payload, form-encoded as `payload=<json>`."""
         return self.signed(urlencode({"payload": json.dumps(payload)}).encode(), FORM)
 
@@ -241,70 +250,101 @@ class SlackRequests:
         *,
         block_id: str = "actions",
         user_id: str = LEADER_ID,
+        user_name: str | None = None,
         channel_id: str = GENERAL_ID,
-        message: dict[str, Any] | None = None,
-        view: dict[str, Any] | None = None,
+        message: Json | None = None,
+        ephemeral: bool | None = None,
+        view: Json | None = None,
+        action: Json | None = None,
+        response_url: str | None = None,
     ) -> SignedRequest:
-        """A button click: on a message (default) or inside `view` (a modal or Home tab)."""
-        payload: dict[str, Any] = {
-            **self._interaction_base("block_actions", user_id),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action_id,
-                    "block_id": block_id,
-                    "value": value,
-                    "text": {"type": "plain_text", "text": action_id},
-                    "action_ts": new_ts(),
-                }
-            ],
-            "state": {"values": {}},
-        }
-        if view is not None:
-            payload["container"] = {"type": "view", "view_id": view.get("id", "V_MODAL")}
-            payload["view"] = view
-        else:
-            message_ts = (message or {}).get("ts") or new_ts()
-            payload["container"] = {
-                "type": "message",
-                "message_ts": message_ts,
-                "channel_id": channel_id,
-                "is_ephemeral": message is None,
+        """A click on a message (default) or inside `view` (a modal or the Home tab).
+
+        `action` is the whole `actions[0]` entry; by default a button with `action_id` and
+        `value`. On a message, an ephemeral one (the default when no `message` is given) is left
+        out of the payload as Slack leaves it out, though its ts and thread still place the
+        click. A click in a view carries the view and its state, and no channel or response_url.
+        """
+        payload = self._interaction_base("block_actions", user_id, user_name)
+        payload["actions"] = [
+            action
+            or {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": block_id,
+                "value": value,
+                "text": {"type": "plain_text", "text": action_id},
+                "action_ts": new_ts(),
             }
-            payload["channel"] = {"id": channel_id, "name": channel_name(channel_id)}
-            payload["message"] = message or {"type": "message", "ts": message_ts, "text": ""}
-            payload["response_url"] = self.next_response_url()
+        ]
+        if view is not None:
+            held = slack_view(view)
+            payload.update(
+                container={"type": "view", "view_id": held["id"]}, view=held, state=held["state"]
+            )
+            return self.interaction(payload)
+        message = message or {}
+        ephemeral = not message if ephemeral is None else ephemeral
+        ts = str(message.get("ts") or new_ts())
+        container: Json = {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": channel_id,
+            "is_ephemeral": ephemeral,
+        }
+        if message.get("thread_ts"):
+            container["thread_ts"] = message["thread_ts"]
+        payload.update(
+            container=container,
+            channel={"id": channel_id, "name": channel_name(channel_id)},
+            state={"values": {}},
+            response_url=response_url or self.next_response_url(),
+        )
+        if not ephemeral:
+            payload["message"] = message or {"type": "message", "ts": ts, "text": ""}
         return self.interaction(payload)
 
     def view_submission(
         self,
-        view: dict[str, Any],
-        values: dict[str, dict[str, Any]],
+        view: Json,
+        values: dict[str, Json],
         *,
         user_id: str = LEADER_ID,
+        user_name: str | None = None,
     ) -> SignedRequest:
-        """A modal's submission: `view` as Slack holds it, `values` as `state.values`."""
-        submitted = {
-            "id": "V_MODAL",
-            "hash": "stand-in-hash",
-            "private_metadata": "",
-            **view,
-            "state": {"values": values},
-        }
+        """A modal's submission: `view` as the app sent it (with the `id` and `hash` Slack gave
+        it, if known), `values` as its `state.values`."""
         payload = {
-            **self._interaction_base("view_submission", user_id),
-            "view": submitted,
+            **self._interaction_base("view_submission", user_id, user_name),
+            "view": slack_view(view, values),
             "response_urls": [],
         }
         return self.interaction(payload)
 
-    def _interaction_base(self, kind: str, user_id: str) -> dict[str, Any]:
+    def view_closed(
+        self,
+        view: Json,
+        *,
+        user_id: str = LEADER_ID,
+        user_name: str | None = None,
+        is_cleared: bool = False,
+    ) -> SignedRequest:
+        """A modal closed with Cancel, sent only when the view asked with `notify_on_close`."""
+        payload = {
+            **self._interaction_base("view_closed", user_id, user_name),
+            "view": slack_view(view),
+            "is_cleared": is_cleared,
+        }
+        return self.interaction(payload)
+
+    def _interaction_base(self, kind: str, user_id: str, user_name: str | None) -> Json:
+        name = user_name or user_id.lower()
         return {
             "type": kind,
             "token": LEGACY_TOKEN,
             "api_app_id": APP_ID,
             "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": user_id, "username": user_id.lower(), "team_id": TEAM_ID},
+            "user": {"id": user_id, "username": name, "name": name, "team_id": TEAM_ID},
             "enterprise": None,
             "is_enterprise_install": False,
             "trigger_id": self.next_trigger_id(),

@@ -431,7 +431,7 @@ class FakeSlackApi(BackgroundService):
         view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
         with self._condition:
             self._views[view_id] = view_hash
-        return slack_view(view, view_id=view_id, view_hash=view_hash)
+        return slack_view({**view, "id": view_id, "hash": view_hash})
 
     def _views_create(self, required: str, body: Body) -> Body:
         """views.open (which needs a trigger_id) and views.publish (which needs a user_id)."""

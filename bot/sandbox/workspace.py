@@ -71,18 +71,18 @@ def app_message(body: Json, ts: str) -> Json:
     return message
 
 
-def slack_view(
-    view: Json, *, view_id: str, view_hash: str, values: dict[str, Json] | None = None
-) -> Json:
-    """A view as Slack holds it and echoes it in payloads: the app's view (whose own fields win)
-    plus the ids and defaults Slack adds, with `values` as its `state.values`."""
+def slack_view(view: Json, values: dict[str, Json] | None = None) -> Json:
+    """A view as Slack holds it and echoes it in payloads: `view` (with the `id` and `hash` Slack
+    gave it; a made-up view gets placeholders) plus the fields Slack adds. `values`, when given,
+    become its `state.values`."""
+    view_id = str(view.get("id") or "V_MODAL")
     held: Json = {
         "id": view_id,
         "team_id": TEAM_ID,
         "app_id": APP_ID,
         "bot_id": BOT_ID,
         "state": {"values": {}},
-        "hash": view_hash,
+        "hash": "stand-in-hash",
         "root_view_id": view_id,
         "previous_view_id": None,
         "private_metadata": "",

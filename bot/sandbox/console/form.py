@@ -241,10 +241,6 @@ class Form:
             for q in self.questions
         }
 
-    def view_with_state(self) -> Json:
-        """The view as Slack echoes it in payloads: the view plus its current state."""
-        return {**self.view, "state": {"values": self.state_values()}}
-
     def intro(self, style: Style, names: Names | None, first_number: int) -> Rendered:
         """Everything that is not a question (text, context, buttons such as Back)."""
         others = [b for b in self.view.get("blocks", []) if b.get("type") != "input"]

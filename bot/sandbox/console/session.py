@@ -9,7 +9,6 @@ reads the recorded calls and renders them. Nothing here knows how RoleFit answer
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import re
 from collections.abc import Callable
@@ -21,17 +20,7 @@ from bot.sandbox.console.form import AnswerError, Form, Question
 from bot.sandbox.console.mrkdwn import Names, Style
 from bot.sandbox.payloads import SignedRequest, SlackRequests
 from bot.sandbox.slack_api import FakeSlackApi, RecordedCall
-from bot.sandbox.workspace import (
-    APP_ID,
-    BOT_ID,
-    BOT_USER_ID,
-    LEGACY_TOKEN,
-    TEAM_DOMAIN,
-    TEAM_ID,
-    channel_name,
-    new_ts,
-    new_view_id,
-)
+from bot.sandbox.workspace import BOT_USER_ID, app_message, channel_name, new_ts, new_view_id
 
 Json = dict[str, Any]
 
@@ -204,7 +193,6 @@ class Session:
         self.views: list[OpenView] = []
         self.home: OpenView | None = None
         self.seen = len(self.api.calls)
-        self._serial = itertools.count(1)
 
     # -- the loop ----------------------------------------------------------------------------
 
@@ -274,24 +262,19 @@ class Session:
 
     def _open_home(self) -> None:
         """Open the Home tab: Slack sends app_home_opened (with the view, once there is one)."""
-        event: Json = {"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL}
-        event.update(tab="home", event_ts=new_ts())
-        if self.home is not None:
-            event["view"] = self._view_payload(self.home)
-        self._send(self.requests.event(event), "event")
+        home = self._view_payload(self.home) if self.home is not None else None
+        self._send(self.requests.home_opened(user_id=USER_ID, view=home), "event")
         self._settle()
         if self.home is None:
             self._note("(RoleFit has no Home tab to show)")
 
     def _say(self, text: str) -> None:
-        ts = new_ts()
         escaped = _as_slack_sends(text)
         if self.channel == DM_CHANNEL:
-            signed = self.requests.dm(escaped, user_id=USER_ID, ts=ts, event_ts=ts)
+            signed = self.requests.dm(escaped, user_id=USER_ID)
         elif re.search(r"@rolefit\b", text, re.IGNORECASE):
             mention = re.sub(r"@rolefit\b", f"<@{BOT_USER_ID}>", escaped, flags=re.IGNORECASE)
-            event = {"type": "app_mention", "user": USER_ID, "text": mention, "ts": ts}
-            signed = self.requests.event({**event, "channel": self.channel, "event_ts": ts})
+            signed = self.requests.mention(mention, user_id=USER_ID, channel_id=self.channel)
         else:
             self._note("Posted. RoleFit only hears @RoleFit mentions in a channel.")
             return
@@ -303,6 +286,7 @@ class Session:
         signed = self.requests.slash_command(
             _as_slack_sends(text),
             user_id=USER_ID,
+            user_name=USER_NAME,
             channel_id=self.channel,
             command=command,
             response_url=response_url,
@@ -316,9 +300,9 @@ class Session:
 
     def _response_url(self, channel: str, origin: Message | None = None) -> str:
         """A response_url on the stand-in, remembering where its posts belong."""
-        name = f"r{next(self._serial)}"
-        self.response_urls[name] = (channel, origin)
-        return self.api.response_url(name)
+        url = self.requests.next_response_url()
+        self.response_urls[url.rsplit("/", 1)[-1]] = (channel, origin)
+        return url
 
     def _send(self, signed: SignedRequest, kind: str) -> Json | str | None:
         """Post a signed request to the app; its response body (JSON, text or nothing)."""
@@ -349,14 +333,31 @@ class Session:
             )
             return False
         view = self._view(clickable.view_id) if clickable.view_id else None
+        action = clickable.control.action(new_ts())
+        message = clickable.message
         if view is not None:
-            payload = self._view_action(clickable, view)
-        elif clickable.message is not None:
-            payload = self._message_action(clickable.message, clickable.control)
+            signed = self.requests.block_action(
+                action["action_id"],
+                action=action,
+                view=self._view_payload(view),
+                user_id=USER_ID,
+                user_name=USER_NAME,
+            )
+        elif message is not None:
+            signed = self.requests.block_action(
+                action["action_id"],
+                action=action,
+                channel_id=message.channel,
+                message=app_message(message.body, message.ts),
+                ephemeral=message.ephemeral,
+                response_url=self._response_url(message.channel, message),
+                user_id=USER_ID,
+                user_name=USER_NAME,
+            )
         else:
             self._note(f"Button {number} was in a form that is closed now.")
             return False
-        self._send(self.requests.interaction(payload), "block_actions")
+        self._send(signed, "block_actions")
         self._settle()
         return True
 
@@ -378,73 +379,10 @@ class Session:
                 del self.clickables[number]
                 self.retired.add(number)
 
-    def _base_payload(self, kind: str) -> Json:
-        return {
-            "type": kind,
-            "token": LEGACY_TOKEN,
-            "api_app_id": APP_ID,
-            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": USER_ID, "username": USER_NAME, "name": USER_NAME, "team_id": TEAM_ID},
-            "enterprise": None,
-            "is_enterprise_install": False,
-            "trigger_id": self.requests.next_trigger_id(),
-        }
-
-    def _message_action(self, message: Message, control: Control) -> Json:
-        container: Json = {
-            "type": "message",
-            "message_ts": message.ts,
-            "channel_id": message.channel,
-            "is_ephemeral": message.ephemeral,
-        }
-        if message.thread_ts:
-            container["thread_ts"] = message.thread_ts
-        payload: Json = {
-            **self._base_payload("block_actions"),
-            "container": container,
-            "channel": {"id": message.channel, "name": channel_name(message.channel)},
-            "state": {"values": {}},
-            "response_url": self._response_url(message.channel, message),
-            "actions": [control.action(new_ts())],
-        }
-        if not message.ephemeral:  # Slack leaves the message out for ephemeral ones
-            payload["message"] = {
-                "type": "message",
-                "user": BOT_USER_ID,
-                "bot_id": BOT_ID,
-                "app_id": APP_ID,
-                "team": TEAM_ID,
-                "ts": message.ts,
-                **{
-                    k: message.body[k] for k in ("text", "blocks", "thread_ts") if k in message.body
-                },
-            }
-        return payload
-
-    def _view_action(self, clickable: Clickable, view: OpenView) -> Json:
-        return {
-            **self._base_payload("block_actions"),
-            "container": {"type": "view", "view_id": view.id},
-            "view": self._view_payload(view),
-            "actions": [clickable.control.action(new_ts())],
-        }
-
     def _view_payload(self, view: OpenView) -> Json:
-        return {
-            "team_id": TEAM_ID,
-            "app_id": APP_ID,
-            "bot_id": BOT_ID,
-            "private_metadata": "",
-            "callback_id": "",
-            "external_id": "",
-            "previous_view_id": None,
-            "root_view_id": self.views[0].id if view in self.views else view.id,
-            "clear_on_close": False,
-            "notify_on_close": False,
-            **view.form.view_with_state(),
-            "id": view.id,
-            "hash": view.hash,
-        }
+        """The view as it stands on screen: what Slack echoes back with a click or submission."""
+        values = view.form.state_values()
+        return {**view.form.view, "id": view.id, "hash": view.hash, "state": {"values": values}}
 
     # -- forms -------------------------------------------------------------------------------
 
@@ -531,12 +469,13 @@ class Session:
         return None
 
     def _submit(self, view: OpenView) -> None:
-        payload = {
-            **self._base_payload("view_submission"),
-            "view": self._view_payload(view),
-            "response_urls": [],
-        }
-        body = self._send(self.requests.interaction(payload), "view_submission")
+        signed = self.requests.view_submission(
+            self._view_payload(view),
+            view.form.state_values(),
+            user_id=USER_ID,
+            user_name=USER_NAME,
+        )
+        body = self._send(signed, "view_submission")
         reply = body if isinstance(body, dict) else {}
         action = reply.get("response_action")
         if action == "errors":
@@ -562,12 +501,10 @@ class Session:
 
     def _close_views(self, how: str, *, notify: bool = False) -> None:
         if notify and self.views and self.views[-1].form.view.get("notify_on_close"):
-            payload = {
-                **self._base_payload("view_closed"),
-                "view": self._view_payload(self.views[-1]),
-                "is_cleared": False,
-            }
-            self._send(self.requests.interaction(payload), "view_closed")
+            signed = self.requests.view_closed(
+                self._view_payload(self.views[-1]), user_id=USER_ID, user_name=USER_NAME
+            )
+            self._send(signed, "view_closed")
         self._retire(None)
         self.views.clear()
         self._note(f"(form {how})")
