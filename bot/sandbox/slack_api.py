@@ -2,8 +2,8 @@
 
 It is a real HTTP server (aiohttp, in its own thread and event loop, on 127.0.0.1 port 0) that the
 app reaches through `SLACK_API_URL`, exactly as it reaches Slack. It records every call with its
-parsed body, answers the methods RoleFit uses with Slack's response shapes, and can be told to fail
-a method the way Slack does (`ok:false` errors, 429 with Retry-After, 500, slow answers).
+parsed body, answers the methods RoleFit uses with Slack's response shapes (`web_api`), and can be
+told to fail a method the way Slack does (`ok:false` errors, 429 with Retry-After, 500, slowness).
 Tokens are never stored: a call only remembers whether it carried one.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import socket
 import threading
@@ -19,26 +18,13 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from types import TracebackType
 from typing import Any, Self
 
 from aiohttp import web
 
-from bot.sandbox.workspace import (
-    APP_ID,
-    BOT_ID,
-    BOT_USER_ID,
-    TEAM_DOMAIN,
-    TEAM_ID,
-    app_message,
-    channel_name,
-    dm_channel,
-    new_ts,
-    new_view_id,
-    next_serial,
-    slack_view,
-)
+from bot.sandbox.web_api import Body, WebApiAnswers
+from bot.sandbox.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, next_serial
 
 # The workspace's ids stay importable from here, where tests have always found them.
 __all__ = [
@@ -55,9 +41,6 @@ __all__ = [
 # Form-encoded calls carry these as JSON strings; they are decoded so every body looks alike.
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
 _REDACTED = "(redacted)"
-
-Body = dict[str, Any]
-Answer = Callable[[Body], Body]
 
 
 @dataclass(frozen=True)
@@ -120,23 +103,11 @@ class FakeSlackApi(BackgroundService):
         self._calls: list[RecordedCall] = []
         self._overrides: defaultdict[str, deque[_Override]] = defaultdict(deque)
         self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
-        self._views: dict[str, str] = {}  # view id -> current hash, for views.update
         self._subscribers: list[Callable[[RecordedCall], None]] = []
         self._socket: socket.socket | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._answers: dict[str, Answer] = {
-            "auth.test": self._auth_test,
-            "chat.postMessage": self._chat_post_message,
-            "chat.postEphemeral": self._chat_post_ephemeral,
-            "views.open": partial(self._views_create, "trigger_id"),
-            "views.update": self._views_update,
-            "views.publish": partial(self._views_create, "user_id"),
-            "conversations.open": self._conversations_open,
-            "conversations.join": self._conversations_info,
-            "conversations.info": self._conversations_info,
-            "apps.connections.open": self._apps_connections_open,
-        }
+        self._answers = WebApiAnswers(lambda: self.url.replace("http://", "ws://") + "/socket-mode")
         self._sockets: list[web.WebSocketResponse] = []
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -348,7 +319,7 @@ class FakeSlackApi(BackgroundService):
         canned = await self._canned(method)
         if canned is not None:
             return canned
-        answer = self._answers.get(method)
+        answer = self._answers.methods.get(method)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
         if not call.authorized:
@@ -390,106 +361,6 @@ class FakeSlackApi(BackgroundService):
         for callback in subscribers:
             callback(call)
         return call
-
-    # -- Slack's answers ---------------------------------------------------------------------
-
-    def _auth_test(self, body: Body) -> Body:
-        return {
-            "ok": True,
-            "url": f"https://{TEAM_DOMAIN}.slack.com/",
-            "team": "RoleFit Test",
-            "user": "rolefit",
-            "team_id": TEAM_ID,
-            "user_id": BOT_USER_ID,
-            "bot_id": BOT_ID,
-            "is_enterprise_install": False,
-        }
-
-    def _chat_post_message(self, body: Body) -> Body:
-        channel = str(body.get("channel") or "")
-        if not channel:
-            return {"ok": False, "error": "channel_not_found"}
-        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
-            return {"ok": False, "error": "no_text"}
-        if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
-            channel = dm_channel(channel)
-        ts = new_ts()
-        return {"ok": True, "channel": channel, "ts": ts, "message": app_message(body, ts)}
-
-    def _chat_post_ephemeral(self, body: Body) -> Body:
-        if not body.get("channel"):
-            return {"ok": False, "error": "channel_not_found"}
-        if not body.get("user"):
-            return {"ok": False, "error": "user_not_found"}
-        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
-            return {"ok": False, "error": "no_text"}
-        return {"ok": True, "message_ts": new_ts()}
-
-    def _new_view(self, view: Body, view_id: str | None = None) -> Body:
-        """The view as Slack stores it, under a fresh hash that views.update must then quote."""
-        view_id = view_id or new_view_id()
-        view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
-        with self._condition:
-            self._views[view_id] = view_hash
-        return slack_view({**view, "id": view_id, "hash": view_hash})
-
-    def _views_create(self, required: str, body: Body) -> Body:
-        """views.open (which needs a trigger_id) and views.publish (which needs a user_id)."""
-        if not body.get(required) or not isinstance(body.get("view"), dict):
-            return {"ok": False, "error": "invalid_arguments"}
-        return {"ok": True, "view": self._new_view(body["view"])}
-
-    def _views_update(self, body: Body) -> Body:
-        view_id = body.get("view_id") or body.get("external_id")
-        if not view_id or not isinstance(body.get("view"), dict):
-            return {"ok": False, "error": "invalid_arguments"}
-        with self._condition:
-            current_hash = self._views.get(str(view_id))
-        if body.get("hash") and current_hash is not None and body["hash"] != current_hash:
-            return {"ok": False, "error": "hash_conflict"}
-        return {"ok": True, "view": self._new_view(body["view"], str(view_id))}
-
-    def _conversations_open(self, body: Body) -> Body:
-        if body.get("channel"):
-            return {
-                "ok": True,
-                "no_op": True,
-                "already_open": True,
-                "channel": {"id": body["channel"]},
-            }
-        users = [user for user in str(body.get("users") or "").split(",") if user]
-        if not users:
-            return {"ok": False, "error": "not_enough_users"}
-        if len(users) > 8:
-            return {"ok": False, "error": "too_many_users"}
-        if len(users) == 1:
-            channel_id = dm_channel(users[0])
-        else:
-            channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
-        return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
-
-    def _apps_connections_open(self, body: Body) -> Body:
-        return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket-mode"}
-
-    def _conversations_info(self, body: Body) -> Body:
-        channel = str(body.get("channel") or "")
-        if not channel:
-            return {"ok": False, "error": "channel_not_found"}
-        is_im = channel.startswith("D")
-        return {
-            "ok": True,
-            "channel": {
-                "id": channel,
-                "name": "" if is_im else channel_name(channel),
-                "is_channel": channel.startswith("C"),
-                "is_group": channel.startswith("G"),
-                "is_im": is_im,
-                "is_private": not channel.startswith("C"),
-                "is_archived": False,
-                "is_member": True,
-                "created": 1_700_000_000,
-            },
-        }
 
 
 async def _parse_body(request: web.Request) -> Body:
