@@ -1,23 +1,20 @@
 """Requests shaped and signed the way Slack sends them, for driving the app over real HTTP.
 
 Slash commands are form-encoded, events arrive as JSON `event_callback` envelopes, interactions
-as a form field `payload=<json>`. Each is signed with slack_sdk's own `SignatureVerifier`, the
-scheme in https://api.slack.com/authentication/verifying-requests-from-slack, so the app's real
-signature check runs; tests tamper with a `SignedRequest` to exercise the 401 path.
+as a form field `payload=<json>`; each is signed (`signing`) so the app's real signature check
+runs, and tests tamper with a `SignedRequest` to exercise the 401 path.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import hmac
 import json
 import time
 from typing import Any
 from urllib.parse import urlencode
 
-from slack_sdk.signature import SignatureVerifier
-
+from bot.sandbox.signing import RequestSigner, SignedRequest
 from bot.sandbox.workspace import (
     APP_ID,
     BOT_USER_ID,
@@ -41,26 +38,7 @@ FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
 
-@dataclasses.dataclass(frozen=True)
-class SignedRequest:
-    """A raw body and the headers Slack would send with it (content type and signature)."""
-
-    body: bytes
-    headers: dict[str, str]
-
-    def with_headers(self, **changes: str | None) -> SignedRequest:
-        """A copy with headers replaced (`None` removes one); names use `_` for `-`."""
-        headers = dict(self.headers)
-        for name, value in changes.items():
-            header = name.replace("_", "-")
-            if value is None:
-                headers.pop(header, None)
-            else:
-                headers[header] = value
-        return dataclasses.replace(self, headers=headers)
-
-
-class SlackRequests:
+class SlackRequests(RequestSigner):
     """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be).
 
     The tests and the console both build through here, so what the app is tested with is what
@@ -73,33 +51,8 @@ class SlackRequests:
         *,
         response_url_base: str = f"https://hooks.slack.com/commands/{TEAM_ID}/",
     ) -> None:
-        self._signer = SignatureVerifier(signing_secret)
-        self._secret = signing_secret.encode()
+        super().__init__(signing_secret)
         self._response_url_base = response_url_base
-
-    # -- signing -----------------------------------------------------------------------------
-
-    def sign(self, body: bytes, timestamp: int | None = None) -> dict[str, str]:
-        """The two signature headers for `body`, at `timestamp` (default: now)."""
-        stamp = str(int(time.time()) if timestamp is None else timestamp)
-        signature = self._signature(stamp, body)
-        return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
-
-    def _signature(self, stamp: str, body: bytes) -> str:
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            # Slack only sends UTF-8, so slack_sdk cannot sign other bytes; tests proving the app
-            # refuses such a body still need it signed, by the same rule over the raw bytes.
-            base = b"v0:" + stamp.encode() + b":" + body
-            return "v0=" + hmac.new(self._secret, base, hashlib.sha256).hexdigest()
-        signature = self._signer.generate_signature(timestamp=stamp, body=text)
-        assert signature is not None  # None only without a timestamp
-        return signature
-
-    def signed(self, body: bytes, content_type: str, timestamp: int | None = None) -> SignedRequest:
-        """Any body, signed: the building block for malformed-body and stale-signature tests."""
-        return SignedRequest(body, {"Content-Type": content_type, **self.sign(body, timestamp)})
 
     # -- slash commands (https://api.slack.com/interactivity/slash-commands) -----------------
 
@@ -150,25 +103,7 @@ class SlackRequests:
         retry_reason: str = "http_timeout",
     ) -> SignedRequest:
         """An Events API `event_callback` envelope around `event`."""
-        envelope = {
-            "token": LEGACY_TOKEN,
-            "team_id": TEAM_ID,
-            "api_app_id": APP_ID,
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next_serial():08d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "enterprise_id": None,
-                    "team_id": TEAM_ID,
-                    "user_id": BOT_USER_ID,
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-            "is_ext_shared_channel": False,
-        }
+        envelope = _envelope(event, event_id or f"Ev{next_serial():08d}")
         request = self.signed(json.dumps(envelope).encode(), JSON)
         if retry_num is None:
             return request
@@ -265,18 +200,8 @@ class SlackRequests:
         out of the payload as Slack leaves it out, though its ts and thread still place the
         click. A click in a view carries the view and its state, and no channel or response_url.
         """
-        payload = self._interaction_base("block_actions", user_id, user_name)
-        payload["actions"] = [
-            action
-            or {
-                "type": "button",
-                "action_id": action_id,
-                "block_id": block_id,
-                "value": value,
-                "text": {"type": "plain_text", "text": action_id},
-                "action_ts": new_ts(),
-            }
-        ]
+        payload = self._interaction("block_actions", user_id, user_name)
+        payload["actions"] = [action or _button(action_id, value, block_id)]
         if view is not None:
             held = slack_view(view)
             payload.update(
@@ -315,7 +240,7 @@ class SlackRequests:
         """A modal's submission: `view` as the app sent it (with the `id` and `hash` Slack gave
         it, if known), `values` as its `state.values`."""
         payload = {
-            **self._interaction_base("view_submission", user_id, user_name),
+            **self._interaction("view_submission", user_id, user_name),
             "view": slack_view(view, values),
             "response_urls": [],
         }
@@ -331,13 +256,14 @@ class SlackRequests:
     ) -> SignedRequest:
         """A modal closed with Cancel, sent only when the view asked with `notify_on_close`."""
         payload = {
-            **self._interaction_base("view_closed", user_id, user_name),
+            **self._interaction("view_closed", user_id, user_name),
             "view": slack_view(view),
             "is_cleared": is_cleared,
         }
         return self.interaction(payload)
 
-    def _interaction_base(self, kind: str, user_id: str, user_name: str | None) -> Json:
+    def _interaction(self, kind: str, user_id: str, user_name: str | None) -> Json:
+        """What every interaction payload carries: who acted, where, and a fresh trigger_id."""
         name = user_name or user_id.lower()
         return {
             "type": kind,
@@ -349,3 +275,38 @@ class SlackRequests:
             "is_enterprise_install": False,
             "trigger_id": self.next_trigger_id(),
         }
+
+
+def _button(action_id: str, value: str, block_id: str) -> Json:
+    """The `actions[0]` entry of a button click."""
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": action_id},
+        "action_ts": new_ts(),
+    }
+
+
+def _envelope(event: Json, event_id: str) -> Json:
+    """The `event_callback` Slack wraps every event in, authorized for RoleFit's bot user."""
+    return {
+        "token": LEGACY_TOKEN,
+        "team_id": TEAM_ID,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+    }
