@@ -12,17 +12,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import socket
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
 
+from bot.sandbox.service import BackgroundService, LoopbackServer
 from bot.sandbox.web_api import Body, WebApiAnswers
 from bot.sandbox.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, next_serial
 
@@ -74,102 +73,27 @@ class _Delay:
     seconds: float
 
 
-class BackgroundService:
-    """Something served from a background thread: `with` starts it and stops it."""
-
-    def start(self) -> Self:
-        raise NotImplementedError
-
-    def stop(self) -> None:
-        raise NotImplementedError
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-
-class FakeSlackApi(BackgroundService):
+class FakeSlackApi(LoopbackServer):
     """Slack's Web API on loopback. Use `base_url` as SLACK_API_URL; inspect `calls` afterwards."""
 
+    description = "the Slack Web API stand-in"
+
     def __init__(self) -> None:
+        super().__init__()
         self._condition = threading.Condition()
         self._calls: list[RecordedCall] = []
         self._overrides: defaultdict[str, deque[_Override]] = defaultdict(deque)
         self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
         self._subscribers: list[Callable[[RecordedCall], None]] = []
-        self._socket: socket.socket | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
         self._answers = WebApiAnswers(lambda: self.url.replace("http://", "ws://") + "/socket-mode")
         self._sockets: list[web.WebSocketResponse] = []
 
-    # -- lifecycle ---------------------------------------------------------------------------
-
-    def start(self) -> Self:
-        """Bind 127.0.0.1 on a free port and serve from a background thread; returns self."""
-        if self._thread is not None:
-            return self
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        ready = threading.Event()
-        failure: list[BaseException] = []
-        self._thread = threading.Thread(
-            target=self._serve, args=(ready, failure), name="fake-slack-api", daemon=True
-        )
-        self._thread.start()
-        ready.wait()
-        if failure:
-            self._thread.join()
-            self._thread = None
-            raise RuntimeError("the Slack Web API stand-in could not start") from failure[0]
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and release the port. Safe to call twice."""
-        if self._thread is None or self._loop is None:
-            return
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-        self._thread = None
-
-    def _serve(self, ready: threading.Event, failure: list[BaseException]) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        app = web.Application()
+    def add_routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/response/{name}", self._handle_response_url)
         app.router.add_get("/socket-mode", self._handle_socket_mode)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
-        try:
-            loop.run_until_complete(runner.setup())
-            assert self._socket is not None
-            loop.run_until_complete(web.SockSite(runner, self._socket).start())
-        except BaseException as error:
-            failure.append(error)
-            ready.set()
-            loop.close()
-            return
-        ready.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
 
     # -- addresses ---------------------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        """The stand-in's root, e.g. "http://127.0.0.1:PORT"."""
-        if self._socket is None:
-            raise RuntimeError("start() the stand-in first")
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
 
     @property
     def base_url(self) -> str:
