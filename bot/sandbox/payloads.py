@@ -29,6 +29,7 @@ from bot.sandbox.workspace import (
     new_ts,
     next_serial,
     slack_view,
+    user_name,
 )
 
 # The ids requests are sent with stay importable from here, where callers have found them.
@@ -61,7 +62,6 @@ class SlackRequests(RequestSigner):
         text: str,
         *,
         user_id: str = LEADER_ID,
-        user_name: str | None = None,
         channel_id: str = GENERAL_ID,
         command: str = "/rolefit",
         response_url: str | None = None,
@@ -75,7 +75,7 @@ class SlackRequests(RequestSigner):
             "channel_id": channel_id,
             "channel_name": channel_name(channel_id),
             "user_id": user_id,
-            "user_name": user_name or user_id.lower(),
+            "user_name": user_name(user_id),
             "command": command,
             "text": text,
             "api_app_id": APP_ID,
@@ -185,7 +185,6 @@ class SlackRequests(RequestSigner):
         *,
         block_id: str = "actions",
         user_id: str = LEADER_ID,
-        user_name: str | None = None,
         channel_id: str = GENERAL_ID,
         message: Json | None = None,
         ephemeral: bool | None = None,
@@ -200,7 +199,7 @@ class SlackRequests(RequestSigner):
         out of the payload as Slack leaves it out, though its ts and thread still place the
         click. A click in a view carries the view and its state, and no channel or response_url.
         """
-        payload = self._interaction("block_actions", user_id, user_name)
+        payload = self._interaction("block_actions", user_id)
         payload["actions"] = [action or _button(action_id, value, block_id)]
         if view is not None:
             held = slack_view(view)
@@ -235,12 +234,11 @@ class SlackRequests(RequestSigner):
         values: dict[str, Json],
         *,
         user_id: str = LEADER_ID,
-        user_name: str | None = None,
     ) -> SignedRequest:
         """A modal's submission: `view` as the app sent it (with the `id` and `hash` Slack gave
         it, if known), `values` as its `state.values`."""
         payload = {
-            **self._interaction("view_submission", user_id, user_name),
+            **self._interaction("view_submission", user_id),
             "view": slack_view(view, values),
             "response_urls": [],
         }
@@ -251,20 +249,19 @@ class SlackRequests(RequestSigner):
         view: Json,
         *,
         user_id: str = LEADER_ID,
-        user_name: str | None = None,
         is_cleared: bool = False,
     ) -> SignedRequest:
         """A modal closed with Cancel, sent only when the view asked with `notify_on_close`."""
         payload = {
-            **self._interaction("view_closed", user_id, user_name),
+            **self._interaction("view_closed", user_id),
             "view": slack_view(view),
             "is_cleared": is_cleared,
         }
         return self.interaction(payload)
 
-    def _interaction(self, kind: str, user_id: str, user_name: str | None) -> Json:
+    def _interaction(self, kind: str, user_id: str) -> Json:
         """What every interaction payload carries: who acted, where, and a fresh trigger_id."""
-        name = user_name or user_id.lower()
+        name = user_name(user_id)
         return {
             "type": kind,
             "token": LEGACY_TOKEN,

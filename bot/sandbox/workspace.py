@@ -18,6 +18,7 @@ BOT_USER_ID = "U_ROLEFIT"
 BOT_ID = "B_ROLEFIT"
 LEADER_ID = "U_LEADER"
 GENERAL_ID = "C_GENERAL"
+CONSOLE_USER_ID = "U_YOU"  # the person typing at `rolefit console`
 # The verification token Slack still sends in payloads; apps must check the signature instead.
 LEGACY_TOKEN = "legacy-verification-token"
 
@@ -39,6 +40,12 @@ def new_ts() -> str:
 
 def new_view_id() -> str:
     return f"V{next_serial():08d}"
+
+
+def user_name(user_id: str) -> str:
+    """The name Slack sends with a person's requests: "you" at the console, else the id in
+    lower case ("u_leader")."""
+    return "you" if user_id == CONSOLE_USER_ID else user_id.lower()
 
 
 def dm_channel(user_id: str) -> str:

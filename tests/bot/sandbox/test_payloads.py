@@ -138,13 +138,12 @@ def test_a_click_in_a_view_carries_the_view_and_its_state_but_no_channel(
     assert "channel" not in payload and "response_url" not in payload
 
 
-def test_a_person_can_be_named_and_type_the_mention_anywhere(
+def test_people_are_named_and_may_type_the_mention_anywhere(
     slack_requests: SlackRequests,
 ) -> None:
-    user = parsed(slack_requests.block_action("x", user_id="U_YOU", user_name="you"))["user"]
+    user = parsed(slack_requests.block_action("x", user_id="U_YOU"))["user"]
     assert (user["id"], user["username"], user["name"]) == ("U_YOU", "you", "you")
-    command = parsed(slack_requests.slash_command("hi", user_id="U_YOU", user_name="you"))
-    assert command["user_name"] == "you"
+    assert parsed(slack_requests.slash_command("hi"))["user_name"] == "u_leader"
     typed = f"hey <@{BOT_USER_ID}> who owns pricing?"
     assert parsed(slack_requests.mention(typed))["event"]["text"] == typed
 

@@ -14,7 +14,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.sandbox.console.mrkdwn import Style
-from bot.sandbox.console.session import Output, ScriptLines, Session
+from bot.sandbox.console.session import Session
+from bot.sandbox.console.terminal import Output, ScriptLines
 from bot.sandbox.live import LiveRoleFit
 from bot.settings import SlackSettings
 
