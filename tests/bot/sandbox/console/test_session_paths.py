@@ -95,7 +95,7 @@ def demo_app(settings: SlackSettings) -> AsyncApp:
         name = view["state"]["values"]["name"]["name"]["value"]
         if name == "nobody":
             await ack(response_action="errors", errors={"name": "Nobody is not a name."})
-        elif name == "push":  # Slack allows it; RoleFit never sends it, so the console does not
+        elif name == "push":  # RoleFit never sends it, so the console does not play it
             await ack(response_action="push", view=CONFIRM_VIEW)
         else:
             await ack(response_action="update", view=CONFIRM_VIEW)
