@@ -41,7 +41,8 @@ def run_console(args: argparse.Namespace) -> int:
     """Start the app and the stand-in, run the session, stop both; exit 0 on EOF or Ctrl-C."""
     from bot.cli.ask import load_knowledge_base
     from bot.sandbox.console.mrkdwn import Style
-    from bot.sandbox.console.session import Output, ScriptLines, Session, TerminalLines
+    from bot.sandbox.console.session import Session
+    from bot.sandbox.console.terminal import Output, ScriptLines, TerminalLines
     from bot.sandbox.live import LiveRoleFit
 
     # A C locale must not crash on “—”, nor a stray byte in a script end the session.

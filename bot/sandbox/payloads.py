@@ -1,58 +1,50 @@
 """Requests shaped and signed the way Slack sends them, for driving the app over real HTTP.
 
-Slash commands are form-encoded (every field of Slack's SlashCommand), events arrive as JSON
-`event_callback` envelopes, interactions as a form field `payload=<json>`. Each is signed
-`v0=HMAC-SHA256(secret, "v0:{timestamp}:{raw body}")` (CONTRACT §4), so the app's real signature
-check runs; tests tamper with a `SignedRequest` to exercise the 401 path.
+Slash commands are form-encoded, events arrive as JSON `event_callback` envelopes, interactions
+as a form field `payload=<json>`; each is signed (`signing`) so the app's real signature check
+runs, and tests tamper with a `SignedRequest` to exercise the 401 path.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import hmac
-import itertools
 import json
 import time
 from typing import Any
 from urllib.parse import urlencode
 
-from bot.sandbox.slack_api import APP_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID
+from bot.sandbox.signing import RequestSigner, SignedRequest
+from bot.sandbox.workspace import (
+    APP_ID,
+    BOT_USER_ID,
+    GENERAL_ID,
+    LEADER_ID,
+    LEGACY_TOKEN,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    Json,
+    channel_name,
+    dm_channel,
+    new_ts,
+    next_serial,
+    slack_view,
+    user_name,
+)
 
-LEADER_ID = "U_LEADER"
-GENERAL_ID = "C_GENERAL"
-# The verification token Slack still sends; apps must not rely on it (CONTRACT §2).
-LEGACY_TOKEN = "legacy-verification-token"
-
-# One counter for every instance: event ids, trigger ids and response URLs must never repeat in a
-# process, or an app that skips redelivered events would silently drop a "new" one.
-_SERIAL = itertools.count(1)
+# The ids requests are sent with stay importable from here, where callers have found them.
+__all__ = ["GENERAL_ID", "LEADER_ID", "LEGACY_TOKEN", "SignedRequest", "SlackRequests"]
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
 
-@dataclasses.dataclass(frozen=True)
-class SignedRequest:
-    """A raw body and the headers Slack would send with it (content type and signature)."""
+class SlackRequests(RequestSigner):
+    """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be).
 
-    body: bytes
-    headers: dict[str, str]
-
-    def with_headers(self, **changes: str | None) -> SignedRequest:
-        """A copy with headers replaced (`None` removes one); names use `_` for `-`."""
-        headers = dict(self.headers)
-        for name, value in changes.items():
-            header = name.replace("_", "-")
-            if value is None:
-                headers.pop(header, None)
-            else:
-                headers[header] = value
-        return dataclasses.replace(self, headers=headers)
-
-
-class SlackRequests:
-    """Builds correctly signed requests from one workspace (the one FakeSlackApi pretends to be)."""
+    The tests and the console both build through here, so what the app is tested with is what
+    a person at the console sends it.
+    """
 
     def __init__(
         self,
@@ -60,25 +52,10 @@ class SlackRequests:
         *,
         response_url_base: str = f"https://hooks.slack.com/commands/{TEAM_ID}/",
     ) -> None:
-        self._secret = signing_secret.encode()
+        super().__init__(signing_secret)
         self._response_url_base = response_url_base
 
-    # -- signing -----------------------------------------------------------------------------
-
-    def sign(self, body: bytes, timestamp: int | None = None) -> dict[str, str]:
-        """The two signature headers for `body`, at `timestamp` (default: now)."""
-        stamp = str(int(time.time()) if timestamp is None else timestamp)
-        digest = hmac.new(self._secret, b"v0:" + stamp.encode() + b":" + body, hashlib.sha256)
-        return {
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": f"v0={digest.hexdigest()}",
-        }
-
-    def signed(self, body: bytes, content_type: str, timestamp: int | None = None) -> SignedRequest:
-        """Any body, signed: the building block for malformed-body and stale-signature tests."""
-        return SignedRequest(body, {"Content-Type": content_type, **self.sign(body, timestamp)})
-
-    # -- slash commands ----------------------------------------------------------------------
+    # -- slash commands (https://api.slack.com/interactivity/slash-commands) -----------------
 
     def slash_command(
         self,
@@ -90,15 +67,15 @@ class SlackRequests:
         response_url: str | None = None,
         trigger_id: str | None = None,
     ) -> SignedRequest:
-        """A slash command as Slack posts it, with every field of CONTRACT §2."""
+        """A slash command as Slack posts it, form-encoded with every field Slack sends."""
         fields = {
             "token": LEGACY_TOKEN,
             "team_id": TEAM_ID,
             "team_domain": TEAM_DOMAIN,
             "channel_id": channel_id,
-            "channel_name": _channel_name(channel_id),
+            "channel_name": channel_name(channel_id),
             "user_id": user_id,
-            "user_name": user_id.lower(),
+            "user_name": user_name(user_id),
             "command": command,
             "text": text,
             "api_app_id": APP_ID,
@@ -109,42 +86,24 @@ class SlackRequests:
         return self.signed(urlencode(fields).encode(), FORM)
 
     def next_response_url(self) -> str:
-        return f"{self._response_url_base}r{next(_SERIAL)}"
+        return f"{self._response_url_base}r{next_serial()}"
 
     def next_trigger_id(self) -> str:
-        serial = next(_SERIAL)
+        serial = next_serial()
         return f"{serial}.{TEAM_ID}.{hashlib.sha1(str(serial).encode()).hexdigest()[:24]}"
 
-    # -- events ------------------------------------------------------------------------------
+    # -- events (https://api.slack.com/apis/events-api) ---------------------------------------
 
     def event(
         self,
-        event: dict[str, Any],
+        event: Json,
         *,
         event_id: str | None = None,
         retry_num: int | None = None,
         retry_reason: str = "http_timeout",
     ) -> SignedRequest:
-        """An Events API `event_callback` envelope around `event` (CONTRACT §3)."""
-        envelope = {
-            "token": LEGACY_TOKEN,
-            "team_id": TEAM_ID,
-            "api_app_id": APP_ID,
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(_SERIAL):08d}",
-            "event_time": int(time.time()),
-            "authorizations": [
-                {
-                    "enterprise_id": None,
-                    "team_id": TEAM_ID,
-                    "user_id": BOT_USER_ID,
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-            "is_ext_shared_channel": False,
-        }
+        """An Events API `event_callback` envelope around `event`."""
+        envelope = _envelope(event, event_id or f"Ev{next_serial():08d}")
         request = self.signed(json.dumps(envelope).encode(), JSON)
         if retry_num is None:
             return request
@@ -166,10 +125,10 @@ class SlackRequests:
 
     def dm(self, text: str, *, user_id: str = LEADER_ID, **extra: Any) -> SignedRequest:
         """A direct message to the app (`message.im`); `extra` adds or overrides event fields."""
-        ts = self._ts()
+        ts = new_ts()
         event = {
             "type": "message",
-            "channel": "D" + user_id[1:],
+            "channel": dm_channel(user_id),
             "user": user_id,
             "text": text,
             "ts": ts,
@@ -182,12 +141,14 @@ class SlackRequests:
     def mention(
         self, text: str, *, user_id: str = LEADER_ID, channel_id: str = GENERAL_ID, **extra: Any
     ) -> SignedRequest:
-        """An `app_mention`; `text` follows the bot's mention, as Slack sends it."""
-        ts = self._ts()
+        """An `app_mention`. Slack's text is the message as typed: `text` follows the bot's
+        mention unless it already mentions the bot somewhere (as a person may type it)."""
+        ts = new_ts()
+        mention = f"<@{BOT_USER_ID}>"
         event = {
             "type": "app_mention",
             "user": user_id,
-            "text": f"<@{BOT_USER_ID}> {text}",
+            "text": text if mention in text else f"{mention} {text}",
             "ts": ts,
             "channel": channel_id,
             "event_ts": ts,
@@ -196,27 +157,24 @@ class SlackRequests:
         return self.event(event)
 
     def home_opened(
-        self, *, user_id: str = LEADER_ID, tab: str = "home", view: dict[str, Any] | None = None
+        self, *, user_id: str = LEADER_ID, tab: str = "home", view: Json | None = None
     ) -> SignedRequest:
-        """`app_home_opened`: the user opened RoleFit's Home or Messages tab (CONTRACT §3);
-        `view` is the Home view published before, which Slack includes when there is one."""
-        event: dict[str, Any] = {
+        """`app_home_opened`: the user opened RoleFit's Home or Messages tab; `view` is the Home
+        view published before, which Slack includes when there is one."""
+        event: Json = {
             "type": "app_home_opened",
             "user": user_id,
-            "channel": "D" + user_id[1:],
+            "channel": dm_channel(user_id),
             "tab": tab,
-            "event_ts": self._ts(),
+            "event_ts": new_ts(),
         }
         if view is not None:
-            event["view"] = view
+            event["view"] = slack_view(view)
         return self.event(event)
 
-    def _ts(self) -> str:
-        return f"{int(time.time())}.{next(_SERIAL):06d}"
+    # -- interactivity (https://api.slack.com/interactivity/handling#payloads) ----------------
 
-    # -- interactivity -----------------------------------------------------------------------
-
-    def interaction(self, payload: dict[str, Any]) -> SignedRequest:
+    def interaction(self, payload: Json) -> SignedRequest:
         """Any interactivity payload, form-encoded as `payload=<json>`."""
         return self.signed(urlencode({"payload": json.dumps(payload)}).encode(), FORM)
 
@@ -228,77 +186,124 @@ class SlackRequests:
         block_id: str = "actions",
         user_id: str = LEADER_ID,
         channel_id: str = GENERAL_ID,
-        message: dict[str, Any] | None = None,
-        view: dict[str, Any] | None = None,
+        message: Json | None = None,
+        ephemeral: bool | None = None,
+        view: Json | None = None,
+        action: Json | None = None,
+        response_url: str | None = None,
     ) -> SignedRequest:
-        """A button click: on a message (default) or inside `view` (a modal or Home tab)."""
-        payload: dict[str, Any] = {
-            **self._interaction_base("block_actions", user_id),
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": action_id,
-                    "block_id": block_id,
-                    "value": value,
-                    "text": {"type": "plain_text", "text": action_id},
-                    "action_ts": self._ts(),
-                }
-            ],
-            "state": {"values": {}},
-        }
+        """A click on a message (default) or inside `view` (a modal or the Home tab).
+
+        `action` is the whole `actions[0]` entry; by default a button with `action_id` and
+        `value`. On a message, an ephemeral one (the default when no `message` is given) is left
+        out of the payload as Slack leaves it out, though its ts and thread still place the
+        click. A click in a view carries the view and its state, and no channel or response_url.
+        """
+        payload = self._interaction("block_actions", user_id)
+        payload["actions"] = [action or _button(action_id, value, block_id)]
         if view is not None:
-            payload["container"] = {"type": "view", "view_id": view.get("id", "V_MODAL")}
-            payload["view"] = view
-        else:
-            message_ts = (message or {}).get("ts") or self._ts()
-            payload["container"] = {
-                "type": "message",
-                "message_ts": message_ts,
-                "channel_id": channel_id,
-                "is_ephemeral": message is None,
-            }
-            payload["channel"] = {"id": channel_id, "name": _channel_name(channel_id)}
-            payload["message"] = message or {"type": "message", "ts": message_ts, "text": ""}
-            payload["response_url"] = self.next_response_url()
+            held = slack_view(view)
+            payload.update(
+                container={"type": "view", "view_id": held["id"]}, view=held, state=held["state"]
+            )
+            return self.interaction(payload)
+        message = message or {}
+        ephemeral = not message if ephemeral is None else ephemeral
+        ts = str(message.get("ts") or new_ts())
+        container: Json = {
+            "type": "message",
+            "message_ts": ts,
+            "channel_id": channel_id,
+            "is_ephemeral": ephemeral,
+        }
+        if message.get("thread_ts"):
+            container["thread_ts"] = message["thread_ts"]
+        payload.update(
+            container=container,
+            channel={"id": channel_id, "name": channel_name(channel_id)},
+            state={"values": {}},
+            response_url=response_url or self.next_response_url(),
+        )
+        if not ephemeral:
+            payload["message"] = message or {"type": "message", "ts": ts, "text": ""}
         return self.interaction(payload)
 
     def view_submission(
         self,
-        view: dict[str, Any],
-        values: dict[str, dict[str, Any]],
+        view: Json,
+        values: dict[str, Json],
         *,
         user_id: str = LEADER_ID,
     ) -> SignedRequest:
-        """A modal's submission: `view` as Slack holds it, `values` as `state.values`."""
-        submitted = {
-            "id": "V_MODAL",
-            "hash": "stand-in-hash",
-            "private_metadata": "",
-            **view,
-            "state": {"values": values},
-        }
+        """A modal's submission: `view` as the app sent it (with the `id` and `hash` Slack gave
+        it, if known), `values` as its `state.values`."""
         payload = {
-            **self._interaction_base("view_submission", user_id),
-            "view": submitted,
+            **self._interaction("view_submission", user_id),
+            "view": slack_view(view, values),
             "response_urls": [],
         }
         return self.interaction(payload)
 
-    def _interaction_base(self, kind: str, user_id: str) -> dict[str, Any]:
+    def view_closed(
+        self,
+        view: Json,
+        *,
+        user_id: str = LEADER_ID,
+        is_cleared: bool = False,
+    ) -> SignedRequest:
+        """A modal closed with Cancel, sent only when the view asked with `notify_on_close`."""
+        payload = {
+            **self._interaction("view_closed", user_id),
+            "view": slack_view(view),
+            "is_cleared": is_cleared,
+        }
+        return self.interaction(payload)
+
+    def _interaction(self, kind: str, user_id: str) -> Json:
+        """What every interaction payload carries: who acted, where, and a fresh trigger_id."""
+        name = user_name(user_id)
         return {
             "type": kind,
             "token": LEGACY_TOKEN,
             "api_app_id": APP_ID,
             "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": user_id, "username": user_id.lower(), "team_id": TEAM_ID},
+            "user": {"id": user_id, "username": name, "name": name, "team_id": TEAM_ID},
             "enterprise": None,
             "is_enterprise_install": False,
             "trigger_id": self.next_trigger_id(),
         }
 
 
-def _channel_name(channel_id: str) -> str:
-    """Slack's name for a conversation: "general" for C_GENERAL, "directmessage" for DMs."""
-    if channel_id.startswith("D"):
-        return "directmessage"
-    return channel_id.split("_", 1)[-1].lower()
+def _button(action_id: str, value: str, block_id: str) -> Json:
+    """The `actions[0]` entry of a button click."""
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": action_id},
+        "action_ts": new_ts(),
+    }
+
+
+def _envelope(event: Json, event_id: str) -> Json:
+    """The `event_callback` Slack wraps every event in, authorized for RoleFit's bot user."""
+    return {
+        "token": LEGACY_TOKEN,
+        "team_id": TEAM_ID,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [
+            {
+                "enterprise_id": None,
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "is_bot": True,
+                "is_enterprise_install": False,
+            }
+        ],
+        "is_ext_shared_channel": False,
+    }

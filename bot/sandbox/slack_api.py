@@ -2,8 +2,8 @@
 
 It is a real HTTP server (aiohttp, in its own thread and event loop, on 127.0.0.1 port 0) that the
 app reaches through `SLACK_API_URL`, exactly as it reaches Slack. It records every call with its
-parsed body, answers the methods RoleFit uses with Slack's response shapes, and can be told to fail
-a method the way Slack does (`ok:false` errors, 429 with Retry-After, 500, slow answers).
+parsed body, answers the methods RoleFit uses with Slack's response shapes (`web_api`), and can be
+told to fail a method the way Slack does (`ok:false` errors, 429 with Retry-After, 500, slowness).
 Tokens are never stored: a call only remembers whether it carried one.
 """
 
@@ -11,34 +11,35 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import itertools
 import json
-import socket
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
 
-# The workspace the stand-in pretends to be; SlackRequests signs requests from the same one.
-TEAM_ID = "T_ROLEFIT"
-TEAM_DOMAIN = "rolefit-test"
-APP_ID = "A_ROLEFIT"
-BOT_USER_ID = "U_ROLEFIT"
-BOT_ID = "B_ROLEFIT"
+from bot.sandbox.service import BackgroundService, LoopbackServer
+from bot.sandbox.web_api import Body, WebApiAnswers
+from bot.sandbox.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, next_serial
+
+# The workspace's ids stay importable from here, where tests have always found them.
+__all__ = [
+    "APP_ID",
+    "BOT_ID",
+    "BOT_USER_ID",
+    "TEAM_DOMAIN",
+    "TEAM_ID",
+    "BackgroundService",
+    "FakeSlackApi",
+    "RecordedCall",
+]
 
 # Form-encoded calls carry these as JSON strings; they are decoded so every body looks alike.
 _JSON_FIELDS = ("blocks", "attachments", "view", "metadata")
 _REDACTED = "(redacted)"
-
-Body = dict[str, Any]
-Answer = Callable[[Body], Body]
 
 
 @dataclass(frozen=True)
@@ -72,117 +73,27 @@ class _Delay:
     seconds: float
 
 
-class BackgroundService:
-    """Something served from a background thread: `with` starts it and stops it."""
-
-    def start(self) -> Self:
-        raise NotImplementedError
-
-    def stop(self) -> None:
-        raise NotImplementedError
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-
-class FakeSlackApi(BackgroundService):
+class FakeSlackApi(LoopbackServer):
     """Slack's Web API on loopback. Use `base_url` as SLACK_API_URL; inspect `calls` afterwards."""
 
+    description = "the Slack Web API stand-in"
+
     def __init__(self) -> None:
+        super().__init__()
         self._condition = threading.Condition()
         self._calls: list[RecordedCall] = []
         self._overrides: defaultdict[str, deque[_Override]] = defaultdict(deque)
         self._delays: defaultdict[str, deque[_Delay]] = defaultdict(deque)
-        self._views: dict[str, str] = {}  # view id -> current hash, for views.update
         self._subscribers: list[Callable[[RecordedCall], None]] = []
-        self._serial = itertools.count(1)
-        self._socket: socket.socket | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._answers: dict[str, Answer] = {
-            "auth.test": self._auth_test,
-            "chat.postMessage": self._chat_post_message,
-            "chat.postEphemeral": self._chat_post_ephemeral,
-            "chat.update": self._chat_update,
-            "views.open": partial(self._views_create, "trigger_id"),
-            "views.push": partial(self._views_create, "trigger_id"),
-            "views.update": self._views_update,
-            "views.publish": partial(self._views_create, "user_id"),
-            "conversations.open": self._conversations_open,
-            "conversations.join": self._conversations_info,
-            "conversations.info": self._conversations_info,
-            "apps.connections.open": self._apps_connections_open,
-        }
+        self._answers = WebApiAnswers(lambda: self.url.replace("http://", "ws://") + "/socket-mode")
         self._sockets: list[web.WebSocketResponse] = []
 
-    # -- lifecycle ---------------------------------------------------------------------------
-
-    def start(self) -> Self:
-        """Bind 127.0.0.1 on a free port and serve from a background thread; returns self."""
-        if self._thread is not None:
-            return self
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        ready = threading.Event()
-        failure: list[BaseException] = []
-        self._thread = threading.Thread(
-            target=self._serve, args=(ready, failure), name="fake-slack-api", daemon=True
-        )
-        self._thread.start()
-        ready.wait()
-        if failure:
-            self._thread.join()
-            self._thread = None
-            raise RuntimeError("the Slack Web API stand-in could not start") from failure[0]
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and release the port. Safe to call twice."""
-        if self._thread is None or self._loop is None:
-            return
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-        self._thread = None
-
-    def _serve(self, ready: threading.Event, failure: list[BaseException]) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        app = web.Application()
+    def add_routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/response/{name}", self._handle_response_url)
         app.router.add_get("/socket-mode", self._handle_socket_mode)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
-        try:
-            loop.run_until_complete(runner.setup())
-            assert self._socket is not None
-            loop.run_until_complete(web.SockSite(runner, self._socket).start())
-        except BaseException as error:
-            failure.append(error)
-            ready.set()
-            loop.close()
-            return
-        ready.set()
-        loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
-        loop.close()
 
     # -- addresses ---------------------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        """The stand-in's root, e.g. "http://127.0.0.1:PORT"."""
-        if self._socket is None:
-            raise RuntimeError("start() the stand-in first")
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
 
     @property
     def base_url(self) -> str:
@@ -242,7 +153,7 @@ class FakeSlackApi(BackgroundService):
     ) -> str:
         """Deliver an envelope ("events_api", "slash_commands", "interactive") to the connected
         Socket Mode client; its ack is recorded as method "socket_mode.ack". Returns the id."""
-        envelope_id = f"envelope-{next(self._serial)}"
+        envelope_id = f"envelope-{next_serial()}"
         envelope = {
             "envelope_id": envelope_id,
             "type": kind,
@@ -332,7 +243,7 @@ class FakeSlackApi(BackgroundService):
         canned = await self._canned(method)
         if canned is not None:
             return canned
-        answer = self._answers.get(method)
+        answer = self._answers.methods.get(method)
         if answer is None:
             return web.json_response({"ok": False, "error": "unknown_method"})
         if not call.authorized:
@@ -374,156 +285,6 @@ class FakeSlackApi(BackgroundService):
         for callback in subscribers:
             callback(call)
         return call
-
-    # -- Slack's answers ---------------------------------------------------------------------
-
-    def _ts(self) -> str:
-        return f"{int(time.time())}.{next(self._serial):06d}"
-
-    def _auth_test(self, body: Body) -> Body:
-        return {
-            "ok": True,
-            "url": f"https://{TEAM_DOMAIN}.slack.com/",
-            "team": "RoleFit Test",
-            "user": "rolefit",
-            "team_id": TEAM_ID,
-            "user_id": BOT_USER_ID,
-            "bot_id": BOT_ID,
-            "is_enterprise_install": False,
-        }
-
-    def _message(self, body: Body, ts: str) -> Body:
-        message: Body = {
-            "type": "message",
-            "subtype": "bot_message",
-            "text": body.get("text", ""),
-            "user": BOT_USER_ID,
-            "bot_id": BOT_ID,
-            "app_id": APP_ID,
-            "team": TEAM_ID,
-            "ts": ts,
-        }
-        for key in ("blocks", "attachments", "thread_ts", "metadata"):
-            if key in body:
-                message[key] = body[key]
-        return message
-
-    def _chat_post_message(self, body: Body) -> Body:
-        channel = str(body.get("channel") or "")
-        if not channel:
-            return {"ok": False, "error": "channel_not_found"}
-        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
-            return {"ok": False, "error": "no_text"}
-        if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
-            channel = _dm_channel(channel)
-        ts = self._ts()
-        return {"ok": True, "channel": channel, "ts": ts, "message": self._message(body, ts)}
-
-    def _chat_post_ephemeral(self, body: Body) -> Body:
-        if not body.get("channel"):
-            return {"ok": False, "error": "channel_not_found"}
-        if not body.get("user"):
-            return {"ok": False, "error": "user_not_found"}
-        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
-            return {"ok": False, "error": "no_text"}
-        return {"ok": True, "message_ts": self._ts()}
-
-    def _chat_update(self, body: Body) -> Body:
-        if not body.get("channel"):
-            return {"ok": False, "error": "channel_not_found"}
-        ts = str(body.get("ts") or "")
-        if not ts:
-            return {"ok": False, "error": "message_not_found"}
-        return {
-            "ok": True,
-            "channel": body["channel"],
-            "ts": ts,
-            "text": body.get("text", ""),
-            "message": self._message(body, ts),
-        }
-
-    def _new_view(self, view: Body, view_id: str | None = None) -> Body:
-        view_id = view_id or f"V{next(self._serial):08d}"
-        view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
-        with self._condition:
-            self._views[view_id] = view_hash
-        return {
-            "id": view_id,
-            "team_id": TEAM_ID,
-            "app_id": APP_ID,
-            "bot_id": BOT_ID,
-            "state": {"values": {}},
-            "hash": view_hash,
-            "root_view_id": view_id,
-            "previous_view_id": None,
-            "private_metadata": "",
-            "callback_id": "",
-            "external_id": "",
-            **view,
-        }
-
-    def _views_create(self, required: str, body: Body) -> Body:
-        """views.open/push (which need a trigger_id) and views.publish (which needs a user_id)."""
-        if not body.get(required) or not isinstance(body.get("view"), dict):
-            return {"ok": False, "error": "invalid_arguments"}
-        return {"ok": True, "view": self._new_view(body["view"])}
-
-    def _views_update(self, body: Body) -> Body:
-        view_id = body.get("view_id") or body.get("external_id")
-        if not view_id or not isinstance(body.get("view"), dict):
-            return {"ok": False, "error": "invalid_arguments"}
-        with self._condition:
-            current_hash = self._views.get(str(view_id))
-        if body.get("hash") and current_hash is not None and body["hash"] != current_hash:
-            return {"ok": False, "error": "hash_conflict"}
-        return {"ok": True, "view": self._new_view(body["view"], str(view_id))}
-
-    def _conversations_open(self, body: Body) -> Body:
-        if body.get("channel"):
-            return {
-                "ok": True,
-                "no_op": True,
-                "already_open": True,
-                "channel": {"id": body["channel"]},
-            }
-        users = [user for user in str(body.get("users") or "").split(",") if user]
-        if not users:
-            return {"ok": False, "error": "not_enough_users"}
-        if len(users) > 8:
-            return {"ok": False, "error": "too_many_users"}
-        if len(users) == 1:
-            channel_id = _dm_channel(users[0])
-        else:
-            channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
-        return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
-
-    def _apps_connections_open(self, body: Body) -> Body:
-        return {"ok": True, "url": self.url.replace("http://", "ws://") + "/socket-mode"}
-
-    def _conversations_info(self, body: Body) -> Body:
-        channel = str(body.get("channel") or "")
-        if not channel:
-            return {"ok": False, "error": "channel_not_found"}
-        is_im = channel.startswith("D")
-        return {
-            "ok": True,
-            "channel": {
-                "id": channel,
-                "name": "" if is_im else channel.split("_", 1)[-1].lower(),
-                "is_channel": channel.startswith("C"),
-                "is_group": channel.startswith("G"),
-                "is_im": is_im,
-                "is_private": not channel.startswith("C"),
-                "is_archived": False,
-                "is_member": True,
-                "created": 1_700_000_000,
-            },
-        }
-
-
-def _dm_channel(user_id: str) -> str:
-    """The DM channel between the app and a user: "U_LEADER" -> "D_LEADER"."""
-    return "D" + user_id[1:]
 
 
 async def _parse_body(request: web.Request) -> Body:

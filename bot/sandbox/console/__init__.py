@@ -1,5 +1,6 @@
 """`rolefit console`: RoleFit in a terminal, through the very same Bolt app and Slack payloads.
 
-`mrkdwn` and `blocks` turn what the app sends into terminal text, `form` turns a modal into
-questions and Slack's `view.state.values`, `session` plays the Slack user against the live app.
+`session` reads the person's lines, `slack_user` sends what they do as Slack's requests,
+`screen` keeps what Slack's client would show, `transcript` renders what RoleFit sent (with
+`mrkdwn`, `blocks` and `form`, which turns a modal into questions), `terminal` reads and writes.
 """

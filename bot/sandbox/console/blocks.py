@@ -107,7 +107,7 @@ class _Renderer:
             return f"{self.style.dim(label + ':')} " + "  ".join(chips)
         if kind == "image":
             return self.style.dim(f"[image: {element.get('alt_text', '')}]")
-        # Multi-selects, pickers and the like cannot be clicked from a prompt; name them.
+        # Anything else (a multi-select, say) cannot be clicked from a prompt: name it.
         placeholder = self.text(element.get("placeholder"))
         return self.style.dim(f"[{kind}{': ' + placeholder if placeholder else ''}]")
 

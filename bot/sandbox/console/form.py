@@ -1,8 +1,9 @@
 """A modal as a terminal form: each input block becomes a question, answers become Slack's
 `view.state.values` — exactly what a `view_submission` or an in-modal `block_actions` carries.
 
-Checks Slack's client makes before it lets a person submit (required fields, lengths, number
-ranges, how many options) happen here too, so the app only sees what Slack would send it.
+Checks Slack's client makes before it lets a person submit (required fields, lengths, how many
+options) happen here too, so the app only sees what Slack would send it. The inputs are the ones
+RoleFit's modals use: radio buttons, checkboxes, selects and plain text.
 """
 
 from __future__ import annotations
@@ -19,14 +20,6 @@ Json = dict[str, Any]
 
 SINGLE_CHOICE = {"static_select", "radio_buttons"}
 MULTI_CHOICE = {"multi_static_select", "checkboxes"}
-TEXT_INPUTS = {"plain_text_input", "email_text_input", "url_text_input", "number_input"}
-PICKERS = {
-    "datepicker": ("selected_date", re.compile(r"\d{4}-\d{2}-\d{2}"), "a date like 2026-01-31"),
-    "timepicker": ("selected_time", re.compile(r"\d{2}:\d{2}"), "a time like 09:30"),
-    "users_select": ("selected_user", re.compile(r"[UW]\w+"), "a user id like U012ABC"),
-    "conversations_select": ("selected_conversation", re.compile(r"[CDG]\w+"), "a channel id"),
-    "channels_select": ("selected_channel", re.compile(r"C\w+"), "a channel id like C012ABC"),
-}
 REQUIRED_MESSAGE = "This field is required."
 
 
@@ -77,10 +70,8 @@ class Question:
             return {"type": kind, "selected_option": element["initial_option"]}
         if kind in MULTI_CHOICE and element.get("initial_options"):
             return {"type": kind, "selected_options": list(element["initial_options"])}
-        if kind in TEXT_INPUTS and element.get("initial_value") not in (None, ""):
+        if element.get("initial_value") not in (None, ""):
             return {"type": kind, "value": str(element["initial_value"])}
-        if kind == "datepicker" and element.get("initial_date"):
-            return {"type": kind, "selected_date": element["initial_date"]}
         return None
 
     def empty(self) -> Json:
@@ -90,8 +81,6 @@ class Question:
             return {"type": kind, "selected_option": None}
         if kind in MULTI_CHOICE:
             return {"type": kind, "selected_options": []}
-        if kind in PICKERS:
-            return {"type": kind, PICKERS[kind][0]: None}
         return {"type": kind, "value": None}
 
     def describe(self, state: Json, style: Style, names: Names | None = None) -> str:
@@ -129,8 +118,6 @@ class Question:
                     out.append(f"  {number}) {text}{suffix}")
             if self.kind in MULTI_CHOICE:
                 out.append("  " + style.dim("(numbers separated by commas)"))
-        elif self.kind in PICKERS:
-            out.append("  " + style.dim(f"({PICKERS[self.kind][2]})"))
         return out
 
     def prompt(self) -> str:
@@ -162,12 +149,7 @@ class Question:
             if isinstance(limit, int) and len(chosen) > limit:
                 raise AnswerError(f"Choose at most {limit}.")
             return {"type": kind, "selected_options": chosen}
-        if kind in PICKERS:
-            key, pattern, wanted = PICKERS[kind]
-            if not pattern.fullmatch(answer):
-                raise AnswerError(f"Enter {wanted}.")
-            return {"type": kind, key: answer}
-        self._check_text(answer)
+        self._check_length(answer)
         return {"type": kind, "value": answer}
 
     def _choose(self, token: str) -> Json:
@@ -185,28 +167,12 @@ class Question:
             return starting[0]
         raise AnswerError(f"Choose a number from 1 to {len(options)}.")
 
-    def _check_text(self, answer: str) -> None:
-        element, kind = self.element, self.kind
-        if kind == "plain_text_input":
-            shortest, longest = element.get("min_length"), element.get("max_length")
-            if isinstance(shortest, int) and len(answer) < shortest:
-                raise AnswerError(f"Please enter at least {shortest} characters.")
-            if isinstance(longest, int) and len(answer) > longest:
-                raise AnswerError(f"Please enter no more than {longest} characters.")
-        elif kind == "number_input":
-            try:
-                number = float(answer) if element.get("is_decimal_allowed") else int(answer)
-            except ValueError:
-                raise AnswerError("Enter a number.") from None
-            low, high = element.get("min_value"), element.get("max_value")
-            if low is not None and number < float(low):
-                raise AnswerError(f"Enter a number of at least {low}.")
-            if high is not None and number > float(high):
-                raise AnswerError(f"Enter a number no greater than {high}.")
-        elif kind == "email_text_input" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", answer):
-            raise AnswerError("Enter an email address.")
-        elif kind == "url_text_input" and not re.match(r"https?://\S+$", answer):
-            raise AnswerError("Enter a URL starting with http:// or https://.")
+    def _check_length(self, answer: str) -> None:
+        shortest, longest = self.element.get("min_length"), self.element.get("max_length")
+        if isinstance(shortest, int) and len(answer) < shortest:
+            raise AnswerError(f"Please enter at least {shortest} characters.")
+        if isinstance(longest, int) and len(answer) > longest:
+            raise AnswerError(f"Please enter no more than {longest} characters.")
 
 
 def _choices(answer: str) -> list[str]:
@@ -274,10 +240,6 @@ class Form:
             q.block_id: {q.action_id: self.answers.get(q.block_id, q.empty())}
             for q in self.questions
         }
-
-    def view_with_state(self) -> Json:
-        """The view as Slack echoes it in payloads: the view plus its current state."""
-        return {**self.view, "state": {"values": self.state_values()}}
 
     def intro(self, style: Style, names: Names | None, first_number: int) -> Rendered:
         """Everything that is not a question (text, context, buttons such as Back)."""

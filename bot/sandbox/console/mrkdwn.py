@@ -87,7 +87,8 @@ class Names:
 
 
 def decode_entities(text: str) -> str:
-    """Slack escapes only &, < and > (CONTRACT §6); &amp; goes last so "&amp;lt;" stays "&lt;"."""
+    """Slack escapes only &, < and > (https://api.slack.com/reference/surfaces/formatting#escaping);
+    &amp; goes last so "&amp;lt;" stays "&lt;"."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

@@ -104,6 +104,57 @@ def test_interactions_are_form_encoded_json_payloads(slack_requests: SlackReques
     assert payload["response_url"] and payload["trigger_id"]
 
 
+def test_a_click_on_an_ephemeral_message_leaves_the_message_out_as_slack_does(
+    slack_requests: SlackRequests,
+) -> None:
+    message = {"type": "message", "ts": "1700000000.000300", "thread_ts": "1700000000.000100"}
+    action = {"type": "static_select", "action_id": "pick", "selected_option": {"value": "b"}}
+    request = slack_requests.block_action(
+        "pick", message=message, ephemeral=True, action=action, response_url="http://r/1"
+    )
+    payload = parsed(request)
+    assert "message" not in payload
+    assert payload["container"] == {
+        "type": "message",
+        "message_ts": "1700000000.000300",
+        "channel_id": "C_GENERAL",
+        "is_ephemeral": True,
+        "thread_ts": "1700000000.000100",
+    }
+    assert (payload["actions"], payload["response_url"]) == ([action], "http://r/1")
+    shown = parsed(slack_requests.block_action("pick", message=message))
+    assert shown["message"] == message and shown["container"]["is_ephemeral"] is False
+
+
+def test_a_click_in_a_view_carries_the_view_and_its_state_but_no_channel(
+    slack_requests: SlackRequests,
+) -> None:
+    values = {"stage": {"pick": {"type": "radio_buttons", "selected_option": None}}}
+    view = {"type": "modal", "id": "V1", "hash": "h1", "state": {"values": values}}
+    payload = parsed(slack_requests.block_action("back", view=view))
+    assert payload["container"] == {"type": "view", "view_id": "V1"}
+    assert (payload["view"]["hash"], payload["view"]["team_id"]) == ("h1", TEAM_ID)
+    assert payload["state"] == {"values": values}
+    assert "channel" not in payload and "response_url" not in payload
+
+
+def test_people_are_named_and_may_type_the_mention_anywhere(
+    slack_requests: SlackRequests,
+) -> None:
+    user = parsed(slack_requests.block_action("x", user_id="U_YOU"))["user"]
+    assert (user["id"], user["username"], user["name"]) == ("U_YOU", "you", "you")
+    assert parsed(slack_requests.slash_command("hi"))["user_name"] == "u_leader"
+    typed = f"hey <@{BOT_USER_ID}> who owns pricing?"
+    assert parsed(slack_requests.mention(typed))["event"]["text"] == typed
+
+
+def test_view_closed_carries_the_view(slack_requests: SlackRequests) -> None:
+    payload = parsed(slack_requests.view_closed({"type": "modal", "id": "V1", "hash": "h"}))
+    assert (payload["type"], payload["view"]["id"], payload["is_cleared"]) == (
+        "view_closed", "V1", False
+    )  # fmt: skip
+
+
 def test_view_submission_carries_the_state_values(slack_requests: SlackRequests) -> None:
     values = {"stage": {"pick": {"type": "radio_buttons", "selected_option": {"value": "startup"}}}}
     request = slack_requests.view_submission({"callback_id": "hire_step_1"}, values)

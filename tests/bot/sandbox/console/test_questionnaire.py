@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from bot.sandbox.console.mrkdwn import Style
-from bot.sandbox.console.session import Output, Session
+from bot.sandbox.console.session import Session
+from bot.sandbox.console.terminal import Output
 from bot.sandbox.live import LiveRoleFit
 
 # A questionnaire that keeps asking longer than this is stuck: end the input instead of hanging.

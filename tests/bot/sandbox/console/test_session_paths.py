@@ -1,6 +1,7 @@
-"""The console's Slack behaviours that RoleFit itself may not use today — a pushed view, a cleared
-stack, views.update with its hash, chat.update replacing a message — played against a tiny Bolt
-app served by the same harness, so each path is pinned down whatever RoleFit's listeners do."""
+"""The console's Slack behaviours that RoleFit's own flows reach only now and then — field errors,
+a view replaced in the acknowledgement, a cleared form, views.update with its hash, a message
+replaced through its response_url — played against a tiny Bolt app served by the same harness, so
+each path is pinned down whatever RoleFit's listeners do."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.sandbox.console.mrkdwn import Style
-from bot.sandbox.console.session import Output, ScriptLines, Session
+from bot.sandbox.console.session import Session
+from bot.sandbox.console.terminal import Output, ScriptLines
 from bot.sandbox.live import LiveRoleFit
 from bot.settings import SlackSettings
 
@@ -93,8 +95,10 @@ def demo_app(settings: SlackSettings) -> AsyncApp:
         name = view["state"]["values"]["name"]["name"]["value"]
         if name == "nobody":
             await ack(response_action="errors", errors={"name": "Nobody is not a name."})
-        else:
+        elif name == "push":  # RoleFit never sends it, so the console does not play it
             await ack(response_action="push", view=CONFIRM_VIEW)
+        else:
+            await ack(response_action="update", view=CONFIRM_VIEW)
 
     @app.view("confirm")
     async def post(ack: AsyncAck, client: AsyncWebClient) -> None:
@@ -102,11 +106,9 @@ def demo_app(settings: SlackSettings) -> AsyncApp:
         await client.chat_postMessage(channel="C_GENERAL", **_message("Posted!", "Edit"))
 
     @app.action("edit")
-    async def edit(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def edit(ack: AsyncAck, respond: AsyncRespond) -> None:
         await ack()
-        await client.chat_update(
-            channel=body["channel"]["id"], ts=body["message"]["ts"], **_message("Edited.", "Again")
-        )
+        await respond(replace_original=True, **_message("Edited.", "Again"))
 
     return app
 
@@ -125,7 +127,7 @@ def play(live: LiveRoleFit, lines: list[str]) -> str:
     return out.getvalue()
 
 
-def test_errors_push_clear_and_an_edited_message(live: LiveRoleFit) -> None:
+def test_errors_update_clear_and_an_edited_message(live: LiveRoleFit) -> None:
     out = play(live, ["/rolefit", "nobody", "Ada", "", ":click Edit", "2"])
     assert "⚠ Nobody is not a name." in out
     assert out.count("Your name") >= 3  # the form, its question, the question asked again
@@ -134,6 +136,14 @@ def test_errors_push_clear_and_an_edited_message(live: LiveRoleFit) -> None:
     assert "RoleFit · #general\n  Posted!" in out
     assert "RoleFit · #general · edited\n  Edited." in out
     assert "Button 2 is no longer on screen." in out  # the edit replaced the first Edit button
+
+
+def test_a_response_action_the_console_does_not_play_closes_the_form_and_says_so(
+    live: LiveRoleFit,
+) -> None:
+    out = play(live, ["/rolefit", "push", "/nothing"])
+    assert "(form closed: RoleFit answered response_action “push”)" in out
+    assert "/nothing is not a command RoleFit knows here" in out  # back at the chat prompt
 
 
 def test_a_button_in_a_form_updates_it_and_keeps_the_answer(live: LiveRoleFit) -> None:

@@ -1,0 +1,149 @@
+"""What Slack's Web API answers to each method RoleFit calls, for the loopback stand-in.
+
+`FakeSlackApi` decides when a call fails (on request) and records it; a call that succeeds gets
+its answer here, in the shapes and with the error codes of https://api.slack.com/methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from bot.sandbox.workspace import (
+    BOT_ID,
+    BOT_USER_ID,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    app_message,
+    channel_name,
+    dm_channel,
+    new_ts,
+    new_view_id,
+    slack_view,
+)
+
+Body = dict[str, Any]
+Answer = Callable[[Body], Body]
+
+
+class WebApiAnswers:
+    """Slack's successful answers (and its argument errors), keyed by method name."""
+
+    def __init__(self, socket_mode_url: Callable[[], str]) -> None:
+        self._lock = threading.Lock()
+        self._views: dict[str, str] = {}  # view id -> current hash, for views.update
+        self._socket_mode_url = socket_mode_url
+        self.methods: dict[str, Answer] = {
+            "auth.test": self._auth_test,
+            "chat.postMessage": self._chat_post_message,
+            "chat.postEphemeral": self._chat_post_ephemeral,
+            "views.open": partial(self._views_create, "trigger_id"),
+            "views.update": self._views_update,
+            "views.publish": partial(self._views_create, "user_id"),
+            "conversations.open": self._conversations_open,
+            "conversations.join": self._conversations_info,
+            "conversations.info": self._conversations_info,
+            "apps.connections.open": self._apps_connections_open,
+        }
+
+    def _auth_test(self, body: Body) -> Body:
+        return {
+            "ok": True,
+            "url": f"https://{TEAM_DOMAIN}.slack.com/",
+            "team": "RoleFit Test",
+            "user": "rolefit",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
+
+    def _chat_post_message(self, body: Body) -> Body:
+        channel = str(body.get("channel") or "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
+            return {"ok": False, "error": "no_text"}
+        if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
+            channel = dm_channel(channel)
+        ts = new_ts()
+        return {"ok": True, "channel": channel, "ts": ts, "message": app_message(body, ts)}
+
+    def _chat_post_ephemeral(self, body: Body) -> Body:
+        if not body.get("channel"):
+            return {"ok": False, "error": "channel_not_found"}
+        if not body.get("user"):
+            return {"ok": False, "error": "user_not_found"}
+        if not any(body.get(key) for key in ("text", "blocks", "attachments")):
+            return {"ok": False, "error": "no_text"}
+        return {"ok": True, "message_ts": new_ts()}
+
+    def _new_view(self, view: Body, view_id: str | None = None) -> Body:
+        """The view as Slack stores it, under a fresh hash that views.update must then quote."""
+        view_id = view_id or new_view_id()
+        view_hash = hashlib.sha1(f"{view_id}:{time.time_ns()}".encode()).hexdigest()[:20]
+        with self._lock:
+            self._views[view_id] = view_hash
+        return slack_view({**view, "id": view_id, "hash": view_hash})
+
+    def _views_create(self, required: str, body: Body) -> Body:
+        """views.open (which needs a trigger_id) and views.publish (which needs a user_id)."""
+        if not body.get(required) or not isinstance(body.get("view"), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True, "view": self._new_view(body["view"])}
+
+    def _views_update(self, body: Body) -> Body:
+        view_id = body.get("view_id") or body.get("external_id")
+        if not view_id or not isinstance(body.get("view"), dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            current_hash = self._views.get(str(view_id))
+        if body.get("hash") and current_hash is not None and body["hash"] != current_hash:
+            return {"ok": False, "error": "hash_conflict"}
+        return {"ok": True, "view": self._new_view(body["view"], str(view_id))}
+
+    def _conversations_open(self, body: Body) -> Body:
+        if body.get("channel"):
+            return {
+                "ok": True,
+                "no_op": True,
+                "already_open": True,
+                "channel": {"id": body["channel"]},
+            }
+        users = [user for user in str(body.get("users") or "").split(",") if user]
+        if not users:
+            return {"ok": False, "error": "not_enough_users"}
+        if len(users) > 8:
+            return {"ok": False, "error": "too_many_users"}
+        if len(users) == 1:
+            channel_id = dm_channel(users[0])
+        else:
+            channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
+        return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
+
+    def _apps_connections_open(self, body: Body) -> Body:
+        return {"ok": True, "url": self._socket_mode_url()}
+
+    def _conversations_info(self, body: Body) -> Body:
+        channel = str(body.get("channel") or "")
+        if not channel:
+            return {"ok": False, "error": "channel_not_found"}
+        is_im = channel.startswith("D")
+        return {
+            "ok": True,
+            "channel": {
+                "id": channel,
+                "name": "" if is_im else channel_name(channel),
+                "is_channel": channel.startswith("C"),
+                "is_group": channel.startswith("G"),
+                "is_im": is_im,
+                "is_private": not channel.startswith("C"),
+                "is_archived": False,
+                "is_member": True,
+                "created": 1_700_000_000,
+            },
+        }
