@@ -74,6 +74,7 @@ def test_each_kind_of_advice_is_a_valid_message_with_its_headline(
     assert verdict(recommendation, kb) in posted["text"]
     assert f"*{verdict(recommendation, kb)}*" in str(posted["blocks"])
 
+
 def test_the_message_says_who_ran_it_and_why(kb: KnowledgeBase, matcher: Matcher) -> None:
     recommendation = advise(CASES["product-manager"], matcher)
     blocks = recommendation_message(recommendation, kb, user_id="U_LEADER", basis="Enterprise")[
