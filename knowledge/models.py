@@ -172,3 +172,12 @@ class Answer(BaseModel):
     section: str | None = None
     why: str | None = None
     outside_owner: str | None = None
+
+    def details(self) -> list[tuple[str, str]]:
+        """What the answer rests on, as (label, text) pairs, in the order people read them."""
+        pairs = [
+            ("Matched responsibility", self.responsibility.title if self.responsibility else ""),
+            ("Article section", self.section or ""),
+            ("Why", self.why or ""),
+        ]
+        return [(label, text) for label, text in pairs if text]

@@ -107,14 +107,7 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def _details(answer: Answer) -> str:
-    lines = []
-    if answer.responsibility is not None:
-        lines.append(f"*Matched responsibility:* {escape(answer.responsibility.title)}")
-    if answer.section:
-        lines.append(f"*Article section:* {escape(answer.section)}")
-    if answer.why:
-        lines.append(f"*Why:* {escape(answer.why)}")
-    return "\n".join(lines)
+    return "\n".join(f"*{label}:* {escape(text)}" for label, text in answer.details())
 
 
 def _fallback(answer: Answer, kb: KnowledgeBase) -> str:

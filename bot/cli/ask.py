@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
+from bot.cli.shared import load_matcher, read_lines
 
 if TYPE_CHECKING:
-    from knowledge import Answer, KnowledgeBase, Matcher
+    from knowledge import Answer, KnowledgeBase
 
 EXAMPLE = 'rolefit ask "who owns backlog grooming?"'
 
@@ -59,38 +58,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_matcher() -> tuple[Matcher, KnowledgeBase]:
-    """The matcher over built-in knowledge plus ROLEFIT_KNOWLEDGE overlays; one-line errors."""
-    from knowledge import Matcher
-
-    kb = load_knowledge_base()
-    return Matcher(kb), kb
-
-
-def load_knowledge_base(overlays: Sequence[Path] | None = None) -> KnowledgeBase:
-    """Built-in knowledge plus `overlays` (default: ROLEFIT_KNOWLEDGE's). Every command that
-    loads knowledge comes here, so a broken overlay is one `CliError` line, never a traceback."""
-    from bot.settings import KnowledgeSettings, load_settings
-    from knowledge import KnowledgeError, load_knowledge
-
-    if overlays is None:
-        overlays = load_settings(KnowledgeSettings).overlay_paths
-    try:
-        return load_knowledge(overlays)
-    except KnowledgeError as error:
-        more = len(error.problems) - 1
-        extra = f" (and {more} more; run `rolefit knowledge validate`)" if more else ""
-        raise CliError(f"broken knowledge: {error.problems[0]}{extra}") from None
-
-
-def read_lines(stream: BinaryIO) -> Iterator[str]:
-    """Each `\\n`-separated line, decoded leniently: other separators (form feed, U+2028, …)
-    stay inside their line and undecodable bytes become U+FFFD, so every line gets an answer."""
-    for raw in stream:
-        line = raw[:-1] if raw.endswith(b"\n") else raw
-        yield line.removesuffix(b"\r").decode("utf-8", errors="replace")
-
-
 def render_json(answer: Answer) -> str:
     """One line of JSON (ASCII-only, so no terminal encoding can break it)."""
     return json.dumps(answer.model_dump(mode="json"), ensure_ascii=True)
@@ -99,12 +66,7 @@ def render_json(answer: Answer) -> str:
 def render_text(answer: Answer, kb: KnowledgeBase) -> str:
     """A short human answer: the verdict, how sure, what matched, why, and runners-up."""
     lines = [f"Q: {_one_line(answer.question)}", f"A: {verdict(answer, kb)} ({sureness(answer)})"]
-    if answer.responsibility is not None:
-        lines.append(f"   Responsibility: {answer.responsibility.title}")
-    if answer.why:
-        lines.append(f"   Why: {answer.why}")
-    if answer.section:
-        lines.append(f"   Article section: {answer.section}")
+    lines += [f"   {label}: {text}" for label, text in answer.details()]
     lines.append(f"   How I matched: {answer.explanation}")
     for alternative in answer.alternatives:
         owners = " + ".join(kb.roles[o].short for o in alternative.owners if o in kb.roles)

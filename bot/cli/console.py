@@ -39,7 +39,7 @@ def new_secret() -> str:
 
 def run_console(args: argparse.Namespace) -> int:
     """Start the app and the stand-in, run the session, stop both; exit 0 on EOF or Ctrl-C."""
-    from bot.cli.ask import load_knowledge_base
+    from bot.cli.shared import load_knowledge_base
     from bot.sandbox.console.mrkdwn import Style
     from bot.sandbox.console.session import Session
     from bot.sandbox.console.terminal import Output, ScriptLines, TerminalLines

@@ -76,7 +76,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Roles side by side, then who owns each responsibility."""
-    from bot.cli.ask import load_knowledge_base
+    from bot.cli.shared import load_knowledge_base
 
     kb = load_knowledge_base()
     for role in kb.roles.values():

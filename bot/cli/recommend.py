@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _handle(args: argparse.Namespace) -> int:
-    from bot.cli.ask import load_matcher, read_lines
+    from bot.cli.shared import load_matcher, read_lines
 
     # A C locale or stray bytes must not crash a conversation: replace what cannot be decoded
     # or printed.

@@ -47,7 +47,7 @@ def _build_app(settings: SlackSettings) -> AsyncApp:
     """The Slack app over built-in knowledge plus the overlays, once Slack has accepted the bot
     token: a wrong token is one line at start, not a 500 on every request later."""
     from bot.app import build_app
-    from bot.cli.ask import load_knowledge_base
+    from bot.cli.shared import load_knowledge_base
     from bot.logs import configure_logging
 
     configure_logging(settings.rolefit_log_level)

@@ -26,9 +26,10 @@ from bot.delivery import (
     reply_privately,
     respond_safely,
 )
-from bot.deps import deps_of
+from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
+from knowledge import Answer
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,18 @@ async def _answer_ref(
     return ref
 
 
+async def _referred_answer(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    deps: Deps,
+) -> tuple[AnswerRef, Answer] | None:
+    """The button's reference and its answer, rebuilt; None (the clicker told) if stale."""
+    ref = await _answer_ref(body, action, respond, client)
+    return None if ref is None else (ref, rebuild_answer(ref, deps.matcher))
+
+
 async def share_answer(
     body: dict[str, Any],
     action: dict[str, Any],
@@ -82,11 +95,11 @@ async def share_answer(
     context: AsyncBoltContext,
 ) -> None:
     """Post the answer for everyone in the channel, saying who shared it."""
-    ref = await _answer_ref(body, action, respond, client)
-    if ref is None:
-        return
     deps = deps_of(context)
-    shared = answer_message(rebuild_answer(ref, deps.matcher), deps.kb)
+    referred = await _referred_answer(body, action, respond, client, deps)
+    if referred is None:
+        return
+    shared = answer_message(referred[1], deps.kb)
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
@@ -107,11 +120,11 @@ async def answer_chosen_alternative(
     context: AsyncBoltContext,
 ) -> None:
     """A "did you mean" choice replaces the unsure answer with the chosen one."""
-    ref = await _answer_ref(body, action, respond, client)
-    if ref is None:
-        return
     deps = deps_of(context)
-    answer = rebuild_answer(ref, deps.matcher)
+    referred = await _referred_answer(body, action, respond, client, deps)
+    if referred is None:
+        return
+    ref, answer = referred
     view = body.get("view")
     if view:
         origin = str(view.get("private_metadata") or "")
