@@ -1,0 +1,73 @@
+"""Settings: one model holds every variable, the README's table lists exactly those, and bad
+values are refused in one line that never shows a value."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, SlackSettings, load_settings
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+SECRET = "xoxb-do-not-print-me"
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    for name in SlackSettings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+    monkeypatch.chdir(tmp_path)
+    return monkeypatch
+
+
+def documented_variables() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("| Variable | Where to find it |") :].split("\n\n", 1)[0]
+    return re.findall(r"^\| `([A-Z_]+)` \|", table, re.MULTILINE)
+
+
+def test_the_readme_lists_every_setting_and_nothing_else() -> None:
+    assert sorted(documented_variables()) == sorted(n.upper() for n in SlackSettings.model_fields)
+
+
+def test_dot_env_is_read_for_every_setting(clean_env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        f"SLACK_BOT_TOKEN={SECRET}\nSLACK_SIGNING_SECRET=s\nPORT=4321\nROLEFIT_LOG_LEVEL=debug\n"
+    )
+    settings = load_settings(SlackSettings)
+    assert (settings.port, settings.rolefit_log_level) == (4321, "DEBUG")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("SLACK_API_URL", "not a url", "SLACK_API_URL must be an http(s) URL"),
+        ("SLACK_API_URL", "ftp://slack.com/api", "SLACK_API_URL must be an http(s) URL"),
+        ("PORT", "70000", "PORT is invalid"),
+        ("ROLEFIT_READ_TIMEOUT", "-5", "ROLEFIT_READ_TIMEOUT is invalid"),
+        ("ROLEFIT_MAX_CONNECTIONS", "many", "ROLEFIT_MAX_CONNECTIONS is invalid"),
+        ("ROLEFIT_LOG_LEVEL", "loud", "ROLEFIT_LOG_LEVEL is invalid"),
+        ("SLACK_APP_TOKEN", SECRET, "SLACK_APP_TOKEN must be an app-level token"),
+    ],
+)
+def test_a_bad_value_is_named_in_one_line_without_its_value(
+    clean_env: pytest.MonkeyPatch, name: str, value: str, said: str
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", SECRET)
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv(name, value)
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings)
+    message = str(refused.value)
+    assert said in message and "\n" not in message
+    assert value not in message and SECRET not in message
+
+
+def test_every_missing_setting_is_named_at_once(clean_env: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings, require=("slack_app_token",))
+    message = str(refused.value)
+    for name in ("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+        assert f"{name} missing" in message
