@@ -74,9 +74,9 @@ async def open_questionnaire(
         await reply_privately(client, origin_channel, user_id, note(text))
 
 
-def next_step(view: dict[str, Any], deps: Deps) -> ViewUpdate:
+def next_step(view: dict[str, Any], submitter: str, deps: Deps) -> ViewUpdate:
     """The acknowledgement for a step's submission: its errors, or the next step in its place."""
-    step, state = submitted(view)
+    step, state = submitted(view, submitter)
     if state is None:
         return {"response_action": "update", "view": expired_view()}
     state = state.with_values(step, submitted_values(view))
@@ -93,18 +93,20 @@ def next_step(view: dict[str, Any], deps: Deps) -> ViewUpdate:
         return {"response_action": "update", "view": expired_view()}
 
 
-def previous_step(view: dict[str, Any], deps: Deps) -> dict[str, Any]:
+def previous_step(view: dict[str, Any], clicker: str, deps: Deps) -> dict[str, Any]:
     """The step before the one shown, keeping what was entered on this one."""
-    step, state = submitted(view)
+    step, state = submitted(view, clicker)
     if state is None:
         return expired_view()
     state = state.with_values(step, submitted_values(view))
     return step_view(STEPS[max(STEPS.index(step) - 1, 0)], state, deps)
 
 
-async def post_advice(view: dict[str, Any], client: AsyncWebClient, deps: Deps) -> None:
+async def post_advice(
+    view: dict[str, Any], submitter: str, client: AsyncWebClient, deps: Deps
+) -> None:
     """Post the advice where the flow started (or by DM, saying why), once per flow."""
-    _, state = submitted(view)
+    _, state = submitted(view, submitter)
     if state is None or not first_time(deps.posted_flows, state.flow):
         return
     answers = state.answers()
@@ -127,12 +129,17 @@ def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, An
     return preview_view(state, deps.kb, advise(state.answers(), deps.matcher))
 
 
-def submitted(view: dict[str, Any]) -> tuple[Step, QuestionnaireState | None]:
-    """Which step a view is, and its state (None if unreadable)."""
+def submitted(view: dict[str, Any], person: str) -> tuple[Step, QuestionnaireState | None]:
+    """Which step a view is, and its state: None if unreadable, or if `person` (who Slack says
+    submitted or clicked) is not who started the flow. Only Slack's word is trusted for who."""
     match = CALLBACK_ID.match(str(view.get("callback_id", "")))
     step = cast(Step, match.group(1)) if match else STEPS[0]
     try:
-        return step, QuestionnaireState.decode(str(view.get("private_metadata", "")))
+        state = QuestionnaireState.decode(str(view.get("private_metadata", "")))
     except StateError:
         logger.warning("a questionnaire view arrived with unreadable private_metadata")
         return step, None
+    if state.user != person:
+        logger.warning("a questionnaire view came from someone other than who started it")
+        return step, None
+    return step, state

@@ -49,9 +49,10 @@ class QuestionnaireState(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True, frozen=True, extra="forbid")
 
-    flow: str = Field(alias="f", min_length=1)
-    user: str = Field(alias="u", min_length=1)
-    channel: str = Field("", alias="c")
+    flow: str = Field(alias="f", pattern=r"^[0-9a-f]{1,32}$")
+    # Slack ids only: these land in mrkdwn (`<@user>`) and in API calls.
+    user: str = Field(alias="u", pattern=r"^[UW][A-Z0-9_]{1,30}$")
+    channel: str = Field("", alias="c", pattern=r"^([CDG][A-Z0-9_]{1,30})?$")
     origin: OriginKind = Field(alias="o")
     channel_name: str = Field("", alias="n")
     company_stage: str | None = Field(None, alias="cs")

@@ -11,7 +11,7 @@ from bot.blocks.kit import (
     context,
     header,
     message,
-    quote,
+    quote_code,
     section,
 )
 from knowledge.models import ARTICLE_TITLE
@@ -58,7 +58,7 @@ def help_message(*, unknown: str | None = None, suggestion: str | None = None) -
     """Help; `unknown` is a word RoleFit did not understand, `suggestion` the command it meant."""
     blocks = [header("RoleFit: Product Owner or Product Manager?")]
     if unknown is not None:
-        hint = f"I don't know `{quote(unknown, 100)}`."
+        hint = f"I don't know `{quote_code(unknown, 100)}`."
         if suggestion:
             hint += f" Did you mean `/rolefit {suggestion}`?"
         blocks.append(section(hint, block_id="rolefit_help_unknown"))

@@ -53,6 +53,11 @@ def shorten(text: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
+def quote_code(user_text: str, limit: int = 500) -> str:
+    """User text for inside a `code span`: quoted, and without backticks, which would end it."""
+    return quote(user_text.replace("`", "'"), limit)
+
+
 def quote(user_text: str, limit: int = 500) -> str:
     """User text made safe to show inside mrkdwn: one line, escaped, and short."""
     one_line = " ".join(user_text.split())

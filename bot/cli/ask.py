@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from bot.cli.errors import CliError
-from bot.cli.shared import load_matcher, read_lines
+from bot.cli.shared import load_matcher, printable, read_lines
 
 if TYPE_CHECKING:
     from knowledge import Answer, KnowledgeBase
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     matcher, kb = load_matcher()
 
     def render(answer: Answer) -> str:
-        return render_json(answer) if args.json else render_text(answer, kb)
+        return render_json(answer) if args.json else printable(render_text(answer, kb))
 
     if args.question:
         print(render(matcher.answer(question)))

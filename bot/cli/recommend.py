@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bot.cli.shared import printable
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
@@ -179,7 +181,7 @@ def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: 
         terminal.say("Stopped — nothing was recommended.")
         return 0
     terminal.say()
-    terminal.say(format_recommendation(advise(answers, matcher), kb))
+    terminal.say(printable(format_recommendation(advise(answers, matcher), kb)))
     return 0
 
 

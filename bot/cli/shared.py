@@ -3,6 +3,7 @@ lenient reading of input lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -11,6 +12,10 @@ from bot.cli.errors import CliError
 
 if TYPE_CHECKING:
     from knowledge import KnowledgeBase, Matcher
+
+# C0 and C1 control characters but tab and newline: ESC sequences could recolour, move or retitle
+# a terminal, so text a person typed is never printed with them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def load_matcher() -> tuple[Matcher, KnowledgeBase]:
@@ -43,3 +48,8 @@ def read_lines(stream: BinaryIO) -> Iterator[str]:
     for raw in stream:
         line = raw[:-1] if raw.endswith(b"\n") else raw
         yield line.removesuffix(b"\r").decode("utf-8", errors="replace")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters become U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)

@@ -201,7 +201,9 @@ async def go_back_a_step(
         return
     try:
         await client.views_update(
-            view_id=view["id"], hash=view.get("hash"), view=previous_step(view, deps_of(context))
+            view_id=view["id"],
+            hash=view.get("hash"),
+            view=previous_step(view, context.user_id or "", deps_of(context)),
         )
     except WEB_API_FAILURES as error:
         # hash_conflict: the view moved on (a double click); the newer view wins.

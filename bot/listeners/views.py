@@ -37,11 +37,11 @@ async def submit_questionnaire_step(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """A step of the hiring questionnaire: its errors, or the next step in its place."""
-    await ack(**next_step(view, deps_of(context)))
+    await ack(**next_step(view, context.user_id or "", deps_of(context)))
 
 
 async def finish_questionnaire(
     view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
     """The last step was submitted (the modal closed with the ack): post the advice."""
-    await post_advice(view, client, deps_of(context))
+    await post_advice(view, context.user_id or "", client, deps_of(context))

@@ -35,3 +35,9 @@ def test_the_unknown_word_is_escaped() -> None:
     message = help_message(unknown="<!channel>" * 100)
     assert_valid_blocks(message["blocks"])
     assert "<!channel>" not in json.dumps(message)
+
+
+def test_a_backtick_cannot_end_the_code_span_around_the_unknown_word() -> None:
+    message = help_message(unknown="x` <!channel> `y")
+    shown = json.dumps(message)
+    assert "<!channel>" not in shown and "x` " not in shown

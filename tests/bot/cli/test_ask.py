@@ -183,3 +183,14 @@ def test_broken_overlay_is_one_line_exit_2(
     assert error.count("\n") == 1
     assert error.startswith(f"rolefit: broken knowledge: {overlay}: holders 'product-manager'")
     assert "(and 1 more; run `rolefit knowledge validate`)" in error
+
+
+def test_text_mode_never_echoes_terminal_control_sequences(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bot.cli import main
+
+    assert main(["ask", "who owns the \x1b]0;pwned\x07 backlog \x1b[2J?"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "backlog" in out

@@ -481,3 +481,18 @@ def test_advice_lost_everywhere_can_still_go_out_on_a_repeated_submit(live: Live
     leader.submit({})
     (*_, delivered) = posted(live, 2)
     assert delivered["channel"] == "C_GENERAL"
+
+
+def test_a_step_submitted_by_someone_else_never_posts_their_advice(live: LiveRoleFit) -> None:
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company("scale-up", "2"))
+    leader.submit(work("both", "yes"))
+    leader.submit(needs("po-sprint-planning"))
+    intruder = Leader(live, user="U_INTRUDER")
+    intruder.view = leader.view  # the same view, private_metadata and all, sent by another user
+    assert intruder.submit({}) == {}  # the last step's modal closes for anyone
+    no_more(live, "chat.postMessage", 0)  # but only the person who started it gets advice
+    leader.submit({})
+    (message,) = posted(live)
+    assert "<@U_LEADER>" in message["text"] and "U_INTRUDER" not in json.dumps(message)
