@@ -35,7 +35,10 @@ Reply = tuple[int, dict[str, str], bytes]
 
 
 def settings_for(
-    api_url: str, bot_token: str = TEST_BOT_TOKEN, signing_secret: str = TEST_SIGNING_SECRET
+    api_url: str,
+    bot_token: str = TEST_BOT_TOKEN,
+    signing_secret: str = TEST_SIGNING_SECRET,
+    read_timeout: float = 10.0,
 ) -> SlackSettings:
     """Settings with test secrets, pointing the app at `api_url` (ignores the environment)."""
     return SlackSettings(
@@ -44,6 +47,7 @@ def settings_for(
         slack_app_token=None,
         slack_api_url=api_url,
         rolefit_knowledge="",
+        rolefit_read_timeout=read_timeout,
         _env_file=None,
     )
 
@@ -58,7 +62,9 @@ class LiveRoleFit(BackgroundService):
         app_factory: AppFactory | None = None,
         bot_token: str = TEST_BOT_TOKEN,
         signing_secret: str = TEST_SIGNING_SECRET,
+        read_timeout: float = 10.0,
     ) -> None:
+        self._read_timeout = read_timeout
         self._kb = kb
         self._app_factory = app_factory
         self._bot_token = bot_token
@@ -77,7 +83,9 @@ class LiveRoleFit(BackgroundService):
 
         self.api.start()
         try:
-            settings = settings_for(self.api.base_url, self._bot_token, self._signing_secret)
+            settings = settings_for(
+                self.api.base_url, self._bot_token, self._signing_secret, self._read_timeout
+            )
             bolt_app = self._build(settings)
             asgi_app = create_asgi_app(bolt_app, signing_secret=self._signing_secret)
             sock = bind_socket("127.0.0.1", 0)
