@@ -20,6 +20,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from bot.cli import build_parser
+from bot.sandbox import FakeSlackApi, SlackRequests
+from bot.sandbox.live import send
 from bot.settings import SlackSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,14 +219,15 @@ def test_the_procfile_runs_the_same_command() -> None:
     reason="builds virtual environments from PyPI (slow, needs the network); "
     "set ROLEFIT_DEPLOY_TEST=1 to run it",
 )
-@pytest.mark.parametrize("install", ["make", "docker"])
+@pytest.mark.parametrize("install", ["make", "docker", "procfile"])
 def test_a_fresh_environment_from_the_lock_runs_rolefit(tmp_path: Path, install: str) -> None:
     """`make`: what the Makefile installs (the whole lock). `docker`: what the Dockerfile installs
-    (its runtime part), so RoleFit must run without any dev tool."""
-    lock = LOCK if install == "make" else docker_runtime_lock(tmp_path)
+    (its runtime part), so RoleFit must run without any dev tool. `procfile`: what a Heroku-style
+    builder does (`pip install -r requirements.txt`). Each then serves, as the README's deploy
+    steps say, against the Web API stand-in: /readyz says ready and `/rolefit` answers."""
     source = tmp_path / "src"  # a copy, so the build leaves nothing in the checkout
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "requirements.txt"):
         shutil.copy2(ROOT / name, source / name)
     for package in ("bot", "knowledge"):
         shutil.copytree(
@@ -234,12 +237,12 @@ def test_a_fresh_environment_from_the_lock_runs_rolefit(tmp_path: Path, install:
     bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROLEFIT_", "SLACK_"))}
 
-    def run(*argv: str | Path) -> str:
+    def run(*argv: str | Path, cwd: Path = tmp_path) -> str:
         done = subprocess.run(
             [str(a) for a in argv],
             capture_output=True,
             text=True,
-            cwd=tmp_path,  # not the checkout: only the installed RoleFit can answer
+            cwd=cwd,  # not the checkout: only the installed RoleFit can answer
             env=env,
             timeout=900,
             check=False,
@@ -249,9 +252,53 @@ def test_a_fresh_environment_from_the_lock_runs_rolefit(tmp_path: Path, install:
 
     run(sys.executable, "-m", "venv", venv)
     python = bin_dir / "python"
-    run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", lock)
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", source)
+    if install == "procfile":
+        run(
+            python, "-m", "pip", "install", "--quiet", "-r", source / "requirements.txt", cwd=source
+        )
+    else:
+        lock = LOCK if install == "make" else docker_runtime_lock(tmp_path)
+        run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", lock)
+        run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", source)
     run(python, "-m", "pip", "check")
     assert "serve" in run(bin_dir / "rolefit", "--help")
     assert run(bin_dir / "rolefit", "knowledge", "validate").startswith("OK: 2 roles, ")
     run(python, "-c", "import bot.app, bot.server, uvicorn, uvloop, httptools")
+    serves_and_answers(bin_dir / "rolefit", env, tmp_path)
+
+
+def serves_and_answers(rolefit: Path, env: dict[str, str], where: Path) -> None:
+    """`rolefit serve` as the Procfile runs it, against the stand-in: ready, then an answer."""
+    with FakeSlackApi() as api:
+        secret = "deploy-test-secret"
+        process = subprocess.Popen(
+            [str(rolefit), "serve", "--host", "127.0.0.1"],
+            env={
+                **env,
+                "PORT": "0",
+                "SLACK_BOT_TOKEN": "xoxb-deploy-test",
+                "SLACK_SIGNING_SECRET": secret,
+                "SLACK_API_URL": api.base_url,
+            },
+            cwd=where,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert process.stdout is not None
+            url = process.stdout.readline().strip().rsplit(" ", 1)[-1]
+            assert url.startswith("http://127.0.0.1:"), url
+            assert send(url, "GET", "/readyz")[0] == 200
+            status, _, body = send(
+                url, "POST", "/slack/events", *_signed_command(secret, "who owns the backlog?")
+            )
+            assert status == 200 and "Product Owner" in json.loads(body)["text"]
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _signed_command(secret: str, text: str) -> tuple[bytes, dict[str, str]]:
+    signed = SlackRequests(secret).slash_command(text)
+    return signed.body, signed.headers
