@@ -25,6 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 from knowledge.models import (
     ENTRY_ID,
     ENTRY_ID_MAX,
+    Concept,
     EntryId,
     Holders,
     KnowledgeBase,
@@ -35,6 +36,7 @@ from knowledge.models import (
     Responsibility,
     Role,
     UnrelatedTopic,
+    Unsettled,
 )
 from knowledge.yaml_files import Refused, parse, read_bytes
 
@@ -45,14 +47,19 @@ _ENTRY_KIND = {
     "roles": "role",
     "responsibilities": "responsibility",
     "neighbours": "neighbour",
+    "unsettled": "unsettled work",
+    "concepts": "concept",
     "unrelated": "unrelated topic",
     "add_phrases": "add_phrases",
     "holders": "holders",
 }
-_LIST_MODELS: dict[str, type[Role | Responsibility | Neighbour | UnrelatedTopic]] = {
+_Entry = Role | Responsibility | Neighbour | Unsettled | Concept | UnrelatedTopic
+_LIST_MODELS: dict[str, type[_Entry]] = {
     "roles": Role,
     "responsibilities": Responsibility,
     "neighbours": Neighbour,
+    "unsettled": Unsettled,
+    "concepts": Concept,
     "unrelated": UnrelatedTopic,
 }
 _MAP_ADAPTERS: dict[str, TypeAdapter[Any]] = {
@@ -85,7 +92,7 @@ class _Stub:
     owners: tuple[str, ...] = ()
 
 
-_Listed = Role | Responsibility | Neighbour | UnrelatedTopic | _Stub
+_Listed = _Entry | _Stub
 _Problems = dict[str, list[str]]  # file label -> its problem lines, in source order
 
 
@@ -251,7 +258,7 @@ def _merge(files: list[_ParsedFile], problems: _Problems) -> KnowledgeBase:
     that are real roles, phrases and holders that point at something that exists. Stubs of
     invalid entries take part in these checks but not in the result."""
     roles: dict[str, Role] = {}
-    entries: dict[str, Responsibility | Neighbour | UnrelatedTopic] = {}
+    entries: dict[str, Responsibility | Neighbour | Unsettled | Concept | UnrelatedTopic] = {}
     order: list[str] = []
     abbreviations: dict[str, str] = {}
     synonyms: dict[str, list[str]] = {}
@@ -328,6 +335,8 @@ def _merge(files: list[_ParsedFile], problems: _Problems) -> KnowledgeBase:
         roles=roles,
         responsibilities=[e for e in picked if isinstance(e, Responsibility)],
         neighbours=[e for e in picked if isinstance(e, Neighbour)],
+        unsettled=[e for e in picked if isinstance(e, Unsettled)],
+        concepts=[e for e in picked if isinstance(e, Concept)],
         unrelated=[e for e in picked if isinstance(e, UnrelatedTopic)],
         language=Language(abbreviations=abbreviations, synonyms=synonyms, weak_words=weak_words),
     )
@@ -340,4 +349,5 @@ def _kind(entry: _Listed) -> str:
         return "role"
     if isinstance(entry, Responsibility):
         return "responsibility"
-    return "neighbour" if isinstance(entry, Neighbour) else "unrelated topic"
+    kinds = {Neighbour: "neighbour", Unsettled: "unsettled work", Concept: "concept"}
+    return kinds.get(type(entry), "unrelated topic")

@@ -29,6 +29,7 @@ from knowledge.models import (
     Neighbour,
     Responsibility,
     UnrelatedTopic,
+    Unsettled,
 )
 from knowledge.reading import Reader, Term
 from knowledge.text import (
@@ -51,7 +52,8 @@ WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this m
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
 CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, not what
 
-Kind = Literal["responsibility", "neighbour", "unrelated"]
+Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
+Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,10 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        sources: list[Responsibility | Neighbour | UnrelatedTopic] = [
+        sources: list[Source] = [
             *kb.responsibilities,
             *kb.neighbours,
+            *kb.unsettled,
             *kb.unrelated,
         ]
         self._reader = Reader(
@@ -123,7 +126,7 @@ class Matcher:
                 total = sum(self._idf[c] for c in phrase.concepts)
                 self._phrases.append((entry, phrase, total))
 
-    def _entry(self, source: Responsibility | Neighbour | UnrelatedTopic) -> _Entry:
+    def _entry(self, source: Source) -> _Entry:
         phrases: list[_Phrase] = []
         for text in [*source.phrases, source.title]:
             terms = self._reader.terms(text, fix_typos=False)
@@ -148,6 +151,8 @@ class Matcher:
                 section=source.section,
                 why=source.why,
             )
+        if isinstance(source, Unsettled):
+            return replace(entry, kind="unsettled", outside_owner=source.usually, why=source.why)
         return replace(entry, outside_owner=source.owner)
 
     def answer(self, question: str) -> Answer:
@@ -177,6 +182,8 @@ class Matcher:
         explanation = f"Matched “{best.phrase.text}” (your words: {words}) → {best.entry.title}."
         if best.entry.kind == "neighbour":
             explanation += f" The article gives this to {best.entry.outside_owner}."
+        if best.entry.kind == "unsettled":
+            explanation += " The article does not say whose work this is."
         return self._answer(best.entry, question, confidence, explanation, ranked)
 
     def answer_for(self, responsibility_id: str, question: str = "") -> Answer:
@@ -206,6 +213,7 @@ class Matcher:
             section=entry.section,
             why=entry.why,
             outside_owner=entry.outside_owner,
+            settled=entry.kind != "unsettled",
         )
 
     def _neither(self, question: str, ranked: list[_Scored]) -> Answer:

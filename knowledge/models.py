@@ -94,6 +94,30 @@ class Neighbour(_Strict):
     why: Text
 
 
+class Unsettled(_Strict):
+    """Common product-team work the article does not settle (the Scrum Master's events,
+    engineering architecture, A/B tests…): RoleFit says so instead of guessing a role, and names
+    who usually does it where common practice is clear."""
+
+    id: EntryId
+    title: Text
+    usually: Text | None = None
+    phrases: Phrases
+    why: Text
+
+
+class Concept(_Strict):
+    """An idea the article discusses (three horizons, go-to-market…), explained in our words.
+    `defined: false` marks one the article names without explaining, so RoleFit says so."""
+
+    id: EntryId
+    title: Text
+    phrases: Phrases
+    section: Text
+    explanation: Text
+    defined: bool = True
+
+
 class UnrelatedTopic(_Strict):
     """Everyday work outside product management (payroll, VPN, snacks) so it is not forced
     onto a role just because one word looks familiar."""
@@ -118,6 +142,8 @@ class KnowledgeFile(_Strict):
     roles: list[Role] = []
     responsibilities: list[Responsibility] = []
     neighbours: list[Neighbour] = []
+    unsettled: list[Unsettled] = []
+    concepts: list[Concept] = []
     unrelated: list[UnrelatedTopic] = []
     language: Language = Language()
     add_phrases: dict[EntryId, Phrases] = {}
@@ -130,6 +156,8 @@ class KnowledgeBase(_Strict):
     roles: dict[str, Role]
     responsibilities: list[Responsibility]
     neighbours: list[Neighbour] = []
+    unsettled: list[Unsettled] = []
+    concepts: list[Concept] = []
     unrelated: list[UnrelatedTopic] = []
     language: Language = Language()
 
@@ -172,6 +200,8 @@ class Answer(BaseModel):
     section: str | None = None
     why: str | None = None
     outside_owner: str | None = None
+    # False when the work is common but the article does not say whose it is.
+    settled: bool = True
 
     def details(self) -> list[tuple[str, str]]:
         """What the answer rests on, as (label, text) pairs, in the order people read them."""
