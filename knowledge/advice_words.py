@@ -37,3 +37,20 @@ def verdict(recommendation: Recommendation, kb: KnowledgeBase) -> str:
         "not sure": f"It's a close call, but RoleFit leans towards {who}. "
         "The reasons show what tipped it.",
     }[confidence_words(recommendation.confidence)]
+
+
+def not_covered(recommendation: Recommendation, kb: KnowledgeBase) -> str | None:
+    """The work the team named that this hire will not do, and who should; None if none."""
+    needs = recommendation.not_covered()
+    if not needs:
+        return None
+    titles = list(dict.fromkeys(need.title for need in needs))
+    work = ", ".join(titles[:-1]) + (" and " if len(titles) > 1 else "") + titles[-1]
+    owner = next(iter(needs[0].owners))
+    name = kb.roles[owner].name
+    if owner in recommendation.on_staff:
+        return f"{work}: {name} work, which your {name} already covers."
+    return (
+        f"{work}: {name} work this hire will not cover. Keep it with whoever does it today, "
+        f"or plan a {name} as a later hire."
+    )

@@ -131,6 +131,13 @@ class Recommendation(BaseModel):
     reasons: list[Reason]
     unplaced_needs: list[str]
     placed_needs: list[PlacedNeed]
+    # The roles already on staff: the work of the role not hired is theirs.
+    on_staff: list[RoleId] = []
+
+    def not_covered(self) -> list[PlacedNeed]:
+        """Needs the team named that belong only to a role this advice does not hire."""
+        hired = set(ROLE_IDS) if self.recommendation == "both" else {self.recommendation}
+        return [need for need in self.placed_needs if not hired & set(need.owners)]
 
 
 @dataclass
@@ -160,6 +167,7 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
         reasons=decision_reasons + [item.reason for item in ordered],
         unplaced_needs=unplaced,
         placed_needs=placed,
+        on_staff=answers.existing_roles,
     )
 
 
@@ -276,7 +284,7 @@ def _decide(
     if answers.existing_roles:
         (employed,) = answers.existing_roles
         other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
-        confidence = 0.5 + 0.5 * (scores[other] - scores[employed]) / total
+        confidence = _from_margin(scores[other] - scores[employed], total)
         text = f"You already have a {names[employed]}, so the hire to make is a {names[other]}."
         if scores[employed] > scores[other]:
             text += f" Most of what you described is {names[employed]} work they already cover."
@@ -294,7 +302,7 @@ def _decide(
 
     best = _best_fit(answers, scores)
     other = PRODUCT_MANAGER if best == PRODUCT_OWNER else PRODUCT_OWNER
-    confidence = 0.5 + 0.5 * (scores[best] - scores[other]) / total
+    confidence = _from_margin(scores[best] - scores[other], total)
     reasons = [_article_rule(best, names)]
     if answers.headcount == 2:
         reasons.append(
@@ -313,6 +321,12 @@ def _decide(
             )
         )
     return best, confidence, reasons
+
+
+def _from_margin(lead: float, total: float) -> float:
+    """Confidence from one role's lead over the other: a near tie is a close call ("not sure"),
+    a clear lead is "clearly"; never below 0.3, since the advisor always has a best fit."""
+    return max(0.3, min(1.0, 0.3 + 0.7 * lead / total))
 
 
 def _sides(answers: HiringAnswers, placed: list[PlacedNeed]) -> set[str]:

@@ -19,7 +19,7 @@ from bot.blocks.kit import (
     quote,
     section,
 )
-from knowledge.advice_words import headline, hired_roles, verdict
+from knowledge.advice_words import headline, hired_roles, not_covered, verdict
 from knowledge.advisor import Recommendation
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
@@ -48,6 +48,9 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
                 f"RoleFit couldn't place {unplaced}. Ask it about them with `/rolefit who owns …`."
             )
         )
+    uncovered = not_covered(recommendation, kb)
+    if uncovered:
+        blocks.append(section(f"*Not covered by this hire*\n{escape(uncovered)}"))
     blocks.append(section(f"*Next steps*\n{_next_steps(recommendation, kb)}"))
     return blocks
 
@@ -90,7 +93,9 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
         PRODUCT_OWNER: [
             "Write the job around the backlog, user stories, sprint planning and test planning.",
             f"Look for real Scrum experience: the {po} is a Scrum role.",
-            "Decide who keeps strategy, market research and go-to-market; "
+            f"Your {pm} keeps strategy, market research and go-to-market."
+            if PRODUCT_MANAGER in recommendation.on_staff
+            else "Decide who keeps strategy, market research and go-to-market; "
             f"a {po} won't cover them.",
         ],
         PRODUCT_MANAGER: [
@@ -98,7 +103,9 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
             "and the product's numbers.",
             "Look for someone who can talk business with every department, "
             "from the C-suite to engineering and sales.",
-            f"Decide who runs the backlog and sprints day to day; a {pm} sets the direction.",
+            f"Your {po} keeps running the backlog and sprints; the {pm} sets the direction."
+            if PRODUCT_OWNER in recommendation.on_staff
+            else f"Decide who runs the backlog and sprints day to day; a {pm} sets the direction.",
         ],
         "both": [
             f"Hire for two distinct jobs: the {pm} decides what to build and why, "

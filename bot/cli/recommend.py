@@ -266,7 +266,7 @@ def _parse_numbers(reply: str, highest: int) -> list[int] | None:
 
 def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
     """The recommendation as a person reads it in a terminal, in the Slack message's words."""
-    from knowledge.advice_words import headline, hired_roles, verdict
+    from knowledge.advice_words import headline, hired_roles, not_covered, verdict
 
     lines = [
         f"{headline(result, kb)} (confidence {result.confidence:.2f})",
@@ -285,6 +285,9 @@ def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
             owners = " and ".join(kb.roles[owner].name for owner in placed.owners)
             said = "" if placed.need == placed.responsibility_id else f"{placed.need} → "
             lines.append(f"  - {said}{placed.title} ({owners})")
+    uncovered = not_covered(result, kb)
+    if uncovered:
+        lines += ["", f"Not covered by this hire: {uncovered}"]
     if result.unplaced_needs:
         lines += ["", "Not product-hire work, or not recognised:"]
         lines += [f"  - {need}" for need in result.unplaced_needs]

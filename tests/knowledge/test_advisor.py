@@ -310,3 +310,35 @@ def test_need_groups_offer_every_responsibility_once_by_owner(kb: KnowledgeBase)
 
     assert [group.owners for group in groups] == [(PO,), (PM,), (PO, PM)]
     assert sorted(offered) == sorted(r.id for r in kb.responsibilities)
+
+
+def test_work_for_the_role_not_hired_is_named_with_who_covers_it(matcher: Matcher) -> None:
+    from knowledge.advice_words import not_covered
+
+    answers = HiringAnswers(
+        company_stage="startup",
+        goal="deliver-product",
+        uses_scrum=True,
+        existing_roles=["product-manager"],
+        needs=["po-backlog", "pm-go-to-market"],
+        headcount=1,
+    )
+    advice = advise(answers, matcher)
+    assert advice.recommendation == "product-owner"
+    said = not_covered(advice, matcher.kb)
+    assert said is not None and "your Product Manager already covers" in said
+
+
+def test_a_near_tie_is_a_close_call(matcher: Matcher) -> None:
+    from knowledge.confidence import confidence_words
+
+    answers = HiringAnswers(
+        company_stage="small-business",
+        goal="deliver-product",
+        uses_scrum=False,
+        needs=["pm-go-to-market", "pm-market-research"],
+        headcount=1,
+    )
+    advice = advise(answers, matcher)
+    assert confidence_words(advice.confidence) == "not sure"
+    assert advice.not_covered() or advice.recommendation == "product-manager"
