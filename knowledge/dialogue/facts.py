@@ -1,0 +1,164 @@
+"""The facts a hiring message gives, read from free text: stage, goal, Scrum, roles on staff,
+how many hires. Each is optional; the advisor needs the goal, and the rest has safe defaults."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.advisor import HiringAnswers
+from knowledge.questionnaire import CompanyStage, Goal, RoleId
+
+Fact = Literal["goal", "headcount", "uses_scrum"]
+
+# Work that means delivering the product, and work that means building a business around it.
+_DELIVERY = re.compile(
+    r"\b(backlog|user stor|stories|story|sprints?|scrum|pbis?|acceptance criteria|\bac\b|"
+    r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
+    r"tickets?|devs?\b|developers|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
+    r"features? shipped|definition of ready|\bdor\b)"
+)
+_BUSINESS = re.compile(
+    r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
+    r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
+    r"revenue|profit\w*|p&l|grow(?:th|ing)?|business|launch|sales|portfolio|product lines?|"
+    r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w*|"
+    r"what to build|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz\w*)"
+)
+# A clause saying the business side is already taken care of, or not wanted.
+_NO_BUSINESS = re.compile(
+    r"(?:business|commercial|sales|market\w*|strategy)(?: side| stuff| part)? (?:is |are )?"
+    r"(?:honestly |already |pretty )?(?:fine|handled|covered|sorted|taken care of|belongs to|"
+    r"sits with|owned by)|"
+    r"\b(?:we|i|founders?|ceo|cpo|cofounder|co-founder|my cofounder and i|the founders|our \w+) "
+    r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b[^.]{0,40}"
+    r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
+    r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
+    r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b"
+)
+_NO_DELIVERY = re.compile(
+    r"((?:devs?|dev team|engineering|developers)[^.]{0,30}(?:ship fine|are fine|is fine|"
+    r"are great|is great|run(?:s)? (?:fine|well))|great dev team|devs are fine|"
+    r"delivery is fine|delivery is (?:not|no) (?:a |the )?problem|not a delivery problem)"
+)
+_TWO = re.compile(
+    r"\b(two|2) (?:hires|heads|people|persons|product (?:people|hires|roles)|positions|roles)\b|"
+    r"budget (?:for|covers) (?:two|2|a second|both)|second (?:hire|person|head)|"
+    r"separate people|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
+    r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires"
+)
+_ONE = re.compile(
+    r"\b(one|1|a single|single|only one) (?:hire|head|person|product (?:person|hire)|position)\b|"
+    r"can only (?:afford|hire) one|just one"
+)
+_NO_SCRUM = re.compile(r"\b(no scrum|don'?t (?:do|use|run) scrum|kanban|waterfall|not agile)\b")
+_HAVE = r"(?:we (?:already )?have|there'?s already|already have|we've got|our existing)"
+_STAFF = {
+    "product-owner": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product owner|po)\b"),
+    "product-manager": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product manager|pm)\b"),
+}
+_ENTERPRISE = re.compile(
+    r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
+    r"\d{4,} (?:people|employees|staff)|large company|multinational|old-school|established co|"
+    r"manufactur\w+|industrial)"
+)
+_SCALE_UP = re.compile(
+    r"(scale-?up|scaling|series [b-e]\b|raising a [b-e]\b|hypergrowth|several teams|"
+    r"\b(?:[3-9]\d|[1-4]\d\d) (?:people|person|employees|staff)\b|\b[3-9] (?:scrum )?teams)"
+)
+_STARTUP = re.compile(
+    r"(start-?up|seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp|"
+    r"\b(?:[1-9]|[12]\d)[- ](?:people|person|employees|staff)\b)"
+)
+_SMALL = re.compile(r"(small business|smb|agency|family business|small company|shop\b)")
+
+
+class HiringFacts(BaseModel):
+    """What is known so far about a hire; None where nothing was said."""
+
+    model_config = ConfigDict(frozen=True)
+
+    company_stage: CompanyStage | None = None
+    goal: Goal | None = None
+    uses_scrum: bool | None = None
+    existing_roles: tuple[RoleId, ...] = ()
+    headcount: Literal[1, 2] | None = None
+
+    def merged(self, newer: HiringFacts) -> HiringFacts:
+        """These facts updated with what a later message said; goals add up to "both"."""
+        goal = self.goal if newer.goal is None else newer.goal
+        if self.goal and newer.goal and self.goal != newer.goal:
+            goal = "both"
+        return HiringFacts(
+            company_stage=newer.company_stage or self.company_stage,
+            goal=goal,
+            uses_scrum=self.uses_scrum if newer.uses_scrum is None else newer.uses_scrum,
+            existing_roles=tuple(dict.fromkeys([*self.existing_roles, *newer.existing_roles])),
+            headcount=newer.headcount or self.headcount,
+        )
+
+    def missing(self) -> Fact | None:
+        """The one fact worth asking for next, or None when there is enough to advise."""
+        if self.goal is None:
+            return "goal"
+        if self.goal == "both" and self.headcount is None and not self.existing_roles:
+            return "headcount"
+        return None
+
+    def answers(self) -> HiringAnswers:
+        """Answers for the advisor, with defaults for what was not said: a startup, Scrum when
+        the goal is delivery, one hire."""
+        goal = self.goal or "both"
+        scrum = self.uses_scrum if self.uses_scrum is not None else goal != "build-business"
+        return HiringAnswers(
+            company_stage=self.company_stage or "startup",
+            goal=goal,
+            uses_scrum=scrum,
+            existing_roles=list(self.existing_roles[:1]),
+            headcount=self.headcount or (2 if self.goal == "both" else 1),
+        )
+
+
+def read_facts(text: str) -> HiringFacts:
+    """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
+    saying one side is already covered ("the commercial side belongs to our CPO") does not count
+    as a need on that side."""
+    said = " ".join(text.lower().split())
+    clauses = [c for c in re.split(r"[.;!?\n]|—| - |, but | but ", said) if c.strip()]
+    delivery = any(_DELIVERY.search(c) and not _NO_DELIVERY.search(c) for c in clauses)
+    business = any(_BUSINESS.search(c) and not _NO_BUSINESS.search(c) for c in clauses)
+    goal: Goal | None = None
+    if delivery and business:
+        goal = "both"
+    elif delivery:
+        goal = "deliver-product"
+    elif business:
+        goal = "build-business"
+    headcount: Literal[1, 2] | None = 2 if _TWO.search(said) else 1 if _ONE.search(said) else None
+    scrum: bool | None = None
+    if _NO_SCRUM.search(said):
+        scrum = False
+    elif re.search(r"\b(scrum|sprints?|agile)\b", said):
+        scrum = True
+    staff = tuple(role for role, pattern in _STAFF.items() if pattern.search(said))
+    return HiringFacts(
+        company_stage=_stage(said),
+        goal=goal,
+        uses_scrum=scrum,
+        existing_roles=staff,
+        headcount=headcount,
+    )
+
+
+def _stage(said: str) -> CompanyStage | None:
+    for pattern, stage in (
+        (_ENTERPRISE, "enterprise"),
+        (_SCALE_UP, "scale-up"),
+        (_SMALL, "small-business"),
+        (_STARTUP, "startup"),
+    ):
+        if pattern.search(said):
+            return stage  # type: ignore[return-value]
+    return None

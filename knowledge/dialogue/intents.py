@@ -1,0 +1,342 @@
+"""Reading a message as one intent, in the context of the conversation's previous turn.
+
+Rules, not a model: each intent has a few patterns of how people ask for it, checked in an order
+that settles overlaps ("can my PO also do the PM work?" is about combining the roles, not who
+owns a task). The matcher decides the ownership questions' topic; here only their shape counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.dialogue.memory import Memory
+
+
+class Intent(StrEnum):
+    OWNERSHIP = "ownership"
+    COMPARE = "compare"
+    HIRE = "hire"
+    COMBINE = "combine"
+    CONCEPT = "concept"
+    SMALLTALK = "smalltalk"
+    HELP = "help"
+    FEEDBACK = "feedback"
+    OFF_TOPIC = "off-topic"
+
+
+@dataclass(frozen=True)
+class Reading:
+    intent: Intent
+    text: str  # what to answer: the message, or a follow-up's topic
+    follow_up: bool = False
+    kind: str = ""  # feedback: why / disagree / thanks; smalltalk: hello / thanks / bye
+
+
+# Past this many words a message that mentions hiring is a hiring story, whatever else it says.
+LONG_MESSAGE_WORDS = 25
+_ONE_FOR_BOTH = re.compile(
+    r"\bboth hats\b|\bone person\b|\bone (?:'|\")?product (?:lead|person|hire)|\bsame person\b"
+)
+_PRODUCT_WORDS = re.compile(
+    r"\b(?:product|backlog|scrum|sprint|roadmap|market|strateg\w*|horizons?|stakeholders?|"
+    r"customers?|requirements?|stor(?:y|ies)|goal|proposition|value|profiles?|web|suppliers?|"
+    r"portfolio|gtm|go[- ]to[- ]market|pm|po|owner|manager|c-suite|competit\w*|analysis|"
+    r"r&d|technolog\w*|business|agile|cross-functional|persona|positioning|margins?|ceo)\b"
+)
+_MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:")
+_NOT_WORDS = re.compile(r"[^\w\s&+/'?-]")
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns))
+
+
+_PO = r"(?:po|pos|product owners?|p\.o\.)"
+_PM = r"(?:pm|pms|product managers?|p\.m\.)"
+_PO_OR_PM = re.compile(rf"\b{_PO} or {_PM}\b|\b{_PM} or {_PO}\b")
+_OWNERSHIP_WORDS = re.compile(r"\b(?:job|thing|task|duty|responsib\w*|owns?|owner of|in charge)\b")
+_BOTH_ROLES = re.compile(
+    rf"(\b{_PO}\b.*\b{_PM}\b|\b{_PM}\b.*\b{_PO}\b|\bboth (?:roles|hats|jobs)\b|"
+    r"\bthe two roles\b|\btwo roles\b)"
+)
+_ANY_ROLE = re.compile(rf"\b({_PO}|{_PM})\b|\bproduct (?:person|role|people|lead)\b")
+
+_HELLO = {
+    "hi",
+    "hey",
+    "hello",
+    "hiya",
+    "yo",
+    "sup",
+    "hallo",
+    "howdy",
+    "greetings",
+    "hola",
+    "morning",
+    "afternoon",
+    "evening",
+    "good",
+    "there",
+    "all",
+    "team",
+    "everyone",
+    "rolefit",
+    "bot",
+    "how's",
+    "hows",
+    "it",
+    "going",
+    "how",
+    "are",
+    "you",
+    "doing",
+    "ok",
+    "okay",
+    "night",
+    "day",
+    "folks",
+    "mate",
+    "again",
+}
+_THANKS = {
+    "thanks",
+    "thank",
+    "thx",
+    "ty",
+    "ta",
+    "cheers",
+    "merci",
+    "gracias",
+    "danke",
+    "appreciated",
+    "appreciate",
+    "it",
+    "you",
+    "so",
+    "much",
+    "very",
+    "a",
+    "lot",
+    "mate",
+    "great",
+    "perfect",
+    "nice",
+    "cool",
+    "awesome",
+    "ok",
+    "okay",
+}
+_BYE = {
+    "bye",
+    "goodbye",
+    "later",
+    "see",
+    "ya",
+    "you",
+    "cya",
+    "ciao",
+    "good",
+    "night",
+    "ok",
+    "take",
+    "care",
+    "for",
+    "now",
+    "then",
+    "catch",
+}
+
+_THANKS_FEEDBACK = re.compile(
+    r"^(?:ok(?:ay)?,? )?(?:thanks|thank you|thx|ty|cheers|great thanks|perfect|makes sense|"
+    r"that (?:helps|helped|clears it up|makes sense)|got it|understood|clear|very clear|"
+    r"that'?s clear|helpful)\b|(?:that|this) (?:helps|helped|clears it up)\b|"
+    r"\b(?:thanks|thank you|thx)\W*$"
+)
+_HELP = re.compile(
+    r"^(?:help|halp|usage|commands?|menu)\b|what (?:can|could) you (?:do|help)|"
+    r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)|how (?:does|do) (?:this|it) work|"
+    r"how (?:do|can|should) i (?:use|talk to|ask) (?:you|this|the bot|it|rolefit)|"
+    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use|"
+    r"what (?:is|are) (?:this bot|you|this) (?:for|good for)|what are you good for|"
+    r"who are you|list of commands|example questions|what do you do\b|how do i talk to you"
+)
+_WHY = re.compile(
+    r"^(?:but |wait,? |so |hmm,? )?(?:why|how come|explain(?: more| that| further| please)?|"
+    r"elaborate|tell me more|more detail|more info|reasons?\??$|says who|based on what|"
+    r"can you (?:elaborate|explain)|could you (?:elaborate|explain))\b"
+)
+_DISAGREE = re.compile(
+    r"(?:that'?s|thats|this is|it'?s) (?:wrong|not right|incorrect|not true|not how)|"
+    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|i'?d say|"
+    r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
+    r"pretty sure (?:it'?s|that'?s)|^actually\b|in our (?:company|team|org)|we do it differently"
+)
+_COMBINE = re.compile(
+    r"\bone person\b|\bsame (?:person|guy|people|human)\b|\bboth hats\b|\bwear both\b|"
+    r"\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b|\bsplit\b|"
+    r"\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)|\bseparately\b|"
+    r"\bcovering\b|\bworkable\b|\bburn ?out\b|"
+    r"\balso (?:be|take on|do|cover|act as)\b|\bcover both\b|\bbe both\b|"
+    r"\bboth (?:the )?(?:po and pm|pm and po|roles?|jobs?) (?:duties|work|at once)|"
+    r"\bone (?:product )?(?:person|lead|human) (?:covering|doing|for) both|\bdual role\b|"
+    r"\bsingle person\b|\btogether\b|\bbreaking down\b|\bgo(?:es)? against scrum\b"
+)
+_COMPARE = re.compile(
+    r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b|"
+    r"\bside by side\b|\bsame thing\b|\binterchangeab\w*|\bdistinguish\w*|\bseparates?\b|"
+    r"\bscope\b|\bfocus on\b|\bscrum name for\b|\bwhat does (?:a|the) (?:pm|po|product \w+) do "
+    r"that\b|\bjust (?:a|the) (?:scrum|fancy|agile)\b|\bhow do they\b|\bsimilar\b"
+)
+_HIRE = _any(
+    r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
+    r"\brecruit\w*|\bheadcount\b|\btitle\b|\bjd\b|\bjob (?:description|ad|post\w*|spec)\b",
+    r"\bfirst product\b|\bnext hire\b|\bproduct hire\b|\bnext (?:product )?(?:person|role)\b",
+    r"\bwhat role (?:do|should|to)\b|\bwhat (?:should|do) (?:i|we) (?:get|hire|look for)\b",
+    r"\bwhich product role (?:should|do) (?:we|i)\b|\bdo (?:we|i) need (?:a|an|both)\b",
+    r"\bneed (?:a |an )?(?:po|pm|product (?:owner|manager|person|help|lead))\b",
+    r"\bneed (?:someone|somebody|a person|people|product help)\b|\bbring (?:in|on)\b",
+    r"\b(?:add|get) (?:a|an) (?:po|pm)\b|\bthe right hire\b|\bbudget for\b|\bwhat titles?\b",
+    r"\bwho do (?:we|i) (?:hire|get|need)\b|\bwho should (?:we|i) (?:hire|get|bring)\b",
+    rf"\b{_PO} or {_PM} for (?:a|an|our|my|the)\b|\b{_PM} or {_PO} for (?:a|an|our|my|the)\b",
+    r"\bproduct leadership\b",
+    r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
+    r"(?:need|get|hire)\b",
+)
+# "Who" questions that are not about anyone's work.
+_OFF_TOPIC_WHO = re.compile(
+    r"\bwho(?:'s| is)? (?:won|wins|will win|going to win|gonna win|scored|invented|sang|"
+    r"directed|wrote the|is the (?:president|king|queen|prime minister))\b"
+)
+_HIRE_CONTEXT = re.compile(
+    r"\b(?:we'?re|we are|our company|our startup|we have|we've got|my company|our team is)\b"
+)
+_FOLLOW_UP = re.compile(
+    r"^(?:and|&|plus|also|ok(?:ay)?,? and|so|what about|how about|same (?:for|with|question "
+    r"for|goes for)|and what about|and for|then)\b"
+)
+_CONCEPT = re.compile(
+    r"^(?:so |ok |and )?(?:what(?:'?s| is| are| does| do| mean|s)\b|whats\b|explain\b|eli5\b|"
+    r"define\b|definition\b|meaning of\b|tell me about\b|what do you mean\b|"
+    r"how does the scrum guide\b|why (?:would|does|do|should|is) (?:a |the )?(?:pm|po|product "
+    r"(?:manager|owner)))|\bwhat (?:does|do) .+ mean\b|\bwhat counts as\b"
+)
+_OWNERSHIP = _any(
+    r"\bwho(?:'?s|se|m| is| are| should| does| do| owns?| handles?| decides?| writes?| takes?"
+    r"| runs?)?\b",
+    r"\bw(?:h)?ich (?:role|of the two|product role|one)\b|(?<!product )\bowner\?$|\brole that\b",
+    r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
+    r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
+)
+_OFF_TOPIC = re.compile(
+    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is)\b|"
+    r"\bweather\b|\brain\b|\braining\b|\bjoke\b|\bkanban\b|\brecipe\b|\bsushi\b|\brestaurant\b|"
+    r"\bcapital of\b|\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|"
+    r"\bcenter a div\b|\b(?:write|fix|debug) (?:my |this |some )?code\b|\bjira alternative\b|"
+    r"\bresume\b|\btweet\b|\bmusic\b|\bsong\b|\bmovie\b|\bfilm\b|\bfrom aws\b|\bto gcp\b|"
+    r"\bbook a meeting\b|\bmatch last night\b|\bfavou?rite\b|\bstock\b|\bcrypto\b|\bpoem\b"
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words, without Slack markup or emoji codes, single-spaced."""
+    plain = _MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    said = " ".join(_NOT_WORDS.sub(" ", plain.lower()).split())
+    return said.removeprefix("/rolefit ").removeprefix("rolefit ")
+
+
+def classify(
+    text: str, previous: Memory | None = None, knows_work: Callable[[str], bool] | None = None
+) -> Reading:
+    """Which intent `text` is, given the conversation's previous turn (None at its start).
+    `knows_work` tells whether a message that asks no "who" still names known product work."""
+    said = normalise(text)
+    words = said.replace("?", " ").split()
+    answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
+    if answered and _THANKS_FEEDBACK.search(said) and len(words) <= 8:
+        return Reading(Intent.FEEDBACK, text, kind="thanks")
+    small = _smalltalk(words)
+    if small:
+        return Reading(Intent.SMALLTALK, text, kind=small)
+    if _HELP.search(said):
+        return Reading(Intent.HELP, text)
+    if answered and len(words) <= 12:
+        if _WHY.search(said) and not _CONCEPT_TOPIC.search(said):
+            return Reading(Intent.FEEDBACK, text, kind="why")
+        if _DISAGREE.search(said):
+            return Reading(Intent.FEEDBACK, text, kind="disagree")
+    if len(words) > LONG_MESSAGE_WORDS and _is_hiring(said, words):
+        return Reading(Intent.HIRE, text)
+    if _BOTH_ROLES.search(said) or _ONE_FOR_BOTH.search(said):
+        if _COMBINE.search(said):
+            return Reading(Intent.COMBINE, text)
+        if _COMPARE.search(said):
+            return Reading(Intent.COMPARE, text)
+    if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
+        return Reading(Intent.HIRE, text, follow_up=True)
+    if _is_hiring(said, words):
+        return Reading(Intent.HIRE, text)
+    topic = _FOLLOW_UP.sub("", said).strip(" ?")
+    fragment = bool(_FOLLOW_UP.search(said)) or (len(words) <= 4 and "who" not in words)
+    if previous is not None and previous.intent == "concept" and fragment:
+        return Reading(Intent.CONCEPT, topic or text, follow_up=True)
+    if previous is not None and previous.question and fragment and not _OFF_TOPIC.search(said):
+        return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
+    asks_who = bool(_OWNERSHIP.search(said))
+    who = "who" in words or "whose" in words or "whos" in words or "who's" in words
+    if _CONCEPT.search(said) and not who and _PRODUCT_WORDS.search(said):
+        return Reading(Intent.CONCEPT, text)
+    if (_OFF_TOPIC.search(said) and not who) or _OFF_TOPIC_WHO.search(said):
+        return Reading(Intent.OFF_TOPIC, text)
+    if asks_who or _ANY_ROLE.search(said):
+        return Reading(Intent.OWNERSHIP, text)
+    if knows_work is not None and knows_work(text):
+        return Reading(Intent.OWNERSHIP, text)
+    return Reading(Intent.OFF_TOPIC, text)
+
+
+# A "why would a PM …" question is about a concept, not feedback on the last answer.
+_CONCEPT_TOPIC = re.compile(r"^why (?:would|does|do|should) (?:a |the )?(?:pm|po|product)")
+
+
+def _smalltalk(words: list[str]) -> str:
+    """ "hello", "thanks" or "bye" when the message is only that; "" otherwise."""
+    if not words:
+        return "hello"
+    for kind, vocabulary in (("thanks", _THANKS), ("bye", _BYE), ("hello", _HELLO)):
+        if all(word in vocabulary for word in words) and (kind != "bye" or words[0] in _BYE):
+            if kind == "thanks" and not any(w in _THANKS - _HELLO for w in words):
+                continue
+            return kind
+    return ""
+
+
+def _is_hiring(said: str, words: list[str]) -> bool:
+    if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(
+        r"\bwho (?:should|do|would|shall) (?:we|i) (?:hire|get|bring|recruit)", said
+    ):
+        return False  # "who is recruiting the designer?" asks about a task
+    if _HIRE.search(said):
+        return True
+    # "PO or PM?" about the company itself ("we're a B2B SaaS"), not about a task.
+    return bool(
+        _PO_OR_PM.search(said)
+        and _HIRE_CONTEXT.search(said)
+        and "who" not in words
+        and not _OWNERSHIP_WORDS.search(said)
+    )
+
+
+def _continues_hiring(said: str, previous: Memory) -> bool:
+    """A reply to RoleFit's question, or more facts about the same hire."""
+    if previous.asked and previous.intent == "hire":
+        return True
+    return bool(
+        re.search(
+            r"^(?:and |but |ok |what )?(?:if|what if)\b|\bsecond (?:hire|person)\b|"
+            r"\bbudget for\b|\bafford\b|\bcontext\b",
+            said,
+        )
+    )
