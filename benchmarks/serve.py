@@ -145,13 +145,14 @@ def run_bare_server(with_reply: bool) -> None:
 
     canned: dict[str, Any] = {}
     if with_reply:
-        from bot.replies import reply_for
+        from bot.replies import Replies
         from knowledge import Matcher, load_knowledge
+        from knowledge.dialogue.memory import RecentConversations
 
         kb = load_knowledge()
         canned = {
             "response_type": "ephemeral",
-            **reply_for(QUESTION, kb, Matcher(kb), shareable=True),
+            **Replies(kb, Matcher(kb), RecentConversations())(QUESTION, "bare", shareable=True),
         }
 
     @app.command("/rolefit")

@@ -13,8 +13,9 @@ from cachetools import TTLCache
 from slack_bolt.async_app import AsyncBoltContext
 
 from bot.after_ack import AfterAck
-from bot.replies import RecentReplies
+from bot.replies import Replies
 from knowledge import KnowledgeBase, Matcher
+from knowledge.dialogue.memory import Conversations, RecentConversations
 
 DEPS_KEY = "rolefit_deps"
 # Slack retries an event for about five minutes (https://api.slack.com/apis/events-api#retries);
@@ -31,13 +32,14 @@ def _recent_ids() -> TTLCache[str, bool]:
 class Deps:
     kb: KnowledgeBase
     matcher: Matcher
-    replies: RecentReplies = field(init=False)
+    conversations: Conversations = field(default_factory=RecentConversations)
+    replies: Replies = field(init=False)
     after_ack: AfterAck = field(default_factory=AfterAck)
     seen_events: TTLCache[str, bool] = field(default_factory=_recent_ids)
     posted_flows: TTLCache[str, bool] = field(default_factory=_recent_ids)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "replies", RecentReplies(self.kb, self.matcher))
+        object.__setattr__(self, "replies", Replies(self.kb, self.matcher, self.conversations))
 
 
 def deps_of(context: AsyncBoltContext) -> Deps:

@@ -29,6 +29,7 @@ from bot.delivery import WEB_API_FAILURES, deliver, error_code, note, reply_priv
 from bot.deps import Deps, first_time
 from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
 from knowledge.advisor import advise
+from knowledge.dialogue import HiringFacts
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ async def open_questionnaire(
     user_id: str,
     *,
     channel_name: str = "",
+    prefill: HiringFacts | None = None,
 ) -> None:
     """Open the first step at once: a trigger lives 3 s and works once, so nothing slow may come
     first. `origin_channel` is where the advice goes ("" from App Home); `channel_name`, when
@@ -61,6 +63,9 @@ async def open_questionnaire(
         await reply_privately(client, origin_channel, user_id, note(NO_TRIGGER))
         return
     state = QuestionnaireState.start(origin_channel, user_id, channel_name)
+    if prefill is not None:
+        known = prefill.model_dump(exclude_none=True, exclude_defaults=True)
+        state = state.model_copy(update={**known, "existing_roles": list(prefill.existing_roles)})
     try:
         await client.views_open(trigger_id=trigger_id, view=company_view(state, deps.kb))
     except WEB_API_FAILURES as error:

@@ -1,57 +1,78 @@
-"""Text in, message out: what RoleFit says to whatever someone typed. Pure — no Slack calls — so
-`/rolefit`, direct messages and mentions all answer the same words the same way."""
+"""Text in, message out: what RoleFit says to whatever someone typed, in the context of the
+conversation it belongs to. No Slack calls, so `/rolefit`, direct messages, mentions and the Home
+tab's Ask box all answer the same words the same way."""
 
 from __future__ import annotations
 
 from cachetools import LRUCache
 
-from bot.blocks.answer import AnswerRef, answer_message
+from bot.blocks.answer import AnswerRef
+from bot.blocks.conversation import conversation_message
 from bot.blocks.help import help_message
 from bot.blocks.kit import Message
 from bot.blocks.roles import roles_message
 from bot.intent import Intent, read, words_of
 from knowledge import Answer, KnowledgeBase, Matcher
+from knowledge.dialogue import Chat, Memory, Reply
+from knowledge.dialogue.memory import Conversations
 
 
-def reply_for(text: str, kb: KnowledgeBase, matcher: Matcher, *, shareable: bool) -> Message:
-    """Help, the roles, or an answer. The questionnaire needs a modal, so here "hire" gets help
-    (whose button starts it)."""
-    reading = read(text)
-    if reading.intent is Intent.ROLES:
-        return roles_message(kb)
-    if reading.intent is Intent.QUESTION:
-        answer = matcher.answer(reading.text)
-        placed = answer.owners or answer.outside_owner or answer.alternatives
-        if placed or len(words_of(reading.text)) > 1:
-            return answer_message(
-                answer, kb, share=AnswerRef(answer.question) if shareable else None
-            )
-        return help_message(unknown=reading.text)
-    return help_message(unknown=reading.unknown, suggestion=reading.suggestion)
+class Replies:
+    """Answers each message with its conversation's memory, and remembers the turn.
 
-
-class RecentReplies:
-    """`reply_for` with a memory. A reply depends only on the text and the knowledge base, which
-    never changes while the app runs, and teams ask the same things again: reusing recent replies
-    keeps `/rolefit` answers close to the cost of a bare acknowledgement. Replies are shared, so
-    callers must not mutate them."""
+    A first turn depends only on the text, and teams ask the same things again, so recent
+    first-turn replies are reused: `/rolefit` answers then cost close to a bare acknowledgement.
+    Replies are shared, so callers must not mutate them."""
 
     def __init__(
-        self, kb: KnowledgeBase, matcher: Matcher, *, size: int = 2048, longest: int = 500
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        conversations: Conversations,
+        *,
+        size: int = 2048,
+        longest: int = 500,
     ) -> None:
-        self._kb = kb
-        self._matcher = matcher
+        self.kb = kb
+        self.chat = Chat(kb, matcher)
+        self.conversations = conversations
         self._longest = longest  # longer texts rarely repeat and would bloat the memory
-        self._recent: LRUCache[tuple[str, bool], Message] = LRUCache(maxsize=size)
+        self._first_turns: LRUCache[tuple[str, bool, bool], tuple[Memory, Message]] = LRUCache(
+            maxsize=size
+        )
 
-    def __call__(self, text: str, *, shareable: bool) -> Message:
-        key = (text, shareable)
-        reply = self._recent.get(key)
-        if reply is None:
-            reply = reply_for(text, self._kb, self._matcher, shareable=shareable)
-            if len(text) <= self._longest:
-                self._recent[key] = reply
-        return reply
+    def __call__(
+        self, text: str, conversation: str, *, shareable: bool = False, can_post: bool = False
+    ) -> Message:
+        """The reply to `text` in `conversation` (a key: a thread, a DM, one person's command)."""
+        memory = self.conversations.recall(conversation)
+        key = (text, shareable, can_post)
+        if memory is None and (cached := self._first_turns.get(key)) is not None:
+            self.conversations.remember(conversation, cached[0])
+            return cached[1]
+        reply = self.chat.reply(text, memory)
+        self.conversations.remember(conversation, reply.memory)
+        shown = conversation_message(reply, self.kb, shareable=shareable, can_post=can_post)
+        if memory is None and len(text) <= self._longest:
+            self._first_turns[key] = (reply.memory, shown)
+        return shown
+
+    def show(self, reply: Reply, conversation: str, *, can_post: bool = False) -> Message:
+        """A reply made elsewhere (a button's answer), remembered and rendered."""
+        self.conversations.remember(conversation, reply.memory)
+        return conversation_message(reply, self.kb, can_post=can_post)
+
+    def command(self, text: str, conversation: str, *, can_post: bool) -> Message:
+        """`/rolefit TEXT`: its subcommands (help, roles, and their typos) first, then the
+        conversation. `hire` never gets here: it opens the questionnaire."""
+        reading = read(text)
+        if reading.intent is Intent.ROLES:
+            return roles_message(self.kb)
+        if reading.intent is Intent.HELP:
+            return help_message(unknown=reading.unknown, suggestion=reading.suggestion)
+        if len(words_of(text)) == 1 and self.chat.reply(text).intent == "off-topic":
+            return help_message(unknown=text.strip())  # `/rolefit xyzzy`: an unknown subcommand
+        return self(text, conversation, shareable=True, can_post=can_post)
 
 
 def rebuild_answer(ref: AnswerRef, matcher: Matcher) -> Answer:

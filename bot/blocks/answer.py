@@ -92,6 +92,9 @@ def role_phrase(kb: KnowledgeBase, role_id: str) -> str:
 
 
 def _headline(answer: Answer, kb: KnowledgeBase) -> str:
+    if not answer.settled:
+        usual = f" Commonly it's *{escape(answer.outside_owner)}*." if answer.outside_owner else ""
+        return f"The article doesn't settle who does this, so neither role is the answer.{usual}"
     lead = _LEADS[confidence_words(answer.confidence)]
     phrases = [role_phrase(kb, owner) for owner in answer.owners]
     if len(phrases) == 1:
@@ -100,8 +103,8 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
         return f"{lead} both {' and '.join(phrases)}: it is shared work."
     if answer.outside_owner:
         return (
-            "Neither the Product Owner nor the Product Manager: this sounds like work for "
-            f"*{escape(answer.outside_owner)}*."
+            f"This sounds like work for *{escape(answer.outside_owner)}*: neither the "
+            "Product Owner nor the Product Manager."
         )
     return "Neither the Product Owner nor the Product Manager owns that, as far as I can tell."
 
@@ -112,6 +115,9 @@ def _details(answer: Answer) -> str:
 
 def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
     names = [kb.roles[o].name if o in kb.roles else o for o in answer.owners]
+    if not answer.settled:
+        usual = f"; commonly {answer.outside_owner}" if answer.outside_owner else ""
+        return escape(f"RoleFit — the article doesn't settle this{usual}")
     if names:
         who = f"{confidence_words(answer.confidence)} the {' and the '.join(names)}"
     else:

@@ -9,6 +9,10 @@ DID_YOU_MEAN = re.compile(rf"^{DID_YOU_MEAN_PREFIX}\d+$")
 OPEN_ASK_MODAL = "rolefit_open_ask_modal"
 OPEN_QUESTIONNAIRE = "rolefit_open_questionnaire"
 SHOW_ROLES = "rolefit_show_roles"
+# An answer to a question RoleFit asked back while advising on a hire: _0, _1, _2.
+HIRE_FACT_PREFIX = "rolefit_hire_fact_"
+HIRE_FACT = re.compile(rf"^{HIRE_FACT_PREFIX}\d+$")
+POST_ADVICE = "rolefit_post_advice"
 
 ASK_MODAL = "rolefit_ask_modal"
 ASK_INPUT_BLOCK = "rolefit_question"

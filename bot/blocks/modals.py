@@ -6,12 +6,16 @@ from typing import Any
 
 from bot.blocks import ids
 from bot.blocks.answer import answer_blocks
+from bot.blocks.conversation import conversation_message
 from bot.blocks.help import EXAMPLE_QUESTIONS
 from bot.blocks.kit import MODAL_TITLE_MAX, PRIVATE_METADATA_MAX, context, plain
 from knowledge import Answer, KnowledgeBase
+from knowledge.dialogue import Intent, Reply
 
 View = dict[str, Any]
 QUESTION_MAX = 500
+# Slack shows at most 100 blocks in a modal (https://api.slack.com/reference/surfaces/views).
+MODAL_BLOCKS_MAX = 100
 
 
 def _modal(title: str, blocks: list[dict[str, Any]], origin_channel: str, **extra: Any) -> View:
@@ -51,3 +55,12 @@ def ask_question_modal(origin_channel: str) -> View:
 def answer_modal(answer: Answer, kb: KnowledgeBase, origin_channel: str) -> View:
     """The answer shown in place of the form (response_action "update"), so nothing is lost."""
     return _modal("RoleFit answer", answer_blocks(answer, kb), origin_channel)
+
+
+def reply_modal(reply: Reply, kb: KnowledgeBase, origin_channel: str) -> View:
+    """Any conversation reply shown in place of the form: an ownership answer as above, the rest
+    as the same blocks a message would carry (buttons included, they work in a modal too)."""
+    if reply.answer is not None and reply.intent is Intent.OWNERSHIP:
+        return answer_modal(reply.answer, kb, origin_channel)
+    blocks = conversation_message(reply, kb)["blocks"][:MODAL_BLOCKS_MAX]
+    return _modal("RoleFit", blocks, origin_channel)

@@ -56,12 +56,17 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
 
 
 def recommendation_message(
-    recommendation: Recommendation, kb: KnowledgeBase, *, user_id: str, basis: str
+    recommendation: Recommendation,
+    kb: KnowledgeBase,
+    *,
+    user_id: str,
+    basis: str,
+    via: str = "ran RoleFit's hiring questionnaire",
 ) -> Message:
-    """The message posted to the channel: who ran it, the advice, the answers it rests on
-    (`basis`, escaped mrkdwn), and buttons to run it again or ask about a task."""
+    """The message posted to the channel: who asked and how (`via`), the advice, the answers it
+    rests on (`basis`, escaped mrkdwn), and buttons to run it again or ask about a task."""
     blocks = recommendation_blocks(recommendation, kb)
-    blocks.insert(1, context(f"<@{user_id}> ran RoleFit's hiring questionnaire. Answers: {basis}"))
+    blocks.insert(1, context(f"<@{user_id}> {via}. Answers: {basis}"))
     blocks += [
         actions(
             ACTIONS_BLOCK,

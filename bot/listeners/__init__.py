@@ -54,6 +54,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.action(ids.OPEN_ASK_MODAL)(acknowledged_first(actions.open_ask_modal))
     app.action(ids.OPEN_QUESTIONNAIRE)(acknowledged_first(actions.open_questionnaire_for_click))
     app.action(BACK)(acknowledged_first(actions.go_back_a_step))
+    app.action(ids.HIRE_FACT)(acknowledged_first(actions.answer_hiring_question))
+    app.action(ids.POST_ADVICE)(acknowledged_first(actions.post_advice_to_channel))
 
     app.view(ids.ASK_MODAL)(views.answer_asked_question)
     for step in STEPS[:-1]:

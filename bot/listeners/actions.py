@@ -15,8 +15,11 @@ from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.answer import AnswerRef, answer_message
+from bot.blocks.conversation import facts_from_value
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import answer_modal, ask_question_modal
+from bot.blocks.questionnaire import answers_summary
+from bot.blocks.recommendation import recommendation_message
 from bot.blocks.roles import roles_message
 from bot.delivery import (
     WEB_API_FAILURES,
@@ -30,6 +33,7 @@ from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 from knowledge import Answer
+from knowledge.advisor import advise
 
 logger = logging.getLogger(__name__)
 
@@ -177,10 +181,12 @@ async def open_ask_modal(
 
 
 async def open_questionnaire_for_click(
-    body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """The questionnaire, reporting back to the conversation the button was in."""
+    """The questionnaire, reporting back to the conversation the button was in, prefilled with
+    what a hiring conversation already understood (the button carries it)."""
     channel_name = str((body.get("channel") or {}).get("name") or "")
+    prefill, _ = facts_from_value(action.get("value"))
     await open_questionnaire(
         deps_of(context),
         client,
@@ -188,7 +194,73 @@ async def open_questionnaire_for_click(
         _channel_of(body),
         _user_of(body),
         channel_name=channel_name,
+        prefill=prefill,
     )
+
+
+def _conversation_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
+    """The conversation a clicked message belongs to, keyed as the listener that answered did:
+    the person's `/rolefit` for ephemeral replies, else the DM or thread it sits in."""
+    if (body.get("container") or {}).get("is_ephemeral") or not body.get("message"):
+        return f"{context.team_id}:{_user_of(body)}:command"
+    thread = (body.get("message") or {}).get("thread_ts") or ""
+    return f"{context.team_id}:{_channel_of(body)}:{thread}"
+
+
+async def answer_hiring_question(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    """A button answering what RoleFit asked about a hire: the next question, or the advice, in
+    the same place the question was."""
+    deps = deps_of(context)
+    facts, extra = facts_from_value(action.get("value"))
+    fact, value, asked = extra.get("f"), extra.get("v"), extra.get("a")
+    if fact not in ("goal", "headcount", "uses_scrum") or not isinstance(value, str):
+        await _tell_clicker(body, respond, client, STALE_BUTTON)
+        return
+    reply = deps.replies.chat.answer_fact(
+        facts, fact, value, asked if isinstance(asked, int) else 1
+    )
+    conversation = _conversation_of(body, context)
+    ephemeral = conversation.endswith(":command")
+    channel = _channel_of(body)
+    shown = deps.replies.show(reply, conversation, can_post=channel.startswith(("C", "G")))
+    if ephemeral:
+        await reply_privately(client, channel, _user_of(body), shown, respond=respond)
+        return
+    thread = (body.get("message") or {}).get("thread_ts")
+    try:
+        await client.chat_postMessage(channel=channel, thread_ts=thread, **shown)
+    except WEB_API_FAILURES as error:
+        logger.warning("could not answer a hiring question: %s", error_code(error))
+        await reply_privately(client, channel, _user_of(body), shown)
+
+
+async def post_advice_to_channel(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    """Post hiring advice from a conversation to the channel, for everyone, saying who asked."""
+    deps = deps_of(context)
+    facts, _ = facts_from_value(action.get("value"))
+    if facts.goal is None:
+        return
+    answers = facts.answers()
+    user = _user_of(body)
+    shown = recommendation_message(
+        advise(answers, deps.matcher),
+        deps.kb,
+        user_id=user,
+        basis=answers_summary(answers, deps.kb),
+        via="asked RoleFit whom to hire",
+    )
+    await deliver(client, _channel_of(body), user, shown)
 
 
 async def go_back_a_step(

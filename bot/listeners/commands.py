@@ -25,7 +25,10 @@ async def answer_command(
     deps = deps_of(context)
     text = str(command.get("text") or "")
     if read(text).intent is not Intent.HIRE:
-        await ack(response_type="ephemeral", **deps.replies(text, shareable=True))
+        conversation = f"{context.team_id}:{command.get('user_id')}:command"
+        in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
+        reply = deps.replies.command(text, conversation, can_post=in_channel)
+        await ack(response_type="ephemeral", **reply)
         return
     await ack()
     deps.after_ack(

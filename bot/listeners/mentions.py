@@ -30,5 +30,7 @@ async def answer_mention(event: dict[str, Any], say: AsyncSay, context: AsyncBol
     """Reply in the mention's thread (a new one under the mention, or the one it is in)."""
     deps = deps_of(context)
     question = question_in(str(event.get("text") or ""), context.bot_user_id)
-    reply = deps.replies(question, shareable=False)
-    await say(**reply, thread_ts=event.get("thread_ts") or event.get("ts"))
+    thread = event.get("thread_ts") or event.get("ts")
+    conversation = f"{context.team_id}:{event.get('channel')}:{thread}"
+    reply = deps.replies(question, conversation, can_post=True)
+    await say(**reply, thread_ts=thread)

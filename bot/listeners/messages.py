@@ -25,5 +25,6 @@ async def answer_direct_message(
 ) -> None:
     """Answer in the DM (in the thread, if the person wrote in one), after the acknowledgement."""
     deps = deps_of(context)
-    reply = deps.replies(str(event.get("text") or ""), shareable=False)
-    await say(**reply, thread_ts=event.get("thread_ts"))
+    thread = event.get("thread_ts")
+    conversation = f"{context.team_id}:{event.get('channel')}:{thread or ''}"
+    await say(**deps.replies(str(event.get("text") or ""), conversation), thread_ts=thread)

@@ -10,7 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks import ids
 from bot.blocks.kit import input_element, submitted_values
-from bot.blocks.modals import QUESTION_MAX, answer_modal
+from bot.blocks.modals import QUESTION_MAX, reply_modal
 from bot.deps import deps_of
 from bot.hiring import next_step, post_advice
 from bot.intent import words_of
@@ -28,9 +28,12 @@ async def answer_asked_question(
         await ack(response_action="errors", errors={ids.ASK_INPUT_BLOCK: EMPTY_QUESTION})
         return
     deps = deps_of(context)
-    answer = deps.matcher.answer(question[:QUESTION_MAX])
+    conversation = f"{context.team_id}:{context.user_id}:ask"
+    memory = deps.conversations.recall(conversation)
+    reply = deps.replies.chat.reply(question[:QUESTION_MAX], memory)
+    deps.conversations.remember(conversation, reply.memory)
     origin = str(view.get("private_metadata") or "")
-    await ack(response_action="update", view=answer_modal(answer, deps.kb, origin))
+    await ack(response_action="update", view=reply_modal(reply, deps.kb, origin))
 
 
 async def submit_questionnaire_step(

@@ -23,11 +23,13 @@ def test_a_mention_inside_a_thread_answers_in_that_thread(live: LiveRoleFit) -> 
     assert only_post(live)["thread_ts"] == "1700000000.000200"
 
 
-def test_a_bare_mention_or_a_greeting_gets_help(live: LiveRoleFit) -> None:
+def test_a_bare_mention_or_a_greeting_gets_a_hello_and_help_gets_help(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.mention(""))
     acknowledged(live, live.requests.mention("hello!"))
     for call in live.api.wait_for("chat.postMessage", 2):
-        assert "/rolefit roles" in rendered(call.body["blocks"])
+        assert call.body["text"].startswith("Hi!")
+    acknowledged(live, live.requests.mention("what can you do?"))
+    assert "/rolefit roles" in rendered(live.api.wait_for("chat.postMessage", 3)[-1].body["blocks"])
 
 
 def test_mentions_by_bots_and_edited_mentions_are_ignored(live: LiveRoleFit) -> None:

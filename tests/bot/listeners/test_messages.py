@@ -34,11 +34,13 @@ def test_an_unsure_answer_offers_did_you_mean_buttons(live: LiveRoleFit) -> None
     assert 1 <= len(choices) <= 3
 
 
-def test_greetings_help_and_emoji_get_the_help(live: LiveRoleFit) -> None:
-    for count, text in enumerate(("hi there!", "help", ":wave:", ""), start=1):
+def test_help_gets_the_help_and_a_greeting_a_short_hello(live: LiveRoleFit) -> None:
+    acknowledged(live, live.requests.dm("help"))
+    assert ids.OPEN_ASK_MODAL in [b["action_id"] for b in buttons(only_post(live))]
+    for count, text in enumerate(("hi there!", ":wave:", ""), start=2):
         acknowledged(live, live.requests.dm(text))
         post = only_post(live, count)
-        assert ids.OPEN_ASK_MODAL in [b["action_id"] for b in buttons(post)]
+        assert post["text"].startswith("Hi!") and "who owns the backlog?" in post["text"]
 
 
 def test_out_of_scope_gets_a_polite_neither_and_what_rolefit_answers(live: LiveRoleFit) -> None:
@@ -49,7 +51,7 @@ def test_out_of_scope_gets_a_polite_neither_and_what_rolefit_answers(live: LiveR
 
 def test_work_for_a_neighbour_names_who_does_it(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.dm("who designs the final creative campaign?"))
-    assert "this sounds like work for *the creative team*" in rendered(only_post(live)["blocks"])
+    assert "This sounds like work for *the creative team*" in rendered(only_post(live)["blocks"])
 
 
 def test_bots_edits_deletions_and_channel_chatter_are_ignored(live: LiveRoleFit) -> None:
