@@ -33,7 +33,6 @@ from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 from knowledge import Answer
-from knowledge.advisor import advise
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +253,7 @@ async def post_advice_to_channel(
     answers = facts.answers()
     user = _user_of(body)
     shown = recommendation_message(
-        advise(answers, deps.matcher),
+        deps.replies.chat.advise(facts),
         deps.kb,
         user_id=user,
         basis=answers_summary(answers, deps.kb),

@@ -161,7 +161,7 @@ class Chat:
                 follow_up=reading.follow_up,
                 memory=Memory(intent="hire", facts=facts, asked=asked + 1),
             )
-        recommendation = advise(facts.answers(), self.matcher)
+        recommendation = self.advise(facts)
         return Reply(
             intent=Intent.HIRE,
             text=self.advice_text(recommendation),
@@ -171,8 +171,20 @@ class Chat:
             memory=Memory(intent="hire", facts=facts, asked=asked),
         )
 
+    def advise(self, facts: HiringFacts) -> Recommendation:
+        """The advisor's advice on these facts, without reasons about facts nobody gave (the
+        defaults fill them, but "your team doesn't run Scrum" must not be said unasked)."""
+        recommendation = advise(facts.answers(), self.matcher)
+        unstated = facts.unstated()
+        reasons = [
+            reason
+            for reason in recommendation.reasons
+            if not (reason.source == "answer" and reason.ref in unstated)
+        ]
+        return recommendation.model_copy(update={"reasons": reasons})
+
     def advice_text(self, recommendation: Recommendation) -> str:
-        lines = [f"{headline(recommendation, self.kb)}. {verdict(recommendation, self.kb)}"]
+        lines = [verdict(recommendation, self.kb)]
         lines += [f"- {reason.text}" for reason in recommendation.reasons[:4]]
         uncovered = not_covered(recommendation, self.kb)
         if uncovered:
@@ -290,7 +302,7 @@ class Chat:
             parts.append(f"How I read it: {previous.explanation}")
             return " ".join(parts)
         if memory.facts is not None and memory.intent == "hire":
-            recommendation = advise(memory.facts.answers(), self.matcher)
+            recommendation = self.advise(memory.facts)
             reasons = " ".join(reason.text for reason in recommendation.reasons)
             return f"{headline(recommendation, self.kb)} because: {reasons}"
         return "Ask me who owns a piece of work, and I'll tell you why."

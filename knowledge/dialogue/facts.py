@@ -107,6 +107,10 @@ class HiringFacts(BaseModel):
             return "headcount"
         return None
 
+    def unstated(self) -> set[str]:
+        """The facts nobody gave, which `answers` fills with defaults."""
+        return {name for name, value in self if value is None or value == ()}
+
     def answers(self) -> HiringAnswers:
         """Answers for the advisor, with defaults for what was not said: a startup, Scrum when
         the goal is delivery, one hire."""

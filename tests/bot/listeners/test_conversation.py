@@ -1,0 +1,108 @@
+"""Conversations end to end, the way Slack drives them: signed events and clicks in, what RoleFit
+posted read from the stand-in (every payload is schema-checked by the `live` fixture)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from bot.blocks import ids
+from bot.sandbox import LiveRoleFit
+from tests.bot.blocks.helpers import buttons, rendered
+from tests.bot.listeners.helpers import acknowledged, command, only_post
+
+THREAD = "1700000000.000100"
+
+
+def posts(live: LiveRoleFit, count: int) -> list[dict[str, Any]]:
+    return [call.body for call in live.api.wait_for("chat.postMessage", count)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what's the difference between a PO and a PM?", "Product Owner vs Product Manager"),
+        ("can one person be both?", "two distinct roles"),
+        ("thanks!", "You're welcome"),
+        ("what's the weather in London", "outside what I know"),
+        ("who runs the daily standup?", "doesn't settle"),
+        ("should I hire a PO or a PM?", "What is the hire mostly for?"),
+    ],
+)
+def test_each_kind_of_message_gets_its_own_answer_in_a_dm(
+    live: LiveRoleFit, text: str, expected: str
+) -> None:
+    acknowledged(live, live.requests.dm(text, thread_ts=f"1700000001.{len(text):06d}"))
+    post = only_post(live)
+    assert expected in rendered(post["blocks"]) or expected in post["text"]
+
+
+def test_a_thread_keeps_its_conversation_follow_up_and_feedback(live: LiveRoleFit) -> None:
+    acknowledged(live, live.requests.dm("who owns the product backlog?", thread_ts=THREAD))
+    acknowledged(live, live.requests.dm("and pricing?", thread_ts=THREAD))
+    acknowledged(live, live.requests.dm("that's wrong, our PO does it", thread_ts=THREAD))
+    first, follow_up, pushback = posts(live, 3)
+    assert "Product Owner" in first["text"]
+    assert "Product Manager" in follow_up["text"] and follow_up["thread_ts"] == THREAD
+    assert "overlay" in pushback["text"] and pushback["thread_ts"] == THREAD
+
+
+def test_a_mention_is_a_conversation_in_its_thread(live: LiveRoleFit) -> None:
+    acknowledged(live, live.requests.mention("PO vs PM?"))
+    (post,) = posts(live, 1)
+    assert post["thread_ts"] and "Product Owner vs Product Manager" in rendered(post["blocks"])
+
+
+def test_the_slash_command_holds_a_conversation_per_person(live: LiveRoleFit) -> None:
+    assert "Product Owner" in command(live, "who owns the backlog?")["text"]
+    assert "Product Manager" in command(live, "and pricing?")["text"]
+    assert command(live, "and pricing?", user_id="U_OTHER")["text"]  # no memory of the first
+
+
+def test_free_text_hiring_asks_back_then_posts_the_advice_to_the_channel(
+    live: LiveRoleFit,
+) -> None:
+    acknowledged(
+        live, live.requests.mention("we're a 12-person startup, who should we hire first?")
+    )
+    (question,) = posts(live, 1)
+    assert "What is the hire mostly for?" in question["text"]
+    choices = [b for b in buttons(question) if ids.HIRE_FACT.match(b["action_id"])]
+    assert len(choices) == 3
+    prefilled = [b for b in buttons(question) if b["action_id"] == ids.OPEN_QUESTIONNAIRE]
+    assert json.loads(prefilled[0]["value"])["s"]["company_stage"] == "startup"
+
+    business = next(b for b in choices if "Building the business" in b["text"]["text"])
+    message = {"ts": "1700000000.000300", "thread_ts": question["thread_ts"], "text": "q"}
+    acknowledged(
+        live,
+        live.requests.block_action(
+            business["action_id"], business["value"], message=message, ephemeral=False
+        ),
+    )
+    advice = posts(live, 2)[-1]
+    assert advice["thread_ts"] == question["thread_ts"]
+    assert "hire a Product Manager" in advice["text"]
+    post = next(b for b in buttons(advice) if b["action_id"] == ids.POST_ADVICE)
+
+    acknowledged(
+        live,
+        live.requests.block_action(
+            ids.POST_ADVICE, post["value"], message=message, ephemeral=False
+        ),
+    )
+    posted = posts(live, 3)[-1]
+    assert posted["channel"] == "C_GENERAL" and not posted.get("thread_ts")
+    shown = rendered(posted["blocks"])
+    assert "<@U_LEADER> asked RoleFit whom to hire" in shown and "Startup" in shown
+
+
+def test_the_prefilled_questionnaire_opens_with_what_was_understood(live: LiveRoleFit) -> None:
+    reply = command(live, "we're a scale-up with 3 scrum teams, who should we hire?")
+    button = next(b for b in buttons(reply) if b["action_id"] == ids.OPEN_QUESTIONNAIRE)
+    acknowledged(live, live.requests.block_action(ids.OPEN_QUESTIONNAIRE, button["value"]))
+    (opened,) = live.api.wait_for("views.open")
+    state = json.loads(opened.body["view"]["private_metadata"])
+    assert state["cs"] == "scale-up" and state["sc"] is True

@@ -1,0 +1,126 @@
+"""The conversation layer with plain data: each intent, follow-ups, feedback, hiring facts and
+asking back, concepts and the article's edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase, Matcher
+from knowledge.dialogue import Chat, HiringFacts, Memory, Reply
+from knowledge.dialogue.facts import read_facts
+from knowledge.dialogue.memory import RecentConversations
+
+
+@pytest.fixture(scope="module")
+def chat(kb: KnowledgeBase, matcher: Matcher) -> Chat:
+    return Chat(kb, matcher)
+
+
+def turns(chat: Chat, *texts: str) -> list[Reply]:
+    memory: Memory | None = None
+    replies = []
+    for text in texts:
+        reply = chat.reply(text, memory)
+        memory = reply.memory
+        replies.append(reply)
+    return replies
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what's the difference between a PO and a PM?", "compare"),
+        ("PO vs PM", "compare"),
+        ("can one person be both?", "combine"),
+        ("should I hire a PO or a PM?", "hire"),
+        ("we're a 12-person startup, who should we hire first?", "hire"),
+        ("do we need both?", "hire"),
+        ("what can you do?", "help"),
+        ("thanks!", "smalltalk"),
+        ("hi", "smalltalk"),
+        ("what's the weather in London", "off-topic"),
+        ("scrum vs kanban, which is better?", "off-topic"),
+        ("who owns the product backlog?", "ownership"),
+    ],
+)
+def test_each_message_is_read_as_its_intent(chat: Chat, text: str, intent: str) -> None:
+    assert chat.reply(text).intent == intent
+
+
+def test_a_follow_up_is_answered_against_the_previous_turn(chat: Chat) -> None:
+    first, second, third = turns(
+        chat, "who owns the backlog?", "and pricing?", "same for test plans"
+    )
+    assert first.owners == ["product-owner"]
+    assert second.follow_up and second.owners == ["product-manager"]
+    assert third.follow_up and third.owners == ["product-owner"]
+
+
+def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
+    _, why, wrong, thanks = turns(
+        chat, "who owns go-to-market?", "why?", "that's wrong, our PO does that", "thanks!"
+    )
+    assert why.intent == "feedback" and "Product Manager" in why.text
+    assert wrong.intent == "feedback" and "overlay" in wrong.text
+    assert thanks.intent == "feedback" and thanks.kind == "thanks"
+
+
+def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None:
+    first = chat.reply("who should we hire first?")
+    assert first.recommendation is None and [a.fact for a in first.asks] == ["goal"]
+    assert first.facts is not None
+    second = chat.answer_fact(first.facts, "goal", "deliver-product", first.memory.asked)
+    assert second.recommendation is not None
+    assert second.recommendation.recommendation == "product-owner"
+
+
+def test_hiring_with_enough_facts_recommends_at_once(chat: Chat) -> None:
+    reply = chat.reply(
+        "budget for two heads. eng needs help with sprints and stories; the commercial team "
+        "needs someone on competitors + go-to-market. PO + PM?"
+    )
+    assert reply.recommendation is not None and reply.recommendation.recommendation == "both"
+
+
+def test_the_articles_manufacturer_case_needs_a_product_manager(chat: Chat) -> None:
+    reply = chat.reply(
+        "We're a $250 million engineering and manufacturing company. Revenue and profit from "
+        "our largest product line have fallen for five years while the market grows at double "
+        "digits. Whom should we hire?"
+    )
+    assert reply.recommendation is not None
+    assert reply.recommendation.recommendation == "product-manager"
+
+
+def test_asking_back_stops_after_three_questions(chat: Chat) -> None:
+    replies = turns(chat, "who should we hire?", "hmm", "not sure", "dunno")
+    assert replies[-1].recommendation is not None
+
+
+def test_facts_said_in_passing_are_read_and_covered_sides_are_not_needs() -> None:
+    facts = read_facts(
+        "CTO here. engineering runs scrum, 3 teams. we need someone who writes stories. the "
+        "commercial side belongs to our CPO."
+    )
+    assert (facts.goal, facts.uses_scrum) == ("deliver-product", True)
+    merged = facts.merged(HiringFacts(goal="build-business", headcount=2))
+    assert (merged.goal, merged.headcount) == ("both", 2)
+
+
+def test_advice_never_claims_a_fact_nobody_gave(chat: Chat) -> None:
+    reply = chat.reply("we need someone on pricing, competitive analysis and GTM. who?")
+    assert reply.recommendation is not None
+    assert "Scrum" not in reply.text
+
+
+def test_concepts_are_explained_or_said_to_be_missing(chat: Chat) -> None:
+    unknown = chat.reply("what is a product zorblax?")
+    assert unknown.intent == "concept" and "doesn't explain" in unknown.text
+
+
+def test_memory_is_kept_per_conversation_and_bounded() -> None:
+    memories = RecentConversations(kept=2)
+    for key in ("a", "b", "c"):
+        memories.remember(key, Memory(intent="ownership", question=key))
+    assert memories.recall("a") is None
+    assert memories.recall("c") == Memory(intent="ownership", question="c")
