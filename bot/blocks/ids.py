@@ -13,6 +13,7 @@ SHOW_ROLES = "rolefit_show_roles"
 HIRE_FACT_PREFIX = "rolefit_hire_fact_"
 HIRE_FACT = re.compile(rf"^{HIRE_FACT_PREFIX}\d+$")
 POST_ADVICE = "rolefit_post_advice"
+HELP_ME_CHOOSE = "rolefit_help_me_choose"
 
 ASK_MODAL = "rolefit_ask_modal"
 ASK_INPUT_BLOCK = "rolefit_question"

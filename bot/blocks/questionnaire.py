@@ -32,6 +32,7 @@ from bot.questionnaire_state import (
     Step,
 )
 from knowledge.advisor import HiringAnswers, Recommendation
+from knowledge.dialogue import HiringFacts
 from knowledge.models import KnowledgeBase
 from knowledge.questionnaire import (
     ANYTHING_ELSE,
@@ -213,16 +214,19 @@ def submit_label(state: QuestionnaireState, step: Step) -> str:
     return named if state.channel_name and len(named) <= MODAL_TITLE_MAX else "Post to channel"
 
 
-def answers_summary(answers: HiringAnswers, kb: KnowledgeBase) -> str:
-    """The answers in one line (escaped mrkdwn), so a posted recommendation shows its basis."""
-    roles = kb.roles
-    parts = [
-        label_of(COMPANY_STAGE, answers.company_stage),
-        f"{answers.headcount} hire{'s' if answers.headcount == 2 else ''}",
-        f"goal: {label_of(GOAL, answers.goal).lower()}",
-        "runs Scrum" if answers.uses_scrum else "no Scrum",
-    ]
-    parts += [f"has a {roles[role].name}" for role in answers.existing_roles]
+def answers_summary(answers: HiringAnswers | HiringFacts, kb: KnowledgeBase) -> str:
+    """The answers in one line (escaped mrkdwn), so a posted recommendation shows its basis.
+    Facts from a conversation show only what the person actually said."""
+    parts = []
+    if answers.company_stage is not None:
+        parts.append(label_of(COMPANY_STAGE, answers.company_stage))
+    if answers.headcount is not None:
+        parts.append(f"{answers.headcount} hire{'s' if answers.headcount == 2 else ''}")
+    if answers.goal is not None:
+        parts.append(f"goal: {label_of(GOAL, answers.goal).lower()}")
+    if answers.uses_scrum is not None:
+        parts.append("runs Scrum" if answers.uses_scrum else "no Scrum")
+    parts += [f"has a {kb.roles[role].name}" for role in answers.existing_roles]
     return escape(" · ".join(parts))
 
 

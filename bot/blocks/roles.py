@@ -44,6 +44,7 @@ def roles_message(kb: KnowledgeBase) -> Message:
         ),
         actions(
             "rolefit_roles_actions",
+            button("Which do I need?", ids.HELP_ME_CHOOSE, "choose", style="primary"),
             button("Start the hiring questionnaire", ids.OPEN_QUESTIONNAIRE, "hire"),
         ),
     ]

@@ -56,6 +56,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.action(BACK)(acknowledged_first(actions.go_back_a_step))
     app.action(ids.HIRE_FACT)(acknowledged_first(actions.answer_hiring_question))
     app.action(ids.POST_ADVICE)(acknowledged_first(actions.post_advice_to_channel))
+    app.action(ids.HELP_ME_CHOOSE)(acknowledged_first(actions.help_me_choose))
 
     app.view(ids.ASK_MODAL)(views.answer_asked_question)
     for step in STEPS[:-1]:

@@ -33,6 +33,7 @@ from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 from knowledge import Answer
+from knowledge.dialogue import Reply
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +225,27 @@ async def answer_hiring_question(
     reply = deps.replies.chat.answer_fact(
         facts, fact, value, asked if isinstance(asked, int) else 1
     )
+    await _continue_conversation(body, respond, client, context, reply)
+
+
+async def help_me_choose(
+    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """ "Which do I need?" under the roles side by side: the hiring conversation begins."""
+    reply = deps_of(context).replies.chat.start_hiring()
+    await _continue_conversation(body, respond, client, context, reply)
+
+
+async def _continue_conversation(
+    body: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+    reply: Reply,
+) -> None:
+    """A reply a click produced, remembered in the clicked message's conversation and shown
+    where that message is: privately for `/rolefit`'s ephemeral replies, else in its thread."""
+    deps = deps_of(context)
     conversation = _conversation_of(body, context)
     ephemeral = conversation.endswith(":command")
     channel = _channel_of(body)
@@ -250,13 +272,12 @@ async def post_advice_to_channel(
     facts, _ = facts_from_value(action.get("value"))
     if facts.goal is None:
         return
-    answers = facts.answers()
     user = _user_of(body)
     shown = recommendation_message(
         deps.replies.chat.advise(facts),
         deps.kb,
         user_id=user,
-        basis=answers_summary(answers, deps.kb),
+        basis=answers_summary(facts, deps.kb),
         via="asked RoleFit whom to hire",
     )
     await deliver(client, _channel_of(body), user, shown)

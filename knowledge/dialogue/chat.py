@@ -191,6 +191,10 @@ class Chat:
             lines.append(f"Not covered by this hire: {uncovered}")
         return "\n".join(lines)
 
+    def start_hiring(self) -> Reply:
+        """ "Which do I need?": the hiring conversation from its first question."""
+        return self._hire(Reading(Intent.HIRE, ""), None)
+
     def answer_fact(self, facts: HiringFacts, fact: Fact, value: str, asked: int) -> Reply:
         """A button answer to a question RoleFit asked: the facts updated, then the next step."""
         update: dict[str, object] = {}

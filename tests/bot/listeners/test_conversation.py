@@ -40,9 +40,10 @@ def test_each_kind_of_message_gets_its_own_answer_in_a_dm(
 
 
 def test_a_thread_keeps_its_conversation_follow_up_and_feedback(live: LiveRoleFit) -> None:
-    acknowledged(live, live.requests.dm("who owns the product backlog?", thread_ts=THREAD))
-    acknowledged(live, live.requests.dm("and pricing?", thread_ts=THREAD))
-    acknowledged(live, live.requests.dm("that's wrong, our PO does it", thread_ts=THREAD))
+    said = ("who owns the product backlog?", "and pricing?", "that's wrong, our PO does it")
+    for count, text in enumerate(said, start=1):  # a person reads each answer before the next
+        acknowledged(live, live.requests.dm(text, thread_ts=THREAD))
+        posts(live, count)
     first, follow_up, pushback = posts(live, 3)
     assert "Product Owner" in first["text"]
     assert "Product Manager" in follow_up["text"] and follow_up["thread_ts"] == THREAD
