@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROLEFIT = str(Path(sys.executable).with_name("rolefit"))
 
@@ -39,3 +42,43 @@ def test_each_line_gets_one_answer_and_turns_share_their_conversation() -> None:
     assert out[5]["recommendation"] == "product-manager"
     for line in (out[0], out[1], out[4], out[5]):
         assert set(line) == {"intent", "owners", "recommendation", "asks", "text"}
+
+
+def run_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *args: str
+) -> str:
+    from bot.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    assert main(["chat", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_json_turns_in_process_keep_each_conversation(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"text": "who owns the backlog?", "conversation": 1},
+        {"text": "and pricing?", "conversation": 1},
+        {"text": "and pricing?"},
+        ["not", "an", "object"],
+    ]
+    out = run_in_process(monkeypatch, capsys, "\n".join(map(json.dumps, lines)) + "\n", "--json")
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a.get("owners") for a in answers[:2]] == [["product-owner"], ["product-manager"]]
+    assert answers[2]["intent"] and "error" in answers[3]
+
+
+def test_interactive_chat_answers_a_question_asked_back_by_number_or_words(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run_in_process(
+        monkeypatch,
+        capsys,
+        "who should we hire first?\n2\n\n"
+        "we need the backlog run and go-to-market done. whom to hire?\ntwo\n",
+    )
+    assert "1) Delivering the product" in out
+    assert "hire a Product Manager" in out
+    assert "How many product people can you hire now?" in out
+    assert "hire both a Product Owner and a Product Manager" in out
