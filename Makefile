@@ -34,6 +34,7 @@ lint: $(BIN)/rolefit
 
 bench: $(BIN)/rolefit
 	$(BIN)/python benchmarks/matcher.py
+	$(BIN)/python benchmarks/conversation.py
 	$(BIN)/python benchmarks/questionnaire.py
 	$(BIN)/python benchmarks/console.py
 	$(BIN)/python benchmarks/serve.py
