@@ -4,6 +4,9 @@ tab's Ask box all answer the same words the same way."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from cachetools import LRUCache
 
 from bot.blocks.answer import AnswerRef
@@ -37,42 +40,59 @@ class Replies:
         self.chat = Chat(kb, matcher)
         self.conversations = conversations
         self._longest = longest  # longer texts rarely repeat and would bloat the memory
-        self._first_turns: LRUCache[tuple[str, bool, bool], tuple[Memory, Message]] = LRUCache(
-            maxsize=size
-        )
+        self._first_turns: LRUCache[tuple[str, bool, bool], _FirstTurn] = LRUCache(maxsize=size)
 
     def __call__(
         self, text: str, conversation: str, *, shareable: bool = False, can_post: bool = False
     ) -> Message:
         """The reply to `text` in `conversation` (a key: a thread, a DM, one person's command)."""
+        return self._turn(text, conversation, shareable, can_post).message
+
+    def _turn(self, text: str, conversation: str, shareable: bool, can_post: bool) -> _FirstTurn:
         memory = self.conversations.recall(conversation)
         key = (text, shareable, can_post)
         if memory is None and (cached := self._first_turns.get(key)) is not None:
-            self.conversations.remember(conversation, cached[0])
-            return cached[1]
+            self.conversations.remember(conversation, cached.memory)
+            return cached
         reply = self.chat.reply(text, memory)
         self.conversations.remember(conversation, reply.memory)
         shown = conversation_message(reply, self.kb, shareable=shareable, can_post=can_post)
+        turn = _FirstTurn(reply.memory, shown)
         if memory is None and len(text) <= self._longest:
-            self._first_turns[key] = (reply.memory, shown)
-        return shown
+            self._first_turns[key] = turn
+        return turn
 
     def show(self, reply: Reply, conversation: str, *, can_post: bool = False) -> Message:
         """A reply made elsewhere (a button's answer), remembered and rendered."""
         self.conversations.remember(conversation, reply.memory)
         return conversation_message(reply, self.kb, can_post=can_post)
 
-    def command(self, text: str, conversation: str, *, can_post: bool) -> Message:
-        """`/rolefit TEXT`: its subcommands (help, roles, and their typos) first, then the
-        conversation. `hire` never gets here: it opens the questionnaire."""
+    def command_ack(self, text: str, conversation: str, *, can_post: bool) -> str:
+        """`/rolefit TEXT`'s acknowledgement body, as JSON: its subcommands (help, roles, and
+        their typos) first, then the conversation. `hire` never gets here: it opens the
+        questionnaire. A repeated first question reuses the bytes already made."""
         reading = read(text)
         if reading.intent is Intent.ROLES:
-            return roles_message(self.kb)
+            return _ephemeral(roles_message(self.kb))
         if reading.intent is Intent.HELP:
-            return help_message(unknown=reading.unknown, suggestion=reading.suggestion)
+            return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
         if len(words_of(text)) == 1 and self.chat.reply(text).intent == "off-topic":
-            return help_message(unknown=text.strip())  # `/rolefit xyzzy`: an unknown subcommand
-        return self(text, conversation, shareable=True, can_post=can_post)
+            return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
+        turn = self._turn(text, conversation, True, can_post)
+        if turn.ack is None:
+            turn.ack = _ephemeral(turn.message)
+        return turn.ack
+
+
+@dataclass
+class _FirstTurn:
+    memory: Memory
+    message: Message
+    ack: str | None = None  # the message as `/rolefit`'s acknowledgement body, once made
+
+
+def _ephemeral(message: Message) -> str:
+    return json.dumps({"response_type": "ephemeral", **message}, ensure_ascii=False)
 
 
 def rebuild_answer(ref: AnswerRef, matcher: Matcher) -> Answer:

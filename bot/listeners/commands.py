@@ -3,9 +3,11 @@ inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.deps import deps_of
@@ -14,22 +16,23 @@ from bot.intent import Intent, read
 from bot.listeners.errors import tell_it_failed
 
 COMMAND = "/rolefit"
+JSON_HEADERS: dict[str, str | Sequence[str]] = {"content-type": "application/json;charset=utf-8"}
 
 
 async def answer_command(
     ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
-) -> None:
-    """Help, roles and answers are ephemeral acks (answers carry a "Share in channel" button).
-    `hire` acknowledges empty and opens the questionnaire after. One listener for the whole
-    command, so Bolt matches it once per command."""
+) -> BoltResponse | None:
+    """Help, roles and answers are ephemeral acks (answers carry a "Share in channel" button),
+    returned as the response itself: Bolt sends a listener's BoltResponse as it is, so a
+    repeated answer costs no new JSON. `hire` acknowledges empty and opens the questionnaire
+    after. One listener for the whole command, so Bolt matches it once per command."""
     deps = deps_of(context)
     text = str(command.get("text") or "")
     if read(text).intent is not Intent.HIRE:
         conversation = f"{context.team_id}:{command.get('user_id')}:command"
         in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
-        reply = deps.replies.command(text, conversation, can_post=in_channel)
-        await ack(response_type="ephemeral", **reply)
-        return
+        body = deps.replies.command_ack(text, conversation, can_post=in_channel)
+        return BoltResponse(status=200, body=body, headers=JSON_HEADERS)
     await ack()
     deps.after_ack(
         open_questionnaire(
@@ -42,3 +45,4 @@ async def answer_command(
         ),
         on_failure=lambda: tell_it_failed(context),
     )
+    return None
