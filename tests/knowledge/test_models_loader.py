@@ -48,7 +48,7 @@ ARTICLE_RESPONSIBILITIES = {
         "pm-approvals-to-market",
         "pm-growth-opportunities",
     },
-    "both": {"both-customer-needs", "both-technical-requirements"},
+    "both": {"both-customer-needs", "both-technical-requirements", "both-product-roadmap"},
 }
 
 
