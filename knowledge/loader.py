@@ -102,7 +102,7 @@ class _ParsedFile:
 
     label: str
     data: KnowledgeFile
-    entries: tuple[_Listed, ...]  # roles, responsibilities, neighbours, unrelated
+    entries: tuple[_Listed, ...]  # every list section's entries, in _LIST_MODELS order
 
 
 def builtin_files() -> list[Path]:
@@ -163,6 +163,8 @@ def _read_file(
         *data.roles,
         *data.responsibilities,
         *data.neighbours,
+        *data.unsettled,
+        *data.concepts,
         *data.unrelated,
     )
     return _ParsedFile(label, data, entries)

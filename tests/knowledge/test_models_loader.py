@@ -48,7 +48,7 @@ ARTICLE_RESPONSIBILITIES = {
         "pm-approvals-to-market",
         "pm-growth-opportunities",
     },
-    "both": {"both-customer-needs", "both-technical-requirements"},
+    "both": {"both-customer-needs", "both-technical-requirements", "both-product-roadmap"},
 }
 
 
@@ -215,3 +215,32 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     assert message.startswith("3 problems in the knowledge files:")
     assert f"{missing}: cannot read file" in message
     assert len(caught.value.problems) == 3
+
+
+def test_overlay_unsettled_work_and_concepts_are_loaded_and_checked(tmp_path: Path) -> None:
+    overlay = write(
+        tmp_path,
+        """
+unsettled:
+  - id: un-overlay-guild-meetup
+    title: Running the frontend guild meetup
+    usually: the guild lead
+    phrases: [frontend guild meetup]
+    why: Not in the article; the guild lead usually runs it.
+concepts:
+  - id: concept-overlay-house-term
+    title: Our house term
+    phrases: [what is our house term]
+    section: Identify the Need
+    explanation: A word only this company uses.
+""",
+    )
+    kb = load_knowledge([overlay])
+    assert "un-overlay-guild-meetup" in {u.id for u in kb.unsettled}
+    assert "concept-overlay-house-term" in {c.id for c in kb.concepts}
+    clash = write(
+        tmp_path,
+        "unsettled:\n  - id: po-backlog\n    title: T\n    phrases: [x]\n    why: W\n",
+        "clash.yaml",
+    )
+    assert any("'po-backlog': duplicate id" in p for p in problems_for(clash))
