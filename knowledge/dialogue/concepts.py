@@ -5,8 +5,12 @@ from __future__ import annotations
 from knowledge.models import Concept, KnowledgeBase
 from knowledge.reading import Reader
 
-# A question must cover at least this share of a phrasing's concepts to be about it.
+# A question must cover at least this share of a phrasing's concepts to be about it, including
+# at least one term that few concepts use ("product" alone says nothing about which concept).
 MIN_COVERAGE = 0.6
+DISTINCTIVE_IN_AT_MOST = 3
+# Words every question about the article uses; they never pick a concept by themselves.
+_GENERIC = frozenset({"product", "whi", "mean", "role", "team", "work", "articl", "explain"})
 
 
 class ConceptFinder:
@@ -16,13 +20,18 @@ class ConceptFinder:
         self._phrases: list[tuple[frozenset[str], Concept]] = []
         for concept in kb.concepts:
             for text in [concept.title, *concept.phrases]:
-                terms = frozenset(t.concept for t in self._reader.terms(text, fix_typos=False))
+                terms = self._terms(text, fix_typos=False)
                 if terms:
                     self._phrases.append((terms, concept))
+        used_by: dict[str, set[str]] = {}
+        for terms, concept in self._phrases:
+            for term in terms:
+                used_by.setdefault(term, set()).add(concept.id)
+        self._distinctive = {t for t, ids in used_by.items() if len(ids) <= DISTINCTIVE_IN_AT_MOST}
 
     def find(self, question: str) -> Concept | None:
         """The concept whose phrasing the question covers best, or None."""
-        asked = frozenset(t.concept for t in self._reader.terms(question))
+        asked = self._terms(question, fix_typos=True)
         best: tuple[float, int, Concept] | None = None
         for terms, concept in self._phrases:
             shared = len(terms & asked)
@@ -34,3 +43,7 @@ class ConceptFinder:
             ):
                 best = (coverage, shared, concept)
         return best[2] if best else None
+
+    def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
+        terms = self._reader.terms(text, fix_typos=fix_typos)
+        return frozenset(t.concept for t in terms) - _GENERIC

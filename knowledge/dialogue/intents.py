@@ -205,6 +205,8 @@ _HIRE = _any(
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
 )
+# Asking for a role or person, which makes "what's the role that…" an ownership question.
+_ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich (?:role|one)\b")
 # "Who" questions that are not about anyone's work.
 _OFF_TOPIC_WHO = re.compile(
     r"\bwho(?:'s| is)? (?:won|wins|will win|going to win|gonna win|scored|invented|sang|"
@@ -285,7 +287,7 @@ def classify(
     if previous is not None and previous.question and fragment and not _OFF_TOPIC.search(said):
         return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
     asks_who = bool(_OWNERSHIP.search(said))
-    who = "who" in words or "whose" in words or "whos" in words or "who's" in words
+    who = bool(_ASKS_WHO.search(said))
     if _CONCEPT.search(said) and not who and _PRODUCT_WORDS.search(said):
         return Reading(Intent.CONCEPT, text)
     if (_OFF_TOPIC.search(said) and not who) or _OFF_TOPIC_WHO.search(said):
