@@ -18,14 +18,19 @@ _DELIVERY = re.compile(
     r"\b(backlog|user stor|stories|story|sprints?|scrum|pbis?|acceptance criteria|\bac\b|"
     r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
     r"tickets?|devs?\b|developers|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
-    r"features? shipped|definition of ready|\bdor\b)"
+    r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
+    r"releases?|shipping|mvp|build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
+    r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
 )
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"revenue|profit\w*|p&l|grow(?:th|ing)?|business|launch|sales|portfolio|product lines?|"
     r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w*|"
-    r"what to build|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz\w*)"
+    r"what to build|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz\w*|"
+    r"product[- ]market fit|vision|partnerships?|distribution|marketing|brand|expansion|"
+    r"new markets?|international|profitab\w*|vendors?|manufactur\w*|positioning|segments?|"
+    r"personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
 )
 # A clause saying the business side is already taken care of, or not wanted.
 _NO_BUSINESS = re.compile(
@@ -47,6 +52,8 @@ _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons|product (?:people|hires|roles)|positions|roles)\b|"
     r"budget (?:for|covers) (?:two|2|a second|both)|second (?:hire|person|head)|"
     r"separate people|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
+    r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
+    r"\bboth hires\b|\b2 headcount\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires"
 )
 _ONE = re.compile(
@@ -54,7 +61,10 @@ _ONE = re.compile(
     r"can only (?:afford|hire) one|just one"
 )
 _NO_SCRUM = re.compile(r"\b(no scrum|don'?t (?:do|use|run) scrum|kanban|waterfall|not agile)\b")
-_HAVE = r"(?:we (?:already )?have|there'?s already|already have|we've got|our existing)"
+_HAVE = (
+    r"(?:we (?:already )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
+    r"our current|we already hired|we hired|already employ)"
+)
 _STAFF = {
     "product-owner": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product owner|po)\b"),
     "product-manager": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product manager|pm)\b"),

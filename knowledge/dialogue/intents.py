@@ -64,131 +64,82 @@ _BOTH_ROLES = re.compile(
 )
 _ANY_ROLE = re.compile(rf"\b({_PO}|{_PM})\b|\bproduct (?:person|role|people|lead)\b")
 
-_HELLO = {
-    "hi",
-    "hey",
-    "hello",
-    "hiya",
-    "yo",
-    "sup",
-    "hallo",
-    "howdy",
-    "greetings",
-    "hola",
-    "morning",
-    "afternoon",
-    "evening",
-    "good",
-    "there",
-    "all",
-    "team",
-    "everyone",
-    "rolefit",
-    "bot",
-    "how's",
-    "hows",
-    "it",
-    "going",
-    "how",
-    "are",
-    "you",
-    "doing",
-    "ok",
-    "okay",
-    "night",
-    "day",
-    "folks",
-    "mate",
-    "again",
-}
-_THANKS = {
-    "thanks",
-    "thank",
-    "thx",
-    "ty",
-    "ta",
-    "cheers",
-    "merci",
-    "gracias",
-    "danke",
-    "appreciated",
-    "appreciate",
-    "it",
-    "you",
-    "so",
-    "much",
-    "very",
-    "a",
-    "lot",
-    "mate",
-    "great",
-    "perfect",
-    "nice",
-    "cool",
-    "awesome",
-    "ok",
-    "okay",
-}
-_BYE = {
-    "bye",
-    "goodbye",
-    "later",
-    "see",
-    "ya",
-    "you",
-    "cya",
-    "ciao",
-    "good",
-    "night",
-    "ok",
-    "take",
-    "care",
-    "for",
-    "now",
-    "then",
-    "catch",
-}
+_HELLO = frozenset(
+    """hi hey hello hiya yo sup hallo howdy greetings hola morning afternoon evening good there
+    all team everyone rolefit bot how's hows it going how are you doing ok okay night day folks
+    mate again gm hey-hey heya wassup whats up what's bonjour salut hej moin servus ciao namaste
+    ola oi g'day gday today u r ya y'all yall friend buddy pal dear sir madam""".split()
+)
+_THANKS = frozenset(
+    """thanks thank thx ty tysm ta cheers merci gracias danke obrigado grazie appreciated
+    appreciate it you u so much very a lot ton tons mate great perfect nice cool awesome ok okay
+    kind of many million""".split()
+)
+_BYE = frozenset(
+    """bye bye-bye goodbye later see ya you cya ciao good night ok take care for now then catch
+    have a nice day great weekend gn ttyl adios tschuss tschüss au revoir""".split()
+)
 
-_THANKS_FEEDBACK = re.compile(
-    r"^(?:ok(?:ay)?,? )?(?:thanks|thank you|thx|ty|cheers|great thanks|perfect|makes sense|"
-    r"that (?:helps|helped|clears it up|makes sense)|got it|understood|clear|very clear|"
-    r"that'?s clear|helpful)\b|(?:that|this) (?:helps|helped|clears it up)\b|"
-    r"\b(?:thanks|thank you|thx)\W*$"
+_THANKS_FEEDBACK = _any(
+    r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
+    r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"
+    r"got it|gotcha|understood|clear|very clear|that'?s clear|helpful|super helpful|awesome|"
+    r"brilliant|nice|great|good to know|noted|fair enough|ok(?:ay)? cool)\b",
+    r"(?:that|this) (?:helps|helped|clears it up|was useful|is useful)\b",
+    r"\b(?:thanks|thank you|thx|ty)\W*$",
 )
-_HELP = re.compile(
-    r"^(?:help|halp|usage|commands?|menu)\b|what (?:can|could) you (?:do|help)|"
-    r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)|how (?:does|do) (?:this|it) work|"
-    r"how (?:do|can|should) i (?:use|talk to|ask) (?:you|this|the bot|it|rolefit)|"
-    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use|"
-    r"what (?:is|are) (?:this bot|you|this) (?:for|good for)|what are you good for|"
-    r"who are you|list of commands|example questions|what do you do\b|how do i talk to you"
+_HELP = _any(
+    r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
+    r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$|\bi need help\W*$",
+    r"what (?:can|could|do) you (?:do|help|know|answer|tell me about)\b",
+    r"what (?:kind of |sort of )?(?:things|stuff|questions) (?:can|could|should|do) (?:i|you) (?:ask|do|help)",
+    r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)",
+    r"how (?:does|do) (?:this|it|rolefit|the bot|you) work",
+    r"how (?:do|can|should) i (?:use|talk to|ask|work with|get started with) (?:you|this|the bot|it|rolefit)",
+    r"how (?:do|can|should) i ask (?:you )?(?:something|a question|questions)",
+    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use|how to use (?:you|this|rolefit|the bot)",
+    r"what (?:is|are) (?:this bot|you|this|this app|this thing|rolefit) (?:for|good for|about)\b",
+    r"what are you good (?:for|at)|what'?s this (?:bot|app|thing)\b|who are you\b|what are you\W*$",
+    r"(?:list of |your |available )(?:commands|features|capabilities|options)\b",
+    r"example questions|some examples|give me (?:an )?examples?|show me (?:what|how)",
+    r"what do you do\b|how do i talk to you|what'?s rolefit|how can you help",
 )
-_WHY = re.compile(
-    r"^(?:but |wait,? |so |hmm,? )?(?:why|how come|explain(?: more| that| further| please)?|"
-    r"elaborate|tell me more|more detail|more info|reasons?\??$|says who|based on what|"
-    r"can you (?:elaborate|explain)|could you (?:elaborate|explain))\b"
+_WHY = _any(
+    r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and )?(?:why|how come|how so|explain(?: more| that|"
+    r" further| please| why)?|elaborate|tell me more|more detail|more info|reasons?\??$|says who|"
+    r"based on what|on what basis|what makes you (?:say|think)|source\??$|really\??$|"
+    r"can you (?:elaborate|explain)|could you (?:elaborate|explain)|where does (?:it|the article) say|"
+    r"is that (?:in|from) the article|justify)\b",
 )
-_DISAGREE = re.compile(
-    r"(?:that'?s|thats|this is|it'?s) (?:wrong|not right|incorrect|not true|not how)|"
-    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|i'?d say|"
+_DISAGREE = _any(
+    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|nonsense)",
+    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b|i'?d say",
     r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
-    r"pretty sure (?:it'?s|that'?s)|^actually\b|in our (?:company|team|org)|we do it differently"
+    r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b|in our (?:company|team|org)",
+    r"we do it differently|in my experience|^but (?:our|my|the)\b|doubt (?:it|that)|not convinced",
+    r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|handles?)",
 )
-_COMBINE = re.compile(
-    r"\bone person\b|\bsame (?:person|guy|people|human)\b|\bboth hats\b|\bwear both\b|"
-    r"\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b|\bsplit\b|"
-    r"\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)|\bseparately\b|"
-    r"\bcovering\b|\bworkable\b|\bburn ?out\b|"
-    r"\balso (?:be|take on|do|cover|act as)\b|\bcover both\b|\bbe both\b|"
-    r"\bboth (?:the )?(?:po and pm|pm and po|roles?|jobs?) (?:duties|work|at once)|"
-    r"\bone (?:product )?(?:person|lead|human) (?:covering|doing|for) both|\bdual role\b|"
-    r"\bsingle person\b|\btogether\b|\bbreaking down\b|\bgo(?:es)? against scrum\b"
+_COMBINE = _any(
+    r"\bone person\b|\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
+    r"\bwear (?:both|two)\b|\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b",
+    r"\bsplit\b|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)|\bseparately\b",
+    r"\bcovering\b|\bworkable\b|\bburn ?out\b|\bhold both\b|\bdo both\b|\bboth at once\b",
+    r"\balso (?:be|take on|do|cover|act as|play)\b|\bcover both\b|\bbe both\b|\bpart[- ]time\b",
+    r"\bboth (?:the )?(?:po and pm|pm and po|roles?|jobs?) (?:duties|work|at once)",
+    r"\bone (?:product )?(?:person|lead|human|hire|guy) (?:covering|doing|for) both|\bdual role\b",
+    r"\bsingle person\b|\btogether\b|\bbreaking down\b|\bgo(?:es)? against scrum\b",
+    r"\bcan (?:a|the|my|our|one) (?:pm|po|product manager|product owner) (?:act as|be|play|take|"
+    r"do|fill in|cover|step in)\b|\bdifferent (?:people|persons)\b|\bshare (?:the )?roles?\b",
+    r"\bshould (?:they|those|these|the roles|the two) be (?:separate|different|split|two)",
 )
-_COMPARE = re.compile(
-    r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b|"
-    r"\bside by side\b|\bsame thing\b|\binterchangeab\w*|\bdistinguish\w*|\bseparates?\b|"
-    r"\bscope\b|\bfocus on\b|\bscrum name for\b|\bwhat does (?:a|the) (?:pm|po|product \w+) do "
-    r"that\b|\bjust (?:a|the) (?:scrum|fancy|agile)\b|\bhow do they\b|\bsimilar\b"
+_COMPARE = _any(
+    r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
+    r"\bside by side\b|\bsame thing\b|\bsame (?:job|role)\b|\binterchangeab\w*|\bdistinguish\w*",
+    r"\bseparates?\b|\bscope\b|\bfocus on\b|\bscrum name for\b|\bjust (?:a|the) (?:scrum|fancy|agile)\b",
+    r"\bwhat does (?:a|the) (?:pm|po|product \w+) do that\b|\bhow do they\b|\bsimilar\b|\boverlap\w*",
+    r"\bmore senior\b|\bseniority\b|\bhigher\b|\bthe boss\b|\bwhat'?s the deal\b|\bhow are they\b",
+    r"\bexplain (?:the )?(?:two|both|these) roles\b|\bis there (?:a|any) difference\b|\bconfus\w*",
+    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b|\btl;?dr\b",
 )
 _HIRE = _any(
     r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
@@ -232,13 +183,18 @@ _OWNERSHIP = _any(
     r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
     r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
 )
-_OFF_TOPIC = re.compile(
-    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is)\b|"
-    r"\bweather\b|\brain\b|\braining\b|\bjoke\b|\bkanban\b|\brecipe\b|\bsushi\b|\brestaurant\b|"
-    r"\bcapital of\b|\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|"
-    r"\bcenter a div\b|\b(?:write|fix|debug) (?:my |this |some )?code\b|\bjira alternative\b|"
-    r"\bresume\b|\btweet\b|\bmusic\b|\bsong\b|\bmovie\b|\bfilm\b|\bfrom aws\b|\bto gcp\b|"
-    r"\bbook a meeting\b|\bmatch last night\b|\bfavou?rite\b|\bstock\b|\bcrypto\b|\bpoem\b"
+_OFF_TOPIC = _any(
+    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
+    r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|\brecipe\b",
+    r"\bsushi\b|\brestaurant\b|\blunch\b|\bdinner\b|\bcoffee\b|\bpizza\b|\bcapital of\b",
+    r"\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|\bcenter a div\b|\b(?:write|fix|debug|review) (?:my |this |some )?code\b",
+    r"\bjira (?:alternative|vs)\b|\bnotion vs\b|\bresume\b|\btweet\b|\bmusic\b|\bsong\b",
+    r"\bmovie\b|\bfilm\b|\bnetflix\b|\bfrom aws\b|\bto gcp\b|\bbook a meeting\b|\bfootball\b",
+    r"\bsoccer\b|\bworld cup\b|\bnba\b|\bnfl\b|\bmatch last night\b|\bgame last night\b",
+    r"\bfavou?rite\b|\bstocks?\b|\bcrypto\b|\bbitcoin\b|\bpoem\b|\briddle\b|\bhoroscope\b",
+    r"\bmeaning of life\b|\b(?:python|javascript|typescript|java|sql|regex|css|html|docker)\b",
+    r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bsummari[sz]e\b|\bwrite me\b",
+    r"\bvacation policy\b|\bleave policy\b|\bhow many (?:days|holidays)\b|\bsafe framework\b",
 )
 
 
@@ -262,7 +218,7 @@ def classify(
     small = _smalltalk(words)
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
-    if _HELP.search(said):
+    if _HELP.search(said) and not (_ASKS_WHO.search(said) and "who are you" not in said):
         return Reading(Intent.HELP, text)
     if answered and len(words) <= 12:
         if _WHY.search(said) and not _CONCEPT_TOPIC.search(said):
