@@ -65,19 +65,148 @@ _BOTH_ROLES = re.compile(
 _ANY_ROLE = re.compile(rf"\b({_PO}|{_PM})\b|\bproduct (?:person|role|people|lead)\b")
 
 _HELLO = frozenset(
-    """hi hey hello hiya yo sup hallo howdy greetings hola morning afternoon evening good there
-    all team everyone rolefit bot how's hows it going how are you doing ok okay night day folks
-    mate again gm hey-hey heya wassup whats up what's bonjour salut hej moin servus ciao namaste
-    ola oi g'day gday today u r ya y'all yall friend buddy pal dear sir madam""".split()
+    [
+        "hi",
+        "hey",
+        "hello",
+        "hiya",
+        "yo",
+        "sup",
+        "hallo",
+        "howdy",
+        "greetings",
+        "hola",
+        "morning",
+        "afternoon",
+        "evening",
+        "good",
+        "there",
+        "all",
+        "team",
+        "everyone",
+        "rolefit",
+        "bot",
+        "how's",
+        "hows",
+        "it",
+        "going",
+        "how",
+        "are",
+        "you",
+        "doing",
+        "ok",
+        "okay",
+        "night",
+        "day",
+        "folks",
+        "mate",
+        "again",
+        "gm",
+        "hey-hey",
+        "heya",
+        "wassup",
+        "whats",
+        "up",
+        "what's",
+        "bonjour",
+        "salut",
+        "hej",
+        "moin",
+        "servus",
+        "ciao",
+        "namaste",
+        "ola",
+        "oi",
+        "g'day",
+        "gday",
+        "today",
+        "u",
+        "r",
+        "ya",
+        "y'all",
+        "yall",
+        "friend",
+        "buddy",
+        "pal",
+        "dear",
+        "sir",
+        "madam",
+    ]
 )
 _THANKS = frozenset(
-    """thanks thank thx ty tysm ta cheers merci gracias danke obrigado grazie appreciated
-    appreciate it you u so much very a lot ton tons mate great perfect nice cool awesome ok okay
-    kind of many million""".split()
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "tysm",
+        "ta",
+        "cheers",
+        "merci",
+        "gracias",
+        "danke",
+        "obrigado",
+        "grazie",
+        "appreciated",
+        "appreciate",
+        "it",
+        "you",
+        "u",
+        "so",
+        "much",
+        "very",
+        "a",
+        "lot",
+        "ton",
+        "tons",
+        "mate",
+        "great",
+        "perfect",
+        "nice",
+        "cool",
+        "awesome",
+        "ok",
+        "okay",
+        "kind",
+        "of",
+        "many",
+        "million",
+    ]
 )
 _BYE = frozenset(
-    """bye bye-bye goodbye later see ya you cya ciao good night ok take care for now then catch
-    have a nice day great weekend gn ttyl adios tschuss tschüss au revoir""".split()
+    [
+        "bye",
+        "bye-bye",
+        "goodbye",
+        "later",
+        "see",
+        "ya",
+        "you",
+        "cya",
+        "ciao",
+        "good",
+        "night",
+        "ok",
+        "take",
+        "care",
+        "for",
+        "now",
+        "then",
+        "catch",
+        "have",
+        "a",
+        "nice",
+        "day",
+        "great",
+        "weekend",
+        "gn",
+        "ttyl",
+        "adios",
+        "tschuss",
+        "tschüss",
+        "au",
+        "revoir",
+    ]
 )
 
 _THANKS_FEEDBACK = _any(
@@ -90,14 +219,18 @@ _THANKS_FEEDBACK = _any(
 )
 _HELP = _any(
     r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
-    r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$|\bi need help\W*$",
+    r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$",
+    r"\bi need help\W*$",
     r"what (?:can|could|do) you (?:do|help|know|answer|tell me about)\b",
-    r"what (?:kind of |sort of )?(?:things|stuff|questions) (?:can|could|should|do) (?:i|you) (?:ask|do|help)",
+    r"what (?:kind of |sort of )?(?:things|stuff|questions) (?:can|could|should|do) (?:i|you) (?:a"
+    r"sk|do|help)",
     r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)",
     r"how (?:does|do) (?:this|it|rolefit|the bot|you) work",
-    r"how (?:do|can|should) i (?:use|talk to|ask|work with|get started with) (?:you|this|the bot|it|rolefit)",
+    r"how (?:do|can|should) i (?:use|talk to|ask|work with|get started with) (?:you|this|the bot|i"
+    r"t|rolefit)",
     r"how (?:do|can|should) i ask (?:you )?(?:something|a question|questions)",
-    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use|how to use (?:you|this|rolefit|the bot)",
+    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use",
+    r"how to use (?:you|this|rolefit|the bot)",
     r"what (?:is|are) (?:this bot|you|this|this app|this thing|rolefit) (?:for|good for|about)\b",
     r"what are you good (?:for|at)|what'?s this (?:bot|app|thing)\b|who are you\b|what are you\W*$",
     r"(?:list of |your |available )(?:commands|features|capabilities|options)\b",
@@ -108,21 +241,27 @@ _WHY = _any(
     r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and )?(?:why|how come|how so|explain(?: more| that|"
     r" further| please| why)?|elaborate|tell me more|more detail|more info|reasons?\??$|says who|"
     r"based on what|on what basis|what makes you (?:say|think)|source\??$|really\??$|"
-    r"can you (?:elaborate|explain)|could you (?:elaborate|explain)|where does (?:it|the article) say|"
+    r"can you (?:elaborate|explain)|could you (?:elaborate|explain)|where does (?:it|the article) "
+    r"say|"
     r"is that (?:in|from) the article|justify)\b",
 )
 _DISAGREE = _any(
-    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|nonsense)",
-    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b|i'?d say",
+    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|non"
+    r"sense)",
+    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
+    r"i'?d say",
     r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
-    r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b|in our (?:company|team|org)",
+    r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b",
+    r"in our (?:company|team|org)",
     r"we do it differently|in my experience|^but (?:our|my|the)\b|doubt (?:it|that)|not convinced",
-    r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|handles?)",
+    r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|h"
+    r"andles?)",
 )
 _COMBINE = _any(
     r"\bone person\b|\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
     r"\bwear (?:both|two)\b|\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b",
-    r"\bsplit\b|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)|\bseparately\b",
+    r"\bsplit\b|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)",
+    r"\bseparately\b",
     r"\bcovering\b|\bworkable\b|\bburn ?out\b|\bhold both\b|\bdo both\b|\bboth at once\b",
     r"\balso (?:be|take on|do|cover|act as|play)\b|\bcover both\b|\bbe both\b|\bpart[- ]time\b",
     r"\bboth (?:the )?(?:po and pm|pm and po|roles?|jobs?) (?:duties|work|at once)",
@@ -135,11 +274,14 @@ _COMBINE = _any(
 _COMPARE = _any(
     r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
     r"\bside by side\b|\bsame thing\b|\bsame (?:job|role)\b|\binterchangeab\w*|\bdistinguish\w*",
-    r"\bseparates?\b|\bscope\b|\bfocus on\b|\bscrum name for\b|\bjust (?:a|the) (?:scrum|fancy|agile)\b",
-    r"\bwhat does (?:a|the) (?:pm|po|product \w+) do that\b|\bhow do they\b|\bsimilar\b|\boverlap\w*",
+    r"\bseparates?\b|\bscope\b|\bfocus on\b|\bscrum name for\b",
+    r"\bjust (?:a|the) (?:scrum|fancy|agile)\b",
+    r"\bwhat does (?:a|the) (?:pm|po|product \w+) do that\b|\bhow do they\b|\bsimilar\b",
+    r"\boverlap\w*",
     r"\bmore senior\b|\bseniority\b|\bhigher\b|\bthe boss\b|\bwhat'?s the deal\b|\bhow are they\b",
     r"\bexplain (?:the )?(?:two|both|these) roles\b|\bis there (?:a|any) difference\b|\bconfus\w*",
-    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b|\btl;?dr\b",
+    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b",
+    r"\btl;?dr\b",
 )
 _HIRE = _any(
     r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
@@ -187,7 +329,8 @@ _OFF_TOPIC = _any(
     r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
     r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|\brecipe\b",
     r"\bsushi\b|\brestaurant\b|\blunch\b|\bdinner\b|\bcoffee\b|\bpizza\b|\bcapital of\b",
-    r"\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|\bcenter a div\b|\b(?:write|fix|debug|review) (?:my |this |some )?code\b",
+    r"\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|\bcenter a div\b",
+    r"\b(?:write|fix|debug|review) (?:my |this |some )?code\b",
     r"\bjira (?:alternative|vs)\b|\bnotion vs\b|\bresume\b|\btweet\b|\bmusic\b|\bsong\b",
     r"\bmovie\b|\bfilm\b|\bnetflix\b|\bfrom aws\b|\bto gcp\b|\bbook a meeting\b|\bfootball\b",
     r"\bsoccer\b|\bworld cup\b|\bnba\b|\bnfl\b|\bmatch last night\b|\bgame last night\b",

@@ -1,0 +1,116 @@
+"""What RoleFit says, in words: one place for each reply's text, grounded in the article (cited
+by section) or saying plainly where the article is silent."""
+
+from __future__ import annotations
+
+from knowledge.advice_words import not_covered, verdict
+from knowledge.advisor import Recommendation
+from knowledge.confidence import CLEARLY, confidence_words
+from knowledge.models import ARTICLE_TITLE, Answer, KnowledgeBase
+from knowledge.questionnaire import ROLE_IDS
+
+SECTION_BASICS = "Understanding the basics"
+SECTION_NEED = "Identify the Need"
+HELLO = (
+    "Hi! I tell Product Owner work from Product Manager work. Try “who owns the backlog?” or "
+    "“should we hire a PO or a PM?”"
+)
+SMALLTALK = {
+    "thanks": "You're welcome!",
+    "bye": "Bye! Ask me any time who owns a piece of product work.",
+}
+HELP = (
+    "I answer questions about the Product Owner and Product Manager roles, from the article "
+    f"“{ARTICLE_TITLE}”: who owns a piece of work (“who owns pricing?”), the difference between "
+    "the roles, whether one person can be both, what a concept in the article means, and whom "
+    "to hire (“we're a 12-person startup, who should we hire?”). `/rolefit hire` runs the hiring "
+    "questionnaire."
+)
+OFF_TOPIC = (
+    "That's outside what I know: I only cover the Product Owner and Product Manager roles (who "
+    "owns what, and whom to hire)."
+)
+NO_CONCEPT = (
+    "The article doesn't explain that. It covers the two roles, what each owns, and whom to "
+    "hire; ask me about any of those."
+)
+TEACH = (
+    " If your team splits the work differently, an admin can teach RoleFit with a knowledge "
+    "overlay (`ROLEFIT_KNOWLEDGE`: add phrases or your own responsibilities)."
+)
+
+
+def ownership(answer: Answer, kb: KnowledgeBase) -> str:
+    """The answer in words, leading with who does the work."""
+    names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
+    if not answer.settled:
+        usual = f" Commonly it is {answer.outside_owner}'s." if answer.outside_owner else ""
+        return f"The article doesn't settle who does this.{usual} {answer.why or ''}".strip()
+    if names:
+        who = " and the ".join(names)
+        shared = " (both roles share it)" if len(names) > 1 else ""
+        lead = {
+            "clearly": f"That's clearly work for the {who}{shared}.",
+            "most likely": f"Most likely the {who}{shared}.",
+            "not sure": f"I'm not sure, but it leans towards the {who}{shared}.",
+        }[confidence_words(answer.confidence)]
+        why = f" {answer.why}" if answer.why else ""
+        section = f" (Article: {answer.section}.)" if answer.section else ""
+        return f"{lead}{why}{section}"
+    if answer.outside_owner:
+        return (
+            f"That's usually {answer.outside_owner}'s work, not a product role's. "
+            f"{answer.why or ''}".strip()
+        )
+    return (
+        "Neither the Product Owner nor the Product Manager owns that, as far as the article goes."
+    )
+
+
+def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    lines = [verdict(recommendation, kb)]
+    lines += [f"- {reason.text}" for reason in recommendation.reasons[:4]]
+    uncovered = not_covered(recommendation, kb)
+    if uncovered:
+        lines.append(f"Not covered by this hire: {uncovered}")
+    return "\n".join(lines)
+
+
+def compare(kb: KnowledgeBase) -> str:
+    po, pm = (kb.roles[role] for role in ROLE_IDS)
+    return (
+        f"{po.name} ({po.short}): {po.summary} Owns: {'; '.join(po.owns[:4])}.\n"
+        f"{pm.name} ({pm.short}): {pm.summary} Owns: {'; '.join(pm.owns[:4])}.\n"
+        "Both find out what customers need and turn it into technical requirements; past that "
+        "they diverge. Which do you need? Tell me about your team, or run `/rolefit hire`. "
+        f"(Article: {SECTION_NEED}; {SECTION_BASICS}.)"
+    )
+
+
+def combine(kb: KnowledgeBase) -> str:
+    po, pm = (kb.roles[role].name for role in ROLE_IDS)
+    return (
+        f"The article treats them as two distinct roles needing different skills: the {po} is a "
+        f"Scrum role that delivers the product, the {pm} a business role that builds the "
+        "business around it. Startups and small businesses usually hire a single product "
+        f"person, so pick by what you need most: delivery points to a {po}, growth to a {pm}. "
+        "Larger companies usually have several product people. The article says nothing about "
+        f"one person holding both titles. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
+    )
+
+
+def disagreement(previous: Answer | None, kb: KnowledgeBase) -> str:
+    """Pushback on the last answer: acknowledged, the article's answer and its runners-up, and
+    how a workspace teaches RoleFit its own split."""
+    if previous is None:
+        return "Thanks for telling me." + TEACH
+    others = ", ".join(
+        f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
+        for alt in previous.alternatives
+    )
+    sure = "" if previous.confidence >= CLEARLY else " I wasn't certain either."
+    alternatives = f" Other readings: {others}." if others else ""
+    return (
+        f"Thanks for pushing back.{sure} Going by the article: {ownership(previous, kb)}"
+        f"{alternatives}{TEACH}"
+    )
