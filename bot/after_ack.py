@@ -34,18 +34,11 @@ class AfterAck:
         self._running.add(task)
         task.add_done_callback(self._finished)
 
-    def __len__(self) -> int:
-        return len(self._running)
-
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._running.discard(task)
         if not task.cancelled() and task.exception() is not None:
             logger.error("work after the acknowledgement failed", exc_info=task.exception())
 
-    async def drain(self, timeout: float) -> None:
-        """Wait up to `timeout` seconds for the work in hand (at shutdown)."""
-        if self._running:
-            await asyncio.wait(set(self._running), timeout=timeout)
 
 
 async def _guarded(work: Work, on_failure: Callable[[], Work] | None) -> None:

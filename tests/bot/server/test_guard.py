@@ -281,3 +281,21 @@ def test_half_sent_requests_are_closed_after_the_read_timeout() -> None:
         assert time.monotonic() - started < 3.0
         # The server still answers normally afterwards.
         assert live.get("/healthz")[0] == 200
+
+
+def test_readyz_says_ready_while_slack_accepts_the_token(live: LiveRoleFit) -> None:
+    status, _, body = live.get("/readyz")
+    assert (status, json.loads(body)) == (200, {"slack": "ok"})
+    assert live.api.calls_to("auth.test")
+
+
+def test_readyz_says_not_ready_when_slack_refuses_the_token() -> None:
+    with LiveRoleFit() as refused:
+        refused.api.fail("auth.test", "invalid_auth")
+        status, _, body = refused.get("/readyz")
+        assert (status, json.loads(body)) == (503, {"slack": "unreachable"})
+
+
+def test_unknown_paths_and_methods_get_404(live: LiveRoleFit) -> None:
+    assert live.get("/nope")[0] == 404
+    assert live.get("/slack/events")[0] == 404
