@@ -161,7 +161,8 @@ def score_ownership(chat: Chat, name: str) -> dict[str, list[int]]:
 
 def tune(chat: Chat) -> None:
     """`--tune`: the misses on the tunable (dev and probe) sets only; never the holdouts."""
-    print("\n".join(score_conversations(chat, load("conversation_dev.yaml"))["misses"]))
+    for name in ("conversation_dev.yaml", "conversation_dev2.yaml"):
+        print("\n".join(score_conversations(chat, load(name))["misses"]))
     for name in ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml"):
         for item in load(name):
             reply = chat.reply(item["q"])
@@ -182,7 +183,7 @@ def main() -> int:
         return 0
     kb = load_knowledge()
     chat = Chat(kb, Matcher(kb))
-    splits = ["holdout", "dev"] if dev else ["holdout"]
+    splits = ["holdout", "dev", "dev2"] if dev else ["holdout"]
     for split in splits:
         scores = score_conversations(chat, load(f"conversation_{split}.yaml"))
         report(f"conversation_{split}.yaml", scores)

@@ -25,12 +25,12 @@ _DELIVERY = re.compile(
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
-    r"revenue|profit\w*|p&l|grow(?:th|ing)?|business|launch|sales|portfolio|product lines?|"
+    r"revenue|profit\w*|p&l|growth|grow (?:it|the)|business|launch|sales|portfolio|product lines?|"
     r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w*|"
     r"what to build|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz\w*|"
-    r"product[- ]market fit|vision|partnerships?|distribution|marketing|brand|expansion|"
-    r"new markets?|international|profitab\w*|vendors?|manufactur\w*|positioning|segments?|"
-    r"personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
+    r"vision|partnerships?|distribution|marketing|brand|expansion|churn|"
+    r"new markets?|international|profitab\w*|vendors?|positioning|segments?|declin\w*|"
+    r"customer personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
 )
 # A clause saying the business side is already taken care of, or not wanted.
 _NO_BUSINESS = re.compile(
@@ -41,12 +41,30 @@ _NO_BUSINESS = re.compile(
     r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b[^.]{0,40}"
     r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
     r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
-    r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b"
+    r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b|"
+    r"(?<!nobody )(?<!no one )(?<!nobody is )\bno (?:market|pricing|sales|go-to-market|gtm|"
+    r"competitors?|business|strategy|commercial)\b|\bsolved problem\b|"
+    r"(?:\b(?:ceo|cpo|founders?|head of product|growth team|business units?|clients|the business|"
+    r"management)\b|i \(founder\))(?: \w+){0,3} (?:handles?|owns?|makes?|make|runs?|run|"
+    r"defines?|define|does|do|covers?|is doing|live with|lives with|takes? care of)\b|"
+    r"\b(?:strategy|business|market|pricing|sales|commercial)\b[^.]{0,20}\b(?:isn'?t|is not|"
+    r"are not|aren'?t) (?:the|a|our) (?:problem|issue)|\bno (?:\w+ )?(?:market|pricing) questions"
+    r"\b|"
+    r"\bproduct-market fit\b|\bnot with us\b|"
+    r"\b(?:market|customers?) (?:is|are) (?:known|signed|fixed|locked)|already signed|fixed contra"
+    r"ct"
 )
 _NO_DELIVERY = re.compile(
-    r"((?:devs?|dev team|engineering|developers)[^.]{0,30}(?:ship fine|are fine|is fine|"
-    r"are great|is great|run(?:s)? (?:fine|well))|great dev team|devs are fine|"
-    r"delivery is fine|delivery is (?:not|no) (?:a |the )?problem|not a delivery problem)"
+    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b[^.]{0,40}"
+    r"\b(?:fine|well|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
+    r"smooth\w*|under control)\b|great dev team|not a delivery problem|"
+    r"\b(?:already )?(?:has|have|with) (?:a |an |their )?(?:po|pos|product owners?|backlog owners?"
+    r")\b"
+)
+_TWO_MORE = re.compile(
+    r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
+    r"personnes|personas|positions|seats|open reqs)\b|headcount:? (?:two|2)|can hire (?:two|2)|"
+    r"(?:two|2) hires? approved|funding for (?:two|2)"
 )
 _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons|product (?:people|hires|roles)|positions|roles)\b|"
@@ -66,8 +84,14 @@ _HAVE = (
     r"our current|we already hired|we hired|already employ)"
 )
 _STAFF = {
-    "product-owner": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product owner|po)\b"),
-    "product-manager": re.compile(rf"{_HAVE} (?:a |an |one )?(?:product manager|pm)\b"),
+    "product-owner": re.compile(
+        rf"{_HAVE} (?:a |an |one |our )?(?:product owner|po)s?\b|\bthe po we hired\b|"
+        r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
+    ),
+    "product-manager": re.compile(
+        rf"{_HAVE} (?:a |an |one |our )?(?:product manager|pm)s?\b|\bthe pm we hired\b|"
+        r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
+    ),
 }
 _ENTERPRISE = re.compile(
     r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
@@ -150,7 +174,8 @@ def read_facts(text: str) -> HiringFacts:
         goal = "deliver-product"
     elif business:
         goal = "build-business"
-    headcount: Literal[1, 2] | None = 2 if _TWO.search(said) else 1 if _ONE.search(said) else None
+    two = _TWO.search(said) or _TWO_MORE.search(said)
+    headcount: Literal[1, 2] | None = 2 if two else 1 if _ONE.search(said) else None
     scrum: bool | None = None
     if _NO_SCRUM.search(said):
         scrum = False

@@ -294,16 +294,46 @@ _HIRE = _any(
     r"\b(?:add|get) (?:a|an) (?:po|pm)\b|\bthe right hire\b|\bbudget for\b|\bwhat titles?\b",
     r"\bwho do (?:we|i) (?:hire|get|need)\b|\bwho should (?:we|i) (?:hire|get|bring)\b",
     rf"\b{_PO} or {_PM} for (?:a|an|our|my|the)\b|\b{_PM} or {_PO} for (?:a|an|our|my|the)\b",
-    r"\bproduct leadership\b",
+    r"\bproduct leadership\b|\bseparate people\b|\breplac\w+ (?:her|him|them|our|the)\b",
+    r"\bbrauche\b|\bfunding for\b|\bcan afford\b|\bopen reqs?\b|\bapproved\b|\ba req\b",
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
-_ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich (?:role|one)\b")
+_ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
+_PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
+_ROLE_WORDS = re.compile(
+    r"\b(?:product owners?|product managers?|po|pm|pos|pms|roles?|junior|senior|the two|each)\b"
+)
+_ABOUT_THE_BOT = re.compile(
+    r"\b(?:you|your|yourself|u|rolefit|this bot|the bot|this app|this thing|this tool)\b"
+)
+_ABOUT_THE_BOT_WHO = re.compile(
+    r"\bwho (?:are you|built|made|maintains|created|runs|owns|wrote) "
+    r"(?:you|this bot|the bot|this app|rolefit|it)\b|\bwho are you\b"
+)
+_META = re.compile(
+    r"\b(?:commands?|topics?|cover|know|answer\w*|based on|info\w*|sources?|built|made|"
+    r"maintains?|purpose|languages?|mention|dm|channels?|tour|bot or a person|a person|human|"
+    r"ask you|use you|talk to you|options|features|capabilit\w*|examples?|understand|tips?|"
+    r"best answers|first|only answer|how (?:do|does) (?:it|this|you) work|what is this|"
+    r"what are you)\b"
+)
 # "Who" questions that are not about anyone's work.
 _OFF_TOPIC_WHO = re.compile(
     r"\bwho(?:'s| is)? (?:won|wins|will win|going to win|gonna win|scored|invented|sang|"
     r"directed|wrote the|is the (?:president|king|queen|prime minister))\b"
+)
+_ROLE_QUESTION = re.compile(
+    rf"(?:\b{_PO}\b|\b{_PM}\b)[^.?]*\bor\b[^.?]*(?:\b{_PO}\b|\b{_PM}\b|\bboth\b)|"
+    r"\b(?:who|which one|which role|what role|what title|title|which roles|what roles|which type|"
+    r"what type|who'?s next|who should we add|what do we call them|whom)\W*$|"
+    r"\bwhich (?:one|role) first\b|\bwho (?:should|do) (?:we|i) (?:add|get|hire|bring)\b|"
+    r"\b(?:po|pm) oder (?:po|pm)\b|\bcontrat\w*|\beinstellen\b|\bembaucher\b|\bgo\W*$"
+)
+_TEAM_STORY = re.compile(
+    r"\b(?:we|we'?re|our|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
+    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?)\b"
 )
 _HIRE_CONTEXT = re.compile(
     r"\b(?:we'?re|we are|our company|our startup|we have|we've got|my company|our team is)\b"
@@ -341,10 +371,20 @@ _OFF_TOPIC = _any(
 )
 
 
+_ROLE_FIXES = {
+    "produkt": "product",
+    "produit": "product",
+    "producto": "product",
+    "manger": "manager",
+}
+_ROLE_TYPOS = re.compile(r"\b(?:produkt|produit|producto|manger)\b")
+
+
 def normalise(text: str) -> str:
     """Lower-case words, without Slack markup or emoji codes, single-spaced."""
     plain = _MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
     said = " ".join(_NOT_WORDS.sub(" ", plain.lower()).split())
+    said = _ROLE_TYPOS.sub(lambda m: _ROLE_FIXES[m.group(0)], said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
 
 
@@ -352,58 +392,83 @@ def classify(
     text: str, previous: Memory | None = None, knows_work: Callable[[str], bool] | None = None
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
-    `knows_work` tells whether a message that asks no "who" still names known product work."""
+    `knows_work` tells whether a message names product work the knowledge base knows."""
     said = normalise(text)
     words = said.replace("?", " ").split()
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
+    who = bool(_ASKS_WHO.search(said))
     if answered and _THANKS_FEEDBACK.search(said) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
-    small = _smalltalk(words)
+    small = _smalltalk(words, said)
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
-    if _HELP.search(said) and not (_ASKS_WHO.search(said) and "who are you" not in said):
+    if _is_help(said, who):
         return Reading(Intent.HELP, text)
-    if answered and len(words) <= 12:
+    if answered and len(words) <= 14:
         if _WHY.search(said) and not _CONCEPT_TOPIC.search(said):
             return Reading(Intent.FEEDBACK, text, kind="why")
         if _DISAGREE.search(said):
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     if len(words) > LONG_MESSAGE_WORDS and _is_hiring(said, words):
         return Reading(Intent.HIRE, text)
-    if _BOTH_ROLES.search(said) or _ONE_FOR_BOTH.search(said):
-        if _COMBINE.search(said):
-            return Reading(Intent.COMBINE, text)
-        if _COMPARE.search(said):
-            return Reading(Intent.COMPARE, text)
+    about_roles = bool(_BOTH_ROLES.search(said) or _ONE_FOR_BOTH.search(said))
+    if about_roles and _COMBINE.search(said):
+        return Reading(Intent.COMBINE, text)
+    compares = _COMPARE.search(said) or not _names_work(text, said, knows_work)
+    if about_roles and compares and not _is_hiring(said, words):
+        return Reading(Intent.COMPARE, text)
     if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
         return Reading(Intent.HIRE, text, follow_up=True)
     if _is_hiring(said, words):
         return Reading(Intent.HIRE, text)
     topic = _FOLLOW_UP.sub("", said).strip(" ?")
-    fragment = bool(_FOLLOW_UP.search(said)) or (len(words) <= 4 and "who" not in words)
-    if previous is not None and previous.intent == "concept" and fragment:
-        return Reading(Intent.CONCEPT, topic or text, follow_up=True)
+    fragment = bool(_FOLLOW_UP.search(said)) or (len(words) <= 4 and not who)
+    if previous is not None and fragment and not who and previous.intent in _TOPIC_FOLLOWED:
+        return Reading(Intent(previous.intent), topic or text, follow_up=True)
     if previous is not None and previous.question and fragment and not _OFF_TOPIC.search(said):
         return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
-    asks_who = bool(_OWNERSHIP.search(said))
-    who = bool(_ASKS_WHO.search(said))
-    if _CONCEPT.search(said) and not who and _PRODUCT_WORDS.search(said):
-        return Reading(Intent.CONCEPT, text)
     if (_OFF_TOPIC.search(said) and not who) or _OFF_TOPIC_WHO.search(said):
         return Reading(Intent.OFF_TOPIC, text)
-    if asks_who or _ANY_ROLE.search(said):
-        return Reading(Intent.OWNERSHIP, text)
+    if _CONCEPT.search(said) and not who and _PRODUCT_WORDS.search(said):
+        return Reading(Intent.CONCEPT, text)
+    if _OWNERSHIP.search(said) or _ANY_ROLE.search(said):
+        follow = (
+            previous is not None
+            and bool(_PRONOUN.search(said))
+            and not _names_work(text, said, knows_work)
+        )
+        return Reading(Intent.OWNERSHIP, text, follow_up=follow)
     if knows_work is not None and knows_work(text):
         return Reading(Intent.OWNERSHIP, text)
     return Reading(Intent.OFF_TOPIC, text)
+
+
+# Intents whose follow-ups ("and at 50 engineers?") stay on the same subject.
+_TOPIC_FOLLOWED = ("concept", "compare", "combine")
+
+
+def _names_work(text: str, said: str, knows_work: Callable[[str], bool] | None) -> bool:
+    """Whether the message names a piece of work, not only the roles."""
+    without_roles = _ROLE_WORDS.sub(" ", said)
+    return knows_work is not None and knows_work(without_roles)
+
+
+def _is_help(said: str, who: bool) -> bool:
+    if _HELP.search(said) and not (who and not _ABOUT_THE_BOT_WHO.search(said)):
+        return True
+    # A question about RoleFit itself rather than about product work.
+    return bool(_ABOUT_THE_BOT.search(said) and _META.search(said)) and not (
+        who and not _ABOUT_THE_BOT_WHO.search(said)
+    )
 
 
 # A "why would a PM …" question is about a concept, not feedback on the last answer.
 _CONCEPT_TOPIC = re.compile(r"^why (?:would|does|do|should) (?:a |the )?(?:pm|po|product)")
 
 
-def _smalltalk(words: list[str]) -> str:
-    """ "hello", "thanks" or "bye" when the message is only that; "" otherwise."""
+def _smalltalk(words: list[str], said: str) -> str:
+    """ "hello", "thanks" or "bye" when the message is only that; "" otherwise. Short messages
+    in other languages or scripts with no product word count as a hello or a thank-you."""
     if not words:
         return "hello"
     for kind, vocabulary in (("thanks", _THANKS), ("bye", _BYE), ("hello", _HELLO)):
@@ -411,10 +476,33 @@ def _smalltalk(words: list[str]) -> str:
             if kind == "thanks" and not any(w in _THANKS - _HELLO for w in words):
                 continue
             return kind
+    if len(words) <= 8 and not _PRODUCT_WORDS.search(said) and not _ASKS_WHO.search(said):
+        if _FOREIGN_THANKS.search(said) or _BYE_PHRASES.search(said):
+            return "thanks" if _FOREIGN_THANKS.search(said) else "bye"
+        if _GREETING_PHRASES.search(said) or not re.search(r"[a-z]", said):
+            return "hello"
     return ""
 
 
+_FOREIGN_THANKS = re.compile(
+    r"\b(?:thank\w*|thx|merci|dzi[eę]k\w*|danke|gracias|grazie|obrigad\w*|спасибо|"
+    r"ありがとう|谢谢|tack|kiitos|dank je)"
+)
+_BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
+_GREETING_PHRASES = re.compile(
+    r"\b(?:hi|hey|hello|hiya|hallo|hola|bonjour|salut|ciao|guten (?:morgen|tag)|good "
+    r"(?:morning|afternoon|evening)|nice to meet you|hope (?:your|you)|how are you|ça va|"
+    r"привет|こんにちは|你好|namaste|yo)\b"
+)
+
+
 def _is_hiring(said: str, words: list[str]) -> bool:
+    if (
+        _ROLE_QUESTION.search(said)
+        and _TEAM_STORY.search(said)
+        and not _OWNERSHIP_WORDS.search(said)
+    ):
+        return True  # "we're 8 people, founders handle sales, devs need stories. who?"
     if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(
         r"\bwho (?:should|do|would|shall) (?:we|i) (?:hire|get|bring|recruit)", said
     ):
