@@ -12,7 +12,7 @@ from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import Fact, HiringFacts, read_facts
-from knowledge.dialogue.intents import Intent, Reading, classify
+from knowledge.dialogue.intents import PRONOUN, Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
@@ -102,14 +102,23 @@ class Chat:
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
-        answer = self.matcher.answer(reading.text)
+        answer = self.matcher.answer(self._with_topic(reading, memory))
         return Reply(
             intent=Intent.OWNERSHIP,
             text=wording.ownership(answer, self.kb),
             answer=answer,
             follow_up=reading.follow_up,
-            memory=Memory(intent="ownership", question=reading.text),
+            memory=Memory(intent="ownership", question=answer.question),
         )
+
+    def _with_topic(self, reading: Reading, memory: Memory | None) -> str:
+        """A follow-up that says "it" or "them" ("who writes them?") asks about the previous
+        turn's topic: the concept explained, or the work last asked about."""
+        if not reading.follow_up or memory is None or not PRONOUN.search(reading.text.lower()):
+            return reading.text
+        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        topic = concept.title if concept is not None else memory.question
+        return f"{reading.text} ({topic})" if topic else reading.text
 
     # -- hiring --------------------------------------------------------------------------------
 

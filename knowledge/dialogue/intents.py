@@ -213,7 +213,8 @@ _THANKS_FEEDBACK = _any(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
     r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"
     r"got it|gotcha|understood|clear|very clear|that'?s clear|helpful|super helpful|awesome|"
-    r"brilliant|nice|great|good to know|noted|fair enough|ok(?:ay)? cool)\b",
+    r"brilliant|nice|great|good to know|noted|fair enough|ok(?:ay)? cool|super clear|"
+    r"c'?est clair|merci|very helpful|much appreciated)\b",
     r"(?:that|this) (?:helps|helped|clears it up|was useful|is useful)\b",
     r"\b(?:thanks|thank you|thx|ty)\W*$",
 )
@@ -236,14 +237,22 @@ _HELP = _any(
     r"(?:list of |your |available )(?:commands|features|capabilities|options)\b",
     r"example questions|some examples|give me (?:an )?examples?|show me (?:what|how)",
     r"what do you do\b|how do i talk to you|what'?s rolefit|how can you help",
+    r"\bany commands\b|^options\W*$|\bare you (?:a )?(?:bot|human|person|ai|real)\b|\bis this a bo"
+    r"t\b",
+    r"what (?:exactly |actually |really )?can you (?:do|help)|qu[eé] puedes hacer|que peux-tu fair"
+    r"e",
+    r"was kannst du|cosa puoi fare",
 )
 _WHY = _any(
-    r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and )?(?:why|how come|how so|explain(?: more| that|"
-    r" further| please| why)?|elaborate|tell me more|more detail|more info|reasons?\??$|says who|"
-    r"based on what|on what basis|what makes you (?:say|think)|source\??$|really\??$|"
-    r"can you (?:elaborate|explain)|could you (?:elaborate|explain)|where does (?:it|the article) "
-    r"say|"
-    r"is that (?:in|from) the article|justify)\b",
+    r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and |still confused,? )?(?:why|how come|how so)\b",
+    r"^(?:but |so |ok(?:ay)?,? )?(?:explain|elaborate|tell me more|more detail|more info)",
+    r"^(?:reasons?|source|sources|really|says who|based on what|on what basis)\W*$",
+    r"what makes you (?:say|think)|can you (?:elaborate|explain|go deeper|say it)|could you (?:ela"
+    r"borate|explain)",
+    r"where does (?:it|the article) say|is that (?:in|from) the article|justify|go deeper|deeper o"
+    r"n",
+    r"more simply|simpler|plain(?:er)? (?:words|english)|reasoning|rationale|still confused",
+    r"don'?t (?:get|understand)(?: it| that)?\W*$|say (?:it|that) again",
 )
 _DISAGREE = _any(
     r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|non"
@@ -254,6 +263,7 @@ _DISAGREE = _any(
     r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b",
     r"in our (?:company|team|org)",
     r"we do it differently|in my experience|^but (?:our|my|the)\b|doubt (?:it|that)|not convinced",
+    r"can'?t be right|doesn'?t (?:match|fit|apply)|don'?t even|not how we|\bhere\W*$",
     r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|h"
     r"andles?)",
 )
@@ -270,6 +280,10 @@ _COMBINE = _any(
     r"\bcan (?:a|the|my|our|one) (?:pm|po|product manager|product owner) (?:act as|be|play|take|"
     r"do|fill in|cover|step in)\b|\bdifferent (?:people|persons)\b|\bshare (?:the )?roles?\b",
     r"\bshould (?:they|those|these|the roles|the two) be (?:separate|different|split|two)",
+    r"\btoo\W*$|\btoo\b(?=.*\b(?:po|pm)\b)|\bas well\b|\b(?:at the )?same time\b|\bgleichzeitig\b",
+    r"\bdouble[- ]?hat\w*|\bplaying (?:po|pm)\b|\bgrow into\b|\bone job\b|\bkeep doing\b",
+    r"\bis both\b|\bboth the (?:po|pm)\b|\bseparat\w+ (?:the )?(?:po|pm|roles|product)\b",
+    r"\bone human\b|\bto be the (?:po|pm)\b",
 )
 _COMPARE = _any(
     r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
@@ -282,6 +296,10 @@ _COMPARE = _any(
     r"\bexplain (?:the )?(?:two|both|these) roles\b|\bis there (?:a|any) difference\b|\bconfus\w*",
     r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b",
     r"\btl;?dr\b",
+    r"\bmean by\b|\bis not a\b|\bisn'?t a\b|\bidentical\b|\bone-liners?\b|\beach\b|\bsit under\b",
+    r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich one\b.*\band which\b",
+    r"\bmixing up\b|\bscrum thing\b|\bbusiness thing\b|\bjunior\b|\bdifférence\b|\bunterschied\b",
+    r"違い|=|\bwhat agile shops call\b|\bjust what\b|\banalogy\b|\bwhich of the two is\b",
 )
 _HIRE = _any(
     r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
@@ -301,7 +319,7 @@ _HIRE = _any(
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
 _ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
-_PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
+PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
 _ROLE_WORDS = re.compile(
     r"\b(?:product owners?|product managers?|po|pm|pos|pms|roles?|junior|senior|the two|each)\b"
 )
@@ -335,12 +353,22 @@ _TEAM_STORY = re.compile(
     r"\b(?:we|we'?re|our|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
     r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?)\b"
 )
+_HIRE_STRONG = re.compile(
+    r"\b(?:hire|hiring|recruit\w*|headcount|reqs?|title)\b(?! \w+ (?:contracts?|paperwork))"
+)
 _HIRE_CONTEXT = re.compile(
     r"\b(?:we'?re|we are|our company|our startup|we have|we've got|my company|our team is)\b"
 )
 _FOLLOW_UP = re.compile(
-    r"^(?:and|&|plus|also|ok(?:ay)?,? and|so|what about|how about|same (?:for|with|question "
+    r"^(?:and|&|plus|also|ok(?:ay)?,? and|so|what about|how about|what if|and if|if we|"
+    r"same (?:for|with|question "
     r"for|goes for)|and what about|and for|then)\b"
+)
+_CONCEPT_ANYWHERE = re.compile(
+    r"\bwhat (?:is|does) (?:it|that|this)\b.*\bmean|\bsupposed to mean\b|\bin plain (?:words|engli"
+    r"sh)\b|"
+    r"\bwhat'?s meant by\b|\bhow is that different from\b|\bwhy did (?:mckinsey|the article)\b|"
+    r"\bwhat'?s (?:a|an) ['\"]|c'?est quoi|qu'?est-ce que|\bwas ist\b|\bqu[eé] es\b|\bjargon\b"
 )
 _CONCEPT = re.compile(
     r"^(?:so |ok |and )?(?:what(?:'?s| is| are| does| do| mean|s)\b|whats\b|explain\b|eli5\b|"
@@ -368,6 +396,8 @@ _OFF_TOPIC = _any(
     r"\bmeaning of life\b|\b(?:python|javascript|typescript|java|sql|regex|css|html|docker)\b",
     r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bsummari[sz]e\b|\bwrite me\b",
     r"\bvacation policy\b|\bleave policy\b|\bhow many (?:days|holidays)\b|\bsafe framework\b",
+    r"\bhow should i handle\b|\bwhich is better\b|\b\d-week sprints\b|\b4-day week\b|\bswitch to\b",
+    r"\bplace in\b|\bgood (?:place|restaurant|bar)\b|\boffice (?:is )?open\b|\bbank holiday\b",
 )
 
 
@@ -399,11 +429,24 @@ def classify(
     who = bool(_ASKS_WHO.search(said))
     if answered and _THANKS_FEEDBACK.search(said) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
-    small = _smalltalk(words, said)
+    small = _smalltalk(words, said, fuzzy=False)
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
+    if _OFF_TOPIC.search(said) and not who and not _HELP.search(said):
+        return Reading(Intent.OFF_TOPIC, text)
     if _is_help(said, who):
         return Reading(Intent.HELP, text)
+    small = _smalltalk(words, said, fuzzy=True)
+    if small:
+        return Reading(Intent.SMALLTALK, text, kind=small)
+    if (
+        who
+        and previous is not None
+        and PRONOUN.search(said)
+        and (previous.concept or previous.question)
+        and not _names_work(text, said, knows_work)
+    ):
+        return Reading(Intent.OWNERSHIP, text, follow_up=True)  # "and who writes them?"
     if answered and len(words) <= 14:
         if _WHY.search(said) and not _CONCEPT_TOPIC.search(said):
             return Reading(Intent.FEEDBACK, text, kind="why")
@@ -429,12 +472,16 @@ def classify(
         return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
     if (_OFF_TOPIC.search(said) and not who) or _OFF_TOPIC_WHO.search(said):
         return Reading(Intent.OFF_TOPIC, text)
-    if _CONCEPT.search(said) and not who and _PRODUCT_WORDS.search(said):
+    if (
+        (_CONCEPT.search(said) or _CONCEPT_ANYWHERE.search(said))
+        and not who
+        and _PRODUCT_WORDS.search(said)
+    ):
         return Reading(Intent.CONCEPT, text)
     if _OWNERSHIP.search(said) or _ANY_ROLE.search(said):
         follow = (
             previous is not None
-            and bool(_PRONOUN.search(said))
+            and bool(PRONOUN.search(said))
             and not _names_work(text, said, knows_work)
         )
         return Reading(Intent.OWNERSHIP, text, follow_up=follow)
@@ -457,8 +504,9 @@ def _is_help(said: str, who: bool) -> bool:
     if _HELP.search(said) and not (who and not _ABOUT_THE_BOT_WHO.search(said)):
         return True
     # A question about RoleFit itself rather than about product work.
+    about_work = _PRODUCT_WORDS.search(_ROLE_WORDS.sub(" ", said))
     return bool(_ABOUT_THE_BOT.search(said) and _META.search(said)) and not (
-        who and not _ABOUT_THE_BOT_WHO.search(said)
+        about_work or (who and not _ABOUT_THE_BOT_WHO.search(said))
     )
 
 
@@ -466,7 +514,7 @@ def _is_help(said: str, who: bool) -> bool:
 _CONCEPT_TOPIC = re.compile(r"^why (?:would|does|do|should) (?:a |the )?(?:pm|po|product)")
 
 
-def _smalltalk(words: list[str], said: str) -> str:
+def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
     """ "hello", "thanks" or "bye" when the message is only that; "" otherwise. Short messages
     in other languages or scripts with no product word count as a hello or a thank-you."""
     if not words:
@@ -476,7 +524,7 @@ def _smalltalk(words: list[str], said: str) -> str:
             if kind == "thanks" and not any(w in _THANKS - _HELLO for w in words):
                 continue
             return kind
-    if len(words) <= 8 and not _PRODUCT_WORDS.search(said) and not _ASKS_WHO.search(said):
+    if fuzzy and len(words) <= 8 and not _PRODUCT_WORDS.search(said) and not _ASKS_WHO.search(said):
         if _FOREIGN_THANKS.search(said) or _BYE_PHRASES.search(said):
             return "thanks" if _FOREIGN_THANKS.search(said) else "bye"
         if _GREETING_PHRASES.search(said) or not re.search(r"[a-z]", said):
@@ -496,7 +544,15 @@ _GREETING_PHRASES = re.compile(
 )
 
 
+_WHO_DOES = re.compile(
+    r"\bwho(?:'s| is)? (?!should (?:we|i) (?:hire|add|get|bring)|do (?:we|i) (?:hire|need|get)|"
+    r"(?:is )?next\b|(?:to )?hire\b)[a-z]+"
+)
+
+
 def _is_hiring(said: str, words: list[str]) -> bool:
+    if _WHO_DOES.search(said) and not _HIRE_STRONG.search(said):
+        return False  # "who is doing the user story in our team, PM or PO?" asks about a task
     if (
         _ROLE_QUESTION.search(said)
         and _TEAM_STORY.search(said)
