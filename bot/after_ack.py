@@ -40,7 +40,6 @@ class AfterAck:
             logger.error("work after the acknowledgement failed", exc_info=task.exception())
 
 
-
 async def _guarded(work: Work, on_failure: Callable[[], Work] | None) -> None:
     try:
         await work

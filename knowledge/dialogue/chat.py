@@ -12,10 +12,11 @@ from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import Fact, HiringFacts, read_facts
-from knowledge.dialogue.intents import PRONOUN, Intent, Reading, classify
+from knowledge.dialogue.intents import NEXT_HIRE, PRONOUN, Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
+from knowledge.questionnaire import ROLE_IDS
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
@@ -124,7 +125,10 @@ class Chat:
 
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
-        facts = known.merged(read_facts(reading.text))
+        said = read_facts(reading.text)
+        facts = known.merged(said)
+        if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
+            facts = self._next_hire(known, said)
         asked = memory.asked if memory is not None and memory.intent == "hire" else 0
         missing = facts.missing()
         if missing is not None and asked < MAX_ASKS:
@@ -146,6 +150,19 @@ class Chat:
             facts=facts,
             follow_up=reading.follow_up,
             memory=Memory(intent="hire", facts=facts, asked=asked),
+        )
+
+    def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
+        """ "Once that person is in, who's next?": the hire just advised counts as on staff, and
+        the new message alone says what the next one is for."""
+        advised = self.advise(known).recommendation
+        staff = (advised,) if advised in ROLE_IDS else known.existing_roles
+        return said.model_copy(
+            update={
+                "company_stage": said.company_stage or known.company_stage,
+                "uses_scrum": known.uses_scrum if said.uses_scrum is None else said.uses_scrum,
+                "existing_roles": staff,
+            }
         )
 
     def advise(self, facts: HiringFacts) -> Recommendation:

@@ -26,8 +26,9 @@ _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"revenue|profit\w*|p&l|growth|grow (?:it|the)|business|launch|sales|portfolio|product lines?|"
-    r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w*|"
-    r"what to build|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz\w*|"
+    r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w* and why|"
+    r"what to build and why|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz"
+    r"\w*|"
     r"vision|partnerships?|distribution|marketing|brand|expansion|churn|"
     r"new markets?|international|profitab\w*|vendors?|positioning|segments?|declin\w*|"
     r"customer personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
@@ -64,7 +65,7 @@ _NO_DELIVERY = re.compile(
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
     r"personnes|personas|positions|seats|open reqs)\b|headcount:? (?:two|2)|can hire (?:two|2)|"
-    r"(?:two|2) hires? approved|funding for (?:two|2)"
+    r"(?:two|2) hires? approved|funding for (?:two|2)|\b(?:two|2) headcount\b"
 )
 _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons|product (?:people|hires|roles)|positions|roles)\b|"

@@ -38,7 +38,8 @@ class Reading:
 # Past this many words a message that mentions hiring is a hiring story, whatever else it says.
 LONG_MESSAGE_WORDS = 25
 _ONE_FOR_BOTH = re.compile(
-    r"\bboth hats\b|\bone person\b|\bone (?:'|\")?product (?:lead|person|hire)|\bsame person\b"
+    r"\bboth hats\b|\bone (?:person|human|hire)\b[^.]*\bboth\b|\bone (?:'|\")?product "
+    r"(?:lead|person|hire)\b[^.]*\b(?:both|and)\b|\bsame person\b|\bcan one person\b"
 )
 _PRODUCT_WORDS = re.compile(
     r"\b(?:product|backlog|scrum|sprint|roadmap|market|strateg\w*|horizons?|stakeholders?|"
@@ -308,12 +309,13 @@ _HIRE = _any(
     r"\bwhat role (?:do|should|to)\b|\bwhat (?:should|do) (?:i|we) (?:get|hire|look for)\b",
     r"\bwhich product role (?:should|do) (?:we|i)\b|\bdo (?:we|i) need (?:a|an|both)\b",
     r"\bneed (?:a |an )?(?:po|pm|product (?:owner|manager|person|help|lead))\b",
-    r"\bneed (?:someone|somebody|a person|people|product help)\b|\bbring (?:in|on)\b",
+    r"\bneeds? (?:someone|somebody|a person|people|product help)\b|\bbring (?:in|on)\b",
     r"\b(?:add|get) (?:a|an) (?:po|pm)\b|\bthe right hire\b|\bbudget for\b|\bwhat titles?\b",
     r"\bwho do (?:we|i) (?:hire|get|need)\b|\bwho should (?:we|i) (?:hire|get|bring)\b",
     rf"\b{_PO} or {_PM} for (?:a|an|our|my|the)\b|\b{_PM} or {_PO} for (?:a|an|our|my|the)\b",
     r"\bproduct leadership\b|\bseparate people\b|\breplac\w+ (?:her|him|them|our|the)\b",
     r"\bbrauche\b|\bfunding for\b|\bcan afford\b|\bopen reqs?\b|\bapproved\b|\ba req\b",
+    r"\bbackfill\w*|\bwhat should each role be\b",
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
 )
@@ -351,7 +353,8 @@ _ROLE_QUESTION = re.compile(
 )
 _TEAM_STORY = re.compile(
     r"\b(?:we|we'?re|our|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
-    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?)\b"
+    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?|founders?|pre-seed|"
+    r"seed|series [a-e])\b"
 )
 _HIRE_STRONG = re.compile(
     r"\b(?:hire|hiring|recruit\w*|headcount|reqs?|title)\b(?! \w+ (?:contracts?|paperwork))"
@@ -432,7 +435,8 @@ def classify(
     small = _smalltalk(words, said, fuzzy=False)
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
-    if _OFF_TOPIC.search(said) and not who and not _HELP.search(said):
+    short = len(words) <= LONG_MESSAGE_WORDS // 2
+    if short and _OFF_TOPIC.search(said) and not who and not _HELP.search(said):
         return Reading(Intent.OFF_TOPIC, text)
     if _is_help(said, who):
         return Reading(Intent.HELP, text)
@@ -545,6 +549,7 @@ _GREETING_PHRASES = re.compile(
 
 
 _WHO_DOES = re.compile(
+    r"(?<!someone )(?<!somebody )(?<!person )(?<!anyone )(?<!one )(?<!people )"
     r"\bwho(?:'s| is)? (?!should (?:we|i) (?:hire|add|get|bring)|do (?:we|i) (?:hire|need|get)|"
     r"(?:is )?next\b|(?:to )?hire\b)[a-z]+"
 )
@@ -574,11 +579,18 @@ def _is_hiring(said: str, words: list[str]) -> bool:
     )
 
 
+# A later hire after the one just advised ("once that person's in, who's next?").
+NEXT_HIRE = re.compile(
+    r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
+    r"\bafter that\b|\bthen what\b"
+)
+
+
 def _continues_hiring(said: str, previous: Memory) -> bool:
     """A reply to RoleFit's question, or more facts about the same hire."""
     if previous.asked and previous.intent == "hire":
         return True
-    return bool(
+    return bool(NEXT_HIRE.search(said)) or bool(
         re.search(
             r"^(?:and |but |ok |what )?(?:if|what if)\b|\bsecond (?:hire|person)\b|"
             r"\bbudget for\b|\bafford\b|\bcontext\b",
