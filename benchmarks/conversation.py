@@ -205,7 +205,7 @@ def main() -> int:
         )
         if item["owners"] == "split":
             divided[1] += 1
-            divided[0] += sorted(reply.owners or []) == list(ROLES)
+            divided[0] += sorted(reply.owners or []) == sorted(ROLES)
         else:
             clear[1] += 1
             clear[0] += confident

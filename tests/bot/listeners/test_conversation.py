@@ -29,6 +29,9 @@ def posts(live: LiveRoleFit, count: int) -> list[dict[str, Any]]:
         ("what's the weather in London", "outside what I know"),
         ("who runs the daily standup?", "doesn't settle"),
         ("should I hire a PO or a PM?", "What is the hire mostly for?"),
+        ("what are the three horizons?", "names it"),
+        ("what can you do?", "/rolefit roles"),
+        ("who owns the product roadmap?", "splits"),
     ],
 )
 def test_each_kind_of_message_gets_its_own_answer_in_a_dm(
