@@ -51,8 +51,9 @@ class SkipRedeliveries(AsyncMiddleware):
 
     Slack retries an event it thinks failed and may redeliver an `event_id`
     (https://api.slack.com/apis/events-api#retries): a repeated id is acknowledged without
-    running any listener. A retry whose reason is `http_timeout` is dropped even when unseen: the
-    first delivery reached this app and is still being handled.
+    running any listener. A retry of an id never seen here is handled like a first delivery:
+    the first one never arrived. (Across several processes this memory is per process; a shared
+    store is what makes it exact there.)
     """
 
     def __init__(self, deps: Deps) -> None:
@@ -63,11 +64,8 @@ class SkipRedeliveries(AsyncMiddleware):
     ) -> BoltResponse | None:
         body = req.body
         if body.get("type") == "event_callback":
-            timed_out_retry = "http_timeout" in (req.headers.get("x-slack-retry-reason") or [])
             event_id = body.get("event_id")
-            if timed_out_retry or (
-                isinstance(event_id, str) and not first_time(self._seen, event_id)
-            ):
+            if isinstance(event_id, str) and not first_time(self._seen, event_id):
                 return await req.context.ack()
         return await next()
 

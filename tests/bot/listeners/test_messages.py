@@ -84,10 +84,13 @@ def test_slack_retries_and_redelivered_event_ids_are_answered_once(live: LiveRol
     assert "Go-to-market" in only_post(live, 2)["text"]
 
 
-def test_a_timed_out_retry_is_left_to_the_delivery_still_running(live: LiveRoleFit) -> None:
-    acknowledged(live, live.requests.retry(live.requests.dm("who owns sprint planning?"), 1))
-    acknowledged(live, live.requests.dm("who owns the go-to-market plan?"))
-    assert "Go-to-market" in only_post(live)["text"]
+def test_a_timed_out_retry_of_an_event_never_seen_is_answered(live: LiveRoleFit) -> None:
+    lost = live.requests.dm("who owns sprint planning?")  # its first delivery never arrived
+    acknowledged(live, live.requests.retry(lost, 1, reason="http_timeout"))
+    assert "Product Owner" in only_post(live)["text"]
+    acknowledged(live, live.requests.retry(lost, 2, reason="http_timeout"))
+    live.wait_until_idle()
+    assert len(live.api.calls_to("chat.postMessage")) == 1
 
 
 def test_a_retry_of_a_delivery_that_never_arrived_is_answered(live: LiveRoleFit) -> None:
