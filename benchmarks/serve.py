@@ -23,7 +23,7 @@ noise); targets are judged on the median of the per-round RoleFit/bare ratios (e
 both apps back to back, in alternating order). A script that prints figures, never a test: it
 exits 0 whatever they are, unless `--check` asks for 1 on a miss.
 
-    .venv/bin/python benchmarks/serve.py            # every section, about 3 minutes on 2 cores
+    .venv/bin/python benchmarks/serve.py            # every section, about 2 minutes on 2 cores
     .venv/bin/python benchmarks/serve.py --quick    # one round of fewer requests (smoke run)
 """
 
