@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -93,6 +94,8 @@ def with_read_deadline(seconds: float) -> type[asyncio.Protocol]:
     timeout of its own, so half-sent requests would otherwise hold a connection for ever."""
 
     class ReadDeadlineProtocol(AutoHTTPProtocol):  # type: ignore[misc,valid-type]
+        _deadline: asyncio.TimerHandle | None = None
+
         def connection_made(self, transport: asyncio.BaseTransport) -> None:
             super().connection_made(transport)
             self._arm_read_deadline()
@@ -101,12 +104,23 @@ def with_read_deadline(seconds: float) -> type[asyncio.Protocol]:
             super().on_response_complete()
             self._arm_read_deadline()
 
-        def _arm_read_deadline(self) -> None:
-            self.loop.call_later(seconds, self._enforce_read_deadline, self.cycle)
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+            super().connection_lost(exc)
 
-        def _enforce_read_deadline(self, cycle_when_armed: object) -> None:
+        def _arm_read_deadline(self) -> None:
+            # One timer per connection, holding no request: a finished request must not stay
+            # alive for the whole deadline (it did, and full garbage collections grew with it).
+            if self._deadline is not None:
+                self._deadline.cancel()
+            armed = id(self.cycle) if self.cycle is not None else None
+            self._deadline = self.loop.call_later(seconds, self._enforce_read_deadline, armed)
+
+        def _enforce_read_deadline(self, armed: int | None) -> None:
             cycle = self.cycle
-            waiting = cycle is cycle_when_armed or (cycle is not None and cycle.more_body)
+            current = id(cycle) if cycle is not None else None
+            waiting = current == armed or (cycle is not None and cycle.more_body)
             if waiting and not self.transport.is_closing():
                 self.transport.close()
 
@@ -149,6 +163,10 @@ def serve(
     def announce() -> None:
         print(f"RoleFit listening on http://{shown_host}:{bound_port}", flush=True)
 
+    # What start-up built (the knowledge base, the matcher's index) lives as long as the process:
+    # frozen, full garbage collections skip it instead of walking it on every pass.
+    gc.collect()
+    gc.freeze()
     with sock:
         build_server(asgi_app, bolt_app, settings, on_ready=announce).run(sockets=[sock])
 
@@ -173,6 +191,8 @@ def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
             finally:
                 await handler.close_async()  # type: ignore[no-untyped-call]
 
+    gc.collect()
+    gc.freeze()  # as in `serve`: start-up's long-lived objects out of every collection
     with asyncio.Runner(loop_factory=_fastest_loop()) as runner:
         runner.run(run())
 

@@ -17,7 +17,7 @@ from knowledge.dialogue.facts import HiringFacts
 
 # A conversation is forgotten an hour after its last turn; at most this many are kept.
 FORGET_AFTER_SECONDS = 60 * 60
-CONVERSATIONS_KEPT = 20_000
+CONVERSATIONS_KEPT = 10_000
 
 
 class Memory(BaseModel):
