@@ -146,13 +146,17 @@ def report(title: str, scores: dict[str, Any]) -> None:
     print(f"ownership turns with the right owners: {pct(scores['owners'])}")
 
 
-def score_ownership(chat: Chat, name: str) -> dict[str, list[int]]:
+def score_ownership(chat: Chat, name: str, *, routed: bool) -> dict[str, list[int]]:
+    """Owners right per class: through the conversation layer (`routed`: the question must also
+    be read as an ownership question), or the ownership answer itself (the matcher)."""
     classes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item in load(name):
-        reply = chat.reply(item["q"])
-        right = reply.intent == "ownership" and sorted(reply.owners or []) == sorted(
-            OWNERS[item["expect"]]
-        )
+        if routed:
+            reply = chat.reply(item["q"])
+            owners = reply.owners if reply.intent == "ownership" else None
+        else:
+            owners = chat.matcher.answer(item["q"]).owners
+        right = owners is not None and sorted(owners) == sorted(OWNERS[item["expect"]])
         for key in (item["expect"], "overall"):
             classes[key][1] += 1
             classes[key][0] += right
@@ -187,14 +191,21 @@ def main() -> int:
     for split in splits:
         scores = score_conversations(chat, load(f"conversation_{split}.yaml"))
         report(f"conversation_{split}.yaml", scores)
-    print("\n== ownership sets, asked cold through the conversation layer ==")
+    print(
+        "\n== ownership sets: the answer itself, and asked cold through the conversation layer =="
+    )
     for name in [
         "questions_holdout.yaml",
         "ownership_hard_holdout.yaml",
         *(["ownership_hard_dev.yaml"] if dev else []),
     ]:
-        classes = score_ownership(chat, name)
-        print(f"{name:<30} " + "  ".join(f"{k} {pct(v)}" for k, v in sorted(classes.items())))
+        for routed in (False, True):
+            classes = score_ownership(chat, name, routed=routed)
+            how = "via chat" if routed else "answer  "
+            print(
+                f"{name:<28} {how} "
+                + "  ".join(f"{k} {pct(v)}" for k, v in sorted(classes.items()))
+            )
     unsettled = load("unsettled.yaml")
     clear = [0, 0]
     divided = [0, 0]
