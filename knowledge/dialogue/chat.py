@@ -81,7 +81,7 @@ class Chat:
         self.concepts = ConceptFinder(kb)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
-        reading = classify(text, memory, self._knows_work)
+        reading = classify(text, memory, self._knows_work, self._knows_concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -94,6 +94,9 @@ class Chat:
             Intent.OFF_TOPIC: self._off_topic,
         }[reading.intent]
         return answer_to(reading, memory)
+
+    def _knows_concept(self, text: str) -> bool:
+        return self.concepts.find(text) is not None
 
     def _knows_work(self, text: str) -> bool:
         answer = self.matcher.answer(text)

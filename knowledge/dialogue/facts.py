@@ -165,9 +165,12 @@ def read_facts(text: str) -> HiringFacts:
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
     as a need on that side."""
     said = " ".join(text.lower().split())
-    clauses = [c for c in re.split(r"[.;!?\n]|—| - |, but | but ", said) if c.strip()]
-    delivery = any(_DELIVERY.search(c) and not _NO_DELIVERY.search(c) for c in clauses)
-    business = any(_BUSINESS.search(c) and not _NO_BUSINESS.search(c) for c in clauses)
+    clauses = [
+        c for c in re.split(r"[.;!?\n]|—| - |, but | but |, (?=not |no )", said) if c.strip()
+    ]
+    needed = [c for c in clauses if not _covered(c)]
+    delivery = any(_DELIVERY.search(c) and not _NO_DELIVERY.search(c) for c in needed)
+    business = any(_BUSINESS.search(c) and not _NO_BUSINESS.search(c) for c in needed)
     goal: Goal | None = None
     if delivery and business:
         goal = "both"
@@ -190,6 +193,27 @@ def read_facts(text: str) -> HiringFacts:
         existing_roles=staff,
         headcount=headcount,
     )
+
+
+# A clause saying its work is already done or not wanted, and one saying it is missing.
+_COVERED = re.compile(
+    r"\b(?:not|n'?t|no|covered|handled|locked|set by|already|myself|ourselves|fine|clear|solved|"
+    r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"
+)
+_MISSING = re.compile(
+    r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"
+    r"struggl\w*|hate|problem|zero time|no time|never gets?)\b|\b(?:have|has|with) no\b|"
+    r"\bno (?:\w+ )?(?:plan|owner|one|strategy|process|product person|clue|idea)\b|"
+    r"\b(?:need|needs|want|wants|looking for)\b(?! (?:for|to hire)? ?(?:a )?(?:po|pm)\b)"
+)
+_NOT_NEEDED = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|no) need\b|\bnot need\b")
+
+
+def _covered(clause: str) -> bool:
+    """Whether a clause says its work is already taken care of, or not wanted."""
+    if _NOT_NEEDED.search(clause):
+        return True
+    return bool(_COVERED.search(clause)) and not _MISSING.search(clause)
 
 
 def _stage(said: str) -> CompanyStage | None:

@@ -61,7 +61,7 @@ _PO_OR_PM = re.compile(rf"\b{_PO} or {_PM}\b|\b{_PM} or {_PO}\b")
 _OWNERSHIP_WORDS = re.compile(r"\b(?:job|thing|task|duty|responsib\w*|owns?|owner of|in charge)\b")
 _BOTH_ROLES = re.compile(
     rf"(\b{_PO}\b.*\b{_PM}\b|\b{_PM}\b.*\b{_PO}\b|\bboth (?:roles|hats|jobs)\b|"
-    r"\bthe two roles\b|\btwo roles\b)"
+    r"\bthe two roles\b|\btwo roles\b|\bowner ?/ ?manager\b|\bp-roles\b|\bthe two p\b)"
 )
 _ANY_ROLE = re.compile(rf"\b({_PO}|{_PM})\b|\bproduct (?:person|role|people|lead)\b")
 
@@ -238,7 +238,8 @@ _HELP = _any(
     r"(?:list of |your |available )(?:commands|features|capabilities|options)\b",
     r"example questions|some examples|give me (?:an )?examples?|show me (?:what|how)",
     r"what do you do\b|how do i talk to you|what'?s rolefit|how can you help",
-    r"\bany commands\b|^options\W*$|\bare you (?:a )?(?:bot|human|person|ai|real)\b|\bis this a bo"
+    r"\bany commands\b|^options\W*$|\binstructions\b|\bwhat do i type\b|\bhow does this thing work"
+    r"|\bare you (?:a )?(?:bot|human|person|ai|real)\b|\bis this a bo"
     r"t\b",
     r"what (?:exactly |actually |really )?can you (?:do|help)|qu[eé] puedes hacer|que peux-tu fair"
     r"e",
@@ -285,6 +286,12 @@ _COMBINE = _any(
     r"\bdouble[- ]?hat\w*|\bplaying (?:po|pm)\b|\bgrow into\b|\bone job\b|\bkeep doing\b",
     r"\bis both\b|\bboth the (?:po|pm)\b|\bseparat\w+ (?:the )?(?:po|pm|roles|product)\b",
     r"\bone human\b|\bto be the (?:po|pm)\b",
+    r"\balso (?:acts? as|the|owns?|is)\b|\bconsolidat\w*|\bone head\b|\bon the side\b|\bdual[- ]?r"
+    r"ole",
+    r"\ba la vez\b|\ben même temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\bmisma persona\b",
+    r"\bseule personne\b|\bcover (?:\w+ ){0,3}both\b|\bhandle both\b|\b(?:po|pm) title\b",
+    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b|\bone product person\b",
+    r"\bdoes it break scrum\b|\bbreak scrum\b|\bscrum guide allow\b|\bboth roles\b",
 )
 _COMPARE = _any(
     r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
@@ -301,6 +308,9 @@ _COMPARE = _any(
     r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich one\b.*\band which\b",
     r"\bmixing up\b|\bscrum thing\b|\bbusiness thing\b|\bjunior\b|\bdifférence\b|\bunterschied\b",
     r"違い|=|\bwhat agile shops call\b|\bjust what\b|\banalogy\b|\bwhich of the two is\b",
+    r"\bboss\b|\bpromotion\b|\bcertificat\w*|\boversimplif\w*|\bsimplistic\b|\bright,? or\b",
+    r"\bmore (?:business|tech\w*|strategic)\b|\bin one (?:tweet|line|sentence)\b|\bdiferen\w*",
+    r"\bexplain like\b|\beli5\b|\breports? to\b|\bwhat separates\b",
 )
 _HIRE = _any(
     r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
@@ -326,11 +336,18 @@ _ROLE_WORDS = re.compile(
     r"\b(?:product owners?|product managers?|po|pm|pos|pms|roles?|junior|senior|the two|each)\b"
 )
 _ABOUT_THE_BOT = re.compile(
-    r"\b(?:you|your|yourself|u|rolefit|this bot|the bot|this app|this thing|this tool)\b"
+    r"\b(?:you|your|yourself|u|rolefit|this bot|the bot|this app|this thing|this tool|ce bot|"
+    r"here|i type|i tell)\b"
 )
 _ABOUT_THE_BOT_WHO = re.compile(
     r"\bwho (?:are you|built|made|maintains|created|runs|owns|wrote) "
     r"(?:you|this bot|the bot|this app|rolefit|it)\b|\bwho are you\b"
+)
+_BOT_ITSELF = re.compile(
+    r"\b(?:remember\w*|history|private|privacy|stored?|storing|reading what|see (?:them|what|my)|"
+    r"reset (?:our|the|this) chat|trust (?:your|you)|reliable|your limits|limitations|scope of|"
+    r"documentation|docs|sample prompts?|get started|slash command|blank slate|only (?:about|po|pm|"
+    r"product)|anything (?:else|about)|how does this thing work|utiliser ce bot|the bot itself)\b"
 )
 _META = re.compile(
     r"\b(?:commands?|topics?|cover|know|answer\w*|based on|info\w*|sources?|built|made|"
@@ -373,6 +390,14 @@ _CONCEPT_ANYWHERE = re.compile(
     r"\bwhat'?s meant by\b|\bhow is that different from\b|\bwhy did (?:mckinsey|the article)\b|"
     r"\bwhat'?s (?:a|an) ['\"]|c'?est quoi|qu'?est-ce que|\bwas ist\b|\bqu[eé] es\b|\bjargon\b"
 )
+# Asking for an explanation, in any of the ways people do; a concept question when it names one.
+_EXPLAIN = re.compile(
+    r"\b(?:explain\w*|expliquer|erklär\w*|plain english|simply|eli5|what happens|what happened|"
+    r"what was|the same (?:thing )?as|mean\w*|how do you (?:measure|decide|know|do)|why would|why "
+    r"does|"
+    r"why do|quote|difference|vs|versus|what'?s|what is|what are|keep hearing|heard|idea behind|"
+    r"point of|purpose of|in practice|look like|tell me about|according to|the scrum guide)\b"
+)
 _CONCEPT = re.compile(
     r"^(?:so |ok |and )?(?:what(?:'?s| is| are| does| do| mean|s)\b|whats\b|explain\b|eli5\b|"
     r"define\b|definition\b|meaning of\b|tell me about\b|what do you mean\b|"
@@ -408,9 +433,14 @@ _ROLE_FIXES = {
     "produkt": "product",
     "produit": "product",
     "producto": "product",
+    "prod": "product",
     "manger": "manager",
+    "プロダクトオーナー": " product owner ",
+    "プロダクトマネージャー": " product manager ",
 }
-_ROLE_TYPOS = re.compile(r"\b(?:produkt|produit|producto|manger)\b")
+_ROLE_TYPOS = re.compile(
+    r"\b(?:produkt|produit|producto|prod|manger)\b|プロダクトオーナー|プロダクトマネージャー"
+)
 
 
 def normalise(text: str) -> str:
@@ -422,7 +452,10 @@ def normalise(text: str) -> str:
 
 
 def classify(
-    text: str, previous: Memory | None = None, knows_work: Callable[[str], bool] | None = None
+    text: str,
+    previous: Memory | None = None,
+    knows_work: Callable[[str], bool] | None = None,
+    knows_concept: Callable[[str], bool] | None = None,
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
     `knows_work` tells whether a message names product work the knowledge base knows."""
@@ -436,7 +469,8 @@ def classify(
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
     short = len(words) <= LONG_MESSAGE_WORDS // 2
-    if short and _OFF_TOPIC.search(said) and not who and not _HELP.search(said):
+    about_roles = bool(_BOTH_ROLES.search(said) or _ONE_FOR_BOTH.search(said))
+    if short and _OFF_TOPIC.search(said) and not (who or about_roles or _HELP.search(said)):
         return Reading(Intent.OFF_TOPIC, text)
     if _is_help(said, who):
         return Reading(Intent.HELP, text)
@@ -458,7 +492,6 @@ def classify(
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     if len(words) > LONG_MESSAGE_WORDS and _is_hiring(said, words):
         return Reading(Intent.HIRE, text)
-    about_roles = bool(_BOTH_ROLES.search(said) or _ONE_FOR_BOTH.search(said))
     if about_roles and _COMBINE.search(said):
         return Reading(Intent.COMBINE, text)
     compares = _COMPARE.search(said) or not _names_work(text, said, knows_work)
@@ -476,11 +509,11 @@ def classify(
         return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
     if (_OFF_TOPIC.search(said) and not who) or _OFF_TOPIC_WHO.search(said):
         return Reading(Intent.OFF_TOPIC, text)
-    if (
-        (_CONCEPT.search(said) or _CONCEPT_ANYWHERE.search(said))
-        and not who
-        and _PRODUCT_WORDS.search(said)
-    ):
+    asks_concept = _CONCEPT.search(said) or _CONCEPT_ANYWHERE.search(said)
+    if asks_concept and not who and _PRODUCT_WORDS.search(said):
+        return Reading(Intent.CONCEPT, text)
+    explains = _EXPLAIN.search(said) and not _WHO_DOES.search(said)
+    if explains and knows_concept is not None and knows_concept(text):
         return Reading(Intent.CONCEPT, text)
     if _OWNERSHIP.search(said) or _ANY_ROLE.search(said):
         follow = (
@@ -507,6 +540,8 @@ def _names_work(text: str, said: str, knows_work: Callable[[str], bool] | None) 
 def _is_help(said: str, who: bool) -> bool:
     if _HELP.search(said) and not (who and not _ABOUT_THE_BOT_WHO.search(said)):
         return True
+    if _ABOUT_THE_BOT.search(said) and _BOT_ITSELF.search(said):
+        return True  # memory, privacy, scope, trust: about RoleFit whatever words it uses
     # A question about RoleFit itself rather than about product work.
     about_work = _PRODUCT_WORDS.search(_ROLE_WORDS.sub(" ", said))
     return bool(_ABOUT_THE_BOT.search(said) and _META.search(said)) and not (
