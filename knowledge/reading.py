@@ -3,13 +3,19 @@
 Slack markup and emoji go, words the knowledge base has never seen are corrected to a close known
 word (typos), abbreviations expand, words are stemmed and synonyms collapse onto one concept. Each
 term remembers which side of the "who…" clause it stood on (see `knowledge.text.asking_sides`).
+
+What a message may cost is bounded by design, however long or hostile it is: at most `MAX_WORDS`
+words are read, each known word is one dictionary look-up (its expansion and stems are worked out
+once, when the Reader is built), and at most `NEW_WORDS_CHECKED` words never seen before are
+checked for typos per message, each check costing one look-up in the common-word list and one
+search among the known words of about its length. Corrections are remembered in a bounded memory.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cachetools import LRUCache
 from rapidfuzz import process
@@ -30,21 +36,29 @@ from knowledge.text import (
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
 # Typo fixes remembered: new words keep arriving, so the memory is bounded.
 CORRECTIONS_KEPT = 20_000
+# New words (never seen, not yet remembered) checked for typos in one message; the rest are read
+# as written. Words in the clause that asks "who…" are checked first. A labelled question has at
+# most 8 such words; a pasted wall of made-up words would otherwise cost a search for each.
+NEW_WORDS_CHECKED = 12
+TYPO_CANDIDATES = 8  # the closest known words weighed for one typo
+SHORTEST_TYPO = 5  # shorter unknown words are left alone: too many real words lie one edit away
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     concept: str  # a stem, or "name~" for a synonym group
     written: str  # what the person wrote, typos included, for explanations
     side: int = ASKED  # in the clause that asks "who…", or in the context BEFORE or AFTER it
 
 
-@dataclass(frozen=True)
-class Token:
-    written: str  # as the person wrote it (a typo stays "critera", an abbreviation "gtm")
-    word: str  # after typo fixing and abbreviation expansion
-    stem: str
-    side: int
+# (as written, after typo fixing and abbreviation expansion, its stem, its side)
+Token = tuple[str, str, str, int]
+# What one word becomes: (word, stem) for each word it expands to ("gtm" → go, to, market).
+Forms = tuple[tuple[str, str], ...]
+
+
+def typos_allowed(length: int) -> int:
+    """Edits a typo of this many letters may have (transposing two letters is one)."""
+    return 1 if length < 8 else 2
 
 
 class Reader:
@@ -71,58 +85,126 @@ class Reader:
             for variant in variants:
                 words.update(split_words(clean_text(variant)))
         self.known_words = frozenset(words)
+        # Every known word's expansion and stems, worked out once: reading one is a look-up.
+        self._forms: dict[str, Forms] = {word: self._expand(word) for word in words}
         self.known_stems = frozenset(stem(w) for w in words)
         self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        # A typo of length n is searched for among the known words of length n ± its allowed
+        # edits only (a word further in length is further in edits), kept in alphabetical order.
+        longest = max((len(w) for w in self._choices), default=0)
+        self._near: dict[int, list[str]] = {}
+        for length in range(SHORTEST_TYPO, longest + 3):
+            allowed = typos_allowed(length)
+            near = [w for w in self._choices if abs(len(w) - length) <= allowed]
+            if near:
+                self._near[length] = near
         self._corrections: LRUCache[str, str] = LRUCache(maxsize=CORRECTIONS_KEPT)
+        self._common = common_english_words()  # loaded now, never on someone's first question
+
+    def _expand(self, word: str) -> Forms:
+        return tuple((w, stem(w)) for w in self.abbreviations.get(word, [word]))
 
     def terms(self, text: str, *, fix_typos: bool = True) -> list[Term]:
         """The concepts in `text`, in order, without stopwords or role names."""
         cleaned = clean_text(text)
         written = split_words(cleaned)[:MAX_WORDS]
+        if not written:
+            return []
         sides = asking_sides(cleaned)
-        fixed = [self.correct(w) for w in written] if fix_typos else written
+        fixed = self._corrected(written, sides) if fix_typos else written
+        return self._concepts(self._tokens(written, fixed, sides))
+
+    def knowledge_terms(self, text: str) -> list[Term]:
+        """The concepts of a knowledge phrase: read like a question, but every word is its own
+        (no typo fixing) and there is no "who…" clause to find."""
+        written = split_words(clean_text(text))[:MAX_WORDS]
+        return self._concepts(self._tokens(written, written, [ASKED] * len(written)))
+
+    def _tokens(self, written: list[str], fixed: list[str], sides: list[int]) -> list[Token]:
+        forms = self._forms
         tokens: list[Token] = []
         for position in without_role_names(fixed):
             word = fixed[position]
-            for expanded in self.abbreviations.get(word, [word]):
-                tokens.append(Token(written[position], expanded, stem(expanded), sides[position]))
-        return self._concepts(tokens)
+            expanded = forms.get(word) or self._expand(word)
+            for expanded_word, expanded_stem in expanded:
+                tokens.append((written[position], expanded_word, expanded_stem, sides[position]))
+        return tokens
 
     def _concepts(self, tokens: list[Token]) -> list[Term]:
         """Collapse synonym runs (longest first) and drop stopwords."""
         terms: list[Term] = []
+        by_start = self.synonyms_by_start
         index = 0
-        while index < len(tokens):
-            for stems, concept in self.synonyms_by_start.get(tokens[index].stem, ()):
-                run = tokens[index : index + len(stems)]
-                if tuple(t.stem for t in run) == stems:
-                    written = " ".join(dict.fromkeys(t.written for t in run))
-                    terms.append(Term(concept, written, min(run, key=lambda t: abs(t.side)).side))
-                    index += len(stems)
+        count = len(tokens)
+        while index < count:
+            written, word, word_stem, side = tokens[index]
+            for stems, concept in by_start.get(word_stem, ()):
+                end = index + len(stems)
+                run = tokens[index:end]
+                if end <= count and tuple(t[2] for t in run) == stems:
+                    joined = " ".join(dict.fromkeys(t[0] for t in run))
+                    terms.append(Term(concept, joined, min(run, key=lambda t: abs(t[3]))[3]))
+                    index = end
                     break
             else:
-                token = tokens[index]
-                if token.word not in STOPWORDS and not token.word.isdigit():
-                    terms.append(Term(token.stem, token.written, token.side))
+                if word not in STOPWORDS and not word.isdigit():
+                    terms.append(Term(word_stem, written, side))
                 index += 1
         return terms
 
+    def _corrected(self, written: list[str], sides: list[int]) -> list[str]:
+        """The words with typos fixed: remembered corrections first, then up to
+        `NEW_WORDS_CHECKED` new words, those in the clause that asks "who…" before the rest."""
+        fixed = list(written)
+        known = self.known_words
+        new: dict[str, int] = {}  # a new word → where it first stands
+        for position, word in enumerate(written):
+            if word in known or len(word) < SHORTEST_TYPO or not word.isalpha():
+                continue
+            remembered = self._corrections.get(word)
+            if remembered is not None:
+                fixed[position] = remembered
+            elif word not in new:
+                new[word] = position
+        if not new:
+            return fixed
+        ordered = sorted(new, key=lambda w: (sides[new[w]] != ASKED, new[w]))
+        checked = {word: self._check(word) for word in ordered[:NEW_WORDS_CHECKED]}
+        for position, word in enumerate(written):
+            correction = checked.get(word)
+            if correction is not None:
+                fixed[position] = correction
+        return fixed
+
     def correct(self, word: str) -> str:
         """The closest known word for an unknown one (a typo), or the word itself."""
-        if word in self.known_words or len(word) < 5 or not word.isalpha():
+        if word in self.known_words or len(word) < SHORTEST_TYPO or not word.isalpha():
             return word
-        cached = self._corrections.get(word)
-        if cached is not None:
-            return cached
+        remembered = self._corrections.get(word)
+        return remembered if remembered is not None else self._check(word)
+
+    def _check(self, word: str) -> str:
+        """Search for the known word a new word is a typo of, and remember the answer."""
         fixed = word
-        if stem(word) not in self.known_stems and word not in common_english_words():
-            allowed = 1 if len(word) < 8 else 2
-            found = process.extract(
-                word, self._choices, scorer=OSA.distance, score_cutoff=allowed, limit=8
-            )
-            if found:
-                # Fewest edits first, then a matching first letter, then alphabetical.
-                best = min(found, key=lambda f: (f[1], f[0][0] != word[0], f[0]))
-                fixed = best[0]
+        if stem(word) not in self.known_stems and word not in self._common:
+            fixed = self._closest(word) or word
         self._corrections[word] = fixed
         return fixed
+
+    def _closest(self, word: str) -> str | None:
+        """The known word fewest edits away (then one with the same first letter, then the
+        alphabetically first) among the `TYPO_CANDIDATES` closest, or None."""
+        near = self._near.get(len(word))
+        if near is None:
+            return None
+        found = process.extract(
+            word,
+            near,
+            scorer=OSA.distance,
+            score_cutoff=typos_allowed(len(word)),
+            limit=TYPO_CANDIDATES,
+        )
+        if not found:
+            return None
+        # Fewest edits first, then a matching first letter, then alphabetical.
+        return min(found, key=lambda f: (f[1], f[0][0] != word[0], f[0]))[0]
