@@ -8,7 +8,10 @@ How a question is read:
    clause names a topic of its own ("our PM is busy with pricing, so who handles the backlog?");
 5. every phrase is scored by how much of its (IDF-weighted) concepts the question covers, with a
    bonus for concepts that sit next to each other; each entry keeps its best phrase and gains a
-   little for explaining more of the question.
+   little for explaining more of the question. Only entries sharing a concept with the question
+   are touched: a phrase sharing one concept scores what was worked out for it when the matcher
+   was built (its entry's best such phrase is kept per concept), and only phrases sharing two or
+   more concepts are scored afresh, found through an index of the concept pairs phrases hold.
 The best entry wins. Its confidence grows with its score and with its lead over the best entry that
 would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
 Everything is in-process and deterministic: no network, no model files.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from typing import Literal
 
 from knowledge.models import (
@@ -32,11 +36,7 @@ from knowledge.models import (
     Unsettled,
 )
 from knowledge.reading import Reader, Term
-from knowledge.text import (
-    AFTER,
-    ASKED,
-    BEFORE,
-)
+from knowledge.text import AFTER, ASKED, BEFORE
 
 # Scoring constants, tuned on the dev and probe questions and our own smoke questions — never on
 # the holdout. Scores sit on a plateau here: nudging any one of them by a third changes no dev
@@ -51,6 +51,9 @@ UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, nev
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
 CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, not what
+# Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
+# text costs about what a long question does. Labelled questions have at most 17.
+MAX_CONCEPTS = 24
 
 Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
 Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
@@ -83,7 +86,11 @@ class _Scored:
     entry: _Entry
     score: float
     phrase: _Phrase  # the entry's best phrase for this question
-    matched: tuple[str, ...]  # the question's words that matched it
+
+
+# An entry's best phrase so far for one question: (its score, minus its phrase id), so that the
+# larger tuple is the better phrase and, on equal scores, the earlier one.
+_Best = tuple[float, int]
 
 
 class Matcher:
@@ -108,28 +115,57 @@ class Matcher:
                 document_frequency[concept] += 1
         count = len(self._entries)
         self._weak = {
-            t.concept
-            for w in kb.language.weak_words
-            for t in self._reader.terms(w, fix_typos=False)
+            t.concept for w in kb.language.weak_words for t in self._reader.knowledge_terms(w)
         }
         self._idf = {
             c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in self._weak else 1.0)
             for c, df in document_frequency.items()
         }
-        # Every phrase with its total weight, and which phrases each concept appears in.
+        self._ids = [entry.id for entry in self._entries]
+        verdicts: dict[tuple[str, ...], int] = {}
+        self._verdicts = [verdicts.setdefault(_verdict(e), len(verdicts)) for e in self._entries]
+        # Every phrase with its entry and total weight, and which phrases each concept appears in.
         self._phrases: list[tuple[_Entry, _Phrase, float]] = []
         self._index: dict[str, list[int]] = defaultdict(list)
-        for entry in self._entries:
+        self._phrase_entry: list[int] = []
+        self._sorted_concepts: list[tuple[str, ...]] = []
+        # Phrases holding both concepts of a pair (in sorted order): where a question sharing two
+        # or more concepts with a phrase finds it.
+        self._together: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # For each concept, each entry holding it with its best phrase when that concept is all a
+        # question shares with it, in the ask and in the context: (entry, score, phrase id).
+        self._single: dict[str, list[tuple[int, float, int]]] = {}
+        self._single_context: dict[str, list[tuple[int, float, int]]] = {}
+        for number, entry in enumerate(self._entries):
+            best: dict[str, tuple[_Best, _Best]] = {}
             for phrase in entry.phrases:
-                for concept in phrase.concepts:
-                    self._index[concept].append(len(self._phrases))
+                phrase_id = len(self._phrases)
                 total = sum(self._idf[c] for c in phrase.concepts)
                 self._phrases.append((entry, phrase, total))
+                self._phrase_entry.append(number)
+                ordered = tuple(sorted(phrase.concepts))
+                self._sorted_concepts.append(ordered)
+                for pair in combinations(ordered, 2):
+                    self._together[pair].append(phrase_id)
+                for concept in phrase.concepts:
+                    self._index[concept].append(phrase_id)
+                    weight = self._idf[concept]
+                    scores = (
+                        (_score(weight * 1.0, total), -phrase_id),
+                        (_score(weight * CONTEXT_WEIGHT, total), -phrase_id),
+                    )
+                    held = best.get(concept, scores)
+                    best[concept] = (max(held[0], scores[0]), max(held[1], scores[1]))
+            for concept, (in_ask, in_context) in best.items():
+                self._single.setdefault(concept, []).append((number, in_ask[0], -in_ask[1]))
+                self._single_context.setdefault(concept, []).append(
+                    (number, in_context[0], -in_context[1])
+                )
 
     def _entry(self, source: Source) -> _Entry:
         phrases: list[_Phrase] = []
         for text in [*source.phrases, source.title]:
-            terms = self._reader.terms(text, fix_typos=False)
+            terms = self._reader.knowledge_terms(text)
             concepts = tuple(dict.fromkeys(t.concept for t in terms))
             if concepts:
                 phrases.append(_Phrase(text, concepts, _pairs(terms)))
@@ -166,7 +202,7 @@ class Matcher:
                 explanation="I could not find a piece of work in that question. Try something "
                 "like: who owns backlog grooming?",
             )
-        ranked = self._rank(terms)
+        ranked = self._rank(self._capped(terms))
         if not ranked or ranked[0].score < NONE_BELOW:
             return self._neither(question, ranked)
         best = ranked[0]
@@ -178,7 +214,11 @@ class Matcher:
         confidence = strength * (0.45 + 0.55 * margin)
         if best.entry.kind == "unrelated":
             return self._unrelated(question, best, confidence)
-        words = ", ".join(dict.fromkeys(best.matched))
+        written: dict[str, list[str]] = defaultdict(list)
+        for t in terms:
+            written[t.concept].append(t.written)
+        matched = (w for c in best.phrase.concepts if c in written for w in written[c])
+        words = ", ".join(dict.fromkeys(matched))
         explanation = f"Matched “{best.phrase.text}” (your words: {words}) → {best.entry.title}."
         if best.entry.kind == "neighbour":
             explanation += f" The article gives this to {best.entry.outside_owner}."
@@ -239,45 +279,89 @@ class Matcher:
             f"{best.entry.outside_owner}'s work rather than a product role's.",
         )
 
+    def _capped(self, terms: list[Term]) -> list[Term]:
+        """The terms of at most MAX_CONCEPTS distinct known concepts, the ask's first, then in the
+        order they come; the rest are read as words the knowledge base does not know."""
+        known = dict.fromkeys(t.concept for t in terms if t.concept in self._idf)
+        if len(known) <= MAX_CONCEPTS:
+            return terms
+        first = dict.fromkeys(t.concept for t in terms if t.side == ASKED and t.concept in known)
+        kept = set(list(dict.fromkeys([*first, *known]))[:MAX_CONCEPTS])
+        return [t for t in terms if t.concept in kept or t.concept not in known]
+
     def _rank(self, terms: list[Term]) -> list[_Scored]:
-        """Every entry with a phrase touching the question, best first. Concepts are visited in
-        sorted order and ties go to the earlier phrase, so answers never depend on hash order."""
+        """What an answer reads of the ranking, best first: the best entry, every entry scoring
+        at least ALTERNATIVE_AT, and the best entry whose verdict differs from the best's.
+
+        Only entries sharing a concept with the question are touched. A phrase sharing one concept
+        with it scores what was worked out when the matcher was built; phrases sharing two or
+        more are scored here. Concepts are visited in sorted order and ties go to the earlier
+        phrase, then the smaller id, so answers never depend on hash order."""
         present = sorted({t.concept for t in terms})
         asked = self._asked(terms)
+        idf = self._idf
         weights = {
-            t.concept: self._idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
+            t.concept: idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
             for t in terms
-            if t.concept in self._idf
+            if t.concept in idf
         }
-        mass: dict[int, float] = defaultdict(float)
-        for concept in present:
-            weight = weights.get(concept)
-            if weight is not None:
-                for phrase_id in self._index[concept]:
-                    mass[phrase_id] += weight
-        pairs = _pairs([t for t in terms if t.concept in asked])
-        best: dict[str, tuple[float, int]] = {}
-        for phrase_id in sorted(mass):
-            entry, phrase, total = self._phrases[phrase_id]
-            matched = mass[phrase_id]
-            score = (matched / total) ** COVERAGE_POWER * matched / (matched + MASS_HALF)
-            if phrase.pairs:
-                score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
-            if entry.id not in best or score > best[entry.id][0]:
-                best[entry.id] = (score, phrase_id)
+        matched = [c for c in present if c in weights]
+        best: dict[int, _Best] = {}  # entry → its best phrase
+        support: dict[int, float] = {}  # entry → the question's weight its vocabulary holds
+        for concept in matched:
+            weight = weights[concept]
+            singles = self._single if concept in asked else self._single_context
+            for entry, score, phrase_id in singles[concept]:
+                support[entry] = support.get(entry, 0) + weight
+                candidate = (score, -phrase_id)
+                held = best.get(entry)
+                if held is None or candidate > held:
+                    best[entry] = candidate
+        if len(matched) > 1:
+            pairs = _pairs([t for t in terms if t.concept in asked])
+            for phrase_id in self._sharing(matched):
+                mass = 0.0
+                for concept in self._sorted_concepts[phrase_id]:
+                    held_weight = weights.get(concept)
+                    if held_weight is not None:
+                        mass += held_weight
+                _, phrase, total = self._phrases[phrase_id]
+                score = _score(mass, total)
+                if phrase.pairs:
+                    score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
+                entry = self._phrase_entry[phrase_id]
+                candidate = (score, -phrase_id)
+                held = best.get(entry)
+                if held is None or candidate > held:
+                    best[entry] = candidate
+        if not best:
+            return []
         known_mass = sum(weights.get(c, 0.0) for c in present)
-        written: dict[str, list[str]] = defaultdict(list)
-        for t in terms:
-            written[t.concept].append(t.written)
-        ranked = []
-        for score, phrase_id in best.values():
-            entry, phrase, _ = self._phrases[phrase_id]
-            support = sum(weights.get(c, 0.0) for c in present if c in entry.vocabulary)
-            boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
-            words = tuple(w for c in phrase.concepts if c in written for w in written[c])
-            ranked.append(_Scored(entry, score * boost, phrase, words))
-        ranked.sort(key=lambda s: (-s.score, s.entry.id))
-        return ranked
+        ids = self._ids
+        ranked = []  # (minus the final score, entry id, entry, phrase id): smallest is best
+        for entry, (score, minus_phrase) in best.items():
+            boost = 1 + SUPPORT_WEIGHT * support[entry] / known_mass if known_mass else 1.0
+            ranked.append((-(score * boost), ids[entry], entry, -minus_phrase))
+        top = min(ranked)
+        kept = [r for r in ranked if -r[0] >= ALTERNATIVE_AT or r is top]
+        verdicts = self._verdicts
+        verdict = verdicts[top[2]]
+        rival = min((r for r in ranked if verdicts[r[2]] != verdict), default=None)
+        if rival is not None and -rival[0] < ALTERNATIVE_AT:
+            kept.append(rival)
+        kept.sort()
+        entries, phrases = self._entries, self._phrases
+        return [_Scored(entries[e], -minus, phrases[p][1]) for minus, _, e, p in kept]
+
+    def _sharing(self, concepts: list[str]) -> set[int]:
+        """The phrases holding at least two of these (sorted, distinct) concepts."""
+        together = self._together
+        found: set[int] = set()
+        for pair in combinations(concepts, 2):
+            phrases = together.get(pair)
+            if phrases:
+                found.update(phrases)
+        return found
 
     def _asked(self, terms: list[Term]) -> set[str]:
         """The concepts the question asks about; the context around the "who…" clause counts for
@@ -293,6 +377,12 @@ class Matcher:
             for t in terms
             if (t.side == BEFORE and not known_topic) or (t.side == AFTER and not any_topic)
         }
+
+
+def _score(mass: float, total: float) -> float:
+    """A phrase's score before its bigram bonus: how much of its weight the question covers."""
+    coverage: float = (mass / total) ** COVERAGE_POWER
+    return coverage * mass / (mass + MASS_HALF)
 
 
 def _pairs(terms: list[Term]) -> frozenset[frozenset[str]]:
