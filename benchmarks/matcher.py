@@ -5,9 +5,10 @@ fresh subprocesses, one per system, size and round, so load, build and first-que
 each process's own; memory comes from one more process per system and size, under tracemalloc.
 Cells read `median [min-max]` over the rounds: the spread is the machine's noise.
 
-- 10x knowledge: the benchmark writes an overlay with 9 copies of every responsibility, neighbour,
-  unsettled piece of work and unrelated topic, under new ids, each phrase varied (a qualifier added
-  in front or behind, two words swapped), and loads it like any overlay.
+- 10x knowledge: the benchmark writes overlays with 9 copies of every responsibility, neighbour,
+  unsettled piece of work and unrelated topic, under new ids, each copy the work in two contexts
+  of its own ("for the mobile app", "across emea"), each phrase varied (the context in front or
+  behind, two words swapped), and loads them like any overlay.
 - Per new question: every labelled question (all five sets) asked once per process, in a shuffled
   order, so nothing is answered from a memory of the whole question. Wall time (perf_counter) is
   what a person waits; CPU time (thread_time) leaves out other processes on a shared machine.
@@ -112,7 +113,9 @@ QUALIFIERS = (
 
 
 def _vary(text: str, copy: int, index: int) -> str:
-    qualifier = QUALIFIERS[(copy * 7 + index) % len(QUALIFIERS)]
+    """One phrase as copy number `copy` words it: each copy is the work in its own two contexts
+    (a product line, a region), its phrases alternating between them."""
+    qualifier = QUALIFIERS[(2 * copy + index % 2) % len(QUALIFIERS)]
     words = text.split()
     if (copy + index) % 3 == 2 and len(words) > 2:
         words[0], words[1] = words[1], words[0]
