@@ -19,11 +19,16 @@ Everything is in-process and deterministic: no network, no model files.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import reduce
 from itertools import combinations
-from typing import Literal
+from operator import add
+from typing import Any, Literal, NamedTuple
 
 from knowledge.models import (
     Alternative,
@@ -59,11 +64,10 @@ Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
 Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     text: str
-    concepts: tuple[str, ...]
-    pairs: frozenset[frozenset[str]]
+    concepts: tuple[str, ...]  # distinct, in the order the text names them
+    pairs: tuple[tuple[str, str], ...]  # concepts side by side, each pair in sorted order
 
 
 @dataclass
@@ -77,7 +81,6 @@ class _Entry:
     outside_owner: str | None = None
     section: str | None = None
     why: str | None = None
-    phrases: list[_Phrase] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()
 
 
@@ -85,7 +88,8 @@ class _Entry:
 class _Scored:
     entry: _Entry
     score: float
-    phrase: _Phrase  # the entry's best phrase for this question
+    phrase: str  # the entry's best phrase for this question
+    concepts: tuple[str, ...]  # that phrase's concepts
 
 
 # An entry's best phrase so far for one question: (its score, minus its phrase id), so that the
@@ -97,6 +101,14 @@ class Matcher:
     """Answers questions from one knowledge base. Build once, ask many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        # The build allocates hundreds of thousands of small objects that live as long as the
+        # matcher, so the cyclic collector would walk them again and again while it runs, and
+        # once more on some later question (~20 ms at 10x knowledge). It is paused for the
+        # build, and one collection after it leaves them all in the oldest generation at once.
+        with _collector_paused():
+            self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         sources: list[Source] = [
             *kb.responsibilities,
@@ -107,7 +119,9 @@ class Matcher:
         self._reader = Reader(
             kb.language, [text for s in sources for text in [s.title, *s.phrases]]
         )
-        self._entries = [self._entry(source) for source in sources]
+        read: dict[str, _Phrase | None] = {}  # the same text in two entries is read once
+        built = [self._entry(source, read) for source in sources]
+        self._entries = [entry for entry, _ in built]
         self._by_id = {entry.id: entry for entry in self._entries}
         document_frequency: dict[str, int] = defaultdict(int)
         for entry in self._entries:
@@ -124,53 +138,69 @@ class Matcher:
         self._ids = [entry.id for entry in self._entries]
         verdicts: dict[tuple[str, ...], int] = {}
         self._verdicts = [verdicts.setdefault(_verdict(e), len(verdicts)) for e in self._entries]
-        # Every phrase with its entry and total weight, and which phrases each concept appears in.
-        self._phrases: list[tuple[_Entry, _Phrase, float]] = []
-        self._index: dict[str, list[int]] = defaultdict(list)
+        # Every phrase, numbered in entry order: its text, concepts (as written and sorted),
+        # bigrams, entry and total weight. Plain tuples and lists of atoms, which Python's cyclic
+        # collector stops walking after one look.
+        self._phrase_texts: list[str] = []
+        self._phrase_concepts: list[tuple[str, ...]] = []
         self._phrase_entry: list[int] = []
+        self._totals: list[float] = []
         self._sorted_concepts: list[tuple[str, ...]] = []
-        # Phrases holding both concepts of a pair (in sorted order): where a question sharing two
-        # or more concepts with a phrase finds it.
-        self._together: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._phrase_pairs: list[tuple[tuple[str, str], ...]] = []
+        # The phrases holding both concepts of a pair (sorted): where a question sharing two or
+        # more concepts with a phrase finds it.
+        together: dict[tuple[str, str], list[int]] = defaultdict(list)
         # For each concept, each entry holding it with its best phrase when that concept is all a
-        # question shares with it, in the ask and in the context: (entry, score, phrase id).
-        self._single: dict[str, list[tuple[int, float, int]]] = {}
-        self._single_context: dict[str, list[tuple[int, float, int]]] = {}
-        for number, entry in enumerate(self._entries):
-            best: dict[str, tuple[_Best, _Best]] = {}
-            for phrase in entry.phrases:
-                phrase_id = len(self._phrases)
+        # question shares with it, in the ask and in the context: (score, -phrase id).
+        single: dict[str, dict[int, _Best]] = defaultdict(dict)
+        single_context: dict[str, dict[int, _Best]] = defaultdict(dict)
+        for number, (_, phrases) in enumerate(built):
+            for phrase in phrases:
+                phrase_id = len(self._phrase_texts)
                 total = sum(self._idf[c] for c in phrase.concepts)
-                self._phrases.append((entry, phrase, total))
+                self._phrase_texts.append(phrase.text)
+                self._phrase_concepts.append(phrase.concepts)
                 self._phrase_entry.append(number)
+                self._totals.append(total)
                 ordered = tuple(sorted(phrase.concepts))
                 self._sorted_concepts.append(ordered)
+                self._phrase_pairs.append(phrase.pairs)
                 for pair in combinations(ordered, 2):
-                    self._together[pair].append(phrase_id)
+                    together[pair].append(phrase_id)
                 for concept in phrase.concepts:
-                    self._index[concept].append(phrase_id)
                     weight = self._idf[concept]
-                    scores = (
-                        (_score(weight * 1.0, total), -phrase_id),
-                        (_score(weight * CONTEXT_WEIGHT, total), -phrase_id),
-                    )
-                    held = best.get(concept, scores)
-                    best[concept] = (max(held[0], scores[0]), max(held[1], scores[1]))
-            for concept, (in_ask, in_context) in best.items():
-                self._single.setdefault(concept, []).append((number, in_ask[0], -in_ask[1]))
-                self._single_context.setdefault(concept, []).append(
-                    (number, in_context[0], -in_context[1])
-                )
+                    in_ask = (_score(weight, total), -phrase_id)
+                    held = single[concept].get(number)
+                    if held is None or in_ask > held:
+                        single[concept][number] = in_ask
+                    in_context = (_score(weight * CONTEXT_WEIGHT, total), -phrase_id)
+                    held = single_context[concept].get(number)
+                    if held is None or in_context > held:
+                        single_context[concept][number] = in_context
+        # Tuples from here on: nothing changes, and tuples of numbers cost the collector nothing.
+        self._together = {pair: tuple(ids) for pair, ids in together.items()}
+        self._single = {c: tuple(best.items()) for c, best in single.items()}
+        self._single_context = {c: tuple(best.items()) for c, best in single_context.items()}
 
-    def _entry(self, source: Source) -> _Entry:
+    def _entry(
+        self, source: Source, read: dict[str, _Phrase | None]
+    ) -> tuple[_Entry, list[_Phrase]]:
+        """The entry for scoring, and its phrases (title last) that name a concept."""
         phrases: list[_Phrase] = []
         for text in [*source.phrases, source.title]:
-            terms = self._reader.knowledge_terms(text)
-            concepts = tuple(dict.fromkeys(t.concept for t in terms))
-            if concepts:
-                phrases.append(_Phrase(text, concepts, _pairs(terms)))
+            if text not in read:
+                terms = self._reader.knowledge_terms(text)
+                concepts = tuple(dict.fromkeys(t.concept for t in terms))
+                pairs = tuple(sorted(_pairs(terms)))
+                read[text] = _Phrase(text, concepts, pairs) if concepts else None
+            phrase = read[text]
+            if phrase is not None:
+                phrases.append(phrase)
         vocabulary = frozenset(c for p in phrases for c in p.concepts)
-        entry = _Entry("unrelated", source.id, source.title, phrases=phrases, vocabulary=vocabulary)
+        return self._entry_of(source, vocabulary), phrases
+
+    def _entry_of(self, source: Source, vocabulary: frozenset[str]) -> _Entry:
+        entry = _Entry("unrelated", source.id, source.title, vocabulary=vocabulary)
         if isinstance(source, Responsibility):
             return replace(
                 entry,
@@ -217,9 +247,9 @@ class Matcher:
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
             written[t.concept].append(t.written)
-        matched = (w for c in best.phrase.concepts if c in written for w in written[c])
+        matched = (w for c in best.concepts if c in written for w in written[c])
         words = ", ".join(dict.fromkeys(matched))
-        explanation = f"Matched “{best.phrase.text}” (your words: {words}) → {best.entry.title}."
+        explanation = f"Matched “{best.phrase}” (your words: {words}) → {best.entry.title}."
         if best.entry.kind == "neighbour":
             explanation += f" The article gives this to {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
@@ -293,10 +323,10 @@ class Matcher:
         """What an answer reads of the ranking, best first: the best entry, every entry scoring
         at least ALTERNATIVE_AT, and the best entry whose verdict differs from the best's.
 
-        Only entries sharing a concept with the question are touched. A phrase sharing one concept
-        with it scores what was worked out when the matcher was built; phrases sharing two or
-        more are scored here. Concepts are visited in sorted order and ties go to the earlier
-        phrase, then the smaller id, so answers never depend on hash order."""
+        Only entries sharing a concept with the question are touched. A phrase sharing one
+        concept with it scores what was worked out when the matcher was built; phrases sharing
+        two or more are scored here. Concepts are added in sorted order and ties go to the
+        earlier phrase, then the smaller id, so answers never depend on hash order."""
         present = sorted({t.concept for t in terms})
         asked = self._asked(terms)
         idf = self._idf
@@ -306,52 +336,55 @@ class Matcher:
             if t.concept in idf
         }
         matched = [c for c in present if c in weights]
-        best: dict[int, _Best] = {}  # entry → its best phrase
-        support: dict[int, float] = {}  # entry → the question's weight its vocabulary holds
+        if not matched:
+            return []
+        # entry → [the weights of the question's concepts its vocabulary holds, its best phrase]
+        state: dict[int, list[Any]] = {}
         for concept in matched:
             weight = weights[concept]
             singles = self._single if concept in asked else self._single_context
-            for entry, score, phrase_id in singles[concept]:
-                support[entry] = support.get(entry, 0) + weight
-                candidate = (score, -phrase_id)
-                held = best.get(entry)
-                if held is None or candidate > held:
-                    best[entry] = candidate
+            for entry, candidate in singles[concept]:
+                held = state.get(entry)
+                if held is None:
+                    state[entry] = [[weight], candidate]
+                else:
+                    held[0].append(weight)
+                    if candidate > held[1]:
+                        held[1] = candidate
         if len(matched) > 1:
             pairs = _pairs([t for t in terms if t.concept in asked])
+            get = weights.get
+            totals, phrase_pairs, ordered = self._totals, self._phrase_pairs, self._sorted_concepts
+            phrase_entry = self._phrase_entry
             for phrase_id in self._sharing(matched):
-                mass = 0.0
-                for concept in self._sorted_concepts[phrase_id]:
-                    held_weight = weights.get(concept)
-                    if held_weight is not None:
-                        mass += held_weight
-                _, phrase, total = self._phrases[phrase_id]
-                score = _score(mass, total)
-                if phrase.pairs:
-                    score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
-                entry = self._phrase_entry[phrase_id]
-                candidate = (score, -phrase_id)
-                held = best.get(entry)
-                if held is None or candidate > held:
-                    best[entry] = candidate
-        if not best:
-            return []
+                # The matched mass added in concept order, one addition at a time.
+                mass = reduce(add, filter(None, map(get, ordered[phrase_id])), 0.0)
+                total = totals[phrase_id]
+                coverage: float = (mass / total) ** COVERAGE_POWER
+                score = coverage * mass / (mass + MASS_HALF)
+                bigrams = phrase_pairs[phrase_id]
+                if bigrams and pairs:
+                    score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
+                held = state[phrase_entry[phrase_id]]
+                if (score, -phrase_id) > held[1]:
+                    held[1] = (score, -phrase_id)
         known_mass = sum(weights.get(c, 0.0) for c in present)
         ids = self._ids
-        ranked = []  # (minus the final score, entry id, entry, phrase id): smallest is best
-        for entry, (score, minus_phrase) in best.items():
-            boost = 1 + SUPPORT_WEIGHT * support[entry] / known_mass if known_mass else 1.0
-            ranked.append((-(score * boost), ids[entry], entry, -minus_phrase))
+        ranked = []  # (minus the final score, id, entry, best phrase): the least is the best
+        for entry, (held_weights, best) in state.items():
+            support = sum(held_weights)
+            boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
+            ranked.append((-(best[0] * boost), ids[entry], entry, -best[1]))
         top = min(ranked)
-        kept = [r for r in ranked if -r[0] >= ALTERNATIVE_AT or r is top]
         verdicts = self._verdicts
         verdict = verdicts[top[2]]
         rival = min((r for r in ranked if verdicts[r[2]] != verdict), default=None)
+        kept = [r for r in ranked if -r[0] >= ALTERNATIVE_AT or r is top]
         if rival is not None and -rival[0] < ALTERNATIVE_AT:
             kept.append(rival)
         kept.sort()
-        entries, phrases = self._entries, self._phrases
-        return [_Scored(entries[e], -minus, phrases[p][1]) for minus, _, e, p in kept]
+        entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
+        return [_Scored(entries[e], -minus, texts[p], concepts[p]) for minus, _, e, p in kept]
 
     def _sharing(self, concepts: list[str]) -> set[int]:
         """The phrases holding at least two of these (sorted, distinct) concepts."""
@@ -359,7 +392,7 @@ class Matcher:
         found: set[int] = set()
         for pair in combinations(concepts, 2):
             phrases = together.get(pair)
-            if phrases:
+            if phrases is not None:
                 found.update(phrases)
         return found
 
@@ -379,20 +412,35 @@ class Matcher:
         }
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (if it runs) for the block, then collect once."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
+
+
 def _score(mass: float, total: float) -> float:
     """A phrase's score before its bigram bonus: how much of its weight the question covers."""
     coverage: float = (mass / total) ** COVERAGE_POWER
     return coverage * mass / (mass + MASS_HALF)
 
 
-def _pairs(terms: list[Term]) -> frozenset[frozenset[str]]:
-    """Concepts next to each other (either order, one word may sit between)."""
-    return frozenset(
-        frozenset((a.concept, b.concept))
-        for i, a in enumerate(terms)
-        for b in terms[i + 1 : i + 3]
-        if a.concept != b.concept
-    )
+def _pairs(terms: list[Term]) -> frozenset[tuple[str, str]]:
+    """Concepts next to each other (either order, one word may sit between), in sorted order."""
+    found = set()
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 : i + 3]:
+            if a.concept < b.concept:
+                found.add((a.concept, b.concept))
+            elif b.concept < a.concept:
+                found.add((b.concept, a.concept))
+    return frozenset(found)
 
 
 def _alternatives(

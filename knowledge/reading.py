@@ -79,7 +79,13 @@ class Reader:
         for stems, concept in sorted(synonyms.items(), key=lambda item: -len(item[0])):
             self.synonyms_by_start[stems[0]].append((stems, concept))
         words: set[str] = set(STOPWORDS) | set(self.abbreviations)
-        for text in [*known_texts, *language.abbreviations.values()]:
+        # Each known text's words, kept until the matcher reads that text (knowledge_terms).
+        self._known_texts = {
+            text: split_words(clean_text(text)) for text in dict.fromkeys(known_texts)
+        }
+        for text_words in self._known_texts.values():
+            words.update(text_words)
+        for text in language.abbreviations.values():
             words.update(split_words(clean_text(text)))
         for variants in language.synonyms.values():
             for variant in variants:
@@ -117,7 +123,10 @@ class Reader:
     def knowledge_terms(self, text: str) -> list[Term]:
         """The concepts of a knowledge phrase: read like a question, but every word is its own
         (no typo fixing) and there is no "who…" clause to find."""
-        written = split_words(clean_text(text))[:MAX_WORDS]
+        written = self._known_texts.pop(text, None)
+        if written is None:
+            written = split_words(clean_text(text))
+        written = written[:MAX_WORDS]
         return self._concepts(self._tokens(written, written, [ASKED] * len(written)))
 
     def _tokens(self, written: list[str], fixed: list[str], sides: list[int]) -> list[Token]:
