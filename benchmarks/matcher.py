@@ -6,9 +6,10 @@ each process's own; memory comes from one more process per system and size, unde
 Cells read `median [min-max]` over the rounds: the spread is the machine's noise.
 
 - 10x knowledge: the benchmark writes overlays with 9 copies of every responsibility, neighbour,
-  unsettled piece of work and unrelated topic, under new ids, each copy the work in two contexts
-  of its own ("for the mobile app", "across emea"), each phrase varied (the context in front or
-  behind, two words swapped), and loads them like any overlay.
+  unsettled piece of work and unrelated topic, under new ids, each phrase reworded (a synonym
+  swapped for another of its group, two words swapped in every third phrase, one phrase in four
+  set in a context of the copy's own: "for the mobile app", "across emea"), and loads them like
+  any overlay.
 - Per new question: every labelled question (all five sets) asked once per process, in a shuffled
   order, so nothing is answered from a memory of the whole question. Wall time (perf_counter) is
   what a person waits; CPU time (thread_time) leaves out other processes on a shared machine.
@@ -112,27 +113,47 @@ QUALIFIERS = (
 )
 
 
-def _vary(text: str, copy: int, index: int) -> str:
-    """One phrase as copy number `copy` words it: each copy is the work in its own two contexts
-    (a product line, a region), its phrases alternating between them."""
-    qualifier = QUALIFIERS[(2 * copy + index % 2) % len(QUALIFIERS)]
+def _alternatives(kb: Any) -> dict[str, list[str]]:
+    """Each one-word synonym the knowledge base knows → the one-word synonyms of its group."""
+    groups: dict[str, list[str]] = {}
+    for concept, variants in kb.language.synonyms.items():
+        words = sorted({w for w in [concept, *variants] if " " not in w and "-" not in w})
+        for word in words:
+            groups[word] = words
+    return groups
+
+
+def _vary(text: str, copy: int, index: int, alternatives: dict[str, list[str]]) -> str:
+    """One phrase as copy number `copy` words it: synonyms swapped for others of their group,
+    two words swapped in every third phrase, and one phrase in four set in the copy's own
+    context (a product line or a region)."""
     words = text.split()
+    for at, word in enumerate(words):
+        group = alternatives.get(word.lower())
+        if group:
+            words[at] = group[(copy + index + at) % len(group)]
     if (copy + index) % 3 == 2 and len(words) > 2:
         words[0], words[1] = words[1], words[0]
     varied = " ".join(words)
-    return f"{qualifier} {varied}" if (copy + index) % 2 else f"{varied} {qualifier}"
+    if (copy + index) % 4:
+        return varied
+    qualifier = QUALIFIERS[(2 * copy + index % 2) % len(QUALIFIERS)]
+    return f"{qualifier} {varied}" if index % 2 else f"{varied} {qualifier}"
 
 
 def write_overlay(kb: Any, folder: Path) -> list[Path]:
     """Nine varied copies of every entry the matcher reads, one overlay file per copy."""
+    alternatives = _alternatives(kb)
     paths = []
     for copy in range(1, COPIES + 1):
 
         def copied(entry: Any, keep: tuple[str, ...], copy: int = copy) -> dict[str, Any]:
             fields: dict[str, Any] = {"id": f"{entry.id}-copy{copy}"}
-            fields["title"] = _vary(entry.title, copy, 0)
+            fields["title"] = _vary(entry.title, copy, 0, alternatives)
             fields.update({name: getattr(entry, name) for name in keep})
-            fields["phrases"] = [_vary(p, copy, i + 1) for i, p in enumerate(entry.phrases)]
+            fields["phrases"] = [
+                _vary(p, copy, i + 1, alternatives) for i, p in enumerate(entry.phrases)
+            ]
             return fields
 
         overlay = {
