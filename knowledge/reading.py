@@ -4,15 +4,17 @@ Slack markup and emoji go, words the knowledge base has never seen are corrected
 word (typos), abbreviations expand, words are stemmed and synonyms collapse onto one concept. Each
 term remembers which side of the "who…" clause it stood on (see `knowledge.text.asking_sides`).
 
-What a message may cost is bounded by design, however long or hostile it is: at most `MAX_WORDS`
-words are read, each known word is one dictionary look-up (its expansion and stems are worked out
-once, when the Reader is built), and at most `NEW_WORDS_CHECKED` words never seen before are
-checked for typos per message, each check costing one look-up in the common-word list and one
-search among the known words of about its length. Corrections are remembered in a bounded memory.
+What a message may cost is bounded by design, however long or hostile it is: at most
+`READ_CHARACTERS` around its first "who…" are read, each known word is one dictionary look-up (its
+expansion and stems are worked out once, when the Reader is built), and at most
+`NEW_WORDS_CHECKED` words never seen before are checked for typos per message, each check costing
+a search among the known words of about its length and, if one is near, a look-up in the
+common-word list. Corrections are remembered in a bounded memory.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -34,6 +36,12 @@ from knowledge.text import (
 )
 
 MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change the answer much
+# Of a longer message, this many characters (after cleaning) are read, from a little before its
+# first "who…" on, cut at spaces: a wall of text costs what a long question does. The longest
+# labelled question has 320, so every one of them is read whole.
+READ_CHARACTERS = 1000
+READ_BEFORE_ASK = 200
+_ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
 # Typo fixes remembered: new words keep arriving, so the memory is bounded.
 CORRECTIONS_KEPT = 20_000
 # New words (never seen, not yet remembered) checked for typos in one message; the rest are read
@@ -59,6 +67,21 @@ Forms = tuple[tuple[str, str], ...]
 def typos_allowed(length: int) -> int:
     """Edits a typo of this many letters may have (transposing two letters is one)."""
     return 1 if length < 8 else 2
+
+
+def _around_the_ask(cleaned: str) -> str:
+    """READ_CHARACTERS of a long text from a little before its first "who…" (or its start), cut
+    at spaces so that no word is cut in two."""
+    found = _ASKING.search(cleaned)
+    start = max(0, found.start() - READ_BEFORE_ASK) if found else 0
+    end = start + READ_CHARACTERS
+    if start > 0:
+        space = cleaned.find(" ", start)
+        start = space + 1 if 0 <= space < end else start
+    if end < len(cleaned):
+        space = cleaned.rfind(" ", start, end)
+        end = space if space > start else end
+    return cleaned[start:end]
 
 
 class Reader:
@@ -113,10 +136,13 @@ class Reader:
     def terms(self, text: str, *, fix_typos: bool = True) -> list[Term]:
         """The concepts in `text`, in order, without stopwords or role names."""
         cleaned = clean_text(text)
+        if len(cleaned) > READ_CHARACTERS:
+            cleaned = _around_the_ask(cleaned)
         written = split_words(cleaned)[:MAX_WORDS]
         if not written:
             return []
-        sides = asking_sides(cleaned)
+        # Only a text with "who" in it can have a clause that asks "who…".
+        sides = asking_sides(cleaned) if "who" in cleaned else [ASKED] * len(written)
         fixed = self._corrected(written, sides) if fix_typos else written
         return self._concepts(self._tokens(written, fixed, sides))
 
@@ -193,10 +219,14 @@ class Reader:
         return remembered if remembered is not None else self._check(word)
 
     def _check(self, word: str) -> str:
-        """Search for the known word a new word is a typo of, and remember the answer."""
+        """Search for the known word a new word is a typo of, and remember the answer. A word
+        whose stem is known, or an everyday English word, is no typo; the search goes first, as
+        most new words are near no known word and then need no look-up in the common words."""
         fixed = word
-        if stem(word) not in self.known_stems and word not in self._common:
-            fixed = self._closest(word) or word
+        if stem(word) not in self.known_stems:
+            closest = self._closest(word)
+            if closest is not None and word not in self._common:
+                fixed = closest
         self._corrections[word] = fixed
         return fixed
 

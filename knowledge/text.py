@@ -176,7 +176,7 @@ _BRITISH_ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem; British "-ise" spellings are folded to "-ize" first so both meet."""
-    if len(word) > 4:
+    if len(word) > 4 and "is" in word:
         word = _BRITISH_ISE.sub(r"iz\1", word)
     return str(_STEMMER.stemWord(word))
 
