@@ -338,7 +338,8 @@ class Matcher:
         matched = [c for c in present if c in weights]
         if not matched:
             return []
-        # entry → [the weights of the question's concepts its vocabulary holds, its best phrase]
+        # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
+        # added in concept order one at a time: what sum() over them gives on Python 3.11.
         state: dict[int, list[Any]] = {}
         for concept in matched:
             weight = weights[concept]
@@ -346,9 +347,9 @@ class Matcher:
             for entry, candidate in singles[concept]:
                 held = state.get(entry)
                 if held is None:
-                    state[entry] = [[weight], candidate]
+                    state[entry] = [weight, candidate]
                 else:
-                    held[0].append(weight)
+                    held[0] += weight
                     if candidate > held[1]:
                         held[1] = candidate
         if len(matched) > 1:
@@ -371,8 +372,7 @@ class Matcher:
         known_mass = sum(weights.get(c, 0.0) for c in present)
         ids = self._ids
         ranked = []  # (minus the final score, id, entry, best phrase): the least is the best
-        for entry, (held_weights, best) in state.items():
-            support = sum(held_weights)
+        for entry, (support, best) in state.items():
             boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
             ranked.append((-(best[0] * boost), ids[entry], entry, -best[1]))
         top = min(ranked)

@@ -132,26 +132,35 @@ def asking_sides(cleaned: str) -> list[int]:
     up my kid if I'm in sprint planning?"): it says why someone asks, not what they ask about.
     With no "who", or a who-clause that points back ("…, who cleans it up?"), the words before
     it are the ask too."""
-    words: list[tuple[str, int, bool]] = []  # (word, clause number, quoted)
+    # Each run of words with its clause number and whether it is quoted, in order.
+    runs: list[tuple[list[str], int, bool]] = []
     clause = 0
-    for number, piece in enumerate(_QUOTED.split(cleaned)):
+    pieces = _QUOTED.split(cleaned) if "'" in cleaned or '"' in cleaned else [cleaned]
+    for number, piece in enumerate(pieces):
         if number % 2:  # re.split puts each quoted span at an odd index
-            words += [(word, clause, True) for word in split_words(piece)]
+            runs.append((split_words(piece), clause, True))
             continue
         for part_number, part in enumerate(_CLAUSE_BREAK.split(piece)):
             clause += part_number > 0
-            words += [(word, clause, False) for word in split_words(part)]
-    asking = next((c for w, c, quoted in words if w in _ASKING_WORDS and not quoted), None)
+            runs.append((split_words(part), clause, False))
+    asking = next(
+        (c for words, c, quoted in runs if not quoted and not _ASKING_WORDS.isdisjoint(words)),
+        None,
+    )
     if asking is None:
-        return [ASKED] * len(words)
-    points_back = any(c == asking and not q and w in _POINTING_BACK for w, c, q in words)
-
-    def side(clause: int, quoted: bool) -> int:
-        if clause > asking or (clause == asking and quoted):
-            return AFTER
-        return ASKED if clause == asking or points_back else BEFORE
-
-    return [side(clause, quoted) for _, clause, quoted in words]
+        return [ASKED] * sum(len(words) for words, _, _ in runs)
+    points_back = any(
+        c == asking and not quoted and not _POINTING_BACK.isdisjoint(words)
+        for words, c, quoted in runs
+    )
+    sides: list[int] = []
+    for words, c, quoted in runs:
+        if c > asking or (c == asking and quoted):
+            side = AFTER
+        else:
+            side = ASKED if c == asking or points_back else BEFORE
+        sides += [side] * len(words)
+    return sides
 
 
 def without_role_names(words: list[str]) -> list[int]:
