@@ -154,7 +154,12 @@ class Matcher:
         # question shares with it, in the ask and in the context: (score, -phrase id).
         single: dict[str, dict[int, _Best]] = defaultdict(dict)
         single_context: dict[str, dict[int, _Best]] = defaultdict(dict)
+        # The total of each entry's best single-concept phrase so far, per concept: a phrase
+        # clearly heavier scores strictly less (the score falls as the total grows, and a gap of
+        # a billionth outlives rounding), so it is not scored at all.
+        lightest: dict[str, float] = {}
         for number, (_, phrases) in enumerate(built):
+            lightest.clear()
             for phrase in phrases:
                 phrase_id = len(self._phrase_texts)
                 total = sum(self._idf[c] for c in phrase.concepts)
@@ -168,6 +173,9 @@ class Matcher:
                 for pair in combinations(ordered, 2):
                     together[pair].append(phrase_id)
                 for concept in phrase.concepts:
+                    if total > lightest.get(concept, math.inf) * (1 + 1e-9):
+                        continue
+                    lightest[concept] = min(total, lightest.get(concept, math.inf))
                     weight = self._idf[concept]
                     in_ask = (_score(weight, total), -phrase_id)
                     held = single[concept].get(number)
