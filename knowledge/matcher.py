@@ -147,6 +147,11 @@ class Matcher:
         self._totals: list[float] = []
         self._sorted_concepts: list[tuple[str, ...]] = []
         self._phrase_pairs: list[tuple[tuple[str, str], ...]] = []
+        # Phrases with the same concepts, bigrams and total score the same for any question
+        # (copies of a phrase in other entries, "groom the backlog" and "backlog grooming"): a
+        # question scores each such kind once. Phrase id → the first phrase of its kind.
+        self._kind_of: list[int] = []
+        kinds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...], float], int] = {}
         # The phrases holding both concepts of a pair (sorted): where a question sharing two or
         # more concepts with a phrase finds it.
         together: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -170,6 +175,7 @@ class Matcher:
                 ordered = tuple(sorted(phrase.concepts))
                 self._sorted_concepts.append(ordered)
                 self._phrase_pairs.append(phrase.pairs)
+                self._kind_of.append(kinds.setdefault((ordered, phrase.pairs, total), phrase_id))
                 for pair in combinations(ordered, 2):
                     together[pair].append(phrase_id)
                 for concept in phrase.concepts:
@@ -364,30 +370,44 @@ class Matcher:
             pairs = _pairs([t for t in terms if t.concept in asked])
             get = weights.get
             totals, phrase_pairs, ordered = self._totals, self._phrase_pairs, self._sorted_concepts
-            phrase_entry = self._phrase_entry
+            phrase_entry, kind_of = self._phrase_entry, self._kind_of
+            scored: dict[int, float] = {}  # kind of phrase → its score for this question
             for phrase_id in self._sharing(matched):
-                # The matched mass added in concept order, one addition at a time.
-                mass = reduce(add, filter(None, map(get, ordered[phrase_id])), 0.0)
-                total = totals[phrase_id]
-                coverage: float = (mass / total) ** COVERAGE_POWER
-                score = coverage * mass / (mass + MASS_HALF)
-                bigrams = phrase_pairs[phrase_id]
-                if bigrams and pairs:
-                    score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
+                kind = kind_of[phrase_id]
+                score = scored.get(kind)
+                if score is None:
+                    # The matched mass added in concept order, one addition at a time.
+                    mass = reduce(add, filter(None, map(get, ordered[kind])), 0.0)
+                    total = totals[kind]
+                    coverage: float = (mass / total) ** COVERAGE_POWER
+                    score = coverage * mass / (mass + MASS_HALF)
+                    bigrams = phrase_pairs[kind]
+                    if bigrams and pairs:
+                        score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
+                    scored[kind] = score
                 held = state[phrase_entry[phrase_id]]
                 if (score, -phrase_id) > held[1]:
                     held[1] = (score, -phrase_id)
         known_mass = sum(weights.get(c, 0.0) for c in present)
-        ids = self._ids
-        ranked = []  # (minus the final score, id, entry, best phrase): the least is the best
+        ids, verdicts = self._ids, self._verdicts
+        # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
+        # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
+        kept = []
+        leaders: dict[int, tuple[float, str, int, int]] = {}
         for entry, (support, best) in state.items():
             boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
-            ranked.append((-(best[0] * boost), ids[entry], entry, -best[1]))
-        top = min(ranked)
-        verdicts = self._verdicts
-        verdict = verdicts[top[2]]
-        rival = min((r for r in ranked if verdicts[r[2]] != verdict), default=None)
-        kept = [r for r in ranked if -r[0] >= ALTERNATIVE_AT or r is top]
+            minus = -(best[0] * boost)
+            leader = leaders.get(verdicts[entry])
+            if minus <= -ALTERNATIVE_AT or leader is None or minus <= leader[0]:
+                ranked = (minus, ids[entry], entry, -best[1])
+                if minus <= -ALTERNATIVE_AT:
+                    kept.append(ranked)
+                if leader is None or ranked < leader:
+                    leaders[verdicts[entry]] = ranked
+        top = min(leaders.values())
+        rival = min((r for r in leaders.values() if r is not top), default=None)
+        if top not in kept:
+            kept.append(top)
         if rival is not None and -rival[0] < ALTERNATIVE_AT:
             kept.append(rival)
         kept.sort()
