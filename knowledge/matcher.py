@@ -138,22 +138,25 @@ class Matcher:
         self._ids = [entry.id for entry in self._entries]
         verdicts: dict[tuple[str, ...], int] = {}
         self._verdicts = [verdicts.setdefault(_verdict(e), len(verdicts)) for e in self._entries]
-        # Every phrase, numbered in entry order: its text, concepts (as written and sorted),
-        # bigrams, entry and total weight. Plain tuples and lists of atoms, which Python's cyclic
-        # collector stops walking after one look.
+        # Every phrase, numbered in entry order: its text and concepts as written, for answers.
+        # Plain tuples and lists of atoms, which Python's cyclic collector stops walking after
+        # one look.
         self._phrase_texts: list[str] = []
         self._phrase_concepts: list[tuple[str, ...]] = []
-        self._phrase_entry: list[int] = []
-        self._totals: list[float] = []
-        self._sorted_concepts: list[tuple[str, ...]] = []
-        self._phrase_pairs: list[tuple[tuple[str, str], ...]] = []
         # Phrases with the same concepts, bigrams and total score the same for any question
-        # (copies of a phrase in other entries, "groom the backlog" and "backlog grooming"): a
-        # question scores each such kind once. Phrase id → the first phrase of its kind.
-        self._kind_of: list[int] = []
+        # (copies of a phrase in other entries, "groom the backlog" and "backlog grooming"), so
+        # a question scores each kind of phrase once. Per kind: its concepts in sorted order
+        # (the order the matched weight is added in), bigrams, total, and the entries holding
+        # it with the phrase of theirs (minus its id; within an entry only the first counts,
+        # as a later one of the same kind could only tie it).
         kinds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...], float], int] = {}
-        # The phrases holding both concepts of a pair (sorted): where a question sharing two or
-        # more concepts with a phrase finds it.
+        self._kind_concepts: list[tuple[str, ...]] = []
+        self._kind_pairs: list[tuple[tuple[str, str], ...]] = []
+        self._kind_totals: list[float] = []
+        holders: list[list[int]] = []
+        holder_phrases: list[list[int]] = []
+        # The kinds of phrase holding both concepts of a pair (sorted): where a question sharing
+        # two or more concepts with a phrase finds it.
         together: dict[tuple[str, str], list[int]] = defaultdict(list)
         # For each concept, each entry holding it with its best phrase when that concept is all a
         # question shares with it, in the ask and in the context: (score, -phrase id).
@@ -170,14 +173,20 @@ class Matcher:
                 total = sum(self._idf[c] for c in phrase.concepts)
                 self._phrase_texts.append(phrase.text)
                 self._phrase_concepts.append(phrase.concepts)
-                self._phrase_entry.append(number)
-                self._totals.append(total)
-                ordered = tuple(sorted(phrase.concepts))
-                self._sorted_concepts.append(ordered)
-                self._phrase_pairs.append(phrase.pairs)
-                self._kind_of.append(kinds.setdefault((ordered, phrase.pairs, total), phrase_id))
-                for pair in combinations(ordered, 2):
-                    together[pair].append(phrase_id)
+                if len(phrase.concepts) > 1:
+                    ordered = tuple(sorted(phrase.concepts))
+                    kind = kinds.setdefault((ordered, phrase.pairs, total), len(kinds))
+                    if kind == len(self._kind_totals):  # a new kind
+                        self._kind_concepts.append(ordered)
+                        self._kind_pairs.append(phrase.pairs)
+                        self._kind_totals.append(total)
+                        holders.append([])
+                        holder_phrases.append([])
+                        for pair in combinations(ordered, 2):
+                            together[pair].append(kind)
+                    if not holders[kind] or holders[kind][-1] != number:
+                        holders[kind].append(number)
+                        holder_phrases[kind].append(-phrase_id)
                 for concept in phrase.concepts:
                     if total > lightest.get(concept, math.inf) * (1 + 1e-9):
                         continue
@@ -193,6 +202,9 @@ class Matcher:
                         single_context[concept][number] = in_context
         # Tuples from here on: nothing changes, and tuples of numbers cost the collector nothing.
         self._together = {pair: tuple(ids) for pair, ids in together.items()}
+        self._kind_holders = [
+            tuple(zip(e, p, strict=True)) for e, p in zip(holders, holder_phrases, strict=True)
+        ]
         self._single = {c: tuple(best.items()) for c, best in single.items()}
         self._single_context = {c: tuple(best.items()) for c, best in single_context.items()}
 
@@ -369,25 +381,19 @@ class Matcher:
         if len(matched) > 1:
             pairs = _pairs([t for t in terms if t.concept in asked])
             get = weights.get
-            totals, phrase_pairs, ordered = self._totals, self._phrase_pairs, self._sorted_concepts
-            phrase_entry, kind_of = self._phrase_entry, self._kind_of
-            scored: dict[int, float] = {}  # kind of phrase → its score for this question
-            for phrase_id in self._sharing(matched):
-                kind = kind_of[phrase_id]
-                score = scored.get(kind)
-                if score is None:
-                    # The matched mass added in concept order, one addition at a time.
-                    mass = reduce(add, filter(None, map(get, ordered[kind])), 0.0)
-                    total = totals[kind]
-                    coverage: float = (mass / total) ** COVERAGE_POWER
-                    score = coverage * mass / (mass + MASS_HALF)
-                    bigrams = phrase_pairs[kind]
-                    if bigrams and pairs:
-                        score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
-                    scored[kind] = score
-                held = state[phrase_entry[phrase_id]]
-                if (score, -phrase_id) > held[1]:
-                    held[1] = (score, -phrase_id)
+            for kind in self._sharing(matched):
+                # The matched mass added in concept order, one addition at a time.
+                mass = reduce(add, filter(None, map(get, self._kind_concepts[kind])), 0.0)
+                total = self._kind_totals[kind]
+                coverage: float = (mass / total) ** COVERAGE_POWER
+                score = coverage * mass / (mass + MASS_HALF)
+                bigrams = self._kind_pairs[kind]
+                if bigrams and pairs:
+                    score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
+                for entry, minus_phrase in self._kind_holders[kind]:
+                    held = state[entry]
+                    if (score, minus_phrase) > held[1]:
+                        held[1] = (score, minus_phrase)
         known_mass = sum(weights.get(c, 0.0) for c in present)
         ids, verdicts = self._ids, self._verdicts
         # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
@@ -415,7 +421,7 @@ class Matcher:
         return [_Scored(entries[e], -minus, texts[p], concepts[p]) for minus, _, e, p in kept]
 
     def _sharing(self, concepts: list[str]) -> set[int]:
-        """The phrases holding at least two of these (sorted, distinct) concepts."""
+        """The kinds of phrase holding at least two of these (sorted, distinct) concepts."""
         together = self._together
         found: set[int] = set()
         for pair in combinations(concepts, 2):
