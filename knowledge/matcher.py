@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import reduce
-from itertools import combinations
+from itertools import combinations, islice
 from operator import add
 from typing import Any, Literal, NamedTuple
 
@@ -90,6 +90,7 @@ class _Scored:
     score: float
     phrase: str  # the entry's best phrase for this question
     concepts: tuple[str, ...]  # that phrase's concepts
+    verdict: int  # what answering with it would tell the user, numbered (see `_verdict`)
 
 
 # An entry's best phrase so far for one question: (its score, minus its phrase id), so that the
@@ -262,9 +263,7 @@ class Matcher:
         if not ranked or ranked[0].score < NONE_BELOW:
             return self._neither(question, ranked)
         best = ranked[0]
-        rival = next(
-            (s.score for s in ranked[1:] if _verdict(s.entry) != _verdict(best.entry)), 0.0
-        )
+        rival = next((s.score for s in ranked[1:] if s.verdict != best.verdict), 0.0)
         strength = _strength(best.score)
         margin = max(0.0, best.score - rival) / best.score
         confidence = strength * (0.45 + 0.55 * margin)
@@ -418,7 +417,10 @@ class Matcher:
             kept.append(rival)
         kept.sort()
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
-        return [_Scored(entries[e], -minus, texts[p], concepts[p]) for minus, _, e, p in kept]
+        return [
+            _Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e])
+            for minus, _, e, p in kept
+        ]
 
     def _sharing(self, concepts: list[str]) -> set[int]:
         """The kinds of phrase holding at least two of these (sorted, distinct) concepts."""
@@ -482,6 +484,11 @@ def _alternatives(
 ) -> list[Alternative]:
     """Up to three other responsibilities worth a "did you mean" button, sharing what confidence
     the chosen answer leaves over."""
+    offered = (
+        s
+        for s in ranked
+        if s.entry is not chosen and s.entry.kind == "responsibility" and s.score >= ALTERNATIVE_AT
+    )
     return [
         Alternative(
             id=s.entry.id,
@@ -489,9 +496,8 @@ def _alternatives(
             owners=s.entry.owners,
             confidence=round(_strength(s.score) * (1.0 - confidence), 3),
         )
-        for s in ranked
-        if s.entry is not chosen and s.entry.kind == "responsibility" and s.score >= ALTERNATIVE_AT
-    ][:3]
+        for s in islice(offered, 3)
+    ]
 
 
 def _verdict(entry: _Entry) -> tuple[str, ...]:

@@ -171,12 +171,13 @@ class Reader:
         by_start = self.synonyms_by_start
         index = 0
         count = len(tokens)
+        token_stems = [t[2] for t in tokens]
         while index < count:
             written, word, word_stem, side = tokens[index]
             for stems, concept in by_start.get(word_stem, ()):
                 end = index + len(stems)
-                run = tokens[index:end]
-                if end <= count and tuple(t[2] for t in run) == stems:
+                if end <= count and tuple(token_stems[index:end]) == stems:
+                    run = tokens[index:end]
                     joined = " ".join(dict.fromkeys(t[0] for t in run))
                     terms.append(Term(concept, joined, min(run, key=lambda t: abs(t[3]))[3]))
                     index = end
