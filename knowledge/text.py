@@ -120,6 +120,9 @@ _POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those"
 # the opening quote may not follow a letter, so plural possessives ("customers' needs") stay.
 _QUOTED = re.compile(r"(?<![a-z0-9])['\"]([^'\"]*[a-z0-9?!.])['\"](?![a-z0-9])")
 
+# What may end a one-clause question after its last word.
+_TRAILING = " ?!."
+
 # Where each word sits relative to the clause that asks "who…".
 BEFORE, ASKED, AFTER = -1, 0, 1
 
@@ -132,10 +135,14 @@ def asking_sides(cleaned: str) -> list[int]:
     up my kid if I'm in sprint planning?"): it says why someone asks, not what they ask about.
     With no "who", or a who-clause that points back ("…, who cleans it up?"), the words before
     it are the ask too."""
+    quotes = "'" in cleaned or '"' in cleaned
+    if not quotes and not _CLAUSE_BREAK.search(cleaned.rstrip(_TRAILING)):
+        # One clause ("who owns the backlog?"): every word is in it, asking or not.
+        return [ASKED] * len(split_words(cleaned))
     # Each run of words with its clause number and whether it is quoted, in order.
     runs: list[tuple[list[str], int, bool]] = []
     clause = 0
-    pieces = _QUOTED.split(cleaned) if "'" in cleaned or '"' in cleaned else [cleaned]
+    pieces = _QUOTED.split(cleaned) if quotes else [cleaned]
     for number, piece in enumerate(pieces):
         if number % 2:  # re.split puts each quoted span at an odd index
             runs.append((split_words(piece), clause, True))
