@@ -391,7 +391,8 @@ class Matcher:
                     score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
                 for entry, minus_phrase in self._kind_holders[kind]:
                     held = state[entry]
-                    if (score, minus_phrase) > held[1]:
+                    best = held[1]
+                    if score > best[0] or (score == best[0] and minus_phrase > best[1]):
                         held[1] = (score, minus_phrase)
         known_mass = sum(weights.get(c, 0.0) for c in present)
         ids, verdicts = self._ids, self._verdicts
