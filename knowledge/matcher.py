@@ -337,6 +337,8 @@ class Matcher:
     def _capped(self, terms: list[Term]) -> list[Term]:
         """The terms of at most MAX_CONCEPTS distinct known concepts, the ask's first, then in the
         order they come; the rest are read as words the knowledge base does not know."""
+        if len(terms) <= MAX_CONCEPTS:
+            return terms
         known = dict.fromkeys(t.concept for t in terms if t.concept in self._idf)
         if len(known) <= MAX_CONCEPTS:
             return terms

@@ -58,6 +58,8 @@ class Term(NamedTuple):
     side: int = ASKED  # in the clause that asks "who…", or in the context BEFORE or AFTER it
 
 
+# A stem that starts no synonym run: no longer runs, and no concept of its own.
+_NO_RUNS: tuple[list[tuple[tuple[str, ...], str]], str | None] = ([], None)
 # (as written, after typo fixing and abbreviation expansion, its stem, its side)
 Token = tuple[str, str, str, int]
 # What one word becomes: (word, stem) for each word it expands to ("gtm" → go, to, market).
@@ -101,6 +103,15 @@ class Reader:
         self.synonyms_by_start: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for stems, concept in sorted(synonyms.items(), key=lambda item: -len(item[0])):
             self.synonyms_by_start[stems[0]].append((stems, concept))
+        # The same split for reading: the runs of two or more words a stem may start (longest
+        # first), and the concept the stem stands for alone, if any (a run of one always fits).
+        self._runs_from: dict[str, tuple[list[tuple[tuple[str, ...], str]], str | None]] = {
+            start: (
+                [(stems, concept) for stems, concept in runs if len(stems) > 1],
+                next((concept for stems, concept in runs if len(stems) == 1), None),
+            )
+            for start, runs in self.synonyms_by_start.items()
+        }
         words: set[str] = set(STOPWORDS) | set(self.abbreviations)
         # Each known text's words, kept until the matcher reads that text (knowledge_terms).
         self._known_texts = {
@@ -168,13 +179,14 @@ class Reader:
     def _concepts(self, tokens: list[Token]) -> list[Term]:
         """Collapse synonym runs (longest first) and drop stopwords."""
         terms: list[Term] = []
-        by_start = self.synonyms_by_start
+        runs_from = self._runs_from
         index = 0
         count = len(tokens)
         token_stems = [t[2] for t in tokens]
         while index < count:
             written, word, word_stem, side = tokens[index]
-            for stems, concept in by_start.get(word_stem, ()):
+            longer, alone = runs_from.get(word_stem, _NO_RUNS)
+            for stems, concept in longer:
                 end = index + len(stems)
                 if end <= count and tuple(token_stems[index:end]) == stems:
                     run = tokens[index:end]
@@ -183,7 +195,9 @@ class Reader:
                     index = end
                     break
             else:
-                if word not in STOPWORDS and not word.isdigit():
+                if alone is not None:
+                    terms.append(Term(alone, written, side))
+                elif word not in STOPWORDS and not word.isdigit():
                     terms.append(Term(word_stem, written, side))
                 index += 1
         return terms

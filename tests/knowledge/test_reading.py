@@ -29,6 +29,7 @@ from knowledge.reading import (
     NEW_WORDS_CHECKED,
     READ_CHARACTERS,
     Reader,
+    Term,
 )
 from knowledge.text import (
     _AMPERSAND_ABBREVIATION,
@@ -48,6 +49,7 @@ from knowledge.text import (
     ASKED,
     BEFORE,
     COMMON_WORD_MIN_COUNT,
+    STOPWORDS,
     CommonWords,
     asking_sides,
     clean_text,
@@ -173,10 +175,13 @@ def _typos(words: list[str], rng: random.Random) -> Iterator[str]:
             yield word[:at] + letter + word[at + 1 : other] + letter + word[other + 1 :]
 
 
-def test_typo_fixes_are_what_searching_every_known_word_gives(matcher: Matcher) -> None:
-    reader = Reader(
-        matcher.kb.language, [p for r in matcher.kb.responsibilities for p in r.phrases]
-    )
+def _reader(kb: KnowledgeBase) -> Reader:
+    """A reader of the built-in knowledge, with a memory of its own."""
+    return Reader(kb.language, [p for r in kb.responsibilities for p in [r.title, *r.phrases]])
+
+
+def test_typo_fixes_are_what_searching_every_known_word_gives(kb: KnowledgeBase) -> None:
+    reader = _reader(kb)
     rng = random.Random(7)
     known = sorted(w for w in reader.known_words if len(w) >= 5 and w.isalpha())
     made_up = [
@@ -187,11 +192,9 @@ def test_typo_fixes_are_what_searching_every_known_word_gives(matcher: Matcher) 
 
 
 def test_a_message_checks_a_bounded_number_of_new_words_the_ask_first(
-    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reader = Reader(
-        matcher.kb.language, [p for r in matcher.kb.responsibilities for p in r.phrases]
-    )
+    reader = _reader(kb)
     checked: list[str] = []
     check = reader._check
     monkeypatch.setattr(reader, "_check", lambda word: checked.append(word) or check(word))
@@ -229,3 +232,37 @@ def test_the_read_part_of_a_long_text_never_cuts_a_word(matcher: Matcher) -> Non
     text = ("supercalifragilistic " * 200) + "who owns backlog grooming? " + "x" * 3000
     whole = set(split_words(clean_text(text)))
     assert {t.written for t in matcher._reader.terms(text)} <= whole
+
+
+def _plain_concepts(reader: Reader, tokens: list[tuple[str, str, str, int]]) -> list[Term]:
+    terms: list[Term] = []
+    index = 0
+    while index < len(tokens):
+        for stems, concept in reader.synonyms_by_start.get(tokens[index][2], ()):
+            run = tokens[index : index + len(stems)]
+            if tuple(t[2] for t in run) == stems:
+                written = " ".join(dict.fromkeys(t[0] for t in run))
+                terms.append(Term(concept, written, min(run, key=lambda t: abs(t[3]))[3]))
+                index += len(stems)
+                break
+        else:
+            written, word, word_stem, side = tokens[index]
+            if word not in STOPWORDS and not word.isdigit():
+                terms.append(Term(word_stem, written, side))
+            index += 1
+    return terms
+
+
+def test_synonym_runs_collapse_as_reading_token_by_token_did(kb: KnowledgeBase) -> None:
+    reader = _reader(kb)
+    vocabulary = sorted(
+        {w for variants in kb.language.synonyms.values() for v in variants for w in v.split()}
+        | set(kb.language.abbreviations)
+        | {"the", "who", "3", "owns", "backlog", "and"}
+    )
+    rng = random.Random(5)
+    for _ in range(2000):
+        words = rng.choices(vocabulary, k=rng.randint(1, 12))
+        sides = rng.choices([BEFORE, ASKED, AFTER], k=len(words))
+        tokens = reader._tokens(words, words, sides)
+        assert reader._concepts(tokens) == _plain_concepts(reader, tokens), words
