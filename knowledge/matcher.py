@@ -19,11 +19,8 @@ Everything is in-process and deterministic: no network, no model files.
 
 from __future__ import annotations
 
-import gc
 import math
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import reduce
 from itertools import combinations, islice
@@ -102,14 +99,6 @@ class Matcher:
     """Answers questions from one knowledge base. Build once, ask many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        # The build allocates hundreds of thousands of small objects that live as long as the
-        # matcher, so the cyclic collector would walk them again and again while it runs, and
-        # once more on some later question (~20 ms at 10x knowledge). It is paused for the
-        # build, and one collection after it leaves them all in the oldest generation at once.
-        with _collector_paused():
-            self._build(kb)
-
-    def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         sources: list[Source] = [
             *kb.responsibilities,
@@ -449,19 +438,6 @@ class Matcher:
             for t in terms
             if (t.side == BEFORE and not known_topic) or (t.side == AFTER and not any_topic)
         }
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (if it runs) for the block, then collect once."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect()
 
 
 def _score(mass: float, total: float) -> float:
