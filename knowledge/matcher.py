@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import reduce
 from itertools import combinations, islice
 from operator import add
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from knowledge.models import (
     Alternative,
@@ -61,10 +61,10 @@ Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
 Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
 
 
-class _Phrase(NamedTuple):
-    text: str
-    concepts: tuple[str, ...]  # distinct, in the order the text names them
-    pairs: tuple[tuple[str, str], ...]  # concepts side by side, each pair in sorted order
+# A phrase as read: its text, its concepts (distinct, in the order the text names them) and its
+# bigrams (concepts side by side, each pair in sorted order). A plain tuple of atoms, which
+# Python's cyclic collector stops walking after one look.
+_Phrase = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 
 
 @dataclass
@@ -156,19 +156,20 @@ class Matcher:
         # clearly heavier scores strictly less (the score falls as the total grows, and a gap of
         # a billionth outlives rounding), so it is not scored at all.
         lightest: dict[str, float] = {}
+        idf = self._idf
         for number, (_, phrases) in enumerate(built):
             lightest.clear()
-            for phrase in phrases:
+            for text, concepts, bigrams in phrases:
                 phrase_id = len(self._phrase_texts)
-                total = sum(self._idf[c] for c in phrase.concepts)
-                self._phrase_texts.append(phrase.text)
-                self._phrase_concepts.append(phrase.concepts)
-                if len(phrase.concepts) > 1:
-                    ordered = tuple(sorted(phrase.concepts))
-                    kind = kinds.setdefault((ordered, phrase.pairs, total), len(kinds))
+                total = sum(map(idf.__getitem__, concepts))
+                self._phrase_texts.append(text)
+                self._phrase_concepts.append(concepts)
+                if len(concepts) > 1:
+                    ordered = tuple(sorted(concepts))
+                    kind = kinds.setdefault((ordered, bigrams, total), len(kinds))
                     if kind == len(self._kind_totals):  # a new kind
                         self._kind_concepts.append(ordered)
-                        self._kind_pairs.append(phrase.pairs)
+                        self._kind_pairs.append(bigrams)
                         self._kind_totals.append(total)
                         holders.append([])
                         holder_phrases.append([])
@@ -177,11 +178,11 @@ class Matcher:
                     if not holders[kind] or holders[kind][-1] != number:
                         holders[kind].append(number)
                         holder_phrases[kind].append(-phrase_id)
-                for concept in phrase.concepts:
+                for concept in concepts:
                     if total > lightest.get(concept, math.inf) * (1 + 1e-9):
                         continue
                     lightest[concept] = min(total, lightest.get(concept, math.inf))
-                    weight = self._idf[concept]
+                    weight = idf[concept]
                     in_ask = (_score(weight, total), -phrase_id)
                     held = single[concept].get(number)
                     if held is None or in_ask > held:
@@ -208,11 +209,11 @@ class Matcher:
                 terms = self._reader.knowledge_terms(text)
                 concepts = tuple(dict.fromkeys(t.concept for t in terms))
                 pairs = tuple(sorted(_pairs(terms)))
-                read[text] = _Phrase(text, concepts, pairs) if concepts else None
+                read[text] = (text, concepts, pairs) if concepts else None
             phrase = read[text]
             if phrase is not None:
                 phrases.append(phrase)
-        vocabulary = frozenset(c for p in phrases for c in p.concepts)
+        vocabulary = frozenset(c for _, concepts, _ in phrases for c in concepts)
         return self._entry_of(source, vocabulary), phrases
 
     def _entry_of(self, source: Source, vocabulary: frozenset[str]) -> _Entry:
