@@ -11,7 +11,8 @@ How a question is read:
    little for explaining more of the question. Only entries sharing a concept with the question
    are touched: a phrase sharing one concept scores what was worked out for it when the matcher
    was built (its entry's best such phrase is kept per concept), and only phrases sharing two or
-   more concepts are scored afresh, found through an index of the concept pairs phrases hold.
+   more concepts are scored afresh, found through an index of the concept pairs they hold, once
+   per kind of phrase (same concepts, bigrams and total weight: the same score).
 The best entry wins. Its confidence grows with its score and with its lead over the best entry that
 would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
 Everything is in-process and deterministic: no network, no model files.
