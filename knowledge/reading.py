@@ -205,8 +205,10 @@ class Reader:
     def _corrected(self, written: list[str], sides: list[int]) -> list[str]:
         """The words with typos fixed: remembered corrections first, then up to
         `NEW_WORDS_CHECKED` new words, those in the clause that asks "who…" before the rest."""
-        fixed = list(written)
         known = self.known_words
+        if known.issuperset(written):
+            return written
+        fixed = list(written)
         new: dict[str, int] = {}  # a new word → where it first stands
         for position, word in enumerate(written):
             if word in known or len(word) < SHORTEST_TYPO or not word.isalpha():

@@ -104,8 +104,12 @@ def clean_text(text: str) -> str:
 
 
 def split_words(cleaned: str) -> list[str]:
-    """The words of already-cleaned text; punctuation, emoji and symbols are separators."""
-    return [word.strip("'") for word in _WORD.findall(cleaned.replace("_", " "))]
+    """The words of already-cleaned text; punctuation, emoji and symbols are separators.
+
+    A word starts and ends with a letter or digit (an apostrophe only joins "don't"), and an
+    underscore is never part of one."""
+    words: list[str] = _WORD.findall(cleaned)
+    return words
 
 
 # Where one clause of a message ends: punctuation, a spaced dash, or a joining word that starts a
@@ -172,6 +176,8 @@ def asking_sides(cleaned: str) -> list[int]:
 
 def without_role_names(words: list[str]) -> list[int]:
     """Positions of the words that are not part of a mention of the two roles themselves."""
+    if _ROLE_NAME_STARTS.isdisjoint(words):
+        return list(range(len(words)))
     kept: list[int] = []
     index = 0
     while index < len(words):

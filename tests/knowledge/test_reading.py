@@ -266,3 +266,14 @@ def test_synonym_runs_collapse_as_reading_token_by_token_did(kb: KnowledgeBase) 
         sides = rng.choices([BEFORE, ASKED, AFTER], k=len(words))
         tokens = reader._tokens(words, words, sides)
         assert reader._concepts(tokens) == _plain_concepts(reader, tokens), words
+
+
+@settings(max_examples=400, deadline=None)
+@given(SLACK_TEXT)
+def test_words_are_what_splitting_and_trimming_gave(text: str) -> None:
+    cleaned = clean_text(text)
+    plain = [w.strip("'") for w in text_module._WORD.findall(cleaned.replace("_", " "))]
+    assert split_words(cleaned) == plain
+    assert split_words(text) == [
+        w.strip("'") for w in text_module._WORD.findall(text.replace("_", " "))
+    ]
