@@ -27,7 +27,7 @@ _AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_FORMATTING = str.maketrans({"*": " ", "_": " ", "~": " "})  # mrkdwn bold, italic, strike
+_FORMATTING_MARKS = ("*", "_", "~")  # mrkdwn bold, italic, strike: read as spaces
 
 # Naming a role in the question says nothing about who owns the work ("should our PO run the
 # competitor review?" is still Product Manager work), so these word runs are dropped.
@@ -92,10 +92,15 @@ def clean_text(text: str) -> str:
         text = html.unescape(text)  # Slack escapes &, < and > as entities
     if "://" in text:
         text = _BARE_URL.sub(" ", text)
-    text = text.translate(_QUOTES).lower()
+    if text.isascii():  # of the quotes to straighten only the backtick is ASCII
+        text = (text.replace("`", "'") if "`" in text else text).lower()
+    else:
+        text = text.translate(_QUOTES).lower()
     if ":" in text:
         text = _EMOJI.sub(" ", text)
-    text = text.translate(_FORMATTING)
+    for mark in _FORMATTING_MARKS:  # str.replace beats str.translate on short text
+        if mark in text:
+            text = text.replace(mark, " ")
     if "&" in text:
         text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
     if "'s" in text:

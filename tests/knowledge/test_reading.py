@@ -38,7 +38,6 @@ from knowledge.text import (
     _CHANNEL,
     _CLAUSE_BREAK,
     _EMOJI,
-    _FORMATTING,
     _LINK,
     _MENTION,
     _POINTING_BACK,
@@ -57,6 +56,8 @@ from knowledge.text import (
     split_words,
     stem,
 )
+
+_FORMATTING = str.maketrans({"*": " ", "_": " ", "~": " "})
 
 
 def _plain_clean_text(text: str) -> str:
