@@ -50,6 +50,7 @@ CORRECTIONS_KEPT = 20_000
 NEW_WORDS_CHECKED = 12
 TYPO_CANDIDATES = 8  # the closest known words weighed for one typo
 SHORTEST_TYPO = 5  # shorter unknown words are left alone: too many real words lie one edit away
+LONGEST_ONE_EDIT_TYPO = 7  # a typo of up to this many letters may have one edit, longer ones two
 
 
 class Term(NamedTuple):
@@ -66,9 +67,14 @@ Token = tuple[str, str, str, int]
 Forms = tuple[tuple[str, str], ...]
 
 
+def _one_deleted(word: str) -> set[str]:
+    """The word and every word one letter shorter inside it."""
+    return {word, *(word[:at] + word[at + 1 :] for at in range(len(word)))}
+
+
 def typos_allowed(length: int) -> int:
     """Edits a typo of this many letters may have (transposing two letters is one)."""
-    return 1 if length < 8 else 2
+    return 1 if length <= LONGEST_ONE_EDIT_TYPO else 2
 
 
 def _around_the_ask(cleaned: str) -> str:
@@ -129,15 +135,21 @@ class Reader:
         self._forms: dict[str, Forms] = {word: self._expand(word) for word in words}
         self.known_stems = frozenset(stem(w) for w in words)
         self._choices = sorted(w for w in words if len(w) >= 4 and w.isalpha())
-        # A typo of length n is searched for among the known words of length n ± its allowed
-        # edits only (a word further in length is further in edits), kept in alphabetical order.
+        # A typo allowed two edits (eight letters or more) is searched for among the known words
+        # of its length ± 2 only (a word further in length is further in edits), in alphabetical
+        # order. A typo allowed one edit is looked up: two words one edit apart become the same
+        # word with at most one letter deleted from each (a swap of two letters too), so each
+        # known word is filed under itself and its one-letter deletions, by alphabetical rank.
         longest = max((len(w) for w in self._choices), default=0)
         self._near: dict[int, list[str]] = {}
         for length in range(SHORTEST_TYPO, longest + 3):
-            allowed = typos_allowed(length)
-            near = [w for w in self._choices if abs(len(w) - length) <= allowed]
-            if near:
-                self._near[length] = near
+            if typos_allowed(length) == 2:
+                self._near[length] = [w for w in self._choices if abs(len(w) - length) <= 2]
+        self._one_edit: dict[str, list[int]] = defaultdict(list)
+        for rank, choice in enumerate(self._choices):
+            if len(choice) <= LONGEST_ONE_EDIT_TYPO + 1:
+                for deleted in _one_deleted(choice):
+                    self._one_edit[deleted].append(rank)
         self._corrections: LRUCache[str, str] = LRUCache(maxsize=CORRECTIONS_KEPT)
         self._common = common_english_words()  # loaded now, never on someone's first question
 
@@ -250,16 +262,25 @@ class Reader:
     def _closest(self, word: str) -> str | None:
         """The known word fewest edits away (then one with the same first letter, then the
         alphabetically first) among the `TYPO_CANDIDATES` closest, or None."""
-        near = self._near.get(len(word))
-        if near is None:
-            return None
-        found = process.extract(
-            word,
-            near,
-            scorer=OSA.distance,
-            score_cutoff=typos_allowed(len(word)),
-            limit=TYPO_CANDIDATES,
-        )
+        if typos_allowed(len(word)) == 1:
+            ranks = {r for deleted in _one_deleted(word) for r in self._one_edit.get(deleted, ())}
+            scored = sorted(
+                (distance, rank)
+                for rank in ranks
+                if (distance := OSA.distance(word, self._choices[rank], score_cutoff=1)) <= 1
+            )
+            found = [(self._choices[rank], distance) for distance, rank in scored]
+        else:
+            near = self._near.get(len(word))
+            if near is None:
+                return None
+            found = [
+                (choice, int(distance))
+                for choice, distance, _ in process.extract(
+                    word, near, scorer=OSA.distance, score_cutoff=2, limit=TYPO_CANDIDATES
+                )
+            ]
+        found = found[:TYPO_CANDIDATES]  # the closest, the alphabetically first on a tie
         if not found:
             return None
         # Fewest edits first, then a matching first letter, then alphabetical.
