@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import reduce
 from itertools import combinations, islice
 from operator import add
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from knowledge.models import (
     Alternative,
@@ -82,8 +82,7 @@ class _Entry:
     vocabulary: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class _Scored:
+class _Scored(NamedTuple):
     entry: _Entry
     score: float
     phrase: str  # the entry's best phrase for this question
