@@ -344,7 +344,6 @@ class Matcher:
         concept with it scores what was worked out when the matcher was built; phrases sharing
         two or more are scored here. Concepts are added in sorted order and ties go to the
         earlier phrase, then the smaller id, so answers never depend on hash order."""
-        present = sorted({t.concept for t in terms})
         asked = self._asked(terms)
         idf = self._idf
         weights = {
@@ -352,7 +351,7 @@ class Matcher:
             for t in terms
             if t.concept in idf
         }
-        matched = [c for c in present if c in weights]
+        matched = sorted(weights)  # the question's known concepts, in the order they add up
         if not matched:
             return []
         # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
@@ -386,7 +385,8 @@ class Matcher:
                     best = held[1]
                     if score > best[0] or (score == best[0] and minus_phrase > best[1]):
                         held[1] = (score, minus_phrase)
-        known_mass = sum(weights.get(c, 0.0) for c in present)
+        # The question's known weight, added in concept order (its unknown words add nothing).
+        known_mass = sum(map(weights.__getitem__, matched))
         ids, verdicts = self._ids, self._verdicts
         # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
         # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
