@@ -8,6 +8,7 @@ made-up ones and a knowledge base with near-copies of every entry (where ties ab
 
 from __future__ import annotations
 
+import gc
 import math
 import random
 from collections import defaultdict
@@ -240,3 +241,15 @@ def test_a_message_is_matched_on_a_bounded_number_of_concepts_the_asks_first(
     assert len(known) <= MAX_CONCEPTS
     assert {"groom", "backlog~"} & known
     assert answer.owners  # still an answer
+
+
+def test_building_leaves_the_garbage_collector_as_it_found_it(kb: KnowledgeBase) -> None:
+    assert gc.isenabled()
+    Matcher(kb)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Matcher(kb)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
