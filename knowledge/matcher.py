@@ -359,9 +359,9 @@ class Matcher:
         asked = self._asked(terms)
         idf = self._idf
         weights = {
-            t.concept: idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
-            for t in terms
-            if t.concept in idf
+            concept: idf[concept] * (1.0 if concept in asked else CONTEXT_WEIGHT)
+            for concept, _, _ in terms
+            if concept in idf
         }
         matched = sorted(weights)  # the question's known concepts, in the order they add up
         if not matched:
@@ -383,16 +383,18 @@ class Matcher:
         if len(matched) > 1:
             pairs = _pairs([t for t in terms if t.concept in asked])
             get = weights.get
+            kind_concepts, kind_totals = self._kind_concepts, self._kind_totals
+            kind_pairs, kind_holders = self._kind_pairs, self._kind_holders
             for kind in self._sharing(matched):
                 # The matched mass added in concept order, one addition at a time.
-                mass = reduce(add, filter(None, map(get, self._kind_concepts[kind])), 0.0)
-                total = self._kind_totals[kind]
+                mass = reduce(add, filter(None, map(get, kind_concepts[kind])), 0.0)
+                total = kind_totals[kind]
                 coverage: float = (mass / total) ** COVERAGE_POWER
                 score = coverage * mass / (mass + MASS_HALF)
-                bigrams = self._kind_pairs[kind]
+                bigrams = kind_pairs[kind]
                 if bigrams and pairs:
                     score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
-                for entry, minus_phrase in self._kind_holders[kind]:
+                for entry, minus_phrase in kind_holders[kind]:
                     held = state[entry]
                     best = held[1]
                     if score > best[0] or (score == best[0] and minus_phrase > best[1]):
@@ -404,16 +406,18 @@ class Matcher:
         # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
         kept = []
         leaders: dict[int, tuple[float, str, int, int]] = {}
+        floor, support_weight = -ALTERNATIVE_AT, SUPPORT_WEIGHT
         for entry, (support, best) in state.items():
-            boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
+            boost = 1 + support_weight * support / known_mass if known_mass else 1.0
             minus = -(best[0] * boost)
-            leader = leaders.get(verdicts[entry])
-            if minus <= -ALTERNATIVE_AT or leader is None or minus <= leader[0]:
+            verdict = verdicts[entry]
+            leader = leaders.get(verdict)
+            if minus <= floor or leader is None or minus <= leader[0]:
                 ranked = (minus, ids[entry], entry, -best[1])
-                if minus <= -ALTERNATIVE_AT:
+                if minus <= floor:
                     kept.append(ranked)
                 if leader is None or ranked < leader:
-                    leaders[verdicts[entry]] = ranked
+                    leaders[verdict] = ranked
         top = min(leaders.values())
         rival = min((r for r in leaders.values() if r is not top), default=None)
         if top not in kept:
