@@ -24,8 +24,8 @@ plus phrases, lowercase words, no stemming or synonyms), the top document's owne
 and "none" below a score threshold, the one knob, chosen on the first dev set only.
 
 Two more modes compare answers before and after a change to the matcher:
-    benchmarks/matcher.py --answers FILE          # every labelled question's answer, as JSON
-    benchmarks/matcher.py --compare OLD NEW       # which answers differ between two such files
+    benchmarks/matcher.py --answers FILE [--size 10]  # every labelled answer, as JSON
+    benchmarks/matcher.py --compare OLD NEW           # which answers differ between two files
 Run `--answers` against older code with PYTHONPATH pointing at that code's checkout.
 """
 
@@ -452,11 +452,11 @@ def targets(results: dict[tuple[str, int], list[dict[str, Any]]]) -> list[str]:
     return lines
 
 
-def answers() -> dict[str, list[dict[str, Any]]]:
-    """Every labelled question's answer at 1x knowledge: what `--compare` compares."""
-    from knowledge import Matcher, load_knowledge
+def answers(size: int) -> dict[str, list[dict[str, Any]]]:
+    """Every labelled question's answer at 1x or 10x knowledge: what `--compare` compares."""
+    from knowledge import Matcher
 
-    matcher = Matcher(load_knowledge())
+    matcher = Matcher(load_sized(size))
     dumped: dict[str, list[dict[str, Any]]] = {}
     for split in EVAL_SETS:
         dumped[split] = []
@@ -508,6 +508,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="fresh processes per figure")
     parser.add_argument("--answers", type=Path, help="write every labelled answer to this file")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("OLD", "NEW"))
+    parser.add_argument(
+        "--size", type=int, choices=SIZES, default=1, help="knowledge for --answers"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--trace-memory", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -516,7 +519,7 @@ def main() -> None:
         print(json.dumps(measure(system, int(size), int(round_number), args.trace_memory)))
         return
     if args.answers:
-        args.answers.write_text(json.dumps(answers(), indent=1), encoding="utf-8")
+        args.answers.write_text(json.dumps(answers(args.size), indent=1), encoding="utf-8")
         return
     if args.compare:
         sys.exit(compare(*args.compare))
