@@ -129,9 +129,6 @@ _POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those"
 # the opening quote may not follow a letter, so plural possessives ("customers' needs") stay.
 _QUOTED = re.compile(r"(?<![a-z0-9])['\"]([^'\"]*[a-z0-9?!.])['\"](?![a-z0-9])")
 
-# What may end a one-clause question after its last word.
-_TRAILING = " ?!."
-
 # Where each word sits relative to the clause that asks "who…".
 BEFORE, ASKED, AFTER = -1, 0, 1
 
@@ -144,14 +141,17 @@ def asking_sides(cleaned: str) -> list[int]:
     up my kid if I'm in sprint planning?"): it says why someone asks, not what they ask about.
     With no "who", or a who-clause that points back ("…, who cleans it up?"), the words before
     it are the ask too."""
-    quotes = "'" in cleaned or '"' in cleaned
-    if not quotes and not _CLAUSE_BREAK.search(cleaned.rstrip(_TRAILING)):
-        # One clause ("who owns the backlog?"): every word is in it, asking or not.
-        return [ASKED] * len(split_words(cleaned))
     # Each run of words with its clause number and whether it is quoted, in order.
     runs: list[tuple[list[str], int, bool]] = []
+    if "'" not in cleaned and '"' not in cleaned:  # nothing quoted: clauses are the runs
+        runs = [
+            (split_words(part), n, False) for n, part in enumerate(_CLAUSE_BREAK.split(cleaned))
+        ]
+        if not any(words for words, _, _ in runs[1:]):
+            # One clause ("who owns the backlog?"): every word is in it, asking or not.
+            return [ASKED] * len(runs[0][0])
     clause = 0
-    pieces = _QUOTED.split(cleaned) if quotes else [cleaned]
+    pieces = _QUOTED.split(cleaned) if not runs else []
     for number, piece in enumerate(pieces):
         if number % 2:  # re.split puts each quoted span at an odd index
             runs.append((split_words(piece), clause, True))
