@@ -7,8 +7,9 @@ term remembers which side of the "who…" clause it stood on (see `knowledge.tex
 What a message may cost is bounded by design, however long or hostile it is: at most
 `READ_CHARACTERS` around its first "who…" are read, each known word is one dictionary look-up (its
 expansion and stems are worked out once, when the Reader is built), and at most
-`NEW_WORDS_CHECKED` words never seen before are checked for typos per message, each check costing
-a search among the known words of about its length and, if one is near, a look-up in the
+`NEW_WORDS_CHECKED` words never seen before are checked for typos per message. A check is a
+look-up among the known words one edit away (words of up to seven letters) or a scan of the known
+words within two letters of its length (longer ones), then, if one is near, a look-up in the
 common-word list. Corrections are remembered in a bounded memory.
 """
 
