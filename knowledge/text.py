@@ -81,7 +81,8 @@ def clean_text(text: str) -> str:
     """Lowercase plain text with Slack markup, emoji codes, URLs and odd Unicode forms removed.
 
     Each step runs only when its text could be there (NFKC leaves ASCII as it is; markup needs
-    "<", entities "&", URLs "://", emoji ":"), so plain text costs two translations and a lower."""
+    "<", entities "&", URLs "://", emoji ":"), so plain text costs a few substring tests and a
+    lower()."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     if "<" in text:
