@@ -8,7 +8,11 @@ How a question is read:
    clause names a topic of its own ("our PM is busy with pricing, so who handles the backlog?");
 5. every phrase is scored by how much of its (IDF-weighted) concepts the question covers, with a
    bonus for concepts that sit next to each other; each entry keeps its best phrase and gains a
-   little for explaining more of the question.
+   little for explaining more of the question. Only entries sharing a concept with the question
+   are touched: a phrase sharing one concept scores what was worked out for it when the matcher
+   was built (its entry's best such phrase is kept per concept), and only phrases sharing two or
+   more concepts are scored afresh, found through an index of the concept pairs they hold, once
+   per kind of phrase (same concepts, bigrams and total weight: the same score).
 The best entry wins. Its confidence grows with its score and with its lead over the best entry that
 would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
 Everything is in-process and deterministic: no network, no model files.
@@ -16,10 +20,16 @@ Everything is in-process and deterministic: no network, no model files.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from functools import reduce
+from itertools import combinations, islice
+from operator import add
+from typing import Any, Literal, NamedTuple
 
 from knowledge.models import (
     Alternative,
@@ -32,11 +42,7 @@ from knowledge.models import (
     Unsettled,
 )
 from knowledge.reading import Reader, Term
-from knowledge.text import (
-    AFTER,
-    ASKED,
-    BEFORE,
-)
+from knowledge.text import AFTER, ASKED, BEFORE
 
 # Scoring constants, tuned on the dev and probe questions and our own smoke questions — never on
 # the holdout. Scores sit on a plateau here: nudging any one of them by a third changes no dev
@@ -51,16 +57,18 @@ UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, nev
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
 CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, not what
+# Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
+# text costs about what a long question does. Labelled questions have at most 17.
+MAX_CONCEPTS = 24
 
 Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
 Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    text: str
-    concepts: tuple[str, ...]
-    pairs: frozenset[frozenset[str]]
+# A phrase as read: its text, its concepts (distinct, in the order the text names them) and its
+# bigrams (concepts side by side, each pair in sorted order). A plain tuple of atoms, which
+# Python's cyclic collector stops walking after one look.
+_Phrase = tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]
 
 
 @dataclass
@@ -74,22 +82,35 @@ class _Entry:
     outside_owner: str | None = None
     section: str | None = None
     why: str | None = None
-    phrases: list[_Phrase] = field(default_factory=list)
     vocabulary: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class _Scored:
+class _Scored(NamedTuple):
     entry: _Entry
     score: float
-    phrase: _Phrase  # the entry's best phrase for this question
-    matched: tuple[str, ...]  # the question's words that matched it
+    phrase: str  # the entry's best phrase for this question
+    concepts: tuple[str, ...]  # that phrase's concepts
+    verdict: int  # what answering with it would tell the user, numbered (see `_verdict`)
+
+
+# An entry's best phrase so far for one question: (its score, minus its phrase id), so that the
+# larger tuple is the better phrase and, on equal scores, the earlier one.
+_Best = tuple[float, int]
 
 
 class Matcher:
     """Answers questions from one knowledge base. Build once, ask many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        # The build makes tens of thousands of small objects that live as long as the matcher;
+        # with the cyclic collector running they would set off collections of the whole process
+        # while it builds (~10 ms at 1x knowledge, ~30 ms at 10x). It is paused for the build,
+        # then the new objects are collected once: most are tuples of atoms, which that one look
+        # untracks for good, so nothing is left pending for a later question.
+        with _collector_paused():
+            self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         sources: list[Source] = [
             *kb.responsibilities,
@@ -100,7 +121,9 @@ class Matcher:
         self._reader = Reader(
             kb.language, [text for s in sources for text in [s.title, *s.phrases]]
         )
-        self._entries = [self._entry(source) for source in sources]
+        read: dict[str, _Phrase | None] = {}  # the same text in two entries is read once
+        built = [self._entry(source, read) for source in sources]
+        self._entries = [entry for entry, _ in built]
         self._by_id = {entry.id: entry for entry in self._entries}
         document_frequency: dict[str, int] = defaultdict(int)
         for entry in self._entries:
@@ -108,33 +131,105 @@ class Matcher:
                 document_frequency[concept] += 1
         count = len(self._entries)
         self._weak = {
-            t.concept
-            for w in kb.language.weak_words
-            for t in self._reader.terms(w, fix_typos=False)
+            t.concept for w in kb.language.weak_words for t in self._reader.knowledge_terms(w)
         }
         self._idf = {
             c: math.log(1 + count / df) * (WEAK_WORD_WEIGHT if c in self._weak else 1.0)
             for c, df in document_frequency.items()
         }
-        # Every phrase with its total weight, and which phrases each concept appears in.
-        self._phrases: list[tuple[_Entry, _Phrase, float]] = []
-        self._index: dict[str, list[int]] = defaultdict(list)
-        for entry in self._entries:
-            for phrase in entry.phrases:
-                for concept in phrase.concepts:
-                    self._index[concept].append(len(self._phrases))
-                total = sum(self._idf[c] for c in phrase.concepts)
-                self._phrases.append((entry, phrase, total))
+        self._ids = [entry.id for entry in self._entries]
+        verdicts: dict[tuple[str, ...], int] = {}
+        self._verdicts = [verdicts.setdefault(_verdict(e), len(verdicts)) for e in self._entries]
+        # Every phrase, numbered in entry order: its text and concepts as written, for answers.
+        # Plain tuples and lists of atoms, which Python's cyclic collector stops walking after
+        # one look.
+        self._phrase_texts: list[str] = []
+        self._phrase_concepts: list[tuple[str, ...]] = []
+        # Phrases with the same concepts, bigrams and total score the same for any question
+        # (copies of a phrase in other entries, "groom the backlog" and "backlog grooming"), so
+        # a question scores each kind of phrase once. Per kind: its concepts in sorted order
+        # (the order the matched weight is added in), bigrams, total, and the entries holding
+        # it with the phrase of theirs (minus its id; within an entry only the first counts,
+        # as a later one of the same kind could only tie it).
+        kinds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...], float], int] = {}
+        self._kind_concepts: list[tuple[str, ...]] = []
+        self._kind_pairs: list[tuple[tuple[str, str], ...]] = []
+        self._kind_totals: list[float] = []
+        holders: list[list[int]] = []
+        holder_phrases: list[list[int]] = []
+        # The kinds of phrase holding both concepts of a pair (sorted): where a question sharing
+        # two or more concepts with a phrase finds it.
+        together: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # For each concept, each entry holding it with its best phrase when that concept is all a
+        # question shares with it, in the ask and in the context: (score, -phrase id).
+        single: dict[str, dict[int, _Best]] = defaultdict(dict)
+        single_context: dict[str, dict[int, _Best]] = defaultdict(dict)
+        # The total of each entry's best single-concept phrase so far, per concept: a phrase
+        # clearly heavier scores strictly less (the score falls as the total grows, and a gap of
+        # a billionth outlives rounding), so it is not scored at all.
+        lightest: dict[str, float] = {}
+        idf = self._idf
+        for number, (_, phrases) in enumerate(built):
+            lightest.clear()
+            for text, concepts, bigrams in phrases:
+                phrase_id = len(self._phrase_texts)
+                total = sum(map(idf.__getitem__, concepts))
+                self._phrase_texts.append(text)
+                self._phrase_concepts.append(concepts)
+                if len(concepts) > 1:
+                    ordered = tuple(sorted(concepts))
+                    kind = kinds.setdefault((ordered, bigrams, total), len(kinds))
+                    if kind == len(self._kind_totals):  # a new kind
+                        self._kind_concepts.append(ordered)
+                        self._kind_pairs.append(bigrams)
+                        self._kind_totals.append(total)
+                        holders.append([])
+                        holder_phrases.append([])
+                        for pair in combinations(ordered, 2):
+                            together[pair].append(kind)
+                    if not holders[kind] or holders[kind][-1] != number:
+                        holders[kind].append(number)
+                        holder_phrases[kind].append(-phrase_id)
+                for concept in concepts:
+                    if total > lightest.get(concept, math.inf) * (1 + 1e-9):
+                        continue
+                    lightest[concept] = min(total, lightest.get(concept, math.inf))
+                    weight = idf[concept]
+                    in_ask = (_score(weight, total), -phrase_id)
+                    held = single[concept].get(number)
+                    if held is None or in_ask > held:
+                        single[concept][number] = in_ask
+                    in_context = (_score(weight * CONTEXT_WEIGHT, total), -phrase_id)
+                    held = single_context[concept].get(number)
+                    if held is None or in_context > held:
+                        single_context[concept][number] = in_context
+        # Tuples from here on: nothing changes, and tuples of numbers cost the collector nothing.
+        self._together = {pair: tuple(ids) for pair, ids in together.items()}
+        self._kind_holders = [
+            tuple(zip(e, p, strict=True)) for e, p in zip(holders, holder_phrases, strict=True)
+        ]
+        self._single = {c: tuple(best.items()) for c, best in single.items()}
+        self._single_context = {c: tuple(best.items()) for c, best in single_context.items()}
 
-    def _entry(self, source: Source) -> _Entry:
+    def _entry(
+        self, source: Source, read: dict[str, _Phrase | None]
+    ) -> tuple[_Entry, list[_Phrase]]:
+        """The entry for scoring, and its phrases (title last) that name a concept."""
         phrases: list[_Phrase] = []
         for text in [*source.phrases, source.title]:
-            terms = self._reader.terms(text, fix_typos=False)
-            concepts = tuple(dict.fromkeys(t.concept for t in terms))
-            if concepts:
-                phrases.append(_Phrase(text, concepts, _pairs(terms)))
-        vocabulary = frozenset(c for p in phrases for c in p.concepts)
-        entry = _Entry("unrelated", source.id, source.title, phrases=phrases, vocabulary=vocabulary)
+            if text not in read:
+                terms = self._reader.knowledge_terms(text)
+                concepts = tuple(dict.fromkeys(t.concept for t in terms))
+                pairs = tuple(sorted(_pairs(terms)))
+                read[text] = (text, concepts, pairs) if concepts else None
+            phrase = read[text]
+            if phrase is not None:
+                phrases.append(phrase)
+        vocabulary = frozenset(c for _, concepts, _ in phrases for c in concepts)
+        return self._entry_of(source, vocabulary), phrases
+
+    def _entry_of(self, source: Source, vocabulary: frozenset[str]) -> _Entry:
+        entry = _Entry("unrelated", source.id, source.title, vocabulary=vocabulary)
         if isinstance(source, Responsibility):
             return replace(
                 entry,
@@ -166,20 +261,22 @@ class Matcher:
                 explanation="I could not find a piece of work in that question. Try something "
                 "like: who owns backlog grooming?",
             )
-        ranked = self._rank(terms)
+        ranked = self._rank(self._capped(terms))
         if not ranked or ranked[0].score < NONE_BELOW:
             return self._neither(question, ranked)
         best = ranked[0]
-        rival = next(
-            (s.score for s in ranked[1:] if _verdict(s.entry) != _verdict(best.entry)), 0.0
-        )
+        rival = next((s.score for s in ranked[1:] if s.verdict != best.verdict), 0.0)
         strength = _strength(best.score)
         margin = max(0.0, best.score - rival) / best.score
         confidence = strength * (0.45 + 0.55 * margin)
         if best.entry.kind == "unrelated":
             return self._unrelated(question, best, confidence)
-        words = ", ".join(dict.fromkeys(best.matched))
-        explanation = f"Matched “{best.phrase.text}” (your words: {words}) → {best.entry.title}."
+        written: dict[str, list[str]] = defaultdict(list)
+        for t in terms:
+            written[t.concept].append(t.written)
+        matched = (w for c in best.concepts if c in written for w in written[c])
+        words = ", ".join(dict.fromkeys(matched))
+        explanation = f"Matched “{best.phrase}” (your words: {words}) → {best.entry.title}."
         if best.entry.kind == "neighbour":
             explanation += f" The article gives this to {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
@@ -239,45 +336,110 @@ class Matcher:
             f"{best.entry.outside_owner}'s work rather than a product role's.",
         )
 
+    def _capped(self, terms: list[Term]) -> list[Term]:
+        """The terms of at most MAX_CONCEPTS distinct known concepts, the ask's first, then in the
+        order they come; the rest are read as words the knowledge base does not know."""
+        if len(terms) <= MAX_CONCEPTS:
+            return terms
+        known = dict.fromkeys(t.concept for t in terms if t.concept in self._idf)
+        if len(known) <= MAX_CONCEPTS:
+            return terms
+        first = dict.fromkeys(t.concept for t in terms if t.side == ASKED and t.concept in known)
+        kept = set(list(dict.fromkeys([*first, *known]))[:MAX_CONCEPTS])
+        return [t for t in terms if t.concept in kept or t.concept not in known]
+
     def _rank(self, terms: list[Term]) -> list[_Scored]:
-        """Every entry with a phrase touching the question, best first. Concepts are visited in
-        sorted order and ties go to the earlier phrase, so answers never depend on hash order."""
-        present = sorted({t.concept for t in terms})
+        """What an answer reads of the ranking, best first: the best entry, every entry scoring
+        at least ALTERNATIVE_AT, and the best entry whose verdict differs from the best's.
+
+        Only entries sharing a concept with the question are touched. A phrase sharing one
+        concept with it scores what was worked out when the matcher was built; phrases sharing
+        two or more are scored here. Concepts are added in sorted order and ties go to the
+        earlier phrase, then the smaller id, so answers never depend on hash order."""
         asked = self._asked(terms)
+        idf = self._idf
         weights = {
-            t.concept: self._idf[t.concept] * (1.0 if t.concept in asked else CONTEXT_WEIGHT)
-            for t in terms
-            if t.concept in self._idf
+            concept: idf[concept] * (1.0 if concept in asked else CONTEXT_WEIGHT)
+            for concept, _, _ in terms
+            if concept in idf
         }
-        mass: dict[int, float] = defaultdict(float)
-        for concept in present:
-            weight = weights.get(concept)
-            if weight is not None:
-                for phrase_id in self._index[concept]:
-                    mass[phrase_id] += weight
-        pairs = _pairs([t for t in terms if t.concept in asked])
-        best: dict[str, tuple[float, int]] = {}
-        for phrase_id in sorted(mass):
-            entry, phrase, total = self._phrases[phrase_id]
-            matched = mass[phrase_id]
-            score = (matched / total) ** COVERAGE_POWER * matched / (matched + MASS_HALF)
-            if phrase.pairs:
-                score += BIGRAM_BONUS * len(phrase.pairs & pairs) / len(phrase.pairs)
-            if entry.id not in best or score > best[entry.id][0]:
-                best[entry.id] = (score, phrase_id)
-        known_mass = sum(weights.get(c, 0.0) for c in present)
-        written: dict[str, list[str]] = defaultdict(list)
-        for t in terms:
-            written[t.concept].append(t.written)
-        ranked = []
-        for score, phrase_id in best.values():
-            entry, phrase, _ = self._phrases[phrase_id]
-            support = sum(weights.get(c, 0.0) for c in present if c in entry.vocabulary)
-            boost = 1 + SUPPORT_WEIGHT * support / known_mass if known_mass else 1.0
-            words = tuple(w for c in phrase.concepts if c in written for w in written[c])
-            ranked.append(_Scored(entry, score * boost, phrase, words))
-        ranked.sort(key=lambda s: (-s.score, s.entry.id))
-        return ranked
+        matched = sorted(weights)  # the question's known concepts, in the order they add up
+        if not matched:
+            return []
+        # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
+        # added in concept order one at a time: what sum() over them gives on Python 3.11.
+        state: dict[int, list[Any]] = {}
+        for concept in matched:
+            weight = weights[concept]
+            singles = self._single if concept in asked else self._single_context
+            for entry, candidate in singles[concept]:
+                held = state.get(entry)
+                if held is None:
+                    state[entry] = [weight, candidate]
+                else:
+                    held[0] += weight
+                    if candidate > held[1]:
+                        held[1] = candidate
+        if len(matched) > 1:
+            pairs = _pairs([t for t in terms if t.concept in asked])
+            get = weights.get
+            kind_concepts, kind_totals = self._kind_concepts, self._kind_totals
+            kind_pairs, kind_holders = self._kind_pairs, self._kind_holders
+            for kind in self._sharing(matched):
+                # The matched mass added in concept order, one addition at a time.
+                mass = reduce(add, filter(None, map(get, kind_concepts[kind])), 0.0)
+                total = kind_totals[kind]
+                coverage: float = (mass / total) ** COVERAGE_POWER
+                score = coverage * mass / (mass + MASS_HALF)
+                bigrams = kind_pairs[kind]
+                if bigrams and pairs:
+                    score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
+                for entry, minus_phrase in kind_holders[kind]:
+                    held = state[entry]
+                    best = held[1]
+                    if score > best[0] or (score == best[0] and minus_phrase > best[1]):
+                        held[1] = (score, minus_phrase)
+        # The question's known weight, added in concept order (its unknown words add nothing).
+        known_mass = sum(map(weights.__getitem__, matched))
+        ids, verdicts = self._ids, self._verdicts
+        # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
+        # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
+        kept = []
+        leaders: dict[int, tuple[float, str, int, int]] = {}
+        floor, support_weight = -ALTERNATIVE_AT, SUPPORT_WEIGHT
+        for entry, (support, best) in state.items():
+            boost = 1 + support_weight * support / known_mass if known_mass else 1.0
+            minus = -(best[0] * boost)
+            verdict = verdicts[entry]
+            leader = leaders.get(verdict)
+            if minus <= floor or leader is None or minus <= leader[0]:
+                ranked = (minus, ids[entry], entry, -best[1])
+                if minus <= floor:
+                    kept.append(ranked)
+                if leader is None or ranked < leader:
+                    leaders[verdict] = ranked
+        top = min(leaders.values())
+        rival = min((r for r in leaders.values() if r is not top), default=None)
+        if top not in kept:
+            kept.append(top)
+        if rival is not None and -rival[0] < ALTERNATIVE_AT:
+            kept.append(rival)
+        kept.sort()
+        entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
+        return [
+            _Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e])
+            for minus, _, e, p in kept
+        ]
+
+    def _sharing(self, concepts: list[str]) -> set[int]:
+        """The kinds of phrase holding at least two of these (sorted, distinct) concepts."""
+        together = self._together
+        found: set[int] = set()
+        for pair in combinations(concepts, 2):
+            phrases = together.get(pair)
+            if phrases is not None:
+                found.update(phrases)
+        return found
 
     def _asked(self, terms: list[Term]) -> set[str]:
         """The concepts the question asks about; the context around the "who…" clause counts for
@@ -295,14 +457,36 @@ class Matcher:
         }
 
 
-def _pairs(terms: list[Term]) -> frozenset[frozenset[str]]:
-    """Concepts next to each other (either order, one word may sit between)."""
-    return frozenset(
-        frozenset((a.concept, b.concept))
-        for i, a in enumerate(terms)
-        for b in terms[i + 1 : i + 3]
-        if a.concept != b.concept
-    )
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (if it runs) for the block, then collect the
+    young generations, where everything the block made still is."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect(1)
+
+
+def _score(mass: float, total: float) -> float:
+    """A phrase's score before its bigram bonus: how much of its weight the question covers."""
+    coverage: float = (mass / total) ** COVERAGE_POWER
+    return coverage * mass / (mass + MASS_HALF)
+
+
+def _pairs(terms: list[Term]) -> frozenset[tuple[str, str]]:
+    """Concepts next to each other (either order, one word may sit between), in sorted order."""
+    found = set()
+    for i, a in enumerate(terms):
+        for b in terms[i + 1 : i + 3]:
+            if a.concept < b.concept:
+                found.add((a.concept, b.concept))
+            elif b.concept < a.concept:
+                found.add((b.concept, a.concept))
+    return frozenset(found)
 
 
 def _alternatives(
@@ -310,6 +494,11 @@ def _alternatives(
 ) -> list[Alternative]:
     """Up to three other responsibilities worth a "did you mean" button, sharing what confidence
     the chosen answer leaves over."""
+    offered = (
+        s
+        for s in ranked
+        if s.entry is not chosen and s.entry.kind == "responsibility" and s.score >= ALTERNATIVE_AT
+    )
     return [
         Alternative(
             id=s.entry.id,
@@ -317,9 +506,8 @@ def _alternatives(
             owners=s.entry.owners,
             confidence=round(_strength(s.score) * (1.0 - confidence), 3),
         )
-        for s in ranked
-        if s.entry is not chosen and s.entry.kind == "responsibility" and s.score >= ALTERNATIVE_AT
-    ][:3]
+        for s in islice(offered, 3)
+    ]
 
 
 def _verdict(entry: _Entry) -> tuple[str, ...]:

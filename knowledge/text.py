@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -28,7 +27,7 @@ _AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_FORMATTING = str.maketrans({"*": " ", "_": " ", "~": " "})  # mrkdwn bold, italic, strike
+_FORMATTING_MARKS = ("*", "_", "~")  # mrkdwn bold, italic, strike: read as spaces
 
 # Naming a role in the question says nothing about who owns the work ("should our PO run the
 # competitor review?" is still Product Manager work), so these word runs are dropped.
@@ -79,22 +78,44 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def clean_text(text: str) -> str:
-    """Lowercase plain text with Slack markup, emoji codes, URLs and odd Unicode forms removed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _MENTION.sub(" ", text)
-    text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
-    text = html.unescape(text)  # Slack escapes &, < and > as entities
-    text = _BARE_URL.sub(" ", text)
-    text = _EMOJI.sub(" ", text.translate(_QUOTES).lower())
-    text = text.translate(_FORMATTING)
-    text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
-    return _POSSESSIVE.sub("", text)
+    """Lowercase plain text with Slack markup, emoji codes, URLs and odd Unicode forms removed.
+
+    Each step runs only when its text could be there (NFKC leaves ASCII as it is; markup needs
+    "<", entities "&", URLs "://", emoji ":"), so plain text costs a few substring tests and a
+    lower()."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if "<" in text:
+        text = _MENTION.sub(" ", text)
+        text = _CHANNEL.sub(lambda m: f" {m.group(1) or ''} ", text)
+        text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
+    if "&" in text:
+        text = html.unescape(text)  # Slack escapes &, < and > as entities
+    if "://" in text:
+        text = _BARE_URL.sub(" ", text)
+    if text.isascii():  # of the quotes to straighten only the backtick is ASCII
+        text = (text.replace("`", "'") if "`" in text else text).lower()
+    else:
+        text = text.translate(_QUOTES).lower()
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+    for mark in _FORMATTING_MARKS:  # str.replace beats str.translate on short text
+        if mark in text:
+            text = text.replace(mark, " ")
+    if "&" in text:
+        text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
+    if "'s" in text:
+        text = _POSSESSIVE.sub("", text)
+    return text
 
 
 def split_words(cleaned: str) -> list[str]:
-    """The words of already-cleaned text; punctuation, emoji and symbols are separators."""
-    return [word.strip("'") for word in _WORD.findall(cleaned.replace("_", " "))]
+    """The words of already-cleaned text; punctuation, emoji and symbols are separators.
+
+    A word starts and ends with a letter or digit (an apostrophe only joins "don't"), and an
+    underscore is never part of one."""
+    words: list[str] = _WORD.findall(cleaned)
+    return words
 
 
 # Where one clause of a message ends: punctuation, a spaced dash, or a joining word that starts a
@@ -121,30 +142,48 @@ def asking_sides(cleaned: str) -> list[int]:
     up my kid if I'm in sprint planning?"): it says why someone asks, not what they ask about.
     With no "who", or a who-clause that points back ("…, who cleans it up?"), the words before
     it are the ask too."""
-    words: list[tuple[str, int, bool]] = []  # (word, clause number, quoted)
+    # Each run of words with its clause number and whether it is quoted, in order.
+    runs: list[tuple[list[str], int, bool]] = []
+    if "'" not in cleaned and '"' not in cleaned:  # nothing quoted: clauses are the runs
+        runs = [
+            (split_words(part), n, False) for n, part in enumerate(_CLAUSE_BREAK.split(cleaned))
+        ]
+        if not any(words for words, _, _ in runs[1:]):
+            # One clause ("who owns the backlog?"): every word is in it, asking or not.
+            return [ASKED] * len(runs[0][0])
     clause = 0
-    for number, piece in enumerate(_QUOTED.split(cleaned)):
+    pieces = _QUOTED.split(cleaned) if not runs else []
+    for number, piece in enumerate(pieces):
         if number % 2:  # re.split puts each quoted span at an odd index
-            words += [(word, clause, True) for word in split_words(piece)]
+            runs.append((split_words(piece), clause, True))
             continue
         for part_number, part in enumerate(_CLAUSE_BREAK.split(piece)):
             clause += part_number > 0
-            words += [(word, clause, False) for word in split_words(part)]
-    asking = next((c for w, c, quoted in words if w in _ASKING_WORDS and not quoted), None)
+            runs.append((split_words(part), clause, False))
+    asking = next(
+        (c for words, c, quoted in runs if not quoted and not _ASKING_WORDS.isdisjoint(words)),
+        None,
+    )
     if asking is None:
-        return [ASKED] * len(words)
-    points_back = any(c == asking and not q and w in _POINTING_BACK for w, c, q in words)
-
-    def side(clause: int, quoted: bool) -> int:
-        if clause > asking or (clause == asking and quoted):
-            return AFTER
-        return ASKED if clause == asking or points_back else BEFORE
-
-    return [side(clause, quoted) for _, clause, quoted in words]
+        return [ASKED] * sum(len(words) for words, _, _ in runs)
+    points_back = any(
+        c == asking and not quoted and not _POINTING_BACK.isdisjoint(words)
+        for words, c, quoted in runs
+    )
+    sides: list[int] = []
+    for words, c, quoted in runs:
+        if c > asking or (c == asking and quoted):
+            side = AFTER
+        else:
+            side = ASKED if c == asking or points_back else BEFORE
+        sides += [side] * len(words)
+    return sides
 
 
 def without_role_names(words: list[str]) -> list[int]:
     """Positions of the words that are not part of a mention of the two roles themselves."""
+    if _ROLE_NAME_STARTS.isdisjoint(words):
+        return list(range(len(words)))
     kept: list[int] = []
     index = 0
     while index < len(words):
@@ -165,7 +204,7 @@ _BRITISH_ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem; British "-ise" spellings are folded to "-ize" first so both meet."""
-    if len(word) > 4:
+    if len(word) > 4 and "is" in word:
         word = _BRITISH_ISE.sub(r"iz\1", word)
     return str(_STEMMER.stemWord(word))
 
@@ -174,12 +213,52 @@ def stem(word: str) -> str:
 COMMON_WORD_MIN_COUNT = 100
 
 
+class CommonWords:
+    """Everyday English words: `word in words` for a word seen at least `min_count` times.
+
+    pyspellchecker ships its word frequencies as one JSON object, a `"word": count` line per word
+    in byte order. Parsing it builds 160,000 entries (about 100 ms); instead the decompressed text
+    is kept (2.7 MB, less than a set of its 47,000 common words) and each look-up is a binary
+    search over its lines: about 17 steps, so loading costs one decompression."""
+
+    def __init__(self, text: bytes, min_count: int = COMMON_WORD_MIN_COUNT) -> None:
+        if not (text.startswith(b'{\n"') and text.rstrip().endswith(b"\n}")):
+            raise ValueError("not a JSON object with one word per line")
+        self._text = text
+        self._min_count = min_count
+        self._first = text.index(b"\n") + 1  # where the first word's line starts
+        self._end = text.rstrip().rindex(b"\n") + 1  # where the closing brace's line starts
+
+    def __contains__(self, word: object) -> bool:
+        count = self.count(word) if isinstance(word, str) else 0
+        return count >= self._min_count
+
+    def count(self, word: str) -> int:
+        """How often the corpus saw this word (0 if never)."""
+        key = word.encode()
+        if b'"' in key or b"\\" in key:
+            return 0  # JSON would have escaped it; no such word is in the list
+        text, low, high = self._text, self._first, self._end
+        while low < high:  # lines starting in [low, high) are still in play
+            middle = (low + high) // 2
+            start = text.rfind(b"\n", low, middle) + 1 or low
+            end = text.index(b"\n", start)
+            quote = text.index(b'"', start + 1, end)
+            found = text[start + 1 : quote]
+            if found == key:
+                return int(text[quote + 2 : end].strip(b" :,"))
+            if found < key:
+                low = end + 1
+            else:
+                high = start
+        return 0
+
+
 @cache
-def common_english_words() -> frozenset[str]:
+def common_english_words() -> CommonWords:
     """Everyday English words, so "submit" is never "fixed" into the knowledge base's "summit".
 
-    Read once from pyspellchecker's bundled frequency list (benchmarks/matcher.py times it)."""
+    Read once per process from pyspellchecker's bundled frequency list, when the first Matcher is
+    built (benchmarks/matcher.py times it)."""
     resource = files("spellchecker").joinpath("resources", "en.json.gz")
-    with resource.open("rb") as raw, gzip.open(raw) as unpacked:
-        counts: dict[str, int] = json.load(unpacked)
-    return frozenset(word for word, count in counts.items() if count >= COMMON_WORD_MIN_COUNT)
+    return CommonWords(gzip.decompress(resource.read_bytes()))
