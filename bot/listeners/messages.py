@@ -17,7 +17,8 @@ def written_by_a_person(event: dict[str, Any]) -> bool:
 
 async def is_direct_question(event: dict[str, Any]) -> bool:
     """Matcher: a person's message in a DM with RoleFit."""
-    return event.get("channel_type") == "im" and written_by_a_person(event)
+    im = event.get("channel_type") == "im" and bool(event.get("channel"))
+    return im and written_by_a_person(event)
 
 
 async def answer_direct_message(
