@@ -12,8 +12,9 @@ from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import Fact, HiringFacts, read_facts
-from knowledge.dialogue.intents import NEXT_HIRE, PRONOUN, Intent, Reading, classify
+from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
+from knowledge.dialogue.patterns import NEXT_HIRE, PRONOUN
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS

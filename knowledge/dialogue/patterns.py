@@ -1,0 +1,445 @@
+"""The patterns `intents` reads messages with: how people ask for each intent, in the
+words and shapes they use. Data, kept apart from the reading logic."""
+
+from __future__ import annotations
+
+import re
+
+# Past this many words a message that mentions hiring is a hiring story, whatever else it says.
+LONG_MESSAGE_WORDS = 25
+ONE_FOR_BOTH = re.compile(
+    r"\bboth hats\b|\bone (?:person|human|hire)\b[^.]*\bboth\b|\bone (?:'|\")?product "
+    r"(?:lead|person|hire)\b[^.]*\b(?:both|and)\b|\bsame person\b|\bcan one person\b"
+)
+PRODUCT_WORDS = re.compile(
+    r"\b(?:product|backlog|scrum|sprint|roadmap|market|strateg\w*|horizons?|stakeholders?|"
+    r"customers?|requirements?|stor(?:y|ies)|goal|proposition|value|profiles?|web|suppliers?|"
+    r"portfolio|gtm|go[- ]to[- ]market|pm|po|owner|manager|c-suite|competit\w*|analysis|"
+    r"r&d|technolog\w*|business|agile|cross-functional|persona|positioning|margins?|ceo)\b"
+)
+MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:")
+NOT_WORDS = re.compile(r"[^\w\s&+/'?-]")
+
+
+def any_of(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns))
+
+
+PO = r"(?:po|pos|product owners?|p\.o\.)"
+PM = r"(?:pm|pms|product managers?|p\.m\.)"
+PO_OR_PM = re.compile(rf"\b{PO} or {PM}\b|\b{PM} or {PO}\b")
+OWNERSHIP_WORDS = re.compile(r"\b(?:job|thing|task|duty|responsib\w*|owns?|owner of|in charge)\b")
+BOTH_ROLES = re.compile(
+    rf"(\b{PO}\b.*\b{PM}\b|\b{PM}\b.*\b{PO}\b|\bboth (?:roles|hats|jobs)\b|"
+    r"\bthe two roles\b|\btwo roles\b|\bowner ?/ ?manager\b|\bp-roles\b|\bthe two p\b)"
+)
+ANY_ROLE = re.compile(rf"\b({PO}|{PM})\b|\bproduct (?:person|role|people|lead)\b")
+
+HELLO = frozenset(
+    [
+        "hi",
+        "hey",
+        "hello",
+        "hiya",
+        "yo",
+        "sup",
+        "hallo",
+        "howdy",
+        "greetings",
+        "hola",
+        "morning",
+        "afternoon",
+        "evening",
+        "good",
+        "there",
+        "all",
+        "team",
+        "everyone",
+        "rolefit",
+        "bot",
+        "how's",
+        "hows",
+        "it",
+        "going",
+        "how",
+        "are",
+        "you",
+        "doing",
+        "ok",
+        "okay",
+        "night",
+        "day",
+        "folks",
+        "mate",
+        "again",
+        "gm",
+        "hey-hey",
+        "heya",
+        "wassup",
+        "whats",
+        "up",
+        "what's",
+        "bonjour",
+        "salut",
+        "hej",
+        "moin",
+        "servus",
+        "ciao",
+        "namaste",
+        "ola",
+        "oi",
+        "g'day",
+        "gday",
+        "today",
+        "u",
+        "r",
+        "ya",
+        "y'all",
+        "yall",
+        "friend",
+        "buddy",
+        "pal",
+        "dear",
+        "sir",
+        "madam",
+    ]
+)
+THANKS = frozenset(
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "tysm",
+        "ta",
+        "cheers",
+        "merci",
+        "gracias",
+        "danke",
+        "obrigado",
+        "grazie",
+        "appreciated",
+        "appreciate",
+        "it",
+        "you",
+        "u",
+        "so",
+        "much",
+        "very",
+        "a",
+        "lot",
+        "ton",
+        "tons",
+        "mate",
+        "great",
+        "perfect",
+        "nice",
+        "cool",
+        "awesome",
+        "ok",
+        "okay",
+        "kind",
+        "of",
+        "many",
+        "million",
+    ]
+)
+BYE = frozenset(
+    [
+        "bye",
+        "bye-bye",
+        "goodbye",
+        "later",
+        "see",
+        "ya",
+        "you",
+        "cya",
+        "ciao",
+        "good",
+        "night",
+        "ok",
+        "take",
+        "care",
+        "for",
+        "now",
+        "then",
+        "catch",
+        "have",
+        "a",
+        "nice",
+        "day",
+        "great",
+        "weekend",
+        "gn",
+        "ttyl",
+        "adios",
+        "tschuss",
+        "tschüss",
+        "au",
+        "revoir",
+    ]
+)
+
+THANKS_FEEDBACK = any_of(
+    r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
+    r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"
+    r"got it|gotcha|understood|clear|very clear|that'?s clear|helpful|super helpful|awesome|"
+    r"brilliant|nice|great|good to know|noted|fair enough|ok(?:ay)? cool|super clear|"
+    r"c'?est clair|merci|very helpful|much appreciated)\b",
+    r"(?:that|this) (?:helps|helped|clears it up|was useful|is useful)\b",
+    r"\b(?:thanks|thank you|thx|ty)\W*$",
+)
+HELP = any_of(
+    r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
+    r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$",
+    r"\bi need help\W*$",
+    r"what (?:can|could|do) you (?:do|help|know|answer|tell me about)\b",
+    r"what (?:kind of |sort of )?(?:things|stuff|questions) (?:can|could|should|do) (?:i|you) (?:a"
+    r"sk|do|help)",
+    r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)",
+    r"how (?:does|do) (?:this|it|rolefit|the bot|you) work",
+    r"how (?:do|can|should) i (?:use|talk to|ask|work with|get started with) (?:you|this|the bot|i"
+    r"t|rolefit)",
+    r"how (?:do|can|should) i ask (?:you )?(?:something|a question|questions)",
+    r"how (?:do|can) i (?:use|run) the (?:slash )?command|how am i supposed to use",
+    r"how to use (?:you|this|rolefit|the bot)",
+    r"what (?:is|are) (?:this bot|you|this|this app|this thing|rolefit) (?:for|good for|about)\b",
+    r"what are you good (?:for|at)|what'?s this (?:bot|app|thing)\b|who are you\b|what are you\W*$",
+    r"(?:list of |your |available )(?:commands|features|capabilities|options)\b",
+    r"example questions|some examples|give me (?:an )?examples?|show me (?:what|how)",
+    r"what do you do\b|how do i talk to you|what'?s rolefit|how can you help",
+    r"\bany commands\b|^options\W*$|\binstructions\b|\bwhat do i type\b|\bhow does this thing work"
+    r"|\bare you (?:a )?(?:bot|human|person|ai|real)\b|\bis this a bo"
+    r"t\b",
+    r"what (?:exactly |actually |really )?can you (?:do|help)|qu[eé] puedes hacer|que peux-tu fair"
+    r"e",
+    r"was kannst du|cosa puoi fare",
+)
+WHY = any_of(
+    r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and |still confused,? )?(?:why|how come|how so)\b",
+    r"^(?:but |so |ok(?:ay)?,? )?(?:explain|elaborate|tell me more|more detail|more info)",
+    r"^(?:reasons?|source|sources|really|says who|based on what|on what basis)\W*$",
+    r"what makes you (?:say|think)|can you (?:elaborate|explain|go deeper|say it)|could you (?:ela"
+    r"borate|explain)",
+    r"where does (?:it|the article) say|is that (?:in|from) the article|justify|go deeper|deeper o"
+    r"n",
+    r"more simply|simpler|plain(?:er)? (?:words|english)|reasoning|rationale|still confused",
+    r"don'?t (?:get|understand)(?: it| that)?\W*$|say (?:it|that) again",
+)
+DISAGREE = any_of(
+    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|non"
+    r"sense)",
+    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
+    r"i'?d say",
+    r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
+    r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b",
+    r"in our (?:company|team|org)",
+    r"we do it differently|in my experience|^but (?:our|my|the)\b|doubt (?:it|that)|not convinced",
+    r"can'?t be right|doesn'?t (?:match|fit|apply)|don'?t even|not how we|\bhere\W*$",
+    r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|h"
+    r"andles?)",
+)
+COMBINE = any_of(
+    r"\bone person\b|\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
+    r"\bwear (?:both|two)\b|\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b",
+    r"\bsplit\b|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)",
+    r"\bseparately\b",
+    r"\bcovering\b|\bworkable\b|\bburn ?out\b|\bhold both\b|\bdo both\b|\bboth at once\b",
+    r"\balso (?:be|take on|do|cover|act as|play)\b|\bcover both\b|\bbe both\b|\bpart[- ]time\b",
+    r"\bboth (?:the )?(?:po and pm|pm and po|roles?|jobs?) (?:duties|work|at once)",
+    r"\bone (?:product )?(?:person|lead|human|hire|guy) (?:covering|doing|for) both|\bdual role\b",
+    r"\bsingle person\b|\btogether\b|\bbreaking down\b|\bgo(?:es)? against scrum\b",
+    r"\bcan (?:a|the|my|our|one) (?:pm|po|product manager|product owner) (?:act as|be|play|take|"
+    r"do|fill in|cover|step in)\b|\bdifferent (?:people|persons)\b|\bshare (?:the )?roles?\b",
+    r"\bshould (?:they|those|these|the roles|the two) be (?:separate|different|split|two)",
+    r"\btoo\W*$|\btoo\b(?=.*\b(?:po|pm)\b)|\bas well\b|\b(?:at the )?same time\b|\bgleichzeitig\b",
+    r"\bdouble[- ]?hat\w*|\bplaying (?:po|pm)\b|\bgrow into\b|\bone job\b|\bkeep doing\b",
+    r"\bis both\b|\bboth the (?:po|pm)\b|\bseparat\w+ (?:the )?(?:po|pm|roles|product)\b",
+    r"\bone human\b|\bto be the (?:po|pm)\b",
+    r"\balso (?:acts? as|the|owns?|is)\b|\bconsolidat\w*|\bone head\b|\bon the side\b|\bdual[- ]?r"
+    r"ole",
+    r"\ba la vez\b|\ben même temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\bmisma persona\b",
+    r"\bseule personne\b|\bcover (?:\w+ ){0,3}both\b|\bhandle both\b|\b(?:po|pm) title\b",
+    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b|\bone product person\b",
+    r"\bdoes it break scrum\b|\bbreak scrum\b|\bscrum guide allow\b|\bboth roles\b",
+)
+COMPARE = any_of(
+    r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
+    r"\bside by side\b|\bsame thing\b|\bsame (?:job|role)\b|\binterchangeab\w*|\bdistinguish\w*",
+    r"\bseparates?\b|\bscope\b|\bfocus on\b|\bscrum name for\b",
+    r"\bjust (?:a|the) (?:scrum|fancy|agile)\b",
+    r"\bwhat does (?:a|the) (?:pm|po|product \w+) do that\b|\bhow do they\b|\bsimilar\b",
+    r"\boverlap\w*",
+    r"\bmore senior\b|\bseniority\b|\bhigher\b|\bthe boss\b|\bwhat'?s the deal\b|\bhow are they\b",
+    r"\bexplain (?:the )?(?:two|both|these) roles\b|\bis there (?:a|any) difference\b|\bconfus\w*",
+    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b",
+    r"\btl;?dr\b",
+    r"\bmean by\b|\bis not a\b|\bisn'?t a\b|\bidentical\b|\bone-liners?\b|\beach\b|\bsit under\b",
+    r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich one\b.*\band which\b",
+    r"\bmixing up\b|\bscrum thing\b|\bbusiness thing\b|\bjunior\b|\bdifférence\b|\bunterschied\b",
+    r"違い|=|\bwhat agile shops call\b|\bjust what\b|\banalogy\b|\bwhich of the two is\b",
+    r"\bboss\b|\bpromotion\b|\bcertificat\w*|\boversimplif\w*|\bsimplistic\b|\bright,? or\b",
+    r"\bmore (?:business|tech\w*|strategic)\b|\bin one (?:tweet|line|sentence)\b|\bdiferen\w*",
+    r"\bexplain like\b|\beli5\b|\breports? to\b|\bwhat separates\b",
+)
+HIRE = any_of(
+    r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
+    r"\brecruit\w*|\bheadcount\b|\btitle\b|\bjd\b|\bjob (?:description|ad|post\w*|spec)\b",
+    r"\bfirst product\b|\bnext hire\b|\bproduct hire\b|\bnext (?:product )?(?:person|role)\b",
+    r"\bwhat role (?:do|should|to)\b|\bwhat (?:should|do) (?:i|we) (?:get|hire|look for)\b",
+    r"\bwhich product role (?:should|do) (?:we|i)\b|\bdo (?:we|i) need (?:a|an|both)\b",
+    r"\bneed (?:a |an )?(?:po|pm|product (?:owner|manager|person|help|lead))\b",
+    r"\bneeds? (?:someone|somebody|a person|people|product help)\b|\bbring (?:in|on)\b",
+    r"\b(?:add|get) (?:a|an) (?:po|pm)\b|\bthe right hire\b|\bbudget for\b|\bwhat titles?\b",
+    r"\bwho do (?:we|i) (?:hire|get|need)\b|\bwho should (?:we|i) (?:hire|get|bring)\b",
+    rf"\b{PO} or {PM} for (?:a|an|our|my|the)\b|\b{PM} or {PO} for (?:a|an|our|my|the)\b",
+    r"\bproduct leadership\b|\bseparate people\b|\breplac\w+ (?:her|him|them|our|the)\b",
+    r"\bbrauche\b|\bfunding for\b|\bcan afford\b|\bopen reqs?\b|\bapproved\b|\ba req\b",
+    r"\bbackfill\w*|\bwhat should each role be\b",
+    r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
+    r"(?:need|get|hire)\b",
+)
+# Asking for a role or person, which makes "what's the role that…" an ownership question.
+ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
+PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
+ROLE_WORDS = re.compile(
+    r"\b(?:product owners?|product managers?|po|pm|pos|pms|roles?|junior|senior|the two|each)\b"
+)
+ABOUT_THE_BOT = re.compile(
+    r"\b(?:you|your|yourself|u|rolefit|this bot|the bot|this app|this thing|this tool|ce bot|"
+    r"here|i type|i tell)\b"
+)
+ABOUT_THE_BOT_WHO = re.compile(
+    r"\bwho (?:are you|built|made|maintains|created|runs|owns|wrote) "
+    r"(?:you|this bot|the bot|this app|rolefit|it)\b|\bwho are you\b"
+)
+BOT_ITSELF = re.compile(
+    r"\b(?:remember\w*|history|private|privacy|stored?|storing|reading what|see (?:them|what|my)|"
+    r"reset (?:our|the|this) chat|trust (?:your|you)|reliable|your limits|limitations|scope of|"
+    r"documentation|docs|sample prompts?|get started|slash command|blank slate|only (?:about|po|pm|"
+    r"product)|anything (?:else|about)|how does this thing work|utiliser ce bot|the bot itself)\b"
+)
+META = re.compile(
+    r"\b(?:commands?|topics?|cover|know|answer\w*|based on|info\w*|sources?|built|made|"
+    r"maintains?|purpose|languages?|mention|dm|channels?|tour|bot or a person|a person|human|"
+    r"ask you|use you|talk to you|options|features|capabilit\w*|examples?|understand|tips?|"
+    r"best answers|first|only answer|how (?:do|does) (?:it|this|you) work|what is this|"
+    r"what are you)\b"
+)
+# "Who" questions that are not about anyone's work.
+OFF_TOPIC_WHO = re.compile(
+    r"\bwho(?:'s| is)? (?:won|wins|will win|going to win|gonna win|scored|invented|sang|"
+    r"directed|wrote the|is the (?:president|king|queen|prime minister))\b"
+)
+ROLE_QUESTION = re.compile(
+    rf"(?:\b{PO}\b|\b{PM}\b)[^.?]*\bor\b[^.?]*(?:\b{PO}\b|\b{PM}\b|\bboth\b)|"
+    r"\b(?:who|which one|which role|what role|what title|title|which roles|what roles|which type|"
+    r"what type|who'?s next|who should we add|what do we call them|whom)\W*$|"
+    r"\bwhich (?:one|role) first\b|\bwho (?:should|do) (?:we|i) (?:add|get|hire|bring)\b|"
+    r"\b(?:po|pm) oder (?:po|pm)\b|\bcontrat\w*|\beinstellen\b|\bembaucher\b|\bgo\W*$"
+)
+TEAM_STORY = re.compile(
+    r"\b(?:we|we'?re|our|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
+    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?|founders?|pre-seed|"
+    r"seed|series [a-e])\b"
+)
+HIRE_STRONG = re.compile(
+    r"\b(?:hire|hiring|recruit\w*|headcount|reqs?|title)\b(?! \w+ (?:contracts?|paperwork))"
+)
+HIRE_CONTEXT = re.compile(
+    r"\b(?:we'?re|we are|our company|our startup|we have|we've got|my company|our team is)\b"
+)
+FOLLOW_UP = re.compile(
+    r"^(?:and|&|plus|also|ok(?:ay)?,? and|so|what about|how about|what if|and if|if we|"
+    r"same (?:for|with|question "
+    r"for|goes for)|and what about|and for|then)\b"
+)
+CONCEPT_ANYWHERE = re.compile(
+    r"\bwhat (?:is|does) (?:it|that|this)\b.*\bmean|\bsupposed to mean\b|\bin plain (?:words|engli"
+    r"sh)\b|"
+    r"\bwhat'?s meant by\b|\bhow is that different from\b|\bwhy did (?:mckinsey|the article)\b|"
+    r"\bwhat'?s (?:a|an) ['\"]|c'?est quoi|qu'?est-ce que|\bwas ist\b|\bqu[eé] es\b|\bjargon\b"
+)
+# Asking for an explanation, in any of the ways people do; a concept question when it names one.
+EXPLAIN = re.compile(
+    r"\b(?:explain\w*|expliquer|erklär\w*|plain english|simply|eli5|what happens|what happened|"
+    r"what was|the same (?:thing )?as|mean\w*|how do you (?:measure|decide|know|do)|why would|why "
+    r"does|"
+    r"why do|quote|difference|vs|versus|what'?s|what is|what are|keep hearing|heard|idea behind|"
+    r"point of|purpose of|in practice|look like|tell me about|according to|the scrum guide)\b"
+)
+CONCEPT = re.compile(
+    r"^(?:so |ok |and )?(?:what(?:'?s| is| are| does| do| mean|s)\b|whats\b|explain\b|eli5\b|"
+    r"define\b|definition\b|meaning of\b|tell me about\b|what do you mean\b|"
+    r"how does the scrum guide\b|why (?:would|does|do|should|is) (?:a |the )?(?:pm|po|product "
+    r"(?:manager|owner)))|\bwhat (?:does|do) .+ mean\b|\bwhat counts as\b"
+)
+OWNERSHIP = any_of(
+    r"\bwho(?:'?s|se|m| is| are| should| does| do| owns?| handles?| decides?| writes?| takes?"
+    r"| runs?)?\b",
+    r"\bw(?:h)?ich (?:role|of the two|product role|one)\b|(?<!product )\bowner\?$|\brole that\b",
+    r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
+    r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
+)
+OFF_TOPIC = any_of(
+    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
+    r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|\brecipe\b",
+    r"\bsushi\b|\brestaurant\b|\blunch\b|\bdinner\b|\bcoffee\b|\bpizza\b|\bcapital of\b",
+    r"\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|\bcenter a div\b",
+    r"\b(?:write|fix|debug|review) (?:my |this |some )?code\b",
+    r"\bjira (?:alternative|vs)\b|\bnotion vs\b|\bresume\b|\btweet\b|\bmusic\b|\bsong\b",
+    r"\bmovie\b|\bfilm\b|\bnetflix\b|\bfrom aws\b|\bto gcp\b|\bbook a meeting\b|\bfootball\b",
+    r"\bsoccer\b|\bworld cup\b|\bnba\b|\bnfl\b|\bmatch last night\b|\bgame last night\b",
+    r"\bfavou?rite\b|\bstocks?\b|\bcrypto\b|\bbitcoin\b|\bpoem\b|\briddle\b|\bhoroscope\b",
+    r"\bmeaning of life\b|\b(?:python|javascript|typescript|java|sql|regex|css|html|docker)\b",
+    r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bsummari[sz]e\b|\bwrite me\b",
+    r"\bvacation policy\b|\bleave policy\b|\bhow many (?:days|holidays)\b|\bsafe framework\b",
+    r"\bhow should i handle\b|\bwhich is better\b|\b\d-week sprints\b|\b4-day week\b|\bswitch to\b",
+    r"\bplace in\b|\bgood (?:place|restaurant|bar)\b|\boffice (?:is )?open\b|\bbank holiday\b",
+)
+
+
+ROLE_FIXES = {
+    "produkt": "product",
+    "produit": "product",
+    "producto": "product",
+    "prod": "product",
+    "manger": "manager",
+    "プロダクトオーナー": " product owner ",
+    "プロダクトマネージャー": " product manager ",
+}
+ROLE_TYPOS = re.compile(
+    r"\b(?:produkt|produit|producto|prod|manger)\b|プロダクトオーナー|プロダクトマネージャー"
+)
+
+
+# Intents whose follow-ups ("and at 50 engineers?") stay on the same subject.
+TOPIC_FOLLOWED = ("concept", "compare", "combine")
+
+# A "why would a PM …" question is about a concept, not feedback on the last answer.
+CONCEPT_TOPIC = re.compile(r"^why (?:would|does|do|should) (?:a |the )?(?:pm|po|product)")
+
+FOREIGN_THANKS = re.compile(
+    r"\b(?:thank\w*|thx|merci|dzi[eę]k\w*|danke|gracias|grazie|obrigad\w*|спасибо|"
+    r"ありがとう|谢谢|tack|kiitos|dank je)"
+)
+
+BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
+
+GREETING_PHRASES = re.compile(
+    r"\b(?:hi|hey|hello|hiya|hallo|hola|bonjour|salut|ciao|guten (?:morgen|tag)|good "
+    r"(?:morning|afternoon|evening)|nice to meet you|hope (?:your|you)|how are you|ça va|"
+    r"привет|こんにちは|你好|namaste|yo)\b"
+)
+
+WHO_DOES = re.compile(
+    r"(?<!someone )(?<!somebody )(?<!person )(?<!anyone )(?<!one )(?<!people )"
+    r"\bwho(?:'s| is)? (?!should (?:we|i) (?:hire|add|get|bring)|do (?:we|i) (?:hire|need|get)|"
+    r"(?:is )?next\b|(?:to )?hire\b)[a-z]+"
+)
+
+# A later hire after the one just advised ("once that person's in, who's next?").
+NEXT_HIRE = re.compile(
+    r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
+    r"\bafter that\b|\bthen what\b"
+)
