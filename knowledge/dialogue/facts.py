@@ -12,6 +12,8 @@ from knowledge.advisor import HiringAnswers
 from knowledge.questionnaire import CompanyStage, Goal, RoleId
 
 Fact = Literal["goal", "headcount", "uses_scrum"]
+# A hiring story longer than this is read up to here: enough for any team's facts.
+MAX_STORY = 2000
 
 # Work that means delivering the product, and work that means building a business around it.
 _DELIVERY = re.compile(
@@ -164,7 +166,7 @@ def read_facts(text: str) -> HiringFacts:
     """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
     as a need on that side."""
-    said = " ".join(text.lower().split())
+    said = " ".join(text[:MAX_STORY].lower().split())
     clauses = [
         c for c in re.split(r"[.;!?\n]|—| - |, but | but |, (?=not |no )", said) if c.strip()
     ]

@@ -52,7 +52,7 @@ def classify(
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
     `knows_work` tells whether a message names product work the knowledge base knows."""
-    said = normalise(text)
+    said = normalise(_window(text))
     words = said.replace("?", " ").split()
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
     who = bool(P.ASKS_WHO.search(said))
@@ -118,6 +118,17 @@ def classify(
     if knows_work is not None and knows_work(text):
         return Reading(Intent.OWNERSHIP, text)
     return Reading(Intent.OFF_TOPIC, text)
+
+
+# A long message is read by its opening and its end, where people say what they want; the
+# work a message costs then stays bounded however long it is.
+WINDOW_HEAD, WINDOW_TAIL = 700, 300
+
+
+def _window(text: str) -> str:
+    if len(text) <= WINDOW_HEAD + WINDOW_TAIL:
+        return text
+    return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
 
 
 def _names_work(text: str, said: str, knows_work: Callable[[str], bool] | None) -> bool:
