@@ -14,8 +14,9 @@ _LEADING_MENTIONS = re.compile(r"^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+")
 
 
 async def is_mention_by_a_person(event: dict[str, Any]) -> bool:
-    """Matcher: mentions from people only; other bots' mentions are acknowledged and ignored."""
-    return written_by_a_person(event)
+    """Matcher: mentions from people, in a channel; other bots' mentions (and payloads without a
+    channel to answer in) are acknowledged and ignored."""
+    return written_by_a_person(event) and bool(event.get("channel"))
 
 
 def question_in(text: str, bot_user_id: str | None) -> str:
