@@ -69,16 +69,6 @@ async def _tell_clicker(
     await reply_privately(client, _channel_of(body), _user_of(body), note(text), respond=respond)
 
 
-async def _answer_ref(
-    body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
-) -> AnswerRef | None:
-    """The answer a button refers to; a value that is not ours gets a friendly line instead."""
-    ref = AnswerRef.from_value(action.get("value"))
-    if ref is None:
-        await _tell_clicker(body, respond, client, STALE_BUTTON)
-    return ref
-
-
 async def _referred_answer(
     body: dict[str, Any],
     action: dict[str, Any],
@@ -86,9 +76,13 @@ async def _referred_answer(
     client: AsyncWebClient,
     deps: Deps,
 ) -> tuple[AnswerRef, Answer] | None:
-    """The button's reference and its answer, rebuilt; None (the clicker told) if stale."""
-    ref = await _answer_ref(body, action, respond, client)
-    return None if ref is None else (ref, rebuild_answer(ref, deps.matcher))
+    """The answer a button refers to, rebuilt; a value that is not ours gets a friendly line
+    instead (and None)."""
+    ref = AnswerRef.from_value(action.get("value"))
+    if ref is None:
+        await _tell_clicker(body, respond, client, STALE_BUTTON)
+        return None
+    return ref, rebuild_answer(ref, deps.matcher)
 
 
 async def share_answer(
