@@ -4,6 +4,7 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
+from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline
@@ -21,6 +22,8 @@ from knowledge.questionnaire import ROLE_IDS
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
+# Matcher answers kept for the turn being read (and a few before it).
+RECENT_ANSWERS = 64
 
 ASK_WORDING: dict[Fact, tuple[str, tuple[tuple[str, str], ...]]] = {
     "goal": (
@@ -80,6 +83,7 @@ class Chat:
         self.kb = kb
         self.matcher = matcher
         self.concepts = ConceptFinder(kb)
+        self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
         reading = classify(text, memory, self._knows_work, self._knows_concept)
@@ -96,18 +100,26 @@ class Chat:
         }[reading.intent]
         return answer_to(reading, memory)
 
+    def _answer(self, text: str) -> Answer:
+        """The matcher's answer, remembered briefly: reading a turn may ask about the same text
+        that answering it asks about again."""
+        answer = self._recent.get(text)
+        if answer is None:
+            answer = self._recent[text] = self.matcher.answer(text)
+        return answer
+
     def _knows_concept(self, text: str) -> bool:
         return self.concepts.find(text) is not None
 
     def _knows_work(self, text: str) -> bool:
-        answer = self.matcher.answer(text)
+        answer = self._answer(text)
         known = bool(answer.owners) or bool(answer.outside_owner) or not answer.settled
         return known and answer.confidence >= MOST_LIKELY / 2
 
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
-        answer = self.matcher.answer(self._with_topic(reading, memory))
+        answer = self._answer(self._with_topic(reading, memory))
         return Reply(
             intent=Intent.OWNERSHIP,
             text=wording.ownership(answer, self.kb),
@@ -248,7 +260,7 @@ class Chat:
         )
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
-        return self.matcher.answer(memory.question) if memory.question else None
+        return self._answer(memory.question) if memory.question else None
 
     def _why(self, memory: Memory, previous: Answer | None) -> str:
         if previous is not None:
