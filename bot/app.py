@@ -1,7 +1,11 @@
 """The app factory: settings and knowledge in, a ready Bolt app out. Nothing touches the network
-here; the first request checks the token with auth.test (once, then cached by Bolt)."""
+here; `serving` opens the store and runs the outbox while the app serves."""
 
 from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from weakref import WeakKeyDictionary
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -13,7 +17,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.deps import Deps
 from bot.listeners import register
+from bot.outbox import Outbox
 from bot.settings import SlackSettings
+from bot.store.store import Store
 from knowledge import KnowledgeBase, Matcher, load_knowledge
 
 
@@ -55,5 +61,46 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
         attaching_conversation_kwargs_enabled=False,
     )
     configure_web_client(app.client, settings)
-    register(app, Deps(kb=knowledge, matcher=Matcher(knowledge)))
+    store = Store(settings.database_url.get_secret_value())
+    deps = Deps(
+        kb=knowledge, matcher=Matcher(knowledge), store=store, outbox=outbox_for(settings, store)
+    )
+    register(app, deps)
+    _DEPS[app] = deps
     return app
+
+
+# Each built app's Deps, for `serving`: listeners read theirs from the request context instead.
+_DEPS: WeakKeyDictionary[AsyncApp, Deps] = WeakKeyDictionary()
+
+
+def outbox_for(settings: SlackSettings, store: Store) -> Outbox:
+    """The outbox, with a client that does not retry on its own: the outbox decides when to try
+    again, so a post that timed out is not sent twice by two layers of retries."""
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), timeout=15)
+    client.base_url = settings.slack_api_url
+    return Outbox(store, client)
+
+
+def deps_of_app(app: AsyncApp) -> Deps | None:
+    """The Deps `build_app` gave `app` (None for an app it did not build)."""
+    return _DEPS.get(app)
+
+
+@contextlib.asynccontextmanager
+async def serving(app: AsyncApp) -> AsyncIterator[None]:
+    """While the app serves: the store migrated and open, the outbox sending (it resumes what
+    is pending at once), sharing the app client's connection pool. On the way out the outbox
+    stops taking work and hands back what it did not finish."""
+    deps = _DEPS.get(app)
+    if deps is None:  # an app built elsewhere (a test's or a benchmark's): nothing to run
+        yield
+        return
+    await deps.store.upgrade()
+    deps.outbox.client.session = app.client.session
+    deps.outbox.start()
+    try:
+        yield
+    finally:
+        await deps.outbox.stop()
+        await deps.store.close()

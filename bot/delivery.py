@@ -1,10 +1,11 @@
-"""Posting a message where a flow started, and never losing it when that channel refuses.
+"""Sending what RoleFit owes, and never losing it when the place it belongs refuses it.
 
-A recommendation belongs in the channel the questionnaire started from. When Slack says no —
-RoleFit isn't a member, the channel is private, archived or gone, it is someone else's DM, or
-Slack keeps rate-limiting after the client's retries — the message goes to the person's DM with
-RoleFit instead, saying why it did not reach the channel. Flows started in RoleFit's DM or on App
-Home are answered in the DM.
+`send` delivers one owed message (bot.store.Owed) for the outbox worker: to its channel or
+thread; when Slack says no for good (RoleFit isn't a member, the channel is private, archived or
+gone, it is someone else's DM) to the person's DM with RoleFit, saying why; a refused share is
+told to the clicker instead. When Slack says "not now" (429, 5xx, a timeout) it raises
+`TryLater`, and the worker tries again within Slack's rules. `reply_privately` is the best-effort
+path for what only the clicker sees.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import Message, section
 from bot.blocks.kit import message as kit_message
+from bot.store.owed import Kind, Owed
 
 logger = logging.getLogger(__name__)
 
@@ -30,41 +32,74 @@ WEB_API_FAILURES = (SlackApiError, ClientError, TimeoutError)
 _NOT_JOINABLE = frozenset(
     {"method_not_supported_for_channel_type", "channel_not_found", "is_private"}
 )
+# Slack's "not now": the same call may well work later (https://api.slack.com/web#errors).
+_TRANSIENT = frozenset(
+    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+)
+COULD_NOT_SHARE = "I couldn't share that answer in this channel: {reason} Or copy the answer above."
 
 
 @dataclass(frozen=True)
 class Delivered:
-    """Where a message landed; `reason` says why it is not in the origin channel (None if it is)."""
+    """Where a message landed, its `ts` when Slack gave one, and why it is not where it belongs
+    (None if it is)."""
 
     channel: str
+    ts: str | None = None
     reason: str | None = None
 
 
-class _NotInChannel(Exception):
-    """The post was refused; `reason` is the sentence the user will read."""
+class TryLater(Exception):
+    """Slack could not take the message now; `retry_after` is its Retry-After, if it sent one."""
+
+    def __init__(self, code: str, retry_after: float | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.retry_after = retry_after
+
+
+class Undeliverable(Exception):
+    """Nowhere will take the message, however often it is tried (say, the person is gone)."""
+
+
+class _Refused(Exception):
+    """The post was refused for good; `reason` is the sentence the person will read."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
 
 
-async def deliver(
-    client: AsyncWebClient, channel: str, user_id: str, message: Message
-) -> Delivered | None:
-    """Post `message` to `channel` (a C…/G… channel, a D… DM, or "" for App Home), falling back
-    to the user's DM with RoleFit. None only if even the DM failed (logged as an error)."""
+async def send(client: AsyncWebClient, owed: Owed) -> Delivered:
+    """Deliver `owed` once: where it belongs, else where its kind falls back to."""
+    message: Message = {"text": owed.text, "blocks": owed.blocks}
+    if (
+        owed.kind is Kind.SHARE
+        and owed.response_url
+        and await respond_safely(
+            _respond_to(owed.response_url),
+            **message,
+            response_type="in_channel",
+            replace_original=False,
+        )
+    ):
+        return Delivered(owed.channel)
     reason = None
-    if channel and channel[0] != "D":
+    ours = owed.kind is Kind.ANSWER and owed.channel.startswith("D")  # our DM with them
+    if ours or (owed.channel and not owed.channel.startswith("D")):
         try:
-            return await _post_to_channel(client, channel, message)
-        except _NotInChannel as refused:
+            return await _post_to_channel(client, owed.channel, message, owed.thread_ts)
+        except _Refused as refused:
             reason = refused.reason
-    dm = await _open_dm(client, user_id)
-    if dm is None:
-        return None
-    if channel.startswith("D") and dm != channel:
+    if owed.kind is Kind.SHARE:
+        said = COULD_NOT_SHARE.format(reason=reason or "Slack said no.")
+        respond = _respond_to(owed.response_url) if owed.response_url else None
+        await reply_privately(client, owed.channel, owed.user, note(said), respond=respond)
+        return Delivered(owed.channel, reason=reason)
+    dm = await _open_dm(client, owed.user)
+    if owed.channel.startswith("D") and not ours and dm != owed.channel:
         reason = "I can't post in a direct message between other people."
-    return await _post_to_dm(client, dm, user_id, message, reason)
+    return await _post_to_dm(client, dm, message, reason)
 
 
 def note(text: str) -> Message:
@@ -94,7 +129,7 @@ async def reply_privately(
     respond: AsyncRespond | None = None,
     replace_original: bool = False,
 ) -> None:
-    """A message only this person sees, never lost: the response_url when the request has one
+    """A message only this person sees, best effort: the response_url when the request has one
     (it works in any conversation, member or not), else an ephemeral message where they are,
     else their DM with RoleFit."""
     if respond is not None and await respond_safely(
@@ -107,64 +142,95 @@ async def reply_privately(
             return
         except WEB_API_FAILURES as error:
             logger.info("ephemeral reply failed (%s); sending it by DM", error_code(error))
-    dm = await _open_dm(client, user_id)
-    if dm is not None:
-        await _post_to_dm(client, dm, user_id, message, None)
-
-
-async def _post_to_channel(client: AsyncWebClient, channel: str, message: Message) -> Delivered:
-    """Post; on not_in_channel join the public channel and retry once."""
     try:
-        return await _post(client, channel, message)
-    except WEB_API_FAILURES as error:
-        if error_code(error) != "not_in_channel":
-            raise _NotInChannel(_reason(error, channel)) from None
+        await _post_to_dm(client, await _open_dm(client, user_id), message, None)
+    except (TryLater, Undeliverable) as error:
+        logger.warning("a private reply did not arrive: %s", error)
+
+
+async def _post_to_channel(
+    client: AsyncWebClient, channel: str, message: Message, thread_ts: str | None
+) -> Delivered:
+    """Post; on not_in_channel join the public channel and post once more."""
+    try:
+        return await _post(client, channel, message, thread_ts)
+    except _Refused as refused:
+        if refused.reason != "not_in_channel":
+            raise _Refused(_reason(refused.reason, channel)) from None
     try:
         await client.conversations_join(channel=channel)
     except WEB_API_FAILURES as error:
-        code = error_code(error)
+        code = _permanent(error)
         if code in _NOT_JOINABLE:
-            raise _NotInChannel(
+            raise _Refused(
                 f"<#{channel}> is private and I'm not a member. "
                 f"Add me there with `/invite @RoleFit` and I can post in it next time."
             ) from None
-        raise _NotInChannel(_reason(error, channel)) from None
+        raise _Refused(_reason(code, channel)) from None
     try:
-        return await _post(client, channel, message)
-    except WEB_API_FAILURES as error:
-        raise _NotInChannel(_reason(error, channel)) from None
+        return await _post(client, channel, message, thread_ts)
+    except _Refused as refused:
+        raise _Refused(_reason(refused.reason, channel)) from None
 
 
 async def _post_to_dm(
-    client: AsyncWebClient, dm: str, user_id: str, message: Message, reason: str | None
-) -> Delivered | None:
-    """Post in the user's DM, led by the reason it is not where they started (if any)."""
+    client: AsyncWebClient, dm: str, message: Message, reason: str | None
+) -> Delivered:
+    """Post in the person's DM, led by the reason it is not where they started (if any)."""
     if reason:
-        note = section(f":warning: {reason} So here it is, just for you.")
-        message = kit_message(f"{reason} {message['text']}", [note, *message["blocks"]])
+        said = section(f":warning: {reason} So here it is, just for you.")
+        message = kit_message(f"{reason} {message['text']}", [said, *message["blocks"]])
     try:
-        delivered = await _post(client, dm, message)
-    except WEB_API_FAILURES as error:
-        logger.error("could not deliver to %s's DM either: %s", user_id, error_code(error))
-        return None
-    return Delivered(delivered.channel, reason)
+        delivered = await _post(client, dm, message, None)
+    except _Refused as refused:
+        raise Undeliverable(f"the DM refused it too: {refused.reason}") from None
+    return Delivered(delivered.channel, delivered.ts, reason)
 
 
-async def _open_dm(client: AsyncWebClient, user_id: str) -> str | None:
+async def _open_dm(client: AsyncWebClient, user_id: str) -> str:
     try:
         response = await client.conversations_open(users=user_id)
     except WEB_API_FAILURES as error:
-        logger.error("could not open a DM with %s: %s", user_id, error_code(error))
-        return None
+        raise Undeliverable(f"no DM with the person: {_permanent(error)}") from None
     channel = response.get("channel") or {}
-    return str(channel["id"]) if "id" in channel else None
+    if "id" not in channel:
+        raise Undeliverable("no DM with the person: conversations.open gave no channel")
+    return str(channel["id"])
 
 
-async def _post(client: AsyncWebClient, channel: str, message: Message) -> Delivered:
-    response = await client.chat_postMessage(
-        channel=channel, text=message["text"], blocks=message["blocks"], unfurl_links=False
-    )
-    return Delivered(str(response.get("channel") or channel))
+async def _post(
+    client: AsyncWebClient, channel: str, message: Message, thread_ts: str | None
+) -> Delivered:
+    """One chat.postMessage; Slack's refusal becomes `_Refused(code)`, its "not now" `TryLater`."""
+    try:
+        response = await client.chat_postMessage(
+            channel=channel,
+            text=message["text"],
+            blocks=message["blocks"],
+            thread_ts=thread_ts,
+            unfurl_links=False,
+        )
+    except WEB_API_FAILURES as error:
+        raise _Refused(_permanent(error)) from None
+    return Delivered(str(response.get("channel") or channel), response.get("ts"))
+
+
+def _permanent(error: Exception) -> str:
+    """Slack's error code for a refusal that will not change; raises `TryLater` for the rest."""
+    code = error_code(error)
+    if code in _TRANSIENT or code.startswith("http_5") or not isinstance(error, SlackApiError):
+        retry_after = None
+        if isinstance(error, SlackApiError):
+            header = error.response.headers.get("Retry-After") or error.response.headers.get(
+                "retry-after"
+            )
+            retry_after = float(header) if header and str(header).isdigit() else None
+        raise TryLater(code, retry_after) from error
+    return code
+
+
+def _respond_to(response_url: str) -> AsyncRespond:
+    return AsyncRespond(response_url=response_url)
 
 
 def error_code(error: Exception) -> str:
@@ -176,14 +242,12 @@ def error_code(error: Exception) -> str:
     return type(error).__name__
 
 
-def _reason(error: Exception, channel: str) -> str:
+def _reason(code: str, channel: str) -> str:
     """Why the post did not reach the channel, in words for the person who ran the flow."""
-    code = error_code(error)
     where = f"<#{channel}>"
     reasons = {
         "channel_not_found": f"I couldn't find {where}: it may be private or deleted.",
         "is_archived": f"{where} is archived.",
-        "ratelimited": f"Slack is rate-limiting my posts to {where} right now.",
         "not_in_channel": f"I couldn't post in {where} even after joining it.",
     }
     return reasons.get(code, f"Slack didn't let me post in {where} (`{code}`).")

@@ -25,9 +25,10 @@ from bot.blocks.questionnaire import (
     work_view,
 )
 from bot.blocks.recommendation import recommendation_message
-from bot.delivery import WEB_API_FAILURES, deliver, error_code, note, reply_privately
-from bot.deps import Deps, first_time
+from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
+from bot.deps import Deps
 from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
+from bot.store.owed import Kind, Owed
 from knowledge.advisor import advise
 from knowledge.dialogue import HiringFacts
 
@@ -107,21 +108,19 @@ def previous_step(view: dict[str, Any], clicker: str, deps: Deps) -> dict[str, A
     return step_view(STEPS[max(STEPS.index(step) - 1, 0)], state, deps)
 
 
-async def post_advice(
-    view: dict[str, Any], submitter: str, client: AsyncWebClient, deps: Deps
-) -> None:
-    """Post the advice where the flow started (or by DM, saying why), once per flow."""
+async def owe_advice(view: dict[str, Any], submitter: str, team: str, deps: Deps) -> None:
+    """Owe the advice where the flow started (the outbox posts it, or DMs it saying why), once
+    per flow: a double submit, on this process or another, is claimed already."""
     _, state = submitted(view, submitter)
-    if state is None or not first_time(deps.posted_flows, state.flow):
+    if state is None:
         return
     answers = state.answers()
     recommendation = advise(answers, deps.matcher)
     message = recommendation_message(
         recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers, deps.kb)
     )
-    if await deliver(client, state.channel, state.user, message) is None:
-        logger.error("hiring advice for %s was lost: neither channel nor DM took it", state.user)
-        del deps.posted_flows[state.flow]  # a repeated submit may still get it through
+    owed = Owed(kind=Kind.POST, team=team, channel=state.channel, user=state.user, **message)
+    await deps.outbox.owe(f"advice:{team}:{state.flow}", owed)
 
 
 def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.deps import DEPS_KEY, Deps, first_time
+from bot.deps import DEPS_KEY, Deps
 from bot.logs import REQUEST_IDS
 
 Next = Callable[[], Awaitable[BoltResponse]]
@@ -43,30 +43,6 @@ class ProvideDeps(AsyncMiddleware):
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
     ) -> BoltResponse:
         req.context[DEPS_KEY] = self._deps
-        return await next()
-
-
-class SkipRedeliveries(AsyncMiddleware):
-    """Answers each event once, however often Slack delivers it.
-
-    Slack retries an event it thinks failed and may redeliver an `event_id`
-    (https://api.slack.com/apis/events-api#retries): a repeated id is acknowledged without
-    running any listener. A retry of an id never seen here is handled like a first delivery:
-    the first one never arrived. (Across several processes this memory is per process; a shared
-    store is what makes it exact there.)
-    """
-
-    def __init__(self, deps: Deps) -> None:
-        self._seen = deps.seen_events
-
-    async def async_process(
-        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
-    ) -> BoltResponse | None:
-        body = req.body
-        if body.get("type") == "event_callback":
-            event_id = body.get("event_id")
-            if isinstance(event_id, str) and not first_time(self._seen, event_id):
-                return await req.context.ack()
         return await next()
 
 

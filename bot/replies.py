@@ -17,75 +17,69 @@ from bot.blocks.roles import roles_message
 from bot.intent import Intent, read, words_of
 from knowledge import Answer, KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, Memory, Reply
-from knowledge.dialogue.memory import Conversations
 
 
 class Replies:
-    """Answers each message with its conversation's memory, and remembers the turn.
+    """Answers each message given its conversation's memory (the caller recalls and stores it).
 
     A first turn depends only on the text, and teams ask the same things again, so recent
     first-turn replies are reused: `/rolefit` answers then cost close to a bare acknowledgement.
     Replies are shared, so callers must not mutate them."""
 
     def __init__(
-        self,
-        kb: KnowledgeBase,
-        matcher: Matcher,
-        conversations: Conversations,
-        *,
-        size: int = 2048,
-        longest: int = 500,
+        self, kb: KnowledgeBase, matcher: Matcher, *, size: int = 2048, longest: int = 500
     ) -> None:
         self.kb = kb
         self.chat = Chat(kb, matcher)
-        self.conversations = conversations
         self._longest = longest  # longer texts rarely repeat and would bloat the memory
-        self._first_turns: LRUCache[tuple[str, bool, bool], _FirstTurn] = LRUCache(maxsize=size)
+        self._first_turns: LRUCache[tuple[str, bool, bool], Turn] = LRUCache(maxsize=size)
 
-    def __call__(
-        self, text: str, conversation: str, *, shareable: bool = False, can_post: bool = False
-    ) -> Message:
-        """The reply to `text` in `conversation` (a key: a thread, a DM, one person's command)."""
-        return self._turn(text, conversation, shareable, can_post).message
-
-    def _turn(self, text: str, conversation: str, shareable: bool, can_post: bool) -> _FirstTurn:
-        memory = self.conversations.recall(conversation)
+    def turn(
+        self,
+        text: str,
+        memory: Memory | None,
+        *,
+        shareable: bool = False,
+        can_post: bool = False,
+    ) -> Turn:
+        """The reply to `text` after `memory` (None: a new conversation), and what to remember."""
         key = (text, shareable, can_post)
         if memory is None and (cached := self._first_turns.get(key)) is not None:
-            self.conversations.remember(conversation, cached.memory)
             return cached
         reply = self.chat.reply(text, memory)
-        self.conversations.remember(conversation, reply.memory)
         shown = conversation_message(reply, self.kb, shareable=shareable, can_post=can_post)
-        turn = _FirstTurn(reply.memory, shown)
+        turn = Turn(reply.memory, shown)
         if memory is None and len(text) <= self._longest:
             self._first_turns[key] = turn
         return turn
 
-    def show(self, reply: Reply, conversation: str, *, can_post: bool = False) -> Message:
-        """A reply made elsewhere (a button's answer), remembered and rendered."""
-        self.conversations.remember(conversation, reply.memory)
+    def show(self, reply: Reply, *, can_post: bool = False) -> Message:
+        """A reply made elsewhere (a button's answer), rendered."""
         return conversation_message(reply, self.kb, can_post=can_post)
 
-    def command_ack(self, text: str, conversation: str, *, can_post: bool) -> str:
-        """`/rolefit TEXT`'s acknowledgement body, as JSON: its subcommands (help, roles, and
-        their typos) first, then the conversation. `hire` never gets here: it opens the
-        questionnaire. A repeated first question reuses the bytes already made."""
+    def command_ack(
+        self, text: str, memory: Memory | None, *, can_post: bool
+    ) -> tuple[str, Memory | None]:
+        """`/rolefit TEXT`'s acknowledgement body, as JSON, and the memory to keep (None: keep
+        none): its subcommands (help, roles, and their typos) first, then the conversation.
+        `hire` never gets here: it opens the questionnaire. A repeated first question reuses the
+        bytes already made."""
         reading = read(text)
         if reading.intent is Intent.ROLES:
-            return _ephemeral(roles_message(self.kb))
+            return _ephemeral(roles_message(self.kb)), None
         if reading.intent is Intent.HELP:
-            return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
+            help_text = help_message(unknown=reading.unknown, suggestion=reading.suggestion)
+            return _ephemeral(help_text), None
         if len(words_of(text)) == 1 and self.chat.reply(text).intent == "off-topic":
-            return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
-        turn = self._turn(text, conversation, True, can_post)
+            return _ephemeral(help_message(unknown=text.strip())), None  # an unknown subcommand
+        turn = self.turn(text, memory, shareable=True, can_post=can_post)
         if turn.ack is None:
             turn.ack = _ephemeral(turn.message)
-        return turn.ack
+        return turn.ack, turn.memory
 
 
 @dataclass
-class _FirstTurn:
+class Turn:
     memory: Memory
     message: Message
     ack: str | None = None  # the message as `/rolefit`'s acknowledgement body, once made

@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import OneLineError
+from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 
 SLACK_API_URL = "https://slack.com/api/"
 
@@ -44,7 +45,22 @@ class KnowledgeSettings(BaseSettings):
         return [Path(part) for part in self.rolefit_knowledge.split(os.pathsep) if part.strip()]
 
 
-class SlackSettings(KnowledgeSettings):
+class StoreSettings(KnowledgeSettings):
+    """Where RoleFit keeps claims, owed messages and conversations (`rolefit db`, `outbox`)."""
+
+    database_url: SecretStr = Field(
+        SecretStr(DEFAULT_DATABASE_URL),
+        description="`sqlite:///FILE` (default `sqlite:///rolefit.db`) or `postgresql://…`",
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _a_database_url(cls, url: SecretStr) -> SecretStr:
+        engine_url(url.get_secret_value())  # raises ValueError naming what is wrong
+        return url
+
+
+class SlackSettings(StoreSettings):
     """Everything the Slack app reads. Tokens are SecretStr so they never print by accident."""
 
     # Never empty: an empty signing secret would accept any request signed with an empty key.

@@ -22,8 +22,12 @@ RULES = [
     ("bot/delivery.py", ("bot.sandbox", "bot.cli")),
     ("bot/hiring.py", ("bot.sandbox", "bot.cli")),
     ("bot/replies.py", ("bot.sandbox", "bot.cli")),
-    ("bot/settings.py", ("bot.sandbox", "bot.cli", "slack_bolt")),
+    ("bot/settings.py", ("bot.sandbox", "bot.cli", "slack_bolt", "sqlalchemy")),
+    ("bot/store", ("bot.listeners", "bot.server", "bot.sandbox", "bot.cli", "slack_bolt")),
+    ("bot/outbox.py", ("bot.listeners", "bot.server", "bot.sandbox", "bot.cli")),
 ]
+# Only bot/store may speak SQL: everything else calls its methods.
+SQL = ("sqlalchemy", "alembic", "aiosqlite", "asyncpg")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -52,6 +56,18 @@ def test_layers_import_only_downwards(where: str, forbidden: tuple[str, ...]) ->
         for path in files
         for name in sorted(imported_modules(path))
         if any(name == banned or name.startswith(banned + ".") for banned in forbidden)
+    ]
+    assert broken == []
+
+
+def test_only_the_store_speaks_sql() -> None:
+    broken = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for where in ("bot", "knowledge")
+        for path in python_files(where)
+        if "store" not in path.relative_to(ROOT).parts
+        for name in sorted(imported_modules(path))
+        if name.split(".")[0] in SQL
     ]
     assert broken == []
 

@@ -7,11 +7,12 @@ response_url nor a channel, so what they produce goes to the person's DM.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.answer import AnswerRef, answer_message
@@ -23,7 +24,6 @@ from bot.blocks.recommendation import recommendation_message
 from bot.blocks.roles import roles_message
 from bot.delivery import (
     WEB_API_FAILURES,
-    deliver,
     error_code,
     note,
     reply_privately,
@@ -32,6 +32,7 @@ from bot.delivery import (
 from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
+from bot.store.owed import Kind, Owed
 from knowledge import Answer
 from knowledge.dialogue import Reply
 
@@ -40,10 +41,6 @@ logger = logging.getLogger(__name__)
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9_]+")
 
 STALE_BUTTON = "Sorry, that button no longer works. Ask me again and I'll answer afresh."
-COULD_NOT_SHARE = (
-    "I couldn't share that answer in this channel (Slack said: {reason}). "
-    "Invite me with `/invite @RoleFit`, or copy the answer above."
-)
 COULD_NOT_OPEN_MODAL = "Sorry, Slack didn't let me open the form in time. Please click again."
 
 
@@ -57,6 +54,14 @@ def _channel_of(body: dict[str, Any]) -> str:
 
 def _user_of(body: dict[str, Any]) -> str:
     return str((body.get("user") or {}).get("id") or "")
+
+
+def _clicked_message(body: dict[str, Any], action: dict[str, Any]) -> str:
+    """The ts of the message whose button was clicked, the same for every click on it (else the
+    click's own ts: then each click counts)."""
+    container = body.get("container") or {}
+    message = body.get("message") or {}
+    return str(container.get("message_ts") or message.get("ts") or action.get("action_ts"))
 
 
 def _on_app_home(body: dict[str, Any]) -> bool:
@@ -86,28 +91,37 @@ async def _referred_answer(
 
 
 async def share_answer(
+    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    """Post the answer for everyone in the channel, saying who shared it."""
+    """Owe the answer to everyone in the channel, saying who shared it: once per answer shown,
+    however often (and on however many processes) "Share" is clicked."""
     deps = deps_of(context)
-    referred = await _referred_answer(body, action, respond, client, deps)
-    if referred is None:
+    ref = AnswerRef.from_value(action.get("value"))
+    if ref is None:
+        await ack()
+        deps.after_ack(_tell_clicker(body, respond, client, STALE_BUTTON))
         return
-    shared = answer_message(referred[1], deps.kb)
+    shared = answer_message(rebuild_answer(ref, deps.matcher), deps.kb)
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
-    if await respond_safely(respond, **shared, response_type="in_channel", replace_original=False):
-        return
-    try:
-        await client.chat_postMessage(channel=_channel_of(body), **shared)
-    except WEB_API_FAILURES as error:
-        reason = str(error_code(error) or "unknown error")
-        await _tell_clicker(body, respond, client, COULD_NOT_SHARE.format(reason=reason))
+    team, channel = context.team_id or "", _channel_of(body)
+    owed = Owed(
+        kind=Kind.SHARE,
+        team=team,
+        channel=channel,
+        user=user,
+        response_url=body.get("response_url"),
+        **shared,
+    )
+    value = hashlib.sha256(str(action.get("value")).encode()).hexdigest()[:16]
+    await deps.outbox.owe(f"share:{team}:{channel}:{_clicked_message(body, action)}:{value}", owed)
+    await ack()
 
 
 async def answer_chosen_alternative(
@@ -156,7 +170,7 @@ async def show_roles(
     message (a modal could only push the questionnaire on top of itself)."""
     roles = roles_message(deps_of(context).kb)
     if _on_app_home(body):
-        await deliver(client, "", _user_of(body), roles)  # logs if even the DM fails
+        await reply_privately(client, "", _user_of(body), roles)
         return
     await reply_privately(client, _channel_of(body), _user_of(body), roles, respond=respond)
 
@@ -243,7 +257,8 @@ async def _continue_conversation(
     conversation = _conversation_of(body, context)
     ephemeral = conversation.endswith(":command")
     channel = _channel_of(body)
-    shown = deps.replies.show(reply, conversation, can_post=channel.startswith(("C", "G")))
+    await deps.store.remember(conversation, reply.memory)
+    shown = deps.replies.show(reply, can_post=channel.startswith(("C", "G")))
     if ephemeral:
         await reply_privately(client, channel, _user_of(body), shown, respond=respond)
         return
@@ -256,25 +271,28 @@ async def _continue_conversation(
 
 
 async def post_advice_to_channel(
+    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
-    client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    """Post hiring advice from a conversation to the channel, for everyone, saying who asked."""
+    """Owe hiring advice from a conversation to the channel, for everyone, saying who asked:
+    once per message, however often its button is clicked."""
     deps = deps_of(context)
     facts, _ = facts_from_value(action.get("value"))
-    if facts.goal is None:
-        return
-    user = _user_of(body)
-    shown = recommendation_message(
-        deps.replies.chat.advise(facts),
-        deps.kb,
-        user_id=user,
-        basis=answers_summary(facts, deps.kb),
-        via="asked RoleFit whom to hire",
-    )
-    await deliver(client, _channel_of(body), user, shown)
+    if facts.goal is not None:
+        user = _user_of(body)
+        shown = recommendation_message(
+            deps.replies.chat.advise(facts),
+            deps.kb,
+            user_id=user,
+            basis=answers_summary(facts, deps.kb),
+            via="asked RoleFit whom to hire",
+        )
+        team, channel = context.team_id or "", _channel_of(body)
+        owed = Owed(kind=Kind.POST, team=team, channel=channel, user=user, **shown)
+        await deps.outbox.owe(f"advice:{team}:{channel}:{_clicked_message(body, action)}", owed)
+    await ack()
 
 
 async def go_back_a_step(

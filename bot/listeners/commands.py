@@ -31,7 +31,10 @@ async def answer_command(
     if read(text).intent is not Intent.HIRE:
         conversation = f"{context.team_id}:{command.get('user_id')}:command"
         in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
-        body = deps.replies.command_ack(text, conversation, can_post=in_channel)
+        memory = await deps.store.recall(conversation)
+        body, remembered = deps.replies.command_ack(text, memory, can_post=in_channel)
+        if remembered is not None:
+            await deps.store.remember(conversation, remembered)
         return BoltResponse(status=200, body=body, headers=JSON_HEADERS)
     await ack()
     deps.after_ack(

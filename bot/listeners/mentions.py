@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncSay
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 
-from bot.deps import deps_of
-from bot.listeners.messages import written_by_a_person
+from bot.listeners.messages import owe_answer, written_by_a_person
 
 _LEADING_MENTIONS = re.compile(r"^(?:\s*<@[A-Z0-9]+(?:\|[^>]*)?>)+")
 
@@ -27,11 +26,9 @@ def question_in(text: str, bot_user_id: str | None) -> str:
     return question.strip()
 
 
-async def answer_mention(event: dict[str, Any], say: AsyncSay, context: AsyncBoltContext) -> None:
+async def answer_mention(ack: AsyncAck, event: dict[str, Any], context: AsyncBoltContext) -> None:
     """Reply in the mention's thread (a new one under the mention, or the one it is in)."""
-    deps = deps_of(context)
     question = question_in(str(event.get("text") or ""), context.bot_user_id)
     thread = event.get("thread_ts") or event.get("ts")
-    conversation = f"{context.team_id}:{event.get('channel')}:{thread}"
-    reply = deps.replies(question, conversation, can_post=True)
-    await say(**reply, thread_ts=thread)
+    await owe_answer(context, event, question, thread, memory_thread=thread, can_post=True)
+    await ack()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncSay
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 
 from bot.deps import deps_of
+from bot.store.owed import Kind, Owed
 
 
 def written_by_a_person(event: dict[str, Any]) -> bool:
@@ -22,10 +23,37 @@ async def is_direct_question(event: dict[str, Any]) -> bool:
 
 
 async def answer_direct_message(
-    event: dict[str, Any], say: AsyncSay, context: AsyncBoltContext
+    ack: AsyncAck, event: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    """Answer in the DM (in the thread, if the person wrote in one), after the acknowledgement."""
-    deps = deps_of(context)
+    """Answer in the DM (in the thread, if the person wrote in one)."""
     thread = event.get("thread_ts")
-    conversation = f"{context.team_id}:{event.get('channel')}:{thread or ''}"
-    await say(**deps.replies(str(event.get("text") or ""), conversation), thread_ts=thread)
+    await owe_answer(context, event, str(event.get("text") or ""), thread, memory_thread=thread)
+    await ack()
+
+
+async def owe_answer(
+    context: AsyncBoltContext,
+    event: dict[str, Any],
+    text: str,
+    thread: str | None,
+    *,
+    memory_thread: str | None,
+    can_post: bool = False,
+) -> None:
+    """Owe the answer to the message `event` before Slack hears back: claimed by the message's
+    channel and ts (so a redelivered or retried event, on any process, is answered once) and
+    stored with the conversation's new memory, in one step. The outbox posts it in `thread`."""
+    deps = deps_of(context)
+    team, channel = context.team_id or "", str(event.get("channel"))
+    conversation = f"{team}:{channel}:{memory_thread or ''}"
+    turn = deps.replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
+    owed = Owed(
+        kind=Kind.ANSWER,
+        team=team,
+        channel=channel,
+        user=str(event.get("user")),
+        thread_ts=thread,
+        **turn.message,
+    )
+    claim = f"answer:{team}:{channel}:{event.get('ts')}"
+    await deps.outbox.owe(claim, owed, remember=(conversation, turn.memory))

@@ -1,18 +1,17 @@
 """Modal submissions. Each answers inside its acknowledgement (the next view, or inline errors),
-except the questionnaire's last step, which closes the modal and posts the advice after."""
+except the questionnaire's last step, which owes the advice (bot.outbox) and closes the modal."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks import ids
 from bot.blocks.kit import input_element, submitted_values
 from bot.blocks.modals import QUESTION_MAX, reply_modal
 from bot.deps import deps_of
-from bot.hiring import next_step, post_advice
+from bot.hiring import next_step, owe_advice
 from bot.intent import words_of
 
 EMPTY_QUESTION = "Type a piece of work, e.g. who owns the product backlog?"
@@ -29,9 +28,9 @@ async def answer_asked_question(
         return
     deps = deps_of(context)
     conversation = f"{context.team_id}:{context.user_id}:ask"
-    memory = deps.conversations.recall(conversation)
+    memory = await deps.store.recall(conversation)
     reply = deps.replies.chat.reply(question[:QUESTION_MAX], memory)
-    deps.conversations.remember(conversation, reply.memory)
+    await deps.store.remember(conversation, reply.memory)
     origin = str(view.get("private_metadata") or "")
     await ack(response_action="update", view=reply_modal(reply, deps.kb, origin))
 
@@ -44,7 +43,8 @@ async def submit_questionnaire_step(
 
 
 async def finish_questionnaire(
-    view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    """The last step was submitted (the modal closed with the ack): post the advice."""
-    await post_advice(view, context.user_id or "", client, deps_of(context))
+    """The last step: the advice is owed (stored), then the ack closes the modal."""
+    await owe_advice(view, context.user_id or "", context.team_id or "", deps_of(context))
+    await ack()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     import uvicorn
     from slack_bolt.async_app import AsyncApp
 
+    from bot.deps import Deps
     from knowledge import KnowledgeBase
 
 TEST_BOT_TOKEN = "xoxb-rolefit-test-token"
@@ -39,9 +41,14 @@ def settings_for(
     bot_token: str = TEST_BOT_TOKEN,
     signing_secret: str = TEST_SIGNING_SECRET,
     read_timeout: float = 10.0,
+    database_url: str | None = None,
 ) -> SlackSettings:
-    """Settings with test secrets, pointing the app at `api_url` (ignores the environment)."""
+    """Settings with test secrets, pointing the app at `api_url` (ignores the environment); the
+    store is `database_url`, else a new SQLite file in a temporary directory."""
+    if database_url is None:
+        database_url = f"sqlite:///{tempfile.mkdtemp(prefix='rolefit-')}/rolefit.db"
     return SlackSettings(
+        database_url=SecretStr(database_url),
         slack_bot_token=SecretStr(bot_token),
         slack_signing_secret=SecretStr(signing_secret),
         slack_app_token=None,
@@ -63,8 +70,16 @@ class LiveRoleFit(BackgroundService):
         bot_token: str = TEST_BOT_TOKEN,
         signing_secret: str = TEST_SIGNING_SECRET,
         read_timeout: float = 10.0,
+        database_url: str | None = None,
     ) -> None:
         self._read_timeout = read_timeout
+        # A store of its own unless told otherwise, gone when the app stops.
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        if database_url is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="rolefit-")
+            database_url = f"sqlite:///{self._scratch.name}/rolefit.db"
+        self.database_url = database_url
+        self.deps: Deps | None = None
         self._kb = kb
         self._app_factory = app_factory
         self._bot_token = bot_token
@@ -78,15 +93,21 @@ class LiveRoleFit(BackgroundService):
         self._resident: set[asyncio.Task[object]] = set()
 
     def start(self) -> Self:
+        from bot.app import deps_of_app
         from bot.server.guard import create_asgi_app
         from bot.server.runners import bind_socket, build_server
 
         self.api.start()
         try:
             settings = settings_for(
-                self.api.base_url, self._bot_token, self._signing_secret, self._read_timeout
+                self.api.base_url,
+                self._bot_token,
+                self._signing_secret,
+                self._read_timeout,
+                self.database_url,
             )
             bolt_app = self._build(settings)
+            self.deps = deps_of_app(bolt_app)
             asgi_app = create_asgi_app(bolt_app, signing_secret=self._signing_secret)
             sock = bind_socket("127.0.0.1", 0)
             self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
@@ -131,17 +152,22 @@ class LiveRoleFit(BackgroundService):
         self._server = None
         self._thread = None
         self.api.stop()
+        if self._scratch is not None:
+            self._scratch.cleanup()
 
     def wait_until_idle(self, timeout: float = 5.0) -> None:
-        """Block until every request is answered and every lazy listener has finished: what to
-        wait on (instead of sleeping) before reading what the app did after its ack."""
+        """Block until every request is answered, all work after the ack has finished and the
+        outbox has sent everything due: what to wait on (instead of sleeping) before reading
+        what the app did after its ack."""
         loop = self._loop
         if loop is None:
             raise RuntimeError("start() the app first")
 
         async def busy() -> bool:
             current = asyncio.current_task()
-            return any(t is not current and t not in self._resident for t in asyncio.all_tasks())
+            if any(t is not current and t not in self._resident for t in asyncio.all_tasks()):
+                return True
+            return self.deps is not None and not await self.deps.outbox.idle()
 
         deadline = time.monotonic() + timeout
         while asyncio.run_coroutine_threadsafe(busy(), loop).result(timeout):

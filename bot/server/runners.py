@@ -19,6 +19,7 @@ import uvicorn
 from slack_bolt.async_app import AsyncApp
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
+from bot.app import serving
 from bot.server.guard import AsgiApp, Receive, Scope, Send
 from bot.settings import SlackSettings
 
@@ -47,14 +48,15 @@ async def shared_http_session(bolt_app: AsyncApp) -> AsyncIterator[None]:
 
 
 def with_shared_session(asgi_app: AsgiApp, bolt_app: AsyncApp) -> AsgiApp:
-    """`asgi_app`, holding `shared_http_session` from start-up to shutdown (ASGI lifespan)."""
+    """`asgi_app`, holding `shared_http_session` and `serving` (the store and the outbox) from
+    start-up to shutdown (ASGI lifespan)."""
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "lifespan":
             await asgi_app(scope, receive, send)
             return
         await receive()  # lifespan.startup
-        async with shared_http_session(bolt_app):
+        async with shared_http_session(bolt_app), serving(bolt_app):
             await send({"type": "lifespan.startup.complete"})
             await receive()  # lifespan.shutdown
         await send({"type": "lifespan.shutdown.complete"})
@@ -183,7 +185,7 @@ def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
         stop = asyncio.Event()
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             asyncio.get_running_loop().add_signal_handler(signal_number, stop.set)
-        async with shared_http_session(bolt_app):
+        async with shared_http_session(bolt_app), serving(bolt_app):
             await handler.connect_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
             print("RoleFit connected to Slack in Socket Mode", flush=True)
             try:

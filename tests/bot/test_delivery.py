@@ -1,26 +1,31 @@
-"""Posting where a flow started, or by DM with the reason, against the Web API stand-in.
-
-The client is the app's own (`bot.app.web_client`), so its bounded retries on 429 are the ones
-production runs with.
-"""
+"""Sending one owed message where it belongs, or by DM with the reason, or "try later", against
+the Web API stand-in, with the outbox's own client (no retries of its own: the outbox retries)."""
 
 from __future__ import annotations
 
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import web_client
+from bot.app import outbox_for
 from bot.blocks.kit import Message, section
-from bot.delivery import deliver
+from bot.delivery import Delivered, TryLater, Undeliverable, send
 from bot.sandbox import FakeSlackApi
 from bot.sandbox.live import settings_for
+from bot.store.owed import Kind, Owed
+from bot.store.store import Store
 
 MESSAGE: Message = {"text": "Hire a Product Manager", "blocks": [section("*Hire a PM*")]}
 
 
 @pytest.fixture
 def client(slack_api: FakeSlackApi) -> AsyncWebClient:
-    return web_client(settings_for(slack_api.base_url))
+    return outbox_for(settings_for(slack_api.base_url), Store("sqlite://")).client
+
+
+async def deliver(
+    client: AsyncWebClient, channel: str, user: str, message: Message, kind: Kind = Kind.POST
+) -> Delivered:
+    return await send(client, Owed(kind=kind, team="T1", channel=channel, user=user, **message))
 
 
 def posts(slack_api: FakeSlackApi) -> list[tuple[str, str]]:
@@ -35,7 +40,7 @@ async def test_a_channel_post_lands_in_the_channel(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
     delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and (delivered.channel, delivered.reason) == ("C_GENERAL", None)
+    assert (delivered.channel, delivered.reason) == ("C_GENERAL", None)
     assert posts(slack_api) == [("C_GENERAL", "*Hire a PM*")]
     assert slack_api.calls_to("conversations.open") == []
 
@@ -45,7 +50,7 @@ async def test_not_in_channel_joins_and_posts_once_more(
 ) -> None:
     slack_api.fail("chat.postMessage", "not_in_channel")
     delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and (delivered.channel, delivered.reason) == ("C_GENERAL", None)
+    assert (delivered.channel, delivered.reason) == ("C_GENERAL", None)
     assert [c.body["channel"] for c in slack_api.calls_to("conversations.join")] == ["C_GENERAL"]
     assert [channel for channel, _ in posts(slack_api)] == ["C_GENERAL", "C_GENERAL"]
 
@@ -79,7 +84,7 @@ async def test_a_refused_channel_post_goes_to_the_dm_with_the_reason(
     for method, error in failures.items():
         slack_api.fail(method, error)
     delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and delivered.channel == "D_LEADER"
+    assert delivered.channel == "D_LEADER"
     assert delivered.reason is not None and reason in delivered.reason
     dm_post = slack_api.calls_to("chat.postMessage")[-1]
     assert dm_post.body["channel"] == "D_LEADER"
@@ -93,33 +98,47 @@ async def test_a_failed_retry_after_joining_goes_to_the_dm(
 ) -> None:
     slack_api.fail("chat.postMessage", "not_in_channel", times=2)
     delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and delivered.channel == "D_LEADER"
+    assert delivered.channel == "D_LEADER"
     assert [channel for channel, _ in posts(slack_api)] == ["C_GENERAL", "C_GENERAL", "D_LEADER"]
 
 
-async def test_rate_limiting_past_the_clients_retries_goes_to_the_dm(
+async def test_rate_limiting_is_try_later_with_slacks_retry_after(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
-    slack_api.rate_limit("chat.postMessage", retry_after=0, times=2)  # first try + one retry
-    delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and delivered.channel == "D_LEADER"
-    assert delivered.reason is not None and "rate-limiting" in delivered.reason
-    assert [channel for channel, _ in posts(slack_api)] == ["C_GENERAL", "C_GENERAL", "D_LEADER"]
+    slack_api.rate_limit("chat.postMessage", retry_after=7)
+    with pytest.raises(TryLater) as later:
+        await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
+    assert (later.value.code, later.value.retry_after) == ("ratelimited", 7)
+    assert slack_api.calls_to("conversations.open") == []  # not sent to the DM instead
 
 
-async def test_one_429_is_retried_and_still_lands_in_the_channel(
+async def test_a_server_error_is_try_later(client: AsyncWebClient, slack_api: FakeSlackApi) -> None:
+    slack_api.server_error("chat.postMessage")
+    with pytest.raises(TryLater):
+        await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
+
+
+async def test_an_answer_goes_into_its_thread(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
-    slack_api.rate_limit("chat.postMessage", retry_after=0)
-    delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
-    assert delivered is not None and (delivered.channel, delivered.reason) == ("C_GENERAL", None)
+    owed = Owed(
+        kind=Kind.ANSWER,
+        team="T1",
+        channel="C_GENERAL",
+        user="U_LEADER",
+        thread_ts="1.2",
+        **MESSAGE,
+    )
+    delivered = await send(client, owed)
+    assert delivered.channel == "C_GENERAL" and delivered.ts is not None
+    assert slack_api.calls_to("chat.postMessage")[0].body["thread_ts"] == "1.2"
 
 
 async def test_the_users_own_dm_with_rolefit_gets_it_without_a_note(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
     delivered = await deliver(client, "D_LEADER", "U_LEADER", MESSAGE)
-    assert delivered is not None and (delivered.channel, delivered.reason) == ("D_LEADER", None)
+    assert (delivered.channel, delivered.reason) == ("D_LEADER", None)
     assert posts(slack_api) == [("D_LEADER", "*Hire a PM*")]
 
 
@@ -127,22 +146,22 @@ async def test_app_home_has_no_channel_so_the_dm_gets_it(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
     delivered = await deliver(client, "", "U_LEADER", MESSAGE)
-    assert delivered is not None and (delivered.channel, delivered.reason) == ("D_LEADER", None)
+    assert (delivered.channel, delivered.reason) == ("D_LEADER", None)
 
 
 async def test_a_dm_between_other_people_is_never_posted_into(
     client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
     delivered = await deliver(client, "D_SOMEONE_ELSE", "U_LEADER", MESSAGE)
-    assert delivered is not None and delivered.channel == "D_LEADER"
+    assert delivered.channel == "D_LEADER"
     assert delivered.reason is not None and "between other people" in delivered.reason
     assert [channel for channel, _ in posts(slack_api)] == ["D_LEADER"]
 
 
-async def test_when_even_the_dm_fails_it_is_reported_not_raised(
-    client: AsyncWebClient, slack_api: FakeSlackApi, caplog: pytest.LogCaptureFixture
+async def test_when_even_the_dm_refuses_it_is_undeliverable(
+    client: AsyncWebClient, slack_api: FakeSlackApi
 ) -> None:
     slack_api.fail("chat.postMessage", "is_archived")
     slack_api.fail("conversations.open", "user_not_found")
-    assert await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE) is None
-    assert "could not open a DM" in caplog.text
+    with pytest.raises(Undeliverable, match="user_not_found"):
+        await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)

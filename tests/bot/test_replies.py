@@ -1,44 +1,38 @@
-"""What RoleFit says to a text in a conversation, what it remembers, and its memory of recent
+"""What RoleFit says to a text after a conversation's memory, and its memory of recent
 first-turn replies."""
 
 from __future__ import annotations
 
 from bot.replies import Replies
 from knowledge import KnowledgeBase, Matcher
-from knowledge.dialogue.memory import RecentConversations
-
-
-def replies(kb: KnowledgeBase, matcher: Matcher, **options: int) -> Replies:
-    return Replies(kb, matcher, RecentConversations(), **options)
 
 
 def test_a_repeated_first_question_gets_the_same_reply(kb: KnowledgeBase, matcher: Matcher) -> None:
-    said = replies(kb, matcher)
-    first = said("who owns backlog grooming?", "a", shareable=True)
-    assert said("who owns backlog grooming?", "b", shareable=True) is first
-    assert "Product Owner" in first["text"]
+    replies = Replies(kb, matcher)
+    first = replies.turn("who owns backlog grooming?", None, shareable=True)
+    assert replies.turn("who owns backlog grooming?", None, shareable=True) is first
+    assert "Product Owner" in first.message["text"]
 
 
-def test_a_follow_up_is_read_against_its_own_conversation(
+def test_a_follow_up_is_read_against_the_memory_it_is_given(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
-    said = replies(kb, matcher)
-    said("who owns the product backlog?", "thread-1")
-    assert "Product Manager" in said("and pricing?", "thread-1")["text"]
-    other = said("and pricing?", "thread-2")  # no earlier turn there
-    assert other["text"]
+    replies = Replies(kb, matcher)
+    first = replies.turn("who owns the product backlog?", None)
+    assert "Product Manager" in replies.turn("and pricing?", first.memory).message["text"]
+    assert replies.turn("and pricing?", None).message["text"]  # no earlier turn: still an answer
 
 
 def test_shareable_and_private_replies_are_kept_apart(kb: KnowledgeBase, matcher: Matcher) -> None:
-    said = replies(kb, matcher)
-    shared = said("who owns the go-to-market plan?", "a", shareable=True)
-    private = said("who owns the go-to-market plan?", "b", shareable=False)
-    assert shared != private
+    replies = Replies(kb, matcher)
+    shared = replies.turn("who owns the go-to-market plan?", None, shareable=True)
+    private = replies.turn("who owns the go-to-market plan?", None, shareable=False)
+    assert shared.message != private.message
 
 
 def test_long_texts_are_answered_but_not_remembered(kb: KnowledgeBase, matcher: Matcher) -> None:
-    said = replies(kb, matcher, longest=20)
+    replies = Replies(kb, matcher, longest=20)
     text = "who owns the quarterly competitor review for our sales team?"
-    first = said(text, "a")
-    assert "Product Manager" in first["text"]
-    assert said(text, "b") is not first
+    first = replies.turn(text, None)
+    assert "Product Manager" in first.message["text"]
+    assert replies.turn(text, None) is not first

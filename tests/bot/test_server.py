@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -285,6 +286,7 @@ def rolefit(*arguments: str, api: FakeSlackApi, **env: str) -> subprocess.Popen[
             "SLACK_BOT_TOKEN": TEST_BOT_TOKEN,
             "SLACK_SIGNING_SECRET": TEST_SIGNING_SECRET,
             "SLACK_API_URL": api.base_url,
+            "DATABASE_URL": f"sqlite:///{tempfile.mkdtemp(prefix='rolefit-')}/rolefit.db",
             **env,
         },
         stdout=subprocess.PIPE,

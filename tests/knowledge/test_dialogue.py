@@ -8,7 +8,6 @@ import pytest
 from knowledge import KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, HiringFacts, Memory, Reply
 from knowledge.dialogue.facts import read_facts
-from knowledge.dialogue.memory import RecentConversations
 
 
 @pytest.fixture(scope="module")
@@ -116,11 +115,3 @@ def test_advice_never_claims_a_fact_nobody_gave(chat: Chat) -> None:
 def test_concepts_are_explained_or_said_to_be_missing(chat: Chat) -> None:
     unknown = chat.reply("what is a product zorblax?")
     assert unknown.intent == "concept" and "doesn't explain" in unknown.text
-
-
-def test_memory_is_kept_per_conversation_and_bounded() -> None:
-    memories = RecentConversations(kept=2)
-    for key in ("a", "b", "c"):
-        memories.remember(key, Memory(intent="ownership", question=key))
-    assert memories.recall("a") is None
-    assert memories.recall("c") == Memory(intent="ownership", question="c")

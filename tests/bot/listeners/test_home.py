@@ -139,8 +139,8 @@ def test_compare_the_roles_on_home_survives_a_dm_that_will_not_open(
 ) -> None:
     home = open_home(live)
     live.api.fail("conversations.open", "user_not_found")
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.WARNING):
         click_on_home(live, home, ids.SHOW_ROLES)
         live.wait_until_idle()
-    assert "could not open a DM" in caplog.text
+    assert "did not arrive" in caplog.text
     assert live.api.calls_to("chat.postMessage") == []

@@ -344,13 +344,16 @@ def test_when_the_channel_refuses_the_advice_arrives_by_dm_with_the_reason(
     no_more(live, "chat.postMessage", len(live.api.calls_to("chat.postMessage")))
 
 
-def test_rate_limiting_past_the_retries_sends_it_by_dm(live: LiveRoleFit) -> None:
-    live.api.rate_limit("chat.postMessage", retry_after=0, times=2)
+def test_rate_limited_advice_waits_for_retry_after_then_lands_in_the_channel(
+    live: LiveRoleFit,
+) -> None:
+    live.api.rate_limit("chat.postMessage", retry_after=1)
     Leader(live).finish("po-backlog")
-    *tried, message = posted(live, 3)
-    assert [t["channel"] for t in tried] == ["C_GENERAL", "C_GENERAL"]
-    assert message["channel"] == "D_LEADER"
-    assert "rate-limiting" in message["blocks"][0]["text"]["text"]
+    tried, message = live.api.wait_for("chat.postMessage", 2)
+    assert [tried.body["channel"], message.body["channel"]] == ["C_GENERAL", "C_GENERAL"]
+    assert message.received_at - tried.received_at >= 1.0  # Slack's Retry-After, honoured
+    assert message.body["blocks"][0]["text"]["text"] == "Hire a Product Owner"
+    no_more(live, "chat.postMessage", 2)
 
 
 def test_started_in_the_dm_with_rolefit_it_is_answered_there(live: LiveRoleFit) -> None:
@@ -472,15 +475,18 @@ def test_a_later_step_without_the_earlier_answers_asks_to_start_again(live: Live
     assert "/rolefit hire" in json.dumps(reply["view"])
 
 
-def test_advice_lost_everywhere_can_still_go_out_on_a_repeated_submit(live: LiveRoleFit) -> None:
-    live.api.fail("chat.postMessage", "is_archived")
-    live.api.fail("conversations.open", "user_not_found")
+def test_advice_is_kept_while_channel_and_dm_both_fail_and_sent_once_they_recover(
+    live: LiveRoleFit,
+) -> None:
+    live.api.fail("chat.postMessage", "is_archived", times=3)
+    live.api.server_error("conversations.open", times=2)
     leader = Leader(live)
     leader.finish("po-backlog")
-    no_more(live, "chat.postMessage", 1)
-    leader.submit({})
-    (*_, delivered) = posted(live, 2)
-    assert delivered["channel"] == "C_GENERAL"
+    leader.submit({})  # a repeated submit changes nothing
+    *refused, delivered = posted(live, 4)
+    assert [r["channel"] for r in refused] == ["C_GENERAL"] * 3
+    assert delivered["channel"] == "D_LEADER" and "archived" in delivered["text"]
+    no_more(live, "chat.postMessage", 4)
 
 
 def test_a_step_submitted_by_someone_else_never_posts_their_advice(live: LiveRoleFit) -> None:

@@ -1,0 +1,152 @@
+"""The outbox worker: delivers every message RoleFit owes, once as people see it, across crashes,
+restarts and any number of processes.
+
+A listener owes a message by claiming its effect and writing the message in one transaction
+(`Outbox.owe`), then acknowledges Slack. The message is leased to this process and sent at once;
+if Slack says "not now" it is tried again with exponential backoff, never sooner than Slack's
+Retry-After (https://api.slack.com/apis/rate-limits). On start every process picks up what is
+due, including what a dead process held once its lease ends; on shutdown it stops taking work,
+lets what it is sending finish for a bounded time and hands the rest back. After the retry
+budget a message is kept as failed (`rolefit outbox list`), never dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.delivery import TryLater, Undeliverable, send
+from bot.logs import REQUEST_IDS
+from bot.store.owed import Owed, Pending
+from bot.store.store import Store
+from knowledge.dialogue import Memory
+
+logger = logging.getLogger(__name__)
+
+# Attempts before a message is kept as failed; with the backoff below that is about 7 minutes.
+ATTEMPTS = 12
+LONGEST_WAIT_SECONDS = 60.0
+# Longer than one delivery can take (each Web API call times out well within it).
+LEASE_SECONDS = 60.0
+POLL_SECONDS = 1.0
+AT_ONCE = 16
+FORGET_EVERY_SECONDS = 60.0
+
+
+class Outbox:
+    def __init__(
+        self,
+        store: Store,
+        client: AsyncWebClient,
+        *,
+        lease_seconds: float = LEASE_SECONDS,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._lease = lease_seconds
+        self._poll = poll_seconds
+        self._wake = asyncio.Event()
+        self._sending: set[asyncio.Task[None]] = set()
+        self._loop_task: asyncio.Task[None] | None = None
+        self._stopping = False
+
+    async def owe(
+        self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
+    ) -> bool:
+        """Claim `claim` and store `owed` (and the conversation's turn) in one step, then send it
+        soon. False if another delivery of the same request claimed it first: do nothing."""
+        if not await self.store.owe(claim, owed, remember=remember):
+            return False
+        self._wake.set()
+        return True
+
+    async def idle(self) -> bool:
+        """Nothing being sent and nothing due: what tests and the console wait for."""
+        return not self._sending and not await self.store.has_due()
+
+    def start(self) -> None:
+        self._stopping = False
+        self._loop_task = asyncio.get_running_loop().create_task(self._run())
+
+    async def stop(self, grace_seconds: float = 5.0) -> None:
+        """Stop taking work, give what is being sent `grace_seconds`, hand back the rest."""
+        self._stopping = True
+        self._wake.set()
+        if self._loop_task is not None:
+            await self._loop_task
+        if self._sending:
+            _, unfinished = await asyncio.wait(self._sending, timeout=grace_seconds)
+            for task in unfinished:
+                task.cancel()
+            await asyncio.gather(*unfinished, return_exceptions=True)
+        await self.store.release(self.owner)
+
+    async def _run(self) -> None:
+        forgot_at = 0.0
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                free = AT_ONCE - len(self._sending)
+                due = (
+                    await self.store.take_due(self.owner, limit=free, lease_seconds=self._lease)
+                    if free > 0
+                    else []
+                )
+                for pending in due:
+                    task = asyncio.get_running_loop().create_task(self._deliver(pending))
+                    self._sending.add(task)
+                    task.add_done_callback(self._finished)
+                if time.monotonic() - forgot_at > FORGET_EVERY_SECONDS:
+                    forgot_at = time.monotonic()
+                    await self.store.forget_old()
+            except Exception:  # the database is unreachable: try again on the next round
+                logger.exception("the outbox could not read the store")
+                due = []
+            if len(due) < AT_ONCE:
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self._poll):  # no extra task, unlike wait_for
+                        await self._wake.wait()
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        self._wake.set()  # a free slot: there may be more due
+
+    async def _deliver(self, pending: Pending) -> None:
+        owed = pending.owed
+        tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
+        REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
+        try:
+            delivered = await send(self.client, pending.owed)
+        except TryLater as later:
+            await self._again(pending, later.code, later.retry_after)
+        except Undeliverable as error:
+            logger.error("message %s is undeliverable: %s", pending.id, error)
+            await self.store.give_up(pending.id, self.owner, str(error))
+        except Exception as error:  # a bug, not Slack: keep the message, try again later
+            logger.exception("sending message %s failed", pending.id)
+            await self._again(pending, type(error).__name__, None)
+        else:
+            if delivered.reason:
+                logger.info("message %s went to the DM: not where it belonged", pending.id)
+            await self.store.mark_sent(pending.id, self.owner, delivered.channel, delivered.ts)
+
+    async def _again(self, pending: Pending, code: str, retry_after: float | None) -> None:
+        attempts = pending.attempts + 1
+        if attempts >= ATTEMPTS:
+            logger.error(
+                "message %s failed %s times (%s); kept as failed", pending.id, attempts, code
+            )
+            await self.store.give_up(pending.id, self.owner, code)
+            return
+        wait = max(min(2.0**pending.attempts, LONGEST_WAIT_SECONDS), retry_after or 0.0)
+        logger.info("message %s: Slack said %s; trying again in %.0f s", pending.id, code, wait)
+        await self.store.retry_later(pending.id, self.owner, time.time() + wait, code)

@@ -1,0 +1,269 @@
+"""The one place RoleFit's data is read and written: claims, the outbox and conversation memories.
+
+SQLite by default (a file, nothing to install), PostgreSQL when DATABASE_URL names one (several
+`rolefit serve` processes share it and nothing else). Listeners never write SQL: they call these
+methods. Every effect is claimed by inserting its key (`INSERT … ON CONFLICT DO NOTHING`, never
+read-then-write), so exactly one process, once, owns it, whatever restarts or runs twice.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, event, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from bot.store.owed import Owed, Pending
+from bot.store.schema import claims, conversations, outbox
+from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
+from knowledge.dialogue import Memory
+
+# A conversation is forgotten an hour after its last turn.
+FORGET_CONVERSATIONS_AFTER = 60 * 60
+# Slack retries an event for about five minutes; a day of claims covers every redelivery.
+KEEP_CLAIMS_FOR = 24 * 60 * 60
+PENDING, SENT, FAILED = "pending", "sent", "failed"
+
+Clock = Callable[[], float]
+
+
+class Store:
+    def __init__(self, url: str = DEFAULT_DATABASE_URL, *, clock: Clock = time.time) -> None:
+        self.url = engine_url(url)
+        self._clock = clock
+        if self.url.startswith("sqlite"):
+            self.engine: AsyncEngine = create_async_engine(self.url)
+            event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
+            self._insert: Any = sqlite.insert
+        else:
+            self.engine = create_async_engine(self.url, pool_size=10, max_overflow=20)
+            self._insert = postgresql.insert
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    async def upgrade(self) -> None:
+        """Bring the schema to the newest migration (run on start and by `rolefit db upgrade`)."""
+        from bot.store.migrations import upgrade
+
+        async with self.engine.begin() as connection:
+            await connection.run_sync(upgrade)
+
+    async def downgrade(self, revision: str = "base") -> None:
+        from bot.store.migrations import downgrade
+
+        async with self.engine.begin() as connection:
+            await connection.run_sync(downgrade, revision)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def claim(self, key: str) -> bool:
+        """True for the one caller, on any process, that claims `key` first."""
+        async with self.engine.begin() as connection:
+            return await self._claim(connection, key)
+
+    async def owe(
+        self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
+    ) -> bool:
+        """Claim `claim` and, in the same transaction, put `owed` in the outbox (and remember the
+        conversation's turn). False, with nothing written, if it was claimed before."""
+        now = self._clock()
+        async with self.engine.begin() as connection:
+            if not await self._claim(connection, claim):
+                return False
+            await connection.execute(
+                outbox.insert().values(
+                    claim=claim,
+                    team=owed.team,
+                    message=owed.model_dump(mode="json"),
+                    status=PENDING,
+                    attempts=0,
+                    due_at=now,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            if remember is not None:
+                await self._remember(connection, *remember)
+        return True
+
+    async def recall(self, key: str) -> Memory | None:
+        """The conversation's memory, unless its last turn is over an hour old."""
+        since = self._clock() - FORGET_CONVERSATIONS_AFTER
+        async with self.engine.connect() as connection:
+            found = await connection.scalar(
+                select(conversations.c.memory).where(
+                    conversations.c.key == key, conversations.c.updated_at >= since
+                )
+            )
+        return None if found is None else Memory.model_validate_json(found)
+
+    async def remember(self, key: str, memory: Memory) -> None:
+        async with self.engine.begin() as connection:
+            await self._remember(connection, key, memory)
+
+    async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
+        """Lease up to `limit` pending messages that are due and not leased by a live process.
+        A process that dies holding a lease loses it when the lease ends."""
+        now = self._clock()
+        due = (
+            select(outbox.c.id)
+            .where(
+                outbox.c.status == PENDING,
+                outbox.c.due_at <= now,
+                or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now),
+            )
+            .order_by(outbox.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        async with self.engine.begin() as connection:
+            rows = await connection.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(due.scalar_subquery()))
+                .values(lease_owner=owner, lease_until=now + lease_seconds, updated_at=now)
+                .returning(*outbox.c)
+            )
+            return [_pending(row) for row in rows.mappings()]
+
+    async def has_due(self) -> bool:
+        """Whether any pending message is due now (leased or not)."""
+        async with self.engine.connect() as connection:
+            found = await connection.scalar(
+                select(outbox.c.id)
+                .where(outbox.c.status == PENDING, outbox.c.due_at <= self._clock())
+                .limit(1)
+            )
+        return found is not None
+
+    async def mark_sent(self, pending_id: int, owner: str, channel: str, ts: str | None) -> None:
+        await self._finish(
+            pending_id, owner, status=SENT, sent_channel=channel, sent_ts=ts, last_error=None
+        )
+
+    async def retry_later(self, pending_id: int, owner: str, due_at: float, error: str) -> None:
+        await self._finish(
+            pending_id,
+            owner,
+            due_at=due_at,
+            attempts=outbox.c.attempts + 1,
+            last_error=error[:255],
+        )
+
+    async def give_up(self, pending_id: int, owner: str, error: str) -> None:
+        await self._finish(
+            pending_id,
+            owner,
+            status=FAILED,
+            attempts=outbox.c.attempts + 1,
+            last_error=error[:255],
+        )
+
+    async def release(self, owner: str) -> None:
+        """Hand back every lease `owner` holds (a process shutting down), so others take them."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(outbox)
+                .where(outbox.c.lease_owner == owner, outbox.c.status == PENDING)
+                .values(lease_owner=None, lease_until=None)
+            )
+
+    async def requeue(self, pending_id: int) -> bool:
+        """A failed message back in the queue, due now (`rolefit outbox retry`)."""
+        async with self.engine.begin() as connection:
+            result = await connection.execute(
+                update(outbox)
+                .where(outbox.c.id == pending_id, outbox.c.status == FAILED)
+                .values(status=PENDING, attempts=0, due_at=self._clock(), lease_until=None)
+            )
+            return bool(result.rowcount)
+
+    async def outbox_rows(self, statuses: Sequence[str] = (PENDING, FAILED)) -> list[Pending]:
+        async with self.engine.connect() as connection:
+            rows = await connection.execute(
+                select(outbox).where(outbox.c.status.in_(statuses)).order_by(outbox.c.id)
+            )
+            return [_pending(row) for row in rows.mappings()]
+
+    async def counts(self) -> dict[str, int]:
+        """Outbox messages by status."""
+        async with self.engine.connect() as connection:
+            rows = await connection.execute(
+                select(outbox.c.status, func.count()).group_by(outbox.c.status)
+            )
+            return {str(status): int(count) for status, count in rows}
+
+    async def forget_old(self) -> None:
+        """Delete what is no longer needed: conversations an hour after their last turn, claims
+        and delivered messages after a day. Undeliverable messages stay until an operator acts."""
+        now = self._clock()
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                delete(conversations).where(
+                    conversations.c.updated_at < now - FORGET_CONVERSATIONS_AFTER
+                )
+            )
+            await connection.execute(
+                delete(claims).where(claims.c.claimed_at < now - KEEP_CLAIMS_FOR)
+            )
+            await connection.execute(
+                delete(outbox).where(
+                    outbox.c.status == SENT, outbox.c.updated_at < now - KEEP_CLAIMS_FOR
+                )
+            )
+
+    async def _claim(self, connection: AsyncConnection, key: str) -> bool:
+        inserted = await connection.execute(
+            self._insert(claims)
+            .values(key=key, claimed_at=self._clock())
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        return bool(inserted.rowcount)
+
+    async def _remember(self, connection: AsyncConnection, key: str, memory: Memory) -> None:
+        values = {"memory": memory.model_dump_json(), "updated_at": self._clock()}
+        await connection.execute(
+            self._insert(conversations)
+            .values(key=key, **values)
+            .on_conflict_do_update(index_elements=["key"], set_=values)
+        )
+
+    async def _finish(self, pending_id: int, owner: str, **values: Any) -> None:
+        """Update a leased message and end the lease, only if `owner` still holds it."""
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                update(outbox)
+                .where(outbox.c.id == pending_id, outbox.c.lease_owner == owner)
+                .values(lease_owner=None, lease_until=None, updated_at=self._clock(), **values)
+            )
+
+
+def _pending(row: RowMapping) -> Pending:
+    message = row["message"]
+    return Pending(
+        id=row["id"],
+        claim=row["claim"],
+        owed=Owed.model_validate(json.loads(message) if isinstance(message, str) else message),
+        status=row["status"],
+        attempts=row["attempts"],
+        due_at=row["due_at"],
+        sent_channel=row["sent_channel"],
+        sent_ts=row["sent_ts"],
+        last_error=row["last_error"],
+    )
+
+
+def _tune_sqlite(connection: Any, _record: Any) -> None:
+    """WAL lets readers run beside the writer; writers wait for the lock instead of failing."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
