@@ -6,13 +6,17 @@ schema when the test ends, so no test can pass while posting something Slack wou
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import pytest
 
 from bot.sandbox import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
+from bot.store.store import Store
 from knowledge import KnowledgeBase, Matcher, load_knowledge
+from tests.databases import KINDS, create_database, drop_database
 from tests.slack_schemas import (
     assert_valid_blocks,
     assert_valid_view,
@@ -81,3 +85,31 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """One PostgreSQL database for this test worker (see tests/databases.py)."""
+    url = create_database()
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(params=KINDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store's URL, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/rolefit.db"
+        return
+    url: str = request.getfixturevalue("postgres_database")
+    asyncio.run(empty(url))
+    yield url
+
+
+async def empty(url: str) -> None:
+    """Drop every table a test left, so the next one starts from no schema at all."""
+    store = Store(url)
+    try:
+        await store.downgrade("base")
+    finally:
+        await store.close()

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, chat, console, knowledge_cmd, recommend, serve
+from bot.cli import ask, chat, console, knowledge_cmd, recommend, serve, store_cmd
 from bot.errors import OneLineError
 
 
@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Product Owner or Product Manager? RoleFit answers who owns a piece of work.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (ask, chat, knowledge_cmd, recommend, serve, console):
+    for module in (ask, chat, knowledge_cmd, recommend, serve, console, store_cmd):
         module.register(subparsers)
     return parser
 

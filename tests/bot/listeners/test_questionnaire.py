@@ -11,7 +11,6 @@ import pytest
 
 from bot.blocks import ids
 from bot.blocks.questionnaire import BACK, NAV_BLOCK
-from bot.sandbox import RecordedCall
 from bot.sandbox.live import LiveRoleFit
 from knowledge.questionnaire import (
     ANYTHING_ELSE,
@@ -22,125 +21,10 @@ from knowledge.questionnaire import (
     NEEDS,
     USES_SCRUM,
 )
-from tests.slack_schemas import assert_valid_view
+from tests.questionnaire_flow import Leader, Values, checked, company, needs, slack_ids, work
 
-Values = dict[str, dict[str, Any]]
-# Slack's deadline for every acknowledgement.
-ACK_DEADLINE = 3.0
 # A Web API this slow would blow the deadline for any ack that waited on it.
 CRAWL_SECONDS = 1.5
-
-
-def radio(block_id: str, value: str | None) -> Values:
-    option = None if value is None else {"value": value}
-    return {block_id: {block_id: {"type": "radio_buttons", "selected_option": option}}}
-
-
-def checked(block_id: str, *values: str) -> Values:
-    options = [{"value": value} for value in values]
-    return {block_id: {block_id: {"type": "checkboxes", "selected_options": options}}}
-
-
-def picked(*values: str) -> Values:
-    options = [{"value": value} for value in values]
-    return {NEEDS: {NEEDS: {"type": "multi_static_select", "selected_options": options}}}
-
-
-def typed(text: str | None) -> Values:
-    return {ANYTHING_ELSE: {ANYTHING_ELSE: {"type": "plain_text_input", "value": text}}}
-
-
-def company(stage: str | None = "startup", headcount: str | None = "1", *roles: str) -> Values:
-    return {
-        **radio(COMPANY_STAGE, stage),
-        **radio(HEADCOUNT, headcount),
-        **checked(EXISTING_ROLES, *roles),
-    }
-
-
-def work(goal: str | None = "deliver-product", scrum: str | None = "yes") -> Values:
-    return {**radio(GOAL, goal), **radio(USES_SCRUM, scrum)}
-
-
-def needs(*selected: str, anything_else: str | None = None) -> Values:
-    return {**picked(*selected), **typed(anything_else)}
-
-
-class Leader:
-    """A person clicking through the modal in Slack; `view` is the modal as Slack shows it."""
-
-    def __init__(
-        self,
-        live: LiveRoleFit,
-        channel: str = "C_GENERAL",
-        user: str = "U_LEADER",
-        deadline: float = ACK_DEADLINE,
-    ):
-        self.live = live
-        self.deadline = deadline
-        self.channel = channel
-        self.user = user
-        self.view: dict[str, Any] = {}
-
-    def start(self) -> dict[str, Any]:
-        """`/rolefit hire` in the channel; the app opens the first step."""
-        opened = len(self.live.api.calls_to("views.open"))
-        status, _, _ = self.live.post(
-            self.live.requests.slash_command("hire", user_id=self.user, channel_id=self.channel)
-        )
-        assert status == 200
-        call = self.live.api.wait_for("views.open", opened + 1)[-1]
-        self.view = {**call.body["view"], **_slack_ids(call)}
-        return self.view
-
-    def submit(self, values: Values) -> dict[str, Any]:
-        """Submit the current step; returns the app's acknowledgement (checked to be fast)."""
-        started = time.perf_counter()
-        status, _, body = self.live.post(
-            self.live.requests.view_submission(self.view, values, user_id=self.user)
-        )
-        assert status == 200
-        assert time.perf_counter() - started < self.deadline
-        reply: dict[str, Any] = json.loads(body) if body else {}
-        if reply.get("response_action") == "update":
-            assert_valid_view(reply["view"])
-            self.view = {**reply["view"], "id": self.view["id"], "hash": self.view["hash"]}
-        return reply
-
-    def back(self, values: Values | None = None) -> dict[str, Any]:
-        """Click "← Back" with `values` entered on the current step; returns the updated view."""
-        updates = len(self.live.api.calls_to("views.update"))
-        status, _, _ = self.live.post(
-            self.live.requests.block_action(
-                BACK,
-                "back",
-                block_id=NAV_BLOCK,
-                user_id=self.user,
-                view={**self.view, "state": {"values": values or {}}},
-            )
-        )
-        assert status == 200
-        call = self.live.api.wait_for("views.update", updates + 1)[-1]
-        assert call.body["view_id"] == self.view["id"]
-        self.view = {**call.body["view"], **_slack_ids(call)}
-        return self.view
-
-    def finish(self, *selected: str, anything_else: str | None = None) -> dict[str, Any]:
-        """Answer every step (a startup delivering with Scrum, unless told) and post."""
-        self.start()
-        self.submit(company())
-        self.submit(work())
-        self.submit(needs(*selected, anything_else=anything_else))
-        return self.submit({})
-
-
-def _slack_ids(call: RecordedCall, timeout: float = 8.0) -> dict[str, Any]:
-    """The view id and hash the stand-in gave a views.* call (its answer lands just after)."""
-    deadline = time.monotonic() + timeout
-    while "view" not in call.response:
-        assert time.monotonic() < deadline, f"{call.method} was never answered"
-        time.sleep(0.01)
-    return {"id": call.response["view"]["id"], "hash": call.response["view"]["hash"]}
 
 
 def step_of(view: dict[str, Any]) -> str:
@@ -374,7 +258,7 @@ def test_started_from_app_home_it_is_answered_in_the_dm(live: LiveRoleFit) -> No
     live.post(live.requests.block_action(ids.OPEN_QUESTIONNAIRE, "hire", view=home))
     opened = live.api.wait_for("views.open")[-1]
     leader = Leader(live)
-    leader.view = {**opened.body["view"], **_slack_ids(opened)}
+    leader.view = {**opened.body["view"], **slack_ids(opened)}
     leader.submit(company())
     leader.submit(work())
     leader.submit(needs("po-backlog"))
@@ -395,7 +279,7 @@ def test_every_ack_is_fast_while_the_web_api_crawls(live: LiveRoleFit) -> None:
     status, _, _ = live.post(live.requests.slash_command("hire"))
     assert status == 200 and time.perf_counter() - started < deadline
     opened = live.api.wait_for("views.open", timeout=8)[-1]
-    leader.view = {**opened.body["view"], **_slack_ids(opened)}
+    leader.view = {**opened.body["view"], **slack_ids(opened)}
     leader.submit(company())  # `submit` checks each ack beats the deadline
     leader.submit(work())
     started = time.perf_counter()

@@ -1,0 +1,136 @@
+"""The store on SQLite and on a real PostgreSQL server: migrations both ways, claims that only one
+caller wins however many race, the outbox's leases, and memories forgotten on time."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import inspect
+
+from bot.store.owed import Kind, Owed
+from bot.store.store import FAILED, PENDING, SENT, Store
+from knowledge.dialogue import Memory
+
+OWED = Owed(kind=Kind.ANSWER, team="T1", channel="D1", user="U1", text="hi", blocks=[])
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def store(database_url: str, clock: Clock) -> AsyncIterator[Store]:
+    opened = Store(database_url, clock=clock)
+    await opened.upgrade()
+    yield opened
+    await opened.close()
+
+
+async def tables(store: Store) -> set[str]:
+    async with store.engine.connect() as connection:
+        names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+    return set(names) - {"alembic_version"}
+
+
+async def test_migrations_go_up_and_down_and_up_again(store: Store) -> None:
+    assert await tables(store) == {"claims", "outbox", "conversations"}
+    await store.downgrade("base")
+    assert await tables(store) == set()
+    await store.upgrade()
+    await store.upgrade()  # a second start changes nothing
+    assert await tables(store) == {"claims", "outbox", "conversations"}
+
+
+async def test_of_many_racing_claims_exactly_one_wins(database_url: str) -> None:
+    stores = [Store(database_url) for _ in range(3)]  # three "processes", three pools
+    await stores[0].upgrade()
+    try:
+        won = await asyncio.gather(*(stores[i % 3].claim("event:Ev1") for i in range(30)))
+        assert sorted(won) == [False] * 29 + [True]
+    finally:
+        for store in stores:
+            await store.close()
+
+
+async def test_a_message_is_owed_once_and_stored_with_its_memory(store: Store) -> None:
+    memory = Memory(intent="ownership", question="who owns the backlog?")
+    assert await store.owe("answer:1", OWED, remember=("T1:D1:", memory))
+    later = Memory(intent="ownership", question="and pricing?")
+    assert not await store.owe("answer:1", OWED, remember=("T1:D1:", later))
+    assert [row.claim for row in await store.outbox_rows()] == ["answer:1"]
+    assert await store.recall("T1:D1:") == memory  # the losing turn changed nothing
+
+
+async def test_two_owners_never_lease_the_same_message(store: Store) -> None:
+    for number in range(10):
+        await store.owe(f"answer:{number}", OWED)
+    first, second = await asyncio.gather(
+        store.take_due("a", limit=6, lease_seconds=60),
+        store.take_due("b", limit=6, lease_seconds=60),
+    )
+    assert len(first) + len(second) == 10
+    assert not {row.id for row in first} & {row.id for row in second}
+
+
+async def test_a_dead_owners_lease_ends_and_the_message_is_taken_again(
+    store: Store, clock: Clock
+) -> None:
+    await store.owe("answer:1", OWED)
+    (leased,) = await store.take_due("dead", limit=5, lease_seconds=60)
+    assert await store.take_due("alive", limit=5, lease_seconds=60) == []
+    clock.now += 61
+    (again,) = await store.take_due("alive", limit=5, lease_seconds=60)
+    assert again.id == leased.id
+    await store.mark_sent(leased.id, "dead", "D1", "1.1")  # the dead owner's word no longer counts
+    assert (await store.outbox_rows())[0].status == PENDING
+
+
+async def test_sent_retried_failed_and_requeued(store: Store, clock: Clock) -> None:
+    for number in range(3):
+        await store.owe(f"answer:{number}", OWED)
+    sent, later, failed = await store.take_due("me", limit=5, lease_seconds=60)
+    await store.mark_sent(sent.id, "me", "D1", "1700000000.000100")
+    await store.retry_later(later.id, "me", clock.now + 30, "ratelimited")
+    await store.give_up(failed.id, "me", "user_not_found")
+    assert await store.counts() == {SENT: 1, PENDING: 1, FAILED: 1}
+    assert await store.take_due("me", limit=5, lease_seconds=60) == []  # not due for 30 s
+    clock.now += 31
+    (retried,) = await store.take_due("me", limit=5, lease_seconds=60)
+    assert (retried.id, retried.attempts, retried.last_error) == (later.id, 1, "ratelimited")
+    assert await store.requeue(failed.id)
+    assert not await store.requeue(sent.id)  # only failed messages go back
+
+
+async def test_shutting_down_hands_back_what_it_held(store: Store) -> None:
+    await store.owe("answer:1", OWED)
+    await store.take_due("leaving", limit=5, lease_seconds=60)
+    await store.release("leaving")
+    assert len(await store.take_due("staying", limit=5, lease_seconds=60)) == 1
+
+
+async def test_memories_claims_and_sent_messages_are_forgotten_on_time(
+    store: Store, clock: Clock
+) -> None:
+    await store.remember("T1:D1:", Memory(intent="compare"))
+    await store.owe("answer:sent", OWED)
+    await store.owe("answer:failed", OWED)
+    sent, failed = await store.take_due("me", limit=5, lease_seconds=60)
+    await store.mark_sent(sent.id, "me", "D1", "1.1")
+    await store.give_up(failed.id, "me", "user_not_found")
+    clock.now += 60 * 60 + 1
+    assert await store.recall("T1:D1:") is None  # an hour after the last turn
+    clock.now += 24 * 60 * 60
+    await store.forget_old()
+    assert await store.claim("answer:sent")  # the day-old claim is gone
+    assert [row.status for row in await store.outbox_rows((SENT, FAILED))] == [FAILED]
