@@ -41,6 +41,7 @@ def normalise(text: str) -> str:
     plain = P.MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
     said = " ".join(P.NOT_WORDS.sub(" ", plain.lower()).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
+    said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
 
 
@@ -59,13 +60,14 @@ def classify(
     if answered and P.THANKS_FEEDBACK.search(said) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
     small = _smalltalk(words, said, fuzzy=False)
-    if small:
+    if small and not P.HELP.search(said):  # "what's rolefit?" is all greeting words
         return Reading(Intent.SMALLTALK, text, kind=small)
     short = len(words) <= P.LONG_MESSAGE_WORDS // 2
     about_roles = bool(P.BOTH_ROLES.search(said) or P.ONE_FOR_BOTH.search(said))
     if short and P.OFF_TOPIC.search(said) and not (who or about_roles or P.HELP.search(said)):
         return Reading(Intent.OFF_TOPIC, text)
-    if _is_help(said, who):
+    # "help me tell PO and PM apart" asks for the comparison, not for RoleFit's manual.
+    if _is_help(said, who) and not (about_roles and P.COMPARE.search(said)):
         return Reading(Intent.HELP, text)
     small = _smalltalk(words, said, fuzzy=True)
     if small:

@@ -17,8 +17,10 @@ PRODUCT_WORDS = re.compile(
     r"portfolio|gtm|go[- ]to[- ]market|pm|po|owner|manager|c-suite|competit\w*|analysis|"
     r"r&d|technolog\w*|business|agile|cross-functional|persona|positioning|margins?|ceo)\b"
 )
-MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:")
-NOT_WORDS = re.compile(r"[^\w\s&+/'?-]")
+# Slack markup, emoji codes and channel names ("#product" names a channel, not product work).
+MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:|#[\w-]+")
+# "=" stays: "PO = how, PM = why" sets the roles side by side.
+NOT_WORDS = re.compile(r"[^\w\s&+/'?=-]")
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -193,7 +195,14 @@ HELP = any_of(
     r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
     r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$",
     r"\bi need help\W*$",
-    r"what (?:can|could|do) you (?:do|help|know|answer|tell me about)\b",
+    r"what (?:\w+ )?(?:can|could|do) you (?:\w+ )?(?:do|help|know|answer|tell me about)\b",
+    r"\b(?:not sure|no idea|don'?t know|explain|tell me|wondering) what you(?:'re| are)? (?:\w+ )?"
+    r"(?:do|for|about)\b",
+    r"\b(?:what'?s|what is|what are|which is|remind me of) the (?:\w+ )?commands?\b|\bslash comm"
+    r"ands?\b|\bthe commands? (?:to|for)\b",
+    # What RoleFit covers: "can you answer questions about salaries too, or just the roles?"
+    r"\b(?:can|could|do|will) you (?:also |even |only |just )?(?:answer|cover|handle|talk about|"
+    r"help with|do) (?:\w+ )?(?:questions |stuff |things )?(?:about|on)\b",
     r"what (?:kind of |sort of )?(?:things|stuff|questions) (?:can|could|should|do) (?:i|you) (?:a"
     r"sk|do|help)",
     r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)",
@@ -272,7 +281,7 @@ COMPARE = any_of(
     r"\boverlap\w*",
     r"\bmore senior\b|\bseniority\b|\bhigher\b|\bthe boss\b|\bwhat'?s the deal\b|\bhow are they\b",
     r"\bexplain (?:the )?(?:two|both|these) roles\b|\bis there (?:a|any) difference\b|\bconfus\w*",
-    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:them )?apart\b|\bin a nutshell\b",
+    r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:\w+ ){0,5}apart\b|\bin a nutshell\b",
     r"\btl;?dr\b",
     r"\bmean by\b|\bis not a\b|\bisn'?t a\b|\bidentical\b|\bone-liners?\b|\beach\b|\bsit under\b",
     r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich one\b.*\band which\b",
@@ -320,8 +329,9 @@ BOT_ITSELF = re.compile(
     r"product)|anything (?:else|about)|how does this thing work|utiliser ce bot|the bot itself)\b"
 )
 META = re.compile(
-    r"\b(?:commands?|topics?|cover|know|answer\w*|based on|info\w*|sources?|built|made|"
-    r"maintains?|purpose|languages?|mention|dm|channels?|tour|bot or a person|a person|human|"
+    r"\b(?:commands?|topics?|cover|know (?:about|anything|everything|much)|answer\w*|based on|"
+    r"info\w*|sources?|built|made|maintains?|purpose|languages?|mention|dm|channels?|tour|"
+    r"bot or a person|a person|human|"
     r"ask you|use you|talk to you|options|features|capabilit\w*|examples?|understand|tips?|"
     r"best answers|first|only answer|how (?:do|does) (?:it|this|you) work|what is this|"
     r"what are you)\b"
@@ -395,9 +405,14 @@ OFF_TOPIC = any_of(
     r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bsummari[sz]e\b|\bwrite me\b",
     r"\bvacation policy\b|\bleave policy\b|\bhow many (?:days|holidays)\b|\bsafe framework\b",
     r"\bhow should i handle\b|\bwhich is better\b|\b\d-week sprints\b|\b4-day week\b|\bswitch to\b",
-    r"\bplace in\b|\bgood (?:place|restaurant|bar)\b|\boffice (?:is )?open\b|\bbank holiday\b",
+    r"\bplace in\b|\bgood (?:place|restaurant|bar)\b|\bbank holiday\b",
+    r"\b(?:office|canteen|cafeteria|gym|building|kitchen) (?:is |be )?(?:open|closed)\b",
 )
 
+
+# Chat shorthand read as the words it stands for ("can u help", "what's ur scope").
+SHORTHAND = {"u": "you", "ur": "your", "pls": "please", "plz": "please"}
+SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz)\b(?!')")
 
 ROLE_FIXES = {
     "produkt": "product",
