@@ -8,7 +8,7 @@ owns a task). The matcher decides the ownership questions' topic; here only thei
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -48,11 +48,12 @@ def normalise(text: str) -> str:
 def classify(
     text: str,
     previous: Memory | None = None,
-    knows_work: Callable[[str], bool] | None = None,
+    work_owners: Callable[[str], Sequence[str] | None] | None = None,
     knows_concept: Callable[[str], bool] | None = None,
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
-    `knows_work` tells whether a message names product work the knowledge base knows."""
+    `work_owners` tells who owns the product work a message names, or None when the knowledge
+    base knows no work in it."""
     said = normalise(_window(text))
     words = said.replace("?", " ").split()
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
@@ -77,7 +78,7 @@ def classify(
         and previous is not None
         and P.PRONOUN.search(said)
         and (previous.concept or previous.question)
-        and not _names_work(text, said, knows_work)
+        and not _names_work(said, work_owners)
     ):
         return Reading(Intent.OWNERSHIP, text, follow_up=True)  # "and who writes them?"
     if answered and len(words) <= 14:
@@ -87,9 +88,30 @@ def classify(
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     if len(words) > P.LONG_MESSAGE_WORDS and _is_hiring(said, words):
         return Reading(Intent.HIRE, text)
-    if about_roles and P.COMBINE.search(said):
+    # "What about refinement, same person?" asks who owns the new work, as before.
+    follows_work = (
+        previous is not None
+        and bool(previous.question)
+        and bool(P.FOLLOW_UP.search(said))
+        and _names_work(said, work_owners)
+    )
+    if (
+        about_roles
+        and not follows_work
+        and (
+            P.COMBINE.search(said)
+            or (
+                P.COMBINE_UNLESS_WORK.search(said)
+                and (P.FEASIBLE.search(said) or not _names_work(said, work_owners))
+            )
+        )
+    ):
         return Reading(Intent.COMBINE, text)
-    compares = P.COMPARE.search(said) or not _names_work(text, said, knows_work)
+    if not who and _takes_on_other_role(said, work_owners):
+        return Reading(Intent.COMBINE, text)
+    # "Who handles payroll, PO or PM?" asks about a task, whether RoleFit knows it or not.
+    asks_task = P.WHO_DOES.search(said) or _names_work(said, work_owners)
+    compares = P.COMPARE.search(said) or not asks_task
     if about_roles and compares and not _is_hiring(said, words):
         return Reading(Intent.COMPARE, text)
     if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
@@ -114,10 +136,10 @@ def classify(
         follow = (
             previous is not None
             and bool(P.PRONOUN.search(said))
-            and not _names_work(text, said, knows_work)
+            and not _names_work(said, work_owners)
         )
         return Reading(Intent.OWNERSHIP, text, follow_up=follow)
-    if knows_work is not None and knows_work(text):
+    if work_owners is not None and work_owners(text) is not None:
         return Reading(Intent.OWNERSHIP, text)
     return Reading(Intent.OFF_TOPIC, text)
 
@@ -133,10 +155,33 @@ def _window(text: str) -> str:
     return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
 
 
-def _names_work(text: str, said: str, knows_work: Callable[[str], bool] | None) -> bool:
+def _owners_of_work(
+    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+) -> Sequence[str] | None:
+    """Who owns the piece of work the message names besides the roles; None if it names none."""
+    return None if work_owners is None else work_owners(P.ROLE_WORDS.sub(" ", said))
+
+
+def _names_work(said: str, work_owners: Callable[[str], Sequence[str] | None] | None) -> bool:
     """Whether the message names a piece of work, not only the roles."""
-    without_roles = P.ROLE_WORDS.sub(" ", said)
-    return knows_work is not None and knows_work(without_roles)
+    return _owners_of_work(said, work_owners) is not None
+
+
+def _takes_on_other_role(
+    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+) -> bool:
+    """One role asked to take on the other's work ("could our PM own the backlog too?", "fold
+    GTM into her role"): combining the roles, though only one is named. Work that is the named
+    role's own ("can the PO also write the stories?") is an ownership question."""
+    po, pm = bool(P.NAMES_PO.search(said)), bool(P.NAMES_PM.search(said))
+    if po == pm:
+        return False
+    if P.ROLE_STRETCHED.search(said):
+        return True
+    if not (P.STRETCH.search(said) and P.WORKS_OUT.search(said)):
+        return False
+    owners = _owners_of_work(said, work_owners)
+    return owners is not None and list(owners) == ["product-manager" if po else "product-owner"]
 
 
 def _is_help(said: str, who: bool) -> bool:

@@ -9,7 +9,7 @@ import re
 LONG_MESSAGE_WORDS = 25
 ONE_FOR_BOTH = re.compile(
     r"\bboth hats\b|\bone (?:person|human|hire)\b[^.]*\bboth\b|\bone (?:'|\")?product "
-    r"(?:lead|person|hire)\b[^.]*\b(?:both|and)\b|\bsame person\b|\bcan one person\b"
+    r"(?:lead|person|hire)\b[^.]*(?:\bboth\b|\band\b|[+&])|\bsame person\b|\bcan one person\b"
 )
 PRODUCT_WORDS = re.compile(
     r"\b(?:product|backlog|scrum|sprint|roadmap|market|strateg\w*|horizons?|stakeholders?|"
@@ -28,12 +28,16 @@ def any_of(*patterns: str) -> re.Pattern[str]:
 
 
 PO = r"(?:po|pos|product owners?|p\.o\.)"
-PM = r"(?:pm|pms|product managers?|p\.m\.)"
+PM = r"(?:pm|pms|product managers?|p\.m\.|product management)"
+NAMES_PO = re.compile(rf"\b{PO}\b")
+NAMES_PM = re.compile(rf"\b{PM}\b")
 PO_OR_PM = re.compile(rf"\b{PO} or {PM}\b|\b{PM} or {PO}\b")
 OWNERSHIP_WORDS = re.compile(r"\b(?:job|thing|task|duty|responsib\w*|owns?|owner of|in charge)\b")
 BOTH_ROLES = re.compile(
     rf"(\b{PO}\b.*\b{PM}\b|\b{PM}\b.*\b{PO}\b|\bboth (?:roles|hats|jobs)\b|"
-    r"\bthe two roles\b|\btwo roles\b|\bowner ?/ ?manager\b|\bp-roles\b|\bthe two p\b)"
+    r"\bthe two roles\b|\btwo roles\b|\bowner ?(?:/|&|and) ?manager\b|\bp-roles\b|\bthe two p\b|"
+    # "Which role faces the market and which the team?" sets the two side by side unnamed.
+    r"\bwhich (?:role|one|of (?:the two|them|these|the roles))\b.*\band which\b)"
 )
 ANY_ROLE = re.compile(rf"\b({PO}|{PM})\b|\bproduct (?:person|role|people|lead)\b")
 
@@ -261,16 +265,44 @@ COMBINE = any_of(
     r"\bcan (?:a|the|my|our|one) (?:pm|po|product manager|product owner) (?:act as|be|play|take|"
     r"do|fill in|cover|step in)\b|\bdifferent (?:people|persons)\b|\bshare (?:the )?roles?\b",
     r"\bshould (?:they|those|these|the roles|the two) be (?:separate|different|split|two)",
-    r"\btoo\W*$|\btoo\b(?=.*\b(?:po|pm)\b)|\bas well\b|\b(?:at the )?same time\b|\bgleichzeitig\b",
+    r"\b(?:at the )?same time\b|\bgleichzeitig\b",
     r"\bdouble[- ]?hat\w*|\bplaying (?:po|pm)\b|\bgrow into\b|\bone job\b|\bkeep doing\b",
-    r"\bis both\b|\bboth the (?:po|pm)\b|\bseparat\w+ (?:the )?(?:po|pm|roles|product)\b",
+    r"\bboth the (?:po|pm)\b|\bseparat\w+ (?:the )?(?:po|pm|roles|product)\b",
     r"\bone human\b|\bto be the (?:po|pm)\b",
-    r"\balso (?:acts? as|the|owns?|is)\b|\bconsolidat\w*|\bone head\b|\bon the side\b|\bdual[- ]?r"
-    r"ole",
+    r"\balso (?:acts? as|the|is)\b|\bconsolidat\w*|\bone head\b|\bon the side\b|\bdual[- ]?role",
     r"\ba la vez\b|\ben même temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\bmisma persona\b",
     r"\bseule personne\b|\bcover (?:\w+ ){0,3}both\b|\bhandle both\b|\b(?:po|pm) title\b",
-    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b|\bone product person\b",
-    r"\bdoes it break scrum\b|\bbreak scrum\b|\bscrum guide allow\b|\bboth roles\b",
+    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b",
+    r"\bdoes it break scrum\b|\bbreak scrum\b|\bscrum guide allow\b|\bkeep (?:\w+ ){0,5}(?:separ"
+    r"ate|apart)\b",
+)
+# Cues that combine the roles only when no piece of work is named: "does the PO do it too?"
+# and "both roles translate needs into requirements, right?" ask who does that work.
+COMBINE_UNLESS_WORK = any_of(
+    r"\btoo\W*$|\btoo\b(?=.*\b(?:po|pm)\b)|\bas well\b|\bis both\b|\balso owns?\b",
+    r"\bone product person\b|\bboth roles\b",
+)
+# One role stretched over the other's work, said outright.
+ROLE_STRETCHED = re.compile(
+    r"\bsplit (?:up )?(?:the|her|his|their|our|this|that|my) (?:role|job|position)s?\b|"
+    r"\b(?:fold|add|merge|bolt|absorb) (?:\w+ ){0,4}(?:into|to|onto) (?:her|his|their|the|our) "
+    r"(?:role|job|plate)\b"
+)
+# Taking on more work, and asking whether that can work: together, combining the roles.
+STRETCH = re.compile(
+    r"\b(?:too|also|as well|on top|in addition|take on|takes on|taking on|take over|takes over|"
+    r"pick up|absorb)\b"
+)
+# Whether stretching a role works out, in the words people ask it with.
+WORKS_OUT = re.compile(
+    r"\b(?:allow\w*|is it (?:ok|okay|fine)|wise|realistic\w*|unrealistic|reasonable|workable|"
+    r"doable|feasible|normal|sustainable|trouble|burn ?out|burning out|too much|good idea|"
+    r"bad idea|risky|recipe for|red flag|anti-?pattern|(?:break|against) scrum|any reason not)\b"
+)
+# The same, or only asking whether it can be done ("can", "should").
+FEASIBLE = re.compile(
+    r"\b(?:can|could|should|would|may|might|ok|okay|fine|possible|makes? sense)\b|"
+    + WORKS_OUT.pattern
 )
 COMPARE = any_of(
     r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
@@ -284,10 +316,12 @@ COMPARE = any_of(
     r"\bmix (?:them )?up\b|\bwhich is which\b|\btell (?:\w+ ){0,5}apart\b|\bin a nutshell\b",
     r"\btl;?dr\b",
     r"\bmean by\b|\bis not a\b|\bisn'?t a\b|\bidentical\b|\bone-liners?\b|\beach\b|\bsit under\b",
-    r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich one\b.*\band which\b",
+    r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich\b.*\band which\b",
+    r"\bwho does what\b|\bwho'?s who\b",
     r"\bmixing up\b|\bscrum thing\b|\bbusiness thing\b|\bjunior\b|\bdifférence\b|\bunterschied\b",
     r"違い|=|\bwhat agile shops call\b|\bjust what\b|\banalogy\b|\bwhich of the two is\b",
-    r"\bboss\b|\bpromotion\b|\bcertificat\w*|\boversimplif\w*|\bsimplistic\b|\bright,? or\b",
+    r"\bboss\b|\bpromotion\b|\bcertificat\w*|\boversimplif\w*|\bsimplistic\b",
+    r"\bright,? or (?:is|am|are|not|wrong)\b",
     r"\bmore (?:business|tech\w*|strategic)\b|\bin one (?:tweet|line|sentence)\b|\bdiferen\w*",
     r"\bexplain like\b|\beli5\b|\breports? to\b|\bwhat separates\b",
 )
@@ -393,7 +427,8 @@ OWNERSHIP = any_of(
 )
 OFF_TOPIC = any_of(
     r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
-    r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|\brecipe\b",
+    r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|"
+    r"\brecipes?\b(?! for (?:disaster|burn ?out|trouble|failure|chaos))",
     r"\bsushi\b|\brestaurant\b|\blunch\b|\bdinner\b|\bcoffee\b|\bpizza\b|\bcapital of\b",
     r"\btranslate (?:this|that|it|to|into (?:spanish|french|german|english))\b|\bcenter a div\b",
     r"\b(?:write|fix|debug|review) (?:my |this |some )?code\b",
