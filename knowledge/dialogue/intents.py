@@ -55,6 +55,7 @@ def classify(
     `work_owners` tells who owns the product work a message names, or None when the knowledge
     base knows no work in it."""
     said = normalise(_window(text))
+    asked = _question(_window(text))
     words = said.replace("?", " ").split()
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
     who = bool(P.ASKS_WHO.search(said))
@@ -86,7 +87,9 @@ def classify(
             return Reading(Intent.FEEDBACK, text, kind="why")
         if P.DISAGREE.search(said):
             return Reading(Intent.FEEDBACK, text, kind="disagree")
-    if len(words) > P.LONG_MESSAGE_WORDS and _is_hiring(said, words):
+    # A hiring story, or a question whom to hire ("we want separate people… which hires?").
+    long = len(words) > P.LONG_MESSAGE_WORDS
+    if (long or P.HIRE_ASK.search(asked)) and _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
     # "What about refinement, same person?" asks who owns the new work, as before.
     follows_work = (
@@ -112,11 +115,11 @@ def classify(
     # "Who handles payroll, PO or PM?" asks about a task, whether RoleFit knows it or not.
     asks_task = P.WHO_DOES.search(said) or _names_work(said, work_owners)
     compares = P.COMPARE.search(said) or not asks_task
-    if about_roles and compares and not _is_hiring(said, words):
+    if about_roles and compares and not _is_hiring(said, asked, words):
         return Reading(Intent.COMPARE, text)
     if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
         return Reading(Intent.HIRE, text, follow_up=True)
-    if _is_hiring(said, words):
+    if _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
     topic = P.FOLLOW_UP.sub("", said).strip(" ?")
     fragment = bool(P.FOLLOW_UP.search(said)) or (len(words) <= 4 and not who)
@@ -219,13 +222,28 @@ def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
     return ""
 
 
-def _is_hiring(said: str, words: list[str]) -> bool:
-    if P.WHO_DOES.search(said) and not P.HIRE_STRONG.search(said):
+def _question(text: str) -> str:
+    """What a message asks: its sentences that end in a question mark, else its last one. In
+    "our clients, who already pay us, … PO or PM?" the story's "who" asks nothing."""
+    sentences = [s for s in P.SENTENCE_END.split(text) if s.strip()]
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return normalise(" ".join(asked))
+
+
+def _is_hiring(said: str, asked: str, words: list[str]) -> bool:
+    """Whether the message asks whom to hire: the story says what it likes, the question decides
+    ("we need someone to sit with the execs. PO is fine for that?" asks about the work)."""
+    asks_task = (
+        P.WHO_DOES.search(asked) or P.OWNER_CHECK.search(asked) or P.EMBEDDED_WHO.search(said)
+    )
+    if asks_task and not P.HIRE_STRONG.search(said):
         return False  # "who is doing the user story in our team, PM or PO?" asks about a task
+    if P.HIRE_ASK.search(asked):
+        return True
     if (
-        P.ROLE_QUESTION.search(said)
+        P.ROLE_QUESTION.search(asked)
         and P.TEAM_STORY.search(said)
-        and not P.OWNERSHIP_WORDS.search(said)
+        and not P.OWNERSHIP_WORDS.search(asked)
     ):
         return True  # "we're 8 people, founders handle sales, devs need stories. who?"
     if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(

@@ -199,7 +199,8 @@ HELP = any_of(
     r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
     r"^(?:help|halp)\W*$|\bhelp (?:pls|please|me out)\b|^can you help(?: me)?\W*$",
     r"\bi need help\W*$",
-    r"what (?:\w+ )?(?:can|could|do) you (?:\w+ )?(?:do|help|know|answer|tell me about)\b",
+    r"what (?:\w+ )?(?:can|could|do) (?:you|rolefit|this bot|the bot) (?:\w+ )?(?:do|help|know|ans"
+    r"wer|tell me about)\b",
     r"\b(?:not sure|no idea|don'?t know|explain|tell me|wondering) what you(?:'re| are)? (?:\w+ )?"
     r"(?:do|for|about)\b",
     r"\b(?:what'?s|what is|what are|which is|remind me of) the (?:\w+ )?commands?\b|\bslash comm"
@@ -337,7 +338,9 @@ HIRE = any_of(
     r"\bwho do (?:we|i) (?:hire|get|need)\b|\bwho should (?:we|i) (?:hire|get|bring)\b",
     rf"\b{PO} or {PM} for (?:a|an|our|my|the)\b|\b{PM} or {PO} for (?:a|an|our|my|the)\b",
     r"\bproduct leadership\b|\bseparate people\b|\breplac\w+ (?:her|him|them|our|the)\b",
-    r"\bbrauche\b|\bfunding for\b|\bcan afford\b|\bopen reqs?\b|\bapproved\b|\ba req\b",
+    r"\bbrauche\b|\bfunding for\b|\bcan afford\b|\bopen (?:a |an |the )?(?:\w+ )?reqs?\b|\ba req\b",
+    r"\bcontrat\w*|\beinstellen\b|\bembaucher\b",
+    r"\b(?:hires?|reqs?|headcount|roles?|positions?) (?:was |were |is |are |got |been )?approved\b",
     r"\bbackfill\w*|\bwhat should each role be\b",
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
@@ -378,17 +381,46 @@ OFF_TOPIC_WHO = re.compile(
 ROLE_QUESTION = re.compile(
     rf"(?:\b{PO}\b|\b{PM}\b)[^.?]*\bor\b[^.?]*(?:\b{PO}\b|\b{PM}\b|\bboth\b)|"
     r"\b(?:who|which one|which role|what role|what title|title|which roles|what roles|which type|"
-    r"what type|who'?s next|who should we add|what do we call them|whom)\W*$|"
+    r"what type|who'?s next|who should we add|what do we call them|whom|which product role|"
+    r"(?:what'?s|what is|which is) (?:that|this|the) role|which role is (?:that|this|it))\W*$|"
     r"\bwhich (?:one|role) first\b|\bwho (?:should|do) (?:we|i) (?:add|get|hire|bring)\b|"
-    r"\b(?:po|pm) oder (?:po|pm)\b|\bcontrat\w*|\beinstellen\b|\bembaucher\b|\bgo\W*$"
+    r"\b(?:po|pm) oder (?:po|pm)\b|\bgo\W*$"
 )
+# Telling about one's own company, which makes "which role?" a hiring question. "Our market"
+# or "our app" names work, not the team; "reqs" are requirements unless they are open.
 TEAM_STORY = re.compile(
-    r"\b(?:we|we'?re|our|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
-    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|reqs?|founders?|pre-seed|"
-    r"seed|series [a-e])\b"
+    r"\b(?:we|we'?re|us|my (?:ceo|company|team|startup|cto|cofounder)|i'?m (?:a|an|the)|"
+    r"our (?:\w+ )?(?:team|company|startup|org\w*|devs?|developers|engineers|engineering|ceo|cto|"
+    r"cpo|founders?|cofounder|agency|business|budget|headcount|squad|marketplace|saas)|"
+    r"i \(founder\)|somos|wir|nous|company|startup|headcount|funding|open reqs?|a req|founders?|"
+    r"pre-seed|seed|series [a-e])\b"
+)
+HIRING_VERBS = (
+    r"(?:hire|add|get|bring|recruit|need(?! to)|look for|replace \w+ with|staff|open|go for|pick)"
+)
+# Asking whom to hire, in the shapes people ask it: "who should we add?", "which hires?", "what
+# should they be?", "which one do we need?".
+HIRE_ASK = any_of(
+    r"\b(?:who|whom|what|which(?:(?: \w+)? (?:one|role|roles|hire|hires|person|people|titles?|"
+    rf"type|kind))?) (?:do|should|would|shall|can|must) (?:we|i) (?:\w+ )?{HIRING_VERBS}\b",
+    r"\bwhich (?:\w+ )?(?:one|role|roles|person|people|type|kind) (?:we|i) (?:\w+ )?(?:need|hire|"
+    r"should hire)\b",
+    r"\b(?:which|what) (?:\w+ )?(?:role|hire|one|person) (?:should )?(?:comes?|goes?|be) first\b",
+    r"\bwhich (?:two )?hires?\b|\bwhich two roles\b|\b(?:right|correct|best) titles?\b",
+    r"\b(?:who|what) should (?:they|these|those|the two|the hires?|it|that person|this person|"
+    r"the new one) be\b",
+)
+# Asking whether a named role does the work described: an ownership question, even after "we
+# need someone to…", unless hiring is said outright.
+OWNER_CHECK = any_of(
+    rf"\bis (?:that|this|it) (?:the |a |an |more )?(?:{PO}|{PM})\b",
+    rf"\b(?:that'?s|thats|it'?s|this is) (?:the |a |an )?(?:{PO}|{PM})\b",
+    rf"\b(?:{PO}|{PM}) (?:is |would be )?(?:fine|ok|okay|right|good|enough) for (?:that|this|it)\b",
+    rf"\b(?:{PO}|{PM}),? (?:right|yes|correct)\W*$",
+    rf"\b(?:territory|remit|wheelhouse|domain)\b|\b(?:{PO}|{PM}|whose|\w+'s) call\b",
 )
 HIRE_STRONG = re.compile(
-    r"\b(?:hire|hiring|recruit\w*|headcount|reqs?|title)\b(?! \w+ (?:contracts?|paperwork))"
+    r"\b(?:hires?|hiring|recruit\w*|headcount|reqs?|title)\b(?! \w+ (?:contracts?|paperwork))"
 )
 HIRE_CONTEXT = re.compile(
     r"\b(?:we'?re|we are|our company|our startup|we have|we've got|my company|our team is)\b"
@@ -484,9 +516,15 @@ GREETING_PHRASES = re.compile(
 
 WHO_DOES = re.compile(
     r"(?<!someone )(?<!somebody )(?<!person )(?<!anyone )(?<!one )(?<!people )"
-    r"\bwho(?:'s| is)? (?!should (?:we|i) (?:hire|add|get|bring)|do (?:we|i) (?:hire|need|get)|"
-    r"(?:is )?next\b|(?:to )?hire\b)[a-z]+"
+    rf"\bwho(?:'s| is)? (?!(?:should|do|would|shall|can) (?:we|i) (?:\w+ )?{HIRING_VERBS}|"
+    r"should (?:they|these|those) be\b|(?:is )?next\b|(?:to )?hire\b|right\b|correct\b)[a-z]+"
 )
+
+# A "who" question inside a story: "our devs keep asking who orders the backlog".
+EMBEDDED_WHO = re.compile(r"\b(?:ask\w*|wonder\w*|unclear|sure|decid\w*|argu\w*|debat\w*) who\b")
+
+# Where one sentence ends and the next begins, in the message as written.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # A later hire after the one just advised ("once that person's in, who's next?").
 NEXT_HIRE = re.compile(

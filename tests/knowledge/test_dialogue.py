@@ -119,6 +119,49 @@ def test_facts_said_in_passing_are_read_and_covered_sides_are_not_needs() -> Non
     assert (merged.goal, merged.headcount) == ("both", 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        (
+            "Our devs have nothing to work on and nobody writes the stories. The founders run "
+            "sales and strategy. Whom do we add?",
+            "product-owner",
+        ),
+        (
+            "we have no idea what our competitors charge and no go-to-market plan. engineering "
+            "is humming along. which hire?",
+            "product-manager",
+        ),
+        (
+            "budget for two: one person to run sprints and the backlog, another for pricing and "
+            "market research. titles?",
+            "both",
+        ),
+        ("we have a PM already but nobody owns the backlog. what do we add?", "product-owner"),
+        ("we're pre-revenue with 3 devs, what product role should come first?", "ask"),
+    ],
+)
+def test_the_question_asks_whom_to_hire_and_the_story_gives_the_facts(
+    chat: Chat, text: str, advice: str
+) -> None:
+    reply = chat.reply(text)
+    assert reply.intent == "hire"
+    got = reply.recommendation.recommendation if reply.recommendation else "ask"
+    assert got == advice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need someone to set prices for the new tier. PM, right?",
+        "someone has to talk to the R&D folks about the technology roadmap. is that the PO?",
+        "our devs keep asking who orders the backlog. which role?",
+    ],
+)
+def test_asking_which_role_does_described_work_is_not_hiring(chat: Chat, text: str) -> None:
+    assert chat.reply(text).intent == "ownership"
+
+
 def test_advice_never_claims_a_fact_nobody_gave(chat: Chat) -> None:
     reply = chat.reply("we need someone on pricing, competitive analysis and GTM. who?")
     assert reply.recommendation is not None
