@@ -110,7 +110,7 @@ def classify(
         )
     ):
         return Reading(Intent.COMBINE, text)
-    if not who and _takes_on_other_role(said, work_owners):
+    if not who and (P.SPLITS_ROLE.search(said) or _takes_on_other_role(said, work_owners)):
         return Reading(Intent.COMBINE, text)
     # "Who handles payroll, PO or PM?" asks about a task, whether RoleFit knows it or not.
     asks_task = P.WHO_DOES.search(said) or _names_work(said, work_owners)

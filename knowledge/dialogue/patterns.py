@@ -19,15 +19,15 @@ PRODUCT_WORDS = re.compile(
 )
 # Slack markup, emoji codes and channel names ("#product" names a channel, not product work).
 MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:|#[\w-]+")
-# "=" stays: "PO = how, PM = why" sets the roles side by side.
-NOT_WORDS = re.compile(r"[^\w\s&+/'?=-]")
+# "=" and "≠" stay: "PO = how, PM = why" sets the roles side by side.
+NOT_WORDS = re.compile(r"[^\w\s&+/'?=≠-]")
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(patterns))
 
 
-PO = r"(?:po|pos|product owners?|p\.o\.)"
+PO = r"(?:po|pos|product owners?|p\.o\.|product ownership)"
 PM = r"(?:pm|pms|product managers?|p\.m\.|product management)"
 NAMES_PO = re.compile(rf"\b{PO}\b")
 NAMES_PM = re.compile(rf"\b{PM}\b")
@@ -228,6 +228,9 @@ HELP = any_of(
     r"what (?:exactly |actually |really )?can you (?:do|help)|qu[eé] puedes hacer|que peux-tu fair"
     r"e",
     r"was kannst du|cosa puoi fare",
+    r"\bwhat (?:else )?(?:can|could|should) i ask(?: you| rolefit| here)?\W*$",
+    r"\b(?:get|make) the most (?:out )?of (?:you|rolefit|it)\b",
+    r"\bwhat (?:this bot|the bot|rolefit|this app) (?:does|do|is for)\b",
 )
 WHY = any_of(
     r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and |still confused,? )?(?:why|how come|how so)\b",
@@ -256,7 +259,7 @@ DISAGREE = any_of(
 COMBINE = any_of(
     r"\bone person\b|\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
     r"\bwear (?:both|two)\b|\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b",
-    r"\bsplit\b|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)",
+    r"\bsplit\b(?! between)|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)",
     r"\bseparately\b",
     r"\bcovering\b|\bworkable\b|\bburn ?out\b|\bhold both\b|\bdo both\b|\bboth at once\b",
     r"\balso (?:be|take on|do|cover|act as|play)\b|\bcover both\b|\bbe both\b|\bpart[- ]time\b",
@@ -273,7 +276,7 @@ COMBINE = any_of(
     r"\balso (?:acts? as|the|is)\b|\bconsolidat\w*|\bone head\b|\bon the side\b|\bdual[- ]?role",
     r"\ba la vez\b|\ben même temps\b|\bal mismo tiempo\b|\bao mesmo tempo\b|\bmisma persona\b",
     r"\bseule personne\b|\bcover (?:\w+ ){0,3}both\b|\bhandle both\b|\b(?:po|pm) title\b",
-    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b",
+    r"\bsingle job description\b|\bowner ?& ?manager\b|\btake on\b|\b(?:be|as) one (?:role|job)\b",
     r"\bdoes it break scrum\b|\bbreak scrum\b|\bscrum guide allow\b|\bkeep (?:\w+ ){0,5}(?:separ"
     r"ate|apart)\b",
 )
@@ -281,7 +284,15 @@ COMBINE = any_of(
 # and "both roles translate needs into requirements, right?" ask who does that work.
 COMBINE_UNLESS_WORK = any_of(
     r"\btoo\W*$|\btoo\b(?=.*\b(?:po|pm)\b)|\bas well\b|\bis both\b|\balso owns?\b",
-    r"\bone product person\b|\bboth roles\b",
+    r"\bone ['\"]?product person\b|\bboth roles\b",
+)
+# Splitting or merging the product role, whether or not the roles are named.
+SPLITS_ROLE = any_of(
+    r"\bsplit\w* (?:up )?(?:the |our |her |his |their |this |that |my )?(?:\w+(?:'s)? ){0,2}(?:role"
+    r"|job|position)s? (?:in two|into)\b|\bsplit\w* (?:the|our) (?:product )?roles?\b",
+    r"\bseparat\w* (?:the )?(?:product )?roles\b|\b(?:one|a single) (?:role|person|job) or two\b",
+    r"^(?:so |then |ok )?(?:should|can|could) we (?:combine|merge|split) them\b",
+    r"\bsame (?:guy|person|human|individual)\b.*\bdifferent (?:people|persons)\b",
 )
 # One role stretched over the other's work, said outright.
 ROLE_STRETCHED = re.compile(
@@ -318,7 +329,8 @@ COMPARE = any_of(
     r"\btl;?dr\b",
     r"\bmean by\b|\bis not a\b|\bisn'?t a\b|\bidentical\b|\bone-liners?\b|\beach\b|\bsit under\b",
     r"\bnext to\b|\bstrategic\b|\btactical\b|\bfaces?\b|\bwhich\b.*\band which\b",
-    r"\bwho does what\b|\bwho'?s who\b",
+    r"\bwho does what\b|\bwho'?s who\b|≠|\b(?:split|divided|shared) between\b",
+    rf"\bthat (?:a|an|the) (?:{PO}|{PM}) (?:has|does|doesn'?t|hasn'?t|has not|does not)\b",
     r"\bmixing up\b|\bscrum thing\b|\bbusiness thing\b|\bjunior\b|\bdifférence\b|\bunterschied\b",
     r"違い|=|\bwhat agile shops call\b|\bjust what\b|\banalogy\b|\bwhich of the two is\b",
     r"\bboss\b|\bpromotion\b|\bcertificat\w*|\boversimplif\w*|\bsimplistic\b",

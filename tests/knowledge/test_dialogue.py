@@ -39,6 +39,11 @@ def turns(chat: Chat, *texts: str) -> list[Reply]:
         ("our PM is overloaded with refinement, should we split her role?", "combine"),
         ("keep PO and PM apart or merge them?", "combine"),
         ("does the PM write the user stories or does the PO too?", "ownership"),
+        ("is it time to split our product lead's role into two?", "combine"),
+        ("should product ownership and product management be one role or two?", "combine"),
+        ("how are the duties divided between the PO and the PM?", "compare"),
+        ("PO ≠ PM, right?", "compare"),
+        ("what could I ask you?", "help"),
         ("should I hire a PO or a PM?", "hire"),
         ("we're a 12-person startup, who should we hire first?", "hire"),
         ("do we need both?", "hire"),
@@ -66,6 +71,11 @@ def test_a_follow_up_is_answered_against_the_previous_turn(chat: Chat) -> None:
     assert first.owners == ["product-owner"]
     assert second.follow_up and second.owners == ["product-manager"]
     assert third.follow_up and third.owners == ["product-owner"]
+
+
+def test_combining_them_after_the_comparison_is_about_the_roles(chat: Chat) -> None:
+    _, combine = turns(chat, "PO vs PM?", "so should we merge them?")
+    assert combine.intent == "combine"
 
 
 def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
