@@ -165,7 +165,12 @@ def score_ownership(chat: Chat, name: str, *, routed: bool) -> dict[str, list[in
 
 def tune(chat: Chat) -> None:
     """`--tune`: the misses on the tunable (dev and probe) sets only; never the holdouts."""
-    for name in ("conversation_dev.yaml", "conversation_dev2.yaml", "conversation_dev3.yaml"):
+    for name in (
+        "conversation_dev.yaml",
+        "conversation_dev2.yaml",
+        "conversation_dev3.yaml",
+        "conversation_dev4.yaml",
+    ):
         print("\n".join(score_conversations(chat, load(name))["misses"]))
     for name in ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml"):
         for item in load(name):

@@ -86,7 +86,7 @@ class Chat:
         self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
-        reading = classify(text, memory, self._knows_work, self._knows_concept)
+        reading = classify(text, memory, self._work_owners, self._knows_concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -111,10 +111,12 @@ class Chat:
     def _knows_concept(self, text: str) -> bool:
         return self.concepts.find(text) is not None
 
-    def _knows_work(self, text: str) -> bool:
+    def _work_owners(self, text: str) -> tuple[str, ...] | None:
+        """Who owns the work `text` names (none, one or both roles); None when it names no work
+        the knowledge base knows."""
         answer = self._answer(text)
         known = bool(answer.owners) or bool(answer.outside_owner) or not answer.settled
-        return known and answer.confidence >= MOST_LIKELY / 2
+        return tuple(answer.owners) if known and answer.confidence >= MOST_LIKELY / 2 else None
 
     # -- ownership -----------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ MAX_STORY = 2000
 _DELIVERY = re.compile(
     r"\b(backlog|user stor|stories|story|sprints?|scrum|pbis?|acceptance criteria|\bac\b|"
     r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
-    r"tickets?|devs?\b|developers|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
+    r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
     r"releases?|shipping|mvp|build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
@@ -27,10 +27,10 @@ _DELIVERY = re.compile(
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
-    r"revenue|profit\w*|p&l|growth|grow (?:it|the)|business|launch|sales|portfolio|product lines?|"
-    r"c-suite|financials? for the board|executives|what (?:we )?should (?:be )?build\w* and why|"
-    r"what to build and why|customers? (?:sites|visits)|conferences|commercial|monetis\w*|monetiz"
-    r"\w*|"
+    r"(?<!pre-)revenue|profit\w*|p&l|growth|grow (?:it|the)|business|launch|sales|portfolio|"
+    r"product lines?|c-suite|financials? for the board|executives|"
+    r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
+    r"commercial|monetis\w*|monetiz\w*|"
     r"vision|partnerships?|distribution|marketing|brand|expansion|churn|"
     r"new markets?|international|profitab\w*|vendors?|positioning|segments?|declin\w*|"
     r"customer personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
@@ -38,15 +38,17 @@ _BUSINESS = re.compile(
 # A clause saying the business side is already taken care of, or not wanted.
 _NO_BUSINESS = re.compile(
     r"(?:business|commercial|sales|market\w*|strategy)(?: side| stuff| part)? (?:is |are )?"
-    r"(?:honestly |already |pretty )?(?:fine|handled|covered|sorted|taken care of|belongs to|"
-    r"sits with|owned by)|"
+    r"(?:honestly |already |pretty )?(?:fine|handled|covered|sorted|nailed|solid|taken care of|"
+    r"belongs to|(?:sits?|stays?|lives?|rests?) with|(?:owned|done|run|handled|looked after) by|"
+    r"in hand|under control)|\bnothing (?:\w+ )?(?:business|commercial|strateg)|"
     r"\b(?:we|i|founders?|ceo|cpo|cofounder|co-founder|my cofounder and i|the founders|our \w+) "
     r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b[^.]{0,40}"
     r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
     r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
     r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b|"
-    r"(?<!nobody )(?<!no one )(?<!nobody is )\bno (?:market|pricing|sales|go-to-market|gtm|"
-    r"competitors?|business|strategy|commercial)\b|\bsolved problem\b|"
+    r"(?<!nobody )(?<!no one )(?<!nobody is )(?<!have )(?<!has )\bno (?:market|pricing|sales|"
+    r"go-to-market|gtm|competitors?|business|strategy|commercial)\b"
+    r"(?! (?:plan|strategy|owner|process))|\bsolved problem\b|"
     r"(?:\b(?:ceo|cpo|founders?|head of product|growth team|business units?|clients|the business|"
     r"management)\b|i \(founder\))(?: \w+){0,3} (?:handles?|owns?|makes?|make|runs?|run|"
     r"defines?|define|does|do|covers?|is doing|live with|lives with|takes? care of)\b|"
@@ -57,9 +59,10 @@ _NO_BUSINESS = re.compile(
     r"\b(?:market|customers?) (?:is|are) (?:known|signed|fixed|locked)|already signed|fixed contra"
     r"ct"
 )
+# "Delivery is going well" (not "keeps the scrum team fed with well-written stories").
 _NO_DELIVERY = re.compile(
     r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b[^.]{0,40}"
-    r"\b(?:fine|well|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
+    r"\b(?:fine|well(?!-)|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
     r"smooth\w*|under control)\b|great dev team|not a delivery problem|"
     r"\b(?:already )?(?:has|have|with) (?:a |an |their )?(?:po|pos|product owners?|backlog owners?"
     r")\b"
@@ -75,7 +78,11 @@ _TWO = re.compile(
     r"separate people|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
     r"\bboth hires\b|\b2 headcount\b|"
-    r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires"
+    r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
+    # "one person for delivery, one for strategy"; "we don't want one person doing both"
+    r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"
+    r"(?:one|another|the other|a second)(?: \w+){0,2} (?:for|facing|to|on|doing|running|owning)\b|"
+    r"\b(?:don'?t|do not|not) want (?:\w+ )?(?:one|a single|the same) person\b"
 )
 _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:hire|head|person|product (?:person|hire)|position)\b|"
@@ -168,11 +175,13 @@ def read_facts(text: str) -> HiringFacts:
     as a need on that side."""
     said = " ".join(text[:MAX_STORY].lower().split())
     clauses = [
-        c for c in re.split(r"[.;!?\n]|—| - |, but | but |, (?=not |no )", said) if c.strip()
+        c
+        for c in re.split(r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we )", said)
+        if c.strip()
     ]
     needed = [c for c in clauses if not _covered(c)]
-    delivery = any(_DELIVERY.search(c) and not _NO_DELIVERY.search(c) for c in needed)
-    business = any(_BUSINESS.search(c) and not _NO_BUSINESS.search(c) for c in needed)
+    delivery = any(_DELIVERY.search(c) and not _says_done(_NO_DELIVERY, c) for c in needed)
+    business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)
     goal: Goal | None = None
     if delivery and business:
         goal = "both"
@@ -199,16 +208,30 @@ def read_facts(text: str) -> HiringFacts:
 
 # A clause saying its work is already done or not wanted, and one saying it is missing.
 _COVERED = re.compile(
-    r"\b(?:not|n'?t|no|covered|handled|locked|set by|already|myself|ourselves|fine|clear|solved|"
+    r"n't\b|\b(?:not|no|covered|handled|locked|set by|already|myself|ourselves|fine|clear|solved|"
     r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"
 )
 _MISSING = re.compile(
     r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"
     r"struggl\w*|hate|problem|zero time|no time|never gets?)\b|\b(?:have|has|with) no\b|"
     r"\bno (?:\w+ )?(?:plan|owner|one|strategy|process|product person|clue|idea)\b|"
+    r"\b(?:don'?t|do not|doesn'?t|does not) (?:\w+ )?(?:know|have)\b|\bunclear\b|"
+    # Describing the person wanted: "the one who decides what we build and why"
+    r"\b(?:someone|somebody|the one|one person|a person) (?:who|to|that)\b|"
     r"\b(?:need|needs|want|wants|looking for)\b(?! (?:for|to hire)? ?(?:a )?(?:po|pm)\b)"
 )
 _NOT_NEEDED = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|no) need\b|\bnot need\b")
+
+
+# "Need backlog + sprints covered": the work wanted done, not said to be done.
+_WANTED_DONE = re.compile(
+    r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done)\b"
+)
+
+
+def _says_done(done: re.Pattern[str], clause: str) -> bool:
+    """Whether the clause says one side's work is done, rather than asking for it done."""
+    return bool(done.search(clause)) and not _WANTED_DONE.search(clause)
 
 
 def _covered(clause: str) -> bool:

@@ -8,7 +8,7 @@ owns a task). The matcher decides the ownership questions' topic; here only thei
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -41,31 +41,35 @@ def normalise(text: str) -> str:
     plain = P.MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
     said = " ".join(P.NOT_WORDS.sub(" ", plain.lower()).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
+    said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
 
 
 def classify(
     text: str,
     previous: Memory | None = None,
-    knows_work: Callable[[str], bool] | None = None,
+    work_owners: Callable[[str], Sequence[str] | None] | None = None,
     knows_concept: Callable[[str], bool] | None = None,
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
-    `knows_work` tells whether a message names product work the knowledge base knows."""
+    `work_owners` tells who owns the product work a message names, or None when the knowledge
+    base knows no work in it."""
     said = normalise(_window(text))
+    asked = _question(_window(text))
     words = said.replace("?", " ").split()
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
     who = bool(P.ASKS_WHO.search(said))
     if answered and P.THANKS_FEEDBACK.search(said) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
     small = _smalltalk(words, said, fuzzy=False)
-    if small:
+    if small and not P.HELP.search(said):  # "what's rolefit?" is all greeting words
         return Reading(Intent.SMALLTALK, text, kind=small)
     short = len(words) <= P.LONG_MESSAGE_WORDS // 2
     about_roles = bool(P.BOTH_ROLES.search(said) or P.ONE_FOR_BOTH.search(said))
     if short and P.OFF_TOPIC.search(said) and not (who or about_roles or P.HELP.search(said)):
         return Reading(Intent.OFF_TOPIC, text)
-    if _is_help(said, who):
+    # "help me tell PO and PM apart" asks for the comparison, not for RoleFit's manual.
+    if _is_help(said, who) and not (about_roles and P.COMPARE.search(said)):
         return Reading(Intent.HELP, text)
     small = _smalltalk(words, said, fuzzy=True)
     if small:
@@ -75,7 +79,7 @@ def classify(
         and previous is not None
         and P.PRONOUN.search(said)
         and (previous.concept or previous.question)
-        and not _names_work(text, said, knows_work)
+        and not _names_work(said, work_owners)
     ):
         return Reading(Intent.OWNERSHIP, text, follow_up=True)  # "and who writes them?"
     if answered and len(words) <= 14:
@@ -83,16 +87,39 @@ def classify(
             return Reading(Intent.FEEDBACK, text, kind="why")
         if P.DISAGREE.search(said):
             return Reading(Intent.FEEDBACK, text, kind="disagree")
-    if len(words) > P.LONG_MESSAGE_WORDS and _is_hiring(said, words):
+    # A hiring story, or a question whom to hire ("we want separate people… which hires?").
+    long = len(words) > P.LONG_MESSAGE_WORDS
+    if (long or P.HIRE_ASK.search(asked)) and _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
-    if about_roles and P.COMBINE.search(said):
+    # "What about refinement, same person?" asks who owns the new work, as before.
+    follows_work = (
+        previous is not None
+        and bool(previous.question)
+        and bool(P.FOLLOW_UP.search(said))
+        and _names_work(said, work_owners)
+    )
+    if (
+        about_roles
+        and not follows_work
+        and (
+            P.COMBINE.search(said)
+            or (
+                P.COMBINE_UNLESS_WORK.search(said)
+                and (P.FEASIBLE.search(said) or not _names_work(said, work_owners))
+            )
+        )
+    ):
         return Reading(Intent.COMBINE, text)
-    compares = P.COMPARE.search(said) or not _names_work(text, said, knows_work)
-    if about_roles and compares and not _is_hiring(said, words):
+    if not who and (P.SPLITS_ROLE.search(said) or _takes_on_other_role(said, work_owners)):
+        return Reading(Intent.COMBINE, text)
+    # "Who handles payroll, PO or PM?" asks about a task, whether RoleFit knows it or not.
+    asks_task = P.WHO_DOES.search(said) or _names_work(said, work_owners)
+    compares = P.COMPARE.search(said) or not asks_task
+    if about_roles and compares and not _is_hiring(said, asked, words):
         return Reading(Intent.COMPARE, text)
     if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
         return Reading(Intent.HIRE, text, follow_up=True)
-    if _is_hiring(said, words):
+    if _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
     topic = P.FOLLOW_UP.sub("", said).strip(" ?")
     fragment = bool(P.FOLLOW_UP.search(said)) or (len(words) <= 4 and not who)
@@ -112,10 +139,10 @@ def classify(
         follow = (
             previous is not None
             and bool(P.PRONOUN.search(said))
-            and not _names_work(text, said, knows_work)
+            and not _names_work(said, work_owners)
         )
         return Reading(Intent.OWNERSHIP, text, follow_up=follow)
-    if knows_work is not None and knows_work(text):
+    if work_owners is not None and work_owners(text) is not None:
         return Reading(Intent.OWNERSHIP, text)
     return Reading(Intent.OFF_TOPIC, text)
 
@@ -131,10 +158,33 @@ def _window(text: str) -> str:
     return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
 
 
-def _names_work(text: str, said: str, knows_work: Callable[[str], bool] | None) -> bool:
+def _owners_of_work(
+    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+) -> Sequence[str] | None:
+    """Who owns the piece of work the message names besides the roles; None if it names none."""
+    return None if work_owners is None else work_owners(P.ROLE_WORDS.sub(" ", said))
+
+
+def _names_work(said: str, work_owners: Callable[[str], Sequence[str] | None] | None) -> bool:
     """Whether the message names a piece of work, not only the roles."""
-    without_roles = P.ROLE_WORDS.sub(" ", said)
-    return knows_work is not None and knows_work(without_roles)
+    return _owners_of_work(said, work_owners) is not None
+
+
+def _takes_on_other_role(
+    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+) -> bool:
+    """One role asked to take on the other's work ("could our PM own the backlog too?", "fold
+    GTM into her role"): combining the roles, though only one is named. Work that is the named
+    role's own ("can the PO also write the stories?") is an ownership question."""
+    po, pm = bool(P.NAMES_PO.search(said)), bool(P.NAMES_PM.search(said))
+    if po == pm:
+        return False
+    if P.ROLE_STRETCHED.search(said):
+        return True
+    if not (P.STRETCH.search(said) and P.WORKS_OUT.search(said)):
+        return False
+    owners = _owners_of_work(said, work_owners)
+    return owners is not None and list(owners) == ["product-manager" if po else "product-owner"]
 
 
 def _is_help(said: str, who: bool) -> bool:
@@ -172,13 +222,28 @@ def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
     return ""
 
 
-def _is_hiring(said: str, words: list[str]) -> bool:
-    if P.WHO_DOES.search(said) and not P.HIRE_STRONG.search(said):
+def _question(text: str) -> str:
+    """What a message asks: its sentences that end in a question mark, else its last one. In
+    "our clients, who already pay us, … PO or PM?" the story's "who" asks nothing."""
+    sentences = [s for s in P.SENTENCE_END.split(text) if s.strip()]
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return normalise(" ".join(asked))
+
+
+def _is_hiring(said: str, asked: str, words: list[str]) -> bool:
+    """Whether the message asks whom to hire: the story says what it likes, the question decides
+    ("we need someone to sit with the execs. PO is fine for that?" asks about the work)."""
+    asks_task = (
+        P.WHO_DOES.search(asked) or P.OWNER_CHECK.search(asked) or P.EMBEDDED_WHO.search(said)
+    )
+    if asks_task and not P.HIRE_STRONG.search(said):
         return False  # "who is doing the user story in our team, PM or PO?" asks about a task
+    if P.HIRE_ASK.search(asked):
+        return True
     if (
-        P.ROLE_QUESTION.search(said)
+        P.ROLE_QUESTION.search(asked)
         and P.TEAM_STORY.search(said)
-        and not P.OWNERSHIP_WORDS.search(said)
+        and not P.OWNERSHIP_WORDS.search(asked)
     ):
         return True  # "we're 8 people, founders handle sales, devs need stories. who?"
     if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(

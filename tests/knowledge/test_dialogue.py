@@ -30,11 +30,28 @@ def turns(chat: Chat, *texts: str) -> list[Reply]:
     [
         ("what's the difference between a PO and a PM?", "compare"),
         ("PO vs PM", "compare"),
+        ("so PM = why, PO = how?", "compare"),
+        ("which role looks at the market and which one looks at the sprint?", "compare"),
+        ("who handles the laptops for the product team, PO or PM?", "ownership"),
         ("can one person be both?", "combine"),
+        ("is it ok for the PM to also run the backlog?", "combine"),
+        ("our PM is overloaded with refinement, should we split her role?", "combine"),
+        ("keep PO and PM apart or merge them?", "combine"),
+        ("does the PM write the user stories or does the PO too?", "ownership"),
+        ("is it time to split our product lead's role into two?", "combine"),
+        ("should product ownership and product management be one role or two?", "combine"),
+        ("how are the duties divided between the PO and the PM?", "compare"),
+        ("PO ≠ PM, right?", "compare"),
+        ("what could I ask you?", "help"),
         ("should I hire a PO or a PM?", "hire"),
         ("we're a 12-person startup, who should we hire first?", "hire"),
         ("do we need both?", "hire"),
         ("what can you do?", "help"),
+        ("not sure what u do, can u help?", "help"),
+        ("do you also answer questions about Scrum Masters?", "help"),
+        ("what's the slash command for the questionnaire?", "help"),
+        ("do you know whether the canteen is open today?", "off-topic"),
+        ("help me tell a PO and a PM apart", "compare"),
         ("thanks!", "smalltalk"),
         ("hi", "smalltalk"),
         ("what's the weather in London", "off-topic"),
@@ -53,6 +70,11 @@ def test_a_follow_up_is_answered_against_the_previous_turn(chat: Chat) -> None:
     assert first.owners == ["product-owner"]
     assert second.follow_up and second.owners == ["product-manager"]
     assert third.follow_up and third.owners == ["product-owner"]
+
+
+def test_combining_them_after_the_comparison_is_about_the_roles(chat: Chat) -> None:
+    _, combine = turns(chat, "PO vs PM?", "so should we merge them?")
+    assert combine.intent == "combine"
 
 
 def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
@@ -104,6 +126,49 @@ def test_facts_said_in_passing_are_read_and_covered_sides_are_not_needs() -> Non
     assert (facts.goal, facts.uses_scrum) == ("deliver-product", True)
     merged = facts.merged(HiringFacts(goal="build-business", headcount=2))
     assert (merged.goal, merged.headcount) == ("both", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        (
+            "Our devs have nothing to work on and nobody writes the stories. The founders run "
+            "sales and strategy. Whom do we add?",
+            "product-owner",
+        ),
+        (
+            "we have no idea what our competitors charge and no go-to-market plan. engineering "
+            "is humming along. which hire?",
+            "product-manager",
+        ),
+        (
+            "budget for two: one person to run sprints and the backlog, another for pricing and "
+            "market research. titles?",
+            "both",
+        ),
+        ("we have a PM already but nobody owns the backlog. what do we add?", "product-owner"),
+        ("we're pre-revenue with 3 devs, what product role should come first?", "ask"),
+    ],
+)
+def test_the_question_asks_whom_to_hire_and_the_story_gives_the_facts(
+    chat: Chat, text: str, advice: str
+) -> None:
+    reply = chat.reply(text)
+    assert reply.intent == "hire"
+    got = reply.recommendation.recommendation if reply.recommendation else "ask"
+    assert got == advice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need someone to set prices for the new tier. PM, right?",
+        "someone has to talk to the R&D folks about the technology roadmap. is that the PO?",
+        "our devs keep asking who orders the backlog. which role?",
+    ],
+)
+def test_asking_which_role_does_described_work_is_not_hiring(chat: Chat, text: str) -> None:
+    assert chat.reply(text).intent == "ownership"
 
 
 def test_advice_never_claims_a_fact_nobody_gave(chat: Chat) -> None:
