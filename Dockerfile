@@ -1,6 +1,8 @@
 # RoleFit in production: `rolefit serve` on $PORT (default 3000), dependencies exactly as locked.
 #   docker build -t rolefit .
 #   docker run --rm -p 3000:3000 -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET rolefit
+# The store: by default a SQLite file, /home/rolefit/rolefit.db (mount a volume there to keep it),
+# or PostgreSQL with -e DATABASE_URL=postgresql://… for several containers.
 # Overlays: mount them read-only and set ROLEFIT_KNOWLEDGE, e.g.
 #   -v "$PWD/my-team.yaml:/knowledge/my-team.yaml:ro" -e ROLEFIT_KNOWLEDGE=/knowledge/my-team.yaml
 FROM python:3.11-slim

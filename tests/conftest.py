@@ -16,7 +16,7 @@ from bot.sandbox import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
 from bot.store.store import Store
 from knowledge import KnowledgeBase, Matcher, load_knowledge
-from tests.databases import KINDS, create_database, drop_database
+from tests.databases import KINDS, POSTGRES, REQUIRED, create_database, drop_database
 from tests.slack_schemas import (
     assert_valid_blocks,
     assert_valid_view,
@@ -24,11 +24,15 @@ from tests.slack_schemas import (
 )
 
 
-def pytest_report_header() -> str:
+def pytest_report_header() -> list[str]:
     path = blockkit_schema_path()
-    if path.is_file():
-        return f"Block Kit schema checks: on ({path})"
-    return f"Block Kit schema checks: off ({path} is absent; set ROLEFIT_SHARED)"
+    schemas = (
+        f"Block Kit schema checks: on ({path})"
+        if path.is_file()
+        else f"Block Kit schema checks: off ({path} is absent; set ROLEFIT_SHARED)"
+    )
+    required = " (required: an absent server fails)" if REQUIRED else " (skipped if unreachable)"
+    return [schemas, f"Storage tests: SQLite, and PostgreSQL at {POSTGRES}{required}"]
 
 
 def assert_surfaces_valid(calls: Iterable[RecordedCall]) -> None:

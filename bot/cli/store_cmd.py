@@ -91,10 +91,8 @@ def _outbox(args: argparse.Namespace) -> int:
 
 def _with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True) -> T:
     """Run `work` on the store DATABASE_URL names; any failure is one clear line."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from bot.settings import StoreSettings, load_settings
-    from bot.store.store import Store
+    from bot.store.store import STORE_FAILURES, Store
 
     settings = load_settings(StoreSettings)
 
@@ -109,7 +107,7 @@ def _with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = 
 
     try:
         return asyncio.run(run())
-    except (SQLAlchemyError, OSError) as error:
+    except STORE_FAILURES as error:
         raise CliError(
             f"cannot use the database at DATABASE_URL ({type(error).__name__})"
         ) from None

@@ -11,8 +11,8 @@ import http.client
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Self
+from collections.abc import Callable, Coroutine, Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import SecretStr
@@ -34,6 +34,7 @@ STARTUP_TIMEOUT_SECONDS = 10.0
 
 AppFactory = Callable[[SlackSettings], "AsyncApp"]
 Reply = tuple[int, dict[str, str], bytes]
+T = TypeVar("T")
 
 
 def settings_for(
@@ -154,6 +155,12 @@ class LiveRoleFit(BackgroundService):
         self.api.stop()
         if self._scratch is not None:
             self._scratch.cleanup()
+
+    def call(self, work: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+        """Run `work` on the app's own loop (say, a store call) and return its result."""
+        if self._loop is None:
+            raise RuntimeError("start() the app first")
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result(timeout)
 
     def wait_until_idle(self, timeout: float = 5.0) -> None:
         """Block until every request is answered, all work after the ack has finished and the

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, event, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.store.owed import Owed, Pending
@@ -30,6 +31,8 @@ KEEP_CLAIMS_FOR = 24 * 60 * 60
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
 Clock = Callable[[], float]
+# What a store call raises when the database is unreachable or refuses.
+STORE_FAILURES = (SQLAlchemyError, OSError)
 
 
 class Store:

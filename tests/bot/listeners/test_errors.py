@@ -81,3 +81,18 @@ def test_app_rate_limited_is_acknowledged(live: LiveRoleFit) -> None:
     ).encode()
     status, _, _ = live.post(live.requests.signed(body, "application/json"))
     assert status == 200
+
+
+def test_an_event_the_store_cannot_take_gets_a_503_and_slacks_retry_is_answered(
+    live: LiveRoleFit,
+) -> None:
+    assert live.deps is not None
+    store = live.deps.store
+    live.call(store.downgrade("base"))  # the database is gone, as far as RoleFit can tell
+    event = live.requests.dm("who owns the product backlog?")
+    assert live.post(event)[0] == 503  # Slack will retry it
+    live.call(store.upgrade())
+    assert live.post(live.requests.retry(event, 1, "http_error"))[0] == 200
+    (reply,) = live.api.wait_for("chat.postMessage")
+    assert "Product Owner" in reply.body["text"]
+    assert live.api.calls_to("response_url") == []  # no apology: the answer came instead

@@ -1,0 +1,96 @@
+"""The outbox worker on SQLite and PostgreSQL against the Web API stand-in: every owed message
+sent exactly once by however many workers, Slack's "not now" retried within its Retry-After,
+and what can never be sent kept as failed, not dropped."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+import bot.outbox
+from bot.blocks.kit import section
+from bot.outbox import Outbox
+from bot.sandbox import FakeSlackApi
+from bot.store.owed import Kind, Owed
+from bot.store.store import FAILED, PENDING, SENT, Store
+
+
+def owed(number: int) -> Owed:
+    return Owed(
+        kind=Kind.ANSWER,
+        team="T1",
+        channel=f"D{number:04d}",
+        user="U1",
+        text=f"#{number}",
+        blocks=[section(f"#{number}")],
+    )
+
+
+def worker(slack_api: FakeSlackApi, database_url: str) -> Outbox:
+    """A worker as one process has it: its own store connections and client."""
+    client = AsyncWebClient(token="xoxb-test", base_url=f"{slack_api.base_url}")
+    return Outbox(Store(database_url), client, poll_seconds=0.05)
+
+
+async def until_idle(*workers: Outbox, timeout: float = 15.0) -> None:
+    """Until nothing is pending: every message sent or kept as failed."""
+    deadline = time.monotonic() + timeout
+    while PENDING in await workers[0].store.counts():
+        assert time.monotonic() < deadline, "the outbox never finished"
+        await asyncio.sleep(0.05)
+
+
+async def test_two_workers_send_every_message_exactly_once(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    a, b = worker(slack_api, database_url), worker(slack_api, database_url)
+    await a.store.upgrade()
+    a.start()
+    b.start()
+    owing = [(a if n % 2 else b).owe(f"answer:{n}", owed(n)) for n in range(40)]
+    assert all(await asyncio.gather(*owing))
+    await until_idle(a, b)
+    await a.stop()
+    await b.stop()
+    sent = Counter(call.body["channel"] for call in slack_api.calls_to("chat.postMessage"))
+    assert len(sent) == 40 and set(sent.values()) == {1}
+    assert await a.store.counts() == {SENT: 40}
+    for each in (a, b):
+        await each.store.close()
+
+
+async def test_a_message_slack_keeps_refusing_is_kept_as_failed(
+    slack_api: FakeSlackApi, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.outbox, "ATTEMPTS", 3)
+    monkeypatch.setattr(bot.outbox, "LONGEST_WAIT_SECONDS", 0.1)
+    slack_api.server_error("chat.postMessage", times=3)
+    outbox = worker(slack_api, database_url)
+    await outbox.store.upgrade()
+    outbox.start()
+    await outbox.owe("answer:1", owed(1))
+    await until_idle(outbox)
+    await outbox.stop()
+    (kept,) = await outbox.store.outbox_rows()
+    assert (kept.status, kept.attempts, kept.last_error) == (FAILED, 3, "fatal_error")
+    await outbox.store.close()
+
+
+async def test_a_person_who_cannot_be_reached_is_kept_as_failed_at_once(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    slack_api.fail("chat.postMessage", "channel_not_found")
+    slack_api.fail("conversations.open", "user_not_found")
+    outbox = worker(slack_api, database_url)
+    await outbox.store.upgrade()
+    outbox.start()
+    await outbox.owe("answer:1", owed(1))
+    await until_idle(outbox)
+    await outbox.stop()
+    (kept,) = await outbox.store.outbox_rows()
+    assert kept.status == FAILED and "user_not_found" in str(kept.last_error)
+    await outbox.store.close()
