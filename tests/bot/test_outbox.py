@@ -15,7 +15,7 @@ import bot.outbox
 from bot.blocks.kit import section
 from bot.outbox import Outbox
 from bot.sandbox import FakeSlackApi
-from bot.store.owed import Kind, Owed
+from bot.store.owed import Kind, Owed, Pending
 from bot.store.store import FAILED, PENDING, SENT, Store
 
 
@@ -63,12 +63,8 @@ async def test_two_workers_send_every_message_exactly_once(
         await each.store.close()
 
 
-async def test_a_message_slack_keeps_refusing_is_kept_as_failed(
-    slack_api: FakeSlackApi, database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(bot.outbox, "ATTEMPTS", 3)
-    monkeypatch.setattr(bot.outbox, "LONGEST_WAIT_SECONDS", 0.1)
-    slack_api.server_error("chat.postMessage", times=3)
+async def kept_after_owing_one(slack_api: FakeSlackApi, database_url: str) -> Pending:
+    """Owe one message to a running worker; the row it ends as once nothing is pending."""
     outbox = worker(slack_api, database_url)
     await outbox.store.upgrade()
     outbox.start()
@@ -76,8 +72,18 @@ async def test_a_message_slack_keeps_refusing_is_kept_as_failed(
     await until_idle(outbox)
     await outbox.stop()
     (kept,) = await outbox.store.outbox_rows()
-    assert (kept.status, kept.attempts, kept.last_error) == (FAILED, 3, "fatal_error")
     await outbox.store.close()
+    return kept
+
+
+async def test_a_message_slack_keeps_refusing_is_kept_as_failed(
+    slack_api: FakeSlackApi, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.outbox, "ATTEMPTS", 3)
+    monkeypatch.setattr(bot.outbox, "LONGEST_WAIT_SECONDS", 0.1)
+    slack_api.server_error("chat.postMessage", times=3)
+    kept = await kept_after_owing_one(slack_api, database_url)
+    assert (kept.status, kept.attempts, kept.last_error) == (FAILED, 3, "fatal_error")
 
 
 async def test_a_person_who_cannot_be_reached_is_kept_as_failed_at_once(
@@ -85,12 +91,5 @@ async def test_a_person_who_cannot_be_reached_is_kept_as_failed_at_once(
 ) -> None:
     slack_api.fail("chat.postMessage", "channel_not_found")
     slack_api.fail("conversations.open", "user_not_found")
-    outbox = worker(slack_api, database_url)
-    await outbox.store.upgrade()
-    outbox.start()
-    await outbox.owe("answer:1", owed(1))
-    await until_idle(outbox)
-    await outbox.stop()
-    (kept,) = await outbox.store.outbox_rows()
+    kept = await kept_after_owing_one(slack_api, database_url)
     assert kept.status == FAILED and "user_not_found" in str(kept.last_error)
-    await outbox.store.close()
