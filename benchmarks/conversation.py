@@ -9,7 +9,7 @@ never saw the code (tests/knowledge/data/LABELLING.md). Prints, per set:
 - on the questions the article does not settle: the share answered "clearly" with a role;
 - the time one chat turn takes in process (p50, p99).
 
-Run: `python benchmarks/conversation.py` (add `--dev` to include the tunable dev split).
+Run: `python benchmarks/conversation.py` (add `--dev` to include the tunable dev splits).
 """
 
 from __future__ import annotations
@@ -192,10 +192,15 @@ def main() -> int:
         return 0
     kb = load_knowledge()
     chat = Chat(kb, Matcher(kb))
-    splits = ["holdout", "dev", "dev2"] if dev else ["holdout"]
+    # holdout2: a second, larger independent holdout (2026-12-02), written after the first was
+    # measured too often to stay blind; neither is ever tuned on.
+    holdouts = ["holdout", "holdout2"]
+    splits = [*holdouts, "dev", "dev2", "dev3", "dev4"] if dev else holdouts
     for split in splits:
         scores = score_conversations(chat, load(f"conversation_{split}.yaml"))
         report(f"conversation_{split}.yaml", scores)
+    both = [c for split in holdouts for c in load(f"conversation_{split}.yaml")]
+    report("both holdouts together", score_conversations(chat, both))
     print(
         "\n== ownership sets: the answer itself, and asked cold through the conversation layer =="
     )
