@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from bot.sandbox.workspace import (
+    ADMIN_IDS,
     BOT_ID,
     BOT_USER_ID,
     TEAM_DOMAIN,
@@ -48,6 +49,7 @@ class WebApiAnswers:
             "conversations.join": self._conversations_info,
             "conversations.info": self._conversations_info,
             "apps.connections.open": self._apps_connections_open,
+            "users.info": self._users_info,
         }
 
     def _auth_test(self, body: Body) -> Body:
@@ -124,6 +126,25 @@ class WebApiAnswers:
         else:
             channel_id = "G" + hashlib.sha1(",".join(sorted(users)).encode()).hexdigest()[:10]
         return {"ok": True, "no_op": False, "already_open": False, "channel": {"id": channel_id}}
+
+    def _users_info(self, body: Body) -> Body:
+        user = str(body.get("user") or "")
+        if user[:1] not in ("U", "W"):
+            return {"ok": False, "error": "user_not_found"}
+        admin = user in ADMIN_IDS
+        return {
+            "ok": True,
+            "user": {
+                "id": user,
+                "team_id": TEAM_ID,
+                "name": user.lower(),
+                "is_admin": admin,
+                "is_owner": admin,
+                "is_primary_owner": False,
+                "is_bot": False,
+                "deleted": False,
+            },
+        }
 
     def _apps_connections_open(self, body: Body) -> Body:
         return {"ok": True, "url": self._socket_mode_url()}

@@ -19,6 +19,8 @@ BOT_ID = "B_ROLEFIT"
 LEADER_ID = "U_LEADER"
 GENERAL_ID = "C_GENERAL"
 CONSOLE_USER_ID = "U_YOU"  # the person typing at `rolefit console`
+# Who users.info says is a workspace admin (or owner): the console's person and the leader.
+ADMIN_IDS = frozenset({CONSOLE_USER_ID, LEADER_ID, "U_ADMIN"})
 # The verification token Slack still sends in payloads; apps must check the signature instead.
 LEGACY_TOKEN = "legacy-verification-token"
 

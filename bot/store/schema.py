@@ -6,7 +6,19 @@ with each other.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -48,4 +60,68 @@ conversations = Table(
     Column("key", String(255), primary_key=True),
     Column("memory", Text, nullable=False),
     Column("updated_at", Float, nullable=False, index=True),
+)
+
+# -- one workspace's own: settings, who holds the roles, phrasings it taught, questions, feedback.
+# Every row names its team, and all of a team's rows go when it uninstalls RoleFit.
+
+workspaces = Table(
+    "workspaces",
+    metadata,
+    Column("team", String(32), primary_key=True),
+    # Days a question's text is kept for insights; 0 keeps the counts and no text at all.
+    Column("retention_days", Integer, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+role_holders = Table(
+    "role_holders",
+    metadata,
+    Column("team", String(32), primary_key=True),
+    Column("role", String(32), primary_key=True),  # product-owner / product-manager
+    Column("holders", JSON, nullable=False),  # Slack user (U…/W…) or user group (S…) ids
+    Column("set_by", String(32), nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+phrasings = Table(
+    "phrasings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team", String(32), nullable=False),
+    Column("responsibility", String(64), nullable=False),  # a knowledge base responsibility id
+    Column("phrase", String(300), nullable=False),
+    Column("added_by", String(32), nullable=False),
+    Column("added_at", Float, nullable=False),
+    UniqueConstraint("team", "phrase", name="phrasings_once_per_team"),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team", String(32), nullable=False),
+    Column("user", String(32), nullable=False),
+    Column("asked_at", Float, nullable=False),
+    Column("text", Text),  # None once past the workspace's retention (or with retention 0)
+    Column("intent", String(16), nullable=False),
+    Column("owners", String(64)),  # "product-owner", "product-owner,product-manager", "" or None
+    Column("confidence", Float),
+    Column("responsibility", String(64)),
+    Column("recommendation", String(32)),  # hiring advice given, if any
+    Index("questions_by_team", "team", "asked_at"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("key", String(255), primary_key=True),  # one vote per person per answer
+    Column("team", String(32), nullable=False),
+    Column("user", String(32), nullable=False),
+    Column("question_id", Integer),
+    Column("helpful", Boolean, nullable=False),
+    Column("role", String(32)),  # what it should have been, when not helpful
+    Column("comment", Text),
+    Column("at", Float, nullable=False),
+    Index("feedback_by_team", "team", "at"),
 )

@@ -13,14 +13,27 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, event, func, or_, select, update
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from sqlalchemy import Column, MetaData, String, Table, delete, event, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.store.owed import Owed, Pending
-from bot.store.schema import claims, conversations, outbox
+from bot.store.schema import (
+    claims,
+    conversations,
+    feedback,
+    outbox,
+    phrasings,
+    questions,
+    role_holders,
+    workspaces,
+)
 from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 from knowledge.dialogue import Memory
 
@@ -221,6 +234,30 @@ class Store:
                     outbox.c.status == SENT, outbox.c.updated_at < now - KEEP_CLAIMS_FOR
                 )
             )
+
+    def installation_store(self, client_id: str) -> AsyncInstallationStore:
+        """Slack's installations (bot tokens, refresh tokens) in this database: slack_sdk's own
+        store, on the tables migration 0002 made."""
+        return AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=self.engine)
+
+    def oauth_state_store(self, expiration_seconds: int) -> AsyncOAuthStateStore:
+        """OAuth `state` values, each usable once before it expires (slack_sdk's own store)."""
+        return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self.engine)
+
+    async def delete_team(self, team: str) -> None:
+        """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
+        tokens, settings, role holders, phrasings, questions, feedback, conversations and the
+        messages it was still owed (nobody there can receive them now)."""
+        async with self.engine.begin() as connection:
+            for table in (workspaces, role_holders, phrasings, questions, feedback):
+                await connection.execute(delete(table).where(table.c.team == team))
+            await connection.execute(delete(outbox).where(outbox.c.team == team))
+            await connection.execute(
+                delete(conversations).where(conversations.c.key.startswith(f"{team}:"))
+            )
+            for name in ("slack_installations", "slack_bots"):
+                table = Table(name, MetaData(), Column("team_id", String))
+                await connection.execute(delete(table).where(table.c.team_id == team))
 
     async def _claim(self, connection: AsyncConnection, key: str) -> bool:
         inserted = await connection.execute(

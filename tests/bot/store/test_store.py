@@ -7,9 +7,10 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from bot.store.owed import Kind, Owed
+from bot.store.schema import role_holders
 from bot.store.store import FAILED, PENDING, SENT, Store
 from knowledge.dialogue import Memory
 
@@ -43,13 +44,20 @@ async def tables(store: Store) -> set[str]:
     return set(names) - {"alembic_version"}
 
 
+FIRST = {"claims", "outbox", "conversations"}
+WORKSPACES = {"workspaces", "role_holders", "phrasings", "questions", "feedback"}
+SLACKS = {"slack_installations", "slack_bots", "slack_oauth_states"}
+
+
 async def test_migrations_go_up_and_down_and_up_again(store: Store) -> None:
-    assert await tables(store) == {"claims", "outbox", "conversations"}
+    assert await tables(store) == FIRST | WORKSPACES | SLACKS
+    await store.downgrade("0001")
+    assert await tables(store) == FIRST
     await store.downgrade("base")
     assert await tables(store) == set()
     await store.upgrade()
     await store.upgrade()  # a second start changes nothing
-    assert await tables(store) == {"claims", "outbox", "conversations"}
+    assert await tables(store) == FIRST | WORKSPACES | SLACKS
 
 
 async def test_of_many_racing_claims_exactly_one_wins(database_url: str) -> None:
@@ -134,3 +142,22 @@ async def test_memories_claims_and_sent_messages_are_forgotten_on_time(
     await store.forget_old()
     assert await store.claim("answer:sent")  # the day-old claim is gone
     assert [row.status for row in await store.outbox_rows((SENT, FAILED))] == [FAILED]
+
+
+async def test_deleting_a_team_removes_its_rows_and_only_its_rows(store: Store) -> None:
+    for team in ("T1", "T2"):
+        await store.remember(f"{team}:D1:", Memory(intent="compare"))
+        await store.owe(f"answer:{team}", OWED.model_copy(update={"team": team}))
+        async with store.engine.begin() as connection:
+            await connection.execute(
+                role_holders.insert().values(
+                    team=team, role="product-owner", holders=["U1"], set_by="U0", updated_at=0.0
+                )
+            )
+    await store.delete_team("T1")
+    assert await store.recall("T1:D1:") is None
+    assert await store.recall("T2:D1:") == Memory(intent="compare")
+    assert [row.owed.team for row in await store.outbox_rows()] == ["T2"]
+    async with store.engine.connect() as connection:
+        teams = (await connection.execute(select(role_holders.c.team))).scalars().all()
+    assert teams == ["T2"]

@@ -1,0 +1,33 @@
+"""Who may change a workspace's RoleFit settings: its Slack admins and owners (users.info), asked
+once and remembered for a few minutes, so a settings screen does not cost a Web API call per
+click. Anyone else gets a polite refusal."""
+
+from __future__ import annotations
+
+import logging
+
+from cachetools import TTLCache
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.delivery import WEB_API_FAILURES, error_code
+
+logger = logging.getLogger(__name__)
+
+NOT_AN_ADMIN = "Only a workspace admin or owner can change RoleFit's settings here."
+_REMEMBER_SECONDS = 5 * 60
+_known: TTLCache[tuple[str, str], bool] = TTLCache(maxsize=10_000, ttl=_REMEMBER_SECONDS)
+
+
+async def is_admin(client: AsyncWebClient, team: str, user: str) -> bool:
+    """Whether `user` administers (or owns) workspace `team`; False when Slack cannot say."""
+    if (team, user) in _known:
+        return _known[(team, user)]
+    try:
+        response = await client.users_info(user=user)
+    except WEB_API_FAILURES as error:
+        logger.warning("users.info failed: %s", error_code(error))
+        return False
+    person = response.get("user") or {}
+    admin = any(bool(person.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
+    _known[(team, user)] = admin
+    return admin
