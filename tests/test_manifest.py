@@ -27,6 +27,7 @@ LEAST_PRIVILEGE = {
     "app_mentions:read",
     "im:write",
     "channels:join",
+    "users:read",
 }
 
 
