@@ -170,6 +170,7 @@ def tune(chat: Chat) -> None:
         "conversation_dev2.yaml",
         "conversation_dev3.yaml",
         "conversation_dev4.yaml",
+        "conversation_dev5.yaml",
     ):
         print("\n".join(score_conversations(chat, load(name))["misses"]))
     for name in ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml"):
@@ -195,7 +196,7 @@ def main() -> int:
     # holdout2: a second, larger independent holdout (2026-12-02), written after the first was
     # measured too often to stay blind; neither is ever tuned on.
     holdouts = ["holdout", "holdout2"]
-    splits = [*holdouts, "dev", "dev2", "dev3", "dev4"] if dev else holdouts
+    splits = [*holdouts, "dev", "dev2", "dev3", "dev4", "dev5"] if dev else holdouts
     for split in splits:
         scores = score_conversations(chat, load(f"conversation_{split}.yaml"))
         report(f"conversation_{split}.yaml", scores)
