@@ -218,6 +218,7 @@ def run_bare_server(replies_path: str) -> None:
     settings = load_settings(SlackSettings)
     os.environ.pop("SLACK_BOT_TOKEN")  # Bolt would read it too, and warn that `client` wins
     secret = settings.slack_signing_secret.get_secret_value()
+    assert settings.slack_bot_token is not None  # the benchmark serves one workspace
     client = AsyncWebClient(
         token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
     )

@@ -16,6 +16,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.deps import Deps
+from bot.installs import Clients, oauth_flow
 from bot.listeners import register
 from bot.outbox import Outbox
 from bot.settings import SlackSettings
@@ -25,8 +26,8 @@ from knowledge import KnowledgeBase, Matcher, load_knowledge
 
 def web_client(settings: SlackSettings) -> AsyncWebClient:
     """A Web API client set up as the app's own is (see `configure_web_client`)."""
-    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value())
-    return configure_web_client(client, settings)
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return configure_web_client(AsyncWebClient(token=token), settings)
 
 
 def configure_web_client(client: AsyncWebClient, settings: SlackSettings) -> AsyncWebClient:
@@ -43,16 +44,22 @@ def configure_web_client(client: AsyncWebClient, settings: SlackSettings) -> Asy
 
 
 def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> AsyncApp:
-    """RoleFit's Bolt app. process_before_response=True: the HTTP response is the listener's
-    acknowledgement, and slow work runs after it (bot.after_ack), under HTTP and Socket Mode
-    alike. Requests are verified once, on their raw bytes, by the HTTP front door
-    (bot.server.guard) before Bolt parses them, so Bolt's own check is off."""
+    """RoleFit's Bolt app: for the one workspace SLACK_BOT_TOKEN belongs to, or, with the
+    client id and secret instead, for every workspace that installs it (bot.installs).
+    process_before_response=True: the HTTP response is the listener's acknowledgement, and slow
+    work runs after it, under HTTP and Socket Mode alike. Requests are verified once, on their
+    raw bytes, by the HTTP front door (bot.server.guard) before Bolt parses them, so Bolt's own
+    check is off."""
     knowledge = kb if kb is not None else load_knowledge(settings.overlay_paths)
+    store = Store(settings.database_url.get_secret_value())
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    flow = oauth_flow(settings, store) if token is None else None
     app = AsyncApp(
         name="rolefit",
         # The token, not a ready client: given a client while SLACK_BOT_TOKEN is set, Bolt logs
         # "token will be unused" at every start, though that client holds that very token.
-        token=settings.slack_bot_token.get_secret_value(),
+        token=token,
+        oauth_flow=flow,
         signing_secret=settings.slack_signing_secret.get_secret_value(),
         request_verification_enabled=False,
         process_before_response=True,
@@ -60,10 +67,10 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
         # assistant thread and swaps `say` for one that first calls conversations.replies.
         attaching_conversation_kwargs_enabled=False,
     )
+    clients = Clients(settings, flow.settings.installation_store if flow else None)
     configure_web_client(app.client, settings)
-    store = Store(settings.database_url.get_secret_value())
     deps = Deps(
-        kb=knowledge, matcher=Matcher(knowledge), store=store, outbox=outbox_for(settings, store)
+        kb=knowledge, matcher=Matcher(knowledge), store=store, outbox=Outbox(store, clients)
     )
     register(app, deps)
     _DEPS[app] = deps
@@ -72,14 +79,6 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
 
 # Each built app's Deps, for `serving`: listeners read theirs from the request context instead.
 _DEPS: WeakKeyDictionary[AsyncApp, Deps] = WeakKeyDictionary()
-
-
-def outbox_for(settings: SlackSettings, store: Store) -> Outbox:
-    """The outbox, with a client that does not retry on its own: the outbox decides when to try
-    again, so a post that timed out is not sent twice by two layers of retries."""
-    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), timeout=15)
-    client.base_url = settings.slack_api_url
-    return Outbox(store, client)
 
 
 def deps_of_app(app: AsyncApp) -> Deps | None:
@@ -97,7 +96,8 @@ async def serving(app: AsyncApp) -> AsyncIterator[None]:
         yield
         return
     await deps.store.upgrade()
-    deps.outbox.client.session = app.client.session
+    if isinstance(deps.outbox.clients, Clients):
+        deps.outbox.clients.session = app.client.session
     deps.outbox.start()
     try:
         yield

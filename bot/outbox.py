@@ -19,6 +19,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -38,19 +39,21 @@ LEASE_SECONDS = 60.0
 POLL_SECONDS = 1.0
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
+# The Web API client for a workspace (by team id); None where RoleFit is not installed.
+Clients = Callable[[str], Awaitable[AsyncWebClient | None]]
 
 
 class Outbox:
     def __init__(
         self,
         store: Store,
-        client: AsyncWebClient,
+        clients: Clients,
         *,
         lease_seconds: float = LEASE_SECONDS,
         poll_seconds: float = POLL_SECONDS,
     ) -> None:
         self.store = store
-        self.client = client
+        self.clients = clients
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._lease = lease_seconds
         self._poll = poll_seconds
@@ -125,7 +128,10 @@ class Outbox:
         tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
         REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
         try:
-            delivered = await send(self.client, pending.owed)
+            client = await self.clients(owed.team)
+            if client is None:
+                raise Undeliverable("RoleFit is no longer installed in that workspace")
+            delivered = await send(client, owed)
         except TryLater as later:
             await self._again(pending, later.code, later.retry_after)
         except Undeliverable as error:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import OneLineError
@@ -64,7 +64,19 @@ class SlackSettings(StoreSettings):
     """Everything the Slack app reads. Tokens are SecretStr so they never print by accident."""
 
     # Never empty: an empty signing secret would accept any request signed with an empty key.
-    slack_bot_token: SecretStr = Field(min_length=1, description="the bot token, `xoxb-…`")
+    # One workspace: its bot token. Many ("Add to Slack"): the client id and secret instead.
+    slack_bot_token: SecretStr | None = Field(
+        min_length=1, description="the bot token, `xoxb-…` (one workspace)"
+    )
+    slack_client_id: str | None = Field(
+        None, min_length=1, description="the app's client id (Add to Slack, many workspaces)"
+    )
+    slack_client_secret: SecretStr | None = Field(
+        None, min_length=1, description="the app's client secret (Add to Slack)"
+    )
+    slack_redirect_uri: str | None = Field(
+        None, description="`https://YOUR-HOST/slack/oauth_redirect`, as in the manifest"
+    )
     slack_signing_secret: SecretStr = Field(min_length=1, description="the signing secret")
     slack_app_token: SecretStr | None = Field(
         None, min_length=1, description="Socket Mode's app-level token, `xapp-…`"
@@ -77,6 +89,20 @@ class SlackSettings(StoreSettings):
     rolefit_max_connections: int = Field(
         1000, ge=1, description="open connections before new requests get 503"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_token_or_oauth(cls, values: Any) -> Any:
+        """With a client id and secret and no bot token, RoleFit installs with OAuth: the bot
+        token is then not needed (each workspace's comes from its installation)."""
+        oauth = isinstance(values, dict) and not values.get("slack_bot_token")
+        if oauth and values.get("slack_client_id") and values.get("slack_client_secret"):
+            return {**values, "slack_bot_token": None}
+        return values
+
+    @property
+    def installs_with_oauth(self) -> bool:
+        return self.slack_bot_token is None
 
     @field_validator("slack_api_url")
     @classmethod
@@ -109,6 +135,10 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
             name = str(problem["loc"][0]).upper()
             missing = problem["type"] == "missing" or "at least 1 character" in problem["msg"]
             problems[name] = "missing" if missing else _reason(problem["msg"])
+            if name == "SLACK_BOT_TOKEN" and missing:
+                problems[name] = (
+                    "missing (or, for Add to Slack, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
+                )
     for name in require:
         if settings is None or getattr(settings, name) is None:
             problems.setdefault(name.upper(), "missing")

@@ -52,7 +52,8 @@ def _build_app(settings: SlackSettings) -> AsyncApp:
 
     configure_logging(settings.rolefit_log_level)
     app = build_app(settings, load_knowledge_base(settings.overlay_paths))
-    asyncio.run(_check_bot_token(app))
+    if not settings.installs_with_oauth:
+        asyncio.run(_check_bot_token(app))
     return app
 
 

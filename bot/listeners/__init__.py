@@ -18,12 +18,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from bot.blocks import ids
 from bot.blocks.questionnaire import BACK, CALLBACK_PREFIX
 from bot.deps import Deps, deps_of
-from bot.listeners import actions, commands, errors, home, mentions, messages, views
+from bot.listeners import actions, commands, errors, home, mentions, messages, uninstall, views
 from bot.middleware import ProvideDeps, RefuseMalformedActions, TagLogs
 from bot.questionnaire_state import STEPS
 
 # What manifest.yml must subscribe to for these listeners to hear anything.
-BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
+BOT_EVENTS = ("app_home_opened", "app_mention", "app_uninstalled", "message.im", "tokens_revoked")
 
 Listener = Callable[..., Coroutine[Any, Any, None]]
 
@@ -40,6 +40,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.event("message", matchers=[messages.is_direct_question])(messages.answer_direct_message)
     app.event("app_mention", matchers=[mentions.is_mention_by_a_person])(mentions.answer_mention)
     app.event("app_home_opened", matchers=[home.is_home_tab])(acknowledged_first(home.publish_home))
+    app.event("app_uninstalled")(uninstall.forget_workspace)
+    app.event("tokens_revoked")(uninstall.forget_workspace)
     # Everything else those subscriptions bring (edits, deletions, bots, other subtypes) is
     # acknowledged and ignored; unacknowledged events would be retried by Slack.
     app.event("message")(acknowledge)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 TEST_BOT_TOKEN = "xoxb-rolefit-test-token"
 TEST_SIGNING_SECRET = "rolefit-test-signing-secret"
+TEST_CLIENT_SECRET = "rolefit-test-client-secret"
 STARTUP_TIMEOUT_SECONDS = 10.0
 
 AppFactory = Callable[[SlackSettings], "AsyncApp"]
@@ -43,14 +44,18 @@ def settings_for(
     signing_secret: str = TEST_SIGNING_SECRET,
     read_timeout: float = 10.0,
     database_url: str | None = None,
+    client_id: str | None = None,
 ) -> SlackSettings:
     """Settings with test secrets, pointing the app at `api_url` (ignores the environment); the
-    store is `database_url`, else a new SQLite file in a temporary directory."""
+    store is `database_url`, else a new SQLite file in a temporary directory. With `client_id`,
+    RoleFit installs with OAuth ("Add to Slack") instead of using one bot token."""
     if database_url is None:
         database_url = f"sqlite:///{tempfile.mkdtemp(prefix='rolefit-')}/rolefit.db"
     return SlackSettings(
         database_url=SecretStr(database_url),
-        slack_bot_token=SecretStr(bot_token),
+        slack_bot_token=None if client_id else SecretStr(bot_token),
+        slack_client_id=client_id,
+        slack_client_secret=SecretStr(TEST_CLIENT_SECRET) if client_id else None,
         slack_signing_secret=SecretStr(signing_secret),
         slack_app_token=None,
         slack_api_url=api_url,
@@ -72,7 +77,9 @@ class LiveRoleFit(BackgroundService):
         signing_secret: str = TEST_SIGNING_SECRET,
         read_timeout: float = 10.0,
         database_url: str | None = None,
+        client_id: str | None = None,
     ) -> None:
+        self._client_id = client_id
         self._read_timeout = read_timeout
         # A store of its own unless told otherwise, gone when the app stops.
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -106,6 +113,7 @@ class LiveRoleFit(BackgroundService):
                 self._signing_secret,
                 self._read_timeout,
                 self.database_url,
+                self._client_id,
             )
             bolt_app = self._build(settings)
             self.deps = deps_of_app(bolt_app)
@@ -188,8 +196,8 @@ class LiveRoleFit(BackgroundService):
         """POST a (signed) request as Slack would; returns (status, headers, body)."""
         return send(self.url, "POST", path, signed.body, signed.headers)
 
-    def get(self, path: str) -> Reply:
-        return send(self.url, "GET", path)
+    def get(self, path: str, headers: Mapping[str, str] | None = None) -> Reply:
+        return send(self.url, "GET", path, headers=headers)
 
 
 def send(

@@ -51,9 +51,11 @@ class SlackRequests(RequestSigner):
         signing_secret: str,
         *,
         response_url_base: str = f"https://hooks.slack.com/commands/{TEAM_ID}/",
+        team_id: str = TEAM_ID,
     ) -> None:
         super().__init__(signing_secret)
         self._response_url_base = response_url_base
+        self.team_id = team_id  # the workspace every request comes from
 
     # -- slash commands (https://api.slack.com/interactivity/slash-commands) -----------------
 
@@ -70,7 +72,7 @@ class SlackRequests(RequestSigner):
         """A slash command as Slack posts it, form-encoded with every field Slack sends."""
         fields = {
             "token": LEGACY_TOKEN,
-            "team_id": TEAM_ID,
+            "team_id": self.team_id,
             "team_domain": TEAM_DOMAIN,
             "channel_id": channel_id,
             "channel_name": channel_name(channel_id),
@@ -103,7 +105,7 @@ class SlackRequests(RequestSigner):
         retry_reason: str = "http_timeout",
     ) -> SignedRequest:
         """An Events API `event_callback` envelope around `event`."""
-        envelope = _envelope(event, event_id or f"Ev{next_serial():08d}")
+        envelope = _envelope(event, event_id or f"Ev{next_serial():08d}", self.team_id)
         request = self.signed(json.dumps(envelope).encode(), JSON)
         if retry_num is None:
             return request
@@ -171,6 +173,15 @@ class SlackRequests(RequestSigner):
         if view is not None:
             event["view"] = slack_view(view)
         return self.event(event)
+
+    def uninstalled(self) -> SignedRequest:
+        """`app_uninstalled`: the workspace removed RoleFit."""
+        return self.event({"type": "app_uninstalled", "event_ts": new_ts()})
+
+    def tokens_revoked(self, *, bot: bool = True) -> SignedRequest:
+        """`tokens_revoked`: the workspace revoked RoleFit's bot token (or only user tokens)."""
+        tokens = {"bot": [BOT_USER_ID]} if bot else {"oauth": ["U_SOMEONE"]}
+        return self.event({"type": "tokens_revoked", "tokens": tokens, "event_ts": new_ts()})
 
     # -- interactivity (https://api.slack.com/interactivity/handling#payloads) ----------------
 
@@ -266,8 +277,8 @@ class SlackRequests(RequestSigner):
             "type": kind,
             "token": LEGACY_TOKEN,
             "api_app_id": APP_ID,
-            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": user_id, "username": name, "name": name, "team_id": TEAM_ID},
+            "team": {"id": self.team_id, "domain": TEAM_DOMAIN},
+            "user": {"id": user_id, "username": name, "name": name, "team_id": self.team_id},
             "enterprise": None,
             "is_enterprise_install": False,
             "trigger_id": self.next_trigger_id(),
@@ -286,11 +297,11 @@ def _button(action_id: str, value: str, block_id: str) -> Json:
     }
 
 
-def _envelope(event: Json, event_id: str) -> Json:
+def _envelope(event: Json, event_id: str, team_id: str) -> Json:
     """The `event_callback` Slack wraps every event in, authorized for RoleFit's bot user."""
     return {
         "token": LEGACY_TOKEN,
-        "team_id": TEAM_ID,
+        "team_id": team_id,
         "api_app_id": APP_ID,
         "event": event,
         "type": "event_callback",
@@ -299,7 +310,7 @@ def _envelope(event: Json, event_id: str) -> Json:
         "authorizations": [
             {
                 "enterprise_id": None,
-                "team_id": TEAM_ID,
+                "team_id": team_id,
                 "user_id": BOT_USER_ID,
                 "is_bot": True,
                 "is_enterprise_install": False,

@@ -22,7 +22,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.sandbox.service import BackgroundService, LoopbackServer
-from bot.sandbox.web_api import Body, WebApiAnswers
+from bot.sandbox.web_api import TOKEN_FIELD, Body, WebApiAnswers
 from bot.sandbox.workspace import APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_ID, next_serial
 
 # The workspace's ids stay importable from here, where tests have always found them.
@@ -53,6 +53,9 @@ class RecordedCall:
     authorized: bool
     """Whether the call carried a token (Authorization header or `token` field); never the token."""
     received_at: float = field(default_factory=time.perf_counter)
+    team: str | None = None
+    """The workspace whose token made the call (None for a token this stand-in never issued
+    or knows); never the token itself."""
     response: Body = field(default_factory=dict)
     """The stand-in's answer once sent (ids and ts it assigned), so a client can follow up."""
 
@@ -189,6 +192,13 @@ class FakeSlackApi(LoopbackServer):
 
     # -- programmable failures ---------------------------------------------------------------
 
+    # -- installing in workspaces (OAuth) -----------------------------------------------------
+
+    def install_code(self, team: str) -> str:
+        """The `code` Slack would send back when someone in workspace `team` approves the
+        install; oauth.v2.access exchanges it (once) for that workspace's bot token."""
+        return self._answers.install_code(team)
+
     def fail(self, method: str, error: str, times: int = 1) -> None:
         """Answer the next `times` calls with HTTP 200 `{"ok": false, "error": error}`."""
         self._override(method, times, 200, {"ok": False, "error": error})
@@ -240,6 +250,7 @@ class FakeSlackApi(LoopbackServer):
             self._record(method, {}, request)
             return web.json_response({"ok": False, "error": "invalid_json"})
         call = self._record(method, body, request)
+        token = _bearer(request) or str(body.get("token") or "")
         canned = await self._canned(method)
         if canned is not None:
             return canned
@@ -248,7 +259,7 @@ class FakeSlackApi(LoopbackServer):
             return web.json_response({"ok": False, "error": "unknown_method"})
         if not call.authorized:
             return web.json_response({"ok": False, "error": "not_authed"})
-        call.response.update(answer(body))
+        call.response.update(answer({**body, TOKEN_FIELD: token}))
         return web.json_response(call.response)
 
     async def _handle_response_url(self, request: web.Request) -> web.Response:
@@ -275,9 +286,10 @@ class FakeSlackApi(LoopbackServer):
             for name, value in request.headers.items()
         }
         authorized = "Authorization" in request.headers or bool(body.get("token"))
+        team = self._answers.team_of(_bearer(request) or str(body.get("token") or ""))
         if "token" in body:
             body["token"] = _REDACTED
-        call = RecordedCall(method, body, headers, request.path, authorized)
+        call = RecordedCall(method, body, headers, request.path, authorized, team=team)
         with self._condition:
             self._calls.append(call)
             self._condition.notify_all()
@@ -285,6 +297,10 @@ class FakeSlackApi(LoopbackServer):
         for callback in subscribers:
             callback(call)
         return call
+
+
+def _bearer(request: web.Request) -> str:
+    return request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
 
 
 async def _parse_body(request: web.Request) -> Body:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.sandbox.workspace import (
     ADMIN_IDS,
+    APP_ID,
     BOT_ID,
     BOT_USER_ID,
     TEAM_DOMAIN,
@@ -24,11 +25,14 @@ from bot.sandbox.workspace import (
     dm_channel,
     new_ts,
     new_view_id,
+    next_serial,
     slack_view,
 )
 
 Body = dict[str, Any]
 Answer = Callable[[Body], Body]
+# The caller's token reaches an answer under this key (never recorded, never echoed).
+TOKEN_FIELD = "_token"
 
 
 class WebApiAnswers:
@@ -37,6 +41,8 @@ class WebApiAnswers:
     def __init__(self, socket_mode_url: Callable[[], str]) -> None:
         self._lock = threading.Lock()
         self._views: dict[str, str] = {}  # view id -> current hash, for views.update
+        self._codes: dict[str, str] = {}  # OAuth code -> the workspace approving the install
+        self._tokens: dict[str, str] = {}  # bot token issued by oauth.v2.access -> its workspace
         self._socket_mode_url = socket_mode_url
         self.methods: dict[str, Answer] = {
             "auth.test": self._auth_test,
@@ -50,6 +56,41 @@ class WebApiAnswers:
             "conversations.info": self._conversations_info,
             "apps.connections.open": self._apps_connections_open,
             "users.info": self._users_info,
+            "oauth.v2.access": self._oauth_v2_access,
+        }
+
+    def install_code(self, team: str) -> str:
+        code = f"code-{team}-{next_serial()}"
+        with self._lock:
+            self._codes[code] = team
+        return code
+
+    def team_of(self, token: str) -> str | None:
+        """The workspace a token belongs to: one issued here, else any other token is the
+        default workspace's (single-workspace mode); None without a token."""
+        if not token:
+            return None
+        with self._lock:
+            return self._tokens.get(token, TEAM_ID)
+
+    def _oauth_v2_access(self, body: Body) -> Body:
+        with self._lock:
+            team = self._codes.pop(str(body.get("code") or ""), None)
+            if team is None:
+                return {"ok": False, "error": "invalid_code"}
+            token = f"xoxb-{team}-{next_serial()}"
+            self._tokens[token] = team
+        return {
+            "ok": True,
+            "app_id": APP_ID,
+            "authed_user": {"id": f"U_INSTALLER_{team}"},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": BOT_USER_ID,
+            "team": {"id": team, "name": f"Workspace {team}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
         }
 
     def _auth_test(self, body: Body) -> Body:
@@ -58,7 +99,7 @@ class WebApiAnswers:
             "url": f"https://{TEAM_DOMAIN}.slack.com/",
             "team": "RoleFit Test",
             "user": "rolefit",
-            "team_id": TEAM_ID,
+            "team_id": self.team_of(str(body.get(TOKEN_FIELD) or "")) or TEAM_ID,
             "user_id": BOT_USER_ID,
             "bot_id": BOT_ID,
             "is_enterprise_install": False,

@@ -20,6 +20,7 @@ from typing import Any
 import aiohttp
 from slack_bolt.adapter.asgi.http_response import AsgiHttpResponse
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
@@ -50,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 def create_asgi_app(bolt_app: AsyncApp, *, signing_secret: str) -> AsgiApp:
     """POST /slack/events goes to Bolt (once verified), GET /healthz and /readyz answer probes,
-    the rest get 404.
+    with OAuth GET /slack/install and /slack/oauth_redirect run the install; the rest get 404.
     Lifespan events are acknowledged; what lives as long as the server is the runner's."""
     verifier = SignatureVerifier(signing_secret)
     readiness = Readiness(bolt_app)
@@ -67,6 +68,8 @@ def create_asgi_app(bolt_app: AsyncApp, *, signing_secret: str) -> AsgiApp:
             response = await readiness.check()
         elif scope["path"] == EVENTS_PATH and scope["method"] == "POST":
             response = await _slack_request(bolt_app, verifier, scope, receive)
+        elif bolt_app.oauth_flow is not None and scope["method"] == "GET":
+            response = await _install_request(bolt_app.oauth_flow, scope)
         else:
             response = _error(404, "not found")
         answer = AsgiHttpResponse(response.status, response.headers, response.body)
@@ -117,6 +120,20 @@ async def _slack_request(
     return await bolt_app.async_dispatch(bolt_request)
 
 
+async def _install_request(flow: AsyncOAuthFlow, scope: Scope) -> BoltResponse:
+    """The "Add to Slack" page, and Slack's redirect back with the code and `state`;
+    anything else 404. No signature here: these come from a person's browser, and the flow
+    checks the `state` it issued (once, before it expires) instead."""
+    request = AsyncBoltRequest(
+        body="", query=scope.get("query_string", b"").decode("latin-1"), headers=_headers(scope)
+    )
+    if scope["path"] == flow.install_path:
+        return await flow.handle_installation(request)
+    if scope["path"] == flow.redirect_uri_path:
+        return await flow.handle_callback(request)
+    return _error(404, "not found")
+
+
 class Readiness:
     """`GET /readyz`: 200 while Slack's Web API answers with this app's token, else 503. The
     answer is reused for a few seconds, so frequent probes cost Slack one call at most."""
@@ -134,6 +151,8 @@ class Readiness:
         return self._answer
 
     async def _ask_slack(self) -> BoltResponse:
+        if self._client.token is None:  # Add to Slack: each workspace has its own token
+            return BoltResponse(status=200, body={"slack": "per-workspace tokens"})
         try:
             async with asyncio.timeout(READY_TIMEOUT_SECONDS):
                 await self._client.auth_test()

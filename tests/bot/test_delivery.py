@@ -6,20 +6,21 @@ from __future__ import annotations
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import outbox_for
 from bot.blocks.kit import Message, section
 from bot.delivery import Delivered, TryLater, Undeliverable, send
+from bot.installs import Clients
 from bot.sandbox import FakeSlackApi
 from bot.sandbox.live import settings_for
 from bot.store.owed import Kind, Owed
-from bot.store.store import Store
 
 MESSAGE: Message = {"text": "Hire a Product Manager", "blocks": [section("*Hire a PM*")]}
 
 
 @pytest.fixture
-def client(slack_api: FakeSlackApi) -> AsyncWebClient:
-    return outbox_for(settings_for(slack_api.base_url), Store("sqlite://")).client
+async def client(slack_api: FakeSlackApi) -> AsyncWebClient:
+    client = await Clients(settings_for(slack_api.base_url))("T1")
+    assert client is not None
+    return client
 
 
 async def deliver(

@@ -9,12 +9,13 @@ import time
 from collections import Counter
 
 import pytest
-from slack_sdk.web.async_client import AsyncWebClient
 
 import bot.outbox
 from bot.blocks.kit import section
+from bot.installs import Clients
 from bot.outbox import Outbox
 from bot.sandbox import FakeSlackApi
+from bot.sandbox.live import settings_for
 from bot.store.owed import Kind, Owed, Pending
 from bot.store.store import FAILED, PENDING, SENT, Store
 
@@ -32,8 +33,7 @@ def owed(number: int) -> Owed:
 
 def worker(slack_api: FakeSlackApi, database_url: str) -> Outbox:
     """A worker as one process has it: its own store connections and client."""
-    client = AsyncWebClient(token="xoxb-test", base_url=f"{slack_api.base_url}")
-    return Outbox(Store(database_url), client, poll_seconds=0.05)
+    return Outbox(Store(database_url), Clients(settings_for(slack_api.base_url)), poll_seconds=0.05)
 
 
 async def until_idle(*workers: Outbox, timeout: float = 15.0) -> None:

@@ -1,0 +1,98 @@
+"""Add to Slack, end to end against the Web API stand-in (its oauth.v2.access and auth.test):
+two workspaces install RoleFit, each is answered with its own token, a bad or reused `state` gets
+a friendly page, and a workspace that uninstalls loses every row while the other carries on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+
+from bot.installs import SCOPES
+from bot.sandbox import LiveRoleFit, SlackRequests
+from bot.sandbox.live import TEST_SIGNING_SECRET
+from tests.test_manifest import LEAST_PRIVILEGE
+
+ONE, TWO = "T_ONE", "T_TWO"
+
+
+@pytest.fixture(scope="module")
+def distributed() -> Iterator[LiveRoleFit]:
+    with LiveRoleFit(client_id="1111.2222") as running:
+        yield running
+
+
+def start_install(live: LiveRoleFit) -> tuple[str, str]:
+    """Open /slack/install as a browser would: the `state` in its Add to Slack link, and the
+    cookie that ties that state to this browser."""
+    status, headers, body = live.get("/slack/install")
+    assert status == 200 and b"Add to Slack" in body
+    (state,) = re.findall(r"state=([^&\"]+)", body.decode())
+    cookie = headers["set-cookie"].split(";")[0]
+    return state, cookie
+
+
+def come_back(live: LiveRoleFit, team: str, state: str, cookie: str) -> tuple[int, str]:
+    """Slack's redirect after someone in `team` approved the install."""
+    code = live.api.install_code(team)
+    path = f"/slack/oauth_redirect?code={quote(code)}&state={quote(state)}"
+    status, _, body = live.get(path, headers={"Cookie": cookie})
+    return status, body.decode()
+
+
+def install(live: LiveRoleFit, team: str) -> SlackRequests:
+    status, page = come_back(live, team, *start_install(live))
+    assert status == 200 and "RoleFit is installed" in page
+    return SlackRequests(TEST_SIGNING_SECRET, team_id=team)
+
+
+def test_two_workspaces_install_and_each_is_answered_with_its_own_token(
+    distributed: LiveRoleFit,
+) -> None:
+    one, two = install(distributed, ONE), install(distributed, TWO)
+    distributed.post(one.dm("who owns the product backlog?", user_id="U_ONE"))
+    distributed.post(two.dm("who owns pricing?", user_id="U_TWO"))
+    replies = distributed.api.wait_for("chat.postMessage", 2)
+    teams = {call.body["channel"]: call.team for call in replies}
+    assert teams == {"D_ONE": ONE, "D_TWO": TWO}
+
+
+@pytest.mark.parametrize("state", ["forged-state", ""], ids=["forged", "missing"])
+def test_a_forged_state_gets_a_friendly_page_and_installs_nothing(
+    distributed: LiveRoleFit, state: str
+) -> None:
+    _, cookie = start_install(distributed)
+    status, page = come_back(distributed, "T_EVIL", state, cookie)
+    assert status in (400, 401) and "RoleFit was not installed" in page and "Start again" in page
+
+
+def test_a_state_used_once_cannot_be_used_again(distributed: LiveRoleFit) -> None:
+    state, cookie = start_install(distributed)
+    assert come_back(distributed, "T_THREE", state, cookie)[0] == 200
+    status, page = come_back(distributed, "T_THREE", state, cookie)
+    assert status == 401 and "expired or was already used" in page
+
+
+def test_an_uninstalled_workspace_is_forgotten_and_the_other_carries_on(
+    distributed: LiveRoleFit,
+) -> None:
+    one, two = install(distributed, "T_LEAVING"), install(distributed, "T_STAYING")
+    distributed.post(one.dm("who owns the roadmap?", user_id="U_LEAVING"))
+    distributed.api.wait_for("chat.postMessage", 1)
+    assert distributed.post(one.uninstalled())[0] == 200
+    assert distributed.deps is not None
+    store = distributed.deps.store
+    installations = store.installation_store("1111.2222")
+    found = distributed.call(installations.async_find_bot(enterprise_id=None, team_id="T_LEAVING"))
+    assert found is None
+    assert distributed.call(store.recall("T_LEAVING:D_LEAVING:")) is None
+    distributed.api.reset()
+    distributed.post(two.dm("who owns the roadmap?", user_id="U_STAYING"))
+    (reply,) = distributed.api.wait_for("chat.postMessage")
+    assert reply.team == "T_STAYING"
+
+
+def test_the_install_asks_for_exactly_the_manifests_scopes() -> None:
+    assert set(SCOPES) == LEAST_PRIVILEGE
