@@ -38,6 +38,8 @@ bench: $(BIN)/rolefit
 	$(BIN)/python benchmarks/questionnaire.py
 	$(BIN)/python benchmarks/console.py
 	$(BIN)/python benchmarks/serve.py
+	$(BIN)/python benchmarks/storage.py
+	$(BIN)/python benchmarks/soak.py
 
 # Re-resolve after editing pyproject.toml's dependencies; pins that still fit are kept. To move
 # everything to the newest releases: `make lock LOCK_FLAGS=--upgrade`. Writes $(LOCK) (runtime +

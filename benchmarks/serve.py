@@ -154,8 +154,12 @@ class Server:
         self.stderr.close()
 
 
-def start_server(name: str, api: FakeSlackApi, replies: Path) -> Server:
-    """Start one app's process; its cold start runs from here to its first 200 on /healthz."""
+def start_server(
+    name: str, api: FakeSlackApi, replies: Path, extra_env: Mapping[str, str] | None = None
+) -> Server:
+    """Start one app's process; its cold start runs from here to its first 200 on /healthz.
+    RoleFit's store is a new SQLite file beside `replies` (in the run's scratch directory, never
+    ./rolefit.db) unless `extra_env` names another DATABASE_URL."""
     if name == "rolefit":
         command = [*ROLEFIT_COMMAND, "--port", "0"]
     else:
@@ -166,6 +170,8 @@ def start_server(name: str, api: FakeSlackApi, replies: Path) -> Server:
         "SLACK_SIGNING_SECRET": TEST_SIGNING_SECRET,
         "SLACK_API_URL": api.base_url,
         "PYTHONUNBUFFERED": "1",
+        "DATABASE_URL": f"sqlite:///{replies.with_name(f'rolefit-{next(SERIAL)}.db')}",
+        **(extra_env or {}),
     }
     stderr = tempfile.TemporaryFile("w+")  # noqa: SIM115  # open while the server runs; stop() closes
     started = time.perf_counter()
