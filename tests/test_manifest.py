@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.installs import SCOPES
 from bot.listeners import BOT_EVENTS
 from bot.listeners.commands import COMMAND
 from bot.sandbox import LiveRoleFit, SignedRequest, SlackRequests
@@ -20,15 +21,8 @@ from tests.slack_schemas import REPO_ROOT, manifest_validator
 MANIFEST_PATH = REPO_ROOT / "manifest.yml"
 # Each scope is used by a feature; anything broader (channels:history, users:read,
 # chat:write.public…) would need a feature and a reason first.
-LEAST_PRIVILEGE = {
-    "commands",
-    "chat:write",
-    "im:history",
-    "app_mentions:read",
-    "im:write",
-    "channels:join",
-    "users:read",
-}
+# What the app asks each workspace for (bot.installs.SCOPES) is what the manifest declares.
+LEAST_PRIVILEGE = frozenset(SCOPES)
 
 
 @pytest.fixture(scope="module")

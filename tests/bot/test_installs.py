@@ -10,10 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.installs import SCOPES
 from bot.sandbox import LiveRoleFit, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
-from tests.test_manifest import LEAST_PRIVILEGE
 
 ONE, TWO = "T_ONE", "T_TWO"
 
@@ -92,7 +90,3 @@ def test_an_uninstalled_workspace_is_forgotten_and_the_other_carries_on(
     distributed.post(two.dm("who owns the roadmap?", user_id="U_STAYING"))
     (reply,) = distributed.api.wait_for("chat.postMessage")
     assert reply.team == "T_STAYING"
-
-
-def test_the_install_asks_for_exactly_the_manifests_scopes() -> None:
-    assert set(SCOPES) == LEAST_PRIVILEGE
