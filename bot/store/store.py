@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -59,6 +60,19 @@ class Store:
         else:
             self.engine = create_async_engine(self.url, pool_size=10, max_overflow=20)
             self._insert = postgresql.insert
+        self._autocommit = (
+            None
+            if self.dialect == "sqlite"
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+
+    def _one_statement(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        """A connection for a call that is one statement. On PostgreSQL it runs as its own
+        transaction: one round trip instead of BEGIN, the statement and COMMIT as three. (SQLite
+        is in process: its transactions cost no round trip, and switching modes would.)"""
+        if self._autocommit is None:
+            return self.engine.begin()
+        return self._autocommit.connect()
 
     @property
     def dialect(self) -> str:
@@ -82,7 +96,7 @@ class Store:
 
     async def claim(self, key: str) -> bool:
         """True for the one caller, on any process, that claims `key` first."""
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             return await self._claim(connection, key)
 
     async def owe(
@@ -113,7 +127,7 @@ class Store:
     async def recall(self, key: str) -> Memory | None:
         """The conversation's memory, unless its last turn is over an hour old."""
         since = self._clock() - FORGET_CONVERSATIONS_AFTER
-        async with self.engine.connect() as connection:
+        async with self._one_statement() as connection:
             found = await connection.scalar(
                 select(conversations.c.memory).where(
                     conversations.c.key == key, conversations.c.updated_at >= since
@@ -122,7 +136,7 @@ class Store:
         return None if found is None else Memory.model_validate_json(found)
 
     async def remember(self, key: str, memory: Memory) -> None:
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             await self._remember(connection, key, memory)
 
     async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
@@ -140,7 +154,7 @@ class Store:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             rows = await connection.execute(
                 update(outbox)
                 .where(outbox.c.id.in_(due.scalar_subquery()))
@@ -151,7 +165,7 @@ class Store:
 
     async def has_due(self) -> bool:
         """Whether any pending message is due now (leased or not)."""
-        async with self.engine.connect() as connection:
+        async with self._one_statement() as connection:
             found = await connection.scalar(
                 select(outbox.c.id)
                 .where(outbox.c.status == PENDING, outbox.c.due_at <= self._clock())
@@ -184,7 +198,7 @@ class Store:
 
     async def release(self, owner: str) -> None:
         """Hand back every lease `owner` holds (a process shutting down), so others take them."""
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             await connection.execute(
                 update(outbox)
                 .where(outbox.c.lease_owner == owner, outbox.c.status == PENDING)
@@ -193,7 +207,7 @@ class Store:
 
     async def requeue(self, pending_id: int) -> bool:
         """A failed message back in the queue, due now (`rolefit outbox retry`)."""
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             result = await connection.execute(
                 update(outbox)
                 .where(outbox.c.id == pending_id, outbox.c.status == FAILED)
@@ -202,7 +216,7 @@ class Store:
             return bool(result.rowcount)
 
     async def outbox_rows(self, statuses: Sequence[str] = (PENDING, FAILED)) -> list[Pending]:
-        async with self.engine.connect() as connection:
+        async with self._one_statement() as connection:
             rows = await connection.execute(
                 select(outbox).where(outbox.c.status.in_(statuses)).order_by(outbox.c.id)
             )
@@ -210,7 +224,7 @@ class Store:
 
     async def counts(self) -> dict[str, int]:
         """Outbox messages by status."""
-        async with self.engine.connect() as connection:
+        async with self._one_statement() as connection:
             rows = await connection.execute(
                 select(outbox.c.status, func.count()).group_by(outbox.c.status)
             )
@@ -277,7 +291,7 @@ class Store:
 
     async def _finish(self, pending_id: int, owner: str, **values: Any) -> None:
         """Update a leased message and end the lease, only if `owner` still holds it."""
-        async with self.engine.begin() as connection:
+        async with self._one_statement() as connection:
             await connection.execute(
                 update(outbox)
                 .where(outbox.c.id == pending_id, outbox.c.lease_owner == owner)
