@@ -65,11 +65,15 @@ class Outbox:
     async def owe(
         self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
     ) -> bool:
-        """Claim `claim` and store `owed` (and the conversation's turn) in one step, then send it
-        soon. False if another delivery of the same request claimed it first: do nothing."""
-        if not await self.store.owe(claim, owed, remember=remember):
+        """Claim `claim` and store `owed` (and the conversation's turn) in one step, leased to this
+        process, then send it at once. False if another delivery of the same request claimed it
+        first: do nothing."""
+        pending = await self.store.owe(
+            claim, owed, remember=remember, lease=(self.owner, self._lease)
+        )
+        if pending is None:
             return False
-        self._wake.set()
+        self._send(pending)
         return True
 
     async def idle(self) -> bool:
@@ -105,9 +109,7 @@ class Outbox:
                     else []
                 )
                 for pending in due:
-                    task = asyncio.get_running_loop().create_task(self._deliver(pending))
-                    self._sending.add(task)
-                    task.add_done_callback(self._finished)
+                    self._send(pending)
                 if time.monotonic() - forgot_at > FORGET_EVERY_SECONDS:
                     forgot_at = time.monotonic()
                     await self.store.forget_old()
@@ -118,6 +120,11 @@ class Outbox:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self._poll):  # no extra task, unlike wait_for
                         await self._wake.wait()
+
+    def _send(self, pending: Pending) -> None:
+        task = asyncio.get_running_loop().create_task(self._deliver(pending))
+        self._sending.add(task)
+        task.add_done_callback(self._finished)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._sending.discard(task)

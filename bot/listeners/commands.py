@@ -33,8 +33,8 @@ async def answer_command(
         in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
         memory = await deps.store.recall(conversation)
         body, remembered = deps.replies.command_ack(text, memory, can_post=in_channel)
-        if remembered is not None:
-            await deps.store.remember(conversation, remembered)
+        if remembered is not None:  # for the next turn: not worth holding up this answer
+            deps.after_ack(deps.store.remember(conversation, remembered))
         return BoltResponse(status=200, body=body, headers=JSON_HEADERS)
     await ack()
     deps.after_ack(

@@ -100,29 +100,42 @@ class Store:
             return await self._claim(connection, key)
 
     async def owe(
-        self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
-    ) -> bool:
+        self,
+        claim: str,
+        owed: Owed,
+        *,
+        remember: tuple[str, Memory] | None = None,
+        lease: tuple[str, float] | None = None,
+    ) -> Pending | None:
         """Claim `claim` and, in the same transaction, put `owed` in the outbox (and remember the
-        conversation's turn). False, with nothing written, if it was claimed before."""
+        conversation's turn); with `lease` (owner, seconds) the message is leased to that owner
+        at once, so it can send it without asking for it again. None, with nothing written, if
+        it was claimed before."""
         now = self._clock()
+        owner, seconds = lease if lease is not None else (None, 0.0)
         async with self.engine.begin() as connection:
             if not await self._claim(connection, claim):
-                return False
-            await connection.execute(
-                outbox.insert().values(
+                return None
+            rows = await connection.execute(
+                outbox.insert()
+                .values(
                     claim=claim,
                     team=owed.team,
                     message=owed.model_dump(mode="json"),
                     status=PENDING,
                     attempts=0,
                     due_at=now,
+                    lease_owner=owner,
+                    lease_until=now + seconds if owner else None,
                     created_at=now,
                     updated_at=now,
                 )
+                .returning(*outbox.c)
             )
+            pending = _pending(rows.mappings().one())
             if remember is not None:
                 await self._remember(connection, *remember)
-        return True
+        return pending
 
     async def recall(self, key: str) -> Memory | None:
         """The conversation's memory, unless its last turn is over an hour old."""
