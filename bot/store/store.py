@@ -18,7 +18,20 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
-from sqlalchemy import Column, MetaData, String, Table, delete, event, func, or_, select, update
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    event,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import SQLAlchemyError
@@ -45,8 +58,45 @@ KEEP_CLAIMS_FOR = 24 * 60 * 60
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
 Clock = Callable[[], float]
+# Connections kept open per process. Enough for a busy process's concurrent store calls: a
+# connection past the pool's size is closed when returned, and opening one costs milliseconds
+# (a thread and pragmas on SQLite; authentication and type look-ups on PostgreSQL). Two or three
+# processes stay within PostgreSQL's default 100 connections.
+_POOL: dict[str, Any] = {"pool_size": 24, "max_overflow": 8}
 # What a store call raises when the database is unreachable or refuses.
 STORE_FAILURES = (SQLAlchemyError, OSError)
+
+
+# The statements every request runs, built once: building one anew each time costs a good
+# share of the CPU of running it.
+_RECALL = select(conversations.c.memory).where(
+    conversations.c.key == bindparam("wanted"), conversations.c.updated_at >= bindparam("since")
+)
+_OWE = outbox.insert().returning(*outbox.c)
+_LEASED = update(outbox).where(
+    outbox.c.id == bindparam("pid"), outbox.c.lease_owner == bindparam("owner")
+)
+_ENDS_LEASE: dict[str, Any] = {
+    "lease_owner": None,
+    "lease_until": None,
+    "updated_at": bindparam("now"),
+}
+_SENT = _LEASED.values(
+    status=SENT,
+    sent_channel=bindparam("channel"),
+    sent_ts=bindparam("ts"),
+    last_error=None,
+    **_ENDS_LEASE,
+)
+_AGAIN = _LEASED.values(
+    due_at=bindparam("due"),
+    attempts=outbox.c.attempts + 1,
+    last_error=bindparam("error"),
+    **_ENDS_LEASE,
+)
+_FAILED = _LEASED.values(
+    status=FAILED, attempts=outbox.c.attempts + 1, last_error=bindparam("error"), **_ENDS_LEASE
+)
 
 
 class Store:
@@ -54,12 +104,19 @@ class Store:
         self.url = engine_url(url)
         self._clock = clock
         if self.url.startswith("sqlite"):
-            self.engine: AsyncEngine = create_async_engine(self.url)
+            self.engine: AsyncEngine = create_async_engine(self.url, **_POOL)
             event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
             self._insert: Any = sqlite.insert
         else:
-            self.engine = create_async_engine(self.url, pool_size=10, max_overflow=20)
+            self.engine = create_async_engine(self.url, **_POOL)
             self._insert = postgresql.insert
+        claim = self._insert(claims)
+        self._claim_statement = claim.on_conflict_do_nothing(index_elements=["key"])
+        upsert = self._insert(conversations)
+        self._remember_statement = upsert.on_conflict_do_update(
+            index_elements=["key"],
+            set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
+        )
         self._autocommit = (
             None
             if self.dialect == "sqlite"
@@ -117,20 +174,19 @@ class Store:
             if not await self._claim(connection, claim):
                 return None
             rows = await connection.execute(
-                outbox.insert()
-                .values(
-                    claim=claim,
-                    team=owed.team,
-                    message=owed.model_dump(mode="json"),
-                    status=PENDING,
-                    attempts=0,
-                    due_at=now,
-                    lease_owner=owner,
-                    lease_until=now + seconds if owner else None,
-                    created_at=now,
-                    updated_at=now,
-                )
-                .returning(*outbox.c)
+                _OWE,
+                {
+                    "claim": claim,
+                    "team": owed.team,
+                    "message": owed.model_dump(mode="json"),
+                    "status": PENDING,
+                    "attempts": 0,
+                    "due_at": now,
+                    "lease_owner": owner,
+                    "lease_until": now + seconds if owner else None,
+                    "created_at": now,
+                    "updated_at": now,
+                },
             )
             pending = _pending(rows.mappings().one())
             if remember is not None:
@@ -141,11 +197,7 @@ class Store:
         """The conversation's memory, unless its last turn is over an hour old."""
         since = self._clock() - FORGET_CONVERSATIONS_AFTER
         async with self._one_statement() as connection:
-            found = await connection.scalar(
-                select(conversations.c.memory).where(
-                    conversations.c.key == key, conversations.c.updated_at >= since
-                )
-            )
+            found = await connection.scalar(_RECALL, {"wanted": key, "since": since})
         return None if found is None else Memory.model_validate_json(found)
 
     async def remember(self, key: str, memory: Memory) -> None:
@@ -187,27 +239,13 @@ class Store:
         return found is not None
 
     async def mark_sent(self, pending_id: int, owner: str, channel: str, ts: str | None) -> None:
-        await self._finish(
-            pending_id, owner, status=SENT, sent_channel=channel, sent_ts=ts, last_error=None
-        )
+        await self._finish(_SENT, pending_id, owner, {"channel": channel, "ts": ts})
 
     async def retry_later(self, pending_id: int, owner: str, due_at: float, error: str) -> None:
-        await self._finish(
-            pending_id,
-            owner,
-            due_at=due_at,
-            attempts=outbox.c.attempts + 1,
-            last_error=error[:255],
-        )
+        await self._finish(_AGAIN, pending_id, owner, {"due": due_at, "error": error[:255]})
 
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
-        await self._finish(
-            pending_id,
-            owner,
-            status=FAILED,
-            attempts=outbox.c.attempts + 1,
-            last_error=error[:255],
-        )
+        await self._finish(_FAILED, pending_id, owner, {"error": error[:255]})
 
     async def release(self, owner: str) -> None:
         """Hand back every lease `owner` holds (a process shutting down), so others take them."""
@@ -288,27 +326,23 @@ class Store:
 
     async def _claim(self, connection: AsyncConnection, key: str) -> bool:
         inserted = await connection.execute(
-            self._insert(claims)
-            .values(key=key, claimed_at=self._clock())
-            .on_conflict_do_nothing(index_elements=["key"])
+            self._claim_statement, {"key": key, "claimed_at": self._clock()}
         )
         return bool(inserted.rowcount)
 
     async def _remember(self, connection: AsyncConnection, key: str, memory: Memory) -> None:
-        values = {"memory": memory.model_dump_json(), "updated_at": self._clock()}
         await connection.execute(
-            self._insert(conversations)
-            .values(key=key, **values)
-            .on_conflict_do_update(index_elements=["key"], set_=values)
+            self._remember_statement,
+            {"key": key, "memory": memory.model_dump_json(), "updated_at": self._clock()},
         )
 
-    async def _finish(self, pending_id: int, owner: str, **values: Any) -> None:
+    async def _finish(
+        self, statement: Update, pending_id: int, owner: str, values: dict[str, Any]
+    ) -> None:
         """Update a leased message and end the lease, only if `owner` still holds it."""
         async with self._one_statement() as connection:
             await connection.execute(
-                update(outbox)
-                .where(outbox.c.id == pending_id, outbox.c.lease_owner == owner)
-                .values(lease_owner=None, lease_until=None, updated_at=self._clock(), **values)
+                statement, {"pid": pending_id, "owner": owner, "now": self._clock(), **values}
             )
 
 
