@@ -1,0 +1,69 @@
+"""`rolefit db` and `rolefit outbox`, on SQLite and PostgreSQL: migrating, and seeing (and sending
+again) what RoleFit could not deliver, with one clear line when the database is out of reach."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from bot.cli import main
+from bot.store.owed import Kind, Owed
+from bot.store.store import Store
+
+OWED = Owed(kind=Kind.POST, team="T1", channel="C1", user="U1", text="advice", blocks=[])
+
+
+@pytest.fixture
+def database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    return database_url
+
+
+async def one_failed(url: str) -> int:
+    store = Store(url)
+    await store.upgrade()
+    await store.owe("advice:1", OWED)
+    (pending,) = await store.take_due("me", limit=1, lease_seconds=60)
+    await store.give_up(pending.id, "me", "user_not_found")
+    await store.close()
+    return pending.id
+
+
+def test_db_upgrade_and_downgrade(database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "downgrade", "base"]) == 0
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "database is at the newest migration",
+        "database is at base",
+        "database is at the newest migration",
+    ]
+
+
+def test_a_failed_message_is_listed_and_can_be_sent_again(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    failed = asyncio.run(one_failed(database))
+    assert main(["outbox", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "failed" in listed and "user_not_found" in listed and "C1" in listed
+    assert main(["outbox", "list", "--json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["id"], row["status"], row["kind"], row["team"]) == (failed, "failed", "post", "T1")
+    assert main(["outbox", "retry", str(failed)]) == 0
+    assert main(["outbox", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["status"] == "pending"
+    assert main(["outbox", "retry", str(failed)]) == 2  # no longer failed
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_an_unreachable_database_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres:secret@127.0.0.1:1/none")
+    assert main(["outbox", "list"]) == 2
+    error = capsys.readouterr().err
+    assert error == "rolefit: cannot use the database at DATABASE_URL (ConnectionRefusedError)\n"
+    assert "secret" not in error
