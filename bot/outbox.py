@@ -128,6 +128,12 @@ class Outbox:
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._sending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # The store failed while recording the outcome: the lease ends and the message is
+            # taken up again (the store is where the truth is, not this process).
+            logger.error(
+                "the outbox could not record a message's outcome", exc_info=task.exception()
+            )
         self._wake.set()  # a free slot: there may be more due
 
     async def _deliver(self, pending: Pending) -> None:
