@@ -24,8 +24,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import TryLater, Undeliverable, send
 from bot.logs import REQUEST_IDS
+from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
-from bot.store.store import Store
+from bot.store.store import OwedFor, Store
 from knowledge.dialogue import Memory
 
 logger = logging.getLogger(__name__)
@@ -60,11 +61,17 @@ class Outbox:
         self._stopping = False
 
     async def owe(
-        self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
+        self,
+        claim: str,
+        owed: Owed | OwedFor,
+        *,
+        remember: tuple[str, Memory] | None = None,
+        asked: Asked | None = None,
     ) -> bool:
-        """Claim `claim` and store `owed` (and the conversation's turn) in one step, then send it
-        soon. False if another delivery of the same request claimed it first: do nothing."""
-        if not await self.store.owe(claim, owed, remember=remember):
+        """Claim `claim` and store `owed` (and the conversation's turn, and the question `asked`)
+        in one step, then send it soon. False if another delivery of the same request claimed it
+        first: do nothing."""
+        if not await self.store.owe(claim, owed, remember=remember, asked=asked):
             return False
         self._wake.set()
         return True
