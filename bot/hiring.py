@@ -28,6 +28,7 @@ from bot.blocks.recommendation import recommendation_message
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
 from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
+from bot.store.insights import Asked
 from bot.store.owed import Kind, Owed
 from knowledge.advisor import advise
 from knowledge.dialogue import HiringFacts
@@ -120,7 +121,14 @@ async def owe_advice(view: dict[str, Any], submitter: str, team: str, deps: Deps
         recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers, deps.kb)
     )
     owed = Owed(kind=Kind.POST, team=team, channel=state.channel, user=state.user, **message)
-    await deps.outbox.owe(f"advice:{team}:{state.flow}", owed)
+    asked = Asked(
+        team=team,
+        user=state.user,
+        text="",  # the questionnaire's answers are choices, not a question anyone typed
+        intent="questionnaire",
+        recommendation=recommendation.recommendation,
+    )
+    await deps.outbox.owe(f"advice:{team}:{state.flow}", owed, asked=asked)
 
 
 def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:

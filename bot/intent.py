@@ -17,6 +17,7 @@ class Intent(StrEnum):
     HELP = "help"
     ROLES = "roles"
     HIRE = "hire"
+    STATS = "stats"
     QUESTION = "question"
 
 
@@ -28,7 +29,12 @@ class Reading:
     suggestion: str | None = None  # the subcommand it probably meant
 
 
-SUBCOMMANDS = {"help": Intent.HELP, "roles": Intent.ROLES, "hire": Intent.HIRE}
+SUBCOMMANDS = {
+    "help": Intent.HELP,
+    "roles": Intent.ROLES,
+    "hire": Intent.HIRE,
+    "stats": Intent.STATS,
+}
 _ALIASES = {
     "role": Intent.ROLES,
     "compare": Intent.ROLES,
@@ -36,6 +42,8 @@ _ALIASES = {
     "hiring": Intent.HIRE,
     "usage": Intent.HELP,
     "commands": Intent.HELP,
+    "insights": Intent.STATS,
+    "statistics": Intent.STATS,
 }
 # Words that make up a greeting or a thank-you ("hi there", "thanks so much"), not a question.
 _GREETING_WORDS = frozenset(

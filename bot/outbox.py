@@ -25,8 +25,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import TryLater, Undeliverable, send
 from bot.logs import REQUEST_IDS
+from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
-from bot.store.store import Store
+from bot.store.store import OwedFor, Store
 from knowledge.dialogue import Memory
 
 logger = logging.getLogger(__name__)
@@ -63,13 +64,18 @@ class Outbox:
         self._stopping = False
 
     async def owe(
-        self, claim: str, owed: Owed, *, remember: tuple[str, Memory] | None = None
+        self,
+        claim: str,
+        owed: Owed | OwedFor,
+        *,
+        remember: tuple[str, Memory] | None = None,
+        asked: Asked | None = None,
     ) -> bool:
-        """Claim `claim` and store `owed` (and the conversation's turn) in one step, leased to this
-        process, then send it at once. False if another delivery of the same request claimed it
-        first: do nothing."""
+        """Claim `claim` and store `owed` (and the conversation's turn, and the question `asked`)
+        in one step, leased to this process, then send it at once. False if another delivery of
+        the same request claimed it first: do nothing."""
         pending = await self.store.owe(
-            claim, owed, remember=remember, lease=(self.owner, self._lease)
+            claim, owed, remember=remember, asked=asked, lease=(self.owner, self._lease)
         )
         if pending is None:
             return False

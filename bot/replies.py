@@ -11,12 +11,15 @@ from cachetools import LRUCache
 
 from bot.blocks.answer import AnswerRef
 from bot.blocks.conversation import conversation_message
+from bot.blocks.feedback import FeedbackRef, with_feedback
 from bot.blocks.help import help_message
 from bot.blocks.kit import Message
 from bot.blocks.roles import roles_message
 from bot.intent import Intent, read, words_of
+from bot.store.insights import Asked
 from knowledge import Answer, KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, Memory, Reply
+from knowledge.dialogue import Intent as ChatIntent
 
 
 class Replies:
@@ -48,7 +51,7 @@ class Replies:
             return cached
         reply = self.chat.reply(text, memory)
         shown = conversation_message(reply, self.kb, shareable=shareable, can_post=can_post)
-        turn = Turn(reply.memory, shown)
+        turn = Turn(reply, shown)
         if memory is None and len(text) <= self._longest:
             self._first_turns[key] = turn
         return turn
@@ -57,32 +60,67 @@ class Replies:
         """A reply made elsewhere (a button's answer), rendered."""
         return conversation_message(reply, self.kb, can_post=can_post)
 
-    def command_ack(
-        self, text: str, memory: Memory | None, *, can_post: bool
-    ) -> tuple[str, Memory | None]:
-        """`/rolefit TEXT`'s acknowledgement body, as JSON, and the memory to keep (None: keep
-        none): its subcommands (help, roles, and their typos) first, then the conversation.
-        `hire` never gets here: it opens the questionnaire. A repeated first question reuses the
-        bytes already made."""
+    def command_turn(self, text: str, memory: Memory | None, *, can_post: bool) -> str | Turn:
+        """`/rolefit TEXT`: its subcommands' acknowledgement body (help, roles, and their typos)
+        as JSON, else the conversation's turn (`command_ack` makes its body). `hire` and `stats`
+        never get here: they answer after the acknowledgement."""
         reading = read(text)
         if reading.intent is Intent.ROLES:
-            return _ephemeral(roles_message(self.kb)), None
+            return _ephemeral(roles_message(self.kb))
         if reading.intent is Intent.HELP:
-            help_text = help_message(unknown=reading.unknown, suggestion=reading.suggestion)
-            return _ephemeral(help_text), None
+            return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
         if len(words_of(text)) == 1 and self.chat.reply(text).intent == "off-topic":
-            return _ephemeral(help_message(unknown=text.strip())), None  # an unknown subcommand
-        turn = self.turn(text, memory, shareable=True, can_post=can_post)
+            return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
+        return self.turn(text, memory, shareable=True, can_post=can_post)
+
+    def command_ack(self, turn: Turn, question_id: int | None = None) -> str:
+        """A turn as `/rolefit`'s acknowledgement body; with `question_id`, with feedback
+        buttons. A repeated first question without them reuses the bytes already made."""
+        if question_id is not None:
+            return _ephemeral(self.with_feedback(turn, question_id, ephemeral=True))
         if turn.ack is None:
             turn.ack = _ephemeral(turn.message)
-        return turn.ack, turn.memory
+        return turn.ack
+
+    def with_feedback(self, turn: Turn, question_id: int | None, *, ephemeral: bool) -> Message:
+        """The turn's message, with 👍 / 👎 under an ownership answer once its question is
+        recorded (`question_id`); any other message as it is."""
+        answer = turn.reply.answer
+        if question_id is None or answer is None or turn.reply.intent is not ChatIntent.OWNERSHIP:
+            return turn.message
+        ref = FeedbackRef(question_id, AnswerRef(answer.question), ephemeral=ephemeral)
+        return with_feedback(turn.message, ref)
+
+
+def asked_in(reply: Reply, team: str, user: str, text: str) -> Asked | None:
+    """What insights record of a turn: every question RoleFit tried to answer, with its answer
+    and confidence (greetings, help and thanks are not questions). An answer naming neither
+    role records no owners: it counts as unanswered."""
+    if reply.intent in (ChatIntent.HELP, ChatIntent.SMALLTALK, ChatIntent.FEEDBACK):
+        return None
+    answer = reply.answer if reply.intent is ChatIntent.OWNERSHIP else None
+    advice = reply.recommendation
+    return Asked(
+        team=team,
+        user=user,
+        text=text,
+        intent=str(reply.intent),
+        owners=None if answer is None else list(answer.owners),
+        confidence=None if answer is None else answer.confidence,
+        responsibility=answer.responsibility.id if answer and answer.responsibility else None,
+        recommendation=None if advice is None else advice.recommendation,
+    )
 
 
 @dataclass
 class Turn:
-    memory: Memory
+    reply: Reply
     message: Message
     ack: str | None = None  # the message as `/rolefit`'s acknowledgement body, once made
+
+    @property
+    def memory(self) -> Memory:
+        return self.reply.memory
 
 
 def _ephemeral(message: Message) -> str:

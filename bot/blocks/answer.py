@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from bot.blocks import ids
 from bot.blocks.help import EXAMPLE_QUESTIONS
@@ -52,16 +53,26 @@ class AnswerRef:
     @classmethod
     def from_value(cls, value: object) -> AnswerRef | None:
         """The reference a button carried, or None when the value is not one of ours."""
-        try:
-            data = json.loads(value) if isinstance(value, str) else None
-        except ValueError:
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("q"), str):
+        return cls.from_data(json_object(value))
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> AnswerRef | None:
+        """The reference in a value's JSON object (`q` and `r`), or None."""
+        if data is None or not isinstance(data.get("q"), str):
             return None
         responsibility_id = data.get("r")
         if responsibility_id is not None and not isinstance(responsibility_id, str):
             return None
         return cls(data["q"], responsibility_id)
+
+
+def json_object(value: object) -> dict[str, Any] | None:
+    """A button value or private_metadata read as a JSON object; None for anything else."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def offers_alternatives(answer: Answer) -> bool:

@@ -33,6 +33,7 @@ _COMMANDS = (
     "• `/rolefit who owns …?` — answer a question (only you see it, until you share it)\n"
     "• `/rolefit roles` — the two roles side by side\n"
     "• `/rolefit hire` — a few questions that end in a hiring recommendation\n"
+    "• `/rolefit stats` — for admins: questions asked and how helpful the answers were\n"
     "• `/rolefit help` — this message\n"
     "You can also send me a direct message, or mention me in a channel."
 )

@@ -10,7 +10,9 @@ from typing import Any
 
 from bot.blocks.answer import holder_mentions
 from bot.blocks.help import offers, try_asking
+from bot.blocks.insights import insights_blocks, recommended_blocks
 from bot.blocks.kit import Block, context, divider, escape, header, section
+from bot.store.insights import Insights, Recommended
 from knowledge import KnowledgeBase, Role
 from knowledge.models import ARTICLE_TITLE
 
@@ -48,8 +50,14 @@ def _role_in_brief(role: Role) -> list[Block]:
     return blocks
 
 
-def home_view(kb: KnowledgeBase) -> View:
-    """The Home tab for views.publish; the same for everyone, so one publish fits any user."""
+def home_view(
+    kb: KnowledgeBase,
+    *,
+    recent: list[Recommended] | None = None,
+    insights: Insights | None = None,
+) -> View:
+    """The Home tab for views.publish: the same for everyone, then the person's `recent` hiring
+    advice and, for admins, the workspace's `insights`."""
     blocks = [
         header("Product Owner or Product Manager? Ask RoleFit"),
         section(_WHAT_IT_DOES),
@@ -63,4 +71,8 @@ def home_view(kb: KnowledgeBase) -> View:
     for role in kb.roles.values():
         blocks += _role_in_brief(role)
     blocks.append(context(_SOURCE))
+    if recent is not None:
+        blocks += [divider(), *recommended_blocks(recent)]
+    if insights is not None:
+        blocks += [divider(), header("Insights (only admins see this)"), *insights_blocks(insights)]
     return {"type": "home", "blocks": blocks[:HOME_BLOCKS_MAX]}

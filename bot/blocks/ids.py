@@ -18,3 +18,12 @@ HELP_ME_CHOOSE = "rolefit_help_me_choose"
 ASK_MODAL = "rolefit_ask_modal"
 ASK_INPUT_BLOCK = "rolefit_question"
 ASK_INPUT = "rolefit_question_text"
+
+# Feedback under an answer: 👍 records at once, 👎 opens a small form asking which role it is.
+FEEDBACK_HELPFUL = "rolefit_feedback_helpful"
+FEEDBACK_NOT_HELPFUL = "rolefit_feedback_not_helpful"
+FEEDBACK_MODAL = "rolefit_feedback_modal"
+FEEDBACK_ROLE_BLOCK = "rolefit_feedback_role"
+FEEDBACK_ROLE = "rolefit_feedback_role_choice"
+FEEDBACK_COMMENT_BLOCK = "rolefit_feedback_comment"
+FEEDBACK_COMMENT = "rolefit_feedback_comment_text"

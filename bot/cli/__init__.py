@@ -8,7 +8,16 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, chat, console, knowledge_cmd, recommend, serve, store_cmd
+from bot.cli import (
+    ask,
+    chat,
+    console,
+    insights_cmd,
+    knowledge_cmd,
+    recommend,
+    serve,
+    store_cmd,
+)
 from bot.errors import OneLineError
 
 
@@ -18,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Product Owner or Product Manager? RoleFit answers who owns a piece of work.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (ask, chat, knowledge_cmd, recommend, serve, console, store_cmd):
+    for module in (ask, chat, knowledge_cmd, recommend, serve, console, store_cmd, insights_cmd):
         module.register(subparsers)
     return parser
 

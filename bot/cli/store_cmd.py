@@ -51,18 +51,18 @@ def _db(args: argparse.Namespace) -> int:
         else:
             await store.downgrade(args.revision)
 
-    _with_store(migrate, migrate_first=False)
+    with_store(migrate, migrate_first=False)
     print(f"database is at {'the newest migration' if args.action == 'upgrade' else args.revision}")
     return 0
 
 
 def _outbox(args: argparse.Namespace) -> int:
     if args.action == "retry":
-        if not _with_store(lambda store: store.requeue(args.id)):
+        if not with_store(lambda store: store.requeue(args.id)):
             raise CliError(f"no failed message {args.id} (see `rolefit outbox list`)")
         print(f"message {args.id} will be sent again")
         return 0
-    rows = _with_store(lambda store: store.outbox_rows())
+    rows = with_store(lambda store: store.outbox_rows())
     for row in rows:
         owed = row.owed
         if args.json:
@@ -89,7 +89,7 @@ def _outbox(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True) -> T:
+def with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True) -> T:
     """Run `work` on the store DATABASE_URL names; any failure is one clear line."""
     from bot.settings import StoreSettings, load_settings
     from bot.store.store import STORE_FAILURES, Store

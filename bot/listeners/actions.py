@@ -7,6 +7,7 @@ response_url nor a channel, so what they produce goes to the person's DM.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -17,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
+from bot.blocks.feedback import FeedbackRef, not_helpful_modal, thanked_answer
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import answer_modal, ask_question_modal
 from bot.blocks.questionnaire import answers_summary
@@ -32,6 +34,7 @@ from bot.delivery import (
 from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
+from bot.store.insights import Vote
 from bot.store.owed import Kind, Owed
 from knowledge import Answer
 from knowledge.dialogue import Reply
@@ -74,6 +77,14 @@ async def _tell_clicker(
     await reply_privately(client, _channel_of(body), _user_of(body), note(text), respond=respond)
 
 
+async def _acknowledge_stale(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, deps: Deps
+) -> None:
+    """A click whose value is not ours, on a listener that acknowledges itself."""
+    await ack()
+    deps.after_ack(_tell_clicker(body, respond, client, STALE_BUTTON))
+
+
 async def _referred_answer(
     body: dict[str, Any],
     action: dict[str, Any],
@@ -103,8 +114,7 @@ async def share_answer(
     deps = deps_of(context)
     ref = AnswerRef.from_value(action.get("value"))
     if ref is None:
-        await ack()
-        deps.after_ack(_tell_clicker(body, respond, client, STALE_BUTTON))
+        await _acknowledge_stale(ack, body, respond, client, deps)
         return
     shared = answer_message(rebuild_answer(ref, deps.matcher), deps.kb)
     user = _user_of(body)
@@ -312,3 +322,56 @@ async def go_back_a_step(
     except WEB_API_FAILURES as error:
         # hash_conflict: the view moved on (a double click); the newer view wins.
         logger.info("Back could not update the view: %s", error_code(error))
+
+
+async def record_helpful(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    """👍: recorded before the acknowledgement, once per person per answer however often it is
+    clicked (on any process); then the answer is shown again with thanks in place of the buttons."""
+    deps = deps_of(context)
+    ref = FeedbackRef.from_value(action.get("value"))
+    if ref is None:
+        await _acknowledge_stale(ack, body, respond, client, deps)
+        return
+    vote = Vote(
+        team=context.team_id or "", user=_user_of(body), question_id=ref.question_id, helpful=True
+    )
+    await deps.store.record_vote(vote)
+    await ack()
+    deps.after_ack(thank_for_feedback(deps, ref, respond))
+
+
+async def open_not_helpful_form(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    """👎: "which role should it be?", in a small form; its submission records the vote and
+    thanks them where the answer is (the click's response_url rides along)."""
+    ref = FeedbackRef.from_value(action.get("value"))
+    if ref is None:
+        await _tell_clicker(body, respond, client, STALE_BUTTON)
+        return
+    url = body.get("response_url")
+    ref = dataclasses.replace(ref, response_url=url if isinstance(url, str) else None)
+    try:
+        await client.views_open(trigger_id=body.get("trigger_id"), view=not_helpful_modal(ref))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not open the feedback form: %s", error_code(error))
+        await _tell_clicker(body, respond, client, COULD_NOT_OPEN_MODAL)
+
+
+async def thank_for_feedback(deps: Deps, ref: FeedbackRef, respond: AsyncRespond) -> None:
+    """The answer again with thanks instead of 👍 / 👎, in place (best effort: a message Slack no
+    longer lets us replace keeps its buttons, and a second vote changes nothing)."""
+    thanked = thanked_answer(rebuild_answer(ref.answer, deps.matcher), deps.kb, ref)
+    extra = {"response_type": "ephemeral"} if ref.ephemeral else {}
+    await respond_safely(respond, **thanked, **extra, replace_original=True)

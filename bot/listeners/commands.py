@@ -1,41 +1,56 @@
 """`/rolefit`: help, roles and answers go back in the acknowledgement itself (one round trip, well
-inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after."""
+inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after; `stats`
+acknowledges and sends an admin the insights right after."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.admins import is_admin
+from bot.blocks.insights import stats_message
+from bot.delivery import note, reply_privately
 from bot.deps import deps_of
 from bot.hiring import open_questionnaire
 from bot.intent import Intent, read
 from bot.listeners.errors import tell_it_failed
+from bot.replies import asked_in
+from bot.store.insights import INSIGHTS_DAYS
 
 COMMAND = "/rolefit"
+NOT_AN_ADMIN_STATS = "Only a workspace admin or owner can see RoleFit's insights here."
 JSON_HEADERS: dict[str, str | Sequence[str]] = {"content-type": "application/json;charset=utf-8"}
 
 
 async def answer_command(
-    ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ack: AsyncAck,
+    command: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
 ) -> BoltResponse | None:
-    """Help, roles and answers are ephemeral acks (answers carry a "Share in channel" button),
+    """Help, roles and answers are ephemeral acks (answers carry "Share in channel" and 👍 / 👎),
     returned as the response itself: Bolt sends a listener's BoltResponse as it is, so a
-    repeated answer costs no new JSON. `hire` acknowledges empty and opens the questionnaire
-    after. One listener for the whole command, so Bolt matches it once per command."""
+    repeated help costs no new JSON. `hire` acknowledges empty and opens the questionnaire
+    after; `stats` acknowledges empty and answers admins privately after. One listener for the
+    whole command, so Bolt matches it once per command."""
     deps = deps_of(context)
     text = str(command.get("text") or "")
-    if read(text).intent is not Intent.HIRE:
-        conversation = f"{context.team_id}:{command.get('user_id')}:command"
-        in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
-        memory = await deps.store.recall(conversation)
-        body, remembered = deps.replies.command_ack(text, memory, can_post=in_channel)
-        if remembered is not None:  # for the next turn: not worth holding up this answer
-            deps.after_ack(deps.store.remember(conversation, remembered))
-        return BoltResponse(status=200, body=body, headers=JSON_HEADERS)
+    intent = read(text).intent
+    if intent is Intent.STATS:
+        await ack()
+        deps.after_ack(
+            send_stats(context, client, respond), on_failure=lambda: tell_it_failed(context)
+        )
+        return None
+    if intent is not Intent.HIRE:
+        return BoltResponse(
+            status=200, body=await _answer(context, command, text), headers=JSON_HEADERS
+        )
     await ack()
     deps.after_ack(
         open_questionnaire(
@@ -49,3 +64,35 @@ async def answer_command(
         on_failure=lambda: tell_it_failed(context),
     )
     return None
+
+
+async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str) -> str:
+    """The acknowledgement body: a subcommand's, or the answer, remembered and (if a question)
+    recorded for insights in one step, its id on the feedback buttons."""
+    deps = deps_of(context)
+    team, user = context.team_id or "", str(command.get("user_id") or "")
+    conversation = f"{team}:{user}:command"
+    in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
+    memory = await deps.store.recall(conversation)
+    turn = deps.replies.command_turn(text, memory, can_post=in_channel)
+    if isinstance(turn, str):
+        return turn
+    asked = asked_in(turn.reply, team, user, text)
+    if asked is None:
+        await deps.store.remember(conversation, turn.memory)
+        return deps.replies.command_ack(turn)
+    question_id = await deps.store.record_question(asked, remember=(conversation, turn.memory))
+    return deps.replies.command_ack(turn, question_id)
+
+
+async def send_stats(
+    context: AsyncBoltContext, client: AsyncWebClient, respond: AsyncRespond
+) -> None:
+    """`/rolefit stats`: the workspace's insights, to an admin only (users.info says who)."""
+    deps = deps_of(context)
+    team, user, channel = context.team_id or "", context.user_id or "", context.channel_id or ""
+    if await is_admin(client, team, user):
+        shown = stats_message(await deps.store.insights(team, INSIGHTS_DAYS))
+    else:
+        shown = note(NOT_AN_ADMIN_STATS)
+    await reply_privately(client, channel, user, shown, respond=respond)

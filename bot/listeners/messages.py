@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 
 from bot.deps import deps_of
+from bot.replies import asked_in
 from bot.store.owed import Kind, Owed
 
 
@@ -42,18 +43,19 @@ async def owe_answer(
 ) -> None:
     """Owe the answer to the message `event` before Slack hears back: claimed by the message's
     channel and ts (so a redelivered or retried event, on any process, is answered once) and
-    stored with the conversation's new memory, in one step. The outbox posts it in `thread`."""
+    stored with the conversation's new memory and the question recorded for insights (its id on
+    the answer's feedback buttons), in one step. The outbox posts it in `thread`."""
     deps = deps_of(context)
-    team, channel = context.team_id or "", str(event.get("channel"))
+    team, channel, user = context.team_id or "", str(event.get("channel")), str(event.get("user"))
     conversation = f"{team}:{channel}:{memory_thread or ''}"
     turn = deps.replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
-    owed = Owed(
-        kind=Kind.ANSWER,
-        team=team,
-        channel=channel,
-        user=str(event.get("user")),
-        thread_ts=thread,
-        **turn.message,
-    )
+
+    def answer(question_id: int | None) -> Owed:
+        shown = deps.replies.with_feedback(turn, question_id, ephemeral=False)
+        return Owed(
+            kind=Kind.ANSWER, team=team, channel=channel, user=user, thread_ts=thread, **shown
+        )
+
     claim = f"answer:{team}:{channel}:{event.get('ts')}"
-    await deps.outbox.owe(claim, owed, remember=(conversation, turn.memory))
+    asked = asked_in(turn.reply, team, user, text)
+    await deps.outbox.owe(claim, answer, remember=(conversation, turn.memory), asked=asked)

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 
 from bot.blocks import ids
+from bot.blocks.feedback import COMMENT_MAX, FeedbackRef
 from bot.blocks.kit import input_element, submitted_values
 from bot.blocks.modals import QUESTION_MAX, reply_modal
 from bot.deps import deps_of
 from bot.hiring import next_step, owe_advice
 from bot.intent import words_of
+from bot.listeners.actions import thank_for_feedback
+from bot.replies import asked_in
+from bot.store.insights import CORRECTIONS, Vote
 
+PICK_A_ROLE = "Pick the role it should be (or Neither)."
 EMPTY_QUESTION = "Type a piece of work, e.g. who owns the product backlog?"
 
 
@@ -30,7 +35,11 @@ async def answer_asked_question(
     conversation = f"{context.team_id}:{context.user_id}:ask"
     memory = await deps.store.recall(conversation)
     reply = deps.replies.chat.reply(question[:QUESTION_MAX], memory)
-    await deps.store.remember(conversation, reply.memory)
+    asked = asked_in(reply, context.team_id or "", context.user_id or "", question[:QUESTION_MAX])
+    if asked is None:
+        await deps.store.remember(conversation, reply.memory)
+    else:
+        await deps.store.record_question(asked, remember=(conversation, reply.memory))
     origin = str(view.get("private_metadata") or "")
     await ack(response_action="update", view=reply_modal(reply, deps.kb, origin))
 
@@ -48,3 +57,35 @@ async def finish_questionnaire(
     """The last step: the advice is owed (stored), then the ack closes the modal."""
     await owe_advice(view, context.user_id or "", context.team_id or "", deps_of(context))
     await ack()
+
+
+async def record_not_helpful(
+    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    """The 👎 form: the role it should have been (required) and a comment, recorded once per
+    person per answer before the form closes; then the answer is shown again with thanks."""
+    values = submitted_values(view)
+    chosen = input_element(values, ids.FEEDBACK_ROLE_BLOCK, ids.FEEDBACK_ROLE)
+    role = (chosen.get("selected_option") or {}).get("value")
+    if role not in CORRECTIONS:
+        await ack(response_action="errors", errors={ids.FEEDBACK_ROLE_BLOCK: PICK_A_ROLE})
+        return
+    deps = deps_of(context)
+    ref = FeedbackRef.from_value(view.get("private_metadata"))
+    if ref is None:
+        await ack()
+        return
+    typed = input_element(values, ids.FEEDBACK_COMMENT_BLOCK, ids.FEEDBACK_COMMENT)
+    comment = str(typed.get("value") or "").strip()[:COMMENT_MAX] or None
+    vote = Vote(
+        team=context.team_id or "",
+        user=context.user_id or "",
+        question_id=ref.question_id,
+        helpful=False,
+        role=role,
+        comment=comment,
+    )
+    await deps.store.record_vote(vote)
+    await ack()
+    if ref.response_url:
+        deps.after_ack(thank_for_feedback(deps, ref, AsyncRespond(response_url=ref.response_url)))

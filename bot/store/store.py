@@ -24,7 +24,9 @@ from sqlalchemy import (
     String,
     Table,
     Update,
+    and_,
     bindparam,
+    case,
     delete,
     event,
     func,
@@ -37,6 +39,14 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from bot.store.insights import (
+    DEFAULT_RETENTION_DAYS,
+    Asked,
+    Insights,
+    Recommended,
+    TopQuestion,
+    Vote,
+)
 from bot.store.owed import Owed, Pending
 from bot.store.schema import (
     claims,
@@ -49,6 +59,7 @@ from bot.store.schema import (
     workspaces,
 )
 from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
+from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import Memory
 
 # A conversation is forgotten an hour after its last turn.
@@ -57,12 +68,19 @@ FORGET_CONVERSATIONS_AFTER = 60 * 60
 KEEP_CLAIMS_FOR = 24 * 60 * 60
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
+DAY = 24 * 60 * 60
+# How many unanswered or disputed questions the insights list.
+TOP_QUESTIONS = 5
+LOW_CONFIDENCE = MOST_LIKELY  # below it RoleFit says it is "not sure"
+
 Clock = Callable[[], float]
 # Connections kept open per process. Enough for a busy process's concurrent store calls: a
 # connection past the pool's size is closed when returned, and opening one costs milliseconds
 # (a thread and pragmas on SQLite; authentication and type look-ups on PostgreSQL). Two or three
 # processes stay within PostgreSQL's default 100 connections.
 _POOL: dict[str, Any] = {"pool_size": 24, "max_overflow": 8}
+# The owed message given the id of the question recorded with it (its feedback buttons carry it).
+OwedFor = Callable[[int | None], Owed]
 # What a store call raises when the database is unreachable or refuses.
 STORE_FAILURES = (SQLAlchemyError, OSError)
 
@@ -159,26 +177,30 @@ class Store:
     async def owe(
         self,
         claim: str,
-        owed: Owed,
+        owed: Owed | OwedFor,
         *,
         remember: tuple[str, Memory] | None = None,
+        asked: Asked | None = None,
         lease: tuple[str, float] | None = None,
     ) -> Pending | None:
         """Claim `claim` and, in the same transaction, put `owed` in the outbox (and remember the
-        conversation's turn); with `lease` (owner, seconds) the message is leased to that owner
-        at once, so it can send it without asking for it again. None, with nothing written, if
-        it was claimed before."""
+        conversation's turn, and record the question `asked`: `owed` may then be a function of
+        its id); with `lease` (owner, seconds) the message is leased to that owner at once, so
+        it can send it without asking for it again. None, with nothing written, if it was
+        claimed before."""
         now = self._clock()
         owner, seconds = lease if lease is not None else (None, 0.0)
         async with self.engine.begin() as connection:
             if not await self._claim(connection, claim):
                 return None
+            question_id = None if asked is None else await self._record(connection, asked)
+            message = owed if isinstance(owed, Owed) else owed(question_id)
             rows = await connection.execute(
                 _OWE,
                 {
                     "claim": claim,
-                    "team": owed.team,
-                    "message": owed.model_dump(mode="json"),
+                    "team": message.team,
+                    "message": message.model_dump(mode="json"),
                     "status": PENDING,
                     "attempts": 0,
                     "due_at": now,
@@ -283,9 +305,11 @@ class Store:
 
     async def forget_old(self) -> None:
         """Delete what is no longer needed: conversations an hour after their last turn, claims
-        and delivered messages after a day. Undeliverable messages stay until an operator acts."""
+        and delivered messages after a day, question texts and comments past their workspace's
+        retention. Undeliverable messages stay until an operator acts."""
         now = self._clock()
         async with self.engine.begin() as connection:
+            await self._forget_texts(connection, now)
             await connection.execute(
                 delete(conversations).where(
                     conversations.c.updated_at < now - FORGET_CONVERSATIONS_AFTER
@@ -298,6 +322,159 @@ class Store:
                 delete(outbox).where(
                     outbox.c.status == SENT, outbox.c.updated_at < now - KEEP_CLAIMS_FOR
                 )
+            )
+
+    # -- questions, feedback and insights (one workspace's own) --------------------------------
+
+    async def record_question(
+        self, asked: Asked, *, remember: tuple[str, Memory] | None = None
+    ) -> int:
+        """Record a question RoleFit answered (and remember the conversation's turn with it, in
+        one transaction); its id, which the answer's feedback buttons carry."""
+        async with self.engine.begin() as connection:
+            if remember is not None:
+                await self._remember(connection, *remember)
+            return await self._record(connection, asked)
+
+    async def record_vote(self, vote: Vote) -> bool:
+        """Record one person's feedback on one answer: True the first time, False for every
+        repeat (a double click, a second process), which changes nothing."""
+        async with self.engine.begin() as connection:
+            keep_text = await self._retention(connection, vote.team) > 0
+            inserted = await connection.execute(
+                self._insert(feedback)
+                .values(
+                    key=vote.key,
+                    team=vote.team,
+                    user=vote.user,
+                    question_id=vote.question_id,
+                    helpful=vote.helpful,
+                    role=vote.role,
+                    comment=vote.comment if keep_text else None,
+                    at=self._clock(),
+                )
+                .on_conflict_do_nothing(index_elements=["key"])
+            )
+            return bool(inserted.rowcount)
+
+    async def retention_days(self, team: str) -> int:
+        async with self.engine.connect() as connection:
+            return await self._retention(connection, team)
+
+    async def set_retention_days(self, team: str, days: int) -> None:
+        """How long `team`'s question texts are kept; 0 keeps counts and no text from now on
+        (texts already kept go at the next `forget_old`)."""
+        values = {"retention_days": max(days, 0), "updated_at": self._clock()}
+        async with self.engine.begin() as connection:
+            await connection.execute(
+                self._insert(workspaces)
+                .values(team=team, **values)
+                .on_conflict_do_update(index_elements=["team"], set_=values)
+            )
+
+    async def insights(self, team: str, days: int) -> Insights:
+        """`team`'s figures over the last `days` days: questions asked, answered, unanswered and
+        low-confidence; 👍 and 👎 and the roles 👎 named; the unanswered or disputed questions
+        asked most (texts still kept only)."""
+        since = self._clock() - days * DAY
+        q, f = questions.c, feedback.c
+        unanswered = or_(q.intent == "off-topic", and_(q.intent == "ownership", q.owners == ""))
+        low = and_(q.intent == "ownership", q.owners != "", q.confidence < LOW_CONFIDENCE)
+        disputed = select(f.question_id).where(f.team == team, f.helpful.is_(False))
+        in_window = and_(q.team == team, q.asked_at >= since)
+        async with self.engine.connect() as connection:
+            asked, not_answered, unsure = (
+                await connection.execute(
+                    select(
+                        func.count(),
+                        func.coalesce(func.sum(case((unanswered, 1), else_=0)), 0),
+                        func.coalesce(func.sum(case((low, 1), else_=0)), 0),
+                    ).where(in_window)
+                )
+            ).one()
+            votes = await connection.execute(
+                select(f.helpful, f.role, func.count())
+                .where(f.team == team, f.at >= since)
+                .group_by(f.helpful, f.role)
+            )
+            top = await connection.execute(
+                select(q.text, func.count())
+                .where(in_window, q.text.is_not(None), or_(unanswered, q.id.in_(disputed)))
+                .group_by(q.text)
+                .order_by(func.count().desc(), q.text)
+                .limit(TOP_QUESTIONS)
+            )
+            found = Insights(
+                team=team,
+                days=days,
+                asked=int(asked),
+                answered=int(asked) - int(not_answered),
+                unanswered=int(not_answered),
+                low_confidence=int(unsure),
+                top_questions=[TopQuestion(text=text, count=count) for text, count in top],
+            )
+        for helpful, role, count in votes:
+            if helpful:
+                found.helpful += int(count)
+                continue
+            found.not_helpful += int(count)
+            if role:
+                found.corrections[str(role)] = found.corrections.get(str(role), 0) + int(count)
+        return found
+
+    async def recommended_to(self, team: str, user: str, limit: int = 5) -> list[Recommended]:
+        """The hiring advice RoleFit gave `user` most recently, newest first."""
+        q = questions.c
+        async with self.engine.connect() as connection:
+            rows = await connection.execute(
+                select(q.asked_at, q.recommendation, q.text)
+                .where(q.team == team, q.user == user, q.recommendation.is_not(None))
+                .order_by(q.asked_at.desc(), q.id.desc())
+                .limit(limit)
+            )
+            return [Recommended(at=at, recommendation=r, text=text) for at, r, text in rows]
+
+    async def _record(self, connection: AsyncConnection, asked: Asked) -> int:
+        keep_text = await self._retention(connection, asked.team) > 0
+        inserted = await connection.execute(
+            questions.insert()
+            .values(
+                team=asked.team,
+                user=asked.user,
+                asked_at=self._clock(),
+                text=asked.text if keep_text and asked.text else None,
+                intent=asked.intent,
+                owners=None if asked.owners is None else ",".join(asked.owners),
+                confidence=asked.confidence,
+                responsibility=asked.responsibility,
+                recommendation=asked.recommendation,
+            )
+            .returning(questions.c.id)
+        )
+        return int(inserted.scalar_one())
+
+    async def _retention(self, connection: AsyncConnection, team: str) -> int:
+        days = await connection.scalar(
+            select(workspaces.c.retention_days).where(workspaces.c.team == team)
+        )
+        return DEFAULT_RETENTION_DAYS if days is None else int(days)
+
+    async def _forget_texts(self, connection: AsyncConnection, now: float) -> None:
+        """Question texts and feedback comments older than their workspace's retention."""
+        for table, text, at in (
+            (questions, questions.c.text, questions.c.asked_at),
+            (feedback, feedback.c.comment, feedback.c.at),
+        ):
+            kept_days = func.coalesce(
+                select(workspaces.c.retention_days)
+                .where(workspaces.c.team == table.c.team)
+                .scalar_subquery(),
+                DEFAULT_RETENTION_DAYS,
+            )
+            await connection.execute(
+                update(table)
+                .where(text.is_not(None), at < now - kept_days * DAY)
+                .values({text.name: None})
             )
 
     def installation_store(self, client_id: str) -> AsyncInstallationStore:

@@ -4,6 +4,7 @@ on start, and by `rolefit db upgrade` / `rolefit db downgrade`. A new migration 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -12,6 +13,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 _HERE = Path(__file__).resolve().parent
+# Alembic says which database it talks to at every start; RoleFit's own lines say what matters.
+logging.getLogger("alembic.runtime.migration").setLevel(logging.WARNING)
 # Any constant: PostgreSQL holds this lock while one process migrates, so processes starting
 # together migrate one after another instead of racing to create the same tables.
 _MIGRATION_LOCK = 7_041_914

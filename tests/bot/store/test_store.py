@@ -4,38 +4,16 @@ caller wins however many race, the outbox's leases, and memories forgotten on ti
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
-import pytest
 from sqlalchemy import inspect, select
 
 from bot.store.owed import Kind, Owed
 from bot.store.schema import role_holders
 from bot.store.store import FAILED, PENDING, SENT, Store
 from knowledge.dialogue import Memory
+from tests.bot.store.conftest import Clock
 
 OWED = Owed(kind=Kind.ANSWER, team="T1", channel="D1", user="U1", text="hi", blocks=[])
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-async def store(database_url: str, clock: Clock) -> AsyncIterator[Store]:
-    opened = Store(database_url, clock=clock)
-    await opened.upgrade()
-    yield opened
-    await opened.close()
 
 
 async def tables(store: Store) -> set[str]:

@@ -1,0 +1,82 @@
+"""RoleFit's insights as people read them: the same figures for `/rolefit stats`, the admins'
+Home tab and `rolefit insights` (which prints `figure_lines`), and each person's recent hiring
+advice for their Home tab."""
+
+from __future__ import annotations
+
+from bot.blocks.feedback import correction_label
+from bot.blocks.kit import Block, Message, context, header, message, quote, section
+from bot.store.insights import Insights, Recommended
+
+NO_QUESTIONS = "No questions yet."
+_ADVICE = {
+    "product-owner": "Hire a Product Owner",
+    "product-manager": "Hire a Product Manager",
+    "both": "Hire both",
+}
+
+
+def figure_lines(insights: Insights) -> list[str]:
+    """The figures as plain lines (no text anyone typed): what every surface shows."""
+    rate = insights.helpful_rate
+    helpful = "no votes yet" if rate is None else f"{rate:.0%}"
+    lines = [
+        f"Questions asked: {insights.asked}",
+        f"Answered: {insights.answered}",
+        f"Unanswered: {insights.unanswered}",
+        f"Low confidence: {insights.low_confidence}",
+        f"Helpful rate: {helpful} ({insights.helpful} 👍, {insights.not_helpful} 👎)",
+    ]
+    if insights.corrections:
+        said = ", ".join(
+            f"{correction_label(role)} {count}"
+            for role, count in sorted(insights.corrections.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        lines.append(f"👎 said it should be: {said}")
+    return lines
+
+
+def period(insights: Insights) -> str:
+    return f"RoleFit in the last {insights.days} days"
+
+
+def insights_blocks(insights: Insights) -> list[Block]:
+    """The figures and the questions worth a look, escaped (they are what people typed)."""
+    blocks = [
+        section(
+            f"*{period(insights)}*\n" + "\n".join(f"• {line}" for line in figure_lines(insights))
+        )
+    ]
+    if insights.top_questions:
+        listed = "\n".join(
+            f"{number}. “{quote(top.text, 200)}” ({top.count} times)"
+            for number, top in enumerate(insights.top_questions, 1)
+        )
+        blocks.append(section(f"*Top unanswered or disputed questions*\n{listed}"))
+    else:
+        blocks.append(context("No unanswered or disputed questions with their text kept."))
+    return blocks
+
+
+def stats_message(insights: Insights) -> Message:
+    """`/rolefit stats`: the insights, for the admin who asked."""
+    return message(
+        f"{period(insights)}: " + "; ".join(figure_lines(insights)), insights_blocks(insights)
+    )
+
+
+def advice_words(recommendation: str) -> str:
+    return _ADVICE.get(recommendation, recommendation)
+
+
+def recommended_blocks(recent: list[Recommended]) -> list[Block]:
+    """A person's recent hiring advice, newest first, dated in their own time zone."""
+    blocks = [header("Your recent recommendations")]
+    if not recent:
+        blocks.append(context("None yet: ask me whom to hire, or start the hiring questionnaire."))
+        return blocks
+    for item in recent:
+        when = f"<!date^{int(item.at)}^{{date_short_pretty}}|recently>"
+        asked = f" — you asked “{quote(item.text, 200)}”" if item.text else ""
+        blocks.append(section(f"*{advice_words(item.recommendation)}* · {when}{asked}"))
+    return blocks

@@ -1,0 +1,127 @@
+"""Feedback end to end: 👍 / 👎 under answers, signed clicks and the 👎 form into the live app,
+what the person then sees read from the Slack stand-in, and what the store counted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.blocks import ids
+from bot.blocks.feedback import THANKS
+from bot.sandbox import LiveRoleFit
+from bot.store.insights import Insights
+from tests.bot.blocks.helpers import button, buttons, rendered
+from tests.bot.listeners.helpers import acknowledged, command, only_post
+
+TEAM = "T_ROLEFIT"
+
+
+def insights(live: LiveRoleFit) -> Insights:
+    assert live.deps is not None
+    return live.call(live.deps.store.insights(TEAM, 30))
+
+
+def dm_answer(live: LiveRoleFit, question: str) -> dict[str, Any]:
+    """The answer RoleFit posts to a DM, as Slack then holds it (with its ts)."""
+    posted = len(live.api.calls_to("chat.postMessage"))
+    acknowledged(live, live.requests.dm(question))
+    call = live.api.wait_for("chat.postMessage", posted + 1)[-1]
+    return {**call.body, "type": "message", "ts": call.response["ts"]}
+
+
+def click(live: LiveRoleFit, message: dict[str, Any], action_id: str, **options: Any) -> None:
+    value = button(message, action_id)["value"]
+    signed = live.requests.block_action(
+        action_id, value, block_id="rolefit_feedback", message=message, **options
+    )
+    status, _, body = live.post(signed)
+    assert (status, body) == (200, b"")
+
+
+def submit_not_helpful(live: LiveRoleFit, role: str | None, comment: str = "") -> dict[str, Any]:
+    form = live.api.wait_for("views.open")[-1].body["view"]
+    values: dict[str, Any] = {
+        ids.FEEDBACK_ROLE_BLOCK: {
+            ids.FEEDBACK_ROLE: {
+                "type": "radio_buttons",
+                "selected_option": {"value": role} if role else None,
+            }
+        },
+        ids.FEEDBACK_COMMENT_BLOCK: {
+            ids.FEEDBACK_COMMENT: {"type": "plain_text_input", "value": comment or None}
+        },
+    }
+    status, _, body = live.post(live.requests.view_submission(form, values))
+    assert status == 200
+    return json.loads(body) if body else {}
+
+
+def test_answers_in_dms_mentions_and_commands_carry_feedback_buttons(live: LiveRoleFit) -> None:
+    for shown in (
+        dm_answer(live, "who owns the product backlog?"),
+        command(live, "who owns pricing?"),
+    ):
+        assert [b["action_id"] for b in buttons(shown)][-2:] == [
+            ids.FEEDBACK_HELPFUL,
+            ids.FEEDBACK_NOT_HELPFUL,
+        ]
+    acknowledged(live, live.requests.mention("who owns the roadmap?"))
+    assert button(only_post(live, 2), ids.FEEDBACK_HELPFUL)
+    hello = dm_answer(live, "hi")
+    assert ids.FEEDBACK_HELPFUL not in json.dumps(hello)  # help is not an answer to rate
+
+
+def test_helpful_double_clicked_is_recorded_once_and_the_message_says_thanks(
+    live: LiveRoleFit,
+) -> None:
+    before = insights(live)
+    answer = dm_answer(live, "who owns the product backlog?")
+    click(live, answer, ids.FEEDBACK_HELPFUL)
+    click(live, answer, ids.FEEDBACK_HELPFUL)
+    click(live, answer, ids.FEEDBACK_HELPFUL, user_id="U_OTHER")  # someone else: their own vote
+    live.wait_until_idle()
+    after = insights(live)
+    assert after.helpful - before.helpful == 2
+    thanked = live.api.calls_to("response_url")
+    assert thanked and all(call.body["replace_original"] is True for call in thanked)
+    shown = rendered(thanked[-1].body["blocks"])
+    assert THANKS in shown and "Product Owner" in shown
+    assert not [b for b in buttons(thanked[-1].body) if b["action_id"] == ids.FEEDBACK_HELPFUL]
+
+
+def test_helpful_on_a_private_answer_keeps_it_private_and_shareable(live: LiveRoleFit) -> None:
+    answer = command(live, "who owns pricing?")
+    value = button(answer, ids.FEEDBACK_HELPFUL)["value"]
+    status, _, _ = live.post(live.requests.block_action(ids.FEEDBACK_HELPFUL, value))
+    assert status == 200
+    (thanked,) = live.api.wait_for("response_url")
+    assert thanked.body["response_type"] == "ephemeral" and thanked.body["replace_original"]
+    assert button(thanked.body, ids.SHARE_ANSWER)
+
+
+def test_not_helpful_asks_which_role_and_the_choice_shows_in_insights(live: LiveRoleFit) -> None:
+    before = insights(live)
+    answer = dm_answer(live, "who owns the product backlog?")
+    click(live, answer, ids.FEEDBACK_NOT_HELPFUL)
+    (opened,) = live.api.wait_for("views.open")
+    assert "Which role should it be?" in rendered(opened.body["view"])
+    assert submit_not_helpful(live, None)["response_action"] == "errors"  # the role is needed
+    assert submit_not_helpful(live, "product-manager", "<!here> PMs own it here") == {}
+    assert submit_not_helpful(live, "both") == {}  # submitted twice: still one vote
+    live.wait_until_idle()
+    after = insights(live)
+    assert after.not_helpful - before.not_helpful == 1
+    gained = after.corrections.get("product-manager", 0) - before.corrections.get(
+        "product-manager", 0
+    )
+    assert gained == 1 and after.corrections.get("both", 0) == before.corrections.get("both", 0)
+    assert "who owns the product backlog?" in [top.text for top in after.top_questions]
+    thanked = live.api.calls_to("response_url")
+    assert thanked and THANKS in rendered(thanked[-1].body["blocks"])
+
+
+def test_a_feedback_value_that_is_not_ours_gets_a_friendly_line(live: LiveRoleFit) -> None:
+    status, _, _ = live.post(live.requests.block_action(ids.FEEDBACK_HELPFUL, "{nope"))
+    assert status == 200
+    (notice,) = live.api.wait_for("response_url")
+    assert "no longer works" in notice.body["text"]

@@ -1,0 +1,104 @@
+"""Insights end to end, on SQLite and PostgreSQL: questions and votes through the live app, then
+the same figures from `/rolefit stats`, the admin's Home tab and `rolefit insights --json`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from bot.blocks import ids
+from bot.blocks.insights import figure_lines
+from bot.blocks.kit import escape
+from bot.cli import main
+from bot.listeners.commands import NOT_AN_ADMIN_STATS
+from bot.sandbox import LiveRoleFit
+from bot.store.insights import Insights
+from tests.bot.blocks.helpers import rendered
+from tests.bot.listeners.helpers import acknowledged, command
+from tests.bot.listeners.test_feedback import click, dm_answer, submit_not_helpful
+from tests.bot.listeners.test_home import open_home
+from tests.conftest import assert_surfaces_valid
+
+TEAM = "T_ROLEFIT"
+
+
+@pytest.fixture
+def live_on(database_url: str) -> Iterator[LiveRoleFit]:
+    """A live app of its own on each database (the shared one is SQLite only)."""
+    with LiveRoleFit(database_url=database_url) as running:
+        yield running
+        running.wait_until_idle()
+        assert_surfaces_valid(running.api.calls)
+
+
+def stats(live: LiveRoleFit, user_id: str) -> str:
+    """`/rolefit stats`: acknowledged empty, then the private reply through the response_url."""
+    sent = len(live.api.calls_to("response_url"))
+    status, _, body = live.post(live.requests.slash_command("stats", user_id=user_id))
+    assert (status, body) == (200, b"")
+    reply = live.api.wait_for("response_url", sent + 1)[-1].body
+    assert reply["response_type"] == "ephemeral"
+    return rendered(reply["blocks"])
+
+
+def cli_insights(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Insights:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["insights", "--team", TEAM, "--json"]) == 0
+    return Insights.model_validate(json.loads(capsys.readouterr().out))
+
+
+def test_stats_the_admin_home_tab_and_the_cli_agree(
+    live_on: LiveRoleFit,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    live = live_on
+    helpful = dm_answer(live, "who owns the product backlog?")
+    click(live, helpful, ids.FEEDBACK_HELPFUL)
+    click(live, helpful, ids.FEEDBACK_HELPFUL)
+    disputed = dm_answer(live, "who owns pricing?")
+    click(live, disputed, ids.FEEDBACK_NOT_HELPFUL)
+    submit_not_helpful(live, "product-owner", "here the PO does")
+    for _ in range(2):
+        command(live, "who <waters> the office plants?")
+    acknowledged(live, live.requests.dm("hi"))  # not a question: not counted
+    live.wait_until_idle()
+
+    figures = cli_insights(database_url, monkeypatch, capsys)
+    assert (figures.asked, figures.helpful, figures.not_helpful) == (4, 1, 1)
+    assert figures.corrections == {"product-owner": 1}
+    assert figures.helpful_rate == 0.5
+    texts = [top.text for top in figures.top_questions]
+    assert "who owns pricing?" in texts
+
+    text = stats(live, "U_LEADER")
+    home = rendered(open_home(live, "U_LEADER"))
+    for line in figure_lines(figures):
+        assert escape(line) in text and escape(line) in home
+    for top in figures.top_questions:
+        assert escape(top.text) in text and escape(top.text) in home
+    assert "Helpful rate: 50% (1 👍, 1 👎)" in text
+    assert "&lt;waters&gt;" in text  # what people typed is escaped
+
+
+def test_stats_and_insights_on_home_are_for_admins_only(live: LiveRoleFit) -> None:
+    assert NOT_AN_ADMIN_STATS in stats(live, "U_NOT_ADMIN")
+    home = rendered(open_home(live, "U_NOT_ADMIN"))
+    assert "Your recent recommendations" in home and "Helpful rate" not in home
+
+
+def test_home_shows_each_person_their_recent_recommendations(live: LiveRoleFit) -> None:
+    hire = (
+        "we are a 5 person startup, we need someone to own the backlog and run scrum sprints, "
+        "who should we hire?"
+    )
+    acknowledged(live, live.requests.dm(hire, user_id="U_HIRER"))
+    live.wait_until_idle()
+    home = rendered(open_home(live, "U_HIRER"))
+    assert "*Hire a Product Owner* ·" in home and "run scrum sprints" in home
+    assert "*Hire a Product Owner* ·" not in rendered(open_home(live, "U_SOMEONE_ELSE"))
