@@ -29,10 +29,11 @@ from bot.delivery import (
     reply_privately,
     respond_safely,
 )
-from bot.deps import Deps, deps_of
+from bot.deps import deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 from bot.store.owed import Kind, Owed
+from bot.workspaces import Workspace
 from knowledge import Answer
 from knowledge.dialogue import Reply
 
@@ -79,7 +80,7 @@ async def _referred_answer(
     action: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
-    deps: Deps,
+    workspace: Workspace,
 ) -> tuple[AnswerRef, Answer] | None:
     """The answer a button refers to, rebuilt; a value that is not ours gets a friendly line
     instead (and None)."""
@@ -87,7 +88,7 @@ async def _referred_answer(
     if ref is None:
         await _tell_clicker(body, respond, client, STALE_BUTTON)
         return None
-    return ref, rebuild_answer(ref, deps.matcher)
+    return ref, rebuild_answer(ref, workspace.matcher)
 
 
 async def share_answer(
@@ -106,7 +107,8 @@ async def share_answer(
         await ack()
         deps.after_ack(_tell_clicker(body, respond, client, STALE_BUTTON))
         return
-    shared = answer_message(rebuild_answer(ref, deps.matcher), deps.kb)
+    workspace = await deps.workspaces.of(context.team_id)
+    shared = answer_message(rebuild_answer(ref, workspace.matcher), workspace.kb)
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
@@ -132,8 +134,8 @@ async def answer_chosen_alternative(
     context: AsyncBoltContext,
 ) -> None:
     """A "did you mean" choice replaces the unsure answer with the chosen one."""
-    deps = deps_of(context)
-    referred = await _referred_answer(body, action, respond, client, deps)
+    workspace = await deps_of(context).workspaces.of(context.team_id)
+    referred = await _referred_answer(body, action, respond, client, workspace)
     if referred is None:
         return
     ref, answer = referred
@@ -144,13 +146,13 @@ async def answer_chosen_alternative(
             await client.views_update(
                 view_id=view.get("id"),
                 hash=view.get("hash"),
-                view=answer_modal(answer, deps.kb, origin),
+                view=answer_modal(answer, workspace.kb, origin),
             )
         except WEB_API_FAILURES as error:  # the modal was closed or changed meanwhile
             logger.warning("could not update the answer modal: %s", error_code(error))
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-    reply = answer_message(answer, deps.kb, share=ref if ephemeral else None)
+    reply = answer_message(answer, workspace.kb, share=ref if ephemeral else None)
     if await respond_safely(respond, **reply, replace_original=True):
         return
     message = body.get("message") or {}
@@ -168,7 +170,7 @@ async def show_roles(
     """The roles side by side, to the person who clicked. From Home it goes to their DM rather
     than a modal: it stays there to reread, and its questionnaire button then works as on any
     message (a modal could only push the questionnaire on top of itself)."""
-    roles = roles_message(deps_of(context).kb)
+    roles = roles_message((await deps_of(context).workspaces.of(context.team_id)).kb)
     if _on_app_home(body):
         await reply_privately(client, "", _user_of(body), roles)
         return
@@ -258,7 +260,8 @@ async def _continue_conversation(
     ephemeral = conversation.endswith(":command")
     channel = _channel_of(body)
     await deps.store.remember(conversation, reply.memory)
-    shown = deps.replies.show(reply, can_post=channel.startswith(("C", "G")))
+    replies = (await deps.workspaces.of(context.team_id)).replies
+    shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
     if ephemeral:
         await reply_privately(client, channel, _user_of(body), shown, respond=respond)
         return

@@ -30,6 +30,7 @@ async def publish_home(
     """Publish the Home tab for the person who opened it. A refusal leaves their previous Home
     tab (or Slack's empty one) in place, so it is logged, not retried."""
     try:
-        await client.views_publish(user_id=str(event["user"]), view=home_view(deps_of(context).kb))
+        workspace = await deps_of(context).workspaces.of(context.team_id)
+        await client.views_publish(user_id=str(event["user"]), view=home_view(workspace.kb))
     except WEB_API_FAILURES as error:
         logger.warning("views.publish failed for the Home tab: %s", error_code(error))

@@ -46,7 +46,8 @@ async def owe_answer(
     deps = deps_of(context)
     team, channel = context.team_id or "", str(event.get("channel"))
     conversation = f"{team}:{channel}:{memory_thread or ''}"
-    turn = deps.replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
+    replies = (await deps.workspaces.of(team)).replies
+    turn = replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
     owed = Owed(
         kind=Kind.ANSWER,
         team=team,

@@ -29,10 +29,11 @@ async def answer_asked_question(
     deps = deps_of(context)
     conversation = f"{context.team_id}:{context.user_id}:ask"
     memory = await deps.store.recall(conversation)
-    reply = deps.replies.chat.reply(question[:QUESTION_MAX], memory)
+    workspace = await deps.workspaces.of(context.team_id)
+    reply = workspace.replies.chat.reply(question[:QUESTION_MAX], memory)
     await deps.store.remember(conversation, reply.memory)
     origin = str(view.get("private_metadata") or "")
-    await ack(response_action="update", view=reply_modal(reply, deps.kb, origin))
+    await ack(response_action="update", view=reply_modal(reply, workspace.kb, origin))
 
 
 async def submit_questionnaire_step(
