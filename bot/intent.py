@@ -18,6 +18,8 @@ class Intent(StrEnum):
     ROLES = "roles"
     HIRE = "hire"
     QUESTION = "question"
+    SET = "set"  # an admin names a role's holders: `set product-owner @dana`
+    TEACH = "teach"  # an admin teaches a phrasing: `teach po-backlog : the big wall`
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Reading:
 
 
 SUBCOMMANDS = {"help": Intent.HELP, "roles": Intent.ROLES, "hire": Intent.HIRE}
+# Subcommands that take words after them (the rest of the text is theirs, not a question).
+SETUP = {"set": Intent.SET, "teach": Intent.TEACH}
 _ALIASES = {
     "role": Intent.ROLES,
     "compare": Intent.ROLES,
@@ -91,6 +95,8 @@ def read(text: str) -> Reading:
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):
         return Reading(Intent.HELP)
+    if text.split()[0].lower() in SETUP:
+        return Reading(SETUP[text.split()[0].lower()], text=text.strip())
     if len(words) == 1:
         word = words[0]
         known = SUBCOMMANDS.get(word) or _ALIASES.get(word)

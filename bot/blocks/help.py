@@ -34,6 +34,8 @@ _COMMANDS = (
     "• `/rolefit roles` — the two roles side by side\n"
     "• `/rolefit hire` — a few questions that end in a hiring recommendation\n"
     "• `/rolefit help` — this message\n"
+    "• `/rolefit set product-owner @dana` — admins: who holds each role here\n"
+    "• `/rolefit teach po-backlog : the big wall` — admins: a way your people say that work\n"
     "You can also send me a direct message, or mention me in a channel."
 )
 
