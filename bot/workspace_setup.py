@@ -3,22 +3,31 @@ and teach it how their people say existing work. Both are kept per workspace (bo
 shown through that workspace's view of the knowledge (bot.workspaces); the files stay the base.
 
 Only admins may change them, and asking Slack who is one is a Web API call, so these run after
-the command is acknowledged and answer privately through its response_url.
+the command is acknowledged and answer privately through its response_url. Admins can also pick
+the holders in a modal from the Home tab.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.admins import NOT_AN_ADMIN, is_admin
+from bot.blocks import ids
 from bot.blocks.answer import holder_mentions
-from bot.blocks.kit import Message, escape, quote, quote_code
-from bot.delivery import note
+from bot.blocks.home import home_view
+from bot.blocks.kit import Message, escape, input_element, quote, quote_code, submitted_values
+from bot.blocks.setup import holders_block_id, holders_modal
+from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
 from knowledge import KnowledgeBase
 from knowledge.additions import clean_phrase, find_responsibility, find_role
+
+logger = logging.getLogger(__name__)
 
 SET, TEACH = "set", "teach"
 NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
@@ -27,6 +36,7 @@ NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
 _PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _GROUP = re.compile(r"<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>")
 _MENTION = re.compile(rf"{_PERSON.pattern}|{_GROUP.pattern}")
+_PERSON_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _FILLER = re.compile(r"[\s,;&]+|\band\b|&amp;", re.IGNORECASE)
 
 SET_USAGE = (
@@ -114,3 +124,42 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
         f"{escape(owners)}'s work). Only this workspace's answers change. "
         f"Try `/rolefit who owns {quote_code(phrase, 100)}?`"
     )
+
+
+async def open_holders_modal(
+    trigger_id: str, team: str, user: str, client: AsyncWebClient, deps: Deps
+) -> None:
+    """The Home tab's "Change" button: the holders modal for an admin, a polite no for others."""
+    if not await is_admin(client, team, user):
+        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+        return
+    workspace = await deps.workspaces.of(team)
+    try:
+        await client.views_open(trigger_id=trigger_id, view=holders_modal(workspace.kb))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not open the holders modal: %s", error_code(error))
+
+
+async def save_holders_modal(
+    view: Mapping[str, Any], team: str, user: str, client: AsyncWebClient, deps: Deps
+) -> None:
+    """The holders modal, submitted (and already closed): each role whose people changed is saved,
+    keeping any user groups, and the admin's Home tab shows the result."""
+    if not await is_admin(client, team, user):
+        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+        return
+    before = (await deps.workspaces.of(team)).kb.roles
+    values = submitted_values(view)
+    for role_id, role in before.items():
+        picked = input_element(values, holders_block_id(role_id), ids.HOLDERS_INPUT)
+        people = picked.get("selected_users")
+        chosen = [p for p in people if _PERSON_ID.match(str(p))] if isinstance(people, list) else []
+        holders = [*chosen, *(h for h in role.holders if h.startswith("S"))]
+        if holders != role.holders:
+            await deps.store.set_holders(team, role_id, holders, user)
+    deps.workspaces.changed(team)
+    after = await deps.workspaces.of(team)
+    try:
+        await client.views_publish(user_id=user, view=home_view(after.kb, admin=True))
+    except WEB_API_FAILURES as error:
+        logger.warning("views.publish failed after saving holders: %s", error_code(error))

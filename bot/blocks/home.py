@@ -11,6 +11,7 @@ from typing import Any
 from bot.blocks.answer import holder_mentions
 from bot.blocks.help import offers, try_asking
 from bot.blocks.kit import Block, context, divider, escape, header, section
+from bot.blocks.setup import setup_blocks
 from knowledge import KnowledgeBase, Role
 from knowledge.models import ARTICLE_TITLE
 
@@ -48,8 +49,9 @@ def _role_in_brief(role: Role) -> list[Block]:
     return blocks
 
 
-def home_view(kb: KnowledgeBase) -> View:
-    """The Home tab for views.publish; the same for everyone, so one publish fits any user."""
+def home_view(kb: KnowledgeBase, *, admin: bool = False) -> View:
+    """The Home tab for views.publish; the same for everyone but admins, who also see the
+    workspace's set-up (bot.blocks.setup)."""
     blocks = [
         header("Product Owner or Product Manager? Ask RoleFit"),
         section(_WHAT_IT_DOES),
@@ -62,5 +64,7 @@ def home_view(kb: KnowledgeBase) -> View:
     ]
     for role in kb.roles.values():
         blocks += _role_in_brief(role)
+    if admin:
+        blocks += setup_blocks(kb)
     blocks.append(context(_SOURCE))
     return {"type": "home", "blocks": blocks[:HOME_BLOCKS_MAX]}

@@ -18,3 +18,9 @@ HELP_ME_CHOOSE = "rolefit_help_me_choose"
 ASK_MODAL = "rolefit_ask_modal"
 ASK_INPUT_BLOCK = "rolefit_question"
 ASK_INPUT = "rolefit_question_text"
+
+# A workspace's set-up (admins): the Home tab's "Change" button and the role holders modal.
+OPEN_HOLDERS_MODAL = "rolefit_open_holders_modal"
+HOLDERS_MODAL = "rolefit_holders_modal"
+HOLDERS_BLOCK_PREFIX = "rolefit_holders_"  # + the role's id
+HOLDERS_INPUT = "rolefit_holders_people"

@@ -57,8 +57,10 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.action(ids.HIRE_FACT)(acknowledged_first(actions.answer_hiring_question))
     app.action(ids.POST_ADVICE)(actions.post_advice_to_channel)
     app.action(ids.HELP_ME_CHOOSE)(acknowledged_first(actions.help_me_choose))
+    app.action(ids.OPEN_HOLDERS_MODAL)(acknowledged_first(actions.open_holders_modal))
 
     app.view(ids.ASK_MODAL)(views.answer_asked_question)
+    app.view(ids.HOLDERS_MODAL)(views.save_holders)
     for step in STEPS[:-1]:
         app.view(f"{CALLBACK_PREFIX}{step}")(views.submit_questionnaire_step)
     app.view(f"{CALLBACK_PREFIX}{STEPS[-1]}")(views.finish_questionnaire)

@@ -15,6 +15,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import workspace_setup as setup
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
 from bot.blocks.kit import context as context_block
@@ -315,3 +316,16 @@ async def go_back_a_step(
     except WEB_API_FAILURES as error:
         # hash_conflict: the view moved on (a double click); the newer view wins.
         logger.info("Back could not update the view: %s", error_code(error))
+
+
+async def open_holders_modal(
+    body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """The Home tab's "Change" (who holds each role here): the modal, for admins only."""
+    await setup.open_holders_modal(
+        str(body.get("trigger_id") or ""),
+        context.team_id or "",
+        _user_of(body),
+        client,
+        deps_of(context),
+    )

@@ -12,6 +12,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.admins import is_admin
 from bot.blocks.home import home_view
 from bot.delivery import WEB_API_FAILURES, error_code
 from bot.deps import deps_of
@@ -30,7 +31,9 @@ async def publish_home(
     """Publish the Home tab for the person who opened it. A refusal leaves their previous Home
     tab (or Slack's empty one) in place, so it is logged, not retried."""
     try:
-        workspace = await deps_of(context).workspaces.of(context.team_id)
-        await client.views_publish(user_id=str(event["user"]), view=home_view(workspace.kb))
+        user, team = str(event["user"]), context.team_id or ""
+        workspace = await deps_of(context).workspaces.of(team)
+        view = home_view(workspace.kb, admin=await is_admin(client, team, user))
+        await client.views_publish(user_id=user, view=view)
     except WEB_API_FAILURES as error:
         logger.warning("views.publish failed for the Home tab: %s", error_code(error))

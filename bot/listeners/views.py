@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks import ids
 from bot.blocks.kit import input_element, submitted_values
@@ -13,6 +14,7 @@ from bot.blocks.modals import QUESTION_MAX, reply_modal
 from bot.deps import deps_of
 from bot.hiring import next_step, owe_advice
 from bot.intent import words_of
+from bot.workspace_setup import save_holders_modal
 
 EMPTY_QUESTION = "Type a piece of work, e.g. who owns the product backlog?"
 
@@ -49,3 +51,13 @@ async def finish_questionnaire(
     """The last step: the advice is owed (stored), then the ack closes the modal."""
     await owe_advice(view, context.user_id or "", context.team_id or "", deps_of(context))
     await ack()
+
+
+async def save_holders(
+    ack: AsyncAck, view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """The role holders modal: closed at once, saved after (only an admin's; users.info says)."""
+    await ack()
+    deps = deps_of(context)
+    team, user = context.team_id or "", context.user_id or ""
+    deps.after_ack(save_holders_modal(view, team, user, client, deps))

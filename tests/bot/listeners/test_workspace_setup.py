@@ -5,7 +5,9 @@ Each test speaks for a workspace of its own, so what one saves cannot reach anot
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
+from bot.blocks import ids
 from bot.sandbox import LiveRoleFit, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
 from tests.bot.blocks.helpers import rendered
@@ -110,3 +112,52 @@ def test_an_admin_teaches_a_phrasing_and_answers_change_here(live: LiveRoleFit) 
 def test_help_tells_how_to_set_holders_and_teach(live: LiveRoleFit) -> None:
     shown = rendered(command(live, "help"))
     assert "/rolefit set product-owner @dana" in shown and "/rolefit teach" in shown
+
+
+def open_home(live: LiveRoleFit, requests: SlackRequests, user: str) -> dict[str, Any]:
+    published = len(live.api.calls_to("views.publish"))
+    live.post(requests.home_opened(user_id=user))
+    call = live.api.wait_for("views.publish", published + 1)[-1]
+    live.wait_until_idle()
+    view: dict[str, Any] = call.response["view"]
+    return view
+
+
+def test_an_admin_sees_the_holders_on_home_and_changes_them_in_a_modal(
+    live: LiveRoleFit,
+) -> None:
+    here = workspace(live)
+    change(live, here, "set product-manager <!subteam^S0PMS|@pms>")
+    home = open_home(live, here, "U_LEADER")
+    shown = rendered(home)
+    assert "Who holds each role here" in shown and "Product Owner: _nobody named yet_" in shown
+    assert "Product Manager: <!subteam^S0PMS>" in shown
+    assert "Who holds each role here" not in rendered(open_home(live, here, "U_VISITOR"))
+
+    live.post(here.block_action(ids.OPEN_HOLDERS_MODAL, "holders", view=home))
+    (opened,) = live.api.wait_for("views.open")
+    modal = opened.body["view"]
+    picked = {
+        f"{ids.HOLDERS_BLOCK_PREFIX}product-owner": {
+            ids.HOLDERS_INPUT: {"type": "multi_users_select", "selected_users": ["U0DANA"]}
+        },
+        f"{ids.HOLDERS_BLOCK_PREFIX}product-manager": {
+            ids.HOLDERS_INPUT: {"type": "multi_users_select", "selected_users": ["U0ERIN"]}
+        },
+    }
+    status, _, body = live.post(here.view_submission(modal, picked))
+    assert (status, body) == (200, b"")
+    republished = live.api.wait_for("views.publish", 3)[-1]
+    assert "Product Owner: <@U0DANA>" in rendered(republished.body)
+    assert "here that's <@U0DANA>" in ask(live, here, "who owns the product backlog?")
+    gtm = ask(live, here, "who builds the go-to-market plan?")
+    assert "here that's <@U0ERIN> and <!subteam^S0PMS>" in gtm  # the group set by command stays
+
+
+def test_someone_else_clicking_change_is_told_no_in_their_dm(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    home = open_home(live, here, "U_LEADER")
+    live.post(here.block_action(ids.OPEN_HOLDERS_MODAL, "holders", view=home, user_id="U_VISITOR"))
+    posted = only_post(live)
+    assert "Only a workspace admin or owner" in rendered(posted)
+    assert live.api.calls_to("views.open") == []
