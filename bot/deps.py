@@ -15,6 +15,7 @@ from bot.after_ack import AfterAck
 from bot.outbox import Outbox
 from bot.replies import Replies
 from bot.store.store import Store
+from bot.workspaces import Workspaces
 from knowledge import KnowledgeBase, Matcher
 
 DEPS_KEY = "rolefit_deps"
@@ -27,10 +28,12 @@ class Deps:
     store: Store
     outbox: Outbox
     replies: Replies = field(init=False)
+    workspaces: Workspaces = field(init=False)  # each workspace's view: `await workspaces.of(team)`
     after_ack: AfterAck = field(default_factory=AfterAck)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "replies", Replies(self.kb, self.matcher))
+        object.__setattr__(self, "workspaces", Workspaces(self.replies, self.store))
 
 
 def deps_of(context: AsyncBoltContext) -> Deps:

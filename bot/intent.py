@@ -19,6 +19,8 @@ class Intent(StrEnum):
     HIRE = "hire"
     STATS = "stats"
     QUESTION = "question"
+    SET = "set"  # an admin names a role's holders: `set product-owner @dana`
+    TEACH = "teach"  # an admin teaches a phrasing: `teach po-backlog : the big wall`
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ SUBCOMMANDS = {
     "hire": Intent.HIRE,
     "stats": Intent.STATS,
 }
+# Subcommands that take words after them (the rest of the text is theirs, not a question).
+SETUP = {"set": Intent.SET, "teach": Intent.TEACH}
 _ALIASES = {
     "role": Intent.ROLES,
     "compare": Intent.ROLES,
@@ -99,6 +103,8 @@ def read(text: str) -> Reading:
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):
         return Reading(Intent.HELP)
+    if text.split()[0].lower() in SETUP:
+        return Reading(SETUP[text.split()[0].lower()], text=text.strip())
     if len(words) == 1:
         word = words[0]
         known = SUBCOMMANDS.get(word) or _ALIASES.get(word)

@@ -30,10 +30,17 @@ class Replies:
     Replies are shared, so callers must not mutate them."""
 
     def __init__(
-        self, kb: KnowledgeBase, matcher: Matcher, *, size: int = 2048, longest: int = 500
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        *,
+        size: int = 2048,
+        longest: int = 500,
+        chat: Chat | None = None,
     ) -> None:
         self.kb = kb
-        self.chat = Chat(kb, matcher)
+        # `chat`: one already made for a knowledge base that reads the same (only holders differ).
+        self.chat = chat if chat is not None else Chat(kb, matcher)
         self._longest = longest  # longer texts rarely repeat and would bloat the memory
         self._first_turns: LRUCache[tuple[str, bool, bool], Turn] = LRUCache(maxsize=size)
 

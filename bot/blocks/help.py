@@ -35,6 +35,8 @@ _COMMANDS = (
     "• `/rolefit hire` — a few questions that end in a hiring recommendation\n"
     "• `/rolefit stats` — for admins: questions asked and how helpful the answers were\n"
     "• `/rolefit help` — this message\n"
+    "• `/rolefit set product-owner @dana` — admins: who holds each role here\n"
+    "• `/rolefit teach po-backlog : the big wall` — admins: a way your people say that work\n"
     "You can also send me a direct message, or mention me in a channel."
 )
 

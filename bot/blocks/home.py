@@ -12,6 +12,7 @@ from bot.blocks.answer import holder_mentions
 from bot.blocks.help import offers, try_asking
 from bot.blocks.insights import insights_blocks, recommended_blocks
 from bot.blocks.kit import Block, context, divider, escape, header, section
+from bot.blocks.setup import setup_blocks
 from bot.store.insights import Insights, Recommended
 from knowledge import KnowledgeBase, Role
 from knowledge.models import ARTICLE_TITLE
@@ -55,9 +56,10 @@ def home_view(
     *,
     recent: list[Recommended] | None = None,
     insights: Insights | None = None,
+    admin: bool = False,
 ) -> View:
     """The Home tab for views.publish: the same for everyone, then the person's `recent` hiring
-    advice and, for admins, the workspace's `insights`."""
+    advice and, for admins, the workspace's set-up (bot.blocks.setup) and its `insights`."""
     blocks = [
         header("Product Owner or Product Manager? Ask RoleFit"),
         section(_WHAT_IT_DOES),
@@ -70,6 +72,8 @@ def home_view(
     ]
     for role in kb.roles.values():
         blocks += _role_in_brief(role)
+    if admin:
+        blocks += setup_blocks(kb)
     blocks.append(context(_SOURCE))
     if recent is not None:
         blocks += [divider(), *recommended_blocks(recent)]

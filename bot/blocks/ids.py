@@ -27,3 +27,8 @@ FEEDBACK_ROLE_BLOCK = "rolefit_feedback_role"
 FEEDBACK_ROLE = "rolefit_feedback_role_choice"
 FEEDBACK_COMMENT_BLOCK = "rolefit_feedback_comment"
 FEEDBACK_COMMENT = "rolefit_feedback_comment_text"
+# A workspace's set-up (admins): the Home tab's "Change" button and the role holders modal.
+OPEN_HOLDERS_MODAL = "rolefit_open_holders_modal"
+HOLDERS_MODAL = "rolefit_holders_modal"
+HOLDERS_BLOCK_PREFIX = "rolefit_holders_"  # + the role's id
+HOLDERS_INPUT = "rolefit_holders_people"

@@ -59,9 +59,11 @@ def register(app: AsyncApp, deps: Deps) -> None:
     app.action(ids.HELP_ME_CHOOSE)(acknowledged_first(actions.help_me_choose))
     app.action(ids.FEEDBACK_HELPFUL)(actions.record_helpful)  # recorded, then acknowledged
     app.action(ids.FEEDBACK_NOT_HELPFUL)(acknowledged_first(actions.open_not_helpful_form))
+    app.action(ids.OPEN_HOLDERS_MODAL)(acknowledged_first(actions.open_holders_modal))
 
     app.view(ids.ASK_MODAL)(views.answer_asked_question)
     app.view(ids.FEEDBACK_MODAL)(views.record_not_helpful)
+    app.view(ids.HOLDERS_MODAL)(views.save_holders)
     for step in STEPS[:-1]:
         app.view(f"{CALLBACK_PREFIX}{step}")(views.submit_questionnaire_step)
     app.view(f"{CALLBACK_PREFIX}{STEPS[-1]}")(views.finish_questionnaire)

@@ -16,6 +16,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import workspace_setup as setup
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
 from bot.blocks.feedback import FeedbackRef, not_helpful_modal, thanked_answer
@@ -36,6 +37,7 @@ from bot.hiring import open_questionnaire, previous_step
 from bot.replies import rebuild_answer
 from bot.store.insights import Vote
 from bot.store.owed import Kind, Owed
+from bot.workspaces import Workspace
 from knowledge import Answer
 from knowledge.dialogue import Reply
 
@@ -90,7 +92,7 @@ async def _referred_answer(
     action: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
-    deps: Deps,
+    workspace: Workspace,
 ) -> tuple[AnswerRef, Answer] | None:
     """The answer a button refers to, rebuilt; a value that is not ours gets a friendly line
     instead (and None)."""
@@ -98,7 +100,7 @@ async def _referred_answer(
     if ref is None:
         await _tell_clicker(body, respond, client, STALE_BUTTON)
         return None
-    return ref, rebuild_answer(ref, deps.matcher)
+    return ref, rebuild_answer(ref, workspace.matcher)
 
 
 async def share_answer(
@@ -116,7 +118,8 @@ async def share_answer(
     if ref is None:
         await _acknowledge_stale(ack, body, respond, client, deps)
         return
-    shared = answer_message(rebuild_answer(ref, deps.matcher), deps.kb)
+    workspace = await deps.workspaces.of(context.team_id)
+    shared = answer_message(rebuild_answer(ref, workspace.matcher), workspace.kb)
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
@@ -142,8 +145,8 @@ async def answer_chosen_alternative(
     context: AsyncBoltContext,
 ) -> None:
     """A "did you mean" choice replaces the unsure answer with the chosen one."""
-    deps = deps_of(context)
-    referred = await _referred_answer(body, action, respond, client, deps)
+    workspace = await deps_of(context).workspaces.of(context.team_id)
+    referred = await _referred_answer(body, action, respond, client, workspace)
     if referred is None:
         return
     ref, answer = referred
@@ -154,13 +157,13 @@ async def answer_chosen_alternative(
             await client.views_update(
                 view_id=view.get("id"),
                 hash=view.get("hash"),
-                view=answer_modal(answer, deps.kb, origin),
+                view=answer_modal(answer, workspace.kb, origin),
             )
         except WEB_API_FAILURES as error:  # the modal was closed or changed meanwhile
             logger.warning("could not update the answer modal: %s", error_code(error))
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-    reply = answer_message(answer, deps.kb, share=ref if ephemeral else None)
+    reply = answer_message(answer, workspace.kb, share=ref if ephemeral else None)
     if await respond_safely(respond, **reply, replace_original=True):
         return
     message = body.get("message") or {}
@@ -178,7 +181,7 @@ async def show_roles(
     """The roles side by side, to the person who clicked. From Home it goes to their DM rather
     than a modal: it stays there to reread, and its questionnaire button then works as on any
     message (a modal could only push the questionnaire on top of itself)."""
-    roles = roles_message(deps_of(context).kb)
+    roles = roles_message((await deps_of(context).workspaces.of(context.team_id)).kb)
     if _on_app_home(body):
         await reply_privately(client, "", _user_of(body), roles)
         return
@@ -268,7 +271,8 @@ async def _continue_conversation(
     ephemeral = conversation.endswith(":command")
     channel = _channel_of(body)
     await deps.store.remember(conversation, reply.memory)
-    shown = deps.replies.show(reply, can_post=channel.startswith(("C", "G")))
+    replies = (await deps.workspaces.of(context.team_id)).replies
+    shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
     if ephemeral:
         await reply_privately(client, channel, _user_of(body), shown, respond=respond)
         return
@@ -375,3 +379,16 @@ async def thank_for_feedback(deps: Deps, ref: FeedbackRef, respond: AsyncRespond
     thanked = thanked_answer(rebuild_answer(ref.answer, deps.matcher), deps.kb, ref)
     extra = {"response_type": "ephemeral"} if ref.ephemeral else {}
     await respond_safely(respond, **thanked, **extra, replace_original=True)
+
+
+async def open_holders_modal(
+    body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """The Home tab's "Change" (who holds each role here): the modal, for admins only."""
+    await setup.open_holders_modal(
+        str(body.get("trigger_id") or ""),
+        context.team_id or "",
+        _user_of(body),
+        client,
+        deps_of(context),
+    )

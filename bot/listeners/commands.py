@@ -1,6 +1,7 @@
 """`/rolefit`: help, roles and answers go back in the acknowledgement itself (one round trip, well
 inside Slack's 3 s); `hire` acknowledges and opens the questionnaire right after; `stats`
-acknowledges and sends an admin the insights right after."""
+acknowledges and sends an admin the insights right after; an admin's `set` and `teach`
+acknowledge and answer privately once saved (bot.workspace_setup)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from bot.intent import Intent, read
 from bot.listeners.errors import tell_it_failed
 from bot.replies import asked_in
 from bot.store.insights import INSIGHTS_DAYS
+from bot.workspace_setup import change_setup
 
 COMMAND = "/rolefit"
 NOT_AN_ADMIN_STATS = "Only a workspace admin or owner can see RoleFit's insights here."
@@ -45,6 +47,13 @@ async def answer_command(
         await ack()
         deps.after_ack(
             send_stats(context, client, respond), on_failure=lambda: tell_it_failed(context)
+        )
+        return None
+    if intent in (Intent.SET, Intent.TEACH):
+        await ack()
+        deps.after_ack(
+            change_workspace(command, context, client, respond),
+            on_failure=lambda: tell_it_failed(context),
         )
         return None
     if intent is not Intent.HIRE:
@@ -74,15 +83,16 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
     conversation = f"{team}:{user}:command"
     in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
     memory = await deps.store.recall(conversation)
-    turn = deps.replies.command_turn(text, memory, can_post=in_channel)
+    replies = (await deps.workspaces.of(team)).replies
+    turn = replies.command_turn(text, memory, can_post=in_channel)
     if isinstance(turn, str):
         return turn
     asked = asked_in(turn.reply, team, user, text)
     if asked is None:
         await deps.store.remember(conversation, turn.memory)
-        return deps.replies.command_ack(turn)
+        return replies.command_ack(turn)
     question_id = await deps.store.record_question(asked, remember=(conversation, turn.memory))
-    return deps.replies.command_ack(turn, question_id)
+    return replies.command_ack(turn, question_id)
 
 
 async def send_stats(
@@ -95,4 +105,19 @@ async def send_stats(
         shown = stats_message(await deps.store.insights(team, INSIGHTS_DAYS))
     else:
         shown = note(NOT_AN_ADMIN_STATS)
+    await reply_privately(client, channel, user, shown, respond=respond)
+
+
+async def change_workspace(
+    command: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+) -> None:
+    """`/rolefit set …` or `teach …`, after the acknowledgement: saved if an admin asked, and the
+    outcome told privately."""
+    user, channel = str(command.get("user_id") or ""), str(command.get("channel_id") or "")
+    shown = await change_setup(
+        str(command.get("text") or ""), context.team_id or "", user, client, deps_of(context)
+    )
     await reply_privately(client, channel, user, shown, respond=respond)

@@ -30,13 +30,14 @@ async def publish_home(
     event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
     """Publish the Home tab for the person who opened it: their recent hiring advice and, for
-    admins, the workspace's insights of the last 30 days. A refusal leaves their previous Home
-    tab (or Slack's empty one) in place, so it is logged, not retried."""
+    admins, the workspace's set-up and its insights of the last 30 days. A refusal leaves their
+    previous Home tab (or Slack's empty one) in place, so it is logged, not retried."""
     deps, team, user = deps_of(context), context.team_id or "", str(event["user"])
     recent = await deps.store.recommended_to(team, user)
     admin = await is_admin(client, team, user)
     insights = await deps.store.insights(team, INSIGHTS_DAYS) if admin else None
-    view = home_view(deps.kb, recent=recent, insights=insights)
+    workspace = await deps.workspaces.of(team)
+    view = home_view(workspace.kb, recent=recent, insights=insights, admin=admin)
     try:
         await client.views_publish(user_id=user, view=view)
     except WEB_API_FAILURES as error:

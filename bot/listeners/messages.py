@@ -48,10 +48,11 @@ async def owe_answer(
     deps = deps_of(context)
     team, channel, user = context.team_id or "", str(event.get("channel")), str(event.get("user"))
     conversation = f"{team}:{channel}:{memory_thread or ''}"
-    turn = deps.replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
+    replies = (await deps.workspaces.of(team)).replies
+    turn = replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
 
     def answer(question_id: int | None) -> Owed:
-        shown = deps.replies.with_feedback(turn, question_id, ephemeral=False)
+        shown = replies.with_feedback(turn, question_id, ephemeral=False)
         return Owed(
             kind=Kind.ANSWER, team=team, channel=channel, user=user, thread_ts=thread, **shown
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks import ids
 from bot.blocks.feedback import COMMENT_MAX, FeedbackRef
@@ -17,6 +18,7 @@ from bot.intent import words_of
 from bot.listeners.actions import thank_for_feedback
 from bot.replies import asked_in
 from bot.store.insights import CORRECTIONS, Vote
+from bot.workspace_setup import save_holders_modal
 
 PICK_A_ROLE = "Pick the role it should be (or Neither)."
 EMPTY_QUESTION = "Type a piece of work, e.g. who owns the product backlog?"
@@ -34,14 +36,15 @@ async def answer_asked_question(
     deps = deps_of(context)
     conversation = f"{context.team_id}:{context.user_id}:ask"
     memory = await deps.store.recall(conversation)
-    reply = deps.replies.chat.reply(question[:QUESTION_MAX], memory)
+    workspace = await deps.workspaces.of(context.team_id)
+    reply = workspace.replies.chat.reply(question[:QUESTION_MAX], memory)
     asked = asked_in(reply, context.team_id or "", context.user_id or "", question[:QUESTION_MAX])
     if asked is None:
         await deps.store.remember(conversation, reply.memory)
     else:
         await deps.store.record_question(asked, remember=(conversation, reply.memory))
     origin = str(view.get("private_metadata") or "")
-    await ack(response_action="update", view=reply_modal(reply, deps.kb, origin))
+    await ack(response_action="update", view=reply_modal(reply, workspace.kb, origin))
 
 
 async def submit_questionnaire_step(
@@ -89,3 +92,13 @@ async def record_not_helpful(
     await ack()
     if ref.response_url:
         deps.after_ack(thank_for_feedback(deps, ref, AsyncRespond(response_url=ref.response_url)))
+
+
+async def save_holders(
+    ack: AsyncAck, view: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    """The role holders modal: closed at once, saved after (only an admin's; users.info says)."""
+    await ack()
+    deps = deps_of(context)
+    team, user = context.team_id or "", context.user_id or ""
+    deps.after_ack(save_holders_modal(view, team, user, client, deps))

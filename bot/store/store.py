@@ -12,6 +12,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -486,6 +487,67 @@ class Store:
         """OAuth `state` values, each usable once before it expires (slack_sdk's own store)."""
         return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self.engine)
 
+    # -- one workspace's additions: who holds each role there, and the phrasings it taught
+
+    async def set_holders(self, team: str, role: str, holders: Sequence[str], set_by: str) -> None:
+        """Who holds `role` in `team` from now on (an empty list: nobody), replacing any before."""
+        values = {"holders": list(holders), "set_by": set_by, "updated_at": self._clock()}
+        async with self._one_statement() as connection:
+            await connection.execute(
+                self._insert(role_holders)
+                .values(team=team, role=role, **values)
+                .on_conflict_do_update(index_elements=["team", "role"], set_=values)
+            )
+
+    async def holders(self, team: str) -> dict[str, list[str]]:
+        """Each role `team` has named holders for (an empty list: it said nobody)."""
+        return (await self.additions(team)).holders
+
+    async def add_phrasing(
+        self, team: str, responsibility: str, phrase: str, added_by: str
+    ) -> bool:
+        """Teach `team` a phrasing for a responsibility; False if it already taught that phrase."""
+        async with self._one_statement() as connection:
+            inserted = await connection.execute(
+                self._insert(phrasings)
+                .values(
+                    team=team,
+                    responsibility=responsibility,
+                    phrase=phrase,
+                    added_by=added_by,
+                    added_at=self._clock(),
+                )
+                .on_conflict_do_nothing(index_elements=["team", "phrase"])
+            )
+        return bool(inserted.rowcount)
+
+    async def phrasings(self, team: str) -> list[tuple[str, str]]:
+        """`team`'s phrasings as (responsibility, phrase), oldest first."""
+        async with self._one_statement() as connection:
+            rows = await connection.execute(
+                select(phrasings.c.responsibility, phrasings.c.phrase)
+                .where(phrasings.c.team == team)
+                .order_by(phrasings.c.id)
+            )
+            return [(str(responsibility), str(phrase)) for responsibility, phrase in rows]
+
+    async def additions(self, team: str) -> Additions:
+        """`team`'s holders and a mark that changes whenever its phrasings do, in one query: cheap
+        enough to ask on every request that needs the workspace's view of the knowledge."""
+        taught = (
+            select(func.count().label("taught"), func.max(phrasings.c.id).label("newest"))
+            .where(phrasings.c.team == team)
+            .subquery()
+        )
+        query = select(
+            taught.c.taught, taught.c.newest, role_holders.c.role, role_holders.c.holders
+        ).select_from(taught.outerjoin(role_holders, role_holders.c.team == team))
+        async with self._one_statement() as connection:
+            rows = (await connection.execute(query)).all()
+        holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
+        count, newest = rows[0].taught, rows[0].newest
+        return Additions(holders, (int(count or 0), int(newest or 0)))
+
     async def delete_team(self, team: str) -> None:
         """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
@@ -536,6 +598,19 @@ def _pending(row: RowMapping) -> Pending:
         sent_ts=row["sent_ts"],
         last_error=row["last_error"],
     )
+
+
+@dataclass(frozen=True)
+class Additions:
+    """What a workspace added to the shared knowledge, as far as a request needs to know."""
+
+    holders: dict[str, list[str]]  # role id -> Slack ids, for each role the workspace named
+    phrasings: tuple[int, int]  # how many it taught and the newest id: changes with every change
+
+
+def _json_list(value: Any) -> list[str]:
+    items = json.loads(value) if isinstance(value, str) else value
+    return [str(item) for item in items] if isinstance(items, list) else []
 
 
 def _tune_sqlite(connection: Any, _record: Any) -> None:

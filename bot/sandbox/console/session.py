@@ -24,6 +24,8 @@ You are @{USER_NAME}, a Slack user; RoleFit runs for real behind this prompt.
   :channel NAME        go to #NAME (also /join #NAME)
   :dm                  back to your DM with RoleFit
   :home                open RoleFit's Home tab (its buttons are numbered too)
+  :team T_OTHER        speak from another workspace (each has its own set-up: try
+                       /rolefit set product-owner @dana in one, then ask in both)
   :help                this help          :quit  leave (Ctrl-D and Ctrl-C work too)
 In a form: answer each question (a number, numbers like 1,3, or text; Enter keeps the shown
 value or skips an optional field), :click N for a button in the form, :cancel to close it."""
@@ -76,6 +78,8 @@ class Session:
             self.transcript.note("You are in your DM with RoleFit.")
         elif command in {":channel", ":join", "/join"}:
             self._join(rest)
+        elif command == ":team":
+            self._switch_team(rest.strip())
         elif command == ":click" or self.screen.is_button(text):
             self.user.click(rest if command == ":click" else text)
         elif text.startswith(":"):
@@ -100,6 +104,19 @@ class Session:
         self.screen.names.channels[self.screen.channel] = name
         self.transcript.note(
             f"You are in #{name}. Mention @RoleFit to ask it something; :dm goes back."
+        )
+
+    def _switch_team(self, team: str) -> None:
+        if not team:
+            self.transcript.note(f"You are in workspace {self.user.requests.team_id}.")
+            return
+        if not re.fullmatch(r"T[A-Z0-9_]{1,30}", team):
+            self.transcript.note("Which workspace? A team id, e.g. :team T_OTHER")
+            return
+        self.user.requests.team_id = team
+        self.transcript.note(
+            f"You are now in workspace {team}: what you send comes from there, and RoleFit "
+            "answers with that workspace's set-up."
         )
 
     # -- an open form ------------------------------------------------------------------------

@@ -75,7 +75,7 @@ class SlackUser:
         channel = self.screen.channel
         response_url = self.screen.posts_to(self.requests.next_response_url(), channel)
         signed = self.requests.slash_command(
-            _as_slack_sends(text),
+            self._picked_people(_as_slack_sends(text)),
             user_id=USER_ID,
             channel_id=channel,
             command=command,
@@ -87,6 +87,20 @@ class SlackUser:
             shown = self.transcript.message(channel, body, ephemeral=not in_channel, ts=new_ts())
             self.screen.posts_to(response_url, channel, shown)
         self._settle()
+
+    def _picked_people(self, text: str) -> str:
+        """`@dana` as Slack sends a person picked from its list (escaping on): `<@UDANA|dana>`.
+        The console's workspace has whoever you name; the screen shows them by that name."""
+
+        def picked(found: re.Match[str]) -> str:
+            name = found.group(1)
+            user_id = "U" + re.sub(r"[^A-Z0-9]", "", name.upper())
+            self.screen.names.users[user_id] = name
+            return f"<@{user_id}|{name}>"
+
+        return re.sub(
+            r"(?<![\w@<|!])@(?!(?:here|channel|everyone)\b)([a-zA-Z][\w.-]*)", picked, text
+        )
 
     def click(self, number_text: str) -> bool:
         """Click button N; False (and a note) when there is no such button on screen."""

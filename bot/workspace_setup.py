@@ -1,0 +1,165 @@
+"""`/rolefit set` and `/rolefit teach`: a workspace's admins tell RoleFit who holds each role there
+and teach it how their people say existing work. Both are kept per workspace (bot.store) and
+shown through that workspace's view of the knowledge (bot.workspaces); the files stay the base.
+
+Only admins may change them, and asking Slack who is one is a Web API call, so these run after
+the command is acknowledged and answer privately through its response_url. Admins can also pick
+the holders in a modal from the Home tab.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.admins import NOT_AN_ADMIN, is_admin
+from bot.blocks import ids
+from bot.blocks.answer import holder_mentions
+from bot.blocks.home import home_view
+from bot.blocks.kit import Message, escape, input_element, quote, quote_code, submitted_values
+from bot.blocks.setup import holders_block_id, holders_modal
+from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
+from bot.deps import Deps
+from knowledge import KnowledgeBase
+from knowledge.additions import clean_phrase, find_responsibility, find_role
+
+logger = logging.getLogger(__name__)
+
+SET, TEACH = "set", "teach"
+NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
+
+# How Slack sends a picked person or user group in a command's text (escaping on in the manifest).
+_PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+_GROUP = re.compile(r"<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>")
+_MENTION = re.compile(rf"{_PERSON.pattern}|{_GROUP.pattern}")
+_PERSON_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_FILLER = re.compile(r"[\s,;&]+|\band\b|&amp;", re.IGNORECASE)
+
+SET_USAGE = (
+    "Name who holds a role here by mentioning them: `/rolefit set product-owner @dana`, "
+    "`/rolefit set product-manager @erin @sam`, or `/rolefit set product-owner nobody` to clear it."
+)
+TEACH_USAGE = (
+    "Teach a way your people say a piece of work: "
+    "`/rolefit teach po-backlog : the big wall of post-its` (a responsibility's id or title, a "
+    "colon, then the phrase)."
+)
+
+
+async def change_setup(
+    text: str, team: str, user: str, client: AsyncWebClient, deps: Deps
+) -> Message:
+    """What `/rolefit set …` or `/rolefit teach …` did, as the private reply to show."""
+    if not await is_admin(client, team, user):
+        return note(f"{NOT_AN_ADMIN} Ask one of them to run `/rolefit {text.split()[0].lower()}`.")
+    word, _, rest = text.strip().partition(" ")
+    if word.lower() == SET:
+        return note(await _set_holders(rest.strip(), team, user, deps))
+    return note(await _teach(rest.strip(), team, user, deps))
+
+
+async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
+    named, who = _split_role_and_people(text)
+    role = find_role(deps.kb, named)
+    if not named or not who:
+        return SET_USAGE
+    if role is None:
+        return f"I don't know the role `{quote_code(named, 100)}`. {_valid_roles(deps.kb)}"
+    if who.lower() in NOBODY:
+        await deps.store.set_holders(team, role.id, [], user)
+        deps.workspaces.changed(team)
+        return f"Nobody is named as the {escape(role.name)} here now: answers name just the role."
+    left = _FILLER.sub(" ", _MENTION.sub(" ", who)).strip()
+    if left:
+        return (
+            f"I couldn't tell who `{quote_code(left, 100)}` is. Mention people with @ and pick "
+            f"them from Slack's list, so I get their ids. {SET_USAGE}"
+        )
+    holders = list(dict.fromkeys(p or g for p, g in _MENTION.findall(who)))
+    await deps.store.set_holders(team, role.id, holders, user)
+    deps.workspaces.changed(team)
+    mentions = holder_mentions(holders)
+    return (
+        f"Saved: the {escape(role.name)} here is {mentions}. Answers in this workspace now say "
+        f"“here that's {mentions}”."
+    )
+
+
+def _split_role_and_people(text: str) -> tuple[str, str]:
+    """("product owner", "<@U1|dana> <@U2>") from "product owner <@U1|dana> <@U2>"."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word.startswith(("<", "@")) or " ".join(words[index:]).lower() in NOBODY:
+            return " ".join(words[:index]), " ".join(words[index:])
+    return text, ""
+
+
+def _valid_roles(kb: KnowledgeBase) -> str:
+    names = " or ".join(f"`{role.id}`" for role in kb.roles.values())
+    return f"Name {names}."
+
+
+async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
+    named, colon, said = text.partition(":")
+    phrase = clean_phrase(said)
+    if not colon or not named.strip() or not phrase:
+        return TEACH_USAGE
+    responsibility = find_responsibility(deps.kb, named)
+    if responsibility is None:
+        ids = ", ".join(f"`{r.id}`" for r in deps.kb.responsibilities)
+        return (
+            f"I don't know the responsibility `{quote_code(named.strip(), 100)}`. Name one by "
+            f"its id or title: {ids}."
+        )
+    if not await deps.store.add_phrasing(team, responsibility.id, phrase, user):
+        return f"This workspace already taught me “{quote(phrase)}”."
+    deps.workspaces.changed(team)
+    owners = " and the ".join(deps.kb.roles[o].name for o in responsibility.owners)
+    return (
+        f"Taught: here, “{quote(phrase)}” means *{escape(responsibility.title)}* (the "
+        f"{escape(owners)}'s work). Only this workspace's answers change. "
+        f"Try `/rolefit who owns {quote_code(phrase, 100)}?`"
+    )
+
+
+async def open_holders_modal(
+    trigger_id: str, team: str, user: str, client: AsyncWebClient, deps: Deps
+) -> None:
+    """The Home tab's "Change" button: the holders modal for an admin, a polite no for others."""
+    if not await is_admin(client, team, user):
+        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+        return
+    workspace = await deps.workspaces.of(team)
+    try:
+        await client.views_open(trigger_id=trigger_id, view=holders_modal(workspace.kb))
+    except WEB_API_FAILURES as error:
+        logger.warning("could not open the holders modal: %s", error_code(error))
+
+
+async def save_holders_modal(
+    view: Mapping[str, Any], team: str, user: str, client: AsyncWebClient, deps: Deps
+) -> None:
+    """The holders modal, submitted (and already closed): each role whose people changed is saved,
+    keeping any user groups, and the admin's Home tab shows the result."""
+    if not await is_admin(client, team, user):
+        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+        return
+    before = (await deps.workspaces.of(team)).kb.roles
+    values = submitted_values(view)
+    for role_id, role in before.items():
+        picked = input_element(values, holders_block_id(role_id), ids.HOLDERS_INPUT)
+        people = picked.get("selected_users")
+        chosen = [p for p in people if _PERSON_ID.match(str(p))] if isinstance(people, list) else []
+        holders = [*chosen, *(h for h in role.holders if h.startswith("S"))]
+        if holders != role.holders:
+            await deps.store.set_holders(team, role_id, holders, user)
+    deps.workspaces.changed(team)
+    after = await deps.workspaces.of(team)
+    try:
+        await client.views_publish(user_id=user, view=home_view(after.kb, admin=True))
+    except WEB_API_FAILURES as error:
+        logger.warning("views.publish failed after saving holders: %s", error_code(error))

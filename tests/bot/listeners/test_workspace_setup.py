@@ -1,0 +1,163 @@
+"""`/rolefit set` and `/rolefit teach` end to end: signed commands from an admin (U_LEADER) or not,
+the private reply they get through the response_url, and the answers that change afterwards.
+Each test speaks for a workspace of its own, so what one saves cannot reach another test."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from bot.blocks import ids
+from bot.sandbox import LiveRoleFit, SlackRequests
+from bot.sandbox.live import TEST_SIGNING_SECRET
+from tests.bot.blocks.helpers import rendered
+from tests.bot.listeners.helpers import command, event_of, only_post
+
+_TEAMS = itertools.count(1)
+TAUGHT = "who runs the zorblax ritual?"
+BACKLOG = "Managing and ordering the product backlog"
+
+
+def workspace(live: LiveRoleFit) -> SlackRequests:
+    return SlackRequests(
+        TEST_SIGNING_SECRET,
+        team_id=f"T_SETUP{next(_TEAMS)}",
+        response_url_base=live.api.response_url(""),
+    )
+
+
+def change(live: LiveRoleFit, requests: SlackRequests, text: str, user: str = "U_LEADER") -> str:
+    """Run `/rolefit TEXT`: acknowledged empty at once, then answered privately."""
+    before = len(live.api.calls_to("response_url"))
+    status, _, body = live.post(requests.slash_command(text, user_id=user))
+    assert (status, body) == (200, b"")
+    reply = live.api.wait_for("response_url", before + 1)[-1].body
+    assert reply["response_type"] == "ephemeral"
+    return rendered(reply)
+
+
+def ask(live: LiveRoleFit, requests: SlackRequests, question: str) -> str:
+    live.requests, saved = requests, live.requests
+    try:
+        return rendered(command(live, question))
+    finally:
+        live.requests = saved
+
+
+def test_an_admin_names_the_holders_and_answers_say_here_thats(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    assert "here that's" not in ask(live, here, "who owns the product backlog?")
+    saved = change(live, here, "set product-owner <@U0DANA|dana>")
+    assert "Saved: the Product Owner here is <@U0DANA>" in saved
+    answer = ask(live, here, "who owns the product backlog?")
+    assert "work for the Product Owner — here that's <@U0DANA>." in answer
+    change(live, here, "set PM <@U0ERIN|erin>, <@U0SAM> and <!subteam^S0PMS|@pms>")
+    answer = ask(live, here, "who builds the go-to-market plan?")
+    assert "here that's <@U0ERIN>, <@U0SAM> and <!subteam^S0PMS>" in answer
+    assert "<@U0DANA>" in ask(live, here, "roles")
+
+
+def test_nobody_clears_a_role(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    change(live, here, "set product-owner <@U0DANA|dana>")
+    assert "Nobody is named as the Product Owner" in change(live, here, "set product-owner nobody")
+    assert "here that's" not in ask(live, here, "who owns the product backlog?")
+
+
+def test_direct_messages_in_the_workspace_name_its_holders(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    change(live, here, "set product-owner <@U0DANA|dana>")
+    live.api.reset()
+    dm = here.dm("who writes the user stories?")
+    live.post(dm)
+    posted = only_post(live)
+    assert posted["channel"] == event_of(dm)["channel"]
+    assert "here that's <@U0DANA>" in rendered(posted)
+
+
+def test_someone_who_is_not_an_admin_is_refused_politely(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    refused = change(live, here, "set product-owner <@U0MALLORY>", user="U_SOMEONE")
+    assert "Only a workspace admin or owner" in refused
+    refused = change(live, here, "teach po-backlog : zorblax ritual", user="U_SOMEONE")
+    assert "Only a workspace admin or owner" in refused
+    assert "here that's" not in ask(live, here, "who owns the product backlog?")
+    assert BACKLOG not in ask(live, here, TAUGHT)
+
+
+def test_mistakes_get_a_line_saying_what_is_valid(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    unknown = change(live, here, "set scrum-master <@U0DANA>")
+    assert "I don't know the role `scrum-master`" in unknown
+    assert "`product-owner` or `product-manager`" in unknown
+    assert "I couldn't tell who `@dana` is" in change(live, here, "set product-owner @dana")
+    assert "/rolefit set product-owner nobody" in change(live, here, "set")
+    unknown = change(live, here, "teach juggling : clubs in the air")
+    assert "I don't know the responsibility `juggling`" in unknown and "`po-backlog`" in unknown
+    assert "a colon, then the phrase" in change(live, here, "teach po-backlog")
+
+
+def test_an_admin_teaches_a_phrasing_and_answers_change_here(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    assert BACKLOG not in ask(live, here, TAUGHT)
+    taught = change(live, here, "teach po-backlog : zorblax ritual")
+    assert "“zorblax ritual” means *Managing and ordering the product backlog*" in taught
+    answer = ask(live, here, TAUGHT)
+    assert "work for the Product Owner" in answer
+    assert BACKLOG in answer
+    again = change(live, here, "teach Managing and ordering the product backlog : zorblax ritual")
+    assert "already taught me" in again
+
+
+def test_help_tells_how_to_set_holders_and_teach(live: LiveRoleFit) -> None:
+    shown = rendered(command(live, "help"))
+    assert "/rolefit set product-owner @dana" in shown and "/rolefit teach" in shown
+
+
+def open_home(live: LiveRoleFit, requests: SlackRequests, user: str) -> dict[str, Any]:
+    published = len(live.api.calls_to("views.publish"))
+    live.post(requests.home_opened(user_id=user))
+    call = live.api.wait_for("views.publish", published + 1)[-1]
+    live.wait_until_idle()
+    view: dict[str, Any] = call.response["view"]
+    return view
+
+
+def test_an_admin_sees_the_holders_on_home_and_changes_them_in_a_modal(
+    live: LiveRoleFit,
+) -> None:
+    here = workspace(live)
+    change(live, here, "set product-manager <!subteam^S0PMS|@pms>")
+    home = open_home(live, here, "U_LEADER")
+    shown = rendered(home)
+    assert "Who holds each role here" in shown and "Product Owner: _nobody named yet_" in shown
+    assert "Product Manager: <!subteam^S0PMS>" in shown
+    assert "Who holds each role here" not in rendered(open_home(live, here, "U_VISITOR"))
+
+    live.post(here.block_action(ids.OPEN_HOLDERS_MODAL, "holders", view=home))
+    (opened,) = live.api.wait_for("views.open")
+    modal = opened.body["view"]
+    picked = {
+        f"{ids.HOLDERS_BLOCK_PREFIX}product-owner": {
+            ids.HOLDERS_INPUT: {"type": "multi_users_select", "selected_users": ["U0DANA"]}
+        },
+        f"{ids.HOLDERS_BLOCK_PREFIX}product-manager": {
+            ids.HOLDERS_INPUT: {"type": "multi_users_select", "selected_users": ["U0ERIN"]}
+        },
+    }
+    status, _, body = live.post(here.view_submission(modal, picked))
+    assert (status, body) == (200, b"")
+    republished = live.api.wait_for("views.publish", 3)[-1]
+    assert "Product Owner: <@U0DANA>" in rendered(republished.body)
+    assert "here that's <@U0DANA>" in ask(live, here, "who owns the product backlog?")
+    gtm = ask(live, here, "who builds the go-to-market plan?")
+    assert "here that's <@U0ERIN> and <!subteam^S0PMS>" in gtm  # the group set by command stays
+
+
+def test_someone_else_clicking_change_is_told_no_in_their_dm(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    home = open_home(live, here, "U_LEADER")
+    live.post(here.block_action(ids.OPEN_HOLDERS_MODAL, "holders", view=home, user_id="U_VISITOR"))
+    posted = only_post(live)
+    assert "Only a workspace admin or owner" in rendered(posted)
+    assert live.api.calls_to("views.open") == []

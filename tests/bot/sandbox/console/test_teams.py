@@ -1,0 +1,32 @@
+"""`:team` in the console: the same person speaks from a second workspace, so per-workspace set-up
+(`/rolefit set`, `/rolefit teach`) can be tried offline and seen not to cross over."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.sandbox.console.test_console import after, run_console
+
+
+def test_each_workspace_keeps_its_own_set_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = [
+        ":team",
+        "/rolefit set product-owner @dana",
+        "/rolefit teach po-backlog : zorblax ritual",
+        "who owns the product backlog?",
+        ":team T_OTHER",
+        "who owns the backlog?",
+        "who runs the zorblax ritual?",
+        ":team not a team",
+    ]
+    out = run_console(script, monkeypatch, capsys)
+    assert "You are in workspace T_ROLEFIT." in after(out, ":team")
+    assert "Saved: the Product Owner here is @dana." in after(out, script[1])
+    assert "here that's @dana" in after(out, script[3])
+    assert "You are now in workspace T_OTHER" in after(out, script[4])
+    elsewhere = after(out, script[5])[: after(out, script[5]).index(f"> {script[6]}")]
+    assert "Product Owner" in elsewhere and "@dana" not in elsewhere
+    assert "Managing and ordering the product backlog" not in after(out, script[6])
+    assert "Which workspace?" in after(out, script[7])

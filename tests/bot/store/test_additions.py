@@ -1,0 +1,71 @@
+"""A workspace's additions in the store, on SQLite and PostgreSQL: holders set and replaced per
+role, phrasings taught once per phrase, and nothing of one team visible to another."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.store.store import Store
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    opened = Store(database_url)
+    await opened.upgrade()
+    yield opened
+    await opened.close()
+
+
+async def test_holders_are_set_replaced_and_cleared_per_role(store: Store) -> None:
+    assert await store.holders("T1") == {}
+    await store.set_holders("T1", "product-owner", ["U0DANA"], "U0ADMIN")
+    await store.set_holders("T1", "product-manager", ["U0ERIN", "S0PMS"], "U0ADMIN")
+    await store.set_holders("T1", "product-owner", ["U0FRED"], "U0ADMIN")
+    assert await store.holders("T1") == {
+        "product-owner": ["U0FRED"],
+        "product-manager": ["U0ERIN", "S0PMS"],
+    }
+    await store.set_holders("T1", "product-manager", [], "U0ADMIN")
+    assert (await store.holders("T1"))["product-manager"] == []
+    assert await store.holders("T2") == {}
+
+
+async def test_a_phrasing_is_taught_once_per_team(store: Store) -> None:
+    assert await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")
+    assert not await store.add_phrasing("T1", "pm-go-to-market", "the big wall", "U0ADMIN")
+    assert await store.add_phrasing("T2", "pm-go-to-market", "the big wall", "U0ADMIN")
+    assert await store.add_phrasing("T1", "po-user-stories", "story time", "U0ADMIN")
+    assert await store.phrasings("T1") == [
+        ("po-backlog", "the big wall"),
+        ("po-user-stories", "story time"),
+    ]
+    assert await store.phrasings("T2") == [("pm-go-to-market", "the big wall")]
+    assert await store.phrasings("T3") == []
+
+
+async def test_additions_change_mark_whenever_phrasings_do(store: Store) -> None:
+    empty = await store.additions("T1")
+    assert (empty.holders, empty.phrasings) == ({}, (0, 0))
+    await store.set_holders("T1", "product-owner", ["U0DANA"], "U0ADMIN")
+    await store.set_holders("T1", "product-manager", ["U0ERIN"], "U0ADMIN")
+    await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")
+    first = await store.additions("T1")
+    assert first.holders == {"product-owner": ["U0DANA"], "product-manager": ["U0ERIN"]}
+    assert first.phrasings[0] == 1
+    await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")  # already taught
+    assert (await store.additions("T1")).phrasings == first.phrasings
+    await store.add_phrasing("T1", "po-backlog", "the small wall", "U0ADMIN")
+    assert (await store.additions("T1")).phrasings[0] == 2
+    assert (await store.additions("T2")).phrasings == (0, 0)
+
+
+async def test_an_uninstalled_team_loses_its_additions(store: Store) -> None:
+    await store.set_holders("T1", "product-owner", ["U0DANA"], "U0ADMIN")
+    await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")
+    await store.set_holders("T2", "product-owner", ["U0ERIN"], "U0ADMIN")
+    await store.delete_team("T1")
+    assert (await store.additions("T1")).holders == {}
+    assert await store.phrasings("T1") == []
+    assert await store.holders("T2") == {"product-owner": ["U0ERIN"]}
