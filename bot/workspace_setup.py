@@ -1,5 +1,6 @@
-"""`/rolefit set` and `/rolefit teach`: a workspace's admins tell RoleFit who holds each role there
-and teach it how their people say existing work. Both are kept per workspace (bot.store) and
+"""`/rolefit set` and `/rolefit teach`: a workspace's admins tell RoleFit who holds each role there,
+how long to keep question texts (`set retention DAYS`), and teach it how their people say
+existing work. Both are kept per workspace (bot.store) and
 shown through that workspace's view of the knowledge (bot.workspaces); the files stay the base.
 
 Only admins may change them, and asking Slack who is one is a Web API call, so these run after
@@ -29,7 +30,8 @@ from knowledge.additions import clean_phrase, find_responsibility, find_role
 
 logger = logging.getLogger(__name__)
 
-SET, TEACH = "set", "teach"
+SET, TEACH, RETENTION = "set", "teach", "retention"
+RETENTION_MAX = 3650
 NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
 
 # How Slack sends a picked person or user group in a command's text (escaping on in the manifest).
@@ -42,6 +44,10 @@ _FILLER = re.compile(r"[\s,;&]+|\band\b|&amp;", re.IGNORECASE)
 SET_USAGE = (
     "Name who holds a role here by mentioning them: `/rolefit set product-owner @dana`, "
     "`/rolefit set product-manager @erin @sam`, or `/rolefit set product-owner nobody` to clear it."
+)
+RETENTION_USAGE = (
+    "Say how many days to keep question texts for insights: `/rolefit set retention 90` (the "
+    f"default), up to {RETENTION_MAX}; `/rolefit set retention 0` keeps counts and no text."
 )
 TEACH_USAGE = (
     "Teach a way your people say a piece of work: "
@@ -57,9 +63,23 @@ async def change_setup(
     if not await is_admin(client, team, user):
         return note(f"{NOT_AN_ADMIN} Ask one of them to run `/rolefit {text.split()[0].lower()}`.")
     word, _, rest = text.strip().partition(" ")
+    named, _, value = rest.strip().partition(" ")
+    if word.lower() == SET and named.lower() == RETENTION:
+        return note(await _set_retention(value.strip(), team, deps))
     if word.lower() == SET:
         return note(await _set_holders(rest.strip(), team, user, deps))
     return note(await _teach(rest.strip(), team, user, deps))
+
+
+async def _set_retention(text: str, team: str, deps: Deps) -> str:
+    """`/rolefit set retention DAYS`: how long question texts are kept for insights here."""
+    if not text.isdigit() or int(text) > RETENTION_MAX:
+        return RETENTION_USAGE
+    days = int(text)
+    await deps.store.set_retention_days(team, days)
+    if days == 0:
+        return "From now on I keep no question texts here, only the counts; kept texts go soon."
+    return f"Question texts are now kept for {days} days here (the counts are always kept)."
 
 
 async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:

@@ -37,6 +37,7 @@ _COMMANDS = (
     "• `/rolefit help` — this message\n"
     "• `/rolefit set product-owner @dana` — admins: who holds each role here\n"
     "• `/rolefit teach po-backlog : the big wall` — admins: a way your people say that work\n"
+    "• `/rolefit set retention 30` — admins: days to keep question texts (0: counts only)\n"
     "You can also send me a direct message, or mention me in a channel."
 )
 

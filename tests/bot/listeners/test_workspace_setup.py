@@ -161,3 +161,14 @@ def test_someone_else_clicking_change_is_told_no_in_their_dm(live: LiveRoleFit) 
     posted = only_post(live)
     assert "Only a workspace admin or owner" in rendered(posted)
     assert live.api.calls_to("views.open") == []
+
+
+def test_an_admin_sets_how_long_question_texts_are_kept(live: LiveRoleFit) -> None:
+    here = workspace(live)
+    assert "kept for 30 days" in change(live, here, "set retention 30")
+    assert "only the counts" in change(live, here, "set retention 0")
+    assert live.deps is not None
+    assert live.call(live.deps.store.retention_days(here.team_id)) == 0
+    assert "/rolefit set retention 90" in change(live, here, "set retention forever")
+    assert "Only a workspace admin" in change(live, here, "set retention 5", user="U_SOMEONE")
+    assert live.call(live.deps.store.retention_days(here.team_id)) == 0
