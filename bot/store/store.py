@@ -125,6 +125,7 @@ class Store:
         if self.url.startswith("sqlite"):
             self.engine: AsyncEngine = create_async_engine(self.url, **_POOL)
             event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
+            event.listen(self.engine.sync_engine, "begin", _begin_immediately)
             self._insert: Any = sqlite.insert
         else:
             self.engine = create_async_engine(self.url, **_POOL)
@@ -613,8 +614,17 @@ def _json_list(value: Any) -> list[str]:
     return [str(item) for item in items] if isinstance(items, list) else []
 
 
+def _begin_immediately(connection: Any) -> None:
+    """Every SQLite transaction takes the write lock when it begins. A transaction that read
+    first and wrote later would otherwise have to upgrade its lock while another writer holds
+    it, and SQLite refuses that at once ("database is locked") instead of waiting its turn."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _tune_sqlite(connection: Any, _record: Any) -> None:
-    """WAL lets readers run beside the writer; writers wait for the lock instead of failing."""
+    """WAL lets readers run beside the writer; writers wait for the lock instead of failing.
+    The driver's own transaction handling is off: `_begin_immediately` starts every one."""
+    connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import text
 
 from bot.sandbox import LiveRoleFit, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
+from bot.store.store import Store
 
 ONE, TWO = "T_ONE", "T_TWO"
 
@@ -64,6 +67,23 @@ def test_a_forged_state_gets_a_friendly_page_and_installs_nothing(
     _, cookie = start_install(distributed)
     status, page = come_back(distributed, "T_EVIL", state, cookie)
     assert status in (400, 401) and "RoleFit was not installed" in page and "Start again" in page
+
+
+def test_an_expired_state_gets_a_friendly_page(distributed: LiveRoleFit) -> None:
+    state, cookie = start_install(distributed)
+    assert distributed.deps is not None
+    distributed.call(expire_states(distributed.deps.store))
+    status, page = come_back(distributed, "T_LATE", state, cookie)
+    assert status == 401 and "expired or was already used" in page
+
+
+async def expire_states(store: Store) -> None:
+    """Every OAuth state issued so far, past its expiry (as if the person took too long)."""
+    async with store.engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE slack_oauth_states SET expire_at = :past"),
+            {"past": datetime(2000, 1, 1)},
+        )
 
 
 def test_a_state_used_once_cannot_be_used_again(distributed: LiveRoleFit) -> None:

@@ -5,6 +5,7 @@ between them each produce one message."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from bot.blocks import ids
 from bot.blocks.answer import AnswerRef
 from bot.sandbox import FakeSlackApi, SignedRequest
 from bot.sandbox.processes import ServeProcess
+from bot.store.store import Store
 from tests.databases import create_database, drop_database
 from tests.processes import SETTLE_SECONDS, api, ok, posts_after_settling
 from tests.questionnaire_flow import Leader, company, needs, work
@@ -101,6 +103,31 @@ def test_share_clicked_on_both_posts_once(processes: tuple[ServeProcess, ServePr
     time.sleep(SETTLE_SECONDS)
     shared = a.api.calls_to("response_url")
     assert [call.body["response_type"] for call in shared] == ["in_channel"]
+
+
+def test_a_helpful_vote_clicked_on_both_counts_once(
+    processes: tuple[ServeProcess, ServeProcess],
+) -> None:
+    a, b = processes
+    ok(a.post(a.requests.dm("who writes the user stories?", user_id="U_VOTER")))
+    (answer,) = posts_after_settling(a.api, 1)
+    (value,) = [
+        element["value"]
+        for block in answer["blocks"]
+        for element in block.get("elements", [])
+        if element.get("action_id") == ids.FEEDBACK_HELPFUL
+    ]
+    message = {"type": "message", "ts": "1700000000.000902"}
+    click = a.requests.block_action(
+        ids.FEEDBACK_HELPFUL, value, user_id="U_VOTER", channel_id="D_VOTER", message=message
+    )
+    at_once((a, click), (b, click))
+    store = Store(a.database_url)
+    try:
+        insights = asyncio.run(store.insights(a.requests.team_id, 30))
+    finally:
+        asyncio.run(store.close())
+    assert (insights.helpful, insights.not_helpful) == (1, 0)
 
 
 def test_a_questionnaire_alternating_between_a_and_b_posts_once(
