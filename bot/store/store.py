@@ -75,6 +75,7 @@ TOP_QUESTIONS = 5
 LOW_CONFIDENCE = MOST_LIKELY  # below it RoleFit says it is "not sure"
 
 Clock = Callable[[], float]
+_READING = "rolefit_reading"  # an execution option: this connection only reads
 # Connections kept open per process. Enough for a busy process's concurrent store calls: a
 # connection past the pool's size is closed when returned, and opening one costs milliseconds
 # (a thread and pragmas on SQLite; authentication and type look-ups on PostgreSQL). Two or three
@@ -137,11 +138,19 @@ class Store:
             index_elements=["key"],
             set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
         )
+        self._reader = self.engine.execution_options(**{_READING: True})
         self._autocommit = (
             None
             if self.dialect == "sqlite"
             else self.engine.execution_options(isolation_level="AUTOCOMMIT")
         )
+
+    def _reading(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        """A connection for a call that only reads: on PostgreSQL one statement in autocommit,
+        on SQLite a plain (deferred) transaction that never blocks a writer."""
+        if self._autocommit is None:
+            return self._reader.connect()
+        return self._autocommit.connect()
 
     def _one_statement(self) -> AbstractAsyncContextManager[AsyncConnection]:
         """A connection for a call that is one statement. On PostgreSQL it runs as its own
@@ -220,7 +229,7 @@ class Store:
     async def recall(self, key: str) -> Memory | None:
         """The conversation's memory, unless its last turn is over an hour old."""
         since = self._clock() - FORGET_CONVERSATIONS_AFTER
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             found = await connection.scalar(_RECALL, {"wanted": key, "since": since})
         return None if found is None else Memory.model_validate_json(found)
 
@@ -254,7 +263,7 @@ class Store:
 
     async def has_due(self) -> bool:
         """Whether any pending message is due now (leased or not)."""
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             found = await connection.scalar(
                 select(outbox.c.id)
                 .where(outbox.c.status == PENDING, outbox.c.due_at <= self._clock())
@@ -291,7 +300,7 @@ class Store:
             return bool(result.rowcount)
 
     async def outbox_rows(self, statuses: Sequence[str] = (PENDING, FAILED)) -> list[Pending]:
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             rows = await connection.execute(
                 select(outbox).where(outbox.c.status.in_(statuses)).order_by(outbox.c.id)
             )
@@ -299,7 +308,7 @@ class Store:
 
     async def counts(self) -> dict[str, int]:
         """Outbox messages by status."""
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             rows = await connection.execute(
                 select(outbox.c.status, func.count()).group_by(outbox.c.status)
             )
@@ -360,7 +369,7 @@ class Store:
             return bool(inserted.rowcount)
 
     async def retention_days(self, team: str) -> int:
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             return await self._retention(connection, team)
 
     async def set_retention_days(self, team: str, days: int) -> None:
@@ -384,7 +393,7 @@ class Store:
         low = and_(q.intent == "ownership", q.owners != "", q.confidence < LOW_CONFIDENCE)
         disputed = select(f.question_id).where(f.team == team, f.helpful.is_(False))
         in_window = and_(q.team == team, q.asked_at >= since)
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             asked, not_answered, unsure = (
                 await connection.execute(
                     select(
@@ -427,7 +436,7 @@ class Store:
     async def recommended_to(self, team: str, user: str, limit: int = 5) -> list[Recommended]:
         """The hiring advice RoleFit gave `user` most recently, newest first."""
         q = questions.c
-        async with self.engine.connect() as connection:
+        async with self._reading() as connection:
             rows = await connection.execute(
                 select(q.asked_at, q.recommendation, q.text)
                 .where(q.team == team, q.user == user, q.recommendation.is_not(None))
@@ -524,7 +533,7 @@ class Store:
 
     async def phrasings(self, team: str) -> list[tuple[str, str]]:
         """`team`'s phrasings as (responsibility, phrase), oldest first."""
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             rows = await connection.execute(
                 select(phrasings.c.responsibility, phrasings.c.phrase)
                 .where(phrasings.c.team == team)
@@ -543,7 +552,7 @@ class Store:
         query = select(
             taught.c.taught, taught.c.newest, role_holders.c.role, role_holders.c.holders
         ).select_from(taught.outerjoin(role_holders, role_holders.c.team == team))
-        async with self._one_statement() as connection:
+        async with self._reading() as connection:
             rows = (await connection.execute(query)).all()
         holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
         count, newest = rows[0].taught, rows[0].newest
@@ -615,10 +624,12 @@ def _json_list(value: Any) -> list[str]:
 
 
 def _begin_immediately(connection: Any) -> None:
-    """Every SQLite transaction takes the write lock when it begins. A transaction that read
+    """A SQLite transaction that may write takes the write lock when it begins. One that read
     first and wrote later would otherwise have to upgrade its lock while another writer holds
-    it, and SQLite refuses that at once ("database is locked") instead of waiting its turn."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    it, and SQLite refuses that at once ("database is locked") instead of waiting its turn.
+    Reads (`Store._reading`) begin plainly, so they never queue behind a writer."""
+    reading = connection.get_execution_options().get(_READING)
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _tune_sqlite(connection: Any, _record: Any) -> None:

@@ -7,6 +7,7 @@ import asyncio
 
 from sqlalchemy import inspect, select
 
+from bot.store.insights import Asked
 from bot.store.owed import Kind, Owed
 from bot.store.schema import role_holders
 from bot.store.store import FAILED, PENDING, SENT, Store
@@ -139,3 +140,30 @@ async def test_deleting_a_team_removes_its_rows_and_only_its_rows(store: Store) 
     async with store.engine.connect() as connection:
         teams = (await connection.execute(select(role_holders.c.team))).scalars().all()
     assert teams == ["T2"]
+
+
+async def test_busy_readers_and_writers_on_several_connections_never_fail(
+    database_url: str,
+) -> None:
+    """Owing, leasing, marking sent and reading at once from three "processes": each call waits
+    its turn (under benchmark load SQLite once failed such a mix with "database is locked")."""
+    stores = [Store(database_url) for _ in range(3)]
+    await stores[0].upgrade()
+
+    async def one_message(number: int) -> None:
+        store = stores[number % 3]
+        key = f"T1:D{number}:"
+        await store.owe(f"answer:{number}", OWED, remember=(key, Memory(intent="compare")))
+        assert await store.recall(key) is not None
+        for pending in await store.take_due(f"owner{number}", limit=2, lease_seconds=60):
+            await store.mark_sent(pending.id, f"owner{number}", "D1", "1.1")
+        asked = Asked(team="T1", user="U1", text="who owns pricing?", intent="ownership")
+        await store.record_question(asked, remember=(key, Memory(intent="ownership")))
+        await store.counts()
+
+    try:
+        await asyncio.gather(*(one_message(number) for number in range(60)))
+        assert sum((await stores[0].counts()).values()) == 60
+    finally:
+        for store in stores:
+            await store.close()
