@@ -8,9 +8,11 @@ read-then-write), so exactly one process, once, owns it, whatever restarts or ru
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
@@ -139,6 +141,7 @@ class Store:
             set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
         )
         self._reader = self.engine.execution_options(**{_READING: True})
+        self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
         self._autocommit = (
             None
             if self.dialect == "sqlite"
@@ -152,13 +155,21 @@ class Store:
             return self._reader.connect()
         return self._autocommit.connect()
 
-    def _one_statement(self) -> AbstractAsyncContextManager[AsyncConnection]:
-        """A connection for a call that is one statement. On PostgreSQL it runs as its own
-        transaction: one round trip instead of BEGIN, the statement and COMMIT as three. (SQLite
-        is in process: its transactions cost no round trip, and switching modes would.)"""
-        if self._autocommit is None:
-            return self.engine.begin()
-        return self._autocommit.connect()
+    @contextlib.asynccontextmanager
+    async def _transaction(self, *, one_statement: bool = False) -> AsyncIterator[AsyncConnection]:
+        """A connection for a call that may write. On SQLite this process's writers take turns
+        in arrival order (the database's own busy handler polls, and under load some would wait
+        past any timeout); several processes should share PostgreSQL instead. On PostgreSQL a
+        call that is one statement runs in autocommit: one round trip instead of three."""
+        if self._write_turns is not None:
+            async with self._write_turns, self.engine.begin() as connection:
+                yield connection
+        elif one_statement and self._autocommit is not None:
+            async with self._autocommit.connect() as connection:
+                yield connection
+        else:
+            async with self.engine.begin() as connection:
+                yield connection
 
     @property
     def dialect(self) -> str:
@@ -168,13 +179,13 @@ class Store:
         """Bring the schema to the newest migration (run on start and by `rolefit db upgrade`)."""
         from bot.store.migrations import upgrade
 
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             await connection.run_sync(upgrade)
 
     async def downgrade(self, revision: str = "base") -> None:
         from bot.store.migrations import downgrade
 
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             await connection.run_sync(downgrade, revision)
 
     async def close(self) -> None:
@@ -182,7 +193,7 @@ class Store:
 
     async def claim(self, key: str) -> bool:
         """True for the one caller, on any process, that claims `key` first."""
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             return await self._claim(connection, key)
 
     async def owe(
@@ -201,7 +212,7 @@ class Store:
         claimed before."""
         now = self._clock()
         owner, seconds = lease if lease is not None else (None, 0.0)
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             if not await self._claim(connection, claim):
                 return None
             question_id = None if asked is None else await self._record(connection, asked)
@@ -234,7 +245,7 @@ class Store:
         return None if found is None else Memory.model_validate_json(found)
 
     async def remember(self, key: str, memory: Memory) -> None:
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             await self._remember(connection, key, memory)
 
     async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
@@ -252,7 +263,7 @@ class Store:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             rows = await connection.execute(
                 update(outbox)
                 .where(outbox.c.id.in_(due.scalar_subquery()))
@@ -282,7 +293,7 @@ class Store:
 
     async def release(self, owner: str) -> None:
         """Hand back every lease `owner` holds (a process shutting down), so others take them."""
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 update(outbox)
                 .where(outbox.c.lease_owner == owner, outbox.c.status == PENDING)
@@ -291,7 +302,7 @@ class Store:
 
     async def requeue(self, pending_id: int) -> bool:
         """A failed message back in the queue, due now (`rolefit outbox retry`)."""
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             result = await connection.execute(
                 update(outbox)
                 .where(outbox.c.id == pending_id, outbox.c.status == FAILED)
@@ -319,7 +330,7 @@ class Store:
         and delivered messages after a day, question texts and comments past their workspace's
         retention. Undeliverable messages stay until an operator acts."""
         now = self._clock()
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             await self._forget_texts(connection, now)
             await connection.execute(
                 delete(conversations).where(
@@ -342,7 +353,7 @@ class Store:
     ) -> int:
         """Record a question RoleFit answered (and remember the conversation's turn with it, in
         one transaction); its id, which the answer's feedback buttons carry."""
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             if remember is not None:
                 await self._remember(connection, *remember)
             return await self._record(connection, asked)
@@ -350,7 +361,7 @@ class Store:
     async def record_vote(self, vote: Vote) -> bool:
         """Record one person's feedback on one answer: True the first time, False for every
         repeat (a double click, a second process), which changes nothing."""
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             keep_text = await self._retention(connection, vote.team) > 0
             inserted = await connection.execute(
                 self._insert(feedback)
@@ -376,7 +387,7 @@ class Store:
         """How long `team`'s question texts are kept; 0 keeps counts and no text from now on
         (texts already kept go at the next `forget_old`)."""
         values = {"retention_days": max(days, 0), "updated_at": self._clock()}
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             await connection.execute(
                 self._insert(workspaces)
                 .values(team=team, **values)
@@ -502,7 +513,7 @@ class Store:
     async def set_holders(self, team: str, role: str, holders: Sequence[str], set_by: str) -> None:
         """Who holds `role` in `team` from now on (an empty list: nobody), replacing any before."""
         values = {"holders": list(holders), "set_by": set_by, "updated_at": self._clock()}
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 self._insert(role_holders)
                 .values(team=team, role=role, **values)
@@ -517,7 +528,7 @@ class Store:
         self, team: str, responsibility: str, phrase: str, added_by: str
     ) -> bool:
         """Teach `team` a phrasing for a responsibility; False if it already taught that phrase."""
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             inserted = await connection.execute(
                 self._insert(phrasings)
                 .values(
@@ -562,7 +573,7 @@ class Store:
         """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
         messages it was still owed (nobody there can receive them now)."""
-        async with self.engine.begin() as connection:
+        async with self._transaction() as connection:
             for table in (workspaces, role_holders, phrasings, questions, feedback):
                 await connection.execute(delete(table).where(table.c.team == team))
             await connection.execute(delete(outbox).where(outbox.c.team == team))
@@ -589,7 +600,7 @@ class Store:
         self, statement: Update, pending_id: int, owner: str, values: dict[str, Any]
     ) -> None:
         """Update a leased message and end the lease, only if `owner` still holds it."""
-        async with self._one_statement() as connection:
+        async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 statement, {"pid": pending_id, "owner": owner, "now": self._clock(), **values}
             )
