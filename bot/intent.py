@@ -37,7 +37,8 @@ SUBCOMMANDS = {
     "hire": Intent.HIRE,
     "stats": Intent.STATS,
 }
-# Subcommands that take words after them (the rest of the text is theirs, not a question).
+# Subcommands that take words after them (the rest of the text is theirs), unless the text is a
+# question ("set up sprints: who?" is asked, not a setting).
 SETUP = {"set": Intent.SET, "teach": Intent.TEACH}
 _ALIASES = {
     "role": Intent.ROLES,
@@ -103,7 +104,7 @@ def read(text: str) -> Reading:
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):
         return Reading(Intent.HELP)
-    if text.split()[0].lower() in SETUP:
+    if text.split()[0].lower() in SETUP and not text.rstrip().endswith("?"):
         return Reading(SETUP[text.split()[0].lower()], text=text.strip())
     if len(words) == 1:
         word = words[0]

@@ -44,3 +44,17 @@ def test_a_wall_of_text_is_read_up_to_a_limit() -> None:
     reading = read("who owns the backlog? " + "x" * 100_000)
     assert reading.intent is Intent.QUESTION
     assert len(reading.text) == MAX_TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("set product-owner <@U0DANA|dana>", Intent.SET),
+        ("set retention 30", Intent.SET),
+        ("teach po-backlog : the big wall", Intent.TEACH),
+        ("set up sprint planning: who owns that?", Intent.QUESTION),
+        ("teach the team about user stories - PO or PM?", Intent.QUESTION),
+    ],
+)
+def test_set_and_teach_are_settings_unless_they_ask_something(text: str, intent: Intent) -> None:
+    assert read(text).intent is intent
