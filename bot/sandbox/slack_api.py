@@ -194,10 +194,12 @@ class FakeSlackApi(LoopbackServer):
 
     # -- installing in workspaces (OAuth) -----------------------------------------------------
 
-    def install_code(self, team: str) -> str:
+    def install_code(self, team: str, *, expires_in: int | None = None) -> str:
         """The `code` Slack would send back when someone in workspace `team` approves the
-        install; oauth.v2.access exchanges it (once) for that workspace's bot token."""
-        return self._answers.install_code(team)
+        install; oauth.v2.access exchanges it (once) for that workspace's bot token. With
+        `expires_in` the workspace has token rotation on: the token expires after that many
+        seconds and comes with a refresh token."""
+        return self._answers.install_code(team, expires_in=expires_in)
 
     def fail(self, method: str, error: str, times: int = 1) -> None:
         """Answer the next `times` calls with HTTP 200 `{"ok": false, "error": error}`."""

@@ -43,6 +43,8 @@ class WebApiAnswers:
         self._views: dict[str, str] = {}  # view id -> current hash, for views.update
         self._codes: dict[str, str] = {}  # OAuth code -> the workspace approving the install
         self._tokens: dict[str, str] = {}  # bot token issued by oauth.v2.access -> its workspace
+        self._refresh: dict[str, str] = {}  # refresh token (token rotation) -> its workspace
+        self._expiring: dict[str, int] = {}  # workspace with token rotation -> first expires_in
         self._socket_mode_url = socket_mode_url
         self.methods: dict[str, Answer] = {
             "auth.test": self._auth_test,
@@ -59,10 +61,12 @@ class WebApiAnswers:
             "oauth.v2.access": self._oauth_v2_access,
         }
 
-    def install_code(self, team: str) -> str:
+    def install_code(self, team: str, *, expires_in: int | None = None) -> str:
         code = f"code-{team}-{next_serial()}"
         with self._lock:
             self._codes[code] = team
+            if expires_in is not None:
+                self._expiring[team] = expires_in
         return code
 
     def team_of(self, token: str) -> str | None:
@@ -74,13 +78,30 @@ class WebApiAnswers:
             return self._tokens.get(token, TEAM_ID)
 
     def _oauth_v2_access(self, body: Body) -> Body:
+        """An install (a `code`), or with token rotation a refresh (`grant_type=refresh_token`):
+        a new bot token for the workspace, and, where rotation is on, its refresh token and
+        lifetime (https://api.slack.com/authentication/rotation)."""
         with self._lock:
-            team = self._codes.pop(str(body.get("code") or ""), None)
+            if body.get("grant_type") == "refresh_token":
+                team = self._refresh.pop(str(body.get("refresh_token") or ""), None)
+                expires_in: int | None = 12 * 60 * 60
+            else:
+                team = self._codes.pop(str(body.get("code") or ""), None)
+                expires_in = None if team is None else self._expiring.get(team)
             if team is None:
-                return {"ok": False, "error": "invalid_code"}
+                return {
+                    "ok": False,
+                    "error": "invalid_refresh_token" if "grant_type" in body else "invalid_code",
+                }
             token = f"xoxb-{team}-{next_serial()}"
             self._tokens[token] = team
+            rotation: Body = {}
+            if expires_in is not None:
+                refresh = f"xoxe-1-{team}-{next_serial()}"
+                self._refresh[refresh] = team
+                rotation = {"refresh_token": refresh, "expires_in": expires_in}
         return {
+            **rotation,
             "ok": True,
             "app_id": APP_ID,
             "authed_user": {"id": f"U_INSTALLER_{team}"},

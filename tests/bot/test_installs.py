@@ -5,6 +5,7 @@ a friendly page, and a workspace that uninstalls loses every row while the other
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from urllib.parse import quote
@@ -35,9 +36,12 @@ def start_install(live: LiveRoleFit) -> tuple[str, str]:
     return state, cookie
 
 
-def come_back(live: LiveRoleFit, team: str, state: str, cookie: str) -> tuple[int, str]:
-    """Slack's redirect after someone in `team` approved the install."""
-    code = live.api.install_code(team)
+def come_back(
+    live: LiveRoleFit, team: str, state: str, cookie: str, expires_in: int | None = None
+) -> tuple[int, str]:
+    """Slack's redirect after someone in `team` approved the install (with token rotation on
+    when `expires_in` says how soon its first token expires)."""
+    code = live.api.install_code(team, expires_in=expires_in)
     path = f"/slack/oauth_redirect?code={quote(code)}&state={quote(state)}"
     status, _, body = live.get(path, headers={"Cookie": cookie})
     return status, body.decode()
@@ -110,3 +114,26 @@ def test_an_uninstalled_workspace_is_forgotten_and_the_other_carries_on(
     distributed.post(two.dm("who owns the roadmap?", user_id="U_STAYING"))
     (reply,) = distributed.api.wait_for("chat.postMessage")
     assert reply.team == "T_STAYING"
+
+
+def test_with_token_rotation_an_expiring_token_is_refreshed_before_it_is_used(
+    distributed: LiveRoleFit,
+) -> None:
+    distributed.api.reset()
+    status, _ = come_back(distributed, "T_ROTATING", *start_install(distributed), expires_in=60)
+    assert status == 200
+    rotating = SlackRequests(TEST_SIGNING_SECRET, team_id="T_ROTATING")
+    distributed.post(rotating.dm("who owns the product backlog?", user_id="U_ROTATING"))
+    (reply,) = distributed.api.wait_for("chat.postMessage")
+    assert reply.team == "T_ROTATING"
+    refreshed = [
+        call
+        for call in distributed.api.calls_to("oauth.v2.access")
+        if call.body.get("grant_type") == "refresh_token"
+    ]
+    assert len(refreshed) == 1  # the first token expired within the hour: refreshed once
+    assert distributed.deps is not None
+    installations = distributed.deps.store.installation_store("1111.2222")
+    bot = distributed.call(installations.async_find_bot(enterprise_id=None, team_id="T_ROTATING"))
+    assert bot is not None and bot.bot_token_expires_at is not None
+    assert bot.bot_token_expires_at > time.time() + 11 * 60 * 60  # the new token's 12 hours
