@@ -17,6 +17,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from cachetools import TTLCache
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
@@ -142,6 +143,7 @@ class Store:
         )
         self._reader = self.engine.execution_options(**{_READING: True})
         self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
+        self._retentions: TTLCache[str, int] = TTLCache(maxsize=10_000, ttl=60)
         self._autocommit = (
             None
             if self.dialect == "sqlite"
@@ -393,6 +395,7 @@ class Store:
                 .values(team=team, **values)
                 .on_conflict_do_update(index_elements=["team"], set_=values)
             )
+        self._retentions[team] = max(days, 0)
 
     async def insights(self, team: str, days: int) -> Insights:
         """`team`'s figures over the last `days` days: questions asked, answered, unanswered and
@@ -476,10 +479,16 @@ class Store:
         return int(inserted.scalar_one())
 
     async def _retention(self, connection: AsyncConnection, team: str) -> int:
+        """`team`'s retention, remembered for a minute: every recorded question needs it, and it
+        seldom changes. Another process's change reaches this one within that minute, and texts
+        it kept meanwhile go at the next `forget_old`."""
+        if (known := self._retentions.get(team)) is not None:
+            return known
         days = await connection.scalar(
             select(workspaces.c.retention_days).where(workspaces.c.team == team)
         )
-        return DEFAULT_RETENTION_DAYS if days is None else int(days)
+        self._retentions[team] = DEFAULT_RETENTION_DAYS if days is None else int(days)
+        return self._retentions[team]
 
     async def _forget_texts(self, connection: AsyncConnection, now: float) -> None:
         """Question texts and feedback comments older than their workspace's retention."""
@@ -573,6 +582,7 @@ class Store:
         """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
         messages it was still owed (nobody there can receive them now)."""
+        self._retentions.pop(team, None)
         async with self._transaction() as connection:
             for table in (workspaces, role_holders, phrasings, questions, feedback):
                 await connection.execute(delete(table).where(table.c.team == team))
