@@ -34,6 +34,11 @@ class AfterAck:
         self._running.add(task)
         task.add_done_callback(self._finished)
 
+    async def drain(self, seconds: float) -> None:
+        """Let the work still running finish, for at most `seconds` (a process shutting down)."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=seconds)
+
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._running.discard(task)
         if not task.cancelled() and task.exception() is not None:

@@ -77,6 +77,8 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
     return app
 
 
+# How long shutting down waits for work after the ack, then for sends in flight.
+SHUTDOWN_GRACE_SECONDS = 5
 # Each built app's Deps, for `serving`: listeners read theirs from the request context instead.
 _DEPS: WeakKeyDictionary[AsyncApp, Deps] = WeakKeyDictionary()
 
@@ -102,5 +104,6 @@ async def serving(app: AsyncApp) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        await deps.outbox.stop()
+        await deps.after_ack.drain(SHUTDOWN_GRACE_SECONDS)  # it may still owe the store a write
+        await deps.outbox.stop(SHUTDOWN_GRACE_SECONDS)
         await deps.store.close()

@@ -109,7 +109,9 @@ def previous_step(view: dict[str, Any], clicker: str, deps: Deps) -> dict[str, A
     return step_view(STEPS[max(STEPS.index(step) - 1, 0)], state, deps)
 
 
-async def owe_advice(view: dict[str, Any], submitter: str, team: str, deps: Deps) -> None:
+async def owe_advice(
+    view: dict[str, Any], submitter: str, team: str, deps: Deps, enterprise: str | None = None
+) -> None:
     """Owe the advice where the flow started (the outbox posts it, or DMs it saying why), once
     per flow: a double submit, on this process or another, is claimed already."""
     _, state = submitted(view, submitter)
@@ -120,7 +122,14 @@ async def owe_advice(view: dict[str, Any], submitter: str, team: str, deps: Deps
     message = recommendation_message(
         recommendation, deps.kb, user_id=state.user, basis=answers_summary(answers, deps.kb)
     )
-    owed = Owed(kind=Kind.POST, team=team, channel=state.channel, user=state.user, **message)
+    owed = Owed(
+        kind=Kind.POST,
+        team=team,
+        enterprise=enterprise,
+        channel=state.channel,
+        user=state.user,
+        **message,
+    )
     asked = Asked(
         team=team,
         user=state.user,

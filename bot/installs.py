@@ -154,10 +154,10 @@ class Clients:
             else None
         )
 
-    async def __call__(self, team: str) -> AsyncWebClient | None:
+    async def __call__(self, team: str, enterprise: str | None = None) -> AsyncWebClient | None:
         if self._installations is None:
             return self._client(self._token)
-        bot = await self._installations.async_find_bot(enterprise_id=None, team_id=team)
+        bot = await self._installations.async_find_bot(enterprise_id=enterprise, team_id=team)
         if bot is None:
             return None
         if self._rotator is not None and bot.bot_refresh_token:
@@ -173,5 +173,9 @@ class Clients:
         """No retries of its own: the outbox decides when to try again, so a post that timed out
         is not sent twice by two layers of retries."""
         return AsyncWebClient(
-            token=token, base_url=self._base_url, timeout=SEND_TIMEOUT_SECONDS, session=self.session
+            token=token,
+            base_url=self._base_url,
+            timeout=SEND_TIMEOUT_SECONDS,
+            session=self.session,
+            retry_handlers=[],  # without this the SDK adds one for connection errors
         )

@@ -37,11 +37,15 @@ ATTEMPTS = 12
 LONGEST_WAIT_SECONDS = 60.0
 # Longer than one delivery can take (each Web API call times out well within it).
 LEASE_SECONDS = 60.0
+# A send that takes longer is given up for now and tried again later: it must end well within
+# its lease, or another process could take the message and send it too.
+SEND_BUDGET_SECONDS = LEASE_SECONDS / 2
 POLL_SECONDS = 1.0
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
-# The Web API client for a workspace (by team id); None where RoleFit is not installed.
-Clients = Callable[[str], Awaitable[AsyncWebClient | None]]
+# The Web API client for a workspace (team id, and its Enterprise Grid org's id if any); None
+# where RoleFit is not installed.
+Clients = Callable[[str, str | None], Awaitable[AsyncWebClient | None]]
 
 
 class Outbox:
@@ -60,6 +64,7 @@ class Outbox:
         self._poll = poll_seconds
         self._wake = asyncio.Event()
         self._sending: set[asyncio.Task[None]] = set()
+        self._in_flight: set[int] = set()  # ids of the messages those tasks are sending
         self._loop_task: asyncio.Task[None] | None = None
         self._stopping = False
 
@@ -115,7 +120,8 @@ class Outbox:
                     else []
                 )
                 for pending in due:
-                    self._send(pending)
+                    if pending.id not in self._in_flight:  # its lease ended mid-send: ours still
+                        self._send(pending)
                 if time.monotonic() - forgot_at > FORGET_EVERY_SECONDS:
                     forgot_at = time.monotonic()
                     await self.store.forget_old()
@@ -128,12 +134,14 @@ class Outbox:
                         await self._wake.wait()
 
     def _send(self, pending: Pending) -> None:
+        self._in_flight.add(pending.id)
         task = asyncio.get_running_loop().create_task(self._deliver(pending))
         self._sending.add(task)
-        task.add_done_callback(self._finished)
+        task.add_done_callback(lambda done: self._finished(done, pending.id))
 
-    def _finished(self, task: asyncio.Task[None]) -> None:
+    def _finished(self, task: asyncio.Task[None], pending_id: int) -> None:
         self._sending.discard(task)
+        self._in_flight.discard(pending_id)
         if not task.cancelled() and task.exception() is not None:
             # The store failed while recording the outcome: the lease ends and the message is
             # taken up again (the store is where the truth is, not this process).
@@ -147,12 +155,15 @@ class Outbox:
         tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
         REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
         try:
-            client = await self.clients(owed.team)
-            if client is None:
-                raise Undeliverable("RoleFit is no longer installed in that workspace")
-            delivered = await send(client, owed)
+            async with asyncio.timeout(SEND_BUDGET_SECONDS):
+                client = await self.clients(owed.team, owed.enterprise)
+                if client is None:
+                    raise Undeliverable("RoleFit is no longer installed in that workspace")
+                delivered = await send(client, owed)
         except TryLater as later:
             await self._again(pending, later.code, later.retry_after)
+        except TimeoutError:
+            await self._again(pending, "took_too_long", None)
         except Undeliverable as error:
             logger.error("message %s is undeliverable: %s", pending.id, error)
             await self.store.give_up(pending.id, self.owner, str(error))

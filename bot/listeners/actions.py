@@ -127,6 +127,7 @@ async def share_answer(
     owed = Owed(
         kind=Kind.SHARE,
         team=team,
+        enterprise=context.enterprise_id,
         channel=channel,
         user=user,
         response_url=body.get("response_url"),
@@ -304,7 +305,14 @@ async def post_advice_to_channel(
             via="asked RoleFit whom to hire",
         )
         team, channel = context.team_id or "", _channel_of(body)
-        owed = Owed(kind=Kind.POST, team=team, channel=channel, user=user, **shown)
+        owed = Owed(
+            kind=Kind.POST,
+            team=team,
+            enterprise=context.enterprise_id,
+            channel=channel,
+            user=user,
+            **shown,
+        )
         await deps.outbox.owe(f"advice:{team}:{channel}:{_clicked_message(body, action)}", owed)
     await ack()
 
@@ -348,7 +356,7 @@ async def record_helpful(
     )
     await deps.store.record_vote(vote)
     await ack()
-    deps.after_ack(thank_for_feedback(deps, ref, respond))
+    deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond))
 
 
 async def open_not_helpful_form(
@@ -373,10 +381,15 @@ async def open_not_helpful_form(
         await _tell_clicker(body, respond, client, COULD_NOT_OPEN_MODAL)
 
 
-async def thank_for_feedback(deps: Deps, ref: FeedbackRef, respond: AsyncRespond) -> None:
-    """The answer again with thanks instead of 👍 / 👎, in place (best effort: a message Slack no
-    longer lets us replace keeps its buttons, and a second vote changes nothing)."""
-    thanked = thanked_answer(rebuild_answer(ref.answer, deps.matcher), deps.kb, ref)
+async def thank_for_feedback(
+    deps: Deps, team: str | None, ref: FeedbackRef, respond: AsyncRespond
+) -> None:
+    """The answer again, in `team`'s view of the knowledge, with thanks instead of 👍 / 👎, in
+    place (best effort: a message Slack no longer lets us replace keeps its buttons, and a
+    second vote changes nothing)."""
+    workspace = await deps.workspaces.of(team)
+    answer = rebuild_answer(ref.answer, workspace.matcher)
+    thanked = thanked_answer(answer, workspace.kb, ref)
     extra = {"response_type": "ephemeral"} if ref.ephemeral else {}
     await respond_safely(respond, **thanked, **extra, replace_original=True)
 

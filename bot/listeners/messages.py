@@ -54,7 +54,13 @@ async def owe_answer(
     def answer(question_id: int | None) -> Owed:
         shown = replies.with_feedback(turn, question_id, ephemeral=False)
         return Owed(
-            kind=Kind.ANSWER, team=team, channel=channel, user=user, thread_ts=thread, **shown
+            kind=Kind.ANSWER,
+            team=team,
+            enterprise=context.enterprise_id,
+            channel=channel,
+            user=user,
+            thread_ts=thread,
+            **shown,
         )
 
     claim = f"answer:{team}:{channel}:{event.get('ts')}"

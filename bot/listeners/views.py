@@ -58,7 +58,9 @@ async def finish_questionnaire(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """The last step: the advice is owed (stored), then the ack closes the modal."""
-    await owe_advice(view, context.user_id or "", context.team_id or "", deps_of(context))
+    await owe_advice(
+        view, context.user_id or "", context.team_id or "", deps_of(context), context.enterprise_id
+    )
     await ack()
 
 
@@ -91,7 +93,8 @@ async def record_not_helpful(
     await deps.store.record_vote(vote)
     await ack()
     if ref.response_url:
-        deps.after_ack(thank_for_feedback(deps, ref, AsyncRespond(response_url=ref.response_url)))
+        respond = AsyncRespond(response_url=ref.response_url)
+        deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond))
 
 
 async def save_holders(

@@ -19,11 +19,9 @@ import uvicorn
 from slack_bolt.async_app import AsyncApp
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from bot.app import serving
+from bot.app import SHUTDOWN_GRACE_SECONDS, serving
 from bot.server.guard import AsgiApp, Receive, Scope, Send
 from bot.settings import SlackSettings
-
-SHUTDOWN_GRACE_SECONDS = 5
 
 
 @contextlib.asynccontextmanager

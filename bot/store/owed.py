@@ -20,6 +20,7 @@ class Owed(BaseModel):
 
     kind: Kind
     team: str
+    enterprise: str | None = None  # the Enterprise Grid org the workspace belongs to, if any
     channel: str  # a C…/G… channel, a D… DM, or "" (App Home: the person's DM)
     user: str  # the person it is for: the DM fallback
     text: str

@@ -83,7 +83,12 @@ _READING = "rolefit_reading"  # an execution option: this connection only reads
 # connection past the pool's size is closed when returned, and opening one costs milliseconds
 # (a thread and pragmas on SQLite; authentication and type look-ups on PostgreSQL). Two or three
 # processes stay within PostgreSQL's default 100 connections.
-_POOL: dict[str, Any] = {"pool_size": 24, "max_overflow": 8}
+_POOL: dict[str, Any] = {
+    "pool_size": 24,
+    "max_overflow": 8,
+    # A failed statement's error names the statement, never its values (message texts).
+    "hide_parameters": True,
+}
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
 # What a store call raises when the database is unreachable or refuses.
@@ -143,6 +148,10 @@ class Store:
         )
         self._reader = self.engine.execution_options(**{_READING: True})
         self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
+        # slack_sdk's stores mostly look up tokens on every request: on SQLite their transactions
+        # begin plainly so a look-up never queues behind a writer (their rare writes, an install
+        # or an OAuth state, do not need the write lock up front).
+        self._slack_engine = self._reader if self.dialect == "sqlite" else self.engine
         self._retentions: TTLCache[str, int] = TTLCache(maxsize=10_000, ttl=60)
         self._autocommit = (
             None
@@ -330,7 +339,7 @@ class Store:
     async def forget_old(self) -> None:
         """Delete what is no longer needed: conversations an hour after their last turn, claims
         and delivered messages after a day, question texts and comments past their workspace's
-        retention. Undeliverable messages stay until an operator acts."""
+        retention. Undeliverable messages (and their claims) stay until an operator acts."""
         now = self._clock()
         async with self._transaction() as connection:
             await self._forget_texts(connection, now)
@@ -340,11 +349,16 @@ class Store:
                 )
             )
             await connection.execute(
-                delete(claims).where(claims.c.claimed_at < now - KEEP_CLAIMS_FOR)
-            )
-            await connection.execute(
                 delete(outbox).where(
                     outbox.c.status == SENT, outbox.c.updated_at < now - KEEP_CLAIMS_FOR
+                )
+            )
+            # A claim stays while its message does (a failed one), so a later click on the same
+            # button is still "already claimed", not a clash with the message's row.
+            await connection.execute(
+                delete(claims).where(
+                    claims.c.claimed_at < now - KEEP_CLAIMS_FOR,
+                    claims.c.key.not_in(select(outbox.c.claim)),
                 )
             )
 
@@ -511,11 +525,11 @@ class Store:
     def installation_store(self, client_id: str) -> AsyncInstallationStore:
         """Slack's installations (bot tokens, refresh tokens) in this database: slack_sdk's own
         store, on the tables migration 0002 made."""
-        return AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=self.engine)
+        return AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=self._slack_engine)
 
     def oauth_state_store(self, expiration_seconds: int) -> AsyncOAuthStateStore:
         """OAuth `state` values, each usable once before it expires (slack_sdk's own store)."""
-        return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self.engine)
+        return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self._slack_engine)
 
     # -- one workspace's additions: who holds each role there, and the phrasings it taught
 
