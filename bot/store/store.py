@@ -148,10 +148,6 @@ class Store:
         )
         self._reader = self.engine.execution_options(**{_READING: True})
         self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
-        # slack_sdk's stores mostly look up tokens on every request: on SQLite their transactions
-        # begin plainly so a look-up never queues behind a writer (their rare writes, an install
-        # or an OAuth state, do not need the write lock up front).
-        self._slack_engine = self._reader if self.dialect == "sqlite" else self.engine
         self._retentions: TTLCache[str, int] = TTLCache(maxsize=10_000, ttl=60)
         self._autocommit = (
             None
@@ -524,12 +520,14 @@ class Store:
 
     def installation_store(self, client_id: str) -> AsyncInstallationStore:
         """Slack's installations (bot tokens, refresh tokens) in this database: slack_sdk's own
-        store, on the tables migration 0002 made."""
-        return AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=self._slack_engine)
+        store, on the tables migration 0002 made. On SQLite its transactions, like ours, take the
+        write lock as they begin (its OAuth states are read, then deleted); ours are short, so a
+        token look-up waits for one of them at most."""
+        return AsyncSQLAlchemyInstallationStore(client_id=client_id, engine=self.engine)
 
     def oauth_state_store(self, expiration_seconds: int) -> AsyncOAuthStateStore:
         """OAuth `state` values, each usable once before it expires (slack_sdk's own store)."""
-        return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self._slack_engine)
+        return AsyncSQLAlchemyOAuthStateStore(expiration_seconds, engine=self.engine)
 
     # -- one workspace's additions: who holds each role there, and the phrasings it taught
 
