@@ -198,11 +198,6 @@ class Store:
     async def close(self) -> None:
         await self.engine.dispose()
 
-    async def claim(self, key: str) -> bool:
-        """True for the one caller, on any process, that claims `key` first."""
-        async with self._transaction(one_statement=True) as connection:
-            return await self._claim(connection, key)
-
     async def owe(
         self,
         claim: str,

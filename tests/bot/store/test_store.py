@@ -43,8 +43,8 @@ async def test_of_many_racing_claims_exactly_one_wins(database_url: str) -> None
     stores = [Store(database_url) for _ in range(3)]  # three "processes", three pools
     await stores[0].upgrade()
     try:
-        won = await asyncio.gather(*(stores[i % 3].claim("event:Ev1") for i in range(30)))
-        assert sorted(won) == [False] * 29 + [True]
+        owed = await asyncio.gather(*(stores[i % 3].owe("event:Ev1", OWED) for i in range(30)))
+        assert sum(row is not None for row in owed) == 1
     finally:
         for store in stores:
             await store.close()
@@ -119,7 +119,7 @@ async def test_memories_claims_and_sent_messages_are_forgotten_on_time(
     assert await store.recall("T1:D1:") is None  # an hour after the last turn
     clock.now += 24 * 60 * 60
     await store.forget_old()
-    assert await store.claim("answer:sent")  # the day-old claim is gone
+    assert await store.owe("answer:sent", OWED) is not None  # the day-old claim is gone
     assert [row.status for row in await store.outbox_rows((SENT, FAILED))] == [FAILED]
 
 
