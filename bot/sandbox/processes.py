@@ -11,17 +11,16 @@ import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import Self
 
 from bot.sandbox.live import TEST_BOT_TOKEN, TEST_SIGNING_SECRET, Reply, send
 from bot.sandbox.payloads import SignedRequest, SlackRequests
-from bot.sandbox.slack_api import FakeSlackApi
+from bot.sandbox.slack_api import BackgroundService, FakeSlackApi
 
 ANNOUNCEMENT = "RoleFit listening on "
 
 
-class ServeProcess:
+class ServeProcess(BackgroundService):
     """`rolefit serve --port 0` in a child process; `url` once it listens."""
 
     def __init__(
@@ -83,27 +82,15 @@ class ServeProcess:
     def post(self, signed: SignedRequest, path: str = "/slack/events") -> Reply:
         return send(self.url, "POST", path, signed.body, signed.headers)
 
-    def stop(self, signal_number: int = signal.SIGTERM, timeout: float = 30.0) -> int:
-        """Signal it and wait for it to exit; its exit code."""
+    def stop(self, signal_number: int = signal.SIGTERM, timeout: float = 30.0) -> None:
+        """Signal it and wait for it to exit."""
         if self._process is None:
-            return 0
+            return
         if self._process.poll() is None:
             self._process.send_signal(signal_number)
-        code = self._process.wait(timeout)
+        self._process.wait(timeout)
         self._process = None
-        return code
 
     def kill(self) -> None:
         """SIGKILL: no shutdown at all, as when a machine dies."""
         self.stop(signal.SIGKILL)
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
