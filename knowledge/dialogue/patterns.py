@@ -24,7 +24,36 @@ NOT_WORDS = re.compile(r"[^\w\s&+/'?=≠-]")
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(patterns))
+    """One pattern that matches where any of `patterns` does. The alternatives that begin at a
+    word boundary share a single `\\b`, so the search tries them at the start of a word only,
+    not at every character (several times faster on the long lists below)."""
+    branches = [branch for pattern in patterns for branch in _alternatives(pattern)]
+    at_word = [branch.removeprefix(r"\b") for branch in branches if branch.startswith(r"\b")]
+    elsewhere = [branch for branch in branches if not branch.startswith(r"\b")]
+    grouped = [rf"\b(?:{'|'.join(at_word)})"] if at_word else []
+    return re.compile("|".join(grouped + elsewhere))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """`pattern` split at its top-level `|` (not inside a group or a character class)."""
+    branches, start, depth, in_class, escaped = [], 0, 0, False, False
+    for position, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:position])
+            start = position + 1
+    return [*branches, pattern[start:]]
 
 
 PO = r"(?:po|pos|product owners?|p\.o\.|product ownership)"
@@ -442,7 +471,7 @@ FOLLOW_UP = re.compile(
     r"same (?:for|with|question "
     r"for|goes for)|and what about|and for|then)\b"
 )
-CONCEPT_ANYWHERE = re.compile(
+CONCEPT_ANYWHERE = any_of(
     r"\bwhat (?:is|does) (?:it|that|this)\b.*\bmean|\bsupposed to mean\b|\bin plain (?:words|engli"
     r"sh)\b|"
     r"\bwhat'?s meant by\b|\bhow is that different from\b|\bwhy did (?:mckinsey|the article)\b|"
