@@ -9,7 +9,7 @@ LOCK := requirements.lock
 LOCK_TARGET := --python-version 3.11 --universal
 UV_VERSION := 0.13.9
 
-.PHONY: run test lint bench lock
+.PHONY: run test lint bench intents lock
 
 # Exactly the locked versions, each checked against its hash, so a new release of anything cannot
 # break a fresh install; then RoleFit itself, built with the locked setuptools (no build isolation,
@@ -40,6 +40,11 @@ bench: $(BIN)/rolefit
 	$(BIN)/python benchmarks/serve.py
 	$(BIN)/python benchmarks/storage.py
 	$(BIN)/python benchmarks/soak.py
+
+# Relearn the intent scorer's weights (knowledge/data/intent_weights.json) from the dev sets, after
+# changing the intent rules, the cues or a dev set; `--cv` instead reports cross-validation.
+intents: $(BIN)/rolefit
+	$(BIN)/python scripts/train_intents.py
 
 # Re-resolve after editing pyproject.toml's dependencies; pins that still fit are kept. To move
 # everything to the newest releases: `make lock LOCK_FLAGS=--upgrade`. Writes $(LOCK) (runtime +

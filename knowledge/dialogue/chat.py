@@ -16,6 +16,7 @@ from knowledge.dialogue.facts import Fact, HiringFacts, read_facts
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.patterns import NEXT_HIRE, PRONOUN
+from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS
@@ -79,14 +80,16 @@ class Reply(BaseModel):
 class Chat:
     """Answers every turn of a conversation from one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: Matcher) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, *, learned: bool = True) -> None:
+        """`learned=False` reads intents by the rules alone (what the scorer is trained on)."""
         self.kb = kb
         self.matcher = matcher
+        self.scorer = default_scorer() if learned else None
         self.concepts = ConceptFinder(kb)
         self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
-        reading = classify(text, memory, self._work_owners, self._knows_concept)
+        reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,

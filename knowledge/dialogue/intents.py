@@ -1,8 +1,10 @@
 """Reading a message as one intent, in the context of the conversation's previous turn.
 
-Rules, not a model: each intent has a few patterns of how people ask for it, checked in an order
-that settles overlaps ("can my PO also do the PM work?" is about combining the roles, not who
-owns a task). The matcher decides the ownership questions' topic; here only their shape counts.
+Two layers. The rules: each intent has a few patterns of how people ask for it, checked in an
+order that settles overlaps ("can my PO also do the PM work?" is about combining the roles, not
+who owns a task). Then the scorer weighs the rules' reading together with every other cue the
+message gives (`cues`), with weights learned from the tunable evaluation sets, and may decide
+otherwise. The matcher decides the ownership questions' topic; here only their shape counts.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from knowledge.dialogue import patterns as P
+from knowledge.dialogue.cues import cues
 from knowledge.dialogue.memory import Memory
+from knowledge.dialogue.message import Message, message_of
+from knowledge.dialogue.scorer import IntentScorer
 
 
 class Intent(StrEnum):
@@ -36,27 +41,59 @@ class Reading:
     kind: str = ""  # feedback: why / disagree / thanks; smalltalk: hello / thanks / bye
 
 
-def normalise(text: str) -> str:
-    """Lower-case words, without Slack markup or emoji codes, single-spaced."""
-    plain = P.MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
-    said = " ".join(P.NOT_WORDS.sub(" ", plain.lower()).split())
-    said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
-    said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
-    return said.removeprefix("/rolefit ").removeprefix("rolefit ")
-
-
 def classify(
     text: str,
     previous: Memory | None = None,
     work_owners: Callable[[str], Sequence[str] | None] | None = None,
     knows_concept: Callable[[str], bool] | None = None,
+    scorer: IntentScorer | None = None,
 ) -> Reading:
     """Which intent `text` is, given the conversation's previous turn (None at its start).
     `work_owners` tells who owns the product work a message names, or None when the knowledge
-    base knows no work in it."""
-    said = normalise(_window(text))
-    asked = _question(_window(text))
-    words = said.replace("?", " ").split()
+    base knows no work in it. The rules read first; the `scorer` weighs their reading with every
+    other cue the message gives, and where it decides otherwise its intent is taken."""
+    message = message_of(text)
+    rules = read_by_rules(message, previous, work_owners, knows_concept)
+    if scorer is None:
+        return rules
+    found = cues(message, previous, rules.intent, rules.follow_up, work_owners)
+    intent = Intent(scorer.intent(found))
+    if intent == rules.intent or (intent == Intent.FEEDBACK and previous is None):
+        return rules  # feedback is on a previous answer: none at a conversation's start
+    return _reading_as(intent, message, previous)
+
+
+def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Reading:
+    """The reading of a message the scorer took for another intent than the rules did: what
+    it follows up, and its kind, as the rules would have said for that intent."""
+    said, words = message.said, list(message.words)
+    if intent == Intent.FEEDBACK:
+        thanks = P.THANKS_FEEDBACK.search(said) or _smalltalk(words, said, fuzzy=True) == "thanks"
+        kind = "thanks" if thanks else "disagree" if P.DISAGREE.search(said) else "why"
+        return Reading(intent, message.text, kind=kind)
+    if intent == Intent.SMALLTALK:
+        return Reading(intent, message.text, kind=_smalltalk(words, said, fuzzy=True) or "hello")
+    if previous is None:
+        return Reading(intent, message.text)
+    if intent == Intent.HIRE:
+        return Reading(intent, message.text, follow_up=previous.facts is not None)
+    topic = P.FOLLOW_UP.sub("", said).strip(" ?")
+    fragment = bool(P.FOLLOW_UP.search(said)) or len(words) <= 4
+    if intent == Intent.OWNERSHIP and fragment and previous.question:
+        return Reading(intent, topic or message.text, follow_up=True)
+    if intent.value in P.TOPIC_FOLLOWED and fragment and previous.intent == intent.value:
+        return Reading(intent, topic or message.text, follow_up=True)
+    return Reading(intent, message.text, follow_up=bool(P.PRONOUN.search(said)) and fragment)
+
+
+def read_by_rules(
+    message: Message,
+    previous: Memory | None,
+    work_owners: Callable[[str], Sequence[str] | None] | None,
+    knows_concept: Callable[[str], bool] | None,
+) -> Reading:
+    """The rules' reading: each intent's patterns, checked in an order that settles overlaps."""
+    text, said, asked, words = message.text, message.said, message.asked, list(message.words)
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
     who = bool(P.ASKS_WHO.search(said))
     if answered and P.THANKS_FEEDBACK.search(said) and len(words) <= 8:
@@ -147,17 +184,6 @@ def classify(
     return Reading(Intent.OFF_TOPIC, text)
 
 
-# A long message is read by its opening and its end, where people say what they want; the
-# work a message costs then stays bounded however long it is.
-WINDOW_HEAD, WINDOW_TAIL = 700, 300
-
-
-def _window(text: str) -> str:
-    if len(text) <= WINDOW_HEAD + WINDOW_TAIL:
-        return text
-    return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
-
-
 def _owners_of_work(
     said: str, work_owners: Callable[[str], Sequence[str] | None] | None
 ) -> Sequence[str] | None:
@@ -220,14 +246,6 @@ def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
         if P.GREETING_PHRASES.search(said) or not re.search(r"[a-z]", said):
             return "hello"
     return ""
-
-
-def _question(text: str) -> str:
-    """What a message asks: its sentences that end in a question mark, else its last one. In
-    "our clients, who already pay us, … PO or PM?" the story's "who" asks nothing."""
-    sentences = [s for s in P.SENTENCE_END.split(text) if s.strip()]
-    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
-    return normalise(" ".join(asked))
 
 
 def _is_hiring(said: str, asked: str, words: list[str]) -> bool:

@@ -1,0 +1,74 @@
+"""The cues a message gives of its intent, as plain strings for the intent scorer to weigh.
+
+Each is a fact the reading could use: which of the reading's patterns match (anywhere, and in
+the part that asks), what the rules read, what the previous turn was, how long the message is,
+whether it names work the knowledge base knows, its words and word pairs, and how it opens.
+Weighing them all together, rather than checking patterns in a fixed order, lets no single
+pattern decide a message alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+from knowledge.dialogue import patterns as P
+from knowledge.dialogue.memory import Memory
+from knowledge.dialogue.message import Message
+
+# The patterns that clean a message up before it is read: they say nothing of its intent.
+CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
+# Every other compiled pattern the reading has, by name, in a stable order.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    sorted(
+        (name, value)
+        for name, value in vars(P).items()
+        if isinstance(value, re.Pattern) and name not in CLEANING
+    )
+)
+# Upper bounds of the message-length buckets, in words.
+LENGTHS = (1, 2, 3, 4, 6, 9, 14, 25, 60)
+
+
+def cues(
+    message: Message,
+    previous: Memory | None,
+    rules_intent: str,
+    rules_follow_up: bool,
+    work_owners: Callable[[str], Sequence[str] | None] | None,
+) -> tuple[str, ...]:
+    """The message's cues, each once, in a stable order (so training is reproducible)."""
+    said, asked = message.said, message.asked
+    words = [word for word in message.words if word]
+    before = previous.intent if previous is not None else "none"
+    length = next((str(top) for top in LENGTHS if len(words) <= top), "longer")
+    found: list[str] = [
+        "bias",
+        f"prev={before}",
+        f"len={length}",
+        f"prevq={previous is not None and bool(previous.question)}",
+        f"rule={rules_intent}",
+        f"rule={rules_intent}&prev={before}",
+        f"rule={rules_intent}&len={length}",
+        f"rulefu={rules_follow_up}",
+    ]
+    asks_all = asked == said  # a one-sentence question: what it asks is all it says
+    for name, pattern in PATTERNS:
+        anywhere = pattern.search(said)
+        if anywhere:
+            found += [f"p:{name}", f"p:{name}&prev={before}"]
+        if anywhere if asks_all else pattern.search(asked):
+            found.append(f"q:{name}")
+    owners = None if work_owners is None else work_owners(P.ROLE_WORDS.sub(" ", said))
+    found += [
+        f"work={None if owners is None else tuple(owners)}",
+        f"work={owners is not None}&prev={before}",
+    ]
+    if message.text.rstrip().endswith("?"):
+        found.append("qmark")
+    found += [f"w:{word}" for word in words]
+    found += [f"b:{first}_{second}" for first, second in itertools.pairwise(words)]
+    if words:
+        found += [f"first:{words[0]}", f"first2:{'_'.join(words[:2])}"]
+    return tuple(dict.fromkeys(found))

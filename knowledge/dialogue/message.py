@@ -1,0 +1,53 @@
+"""A message as the intent reading sees it: Slack markup and emoji codes gone, lower-case,
+typos of the role names fixed, and the part that asks set apart from the story around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.dialogue import patterns as P
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as the reading sees it: normalised whole, what it asks, and its words."""
+
+    text: str
+    said: str
+    asked: str
+    words: tuple[str, ...]
+
+
+def message_of(text: str) -> Message:
+    read = window(text)
+    said = normalise(read)
+    return Message(text, said, question_of(read), tuple(said.replace("?", " ").split()))
+
+
+def normalise(text: str) -> str:
+    """Lower-case words, without Slack markup or emoji codes, single-spaced."""
+    plain = P.MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    said = " ".join(P.NOT_WORDS.sub(" ", plain.lower()).split())
+    said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
+    said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
+    return said.removeprefix("/rolefit ").removeprefix("rolefit ")
+
+
+def question_of(text: str) -> str:
+    """What a message asks: its sentences that end in a question mark, else its last one. In
+    "our clients, who already pay us, … PO or PM?" the story's "who" asks nothing."""
+    sentences = [s for s in P.SENTENCE_END.split(text) if s.strip()]
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return normalise(" ".join(asked))
+
+
+# A long message is read by its opening and its end, where people say what they want; the
+# work a message costs then stays bounded however long it is.
+WINDOW_HEAD, WINDOW_TAIL = 700, 300
+
+
+def window(text: str) -> str:
+    """A long message's opening and end."""
+    if len(text) <= WINDOW_HEAD + WINDOW_TAIL:
+        return text
+    return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
