@@ -21,7 +21,7 @@ _DELIVERY = re.compile(
     r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
     r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
-    r"releases?|shipping|mvp|build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
+    r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
 )
 _BUSINESS = re.compile(
@@ -31,7 +31,12 @@ _BUSINESS = re.compile(
     r"product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
     r"commercial|monetis\w*|monetiz\w*|"
-    r"vision|partnerships?|distribution|marketing|brand|expansion|churn|"
+    r"vision|partnerships?|distribution|marketing|brand(?:ing| strategy| awareness)|expansion|churn|"
+    r"sell(?:s|ing)?|makes? money|money|who (?:actually )?pays|multi-?year|long[- ]term|"
+    r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
+    r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
+    r"buyers?|users) (?:\w+ )?are|(?:talk|talks|talking|speak|meet|meets|meeting|visit\w*|"
+    r"interview\w*) (?:to |with )?(?:our |the |real |actual )?(?:customers?|clients?|buyers)|"
     r"new markets?|international|profitab\w*|vendors?|positioning|segments?|declin\w*|"
     r"customer personas?|customer (?:research|interviews|discovery)|competitors?|business case)"
 )
@@ -41,7 +46,8 @@ _NO_BUSINESS = re.compile(
     r"(?:honestly |already |pretty )?(?:fine|handled|covered|sorted|nailed|solid|taken care of|"
     r"belongs to|(?:sits?|stays?|lives?|rests?) with|(?:owned|done|run|handled|looked after) by|"
     r"in hand|under control)|\bnothing (?:\w+ )?(?:business|commercial|strateg)|"
-    r"\b(?:we|i|founders?|ceo|cpo|cofounder|co-founder|my cofounder and i|the founders|our \w+) "
+    r"\b(?:we|i|founders?|ceo|cpo|cofounder|co-founder|my cofounder and i|the founders|our \w+|"
+    r"exec(?:utive)? team|execs|leadership|the owner|sales team|cro|coo|cmo) "
     r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b[^.]{0,40}"
     r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
     r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
@@ -49,13 +55,17 @@ _NO_BUSINESS = re.compile(
     r"(?<!nobody )(?<!no one )(?<!nobody is )(?<!have )(?<!has )\bno (?:market|pricing|sales|"
     r"go-to-market|gtm|competitors?|business|strategy|commercial)\b"
     r"(?! (?:plan|strategy|owner|process))|\bsolved problem\b|"
-    r"(?:\b(?:ceo|cpo|founders?|head of product|growth team|business units?|clients|the business|"
-    r"management)\b|i \(founder\))(?: \w+){0,3} (?:handles?|owns?|makes?|make|runs?|run|"
+    r"(?:\b(?:ceo|cpo|cro|coo|cmo|founders?|head of product|growth team|business units?|clients|"
+    r"the business|management|exec(?:utive)? team|execs|leadership|the owner|owner of (?:the )?"
+    r"company)\b|i \(founder\))"
+    r"(?: [\w+&/]+){0,3} (?:handles?|owns?|makes?|make|runs?|run|"
     r"defines?|define|does|do|covers?|is doing|live with|lives with|takes? care of)\b|"
     r"\b(?:strategy|business|market|pricing|sales|commercial)\b[^.]{0,20}\b(?:isn'?t|is not|"
     r"are not|aren'?t) (?:the|a|our) (?:problem|issue)|\bno (?:\w+ )?(?:market|pricing) questions"
     r"\b|"
     r"\bproduct-market fit\b|\bnot with us\b|"
+    r"\b(?:business|commercial|sales|selling|market\w*|strategy|pricing)\b[^.,]{0,25}\b(?:is|are) "
+    r"(?:\w+ )?(?:done|handled|owned|run|covered|taken care of|looked after) by\b|"
     r"\b(?:market|customers?) (?:is|are) (?:known|signed|fixed|locked)|already signed|fixed contra"
     r"ct"
 )
@@ -73,9 +83,9 @@ _TWO_MORE = re.compile(
     r"(?:two|2) hires? approved|funding for (?:two|2)|\b(?:two|2) headcount\b"
 )
 _TWO = re.compile(
-    r"\b(two|2) (?:hires|heads|people|persons|product (?:people|hires|roles)|positions|roles)\b|"
+    r"\b(two|2) (?:hires|heads|people|persons?|product (?:people|hires|roles)|positions|roles)\b|"
     r"budget (?:for|covers) (?:two|2|a second|both)|second (?:hire|person|head)|"
-    r"separate people|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
+    r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
     r"\bboth hires\b|\b2 headcount\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
@@ -209,6 +219,7 @@ def read_facts(text: str) -> HiringFacts:
 # A clause saying its work is already done or not wanted, and one saying it is missing.
 _COVERED = re.compile(
     r"n't\b|\b(?:not|no|covered|handled|locked|set by|already|myself|ourselves|fine|clear|solved|"
+    r"figured out|nailed down|is set|are set|brilliant at|strong at|excellent at|"
     r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"
 )
 _MISSING = re.compile(
@@ -220,7 +231,10 @@ _MISSING = re.compile(
     r"\b(?:someone|somebody|the one|one person|a person) (?:who|to|that)\b|"
     r"\b(?:need|needs|want|wants|looking for)\b(?! (?:for|to hire)? ?(?:a )?(?:po|pm)\b)"
 )
-_NOT_NEEDED = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not|no) need\b|\bnot need\b")
+_NOT_NEEDED = re.compile(
+    r"\b(?:don'?t|do not|doesn'?t|does not|no) (?:need|want)\b|\bnot need\b|\bno help (?:on|with)\b|"
+    r"\bwants? to keep\b|\bkeep (?:those|that)\b"
+)
 
 
 # "Need backlog + sprints covered": the work wanted done, not said to be done.

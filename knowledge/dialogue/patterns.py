@@ -572,3 +572,44 @@ NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b"
 )
+
+# Cues the scorer weighs (`cues.py`) that the rules do not check.
+# Subjects around the two roles that the article does not cover: pay, certificates, recruiting
+# logistics, tools, Scrum's own mechanics, frameworks, creative writing and translation.
+OFF_TOPIC_SUBJECT = any_of(
+    r"\b(?:salar\w*|pay(?:ing|s)?|paid|equity|stock options?|cliff|vesting|bonus\w*|raise|"
+    r"negotiat\w*|offer letter|compensation|rates?|day rate|earns?|earning)\b",
+    r"\b(?:certif\w*|cspo|pspo|csm|psm|aipmm|pragmatic institute|course|courses|bootcamp|mba|"
+    r"training|trainer|coach|coaching|book|books|podcast\w*|conference talk)\b",
+    r"\b(?:job (?:ad|ads|post\w*|description template)|linkedin|wellfound|indeed|recruiter\w*|"
+    r"background checks?|reference checks?|interview (?:questions|loop|process|case)|case study|"
+    r"take-home|onboarding plan|notice period|visa)\b",
+    r"\b(?:jira|notion|confluence|trello|asana|linear|figma|miro|slack workflow|spreadsheet|"
+    r"excel|google sheets|productboard|aha)\b",
+    r"\b(?:velocity|story points?|estimat\w*|planning poker|t-shirt siz\w*|burn ?(?:down|up)|"
+    r"wip limits?|sprint length|(?:one|two|1|2|3)[- ]week sprints?|retros?|retrospectives?|"
+    r"stand-?ups?|ceremon\w*)\b",
+    r"\b(?:safe|kanban|less|nexus|okrs?|kpis?|shape ?up|scrumban|xp|devops|six sigma)\b",
+    r"\b(?:haiku|poem|song|limerick|joke|story about|translate\w*|in (?:german|french|spanish|"
+    r"japanese|chinese|italian|portuguese))\b",
+    r"\bhow many (?:pms|pos|product managers|product owners) (?:does|do|at)\b|\bsentient\b|"
+    r"\b(?:pr|pull request|merge conflict|git|bug|stack trace|deploy\w*)\b",
+)
+# One person carrying several roles or many kinds of work: combining the roles, whatever words.
+ONE_PERSON_ALL = any_of(
+    r"\b(?:one|single|only|a single|the only|sole|lone) (?:product )?(?:person|human|guy|gal|"
+    r"lead|hire|pm|po|manager|owner)\b",
+    r"\b(?:does|do|doing|did|handles?|handling|covers?|covering|owns?|owning|runs?|running) "
+    r"(?:everything|it all|all of it|all that|all of that|both|the lot)\b",
+    r"\bde facto\b|\babsorb\w*|\bon top of\b|\bplus (?:all|the|also)\b|\bas well as\b|"
+    r"\bfounder[- ]as\b|\b(?:as|is) (?:both|also)\b|\bboth (?:pm|po) and (?:pm|po)\b",
+)
+# Asking whether an arrangement is sound, or when it stops being: "fine for now?", "at what size".
+ARRANGEMENT_JUDGED = any_of(
+    r"\bis (?:it|that|this) (?:ok|okay|normal|weird|fine|reasonable|realistic|sustainable|sane|"
+    r"healthy|common|standard|a bad idea|a good idea|wise|a problem|a red flag)\b",
+    r"\b(?:yay or nay|y/n|red flag|sanity check|works until|stops? working|fine for now|for now|"
+    r"reasonable|realistic|sustainable|normal setup)\b",
+    r"\bat what (?:size|point|stage|team size|headcount)\b|\bwhen (?:is|should|do) (?:\w+ ){0,6}"
+    r"(?:split|separate|right time|right moment|time to)\b|\bwarning signs?\b",
+)
