@@ -20,6 +20,7 @@ from bot.store.insights import Asked
 from knowledge import Answer, KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, Memory, Reply
 from knowledge.dialogue import Intent as ChatIntent
+from knowledge.dialogue.intents import is_greeting
 
 
 class Replies:
@@ -76,9 +77,17 @@ class Replies:
             return _ephemeral(roles_message(self.kb))
         if reading.intent is Intent.HELP:
             return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
-        if len(words_of(text)) == 1 and self.chat.reply(text).intent == "off-topic":
+        if len(words_of(text)) == 1 and self._unknown_word(text):
             return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
         return self.turn(text, memory, shareable=True, can_post=can_post)
+
+    def _unknown_word(self, text: str) -> bool:
+        """A lone word that is no question and no greeting: after `/rolefit`, a subcommand
+        RoleFit does not have."""
+        intent = self.chat.reply(text).intent
+        return intent is ChatIntent.OFF_TOPIC or (
+            intent is ChatIntent.SMALLTALK and not is_greeting(text)
+        )
 
     def command_ack(self, turn: Turn, question_id: int | None = None) -> str:
         """A turn as `/rolefit`'s acknowledgement body; with `question_id`, with feedback

@@ -21,7 +21,8 @@ _DELIVERY = re.compile(
     r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
     r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
-    r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
+    r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
+    r"build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
 )
 _BUSINESS = re.compile(
@@ -31,7 +32,8 @@ _BUSINESS = re.compile(
     r"product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
     r"commercial|monetis\w*|monetiz\w*|"
-    r"vision|partnerships?|distribution|marketing|brand(?:ing| strategy| awareness)|expansion|churn|"
+    r"vision|partnerships?|distribution|marketing|brand(?:ing| strategy| awareness)|"
+    r"expansion|churn|"
     r"sell(?:s|ing)?|makes? money|money|who (?:actually )?pays|multi-?year|long[- ]term|"
     r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
     r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
@@ -85,7 +87,8 @@ _TWO_MORE = re.compile(
 _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons?|product (?:people|hires|roles)|positions|roles)\b|"
     r"budget (?:for|covers) (?:two|2|a second|both)|second (?:hire|person|head)|"
-    r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|afford (?:two|2|a second)|"
+    r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|"
+    r"afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
     r"\bboth hires\b|\b2 headcount\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
@@ -232,8 +235,8 @@ _MISSING = re.compile(
     r"\b(?:need|needs|want|wants|looking for)\b(?! (?:for|to hire)? ?(?:a )?(?:po|pm)\b)"
 )
 _NOT_NEEDED = re.compile(
-    r"\b(?:don'?t|do not|doesn'?t|does not|no) (?:need|want)\b|\bnot need\b|\bno help (?:on|with)\b|"
-    r"\bwants? to keep\b|\bkeep (?:those|that)\b"
+    r"\b(?:don'?t|do not|doesn'?t|does not|no) (?:need|want)\b|\bnot need\b|"
+    r"\bno help (?:on|with)\b|\bwants? to keep\b|\bkeep (?:those|that)\b"
 )
 
 

@@ -225,6 +225,13 @@ def _is_help(said: str, who: bool) -> bool:
     )
 
 
+def is_greeting(text: str) -> bool:
+    """Whether the message is only a hello, thanks or goodbye that the greeting words know (the
+    scorer may also read an unknown lone word as one)."""
+    message = message_of(text)
+    return bool(_smalltalk(list(message.words), message.said, fuzzy=True))
+
+
 def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
     """ "hello", "thanks" or "bye" when the message is only that; "" otherwise. Short messages
     in other languages or scripts with no product word count as a hello or a thank-you."""

@@ -162,7 +162,7 @@ def test_the_question_asks_whom_to_hire_and_the_story_gives_the_facts(
 @pytest.mark.parametrize(
     "text",
     [
-        "we need someone to set prices for the new tier. PM, right?",
+        "who sets the prices for the new tier, the PM right?",
         "someone has to talk to the R&D folks about the technology roadmap. is that the PO?",
         "our devs keep asking who orders the backlog. which role?",
     ],
