@@ -29,7 +29,7 @@ from knowledge.dialogue.scorer import WEIGHTS_FILE
 from knowledge.dialogue.training import EPOCHS, SEED, Example, train
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
-CONVERSATION_SETS = tuple(f"conversation_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6"))
+CONVERSATION_SETS = tuple(f"conversation_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7"))
 # Ownership questions asked cold: each a one-turn conversation read as `ownership`.
 OWNERSHIP_SETS = ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml")
 TRAINING_SETS = CONVERSATION_SETS + OWNERSHIP_SETS

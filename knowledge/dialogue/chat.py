@@ -12,7 +12,7 @@ from knowledge.advisor import Recommendation, advise
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
-from knowledge.dialogue.facts import Fact, HiringFacts, read_facts
+from knowledge.dialogue.facts import Fact, HiringFacts, read_answer, read_facts
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.patterns import NEXT_HIRE, PRONOUN
@@ -147,10 +147,13 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
+        asked = memory.asked if memory is not None and memory.intent == "hire" else 0
+        asked_for = known.missing() if asked else None
+        if asked_for is not None and getattr(said, asked_for) is None:
+            said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
         if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
             facts = self._next_hire(known, said)
-        asked = memory.asked if memory is not None and memory.intent == "hire" else 0
         missing = facts.missing()
         if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]

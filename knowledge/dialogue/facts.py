@@ -22,7 +22,8 @@ _DELIVERY = re.compile(
     r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
     r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
-    r"build(?:ing)? the product|engineering (?:team )?needs|prioriti[sz]\w* "
+    r"build(?:ing)? the product|engineering (?:team )?needs|"
+    r"priorit\w* (?:for|of) the (?:build|team|sprints?|devs?)|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
 )
 _BUSINESS = re.compile(
@@ -69,13 +70,24 @@ _NO_BUSINESS = re.compile(
     r"\b(?:business|commercial|sales|selling|market\w*|strategy|pricing)\b[^.,]{0,25}\b(?:is|are) "
     r"(?:\w+ )?(?:done|handled|owned|run|covered|taken care of|looked after) by\b|"
     r"\b(?:market|customers?) (?:is|are) (?:known|signed|fixed|locked)|already signed|fixed contra"
-    r"ct"
+    r"ct|"
+    # "the business side is ok", "sales are going really well", "strategy is the CEO's"
+    r"\b(?:business|commercial|sales|selling|market\w*|strategy|pricing)(?: side| stuff| part)? "
+    r"(?:is|are) (?:\w+ )?(?:ok|okay|good|going (?:\w+ )?well|working|strong)\b|"
+    r"\b(?:business|commercial|sales|market\w*|strategy|pricing)(?: side| stuff| part)? (?:is|are) "
+    r"(?:the |our |my )?(?:ceo|founders?|cofounders?|co-founders?|owners?|director|boss|"
+    r"clients?)'s?|"
+    r"\b(?:director|clients?|customer|cofounder|co-founder|partner|agency|boss|sales director)"
+    r"(?: [\w+&/]+){0,3} (?:decides?|makes?|make|owns?|does|do|handles?|runs?)\b[^.]{0,30}"
+    r"(?:market|sales|business|commercial|strategy|pricing)|\bstrong (?:ceo|founder|cofounder)\b|"
+    r"(?<!n't )(?<!not )\b(?:know|knows) (?:our|the) (?:customers|market|numbers)\b"
 )
 # "Delivery is going well" (not "keeps the scrum team fed with well-written stories").
 _NO_DELIVERY = re.compile(
-    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b[^.]{0,40}"
+    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b"
+    r"[^.,;]{0,40}"
     r"\b(?:fine|well(?!-)|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
-    r"smooth\w*|under control)\b|great dev team|not a delivery problem|"
+    r"smooth\w*|under control|ok|okay|humming)\b|great dev team|not a delivery problem|"
     r"\b(?:already )?(?:has|have|with) (?:a |an |their )?(?:po|pos|product owners?|backlog owners?"
     r")\b"
 )
@@ -195,6 +207,14 @@ def read_facts(text: str) -> HiringFacts:
     needed = [c for c in clauses if not _covered(c)]
     delivery = any(_DELIVERY.search(c) and not _says_done(_NO_DELIVERY, c) for c in needed)
     business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)
+    # One side said to be taken care of, and the other wanted: the story is about the other
+    # side, and the covered side's work it lists ("our CEO handles the commercial stuff -
+    # pricing, partners") describes what is covered, not a need.
+    if delivery and business:
+        delivery_done = any(_says_done(_NO_DELIVERY, c) for c in clauses)
+        business_done = any(_says_done(_NO_BUSINESS, c) for c in clauses)
+        if delivery_done != business_done:
+            delivery, business = not delivery_done, not business_done
     goal: Goal | None = None
     if delivery and business:
         goal = "both"
@@ -217,6 +237,45 @@ def read_facts(text: str) -> HiringFacts:
         existing_roles=staff,
         headcount=headcount,
     )
+
+
+# Short replies to the question RoleFit asked back ("the delivery side", "just one", "yep").
+_BOTH_SIDES = re.compile(
+    r"\b(?:both|all of (?:it|that|the above)|everything|a bit of both|a mix)\b"
+)
+_DELIVERY_SIDE = re.compile(
+    r"\b(?:deliver\w*|the build|build side|building it|devs?|developers?|dev team|development|"
+    r"tech side|technical side|engineering|product side|team side|backlog|sprints?|"
+    r"stor(?:y|ies)|execution|shipping)\b"
+)
+_BUSINESS_SIDE = re.compile(
+    r"\b(?:business|commercial|market\w*|strateg\w*|sales|selling|growth|customers?|money|"
+    r"revenue|pricing|go[- ]to[- ]market|gtm)\b"
+)
+_YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")
+_NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
+_ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
+_TWO_ANSWER = re.compile(r"\b(?:two|2|both|a couple|second)\b")
+
+
+def read_answer(text: str, fact: Fact) -> HiringFacts:
+    """What a reply to RoleFit's question about `fact` says of it, in words instead of the
+    buttons: "the delivery side", "both, and we can afford two", "just one", "yep"."""
+    said = " ".join(text[:MAX_STORY].lower().split())
+    if fact == "goal":
+        delivery, business = _DELIVERY_SIDE.search(said), _BUSINESS_SIDE.search(said)
+        if _BOTH_SIDES.search(said) or (delivery and business):
+            return HiringFacts(goal="both")
+        if delivery or business:
+            return HiringFacts(goal="deliver-product" if delivery else "build-business")
+    elif fact == "headcount":
+        if _TWO_ANSWER.search(said):
+            return HiringFacts(headcount=2)
+        if _ONE_ANSWER.search(said):
+            return HiringFacts(headcount=1)
+    elif _YES.search(said) or _NO.search(said):
+        return HiringFacts(uses_scrum=not _NO.search(said))
+    return HiringFacts()
 
 
 # A clause saying its work is already done or not wanted, and one saying it is missing.

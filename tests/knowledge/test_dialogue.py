@@ -129,6 +129,32 @@ def test_facts_said_in_passing_are_read_and_covered_sides_are_not_needs() -> Non
 
 
 @pytest.mark.parametrize(
+    ("reply", "advice"),
+    [
+        ("the delivery side mostly", "product-owner"),
+        ("business side. sales and marketing are lost", "product-manager"),
+        ("both, and we can afford two", "both"),
+    ],
+)
+def test_a_reply_in_words_answers_the_question_asked_back(
+    chat: Chat, reply: str, advice: str
+) -> None:
+    first, second = turns(chat, "which role should a 30 person saas hire?", reply)
+    assert first.asks and first.asks[0].fact == "goal"
+    assert second.intent == "hire"
+    got = second.recommendation.recommendation if second.recommendation else "ask"
+    assert got == advice
+
+
+def test_one_side_said_to_be_covered_leaves_the_other_as_the_need() -> None:
+    facts = read_facts(
+        "our CEO handles all the commercial stuff - pricing, partners, the big accounts. what's "
+        "missing is someone who sits with our engineers and turns her ideas into stories."
+    )
+    assert facts.goal == "deliver-product"
+
+
+@pytest.mark.parametrize(
     ("text", "advice"),
     [
         (
