@@ -288,9 +288,8 @@ class Store:
 
     async def close(self) -> None:
         """Let the writes and reads already asked for finish, then close every connection."""
-        await self._writes.wait_idle()
-        await self._recalls.wait_idle()
-        await self._additions.wait_idle()
+        for batcher in (self._writes, self._recalls, self._additions):
+            await batcher.wait_idle()
         await self.engine.dispose()
 
     async def owe(
