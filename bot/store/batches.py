@@ -12,6 +12,7 @@ previous one ran, so nobody waits for a batch to fill.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Generic, TypeVar
@@ -54,7 +55,9 @@ class Batcher(Generic[Item, Result]):
         future: asyncio.Future[Result] = loop.create_future()
         self._queue.append((item, future))
         if self._drain is None or self._drain.done():
-            self._drain = loop.create_task(self._drain_queue())
+            # A context of its own: it runs every caller's work, so it must not carry the log
+            # tags (or anything else) of the one that happened to start it.
+            self._drain = loop.create_task(self._drain_queue(), context=contextvars.Context())
         return await future
 
     async def wait_idle(self) -> None:

@@ -7,6 +7,7 @@ And the batcher on its own: a call on an idle store runs alone, busy ones in bou
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -231,3 +232,15 @@ async def test_a_failing_batch_gives_each_caller_the_error(shared: bool) -> None
     assert all(isinstance(outcome, RuntimeError) for outcome in outcomes)
     # The database's own failure is not tried again; another is, each call alone.
     assert runs == ([[0, 1, 2]] if shared else [[0, 1, 2], [0], [1], [2]])
+
+
+async def test_a_batch_runs_in_no_callers_context() -> None:
+    """Its log tags (bot.logs.REQUEST_IDS) belong to one request; a batch runs many."""
+    tag: contextvars.ContextVar[str | None] = contextvars.ContextVar("tag", default=None)
+
+    async def run(batch: Any) -> list[str | None]:
+        return [tag.get() for _ in batch]
+
+    batcher: Batcher[int, str | None] = Batcher(run, shared=lambda _: False)
+    tag.set("the first caller's")
+    assert await batcher.submit(1) is None
