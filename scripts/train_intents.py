@@ -52,7 +52,7 @@ def examples(chat: Chat) -> list[tuple[str, Example]]:
             for turn in conversation["turns"]:
                 message = message_of(turn["text"])
                 rules = read_by_rules(message, memory, chat._work_owners, chat._knows_concept)
-                seen = cues(message, memory, rules.intent, rules.follow_up, chat._work_owners)
+                seen = cues(message, memory, rules.intent, rules.follow_up)
                 found.append((f"{name}:{conversation['id']}", Example(seen, turn["intent"])))
                 memory = chat.reply(turn["text"], memory).memory
     return found

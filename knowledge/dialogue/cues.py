@@ -2,7 +2,8 @@
 
 Each is a fact the reading could use: which of the reading's patterns match (anywhere, and in
 the part that asks), what the rules read, what the previous turn was, how long the message is,
-whether it names work the knowledge base knows, its words and word pairs, and how it opens.
+its words and word pairs, and how it opens. (Whether it names work the knowledge base knows is
+left to the rules: as a cue it did not help, and it cost a matcher call per message.)
 Weighing them all together, rather than checking patterns in a fixed order, lets no single
 pattern decide a message alone.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.memory import Memory
@@ -36,7 +36,6 @@ def cues(
     previous: Memory | None,
     rules_intent: str,
     rules_follow_up: bool,
-    work_owners: Callable[[str], Sequence[str] | None] | None,
 ) -> tuple[str, ...]:
     """The message's cues, each once, in a stable order (so training is reproducible)."""
     said, asked = message.said, message.asked
@@ -55,16 +54,11 @@ def cues(
     ]
     asks_all = asked == said  # a one-sentence question: what it asks is all it says
     for name, pattern in PATTERNS:
-        anywhere = pattern.search(said)
+        anywhere = said.finds(pattern)
         if anywhere:
             found += [f"p:{name}", f"p:{name}&prev={before}"]
-        if anywhere if asks_all else pattern.search(asked):
+        if anywhere if asks_all else asked.finds(pattern):
             found.append(f"q:{name}")
-    owners = None if work_owners is None else work_owners(P.ROLE_WORDS.sub(" ", said))
-    found += [
-        f"work={None if owners is None else tuple(owners)}",
-        f"work={owners is not None}&prev={before}",
-    ]
     if message.text.rstrip().endswith("?"):
         found.append("qmark")
     found += [f"w:{word}" for word in words]

@@ -17,7 +17,7 @@ from enum import StrEnum
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.cues import cues
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import Message, message_of
+from knowledge.dialogue.message import Message, Text, message_of
 from knowledge.dialogue.scorer import IntentScorer
 
 
@@ -56,7 +56,7 @@ def classify(
     rules = read_by_rules(message, previous, work_owners, knows_concept)
     if scorer is None:
         return rules
-    found = cues(message, previous, rules.intent, rules.follow_up, work_owners)
+    found = cues(message, previous, rules.intent, rules.follow_up)
     intent = Intent(scorer.intent(found))
     if intent == rules.intent or (intent == Intent.FEEDBACK and previous is None):
         return rules  # feedback is on a previous answer: none at a conversation's start
@@ -68,8 +68,8 @@ def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Re
     it follows up, and its kind, as the rules would have said for that intent."""
     said, words = message.said, list(message.words)
     if intent == Intent.FEEDBACK:
-        thanks = P.THANKS_FEEDBACK.search(said) or _smalltalk(words, said, fuzzy=True) == "thanks"
-        kind = "thanks" if thanks else "disagree" if P.DISAGREE.search(said) else "why"
+        thanks = said.finds(P.THANKS_FEEDBACK) or _smalltalk(words, said, fuzzy=True) == "thanks"
+        kind = "thanks" if thanks else "disagree" if said.finds(P.DISAGREE) else "why"
         return Reading(intent, message.text, kind=kind)
     if intent == Intent.SMALLTALK:
         return Reading(intent, message.text, kind=_smalltalk(words, said, fuzzy=True) or "hello")
@@ -78,12 +78,12 @@ def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Re
     if intent == Intent.HIRE:
         return Reading(intent, message.text, follow_up=previous.facts is not None)
     topic = P.FOLLOW_UP.sub("", said).strip(" ?")
-    fragment = bool(P.FOLLOW_UP.search(said)) or len(words) <= 4
+    fragment = bool(said.finds(P.FOLLOW_UP)) or len(words) <= 4
     if intent == Intent.OWNERSHIP and fragment and previous.question:
         return Reading(intent, topic or message.text, follow_up=True)
     if intent.value in P.TOPIC_FOLLOWED and fragment and previous.intent == intent.value:
         return Reading(intent, topic or message.text, follow_up=True)
-    return Reading(intent, message.text, follow_up=bool(P.PRONOUN.search(said)) and fragment)
+    return Reading(intent, message.text, follow_up=bool(said.finds(P.PRONOUN)) and fragment)
 
 
 def read_by_rules(
@@ -95,18 +95,18 @@ def read_by_rules(
     """The rules' reading: each intent's patterns, checked in an order that settles overlaps."""
     text, said, asked, words = message.text, message.said, message.asked, list(message.words)
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
-    who = bool(P.ASKS_WHO.search(said))
-    if answered and P.THANKS_FEEDBACK.search(said) and len(words) <= 8:
+    who = bool(said.finds(P.ASKS_WHO))
+    if answered and said.finds(P.THANKS_FEEDBACK) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
     small = _smalltalk(words, said, fuzzy=False)
-    if small and not P.HELP.search(said):  # "what's rolefit?" is all greeting words
+    if small and not said.finds(P.HELP):  # "what's rolefit?" is all greeting words
         return Reading(Intent.SMALLTALK, text, kind=small)
     short = len(words) <= P.LONG_MESSAGE_WORDS // 2
-    about_roles = bool(P.BOTH_ROLES.search(said) or P.ONE_FOR_BOTH.search(said))
-    if short and P.OFF_TOPIC.search(said) and not (who or about_roles or P.HELP.search(said)):
+    about_roles = bool(said.finds(P.BOTH_ROLES) or said.finds(P.ONE_FOR_BOTH))
+    if short and said.finds(P.OFF_TOPIC) and not (who or about_roles or said.finds(P.HELP)):
         return Reading(Intent.OFF_TOPIC, text)
     # "help me tell PO and PM apart" asks for the comparison, not for RoleFit's manual.
-    if _is_help(said, who) and not (about_roles and P.COMPARE.search(said)):
+    if _is_help(said, who) and not (about_roles and said.finds(P.COMPARE)):
         return Reading(Intent.HELP, text)
     small = _smalltalk(words, said, fuzzy=True)
     if small:
@@ -114,44 +114,44 @@ def read_by_rules(
     if (
         who
         and previous is not None
-        and P.PRONOUN.search(said)
+        and said.finds(P.PRONOUN)
         and (previous.concept or previous.question)
         and not _names_work(said, work_owners)
     ):
         return Reading(Intent.OWNERSHIP, text, follow_up=True)  # "and who writes them?"
     if answered and len(words) <= 14:
-        if P.WHY.search(said) and not P.CONCEPT_TOPIC.search(said):
+        if said.finds(P.WHY) and not said.finds(P.CONCEPT_TOPIC):
             return Reading(Intent.FEEDBACK, text, kind="why")
-        if P.DISAGREE.search(said):
+        if said.finds(P.DISAGREE):
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     # A hiring story, or a question whom to hire ("we want separate people… which hires?").
     long = len(words) > P.LONG_MESSAGE_WORDS
-    if (long or P.HIRE_ASK.search(asked)) and _is_hiring(said, asked, words):
+    if (long or asked.finds(P.HIRE_ASK)) and _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
     # "What about refinement, same person?" asks who owns the new work, as before.
     follows_work = (
         previous is not None
         and bool(previous.question)
-        and bool(P.FOLLOW_UP.search(said))
+        and bool(said.finds(P.FOLLOW_UP))
         and _names_work(said, work_owners)
     )
     if (
         about_roles
         and not follows_work
         and (
-            P.COMBINE.search(said)
+            said.finds(P.COMBINE)
             or (
-                P.COMBINE_UNLESS_WORK.search(said)
-                and (P.FEASIBLE.search(said) or not _names_work(said, work_owners))
+                said.finds(P.COMBINE_UNLESS_WORK)
+                and (said.finds(P.FEASIBLE) or not _names_work(said, work_owners))
             )
         )
     ):
         return Reading(Intent.COMBINE, text)
-    if not who and (P.SPLITS_ROLE.search(said) or _takes_on_other_role(said, work_owners)):
+    if not who and (said.finds(P.SPLITS_ROLE) or _takes_on_other_role(said, work_owners)):
         return Reading(Intent.COMBINE, text)
     # "Who handles payroll, PO or PM?" asks about a task, whether RoleFit knows it or not.
-    asks_task = P.WHO_DOES.search(said) or _names_work(said, work_owners)
-    compares = P.COMPARE.search(said) or not asks_task
+    asks_task = said.finds(P.WHO_DOES) or _names_work(said, work_owners)
+    compares = said.finds(P.COMPARE) or not asks_task
     if about_roles and compares and not _is_hiring(said, asked, words):
         return Reading(Intent.COMPARE, text)
     if previous is not None and previous.facts is not None and _continues_hiring(said, previous):
@@ -159,23 +159,23 @@ def read_by_rules(
     if _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
     topic = P.FOLLOW_UP.sub("", said).strip(" ?")
-    fragment = bool(P.FOLLOW_UP.search(said)) or (len(words) <= 4 and not who)
+    fragment = bool(said.finds(P.FOLLOW_UP)) or (len(words) <= 4 and not who)
     if previous is not None and fragment and not who and previous.intent in P.TOPIC_FOLLOWED:
         return Reading(Intent(previous.intent), topic or text, follow_up=True)
-    if previous is not None and previous.question and fragment and not P.OFF_TOPIC.search(said):
+    if previous is not None and previous.question and fragment and not said.finds(P.OFF_TOPIC):
         return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
-    if (P.OFF_TOPIC.search(said) and not who) or P.OFF_TOPIC_WHO.search(said):
+    if (said.finds(P.OFF_TOPIC) and not who) or said.finds(P.OFF_TOPIC_WHO):
         return Reading(Intent.OFF_TOPIC, text)
-    asks_concept = P.CONCEPT.search(said) or P.CONCEPT_ANYWHERE.search(said)
-    if asks_concept and not who and P.PRODUCT_WORDS.search(said):
+    asks_concept = said.finds(P.CONCEPT) or said.finds(P.CONCEPT_ANYWHERE)
+    if asks_concept and not who and said.finds(P.PRODUCT_WORDS):
         return Reading(Intent.CONCEPT, text)
-    explains = P.EXPLAIN.search(said) and not P.WHO_DOES.search(said)
+    explains = said.finds(P.EXPLAIN) and not said.finds(P.WHO_DOES)
     if explains and knows_concept is not None and knows_concept(text):
         return Reading(Intent.CONCEPT, text)
-    if P.OWNERSHIP.search(said) or P.ANY_ROLE.search(said):
+    if said.finds(P.OWNERSHIP) or said.finds(P.ANY_ROLE):
         follow = (
             previous is not None
-            and bool(P.PRONOUN.search(said))
+            and bool(said.finds(P.PRONOUN))
             and not _names_work(said, work_owners)
         )
         return Reading(Intent.OWNERSHIP, text, follow_up=follow)
@@ -185,43 +185,43 @@ def read_by_rules(
 
 
 def _owners_of_work(
-    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+    said: Text, work_owners: Callable[[str], Sequence[str] | None] | None
 ) -> Sequence[str] | None:
     """Who owns the piece of work the message names besides the roles; None if it names none."""
     return None if work_owners is None else work_owners(P.ROLE_WORDS.sub(" ", said))
 
 
-def _names_work(said: str, work_owners: Callable[[str], Sequence[str] | None] | None) -> bool:
+def _names_work(said: Text, work_owners: Callable[[str], Sequence[str] | None] | None) -> bool:
     """Whether the message names a piece of work, not only the roles."""
     return _owners_of_work(said, work_owners) is not None
 
 
 def _takes_on_other_role(
-    said: str, work_owners: Callable[[str], Sequence[str] | None] | None
+    said: Text, work_owners: Callable[[str], Sequence[str] | None] | None
 ) -> bool:
     """One role asked to take on the other's work ("could our PM own the backlog too?", "fold
     GTM into her role"): combining the roles, though only one is named. Work that is the named
     role's own ("can the PO also write the stories?") is an ownership question."""
-    po, pm = bool(P.NAMES_PO.search(said)), bool(P.NAMES_PM.search(said))
+    po, pm = bool(said.finds(P.NAMES_PO)), bool(said.finds(P.NAMES_PM))
     if po == pm:
         return False
-    if P.ROLE_STRETCHED.search(said):
+    if said.finds(P.ROLE_STRETCHED):
         return True
-    if not (P.STRETCH.search(said) and P.WORKS_OUT.search(said)):
+    if not (said.finds(P.STRETCH) and said.finds(P.WORKS_OUT)):
         return False
     owners = _owners_of_work(said, work_owners)
     return owners is not None and list(owners) == ["product-manager" if po else "product-owner"]
 
 
-def _is_help(said: str, who: bool) -> bool:
-    if P.HELP.search(said) and not (who and not P.ABOUT_THE_BOT_WHO.search(said)):
+def _is_help(said: Text, who: bool) -> bool:
+    if said.finds(P.HELP) and not (who and not said.finds(P.ABOUT_THE_BOT_WHO)):
         return True
-    if P.ABOUT_THE_BOT.search(said) and P.BOT_ITSELF.search(said):
+    if said.finds(P.ABOUT_THE_BOT) and said.finds(P.BOT_ITSELF):
         return True  # memory, privacy, scope, trust: about RoleFit whatever words it uses
     # A question about RoleFit itself rather than about product work.
     about_work = P.PRODUCT_WORDS.search(P.ROLE_WORDS.sub(" ", said))
-    return bool(P.ABOUT_THE_BOT.search(said) and P.META.search(said)) and not (
-        about_work or (who and not P.ABOUT_THE_BOT_WHO.search(said))
+    return bool(said.finds(P.ABOUT_THE_BOT) and said.finds(P.META)) and not (
+        about_work or (who and not said.finds(P.ABOUT_THE_BOT_WHO))
     )
 
 
@@ -232,7 +232,7 @@ def is_greeting(text: str) -> bool:
     return bool(_smalltalk(list(message.words), message.said, fuzzy=True))
 
 
-def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
+def _smalltalk(words: list[str], said: Text, *, fuzzy: bool) -> str:
     """ "hello", "thanks" or "bye" when the message is only that; "" otherwise. Short messages
     in other languages or scripts with no product word count as a hello or a thank-you."""
     if not words:
@@ -242,55 +242,48 @@ def _smalltalk(words: list[str], said: str, *, fuzzy: bool) -> str:
             if kind == "thanks" and not any(w in P.THANKS - P.HELLO for w in words):
                 continue
             return kind
-    if (
-        fuzzy
-        and len(words) <= 8
-        and not P.PRODUCT_WORDS.search(said)
-        and not P.ASKS_WHO.search(said)
-    ):
-        if P.FOREIGN_THANKS.search(said) or P.BYE_PHRASES.search(said):
-            return "thanks" if P.FOREIGN_THANKS.search(said) else "bye"
-        if P.GREETING_PHRASES.search(said) or not re.search(r"[a-z]", said):
+    if fuzzy and len(words) <= 8 and not said.finds(P.PRODUCT_WORDS) and not said.finds(P.ASKS_WHO):
+        if said.finds(P.FOREIGN_THANKS) or said.finds(P.BYE_PHRASES):
+            return "thanks" if said.finds(P.FOREIGN_THANKS) else "bye"
+        if said.finds(P.GREETING_PHRASES) or not re.search(r"[a-z]", said):
             return "hello"
     return ""
 
 
-def _is_hiring(said: str, asked: str, words: list[str]) -> bool:
+def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
     """Whether the message asks whom to hire: the story says what it likes, the question decides
     ("we need someone to sit with the execs. PO is fine for that?" asks about the work)."""
-    asks_task = (
-        P.WHO_DOES.search(asked) or P.OWNER_CHECK.search(asked) or P.EMBEDDED_WHO.search(said)
-    )
-    if asks_task and not P.HIRE_STRONG.search(said):
+    asks_task = asked.finds(P.WHO_DOES) or asked.finds(P.OWNER_CHECK) or said.finds(P.EMBEDDED_WHO)
+    if asks_task and not said.finds(P.HIRE_STRONG):
         return False  # "who is doing the user story in our team, PM or PO?" asks about a task
-    if P.HIRE_ASK.search(asked):
+    if asked.finds(P.HIRE_ASK):
         return True
     if (
-        P.ROLE_QUESTION.search(asked)
-        and P.TEAM_STORY.search(said)
-        and not P.OWNERSHIP_WORDS.search(asked)
+        asked.finds(P.ROLE_QUESTION)
+        and said.finds(P.TEAM_STORY)
+        and not asked.finds(P.OWNERSHIP_WORDS)
     ):
         return True  # "we're 8 people, founders handle sales, devs need stories. who?"
     if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(
         r"\bwho (?:should|do|would|shall) (?:we|i) (?:hire|get|bring|recruit)", said
     ):
         return False  # "who is recruiting the designer?" asks about a task
-    if P.HIRE.search(said):
+    if said.finds(P.HIRE):
         return True
     # "PO or PM?" about the company itself ("we're a B2B SaaS"), not about a task.
     return bool(
-        P.PO_OR_PM.search(said)
-        and P.HIRE_CONTEXT.search(said)
+        said.finds(P.PO_OR_PM)
+        and said.finds(P.HIRE_CONTEXT)
         and "who" not in words
-        and not P.OWNERSHIP_WORDS.search(said)
+        and not said.finds(P.OWNERSHIP_WORDS)
     )
 
 
-def _continues_hiring(said: str, previous: Memory) -> bool:
+def _continues_hiring(said: Text, previous: Memory) -> bool:
     """A reply to RoleFit's question, or more facts about the same hire."""
     if previous.asked and previous.intent == "hire":
         return True
-    return bool(P.NEXT_HIRE.search(said)) or bool(
+    return bool(said.finds(P.NEXT_HIRE)) or bool(
         re.search(
             r"^(?:and |but |ok |what )?(?:if|what if)\b|\bsecond (?:hire|person)\b|"
             r"\bbudget for\b|\bafford\b|\bcontext\b",

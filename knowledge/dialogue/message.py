@@ -3,9 +3,26 @@ typos of the role names fixed, and the part that asks set apart from the story a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from knowledge.dialogue import patterns as P
+
+
+class Text(str):
+    """A normalised message text that remembers which patterns it was searched with: the rules
+    and the scorer's cues look for many of the same patterns in the same text."""
+
+    def finds(self, pattern: re.Pattern[str]) -> bool:
+        # Keyed by id: the patterns are module constants, and hashing a Pattern rehashes its
+        # source every time (slower than most searches).
+        found: dict[int, bool] | None = self.__dict__.get("found")
+        if found is None:
+            found = self.__dict__["found"] = {}
+        hit = found.get(id(pattern))
+        if hit is None:
+            hit = found[id(pattern)] = pattern.search(self) is not None
+        return hit
 
 
 @dataclass(frozen=True)
@@ -13,15 +30,16 @@ class Message:
     """A message as the reading sees it: normalised whole, what it asks, and its words."""
 
     text: str
-    said: str
-    asked: str
+    said: Text
+    asked: Text
     words: tuple[str, ...]
 
 
 def message_of(text: str) -> Message:
     read = window(text)
     said = normalise(read)
-    return Message(text, said, question_of(read), tuple(said.replace("?", " ").split()))
+    words = tuple(said.replace("?", " ").split())
+    return Message(text, Text(said), Text(question_of(read)), words)
 
 
 def normalise(text: str) -> str:
