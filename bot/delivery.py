@@ -94,7 +94,10 @@ async def send(client: AsyncWebClient, owed: Owed) -> Delivered:
     if owed.kind is Kind.SHARE:
         said = COULD_NOT_SHARE.format(reason=reason or "Slack said no.")
         respond = _respond_to(owed.response_url) if owed.response_url else None
-        await reply_privately(client, owed.channel, owed.user, note(said), respond=respond)
+        if not await reply_privately(client, owed.channel, owed.user, note(said), respond=respond):
+            # Neither the share nor the note saying why arrived: not done, so try it all again
+            # (kept as failed, and listed, if it never gets through).
+            raise TryLater("share_refused_and_note_lost")
         return Delivered(owed.channel, reason=reason)
     dm = await _open_dm(client, owed.user)
     if owed.channel.startswith("D") and not ours and dm != owed.channel:
@@ -128,24 +131,26 @@ async def reply_privately(
     *,
     respond: AsyncRespond | None = None,
     replace_original: bool = False,
-) -> None:
+) -> bool:
     """A message only this person sees, best effort: the response_url when the request has one
     (it works in any conversation, member or not), else an ephemeral message where they are,
-    else their DM with RoleFit."""
+    else their DM with RoleFit. Whether it arrived."""
     if respond is not None and await respond_safely(
         respond, **message, response_type="ephemeral", replace_original=replace_original
     ):
-        return
+        return True
     if channel:
         try:
             await client.chat_postEphemeral(channel=channel, user=user_id, **message)
-            return
+            return True
         except WEB_API_FAILURES as error:
             logger.info("ephemeral reply failed (%s); sending it by DM", error_code(error))
     try:
         await _post_to_dm(client, await _open_dm(client, user_id), message, None)
     except (TryLater, Undeliverable) as error:
         logger.warning("a private reply did not arrive: %s", error)
+        return False
+    return True
 
 
 async def _post_to_channel(

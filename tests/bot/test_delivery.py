@@ -166,3 +166,19 @@ async def test_when_even_the_dm_refuses_it_is_undeliverable(
     slack_api.fail("conversations.open", "user_not_found")
     with pytest.raises(Undeliverable, match="user_not_found"):
         await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE)
+
+
+async def test_a_refused_share_whose_note_is_lost_too_is_tried_again(
+    client: AsyncWebClient, slack_api: FakeSlackApi
+) -> None:
+    """Shared in an archived channel, and every way of telling the clicker failed as well: not
+    delivered, so not marked sent (the outbox tries again, and keeps it as failed in the end)."""
+    slack_api.fail("chat.postMessage", "is_archived")
+    slack_api.server_error("chat.postEphemeral")
+    slack_api.server_error("conversations.open")
+    with pytest.raises(TryLater):
+        await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE, kind=Kind.SHARE)
+    slack_api.fail("chat.postMessage", "is_archived")
+    delivered = await deliver(client, "C_GENERAL", "U_LEADER", MESSAGE, kind=Kind.SHARE)
+    assert delivered.reason is not None  # refused there, and the clicker told privately
+    assert [c.body["user"] for c in slack_api.calls_to("chat.postEphemeral")][-1] == "U_LEADER"
