@@ -66,6 +66,9 @@ class Outbox:
         self._sending: set[asyncio.Task[None]] = set()
         self._in_flight: set[int] = set()  # ids of the messages those tasks are sending
         self._loop_task: asyncio.Task[None] | None = None
+        # Whether the last look may have left due messages behind (every free slot was filled,
+        # or none was free): only then does a finished send look again before the next poll.
+        self._more_due = True
         self._stopping = False
 
     async def owe(
@@ -119,6 +122,7 @@ class Outbox:
                     if free > 0
                     else []
                 )
+                self._more_due = len(due) >= free
                 for pending in due:
                     if pending.id not in self._in_flight:  # its lease ended mid-send: ours still
                         self._send(pending)
@@ -127,7 +131,7 @@ class Outbox:
                     await self.store.forget_old()
             except Exception:  # the database is unreachable: try again on the next round
                 logger.exception("the outbox could not read the store")
-                due = []
+                due, self._more_due = [], False
             if len(due) < AT_ONCE:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self._poll):  # no extra task, unlike wait_for
@@ -148,7 +152,10 @@ class Outbox:
             logger.error(
                 "the outbox could not record a message's outcome", exc_info=task.exception()
             )
-        self._wake.set()  # a free slot: there may be more due
+        # A free slot: look again at once only if the last look may have left some behind. What
+        # this process owes it sends at once; the poll finds the rest within a second.
+        if self._more_due:
+            self._wake.set()
 
     async def _deliver(self, pending: Pending) -> None:
         owed = pending.owed

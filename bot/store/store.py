@@ -4,6 +4,11 @@ SQLite by default (a file, nothing to install), PostgreSQL when DATABASE_URL nam
 `rolefit serve` processes share it and nothing else). Listeners never write SQL: they call these
 methods. Every effect is claimed by inserting its key (`INSERT … ON CONFLICT DO NOTHING`, never
 read-then-write), so exactly one process, once, owns it, whatever restarts or runs twice.
+
+The calls every request makes (`owe`, `record_question`, `remember`, `recall`, and the outbox's
+`mark_sent`, `retry_later`, `give_up`) are group-committed (`bot.store.batches`): those that
+arrive while a batch runs go together in the next one, one transaction for the writes, one
+statement for the reads, each caller still given its own result.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from cachetools import TTLCache
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -29,6 +34,7 @@ from sqlalchemy import (
     Table,
     Update,
     and_,
+    any_,
     bindparam,
     case,
     delete,
@@ -39,10 +45,17 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import RowMapping
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import CursorResult, RowMapping
+from sqlalchemy.exc import (
+    DBAPIError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from bot.store.batches import Batcher
 from bot.store.insights import (
     DEFAULT_RETENTION_DAYS,
     Asked,
@@ -88,6 +101,9 @@ _POOL: dict[str, Any] = {
     "max_overflow": 8,
     # A failed statement's error names the statement, never its values (message texts).
     "hide_parameters": True,
+    # The most recently used connection first: a few stay busy (their prepared statements warm)
+    # and the rest idle, instead of every call taking the next one round the pool.
+    "pool_use_lifo": True,
 }
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
@@ -97,10 +113,40 @@ STORE_FAILURES = (SQLAlchemyError, OSError)
 
 # The statements every request runs, built once: building one anew each time costs a good
 # share of the CPU of running it.
-_RECALL = select(conversations.c.memory).where(
-    conversations.c.key == bindparam("wanted"), conversations.c.updated_at >= bindparam("since")
+# Many conversations' memories in one statement: PostgreSQL is given the keys as one array (the
+# same SQL whatever their number, so one prepared statement serves every batch), SQLite a list.
+_RECALL = {
+    "postgresql": select(conversations.c.key, conversations.c.memory).where(
+        conversations.c.key == any_(bindparam("wanted", type_=postgresql.ARRAY(String))),
+        conversations.c.updated_at >= bindparam("since"),
+    ),
+    "sqlite": select(conversations.c.key, conversations.c.memory).where(
+        conversations.c.key.in_(bindparam("wanted", expanding=True)),
+        conversations.c.updated_at >= bindparam("since"),
+    ),
+}
+# Many rows in one statement (SQLAlchemy's insertmanyvalues), their ids wanted in the order given.
+# PostgreSQL: SQLAlchemy numbers the rows and sorts what comes back. SQLite returns ids in no set
+# order, and SQLAlchemy would insert the rows one by one instead; but a row given no id there gets
+# the largest id so far plus one, rows are inserted in the order listed, and the transaction
+# holds the write lock: sorted, its ids are in the order given (`_ids`).
+_RECORD = {
+    "postgresql": questions.insert().returning(questions.c.id, sort_by_parameter_order=True),
+    "sqlite": questions.insert().returning(questions.c.id),
+}
+_OWE = {
+    "postgresql": outbox.insert().returning(outbox.c.id, sort_by_parameter_order=True),
+    "sqlite": outbox.insert().returning(outbox.c.id),
+}
+# A workspace's holders and a mark of its phrasings (`Store.additions`).
+_TAUGHT = (
+    select(func.count().label("taught"), func.max(phrasings.c.id).label("newest"))
+    .where(phrasings.c.team == bindparam("team"))
+    .subquery()
 )
-_OWE = outbox.insert().returning(*outbox.c)
+_ADDITIONS = select(
+    _TAUGHT.c.taught, _TAUGHT.c.newest, role_holders.c.role, role_holders.c.holders
+).select_from(_TAUGHT.outerjoin(role_holders, role_holders.c.team == bindparam("team")))
 _LEASED = update(outbox).where(
     outbox.c.id == bindparam("pid"), outbox.c.lease_owner == bindparam("owner")
 )
@@ -127,6 +173,38 @@ _FAILED = _LEASED.values(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Owe:
+    """`Store.owe`'s call, queued for the next batch of writes."""
+
+    claim: str
+    owed: Owed | OwedFor
+    remember: tuple[str, Memory] | None
+    asked: Asked | None
+    lease: tuple[str, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """A conversation's turn: its memory, the question it answered (`record_question`), or both."""
+
+    remember: tuple[str, Memory] | None
+    asked: Asked | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Finish:
+    """A leased message's outcome (`_SENT`, `_AGAIN` or `_FAILED` and its values)."""
+
+    statement: Update
+    values: dict[str, Any]
+
+
+_Write: TypeAlias = _Owe | _Turn | _Finish
+# What a write gives its caller: an owed message's row (None: claimed before), a question's id.
+_Written: TypeAlias = Pending | int | None
+
+
 class Store:
     def __init__(self, url: str = DEFAULT_DATABASE_URL, *, clock: Clock = time.time) -> None:
         self.url = engine_url(url)
@@ -140,13 +218,26 @@ class Store:
             self.engine = create_async_engine(self.url, **_POOL)
             self._insert = postgresql.insert
         claim = self._insert(claims)
-        self._claim_statement = claim.on_conflict_do_nothing(index_elements=["key"])
+        self._claim_statement = claim.on_conflict_do_nothing(index_elements=["key"]).returning(
+            claims.c.key
+        )
         upsert = self._insert(conversations)
         self._remember_statement = upsert.on_conflict_do_update(
             index_elements=["key"],
             set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
         )
         self._reader = self.engine.execution_options(**{_READING: True})
+        self._recall_statement = _RECALL[self.dialect]
+        self._record_statement = _RECORD[self.dialect]
+        self._owe_statement = _OWE[self.dialect]
+        # Every request's writes and reads go through these: see bot.store.batches.
+        self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
+        self._recalls: Batcher[str, Memory | None] = Batcher(
+            self._recall_all, shared=_database_failed
+        )
+        self._additions: Batcher[str, Additions] = Batcher(
+            self._additions_all, shared=_database_failed
+        )
         self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
         self._retentions: TTLCache[str, int] = TTLCache(maxsize=10_000, ttl=60)
         self._autocommit = (
@@ -196,6 +287,9 @@ class Store:
             await connection.run_sync(downgrade, revision)
 
     async def close(self) -> None:
+        """Let the writes and reads already asked for finish, then close every connection."""
+        for batcher in (self._writes, self._recalls, self._additions):
+            await batcher.wait_idle()
         await self.engine.dispose()
 
     async def owe(
@@ -211,44 +305,18 @@ class Store:
         conversation's turn, and record the question `asked`: `owed` may then be a function of
         its id); with `lease` (owner, seconds) the message is leased to that owner at once, so
         it can send it without asking for it again. None, with nothing written, if it was
-        claimed before."""
-        now = self._clock()
-        owner, seconds = lease if lease is not None else (None, 0.0)
-        async with self._transaction() as connection:
-            if not await self._claim(connection, claim):
-                return None
-            question_id = None if asked is None else await self._record(connection, asked)
-            message = owed if isinstance(owed, Owed) else owed(question_id)
-            rows = await connection.execute(
-                _OWE,
-                {
-                    "claim": claim,
-                    "team": message.team,
-                    "message": message.model_dump(mode="json"),
-                    "status": PENDING,
-                    "attempts": 0,
-                    "due_at": now,
-                    "lease_owner": owner,
-                    "lease_until": now + seconds if owner else None,
-                    "created_at": now,
-                    "updated_at": now,
-                },
-            )
-            pending = _pending(rows.mappings().one())
-            if remember is not None:
-                await self._remember(connection, *remember)
+        claimed before. Owes that arrive together share one transaction (`_write`)."""
+        pending = await self._writes.submit(_Owe(claim, owed, remember, asked, lease))
+        assert pending is None or isinstance(pending, Pending)
         return pending
 
     async def recall(self, key: str) -> Memory | None:
-        """The conversation's memory, unless its last turn is over an hour old."""
-        since = self._clock() - FORGET_CONVERSATIONS_AFTER
-        async with self._reading() as connection:
-            found = await connection.scalar(_RECALL, {"wanted": key, "since": since})
-        return None if found is None else Memory.model_validate_json(found)
+        """The conversation's memory, unless its last turn is over an hour old. Recalls that
+        arrive together are one statement (`_recall_all`)."""
+        return await self._recalls.submit(key)
 
     async def remember(self, key: str, memory: Memory) -> None:
-        async with self._transaction(one_statement=True) as connection:
-            await self._remember(connection, key, memory)
+        await self._writes.submit(_Turn((key, memory)))
 
     async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
         """Lease up to `limit` pending messages that are due and not leased by a live process.
@@ -360,10 +428,9 @@ class Store:
     ) -> int:
         """Record a question RoleFit answered (and remember the conversation's turn with it, in
         one transaction); its id, which the answer's feedback buttons carry."""
-        async with self._transaction() as connection:
-            if remember is not None:
-                await self._remember(connection, *remember)
-            return await self._record(connection, asked)
+        question_id = await self._writes.submit(_Turn(remember, asked))
+        assert isinstance(question_id, int)
+        return question_id
 
     async def record_vote(self, vote: Vote) -> bool:
         """Record one person's feedback on one answer: True the first time, False for every
@@ -464,25 +531,6 @@ class Store:
             )
             return [Recommended(at=at, recommendation=r, text=text) for at, r, text in rows]
 
-    async def _record(self, connection: AsyncConnection, asked: Asked) -> int:
-        keep_text = await self._retention(connection, asked.team) > 0
-        inserted = await connection.execute(
-            questions.insert()
-            .values(
-                team=asked.team,
-                user=asked.user,
-                asked_at=self._clock(),
-                text=asked.text if keep_text and asked.text else None,
-                intent=asked.intent,
-                owners=None if asked.owners is None else ",".join(asked.owners),
-                confidence=asked.confidence,
-                responsibility=asked.responsibility,
-                recommendation=asked.recommendation,
-            )
-            .returning(questions.c.id)
-        )
-        return int(inserted.scalar_one())
-
     async def _retention(self, connection: AsyncConnection, team: str) -> int:
         """`team`'s retention, remembered for a minute: every recorded question needs it, and it
         seldom changes. Another process's change reaches this one within that minute, and texts
@@ -570,20 +618,20 @@ class Store:
 
     async def additions(self, team: str) -> Additions:
         """`team`'s holders and a mark that changes whenever its phrasings do, in one query: cheap
-        enough to ask on every request that needs the workspace's view of the knowledge."""
-        taught = (
-            select(func.count().label("taught"), func.max(phrasings.c.id).label("newest"))
-            .where(phrasings.c.team == team)
-            .subquery()
-        )
-        query = select(
-            taught.c.taught, taught.c.newest, role_holders.c.role, role_holders.c.holders
-        ).select_from(taught.outerjoin(role_holders, role_holders.c.team == team))
+        enough to ask on every request that needs the workspace's view of the knowledge. Calls
+        that arrive together share one connection and ask once per team: every request that
+        comes in while a workspace's view is due for a check asks at the same moment."""
+        return await self._additions.submit(team)
+
+    async def _additions_all(self, teams: Sequence[str]) -> list[Additions]:
+        found = {}
         async with self._reading() as connection:
-            rows = (await connection.execute(query)).all()
-        holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
-        count, newest = rows[0].taught, rows[0].newest
-        return Additions(holders, (int(count or 0), int(newest or 0)))
+            for team in set(teams):
+                rows = (await connection.execute(_ADDITIONS, {"team": team})).all()
+                holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
+                count, newest = rows[0].taught, rows[0].newest
+                found[team] = Additions(holders, (int(count or 0), int(newest or 0)))
+        return [found[team] for team in teams]
 
     async def delete_team(self, team: str) -> None:
         """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
@@ -601,26 +649,200 @@ class Store:
                 table = Table(name, MetaData(), Column("team_id", String))
                 await connection.execute(delete(table).where(table.c.team_id == team))
 
-    async def _claim(self, connection: AsyncConnection, key: str) -> bool:
-        inserted = await connection.execute(
-            self._claim_statement, {"key": key, "claimed_at": self._clock()}
-        )
-        return bool(inserted.rowcount)
-
-    async def _remember(self, connection: AsyncConnection, key: str, memory: Memory) -> None:
-        await connection.execute(
-            self._remember_statement,
-            {"key": key, "memory": memory.model_dump_json(), "updated_at": self._clock()},
-        )
-
     async def _finish(
         self, statement: Update, pending_id: int, owner: str, values: dict[str, Any]
     ) -> None:
         """Update a leased message and end the lease, only if `owner` still holds it."""
-        async with self._transaction(one_statement=True) as connection:
-            await connection.execute(
-                statement, {"pid": pending_id, "owner": owner, "now": self._clock(), **values}
+        await self._writes.submit(_Finish(statement, {"pid": pending_id, "owner": owner, **values}))
+
+    # -- the batches: every request's writes in one transaction, its reads in one statement ----
+
+    async def _write(self, batch: Sequence[_Write]) -> list[_Written]:
+        """One transaction for a batch of writes, each item's result in its place. Claims first,
+        in one statement: an owe whose claim was taken before (by an earlier batch, another
+        process, or an earlier owe in this batch: the first one queued wins) writes nothing
+        else. Then the winners' and turns' questions, the winners' outbox rows, every
+        conversation's newest turn (the last one queued wins) and the outcomes of sent
+        messages: one statement each."""
+        now = self._clock()
+        results: list[_Written] = [None] * len(batch)
+        async with self._transaction(one_statement=_one_statement(batch)) as connection:
+            won = await self._claim_all(connection, batch, now)
+            turns: list[tuple[int, _Owe | _Turn]] = [
+                (index, item)
+                for index, item in enumerate(batch)
+                if isinstance(item, _Turn) or (isinstance(item, _Owe) and index in won)
+            ]
+            asked = [(index, item.asked) for index, item in turns if item.asked is not None]
+            ids = await self._record_all(connection, [question for _, question in asked], now)
+            question_ids = dict(zip([index for index, _ in asked], ids, strict=True))
+            owes = [(won[index], question_ids.get(index)) for index in sorted(won)]
+            pendings = await self._owe_all(connection, owes, now)
+            for index, item in turns:
+                results[index] = question_ids.get(index) if isinstance(item, _Turn) else None
+            results_of_owes = zip(sorted(won), pendings, strict=True)
+            for index, pending in results_of_owes:
+                results[index] = pending
+            await self._remember_all(
+                connection, [item.remember for _, item in turns if item.remember], now
             )
+            await self._finish_all(connection, [i for i in batch if isinstance(i, _Finish)], now)
+        return results
+
+    async def _claim_all(
+        self, connection: AsyncConnection, batch: Sequence[_Write], now: float
+    ) -> dict[int, _Owe]:
+        """The owes in `batch` that win their claim, by their place in it: the first queued of
+        each key, if no claim on it was made before."""
+        first: dict[str, tuple[int, _Owe]] = {}
+        for index, item in enumerate(batch):
+            if isinstance(item, _Owe):
+                first.setdefault(item.claim, (index, item))
+        if not first:
+            return {}
+        inserted = await connection.execute(
+            self._claim_statement, [{"key": key, "claimed_at": now} for key in first]
+        )
+        return dict(first[key] for key in inserted.scalars())
+
+    async def _record_all(
+        self, connection: AsyncConnection, asked: Sequence[Asked], now: float
+    ) -> list[int]:
+        """Record the questions in one statement; their ids, in order."""
+        if not asked:
+            return []
+        keeps = {
+            team: await self._retention(connection, team) > 0 for team in {a.team for a in asked}
+        }
+        inserted = await connection.execute(
+            self._record_statement,
+            [
+                {
+                    "team": question.team,
+                    "user": question.user,
+                    "asked_at": now,
+                    "text": question.text if keeps[question.team] and question.text else None,
+                    "intent": question.intent,
+                    "owners": None if question.owners is None else ",".join(question.owners),
+                    "confidence": question.confidence,
+                    "responsibility": question.responsibility,
+                    "recommendation": question.recommendation,
+                }
+                for question in asked
+            ],
+        )
+        return self._ids(inserted)
+
+    async def _owe_all(
+        self, connection: AsyncConnection, owes: Sequence[tuple[_Owe, int | None]], now: float
+    ) -> list[Pending]:
+        """Put the claimed messages in the outbox in one statement (each given its question's id,
+        if it was built from one); their rows, in order. The row is what was written, so it is
+        built here rather than read back and validated again."""
+        if not owes:
+            return []
+        messages = [
+            owe.owed if isinstance(owe.owed, Owed) else owe.owed(question_id)
+            for owe, question_id in owes
+        ]
+        rows = []
+        for (owe, _), message in zip(owes, messages, strict=True):
+            owner, seconds = owe.lease if owe.lease is not None else (None, 0.0)
+            rows.append(
+                {
+                    "claim": owe.claim,
+                    "team": message.team,
+                    "message": message.model_dump(mode="json"),
+                    "status": PENDING,
+                    "attempts": 0,
+                    "due_at": now,
+                    "lease_owner": owner,
+                    "lease_until": now + seconds if owner else None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        inserted = await connection.execute(self._owe_statement, rows)
+        return [
+            Pending.model_construct(
+                id=int(pending_id),
+                claim=owe.claim,
+                owed=message,
+                status=PENDING,
+                attempts=0,
+                due_at=now,
+            )
+            for pending_id, (owe, _), message in zip(
+                inserted.scalars(), owes, messages, strict=True
+            )
+        ]
+
+    def _ids(self, inserted: CursorResult[Any]) -> list[int]:
+        """The ids of the rows a `_RECORD` or `_OWE` inserted, in the order they were given."""
+        ids = [int(row_id) for row_id in inserted.scalars()]
+        return sorted(ids) if self.dialect == "sqlite" else ids
+
+    async def _remember_all(
+        self, connection: AsyncConnection, turns: Sequence[tuple[str, Memory]], now: float
+    ) -> None:
+        """Every conversation's newest memory, in one statement (an upsert may touch a row once)."""
+        newest = dict(turns)
+        if newest:
+            await connection.execute(
+                self._remember_statement,
+                [
+                    {"key": key, "memory": memory.model_dump_json(), "updated_at": now}
+                    for key, memory in newest.items()
+                ],
+            )
+
+    async def _finish_all(
+        self, connection: AsyncConnection, finishes: Sequence[_Finish], now: float
+    ) -> None:
+        """Leased messages' outcomes: one statement for each kind of outcome."""
+        by_kind: dict[int, tuple[Update, list[dict[str, Any]]]] = {}
+        for finish in finishes:
+            by_kind.setdefault(id(finish.statement), (finish.statement, []))[1].append(
+                {**finish.values, "now": now}
+            )
+        for statement, values in by_kind.values():
+            await connection.execute(statement, values)
+
+    async def _recall_all(self, keys: Sequence[str]) -> list[Memory | None]:
+        """Many conversations' memories in one statement, each caller given its own copy."""
+        since = self._clock() - FORGET_CONVERSATIONS_AFTER
+        async with self._reading() as connection:
+            rows = await connection.execute(
+                self._recall_statement, {"wanted": list(set(keys)), "since": since}
+            )
+            found: dict[str, str] = {key: memory for key, memory in rows}
+        return [
+            None if (memory := found.get(key)) is None else Memory.model_validate_json(memory)
+            for key in keys
+        ]
+
+
+def _one_statement(batch: Sequence[_Write]) -> bool:
+    """Whether `batch` is a single statement: only conversations' turns without questions, or
+    only one kind of outcome. PostgreSQL then runs it in autocommit, one round trip."""
+    first = batch[0]
+    if isinstance(first, _Turn):
+        return all(isinstance(item, _Turn) and item.asked is None for item in batch)
+    if isinstance(first, _Finish):
+        return all(
+            isinstance(item, _Finish) and item.statement is first.statement for item in batch
+        )
+    return False
+
+
+def _database_failed(error: BaseException) -> bool:
+    """Whether `error` says the database failed (unreachable, locked, out of connections), not
+    one call in a batch: then every caller in the batch is given it at once."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(
+        error, OperationalError | InterfaceError | PoolTimeout | OSError | TimeoutError
+    )
 
 
 def _pending(row: RowMapping) -> Pending:

@@ -1,0 +1,101 @@
+"""Group commit: the store calls that queue up while one runs are run together, as one transaction
+(writes) or one statement (reads).
+
+Under load most of what a store call costs is fixed per statement and per transaction, not per row:
+SQLAlchemy's async machinery, a pooled connection, BEGIN and COMMIT, a round trip to PostgreSQL or
+SQLite's write lock. A `Batcher` lets each caller submit its operation and await its own result,
+while one drain task takes everything queued and runs it at once. There is no timer: when the
+store is idle a call runs at once (a batch of one); under load a batch is whatever queued while the
+previous one ran, so nobody waits for a batch to fill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Calls in one batch at most: big enough that under load the fixed cost is spread thin, small
+# enough that one batch's statements (and its parameters) stay short.
+MOST = 64
+
+
+class Batcher(Generic[Item, Result]):
+    """Runs the items submitted to it in batches, in the order they came, one batch at a time.
+
+    `run` takes a batch and returns one result per item, in the same order. If it raises, a batch
+    of one gives its caller the error; a bigger batch is tried again item by item (each alone,
+    in order), so one bad item (a value the database refuses, a bug in building one message)
+    fails only its own caller, unless `shared(error)` says the database itself failed (it is
+    unreachable, or locked): then every caller in the batch gets that error at once, rather than
+    each waiting to fail again on its own.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[Sequence[Item]], Awaitable[Sequence[Result]]],
+        *,
+        shared: Callable[[BaseException], bool],
+        most: int = MOST,
+    ) -> None:
+        self._run = run
+        self._shared = shared
+        self._most = most
+        self._queue: deque[tuple[Item, asyncio.Future[Result]]] = deque()
+        self._drain: asyncio.Task[None] | None = None
+
+    async def submit(self, item: Item) -> Result:
+        """Queue `item` and wait for its result (or its error)."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Result] = loop.create_future()
+        self._queue.append((item, future))
+        if self._drain is None or self._drain.done():
+            # A context of its own: it runs every caller's work, so it must not carry the log
+            # tags (or anything else) of the one that happened to start it.
+            self._drain = loop.create_task(self._drain_queue(), context=contextvars.Context())
+        return await future
+
+    async def wait_idle(self) -> None:
+        """Until everything submitted so far has run (a store closing waits for it)."""
+        while self._drain is not None and not self._drain.done():
+            await asyncio.shield(self._drain)
+
+    async def _drain_queue(self) -> None:
+        """Take everything queued, up to `most`, run it, and again until nothing is queued.
+        A caller that stopped waiting (cancelled) still has its item run: it may already be
+        half way through a transaction with others, and a write that lands unawaited is safe
+        (an owed message is sent by the outbox, a claim makes a retry a no-op)."""
+        while self._queue:
+            batch = [self._queue.popleft() for _ in range(min(len(self._queue), self._most))]
+            try:
+                await self._settle(batch)
+            except BaseException as error:  # cancelled: nobody may be left waiting forever
+                for _, future in (*batch, *self._queue):
+                    _fail(future, error)
+                self._queue.clear()
+                raise
+
+    async def _settle(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+        try:
+            results = await self._run([item for item, _ in batch])
+        except Exception as error:
+            if len(batch) > 1 and not self._shared(error):
+                for one in batch:
+                    await self._settle([one])
+                return
+            for _, future in batch:
+                _fail(future, error)
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)
+
+
+def _fail(future: asyncio.Future[Result], error: BaseException) -> None:
+    if not future.done():
+        future.set_exception(error)

@@ -1,0 +1,246 @@
+"""Group commit, as callers rely on it (on SQLite and PostgreSQL, through the Store's own methods
+called at once): racing owes of one claim store one message; owes of many claims store all, each
+caller given its own row and question id; a batch the database refuses fails every caller and
+writes nothing, while one bad call fails only itself; memories come back to the right caller.
+And the batcher on its own: a call on an idle store runs alone, busy ones in bounded batches."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
+
+from bot.store.batches import Batcher
+from bot.store.insights import Asked
+from bot.store.owed import Kind, Owed, Pending
+from bot.store.schema import claims, questions
+from bot.store.store import FAILED, PENDING, SENT, Store
+from knowledge.dialogue import Memory
+
+OWED = Owed(kind=Kind.ANSWER, team="T1", channel="D1", user="U1", text="hi", blocks=[])
+
+
+def asked(number: int) -> Asked:
+    return Asked(
+        team="T1", user=f"U{number}", text=f"who owns pricing {number}?", intent="ownership"
+    )
+
+
+def answer_for(number: int) -> Any:
+    """An owed message built from its question's id, as a listener builds one."""
+
+    def answer(question_id: int | None) -> Owed:
+        return OWED.model_copy(update={"text": f"#{number} q{question_id}"})
+
+    return answer
+
+
+async def question_texts(store: Store) -> dict[int, str]:
+    async with store.engine.connect() as connection:
+        rows = await connection.execute(select(questions.c.id, questions.c.text))
+        return {int(question_id): str(text) for question_id, text in rows}
+
+
+async def claimed(store: Store) -> set[str]:
+    async with store.engine.connect() as connection:
+        return set((await connection.execute(select(claims.c.key))).scalars())
+
+
+async def test_owes_racing_for_one_claim_store_exactly_one(store: Store) -> None:
+    memories = [Memory(intent="ownership", question=f"turn {n}") for n in range(20)]
+    owed = await asyncio.gather(
+        *(
+            store.owe("answer:1", answer_for(n), remember=("T1:D1:", memories[n]), asked=asked(n))
+            for n in range(20)
+        )
+    )
+    (pending,) = [row for row in owed if row is not None]
+    assert pending.owed.text.startswith("#0 ")  # the first queued wins
+    assert [row.claim for row in await store.outbox_rows()] == ["answer:1"]
+    assert await store.recall("T1:D1:") == memories[0]  # the losers wrote nothing
+    assert list((await question_texts(store)).values()) == [asked(0).text]
+
+
+async def test_owes_of_many_claims_store_all_each_with_its_own_row_and_question(
+    store: Store,
+) -> None:
+    owed = await asyncio.gather(
+        *(
+            store.owe(
+                f"answer:{n}",
+                answer_for(n),
+                remember=(f"T1:D{n}:", Memory(intent="compare")),
+                asked=asked(n),
+                lease=("me", 60),
+            )
+            for n in range(100)  # more than one batch holds
+        )
+    )
+    texts = await question_texts(store)
+    for number, pending in enumerate(owed):
+        assert isinstance(pending, Pending) and pending.claim == f"answer:{number}"
+        question_id = int(pending.owed.text.rpartition("q")[2])
+        assert texts[question_id] == asked(number).text
+    assert len({row.id for row in owed if row}) == 100
+    stored = {row.id: row for row in await store.outbox_rows()}
+    assert stored == {row.id: row for row in owed if row}
+    recalled = await asyncio.gather(*(store.recall(f"T1:D{n}:") for n in range(100)))
+    assert recalled == [Memory(intent="compare")] * 100
+
+
+async def test_questions_recorded_at_once_each_get_their_own_id(store: Store) -> None:
+    ids = await asyncio.gather(
+        *(
+            store.record_question(asked(n), remember=(f"T1:U{n}:command", Memory(intent="compare")))
+            for n in range(40)
+        )
+    )
+    texts = await question_texts(store)
+    assert [texts[question_id] for question_id in ids] == [asked(n).text for n in range(40)]
+
+
+@contextmanager
+def refusing(store: Store, table: str, error: Exception) -> Iterator[None]:
+    """The database raises `error` at every insert into `table` (after the claims went in)."""
+
+    def refuse(*args: Any) -> None:
+        if args[2].startswith(f"INSERT INTO {table}"):
+            raise error
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", refuse)
+    try:
+        yield
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", refuse)
+
+
+async def test_a_batch_the_database_refuses_fails_every_caller_and_writes_nothing(
+    store: Store,
+) -> None:
+    refused = OperationalError("INSERT INTO outbox", {}, Exception("the disk is full"))
+    with refusing(store, "outbox", refused):
+        owed = await asyncio.gather(
+            *(
+                store.owe(f"answer:{n}", OWED, remember=(f"T1:D{n}:", Memory(intent="compare")))
+                for n in range(10)
+            ),
+            return_exceptions=True,
+        )
+    assert all(outcome is refused for outcome in owed)
+    assert await store.outbox_rows() == [] and await claimed(store) == set()
+    assert await store.recall("T1:D0:") is None
+    assert await store.owe("answer:0", OWED) is not None  # the claim is free for a retry
+
+
+async def test_one_bad_call_fails_only_itself(store: Store) -> None:
+    def broken(question_id: int | None) -> Owed:
+        raise ValueError("a bug in building one message")
+
+    owed = await asyncio.gather(
+        *(store.owe(f"answer:{n}", broken if n == 3 else OWED, asked=asked(n)) for n in range(8)),
+        return_exceptions=True,
+    )
+    assert isinstance(owed[3], ValueError)
+    assert all(isinstance(outcome, Pending) for n, outcome in enumerate(owed) if n != 3)
+    assert await claimed(store) == {f"answer:{n}" for n in range(8) if n != 3}
+    assert len(await question_texts(store)) == 7  # not the broken one's question either
+
+
+async def test_memories_remembered_and_recalled_at_once_reach_the_right_callers(
+    store: Store,
+) -> None:
+    memories = {f"T1:D{n}:": Memory(intent="ownership", question=f"q{n}") for n in range(50)}
+    await asyncio.gather(*(store.remember(key, memory) for key, memory in memories.items()))
+    keys = [*memories, "T1:unknown:", *reversed(memories)]
+    recalled = await asyncio.gather(*(store.recall(key) for key in keys))
+    assert recalled == [memories.get(key) for key in keys]
+    turns = [Memory(intent="ownership", question=f"turn {n}") for n in range(10)]
+    await asyncio.gather(*(store.remember("T1:D0:", turn) for turn in turns))
+    assert await store.recall("T1:D0:") == turns[-1]  # the last queued wins
+
+
+async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
+    for number in range(9):
+        await store.owe(f"answer:{number}", OWED)
+    leased = await store.take_due("me", limit=9, lease_seconds=60)
+    outcomes = [
+        store.mark_sent(pending.id, "me", "D1", f"1.{pending.id}")
+        if n % 3 == 0
+        else store.retry_later(pending.id, "me", 0.0, "ratelimited")
+        if n % 3 == 1
+        else store.give_up(pending.id, "me", "user_not_found")
+        for n, pending in enumerate(leased)
+    ]
+    await asyncio.gather(*outcomes)
+    assert await store.counts() == {SENT: 3, PENDING: 3, FAILED: 3}
+    sent = await store.outbox_rows((SENT,))
+    assert all(row.sent_ts == f"1.{row.id}" for row in sent)
+
+
+async def test_an_idle_batcher_runs_a_call_alone_and_a_busy_one_in_bounded_batches() -> None:
+    batches: list[list[int]] = []
+
+    async def run(batch: Any) -> list[int]:
+        batches.append(list(batch))
+        await asyncio.sleep(0)
+        return [item * 2 for item in batch]
+
+    batcher: Batcher[int, int] = Batcher(run, shared=lambda _: False, most=4)
+    assert await batcher.submit(1) == 2
+    assert batches == [[1]]
+    assert await asyncio.gather(*(batcher.submit(n) for n in range(10))) == [
+        n * 2 for n in range(10)
+    ]
+    assert batches[1:] == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+
+
+async def test_a_batcher_whose_drain_is_cancelled_leaves_nobody_waiting() -> None:
+    started = asyncio.Event()
+
+    async def run(batch: Any) -> list[int]:
+        started.set()
+        await asyncio.sleep(60)
+        return list(batch)
+
+    batcher: Batcher[int, int] = Batcher(run, shared=lambda _: False)
+    waiting = [asyncio.ensure_future(batcher.submit(n)) for n in range(3)]
+    await started.wait()
+    late = asyncio.ensure_future(batcher.submit(3))
+    await asyncio.sleep(0)
+    assert batcher._drain is not None
+    batcher._drain.cancel()
+    outcomes = await asyncio.gather(*waiting, late, return_exceptions=True)
+    assert all(isinstance(outcome, asyncio.CancelledError) for outcome in outcomes)
+
+
+@pytest.mark.parametrize("shared", [True, False])
+async def test_a_failing_batch_gives_each_caller_the_error(shared: bool) -> None:
+    runs: list[list[int]] = []
+
+    async def run(batch: Any) -> list[int]:
+        runs.append(list(batch))
+        raise RuntimeError("refused")
+
+    batcher: Batcher[int, int] = Batcher(run, shared=lambda _: shared)
+    outcomes = await asyncio.gather(*(batcher.submit(n) for n in range(3)), return_exceptions=True)
+    assert all(isinstance(outcome, RuntimeError) for outcome in outcomes)
+    # The database's own failure is not tried again; another is, each call alone.
+    assert runs == ([[0, 1, 2]] if shared else [[0, 1, 2], [0], [1], [2]])
+
+
+async def test_a_batch_runs_in_no_callers_context() -> None:
+    """Its log tags (bot.logs.REQUEST_IDS) belong to one request; a batch runs many."""
+    tag: contextvars.ContextVar[str | None] = contextvars.ContextVar("tag", default=None)
+
+    async def run(batch: Any) -> list[str | None]:
+        return [tag.get() for _ in batch]
+
+    batcher: Batcher[int, str | None] = Batcher(run, shared=lambda _: False)
+    tag.set("the first caller's")
+    assert await batcher.submit(1) is None
