@@ -362,7 +362,10 @@ class Store:
         await self._finish(_FAILED, pending_id, owner, {"error": error[:255]})
 
     async def release(self, owner: str) -> None:
-        """Hand back every lease `owner` holds (a process shutting down), so others take them."""
+        """Hand back every lease `owner` holds (a process shutting down), so others take them.
+        The outcomes it already asked to write land first: a "sent" handed back unwritten would
+        be sent again by another process."""
+        await self._writes.wait_idle()
         async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 update(outbox)

@@ -183,6 +183,23 @@ async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
     assert all(row.sent_ts == f"1.{row.id}" for row in sent)
 
 
+async def test_a_sent_message_queued_before_its_leases_are_handed_back_stays_sent(
+    store: Store,
+) -> None:
+    """A process shutting down: its last "sent" is still queued when it hands back its leases.
+    Handed back first, the message would be due again and another process would send it twice."""
+    for number in range(5):
+        await store.owe(f"answer:{number}", OWED)
+    leased = await store.take_due("me", limit=5, lease_seconds=60)
+    sent = [
+        asyncio.ensure_future(store.mark_sent(pending.id, "me", "D1", "1.0")) for pending in leased
+    ]
+    await asyncio.sleep(0)  # the outcomes are queued, not yet written
+    await store.release("me")
+    await asyncio.gather(*sent)
+    assert await store.counts() == {SENT: 5}
+
+
 async def test_an_idle_batcher_runs_a_call_alone_and_a_busy_one_in_bounded_batches() -> None:
     batches: list[list[int]] = []
 
