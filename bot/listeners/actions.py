@@ -20,6 +20,7 @@ from bot import workspace_setup as setup
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
 from bot.blocks.feedback import FeedbackRef, not_helpful_modal, thanked_answer
+from bot.blocks.kit import Message
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import answer_modal, ask_question_modal
 from bot.blocks.questionnaire import answers_summary
@@ -123,18 +124,10 @@ async def share_answer(
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
-    team, channel = context.team_id or "", _channel_of(body)
-    owed = Owed(
-        kind=Kind.SHARE,
-        team=team,
-        enterprise=context.enterprise_id,
-        channel=channel,
-        user=user,
-        response_url=body.get("response_url"),
-        **shared,
-    )
+    owed = _owed_for_click(Kind.SHARE, context, body, shared, response_url=body.get("response_url"))
     value = hashlib.sha256(str(action.get("value")).encode()).hexdigest()[:16]
-    await deps.outbox.owe(f"share:{team}:{channel}:{_clicked_message(body, action)}:{value}", owed)
+    clicked = _clicked_message(body, action)
+    await deps.outbox.owe(f"share:{owed.team}:{owed.channel}:{clicked}:{value}", owed)
     await ack()
 
 
@@ -304,17 +297,25 @@ async def post_advice_to_channel(
             basis=answers_summary(facts, deps.kb),
             via="asked RoleFit whom to hire",
         )
-        team, channel = context.team_id or "", _channel_of(body)
-        owed = Owed(
-            kind=Kind.POST,
-            team=team,
-            enterprise=context.enterprise_id,
-            channel=channel,
-            user=user,
-            **shown,
-        )
-        await deps.outbox.owe(f"advice:{team}:{channel}:{_clicked_message(body, action)}", owed)
+        owed = _owed_for_click(Kind.POST, context, body, shown)
+        clicked = _clicked_message(body, action)
+        await deps.outbox.owe(f"advice:{owed.team}:{owed.channel}:{clicked}", owed)
     await ack()
+
+
+def _owed_for_click(
+    kind: Kind, context: AsyncBoltContext, body: dict[str, Any], message: Message, **extra: Any
+) -> Owed:
+    """A message a click owes: to the channel clicked in, for the clicker, in their workspace."""
+    return Owed(
+        kind=kind,
+        team=context.team_id or "",
+        enterprise=context.enterprise_id,
+        channel=_channel_of(body),
+        user=_user_of(body),
+        **extra,
+        **message,
+    )
 
 
 async def go_back_a_step(
