@@ -264,7 +264,7 @@ async def _continue_conversation(
     conversation = _conversation_of(body, context)
     ephemeral = conversation.endswith(":command")
     channel = _channel_of(body)
-    await deps.store.remember(conversation, reply.memory)
+    deps.store.remember(conversation, reply.memory)
     replies = (await deps.workspaces.of(context.team_id)).replies
     shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
     if ephemeral:

@@ -89,9 +89,9 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
         return turn
     asked = asked_in(turn.reply, team, user, text)
     if asked is None:
-        await deps.store.remember(conversation, turn.memory)
+        deps.store.remember(conversation, turn.memory)
         return replies.command_ack(turn)
-    question_id = await deps.store.record_question(asked, remember=(conversation, turn.memory))
+    question_id = deps.store.record_question(asked, remember=(conversation, turn.memory))
     return replies.command_ack(turn, question_id)
 
 

@@ -40,9 +40,9 @@ async def answer_asked_question(
     reply = workspace.replies.chat.reply(question[:QUESTION_MAX], memory)
     asked = asked_in(reply, context.team_id or "", context.user_id or "", question[:QUESTION_MAX])
     if asked is None:
-        await deps.store.remember(conversation, reply.memory)
+        deps.store.remember(conversation, reply.memory)
     else:
-        await deps.store.record_question(asked, remember=(conversation, reply.memory))
+        deps.store.record_question(asked, remember=(conversation, reply.memory))
     origin = str(view.get("private_metadata") or "")
     await ack(response_action="update", view=reply_modal(reply, workspace.kb, origin))
 

@@ -48,22 +48,30 @@ class Batcher(Generic[Item, Result]):
         self._most = most
         self._queue: deque[tuple[Item, asyncio.Future[Result]]] = deque()
         self._drain: asyncio.Task[None] | None = None
+        self._last: asyncio.Future[Result] | None = None  # the item queued most recently
 
     async def submit(self, item: Item) -> Result:
         """Queue `item` and wait for its result (or its error)."""
+        return await self.send(item)
+
+    def send(self, item: Item) -> asyncio.Future[Result]:
+        """Queue `item` and return at once: the future gets its result (or its error)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Result] = loop.create_future()
         self._queue.append((item, future))
+        self._last = future
         if self._drain is None or self._drain.done():
             # A context of its own: it runs every caller's work, so it must not carry the log
             # tags (or anything else) of the one that happened to start it.
             self._drain = loop.create_task(self._drain_queue(), context=contextvars.Context())
-        return await future
+        return future
 
     async def wait_idle(self) -> None:
-        """Until everything submitted so far has run (a store closing waits for it)."""
-        while self._drain is not None and not self._drain.done():
-            await asyncio.shield(self._drain)
+        """Until everything submitted so far has run, however it ended (a store closing, or
+        reading what it wrote, waits for it). Items run in the order they came, so that is when
+        the last one queued has; what is queued meanwhile is not waited for."""
+        if self._last is not None and not self._last.done():
+            await asyncio.wait([self._last])
 
     async def _drain_queue(self) -> None:
         """Take everything queued, up to `most`, run it, and again until nothing is queued.

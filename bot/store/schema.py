@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -21,6 +22,9 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+# A question's id: 64 bits; on SQLite an INTEGER key (the rowid), which is 64 bits there.
+QUESTION_ID = BigInteger().with_variant(Integer, "sqlite")
 
 # A key per effect (an event answered, a flow's advice posted, an answer shared). The primary key
 # is the claim: whichever insert lands first owns the effect, on any process.
@@ -99,7 +103,9 @@ phrasings = Table(
 questions = Table(
     "questions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    # Made by the app (`bot.store.store.new_question_id`), so an answer can carry it before the
+    # question is written.
+    Column("id", QUESTION_ID, primary_key=True, autoincrement=False),
     Column("team", String(32), nullable=False),
     Column("user", String(32), nullable=False),
     Column("asked_at", Float, nullable=False),
@@ -118,7 +124,7 @@ feedback = Table(
     Column("key", String(255), primary_key=True),  # one vote per person per answer
     Column("team", String(32), nullable=False),
     Column("user", String(32), nullable=False),
-    Column("question_id", Integer),
+    Column("question_id", QUESTION_ID),
     Column("helpful", Boolean, nullable=False),
     Column("role", String(32)),  # what it should have been, when not helpful
     Column("comment", Text),

@@ -9,18 +9,29 @@ The calls every request makes (`owe`, `record_question`, `remember`, `recall`, a
 `mark_sent`, `retry_later`, `give_up`) are group-committed (`bot.store.batches`): those that
 arrive while a batch runs go together in the next one, one transaction for the writes, one
 statement for the reads, each caller still given its own result.
+
+What RoleFit owes is committed before Slack is acknowledged (`owe`). A question answered and a
+conversation's turn are not owed to anyone: they are written behind the answer (`record_question`,
+`remember` return at once), so an acknowledgement never waits for a commit. This process reads
+its own writes (`recall` sees a turn not yet written; reports and deletions wait for them); another
+process sees them once they land, milliseconds later. A crash in those milliseconds loses the
+turn and the question's record (its feedback buttons then thank and count nothing), never a
+message.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
+import logging
+import secrets
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 from cachetools import TTLCache
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -79,6 +90,8 @@ from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import Memory
 
+logger = logging.getLogger(__name__)
+
 # A conversation is forgotten an hour after its last turn.
 FORGET_CONVERSATIONS_AFTER = 60 * 60
 # Slack retries an event for about five minutes; a day of claims covers every redelivery.
@@ -107,6 +120,16 @@ _POOL: dict[str, Any] = {
 }
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
+# Question ids are drawn from 1..2**63-1: two alike in a hundred million questions is about one
+# chance in four thousand, and the clash costs that one question's record.
+_QUESTION_IDS = 2**63 - 1
+
+
+def new_question_id() -> int:
+    """A question's id, made here rather than by the database, so an answer carries it at once."""
+    return 1 + secrets.randbelow(_QUESTION_IDS)
+
+
 # What a store call raises when the database is unreachable or refuses.
 STORE_FAILURES = (SQLAlchemyError, OSError)
 
@@ -125,15 +148,11 @@ _RECALL = {
         conversations.c.updated_at >= bindparam("since"),
     ),
 }
-# Many rows in one statement (SQLAlchemy's insertmanyvalues), their ids wanted in the order given.
-# PostgreSQL: SQLAlchemy numbers the rows and sorts what comes back. SQLite returns ids in no set
-# order, and SQLAlchemy would insert the rows one by one instead; but a row given no id there gets
-# the largest id so far plus one, rows are inserted in the order listed, and the transaction
-# holds the write lock: sorted, its ids are in the order given (`_ids`).
-_RECORD = {
-    "postgresql": questions.insert().returning(questions.c.id, sort_by_parameter_order=True),
-    "sqlite": questions.insert().returning(questions.c.id),
-}
+# Many outbox rows in one statement (SQLAlchemy's insertmanyvalues), their ids wanted in the order
+# given. PostgreSQL: SQLAlchemy numbers the rows and sorts what comes back. SQLite returns ids in
+# no set order, and SQLAlchemy would insert the rows one by one instead; but a row given no id
+# there gets the largest id so far plus one, rows are inserted in the order listed, and the
+# transaction holds the write lock: sorted, its ids are in the order given (`_ids`).
 _OWE = {
     "postgresql": outbox.insert().returning(outbox.c.id, sort_by_parameter_order=True),
     "sqlite": outbox.insert().returning(outbox.c.id),
@@ -173,14 +192,22 @@ _FAILED = _LEASED.values(
 )
 
 
+class _Question(NamedTuple):
+    """A question to record: its id (made by `new_question_id`), what was asked, and when."""
+
+    id: int
+    asked: Asked
+    at: float
+
+
 @dataclass(frozen=True, slots=True)
 class _Owe:
     """`Store.owe`'s call, queued for the next batch of writes."""
 
     claim: str
-    owed: Owed | OwedFor
+    owed: Owed
     remember: tuple[str, Memory] | None
-    asked: Asked | None
+    asked: _Question | None
     lease: tuple[str, float] | None
 
 
@@ -189,7 +216,7 @@ class _Turn:
     """A conversation's turn: its memory, the question it answered (`record_question`), or both."""
 
     remember: tuple[str, Memory] | None
-    asked: Asked | None = None
+    asked: _Question | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +228,8 @@ class _Finish:
 
 
 _Write: TypeAlias = _Owe | _Turn | _Finish
-# What a write gives its caller: an owed message's row (None: claimed before), a question's id.
-_Written: TypeAlias = Pending | int | None
+# What a write gives its caller: an owed message's row (None: claimed before, or not an owe).
+_Written: TypeAlias = Pending | None
 
 
 class Store:
@@ -228,10 +255,12 @@ class Store:
         )
         self._reader = self.engine.execution_options(**{_READING: True})
         self._recall_statement = _RECALL[self.dialect]
-        self._record_statement = _RECORD[self.dialect]
         self._owe_statement = _OWE[self.dialect]
         # Every request's writes and reads go through these: see bot.store.batches.
         self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
+        # Conversations' turns queued behind an answer and not written yet: this process's
+        # recalls read them here (`_behind`).
+        self._unwritten: dict[str, Memory] = {}
         self._recalls: Batcher[str, Memory | None] = Batcher(
             self._recall_all, shared=_database_failed
         )
@@ -286,6 +315,10 @@ class Store:
         async with self._transaction() as connection:
             await connection.run_sync(downgrade, revision)
 
+    async def flush(self) -> None:
+        """Until the writes queued so far (turns and questions written behind answers) landed."""
+        await self._writes.wait_idle()
+
     async def close(self) -> None:
         """Let the writes and reads already asked for finish, then close every connection."""
         for batcher in (self._writes, self._recalls, self._additions):
@@ -306,17 +339,22 @@ class Store:
         its id); with `lease` (owner, seconds) the message is leased to that owner at once, so
         it can send it without asking for it again. None, with nothing written, if it was
         claimed before. Owes that arrive together share one transaction (`_write`)."""
-        pending = await self._writes.submit(_Owe(claim, owed, remember, asked, lease))
-        assert pending is None or isinstance(pending, Pending)
-        return pending
+        question = None if asked is None else _Question(new_question_id(), asked, self._clock())
+        message = owed if isinstance(owed, Owed) else owed(question and question.id)
+        if remember is not None:  # this turn supersedes one still queued behind an answer
+            self._unwritten.pop(remember[0], None)
+        return await self._writes.submit(_Owe(claim, message, remember, question, lease))
 
     async def recall(self, key: str) -> Memory | None:
         """The conversation's memory, unless its last turn is over an hour old. Recalls that
         arrive together are one statement (`_recall_all`)."""
+        if (unwritten := self._unwritten.get(key)) is not None:
+            return unwritten
         return await self._recalls.submit(key)
 
-    async def remember(self, key: str, memory: Memory) -> None:
-        await self._writes.submit(_Turn((key, memory)))
+    def remember(self, key: str, memory: Memory) -> None:
+        """Remember a conversation's turn, written behind the answer (`_behind`)."""
+        self._behind(_Turn((key, memory)))
 
     async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
         """Lease up to `limit` pending messages that are due and not leased by a live process.
@@ -365,7 +403,7 @@ class Store:
         """Hand back every lease `owner` holds (a process shutting down), so others take them.
         The outcomes it already asked to write land first: a "sent" handed back unwritten would
         be sent again by another process."""
-        await self._writes.wait_idle()
+        await self.flush()
         async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 update(outbox)
@@ -403,6 +441,7 @@ class Store:
         and delivered messages after a day, question texts and comments past their workspace's
         retention. Undeliverable messages (and their claims) stay until an operator acts."""
         now = self._clock()
+        await self.flush()
         async with self._transaction() as connection:
             await self._forget_texts(connection, now)
             await connection.execute(
@@ -426,14 +465,30 @@ class Store:
 
     # -- questions, feedback and insights (one workspace's own) --------------------------------
 
-    async def record_question(
-        self, asked: Asked, *, remember: tuple[str, Memory] | None = None
-    ) -> int:
+    def record_question(self, asked: Asked, *, remember: tuple[str, Memory] | None = None) -> int:
         """Record a question RoleFit answered (and remember the conversation's turn with it, in
-        one transaction); its id, which the answer's feedback buttons carry."""
-        question_id = await self._writes.submit(_Turn(remember, asked))
-        assert isinstance(question_id, int)
-        return question_id
+        one transaction), written behind the answer; its id, which the answer's feedback
+        buttons carry, at once."""
+        question = _Question(new_question_id(), asked, self._clock())
+        self._behind(_Turn(remember, question))
+        return question.id
+
+    def _behind(self, turn: _Turn) -> None:
+        """Queue `turn` for the next batch of writes without waiting for it. Until it lands this
+        process's recalls read its memory from `_unwritten`; if it fails, that is logged (a
+        turn and a question's record are lost, never a message RoleFit owes)."""
+        if turn.remember is not None:
+            key, memory = turn.remember
+            self._unwritten[key] = memory
+        self._writes.send(turn).add_done_callback(functools.partial(self._landed, turn))
+
+    def _landed(self, turn: _Turn, written: asyncio.Future[_Written]) -> None:
+        if turn.remember is not None:
+            key, memory = turn.remember
+            if self._unwritten.get(key) is memory:
+                del self._unwritten[key]
+        if not written.cancelled() and (error := written.exception()) is not None:
+            logger.warning("a conversation's turn was not written: %s", type(error).__name__)
 
     async def record_vote(self, vote: Vote) -> bool:
         """Record one person's feedback on one answer: True the first time, False for every
@@ -482,6 +537,7 @@ class Store:
         low = and_(q.intent == "ownership", q.owners != "", q.confidence < LOW_CONFIDENCE)
         disputed = select(f.question_id).where(f.team == team, f.helpful.is_(False))
         in_window = and_(q.team == team, q.asked_at >= since)
+        await self.flush()  # the questions this process answered are counted
         async with self._reading() as connection:
             asked, not_answered, unsure = (
                 await connection.execute(
@@ -525,6 +581,7 @@ class Store:
     async def recommended_to(self, team: str, user: str, limit: int = 5) -> list[Recommended]:
         """The hiring advice RoleFit gave `user` most recently, newest first."""
         q = questions.c
+        await self.flush()
         async with self._reading() as connection:
             rows = await connection.execute(
                 select(q.asked_at, q.recommendation, q.text)
@@ -641,6 +698,7 @@ class Store:
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
         messages it was still owed (nobody there can receive them now)."""
         self._retentions.pop(team, None)
+        await self.flush()  # nothing this process queued lands after the deletion
         async with self._transaction() as connection:
             for table in (workspaces, role_holders, phrasings, questions, feedback):
                 await connection.execute(delete(table).where(table.c.team == team))
@@ -676,15 +734,11 @@ class Store:
                 for index, item in enumerate(batch)
                 if isinstance(item, _Turn) or (isinstance(item, _Owe) and index in won)
             ]
-            asked = [(index, item.asked) for index, item in turns if item.asked is not None]
-            ids = await self._record_all(connection, [question for _, question in asked], now)
-            question_ids = dict(zip([index for index, _ in asked], ids, strict=True))
-            owes = [(won[index], question_ids.get(index)) for index in sorted(won)]
-            pendings = await self._owe_all(connection, owes, now)
-            for index, item in turns:
-                results[index] = question_ids.get(index) if isinstance(item, _Turn) else None
-            results_of_owes = zip(sorted(won), pendings, strict=True)
-            for index, pending in results_of_owes:
+            await self._record_all(
+                connection, [item.asked for _, item in turns if item.asked is not None]
+            )
+            pendings = await self._owe_all(connection, [won[index] for index in sorted(won)], now)
+            for index, pending in zip(sorted(won), pendings, strict=True):
                 results[index] = pending
             await self._remember_all(
                 connection, [item.remember for _, item in turns if item.remember], now
@@ -708,22 +762,22 @@ class Store:
         )
         return dict(first[key] for key in inserted.scalars())
 
-    async def _record_all(
-        self, connection: AsyncConnection, asked: Sequence[Asked], now: float
-    ) -> list[int]:
-        """Record the questions in one statement; their ids, in order."""
+    async def _record_all(self, connection: AsyncConnection, asked: Sequence[_Question]) -> None:
+        """Record the questions in one statement."""
         if not asked:
-            return []
+            return
         keeps = {
-            team: await self._retention(connection, team) > 0 for team in {a.team for a in asked}
+            team: await self._retention(connection, team) > 0
+            for team in {question.asked.team for question in asked}
         }
-        inserted = await connection.execute(
-            self._record_statement,
+        await connection.execute(
+            questions.insert(),
             [
                 {
+                    "id": question_id,
                     "team": question.team,
                     "user": question.user,
-                    "asked_at": now,
+                    "asked_at": at,
                     "text": question.text if keeps[question.team] and question.text else None,
                     "intent": question.intent,
                     "owners": None if question.owners is None else ",".join(question.owners),
@@ -731,31 +785,25 @@ class Store:
                     "responsibility": question.responsibility,
                     "recommendation": question.recommendation,
                 }
-                for question in asked
+                for question_id, question, at in asked
             ],
         )
-        return self._ids(inserted)
 
     async def _owe_all(
-        self, connection: AsyncConnection, owes: Sequence[tuple[_Owe, int | None]], now: float
+        self, connection: AsyncConnection, owes: Sequence[_Owe], now: float
     ) -> list[Pending]:
-        """Put the claimed messages in the outbox in one statement (each given its question's id,
-        if it was built from one); their rows, in order. The row is what was written, so it is
-        built here rather than read back and validated again."""
+        """Put the claimed messages in the outbox in one statement; their rows, in order. The row
+        is what was written, so it is built here rather than read back and validated again."""
         if not owes:
             return []
-        messages = [
-            owe.owed if isinstance(owe.owed, Owed) else owe.owed(question_id)
-            for owe, question_id in owes
-        ]
         rows = []
-        for (owe, _), message in zip(owes, messages, strict=True):
+        for owe in owes:
             owner, seconds = owe.lease if owe.lease is not None else (None, 0.0)
             rows.append(
                 {
                     "claim": owe.claim,
-                    "team": message.team,
-                    "message": message.model_dump(mode="json"),
+                    "team": owe.owed.team,
+                    "message": owe.owed.model_dump(mode="json"),
                     "status": PENDING,
                     "attempts": 0,
                     "due_at": now,
@@ -770,18 +818,16 @@ class Store:
             Pending.model_construct(
                 id=int(pending_id),
                 claim=owe.claim,
-                owed=message,
+                owed=owe.owed,
                 status=PENDING,
                 attempts=0,
                 due_at=now,
             )
-            for pending_id, (owe, _), message in zip(
-                inserted.scalars(), owes, messages, strict=True
-            )
+            for pending_id, owe in zip(self._ids(inserted), owes, strict=True)
         ]
 
     def _ids(self, inserted: CursorResult[Any]) -> list[int]:
-        """The ids of the rows a `_RECORD` or `_OWE` inserted, in the order they were given."""
+        """The ids of the rows an `_OWE` inserted, in the order they were given."""
         ids = [int(row_id) for row_id in inserted.scalars()]
         return sorted(ids) if self.dialect == "sqlite" else ids
 

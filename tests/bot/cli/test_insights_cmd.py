@@ -17,7 +17,7 @@ async def seed(url: str) -> None:
     try:
         await store.upgrade()
         asked = Asked(team="T1", user="U1", text="who waters \x1b[31mplants?", intent="off-topic")
-        question = await store.record_question(asked)
+        question = store.record_question(asked)
         await store.record_vote(
             Vote(team="T1", user="U1", question_id=question, helpful=False, role="neither")
         )

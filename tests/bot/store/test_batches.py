@@ -1,7 +1,9 @@
 """Group commit, as callers rely on it (on SQLite and PostgreSQL, through the Store's own methods
 called at once): racing owes of one claim store one message; owes of many claims store all, each
 caller given its own row and question id; a batch the database refuses fails every caller and
-writes nothing, while one bad call fails only itself; memories come back to the right caller.
+writes nothing, while one bad call fails only itself; memories come back to the right caller;
+turns written behind their answers are read by this process before they land, waited for by
+reports and deletions, and logged if refused.
 And the batcher on its own: a call on an idle store runs alone, busy ones in bounded batches."""
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def answer_for(number: int) -> Any:
 
 
 async def question_texts(store: Store) -> dict[int, str]:
+    await store.flush()
     async with store.engine.connect() as connection:
         rows = await connection.execute(select(questions.c.id, questions.c.text))
         return {int(question_id): str(text) for question_id, text in rows}
@@ -95,12 +98,10 @@ async def test_owes_of_many_claims_store_all_each_with_its_own_row_and_question(
 
 
 async def test_questions_recorded_at_once_each_get_their_own_id(store: Store) -> None:
-    ids = await asyncio.gather(
-        *(
-            store.record_question(asked(n), remember=(f"T1:U{n}:command", Memory(intent="compare")))
-            for n in range(40)
-        )
-    )
+    ids = [
+        store.record_question(asked(n), remember=(f"T1:U{n}:command", Memory(intent="compare")))
+        for n in range(40)
+    ]
     texts = await question_texts(store)
     assert [texts[question_id] for question_id in ids] == [asked(n).text for n in range(40)]
 
@@ -156,13 +157,46 @@ async def test_memories_remembered_and_recalled_at_once_reach_the_right_callers(
     store: Store,
 ) -> None:
     memories = {f"T1:D{n}:": Memory(intent="ownership", question=f"q{n}") for n in range(50)}
-    await asyncio.gather(*(store.remember(key, memory) for key, memory in memories.items()))
+    for key, memory in memories.items():
+        store.remember(key, memory)
+    await store.flush()  # recalled from the database, not from what this process still holds
     keys = [*memories, "T1:unknown:", *reversed(memories)]
     recalled = await asyncio.gather(*(store.recall(key) for key in keys))
     assert recalled == [memories.get(key) for key in keys]
     turns = [Memory(intent="ownership", question=f"turn {n}") for n in range(10)]
-    await asyncio.gather(*(store.remember("T1:D0:", turn) for turn in turns))
-    assert await store.recall("T1:D0:") == turns[-1]  # the last queued wins
+    for turn in turns:
+        store.remember("T1:D0:", turn)
+    assert await store.recall("T1:D0:") == turns[-1]  # the last queued wins, before it lands
+    await store.flush()
+    assert await store.recall("T1:D0:") == turns[-1]  # and after
+
+
+async def test_a_turn_written_behind_its_answer_is_never_lost_to_a_read_or_a_deletion(
+    store: Store,
+) -> None:
+    turn = Memory(intent="ownership", question="who owns pricing?")
+    question_id = store.record_question(asked(1), remember=("T1:D1:", turn))
+    assert question_id >= 1  # on the answer's buttons before anything is written
+    assert await store.recall("T1:D1:") == turn  # this process reads what it has not written
+    assert (await store.insights("T1", 30)).asked == 1  # reports wait for it
+    store.remember("T1:D1:", turn)
+    await store.delete_team("T1")  # waits for it too: nothing lands after the deletion
+    await store.flush()
+    assert await store.recall("T1:D1:") is None
+    assert await question_texts(store) == {}
+
+
+async def test_a_turn_the_database_refuses_behind_its_answer_is_logged_not_raised(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    refused = OperationalError("INSERT INTO questions", {}, Exception("the disk is full"))
+    with refusing(store, "questions", refused):
+        store.record_question(asked(1), remember=("T1:D1:", Memory(intent="compare")))
+        await store.flush()
+    assert "a conversation's turn was not written: OperationalError" in caplog.text
+    assert "pricing" not in caplog.text  # what was asked is never logged
+    assert await store.recall("T1:D1:") is None  # the turn went with its question
+    assert await store.owe("answer:1", OWED) is not None  # and the store works on
 
 
 async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:

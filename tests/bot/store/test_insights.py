@@ -24,8 +24,11 @@ def owner_answer(text: str, owners: list[str], confidence: float = 0.9, team: st
 
 
 async def texts(store: Store) -> list[str | None]:
+    """The recorded questions' texts, by time asked and then workspace."""
+    await store.flush()
     async with store.engine.connect() as connection:
-        rows = await connection.execute(select(questions.c.text).order_by(questions.c.id))
+        order = (questions.c.asked_at, questions.c.team)
+        rows = await connection.execute(select(questions.c.text).order_by(*order))
         return [row[0] for row in rows]
 
 
@@ -51,7 +54,7 @@ async def test_a_vote_counts_once_however_many_clicks_race(database_url: str) ->
     stores = [Store(database_url) for _ in range(3)]
     await stores[0].upgrade()
     try:
-        question = await stores[0].record_question(owner_answer("who owns pricing?", ["x"]))
+        question = stores[0].record_question(owner_answer("who owns pricing?", ["x"]))
         vote = Vote(team="T1", user="U1", question_id=question, helpful=True)
         won = await asyncio.gather(*(stores[i % 3].record_vote(vote) for i in range(12)))
         assert sorted(won) == [False] * 11 + [True]
@@ -67,14 +70,14 @@ async def test_a_vote_counts_once_however_many_clicks_race(database_url: str) ->
 async def test_insights_count_answers_feedback_and_the_questions_to_look_at(
     store: Store, clock: Clock
 ) -> None:
-    po = await store.record_question(owner_answer("who owns the backlog?", ["product-owner"]))
-    pm = await store.record_question(owner_answer("who sets prices?", ["product-manager"], 0.3))
+    po = store.record_question(owner_answer("who owns the backlog?", ["product-owner"]))
+    pm = store.record_question(owner_answer("who sets prices?", ["product-manager"], 0.3))
     for _ in range(2):
-        await store.record_question(owner_answer("who waters the plants?", []))
-    await store.record_question(Asked(team="T1", user="U2", text="lunch?", intent="off-topic"))
-    await store.record_question(owner_answer("who owns the backlog?", ["x"], team="T2"))
+        store.record_question(owner_answer("who waters the plants?", []))
+    store.record_question(Asked(team="T1", user="U2", text="lunch?", intent="off-topic"))
+    store.record_question(owner_answer("who owns the backlog?", ["x"], team="T2"))
     clock.now -= 40 * DAY
-    await store.record_question(owner_answer("long ago", []))
+    store.record_question(owner_answer("long ago", []))
     clock.now += 40 * DAY
     await store.record_vote(Vote(team="T1", user="U1", question_id=po, helpful=True))
     await store.record_vote(
@@ -100,7 +103,7 @@ async def test_insights_count_answers_feedback_and_the_questions_to_look_at(
 async def test_retention_zero_keeps_the_counts_and_no_text(store: Store) -> None:
     assert await store.retention_days("T1") == 90
     await store.set_retention_days("T1", 0)
-    question = await store.record_question(owner_answer("who waters the plants?", []))
+    question = store.record_question(owner_answer("who waters the plants?", []))
     await store.record_vote(
         Vote(
             team="T1",
@@ -124,10 +127,10 @@ async def test_texts_are_forgotten_past_each_workspace_retention(
 ) -> None:
     await store.set_retention_days("T_SHORT", 7)
     for team in ("T_SHORT", "T_DEFAULT"):
-        await store.record_question(owner_answer(f"{team} asks", ["product-owner"], team=team))
+        store.record_question(owner_answer(f"{team} asks", ["product-owner"], team=team))
     clock.now += 8 * DAY
     await store.forget_old()
-    assert await texts(store) == [None, "T_DEFAULT asks"]
+    assert await texts(store) == ["T_DEFAULT asks", None]
     clock.now += 90 * DAY
     await store.forget_old()
     assert await texts(store) == [None, None]
@@ -139,10 +142,10 @@ async def test_recent_recommendations_are_each_persons_own_newest_first(
 ) -> None:
     for user, advice in (("U1", "product-owner"), ("U2", "both"), ("U1", "product-manager")):
         clock.now += 1
-        await store.record_question(
+        store.record_question(
             Asked(team="T1", user=user, text="whom to hire?", intent="hire", recommendation=advice)
         )
-    await store.record_question(owner_answer("who owns pricing?", ["product-manager"]))
+    store.record_question(owner_answer("who owns pricing?", ["product-manager"]))
     recent = await store.recommended_to("T1", "U1")
     assert [r.recommendation for r in recent] == ["product-manager", "product-owner"]
     assert await store.recommended_to("T2", "U1") == []

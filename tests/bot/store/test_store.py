@@ -109,7 +109,7 @@ async def test_shutting_down_hands_back_what_it_held(store: Store) -> None:
 async def test_memories_claims_and_sent_messages_are_forgotten_on_time(
     store: Store, clock: Clock
 ) -> None:
-    await store.remember("T1:D1:", Memory(intent="compare"))
+    store.remember("T1:D1:", Memory(intent="compare"))
     await store.owe("answer:sent", OWED)
     await store.owe("answer:failed", OWED)
     sent, failed = await store.take_due("me", limit=5, lease_seconds=60)
@@ -125,7 +125,7 @@ async def test_memories_claims_and_sent_messages_are_forgotten_on_time(
 
 async def test_deleting_a_team_removes_its_rows_and_only_its_rows(store: Store) -> None:
     for team in ("T1", "T2"):
-        await store.remember(f"{team}:D1:", Memory(intent="compare"))
+        store.remember(f"{team}:D1:", Memory(intent="compare"))
         await store.owe(f"answer:{team}", OWED.model_copy(update={"team": team}))
         async with store.engine.begin() as connection:
             await connection.execute(
@@ -158,7 +158,7 @@ async def test_busy_readers_and_writers_on_several_connections_never_fail(
         for pending in await store.take_due(f"owner{number}", limit=2, lease_seconds=60):
             await store.mark_sent(pending.id, f"owner{number}", "D1", "1.1")
         asked = Asked(team="T1", user="U1", text="who owns pricing?", intent="ownership")
-        await store.record_question(asked, remember=(key, Memory(intent="ownership")))
+        store.record_question(asked, remember=(key, Memory(intent="ownership")))
         await store.counts()
 
     try:
