@@ -108,10 +108,11 @@ async def test_questions_recorded_at_once_each_get_their_own_id(store: Store) ->
 
 @contextmanager
 def refusing(store: Store, table: str, error: Exception) -> Iterator[None]:
-    """The database raises `error` at every insert into `table` (after the claims went in)."""
+    """The database raises `error` at every statement that inserts into `table` (after the
+    claims went in, where they are a statement of their own)."""
 
     def refuse(*args: Any) -> None:
-        if args[2].startswith(f"INSERT INTO {table}"):
+        if f"INSERT INTO {table}" in args[2]:
             raise error
 
     event.listen(store.engine.sync_engine, "before_cursor_execute", refuse)
