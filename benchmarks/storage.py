@@ -1,11 +1,13 @@
-"""What the store costs each request: RoleFit before it (in memory) beside SQLite, PostgreSQL and
-two processes on PostgreSQL, in one run, and what PostgreSQL spends per request.
+"""What the store costs each request: RoleFit without it beside SQLite, PostgreSQL and two
+processes on PostgreSQL, in one run, and what PostgreSQL spends per request.
 
-Four setups, each real `rolefit serve` processes (through benchmarks/serve.py's `start_server`)
+Five setups, each real `rolefit serve` processes (through benchmarks/serve.py's `start_server`)
 against the Web API stand-in in this process, given the same signed requests at concurrency 32:
 
 - (a) in memory, before the store: commit 7abbee8 (the last before it), checked out into a
   temporary worktree and served by this venv's `rolefit` with that tree first on PYTHONPATH;
+- (m) today's code with its store in memory: `rolefit serve` with benchmarks/store_in_memory/
+  first on PYTHONPATH, whose sitecustomize.py swaps the app's Store for one kept in dicts;
 - (b) SQLite: a new file in a scratch directory;
 - (c) PostgreSQL, 1 process, and (d) 2 processes on it, requests alternated between them (16 of
   the 32 clients each, as round-robin over keep-alive connections comes to): a new database
@@ -15,10 +17,12 @@ Each setup: `/rolefit QUESTION N` (every question new, answered in the ack) and 
 new; timed to the ack, and to the chat.postMessage reply reaching the stand-in). Rounds run the
 setups in rotated order, each on fresh processes; tables give the median round [min..max].
 
-The store's cost is (c) minus (a), per round: the target is < 1 ms at p50 and < 5 ms at p99 per
-request. PostgreSQL's own cost is the CPU its processes (the server is on this machine: every
-`postgres` process, background writers included, from /proc) and its transactions
-(pg_stat_database) spend per request while (c) runs; pg_stat_statements is not preloaded here.
+The store's cost is (c) minus (m) per round, today's code on both sides; (c) minus (a) is shown
+too (it also holds every app change since). The target is < 1 ms at p50 and < 5 ms at p99 per
+request, at c=32 and at c=1 (one request at a time, measured first on each fresh server).
+PostgreSQL's own cost is the CPU its processes (the server is on this machine: every `postgres`
+process, background writers included, from /proc) and its transactions (pg_stat_database) spend
+per request while (c) runs; pg_stat_statements is not preloaded here.
 
     .venv/bin/python benchmarks/storage.py            # 3 rounds, about 5 minutes on 2 cores
     .venv/bin/python benchmarks/storage.py --quick    # 1 round of fewer requests (smoke run)
@@ -64,9 +68,10 @@ BEFORE_THE_STORE = "7abbee8"
 POSTGRES = os.environ.get("ROLEFIT_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 CONCURRENCY = 32
 WARMUP = 100
-# One client at a time, for (a) and (c): what the store itself adds to a request when nothing
-# queues for the CPU (at c=32 on these 2 cores the added latency is mostly queueing).
-ALONE = 200
+# One client at a time, for (a), (m) and (c): what the store itself adds to a request when
+# nothing queues for the CPU (at c=32 on these 2 cores the added latency is mostly queueing).
+ALONE = 400
+ALONE_SETUPS = ("a", "m", "c")
 # The targets: what the store may add to a request on PostgreSQL, over the app before it.
 ADDED_P50_MS = 1.0
 ADDED_P99_MS = 5.0
@@ -88,11 +93,12 @@ class Setup:
     key: str
     label: str
     processes: int
-    database: str  # "memory", "sqlite" or "postgresql"
+    database: str  # "memory", "today-memory", "sqlite" or "postgresql"
 
 
 SETUPS = (
     Setup("a", f"in memory, before the store ({BEFORE_THE_STORE})", 1, "memory"),
+    Setup("m", "today's code, its store in memory (store_in_memory/)", 1, "today-memory"),
     Setup("b", "SQLite", 1, "sqlite"),
     Setup("c", "PostgreSQL, 1 process", 1, "postgresql"),
     Setup("d", "PostgreSQL, 2 processes", 2, "postgresql"),
@@ -213,7 +219,7 @@ async def alternated(watch: ReplyWatch, servers: list[Server], asks: list[Ask]) 
 class Measured:
     commands: list[Run] = field(default_factory=list)
     dms: list[Run] = field(default_factory=list)
-    alone_commands: list[Run] = field(default_factory=list)  # c=1, (a) and (c) only
+    alone_commands: list[Run] = field(default_factory=list)  # c=1, ALONE_SETUPS only
     alone_dms: list[Run] = field(default_factory=list)
 
 
@@ -232,6 +238,8 @@ class Bench:
     def env(self, setup: Setup) -> dict[str, str]:
         if setup.database == "memory":  # the old code shadows this venv's editable install
             return {"PYTHONPATH": str(self.old_tree)}
+        if setup.database == "today-memory":  # benchmarks/store_in_memory/sitecustomize.py
+            return {"PYTHONPATH": str(ROOT / "benchmarks" / "store_in_memory")}
         if setup.database == "postgresql":
             return {"DATABASE_URL": self.database}
         return {}  # start_server's default: a new SQLite file in the scratch directory
@@ -247,6 +255,11 @@ class Bench:
                 await drive(self.watch, server, new_questions(self.signer, WARMUP), 8)
                 await drive(self.watch, server, new_direct_messages(self.signer, WARMUP // 4), 8)
             measured = self.results.setdefault(setup.key, Measured())
+            if setup.key in ALONE_SETUPS:  # first, on a quiet database: no load just before it
+                alone = drive(self.watch, servers[0], new_questions(self.signer, ALONE), 1)
+                measured.alone_commands.append(await alone)
+                alone = drive(self.watch, servers[0], new_direct_messages(self.signer, ALONE), 1)
+                measured.alone_dms.append(await alone)
             meter = self.meters.get(setup.key)
             for asks, into in (
                 (new_questions(self.signer, self.scale.commands), measured.commands),
@@ -257,11 +270,6 @@ class Bench:
                     return asyncio.ensure_future(alternated(self.watch, servers, asks))
 
                 into.append(await (meter.around(load, len(asks)) if meter else load()))
-            if setup.key in ("a", "c"):
-                alone = drive(self.watch, servers[0], new_questions(self.signer, ALONE), 1)
-                measured.alone_commands.append(await alone)
-                alone = drive(self.watch, servers[0], new_direct_messages(self.signer, ALONE), 1)
-                measured.alone_dms.append(await alone)
         finally:
             for server in servers:
                 server.stop()
@@ -331,37 +339,45 @@ def replies(run: Run) -> list[float]:
 
 
 def added_cost(results: dict[str, Measured]) -> None:
-    """(c) minus (a), round by round: what the store adds to each request on PostgreSQL."""
-    print(
-        "\nWhat the store adds per request on PostgreSQL: (c) minus (a), round by round, "
-        f"median [min..max]; targets < {ADDED_P50_MS:.0f} ms p50, < {ADDED_P99_MS:.0f} ms p99."
-    )
-    before, after = results["a"], results["c"]
-    for title, alone in (
-        (f"c={CONCURRENCY}", False),
-        ("c=1 (one request at a time: the store's own time, no queueing)", True),
+    """(c) minus a setup without the database, round by round: what the store adds to each
+    request on PostgreSQL. Against (m), today's code with its store in memory, every other
+    line of code is the same on both sides; against (a), the code from before the store, the
+    difference also holds the app's own growth since (the conversation layer, feedback)."""
+    for baseline, meaning in (
+        ("m", "the store alone: today's code on both sides"),
+        ("a", f"the store and every app change since {BEFORE_THE_STORE}"),
     ):
-        commands, dms = runs_of(after, alone)
-        old_commands, old_dms = runs_of(before, alone)
-        rows = []
-        for label, ours, theirs, values in (
-            ("/rolefit ack", commands, old_commands, acks),
-            ("DM ack", dms, old_dms, acks),
-            ("DM reply", dms, old_dms, replies),
-        ):
-            row = [label]
-            for share, limit in ((0.5, ADDED_P50_MS), (0.99, ADDED_P99_MS)):
-                differences = [
-                    percentile(values(new), share) - percentile(values(old), share)
-                    for new, old in zip(ours, theirs, strict=True)
-                ]
-                met = statistics.median(differences) < limit
-                row += [spread(differences, 2), "MET" if met else "MISSED"]
-            rows.append(row)
-        print(f"  {title}:")
-        print_table(
-            ["request", "added p50 ms", "p50 target", "added p99 ms", "p99 target"], rows, []
+        print(
+            f"\nWhat the store adds per request on PostgreSQL: (c) minus ({baseline}), {meaning}; "
+            f"round by round, median [min..max]; targets < {ADDED_P50_MS:.0f} ms p50, "
+            f"< {ADDED_P99_MS:.0f} ms p99."
         )
+        before, after = results[baseline], results["c"]
+        for title, alone in (
+            (f"c={CONCURRENCY}", False),
+            ("c=1 (one request at a time: the store's own time, no queueing)", True),
+        ):
+            commands, dms = runs_of(after, alone)
+            old_commands, old_dms = runs_of(before, alone)
+            rows = []
+            for label, ours, theirs, values in (
+                ("/rolefit ack", commands, old_commands, acks),
+                ("DM ack", dms, old_dms, acks),
+                ("DM reply", dms, old_dms, replies),
+            ):
+                row = [label]
+                for share, limit in ((0.5, ADDED_P50_MS), (0.99, ADDED_P99_MS)):
+                    differences = [
+                        percentile(values(new), share) - percentile(values(old), share)
+                        for new, old in zip(ours, theirs, strict=True)
+                    ]
+                    met = statistics.median(differences) < limit
+                    row += [spread(differences, 2), "MET" if met else "MISSED"]
+                rows.append(row)
+            print(f"  {title}:")
+            print_table(
+                ["request", "added p50 ms", "p50 target", "added p99 ms", "p99 target"], rows, []
+            )
 
 
 def runs_of(measured: Measured, alone: bool) -> tuple[list[Run], list[Run]]:
