@@ -31,7 +31,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeAlias, cast
+from typing import Any, NamedTuple, TypeAlias
 
 from cachetools import TTLCache
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -158,12 +158,13 @@ _OWE = {
     "postgresql": outbox.insert().returning(outbox.c.id, sort_by_parameter_order=True),
     "sqlite": outbox.insert().returning(outbox.c.id),
 }
-# A batch of owes as one PostgreSQL statement, in autocommit: one round trip instead of six
-# (BEGIN, claims, questions, outbox, conversations, COMMIT), atomic all the same. Each owe is one
-# row of the arrays (`n`, its place in the batch); a claim already taken, or taken by an earlier
-# owe in the batch, writes nothing else; a conversation's newest winning turn is kept. The rows
-# come back as (id, claim). The general transaction (`Store._write`) does the same in steps.
-_OWE_AT_ONCE = text(
+# A batch's owes and turns as one PostgreSQL statement: one round trip instead of six (BEGIN,
+# claims, questions, outbox, conversations, COMMIT), atomic all the same. Each is one row of the
+# arrays (`n`, its place in the batch; a turn has no claim and always goes in); an owe whose claim
+# was taken before, or by an earlier owe in the batch, writes nothing; of a conversation's turns
+# that go in, the last queued is kept. The outbox rows come back as (id, claim). On SQLite,
+# `Store._write_in_steps` does the same a statement at a time.
+_WRITE_AT_ONCE = text(
     """
 WITH owes AS (
     SELECT *, CAST(:now AS float8) AS now FROM unnest(
@@ -182,11 +183,16 @@ WITH owes AS (
 ),
 won AS (
     INSERT INTO claims (key, claimed_at) SELECT DISTINCT claim, now FROM owes
+    WHERE claim IS NOT NULL
     ON CONFLICT (key) DO NOTHING RETURNING key
 ),
 winners AS (
-    SELECT DISTINCT ON (owes.claim) owes.* FROM owes JOIN won ON won.key = owes.claim
-    ORDER BY owes.claim, owes.n
+    (
+        SELECT DISTINCT ON (owes.claim) owes.* FROM owes JOIN won ON won.key = owes.claim
+        ORDER BY owes.claim, owes.n
+    )
+    UNION ALL
+    SELECT * FROM owes WHERE claim IS NULL
 ),
 asked AS (
     INSERT INTO questions (
@@ -209,7 +215,7 @@ INSERT INTO outbox (
 )
 SELECT claim, team, CAST(message AS json), CAST(:pending AS text), 0, now, lease_owner,
     lease_until, now, now
-FROM winners ORDER BY n
+FROM winners WHERE claim IS NOT NULL ORDER BY n
 RETURNING id, claim
 """
 )
@@ -775,17 +781,33 @@ class Store:
     # -- the batches: every request's writes in one transaction, its reads in one statement ----
 
     async def _write(self, batch: Sequence[_Write]) -> list[_Written]:
-        """One transaction for a batch of writes, each item's result in its place. Claims first,
-        in one statement: an owe whose claim was taken before (by an earlier batch, another
-        process, or an earlier owe in this batch: the first one queued wins) writes nothing
-        else. Then the winners' and turns' questions, the winners' outbox rows, every
-        conversation's newest turn (the last one queued wins) and the outcomes of sent
-        messages: one statement each."""
+        """A batch of writes in one transaction, each item's result in its place: an owed
+        message's row, or None (a turn, an outcome, or an owe whose claim was taken before: by
+        an earlier batch, another process, or an earlier owe in this batch, the first one queued
+        winning). On PostgreSQL the owes and turns are one statement (`_WRITE_AT_ONCE`), the
+        outcomes one per kind, and a batch that is one statement runs in autocommit: one round
+        trip. On SQLite, a statement a time (`_write_in_steps`)."""
         now = self._clock()
-        if self._autocommit is not None and all(isinstance(item, _Owe) for item in batch):
-            return await self._owe_at_once(cast(Sequence[_Owe], batch), now)
+        if self._autocommit is None:
+            return await self._write_in_steps(batch, now)
         results: list[_Written] = [None] * len(batch)
-        async with self._transaction(one_statement=_one_statement(batch)) as connection:
+        rows = [(index, item) for index, item in enumerate(batch) if not isinstance(item, _Finish)]
+        finishes = [item for item in batch if isinstance(item, _Finish)]
+        statements = bool(rows) + len({id(finish.statement) for finish in finishes})
+        async with self._transaction(one_statement=statements == 1) as connection:
+            if rows:
+                written = await self._write_at_once(connection, [item for _, item in rows], now)
+                for (index, _), result in zip(rows, written, strict=True):
+                    results[index] = result
+            await self._finish_all(connection, finishes, now)
+        return results
+
+    async def _write_in_steps(self, batch: Sequence[_Write], now: float) -> list[_Written]:
+        """`_write` on SQLite: the claims, the winners' and turns' questions, the winners'
+        outbox rows, every conversation's newest turn (the last one queued wins) and the
+        outcomes of sent messages, one statement each, in one transaction."""
+        results: list[_Written] = [None] * len(batch)
+        async with self._transaction() as connection:
             won = await self._claim_all(connection, batch, now)
             turns: list[tuple[int, _Owe | _Turn]] = [
                 (index, item)
@@ -804,52 +826,53 @@ class Store:
             await self._finish_all(connection, [i for i in batch if isinstance(i, _Finish)], now)
         return results
 
-    async def _owe_at_once(self, batch: Sequence[_Owe], now: float) -> list[_Written]:
-        """A batch of owes on PostgreSQL: `_OWE_AT_ONCE`, one statement in autocommit."""
-        asked = [owe.asked for owe in batch]
+    async def _write_at_once(
+        self, connection: AsyncConnection, items: Sequence[_Owe | _Turn], now: float
+    ) -> list[_Written]:
+        """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
+        owes = [item if isinstance(item, _Owe) else None for item in items]
+        asked = [item.asked for item in items]
+        keeps = {
+            team: await self._retention(connection, team) > 0
+            for team in {q.asked.team for q in asked if q}
+        }
         columns: dict[str, list[Any]] = {
-            "claims": [owe.claim for owe in batch],
-            "teams": [owe.owed.team for owe in batch],
-            "messages": [owe.owed.model_dump_json() for owe in batch],
-            "lease_owners": [owe.lease and owe.lease[0] for owe in batch],
-            "lease_untils": [owe.lease and now + owe.lease[1] for owe in batch],
+            "claims": [owe and owe.claim for owe in owes],
+            "teams": [owe and owe.owed.team for owe in owes],
+            "messages": [owe and owe.owed.model_dump_json() for owe in owes],
+            "lease_owners": [owe and owe.lease and owe.lease[0] for owe in owes],
+            "lease_untils": [owe and owe.lease and now + owe.lease[1] for owe in owes],
             "question_ids": [q and q.id for q in asked],
             "question_teams": [q and q.asked.team for q in asked],
             "question_users": [q and q.asked.user for q in asked],
+            "question_texts": [
+                q and (q.asked.text if keeps[q.asked.team] and q.asked.text else None)
+                for q in asked
+            ],
             "intents": [q and q.asked.intent for q in asked],
             "owners": [q and _owners(q.asked) for q in asked],
             "confidences": [q and q.asked.confidence for q in asked],
             "responsibilities": [q and q.asked.responsibility for q in asked],
             "recommendations": [q and q.asked.recommendation for q in asked],
             "asked_ats": [q and q.at for q in asked],
-            "memory_keys": [owe.remember and owe.remember[0] for owe in batch],
-            "memories": [owe.remember and owe.remember[1].model_dump_json() for owe in batch],
+            "memory_keys": [item.remember and item.remember[0] for item in items],
+            "memories": [item.remember and item.remember[1].model_dump_json() for item in items],
         }
-        async with self._transaction(one_statement=True) as connection:
-            keeps = {
-                team: await self._retention(connection, team) > 0
-                for team in {q.asked.team for q in asked if q}
-            }
-            columns["question_texts"] = [
-                q and (q.asked.text if keeps[q.asked.team] and q.asked.text else None)
-                for q in asked
-            ]
-            rows = await connection.execute(
-                _OWE_AT_ONCE, {**columns, "now": now, "pending": PENDING}
+        rows = await connection.execute(_WRITE_AT_ONCE, {**columns, "now": now, "pending": PENDING})
+        ids = {claim: int(pending_id) for pending_id, claim in rows}
+        return [
+            None
+            if owe is None or (pending_id := ids.pop(owe.claim, None)) is None
+            else Pending.model_construct(
+                id=pending_id,
+                claim=owe.claim,
+                owed=owe.owed,
+                status=PENDING,
+                attempts=0,
+                due_at=now,
             )
-            ids = {claim: int(pending_id) for pending_id, claim in rows}
-        results: list[_Written] = [None] * len(batch)
-        for index, owe in enumerate(batch):
-            if (pending_id := ids.pop(owe.claim, None)) is not None:
-                results[index] = Pending.model_construct(
-                    id=pending_id,
-                    claim=owe.claim,
-                    owed=owe.owed,
-                    status=PENDING,
-                    attempts=0,
-                    due_at=now,
-                )
-        return results
+            for owe in owes
+        ]
 
     async def _claim_all(
         self, connection: AsyncConnection, batch: Sequence[_Write], now: float
@@ -979,19 +1002,6 @@ class Store:
 def _owners(question: Asked) -> str | None:
     """How a question's owners are stored: "product-owner,product-manager", "" or None."""
     return None if question.owners is None else ",".join(question.owners)
-
-
-def _one_statement(batch: Sequence[_Write]) -> bool:
-    """Whether `batch` is a single statement: only conversations' turns without questions, or
-    only one kind of outcome. PostgreSQL then runs it in autocommit, one round trip."""
-    first = batch[0]
-    if isinstance(first, _Turn):
-        return all(isinstance(item, _Turn) and item.asked is None for item in batch)
-    if isinstance(first, _Finish):
-        return all(
-            isinstance(item, _Finish) and item.statement is first.statement for item in batch
-        )
-    return False
 
 
 def _database_failed(error: BaseException) -> bool:
