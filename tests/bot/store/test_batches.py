@@ -200,6 +200,29 @@ async def test_a_turn_the_database_refuses_behind_its_answer_is_logged_not_raise
     assert await store.owe("answer:1", OWED) is not None  # and the store works on
 
 
+async def test_owes_turns_and_outcomes_queued_together_each_have_their_effect(
+    store: Store,
+) -> None:
+    await store.owe("answer:0", OWED)
+    (leased,) = await store.take_due("me", limit=1, lease_seconds=60)
+    store.remember("T1:D1:", Memory(intent="compare"))  # starts a batch; the rest queue behind it
+    together = asyncio.gather(
+        store.owe("answer:1", OWED, remember=("T1:D1:", Memory(intent="greeting")), asked=asked(1)),
+        store.owe("answer:1", OWED, remember=("T1:D1:", Memory(intent="feedback"))),  # loses
+        store.mark_sent(leased.id, "me", "D1", "1.1"),
+    )
+    await asyncio.sleep(0)  # each of them queued
+    last = Memory(intent="ownership", question="who owns pricing 2?")
+    store.record_question(asked(2), remember=("T1:D1:", last))
+    won, lost, _ = await together
+    assert isinstance(won, Pending) and won.claim == "answer:1" and lost is None
+    await store.flush()
+    assert await store.recall("T1:D1:") == last  # the last turn queued, not the losing owe's
+    assert sorted((await question_texts(store)).values()) == [asked(1).text, asked(2).text]
+    rows = {row.claim: row.status for row in await store.outbox_rows((PENDING, SENT))}
+    assert rows == {"answer:0": SENT, "answer:1": PENDING}
+
+
 async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
     for number in range(9):
         await store.owe(f"answer:{number}", OWED)
