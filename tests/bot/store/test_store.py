@@ -4,6 +4,9 @@ caller wins however many race, the outbox's leases, and memories forgotten on ti
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
+from pathlib import Path
 
 from sqlalchemy import inspect, select
 
@@ -167,3 +170,34 @@ async def test_busy_readers_and_writers_on_several_connections_never_fail(
     finally:
         for store in stores:
             await store.close()
+
+
+def test_head_names_the_newest_migration() -> None:
+    """`HEAD` lets a process on an up-to-date database skip importing Alembic: it must be Alembic's
+    own head, or a new migration would never run."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.store import migrations
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    assert ScriptDirectory.from_config(config).get_current_head() == migrations.HEAD
+
+
+async def test_a_start_on_a_database_at_the_newest_migration_does_not_load_alembic(
+    database_url: str,
+) -> None:
+    code = (
+        "import asyncio, sys\n"
+        "from bot.store.store import Store\n"
+        "async def start():\n"
+        f"    store = Store({database_url!r})\n"
+        "    await store.upgrade()\n"
+        "    await store.close()\n"
+        "asyncio.run(start())\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
