@@ -1052,11 +1052,15 @@ def _begin_immediately(connection: Any) -> None:
 
 
 def _tune_sqlite(connection: Any, _record: Any) -> None:
-    """WAL lets readers run beside the writer; writers wait for the lock instead of failing.
-    The driver's own transaction handling is off: `_begin_immediately` starts every one."""
+    """WAL lets readers run beside the writer; writers wait for the lock instead of failing; a
+    small page cache. The driver's own transaction handling is off: `_begin_immediately` starts
+    every one."""
     connection.isolation_level = None
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # 256 KiB of pages per connection, not 2 MiB: the store reads a few rows by key, the system's
+    # own file cache holds the rest, and each connection's cache is memory the process keeps.
+    cursor.execute("PRAGMA cache_size=-256")
     cursor.close()
