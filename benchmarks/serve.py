@@ -25,6 +25,7 @@ exits 0 whatever they are, unless `--check` asks for 1 on a miss.
 
     .venv/bin/python benchmarks/serve.py            # every section, about 2 minutes on 2 cores
     .venv/bin/python benchmarks/serve.py --quick    # one round of fewer requests (smoke run)
+    .venv/bin/python benchmarks/serve.py --memory   # the memory section alone
 """
 
 from __future__ import annotations
@@ -782,23 +783,29 @@ class Bench:
         return checks
 
 
-async def measure(api: FakeSlackApi, scale: Scale, replies: Path) -> list[Check]:
-    """Every section in turn; the targets of all."""
+async def measure(
+    api: FakeSlackApi, scale: Scale, replies: Path, *, only_memory: bool = False
+) -> list[Check]:
+    """Every section in turn (or the memory section alone); the targets of all."""
     bench = Bench(api, scale, replies, ReplyWatch(api))
+    checks = []
     try:
         rolefit = bench.start("rolefit")
         bench.servers.append(rolefit)
         replies.write_text(json.dumps(rolefit_replies(api, rolefit.url, bench.signer)))
-        bench.servers.append(bench.start("bare"))
-        await bench.warm_up()
-        checks = await bench.slash_commands()
-        checks += await bench.direct_messages()
-        checks += await bench.bursts()
+        if not only_memory:
+            bench.servers.append(bench.start("bare"))
+            await bench.warm_up()
+            checks += await bench.slash_commands()
+            checks += await bench.direct_messages()
+            checks += await bench.bursts()
     finally:
         for server in bench.servers:
             server.stop()
         api.reset()
     checks += await bench.memory()
+    if only_memory:
+        return checks
     checks += bench.cold_starts()
     for server in itertools.chain(*bench.starts.values()):
         for text in server.logged:
@@ -816,6 +823,7 @@ def main() -> int:
         help="print the figures and exit 0 whatever they are (the default)",
     )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--memory", action="store_true", help="the memory section alone")
     parser.set_defaults(check=False)  # else the first of the two, --report's, sets it
     parser.add_argument("--bare-server", metavar="REPLIES", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -827,7 +835,7 @@ def main() -> int:
     with FakeSlackApi() as api, tempfile.TemporaryDirectory() as scratch:
         replies = Path(scratch) / "replies.json"
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-            checks = runner.run(measure(api, scale, replies))
+            checks = runner.run(measure(api, scale, replies, only_memory=args.memory))
     missed = [check.label for check in checks if not check.ok]
     print(
         f"\n{len(checks) - len(missed)} of {len(checks)} targets met"
