@@ -26,7 +26,7 @@ import contextlib
 import functools
 import json
 import logging
-import secrets
+import random
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -121,14 +121,13 @@ _POOL: dict[str, Any] = {
 }
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
-# Question ids are drawn from 1..2**63-1: two alike in a hundred million questions is about one
-# chance in four thousand, and the clash costs that one question's record.
-_QUESTION_IDS = 2**63 - 1
-
-
 def new_question_id() -> int:
-    """A question's id, made here rather than by the database, so an answer carries it at once."""
-    return 1 + secrets.randbelow(_QUESTION_IDS)
+    """A question's id, made here rather than by the database, so an answer carries it at once:
+    63 random bits (not 0). Two alike in a hundred million questions is about one chance in two
+    thousand, and the clash costs that one question's record. Python's own generator, seeded
+    from the system at start and again in a forked child: unique, not secret (the system's
+    generator would cost a system call per question)."""
+    return random.getrandbits(63) or 1
 
 
 # What a store call raises when the database is unreachable or refuses.
