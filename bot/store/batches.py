@@ -51,8 +51,11 @@ class Batcher(Generic[Item, Result]):
         self._last: asyncio.Future[Result] | None = None  # the item queued most recently
 
     async def submit(self, item: Item) -> Result:
-        """Queue `item` and wait for its result (or its error)."""
-        return await self.send(item)
+        """Queue `item` and wait for its result (or its error). A caller that stops waiting
+        (cancelled) leaves its item queued: it still runs, and `wait_idle` still waits for it
+        (a "sent" whose sender was cancelled must land before the sender's leases are handed
+        back)."""
+        return await asyncio.shield(self.send(item))
 
     def send(self, item: Item) -> asyncio.Future[Result]:
         """Queue `item` and return at once: the future gets its result (or its error)."""

@@ -12,11 +12,11 @@ statement for the reads, each caller still given its own result.
 
 What RoleFit owes is committed before Slack is acknowledged (`owe`). A question answered and a
 conversation's turn are not owed to anyone: they are written behind the answer (`record_question`,
-`remember` return at once), so an acknowledgement never waits for a commit. This process reads
-its own writes (`recall` sees a turn not yet written; reports and deletions wait for them); another
-process sees them once they land, milliseconds later. A crash in those milliseconds loses the
-turn and the question's record (its feedback buttons then thank and count nothing), never a
-message.
+`remember` return at once), so an acknowledgement that owes nothing never waits for a commit. This
+process reads its own writes (`recall` sees a turn not yet written; reports and deletions wait for
+them); another process sees them once they land, milliseconds later. A crash in those milliseconds
+loses the turn and the question's record (its feedback buttons then thank and count nothing),
+never a message.
 """
 
 from __future__ import annotations
@@ -121,12 +121,14 @@ _POOL: dict[str, Any] = {
 }
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
+
+
 def new_question_id() -> int:
     """A question's id, made here rather than by the database, so an answer carries it at once:
     63 random bits (not 0). Two alike in a hundred million questions is about one chance in two
-    thousand, and the clash costs that one question's record. Python's own generator, seeded
-    from the system at start and again in a forked child: unique, not secret (the system's
-    generator would cost a system call per question)."""
+    thousand, and the clash costs only the second question's record (it is not written). Python's
+    own generator, seeded from the system at start and again in a forked child: unique, not
+    secret (the system's generator would cost a system call per question)."""
     return random.getrandbits(63) or 1
 
 
@@ -201,6 +203,7 @@ asked AS (
     SELECT question_id, question_team, question_user, asked_at, question_text, intent, owners,
         confidence, responsibility, recommendation
     FROM winners WHERE question_id IS NOT NULL
+    ON CONFLICT (id) DO NOTHING
 ),
 remembered AS (
     INSERT INTO conversations (key, memory, updated_at)
@@ -402,8 +405,6 @@ class Store:
         claimed before. Owes that arrive together share one transaction (`_write`)."""
         question = None if asked is None else _Question(new_question_id(), asked, self._clock())
         message = owed if isinstance(owed, Owed) else owed(question and question.id)
-        if remember is not None:  # this turn supersedes one still queued behind an answer
-            self._unwritten.pop(remember[0], None)
         return await self._writes.submit(_Owe(claim, message, remember, question, lease))
 
     async def recall(self, key: str) -> Memory | None:
@@ -898,7 +899,7 @@ class Store:
             for team in {question.asked.team for question in asked}
         }
         await connection.execute(
-            questions.insert(),
+            self._insert(questions).on_conflict_do_nothing(index_elements=["id"]),
             [
                 {
                     "id": question_id,

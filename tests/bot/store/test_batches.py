@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -223,6 +223,70 @@ async def test_owes_turns_and_outcomes_queued_together_each_have_their_effect(
     assert rows == {"answer:0": SENT, "answer:1": PENDING}
 
 
+@contextmanager
+def held_up(store: Store) -> Iterator[asyncio.Event]:
+    """The database takes the store's batches of writes only once the event is set."""
+    go, run = asyncio.Event(), store._writes._run
+
+    async def slow(batch: Any) -> Any:
+        await go.wait()
+        return await run(batch)
+
+    store._writes._run = slow
+    try:
+        yield go
+    finally:
+        store._writes._run = run
+
+
+async def test_a_sent_message_whose_sender_was_cancelled_lands_before_its_lease_is_handed_back(
+    store: Store,
+) -> None:
+    """Outbox.stop cancels a delivery still waiting for its "sent" after the grace, then hands
+    back its leases: the "sent" must land first, or another process sends the message again."""
+    await store.owe("answer:1", OWED)
+    (pending,) = await store.take_due("me", limit=1, lease_seconds=60)
+    with held_up(store) as go:
+        store.remember("T1:D1:", Memory(intent="compare"))  # a batch in flight
+        delivering = asyncio.ensure_future(store.mark_sent(pending.id, "me", "D1", "1.1"))
+        await asyncio.sleep(0)
+        delivering.cancel()
+        await asyncio.gather(delivering, return_exceptions=True)
+        releasing = asyncio.ensure_future(store.release("me"))
+        await asyncio.sleep(0.05)
+        go.set()
+        await releasing
+    assert [row.status for row in await store.outbox_rows((PENDING, SENT))] == [SENT]
+
+
+async def test_a_recall_while_an_owe_is_queued_never_goes_back_a_turn(store: Store) -> None:
+    store.remember("T1:D1:", Memory(intent="ownership", question="first"))
+    await store.flush()
+    answered = Memory(intent="ownership", question="second")
+    with held_up(store) as go:
+        store.remember("T1:D1:", answered)  # answered; its turn is behind the answer
+        owing = asyncio.ensure_future(
+            store.owe("answer:1", OWED, remember=("T1:D1:", Memory(intent="compare")))
+        )
+        await asyncio.sleep(0)
+        recalled = await store.recall("T1:D1:")  # another event in the same conversation
+        go.set()
+        await owing
+    assert recalled == answered
+
+
+async def test_a_question_id_drawn_twice_costs_the_record_never_the_owed_message(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = store.record_question(asked(1))
+    await store.flush()
+    monkeypatch.setattr("bot.store.store.new_question_id", lambda: taken)
+    assert await store.owe("answer:1", OWED, asked=asked(2)) is not None
+    store.record_question(asked(3))
+    await store.flush()
+    assert await question_texts(store) == {taken: asked(1).text}
+
+
 async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
     for number in range(9):
         await store.owe(f"answer:{number}", OWED)
@@ -273,6 +337,29 @@ async def test_an_idle_batcher_runs_a_call_alone_and_a_busy_one_in_bounded_batch
         n * 2 for n in range(10)
     ]
     assert batches[1:] == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+
+
+async def test_an_item_whose_caller_stopped_waiting_still_runs_and_is_waited_for() -> None:
+    ran: list[int] = []
+    go = asyncio.Event()
+
+    async def run(batch: Sequence[int]) -> list[int]:
+        await go.wait()
+        ran.extend(batch)
+        return list(batch)
+
+    batcher: Batcher[int, int] = Batcher(run, shared=lambda _: False)
+    batcher.send(1)  # a batch that is running
+    caller = asyncio.ensure_future(batcher.submit(2))  # queued behind it
+    await asyncio.sleep(0)
+    caller.cancel()
+    await asyncio.gather(caller, return_exceptions=True)
+    idle = asyncio.ensure_future(batcher.wait_idle())
+    await asyncio.sleep(0.01)
+    assert not idle.done()
+    go.set()
+    await idle
+    assert ran == [1, 2]
 
 
 async def test_a_batcher_whose_drain_is_cancelled_leaves_nobody_waiting() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, select
 
-from bot.store.insights import Asked
+from bot.store.insights import Asked, Vote
 from bot.store.owed import Kind, Owed
 from bot.store.schema import role_holders
 from bot.store.store import FAILED, PENDING, SENT, Store
@@ -201,3 +201,27 @@ async def test_a_start_on_a_database_at_the_newest_migration_does_not_load_alemb
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
+
+
+async def test_question_ids_migrate_down_and_up_with_questions_recorded(store: Store) -> None:
+    asked = Asked(team="T1", user="U1", text="who owns pricing?", intent="ownership")
+    question = store.record_question(asked)
+    await store.flush()
+    await store.record_vote(Vote(team="T1", user="U1", question_id=question, helpful=False))
+    await store.downgrade("0002")
+    await store.upgrade()
+    store.record_question(asked)
+    assert (await store.insights("T1", 30)).asked >= 1
+
+
+async def test_processes_starting_together_on_an_empty_database_migrate_once(
+    database_url: str,
+) -> None:
+    stores = [Store(database_url) for _ in range(4)]
+    try:
+        await asyncio.gather(*(store.upgrade() for store in stores))
+        assert await stores[0].owe("answer:1", OWED) is not None
+        assert await stores[3].owe("answer:1", OWED) is None
+    finally:
+        for store in stores:
+            await store.close()

@@ -1,4 +1,4 @@
-"""Question ids are made by the app (64-bit, time-ordered) rather than by the database, so that an
+"""Question ids are made by the app (random, 63 bits) rather than by the database, so that an
 answer's feedback buttons can carry its id before the question is written (`Store.record_question`
 writes it behind the answer). On SQLite an INTEGER key is 64 bits already.
 
@@ -26,7 +26,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to 32-bit ids: the questions and votes whose ids do not fit are dropped with them."""
+    """Back to 32-bit ids on PostgreSQL: the questions (nearly all made since the upgrade) and
+    votes whose ids do not fit are deleted. SQLite's ids were 64-bit all along and stay."""
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DELETE FROM feedback WHERE question_id > 2147483647")
         op.execute("DELETE FROM questions WHERE id > 2147483647")
