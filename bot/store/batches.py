@@ -69,6 +69,11 @@ class Batcher(Generic[Item, Result]):
             self._drain = loop.create_task(self._drain_queue(), context=contextvars.Context())
         return future
 
+    @property
+    def queued(self) -> int:
+        """Items waiting for a batch (not counting the batch that runs)."""
+        return len(self._queue)
+
     async def wait_idle(self) -> None:
         """Until everything submitted so far has run, however it ended (a store closing, or
         reading what it wrote, waits for it). Items run in the order they came, so that is when

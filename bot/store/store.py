@@ -93,6 +93,9 @@ from knowledge.dialogue import Memory
 
 logger = logging.getLogger(__name__)
 
+# Writes queued behind answers at most: past it (the database has stalled without failing) a
+# turn is not kept, rather than the queue and `_unwritten` growing without end.
+BEHIND_MOST = 10_000
 # A conversation is forgotten an hour after its last turn.
 FORGET_CONVERSATIONS_AFTER = 60 * 60
 # Slack retries an event for about five minutes; a day of claims covers every redelivery.
@@ -539,6 +542,9 @@ class Store:
         """Queue `turn` for the next batch of writes without waiting for it. Until it lands this
         process's recalls read its memory from `_unwritten`; if it fails, that is logged (a
         turn and a question's record are lost, never a message RoleFit owes)."""
+        if self._writes.queued >= BEHIND_MOST:
+            logger.warning("the database is behind: a conversation's turn was not kept")
+            return
         if turn.remember is not None:
             key, memory = turn.remember
             self._unwritten[key] = memory

@@ -287,6 +287,21 @@ async def test_a_question_id_drawn_twice_costs_the_record_never_the_owed_message
     assert await question_texts(store) == {taken: asked(1).text}
 
 
+async def test_turns_behind_answers_queue_only_so_far_when_the_database_stalls(
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr("bot.store.store.BEHIND_MOST", 3)
+    turns = {f"T1:D{n}:": Memory(intent="ownership", question=f"q{n}") for n in range(5)}
+    with held_up(store) as go:
+        for key, memory in turns.items():
+            store.remember(key, memory)
+        assert "the database is behind: a conversation's turn was not kept" in caplog.text
+        go.set()
+        await store.flush()
+    recalled = [await store.recall(key) for key in turns]
+    assert recalled == [*list(turns.values())[:3], None, None]
+
+
 async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
     for number in range(9):
         await store.owe(f"answer:{number}", OWED)
