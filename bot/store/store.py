@@ -162,13 +162,11 @@ _OWE = {
     "postgresql": outbox.insert().returning(outbox.c.id, sort_by_parameter_order=True),
     "sqlite": outbox.insert().returning(outbox.c.id),
 }
-# A batch of writes as one PostgreSQL statement, in autocommit: one round trip instead of up to
-# nine (BEGIN, claims, questions, outbox, conversations, three kinds of outcome, COMMIT), atomic
-# all the same. Owes and turns are rows of the first arrays (`n`, their place in the batch; a turn
-# has no claim and always goes in); an owe whose claim was taken before, or by an earlier owe in
-# the batch, writes nothing; of a conversation's turns that go in, the last queued is kept. The
-# outcomes of sent messages are rows of the `outcome_` arrays (`_outcome`), each applied only
-# while its sender still holds the lease. The outbox rows come back as (id, claim). On SQLite,
+# A batch's owes and turns as one PostgreSQL statement: one round trip instead of six (BEGIN,
+# claims, questions, outbox, conversations, COMMIT), atomic all the same. Each is one row of the
+# arrays (`n`, its place in the batch; a turn has no claim and always goes in); an owe whose claim
+# was taken before, or by an earlier owe in the batch, writes nothing; of a conversation's turns
+# that go in, the last queued is kept. The outbox rows come back as (id, claim). On SQLite,
 # `Store._write_in_steps` does the same a statement at a time.
 _WRITE_AT_ONCE = text(
     """
@@ -215,27 +213,6 @@ remembered AS (
     SELECT DISTINCT ON (memory_key) memory_key, memory, now FROM winners
     WHERE memory_key IS NOT NULL ORDER BY memory_key, n DESC
     ON CONFLICT (key) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at
-),
-finished AS (
-    UPDATE outbox SET
-        status = coalesce(outcome.status, outbox.status),
-        sent_channel = CASE WHEN outcome.status = CAST(:sent AS text)
-            THEN outcome.channel ELSE outbox.sent_channel END,
-        sent_ts = CASE WHEN outcome.status = CAST(:sent AS text)
-            THEN outcome.ts ELSE outbox.sent_ts END,
-        due_at = coalesce(outcome.due, outbox.due_at),
-        attempts = outbox.attempts + outcome.tries,
-        last_error = outcome.error,
-        lease_owner = NULL,
-        lease_until = NULL,
-        updated_at = CAST(:now AS float8)
-    FROM unnest(
-        CAST(:outcome_ids AS integer[]), CAST(:outcome_owners AS text[]),
-        CAST(:outcome_statuses AS text[]), CAST(:outcome_channels AS text[]),
-        CAST(:outcome_ts AS text[]), CAST(:outcome_dues AS float8[]),
-        CAST(:outcome_errors AS text[]), CAST(:outcome_tries AS integer[])
-    ) AS outcome(id, owner, status, channel, ts, due, error, tries)
-    WHERE outbox.id = outcome.id AND outbox.lease_owner = outcome.owner
 )
 INSERT INTO outbox (
     claim, team, message, status, attempts, due_at, lease_owner, lease_until, created_at,
@@ -810,16 +787,26 @@ class Store:
     # -- the batches: every request's writes in one transaction, its reads in one statement ----
 
     async def _write(self, batch: Sequence[_Write]) -> list[_Written]:
-        """A batch of writes, all or nothing, each item's result in its place: an owed message's
-        row, or None (a turn, an outcome, or an owe whose claim was taken before: by an earlier
-        batch, another process, or an earlier owe in this batch, the first one queued winning).
-        On PostgreSQL one statement in autocommit (`_WRITE_AT_ONCE`); on SQLite one transaction,
-        a statement a time (`_write_in_steps`)."""
+        """A batch of writes in one transaction, each item's result in its place: an owed
+        message's row, or None (a turn, an outcome, or an owe whose claim was taken before: by
+        an earlier batch, another process, or an earlier owe in this batch, the first one queued
+        winning). On PostgreSQL the owes and turns are one statement (`_WRITE_AT_ONCE`), the
+        outcomes one per kind, and a batch that is one statement runs in autocommit: one round
+        trip. On SQLite, a statement a time (`_write_in_steps`)."""
         now = self._clock()
         if self._autocommit is None:
             return await self._write_in_steps(batch, now)
-        async with self._transaction(one_statement=True) as connection:
-            return await self._write_at_once(connection, batch, now)
+        results: list[_Written] = [None] * len(batch)
+        rows = [(index, item) for index, item in enumerate(batch) if not isinstance(item, _Finish)]
+        finishes = [item for item in batch if isinstance(item, _Finish)]
+        statements = bool(rows) + len({id(finish.statement) for finish in finishes})
+        async with self._transaction(one_statement=statements == 1) as connection:
+            if rows:
+                written = await self._write_at_once(connection, [item for _, item in rows], now)
+                for (index, _), result in zip(rows, written, strict=True):
+                    results[index] = result
+            await self._finish_all(connection, finishes, now)
+        return results
 
     async def _write_in_steps(self, batch: Sequence[_Write], now: float) -> list[_Written]:
         """`_write` on SQLite: the claims, the winners' and turns' questions, the winners'
@@ -846,11 +833,9 @@ class Store:
         return results
 
     async def _write_at_once(
-        self, connection: AsyncConnection, batch: Sequence[_Write], now: float
+        self, connection: AsyncConnection, items: Sequence[_Owe | _Turn], now: float
     ) -> list[_Written]:
-        """`_write` on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
-        items = [item for item in batch if not isinstance(item, _Finish)]
-        outcomes = [_outcome(item) for item in batch if isinstance(item, _Finish)]
+        """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
         owes = [item if isinstance(item, _Owe) else None for item in items]
         asked = [item.asked for item in items]
         keeps = {
@@ -879,25 +864,20 @@ class Store:
             "memory_keys": [item.remember and item.remember[0] for item in items],
             "memories": [item.remember and item.remember[1].model_dump_json() for item in items],
         }
-        by_column = zip(*outcomes, strict=True) if outcomes else [()] * len(_OUTCOME_COLUMNS)
-        for name, values in zip(_OUTCOME_COLUMNS, by_column, strict=True):
-            columns[name] = list(values)
-        rows = await connection.execute(
-            _WRITE_AT_ONCE, {**columns, "now": now, "pending": PENDING, "sent": SENT}
-        )
+        rows = await connection.execute(_WRITE_AT_ONCE, {**columns, "now": now, "pending": PENDING})
         ids = {claim: int(pending_id) for pending_id, claim in rows}
         return [
             None
-            if not isinstance(item, _Owe) or (pending_id := ids.pop(item.claim, None)) is None
+            if owe is None or (pending_id := ids.pop(owe.claim, None)) is None
             else Pending.model_construct(
                 id=pending_id,
-                claim=item.claim,
-                owed=item.owed,
+                claim=owe.claim,
+                owed=owe.owed,
                 status=PENDING,
                 attempts=0,
                 due_at=now,
             )
-            for item in batch
+            for owe in owes
         ]
 
     async def _claim_all(
@@ -1023,32 +1003,6 @@ class Store:
             None if (memory := found.get(key)) is None else Memory.model_validate_json(memory)
             for key in keys
         ]
-
-
-# An outcome as `_WRITE_AT_ONCE` takes it: the message's id, its lease's owner, then the new status
-# (None: unchanged), channel and ts where it was sent, when it is due again (None: unchanged), the
-# error (None clears it) and the attempts it adds.
-_OUTCOME_COLUMNS = (
-    "outcome_ids",
-    "outcome_owners",
-    "outcome_statuses",
-    "outcome_channels",
-    "outcome_ts",
-    "outcome_dues",
-    "outcome_errors",
-    "outcome_tries",
-)
-
-
-def _outcome(finish: _Finish) -> tuple[Any, ...]:
-    """`finish` (`_SENT`, `_AGAIN` or `_FAILED` and its values) as a row of `_OUTCOME_COLUMNS`."""
-    values = finish.values
-    pending_id, owner = values["pid"], values["owner"]
-    if finish.statement is _SENT:
-        return (pending_id, owner, SENT, values["channel"], values["ts"], None, None, 0)
-    if finish.statement is _AGAIN:
-        return (pending_id, owner, None, None, None, values["due"], values["error"], 1)
-    return (pending_id, owner, FAILED, None, None, None, values["error"], 1)
 
 
 def _owners(question: Asked) -> str | None:
