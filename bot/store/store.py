@@ -323,6 +323,9 @@ class Store:
         self._reader = self.engine.execution_options(**{_READING: True})
         self._recall_statement = _RECALL[self.dialect]
         self._owe_statement = _OWE[self.dialect]
+        self._record_statement = self._insert(questions).on_conflict_do_nothing(
+            index_elements=["id"]
+        )
         # Every request's writes and reads go through these: see bot.store.batches.
         self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
         # Conversations' turns queued behind an answer and not written yet: this process's
@@ -838,10 +841,7 @@ class Store:
         """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
         owes = [item if isinstance(item, _Owe) else None for item in items]
         asked = [item.asked for item in items]
-        keeps = {
-            team: await self._retention(connection, team) > 0
-            for team in {q.asked.team for q in asked if q}
-        }
+        texts = await self._texts_kept(connection, asked)
         columns: dict[str, list[Any]] = {
             "claims": [owe and owe.claim for owe in owes],
             "teams": [owe and owe.owed.team for owe in owes],
@@ -851,10 +851,7 @@ class Store:
             "question_ids": [q and q.id for q in asked],
             "question_teams": [q and q.asked.team for q in asked],
             "question_users": [q and q.asked.user for q in asked],
-            "question_texts": [
-                q and (q.asked.text if keeps[q.asked.team] and q.asked.text else None)
-                for q in asked
-            ],
+            "question_texts": texts,
             "intents": [q and q.asked.intent for q in asked],
             "owners": [q and _owners(q.asked) for q in asked],
             "confidences": [q and q.asked.confidence for q in asked],
@@ -900,28 +897,38 @@ class Store:
         """Record the questions in one statement."""
         if not asked:
             return
-        keeps = {
-            team: await self._retention(connection, team) > 0
-            for team in {question.asked.team for question in asked}
-        }
+        texts = await self._texts_kept(connection, asked)
         await connection.execute(
-            self._insert(questions).on_conflict_do_nothing(index_elements=["id"]),
+            self._record_statement,
             [
                 {
                     "id": question_id,
                     "team": question.team,
                     "user": question.user,
                     "asked_at": at,
-                    "text": question.text if keeps[question.team] and question.text else None,
+                    "text": text,
                     "intent": question.intent,
                     "owners": _owners(question),
                     "confidence": question.confidence,
                     "responsibility": question.responsibility,
                     "recommendation": question.recommendation,
                 }
-                for question_id, question, at in asked
+                for (question_id, question, at), text in zip(asked, texts, strict=True)
             ],
         )
+
+    async def _texts_kept(
+        self, connection: AsyncConnection, asked: Sequence[_Question | None]
+    ) -> list[str | None]:
+        """Each question's text as it is stored: None if empty, or if its workspace keeps none."""
+        keeps = {
+            team: await self._retention(connection, team) > 0
+            for team in {question.asked.team for question in asked if question}
+        }
+        return [
+            (question.asked.text or None) if question and keeps[question.asked.team] else None
+            for question in asked
+        ]
 
     async def _owe_all(
         self, connection: AsyncConnection, owes: Sequence[_Owe], now: float
