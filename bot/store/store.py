@@ -294,8 +294,8 @@ class _Finish:
     values: dict[str, Any]
 
 
-_Write: TypeAlias = _Owe | _Turn | _Finish
-# What a write gives its caller: an owed message's row (None: claimed before, or not an owe).
+_Write: TypeAlias = _Owe | _Turn
+# What a write gives its caller: an owed message's row (None: claimed before, or a turn).
 _Written: TypeAlias = Pending | None
 
 
@@ -328,6 +328,9 @@ class Store:
         )
         # Every request's writes and reads go through these: see bot.store.batches.
         self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
+        # Sent messages' outcomes have a batcher of their own: a request's owe never waits
+        # behind another message's "sent", and each batch is one statement.
+        self._outcomes: Batcher[_Finish, None] = Batcher(self._finish_all, shared=_database_failed)
         # Conversations' turns queued behind an answer and not written yet: this process's
         # recalls read them here (`_behind`).
         self._unwritten: dict[str, Memory] = {}
@@ -386,12 +389,14 @@ class Store:
             await connection.run_sync(downgrade, revision)
 
     async def flush(self) -> None:
-        """Until the writes queued so far (turns and questions written behind answers) landed."""
+        """Until the writes queued so far (turns and questions written behind answers, outcomes
+        of sent messages) landed."""
         await self._writes.wait_idle()
+        await self._outcomes.wait_idle()
 
     async def close(self) -> None:
         """Let the writes and reads already asked for finish, then close every connection."""
-        for batcher in (self._writes, self._recalls, self._additions):
+        for batcher in (self._writes, self._outcomes, self._recalls, self._additions):
             await batcher.wait_idle()
         await self.engine.dispose()
 
@@ -785,40 +790,32 @@ class Store:
         self, statement: Update, pending_id: int, owner: str, values: dict[str, Any]
     ) -> None:
         """Update a leased message and end the lease, only if `owner` still holds it."""
-        await self._writes.submit(_Finish(statement, {"pid": pending_id, "owner": owner, **values}))
+        await self._outcomes.submit(
+            _Finish(statement, {"pid": pending_id, "owner": owner, **values})
+        )
 
     # -- the batches: every request's writes in one transaction, its reads in one statement ----
 
     async def _write(self, batch: Sequence[_Write]) -> list[_Written]:
         """A batch of writes in one transaction, each item's result in its place: an owed
-        message's row, or None (a turn, an outcome, or an owe whose claim was taken before: by
-        an earlier batch, another process, or an earlier owe in this batch, the first one queued
-        winning). On PostgreSQL the owes and turns are one statement (`_WRITE_AT_ONCE`), the
-        outcomes one per kind, and a batch that is one statement runs in autocommit: one round
-        trip. On SQLite, a statement a time (`_write_in_steps`)."""
+        message's row, or None (a turn, or an owe whose claim was taken before: by an earlier
+        batch, another process, or an earlier owe in this batch, the first one queued winning).
+        On PostgreSQL one statement in autocommit (`_WRITE_AT_ONCE`): one round trip. On SQLite,
+        a statement a time (`_write_in_steps`)."""
         now = self._clock()
         if self._autocommit is None:
             return await self._write_in_steps(batch, now)
-        results: list[_Written] = [None] * len(batch)
-        rows = [(index, item) for index, item in enumerate(batch) if not isinstance(item, _Finish)]
-        finishes = [item for item in batch if isinstance(item, _Finish)]
-        statements = bool(rows) + len({id(finish.statement) for finish in finishes})
-        async with self._transaction(one_statement=statements == 1) as connection:
-            if rows:
-                written = await self._write_at_once(connection, [item for _, item in rows], now)
-                for (index, _), result in zip(rows, written, strict=True):
-                    results[index] = result
-            await self._finish_all(connection, finishes, now)
-        return results
+        async with self._transaction(one_statement=True) as connection:
+            return await self._write_at_once(connection, batch, now)
 
     async def _write_in_steps(self, batch: Sequence[_Write], now: float) -> list[_Written]:
         """`_write` on SQLite: the claims, the winners' and turns' questions, the winners'
-        outbox rows, every conversation's newest turn (the last one queued wins) and the
-        outcomes of sent messages, one statement each, in one transaction."""
+        outbox rows and every conversation's newest turn (the last one queued wins), one
+        statement each, in one transaction."""
         results: list[_Written] = [None] * len(batch)
         async with self._transaction() as connection:
             won = await self._claim_all(connection, batch, now)
-            turns: list[tuple[int, _Owe | _Turn]] = [
+            turns: list[tuple[int, _Write]] = [
                 (index, item)
                 for index, item in enumerate(batch)
                 if isinstance(item, _Turn) or (isinstance(item, _Owe) and index in won)
@@ -832,11 +829,10 @@ class Store:
             await self._remember_all(
                 connection, [item.remember for _, item in turns if item.remember], now
             )
-            await self._finish_all(connection, [i for i in batch if isinstance(i, _Finish)], now)
         return results
 
     async def _write_at_once(
-        self, connection: AsyncConnection, items: Sequence[_Owe | _Turn], now: float
+        self, connection: AsyncConnection, items: Sequence[_Write], now: float
     ) -> list[_Written]:
         """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
         owes = [item if isinstance(item, _Owe) else None for item in items]
@@ -986,17 +982,19 @@ class Store:
                 ],
             )
 
-    async def _finish_all(
-        self, connection: AsyncConnection, finishes: Sequence[_Finish], now: float
-    ) -> None:
-        """Leased messages' outcomes: one statement for each kind of outcome."""
+    async def _finish_all(self, finishes: Sequence[_Finish]) -> list[None]:
+        """Leased messages' outcomes: one statement for each kind of outcome, in autocommit on
+        PostgreSQL when there is one kind (nearly always: "sent")."""
+        now = self._clock()
         by_kind: dict[int, tuple[Update, list[dict[str, Any]]]] = {}
         for finish in finishes:
             by_kind.setdefault(id(finish.statement), (finish.statement, []))[1].append(
                 {**finish.values, "now": now}
             )
-        for statement, values in by_kind.values():
-            await connection.execute(statement, values)
+        async with self._transaction(one_statement=len(by_kind) == 1) as connection:
+            for statement, values in by_kind.values():
+                await connection.execute(statement, values)
+        return [None] * len(finishes)
 
     async def _recall_all(self, keys: Sequence[str]) -> list[Memory | None]:
         """Many conversations' memories in one statement, each caller given its own copy."""

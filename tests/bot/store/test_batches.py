@@ -320,6 +320,29 @@ async def test_outcomes_recorded_at_once_each_land(store: Store) -> None:
     assert all(row.sent_ts == f"1.{row.id}" for row in sent)
 
 
+async def test_an_owe_never_waits_behind_another_messages_outcome(store: Store) -> None:
+    """A request's owe is what Slack's acknowledgement waits for; the "sent" of a message
+    delivered a moment earlier must not stand in front of it."""
+    await store.owe("answer:0", OWED)
+    (leased,) = await store.take_due("me", limit=1, lease_seconds=60)
+    go, run = asyncio.Event(), store._outcomes._run
+
+    async def slow(batch: Any) -> Any:
+        await go.wait()
+        return await run(batch)
+
+    store._outcomes._run = slow
+    sent = asyncio.ensure_future(store.mark_sent(leased.id, "me", "D1", "1.1"))
+    await asyncio.sleep(0)  # the "sent" is being written, slowly
+    owed = await asyncio.wait_for(store.owe("answer:1", OWED), timeout=5)
+    assert owed is not None and not sent.done()
+    go.set()
+    await sent
+    await store.flush()
+    rows = {row.claim: row.status for row in await store.outbox_rows((PENDING, SENT))}
+    assert rows == {"answer:0": SENT, "answer:1": PENDING}
+
+
 async def test_a_sent_message_queued_before_its_leases_are_handed_back_stays_sent(
     store: Store,
 ) -> None:
