@@ -59,6 +59,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult, RowMapping
 from sqlalchemy.exc import (
+    DatabaseError,
     DBAPIError,
     InterfaceError,
     OperationalError,
@@ -66,6 +67,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.sql import ClauseElement
 
 from bot.store.batches import Batcher
 from bot.store.insights import (
@@ -299,6 +301,27 @@ _Write: TypeAlias = _Owe | _Turn
 _Written: TypeAlias = Pending | None
 
 
+class _Compiled(NamedTuple):
+    """A statement compiled for asyncpg: its SQL ($1, $2, ...) and its parameters' names in
+    that order, with the values it binds itself (an UPDATE's constants)."""
+
+    sql: str
+    names: tuple[str, ...]
+    constants: dict[str, Any]
+
+    def arguments(self, values: dict[str, Any]) -> list[Any]:
+        merged = {**self.constants, **values}
+        return [merged[name] for name in self.names]
+
+
+def _compiled(statement: ClauseElement, engine: AsyncEngine) -> _Compiled:
+    compiled = statement.compile(dialect=engine.dialect)
+    names = tuple(getattr(compiled, "positiontup", None) or ())  # SQLCompiler: positional
+    binds = getattr(compiled, "binds", {})
+    constants = {name: binds[name].value for name in names if not binds[name].required}
+    return _Compiled(str(compiled), names, constants)
+
+
 class Store:
     def __init__(self, url: str = DEFAULT_DATABASE_URL, *, clock: Clock = time.time) -> None:
         self.url = engine_url(url)
@@ -322,6 +345,13 @@ class Store:
         )
         self._reader = self.engine.execution_options(**{_READING: True})
         self._recall_statement = _RECALL[self.dialect]
+        if self.dialect == "postgresql":
+            self._raw_recall = _compiled(self._recall_statement, self.engine)
+            self._raw_write = _compiled(_WRITE_AT_ONCE, self.engine)
+            self._raw_outcomes = {
+                id(statement): _compiled(statement, self.engine)
+                for statement in (_SENT, _AGAIN, _FAILED)
+            }
         self._owe_statement = _OWE[self.dialect]
         self._record_statement = self._insert(questions).on_conflict_do_nothing(
             index_elements=["id"]
@@ -569,8 +599,8 @@ class Store:
     async def record_vote(self, vote: Vote) -> bool:
         """Record one person's feedback on one answer: True the first time, False for every
         repeat (a double click, a second process), which changes nothing."""
+        keep_text = await self._retention(vote.team) > 0
         async with self._transaction() as connection:
-            keep_text = await self._retention(connection, vote.team) > 0
             inserted = await connection.execute(
                 self._insert(feedback)
                 .values(
@@ -588,8 +618,7 @@ class Store:
             return bool(inserted.rowcount)
 
     async def retention_days(self, team: str) -> int:
-        async with self._reading() as connection:
-            return await self._retention(connection, team)
+        return await self._retention(team)
 
     async def set_retention_days(self, team: str, days: int) -> None:
         """How long `team`'s question texts are kept; 0 keeps counts and no text from now on
@@ -667,15 +696,16 @@ class Store:
             )
             return [Recommended(at=at, recommendation=r, text=text) for at, r, text in rows]
 
-    async def _retention(self, connection: AsyncConnection, team: str) -> int:
+    async def _retention(self, team: str) -> int:
         """`team`'s retention, remembered for a minute: every recorded question needs it, and it
         seldom changes. Another process's change reaches this one within that minute, and texts
         it kept meanwhile go at the next `forget_old`."""
         if (known := self._retentions.get(team)) is not None:
             return known
-        days = await connection.scalar(
-            select(workspaces.c.retention_days).where(workspaces.c.team == team)
-        )
+        async with self._reading() as connection:
+            days = await connection.scalar(
+                select(workspaces.c.retention_days).where(workspaces.c.team == team)
+            )
         self._retentions[team] = DEFAULT_RETENTION_DAYS if days is None else int(days)
         return self._retentions[team]
 
@@ -805,8 +835,7 @@ class Store:
         now = self._clock()
         if self._autocommit is None:
             return await self._write_in_steps(batch, now)
-        async with self._transaction(one_statement=True) as connection:
-            return await self._write_at_once(connection, batch, now)
+        return await self._write_at_once(batch, now)
 
     async def _write_in_steps(self, batch: Sequence[_Write], now: float) -> list[_Written]:
         """`_write` on SQLite: the claims, the winners' and turns' questions, the winners'
@@ -831,13 +860,11 @@ class Store:
             )
         return results
 
-    async def _write_at_once(
-        self, connection: AsyncConnection, items: Sequence[_Write], now: float
-    ) -> list[_Written]:
-        """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement."""
+    async def _write_at_once(self, items: Sequence[_Write], now: float) -> list[_Written]:
+        """Owes and turns on PostgreSQL: `_WRITE_AT_ONCE`, one statement on asyncpg itself."""
         owes = [item if isinstance(item, _Owe) else None for item in items]
         asked = [item.asked for item in items]
-        texts = await self._texts_kept(connection, asked)
+        texts = await self._texts_kept(asked)
         columns: dict[str, list[Any]] = {
             "claims": [owe and owe.claim for owe in owes],
             "teams": [owe and owe.owed.team for owe in owes],
@@ -857,7 +884,9 @@ class Store:
             "memory_keys": [item.remember and item.remember[0] for item in items],
             "memories": [item.remember and item.remember[1].model_dump_json() for item in items],
         }
-        rows = await connection.execute(_WRITE_AT_ONCE, {**columns, "now": now, "pending": PENDING})
+        arguments = self._raw_write.arguments({**columns, "now": now, "pending": PENDING})
+        async with self._driver() as driver:
+            rows = await driver.fetch(self._raw_write.sql, *arguments)
         ids = {claim: int(pending_id) for pending_id, claim in rows}
         return [
             None
@@ -893,7 +922,7 @@ class Store:
         """Record the questions in one statement."""
         if not asked:
             return
-        texts = await self._texts_kept(connection, asked)
+        texts = await self._texts_kept(asked)
         await connection.execute(
             self._record_statement,
             [
@@ -913,12 +942,10 @@ class Store:
             ],
         )
 
-    async def _texts_kept(
-        self, connection: AsyncConnection, asked: Sequence[_Question | None]
-    ) -> list[str | None]:
+    async def _texts_kept(self, asked: Sequence[_Question | None]) -> list[str | None]:
         """Each question's text as it is stored: None if empty, or if its workspace keeps none."""
         keeps = {
-            team: await self._retention(connection, team) > 0
+            team: await self._retention(team) > 0
             for team in {question.asked.team for question in asked if question}
         }
         return [
@@ -983,31 +1010,71 @@ class Store:
             )
 
     async def _finish_all(self, finishes: Sequence[_Finish]) -> list[None]:
-        """Leased messages' outcomes: one statement for each kind of outcome, in autocommit on
-        PostgreSQL when there is one kind (nearly always: "sent")."""
+        """Leased messages' outcomes: one statement for each kind of outcome (on PostgreSQL
+        asyncpg's executemany, in autocommit: each outcome stands alone)."""
         now = self._clock()
         by_kind: dict[int, tuple[Update, list[dict[str, Any]]]] = {}
         for finish in finishes:
             by_kind.setdefault(id(finish.statement), (finish.statement, []))[1].append(
                 {**finish.values, "now": now}
             )
-        async with self._transaction(one_statement=len(by_kind) == 1) as connection:
-            for statement, values in by_kind.values():
-                await connection.execute(statement, values)
+        if self.dialect == "postgresql":
+            async with self._driver() as driver:
+                for kind, (_, values) in by_kind.items():
+                    compiled = self._raw_outcomes[kind]
+                    await driver.executemany(compiled.sql, [compiled.arguments(v) for v in values])
+        else:
+            async with self._transaction() as connection:
+                for statement, values in by_kind.values():
+                    await connection.execute(statement, values)
         return [None] * len(finishes)
 
     async def _recall_all(self, keys: Sequence[str]) -> list[Memory | None]:
         """Many conversations' memories in one statement, each caller given its own copy."""
-        since = self._clock() - FORGET_CONVERSATIONS_AFTER
-        async with self._reading() as connection:
-            rows = await connection.execute(
-                self._recall_statement, {"wanted": list(set(keys)), "since": since}
-            )
-            found: dict[str, str] = {key: memory for key, memory in rows}
+        values = {"wanted": list(set(keys)), "since": self._clock() - FORGET_CONVERSATIONS_AFTER}
+        if self.dialect == "postgresql":
+            async with self._driver() as driver:
+                rows = await driver.fetch(self._raw_recall.sql, *self._raw_recall.arguments(values))
+        else:
+            async with self._reading() as connection:
+                rows = list(await connection.execute(self._recall_statement, values))
+        found: dict[str, str] = {key: memory for key, memory in rows}
         return [
             None if (memory := found.get(key)) is None else Memory.model_validate_json(memory)
             for key in keys
         ]
+
+    @contextlib.asynccontextmanager
+    async def _driver(self) -> AsyncIterator[Any]:
+        """A pooled connection's asyncpg connection itself, for the statements every request
+        runs: through SQLAlchemy each costs this process about twice the CPU. Errors come out
+        as SQLAlchemy's (values hidden), and connections go as SQLAlchemy's own would: a lost
+        server replaces them all, a statement cut short (cancelled) its own."""
+        import asyncpg  # type: ignore[import-untyped]  # as SQLAlchemy does: only on PostgreSQL
+
+        async with self.engine.connect() as connection:
+            fairy = await connection.get_raw_connection()
+            try:
+                yield fairy.driver_connection
+            except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError) as error:
+                lost = isinstance(
+                    error,
+                    asyncpg.PostgresConnectionError
+                    | asyncpg.InterfaceError
+                    | asyncpg.AdminShutdownError
+                    | asyncpg.CannotConnectNowError
+                    | OSError
+                    | TimeoutError,
+                )
+                if lost:
+                    await connection.invalidate()
+                    await self.engine.dispose(close=False)
+                raise (OperationalError if lost else DatabaseError)(
+                    "a statement on asyncpg", None, error, hide_parameters=True
+                ) from error
+            except asyncio.CancelledError:
+                await connection.invalidate()
+                raise
 
 
 def _owners(question: Asked) -> str | None:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import re
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
+import asyncpg  # type: ignore[import-untyped]
 import pytest
-from sqlalchemy import event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bot.store.batches import Batcher
 from bot.store.insights import Asked
@@ -106,27 +108,43 @@ async def test_questions_recorded_at_once_each_get_their_own_id(store: Store) ->
     assert [texts[question_id] for question_id in ids] == [asked(n).text for n in range(40)]
 
 
-@contextmanager
-def refusing(store: Store, table: str, error: Exception) -> Iterator[None]:
-    """The database raises `error` at every statement that inserts into `table` (after the
-    claims went in, where they are a statement of their own)."""
-
-    def refuse(*args: Any) -> None:
-        if f"INSERT INTO {table}" in args[2]:
-            raise error
-
-    event.listen(store.engine.sync_engine, "before_cursor_execute", refuse)
+@asynccontextmanager
+async def refusing(store: Store, table: str) -> AsyncIterator[None]:
+    """The database itself refuses every row inserted into `table` (a trigger), as a full disk
+    or a broken constraint would: whatever path a statement takes, it fails in the database."""
+    if store.dialect == "sqlite":
+        create = [
+            f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+            "BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"
+        ]
+        drop = ["DROP TRIGGER refuse"]
+    else:
+        create = [
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$",
+            f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION refuse()",
+        ]
+        drop = [f"DROP TRIGGER refuse ON {table}", "DROP FUNCTION refuse()"]
+    async with store.engine.begin() as connection:
+        for statement in create:
+            await connection.exec_driver_sql(statement)
     try:
         yield
     finally:
-        event.remove(store.engine.sync_engine, "before_cursor_execute", refuse)
+        async with store.engine.begin() as connection:
+            for statement in drop:
+                await connection.exec_driver_sql(statement)
+
+
+def refused(outcome: object) -> bool:
+    return isinstance(outcome, DBAPIError) and "the disk is full" in str(outcome)
 
 
 async def test_a_batch_the_database_refuses_fails_every_caller_and_writes_nothing(
     store: Store,
 ) -> None:
-    refused = OperationalError("INSERT INTO outbox", {}, Exception("the disk is full"))
-    with refusing(store, "outbox", refused):
+    async with refusing(store, "outbox"):
         owed = await asyncio.gather(
             *(
                 store.owe(f"answer:{n}", OWED, remember=(f"T1:D{n}:", Memory(intent="compare")))
@@ -134,7 +152,7 @@ async def test_a_batch_the_database_refuses_fails_every_caller_and_writes_nothin
             ),
             return_exceptions=True,
         )
-    assert all(outcome is refused for outcome in owed)
+    assert all(refused(outcome) for outcome in owed)
     assert await store.outbox_rows() == [] and await claimed(store) == set()
     assert await store.recall("T1:D0:") is None
     assert await store.owe("answer:0", OWED) is not None  # the claim is free for a retry
@@ -190,11 +208,10 @@ async def test_a_turn_written_behind_its_answer_is_never_lost_to_a_read_or_a_del
 async def test_a_turn_the_database_refuses_behind_its_answer_is_logged_not_raised(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
-    refused = OperationalError("INSERT INTO questions", {}, Exception("the disk is full"))
-    with refusing(store, "questions", refused):
+    async with refusing(store, "questions"):
         store.record_question(asked(1), remember=("T1:D1:", Memory(intent="compare")))
         await store.flush()
-    assert "a conversation's turn was not written: OperationalError" in caplog.text
+    assert re.search(r"a conversation's turn was not written: \w*Error", caplog.text)
     assert "pricing" not in caplog.text  # what was asked is never logged
     assert await store.recall("T1:D1:") is None  # the turn went with its question
     assert await store.owe("answer:1", OWED) is not None  # and the store works on
@@ -444,3 +461,30 @@ async def test_a_batch_runs_in_no_callers_context() -> None:
     batcher: Batcher[int, str | None] = Batcher(run, shared=lambda _: False)
     tag.set("the first caller's")
     assert await batcher.submit(1) is None
+
+
+async def test_after_the_database_drops_every_connection_one_call_fails_then_all_work(
+    store: Store,
+) -> None:
+    """PostgreSQL restarted (or a pooler dropped us): the pooled connections are dead. One call
+    learns it, as the database failing; the rest get fresh connections."""
+    if store.dialect != "postgresql":
+        pytest.skip("only a database server can drop its connections")
+    store.remember("T1:D1:", Memory(intent="compare"))
+    (owed,) = [await store.owe("answer:0", OWED, lease=("me", 60))]
+    assert owed is not None and await store.recall("T1:D1:") is not None
+    url = store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    admin = await asyncpg.connect(url)
+    try:
+        await admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    finally:
+        await admin.close()
+    first = await asyncio.gather(store.recall("T1:D1:"), return_exceptions=True)
+    assert first == [Memory(intent="compare")] or isinstance(first[0], OperationalError)
+    assert await store.recall("T1:D1:") == Memory(intent="compare")
+    assert await store.owe("answer:1", OWED) is not None
+    await store.mark_sent(owed.id, "me", "D1", "1.1")
+    assert await store.counts() == {SENT: 1, PENDING: 1}
