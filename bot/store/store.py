@@ -57,7 +57,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import CursorResult, RowMapping
+from sqlalchemy.engine import Connection, CursorResult, RowMapping
 from sqlalchemy.exc import (
     DatabaseError,
     DBAPIError,
@@ -599,8 +599,8 @@ class Store:
     async def record_vote(self, vote: Vote) -> bool:
         """Record one person's feedback on one answer: True the first time, False for every
         repeat (a double click, a second process), which changes nothing."""
-        keep_text = await self._retention(vote.team) > 0
         async with self._transaction() as connection:
+            keep_text = await self._retention(vote.team, connection) > 0
             inserted = await connection.execute(
                 self._insert(feedback)
                 .values(
@@ -696,16 +696,20 @@ class Store:
             )
             return [Recommended(at=at, recommendation=r, text=text) for at, r, text in rows]
 
-    async def _retention(self, team: str) -> int:
+    async def _retention(self, team: str, connection: AsyncConnection | None = None) -> int:
         """`team`'s retention, remembered for a minute: every recorded question needs it, and it
         seldom changes. Another process's change reaches this one within that minute, and texts
-        it kept meanwhile go at the next `forget_old`."""
+        it kept meanwhile go at the next `forget_old`. A miss reads through `connection` when
+        the caller holds one: a SQLite writer holding the write lock must not wait for a second
+        connection from a pool whose connections may all be waiting for that lock."""
         if (known := self._retentions.get(team)) is not None:
             return known
-        async with self._reading() as connection:
-            days = await connection.scalar(
-                select(workspaces.c.retention_days).where(workspaces.c.team == team)
-            )
+        query = select(workspaces.c.retention_days).where(workspaces.c.team == team)
+        if connection is not None:
+            days = await connection.scalar(query)
+        else:
+            async with self._reading() as reading:
+                days = await reading.scalar(query)
         self._retentions[team] = DEFAULT_RETENTION_DAYS if days is None else int(days)
         return self._retentions[team]
 
@@ -922,7 +926,7 @@ class Store:
         """Record the questions in one statement."""
         if not asked:
             return
-        texts = await self._texts_kept(asked)
+        texts = await self._texts_kept(asked, connection)
         await connection.execute(
             self._record_statement,
             [
@@ -942,10 +946,12 @@ class Store:
             ],
         )
 
-    async def _texts_kept(self, asked: Sequence[_Question | None]) -> list[str | None]:
+    async def _texts_kept(
+        self, asked: Sequence[_Question | None], connection: AsyncConnection | None = None
+    ) -> list[str | None]:
         """Each question's text as it is stored: None if empty, or if its workspace keeps none."""
         keeps = {
-            team: await self._retention(team) > 0
+            team: await self._retention(team, connection) > 0
             for team in {question.asked.team for question in asked if question}
         }
         return [
@@ -1011,7 +1017,8 @@ class Store:
 
     async def _finish_all(self, finishes: Sequence[_Finish]) -> list[None]:
         """Leased messages' outcomes: one statement for each kind of outcome (on PostgreSQL
-        asyncpg's executemany, in autocommit: each outcome stands alone)."""
+        asyncpg's executemany: all of a kind land or none; a kind that landed before another
+        failed is harmless to write again, as each outcome applies only under its lease)."""
         now = self._clock()
         by_kind: dict[int, tuple[Update, list[dict[str, Any]]]] = {}
         for finish in finishes:
@@ -1048,33 +1055,51 @@ class Store:
     async def _driver(self) -> AsyncIterator[Any]:
         """A pooled connection's asyncpg connection itself, for the statements every request
         runs: through SQLAlchemy each costs this process about twice the CPU. Errors come out
-        as SQLAlchemy's (values hidden), and connections go as SQLAlchemy's own would: a lost
-        server replaces them all, a statement cut short (cancelled) its own."""
+        as SQLAlchemy's, naming the error and never its values (no DETAIL: a refused row's
+        values would be in it); a connection the server closed goes, and the pool replaces the
+        ones opened before it, as SQLAlchemy's own disconnect handling does; a statement cut
+        short (cancelled) leaves its connection in no known state, so that one goes too."""
         import asyncpg  # type: ignore[import-untyped]  # as SQLAlchemy does: only on PostgreSQL
 
         async with self.engine.connect() as connection:
             fairy = await connection.get_raw_connection()
+            driver: Any = fairy.driver_connection
             try:
-                yield fairy.driver_connection
-            except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError) as error:
-                lost = isinstance(
+                yield driver
+            except Exception as error:  # only asyncpg runs in here: each is the database's
+                # The server's last words ("terminating connection") may come, or confuse the
+                # protocol, before the socket is seen closed: they end the connection all the same.
+                lost = driver.is_closed() or isinstance(
                     error,
                     asyncpg.PostgresConnectionError
-                    | asyncpg.InterfaceError
+                    | asyncpg.InternalClientError
                     | asyncpg.AdminShutdownError
+                    | asyncpg.CrashShutdownError
                     | asyncpg.CannotConnectNowError
-                    | OSError
-                    | TimeoutError,
+                    | OSError,
                 )
                 if lost:
-                    await connection.invalidate()
-                    await self.engine.dispose(close=False)
-                raise (OperationalError if lost else DatabaseError)(
-                    "a statement on asyncpg", None, error, hide_parameters=True
-                ) from error
+                    await connection.run_sync(_replace_connections, error)
+                failing = lost or isinstance(
+                    error, asyncpg.OperatorInterventionError | TimeoutError
+                )
+                message = f"{type(error).__name__}: {error.args[0] if error.args else ''}"
+                raise (OperationalError if failing else DatabaseError)(
+                    "a statement on asyncpg", None, _DriverError(message), hide_parameters=True
+                ) from None
             except asyncio.CancelledError:
                 await connection.invalidate()
                 raise
+
+
+class _DriverError(Exception):
+    """What asyncpg said, without the DETAIL and HINT that may hold a row's values."""
+
+
+def _replace_connections(connection: Connection, error: BaseException) -> None:
+    """Close this connection and have the pool replace every one opened before it when next
+    checked out: what SQLAlchemy does itself when a statement meets a closed connection."""
+    connection.engine.pool._invalidate(connection.connection, error)
 
 
 def _owners(question: Asked) -> str | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import re
+import traceback
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bot.store.batches import Batcher
@@ -473,18 +474,108 @@ async def test_after_the_database_drops_every_connection_one_call_fails_then_all
     store.remember("T1:D1:", Memory(intent="compare"))
     (owed,) = [await store.owe("answer:0", OWED, lease=("me", 60))]
     assert owed is not None and await store.recall("T1:D1:") is not None
-    url = store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    admin = await asyncpg.connect(url)
-    try:
-        await admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    finally:
-        await admin.close()
+    await end_sessions(store, "true")
     first = await asyncio.gather(store.recall("T1:D1:"), return_exceptions=True)
     assert first == [Memory(intent="compare")] or isinstance(first[0], OperationalError)
     assert await store.recall("T1:D1:") == Memory(intent="compare")
     assert await store.owe("answer:1", OWED) is not None
     await store.mark_sent(owed.id, "me", "D1", "1.1")
     assert await store.counts() == {SENT: 1, PENDING: 1}
+
+
+async def test_a_connection_the_server_closed_is_replaced_and_none_is_left_open(
+    store: Store,
+) -> None:
+    """One pooled connection is lost (a killed backend, a dropped TCP connection) while the
+    server is fine: it goes, the pool replaces the ones opened before it, and after `close`
+    none of them is still open on the server."""
+    if store.dialect != "postgresql":
+        pytest.skip("only a database server can drop a connection")
+    await asyncio.gather(*(store.has_due() for _ in range(10)))  # ten pooled connections
+    async with store._reading() as connection:  # the one the next call gets (the newest)
+        pid = await connection.scalar(select(func.pg_backend_pid()))
+    await end_sessions(store, f"pid = {int(pid)}")
+    await asyncio.gather(store.recall("T1:D1:"), return_exceptions=True)  # learns it
+    await asyncio.gather(*(store.has_due() for _ in range(10)))
+    assert await store.recall("T1:D1:") is None
+    await store.close()
+    assert await sessions_left(store) == 0
+
+
+async def end_sessions(store: Store, which: str) -> None:
+    """End the sessions on the store's database that match `which` (SQL on pg_stat_activity),
+    from a connection of its own, and wait until they are gone."""
+    async with admin_of(store) as admin:
+        await admin.execute(f"SELECT pg_terminate_backend(pid) {_SESSIONS} AND {which}")
+        for _ in range(100):
+            if await admin.fetchval(f"SELECT count(*) {_SESSIONS} AND {which}") == 0:
+                return
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"sessions still open: {which}")
+
+
+async def sessions_left(store: Store) -> int:
+    """The store's sessions on its database a moment after it closed (the server ends a closed
+    client's session shortly after)."""
+    async with admin_of(store) as admin:
+        for _ in range(40):
+            left = int(await admin.fetchval(f"SELECT count(*) {_SESSIONS}"))
+            if left == 0:
+                break
+            await asyncio.sleep(0.05)
+    return left
+
+
+_SESSIONS = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+
+
+@asynccontextmanager
+async def admin_of(store: Store) -> AsyncIterator[Any]:
+    url = store.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    admin = await asyncpg.connect(url)
+    try:
+        yield admin
+    finally:
+        await admin.close()
+
+
+async def test_a_write_the_database_refuses_names_no_value_in_its_error(store: Store) -> None:
+    """A constraint's error may carry the refused row's values (PostgreSQL's DETAIL): what the
+    store raises names the error, never what someone asked."""
+    async with store.engine.begin() as connection:
+        await connection.exec_driver_sql("CREATE UNIQUE INDEX one_text ON questions (text)")
+    secret = Asked(team="T1", user="U1", text="my secret salary question", intent="compare")
+    assert await store.owe("answer:0", OWED, asked=secret) is not None
+    with pytest.raises(DBAPIError) as refused:
+        await store.owe("answer:1", OWED, asked=secret)
+    assert "secret salary" not in str(refused.value)
+    assert "secret salary" not in "".join(traceback.format_exception(refused.value))
+
+
+async def test_a_write_reading_a_retention_never_waits_for_a_second_pooled_connection(
+    store: Store,
+) -> None:
+    """A write that does not know a workspace's retention yet reads it. On SQLite the writer
+    holds the write lock meanwhile, and the token look-ups every request makes each hold a
+    pooled connection while they wait for that lock: asking the pool for a second one, the
+    writer and they would wait for each other until the look-ups failed."""
+    installs = store.installation_store("client")
+    original, reached, go = store._retention, asyncio.Event(), asyncio.Event()
+
+    async def slow(*args: Any, **kwargs: Any) -> int:
+        reached.set()
+        await go.wait()
+        return await original(*args, **kwargs)
+
+    store._retention = slow  # type: ignore[method-assign]
+    store.record_question(asked(1))
+    await asyncio.wait_for(reached.wait(), 5)  # the write is under way, holding its lock
+    lookups = [
+        asyncio.ensure_future(installs.async_find_bot(enterprise_id=None, team_id="T1"))
+        for _ in range(40)
+    ]
+    await asyncio.sleep(0.5)  # each holds a pooled connection
+    go.set()
+    await asyncio.wait_for(store.flush(), 5)
+    assert not [r for r in await asyncio.gather(*lookups, return_exceptions=True) if r]
+    assert list((await question_texts(store)).values()) == [asked(1).text]
