@@ -1069,23 +1069,30 @@ class Store:
             except Exception as error:  # only asyncpg runs in here: each is the database's
                 # The server's last words ("terminating connection") may come, or confuse the
                 # protocol, before the socket is seen closed: they end the connection all the same.
-                lost = driver.is_closed() or isinstance(
-                    error,
-                    asyncpg.PostgresConnectionError
-                    | asyncpg.InternalClientError
-                    | asyncpg.AdminShutdownError
-                    | asyncpg.CrashShutdownError
-                    | asyncpg.CannotConnectNowError
-                    | OSError,
+                lost = (
+                    driver.is_closed()
+                    or getattr(error, "severity", "") in ("FATAL", "PANIC")
+                    or isinstance(
+                        error,
+                        asyncpg.PostgresConnectionError
+                        | asyncpg.InternalClientError
+                        | asyncpg.AdminShutdownError
+                        | asyncpg.CrashShutdownError
+                        | asyncpg.CannotConnectNowError
+                        | OSError,
+                    )
                 )
+                # What asyncpg says up to its first colon: after it may come a value it could not
+                # encode ("invalid input for query argument $10: ['…']") or the server refused.
+                said = str(error.args[0]).split(":", 1)[0] if error.args else ""
+                named = _DriverError(f"{type(error).__name__}: {said}")
                 if lost:
-                    await connection.run_sync(_replace_connections, error)
+                    await connection.run_sync(_replace_connections, named)
                 failing = lost or isinstance(
                     error, asyncpg.OperatorInterventionError | TimeoutError
                 )
-                message = f"{type(error).__name__}: {error.args[0] if error.args else ''}"
                 raise (OperationalError if failing else DatabaseError)(
-                    "a statement on asyncpg", None, _DriverError(message), hide_parameters=True
+                    "a statement on asyncpg", None, named, hide_parameters=True
                 ) from None
             except asyncio.CancelledError:
                 await connection.invalidate()
@@ -1093,7 +1100,8 @@ class Store:
 
 
 class _DriverError(Exception):
-    """What asyncpg said, without the DETAIL and HINT that may hold a row's values."""
+    """What asyncpg said, without the values it may name (its DETAIL, an argument it could not
+    encode)."""
 
 
 def _replace_connections(connection: Connection, error: BaseException) -> None:

@@ -552,6 +552,15 @@ async def test_a_write_the_database_refuses_names_no_value_in_its_error(store: S
     assert "secret salary" not in "".join(traceback.format_exception(refused.value))
 
 
+async def test_a_value_the_driver_cannot_send_names_no_text_in_its_error(store: Store) -> None:
+    """A question text the driver cannot encode (a lone surrogate, which JSON lets through):
+    the error says so without quoting it."""
+    secret = Asked(team="T1", user="U1", text="my secret salary \ud800 question", intent="compare")
+    with pytest.raises(Exception) as refused:
+        await store.owe("answer:1", OWED, asked=secret)
+    assert "secret salary" not in "".join(traceback.format_exception(refused.value))
+
+
 async def test_a_write_reading_a_retention_never_waits_for_a_second_pooled_connection(
     store: Store,
 ) -> None:
