@@ -8,7 +8,8 @@ read-then-write), so exactly one process, once, owns it, whatever restarts or ru
 The calls every request makes (`owe`, `record_question`, `remember`, `recall`, and the outbox's
 `mark_sent`, `retry_later`, `give_up`) are group-committed (`bot.store.batches`): those that
 arrive while a batch runs go together in the next one, one transaction for the writes, one
-statement for the reads, each caller still given its own result.
+statement for the reads, each caller still given its own result; the outbox's outcomes are
+batched apart from the owes. On PostgreSQL these batches run on asyncpg itself (`_driver`).
 
 What RoleFit owes is committed before Slack is acknowledged (`owe`). A question answered and a
 conversation's turn are not owed to anyone: they are written behind the answer (`record_question`,
@@ -358,8 +359,8 @@ class Store:
         )
         # Every request's writes and reads go through these: see bot.store.batches.
         self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
-        # Sent messages' outcomes have a batcher of their own: a request's owe never waits
-        # behind another message's "sent", and each batch is one statement.
+        # Sent messages' outcomes have a batcher of their own: on PostgreSQL a request's owe
+        # never waits behind another message's "sent" (on SQLite both take the write lock).
         self._outcomes: Batcher[_Finish, None] = Batcher(self._finish_all, shared=_database_failed)
         # Conversations' turns queued behind an answer and not written yet: this process's
         # recalls read them here (`_behind`).
@@ -837,7 +838,7 @@ class Store:
         On PostgreSQL one statement in autocommit (`_WRITE_AT_ONCE`): one round trip. On SQLite,
         a statement a time (`_write_in_steps`)."""
         now = self._clock()
-        if self._autocommit is None:
+        if self.dialect == "sqlite":
             return await self._write_in_steps(batch, now)
         return await self._write_at_once(batch, now)
 
