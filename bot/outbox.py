@@ -27,8 +27,7 @@ from bot.delivery import TryLater, Undeliverable, send
 from bot.logs import REQUEST_IDS
 from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
-from bot.store.store import OwedFor, Store
-from knowledge.dialogue import Memory
+from bot.store.store import Answering, OwedFor, Store
 
 logger = logging.getLogger(__name__)
 
@@ -71,20 +70,21 @@ class Outbox:
         self._more_due = True
         self._stopping = False
 
-    async def owe(
-        self,
-        claim: str,
-        owed: Owed | OwedFor,
-        *,
-        remember: tuple[str, Memory] | None = None,
-        asked: Asked | None = None,
-    ) -> bool:
-        """Claim `claim` and store `owed` (and the conversation's turn, and the question `asked`)
-        in one step, leased to this process, then send it at once. False if another delivery of
-        the same request claimed it first: do nothing."""
-        pending = await self.store.owe(
-            claim, owed, remember=remember, asked=asked, lease=(self.owner, self._lease)
-        )
+    async def owe(self, claim: str, owed: Owed | OwedFor, *, asked: Asked | None = None) -> bool:
+        """Claim `claim` and store `owed` (and the question `asked`) in one step, leased to this
+        process, then send it at once. False if another delivery of the same request claimed it
+        first: do nothing."""
+        lease = (self.owner, self._lease)
+        return self._sent(await self.store.owe(claim, owed, asked=asked, lease=lease))
+
+    async def owe_answer(self, claim: str, conversation: str, answering: Answering) -> bool:
+        """`owe` the answer to a message in `conversation` and remember the conversation's turn,
+        the answer made from its memory (`Store.owe_answer`)."""
+        lease = (self.owner, self._lease)
+        return self._sent(await self.store.owe_answer(claim, conversation, answering, lease=lease))
+
+    def _sent(self, pending: Pending | None) -> bool:
+        """Send what this process won the claim to (None: another delivery won it)."""
         if pending is None:
             return False
         self._send(pending)

@@ -16,7 +16,7 @@ from typing import Any
 
 import bot.app
 from bot.store.owed import Owed, Pending
-from bot.store.store import FAILED, PENDING, Additions, Store, new_question_id
+from bot.store.store import FAILED, PENDING, Additions, Answering, Store, new_question_id
 from knowledge.dialogue import Memory
 
 
@@ -57,6 +57,19 @@ class StoreInMemory(Store):
         if lease is not None:
             self._leases[pending.id] = (lease[0], now + lease[1])
         return pending
+
+    async def owe_answer(
+        self,
+        claim: str,
+        conversation: str,
+        answering: Answering,
+        *,
+        lease: tuple[str, float] | None = None,
+    ) -> Pending | None:
+        answer = answering(self._memories.get(conversation))
+        remember = (conversation, answer.memory)
+        asked = answer.asked
+        return await self.owe(claim, answer.owed, remember=remember, asked=asked, lease=lease)
 
     async def recall(self, key: str) -> Memory | None:
         return self._memories.get(key)

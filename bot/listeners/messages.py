@@ -9,6 +9,8 @@ from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 from bot.deps import deps_of
 from bot.replies import asked_in
 from bot.store.owed import Kind, Owed
+from bot.store.store import Answer
+from knowledge.dialogue import Memory
 
 
 def written_by_a_person(event: dict[str, Any]) -> bool:
@@ -44,25 +46,30 @@ async def owe_answer(
     """Owe the answer to the message `event` before Slack hears back: claimed by the message's
     channel and ts (so a redelivered or retried event, on any process, is answered once) and
     stored with the conversation's new memory and the question recorded for insights (its id on
-    the answer's feedback buttons), in one step. The outbox posts it in `thread`."""
+    the answer's feedback buttons), in one step. The outbox posts it in `thread`. The answer is
+    made from the conversation's memory as the store gives it (`Store.owe_answer`): more than
+    once if the conversation moved on meanwhile, so making it has no other effect."""
     deps = deps_of(context)
     team, channel, user = context.team_id or "", str(event.get("channel")), str(event.get("user"))
     conversation = f"{team}:{channel}:{memory_thread or ''}"
     replies = (await deps.workspaces.of(team)).replies
-    turn = replies.turn(text, await deps.store.recall(conversation), can_post=can_post)
 
-    def answer(question_id: int | None) -> Owed:
-        shown = replies.with_feedback(turn, question_id, ephemeral=False)
-        return Owed(
-            kind=Kind.ANSWER,
-            team=team,
-            enterprise=context.enterprise_id,
-            channel=channel,
-            user=user,
-            thread_ts=thread,
-            **shown,
-        )
+    def answering(memory: Memory | None) -> Answer:
+        turn = replies.turn(text, memory, can_post=can_post)
+
+        def answer(question_id: int | None) -> Owed:
+            shown = replies.with_feedback(turn, question_id, ephemeral=False)
+            return Owed(
+                kind=Kind.ANSWER,
+                team=team,
+                enterprise=context.enterprise_id,
+                channel=channel,
+                user=user,
+                thread_ts=thread,
+                **shown,
+            )
+
+        return Answer(answer, turn.memory, asked_in(turn.reply, team, user, text))
 
     claim = f"answer:{team}:{channel}:{event.get('ts')}"
-    asked = asked_in(turn.reply, team, user, text)
-    await deps.outbox.owe(claim, answer, remember=(conversation, turn.memory), asked=asked)
+    await deps.outbox.owe_answer(claim, conversation, answering)

@@ -101,6 +101,9 @@ logger = logging.getLogger(__name__)
 BEHIND_MOST = 10_000
 # A conversation is forgotten an hour after its last turn.
 FORGET_CONVERSATIONS_AFTER = 60 * 60
+# Conversations whose memory a process keeps, to answer in them without reading it (about 1 kB
+# each): past it the longest unused is read again when next answered in.
+PRESUMED_MOST = 4096
 # Slack retries an event for about five minutes; a day of claims covers every redelivery.
 KEEP_CLAIMS_FOR = 24 * 60 * 60
 PENDING, SENT, FAILED = "pending", "sent", "failed"
@@ -169,8 +172,10 @@ _OWE = {
 # claims, questions, outbox, conversations, COMMIT), atomic all the same. Each is one row of the
 # arrays (`n`, its place in the batch; a turn has no claim and always goes in); an owe whose claim
 # was taken before, or by an earlier owe in the batch, writes nothing; of a conversation's turns
-# that go in, the last queued is kept. The outbox rows come back as (id, claim). On SQLite,
-# `Store._write_in_steps` does the same a statement at a time.
+# that go in, the last queued is kept. An owe that presumes its conversation's memory (`presumes`,
+# from `Store.owe_answer`) writes nothing if the live memory is not the one `presumed` (None: no
+# live memory); it comes back as (NULL, claim, n). The outbox rows come back as (id, claim, NULL).
+# On SQLite, `Store._write_in_steps` does the same a statement at a time.
 _WRITE_AT_ONCE = text(
     """
 WITH owes AS (
@@ -181,25 +186,35 @@ WITH owes AS (
         CAST(:question_users AS text[]), CAST(:question_texts AS text[]),
         CAST(:intents AS text[]), CAST(:owners AS text[]), CAST(:confidences AS float8[]),
         CAST(:responsibilities AS text[]), CAST(:recommendations AS text[]),
-        CAST(:asked_ats AS float8[]), CAST(:memory_keys AS text[]), CAST(:memories AS text[])
+        CAST(:asked_ats AS float8[]), CAST(:memory_keys AS text[]), CAST(:memories AS text[]),
+        CAST(:presumes AS boolean[]), CAST(:presumed AS text[])
     ) WITH ORDINALITY AS owe(
         claim, team, message, lease_owner, lease_until, question_id, question_team,
         question_user, question_text, intent, owners, confidence, responsibility,
-        recommendation, asked_at, memory_key, memory, n
+        recommendation, asked_at, memory_key, memory, presumes, presumed, n
     )
 ),
+checked AS (
+    SELECT owes.*, presumes AND (
+        SELECT conversations.memory FROM conversations
+        WHERE conversations.key = owes.memory_key
+            AND conversations.updated_at >= CAST(:since AS float8)
+    ) IS DISTINCT FROM presumed AS moved
+    FROM owes
+),
 won AS (
-    INSERT INTO claims (key, claimed_at) SELECT DISTINCT claim, now FROM owes
-    WHERE claim IS NOT NULL
+    INSERT INTO claims (key, claimed_at) SELECT DISTINCT claim, now FROM checked
+    WHERE claim IS NOT NULL AND NOT moved
     ON CONFLICT (key) DO NOTHING RETURNING key
 ),
 winners AS (
     (
-        SELECT DISTINCT ON (owes.claim) owes.* FROM owes JOIN won ON won.key = owes.claim
-        ORDER BY owes.claim, owes.n
+        SELECT DISTINCT ON (checked.claim) checked.* FROM checked
+        JOIN won ON won.key = checked.claim WHERE NOT checked.moved
+        ORDER BY checked.claim, checked.n
     )
     UNION ALL
-    SELECT * FROM owes WHERE claim IS NULL
+    SELECT * FROM checked WHERE claim IS NULL
 ),
 asked AS (
     INSERT INTO questions (
@@ -216,15 +231,20 @@ remembered AS (
     SELECT DISTINCT ON (memory_key) memory_key, memory, now FROM winners
     WHERE memory_key IS NOT NULL ORDER BY memory_key, n DESC
     ON CONFLICT (key) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at
+),
+owed AS (
+    INSERT INTO outbox (
+        claim, team, message, status, attempts, due_at, lease_owner, lease_until, created_at,
+        updated_at
+    )
+    SELECT claim, team, CAST(message AS json), CAST(:pending AS text), 0, now, lease_owner,
+        lease_until, now, now
+    FROM winners WHERE claim IS NOT NULL ORDER BY n
+    RETURNING id, claim
 )
-INSERT INTO outbox (
-    claim, team, message, status, attempts, due_at, lease_owner, lease_until, created_at,
-    updated_at
-)
-SELECT claim, team, CAST(message AS json), CAST(:pending AS text), 0, now, lease_owner,
-    lease_until, now, now
-FROM winners WHERE claim IS NOT NULL ORDER BY n
-RETURNING id, claim
+SELECT id, claim, NULL AS moved FROM owed
+UNION ALL
+SELECT NULL, claim, n FROM checked WHERE moved
 """
 )
 # A workspace's holders and a mark of its phrasings (`Store.additions`).
@@ -270,6 +290,27 @@ class _Question(NamedTuple):
     at: float
 
 
+class Answer(NamedTuple):
+    """A turn in a conversation, as `Store.owe_answer` owes it: the message (given the id of the
+    question recorded with it), the conversation's memory after the turn, the question to record."""
+
+    owed: Owed | OwedFor
+    memory: Memory
+    asked: Asked | None
+
+
+# The answer to a message, given the memory of its conversation (None: a new conversation).
+Answering = Callable[[Memory | None], Answer]
+
+
+@dataclass(frozen=True, slots=True)
+class _Presumed:
+    """The memory an answer was made from without reading it (as JSON; None: no memory): the owe
+    is written only if the conversation's live memory is still that one."""
+
+    memory: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Owe:
     """`Store.owe`'s call, queued for the next batch of writes."""
@@ -279,6 +320,15 @@ class _Owe:
     remember: tuple[str, Memory] | None
     asked: _Question | None
     lease: tuple[str, float] | None
+    presumed: _Presumed | None = None
+
+
+class _Moved:
+    """What an owe that presumed a memory gets when its conversation has moved on: nothing is
+    written."""
+
+
+_MOVED = _Moved()
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +348,9 @@ class _Finish:
 
 
 _Write: TypeAlias = _Owe | _Turn
-# What a write gives its caller: an owed message's row (None: claimed before, or a turn).
-_Written: TypeAlias = Pending | None
+# What a write gives its caller: an owed message's row (None: claimed before, or a turn; _MOVED:
+# the memory it presumed is not the conversation's).
+_Written: TypeAlias = Pending | _Moved | None
 
 
 class _Compiled(NamedTuple):
@@ -370,6 +421,12 @@ class Store:
         )
         self._additions: Batcher[str, Additions] = Batcher(
             self._additions_all, shared=_database_failed
+        )
+        # The memory this process last wrote in each conversation it answered, for as long as the
+        # database keeps it: the next answer there is made from it without reading it first
+        # (`owe_answer`). Bounded: a conversation left out is read, as before.
+        self._written: TTLCache[str, Memory] = TTLCache(
+            maxsize=PRESUMED_MOST, ttl=FORGET_CONVERSATIONS_AFTER, timer=clock
         )
         self._write_turns = asyncio.Lock() if self.dialect == "sqlite" else None
         self._retentions: TTLCache[str, int] = TTLCache(maxsize=10_000, ttl=60)
@@ -445,9 +502,56 @@ class Store:
         its id); with `lease` (owner, seconds) the message is leased to that owner at once, so
         it can send it without asking for it again. None, with nothing written, if it was
         claimed before. Owes that arrive together share one transaction (`_write`)."""
+        written = await self._owe(claim, owed, remember, asked, lease, None)
+        assert not isinstance(written, _Moved)  # only an owe that presumed a memory finds it moved
+        return written
+
+    async def owe_answer(
+        self,
+        claim: str,
+        conversation: str,
+        answering: Answering,
+        *,
+        lease: tuple[str, float] | None = None,
+    ) -> Pending | None:
+        """`owe` the answer to a message in `conversation`, made by `answering` from the
+        conversation's memory, and remember the memory after it. Where this process wrote the
+        conversation's last turn, or the conversation is new to it, the answer is made from what
+        it presumes and owed in one round trip, the presumption checked in the same statement;
+        if another process moved the conversation on (or it was forgotten), nothing is written
+        and the answer is made again from the memory read, as `recall` then `owe`."""
+        presumed = self._unwritten.get(conversation)
+        if presumed is None:
+            presumed = self._written.get(conversation)
+        answer = answering(presumed)
+        checked = _Presumed(None if presumed is None else presumed.model_dump_json())
+        remember = (conversation, answer.memory)
+        written = await self._owe(claim, answer.owed, remember, answer.asked, lease, checked)
+        if isinstance(written, _Moved):
+            self._written.pop(conversation, None)
+            answer = answering(await self.recall(conversation))
+            remember = (conversation, answer.memory)
+            written = await self._owe(claim, answer.owed, remember, answer.asked, lease, None)
+        assert not isinstance(written, _Moved)
+        return written
+
+    async def _owe(
+        self,
+        claim: str,
+        owed: Owed | OwedFor,
+        remember: tuple[str, Memory] | None,
+        asked: Asked | None,
+        lease: tuple[str, float] | None,
+        presumed: _Presumed | None,
+    ) -> _Written:
         question = None if asked is None else _Question(new_question_id(), asked, self._clock())
         message = owed if isinstance(owed, Owed) else owed(question and question.id)
-        return await self._writes.submit(_Owe(claim, message, remember, question, lease))
+        written = await self._writes.submit(
+            _Owe(claim, message, remember, question, lease, presumed)
+        )
+        if remember is not None and isinstance(written, Pending):
+            self._written[remember[0]] = remember[1]
+        return written
 
     async def recall(self, key: str) -> Memory | None:
         """The conversation's memory, unless its last turn is over an hour old. Recalls that
@@ -809,6 +913,8 @@ class Store:
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
         messages it was still owed (nobody there can receive them now)."""
         self._retentions.pop(team, None)
+        for conversation in [key for key in self._written if key.startswith(f"{team}:")]:
+            self._written.pop(conversation, None)
         await self.flush()  # nothing this process queued lands after the deletion
         async with self._transaction() as connection:
             for table in (workspaces, role_holders, phrasings, questions, feedback):
@@ -848,7 +954,10 @@ class Store:
         statement each, in one transaction."""
         results: list[_Written] = [None] * len(batch)
         async with self._transaction() as connection:
-            won = await self._claim_all(connection, batch, now)
+            moved = await self._moved(connection, batch, now)
+            for index in moved:
+                results[index] = _MOVED
+            won = await self._claim_all(connection, batch, now, moved)
             turns: list[tuple[int, _Write]] = [
                 (index, item)
                 for index, item in enumerate(batch)
@@ -888,13 +997,19 @@ class Store:
             "asked_ats": [q and q.at for q in asked],
             "memory_keys": [item.remember and item.remember[0] for item in items],
             "memories": [item.remember and item.remember[1].model_dump_json() for item in items],
+            "presumes": [owe is not None and owe.presumed is not None for owe in owes],
+            "presumed": [owe and owe.presumed and owe.presumed.memory for owe in owes],
         }
-        arguments = self._raw_write.arguments({**columns, "now": now, "pending": PENDING})
+        since = now - FORGET_CONVERSATIONS_AFTER
+        values = {**columns, "now": now, "since": since, "pending": PENDING}
         async with self._driver() as driver:
-            rows = await driver.fetch(self._raw_write.sql, *arguments)
-        ids = {claim: int(pending_id) for pending_id, claim in rows}
+            rows = await driver.fetch(self._raw_write.sql, *self._raw_write.arguments(values))
+        moved = {int(place) - 1 for _, _, place in rows if place is not None}
+        ids = {claim: int(pending_id) for pending_id, claim, place in rows if place is None}
         return [
-            None
+            _MOVED
+            if index in moved
+            else None
             if owe is None or (pending_id := ids.pop(owe.claim, None)) is None
             else Pending.model_construct(
                 id=pending_id,
@@ -904,17 +1019,37 @@ class Store:
                 attempts=0,
                 due_at=now,
             )
-            for owe in owes
+            for index, owe in enumerate(owes)
         ]
 
-    async def _claim_all(
+    async def _moved(
         self, connection: AsyncConnection, batch: Sequence[_Write], now: float
+    ) -> set[int]:
+        """The places in `batch` of the owes that presumed a memory their conversation no longer
+        has (on SQLite, under the write lock: `_WRITE_AT_ONCE` checks the same on PostgreSQL)."""
+        presuming = {
+            index: (item.remember[0], item.presumed.memory)
+            for index, item in enumerate(batch)
+            if isinstance(item, _Owe) and item.presumed is not None and item.remember is not None
+        }
+        if not presuming:
+            return set()
+        values = {
+            "wanted": list({key for key, _ in presuming.values()}),
+            "since": now - FORGET_CONVERSATIONS_AFTER,
+        }
+        rows = await connection.execute(self._recall_statement, values)
+        live = {key: memory for key, memory in rows}
+        return {index for index, (key, memory) in presuming.items() if live.get(key) != memory}
+
+    async def _claim_all(
+        self, connection: AsyncConnection, batch: Sequence[_Write], now: float, moved: set[int]
     ) -> dict[int, _Owe]:
         """The owes in `batch` that win their claim, by their place in it: the first queued of
-        each key, if no claim on it was made before."""
+        each key, if no claim on it was made before (and its conversation has not `moved`)."""
         first: dict[str, tuple[int, _Owe]] = {}
         for index, item in enumerate(batch):
-            if isinstance(item, _Owe):
+            if isinstance(item, _Owe) and index not in moved:
                 first.setdefault(item.claim, (index, item))
         if not first:
             return {}

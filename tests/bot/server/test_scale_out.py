@@ -79,6 +79,20 @@ def test_the_same_event_to_both_at_once_is_answered_once(
     assert len(posts_after_settling(a.api, 1)) == 1
 
 
+def test_a_conversation_alternating_between_a_and_b_follows_on_from_its_last_turn(
+    processes: tuple[ServeProcess, ServeProcess],
+) -> None:
+    """A answers the first and third messages: its "why?" is about the backlog B was asked
+    about, not about the pricing A answered itself."""
+    a, b = processes
+    ok(a.post(a.requests.dm("who owns pricing?", user_id="U_HOPPING")))
+    ok(b.post(b.requests.dm("and the product backlog?", user_id="U_HOPPING")))
+    ok(a.post(a.requests.dm("why?", user_id="U_HOPPING")))
+    pricing, backlog, why = (str(post["text"]) for post in posts_after_settling(a.api, 3))
+    assert "Product Manager" in pricing and "Product Owner" in backlog
+    assert "Product Owner" in why and "backlog" in why
+
+
 def test_a_double_clicked_final_submit_across_a_and_b_posts_once(
     processes: tuple[ServeProcess, ServeProcess],
 ) -> None:

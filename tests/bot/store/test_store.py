@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select
 from bot.store.insights import Asked, Vote
 from bot.store.owed import Kind, Owed
 from bot.store.schema import role_holders
-from bot.store.store import FAILED, PENDING, SENT, Store
+from bot.store.store import FAILED, PENDING, SENT, Answer, Answering, Store
 from knowledge.dialogue import Memory
 from tests.bot.store.conftest import Clock
 
@@ -61,6 +61,71 @@ async def test_a_message_is_owed_once_and_stored_with_its_memory(store: Store) -
     assert not await store.owe("answer:1", OWED, remember=("T1:D1:", later))
     assert [row.claim for row in await store.outbox_rows()] == ["answer:1"]
     assert await store.recall("T1:D1:") == memory  # the losing turn changed nothing
+
+
+class Answers:
+    """An answer maker for `Store.owe_answer` that notes each memory it was given: each turn's
+    memory is the turn's number."""
+
+    def __init__(self) -> None:
+        self.given: list[str | None] = []
+
+    def __call__(self, number: int) -> Answering:
+        def answering(memory: Memory | None) -> Answer:
+            self.given.append(memory and memory.question)
+            return Answer(OWED, Memory(intent="ownership", question=str(number)), None)
+
+        return answering
+
+    def taken(self) -> list[str | None]:
+        given, self.given = self.given, []
+        return given
+
+
+async def test_an_answer_is_made_from_the_memory_of_the_turn_before(store: Store) -> None:
+    answers = Answers()
+    assert await store.owe_answer("answer:1", "T1:D1:", answers(1))
+    assert await store.owe_answer("answer:2", "T1:D1:", answers(2))
+    assert answers.taken() == [None, "1"]  # each made once, from the turn before
+    assert not await store.owe_answer("answer:2", "T1:D1:", answers(3))  # redelivered
+    assert answers.taken() == ["2"]
+    assert [row.claim for row in await store.outbox_rows()] == ["answer:1", "answer:2"]
+    assert (await store.recall("T1:D1:")) == Memory(intent="ownership", question="2")
+
+
+async def test_an_answer_in_a_conversation_another_process_moved_on_is_made_again(
+    database_url: str,
+) -> None:
+    """Process A answers turns 1 and 3 of a conversation, B turn 2 in between: A's answer to
+    turn 3 is made from turn 2's memory, never from the turn A wrote itself."""
+    first, second = Store(database_url), Store(database_url)
+    await first.upgrade()
+    answers = Answers()
+    try:
+        assert await first.owe_answer("answer:1", "T1:D1:", answers(1))
+        assert await second.owe_answer("answer:2", "T1:D1:", answers(2))
+        assert answers.taken() == [None, None, "1"]  # B presumed a new conversation, then read it
+        assert await first.owe_answer("answer:3", "T1:D1:", answers(3))
+        assert answers.taken() == ["1", "2"]
+        assert await second.owe_answer("answer:4", "T1:D1:", answers(4))
+        assert answers.taken() == ["2", "3"]
+        rows = await first.outbox_rows()
+        assert [row.claim for row in rows] == [f"answer:{number}" for number in range(1, 5)]
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_an_answer_is_never_made_from_a_forgotten_or_deleted_conversation(
+    store: Store, clock: Clock
+) -> None:
+    answers = Answers()
+    await store.owe_answer("answer:1", "T1:D1:", answers(1))
+    clock.now += 60 * 60 + 1  # an hour after the last turn
+    await store.owe_answer("answer:2", "T1:D1:", answers(2))
+    await store.delete_team("T1")
+    await store.owe_answer("answer:3", "T1:D1:", answers(3))
+    assert answers.taken() == [None, None, None]
 
 
 async def test_two_owners_never_lease_the_same_message(store: Store) -> None:
