@@ -432,7 +432,7 @@ def database_cost(bench: Bench) -> None:
     print(
         "  Commits are synchronous (synchronous_commit=on): each is a WAL flush, so on a slow "
         "disk the commit rate, not CPU, may bind first; PostgreSQL's max_connections (100 here) "
-        "allows 3 processes at their pool's 30 connections each unless a pooler sits between."
+        "allows 2 processes at their pools' 37 connections each unless a pooler sits between."
     )
 
 

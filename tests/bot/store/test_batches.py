@@ -20,7 +20,7 @@ from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bot.store.batches import Batcher
@@ -489,8 +489,8 @@ async def test_a_connection_the_server_closed_is_replaced_and_none_is_left_open(
     if store.dialect != "postgresql":
         pytest.skip("only a database server can drop a connection")
     await asyncio.gather(*(store.has_due() for _ in range(10)))  # ten pooled connections
-    async with store._reading() as connection:  # the one the next call gets (the newest)
-        pid = await connection.scalar(select(func.pg_backend_pid()))
+    async with store._driver() as driver:  # the one the next request's statement gets
+        pid = await driver.fetchval("SELECT pg_backend_pid()")
     await end_sessions(store, f"pid = {int(pid)}")
     await asyncio.gather(store.recall("T1:D1:"), return_exceptions=True)  # learns it
     await asyncio.gather(*(store.has_due() for _ in range(10)))
