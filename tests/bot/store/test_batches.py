@@ -489,7 +489,7 @@ async def test_a_connection_the_server_closed_is_replaced_and_none_is_left_open(
     if store.dialect != "postgresql":
         pytest.skip("only a database server can drop a connection")
     await asyncio.gather(*(store.has_due() for _ in range(10)))  # ten pooled connections
-    async with store._driver() as driver:  # the one the next request's statement gets
+    async with store._driver("recalls") as driver:  # the one the next recall runs on
         pid = await driver.fetchval("SELECT pg_backend_pid()")
     await end_sessions(store, f"pid = {int(pid)}")
     await asyncio.gather(store.recall("T1:D1:"), return_exceptions=True)  # learns it
