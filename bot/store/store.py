@@ -9,7 +9,8 @@ The calls every request makes (`owe`, `record_question`, `remember`, `recall`, a
 `mark_sent`, `retry_later`, `give_up`) are group-committed (`bot.store.batches`): those that
 arrive while a batch runs go together in the next one, one transaction for the writes, one
 statement for the reads, each caller still given its own result; the outbox's outcomes are
-batched apart from the owes. On PostgreSQL these batches run on asyncpg itself (`_driver`).
+batched apart from the owes. On PostgreSQL these batches run on asyncpg itself (`_driver`), on
+SQLite on a sqlite3 connection and thread of their own (`bot.store.sqlite_thread`).
 
 What RoleFit owes is committed before Slack is acknowledged (`owe`). A question answered and a
 conversation's turn are not owed to anyone: they are written behind the answer (`record_question`,
@@ -28,6 +29,7 @@ import functools
 import json
 import logging
 import random
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -58,7 +60,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, CursorResult, RowMapping
+from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import (
     DatabaseError,
     DBAPIError,
@@ -91,6 +93,7 @@ from bot.store.schema import (
     role_holders,
     workspaces,
 )
+from bot.store.sqlite_thread import SQLiteThread
 from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import Memory
@@ -159,27 +162,24 @@ STORE_FAILURES = (SQLAlchemyError, OSError)
 
 # The statements every request runs, built once: building one anew each time costs a good
 # share of the CPU of running it.
-# Many conversations' memories in one statement: PostgreSQL is given the keys as one array (the
-# same SQL whatever their number, so one prepared statement serves every batch), SQLite a list.
+# Many conversations' memories in one statement, the same SQL whatever their number (one prepared
+# statement serves every batch): PostgreSQL is given the keys as one array, SQLite as JSON.
 _RECALL = {
     "postgresql": select(conversations.c.key, conversations.c.memory).where(
         conversations.c.key == any_(bindparam("wanted", type_=postgresql.ARRAY(String))),
         conversations.c.updated_at >= bindparam("since"),
     ),
-    "sqlite": select(conversations.c.key, conversations.c.memory).where(
-        conversations.c.key.in_(bindparam("wanted", expanding=True)),
-        conversations.c.updated_at >= bindparam("since"),
+    "sqlite": text(
+        "SELECT key, memory FROM conversations "
+        "WHERE key IN (SELECT value FROM json_each(:wanted)) AND updated_at >= :since"
     ),
 }
-# Many outbox rows in one statement (SQLAlchemy's insertmanyvalues), their ids wanted in the order
-# given. PostgreSQL: SQLAlchemy numbers the rows and sorts what comes back. SQLite returns ids in
-# no set order, and SQLAlchemy would insert the rows one by one instead; but a row given no id
-# there gets the largest id so far plus one, rows are inserted in the order listed, and the
-# transaction holds the write lock: sorted, its ids are in the order given (`_ids`).
-_OWE = {
-    "postgresql": outbox.insert().returning(outbox.c.id, sort_by_parameter_order=True),
-    "sqlite": outbox.insert().returning(outbox.c.id),
-}
+# An outbox row, its id returned (SQLite: a row at a time on `SQLiteThread`).
+_OWE = outbox.insert().returning(outbox.c.id)
+_OWED_COLUMNS = (
+    "claim", "team", "message", "status", "attempts", "due_at", "lease_owner", "lease_until",
+    "created_at", "updated_at",
+)  # fmt: skip
 # A batch's owes and turns as one PostgreSQL statement: one round trip instead of six (BEGIN,
 # claims, questions, outbox, conversations, COMMIT), atomic all the same. Each is one row of the
 # arrays (`n`, its place in the batch; a turn has no claim and always goes in); an owe whose claim
@@ -378,8 +378,11 @@ class _Compiled(NamedTuple):
         return [merged[name] for name in self.names]
 
 
-def _compiled(statement: ClauseElement, engine: AsyncEngine) -> _Compiled:
-    compiled = statement.compile(dialect=engine.dialect)
+def _compiled(
+    statement: ClauseElement, engine: AsyncEngine, columns: Sequence[str] | None = None
+) -> _Compiled:
+    """`statement` as its driver runs it; an INSERT given no values binds the `columns`."""
+    compiled = statement.compile(dialect=engine.dialect, column_keys=columns)
     names = tuple(getattr(compiled, "positiontup", None) or ())  # SQLCompiler: positional
     binds = getattr(compiled, "binds", {})
     constants = {name: binds[name].value for name in names if not binds[name].required}
@@ -395,6 +398,8 @@ class Store:
             event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
             event.listen(self.engine.sync_engine, "begin", _begin_immediately)
             self._insert: Any = sqlite.insert
+            # The statements every request runs, a batch at a time on a thread of their own.
+            self._thread = SQLiteThread(str(self.engine.url.database), _tune_sqlite)
         else:
             self.engine = create_async_engine(self.url, **_POOL)
             # The statements every request runs (`_driver`) on connections of their own.
@@ -402,28 +407,27 @@ class Store:
             self._held: dict[str, _Held] = {}  # by batcher: `_driver`
             self._lost = 0  # connections lost so far: one held since before is replaced
             self._insert = postgresql.insert
-        claim = self._insert(claims)
-        self._claim_statement = claim.on_conflict_do_nothing(index_elements=["key"]).returning(
-            claims.c.key
-        )
-        upsert = self._insert(conversations)
-        self._remember_statement = upsert.on_conflict_do_update(
-            index_elements=["key"],
-            set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
-        )
         self._reader = self.engine.execution_options(**{_READING: True})
-        self._recall_statement = _RECALL[self.dialect]
+        # The statements every request runs, compiled once for the driver itself.
+        self._raw_recall = _compiled(_RECALL[self.dialect], self.engine)
+        self._raw_outcomes = {
+            id(statement): _compiled(statement, self.engine)
+            for statement in (_SENT, _AGAIN, _FAILED)
+        }
         if self.dialect == "postgresql":
-            self._raw_recall = _compiled(self._recall_statement, self.engine)
             self._raw_write = _compiled(_WRITE_AT_ONCE, self.engine)
-            self._raw_outcomes = {
-                id(statement): _compiled(statement, self.engine)
-                for statement in (_SENT, _AGAIN, _FAILED)
-            }
-        self._owe_statement = _OWE[self.dialect]
-        self._record_statement = self._insert(questions).on_conflict_do_nothing(
-            index_elements=["id"]
-        )
+        else:  # `_write_in_steps`
+            claim = sqlite.insert(claims).on_conflict_do_nothing(index_elements=["key"])
+            self._raw_claim = _compiled(claim.returning(claims.c.key), self.engine)
+            record = sqlite.insert(questions).on_conflict_do_nothing(index_elements=["id"])
+            self._raw_record = _compiled(record, self.engine)
+            self._raw_owe = _compiled(_OWE, self.engine, _OWED_COLUMNS)
+            upsert = sqlite.insert(conversations)
+            remember = upsert.on_conflict_do_update(
+                index_elements=["key"],
+                set_={"memory": upsert.excluded.memory, "updated_at": upsert.excluded.updated_at},
+            )
+            self._raw_remember = _compiled(remember, self.engine)
         # Every request's writes and reads go through these: see bot.store.batches.
         self._writes: Batcher[_Write, _Written] = Batcher(self._write, shared=_database_failed)
         # Sent messages' outcomes have a batcher of their own: on PostgreSQL a request's owe
@@ -503,7 +507,9 @@ class Store:
         for batcher in (self._writes, self._outcomes, self._recalls, self._additions):
             await batcher.wait_idle()
         await self.engine.dispose()
-        if self.dialect == "postgresql":
+        if self.dialect == "sqlite":
+            await self._thread.close()
+        else:
             for held in self._held.values():
                 await held.connection.close()
             self._held.clear()
@@ -971,28 +977,52 @@ class Store:
 
     async def _write_in_steps(self, batch: Sequence[_Write], now: float) -> list[_Written]:
         """`_write` on SQLite: the claims, the winners' and turns' questions, the winners'
-        outbox rows and every conversation's newest turn (the last one queued wins), one
-        statement each, in one transaction."""
+        outbox rows and every conversation's newest turn (the last one queued wins), a statement
+        at a time in one transaction on `SQLiteThread`. What a question's text needs (its
+        workspace's retention) is read first, before the write lock is taken."""
+        texts = await self._texts_kept([item.asked for item in batch])
+        assert self._write_turns is not None  # SQLite: this process's writers take turns
+        async with self._write_turns:
+            return await self._thread.write(functools.partial(self._write_steps, batch, texts, now))
+
+    def _write_steps(
+        self,
+        batch: Sequence[_Write],
+        texts: Sequence[str | None],
+        now: float,
+        connection: sqlite3.Connection,
+    ) -> list[_Written]:
         results: list[_Written] = [None] * len(batch)
-        async with self._transaction() as connection:
-            moved = await self._moved(connection, batch, now)
-            for index in moved:
-                results[index] = _MOVED
-            won = await self._claim_all(connection, batch, now, moved)
-            turns: list[tuple[int, _Write]] = [
-                (index, item)
-                for index, item in enumerate(batch)
-                if isinstance(item, _Turn) or (isinstance(item, _Owe) and index in won)
-            ]
-            await self._record_all(
-                connection, [item.asked for _, item in turns if item.asked is not None]
-            )
-            pendings = await self._owe_all(connection, [won[index] for index in sorted(won)], now)
-            for index, pending in zip(sorted(won), pendings, strict=True):
-                results[index] = pending
-            await self._remember_all(
-                connection, [item.remember for _, item in turns if item.remember], now
-            )
+        moved = self._moved(connection, batch, now)
+        for index in moved:
+            results[index] = _MOVED
+        won = self._claim_all(connection, batch, now, moved)
+        written = [  # the turns, and the owes that won their claim: their questions and memories
+            index
+            for index, item in enumerate(batch)
+            if isinstance(item, _Turn) or (isinstance(item, _Owe) and index in won)
+        ]
+        record = self._raw_record
+        connection.executemany(
+            record.sql,
+            [
+                record.arguments(_question_row(question, texts[index]))
+                for index in written
+                if (question := batch[index].asked) is not None
+            ],
+        )
+        owe = self._raw_owe
+        for index in sorted(won):
+            row = connection.execute(owe.sql, owe.arguments(_outbox_row(won[index], now)))
+            (pending_id,) = row.fetchone()
+            results[index] = _pending_row(pending_id, won[index], now)
+        newest = {}  # an upsert may touch a row once per statement: each conversation's last turn
+        for index in written:
+            if (turn := batch[index].remember) is not None:
+                key, memory = turn
+                newest[key] = {"key": key, "memory": memory.model_dump_json(), "updated_at": now}
+        remember = self._raw_remember
+        connection.executemany(remember.sql, map(remember.arguments, newest.values()))
         return results
 
     async def _write_at_once(self, items: Sequence[_Write], now: float) -> list[_Written]:
@@ -1032,19 +1062,12 @@ class Store:
             if index in moved
             else None
             if owe is None or (pending_id := ids.pop(owe.claim, None)) is None
-            else Pending.model_construct(
-                id=pending_id,
-                claim=owe.claim,
-                owed=owe.owed,
-                status=PENDING,
-                attempts=0,
-                due_at=now,
-            )
+            else _pending_row(pending_id, owe, now)
             for index, owe in enumerate(owes)
         ]
 
-    async def _moved(
-        self, connection: AsyncConnection, batch: Sequence[_Write], now: float
+    def _moved(
+        self, connection: sqlite3.Connection, batch: Sequence[_Write], now: float
     ) -> set[int]:
         """The places in `batch` of the owes that presumed a memory their conversation no longer
         has (on SQLite, under the write lock: `_WRITE_AT_ONCE` checks the same on PostgreSQL)."""
@@ -1055,16 +1078,11 @@ class Store:
         }
         if not presuming:
             return set()
-        values = {
-            "wanted": list({key for key, _ in presuming.values()}),
-            "since": now - FORGET_CONVERSATIONS_AFTER,
-        }
-        rows = await connection.execute(self._recall_statement, values)
-        live = {key: memory for key, memory in rows}
+        live = dict(self._live_memories(connection, [key for key, _ in presuming.values()], now))
         return {index for index, (key, memory) in presuming.items() if live.get(key) != memory}
 
-    async def _claim_all(
-        self, connection: AsyncConnection, batch: Sequence[_Write], now: float, moved: set[int]
+    def _claim_all(
+        self, connection: sqlite3.Connection, batch: Sequence[_Write], now: float, moved: set[int]
     ) -> dict[int, _Owe]:
         """The owes in `batch` that win their claim, by their place in it: the first queued of
         each key, if no claim on it was made before (and its conversation has not `moved`)."""
@@ -1072,36 +1090,21 @@ class Store:
         for index, item in enumerate(batch):
             if isinstance(item, _Owe) and index not in moved:
                 first.setdefault(item.claim, (index, item))
-        if not first:
-            return {}
-        inserted = await connection.execute(
-            self._claim_statement, [{"key": key, "claimed_at": now} for key in first]
-        )
-        return dict(first[key] for key in inserted.scalars())
+        claim = self._raw_claim
+        won = {}
+        for key, (index, owe) in first.items():
+            values = {"key": key, "claimed_at": now}
+            if connection.execute(claim.sql, claim.arguments(values)).fetchone() is not None:
+                won[index] = owe
+        return won
 
-    async def _record_all(self, connection: AsyncConnection, asked: Sequence[_Question]) -> None:
-        """Record the questions in one statement."""
-        if not asked:
-            return
-        texts = await self._texts_kept(asked, connection)
-        await connection.execute(
-            self._record_statement,
-            [
-                {
-                    "id": question_id,
-                    "team": question.team,
-                    "user": question.user,
-                    "asked_at": at,
-                    "text": text,
-                    "intent": question.intent,
-                    "owners": _owners(question),
-                    "confidence": question.confidence,
-                    "responsibility": question.responsibility,
-                    "recommendation": question.recommendation,
-                }
-                for (question_id, question, at), text in zip(asked, texts, strict=True)
-            ],
-        )
+    def _live_memories(
+        self, connection: sqlite3.Connection, keys: Sequence[str], now: float
+    ) -> list[tuple[str, str]]:
+        """The live memories (as JSON) of these conversations, by key: `_RECALL` on SQLite."""
+        recall = self._raw_recall
+        values = {"wanted": json.dumps(list(keys)), "since": now - FORGET_CONVERSATIONS_AFTER}
+        return connection.execute(recall.sql, recall.arguments(values)).fetchall()
 
     async def _texts_kept(
         self, asked: Sequence[_Question | None], connection: AsyncConnection | None = None
@@ -1115,62 +1118,6 @@ class Store:
             (question.asked.text or None) if question and keeps[question.asked.team] else None
             for question in asked
         ]
-
-    async def _owe_all(
-        self, connection: AsyncConnection, owes: Sequence[_Owe], now: float
-    ) -> list[Pending]:
-        """Put the claimed messages in the outbox in one statement; their rows, in order. The row
-        is what was written, so it is built here rather than read back and validated again."""
-        if not owes:
-            return []
-        rows = []
-        for owe in owes:
-            owner, seconds = owe.lease if owe.lease is not None else (None, 0.0)
-            rows.append(
-                {
-                    "claim": owe.claim,
-                    "team": owe.owed.team,
-                    "message": owe.owed.model_dump(mode="json"),
-                    "status": PENDING,
-                    "attempts": 0,
-                    "due_at": now,
-                    "lease_owner": owner,
-                    "lease_until": now + seconds if owner else None,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        inserted = await connection.execute(self._owe_statement, rows)
-        return [
-            Pending.model_construct(
-                id=int(pending_id),
-                claim=owe.claim,
-                owed=owe.owed,
-                status=PENDING,
-                attempts=0,
-                due_at=now,
-            )
-            for pending_id, owe in zip(self._ids(inserted), owes, strict=True)
-        ]
-
-    def _ids(self, inserted: CursorResult[Any]) -> list[int]:
-        """The ids of the rows an `_OWE` inserted, in the order they were given."""
-        ids = [int(row_id) for row_id in inserted.scalars()]
-        return sorted(ids) if self.dialect == "sqlite" else ids
-
-    async def _remember_all(
-        self, connection: AsyncConnection, turns: Sequence[tuple[str, Memory]], now: float
-    ) -> None:
-        """Every conversation's newest memory, in one statement (an upsert may touch a row once)."""
-        newest = dict(turns)
-        if newest:
-            await connection.execute(
-                self._remember_statement,
-                [
-                    {"key": key, "memory": memory.model_dump_json(), "updated_at": now}
-                    for key, memory in newest.items()
-                ],
-            )
 
     async def _finish_all(self, finishes: Sequence[_Finish]) -> list[None]:
         """Leased messages' outcomes: one statement for each kind of outcome (on PostgreSQL
@@ -1188,20 +1135,31 @@ class Store:
                     compiled = self._raw_outcomes[kind]
                     await driver.executemany(compiled.sql, [compiled.arguments(v) for v in values])
         else:
-            async with self._transaction() as connection:
-                for statement, values in by_kind.values():
-                    await connection.execute(statement, values)
+            assert self._write_turns is not None
+            async with self._write_turns:
+                await self._thread.write(functools.partial(self._finish_steps, by_kind))
         return [None] * len(finishes)
+
+    def _finish_steps(
+        self,
+        by_kind: dict[int, tuple[Update, list[dict[str, Any]]]],
+        connection: sqlite3.Connection,
+    ) -> None:
+        for kind, (_, values) in by_kind.items():
+            compiled = self._raw_outcomes[kind]
+            connection.executemany(compiled.sql, [compiled.arguments(v) for v in values])
 
     async def _recall_all(self, keys: Sequence[str]) -> list[Memory | None]:
         """Many conversations' memories in one statement, each caller given its own copy."""
-        values = {"wanted": list(set(keys)), "since": self._clock() - FORGET_CONVERSATIONS_AFTER}
+        now, wanted = self._clock(), list(set(keys))
         if self.dialect == "postgresql":
+            values = {"wanted": wanted, "since": now - FORGET_CONVERSATIONS_AFTER}
             async with self._driver("recalls") as driver:
                 rows = await driver.fetch(self._raw_recall.sql, *self._raw_recall.arguments(values))
         else:
-            async with self._reading() as connection:
-                rows = list(await connection.execute(self._recall_statement, values))
+            rows = await self._thread.read(
+                functools.partial(self._live_memories, keys=wanted, now=now)
+            )
         found: dict[str, str] = {key: memory for key, memory in rows}
         return [
             None if (memory := found.get(key)) is None else Memory.model_validate_json(memory)
@@ -1306,6 +1264,48 @@ def _database_failed(error: BaseException) -> bool:
     )
 
 
+def _question_row(question: _Question, text: str | None) -> dict[str, Any]:
+    """A question's row, its text as kept (`Store._texts_kept`)."""
+    question_id, asked, at = question
+    return {
+        "id": question_id,
+        "team": asked.team,
+        "user": asked.user,
+        "asked_at": at,
+        "text": text,
+        "intent": asked.intent,
+        "owners": _owners(asked),
+        "confidence": asked.confidence,
+        "responsibility": asked.responsibility,
+        "recommendation": asked.recommendation,
+    }
+
+
+def _outbox_row(owe: _Owe, now: float) -> dict[str, Any]:
+    """An owed message's new outbox row (`_OWED_COLUMNS`), leased if the owe says so."""
+    owner, seconds = owe.lease if owe.lease is not None else (None, 0.0)
+    return {
+        "claim": owe.claim,
+        "team": owe.owed.team,
+        "message": owe.owed.model_dump_json(),
+        "status": PENDING,
+        "attempts": 0,
+        "due_at": now,
+        "lease_owner": owner,
+        "lease_until": now + seconds if owner else None,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _pending_row(pending_id: int, owe: _Owe, now: float) -> Pending:
+    """The outbox row an owe wrote, built from what was written rather than read back and
+    validated again."""
+    return Pending.model_construct(
+        id=int(pending_id), claim=owe.claim, owed=owe.owed, status=PENDING, attempts=0, due_at=now
+    )
+
+
 def _pending(row: RowMapping) -> Pending:
     message = row["message"]
     return Pending(
@@ -1343,7 +1343,7 @@ def _begin_immediately(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
-def _tune_sqlite(connection: Any, _record: Any) -> None:
+def _tune_sqlite(connection: Any, _record: Any = None) -> None:
     """WAL lets readers run beside the writer; writers wait for the lock instead of failing; a
     small page cache. The driver's own transaction handling is off: `_begin_immediately` starts
     every one."""

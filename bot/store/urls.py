@@ -21,4 +21,7 @@ def engine_url(url: str) -> str:
     driver = _DRIVERS.get(scheme, scheme)
     if driver.split("+")[0] not in ("sqlite", "postgresql"):
         raise ValueError("must be a sqlite:// or postgresql:// URL")
+    if driver.startswith("sqlite") and rest.split("?")[0] in ("", "/", "/:memory:"):
+        # Every process, and the store's own thread (bot.store.sqlite_thread), opens the file.
+        raise ValueError("must name a file for SQLite")
     return f"{driver}://{rest}"

@@ -50,6 +50,8 @@ def test_dot_env_is_read_for_every_setting(clean_env: pytest.MonkeyPatch, tmp_pa
         ("ROLEFIT_MAX_CONNECTIONS", "many", "ROLEFIT_MAX_CONNECTIONS is invalid"),
         ("ROLEFIT_LOG_LEVEL", "loud", "ROLEFIT_LOG_LEVEL is invalid"),
         ("SLACK_APP_TOKEN", SECRET, "SLACK_APP_TOKEN must be an app-level token"),
+        ("DATABASE_URL", "sqlite://", "DATABASE_URL must name a file"),
+        ("DATABASE_URL", "sqlite:///:memory:", "DATABASE_URL must name a file"),
     ],
 )
 def test_a_bad_value_is_named_in_one_line_without_its_value(
