@@ -1106,12 +1106,12 @@ class Store:
         values = {"wanted": json.dumps(list(keys)), "since": now - FORGET_CONVERSATIONS_AFTER}
         return connection.execute(recall.sql, recall.arguments(values)).fetchall()
 
-    async def _texts_kept(
-        self, asked: Sequence[_Question | None], connection: AsyncConnection | None = None
-    ) -> list[str | None]:
-        """Each question's text as it is stored: None if empty, or if its workspace keeps none."""
+    async def _texts_kept(self, asked: Sequence[_Question | None]) -> list[str | None]:
+        """Each question's text as it is stored: None if empty, or if its workspace keeps none.
+        Read before a batch's write begins: on SQLite a writer holding the lock must not wait
+        for a pooled connection to read a retention."""
         keeps = {
-            team: await self._retention(team, connection) > 0
+            team: await self._retention(team) > 0
             for team in {question.asked.team for question in asked if question}
         }
         return [
