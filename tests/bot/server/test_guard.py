@@ -17,11 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import build_app
+from bot.app import build_app, deps_of_app
 from bot.sandbox import FakeSlackApi, LiveRoleFit
 from bot.sandbox.live import TEST_SIGNING_SECRET, settings_for
 from bot.sandbox.signing import RequestSigner
 from bot.server.guard import AsgiApp, create_asgi_app
+from bot.store.store import Store
 
 SIGNER = RequestSigner(TEST_SIGNING_SECRET)
 SLACK_HEADERS = [
@@ -44,10 +45,20 @@ CONTENT_TYPES = [
 
 @pytest.fixture(scope="module")
 def front_door() -> Iterator[AsgiApp]:
+    """The app as a server runs it, its store migrated (`bot.app.serving` does that on start):
+    a payload that reaches the store (an App Home opened, say) must find its tables."""
     with FakeSlackApi() as api:
-        yield create_asgi_app(
-            build_app(settings_for(api.base_url)), signing_secret=TEST_SIGNING_SECRET
-        )
+        app = build_app(settings_for(api.base_url))
+        deps = deps_of_app(app)
+        assert deps is not None
+        asyncio.run(migrated(deps.store))
+        yield create_asgi_app(app, signing_secret=TEST_SIGNING_SECRET)
+
+
+async def migrated(store: Store) -> None:
+    """Migrate, then let go of the connections: each request below runs on a loop of its own."""
+    await store.upgrade()
+    await store.close()
 
 
 def call(
