@@ -41,8 +41,9 @@ class SQLiteThread:
         return await self._run(work, "BEGIN")
 
     async def close(self) -> None:
+        """Close the connection once the work asked for so far has run. A later call opens it
+        again, as SQLAlchemy's engine does after `dispose`; closing twice is harmless."""
         await asyncio.get_running_loop().run_in_executor(self._executor, self._close)
-        self._executor.shutdown()
 
     async def _run(self, work: Callable[[sqlite3.Connection], Result], begin: str) -> Result:
         loop = asyncio.get_running_loop()
@@ -56,8 +57,13 @@ class SQLiteThread:
 
     def _transaction(self, work: Callable[[sqlite3.Connection], Result], begin: str) -> Result:
         if self._connection is None:
-            self._connection = sqlite3.connect(self._path, isolation_level=None)
-            self._tune(self._connection)
+            opened = sqlite3.connect(self._path, isolation_level=None)
+            try:
+                self._tune(opened)
+            except BaseException:
+                opened.close()
+                raise
+            self._connection = opened
         connection = self._connection
         connection.execute(begin)
         try:

@@ -137,12 +137,7 @@ _POOL: dict[str, Any] = {
 # for any values: left to choose, PostgreSQL planned the owe (`_WRITE_AT_ONCE`) anew on every call,
 # 0.3 ms of its 1 ms. Their best plan never depends on the values; other statements' can (the
 # outbox's rows by status), so the main pool's connections leave PostgreSQL to choose.
-_HOT_POOL: dict[str, Any] = {
-    **_POOL,
-    "pool_size": 3,
-    "max_overflow": 2,
-    "connect_args": {"server_settings": {"plan_cache_mode": "force_generic_plan"}},
-}
+_HOT_POOL: dict[str, Any] = {**_POOL, "pool_size": 3, "max_overflow": 2}
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
 
@@ -398,12 +393,16 @@ class Store:
             event.listen(self.engine.sync_engine, "connect", _tune_sqlite)
             event.listen(self.engine.sync_engine, "begin", _begin_immediately)
             self._insert: Any = sqlite.insert
-            # The statements every request runs, a batch at a time on a thread of their own.
-            self._thread = SQLiteThread(str(self.engine.url.database), _tune_sqlite)
+            # The statements every request runs, a batch at a time on a thread of their own;
+            # reads on another, so under WAL they never wait behind a writer.
+            path = str(self.engine.url.database)
+            self._thread = SQLiteThread(path, _tune_sqlite)
+            self._reading_thread = SQLiteThread(path, _tune_sqlite)
         else:
             self.engine = create_async_engine(self.url, **_POOL)
             # The statements every request runs (`_driver`) on connections of their own.
             self._hot = create_async_engine(self.url, **_HOT_POOL)
+            event.listen(self._hot.sync_engine, "connect", _plan_once)
             self._held: dict[str, _Held] = {}  # by batcher: `_driver`
             self._lost = 0  # connections lost so far: one held since before is replaced
             self._insert = postgresql.insert
@@ -509,6 +508,7 @@ class Store:
         await self.engine.dispose()
         if self.dialect == "sqlite":
             await self._thread.close()
+            await self._reading_thread.close()
         else:
             for held in self._held.values():
                 await held.connection.close()
@@ -940,8 +940,6 @@ class Store:
         tokens, settings, role holders, phrasings, questions, feedback, conversations and the
         messages it was still owed (nobody there can receive them now)."""
         self._retentions.pop(team, None)
-        for conversation in [key for key in self._written if key.startswith(f"{team}:")]:
-            self._written.pop(conversation, None)
         await self.flush()  # nothing this process queued lands after the deletion
         async with self._transaction() as connection:
             for table in (workspaces, role_holders, phrasings, questions, feedback):
@@ -953,6 +951,9 @@ class Store:
             for name in ("slack_installations", "slack_bots"):
                 table = Table(name, MetaData(), Column("team_id", String))
                 await connection.execute(delete(table).where(table.c.team_id == team))
+        # Last, so an owe that landed meanwhile leaves nothing behind either.
+        for conversation in [key for key in self._written if key.startswith(f"{team}:")]:
+            self._written.pop(conversation, None)
 
     async def _finish(
         self, statement: Update, pending_id: int, owner: str, values: dict[str, Any]
@@ -1157,7 +1158,7 @@ class Store:
             async with self._driver("recalls") as driver:
                 rows = await driver.fetch(self._raw_recall.sql, *self._raw_recall.arguments(values))
         else:
-            rows = await self._thread.read(
+            rows = await self._reading_thread.read(
                 functools.partial(self._live_memories, keys=wanted, now=now)
             )
         found: dict[str, str] = {key: memory for key, memory in rows}
@@ -1179,7 +1180,14 @@ class Store:
         import asyncpg  # type: ignore[import-untyped]  # as SQLAlchemy does: only on PostgreSQL
 
         held = self._held.get(batcher)
-        if held is not None and held.generation < self._lost:  # opened before one was lost
+        if held is not None and held.driver.is_closed():  # the server ended it while it idled
+            del self._held[batcher]
+            self._lost += 1
+            closed = _DriverError("the server closed the connection")
+            await held.connection.run_sync(_replace_connections, closed, self.engine.pool)
+            await held.connection.close()
+            held = None
+        elif held is not None and held.generation < self._lost:  # opened before one was lost
             del self._held[batcher]
             await held.connection.invalidate()
             await held.connection.close()
@@ -1341,6 +1349,16 @@ def _begin_immediately(connection: Any) -> None:
     Reads (`Store._reading`) begin plainly, so they never queue behind a writer."""
     reading = connection.get_execution_options().get(_READING)
     connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+def _plan_once(connection: Any, _record: Any) -> None:
+    """A hot connection plans each prepared statement once, for any values (`_HOT_POOL`). Set
+    as the session's first statement rather than a startup parameter, which a pooler such as
+    PgBouncer refuses unless told to ignore it."""
+    cursor = connection.cursor()
+    cursor.execute("SET plan_cache_mode = force_generic_plan")
+    cursor.close()
+    connection.commit()  # the driver's adapter began a transaction; the hot path runs outside one
 
 
 def _tune_sqlite(connection: Any, _record: Any = None) -> None:

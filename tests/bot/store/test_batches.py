@@ -499,6 +499,24 @@ async def test_a_connection_the_server_closed_is_replaced_and_none_is_left_open(
     assert await sessions_left(store) == 0
 
 
+async def test_a_kept_connection_the_server_ended_while_idle_is_replaced_before_use(
+    store: Store,
+) -> None:
+    """The server ends an idle session (idle_session_timeout, a restart another pool noticed
+    first): the next owe gets a new connection instead of failing on the closed one."""
+    if store.dialect != "postgresql":
+        pytest.skip("only a database server ends sessions")
+    assert await store.owe("answer:0", OWED) is not None
+    async with store._driver("writes") as driver:
+        pid = await driver.fetchval("SELECT pg_backend_pid()")
+    await end_sessions(store, f"pid = {int(pid)}")
+    for _ in range(100):  # until the client has read the server's goodbye
+        if driver.is_closed():
+            break
+        await asyncio.sleep(0.02)
+    assert await store.owe("answer:1", OWED) is not None
+
+
 async def end_sessions(store: Store, which: str) -> None:
     """End the sessions on the store's database that match `which` (SQL on pg_stat_activity),
     from a connection of its own, and wait until they are gone."""

@@ -128,6 +128,28 @@ async def test_an_answer_is_never_made_from_a_forgotten_or_deleted_conversation(
     assert answers.taken() == [None, None, None]
 
 
+async def test_an_owe_landing_while_its_workspace_is_deleted_leaves_no_memory_behind(
+    store: Store,
+) -> None:
+    answers = Answers()
+    owing = asyncio.create_task(store.owe_answer("answer:1", "T1:D1:", answers(1)))
+    await asyncio.sleep(0)  # the owe is queued
+    await store.delete_team("T1")
+    await owing
+    await store.owe_answer("answer:2", "T1:D1:", answers(2))
+    assert answers.taken() == [None, None]  # never presumed from the deleted conversation
+
+
+async def test_a_closed_store_opens_again_when_used_and_closes_twice_harmlessly(
+    store: Store,
+) -> None:
+    """Work that outlives a shutdown's grace period may still reach the store."""
+    await store.owe_answer("answer:1", "T1:D1:", Answers()(1))
+    await store.close()
+    assert await store.recall("T1:D1:") == Memory(intent="ownership", question="1")
+    await store.close()
+
+
 async def test_two_owners_never_lease_the_same_message(store: Store) -> None:
     for number in range(10):
         await store.owe(f"answer:{number}", OWED)
