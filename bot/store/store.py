@@ -1181,22 +1181,16 @@ class Store:
 
         held = self._held.get(batcher)
         if held is not None and held.driver.is_closed():  # the server ended it while it idled
-            del self._held[batcher]
-            self._lost += 1
-            closed = _DriverError("the server closed the connection")
-            await held.connection.run_sync(_replace_connections, closed, self.engine.pool)
-            await held.connection.close()
+            await self._lose(batcher, _DriverError("the server closed the connection"))
             held = None
         elif held is not None and held.generation < self._lost:  # opened before one was lost
-            del self._held[batcher]
-            await held.connection.invalidate()
-            await held.connection.close()
+            await self._drop(batcher)
             held = None
         if held is None:
             connection = await self._hot.connect()
             fairy = await connection.get_raw_connection()
             held = self._held[batcher] = _Held(connection, fairy.driver_connection, self._lost)
-        connection, driver, _ = held
+        driver = held.driver
         try:
             yield driver
         except Exception as error:  # only asyncpg runs in here: each is the database's
@@ -1219,20 +1213,29 @@ class Store:
             # encode ("invalid input for query argument $10: ['…']") or the server refused.
             said = str(error.args[0]).split(":", 1)[0] if error.args else ""
             named = _DriverError(f"{type(error).__name__}: {said}")
-            if lost:  # the server (or the network to it) may have dropped the others too
-                del self._held[batcher]
-                self._lost += 1
-                await connection.run_sync(_replace_connections, named, self.engine.pool)
-                await connection.close()
+            if lost:
+                await self._lose(batcher, named)
             failing = lost or isinstance(error, asyncpg.OperatorInterventionError | TimeoutError)
             raise (OperationalError if failing else DatabaseError)(
                 "a statement on asyncpg", None, named, hide_parameters=True
             ) from None
         except asyncio.CancelledError:
-            del self._held[batcher]
-            await connection.invalidate()
-            await connection.close()
+            await self._drop(batcher)
             raise
+
+    async def _lose(self, batcher: str, error: BaseException) -> None:
+        """`batcher`'s connection is lost: the server (or the network to it) may have dropped
+        the others too, so every connection opened before it is replaced at its next use."""
+        connection = self._held.pop(batcher).connection
+        self._lost += 1
+        await connection.run_sync(_replace_connections, error, self.engine.pool)
+        await connection.close()
+
+    async def _drop(self, batcher: str) -> None:
+        """Close `batcher`'s connection, whatever state it is in; its next use opens another."""
+        connection = self._held.pop(batcher).connection
+        await connection.invalidate()
+        await connection.close()
 
 
 class _Held(NamedTuple):
