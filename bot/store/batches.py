@@ -48,21 +48,27 @@ class Batcher(Generic[Item, Result]):
         self._most = most
         self._queue: deque[tuple[Item, asyncio.Future[Result]]] = deque()
         self._drain: asyncio.Task[None] | None = None
-        self._last: asyncio.Future[Result] | None = None  # the item queued most recently
+        # Items queued and items run (or failed) so far, and a future for `wait_idle` that
+        # resolves when the next batch ends: waiting on the callers' own futures would end early
+        # for one whose caller was cancelled.
+        self._sent = 0
+        self._settled = 0
+        self._batch_ended: asyncio.Future[None] | None = None
 
     async def submit(self, item: Item) -> Result:
         """Queue `item` and wait for its result (or its error). A caller that stops waiting
         (cancelled) leaves its item queued: it still runs, and `wait_idle` still waits for it
         (a "sent" whose sender was cancelled must land before the sender's leases are handed
-        back)."""
-        return await asyncio.shield(self.send(item))
+        back). The caller awaits its item's own future, not a shield around it: under load each
+        extra future is one more turn of the event loop before the caller (an ack) goes on."""
+        return await self.send(item)
 
     def send(self, item: Item) -> asyncio.Future[Result]:
         """Queue `item` and return at once: the future gets its result (or its error)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Result] = loop.create_future()
         self._queue.append((item, future))
-        self._last = future
+        self._sent += 1
         if self._drain is None or self._drain.done():
             # A context of its own: it runs every caller's work, so it must not carry the log
             # tags (or anything else) of the one that happened to start it.
@@ -78,8 +84,11 @@ class Batcher(Generic[Item, Result]):
         """Until everything submitted so far has run, however it ended (a store closing, or
         reading what it wrote, waits for it). Items run in the order they came, so that is when
         the last one queued has; what is queued meanwhile is not waited for."""
-        if self._last is not None and not self._last.done():
-            await asyncio.wait([self._last])
+        target = self._sent
+        while self._settled < target:
+            if self._batch_ended is None or self._batch_ended.done():
+                self._batch_ended = asyncio.get_running_loop().create_future()
+            await asyncio.shield(self._batch_ended)  # a cancelled waiter leaves it to the others
 
     async def _drain_queue(self) -> None:
         """Take everything queued, up to `most`, run it, and again until nothing is queued.
@@ -94,7 +103,15 @@ class Batcher(Generic[Item, Result]):
                 for _, future in (*batch, *self._queue):
                     _fail(future, error)
                 self._queue.clear()
+                self._ended(self._sent - self._settled)
                 raise
+            self._ended(len(batch))
+
+    def _ended(self, count: int) -> None:
+        """`count` more items have run (or failed): wake whoever waits for them."""
+        self._settled += count
+        if self._batch_ended is not None and not self._batch_ended.done():
+            self._batch_ended.set_result(None)
 
     async def _settle(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
