@@ -7,10 +7,11 @@ term remembers which side of the "who…" clause it stood on (see `knowledge.tex
 What a message may cost is bounded by design, however long or hostile it is: at most
 `READ_CHARACTERS` around its first "who…" are read, each known word is one dictionary look-up (its
 expansion and stems are worked out once, when the Reader is built), and at most
-`NEW_WORDS_CHECKED` words never seen before are checked for typos per message. A check is a
-look-up among the known words one edit away (words of up to seven letters) or a scan of the known
-words within two letters of its length (longer ones), then, if one is near, a look-up in the
-common-word list. Corrections are remembered in a bounded memory.
+`NEW_WORDS_CHECKED` words never seen before are checked for typos per message. A word of up to
+seven letters is looked up among the known words one edit away, then, if one is near, in the
+common-word list; a longer one is looked up in the common-word list first, and only if it is not
+there are the known words within two letters of its length scanned. Corrections are remembered in
+a bounded memory.
 """
 
 from __future__ import annotations
@@ -250,13 +251,19 @@ class Reader:
 
     def _check(self, word: str) -> str:
         """Search for the known word a new word is a typo of, and remember the answer. A word
-        whose stem is known, or an everyday English word, is no typo; the search goes first, as
-        most new words are near no known word and then need no look-up in the common words."""
+        whose stem is known, or an everyday English word, is no typo. Of the two tests left the
+        cheaper goes first: for a short word the search (a few look-ups among one-edit forms),
+        as most new words are near no known word and then need no look-up in the common words;
+        for a long one the common-word look-up, as its search scans every known word of about
+        its length."""
         fixed = word
         if stem(word) not in self.known_stems:
-            closest = self._closest(word)
-            if closest is not None and word not in self._common:
-                fixed = closest
+            if typos_allowed(len(word)) == 1:
+                closest = self._closest(word)
+                if closest is not None and word not in self._common:
+                    fixed = closest
+            elif word not in self._common:
+                fixed = self._closest(word) or word
         self._corrections[word] = fixed
         return fixed
 
