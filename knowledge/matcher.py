@@ -402,19 +402,29 @@ class Matcher:
         # The question's known weight, added in concept order (its unknown words add nothing).
         known_mass = sum(map(weights.__getitem__, matched))
         ids, verdicts = self._ids, self._verdicts
-        # (minus the final score, id, entry, best phrase) for every entry touched: sorted, the
-        # best comes first. Kept: every entry at ALTERNATIVE_AT or above, the best entry, and the
-        # best entry whose verdict differs from the best's.
-        boosted = [
-            (-(best[0] * (1 + SUPPORT_WEIGHT * support / known_mass)), ids[entry], entry, -best[1])
-            for entry, (support, best) in state.items()
-        ]
-        boosted.sort()
-        top_verdict = verdicts[boosted[0][2]]
-        kept = [ranked for ranked in boosted if ranked[0] <= -ALTERNATIVE_AT] or boosted[:1]
-        rival = next((r for r in boosted if verdicts[r[2]] != top_verdict), None)
+        # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
+        # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
+        kept = []
+        leaders: dict[int, tuple[float, str, int, int]] = {}
+        floor, support_weight = -ALTERNATIVE_AT, SUPPORT_WEIGHT
+        for entry, (support, best) in state.items():
+            boost = 1 + support_weight * support / known_mass if known_mass else 1.0
+            minus = -(best[0] * boost)
+            verdict = verdicts[entry]
+            leader = leaders.get(verdict)
+            if minus <= floor or leader is None or minus <= leader[0]:
+                ranked = (minus, ids[entry], entry, -best[1])
+                if minus <= floor:
+                    kept.append(ranked)
+                if leader is None or ranked < leader:
+                    leaders[verdict] = ranked
+        top = min(leaders.values())
+        rival = min((r for r in leaders.values() if r is not top), default=None)
+        if top not in kept:
+            kept.append(top)
         if rival is not None and -rival[0] < ALTERNATIVE_AT:
             kept.append(rival)
+        kept.sort()
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
         return [
             _Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e])
