@@ -82,8 +82,9 @@ class Batcher(Generic[Item, Result]):
 
     async def wait_idle(self) -> None:
         """Until everything submitted so far has run, however it ended (a store closing, or
-        reading what it wrote, waits for it). Items run in the order they came, so that is when
-        the last one queued has; what is queued meanwhile is not waited for."""
+        reading what it wrote, waits for it). Items run in the order they came, a batch at a
+        time, so that is when as many items have run as had been queued when the wait began;
+        what is queued meanwhile is not waited for."""
         target = self._sent
         while self._settled < target:
             if self._batch_ended is None or self._batch_ended.done():
