@@ -56,6 +56,7 @@ CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
+OFFERED = 3  # runners-up offered as "did you mean" at most
 CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, not what
 # Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
 # text costs about what a long question does. Labelled questions have at most 17.
@@ -349,8 +350,9 @@ class Matcher:
         return [t for t in terms if t.concept in kept or t.concept not in known]
 
     def _rank(self, terms: list[Term]) -> list[_Scored]:
-        """What an answer reads of the ranking, best first: the best entry, every entry scoring
-        at least ALTERNATIVE_AT, and the best entry whose verdict differs from the best's.
+        """What an answer reads of the ranking, best first: the best entry, the entries scoring
+        at least ALTERNATIVE_AT until OFFERED responsibilities besides it are among them, and the
+        best entry whose verdict differs from the best's.
 
         Only entries sharing a concept with the question are touched. A phrase sharing one
         concept with it scores what was worked out when the matcher was built; phrases sharing
@@ -366,13 +368,19 @@ class Matcher:
         matched = sorted(weights)  # the question's known concepts, in the order they add up
         if not matched:
             return []
+
         # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
         # added in concept order one at a time: what sum() over them gives on Python 3.11.
-        state: dict[int, list[Any]] = {}
-        for concept in matched:
+        def singles(concept: str) -> tuple[tuple[int, _Best], ...]:
+            return (self._single if concept in asked else self._single_context)[concept]
+
+        first = matched[0]
+        state: dict[int, list[Any]] = {
+            entry: [weights[first], candidate] for entry, candidate in singles(first)
+        }
+        for concept in matched[1:]:
             weight = weights[concept]
-            singles = self._single if concept in asked else self._single_context
-            for entry, candidate in singles[concept]:
+            for entry, candidate in singles(concept):
                 held = state.get(entry)
                 if held is None:
                     state[entry] = [weight, candidate]
@@ -425,11 +433,21 @@ class Matcher:
         if rival is not None and -rival[0] < ALTERNATIVE_AT:
             kept.append(rival)
         kept.sort()
+        # An answer reads no further than the best entry and OFFERED responsibilities besides it
+        # (its "did you mean" buttons), then the rival; with ten times the knowledge dozens of
+        # entries can score ALTERNATIVE_AT, so the rest are never made into results.
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
-        return [
-            _Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e])
-            for minus, _, e, p in kept
-        ]
+        shown: list[_Scored] = []
+        responsibilities = 0
+        for minus, _, e, p in kept:
+            shown.append(_Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e]))
+            responsibilities += entries[e].kind == "responsibility"
+            if responsibilities > OFFERED:
+                if rival is not None and all(s.verdict == verdicts[top[2]] for s in shown):
+                    minus, _, e, p = rival  # the first of another verdict, further down
+                    shown.append(_Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e]))
+                break
+        return shown
 
     def _sharing(self, concepts: list[str]) -> set[int]:
         """The kinds of phrase holding at least two of these (sorted, distinct) concepts."""
@@ -492,7 +510,7 @@ def _pairs(terms: list[Term]) -> frozenset[tuple[str, str]]:
 def _alternatives(
     ranked: list[_Scored], chosen: _Entry | None, confidence: float
 ) -> list[Alternative]:
-    """Up to three other responsibilities worth a "did you mean" button, sharing what confidence
+    """Up to OFFERED other responsibilities worth a "did you mean" button, sharing what confidence
     the chosen answer leaves over."""
     offered = (
         s
@@ -506,7 +524,7 @@ def _alternatives(
             owners=s.entry.owners,
             confidence=round(_strength(s.score) * (1.0 - confidence), 3),
         )
-        for s in islice(offered, 3)
+        for s in islice(offered, OFFERED)
     ]
 
 

@@ -26,6 +26,7 @@ from knowledge.matcher import (
     COVERAGE_POWER,
     MASS_HALF,
     MAX_CONCEPTS,
+    OFFERED,
     SUPPORT_WEIGHT,
     WEAK_WORD_WEIGHT,
     _verdict,
@@ -54,6 +55,7 @@ class _PlainIndex:
         self.phrases: list[tuple[str, str, tuple[str, ...], frozenset[frozenset[str]]]] = []
         vocabulary: dict[str, set[str]] = defaultdict(set)
         self.verdicts: dict[str, tuple[str, ...]] = {}
+        self.kinds = {entry.id: entry.kind for entry in matcher._entries}
         for source in sources:
             for text in [*source.phrases, source.title]:
                 terms = reader.terms(text, fix_typos=False)
@@ -123,16 +125,23 @@ def _plain_ranking(
 
 
 def _what_an_answer_reads(
-    ranked: list[tuple[float, str, str]], verdicts: dict[str, tuple[str, ...]]
+    ranked: list[tuple[float, str, str]], plain: _PlainIndex
 ) -> list[tuple[float, str, str]]:
+    """The best entry, the runners-up worth offering until OFFERED responsibilities besides it
+    are among them, and the best entry whose verdict differs from the best's."""
     if not ranked:
         return []
     top = ranked[0]
     kept = [r for r in ranked if r[0] >= ALTERNATIVE_AT or r is top]
-    rival = next((r for r in ranked if verdicts[r[1]] != verdicts[top[1]]), None)
-    if rival is not None and rival not in kept:
-        kept.append(rival)
-    return sorted(kept, key=lambda r: (-r[0], r[1]))
+    read = []
+    for r in kept:
+        read.append(r)
+        if sum(plain.kinds[entry_id] == "responsibility" for _, entry_id, _ in read) > OFFERED:
+            break
+    rival = next((r for r in ranked if plain.verdicts[r[1]] != plain.verdicts[top[1]]), None)
+    if rival is not None and rival not in read:
+        read.append(rival)
+    return sorted(read, key=lambda r: (-r[0], r[1]))
 
 
 def _made_up_questions(kb: KnowledgeBase, count: int, seed: int) -> list[str]:
@@ -161,7 +170,7 @@ def _assert_ranks_as_plainly_scored(matcher: Matcher, questions: list[str]) -> N
     plain = _PlainIndex(matcher)
     for question in questions:
         terms = matcher._capped(matcher._reader.terms(question))
-        expected = _what_an_answer_reads(_plain_ranking(matcher, plain, terms), plain.verdicts)
+        expected = _what_an_answer_reads(_plain_ranking(matcher, plain, terms), plain)
         got = [(s.score, s.entry.id, s.phrase) for s in matcher._rank(terms)]
         assert got == expected, question
 
