@@ -368,19 +368,13 @@ class Matcher:
         matched = sorted(weights)  # the question's known concepts, in the order they add up
         if not matched:
             return []
-
         # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
         # added in concept order one at a time: what sum() over them gives on Python 3.11.
-        def singles(concept: str) -> tuple[tuple[int, _Best], ...]:
-            return (self._single if concept in asked else self._single_context)[concept]
-
-        first = matched[0]
-        state: dict[int, list[Any]] = {
-            entry: [weights[first], candidate] for entry, candidate in singles(first)
-        }
-        for concept in matched[1:]:
+        state: dict[int, list[Any]] = {}
+        for concept in matched:
             weight = weights[concept]
-            for entry, candidate in singles(concept):
+            singles = self._single if concept in asked else self._single_context
+            for entry, candidate in singles[concept]:
                 held = state.get(entry)
                 if held is None:
                     state[entry] = [weight, candidate]
@@ -430,23 +424,25 @@ class Matcher:
         rival = min((r for r in leaders.values() if r is not top), default=None)
         if top not in kept:
             kept.append(top)
-        if rival is not None and -rival[0] < ALTERNATIVE_AT:
-            kept.append(rival)
         kept.sort()
-        # An answer reads no further than the best entry and OFFERED responsibilities besides it
-        # (its "did you mean" buttons), then the rival; with ten times the knowledge dozens of
-        # entries can score ALTERNATIVE_AT, so the rest are never made into results.
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
+
+        def scored(ranked: tuple[float, str, int, int]) -> _Scored:
+            minus, _, entry, phrase = ranked
+            return _Scored(entries[entry], -minus, texts[phrase], concepts[phrase], verdicts[entry])
+
+        # An answer reads no further than the best entry and OFFERED responsibilities besides it
+        # (its "did you mean" buttons), then the rival: with ten times the knowledge dozens of
+        # entries can score ALTERNATIVE_AT, and the rest are never made into results.
         shown: list[_Scored] = []
         responsibilities = 0
-        for minus, _, e, p in kept:
-            shown.append(_Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e]))
-            responsibilities += entries[e].kind == "responsibility"
+        for ranked in kept:
+            shown.append(scored(ranked))
+            responsibilities += shown[-1].entry.kind == "responsibility"
             if responsibilities > OFFERED:
-                if rival is not None and all(s.verdict == verdicts[top[2]] for s in shown):
-                    minus, _, e, p = rival  # the first of another verdict, further down
-                    shown.append(_Scored(entries[e], -minus, texts[p], concepts[p], verdicts[e]))
                 break
+        if rival is not None and all(s.verdict == shown[0].verdict for s in shown):
+            shown.append(scored(rival))  # the first of another verdict, further down
         return shown
 
     def _sharing(self, concepts: list[str]) -> set[int]:
