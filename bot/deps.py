@@ -15,6 +15,7 @@ from bot.after_ack import AfterAck
 from bot.outbox import Outbox
 from bot.replies import Replies
 from bot.store.store import Store
+from bot.turns import Turns
 from bot.workspaces import Workspaces
 from knowledge import KnowledgeBase, Matcher
 
@@ -30,6 +31,7 @@ class Deps:
     replies: Replies = field(init=False)
     workspaces: Workspaces = field(init=False)  # each workspace's view: `await workspaces.of(team)`
     after_ack: AfterAck = field(default_factory=AfterAck)
+    turns: Turns = field(default_factory=Turns)  # long texts are read one per pass of the loop
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "replies", Replies(self.kb, self.matcher))

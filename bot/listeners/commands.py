@@ -84,6 +84,7 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
     in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
     memory = await deps.store.recall(conversation)
     replies = (await deps.workspaces.of(team)).replies
+    await deps.turns.take(text)
     turn = replies.command_turn(text, memory, can_post=in_channel)
     if isinstance(turn, str):
         return turn
