@@ -35,18 +35,29 @@ class Turns:
             return
         turn = asyncio.get_running_loop().create_future()
         self._waiting.append(turn)
-        await turn  # a caller cancelled meanwhile leaves its turn to the next (`_pass_on`)
+        await turn
 
     def _hold(self) -> None:
-        """Take the turn until the loop's next pass, when it goes to whoever waits longest."""
+        """Give out the turn: it passes on once the reading it covers is done."""
         self._taken = True
         asyncio.get_running_loop().call_soon(self._pass_on)
 
     def _pass_on(self) -> None:
+        """After the reading that had the turn: whoever waits longest reads in the next pass.
+        With nobody waiting the turn is free from the next pass on, not this one, so a long text
+        arriving later in this pass still waits."""
+        if not self._hand_on():
+            asyncio.get_running_loop().call_soon(self._free)
+
+    def _free(self) -> None:
         self._taken = False
+        self._hand_on()
+
+    def _hand_on(self) -> bool:
         while self._waiting:
             turn = self._waiting.popleft()
-            if not turn.done():
+            if not turn.done():  # a caller cancelled meanwhile is skipped
                 turn.set_result(None)
                 self._hold()
-                return
+                return True
+        return False

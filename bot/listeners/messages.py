@@ -72,5 +72,5 @@ async def owe_answer(
         return Answer(answer, turn.memory, asked_in(turn.reply, team, user, text))
 
     claim = f"answer:{team}:{channel}:{event.get('ts')}"
-    await deps.turns.take(text)  # the answer is made as the owe begins, in the same pass
+    await deps.turns.take(text)  # the answer is made as the owe begins (made again, rarely: above)
     await deps.outbox.owe_answer(claim, conversation, answering)

@@ -53,3 +53,21 @@ async def test_a_long_text_whose_reader_gave_up_waiting_passes_its_turn_on() -> 
     gone.cancel()
     await asyncio.wait_for(asyncio.gather(first, last), timeout=5)
     assert order == ["a", "c"]
+
+
+async def test_a_long_text_arriving_as_the_last_waiter_reads_waits_for_the_next_pass() -> None:
+    turns, order = Turns(), []
+
+    async def two_passes_later() -> None:
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        await _read(turns, order, "c", LONG)  # arrives in the pass where "b" reads
+
+    await asyncio.gather(
+        _ticker(order),
+        _read(turns, order, "a", LONG),
+        _read(turns, order, "b", LONG),
+        two_passes_later(),
+    )
+    assert [item for item in order if item != PASS] == ["a", "b", "c"]
+    assert max(_long_reads_per_pass(order, {"a", "b", "c"})) == 1
