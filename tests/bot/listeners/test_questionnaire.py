@@ -41,8 +41,8 @@ def initial(view: dict[str, Any], block_id: str) -> list[str]:
     return [option["value"] for option in element.get("initial_options", [])]
 
 
-def posted(live: LiveRoleFit, count: int = 1) -> list[dict[str, Any]]:
-    return [call.body for call in live.api.wait_for("chat.postMessage", count)]
+def posted(live: LiveRoleFit, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+    return [call.body for call in live.api.wait_for("chat.postMessage", count, timeout=timeout)]
 
 
 def no_more(live: LiveRoleFit, method: str, count: int) -> None:
@@ -367,7 +367,9 @@ def test_advice_is_kept_while_channel_and_dm_both_fail_and_sent_once_they_recove
     leader = Leader(live)
     leader.finish("po-backlog")
     leader.submit({})  # a repeated submit changes nothing
-    *refused, delivered = posted(live, 4)
+    # Two retries back off 1 s and 2 s, and the outbox's poll finds each up to 1 s later: up to
+    # 5 s by design, so the wait allows for a busy machine.
+    *refused, delivered = posted(live, 4, timeout=15.0)
     assert [r["channel"] for r in refused] == ["C_GENERAL"] * 3
     assert delivered["channel"] == "D_LEADER" and "archived" in delivered["text"]
     no_more(live, "chat.postMessage", 4)
