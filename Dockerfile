@@ -36,6 +36,9 @@ RUN pip install --no-deps --no-build-isolation /tmp/src \
 # A numeric user, so platforms that insist on non-root (runAsNonRoot) can verify it.
 USER 10001
 WORKDIR /home/rolefit
+# The matcher's index over the built-in knowledge, built into ~/.cache/rolefit now so that every
+# start loads it instead of building it (ROLEFIT_INDEX_CACHE; overlays get theirs at first start).
+RUN rolefit knowledge index
 ENV PORT=3000
 EXPOSE 3000
 # Exec form: rolefit is PID 1 and gets SIGTERM itself. It reads $PORT (and binds 0.0.0.0) on its

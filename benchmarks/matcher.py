@@ -17,6 +17,8 @@ Cells read `median [min-max]` over the rounds: the spread is the machine's noise
   made-up words; new words every time) and a hostile one (4,000 characters of distinct made-up
   words, each a typo search), each new to the process.
 - First question after build: a question with a word no one has typed before.
+- Index from the disk cache: what a start spends when knowledge.index_cache finds the index kept
+  by an earlier one (same knowledge and code): key, read and unpickling, instead of the build.
 - Accuracy: every labelled set, RoleFit beside BM25. The holdout sets are only measured here.
 
 The baseline is deliberately plain: one BM25Okapi document per responsibility or neighbour (title
@@ -192,6 +194,18 @@ def build_rolefit(kb: Any) -> Built:
     return predict, {"build_ms": (built - started) * 1e3}
 
 
+def load_from_cache_ms(kb: Any) -> float:
+    """What a start that finds the index on disk spends on it (knowledge.index_cache): the key,
+    the read and the unpickling, in a new folder the index was just kept in."""
+    from knowledge.index_cache import matcher_for
+
+    with tempfile.TemporaryDirectory() as folder:
+        matcher_for(kb, Path(folder))  # built and kept
+        started = time.perf_counter()
+        matcher_for(kb, Path(folder))
+        return (time.perf_counter() - started) * 1e3
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
@@ -328,6 +342,8 @@ def measure(system: str, size: int, round_number: int, trace_memory: bool) -> di
     report["max_ms"] = max(walls)
     report["long_ms"] = statistics.median(_timed(predict, t)[1] for t in long_texts)
     report["hostile_ms"] = statistics.median(_timed(predict, t)[1] for t in hostile_texts)
+    if system == "rolefit" and not trace_memory:  # the memory runs measure the build alone
+        report["cached_ms"] = load_from_cache_ms(kb)
     if system == "rolefit":
         from knowledge import text
 
@@ -407,6 +423,7 @@ def speed_table(results: dict[tuple[str, int], list[dict[str, Any]]]) -> str:
         ("first question after build", "first_ms", "{:.2f}"),
         ("knowledge load (YAML)", "load_ms", "{:.1f}"),
         ("index build", "build_ms", "{:.1f}"),
+        ("index from the disk cache", "cached_ms", "{:.1f}"),
         ("common-word list load (alone)", "common_words_ms", "{:.1f}"),
         ("peak memory, tracemalloc (MB)", "peak_traced_mb", "{:.1f}"),
         ("peak RSS, whole process (MB)", "max_rss_mb", "{:.1f}"),
@@ -441,13 +458,16 @@ def targets(results: dict[tuple[str, int], list[dict[str, Any]]]) -> list[str]:
         baseline = statistics.median(r["median_ms"] for r in theirs)
         p99 = statistics.median(r["p99_ms"] for r in ours)
         build = statistics.median(r["build_ms"] for r in ours)
+        cached = statistics.median(r["cached_ms"] for r in ours if "cached_ms" in r)
         lines += [
             f"{size}x: RoleFit ≤ BM25 per question: {median:.3f} vs {baseline:.3f} ms "
             f"{'met' if median <= baseline else 'MISSED'}",
             f"{size}x: p99 < {TARGET_P99_MS:.0f} ms: {p99:.3f} ms "
             f"{'met' if p99 < TARGET_P99_MS else 'MISSED'}",
             f"{size}x: build < {TARGET_BUILD_MS[size]:.0f} ms: {build:.1f} ms "
-            f"{'met' if build < TARGET_BUILD_MS[size] else 'MISSED'}",
+            f"{'met' if build < TARGET_BUILD_MS[size] else 'MISSED'} when built; {cached:.1f} ms "
+            f"{'met' if cached < TARGET_BUILD_MS[size] else 'MISSED'} from the disk cache "
+            "(every start after the first with the same knowledge and code)",
         ]
     return lines
 

@@ -21,7 +21,8 @@ from bot.listeners import register
 from bot.outbox import Outbox
 from bot.settings import SlackSettings
 from bot.store.store import Store
-from knowledge import KnowledgeBase, Matcher, load_knowledge
+from knowledge import KnowledgeBase, load_knowledge
+from knowledge.index_cache import matcher_for
 
 
 def web_client(settings: SlackSettings) -> AsyncWebClient:
@@ -69,9 +70,8 @@ def build_app(settings: SlackSettings, kb: KnowledgeBase | None = None) -> Async
     )
     clients = Clients(settings, flow.settings.installation_store if flow else None)
     configure_web_client(app.client, settings)
-    deps = Deps(
-        kb=knowledge, matcher=Matcher(knowledge), store=store, outbox=Outbox(store, clients)
-    )
+    matcher = matcher_for(knowledge, settings.index_cache)
+    deps = Deps(kb=knowledge, matcher=matcher, store=store, outbox=Outbox(store, clients))
     register(app, deps)
     _DEPS[app] = deps
     return app

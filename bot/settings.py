@@ -35,6 +35,13 @@ class KnowledgeSettings(BaseSettings):
         "INFO", description="how much RoleFit logs"
     )
 
+    rolefit_index_cache: str = Field(
+        default_factory=lambda: os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or "~/.cache", "rolefit"
+        ),
+        description="folder where the matcher's built index is kept between starts; empty: none",
+    )
+
     @field_validator("rolefit_log_level", mode="before")
     @classmethod
     def _upper_case(cls, value: object) -> object:
@@ -43,6 +50,11 @@ class KnowledgeSettings(BaseSettings):
     @property
     def overlay_paths(self) -> list[Path]:
         return [Path(part) for part in self.rolefit_knowledge.split(os.pathsep) if part.strip()]
+
+    @property
+    def index_cache(self) -> Path | None:
+        folder = self.rolefit_index_cache.strip()
+        return Path(folder).expanduser() if folder else None
 
 
 class StoreSettings(KnowledgeSettings):

@@ -108,8 +108,13 @@ class Matcher:
         # while it builds (~10 ms at 1x knowledge, ~30 ms at 10x). It is paused for the build,
         # then the new objects are collected once: most are tuples of atoms, which that one look
         # untracks for good, so nothing is left pending for a later question.
-        with _collector_paused():
+        with collector_paused():
             self._build(kb)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What knowledge.index_cache keeps on disk: everything but the knowledge base itself,
+        which the file is keyed by and its reader hands back."""
+        return {name: value for name, value in self.__dict__.items() if name != "kb"}
 
     def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -472,7 +477,7 @@ class Matcher:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (if it runs) for the block, then collect the
     young generations, where everything the block made still is."""
     was_enabled = gc.isenabled()

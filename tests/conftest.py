@@ -7,6 +7,9 @@ schema when the test ends, so no test can pass while posting something Slack wou
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +25,16 @@ from tests.slack_schemas import (
     assert_valid_view,
     blockkit_schema_path,
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The apps tests build keep their matcher's index in a folder of this run's, not in the
+    user's cache (ROLEFIT_INDEX_CACHE): what a test writes goes when the run ends."""
+    os.environ["ROLEFIT_INDEX_CACHE"] = tempfile.mkdtemp(prefix="rolefit-index-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("ROLEFIT_INDEX_CACHE", ""), ignore_errors=True)
 
 
 def pytest_report_header() -> list[str]:

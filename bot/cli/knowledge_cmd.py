@@ -1,5 +1,5 @@
-"""`rolefit knowledge validate|list`: check overlay files before deploying them, and see what
-RoleFit knows."""
+"""`rolefit knowledge validate|list|index`: check overlay files before deploying them, see what
+RoleFit knows, and build the matcher's index ahead of the first start."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `rolefit knowledge validate` and `rolefit knowledge list`."""
+    """Add `rolefit knowledge validate`, `list` and `index`."""
     parser = subparsers.add_parser(
         "knowledge",
         help="validate or list the knowledge base",
@@ -27,6 +27,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     validate.set_defaults(handler=run_validate)
     listing = actions.add_parser("list", help="print the roles and responsibilities")
     listing.set_defaults(handler=run_list)
+    index = actions.add_parser(
+        "index",
+        help="build the matcher's index into ROLEFIT_INDEX_CACHE",
+        description="Build the matcher's index over the built-in knowledge plus overlays and keep "
+        "it in ROLEFIT_INDEX_CACHE, so the next start loads it instead of building it (a step "
+        "for an image build or a deploy).",
+    )
+    index.set_defaults(handler=run_index)
 
 
 def _overlays(extra: list[Path]) -> list[Path]:
@@ -92,4 +100,21 @@ def run_list(args: argparse.Namespace) -> int:
     print("\nNeither role (the article gives these to someone else):")
     for neighbour in kb.neighbours:
         print(f"  {neighbour.id:<43} {neighbour.title} → {neighbour.owner}")
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """Build (or find) the index and say where it is kept."""
+    import time
+
+    from bot.cli.errors import CliError
+    from bot.cli.shared import load_matcher
+    from bot.settings import KnowledgeSettings, load_settings
+
+    folder = load_settings(KnowledgeSettings).index_cache
+    if folder is None:
+        raise CliError("ROLEFIT_INDEX_CACHE is empty: there is nowhere to keep the index")
+    started = time.perf_counter()
+    load_matcher()
+    print(f"Index ready in {folder} ({(time.perf_counter() - started) * 1e3:.0f} ms).")
     return 0

@@ -20,10 +20,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def load_matcher() -> tuple[Matcher, KnowledgeBase]:
     """The matcher over built-in knowledge plus ROLEFIT_KNOWLEDGE overlays; one-line errors."""
-    from knowledge import Matcher
+    from bot.settings import KnowledgeSettings, load_settings
+    from knowledge.index_cache import matcher_for
 
-    kb = load_knowledge_base()
-    return Matcher(kb), kb
+    settings = load_settings(KnowledgeSettings)
+    kb = load_knowledge_base(settings.overlay_paths)
+    return matcher_for(kb, settings.index_cache), kb
 
 
 def load_knowledge_base(overlays: Sequence[Path] | None = None) -> KnowledgeBase:

@@ -73,3 +73,14 @@ def test_every_missing_setting_is_named_at_once(clean_env: pytest.MonkeyPatch) -
     message = str(refused.value)
     for name in ("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
         assert f"{name} missing" in message
+
+
+def test_the_index_cache_is_in_the_users_cache_folder_unless_set_empty(
+    clean_env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", SECRET)
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert load_settings(SlackSettings).index_cache == tmp_path / "xdg" / "rolefit"
+    clean_env.setenv("ROLEFIT_INDEX_CACHE", " ")
+    assert load_settings(SlackSettings).index_cache is None

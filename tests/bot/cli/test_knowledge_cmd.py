@@ -1,4 +1,5 @@
-"""`rolefit knowledge validate|list`: checking overlays before they go live, and seeing the base."""
+"""`rolefit knowledge validate|list|index`: checking overlays before they go live, seeing the
+base, and building the matcher's index before a start."""
 
 from __future__ import annotations
 
@@ -117,3 +118,24 @@ def test_list_with_a_broken_overlay_is_one_line(
     monkeypatch.setenv("ROLEFIT_KNOWLEDGE", str(tmp_path / "missing.yaml"))
     assert main(["knowledge", "list"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_index_builds_the_index_once_into_the_cache_folder(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ROLEFIT_INDEX_CACHE", str(folder))
+    assert main(["knowledge", "index"]) == 0
+    assert main(["knowledge", "index"]) == 0
+    assert capsys.readouterr().out.count(f"Index ready in {folder}") == 2
+    assert len(list(folder.glob("matcher-*.pickle"))) == 1
+
+
+def test_index_without_a_cache_folder_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLEFIT_INDEX_CACHE", "")
+    assert main(["knowledge", "index"]) == 2
+    assert capsys.readouterr().err == (
+        "rolefit: ROLEFIT_INDEX_CACHE is empty: there is nowhere to keep the index\n"
+    )
