@@ -197,10 +197,12 @@ def build_rolefit(kb: Any) -> Built:
 def load_from_cache_ms(kb: Any) -> float:
     """What a start that finds the index on disk spends on it (knowledge.index_cache): the key,
     the read and the unpickling, in a new folder the index was just kept in."""
+    from knowledge import index_cache
     from knowledge.index_cache import matcher_for
 
     with tempfile.TemporaryDirectory() as folder:
         matcher_for(kb, Path(folder))  # built and kept
+        index_cache._code_fingerprint.cache_clear()  # a start works it out once: counted here
         started = time.perf_counter()
         matcher_for(kb, Path(folder))
         return (time.perf_counter() - started) * 1e3
@@ -369,14 +371,19 @@ def run_child(system: str, size: int, round_number: int, trace_memory: bool) -> 
 
 
 def one_shot_wall_seconds() -> float:
-    """Median wall time of `rolefit ask "…"` as a fresh process, start to exit."""
+    """Median wall time of `rolefit ask "…"` as a fresh process, start to exit, with the index
+    kept in a folder of this run's (the first run builds it, the rest load it)."""
     script = Path(sys.executable).with_name("rolefit")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
     walls = []
-    for _ in range(ONE_SHOT_RUNS):
-        started = time.perf_counter()
-        subprocess.run([*command, "ask", "who owns backlog grooming?"], capture_output=True)
-        walls.append(time.perf_counter() - started)
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "ROLEFIT_INDEX_CACHE": folder}
+        for _ in range(ONE_SHOT_RUNS):
+            started = time.perf_counter()
+            subprocess.run(
+                [*command, "ask", "who owns backlog grooming?"], capture_output=True, env=env
+            )
+            walls.append(time.perf_counter() - started)
     return statistics.median(walls)
 
 

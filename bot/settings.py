@@ -21,6 +21,13 @@ from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 SLACK_API_URL = "https://slack.com/api/"
 
 
+def _user_cache_folder(name: str) -> str:
+    """`name` in the user's cache folder: $XDG_CACHE_HOME if it is absolute (the XDG spec
+    ignores a relative one), else ~/.cache."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return os.path.join(xdg if os.path.isabs(xdg) else "~/.cache", name)
+
+
 class SettingsError(OneLineError):
     """A setting is missing or invalid; the message names it and never holds its value."""
 
@@ -36,9 +43,7 @@ class KnowledgeSettings(BaseSettings):
     )
 
     rolefit_index_cache: str = Field(
-        default_factory=lambda: os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or "~/.cache", "rolefit"
-        ),
+        default_factory=lambda: _user_cache_folder("rolefit"),
         description="folder where the matcher's built index is kept between starts; empty: none",
     )
 
@@ -53,8 +58,12 @@ class KnowledgeSettings(BaseSettings):
 
     @property
     def index_cache(self) -> Path | None:
+        """The folder, or None: set empty, or "~" with no home directory to expand it to."""
         folder = self.rolefit_index_cache.strip()
-        return Path(folder).expanduser() if folder else None
+        try:
+            return Path(folder).expanduser() if folder else None
+        except RuntimeError:  # no HOME, and no passwd entry for this user
+            return None
 
 
 class StoreSettings(KnowledgeSettings):

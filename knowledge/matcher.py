@@ -111,11 +111,6 @@ class Matcher:
         with collector_paused():
             self._build(kb)
 
-    def __getstate__(self) -> dict[str, Any]:
-        """What knowledge.index_cache keeps on disk: everything but the knowledge base itself,
-        which the file is keyed by and its reader hands back."""
-        return {name: value for name, value in self.__dict__.items() if name != "kb"}
-
     def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         sources: list[Source] = [

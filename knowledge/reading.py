@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from cachetools import LRUCache
 from rapidfuzz import process
@@ -154,16 +154,6 @@ class Reader:
                     self._one_edit[deleted].append(rank)
         self._corrections: LRUCache[str, str] = LRUCache(maxsize=CORRECTIONS_KEPT)
         self._common = common_english_words()  # loaded now, never on someone's first question
-
-    def __getstate__(self) -> dict[str, Any]:
-        """What knowledge.index_cache keeps on disk: not the remembered corrections (a new
-        process starts without them) nor the common-word list (shared by the whole process)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_corrections", "_common")}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._corrections = LRUCache(maxsize=CORRECTIONS_KEPT)
-        self._common = common_english_words()
 
     def _expand(self, word: str) -> Forms:
         return tuple((w, stem(w)) for w in self.abbreviations.get(word, [word]))

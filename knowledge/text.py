@@ -201,6 +201,13 @@ _STEMMER = snowballstemmer.stemmer("english")
 _BRITISH_ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
 
 
+def stemmer_in_use() -> str:
+    """The stemmer `stem` runs: snowballstemmer's own, or PyStemmer's C build it hands over to
+    when that is installed (what a kept index depends on, see knowledge.index_cache)."""
+    kind = type(_STEMMER)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem; British "-ise" spellings are folded to "-ize" first so both meet."""

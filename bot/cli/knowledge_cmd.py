@@ -104,17 +104,24 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_index(args: argparse.Namespace) -> int:
-    """Build (or find) the index and say where it is kept."""
+    """Build the index (or find it kept) and say where it is, or fail in one line saying why it
+    could not be kept: a deploy step that silently kept nothing would only slow every start."""
     import time
 
     from bot.cli.errors import CliError
-    from bot.cli.shared import load_matcher
+    from bot.cli.shared import load_knowledge_base
     from bot.settings import KnowledgeSettings, load_settings
+    from knowledge.index_cache import IndexNotKept, matcher_for
 
-    folder = load_settings(KnowledgeSettings).index_cache
+    settings = load_settings(KnowledgeSettings)
+    folder = settings.index_cache
     if folder is None:
         raise CliError("ROLEFIT_INDEX_CACHE is empty: there is nowhere to keep the index")
     started = time.perf_counter()
-    load_matcher()
+    kb = load_knowledge_base(settings.overlay_paths)
+    try:
+        matcher_for(kb, folder, must_keep=True)
+    except IndexNotKept as error:
+        raise CliError(str(error)) from None
     print(f"Index ready in {folder} ({(time.perf_counter() - started) * 1e3:.0f} ms).")
     return 0

@@ -80,6 +80,9 @@ def test_the_index_cache_is_in_the_users_cache_folder_unless_set_empty(
 ) -> None:
     clean_env.setenv("SLACK_BOT_TOKEN", SECRET)
     clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv("HOME", str(tmp_path / "home"))
+    clean_env.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec says
+    assert load_settings(SlackSettings).index_cache == tmp_path / "home" / ".cache" / "rolefit"
     clean_env.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert load_settings(SlackSettings).index_cache == tmp_path / "xdg" / "rolefit"
     clean_env.setenv("ROLEFIT_INDEX_CACHE", " ")

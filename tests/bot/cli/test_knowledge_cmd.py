@@ -126,9 +126,26 @@ def test_index_builds_the_index_once_into_the_cache_folder(
     folder = tmp_path / "cache"
     monkeypatch.setenv("ROLEFIT_INDEX_CACHE", str(folder))
     assert main(["knowledge", "index"]) == 0
+    [kept] = folder.glob("matcher-*.pickle")
+    written = kept.stat().st_ino
     assert main(["knowledge", "index"]) == 0
     assert capsys.readouterr().out.count(f"Index ready in {folder}") == 2
-    assert len(list(folder.glob("matcher-*.pickle"))) == 1
+    assert list(folder.glob("matcher-*")) == [kept] and kept.stat().st_ino == written
+
+
+def test_index_into_a_folder_others_may_write_to_fails_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o777)
+    monkeypatch.setenv("ROLEFIT_INDEX_CACHE", str(folder))
+    assert main(["knowledge", "index"]) == 2
+    assert capsys.readouterr().err == (
+        f"rolefit: cannot keep the matcher's index in {folder}: others may write to it "
+        "(chmod go-w, or use a private folder)\n"
+    )
+    assert list(folder.iterdir()) == []
 
 
 def test_index_without_a_cache_folder_says_so_in_one_line(
