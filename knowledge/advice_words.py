@@ -54,3 +54,14 @@ def not_covered(recommendation: Recommendation, kb: KnowledgeBase) -> str | None
         f"{work}: {name} work this hire will not cover. Keep it with whoever does it today, "
         f"or plan a {name} as a later hire."
     )
+
+
+def weighed_against(recommendation: Recommendation) -> str:
+    """The points for the role not hired, said as outweighed ("" when there are none)."""
+    if not recommendation.against:
+        return ""
+    return (
+        "Weighed against it: "
+        + "; ".join(reason.text.rstrip(".") for reason in recommendation.against[:2])
+        + "."
+    )

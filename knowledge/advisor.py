@@ -128,7 +128,10 @@ class Recommendation(BaseModel):
     recommendation: Decision
     confidence: float = Field(ge=0.0, le=1.0)
     scores: dict[str, float]
-    reasons: list[Reason]
+    reasons: list[Reason]  # what the advice rests on: never a point for the role not hired
+    # Points for the role not hired, weighed and outweighed ("your team runs Scrum" when the
+    # advice is a Product Manager): said as such, never as a reason for the advice.
+    against: list[Reason] = []
     unplaced_needs: list[str]
     placed_needs: list[PlacedNeed]
     # The roles already on staff: the work of the role not hired is theirs.
@@ -159,12 +162,19 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
     decision, confidence, decision_reasons = _decide(answers, scores, placed, names)
 
     supporting = ROLE_IDS if decision == "both" else (decision,)
-    ordered = sorted(evidence, key=lambda item: not any(item.points.get(r) for r in supporting))
+    backs = [item.reason for item in evidence if any(item.points.get(r) for r in supporting)]
+    neutral = [item.reason for item in evidence if not item.points]  # work for someone else
+    against = [
+        item.reason
+        for item in evidence
+        if item.points and not any(item.points.get(r) for r in supporting)
+    ]
     return Recommendation(
         recommendation=decision,
         confidence=round(confidence, 2),
         scores={role: round(score, 2) for role, score in scores.items()},
-        reasons=decision_reasons + [item.reason for item in ordered],
+        reasons=decision_reasons + backs + neutral,
+        against=[] if answers.existing_roles else against,  # the role on staff covers those
         unplaced_needs=unplaced,
         placed_needs=placed,
         on_staff=answers.existing_roles,

@@ -284,6 +284,11 @@ class Matcher:
             explanation += " The article does not say whose work this is."
         return self._answer(best.entry, question, confidence, explanation, ranked)
 
+    def reads_no_words(self, text: str) -> bool:
+        """Whether `text` holds no word the matcher reads (stopwords and role names aside): "and
+        the PO?" asks about no work of its own."""
+        return not self._reader.terms(text, fix_typos=False)
+
     def answer_for(self, responsibility_id: str, question: str = "") -> Answer:
         """The answer as if this responsibility (or neighbour) had matched; for "did you mean"."""
         entry = self._by_id.get(responsibility_id)

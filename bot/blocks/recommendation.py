@@ -19,7 +19,13 @@ from bot.blocks.kit import (
     quote,
     section,
 )
-from knowledge.advice_words import headline, hired_roles, not_covered, verdict
+from knowledge.advice_words import (
+    headline,
+    hired_roles,
+    not_covered,
+    verdict,
+    weighed_against,
+)
 from knowledge.advisor import Recommendation
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
@@ -33,6 +39,8 @@ ACTIONS_BLOCK = "rolefit_recommendation_actions"
 def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> list[Block]:
     """The advice itself; every text from the advisor is escaped (needs quote the user)."""
     reasons = "\n".join(f"• {escape(r.text)}" for r in recommendation.reasons[:MAX_REASONS])
+    if against := weighed_against(recommendation):
+        reasons += f"\n_{escape(against)}_"
     blocks = [
         header(headline(recommendation, kb)),
         section(f"*{escape(verdict(recommendation, kb))}*"),

@@ -266,7 +266,7 @@ def _parse_numbers(reply: str, highest: int) -> list[int] | None:
 
 def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
     """The recommendation as a person reads it in a terminal, in the Slack message's words."""
-    from knowledge.advice_words import headline, hired_roles, not_covered, verdict
+    from knowledge.advice_words import headline, hired_roles, not_covered, verdict, weighed_against
 
     lines = [
         f"{headline(result, kb)} (confidence {result.confidence:.2f})",
@@ -276,6 +276,7 @@ def format_recommendation(result: Recommendation, kb: KnowledgeBase) -> str:
         "",
         "Why:",
         *(f"  - {reason.text}" for reason in result.reasons),
+        *([f"  {against}"] if (against := weighed_against(result)) else []),
     ]
     for role in (kb.roles[role_id] for role_id in hired_roles(result)):
         lines += ["", f"When to hire a {role.name}: {role.when_to_hire}"]

@@ -7,15 +7,15 @@ from __future__ import annotations
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.advice_words import headline
+from knowledge.advice_words import headline, weighed_against
 from knowledge.advisor import Recommendation, advise
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
-from knowledge.dialogue.facts import Fact, HiringFacts, read_answer, read_facts
+from knowledge.dialogue.facts import Fact, HiringFacts, only_process, read_answer, read_facts
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.patterns import NEXT_HIRE, PRONOUN
+from knowledge.dialogue.patterns import NAMES_PM, NAMES_PO, NEXT_HIRE, OTHER_ROLE, PRONOUN
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
@@ -124,14 +124,37 @@ class Chat:
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
-        answer = self._answer(self._with_topic(reading, memory))
+        roles = self._roles_asked_about(reading, memory)
+        if roles is not None and memory is not None:
+            answer = self._answer(memory.question)
+            text = wording.for_roles(roles, answer, self.kb) + wording.ownership(answer, self.kb)
+        else:
+            answer = self._answer(self._with_topic(reading, memory))
+            text = wording.ownership(answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
-            text=wording.ownership(answer, self.kb),
+            text=text,
             answer=answer,
             follow_up=reading.follow_up,
             memory=Memory(intent="ownership", question=answer.question),
         )
+
+    def _roles_asked_about(self, reading: Reading, memory: Memory | None) -> tuple[str, ...] | None:
+        """A follow-up naming a role and no work of its own ("and the PO?", "what about the
+        other one?") asks whether that role owns the work last asked about: the roles it means
+        (none when "the other one" has no single other), or None for any other turn."""
+        if not reading.follow_up or memory is None or not memory.question:
+            return None
+        said = reading.text.lower()
+        if not self.matcher.reads_no_words(OTHER_ROLE.sub(" ", said)):
+            return None
+        named = _roles_named(said)
+        if not named and OTHER_ROLE.search(said):
+            before = self._answer(memory.question).owners
+            named = [role for role in ROLE_IDS if len(before) == 1 and role not in before]
+        elif not named:
+            return None  # "and the team?": neither a role nor any work
+        return tuple(named)
 
     def _with_topic(self, reading: Reading, memory: Memory | None) -> str:
         """A follow-up that says "it" or "them" ("who writes them?") asks about the previous
@@ -147,6 +170,8 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
+        if known.goal is not None and only_process(reading.text):
+            said = said.model_copy(update={"goal": None})  # "we run scrum": not a second goal
         asked = memory.asked if memory is not None and memory.intent == "hire" else 0
         asked_for = known.missing() if asked else None
         if asked_for is not None and getattr(said, asked_for) is None:
@@ -233,7 +258,9 @@ class Chat:
         concept = self.concepts.find(reading.text)
         if concept is None:
             return Reply(
-                intent=Intent.CONCEPT, text=wording.NO_CONCEPT, memory=Memory(intent="concept")
+                intent=Intent.CONCEPT,
+                text=self._about_roles(reading.text) or wording.NO_CONCEPT,
+                memory=Memory(intent="concept"),
             )
         caveat = "" if concept.defined else " (The article names this without defining it.)"
         text = f"{concept.title}: {concept.explanation}{caveat} (Article: {concept.section}.)"
@@ -244,6 +271,15 @@ class Chat:
             follow_up=reading.follow_up,
             memory=Memory(intent="concept", concept=concept.id),
         )
+
+    def _about_roles(self, text: str) -> str | None:
+        """ "What does a product manager do?", "define PO": no concept of the article's, but the
+        roles themselves, which it describes (both named: side by side)."""
+        said = text.lower()
+        named = _roles_named(said)
+        if len(named) == 2:
+            return wording.compare(self.kb)
+        return wording.role(self.kb.roles[named[0]]) if named else None
 
     # -- the rest of a conversation ------------------------------------------------------------
 
@@ -280,10 +316,20 @@ class Chat:
         if memory.facts is not None and memory.intent == "hire":
             recommendation = self.advise(memory.facts)
             reasons = " ".join(reason.text for reason in recommendation.reasons)
-            return f"{headline(recommendation, self.kb)} because: {reasons}"
+            against = weighed_against(recommendation)
+            return f"{headline(recommendation, self.kb)} because: {reasons} {against}".strip()
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _roles_named(said: str) -> list[str]:
+    """The roles a (lower-cased) message names, Product Owner first."""
+    return [
+        role
+        for role, names in ((ROLE_IDS[0], NAMES_PO), (ROLE_IDS[1], NAMES_PM))
+        if names.search(said)
+    ]

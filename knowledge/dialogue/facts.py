@@ -305,6 +305,20 @@ _WANTED_DONE = re.compile(
 )
 
 
+# How the team works: Scrum, its sprints, agile.
+_PROCESS = re.compile(r"\b(?:scrum|sprints?|agile)\b")
+
+
+def only_process(text: str) -> bool:
+    """Whether the only delivery work a message names is the process the team follows, with no
+    need said ("we run scrum", "two-week sprints here"): told after the goal is known, that is a
+    fact about the team, not a second goal."""
+    said = " ".join(text[:MAX_STORY].lower().split())
+    if not _PROCESS.search(said) or _MISSING.search(said):
+        return False
+    return not _DELIVERY.search(_PROCESS.sub(" ", said))
+
+
 def _says_done(done: re.Pattern[str], clause: str) -> bool:
     """Whether the clause says one side's work is done, rather than asking for it done."""
     return bool(done.search(clause)) and not _WANTED_DONE.search(clause)

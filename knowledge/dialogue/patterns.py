@@ -68,6 +68,8 @@ BOTH_ROLES = re.compile(
     # "Which role faces the market and which the team?" sets the two side by side unnamed.
     r"\bwhich (?:role|one|of (?:the two|them|these|the roles))\b.*\band which\b)"
 )
+# "What about the other one?": the role the previous answer did not name.
+OTHER_ROLE = re.compile(r"\b(?:the )?other (?:one|role|side|person|guy|hat)\b")
 ANY_ROLE = re.compile(rf"\b({PO}|{PM})\b|\bproduct (?:person|role|people|lead)\b")
 
 HELLO = frozenset(

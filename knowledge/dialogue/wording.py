@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.advice_words import not_covered, verdict
 from knowledge.advisor import Recommendation
 from knowledge.confidence import CLEARLY, confidence_words
-from knowledge.models import ARTICLE_TITLE, Answer, KnowledgeBase
+from knowledge.models import ARTICLE_TITLE, Answer, KnowledgeBase, Role
 from knowledge.questionnaire import ROLE_IDS
 
 SECTION_BASICS = "Understanding the basics"
@@ -44,7 +44,7 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     """The answer in words, leading with who does the work."""
     names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
     if not answer.settled:
-        usual = f" Commonly it is {answer.outside_owner}'s." if answer.outside_owner else ""
+        usual = f" Commonly it falls to {answer.outside_owner}." if answer.outside_owner else ""
         return f"The article doesn't settle who does this.{usual} {answer.why or ''}".strip()
     if names:
         who = " and the ".join(names)
@@ -59,12 +59,22 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
         return f"{lead}{why}{section}"
     if answer.outside_owner:
         return (
-            f"That's usually {answer.outside_owner}'s work, not a product role's. "
+            f"That's usually work for {answer.outside_owner}, not for a product role. "
             f"{answer.why or ''}".strip()
         )
     return (
         "Neither the Product Owner nor the Product Manager owns that, as far as the article goes."
     )
+
+
+def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
+    """A follow-up's "and the PO?" answered first, yes or no, before the answer it asks about
+    (nothing to add where the answer names no role: it says whose work it is, if anyone's)."""
+    if not roles or not answer.owners:
+        return ""
+    if set(roles) <= set(answer.owners):
+        return "Yes. "
+    return f"Not the {' and the '.join(kb.roles[role].name for role in roles)}. "
 
 
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
@@ -76,11 +86,22 @@ def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
     return "\n".join(lines)
 
 
+def _role_line(role: Role) -> str:
+    return f"{role.name} ({role.short}): {role.summary} Owns: {'; '.join(role.owns[:4])}."
+
+
+def role(described: Role) -> str:
+    """ "What does a product manager do?": the role on its own, and when to hire one."""
+    return (
+        f"{_role_line(described)} When to hire one: {described.when_to_hire} Ask me who owns "
+        f"any piece of work, or how the two roles differ. (Article: {SECTION_BASICS}.)"
+    )
+
+
 def compare(kb: KnowledgeBase) -> str:
     po, pm = (kb.roles[role] for role in ROLE_IDS)
     return (
-        f"{po.name} ({po.short}): {po.summary} Owns: {'; '.join(po.owns[:4])}.\n"
-        f"{pm.name} ({pm.short}): {pm.summary} Owns: {'; '.join(pm.owns[:4])}.\n"
+        f"{_role_line(po)}\n{_role_line(pm)}\n"
         "Both find out what customers need and turn it into technical requirements; past that "
         "they diverge. Which do you need? Tell me about your team, or run `/rolefit hire`. "
         f"(Article: {SECTION_NEED}; {SECTION_BASICS}.)"

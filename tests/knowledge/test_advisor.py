@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from knowledge import KnowledgeBase, Matcher
+from knowledge.advice_words import weighed_against
 from knowledge.advisor import HiringAnswers, Recommendation, advise
 from knowledge.confidence import confidence_words
 from knowledge.models import ARTICLE_SECTIONS, ARTICLE_TITLE
@@ -193,6 +194,20 @@ def test_every_recommendation_explains_itself(
             assert reason.ref in {ARTICLE_TITLE, *ARTICLE_SECTIONS}
     assert len(result.placed_needs) + len(result.unplaced_needs) == len(given.needs)
     assert advise(given, matcher) == result, "the advice must be deterministic"
+
+
+def test_a_point_for_the_role_not_hired_is_weighed_against_never_given_as_a_reason(
+    matcher: Matcher,
+) -> None:
+    result = advise(answers(goal="build-business", uses_scrum=True), matcher)
+    assert result.recommendation == PM
+    assert not any("Scrum" in reason.text for reason in result.reasons)
+    assert [reason.ref for reason in result.against] == ["uses_scrum"]
+    assert weighed_against(result) == (
+        "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
+    )
+    on_staff = advise(answers(goal="deliver-product", existing_roles=[PO]), matcher)
+    assert on_staff.recommendation == PM and on_staff.against == []  # their PO covers it
 
 
 def test_article_case_places_its_needs_on_product_manager_work(matcher: Matcher) -> None:

@@ -86,6 +86,48 @@ def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
     assert thanks.intent == "feedback" and thanks.kind == "thanks"
 
 
+def test_a_follow_up_naming_a_role_asks_whether_it_owns_the_work_before(chat: Chat) -> None:
+    _, po, pm, other = turns(
+        chat, "who owns pricing?", "and the PO?", "what about the PM?", "what about the other one?"
+    )
+    assert po.owners == ["product-manager"]
+    assert po.text.startswith("Not the Product Owner. That's clearly work for the Product Manager")
+    assert pm.text.startswith("Yes. That's clearly work for the Product Manager")
+    assert other.text.startswith("Not the Product Owner.")
+    _, other_than_po, why = turns(chat, "who owns the backlog", "what about the other one?", "why?")
+    assert other_than_po.text.startswith("Not the Product Manager.")
+    assert other_than_po.owners == ["product-owner"] and "backlog" in why.text.lower()
+    _, new_work = turns(chat, "who owns the backlog", "and the PO for pricing?")
+    assert new_work.owners == ["product-manager"] and not new_work.text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("what does a product manager do?", "Product Manager (PM): "),
+        ("what is a product owner?", "Product Owner (PO): "),
+        ("explain the PO role", "Product Owner (PO): "),
+    ],
+)
+def test_asked_what_a_role_is_it_describes_the_role(chat: Chat, text: str, role: str) -> None:
+    reply = chat.reply(text)
+    assert reply.text.startswith(role) and "When to hire one:" in reply.text
+
+
+def test_saying_the_team_runs_scrum_after_the_goal_adds_no_second_goal(chat: Chat) -> None:
+    _, business, scrum, why = turns(
+        chat, "who should we hire first?", "building the business", "we run scrum", "why?"
+    )
+    assert business.recommendation is not None
+    assert business.recommendation.recommendation == "product-manager"
+    assert scrum.recommendation is not None
+    assert scrum.recommendation.recommendation == "product-manager"
+    assert why.text.startswith("Hire a Product Manager because:")
+    assert why.text.endswith(
+        "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
+    )
+
+
 def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None:
     first = chat.reply("who should we hire first?")
     assert first.recommendation is None and [a.fact for a in first.asks] == ["goal"]

@@ -86,6 +86,19 @@ def test_the_message_says_who_ran_it_and_why(kb: KnowledgeBase, matcher: Matcher
     assert "Product Manager" in why
 
 
+def test_points_for_the_other_role_are_shown_as_weighed_against_it(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    given = CASES["product-manager"].model_copy(update={"uses_scrum": True})
+    recommendation = advise(given, matcher)
+    assert recommendation.recommendation == "product-manager"
+    why = section_titled(recommendation_blocks(recommendation, kb), "*Why*")
+    assert why.endswith(
+        "_Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role._"
+    )
+    assert why.count("Scrum") == 2  # only there, not among the reasons
+
+
 def test_what_each_role_would_own_comes_from_the_teams_own_needs(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
