@@ -15,7 +15,15 @@ from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import Fact, HiringFacts, only_process, read_answer, read_facts
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.patterns import NAMES_PM, NAMES_PO, NEXT_HIRE, OTHER_ROLE, PRONOUN
+from knowledge.dialogue.message import asks_in_another_script
+from knowledge.dialogue.patterns import (
+    NAMES_PM,
+    NAMES_PO,
+    NEXT_HIRE,
+    OTHER_ROLE,
+    PRONOUN,
+    THANKS_EMOJI,
+)
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
@@ -89,6 +97,11 @@ class Chat:
         self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
+        if asks_in_another_script(text):
+            kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
+            return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
+        if memory is not None and THANKS_EMOJI.fullmatch(text):  # 👍 after an answer
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,

@@ -69,3 +69,14 @@ def window(text: str) -> str:
     if len(text) <= WINDOW_HEAD + WINDOW_TAIL:
         return text
     return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
+
+
+def asks_in_another_script(text: str) -> bool:
+    """Whether a message asks something in letters none of which are English ("кто отвечает
+    за бэклог?"): the rules and the matcher read English only. A word or two ("привет",
+    "こんにちは") is a greeting, answered as one."""
+    said = normalise(text)
+    letters = [c for c in said if c.isalpha()]
+    if not letters or any(c.isascii() for c in letters):
+        return False
+    return "?" in text or "\uff1f" in text or len(said.split()) > 2 or len(letters) > 12

@@ -217,6 +217,13 @@ BYE = frozenset(
     ]
 )
 
+# A reaction in place of words: a thumbs up, thanks hands, a heart (as emoji or Slack codes,
+# skin tones included).
+THANKS_EMOJI = re.compile(
+    r"(?:\s|[\U0001F44D\U0001F64F\U0001F64C\U0001F44C\U0001F389\u2705\u2764\uFE0F\U0001F4AF]|"
+    r"[\U0001F3FB-\U0001F3FF]|:(?:\+1|thumbsup|pray|raised_hands|ok_hand|tada|"
+    r"white_check_mark|heart|100)(?:::skin-tone-[2-6])?:)+"
+)
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
     r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"

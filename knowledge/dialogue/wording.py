@@ -26,6 +26,10 @@ HELP = (
     "to hire (“we're a 12-person startup, who should we hire?”). `/rolefit hire` runs the hiring "
     "questionnaire."
 )
+ENGLISH_ONLY = (
+    "Sorry, I can only read English so far. Ask me in English, for example: who owns the "
+    "product backlog?"
+)
 OFF_TOPIC = (
     "That's outside what I know: I only cover the Product Owner and Product Manager roles (who "
     "owns what, and whom to hire)."
@@ -35,8 +39,9 @@ NO_CONCEPT = (
     "hire; ask me about any of those."
 )
 TEACH = (
-    " If your team splits the work differently, an admin can teach RoleFit with a knowledge "
-    "overlay (`ROLEFIT_KNOWLEDGE`: add phrases or your own responsibilities)."
+    " If your team splits the work differently, a workspace admin can teach RoleFit your "
+    "team's words for a piece of work (`/rolefit teach`) and name who holds each role "
+    "(`/rolefit set`)."
 )
 
 

@@ -82,7 +82,7 @@ def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
         chat, "who owns go-to-market?", "why?", "that's wrong, our PO does that", "thanks!"
     )
     assert why.intent == "feedback" and "Product Manager" in why.text
-    assert wrong.intent == "feedback" and "overlay" in wrong.text
+    assert wrong.intent == "feedback" and "`/rolefit teach`" in wrong.text
     assert thanks.intent == "feedback" and thanks.kind == "thanks"
 
 
@@ -126,6 +126,23 @@ def test_saying_the_team_runs_scrum_after_the_goal_adds_no_second_goal(chat: Cha
     assert why.text.endswith(
         "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
     )
+
+
+@pytest.mark.parametrize("text", ["кто отвечает за бэклог?", "誰がバックログを管理しますか\uff1f"])
+def test_a_message_in_another_script_is_told_english_only_and_the_thread_goes_on(
+    chat: Chat, text: str
+) -> None:
+    _, other, follow_up = turns(chat, "who owns pricing?", text, "and the backlog?")
+    assert other.text.startswith("Sorry, I can only read English so far.")
+    assert follow_up.follow_up and follow_up.owners == ["product-owner"]
+    assert chat.reply("привет").intent == "smalltalk"  # a greeting is greeted
+
+
+@pytest.mark.parametrize("reaction", ["👍", "🙏🏽", ":+1::skin-tone-3:", ":pray:"])
+def test_a_thumbs_up_after_an_answer_is_thanks(chat: Chat, reaction: str) -> None:
+    _, thanks = turns(chat, "who owns pricing?", reaction)
+    assert thanks.kind == "thanks" and thanks.text == "Glad it helped!"
+    assert chat.reply(reaction).intent == "smalltalk"  # nothing to thank for yet: a hello
 
 
 def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None:
