@@ -50,7 +50,7 @@ def test_a_thread_keeps_its_conversation_follow_up_and_feedback(live: LiveRoleFi
     first, follow_up, pushback = posts(live, 3)
     assert "Product Owner" in first["text"]
     assert "Product Manager" in follow_up["text"] and follow_up["thread_ts"] == THREAD
-    assert "overlay" in pushback["text"] and pushback["thread_ts"] == THREAD
+    assert "`/rolefit teach`" in pushback["text"] and pushback["thread_ts"] == THREAD
 
 
 def test_a_mention_is_a_conversation_in_its_thread(live: LiveRoleFit) -> None:
