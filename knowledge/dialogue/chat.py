@@ -331,6 +331,11 @@ class Chat:
             reasons = " ".join(reason.text for reason in recommendation.reasons)
             against = weighed_against(recommendation)
             return f"{headline(recommendation, self.kb)} because: {reasons} {against}".strip()
+        if memory.intent in ("compare", "combine"):
+            return wording.WHY_TWO_ROLES
+        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        if concept is not None:
+            return f"Going by the article: {concept.explanation} (Article: {concept.section}.)"
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:

@@ -26,6 +26,15 @@ HELP = (
     "to hire (“we're a 12-person startup, who should we hire?”). `/rolefit hire` runs the hiring "
     "questionnaire."
 )
+# "Why?" after the roles were set side by side: the article's reasoning, in our words.
+WHY_TWO_ROLES = (
+    "Because the article sets them apart by what each one is for. The Product Owner comes from "
+    "Scrum and answers for delivering the product: the backlog, stories, sprints and test "
+    "planning. The Product Manager is a business role that answers for building a profitable "
+    "business around the product, across every department: strategy, research, go-to-market, "
+    "financials and suppliers. Different work needs different skills, so the article treats them "
+    f"as two hires. (Article: {SECTION_NEED}.)"
+)
 ENGLISH_ONLY = (
     "Sorry, I can only read English so far. Ask me in English, for example: who owns the "
     "product backlog?"

@@ -145,6 +145,16 @@ def test_a_thumbs_up_after_an_answer_is_thanks(chat: Chat, reaction: str) -> Non
     assert chat.reply(reaction).intent == "smalltalk"  # nothing to thank for yet: a hello
 
 
+def test_why_after_the_roles_or_a_concept_gives_the_articles_reasoning(chat: Chat) -> None:
+    _, after_compare = turns(chat, "PO vs PM?", "why?")
+    _, after_combine = turns(chat, "can one person be both?", "why?")
+    concept, after_concept = turns(chat, "what does go-to-market mean?", "why?")
+    assert after_compare.text.startswith("Because the article sets them apart")
+    assert after_combine.text == after_compare.text
+    assert concept.concept is not None
+    assert after_concept.text.startswith(f"Going by the article: {concept.concept.explanation}")
+
+
 def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None:
     first = chat.reply("who should we hire first?")
     assert first.recommendation is None and [a.fact for a in first.asks] == ["goal"]
