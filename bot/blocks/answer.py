@@ -138,11 +138,15 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def answer_blocks(
-    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None
+    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None, lead: str = ""
 ) -> list[Block]:
     """The answer's blocks. With `share` (for answers only the asker sees), a "Share in channel"
-    button that rebuilds this same answer from the reference."""
-    blocks = [section(_headline(answer, kb), block_id="rolefit_answer")]
+    button that rebuilds this same answer from the reference; with `lead`, the yes or no a
+    follow-up about one role gets before it ("Not the Product Owner.")."""
+    headline = _headline(answer, kb)
+    if lead:
+        headline = f"*{escape(lead)}* {headline}"
+    blocks = [section(headline, block_id="rolefit_answer")]
     details = _details(answer)
     if details:
         blocks.append(section(details, block_id="rolefit_answer_details"))
@@ -174,5 +178,10 @@ def answer_blocks(
     return blocks
 
 
-def answer_message(answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None) -> Message:
-    return message(_fallback(answer, kb), answer_blocks(answer, kb, share=share))
+def answer_message(
+    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None, lead: str = ""
+) -> Message:
+    fallback = _fallback(answer, kb)
+    if lead:
+        fallback = f"{escape(lead)} {fallback}"
+    return message(fallback, answer_blocks(answer, kb, share=share, lead=lead))

@@ -55,7 +55,7 @@ def conversation_message(
     if reply.intent is Intent.OWNERSHIP and reply.answer is not None:
         answer = reply.answer
         share = AnswerRef(answer.question) if shareable else None
-        return answer_message(answer, kb, share=share)
+        return answer_message(answer, kb, share=share, lead=reply.lead)
     if reply.intent is Intent.COMPARE:
         return roles_message(kb)
     if reply.intent is Intent.HELP:

@@ -78,6 +78,9 @@ class Reply(BaseModel):
     facts: HiringFacts | None = None
     asks: tuple[Ask, ...] = ()
     concept: Concept | None = None
+    # An ownership answer's first words when a follow-up asked about one role ("and the PO?"):
+    # "Yes." or "Not the Product Owner.", before the answer it asked about.
+    lead: str = ""
     kind: str = ""  # feedback or smalltalk kind
 
     @property
@@ -138,15 +141,16 @@ class Chat:
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
         roles = self._roles_asked_about(reading, memory)
+        lead = ""
         if roles is not None and memory is not None:
             answer = self._answer(memory.question)
-            text = wording.for_roles(roles, answer, self.kb) + wording.ownership(answer, self.kb)
+            lead = wording.for_roles(roles, answer, self.kb)
         else:
             answer = self._answer(self._with_topic(reading, memory))
-            text = wording.ownership(answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
-            text=text,
+            text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
+            lead=lead,
             answer=answer,
             follow_up=reading.follow_up,
             memory=Memory(intent="ownership", question=answer.question),

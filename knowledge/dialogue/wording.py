@@ -87,8 +87,8 @@ def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     if not roles or not answer.owners:
         return ""
     if set(roles) <= set(answer.owners):
-        return "Yes. "
-    return f"Not the {' and the '.join(kb.roles[role].name for role in roles)}. "
+        return "Yes."
+    return f"Not the {' and the '.join(kb.roles[role].name for role in roles)}."
 
 
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
