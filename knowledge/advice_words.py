@@ -60,8 +60,5 @@ def weighed_against(recommendation: Recommendation) -> str:
     """The points for the role not hired, said as outweighed ("" when there are none)."""
     if not recommendation.against:
         return ""
-    return (
-        "Weighed against it: "
-        + "; ".join(reason.text.rstrip(".") for reason in recommendation.against[:2])
-        + "."
-    )
+    firsts = (reason.text.split(". ")[0].rstrip(".") for reason in recommendation.against[:2])
+    return "Weighed against it: " + "; ".join(firsts) + "."

@@ -174,7 +174,7 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
         confidence=round(confidence, 2),
         scores={role: round(score, 2) for role, score in scores.items()},
         reasons=decision_reasons + backs + neutral,
-        against=[] if answers.existing_roles else against,  # the role on staff covers those
+        against=against,
         unplaced_needs=unplaced,
         placed_needs=placed,
         on_staff=answers.existing_roles,

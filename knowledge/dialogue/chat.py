@@ -4,11 +4,13 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline, weighed_against
-from knowledge.advisor import Recommendation, advise
+from knowledge.advisor import Reason, Recommendation, advise
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
@@ -17,12 +19,14 @@ from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import asks_in_another_script
 from knowledge.dialogue.patterns import (
-    NAMES_PM,
-    NAMES_PO,
+    ABOUT_A_ROLE,
     NEXT_HIRE,
     OTHER_ROLE,
     PRONOUN,
+    ROLE_FOLLOW_UP,
     THANKS_EMOJI,
+    TITLE_PM,
+    TITLE_PO,
 )
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import Matcher
@@ -100,10 +104,11 @@ class Chat:
         self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
+        text = unicodedata.normalize("NFKC", text)  # fullwidth letters, ligatures: plain ones
         if asks_in_another_script(text):
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
-        if memory is not None and THANKS_EMOJI.fullmatch(text):  # 👍 after an answer
+        if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         answer_to = {
@@ -145,6 +150,10 @@ class Chat:
         if roles is not None and memory is not None:
             answer = self._answer(memory.question)
             lead = wording.for_roles(roles, answer, self.kb)
+        elif not self._refers_back(reading, memory) and (
+            described := self._about_roles(reading.text)
+        ):
+            return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
         return Reply(
@@ -160,10 +169,10 @@ class Chat:
         """A follow-up naming a role and no work of its own ("and the PO?", "what about the
         other one?") asks whether that role owns the work last asked about: the roles it means
         (none when "the other one" has no single other), or None for any other turn."""
+        said = reading.text.lower().strip()
         if not reading.follow_up or memory is None or not memory.question:
             return None
-        said = reading.text.lower()
-        if not self.matcher.reads_no_words(OTHER_ROLE.sub(" ", said)):
+        if not ROLE_FOLLOW_UP.match(said):
             return None
         named = _roles_named(said)
         if not named and OTHER_ROLE.search(said):
@@ -173,10 +182,17 @@ class Chat:
             return None  # "and the team?": neither a role nor any work
         return tuple(named)
 
+    @staticmethod
+    def _refers_back(reading: Reading, memory: Memory | None) -> bool:
+        """A follow-up that says "it" or "them" ("does the PO help with it?")."""
+        return (
+            reading.follow_up and memory is not None and bool(PRONOUN.search(reading.text.lower()))
+        )
+
     def _with_topic(self, reading: Reading, memory: Memory | None) -> str:
         """A follow-up that says "it" or "them" ("who writes them?") asks about the previous
         turn's topic: the concept explained, or the work last asked about."""
-        if not reading.follow_up or memory is None or not PRONOUN.search(reading.text.lower()):
+        if not self._refers_back(reading, memory) or memory is None:
             return reading.text
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
         topic = concept.title if concept is not None else memory.question
@@ -187,7 +203,7 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
-        if known.goal is not None and only_process(reading.text):
+        if known.goal is not None and only_process(reading.text):  # never "who's next?"
             said = said.model_copy(update={"goal": None})  # "we run scrum": not a second goal
         asked = memory.asked if memory is not None and memory.intent == "hire" else 0
         asked_for = known.missing() if asked else None
@@ -236,12 +252,16 @@ class Chat:
         defaults fill them, but "your team doesn't run Scrum" must not be said unasked)."""
         recommendation = advise(facts.answers(), self.matcher)
         unstated = facts.unstated()
-        reasons = [
-            reason
-            for reason in recommendation.reasons
-            if not (reason.source == "answer" and reason.ref in unstated)
-        ]
-        return recommendation.model_copy(update={"reasons": reasons})
+
+        def stated(reasons: list[Reason]) -> list[Reason]:
+            return [r for r in reasons if not (r.source == "answer" and r.ref in unstated)]
+
+        return recommendation.model_copy(
+            update={
+                "reasons": stated(recommendation.reasons),
+                "against": stated(recommendation.against),
+            }
+        )
 
     def start_hiring(self) -> Reply:
         """ "Which do I need?": the hiring conversation from its first question."""
@@ -291,12 +311,15 @@ class Chat:
 
     def _about_roles(self, text: str) -> str | None:
         """ "What does a product manager do?", "define PO": no concept of the article's, but the
-        roles themselves, which it describes (both named: side by side)."""
+        roles themselves, which it describes (both named: side by side). None when the message
+        names work too ("what does a PM do about pricing?"): that is whose work it is."""
         said = text.lower()
         named = _roles_named(said)
+        if not named or not self.matcher.reads_no_words(ABOUT_A_ROLE.sub(" ", said)):
+            return None
         if len(named) == 2:
             return wording.compare(self.kb)
-        return wording.role(self.kb.roles[named[0]]) if named else None
+        return wording.role(self.kb.roles[named[0]])
 
     # -- the rest of a conversation ------------------------------------------------------------
 
@@ -339,7 +362,10 @@ class Chat:
             return wording.WHY_TWO_ROLES
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
         if concept is not None:
-            return f"Going by the article: {concept.explanation} (Article: {concept.section}.)"
+            caveat = "" if concept.defined else " (The article names this without defining it.)"
+            return (
+                f"Going by the article: {concept.explanation}{caveat} (Article: {concept.section}.)"
+            )
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
@@ -352,6 +378,6 @@ def _roles_named(said: str) -> list[str]:
     """The roles a (lower-cased) message names, Product Owner first."""
     return [
         role
-        for role, names in ((ROLE_IDS[0], NAMES_PO), (ROLE_IDS[1], NAMES_PM))
+        for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]

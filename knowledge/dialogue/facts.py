@@ -305,18 +305,22 @@ _WANTED_DONE = re.compile(
 )
 
 
-# How the team works: Scrum, its sprints, agile.
-_PROCESS = re.compile(r"\b(?:scrum|sprints?|agile)\b")
+# A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
+# sprints", "the devs are agile too".
+_PROCESS_ONLY = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right)[,.!]?\s+)*"
+    r"(?:(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|"
+    r"devs|engineering)\s+)?(?:(?:already|also|all)\s+)?"
+    r"(?:(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|are|is)\s+)?"
+    r"(?:(?:\w+[- ]week|weekly|fortnightly)\s+)?(?:scrum|sprints|agile)"
+    r"(?:\s+(?:too|already|here|now|as well))?\s*[.!]*$"
+)
 
 
 def only_process(text: str) -> bool:
-    """Whether the only delivery work a message names is the process the team follows, with no
-    need said ("we run scrum", "two-week sprints here"): told after the goal is known, that is a
-    fact about the team, not a second goal."""
-    said = " ".join(text[:MAX_STORY].lower().split())
-    if not _PROCESS.search(said) or _MISSING.search(said):
-        return False
-    return not _DELIVERY.search(_PROCESS.sub(" ", said))
+    """Whether a message only says the team runs Scrum (or sprints, or agile), with nothing
+    else: told after the goal is known, that is a fact about the team, not a second goal."""
+    return bool(_PROCESS_ONLY.match(" ".join(text[:MAX_STORY].lower().split())))
 
 
 def _says_done(done: re.Pattern[str], clause: str) -> bool:

@@ -4,6 +4,7 @@ typos of the role names fixed, and the part that asks set apart from the story a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from knowledge.dialogue import patterns as P
@@ -72,11 +73,15 @@ def window(text: str) -> str:
 
 
 def asks_in_another_script(text: str) -> bool:
-    """Whether a message asks something in letters none of which are English ("кто отвечает
-    за бэклог?"): the rules and the matcher read English only. A word or two ("привет",
-    "こんにちは") is a greeting, answered as one."""
-    said = normalise(text)
+    """Whether a message asks something mostly in letters that are not English ("кто отвечает
+    за бэклог?", "кто такой PM и чем он занимается?"): the rules and the matcher read English
+    only, though a message naming the roles is read for them. A word or two ("привет",
+    "спасибо большое") is a greeting or thanks, read as one; English in fullwidth letters is
+    English."""
+    plain = unicodedata.normalize("NFKC", text)
+    said = normalise(plain)
     letters = [c for c in said if c.isalpha()]
-    if not letters or any(c.isascii() for c in letters):
-        return False
-    return "?" in text or "\uff1f" in text or len(said.split()) > 2 or len(letters) > 12
+    english = sum(c.isascii() for c in letters)
+    if len(letters) - english <= 2 * english or P.NAMES_PO.search(said) or P.NAMES_PM.search(said):
+        return False  # mostly English, or it names the roles: read as usual
+    return "?" in plain or len(said.split()) > 2

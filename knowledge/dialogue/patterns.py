@@ -68,8 +68,31 @@ BOTH_ROLES = re.compile(
     # "Which role faces the market and which the team?" sets the two side by side unnamed.
     r"\bwhich (?:role|one|of (?:the two|them|these|the roles))\b.*\band which\b)"
 )
+# A role as a job title (not "product management", the whole field the article writes about).
+TITLE_PO = re.compile(r"\b(?:pos?|product owners?|p\.o\.)(?!\w)")
+TITLE_PM = re.compile(r"\b(?:pms?|product managers?|p\.m\.)(?!\w)")
+# Words that ask what a role is, not about a piece of work: "explain the PO role".
+ABOUT_A_ROLE = re.compile(
+    r"\b(?:explain\w*|defin\w*|describ\w*|roles?|jobs?|titles?|positions?|mean\w*|"
+    r"responsibilit\w*|duties|exactly|actually|really|anyway)\b"
+)
 # "What about the other one?": the role the previous answer did not name.
 OTHER_ROLE = re.compile(r"\b(?:the )?other (?:one|role|side|person|guy|hat)\b")
+_THE_ROLE = (
+    r"(?:the |our |a |an )?(?:pos?|product owners?|p\.o\.|pms?|product managers?|p\.m\.|"
+    r"other (?:one|role|side|person|guy|hat))(?:'s)?"
+)
+# A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
+# about the other one?", "is that the PM's job?", "does the PO own it?". Not "what does the PO
+# own?" (the role itself) nor "can the PO help?" (not whose work it is).
+ROLE_FOLLOW_UP = re.compile(
+    rf"^(?:(?:and|so|but|ok|okay|or|what about|how about|then),?\s+)*(?:for\s+)?{_THE_ROLE}"
+    r"(?:\s+(?:then|too|instead|either))?\s*\??$|"
+    r"^(?:(?:and|so|but)\s+)?(?:does|do|would|should|is|isn't|doesn't|will)\s+"
+    rf"(?:(?:that|it|this)\s+)?(?:(?:on|for)\s+)?{_THE_ROLE}\s*"
+    r"(?:own|owns|do|handle|handles|job|responsible for|accountable for|on)?\s*"
+    r"(?:(?:it|that|this|job|too|then)\s*)*\??$"
+)
 ANY_ROLE = re.compile(rf"\b({PO}|{PM})\b|\bproduct (?:person|role|people|lead)\b")
 
 HELLO = frozenset(

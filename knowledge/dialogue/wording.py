@@ -3,7 +3,7 @@ by section) or saying plainly where the article is silent."""
 
 from __future__ import annotations
 
-from knowledge.advice_words import not_covered, verdict
+from knowledge.advice_words import not_covered, verdict, weighed_against
 from knowledge.advisor import Recommendation
 from knowledge.confidence import CLEARLY, confidence_words
 from knowledge.models import ARTICLE_TITLE, Answer, KnowledgeBase, Role
@@ -32,8 +32,9 @@ WHY_TWO_ROLES = (
     "Scrum and answers for delivering the product: the backlog, stories, sprints and test "
     "planning. The Product Manager is a business role that answers for building a profitable "
     "business around the product, across every department: strategy, research, go-to-market, "
-    "financials and suppliers. Different work needs different skills, so the article treats them "
-    f"as two hires. (Article: {SECTION_NEED}.)"
+    "financials and suppliers. Different work needs different skills, so the article asks which "
+    "of the two your business needs most; startups and small businesses usually hire one product "
+    f"person. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
 )
 ENGLISH_ONLY = (
     "Sorry, I can only read English so far. Ask me in English, for example: who owns the "
@@ -82,33 +83,39 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
-    """A follow-up's "and the PO?" answered first, yes or no, before the answer it asks about
-    (nothing to add where the answer names no role: it says whose work it is, if anyone's)."""
+    """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer),
+    before the answer it asks about; nothing where the answer names no role (it says whose work
+    it is, if anyone's)."""
     if not roles or not answer.owners:
         return ""
+    probably = answer.confidence < CLEARLY
     if set(roles) <= set(answer.owners):
-        return "Yes."
-    return f"Not the {' and the '.join(kb.roles[role].name for role in roles)}."
+        return "Probably." if probably else "Yes."
+    names = " and the ".join(kb.roles[role].name for role in roles)
+    return f"Probably not the {names}." if probably else f"Not the {names}."
 
 
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
     lines = [verdict(recommendation, kb)]
     lines += [f"- {reason.text}" for reason in recommendation.reasons[:4]]
+    if against := weighed_against(recommendation):
+        lines.append(against)
     uncovered = not_covered(recommendation, kb)
     if uncovered:
         lines.append(f"Not covered by this hire: {uncovered}")
     return "\n".join(lines)
 
 
-def _role_line(role: Role) -> str:
-    return f"{role.name} ({role.short}): {role.summary} Owns: {'; '.join(role.owns[:4])}."
+def _role_line(role: Role, most: int = 4) -> str:
+    return f"{role.name} ({role.short}): {role.summary} Owns: {'; '.join(role.owns[:most])}."
 
 
 def role(described: Role) -> str:
-    """ "What does a product manager do?": the role on its own, and when to hire one."""
+    """ "What does a product manager do?": the role on its own, all it owns, when to hire one."""
     return (
-        f"{_role_line(described)} When to hire one: {described.when_to_hire} Ask me who owns "
-        f"any piece of work, or how the two roles differ. (Article: {SECTION_BASICS}.)"
+        f"{_role_line(described, len(described.owns))} When to hire one: "
+        f"{described.when_to_hire} Ask me who owns any piece of work, or how the two roles "
+        f"differ. (Article: {SECTION_BASICS}.)"
     )
 
 

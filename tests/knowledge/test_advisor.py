@@ -206,8 +206,9 @@ def test_a_point_for_the_role_not_hired_is_weighed_against_never_given_as_a_reas
     assert weighed_against(result) == (
         "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
     )
-    on_staff = advise(answers(goal="deliver-product", existing_roles=[PO]), matcher)
-    assert on_staff.recommendation == PM and on_staff.against == []  # their PO covers it
+    on_staff = advise(answers(goal="deliver-product", existing_roles=[PM]), matcher)
+    assert on_staff.recommendation == PO
+    assert [reason.ref for reason in on_staff.against] == ["uses_scrum"]  # no Scrum: said so
 
 
 def test_article_case_places_its_needs_on_product_manager_work(matcher: Matcher) -> None:

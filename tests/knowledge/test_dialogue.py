@@ -99,6 +99,25 @@ def test_a_follow_up_naming_a_role_asks_whether_it_owns_the_work_before(chat: Ch
     assert other_than_po.owners == ["product-owner"] and "backlog" in why.text.lower()
     _, new_work = turns(chat, "who owns the backlog", "and the PO for pricing?")
     assert new_work.owners == ["product-manager"] and not new_work.text.startswith("Yes")
+    _, hedged = turns(chat, "who handles the developers?", "and the PO?")
+    assert hedged.text.startswith("Probably. I'm not sure")
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "starts"),
+    [
+        ("so what does the PO own?", "Product Owner (PO): "),  # the role, not pricing
+        ("and if we don't have a PM?", "Product Manager (PM): "),
+        ("does the PO help with it?", "That's clearly work for the Product Manager"),
+        ("is that the PO's job?", "Not the Product Owner."),
+        ("does the PM own it?", "Yes."),
+    ],
+)
+def test_only_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
+    chat: Chat, follow_up: str, starts: str
+) -> None:
+    _, reply = turns(chat, "who owns pricing?", follow_up)
+    assert reply.text.startswith(starts)
 
 
 @pytest.mark.parametrize(
@@ -126,6 +145,22 @@ def test_saying_the_team_runs_scrum_after_the_goal_adds_no_second_goal(chat: Cha
     assert why.text.endswith(
         "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
     )
+    assert scrum.text.endswith(
+        "Weighed against it: Your team runs Scrum, and the Product Owner is a Scrum role."
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we run scrum, sprints keep slipping",  # a need: both sides now
+        "once that person is in, who's next? we run scrum",  # the next hire
+    ],
+)
+def test_scrum_said_with_a_need_or_a_next_hire_still_counts(chat: Chat, said: str) -> None:
+    *_, reply = turns(chat, "we're a startup, who should we hire?", "building the business", said)
+    advised = reply.recommendation.recommendation if reply.recommendation else None
+    assert advised != "product-manager" or reply.asks
 
 
 @pytest.mark.parametrize("text", ["кто отвечает за бэклог?", "誰がバックログを管理しますか\uff1f"])
@@ -136,6 +171,12 @@ def test_a_message_in_another_script_is_told_english_only_and_the_thread_goes_on
     assert other.text.startswith("Sorry, I can only read English so far.")
     assert follow_up.follow_up and follow_up.owners == ["product-owner"]
     assert chat.reply("привет").intent == "smalltalk"  # a greeting is greeted
+    _, thanks = turns(chat, "who owns pricing?", "спасибо большое")
+    assert not thanks.text.startswith("Sorry")
+    fullwidth = chat.reply(
+        "\uff57\uff48\uff4f \uff4f\uff57\uff4e\uff53 \uff50\uff52\uff49\uff43\uff49\uff4e\uff47?"
+    )
+    assert fullwidth.owners == ["product-manager"]  # "who owns pricing?" in fullwidth letters
 
 
 @pytest.mark.parametrize("reaction", ["👍", "🙏🏽", ":+1::skin-tone-3:", ":pray:"])
@@ -150,6 +191,7 @@ def test_why_after_the_roles_or_a_concept_gives_the_articles_reasoning(chat: Cha
     _, after_combine = turns(chat, "can one person be both?", "why?")
     concept, after_concept = turns(chat, "what does go-to-market mean?", "why?")
     assert after_compare.text.startswith("Because the article sets them apart")
+    assert "startups and small businesses usually hire one product person" in after_compare.text
     assert after_combine.text == after_compare.text
     assert concept.concept is not None
     assert after_concept.text.startswith(f"Going by the article: {concept.concept.explanation}")
