@@ -166,9 +166,9 @@ class Chat:
         )
 
     def _roles_asked_about(self, reading: Reading, memory: Memory | None) -> tuple[str, ...] | None:
-        """A follow-up naming a role and no work of its own ("and the PO?", "what about the
-        other one?") asks whether that role owns the work last asked about: the roles it means
-        (none when "the other one" has no single other), or None for any other turn."""
+        """A follow-up that only asks whether a role does the work last asked about ("and the
+        PO?", "what about the other one?", "is that the PM's job?": `ROLE_FOLLOW_UP`): the roles
+        it means (none when "the other one" has no single other), or None for any other turn."""
         said = reading.text.lower().strip()
         if not reading.follow_up or memory is None or not memory.question:
             return None
@@ -299,8 +299,7 @@ class Chat:
                 text=self._about_roles(reading.text) or wording.NO_CONCEPT,
                 memory=Memory(intent="concept"),
             )
-        caveat = "" if concept.defined else " (The article names this without defining it.)"
-        text = f"{concept.title}: {concept.explanation}{caveat} (Article: {concept.section}.)"
+        text = f"{concept.title}: {wording.explained(concept)}"
         return Reply(
             intent=Intent.CONCEPT,
             text=text,
@@ -362,10 +361,7 @@ class Chat:
             return wording.WHY_TWO_ROLES
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
         if concept is not None:
-            caveat = "" if concept.defined else " (The article names this without defining it.)"
-            return (
-                f"Going by the article: {concept.explanation}{caveat} (Article: {concept.section}.)"
-            )
+            return f"Going by the article: {wording.explained(concept)}"
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from knowledge.advice_words import not_covered, verdict, weighed_against
 from knowledge.advisor import Recommendation
 from knowledge.confidence import CLEARLY, confidence_words
-from knowledge.models import ARTICLE_TITLE, Answer, KnowledgeBase, Role
+from knowledge.models import ARTICLE_TITLE, Answer, Concept, KnowledgeBase, Role
 from knowledge.questionnaire import ROLE_IDS
 
 SECTION_BASICS = "Understanding the basics"
@@ -80,6 +80,12 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     return (
         "Neither the Product Owner nor the Product Manager owns that, as far as the article goes."
     )
+
+
+def explained(concept: Concept) -> str:
+    """A concept's explanation, said to be only named where the article never defines it."""
+    caveat = "" if concept.defined else " (The article names this without defining it.)"
+    return f"{concept.explanation}{caveat} (Article: {concept.section}.)"
 
 
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
