@@ -4,7 +4,6 @@ typos of the role names fixed, and the part that asks set apart from the story a
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from knowledge.dialogue import patterns as P
@@ -76,12 +75,11 @@ def asks_in_another_script(text: str) -> bool:
     """Whether a message asks something mostly in letters that are not English ("кто отвечает
     за бэклог?", "кто такой PM и чем он занимается?"): the rules and the matcher read English
     only, though a message naming the roles is read for them. A word or two ("привет",
-    "спасибо большое") is a greeting or thanks, read as one; English in fullwidth letters is
-    English."""
-    plain = unicodedata.normalize("NFKC", text)
-    said = normalise(plain)
+    "спасибо большое") is a greeting or thanks, read as one. `text` is NFKC-normalised already
+    (`Chat.reply`), so English in fullwidth letters is English here."""
+    said = normalise(text)
     letters = [c for c in said if c.isalpha()]
     english = sum(c.isascii() for c in letters)
     if len(letters) - english <= 2 * english or P.NAMES_PO.search(said) or P.NAMES_PM.search(said):
         return False  # mostly English, or it names the roles: read as usual
-    return "?" in plain or len(said.split()) > 2
+    return "?" in text or len(said.split()) > 2

@@ -68,20 +68,20 @@ BOTH_ROLES = re.compile(
     # "Which role faces the market and which the team?" sets the two side by side unnamed.
     r"\bwhich (?:role|one|of (?:the two|them|these|the roles))\b.*\band which\b)"
 )
-# A role as a job title (not "product management", the whole field the article writes about).
-TITLE_PO = re.compile(r"\b(?:pos?|product owners?|p\.o\.)(?!\w)")
-TITLE_PM = re.compile(r"\b(?:pms?|product managers?|p\.m\.)(?!\w)")
+# A role as a job title (not "product management", the whole field the article writes about),
+# and "the other one": the role the previous answer did not name.
+_TITLE_PO = r"(?:pos?|product owners?|p\.o\.)"
+_TITLE_PM = r"(?:pms?|product managers?|p\.m\.)"
+_OTHER = r"other (?:one|role|side|person|guy|hat)"
+TITLE_PO = re.compile(rf"\b{_TITLE_PO}(?!\w)")
+TITLE_PM = re.compile(rf"\b{_TITLE_PM}(?!\w)")
+OTHER_ROLE = re.compile(rf"\b(?:the )?{_OTHER}\b")
 # Words that ask what a role is, not about a piece of work: "explain the PO role".
 ABOUT_A_ROLE = re.compile(
     r"\b(?:explain\w*|defin\w*|describ\w*|roles?|jobs?|titles?|positions?|mean\w*|"
     r"responsibilit\w*|duties|exactly|actually|really|anyway)\b"
 )
-# "What about the other one?": the role the previous answer did not name.
-OTHER_ROLE = re.compile(r"\b(?:the )?other (?:one|role|side|person|guy|hat)\b")
-_THE_ROLE = (
-    r"(?:the |our |a |an )?(?:pos?|product owners?|p\.o\.|pms?|product managers?|p\.m\.|"
-    r"other (?:one|role|side|person|guy|hat))(?:'s)?"
-)
+_THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
 # about the other one?", "is that the PM's job?", "does the PO own it?". Not "what does the PO
 # own?" (the role itself) nor "can the PO help?" (not whose work it is).
