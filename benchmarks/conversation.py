@@ -7,6 +7,7 @@ never saw the code (tests/knowledge/data/LABELLING.md). Prints, per set:
 - hiring: the right recommendation, or asking back when the facts are missing;
 - follow-ups resolved (right intent and right answer, using the previous turn);
 - ownership owners on the conversation sets, the old holdout and the hard sets;
+- messages listing several pieces of work, each piece's role, beside BM25's one answer;
 - on the questions the article does not settle: the share answered "clearly" with a role;
 - the time one chat turn takes in process (p50, p99).
 
@@ -28,7 +29,8 @@ from knowledge import Matcher, load_knowledge
 from knowledge.confidence import CLEARLY
 from knowledge.dialogue import Chat, Memory, Reply
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "knowledge" / "data"
 ROLES = ("product-owner", "product-manager")
 OWNERS = {
     "product-owner": ["product-owner"],
@@ -195,6 +197,30 @@ def tune(chat: Chat) -> None:
                 )
 
 
+def report_listed_work(matcher: Matcher, dev: bool) -> None:
+    """Messages listing several pieces of work: RoleFit (each piece answered on its own) beside
+    BM25 (benchmarks/matcher.py's baseline: one answer per message, standing for every piece)."""
+    sys.path.insert(0, str(ROOT))  # the scoring the accuracy floors use (tests/knowledge)
+    from matcher import build_bm25
+
+    from tests.knowledge.listed_work import load as load_listed
+    from tests.knowledge.listed_work import rolefit_labels, score
+
+    bm25, _ = build_bm25(matcher.kb)
+    print(
+        "\n== messages listing several pieces of work: all pieces right / each piece / one piece =="
+    )
+    for split in ["holdout", *(["dev"] if dev else [])]:
+        items = load_listed(split)
+        ours = score(items, lambda question: rolefit_labels(matcher.answer(question)))
+        baseline = score(items, lambda question: [bm25(question)])
+        for name, scores in (("RoleFit", ours), ("BM25", baseline)):
+            print(
+                f"multipart_{split}.yaml {name:<8} "
+                + "  ".join(f"{measure} {share:.1%}" for measure, share in scores.items())
+            )
+
+
 def main() -> int:
     dev = "--dev" in sys.argv
     if "--tune" in sys.argv:
@@ -237,6 +263,7 @@ def main() -> int:
                 f"{name:<28} {how} "
                 + "  ".join(f"{k} {pct(v)}" for k, v in sorted(classes.items()))
             )
+    report_listed_work(matcher, dev)
     unsettled = load("unsettled.yaml")
     clear = [0, 0]
     divided = [0, 0]

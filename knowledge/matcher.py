@@ -31,6 +31,7 @@ from itertools import combinations, islice
 from operator import add
 from typing import Any, Literal, NamedTuple
 
+from knowledge.confidence import MOST_LIKELY
 from knowledge.models import (
     Alternative,
     Answer,
@@ -42,7 +43,15 @@ from knowledge.models import (
     Unsettled,
 )
 from knowledge.reading import Reader, Term
-from knowledge.text import AFTER, ASKED, BEFORE
+from knowledge.text import (
+    AFTER,
+    ASKED,
+    BEFORE,
+    clean_text,
+    listed_work,
+    may_list_work,
+    named_work,
+)
 
 # Scoring constants, tuned on the dev and probe questions and our own smoke questions — never on
 # the holdout. Scores sit on a plateau here: nudging any one of them by a third changes no dev
@@ -252,8 +261,54 @@ class Matcher:
         return replace(entry, outside_owner=source.owner)
 
     def answer(self, question: str) -> Answer:
-        """Who owns the work this question describes, with confidence, evidence and runners-up."""
+        """Who owns the work this question describes, with confidence, evidence and runners-up.
+        A short question listing pieces of work that belong to different roles gets each piece
+        answered on its own (`Answer.parts`): one answer would speak for only one of them."""
         terms = self._reader.terms(question)
+        answer, best = self._answer_terms(question, terms)
+        if not may_list_work(question):
+            return answer
+        explained = () if best is None else best.concepts
+        if all(
+            t.concept in explained or t.concept in self._weak
+            for t in terms
+            if t.concept in self._idf
+        ):
+            return answer  # the best phrase speaks for every piece of work named
+        return self._listed(question) or answer
+
+    def _listed(self, question: str) -> Answer | None:
+        """The answer to each piece of work `question` lists, when each is clear and they are
+        not all the same role's (`text.listed_work`); otherwise None."""
+        parts = []
+        for piece in listed_work(clean_text(question)):
+            terms = self._reader.terms(piece)
+            if all(t.concept not in self._idf or t.concept in self._weak for t in terms):
+                continue  # "who does" in "who does X and Y": no work of its own
+            part, best = self._answer_terms(named_work(piece), terms)
+            if best is not None and best.entry.kind == "unrelated":
+                # Said of a whole question as "usually X's work"; here, beside a role, by name.
+                part = part.model_copy(update={"outside_owner": best.entry.outside_owner})
+            if not _is_clear(part):
+                return None
+            parts.append(part)
+        parts = _same_runs_joined(parts)
+        if len(parts) < 2:
+            return None
+        return Answer(
+            question=question,
+            owners=[role for role in self.kb.roles if any(role in p.owners for p in parts)],
+            # As sure as its least sure role: a piece outside product is never "clearly" so.
+            confidence=min(part.confidence for part in parts if part.owners),
+            explanation="Separate pieces of work, each answered on its own: "
+            + "; ".join(f"“{part.question}” → {_matched(part)}" for part in parts)
+            + ".",
+            parts=parts,
+        )
+
+    def _answer_terms(self, question: str, terms: list[Term]) -> tuple[Answer, _Scored | None]:
+        """The answer to a question read as `terms`, and the best entry it rests on (None below
+        the score floor)."""
         if not terms:
             return Answer(
                 question=question,
@@ -261,17 +316,17 @@ class Matcher:
                 confidence=0.0,
                 explanation="I could not find a piece of work in that question. Try something "
                 "like: who owns backlog grooming?",
-            )
+            ), None
         ranked = self._rank(self._capped(terms))
         if not ranked or ranked[0].score < NONE_BELOW:
-            return self._neither(question, ranked)
+            return self._neither(question, ranked), None
         best = ranked[0]
         rival = next((s.score for s in ranked[1:] if s.verdict != best.verdict), 0.0)
         strength = _strength(best.score)
         margin = max(0.0, best.score - rival) / best.score
         confidence = strength * (0.45 + 0.55 * margin)
         if best.entry.kind == "unrelated":
-            return self._unrelated(question, best, confidence)
+            return self._unrelated(question, best, confidence), best
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
             written[t.concept].append(t.written)
@@ -282,7 +337,7 @@ class Matcher:
             explanation += f" The article gives this to {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
             explanation += " The article does not say whose work this is."
-        return self._answer(best.entry, question, confidence, explanation, ranked)
+        return self._answer(best.entry, question, confidence, explanation, ranked), best
 
     def reads_no_words(self, text: str) -> bool:
         """Whether `text` holds no word the matcher reads (stopwords and role names aside): "and
@@ -527,6 +582,39 @@ def _alternatives(
         )
         for s in islice(offered, OFFERED)
     ]
+
+
+def _is_clear(part: Answer) -> bool:
+    """A listed piece's answer worth giving on its own: "most likely" or surer that it is a
+    role's work, someone else's, or unsettled; work outside product as sure as it ever is."""
+    if part.owners or part.outside_owner is None:
+        return bool(part.owners) and part.confidence >= MOST_LIKELY
+    return part.confidence >= min(MOST_LIKELY, UNRELATED_CONFIDENCE)
+
+
+def _part_verdict(part: Answer) -> tuple[tuple[str, ...], bool]:
+    """What a listed piece's answer says of the two roles: pieces outside product all say the
+    same (neither), whoever else does them."""
+    return tuple(part.owners), part.settled
+
+
+def _same_runs_joined(parts: list[Answer]) -> list[Answer]:
+    """Pieces side by side that say the same of the roles, as one ("the business & financial
+    analysis": one piece of the Product Manager's work), named by both and answered by the first."""
+    joined: list[Answer] = []
+    for part in parts:
+        if joined and _part_verdict(joined[-1]) == _part_verdict(part):
+            named = f"{joined[-1].question} and {part.question}"
+            joined[-1] = joined[-1].model_copy(update={"question": named})
+        else:
+            joined.append(part)
+    return joined
+
+
+def _matched(part: Answer) -> str:
+    if part.responsibility is not None:
+        return part.responsibility.title
+    return part.outside_owner or "neither role"
 
 
 def _verdict(entry: _Entry) -> tuple[str, ...]:

@@ -202,6 +202,9 @@ class Answer(BaseModel):
     outside_owner: str | None = None
     # False when the work is common but the article does not say whose it is.
     settled: bool = True
+    # A question listing pieces of work that belong to different roles ("the backlog and
+    # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
+    parts: list[Answer] = Field(default_factory=list, max_length=4)
 
     def details(self) -> list[tuple[str, str]]:
         """What the answer rests on, as (label, text) pairs, in the order people read them."""

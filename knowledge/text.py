@@ -180,6 +180,91 @@ def asking_sides(cleaned: str) -> list[int]:
     return sides
 
 
+# Where a short question lists several pieces of work: "who owns the backlog, pricing and the
+# budget?", "sprint planning + supplier contracts, whose job?".
+_LIST_JOIN = re.compile(r"\s*(?:[,;&+]|\b(?:and|plus|as well as|along with)\b)\s*")
+_LIST_JOIN_ANYCASE = re.compile(_LIST_JOIN.pattern, re.IGNORECASE)
+# A message of more than one sentence is not a short list of work, nor is a list set in dashes or
+# brackets: examples of one thing ("the hard numbers — market share, figures — on the market").
+_NOT_A_LIST = re.compile(r"[.!?]\s+\w|[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
+# A listed piece starting with one of these follows a clause break, not a list ("…, but who…").
+_CLAUSE_WORDS = frozenset(["so", "but", "if", "while", "because", "since", "although", "when"])
+# A listed piece that says something of the asker, the team or a state of things ("our PM is busy
+# with pricing", "it keeps slipping", "not just the features") is a sentence around the question,
+# not a piece of work.
+_SENTENCE_WORD_TEXT = """
+    then not just only instead except rather is are was were be been being am has have had do
+    does did keep keeps kept i me my mine we us our ours you your yours he she they them their it
+    its this that these those i'm we're you're they're it's there
+"""
+_SENTENCE_WORDS = _CLAUSE_WORDS | frozenset(_SENTENCE_WORD_TEXT.split())
+# The roles' own names say nothing of the work ("sprint planning: PO or PM?").
+_ROLE_WORDS = frozenset(["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"])
+# Around a listed piece's own words: "who owns the backlog", "supplier contracts, whose job".
+_ASKING_VERBS = frozenset(
+    ["own", "owns", "owning", "do", "does", "should", "would", "could", "can"]
+)
+_ARTICLES = frozenset(["the", "a", "an", "our", "my"])
+_TRAILING_ASK = frozenset(["whose", "who", "job", "jobs", "is", "it", "that", "this", "then"])
+LIST_CHARACTERS = 200  # a longer message is notes around one question, not a list of work
+MOST_LISTED = 4
+# A piece outside the asking clause is a bare piece of work ("competitor research", "the
+# supplier contracts"): this many words at most, besides function words and the roles' names.
+LISTED_WORDS = 4
+
+
+def may_list_work(text: str) -> bool:
+    """Whether `text`, cleaned or not (Slack markup makes it longer), may list pieces of work:
+    short, with what joins a list. A cheap test before cleaning it again for `listed_work`."""
+    return len(text) <= 2 * LIST_CHARACTERS and _LIST_JOIN_ANYCASE.search(text) is not None
+
+
+def listed_work(cleaned: str) -> list[str]:
+    """The pieces of work a short question lists, in order, each with its own words ("who owns
+    the backlog and pricing?" -> "who owns the backlog", "pricing?"); [] when it lists fewer than
+    two. A piece outside the clauses that ask "who…" must read as a bare piece of work: one that
+    does not is a clause about the piece before it ("…, and turns them into requirements"), or,
+    before any piece, a sentence around the question ("our PM is busy with pricing, so who…"),
+    and then nothing is split."""
+    if len(cleaned) > LIST_CHARACTERS or not _LIST_JOIN.search(cleaned):
+        return []
+    if _NOT_A_LIST.search(cleaned):
+        return []
+    pieces: list[str] = []
+    for piece in _LIST_JOIN.split(cleaned):
+        words = split_words(piece)
+        if not words:
+            continue
+        if words[0] in _CLAUSE_WORDS:  # ", but who…": a clause break, not a list
+            return []
+        content = [word for word in words if word not in STOPWORDS and word not in _ROLE_WORDS]
+        asks = not _ASKING_WORDS.isdisjoint(words)
+        if asks and pieces and len(content) <= 1 and not _POINTING_BACK.isdisjoint(words):
+            pieces[-1] = f"{pieces[-1]} {piece}"  # "…, who files it?": the piece before again
+        elif asks or (len(content) <= LISTED_WORDS and _SENTENCE_WORDS.isdisjoint(words)):
+            pieces.append(piece)
+        elif pieces:
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            return []
+    return pieces if 2 <= len(pieces) <= MOST_LISTED else []
+
+
+def named_work(piece: str) -> str:
+    """A listed piece's words without the asking ones around them ("who owns the backlog?" ->
+    "the backlog"), to show beside its answer."""
+    words = split_words(piece)
+    start = 0
+    while start < len(words) and (words[start] in STOPWORDS or words[start] in _ASKING_VERBS):
+        start += 1
+    while start > 0 and words[start - 1] in _ARTICLES:
+        start -= 1
+    end = len(words)
+    while end > start and words[end - 1] in _TRAILING_ASK:
+        end -= 1
+    return " ".join(words[start:end]) or piece.strip()
+
+
 def without_role_names(words: list[str]) -> list[int]:
     """Positions of the words that are not part of a mention of the two roles themselves."""
     if _ROLE_NAME_STARTS.isdisjoint(words):

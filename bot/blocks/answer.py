@@ -23,6 +23,7 @@ from bot.blocks.kit import (
 )
 from knowledge import Answer, KnowledgeBase
 from knowledge.confidence import Sureness, confidence_words
+from knowledge.dialogue.wording import LISTED, ownership, piece_owner
 
 # A button value holds the question so a click can rebuild the answer; this much is plenty.
 _QUESTION_IN_VALUE = 1000
@@ -103,6 +104,8 @@ def role_phrase(kb: KnowledgeBase, role_id: str) -> str:
 
 
 def _headline(answer: Answer, kb: KnowledgeBase) -> str:
+    if answer.parts:
+        return f"{LISTED}:"
     if not answer.settled:
         usual = f" Commonly it's *{escape(answer.outside_owner)}*." if answer.outside_owner else ""
         return f"The article doesn't settle who does this, so neither role is the answer.{usual}"
@@ -120,11 +123,20 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
     return "Neither the Product Owner nor the Product Manager owns that, as far as I can tell."
 
 
-def _details(answer: Answer) -> str:
+def _details(answer: Answer, kb: KnowledgeBase) -> str:
+    """What the answer rests on; for a list of work, each piece, whose it is and what it matched."""
+    if answer.parts:
+        return "\n".join(
+            f"• *{escape(part.question)}*: {escape(piece_owner(part, kb))}"
+            + (f" ({escape(part.responsibility.title)})" if part.responsibility else "")
+            for part in answer.parts
+        )
     return "\n".join(f"*{label}:* {escape(text)}" for label, text in answer.details())
 
 
 def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
+    if answer.parts:
+        return escape(f"RoleFit — {ownership(answer, kb)}")
     names = [kb.roles[o].name if o in kb.roles else o for o in answer.owners]
     if not answer.settled:
         usual = f"; commonly {answer.outside_owner}" if answer.outside_owner else ""
@@ -147,10 +159,10 @@ def answer_blocks(
     if lead:
         headline = f"*{escape(lead)}* {headline}"
     blocks = [section(headline, block_id="rolefit_answer")]
-    details = _details(answer)
+    details = _details(answer, kb)
     if details:
         blocks.append(section(details, block_id="rolefit_answer_details"))
-    if not answer.owners and not answer.outside_owner:
+    if not answer.owners and not answer.outside_owner and not answer.parts:
         examples = ", ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
         blocks.append(
             section(

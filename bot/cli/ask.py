@@ -65,8 +65,11 @@ def render_json(answer: Answer) -> str:
 
 def render_text(answer: Answer, kb: KnowledgeBase) -> str:
     """A short human answer: the verdict, how sure, what matched, why, and runners-up."""
+    from knowledge.dialogue.wording import piece_owner
+
     lines = [f"Q: {_one_line(answer.question)}", f"A: {verdict(answer, kb)} ({sureness(answer)})"]
     lines += [f"   {label}: {text}" for label, text in answer.details()]
+    lines += [f"   - {part.question}: {piece_owner(part, kb)}" for part in answer.parts]
     lines.append(f"   How I matched: {answer.explanation}")
     for alternative in answer.alternatives:
         owners = " + ".join(kb.roles[o].short for o in alternative.owners if o in kb.roles)
@@ -76,6 +79,10 @@ def render_text(answer: Answer, kb: KnowledgeBase) -> str:
 
 def verdict(answer: Answer, kb: KnowledgeBase) -> str:
     """ "Product Manager", "Both …", or "Neither …" with who holds the role if known."""
+    from knowledge.dialogue.wording import LISTED
+
+    if answer.parts:
+        return LISTED
     if not answer.owners:
         if answer.outside_owner:
             return f"Neither role: this is work for {answer.outside_owner}"

@@ -348,6 +348,9 @@ class Chat:
     def _why(self, memory: Memory, previous: Answer | None) -> str:
         if previous is not None:
             parts = [wording.ownership(previous, self.kb)]
+            parts += [
+                f"{part.question.capitalize()}: {part.why}" for part in previous.parts if part.why
+            ]
             if previous.responsibility is not None:
                 parts.append(f"I matched it to “{previous.responsibility.title}”.")
             parts.append(f"How I read it: {previous.explanation}")

@@ -55,8 +55,27 @@ TEACH = (
 )
 
 
+LISTED = "Those are separate pieces of work, each with its own answer"
+
+
+def piece_owner(part: Answer, kb: KnowledgeBase) -> str:
+    """Whose one listed piece of work is, in a few words ("clearly the Product Owner")."""
+    if not part.settled:
+        usual = f", commonly {part.outside_owner}" if part.outside_owner else ""
+        return f"the article doesn't settle it{usual}"
+    names = [kb.roles[o].name for o in part.owners if o in kb.roles]
+    if names:
+        shared = " (shared work)" if len(names) > 1 else ""
+        return f"{confidence_words(part.confidence)} the {' and the '.join(names)}{shared}"
+    usual = f", usually {part.outside_owner}" if part.outside_owner else ""
+    return f"neither role{usual}"
+
+
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     """The answer in words, leading with who does the work."""
+    if answer.parts:
+        pieces = "; ".join(f"{part.question}: {piece_owner(part, kb)}" for part in answer.parts)
+        return f"{LISTED}: {pieces}."
     names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
     if not answer.settled:
         usual = f" Commonly it falls to {answer.outside_owner}." if answer.outside_owner else ""
@@ -94,6 +113,8 @@ def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     it is, if anyone's)."""
     if not roles or not answer.owners:
         return ""
+    if answer.parts and set(roles) <= set(answer.owners):
+        return "Partly."  # some listed pieces are theirs, not all
     probably = answer.confidence < CLEARLY
     if set(roles) <= set(answer.owners):
         return "Probably." if probably else "Yes."

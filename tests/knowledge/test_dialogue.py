@@ -103,6 +103,16 @@ def test_a_follow_up_naming_a_role_asks_whether_it_owns_the_work_before(chat: Ch
     assert hedged.text.startswith("Probably. I'm not sure")
 
 
+def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -> None:
+    asked, po, why = turns(chat, "who owns the backlog and pricing?", "and the PO?", "why?")
+    assert asked.text == (
+        "Those are separate pieces of work, each with its own answer: the backlog: clearly the "
+        "Product Owner; pricing: clearly the Product Manager."
+    )
+    assert po.text.startswith("Partly. Those are separate pieces of work")
+    assert "The backlog: " in why.text and "Pricing: " in why.text  # each piece's reason
+
+
 @pytest.mark.parametrize(
     ("follow_up", "starts"),
     [

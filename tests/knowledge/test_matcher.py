@@ -274,3 +274,43 @@ def test_json_shape_is_what_the_cli_prints(matcher: Matcher) -> None:
         "explanation",
     }
     assert Answer.model_validate(dumped).owners == PO
+
+
+def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: Matcher) -> None:
+    answer = matcher.answer("who handles user stories, competitor research and payroll?")
+    assert [part.question for part in answer.parts] == [
+        "user stories",
+        "competitor research",
+        "payroll",
+    ]
+    assert [part.owners for part in answer.parts] == [["product-owner"], ["product-manager"], []]
+    assert answer.parts[2].outside_owner  # payroll: someone outside product, by name
+    assert answer.owners == ["product-owner", "product-manager"]
+    assert answer.responsibility is None and not answer.alternatives
+    assert "“user stories” → Writing user stories" in answer.explanation
+
+
+def test_pieces_side_by_side_for_the_same_role_are_one_piece(matcher: Matcher) -> None:
+    answer = matcher.answer(
+        "who does the business & financial analysis, and who orders the backlog"
+    )
+    assert [part.owners for part in answer.parts] == [["product-manager"], ["product-owner"]]
+    assert answer.parts[0].question == "the business and financial analysis"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who owns the backlog and user stories?",  # one role's work: one answer
+        "who takes customer wishes and writes them up as technical requirements",
+        "our PM is busy with pricing, so who handles the backlog?",
+        "sprint planning runs long every time, but who negotiates the supplier contracts?",
+        "the roadmap deck for the board, who presents it?",
+        "who should pull together the hard numbers — market share, figures — on the market",
+        "the backlog is a mess. who cleans it up and talks to the stakeholders?",
+    ],
+)
+def test_one_piece_of_work_or_a_sentence_around_one_is_not_split(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.answer(question).parts == []

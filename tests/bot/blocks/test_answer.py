@@ -115,3 +115,19 @@ def test_a_value_that_is_not_ours_is_refused() -> None:
     for value in (None, "", "not json", "[]", '{"q": 3}', '{"q": "x", "r": 5}'):
         assert AnswerRef.from_value(value) is None
     assert AnswerRef.from_value('{"q": "x", "r": null}') == AnswerRef("x")
+
+
+def test_a_list_of_work_shows_each_piece_and_whose_it_is(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    question = "<!channel> who owns the backlog, competitor research & payroll?"
+    message = answer_message(matcher.answer(question), kb, share=AnswerRef(question))
+    assert_valid_blocks(message["blocks"])
+    shown = rendered(message)
+    assert "Those are separate pieces of work" in shown
+    assert "• *the backlog*: clearly the Product Owner (Managing and ordering" in shown
+    assert "• *competitor research*: clearly the Product Manager" in shown
+    assert "• *payroll*: neither role, usually" in shown
+    assert "I answer who owns product work" not in shown  # not a "neither" answer
+    assert "<!channel>" not in shown
+    assert "the backlog: clearly the Product Owner" in message["text"]

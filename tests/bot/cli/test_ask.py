@@ -136,6 +136,7 @@ def test_readable_answer(capsys: pytest.CaptureFixture[str]) -> None:
         ("who resets my VPN?", "Neither role: this is outside product"),
         ("🙂🙂🙂", "I could not find a piece of work"),
         ("who\x00 owns\x1b the\x7f backlog", "A: Product Owner"),
+        ("who owns the backlog and pricing?", "   - pricing: clearly the Product Manager"),
     ],
 )
 def test_readable_verdicts(

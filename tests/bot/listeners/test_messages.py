@@ -113,3 +113,12 @@ def test_a_100_kb_dm_is_answered_within_slacks_limits(live: LiveRoleFit) -> None
 def test_a_reply_in_a_dm_thread_stays_in_the_thread(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.dm("and the backlog?", thread_ts="1700000000.000100"))
     assert only_post(live)["thread_ts"] == "1700000000.000100"
+
+
+def test_a_dm_listing_work_for_both_roles_answers_each_piece(live: LiveRoleFit) -> None:
+    acknowledged(live, live.requests.dm("who handles sprint planning + supplier contracts?"))
+    post = only_post(live)
+    assert_valid_blocks(post["blocks"])
+    shown = rendered(post["blocks"])
+    assert "• *sprint planning*: clearly the Product Owner" in shown
+    assert "• *supplier contracts*: clearly the Product Manager" in shown
