@@ -228,8 +228,7 @@ def _place_needs(
     unplaced: list[str] = []
     evidence: list[_Evidence] = []
     seen: set[str] = set()
-    for need in needs:
-        answer = _resolve(need, matcher)
+    for need, answer in (piece for asked in needs for piece in _resolve(asked, matcher)):
         if answer is None or answer.responsibility is None:
             unplaced.append(need)
             if answer is not None and answer.outside_owner:
@@ -246,12 +245,19 @@ def _place_needs(
     return placed, unplaced, evidence
 
 
-def _resolve(need: str, matcher: Matcher) -> Answer | None:
-    """A knowledge-base id resolves directly; a free phrase goes through the matcher and is
-    kept only when it lands on a responsibility with enough confidence."""
+def _resolve(need: str, matcher: Matcher) -> list[tuple[str, Answer | None]]:
+    """A knowledge-base id resolves directly; a free phrase goes through the matcher, a list of
+    work for different roles piece by piece, each kept only when it lands on a responsibility
+    with enough confidence (or names who outside product does it)."""
     if matcher.kb.responsibility(need.lower()) is not None:
-        return matcher.answer_for(need.lower(), need)
+        return [(need, matcher.answer_for(need.lower(), need))]
     answer = matcher.answer(need)
+    return [(part.question, _placeable(part)) for part in answer.parts] or [
+        (need, _placeable(answer))
+    ]
+
+
+def _placeable(answer: Answer) -> Answer | None:
     if answer.outside_owner:
         return answer
     if answer.owners and answer.confidence >= PLACEMENT_CONFIDENCE:

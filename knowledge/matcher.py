@@ -266,34 +266,56 @@ class Matcher:
         answered on its own (`Answer.parts`): one answer would speak for only one of them."""
         terms = self._reader.terms(question)
         answer, best = self._answer_terms(question, terms)
-        if not may_list_work(question):
+        if best is None or not may_list_work(question):
             return answer
-        explained = () if best is None else best.concepts
         if all(
-            t.concept in explained or t.concept in self._weak
+            t.concept in best.concepts or t.concept in self._weak
             for t in terms
             if t.concept in self._idf
         ):
             return answer  # the best phrase speaks for every piece of work named
-        return self._listed(question) or answer
+        return self._listed(question, best.entry) or answer
 
-    def _listed(self, question: str) -> Answer | None:
-        """The answer to each piece of work `question` lists, when each is clear and they are
-        not all the same role's (`text.listed_work`); otherwise None."""
-        parts = []
+    def _listed(self, question: str, best: _Entry) -> Answer | None:
+        """The answer to each piece of work `question` lists (`text.listed_work`), when each is
+        clear, at least one is a role's, and they do not all say the same of the roles;
+        otherwise None. Where the whole question's best entry is work the roles share, pieces
+        whose every word it knows are that work told in steps ("talks to customers and turns
+        their feedback into requirements"), answered together."""
+        pieces: list[str] = []
+        steps: list[str] = []  # the pieces `best` explains
+        weak = self._weak
         for piece in listed_work(clean_text(question)):
-            terms = self._reader.terms(piece)
-            if all(t.concept not in self._idf or t.concept in self._weak for t in terms):
-                continue  # "who does" in "who does X and Y": no work of its own
-            part, best = self._answer_terms(named_work(piece), terms)
-            if best is not None and best.entry.kind == "unrelated":
+            strong = {
+                t.concept
+                for t in self._reader.terms(piece)
+                if t.concept in self._idf and t.concept not in weak
+            }
+            if len(best.owners) > 1 and strong and strong <= best.vocabulary:
+                if not steps:
+                    pieces.append("")  # where they are answered together
+                steps.append(piece)
+            else:
+                pieces.append(piece)
+        parts = []
+        for piece in pieces:
+            text = piece or " ".join(steps)
+            terms = self._reader.terms(text)
+            part, found = self._answer_terms(
+                named_work(piece) if piece else " and ".join(named_work(step) for step in steps),
+                terms,
+            )
+            if found is not None and found.entry.kind == "unrelated":
                 # Said of a whole question as "usually X's work"; here, beside a role, by name.
-                part = part.model_copy(update={"outside_owner": best.entry.outside_owner})
-            if not _is_clear(part):
+                part = part.model_copy(update={"outside_owner": found.entry.outside_owner})
+            if _is_clear(part):
+                parts.append(part)
+            elif any(t.concept in self._idf and t.concept not in weak for t in terms):
                 return None
-            parts.append(part)
+            # else everyday words with no clear answer ("who does" in "who does X and Y"): no
+            # piece of work of their own
         parts = _same_runs_joined(parts)
-        if len(parts) < 2:
+        if len({_says_of_roles(part) for part in parts}) < 2 or not any(p.owners for p in parts):
             return None
         return Answer(
             question=question,
@@ -586,26 +608,31 @@ def _alternatives(
 
 def _is_clear(part: Answer) -> bool:
     """A listed piece's answer worth giving on its own: "most likely" or surer that it is a
-    role's work, someone else's, or unsettled; work outside product as sure as it ever is."""
-    if part.owners or part.outside_owner is None:
-        return bool(part.owners) and part.confidence >= MOST_LIKELY
-    return part.confidence >= min(MOST_LIKELY, UNRELATED_CONFIDENCE)
+    role's work or work the article does not settle; work outside product as sure as such an
+    answer ever is (`UNRELATED_CONFIDENCE`)."""
+    if part.owners or not part.settled:
+        return part.confidence >= MOST_LIKELY
+    return part.outside_owner is not None and part.confidence >= UNRELATED_CONFIDENCE
 
 
-def _part_verdict(part: Answer) -> tuple[tuple[str, ...], bool]:
+def _says_of_roles(part: Answer) -> tuple[tuple[str, ...], bool]:
     """What a listed piece's answer says of the two roles: pieces outside product all say the
     same (neither), whoever else does them."""
     return tuple(part.owners), part.settled
 
 
 def _same_runs_joined(parts: list[Answer]) -> list[Answer]:
-    """Pieces side by side that say the same of the roles, as one ("the business & financial
-    analysis": one piece of the Product Manager's work), named by both and answered by the first."""
+    """Pieces side by side with the same answer, as one ("the business & financial analysis":
+    one piece of the Product Manager's work), named by both and answered by the first."""
     joined: list[Answer] = []
     for part in parts:
-        if joined and _part_verdict(joined[-1]) == _part_verdict(part):
-            named = f"{joined[-1].question} and {part.question}"
-            joined[-1] = joined[-1].model_copy(update={"question": named})
+        before = joined[-1] if joined else None
+        if before is not None and (
+            _says_of_roles(before) == _says_of_roles(part)
+            and before.outside_owner == part.outside_owner
+        ):
+            named = f"{before.question} and {part.question}"
+            joined[-1] = before.model_copy(update={"question": named})
         else:
             joined.append(part)
     return joined

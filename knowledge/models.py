@@ -204,7 +204,7 @@ class Answer(BaseModel):
     settled: bool = True
     # A question listing pieces of work that belong to different roles ("the backlog and
     # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
-    parts: list[Answer] = Field(default_factory=list, max_length=4)
+    parts: list[Answer] = Field(default_factory=list, max_length=6)
 
     def details(self) -> list[tuple[str, str]]:
         """What the answer rests on, as (label, text) pairs, in the order people read them."""

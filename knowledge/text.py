@@ -182,7 +182,9 @@ def asking_sides(cleaned: str) -> list[int]:
 
 # Where a short question lists several pieces of work: "who owns the backlog, pricing and the
 # budget?", "sprint planning + supplier contracts, whose job?".
-_LIST_JOIN = re.compile(r"\s*(?:[,;&+]|\b(?:and|plus|as well as|along with)\b)\s*")
+_LIST_JOIN = re.compile(r"\s*(?:[,;&+\n]|\s/\s|\b(?:and|plus|as well as|along with)\b)\s*")
+# A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
+_BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
 _LIST_JOIN_ANYCASE = re.compile(_LIST_JOIN.pattern, re.IGNORECASE)
 # A message of more than one sentence is not a short list of work, nor is a list set in dashes or
 # brackets: examples of one thing ("the hard numbers — market share, figures — on the market").
@@ -193,21 +195,31 @@ _CLAUSE_WORDS = frozenset(["so", "but", "if", "while", "because", "since", "alth
 # with pricing", "it keeps slipping", "not just the features") is a sentence around the question,
 # not a piece of work.
 _SENTENCE_WORD_TEXT = """
-    then not just only instead except rather is are was were be been being am has have had do
-    does did keep keeps kept i me my mine we us our ours you your yours he she they them their it
+    then not just only instead except rather is are was were be been being am has have had
+    keep keeps kept i me my mine we us our ours you your yours he she they them their it
     its this that these those i'm we're you're they're it's there
 """
 _SENTENCE_WORDS = _CLAUSE_WORDS | frozenset(_SENTENCE_WORD_TEXT.split())
-# The roles' own names say nothing of the work ("sprint planning: PO or PM?").
-_ROLE_WORDS = frozenset(["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"])
-# Around a listed piece's own words: "who owns the backlog", "supplier contracts, whose job".
-_ASKING_VERBS = frozenset(
-    ["own", "owns", "owning", "do", "does", "should", "would", "could", "can"]
+# Words that name no work in a listed piece: function words, the roles' own names ("sprint
+# planning: PO or PM?") and the question around the list ("…, and why?").
+_NOT_WORK = STOPWORDS | {
+    *["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"],
+    *["why", "how", "what", "which", "each", "exactly"],
+}
+# The question around a listed piece's own words: "who is responsible for the backlog", "who
+# runs payroll", "pricing: PO or PM?", "supplier contracts, whose job?".
+_ASKING_VERB_TEXT = """
+    own owns owning do does should would could can will is are handle handles run runs manage
+    manages take takes care of responsible for in charge supposed to be look looks after deal
+    deals with actually really usually typically normally
+"""
+_ASKING_VERBS = frozenset(_ASKING_VERB_TEXT.split())
+_TRAILING_ASK = frozenset(
+    ["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "po", "pm", "or", "each"]
 )
-_ARTICLES = frozenset(["the", "a", "an", "our", "my"])
-_TRAILING_ASK = frozenset(["whose", "who", "job", "jobs", "is", "it", "that", "this", "then"])
+NAME_CHARACTERS = 60  # a listed piece's name beside its answer, at most
 LIST_CHARACTERS = 200  # a longer message is notes around one question, not a list of work
-MOST_LISTED = 4
+MOST_LISTED = 6  # pieces a list is answered in, at most (`Answer.parts`)
 # A piece outside the asking clause is a bare piece of work ("competitor research", "the
 # supplier contracts"): this many words at most, besides function words and the roles' names.
 LISTED_WORDS = 4
@@ -228,6 +240,8 @@ def listed_work(cleaned: str) -> list[str]:
     and then nothing is split."""
     if len(cleaned) > LIST_CHARACTERS or not _LIST_JOIN.search(cleaned):
         return []
+    if "\n" in cleaned:
+        cleaned = _BULLET.sub("", cleaned)
     if _NOT_A_LIST.search(cleaned):
         return []
     pieces: list[str] = []
@@ -237,8 +251,10 @@ def listed_work(cleaned: str) -> list[str]:
             continue
         if words[0] in _CLAUSE_WORDS:  # ", but who…": a clause break, not a list
             return []
-        content = [word for word in words if word not in STOPWORDS and word not in _ROLE_WORDS]
+        content = [word for word in words if word not in _NOT_WORK]
         asks = not _ASKING_WORDS.isdisjoint(words)
+        if not content and not asks:
+            continue  # "…, and why?": no piece of work
         if asks and pieces and len(content) <= 1 and not _POINTING_BACK.isdisjoint(words):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "…, who files it?": the piece before again
         elif asks or (len(content) <= LISTED_WORDS and _SENTENCE_WORDS.isdisjoint(words)):
@@ -251,18 +267,19 @@ def listed_work(cleaned: str) -> list[str]:
 
 
 def named_work(piece: str) -> str:
-    """A listed piece's words without the asking ones around them ("who owns the backlog?" ->
-    "the backlog"), to show beside its answer."""
+    """A listed piece's own words, without the question around them ("who owns the backlog?" ->
+    "the backlog", "supplier contracts, whose job?" -> "supplier contracts"), to show beside
+    its answer."""
     words = split_words(piece)
-    start = 0
-    while start < len(words) and (words[start] in STOPWORDS or words[start] in _ASKING_VERBS):
-        start += 1
-    while start > 0 and words[start - 1] in _ARTICLES:
-        start -= 1
-    end = len(words)
-    while end > start and words[end - 1] in _TRAILING_ASK:
-        end -= 1
-    return " ".join(words[start:end]) or piece.strip()
+    asking = next((i for i, word in enumerate(words) if word in _ASKING_WORDS), -1)
+    after, before = words[asking + 1 :], words[: max(asking, 0)]
+    while after and after[0] in _ASKING_VERBS:
+        after.pop(0)
+    for side in (after, before):
+        while side and side[-1] in _TRAILING_ASK:
+            side.pop()
+    named = " ".join(after or before or words)
+    return named if len(named) <= NAME_CHARACTERS else f"{named[: NAME_CHARACTERS - 1]}…"
 
 
 def without_role_names(words: list[str]) -> list[int]:

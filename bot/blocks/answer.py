@@ -126,12 +126,20 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
 def _details(answer: Answer, kb: KnowledgeBase) -> str:
     """What the answer rests on; for a list of work, each piece, whose it is and what it matched."""
     if answer.parts:
-        return "\n".join(
-            f"• *{escape(part.question)}*: {escape(piece_owner(part, kb))}"
-            + (f" ({escape(part.responsibility.title)})" if part.responsibility else "")
-            for part in answer.parts
-        )
+        return "\n".join(_piece(part, kb) for part in answer.parts)
     return "\n".join(f"*{label}:* {escape(text)}" for label, text in answer.details())
+
+
+def _piece(part: Answer, kb: KnowledgeBase) -> str:
+    """One listed piece: its words, whose it is (with the holders a workspace named), and the
+    responsibility it matched."""
+    if part.owners and part.settled:
+        roles = " and ".join(role_phrase(kb, owner) for owner in part.owners)
+        whose = f"{confidence_words(part.confidence)} {roles}"
+    else:
+        whose = escape(piece_owner(part, kb))
+    matched = f" ({escape(part.responsibility.title)})" if part.responsibility else ""
+    return f"• *{escape(part.question)}*: {whose}{matched}"
 
 
 def _fallback(answer: Answer, kb: KnowledgeBase) -> str:

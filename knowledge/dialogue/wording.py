@@ -113,13 +113,17 @@ def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     it is, if anyone's)."""
     if not roles or not answer.owners:
         return ""
-    if answer.parts and set(roles) <= set(answer.owners):
-        return "Partly."  # some listed pieces are theirs, not all
+    if any(not set(roles) <= set(part.owners) for part in answer.parts):
+        return "Partly." if set(roles) <= set(answer.owners) else f"Not the {_names(roles, kb)}."
     probably = answer.confidence < CLEARLY
     if set(roles) <= set(answer.owners):
         return "Probably." if probably else "Yes."
-    names = " and the ".join(kb.roles[role].name for role in roles)
+    names = _names(roles, kb)
     return f"Probably not the {names}." if probably else f"Not the {names}."
+
+
+def _names(roles: tuple[str, ...], kb: KnowledgeBase) -> str:
+    return " and the ".join(kb.roles[role].name for role in roles)
 
 
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:

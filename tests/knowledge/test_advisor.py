@@ -260,6 +260,16 @@ def test_shared_work_counts_lightly_for_both(matcher: Matcher) -> None:
     assert gains[PO] == gains[PM] > 0
 
 
+def test_a_need_listing_work_for_both_roles_is_placed_piece_by_piece(matcher: Matcher) -> None:
+    result = advise(answers(needs=["user stories and competitor research"]), matcher)
+
+    assert [(placed.need, placed.owners) for placed in result.placed_needs] == [
+        ("user stories", [PO]),
+        ("competitor research", [PM]),
+    ]
+    assert not result.unplaced_needs
+
+
 @pytest.mark.parametrize(
     "need",
     ["fix the printer on floor 3", "qwzx blorf", "🦄🦄🦄", "<!channel> who pays the AWS invoice"],

@@ -111,6 +111,8 @@ def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -
     )
     assert po.text.startswith("Partly. Those are separate pieces of work")
     assert "The backlog: " in why.text and "Pricing: " in why.text  # each piece's reason
+    _, every_piece = turns(chat, "who owns the product roadmap and pricing?", "and the PM?")
+    assert every_piece.text.startswith("Yes.")  # the roadmap is split, so the PM is in both
 
 
 @pytest.mark.parametrize(

@@ -290,6 +290,24 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
     assert "“user stories” → Writing user stories" in answer.explanation
 
 
+@pytest.mark.parametrize(
+    ("question", "pieces"),
+    [
+        ("who does code review and payroll?", None),  # neither is a role's: one answer
+        ("who writes release notes and user stories?", ["writes release notes", "user stories"]),
+        ("who owns:\n- the backlog\n- pricing\n- payroll", ["the backlog", "pricing", "payroll"]),
+        ("user stories / pricing: who owns each?", ["user stories", "pricing"]),
+        (
+            "who owns the office wifi, payroll and pricing?",
+            ["the office wifi", "payroll", "pricing"],
+        ),
+    ],
+)
+def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
+    answer = matcher.answer(question)
+    assert [part.question for part in answer.parts] == (pieces or [])
+
+
 def test_pieces_side_by_side_for_the_same_role_are_one_piece(matcher: Matcher) -> None:
     answer = matcher.answer(
         "who does the business & financial analysis, and who orders the backlog"
@@ -308,6 +326,8 @@ def test_pieces_side_by_side_for_the_same_role_are_one_piece(matcher: Matcher) -
         "the roadmap deck for the board, who presents it?",
         "who should pull together the hard numbers — market share, figures — on the market",
         "the backlog is a mess. who cleans it up and talks to the stakeholders?",
+        "who owns the backlog, and why?",  # "why" is no piece of work
+        "who talks to customers and turns feedback into technical requirements?",  # shared work
     ],
 )
 def test_one_piece_of_work_or_a_sentence_around_one_is_not_split(

@@ -131,3 +131,13 @@ def test_a_list_of_work_shows_each_piece_and_whose_it_is(
     assert "I answer who owns product work" not in shown  # not a "neither" answer
     assert "<!channel>" not in shown
     assert "the backlog: clearly the Product Owner" in message["text"]
+
+
+def test_a_list_of_work_names_the_workspace_holders(kb: KnowledgeBase, matcher: Matcher) -> None:
+    roles = {
+        **kb.roles,
+        "product-owner": kb.roles["product-owner"].model_copy(update={"holders": ["U0DANA"]}),
+    }
+    here = kb.model_copy(update={"roles": roles})
+    shown = rendered(answer_message(matcher.answer("who owns the backlog and pricing?"), here))
+    assert "• *the backlog*: clearly the Product Owner — here that's <@U0DANA>" in shown
