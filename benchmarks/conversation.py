@@ -210,7 +210,7 @@ def report_listed_work(matcher: Matcher, dev: bool) -> None:
     print(
         "\n== messages listing several pieces of work: all pieces right / each piece / one piece =="
     )
-    for split in ["holdout", *(["dev"] if dev else [])]:
+    for split in ["holdout", *(["dev", "dev2"] if dev else [])]:
         items = load_listed(split)
         ours = score(items, lambda question: rolefit_labels(matcher.answer(question)))
         baseline = score(items, lambda question: [bm25(question)])

@@ -31,7 +31,7 @@ from itertools import combinations, islice
 from operator import add
 from typing import Any, Literal, NamedTuple
 
-from knowledge.confidence import MOST_LIKELY
+from knowledge.confidence import CLEARLY, MOST_LIKELY
 from knowledge.models import (
     Alternative,
     Answer,
@@ -274,14 +274,17 @@ class Matcher:
             if t.concept in self._idf
         ):
             return answer  # the best phrase speaks for every piece of work named
-        return self._listed(question, best.entry) or answer
+        return self._listed(question, best.entry, bool(answer.owners)) or answer
 
-    def _listed(self, question: str, best: _Entry) -> Answer | None:
+    def _listed(self, question: str, best: _Entry, about_a_role: bool) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
         clear, at least one is a role's, and they do not all say the same of the roles;
         otherwise None. Where the whole question's best entry is work the roles share, pieces
         whose every word it knows are that work told in steps ("talks to customers and turns
-        their feedback into requirements"), answered together."""
+        their feedback into requirements"), answered together. Where the whole question reads
+        as no role's work, a piece is a role's only if RoleFit is clearly sure: "the backlog of
+        stationery orders" is office work that says backlog."""
+        sure = MOST_LIKELY if about_a_role else CLEARLY
         pieces: list[str] = []
         steps: list[str] = []  # the pieces `best` explains
         weak = self._weak
@@ -308,7 +311,7 @@ class Matcher:
             if found is not None and found.entry.kind == "unrelated":
                 # Said of a whole question as "usually X's work"; here, beside a role, by name.
                 part = part.model_copy(update={"outside_owner": found.entry.outside_owner})
-            if _is_clear(part):
+            if _is_clear(part, sure):
                 parts.append(part)
             elif any(t.concept in self._idf and t.concept not in weak for t in terms):
                 return None
@@ -606,12 +609,12 @@ def _alternatives(
     ]
 
 
-def _is_clear(part: Answer) -> bool:
-    """A listed piece's answer worth giving on its own: "most likely" or surer that it is a
-    role's work or work the article does not settle; work outside product as sure as such an
-    answer ever is (`UNRELATED_CONFIDENCE`)."""
+def _is_clear(part: Answer, sure: float) -> bool:
+    """A listed piece's answer worth giving on its own: `sure` or surer that it is a role's work
+    or work the article does not settle; work outside product as sure as such an answer ever is
+    (`UNRELATED_CONFIDENCE`)."""
     if part.owners or not part.settled:
-        return part.confidence >= MOST_LIKELY
+        return part.confidence >= sure
     return part.outside_owner is not None and part.confidence >= UNRELATED_CONFIDENCE
 
 

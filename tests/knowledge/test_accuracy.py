@@ -80,10 +80,12 @@ def test_accuracy_stays_at_or_above_its_floor(split: str, measure: str) -> None:
 
 
 # Messages listing several pieces of work. Measured: dev 100% mixed, 100% pieces, 96.7% single;
-# holdout 90.0% mixed, 94.0% pieces, 100% single.
+# dev2 (office work in product words) 80% mixed, 88.6% pieces, 100% single; holdout 86.7% mixed,
+# 92.5% pieces, 100% single.
 LISTED_FLOORS = {
     "dev": {"mixed": 0.96, "pieces": 0.97, "single": 0.93},
-    "holdout": {"mixed": 0.86, "pieces": 0.9, "single": 0.95},
+    "dev2": {"mixed": 0.75, "pieces": 0.85, "single": 0.95},
+    "holdout": {"mixed": 0.83, "pieces": 0.9, "single": 0.95},
 }
 
 
