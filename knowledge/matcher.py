@@ -274,17 +274,18 @@ class Matcher:
             if t.concept in self._idf
         ):
             return answer  # the best phrase speaks for every piece of work named
-        return self._listed(question, best.entry, bool(answer.owners)) or answer
+        about_product = bool(answer.owners) or not answer.settled
+        return self._listed(question, best.entry, about_product) or answer
 
-    def _listed(self, question: str, best: _Entry, about_a_role: bool) -> Answer | None:
+    def _listed(self, question: str, best: _Entry, about_product: bool) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
         clear, at least one is a role's, and they do not all say the same of the roles;
         otherwise None. Where the whole question's best entry is work the roles share, pieces
         whose every word it knows are that work told in steps ("talks to customers and turns
         their feedback into requirements"), answered together. Where the whole question reads
-        as no role's work, a piece is a role's only if RoleFit is clearly sure: "the backlog of
-        stationery orders" is office work that says backlog."""
-        sure = MOST_LIKELY if about_a_role else CLEARLY
+        as work outside product, a piece is a role's only if RoleFit is clearly sure: "the
+        backlog of stationery orders" is office work that says backlog."""
+        sure = MOST_LIKELY if about_product else CLEARLY
         pieces: list[str] = []
         steps: list[str] = []  # the pieces `best` explains
         weak = self._weak
@@ -317,7 +318,6 @@ class Matcher:
                 return None
             # else everyday words with no clear answer ("who does" in "who does X and Y"): no
             # piece of work of their own
-        parts = _same_runs_joined(parts)
         if len({_says_of_roles(part) for part in parts}) < 2 or not any(p.owners for p in parts):
             return None
         return Answer(
@@ -622,23 +622,6 @@ def _says_of_roles(part: Answer) -> tuple[tuple[str, ...], bool]:
     """What a listed piece's answer says of the two roles: pieces outside product all say the
     same (neither), whoever else does them."""
     return tuple(part.owners), part.settled
-
-
-def _same_runs_joined(parts: list[Answer]) -> list[Answer]:
-    """Pieces side by side with the same answer, as one ("the business & financial analysis":
-    one piece of the Product Manager's work), named by both and answered by the first."""
-    joined: list[Answer] = []
-    for part in parts:
-        before = joined[-1] if joined else None
-        if before is not None and (
-            _says_of_roles(before) == _says_of_roles(part)
-            and before.outside_owner == part.outside_owner
-        ):
-            named = f"{before.question} and {part.question}"
-            joined[-1] = before.model_copy(update={"question": named})
-        else:
-            joined.append(part)
-    return joined
 
 
 def _matched(part: Answer) -> str:

@@ -11,6 +11,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from knowledge.text import MOST_LISTED
+
 # Slack ids: users are U…/W… (W for Enterprise Grid), user groups are S….
 SLACK_HOLDER_ID = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -204,7 +206,7 @@ class Answer(BaseModel):
     settled: bool = True
     # A question listing pieces of work that belong to different roles ("the backlog and
     # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
-    parts: list[Answer] = Field(default_factory=list, max_length=6)
+    parts: list[Answer] = Field(default_factory=list, max_length=MOST_LISTED)
 
     def details(self) -> list[tuple[str, str]]:
         """What the answer rests on, as (label, text) pairs, in the order people read them."""

@@ -182,13 +182,22 @@ def asking_sides(cleaned: str) -> list[int]:
 
 # Where a short question lists several pieces of work: "who owns the backlog, pricing and the
 # budget?", "sprint planning + supplier contracts, whose job?".
-_LIST_JOIN = re.compile(r"\s*(?:[,;&+\n]|\s/\s|\b(?:and|plus|as well as|along with)\b)\s*")
+_LIST_JOIN = re.compile(
+    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|\b(?:and|plus|as well as|along with)\b)\s*"
+)
 # A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
 _BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
 _LIST_JOIN_ANYCASE = re.compile(_LIST_JOIN.pattern, re.IGNORECASE)
-# A message of more than one sentence is not a short list of work, nor is a list set in dashes or
-# brackets: examples of one thing ("the hard numbers — market share, figures — on the market").
-_NOT_A_LIST = re.compile(r"[.!?]\s+\w|[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
+# A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
+# figures — on the market").
+_NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
+# ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.
+ASIDE_WORDS = 4
+# A question that starts like this asks of its list whether it is a role's ("are user stories and
+# pricing PM work?").
+_YES_NO_STARTS = frozenset(["is", "are", "does", "do", "should", "would", "can", "could"])
 # A listed piece starting with one of these follows a clause break, not a list ("…, but who…").
 _CLAUSE_WORDS = frozenset(["so", "but", "if", "while", "because", "since", "although", "when"])
 # A listed piece that says something of the asker, the team or a state of things ("our PM is busy
@@ -196,16 +205,14 @@ _CLAUSE_WORDS = frozenset(["so", "but", "if", "while", "because", "since", "alth
 # not a piece of work.
 _SENTENCE_WORD_TEXT = """
     then not just only instead except rather is are was were be been being am has have had
-    keep keeps kept i me my mine we us our ours you your yours he she they them their it
-    its this that these those i'm we're you're they're it's there
+    keep keeps kept i me mine we us ours you yours he she they them it this that i'm we're
+    you're they're it's there
 """
 _SENTENCE_WORDS = _CLAUSE_WORDS | frozenset(_SENTENCE_WORD_TEXT.split())
 # Words that name no work in a listed piece: function words, the roles' own names ("sprint
 # planning: PO or PM?") and the question around the list ("…, and why?").
-_NOT_WORK = STOPWORDS | {
-    *["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"],
-    *["why", "how", "what", "which", "each", "exactly"],
-}
+_ROLE_WORDS = frozenset(["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"])
+_NOT_WORK = STOPWORDS | _ROLE_WORDS | {"why", "how", "what", "which", "each", "exactly", "thx"}
 # The question around a listed piece's own words: "who is responsible for the backlog", "who
 # runs payroll", "pricing: PO or PM?", "supplier contracts, whose job?".
 _ASKING_VERB_TEXT = """
@@ -213,13 +220,19 @@ _ASKING_VERB_TEXT = """
     manages take takes care of responsible for in charge supposed to be look looks after deal
     deals with actually really usually typically normally
 """
-_ASKING_VERBS = frozenset(_ASKING_VERB_TEXT.split())
-_TRAILING_ASK = frozenset(
-    ["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "po", "pm", "or", "each"]
+_LEADING_ASK = (
+    frozenset(_ASKING_VERB_TEXT.split())
+    | _ROLE_WORDS
+    | {"or", "and", "anyone", "someone", "somebody", "erm", "um", "uh", "hey", "hi", "so"}
 )
+_TRAILING_ASK = _ROLE_WORDS | {
+    *["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "or", "each", "the"],
+    *["work", "task", "lol", "pls", "please", "thx", "thanks"],
+    *["on", "in", "at", "our", "my", "team", "company", "org", "startup"],  # "…on our team?"
+}
 NAME_CHARACTERS = 60  # a listed piece's name beside its answer, at most
 LIST_CHARACTERS = 200  # a longer message is notes around one question, not a list of work
-MOST_LISTED = 6  # pieces a list is answered in, at most (`Answer.parts`)
+MOST_LISTED = 8  # pieces a list is answered in, at most (`Answer.parts`)
 # A piece outside the asking clause is a bare piece of work ("competitor research", "the
 # supplier contracts"): this many words at most, besides function words and the roles' names.
 LISTED_WORDS = 4
@@ -244,6 +257,13 @@ def listed_work(cleaned: str) -> list[str]:
         cleaned = _BULLET.sub("", cleaned)
     if _NOT_A_LIST.search(cleaned):
         return []
+    sentences = [s for s in _SENTENCE.split(cleaned) if split_words(s)]
+    if len(sentences) > 1:
+        listing = [s for s in sentences if _LIST_JOIN.search(s)]
+        asides = [s for s in sentences if s not in listing]
+        if len(listing) != 1 or any(len(split_words(s)) > ASIDE_WORDS for s in asides):
+            return []
+        cleaned = listing[0]
     pieces: list[str] = []
     for piece in _LIST_JOIN.split(cleaned):
         words = split_words(piece)
@@ -252,7 +272,7 @@ def listed_work(cleaned: str) -> list[str]:
         if words[0] in _CLAUSE_WORDS:  # ", but who…": a clause break, not a list
             return []
         content = [word for word in words if word not in _NOT_WORK]
-        asks = not _ASKING_WORDS.isdisjoint(words)
+        asks = not _ASKING_WORDS.isdisjoint(words) or (not pieces and words[0] in _YES_NO_STARTS)
         if not content and not asks:
             continue  # "…, and why?": no piece of work
         if asks and pieces and len(content) <= 1 and not _POINTING_BACK.isdisjoint(words):
@@ -273,9 +293,9 @@ def named_work(piece: str) -> str:
     words = split_words(piece)
     asking = next((i for i, word in enumerate(words) if word in _ASKING_WORDS), -1)
     after, before = words[asking + 1 :], words[: max(asking, 0)]
-    while after and after[0] in _ASKING_VERBS:
-        after.pop(0)
     for side in (after, before):
+        while side and side[0] in _LEADING_ASK:
+            side.pop(0)
         while side and side[-1] in _TRAILING_ASK:
             side.pop()
     named = " ".join(after or before or words)

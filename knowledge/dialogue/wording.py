@@ -72,7 +72,7 @@ def piece_owner(part: Answer, kb: KnowledgeBase) -> str:
 
 
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:
-    """The answer in words, leading with who does the work."""
+    """The answer in words, leading with who does the work (for a list of work, each piece's)."""
     if answer.parts:
         pieces = "; ".join(f"{part.question}: {piece_owner(part, kb)}" for part in answer.parts)
         return f"{LISTED}: {pieces}."
@@ -108,9 +108,9 @@ def explained(concept: Concept) -> str:
 
 
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
-    """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer),
-    before the answer it asks about; nothing where the answer names no role (it says whose work
-    it is, if anyone's)."""
+    """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
+    "Partly." where only some listed pieces are theirs), before the answer it asks about;
+    nothing where the answer names no role (it says whose work it is, if anyone's)."""
     if not roles or not answer.owners:
         return ""
     if any(not set(roles) <= set(part.owners) for part in answer.parts):

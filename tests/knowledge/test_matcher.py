@@ -301,6 +301,10 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
             "who owns the office wifi, payroll and pricing?",
             ["the office wifi", "payroll", "pricing"],
         ),
+        ("Hey! who owns the backlog and pricing on our team? thx", ["the backlog", "pricing"]),
+        ("are user stories and pricing PM work?", ["user stories", "pricing"]),
+        ("who owns backlog/pricing?", ["backlog", "pricing"]),
+        ("the backlog is a mess. who cleans it up and talks to the stakeholders?", None),
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
@@ -308,12 +312,13 @@ def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] |
     assert [part.question for part in answer.parts] == (pieces or [])
 
 
-def test_pieces_side_by_side_for_the_same_role_are_one_piece(matcher: Matcher) -> None:
-    answer = matcher.answer(
-        "who does the business & financial analysis, and who orders the backlog"
-    )
-    assert [part.owners for part in answer.parts] == [["product-manager"], ["product-owner"]]
-    assert answer.parts[0].question == "the business and financial analysis"
+def test_each_piece_keeps_what_it_matched(matcher: Matcher) -> None:
+    answer = matcher.answer("who owns market research, competitive analysis and the backlog?")
+    assert [part.responsibility and part.responsibility.id for part in answer.parts] == [
+        "pm-market-research",
+        "pm-competitive-analysis",
+        "po-backlog",
+    ]
 
 
 @pytest.mark.parametrize(
