@@ -189,7 +189,8 @@ def answer_blocks(
             for index, alternative in enumerate(answer.alternatives[:3])
         ]
         blocks.append(actions("rolefit_did_you_mean_choices", *choices))
-    how = f" · {quote(answer.explanation, 1000)}" if answer.explanation else ""
+    # A list's pieces already show what each matched; its explanation would say it again.
+    how = f" · {quote(answer.explanation, 1000)}" if answer.explanation and not answer.parts else ""
     blocks.append(context(f"You asked: “{quote(answer.question)}”{how}"))
     if share is not None:
         blocks.append(
