@@ -15,6 +15,9 @@ How a question is read:
    per kind of phrase (same concepts, bigrams and total weight: the same score).
 The best entry wins. Its confidence grows with its score and with its lead over the best entry that
 would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
+A short question listing work the best entry leaves unexplained ("who owns the backlog and
+pricing?") is also read piece by piece; if the pieces are clear and belong to different roles,
+each piece gets its own answer.
 Everything is in-process and deterministic: no network, no model files.
 """
 
@@ -286,28 +289,23 @@ class Matcher:
         as work outside product, a piece is a role's only if RoleFit is clearly sure: "the
         backlog of stationery orders" is office work that says backlog."""
         sure = MOST_LIKELY if about_product else CLEARLY
-        pieces: list[str] = []
+        pieces: list[tuple[str, list[Term]]] = []  # each piece's name and its words as read
         steps: list[str] = []  # the pieces `best` explains
         weak = self._weak
         for piece in listed_work(clean_text(question)):
-            strong = {
-                t.concept
-                for t in self._reader.terms(piece)
-                if t.concept in self._idf and t.concept not in weak
-            }
+            terms = self._reader.terms(piece)
+            strong = {t.concept for t in terms if t.concept in self._idf and t.concept not in weak}
             if len(best.owners) > 1 and strong and strong <= best.vocabulary:
                 if not steps:
-                    pieces.append("")  # where they are answered together
+                    pieces.append(("", []))  # where they are answered together, read below
                 steps.append(piece)
             else:
-                pieces.append(piece)
+                pieces.append((named_work(piece), terms))
         parts = []
-        for piece in pieces:
-            text = piece or " ".join(steps)
-            terms = self._reader.terms(text)
+        for name, read in pieces:
+            terms = read if name else self._reader.terms(" ".join(steps))
             part, found = self._answer_terms(
-                named_work(piece) if piece else " and ".join(named_work(step) for step in steps),
-                terms,
+                name or " and ".join(named_work(step) for step in steps), terms
             )
             if found is not None and found.entry.kind == "unrelated":
                 # Said of a whole question as "usually X's work"; here, beside a role, by name.
