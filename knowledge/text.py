@@ -183,11 +183,11 @@ def asking_sides(cleaned: str) -> list[int]:
 # Where a short question lists several pieces of work: "who owns the backlog, pricing and the
 # budget?", "sprint planning + supplier contracts, whose job?".
 _LIST_JOIN = re.compile(
-    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|\b(?:and|plus|as well as|along with)\b)\s*"
+    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|\b(?:and|plus|as well as|along with)\b)\s*",
+    re.IGNORECASE,  # `may_list_work` tests text before it is cleaned (lower-cased)
 )
 # A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
 _BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
-_LIST_JOIN_ANYCASE = re.compile(_LIST_JOIN.pattern, re.IGNORECASE)
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
@@ -211,7 +211,7 @@ _SENTENCE_WORD_TEXT = """
 _SENTENCE_WORDS = _CLAUSE_WORDS | frozenset(_SENTENCE_WORD_TEXT.split())
 # Words that name no work in a listed piece: function words, the roles' own names ("sprint
 # planning: PO or PM?") and the question around the list ("…, and why?").
-_ROLE_WORDS = frozenset(["po", "pm", "pos", "pms", "product", "owner", "owners", "manager"])
+_ROLE_WORDS = frozenset(word for name in ROLE_NAMES for word in name)
 _NOT_WORK = STOPWORDS | _ROLE_WORDS | {"why", "how", "what", "which", "each", "exactly", "thx"}
 # The question around a listed piece's own words: "who is responsible for the backlog", "who
 # runs payroll", "pricing: PO or PM?", "supplier contracts, whose job?".
@@ -241,7 +241,7 @@ LISTED_WORDS = 4
 def may_list_work(text: str) -> bool:
     """Whether `text`, cleaned or not (Slack markup makes it longer), may list pieces of work:
     short, with what joins a list. A cheap test before cleaning it again for `listed_work`."""
-    return len(text) <= 2 * LIST_CHARACTERS and _LIST_JOIN_ANYCASE.search(text) is not None
+    return len(text) <= 2 * LIST_CHARACTERS and _LIST_JOIN.search(text) is not None
 
 
 def listed_work(cleaned: str) -> list[str]:
