@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import reduce
 from itertools import combinations, islice
 from operator import add
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from knowledge.confidence import CLEARLY, MOST_LIKELY
 from knowledge.models import (
@@ -165,9 +165,9 @@ class Matcher:
         # it with the phrase of theirs (minus its id; within an entry only the first counts,
         # as a later one of the same kind could only tie it).
         kinds: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...], float], int] = {}
-        self._kind_concepts: list[tuple[str, ...]] = []
-        self._kind_pairs: list[tuple[tuple[str, str], ...]] = []
-        self._kind_totals: list[float] = []
+        kind_concepts: list[tuple[str, ...]] = []
+        kind_pairs: list[tuple[tuple[str, str], ...]] = []
+        kind_totals: list[float] = []
         holders: list[list[int]] = []
         holder_phrases: list[list[int]] = []
         # The kinds of phrase holding both concepts of a pair (sorted): where a question sharing
@@ -192,10 +192,10 @@ class Matcher:
                 if len(concepts) > 1:
                     ordered = tuple(sorted(concepts))
                     kind = kinds.setdefault((ordered, bigrams, total), len(kinds))
-                    if kind == len(self._kind_totals):  # a new kind
-                        self._kind_concepts.append(ordered)
-                        self._kind_pairs.append(bigrams)
-                        self._kind_totals.append(total)
+                    if kind == len(kind_totals):  # a new kind
+                        kind_concepts.append(ordered)
+                        kind_pairs.append(bigrams)
+                        kind_totals.append(total)
                         holders.append([])
                         holder_phrases.append([])
                         for pair in combinations(ordered, 2):
@@ -218,8 +218,28 @@ class Matcher:
                         single_context[concept][number] = in_context
         # Tuples from here on: nothing changes, and tuples of numbers cost the collector nothing.
         self._together = {pair: tuple(ids) for pair, ids in together.items()}
-        self._kind_holders = [
-            tuple(zip(e, p, strict=True)) for e, p in zip(holders, holder_phrases, strict=True)
+        # Bigrams by number (in the order first seen), so a question's pairs meet a kind's as
+        # sets of small ints. Per kind, all it needs in one tuple: its concepts, total, bigram
+        # numbers and holders.
+        self._bigram_ids: dict[tuple[str, str], int] = {}
+        for bigrams in kind_pairs:
+            for pair in bigrams:
+                self._bigram_ids.setdefault(pair, len(self._bigram_ids))
+        self._kinds = [
+            (
+                ordered,
+                total,
+                frozenset(map(self._bigram_ids.__getitem__, bigrams)),
+                tuple(zip(e, p, strict=True)),
+            )
+            for ordered, total, bigrams, e, p in zip(
+                kind_concepts,
+                kind_totals,
+                kind_pairs,
+                holders,
+                holder_phrases,
+                strict=True,
+            )
         ]
         self._single = {c: tuple(best.items()) for c, best in single.items()}
         self._single_context = {c: tuple(best.items()) for c, best in single_context.items()}
@@ -269,14 +289,14 @@ class Matcher:
         answered on its own (`Answer.parts`): one answer would speak for only one of them."""
         terms = self._reader.terms(question)
         answer, best = self._answer_terms(question, terms)
-        if best is None or not may_list_work(question):
-            return answer
-        if all(
+        if best is None or all(
             t.concept in best.concepts or t.concept in self._weak
             for t in terms
             if t.concept in self._idf
         ):
             return answer  # the best phrase speaks for every piece of work named
+        if not may_list_work(question):
+            return answer
         about_product = bool(answer.owners) or not answer.settled
         return self._listed(question, best.entry, about_product) or answer
 
@@ -451,63 +471,70 @@ class Matcher:
         matched = sorted(weights)  # the question's known concepts, in the order they add up
         if not matched:
             return []
-        # entry → [the question's weight its vocabulary holds, its best phrase]. The weights are
-        # added in concept order one at a time: what sum() over them gives on Python 3.11.
-        state: dict[int, list[Any]] = {}
+        # Per entry touched: the question's weight its vocabulary holds, and its best phrase so
+        # far. The weights are added in concept order one at a time: what sum() over them gives
+        # on Python 3.11.
+        support: dict[int, float] = {}
+        best: dict[int, _Best] = {}
         for concept in matched:
             weight = weights[concept]
             singles = self._single if concept in asked else self._single_context
             for entry, candidate in singles[concept]:
-                held = state.get(entry)
-                if held is None:
-                    state[entry] = [weight, candidate]
+                mass = support.get(entry)
+                if mass is None:
+                    support[entry] = weight
+                    best[entry] = candidate
                 else:
-                    held[0] += weight
-                    if candidate > held[1]:
-                        held[1] = candidate
+                    support[entry] = mass + weight
+                    if candidate > best[entry]:
+                        best[entry] = candidate
         if len(matched) > 1:
-            pairs = _pairs([t for t in terms if t.concept in asked])
-            get = weights.get
-            kind_concepts, kind_totals = self._kind_concepts, self._kind_totals
-            kind_pairs, kind_holders = self._kind_pairs, self._kind_holders
+            bigram_ids = self._bigram_ids
+            pairs = {
+                bigram_ids[pair]
+                for pair in _pairs([t for t in terms if t.concept in asked])
+                if pair in bigram_ids
+            }
+            get, kinds = weights.get, self._kinds
             for kind in self._sharing(matched):
+                held_concepts, total, bigrams, holders = kinds[kind]
                 # The matched mass added in concept order, one addition at a time.
-                mass = reduce(add, filter(None, map(get, kind_concepts[kind])), 0.0)
-                total = kind_totals[kind]
+                mass = reduce(add, filter(None, map(get, held_concepts)), 0.0)
                 coverage: float = (mass / total) ** COVERAGE_POWER
                 score = coverage * mass / (mass + MASS_HALF)
-                bigrams = kind_pairs[kind]
                 if bigrams and pairs:
-                    score += BIGRAM_BONUS * len(pairs.intersection(bigrams)) / len(bigrams)
-                for entry, minus_phrase in kind_holders[kind]:
-                    held = state[entry]
-                    best = held[1]
-                    if score > best[0] or (score == best[0] and minus_phrase > best[1]):
-                        held[1] = (score, minus_phrase)
+                    score += BIGRAM_BONUS * len(pairs & bigrams) / len(bigrams)
+                for entry, minus_phrase in holders:
+                    held = best[entry]
+                    if score > held[0] or (score == held[0] and minus_phrase > held[1]):
+                        best[entry] = (score, minus_phrase)
         # The question's known weight, added in concept order (its unknown words add nothing).
         known_mass = sum(map(weights.__getitem__, matched))
         ids, verdicts = self._ids, self._verdicts
-        # (minus the final score, id, entry, best phrase): the least is the better. Kept: every
-        # entry at ALTERNATIVE_AT or above; leaders: each verdict's best entry.
-        kept = []
-        leaders: dict[int, tuple[float, str, int, int]] = {}
-        floor, support_weight = -ALTERNATIVE_AT, SUPPORT_WEIGHT
-        for entry, (support, best) in state.items():
-            boost = 1 + support_weight * support / known_mass if known_mass else 1.0
-            minus = -(best[0] * boost)
-            verdict = verdicts[entry]
-            leader = leaders.get(verdict)
-            if minus <= floor or leader is None or minus <= leader[0]:
-                ranked = (minus, ids[entry], entry, -best[1])
-                if minus <= floor:
-                    kept.append(ranked)
-                if leader is None or ranked < leader:
-                    leaders[verdict] = ranked
-        top = min(leaders.values())
-        rival = min((r for r in leaders.values() if r is not top), default=None)
-        if top not in kept:
-            kept.append(top)
-        kept.sort()
+        # Each entry's final score: its best phrase's, raised for explaining more of the question.
+        final = {
+            entry: held[0] * (1 + SUPPORT_WEIGHT * support[entry] / known_mass)
+            for entry, held in best.items()
+        }
+
+        def place(entry: int) -> tuple[float, str, int, int]:
+            """Where the entry ranks: the least is the better (higher score, smaller id, earlier
+            phrase)."""
+            return (-final[entry], ids[entry], entry, -best[entry][1])
+
+        # Kept: every entry at ALTERNATIVE_AT or above, best first; the top is the best of all,
+        # and the rival the best entry whose verdict differs from the top's.
+        kept = sorted(place(e) for e, score in final.items() if score >= ALTERNATIVE_AT)
+        if not kept:
+            high = max(final.values())
+            kept = [min(place(e) for e, score in final.items() if score == high)]
+        verdict = verdicts[kept[0][2]]
+        rival = next((r for r in kept if verdicts[r[2]] != verdict), None)
+        if rival is None:
+            others = [(score, e) for e, score in final.items() if verdicts[e] != verdict]
+            if others:
+                high = max(others)[0]
+                rival = min(place(e) for score, e in others if score == high)
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
 
         def scored(ranked: tuple[float, str, int, int]) -> _Scored:
