@@ -17,7 +17,7 @@ from enum import StrEnum
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.cues import cues
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import Message, Text, message_of
+from knowledge.dialogue.message import Message, Text, follow_up_topic, message_of
 from knowledge.dialogue.scorer import IntentScorer
 
 
@@ -77,7 +77,7 @@ def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Re
         return Reading(intent, message.text)
     if intent == Intent.HIRE:
         return Reading(intent, message.text, follow_up=previous.facts is not None)
-    topic = P.FOLLOW_UP.sub("", said).strip(" ?")
+    topic = follow_up_topic(message)
     fragment = bool(said.finds(P.FOLLOW_UP)) or len(words) <= 4
     if intent == Intent.OWNERSHIP and fragment and previous.question:
         return Reading(intent, topic or message.text, follow_up=True)
@@ -158,7 +158,7 @@ def read_by_rules(
         return Reading(Intent.HIRE, text, follow_up=True)
     if _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
-    topic = P.FOLLOW_UP.sub("", said).strip(" ?")
+    topic = follow_up_topic(message)
     fragment = bool(said.finds(P.FOLLOW_UP)) or (len(words) <= 4 and not who)
     if previous is not None and fragment and not who and previous.intent in P.TOPIC_FOLLOWED:
         return Reading(Intent(previous.intent), topic or text, follow_up=True)

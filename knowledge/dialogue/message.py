@@ -44,11 +44,25 @@ def message_of(text: str) -> Message:
 
 def normalise(text: str) -> str:
     """Lower-case words, without Slack markup or emoji codes, single-spaced."""
-    plain = P.MARKUP.sub(" ", text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
-    said = " ".join(P.NOT_WORDS.sub(" ", plain.lower()).split())
+    said = " ".join(P.NOT_WORDS.sub(" ", _plain(text)).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
     said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
+
+
+def _plain(text: str) -> str:
+    """Lower-case text without Slack markup or emoji codes, its punctuation kept."""
+    unescaped = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return P.MARKUP.sub(" ", unescaped).lower()
+
+
+def follow_up_topic(message: Message) -> str:
+    """What a follow-up asks about, as written: "and pricing, payroll and legal?" -> "pricing,
+    payroll and legal". Its commas stay, so the matcher reads a list as one. Where its opening
+    reads otherwise once normalised (an emoji first), the normalised words."""
+    topic = P.FOLLOW_UP.sub("", message.said).strip(" ?")
+    written = P.FOLLOW_UP.sub("", " ".join(_plain(window(message.text)).split())).strip(" ?.!")
+    return written if normalise(written).strip(" ?") == topic else topic
 
 
 def question_of(text: str) -> str:

@@ -116,6 +116,18 @@ def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -
 
 
 @pytest.mark.parametrize(
+    "follow_up", ["and pricing, payroll and legal?", "OK, and pricing; payroll; legal?"]
+)
+def test_a_follow_up_listing_work_keeps_its_list(chat: Chat, follow_up: str) -> None:
+    _, listed = turns(chat, "who owns the backlog?", follow_up)
+    assert listed.text == (
+        "Those are separate pieces of work, each with its own answer: pricing: clearly the "
+        "Product Manager; payroll: neither role, usually finance or HR; legal: neither role, "
+        "usually legal."
+    )
+
+
+@pytest.mark.parametrize(
     ("follow_up", "starts"),
     [
         ("so what does the PO own?", "Product Owner (PO): "),  # the role, not pricing
