@@ -240,8 +240,11 @@ LISTED_WORDS = 4
 
 def may_list_work(text: str) -> bool:
     """Whether `text`, cleaned or not (Slack markup makes it longer), may list pieces of work:
-    short, with what joins a list. A cheap test before cleaning it again for `listed_work`."""
-    return len(text) <= 2 * LIST_CHARACTERS and _LIST_JOIN.search(text) is not None
+    short, with what joins a list or more than one question. A cheap test before cleaning it
+    again for `listed_work`."""
+    if len(text) > 2 * LIST_CHARACTERS:
+        return False
+    return text.count("?") > 1 or _LIST_JOIN.search(text) is not None
 
 
 def listed_work(cleaned: str) -> list[str]:
@@ -251,7 +254,12 @@ def listed_work(cleaned: str) -> list[str]:
     does not is a clause about the piece before it ("…, and turns them into requirements"), or,
     before any piece, a sentence around the question ("our PM is busy with pricing, so who…"),
     and then nothing is split."""
-    if len(cleaned) > LIST_CHARACTERS or not _LIST_JOIN.search(cleaned):
+    if len(cleaned) > LIST_CHARACTERS:
+        return []
+    questions = _questions_apart(cleaned)
+    if questions:
+        return questions
+    if not _LIST_JOIN.search(cleaned):
         return []
     if "\n" in cleaned:
         cleaned = _BULLET.sub("", cleaned)
@@ -284,6 +292,24 @@ def listed_work(cleaned: str) -> list[str]:
         else:
             return []
     return pieces if 2 <= len(pieces) <= MOST_LISTED else []
+
+
+def _questions_apart(cleaned: str) -> list[str]:
+    """The questions of a message asking "who…" of several pieces of work one question at a time
+    ("who writes user stories? and who does pricing?"), beside asides at most; [] otherwise. A
+    question pointing back ("who owns the backlog? who grooms it?") asks about the same work."""
+    if cleaned.count("?") < 2:
+        return []
+    questions: list[str] = []
+    for sentence in _SENTENCE.split(cleaned):
+        words = split_words(sentence)
+        if sentence.rstrip().endswith("?") and not _ASKING_WORDS.isdisjoint(words):
+            if not _POINTING_BACK.isdisjoint(words):
+                return []
+            questions.append(sentence)
+        elif len(words) > ASIDE_WORDS:
+            return []
+    return questions if 2 <= len(questions) <= MOST_LISTED else []
 
 
 def named_work(piece: str) -> str:

@@ -305,6 +305,10 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("are user stories and pricing PM work?", ["user stories", "pricing"]),
         ("who owns backlog/pricing?", ["backlog", "pricing"]),
         ("the backlog is a mess. who cleans it up and talks to the stakeholders?", None),
+        ("who writes user stories? and who does pricing?", ["writes user stories", "pricing"]),
+        ("Hi! Who owns the backlog? Who sets prices?", ["the backlog", "sets prices"]),
+        ("who owns the backlog? who grooms it?", None),  # the same work, asked again
+        ("who owns pricing? the PO or the PM?", None),  # one question, then its options
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
