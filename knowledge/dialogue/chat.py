@@ -122,7 +122,13 @@ class Chat:
             Intent.FEEDBACK: self._feedback,
             Intent.OFF_TOPIC: self._off_topic,
         }[reading.intent]
-        return answer_to(reading, memory)
+        reply = answer_to(reading, memory)
+        if memory is not None and memory.facts is not None and reply.memory.facts is None:
+            # A question between hiring turns ("who owns the backlog?"): what was said of the
+            # hire is kept, so "so, whom do we hire?" goes on from there.
+            kept = reply.memory.model_copy(update={"facts": memory.facts})
+            return reply.model_copy(update={"memory": kept})
+        return reply
 
     def _answer(self, text: str) -> Answer:
         """The matcher's answer, remembered briefly: reading a turn may ask about the same text

@@ -279,10 +279,16 @@ def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
     )
 
 
+# What a message asks when it asks something of its own: who does a piece of work, how the
+# roles differ, what something means.
+_OWN_QUESTIONS = (P.WHO_DOES, P.COMPARE, P.CONCEPT)
+
+
 def _continues_hiring(said: Text, previous: Memory) -> bool:
-    """A reply to RoleFit's question, or more facts about the same hire."""
+    """A reply to RoleFit's question, or more facts about the same hire. A question of its own
+    ("who owns the backlog?", "what's the difference first?") is no reply: it gets its answer."""
     if previous.asked and previous.intent == "hire":
-        return True
+        return not (said.endswith("?") and any(map(said.finds, _OWN_QUESTIONS)))
     return bool(said.finds(P.NEXT_HIRE)) or bool(
         re.search(
             r"^(?:and |but |ok |what )?(?:if|what if)\b|\bsecond (?:hire|person)\b|"

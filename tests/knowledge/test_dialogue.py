@@ -230,6 +230,24 @@ def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None
     assert second.recommendation.recommendation == "product-owner"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("who owns the backlog?", "ownership"),
+        ("who owns competitor analysis?", "ownership"),
+        ("what is the difference first?", "compare"),
+    ],
+)
+def test_a_question_of_its_own_while_hiring_is_answered_and_the_facts_wait(
+    chat: Chat, question: str, intent: str
+) -> None:
+    asking, detour, back = turns(
+        chat, "we're a 12-person startup, who should we hire first?", question, "so whom to hire?"
+    )
+    assert asking.asks and detour.intent == intent and detour.recommendation is None
+    assert back.intent == "hire" and back.facts == asking.facts  # the startup is remembered
+
+
 def test_hiring_with_enough_facts_recommends_at_once(chat: Chat) -> None:
     reply = chat.reply(
         "budget for two heads. eng needs help with sprints and stories; the commercial team "
