@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.cues import cues
+from knowledge.dialogue.facts import HiringFacts, read_answer, read_facts
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message, Text, follow_up_topic, message_of
 from knowledge.dialogue.scorer import IntentScorer
@@ -53,6 +54,10 @@ def classify(
     base knows no work in it. The rules read first; the `scorer` weighs their reading with every
     other cue the message gives, and where it decides otherwise its intent is taken."""
     message = message_of(text)
+    if previous is not None and _replies_to_hiring_question(message, previous):
+        # "2", "no scrum, we do kanban": the question just asked says what this is, whatever
+        # else its words might read as.
+        return Reading(Intent.HIRE, text, follow_up=True)
     rules = read_by_rules(message, previous, work_owners, knows_concept)
     if scorer is None:
         return rules
@@ -284,11 +289,28 @@ def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
 _OWN_QUESTIONS = (P.WHO_DOES, P.COMPARE, P.CONCEPT)
 
 
+def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
+    """A reply that answers the question RoleFit just asked about the hire, or states facts
+    about it, in words: read as such before it could read as a greeting ("1") or as off-topic
+    ("no scrum, we do kanban")."""
+    if not (previous.asked and previous.intent == "hire" and previous.facts is not None):
+        return False
+    pending = previous.facts.missing()
+    if pending is None or _asks_its_own(message.said):
+        return False
+    nothing = HiringFacts()
+    return read_answer(message.text, pending) != nothing or read_facts(message.text) != nothing
+
+
+def _asks_its_own(said: Text) -> bool:
+    return said.endswith("?") and any(map(said.finds, _OWN_QUESTIONS))
+
+
 def _continues_hiring(said: Text, previous: Memory) -> bool:
     """A reply to RoleFit's question, or more facts about the same hire. A question of its own
     ("who owns the backlog?", "what's the difference first?") is no reply: it gets its answer."""
     if previous.asked and previous.intent == "hire":
-        return not (said.endswith("?") and any(map(said.finds, _OWN_QUESTIONS)))
+        return not _asks_its_own(said)
     return bool(said.finds(P.NEXT_HIRE)) or bool(
         re.search(
             r"^(?:and |but |ok |what )?(?:if|what if)\b|\bsecond (?:hire|person)\b|"

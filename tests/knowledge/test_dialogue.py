@@ -230,6 +230,14 @@ def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None
     assert second.recommendation.recommendation == "product-owner"
 
 
+def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None:
+    _, _, headcount = turns(chat, "who should we hire?", "both", "1")
+    assert headcount.recommendation is not None  # "1" is one hire, not a greeting
+    _, no_scrum = turns(chat, "who should we hire?", "no scrum, we do kanban")
+    assert no_scrum.intent == "hire" and [a.fact for a in no_scrum.asks] == ["goal"]
+    assert no_scrum.facts is not None and no_scrum.facts.uses_scrum is False
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
