@@ -52,6 +52,7 @@ from knowledge.text import (
     BEFORE,
     clean_text,
     listed_work,
+    lists_item_by_item,
     may_list_work,
     named_work,
 )
@@ -312,7 +313,11 @@ class Matcher:
         pieces: list[tuple[str, list[Term]]] = []  # each piece's name and its words as read
         steps: list[str] = []  # the pieces `best` explains
         weak = self._weak
-        for piece in listed_work(clean_text(question)):
+        cleaned = clean_text(question)
+        # Items set out one by one are each answered, however unsure RoleFit is of one; in a
+        # list in a sentence, an unclear piece may be no piece at all, so the whole stays.
+        item_by_item = lists_item_by_item(cleaned)
+        for piece in listed_work(cleaned):
             terms = self._reader.terms(piece)
             strong = {t.concept for t in terms if t.concept in self._idf and t.concept not in weak}
             if len(best.owners) > 1 and strong and strong <= best.vocabulary:
@@ -330,9 +335,12 @@ class Matcher:
             if found is not None and found.entry.kind == "unrelated":
                 # Said of a whole question as "usually X's work"; here, beside a role, by name.
                 part = part.model_copy(update={"outside_owner": found.entry.outside_owner})
-            if _is_clear(part, sure):
+            names_work = any(t.concept in self._idf and t.concept not in weak for t in terms)
+            if _is_clear(part, sure) or (
+                item_by_item and any(t.concept not in weak for t in terms)
+            ):
                 parts.append(part)
-            elif any(t.concept in self._idf and t.concept not in weak for t in terms):
+            elif names_work:
                 return None
             # else everyday words with no clear answer ("who does" in "who does X and Y"): no
             # piece of work of their own
@@ -652,7 +660,7 @@ def _says_of_roles(part: Answer) -> tuple[tuple[str, ...], bool]:
 def _matched(part: Answer) -> str:
     if part.responsibility is not None:
         return part.responsibility.title
-    return part.outside_owner or "neither role"
+    return part.outside_owner or "nothing in the article"
 
 
 def _verdict(entry: _Entry) -> tuple[str, ...]:

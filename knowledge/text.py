@@ -188,6 +188,8 @@ _LIST_JOIN = re.compile(
 )
 # A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
 _BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
+# So is each item numbered in a line ("who owns: 1) backlog 2) pricing"), where two or more are.
+_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}\)\s+")
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
@@ -244,7 +246,7 @@ def may_list_work(text: str) -> bool:
     again for `listed_work`."""
     if len(text) > 2 * LIST_CHARACTERS:
         return False
-    return text.count("?") > 1 or _LIST_JOIN.search(text) is not None
+    return text.count("?") > 1 or text.count(")") > 1 or _LIST_JOIN.search(text) is not None
 
 
 def listed_work(cleaned: str) -> list[str]:
@@ -259,6 +261,8 @@ def listed_work(cleaned: str) -> list[str]:
     questions = _questions_apart(cleaned)
     if questions:
         return questions
+    if len(_NUMBERED.findall(cleaned)) > 1:
+        cleaned = _NUMBERED.sub("\n", cleaned)
     if not _LIST_JOIN.search(cleaned):
         return []
     if "\n" in cleaned:
@@ -292,6 +296,12 @@ def listed_work(cleaned: str) -> list[str]:
         else:
             return []
     return pieces if 2 <= len(pieces) <= MOST_LISTED else []
+
+
+def lists_item_by_item(cleaned: str) -> bool:
+    """Whether a message sets its list out item by item, on lines or numbered ("who owns: 1)
+    backlog 2) pricing"): each item is meant as a piece of work of its own."""
+    return "\n" in cleaned.strip() or len(_NUMBERED.findall(cleaned)) > 1
 
 
 def _questions_apart(cleaned: str) -> list[str]:

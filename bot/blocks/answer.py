@@ -23,7 +23,7 @@ from bot.blocks.kit import (
 )
 from knowledge import Answer, KnowledgeBase
 from knowledge.confidence import Sureness, confidence_words
-from knowledge.dialogue.wording import LISTED, ownership, piece_owner
+from knowledge.dialogue.wording import LISTED, ownership, piece_owner, piece_sureness
 
 # A button value holds the question so a click can rebuild the answer; this much is plenty.
 _QUESTION_IN_VALUE = 1000
@@ -135,7 +135,7 @@ def _piece(part: Answer, kb: KnowledgeBase) -> str:
     responsibility it matched."""
     if part.owners and part.settled:
         roles = " and ".join(role_phrase(kb, owner) for owner in part.owners)
-        whose = f"{confidence_words(part.confidence)} {roles}"
+        whose = f"{piece_sureness(part.confidence)} {roles}"
     else:
         whose = escape(piece_owner(part, kb))
     matched = f" ({escape(part.responsibility.title)})" if part.responsibility else ""

@@ -66,9 +66,16 @@ def piece_owner(part: Answer, kb: KnowledgeBase) -> str:
     names = [kb.roles[o].name for o in part.owners if o in kb.roles]
     if names:
         shared = " (shared work)" if len(names) > 1 else ""
-        return f"{confidence_words(part.confidence)} the {' and the '.join(names)}{shared}"
-    usual = f", usually {part.outside_owner}" if part.outside_owner else ""
-    return f"neither role{usual}"
+        return f"{piece_sureness(part.confidence)} the {' and the '.join(names)}{shared}"
+    if part.outside_owner is None:
+        return "nothing in the article matches it"  # an item RoleFit could not place
+    return f"neither role, usually {part.outside_owner}"
+
+
+def piece_sureness(confidence: float) -> str:
+    """How sure RoleFit is of one listed piece's role, in words that go before it."""
+    sureness = confidence_words(confidence)
+    return "perhaps" if sureness == "not sure" else sureness
 
 
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:

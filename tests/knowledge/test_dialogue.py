@@ -115,6 +115,13 @@ def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -
     assert every_piece.text.startswith("Yes.")  # the roadmap is split, so the PM is in both
 
 
+def test_items_set_out_one_by_one_say_how_sure_each_is(chat: Chat) -> None:
+    reply = chat.reply("who owns these?\n- the roadmap\n- jira hygiene\n- zorblax")
+    assert reply.text.endswith(
+        "jira hygiene: perhaps the Product Owner; zorblax: nothing in the article matches it."
+    )
+
+
 @pytest.mark.parametrize(
     "follow_up", ["and pricing, payroll and legal?", "OK, and pricing; payroll; legal?"]
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import Answer, Matcher, load_knowledge
-from knowledge.confidence import confidence_words
+from knowledge.confidence import MOST_LIKELY, confidence_words
 
 PO = ["product-owner"]
 PM = ["product-manager"]
@@ -309,11 +309,23 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("Hi! Who owns the backlog? Who sets prices?", ["the backlog", "sets prices"]),
         ("who owns the backlog? who grooms it?", None),  # the same work, asked again
         ("who owns pricing? the PO or the PM?", None),  # one question, then its options
+        ("who owns: 1) backlog 2) pricing 3) payroll", ["backlog", "pricing", "payroll"]),
+        ("who owns (1) the backlog (2) pricing?", ["the backlog", "pricing"]),
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
     answer = matcher.answer(question)
     assert [part.question for part in answer.parts] == (pieces or [])
+
+
+def test_items_set_out_one_by_one_are_each_answered_however_unsure(matcher: Matcher) -> None:
+    answer = matcher.answer("who owns these?\n- the roadmap\n- jira hygiene\n- zorblax")
+    assert [part.question for part in answer.parts] == ["the roadmap", "jira hygiene", "zorblax"]
+    unsure, unknown = answer.parts[1], answer.parts[2]
+    assert unsure.owners == ["product-owner"] and unsure.confidence < MOST_LIKELY
+    assert unknown.owners == [] and unknown.outside_owner is None
+    # In a sentence, a piece RoleFit cannot place may be no piece at all: the whole stays.
+    assert matcher.answer("who owns the roadmap, jira hygiene and zorblax?").parts == []
 
 
 def test_each_piece_keeps_what_it_matched(matcher: Matcher) -> None:
