@@ -126,7 +126,7 @@ class Chat:
         if memory is not None and memory.facts is not None and reply.memory.facts is None:
             # A question between hiring turns ("who owns the backlog?"): what was said of the
             # hire is kept, so "so, whom do we hire?" goes on from there.
-            kept = reply.memory.model_copy(update={"facts": memory.facts})
+            kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
             return reply.model_copy(update={"memory": kept})
         return reply
 
@@ -211,7 +211,7 @@ class Chat:
         said = read_facts(reading.text)
         if known.goal is not None and only_process(reading.text):  # never "who's next?"
             said = said.model_copy(update={"goal": None})  # "we run scrum": not a second goal
-        asked = memory.asked if memory is not None and memory.intent == "hire" else 0
+        asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words

@@ -184,7 +184,7 @@ class HiringFacts(BaseModel):
         """Answers for the advisor, with defaults for what was not said: a startup, Scrum when
         the goal is delivery, one hire."""
         goal = self.goal or "both"
-        scrum = self.uses_scrum if self.uses_scrum is not None else goal != "build-business"
+        scrum = self.uses_scrum if self.uses_scrum is not None else goal == "deliver-product"
         return HiringAnswers(
             company_stage=self.company_stage or "startup",
             goal=goal,
@@ -280,7 +280,8 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
 
 # A clause saying its work is already done or not wanted, and one saying it is missing.
 _COVERED = re.compile(
-    r"n't\b|\b(?:not|no|covered|handled|locked|set by|already|myself|ourselves|fine|clear|solved|"
+    r"n't\b|\b(?:dont|doesnt|didnt|isnt|arent|not|no|covered|handled|locked|set by|already|"
+    r"myself|ourselves|fine|clear|solved|"
     r"figured out|nailed down|is set|are set|brilliant at|strong at|excellent at|"
     r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"
 )

@@ -284,16 +284,20 @@ def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
     )
 
 
-# What a message asks when it asks something of its own: who does a piece of work, how the
-# roles differ, what something means.
-_OWN_QUESTIONS = (P.WHO_DOES, P.COMPARE, P.CONCEPT)
+# Words a question opens with. A message that opens with one or ends in "?", in more than two
+# words, asks something of its own ("what's a user story btw", "can one person do both
+# jobs?"); a short one ("both?", "delivery?") is a hesitant reply.
+_QUESTION_STARTS_TEXT = """
+    what whats what's who whos who's how why which can could is are does do should would
+"""
+_QUESTION_STARTS = frozenset(_QUESTION_STARTS_TEXT.split())
 
 
 def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
-    """A reply that answers the question RoleFit just asked about the hire, or states facts
-    about it, in words: read as such before it could read as a greeting ("1") or as off-topic
-    ("no scrum, we do kanban")."""
-    if not (previous.asked and previous.intent == "hire" and previous.facts is not None):
+    """A reply that answers the question RoleFit asked about the hire, or states facts about it,
+    in words: read as such before it could read as a greeting ("1") or as off-topic ("no scrum,
+    we do kanban"). The question stays asked across a question of the user's own in between."""
+    if not (previous.asked and previous.facts is not None):
         return False
     pending = previous.facts.missing()
     if pending is None or _asks_its_own(message.said):
@@ -303,7 +307,8 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
 
 
 def _asks_its_own(said: Text) -> bool:
-    return said.endswith("?") and any(map(said.finds, _OWN_QUESTIONS))
+    words = said.split()
+    return len(words) > 2 and (said.endswith("?") or words[0] in _QUESTION_STARTS)
 
 
 def _continues_hiring(said: Text, previous: Memory) -> bool:

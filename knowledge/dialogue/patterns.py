@@ -479,6 +479,7 @@ HIRE_ASK = any_of(
     r"\bwhich (?:\w+ )?(?:one|role|roles|person|people|type|kind) (?:we|i) (?:\w+ )?(?:need|hire|"
     r"should hire)\b",
     r"\b(?:which|what) (?:\w+ )?(?:role|hire|one|person) (?:should )?(?:comes?|goes?|be) first\b",
+    r"\bwho (?:should|would|will) be (?:our|the|my) (?:first|next)\b",
     r"\bwhich (?:two )?hires?\b|\bwhich two roles\b|\b(?:right|correct|best) titles?\b",
     r"\b(?:who|what) should (?:they|these|those|the two|the hires?|it|that person|this person|"
     r"the new one) be\b",
@@ -590,7 +591,8 @@ GREETING_PHRASES = re.compile(
 WHO_DOES = re.compile(
     r"(?<!someone )(?<!somebody )(?<!person )(?<!anyone )(?<!one )(?<!people )"
     rf"\bwho(?:'s| is)? (?!(?:should|do|would|shall|can) (?:we|i) (?:\w+ )?{HIRING_VERBS}|"
-    r"should (?:they|these|those) be\b|(?:is )?next\b|(?:to )?hire\b|right\b|correct\b)[a-z]+"
+    r"should (?:they|these|those) be\b|(?:should|would) be (?:our|the|my) (?:first|next)\b|"
+    r"(?:is )?next\b|(?:to )?hire\b|right\b|correct\b)[a-z]+"
 )
 
 # A "who" question inside a story: "our devs keep asking who orders the backlog".

@@ -245,6 +245,28 @@ def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None
     assert no_scrum.facts is not None and no_scrum.facts.uses_scrum is False
 
 
+def test_the_hiring_question_stays_asked_across_a_question_in_between(chat: Chat) -> None:
+    *_, detour, back = turns(
+        chat, "po or pm for our team?", "both", "hmm can one person do both jobs?", "ok 2 then"
+    )
+    assert detour.intent == "combine"
+    assert back.recommendation is not None and back.recommendation.recommendation == "both"
+
+
+def test_both_kinds_of_work_and_one_hire_without_scrum_said_is_the_broader_pm(
+    chat: Chat,
+) -> None:
+    *_, one = turns(chat, "who should be our first product hire", "both", "just one")
+    assert one.recommendation is not None
+    assert one.recommendation.recommendation == "product-manager"
+    assert "Scrum" not in one.text  # nobody said whether the team runs Scrum
+
+
+def test_a_process_the_team_does_not_run_is_no_need_for_it() -> None:
+    said = "we dont do scrum. so the business side i guess, we need someone on strategy"
+    assert read_facts(said).goal == "build-business"
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
