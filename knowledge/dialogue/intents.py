@@ -59,8 +59,8 @@ def classify(
         # else its words might read as.
         return Reading(Intent.HIRE, text, follow_up=True)
     rules = read_by_rules(message, previous, work_owners, knows_concept)
-    if scorer is None:
-        return rules
+    if scorer is None or (rules.intent == Intent.HELP and len(message.words) <= 2):
+        return rules  # "help" said alone: no other cue outweighs it
     found = cues(message, previous, rules.intent, rules.follow_up)
     intent = Intent(scorer.intent(found))
     if intent == rules.intent or (intent == Intent.FEEDBACK and previous is None):
@@ -107,7 +107,10 @@ def read_by_rules(
     if small and not said.finds(P.HELP):  # "what's rolefit?" is all greeting words
         return Reading(Intent.SMALLTALK, text, kind=small)
     short = len(words) <= P.LONG_MESSAGE_WORDS // 2
-    about_roles = bool(said.finds(P.BOTH_ROLES) or said.finds(P.ONE_FOR_BOTH))
+    # "What's the difference?" asked of nothing else is asked of the two roles RoleFit is about.
+    about_roles = bool(
+        said.finds(P.BOTH_ROLES) or said.finds(P.ONE_FOR_BOTH) or said.finds(P.BARE_DIFFERENCE)
+    )
     if short and said.finds(P.OFF_TOPIC) and not (who or about_roles or said.finds(P.HELP)):
         return Reading(Intent.OFF_TOPIC, text)
     # "help me tell PO and PM apart" asks for the comparison, not for RoleFit's manual.

@@ -419,6 +419,10 @@ HIRE = any_of(
     r"(?:need|get|hire)\b",
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
+BARE_DIFFERENCE = re.compile(
+    r"^(?:so |ok |okay |and |but |wait )?(?:what'?s|what is|whats) the (?:real |actual |main )?"
+    r"difference(?: (?:first|again|exactly|then|tho|though|anyway))?\W*$"
+)
 ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
 PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
 ROLE_WORDS = re.compile(

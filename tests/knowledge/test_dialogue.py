@@ -273,6 +273,7 @@ def test_a_process_the_team_does_not_run_is_no_need_for_it() -> None:
         ("who owns the backlog?", "ownership"),
         ("who owns competitor analysis?", "ownership"),
         ("what is the difference first?", "compare"),
+        ("help", "help"),
     ],
 )
 def test_a_question_of_its_own_while_hiring_is_answered_and_the_facts_wait(
