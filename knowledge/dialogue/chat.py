@@ -342,11 +342,32 @@ class Chat:
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         previous = self._previous_answer(kept)
-        why = reading.kind == "why"
-        text = self._why(kept, previous) if why else wording.disagreement(previous, self.kb)
+        if reading.kind == "why":
+            text = self._why(kept, previous)
+        elif (meant := self._other_work(reading.text, previous)) is not None:
+            # "No, I meant the test plan for the launch": the work it names is answered.
+            text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
+            kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
+            return Reply(
+                intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=meant, memory=kept
+            )
+        else:
+            text = wording.disagreement(previous, self.kb)
         return Reply(
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=previous, memory=kept
         )
+
+    def _other_work(self, text: str, previous: Answer | None) -> Answer | None:
+        """The answer about work a pushback names, where it names work RoleFit can place other
+        than what it last answered ("I thought the PM talks to all departments?"); else None."""
+        if previous is None:
+            return None
+        answer = self._answer(text)
+        if answer.responsibility is None or answer.confidence < MOST_LIKELY:
+            return None
+        if previous.responsibility is not None and answer.responsibility == previous.responsibility:
+            return None
+        return answer
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None

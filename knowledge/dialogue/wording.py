@@ -179,6 +179,10 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# Before the answer about the work a pushback names instead ("no, I meant…").
+REANSWERED = "Got it, about that work:"
+
+
 def disagreement(previous: Answer | None, kb: KnowledgeBase) -> str:
     """Pushback on the last answer: acknowledged, the article's answer and its runners-up, and
     how a workspace teaches RoleFit its own split."""

@@ -237,6 +237,20 @@ def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None
     assert second.recommendation.recommendation == "product-owner"
 
 
+def test_pushback_naming_other_work_gets_that_work_answered(chat: Chat) -> None:
+    _, meant, why = turns(
+        chat,
+        "who owns stakeholder management?",
+        "I thought the PM talks to all departments?",
+        "why?",
+    )
+    assert meant.intent == "feedback" and meant.owners == ["product-manager"]
+    assert meant.text.startswith("Got it, about that work: ")
+    assert "cross-functional" in why.text  # "why?" is now about the work it named
+    _, same = turns(chat, "who owns the backlog", "no, the PM orders the backlog here")
+    assert same.text.startswith("Thanks for pushing back.")  # the same work: the article's answer
+
+
 def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None:
     _, _, headcount = turns(chat, "who should we hire?", "both", "1")
     assert headcount.recommendation is not None  # "1" is one hire, not a greeting
