@@ -225,7 +225,8 @@ _ASKING_VERB_TEXT = """
 _LEADING_ASK = (
     frozenset(_ASKING_VERB_TEXT.split())
     | _ROLE_WORDS
-    | {"or", "and", "anyone", "someone", "somebody", "erm", "um", "uh", "hey", "hi", "so"}
+    | {"or", "and", "anyone", "someone", "somebody", "erm", "um", "uh", "hey", "hi", "so", "also"}
+    | {"ok", "okay"}
 )
 _TRAILING_ASK = _ROLE_WORDS | {
     *["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "or", "each", "the"],

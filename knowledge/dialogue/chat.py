@@ -32,6 +32,7 @@ from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS
+from knowledge.text import clean_text, lists_item_by_item
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
@@ -111,6 +112,8 @@ class Chat:
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
+        if reading.intent == Intent.OFF_TOPIC and self._lists_work(reading):
+            reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -129,6 +132,16 @@ class Chat:
             kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
             return reply.model_copy(update={"memory": kept})
         return reply
+
+    def _lists_work(self, reading: Reading) -> bool:
+        """Whether a message read as off-topic is a list of work set out item by item, for
+        different roles, which one word in it ("OKRs") had read otherwise ("- roadmap\n- release
+        notes\n- OKRs"). A list in a sentence may be a request to do the work ("write user
+        stories for login + password reset") or a comparison ("scrum vs kanban, …")."""
+        text = reading.text
+        if reading.follow_up or not lists_item_by_item(clean_text(text)):
+            return False
+        return bool(self._answer(text).parts)
 
     def _answer(self, text: str) -> Answer:
         """The matcher's answer, remembered briefly: reading a turn may ask about the same text

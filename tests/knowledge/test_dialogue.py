@@ -115,6 +115,13 @@ def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -
     assert every_piece.text.startswith("Yes.")  # the roadmap is split, so the PM is in both
 
 
+def test_a_bare_list_of_work_is_answered_piece_by_piece(chat: Chat) -> None:
+    reply = chat.reply("- roadmap\n- release notes\n- customer interviews\n- OKRs")
+    assert reply.intent == "ownership" and reply.answer is not None
+    assert len(reply.answer.parts) == 4  # one word ("OKRs") no longer makes it off-topic
+    assert chat.reply("scrum vs kanban, which one for a 5 person team?").intent == "off-topic"
+
+
 def test_items_set_out_one_by_one_say_how_sure_each_is(chat: Chat) -> None:
     reply = chat.reply("who owns these?\n- the roadmap\n- jira hygiene\n- zorblax")
     assert reply.text.endswith(
