@@ -290,18 +290,19 @@ class Matcher:
         answered on its own (`Answer.parts`): one answer would speak for only one of them."""
         terms = self._reader.terms(question)
         answer, best = self._answer_terms(question, terms)
-        if best is None or all(
+        if best is not None and all(
             t.concept in best.concepts or t.concept in self._weak
             for t in terms
             if t.concept in self._idf
         ):
             return answer  # the best phrase speaks for every piece of work named
-        if not may_list_work(question):
+        if not terms or not may_list_work(question):
             return answer
         about_product = bool(answer.owners) or not answer.settled
-        return self._listed(question, best.entry, about_product) or answer
+        whole = best.entry if best is not None else None
+        return self._listed(question, whole, about_product) or answer
 
-    def _listed(self, question: str, best: _Entry, about_product: bool) -> Answer | None:
+    def _listed(self, question: str, best: _Entry | None, about_product: bool) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
         clear, at least one is a role's, and they do not all say the same of the roles;
         otherwise None. Where the whole question's best entry is work the roles share, pieces
@@ -320,7 +321,7 @@ class Matcher:
         for piece in listed_work(cleaned):
             terms = self._reader.terms(piece)
             strong = {t.concept for t in terms if t.concept in self._idf and t.concept not in weak}
-            if len(best.owners) > 1 and strong and strong <= best.vocabulary:
+            if best is not None and len(best.owners) > 1 and strong and strong <= best.vocabulary:
                 if not steps:
                     pieces.append(("", []))  # where they are answered together, read below
                 steps.append(piece)

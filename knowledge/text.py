@@ -189,7 +189,7 @@ _LIST_JOIN = re.compile(
 # A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
 _BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
 # So is each item numbered in a line ("who owns: 1) backlog 2) pricing"), where two or more are.
-_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}\)\s+")
+_NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s+")
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
@@ -256,20 +256,23 @@ def listed_work(cleaned: str) -> list[str]:
     two. A piece outside the clauses that ask "who…" must read as a bare piece of work: one that
     does not is a clause about the piece before it ("…, and turns them into requirements"), or,
     before any piece, a sentence around the question ("our PM is busy with pricing, so who…"),
-    and then nothing is split."""
+    and then nothing is split. Items set out on lines or numbered, and a list after the ask and
+    a colon ("which of these are PM work: backlog, pricing?"), are read without the ask."""
     if len(cleaned) > LIST_CHARACTERS:
         return []
     questions = _questions_apart(cleaned)
     if questions:
         return questions
-    if len(_NUMBERED.findall(cleaned)) > 1:
-        cleaned = _NUMBERED.sub("\n", cleaned)
-    if not _LIST_JOIN.search(cleaned):
+    items = _items(cleaned)
+    if items:
+        return _pieces(items)
+    if not _LIST_JOIN.search(cleaned) or _NOT_A_LIST.search(cleaned):
         return []
-    if "\n" in cleaned:
-        cleaned = _BULLET.sub("", cleaned)
-    if _NOT_A_LIST.search(cleaned):
-        return []
+    ask, colon, listed = cleaned.partition(":")
+    if colon and _LIST_JOIN.search(listed) and _asks(split_words(ask)):
+        pieces = _pieces(_LIST_JOIN.split(listed))
+        if pieces:
+            return pieces
     sentences = [s for s in _SENTENCE.split(cleaned) if split_words(s)]
     if len(sentences) > 1:
         listing = [s for s in sentences if _LIST_JOIN.search(s)]
@@ -277,8 +280,33 @@ def listed_work(cleaned: str) -> list[str]:
         if len(listing) != 1 or any(len(split_words(s)) > ASIDE_WORDS for s in asides):
             return []
         cleaned = listing[0]
+    return _pieces(_LIST_JOIN.split(cleaned))
+
+
+def _items(cleaned: str) -> list[str]:
+    """The items a message sets out on bulleted or numbered lines, or numbered in a line ("who
+    owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask around them; [] if fewer than
+    two."""
+    bulleted = [_BULLET.sub("", line) for line in cleaned.split("\n") if _BULLET.match(line)]
+    if len(bulleted) > 1:
+        return bulleted
+    numbered = _NUMBERED.split(cleaned)
+    return numbered[1:] if len(numbered) > 2 else []
+
+
+def _asks(words: list[str]) -> bool:
+    """Whether these words ask about the work beside them ("who owns", "which of these are…",
+    "is it…")."""
+    return bool(words) and (
+        not _ASKING_WORDS.isdisjoint(words) or words[0] in _YES_NO_STARTS | {"which", "what"}
+    )
+
+
+def _pieces(parts: list[str]) -> list[str]:
+    """The listed pieces among a list's parts, each a bare piece of work or a clause asking
+    about one; [] where a part reads as a sentence around the question instead."""
     pieces: list[str] = []
-    for piece in _LIST_JOIN.split(cleaned):
+    for piece in parts:
         words = split_words(piece)
         if not words:
             continue

@@ -311,6 +311,11 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("who owns pricing? the PO or the PM?", None),  # one question, then its options
         ("who owns: 1) backlog 2) pricing 3) payroll", ["backlog", "pricing", "payroll"]),
         ("who owns (1) the backlog (2) pricing?", ["the backlog", "pricing"]),
+        ("who owns (a) backlog (b) pricing", ["backlog", "pricing"]),
+        ("who owns the following:\n- sprint planning\n- pricing", ["sprint planning", "pricing"]),
+        ("hey, who should own these?\n1. the backlog\n2. pricing", ["the backlog", "pricing"]),
+        ("which of these are PM work: backlog, pricing?", ["backlog", "pricing"]),
+        ("- we have 5 devs\n- no scrum\nwho should we hire?", None),  # facts, not work
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
