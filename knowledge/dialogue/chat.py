@@ -23,13 +23,14 @@ from knowledge.dialogue.patterns import (
     NEXT_HIRE,
     OTHER_ROLE,
     PRONOUN,
+    PUSHBACK_OPENING,
     ROLE_FOLLOW_UP,
     THANKS_EMOJI,
     TITLE_PM,
     TITLE_PO,
 )
 from knowledge.dialogue.scorer import default_scorer
-from knowledge.matcher import Matcher
+from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS
 from knowledge.text import clean_text, lists_item_by_item
@@ -358,8 +359,11 @@ class Chat:
         if reading.kind == "why":
             text = self._why(kept, previous)
         elif (meant := self._other_work(reading.text, previous)) is not None:
-            # "No, I meant the test plan for the launch": the work it names is answered.
-            text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
+            # "No, I meant the test plan for the launch": the work it names is answered, and a
+            # role it names is confirmed or not first ("I thought the PM does sprint planning?").
+            roles = tuple(_roles_named(reading.text.lower()))
+            lead = wording.for_roles(roles, meant, self.kb) or wording.REANSWERED
+            text = f"{lead} {wording.ownership(meant, self.kb)}"
             kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
             return Reply(
                 intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=meant, memory=kept
@@ -375,12 +379,20 @@ class Chat:
         than what it last answered ("I thought the PM talks to all departments?"); else None."""
         if previous is None:
             return None
-        answer = self._answer(text)
-        if answer.responsibility is None or answer.confidence < MOST_LIKELY:
-            return None
-        if previous.responsibility is not None and answer.responsibility == previous.responsibility:
-            return None
-        return answer
+        answer = self._answer(PUSHBACK_OPENING.sub("", text) or text)
+        placed = (
+            answer.parts
+            or (answer.confidence >= MOST_LIKELY and (answer.responsibility or not answer.settled))
+            or (answer.outside_owner is not None and answer.confidence >= UNRELATED_CONFIDENCE)
+        )
+        said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
+        same = said == (
+            previous.responsibility,
+            previous.owners,
+            previous.outside_owner,
+            previous.settled,
+        )
+        return answer if placed and not same else None
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None

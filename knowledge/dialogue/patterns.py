@@ -419,6 +419,16 @@ HIRE = any_of(
     r"(?:need|get|hire)\b",
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
+# The opening of a pushback, before the work it names ("no, I meant legal review", "I thought
+# the PM does user stories and pricing?").
+PUSHBACK_OPENING = re.compile(
+    r"^\W*(?:(?:no|nope|nah|hmm|wait|but|actually|sorry)\b\W*)*"
+    r"(?:i (?:always )?(?:thought|meant|mean)|i was (?:asking|talking) about|i'?m (?:asking|"
+    r"talking) about)\b\W*(?:that\s+)?(?:(?:the|our|a)\s+)?"
+    r"(?:(?:po|pm|product owner|product manager)\b\s*)?"
+    r"(?:(?:does|do|owns|handles|runs|is doing|was doing|did|should do)\b\s*)?",
+    re.IGNORECASE,
+)
 BARE_DIFFERENCE = re.compile(
     r"^(?:so |ok |okay |and |but |wait )?(?:what'?s|what is|whats) the (?:real |actual |main )?"
     r"difference(?: (?:first|again|exactly|then|tho|though|anyway))?\W*$"

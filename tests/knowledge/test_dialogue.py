@@ -252,10 +252,16 @@ def test_pushback_naming_other_work_gets_that_work_answered(chat: Chat) -> None:
         "why?",
     )
     assert meant.intent == "feedback" and meant.owners == ["product-manager"]
-    assert meant.text.startswith("Got it, about that work: ")
+    assert meant.text.startswith("Yes. ")  # the PM does talk to all departments
     assert "cross-functional" in why.text  # "why?" is now about the work it named
     _, same = turns(chat, "who owns the backlog", "no, the PM orders the backlog here")
     assert same.text.startswith("Thanks for pushing back.")  # the same work: the article's answer
+    _, wrong = turns(chat, "who owns the backlog?", "I thought the PM does sprint planning?")
+    assert wrong.text.startswith("Not the Product Manager.")  # no "Got it" for a false claim
+    _, partly = turns(
+        chat, "who owns the backlog?", "I thought the PM does user stories and pricing?"
+    )
+    assert partly.text.startswith("Partly. Those are separate pieces of work")
 
 
 def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None:
