@@ -255,7 +255,8 @@ _BUSINESS_SIDE = re.compile(
 _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
 _ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
-_TWO_ANSWER = re.compile(r"\b(?:two|2|both|a couple|second)\b")
+# Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
+_TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b")
 
 
 def read_answer(text: str, fact: Fact) -> HiringFacts:

@@ -267,6 +267,8 @@ def test_pushback_naming_other_work_gets_that_work_answered(chat: Chat) -> None:
 def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None:
     _, _, headcount = turns(chat, "who should we hire?", "both", "1")
     assert headcount.recommendation is not None  # "1" is one hire, not a greeting
+    _, _, three = turns(chat, "who should we hire?", "both", "3")
+    assert three.recommendation is not None and three.recommendation.recommendation == "both"
     _, no_scrum = turns(chat, "who should we hire?", "no scrum, we do kanban")
     assert no_scrum.intent == "hire" and [a.fact for a in no_scrum.asks] == ["goal"]
     assert no_scrum.facts is not None and no_scrum.facts.uses_scrum is False
