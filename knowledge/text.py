@@ -214,6 +214,7 @@ _SENTENCE_WORDS = _CLAUSE_WORDS | frozenset(_SENTENCE_WORD_TEXT.split())
 # Words that name no work in a listed piece: function words, the roles' own names ("sprint
 # planning: PO or PM?") and the question around the list ("…, and why?").
 _ROLE_WORDS = frozenset(word for name in ROLE_NAMES for word in name)
+_ROLE_ENDS = frozenset(name[-1] for name in ROLE_NAMES)  # "…the PO", "…our product manager"
 _NOT_WORK = STOPWORDS | _ROLE_WORDS | {"why", "how", "what", "which", "each", "exactly", "thx"}
 # The question around a listed piece's own words: "who is responsible for the backlog", "who
 # runs payroll", "pricing: PO or PM?", "supplier contracts, whose job?".
@@ -226,7 +227,7 @@ _LEADING_ASK = (
     frozenset(_ASKING_VERB_TEXT.split())
     | _ROLE_WORDS
     | {"or", "and", "anyone", "someone", "somebody", "erm", "um", "uh", "hey", "hi", "so", "also"}
-    | {"ok", "okay"}
+    | {"ok", "okay", "what", "how", "about"}
 )
 _TRAILING_ASK = _ROLE_WORDS | {
     *["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "or", "each", "the"],
@@ -333,16 +334,27 @@ def lists_item_by_item(cleaned: str) -> bool:
     return "\n" in cleaned.strip() or len(_NUMBERED.findall(cleaned)) > 1
 
 
+# A question that goes on from the one before ("and competitor analysis?", "what about pricing?").
+_FOLLOW_UP_OPENING = re.compile(r"\s*(?:and|also|plus|&|what about|how about)\b")
+
+
 def _questions_apart(cleaned: str) -> list[str]:
-    """The questions of a message asking "who…" of several pieces of work one question at a time
-    ("who writes user stories? and who does pricing?"), beside asides at most; [] otherwise. A
-    question pointing back ("who owns the backlog? who grooms it?") asks about the same work."""
+    """The questions of a message asking of several pieces of work one question at a time ("who
+    writes user stories? and who does pricing?", "who owns sprint planning? and competitor
+    analysis?", "does the PO write stories? does the PM do pricing?"), beside asides at most; []
+    otherwise. A question pointing back ("who owns the backlog? who grooms it?") asks about the
+    same work."""
     if cleaned.count("?") < 2:
         return []
     questions: list[str] = []
     for sentence in _SENTENCE.split(cleaned):
         words = split_words(sentence)
-        if sentence.rstrip().endswith("?") and not _ASKING_WORDS.isdisjoint(words):
+        asks = (
+            not _ASKING_WORDS.isdisjoint(words)
+            or (bool(words) and words[0] in _YES_NO_STARTS)
+            or (bool(questions) and _FOLLOW_UP_OPENING.match(sentence) is not None)
+        )
+        if sentence.rstrip().endswith("?") and asks:
             if not _POINTING_BACK.isdisjoint(words):
                 return []
             questions.append(sentence)
@@ -357,6 +369,9 @@ def named_work(piece: str) -> str:
     its answer."""
     words = split_words(piece)
     asking = next((i for i, word in enumerate(words) if word in _ASKING_WORDS), -1)
+    if asking < 0 and words and words[words[0] == "and"] in _YES_NO_STARTS:
+        # "does the PO write user stories": the ask ends with the role it names.
+        asking = next((i for i, word in enumerate(words[:5]) if word in _ROLE_ENDS), -1)
     after, before = words[asking + 1 :], words[: max(asking, 0)]
     for side in (after, before):
         while side and side[0] in _LEADING_ASK:

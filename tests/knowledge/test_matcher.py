@@ -316,6 +316,15 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("hey, who should own these?\n1. the backlog\n2. pricing", ["the backlog", "pricing"]),
         ("which of these are PM work: backlog, pricing?", ["backlog", "pricing"]),
         ("- we have 5 devs\n- no scrum\nwho should we hire?", None),  # facts, not work
+        (
+            "who owns sprint planning? and competitor analysis?",
+            ["sprint planning", "competitor analysis"],
+        ),
+        (
+            "does the PO write user stories? does the PM do pricing?",
+            ["write user stories", "pricing"],
+        ),
+        ("who owns pricing? what about the PO?", None),  # a role asked about, no new work
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
