@@ -14,7 +14,14 @@ from knowledge.advisor import Reason, Recommendation, advise
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
-from knowledge.dialogue.facts import Fact, HiringFacts, only_process, read_answer, read_facts
+from knowledge.dialogue.facts import (
+    Fact,
+    HiringFacts,
+    only_process,
+    read_answer,
+    read_correction,
+    read_facts,
+)
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import asks_in_another_script
@@ -230,6 +237,9 @@ class Chat:
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
+        correction = read_correction(reading.text)
+        if known.missing() is None and correction != HiringFacts():
+            facts = known.corrected(correction)  # "actually we can hire two", after the advice
         if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
             facts = self._next_hire(known, said)
         missing = facts.missing()

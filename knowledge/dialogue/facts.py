@@ -168,6 +168,13 @@ class HiringFacts(BaseModel):
             headcount=newer.headcount or self.headcount,
         )
 
+    def corrected(self, newer: HiringFacts) -> HiringFacts:
+        """These facts with what a correction says put in their place ("no wait, growth"
+        replaces the goal rather than adding up to "both")."""
+        return self.model_copy(
+            update={name: value for name, value in newer if value is not None and value != ()}
+        )
+
     def missing(self) -> Fact | None:
         """The one fact worth asking for next, or None when there is enough to advise."""
         if self.goal is None:
@@ -257,6 +264,24 @@ _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|wat
 _ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b")
+
+
+# How a message opens when it corrects what the advice rested on.
+_CORRECTION = re.compile(r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that)\b")
+
+
+def read_correction(text: str) -> HiringFacts:
+    """What a message correcting the advice's goal or head count says ("actually we can hire
+    two", "no wait, growth"); nothing unless it opens as a correction. Pushback on anything
+    else ("no, we're not even agile") is pushback, not new facts."""
+    if not _CORRECTION.match(text[:MAX_STORY].lower()):
+        return HiringFacts()
+    found = read_facts(text)
+    corrected = HiringFacts(goal=found.goal, headcount=found.headcount)
+    for fact in ("goal", "headcount"):
+        if getattr(corrected, fact) is None:
+            corrected = corrected.merged(read_answer(text, fact))
+    return corrected
 
 
 def read_answer(text: str, fact: Fact) -> HiringFacts:

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.cues import cues
-from knowledge.dialogue.facts import HiringFacts, read_answer, read_facts
+from knowledge.dialogue.facts import HiringFacts, read_answer, read_correction, read_facts
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message, Text, follow_up_topic, message_of
 from knowledge.dialogue.scorer import IntentScorer
@@ -299,13 +299,17 @@ _QUESTION_STARTS = frozenset(_QUESTION_STARTS_TEXT.split())
 def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
     """A reply that answers the question RoleFit asked about the hire, or states facts about it,
     in words: read as such before it could read as a greeting ("1") or as off-topic ("no scrum,
-    we do kanban"). The question stays asked across a question of the user's own in between."""
-    if not (previous.asked and previous.facts is not None):
-        return False
-    pending = previous.facts.missing()
-    if pending is None or _asks_its_own(message.said):
+    we do kanban"). The question stays asked across a question of the user's own in between.
+    After the advice, a correction of what it rests on ("actually we can hire two") is one too."""
+    if previous.facts is None or _asks_its_own(message.said):
         return False
     nothing = HiringFacts()
+    pending = previous.facts.missing()
+    if pending is None:
+        correction = read_correction(message.text)
+        return previous.intent == "hire" and previous.facts.corrected(correction) != previous.facts
+    if not previous.asked:
+        return False
     return read_answer(message.text, pending) != nothing or read_facts(message.text) != nothing
 
 

@@ -264,6 +264,14 @@ def test_pushback_naming_other_work_gets_that_work_answered(chat: Chat) -> None:
     assert partly.text.startswith("Partly. Those are separate pieces of work")
 
 
+def test_a_correction_after_the_advice_advises_again(chat: Chat) -> None:
+    *_, two = turns(chat, "who should we hire?", "both", "1", "actually we can hire two")
+    assert two.recommendation is not None and two.recommendation.recommendation == "both"
+    *_, growth = turns(chat, "who should we hire?", "delivery", "no wait, growth")
+    assert growth.recommendation is not None
+    assert growth.recommendation.recommendation == "product-manager"  # replaced, not "both"
+
+
 def test_a_typed_reply_to_the_hiring_question_is_read_as_one(chat: Chat) -> None:
     _, _, headcount = turns(chat, "who should we hire?", "both", "1")
     assert headcount.recommendation is not None  # "1" is one hire, not a greeting
