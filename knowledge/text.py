@@ -286,20 +286,32 @@ def listed_work(cleaned: str) -> list[str]:
 
 def _items(cleaned: str) -> list[str]:
     """The items a message sets out on bulleted or numbered lines, or numbered in a line ("who
-    owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask around them; [] if fewer than
-    two."""
-    bulleted = [_BULLET.sub("", line) for line in cleaned.split("\n") if _BULLET.match(line)]
-    if len(bulleted) > 1:
-        return bulleted
-    numbered = _NUMBERED.split(cleaned)
-    return numbered[1:] if len(numbered) > 2 else []
+    owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask before them; [] if fewer than
+    two, or where the items are context for a question after them ("context:\n- B2B SaaS\n-
+    scrum\nwho owns the backlog?") rather than the things an ask before them asks about."""
+    lines = [line for line in cleaned.split("\n") if split_words(line)]
+    marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
+    if len(marked) > 1:
+        before, after = lines[: marked[0]], lines[marked[-1] + 1 :]
+        if after or not _asks_or_nothing(" ".join(before)):
+            return []
+        return [_BULLET.sub("", lines[i]) for i in marked]
+    ask, *numbered = _NUMBERED.split(cleaned)
+    return numbered if len(numbered) > 1 and _asks_or_nothing(ask) else []
+
+
+def _asks_or_nothing(text: str) -> bool:
+    """Whether the text before a list asks about it ("who owns the following:"), or is none."""
+    words = split_words(text)
+    return not words or _asks(words)
 
 
 def _asks(words: list[str]) -> bool:
     """Whether these words ask about the work beside them ("who owns", "which of these are…",
-    "is it…")."""
+    "is it…", "can you tell me…")."""
     return bool(words) and (
-        not _ASKING_WORDS.isdisjoint(words) or words[0] in _YES_NO_STARTS | {"which", "what"}
+        not _ASKING_WORDS.isdisjoint(words)
+        or words[0] in _YES_NO_STARTS | {"which", "what", "hey", "hi"}
     )
 
 

@@ -27,10 +27,10 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import asks_in_another_script
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
+    MEANT,
     NEXT_HIRE,
     OTHER_ROLE,
     PRONOUN,
-    PUSHBACK_OPENING,
     ROLE_FOLLOW_UP,
     THANKS_EMOJI,
     TITLE_PM,
@@ -368,12 +368,9 @@ class Chat:
         previous = self._previous_answer(kept)
         if reading.kind == "why":
             text = self._why(kept, previous)
-        elif (meant := self._other_work(reading.text, previous)) is not None:
-            # "No, I meant the test plan for the launch": the work it names is answered, and a
-            # role it names is confirmed or not first ("I thought the PM does sprint planning?").
-            roles = tuple(_roles_named(reading.text.lower()))
-            lead = wording.for_roles(roles, meant, self.kb) or wording.REANSWERED
-            text = f"{lead} {wording.ownership(meant, self.kb)}"
+        elif (meant := self._meant(reading.text, previous)) is not None:
+            # "No, I meant the test plan for the launch": the work it names is answered.
+            text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
             kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
             return Reply(
                 intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=meant, memory=kept
@@ -384,12 +381,13 @@ class Chat:
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=previous, memory=kept
         )
 
-    def _other_work(self, text: str, previous: Answer | None) -> Answer | None:
-        """The answer about work a pushback names, where it names work RoleFit can place other
-        than what it last answered ("I thought the PM talks to all departments?"); else None."""
-        if previous is None:
+    def _meant(self, text: str, previous: Answer | None) -> Answer | None:
+        """The answer about the work a correction says was meant ("no, I meant legal review"),
+        where RoleFit can place it and it is not what it last answered; else None."""
+        meant = MEANT.match(text)
+        if previous is None or meant is None or not text[meant.end() :].strip():
             return None
-        answer = self._answer(PUSHBACK_OPENING.sub("", text) or text)
+        answer = self._answer(text[meant.end() :])
         placed = (
             answer.parts
             or (answer.confidence >= MOST_LIKELY and (answer.responsibility or not answer.settled))

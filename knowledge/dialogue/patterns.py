@@ -419,14 +419,12 @@ HIRE = any_of(
     r"(?:need|get|hire)\b",
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
-# The opening of a pushback, before the work it names ("no, I meant legal review", "I thought
-# the PM does user stories and pricing?").
-PUSHBACK_OPENING = re.compile(
-    r"^\W*(?:(?:no|nope|nah|hmm|wait|but|actually|sorry)\b\W*)*"
-    r"(?:i (?:always )?(?:thought|meant|mean)|i was (?:asking|talking) about|i'?m (?:asking|"
-    r"talking) about)\b\W*(?:that\s+)?(?:(?:the|our|a)\s+)?"
-    r"(?:(?:po|pm|product owner|product manager)\b\s*)?"
-    r"(?:(?:does|do|owns|handles|runs|is doing|was doing|did|should do)\b\s*)?",
+# A pushback that corrects what was asked, before the work it meant ("no, I meant legal review",
+# "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
+# customers, so…") is pushback on the answer, not a new question.
+MEANT = re.compile(
+    r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|sorry|actually)\b\W*)*"
+    r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
 BARE_DIFFERENCE = re.compile(

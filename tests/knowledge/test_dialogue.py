@@ -244,24 +244,25 @@ def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None
     assert second.recommendation.recommendation == "product-owner"
 
 
-def test_pushback_naming_other_work_gets_that_work_answered(chat: Chat) -> None:
-    _, meant, why = turns(
-        chat,
-        "who owns stakeholder management?",
-        "I thought the PM talks to all departments?",
-        "why?",
-    )
+def test_a_correction_of_what_was_asked_gets_that_work_answered(chat: Chat) -> None:
+    _, meant, why = turns(chat, "who owns the backlog?", "no, I meant pricing and payroll", "why?")
     assert meant.intent == "feedback" and meant.owners == ["product-manager"]
-    assert meant.text.startswith("Yes. ")  # the PM does talk to all departments
-    assert "cross-functional" in why.text  # "why?" is now about the work it named
-    _, same = turns(chat, "who owns the backlog", "no, the PM orders the backlog here")
-    assert same.text.startswith("Thanks for pushing back.")  # the same work: the article's answer
-    _, wrong = turns(chat, "who owns the backlog?", "I thought the PM does sprint planning?")
-    assert wrong.text.startswith("Not the Product Manager.")  # no "Got it" for a false claim
-    _, partly = turns(
-        chat, "who owns the backlog?", "I thought the PM does user stories and pricing?"
-    )
-    assert partly.text.startswith("Partly. Those are separate pieces of work")
+    assert meant.text.startswith("Got it, about that work: Those are separate pieces of work")
+    assert "Pricing: " in why.text  # "why?" is now about the work it meant
+
+
+@pytest.mark.parametrize(
+    "pushback",
+    [
+        "no, the PM orders the backlog here",
+        "I thought the PM talks to customers, so should write them?",  # a claim with a reason
+        "not convinced, why?",
+        "that's wrong, the PM does it",
+    ],
+)
+def test_pushback_with_a_claim_gets_the_articles_answer_again(chat: Chat, pushback: str) -> None:
+    _, pushed = turns(chat, "who owns the backlog?", pushback)
+    assert pushed.owners == ["product-owner"]  # never agrees with the claim by answering it
 
 
 def test_a_correction_after_the_advice_advises_again(chat: Chat) -> None:
