@@ -288,13 +288,14 @@ def _items(cleaned: str) -> list[str]:
     """The items a message sets out on bulleted or numbered lines, or numbered in a line ("who
     owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask before them; [] if fewer than
     two, or where the items are context for a question after them ("context:\n- B2B SaaS\n-
-    scrum\nwho owns the backlog?") rather than the things an ask before them asks about."""
+    scrum\nwho owns the backlog?") and nothing before them asks about them."""
     lines = [line for line in cleaned.split("\n") if split_words(line)]
     marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
     if len(marked) > 1:
-        before, after = lines[: marked[0]], lines[marked[-1] + 1 :]
-        if after or not _asks_or_nothing(" ".join(before)):
-            return []
+        before, after = lines[: marked[0]], " ".join(lines[marked[-1] + 1 :])
+        asked_after = after.rstrip().endswith("?") or _asks(split_words(after))
+        if asked_after and not _asks(split_words(" ".join(before))):
+            return []  # the bullets are the story the question after them sits in
         return [_BULLET.sub("", lines[i]) for i in marked]
     ask, *numbered = _NUMBERED.split(cleaned)
     return numbered if len(numbered) > 1 and _asks_or_nothing(ask) else []

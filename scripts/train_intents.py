@@ -29,10 +29,11 @@ from knowledge.dialogue.scorer import WEIGHTS_FILE
 from knowledge.dialogue.training import EPOCHS, SEED, Example, train
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
-# The tunable conversation sets the scorer learns from (never a holdout). conversation_dev8 tunes
-# the rules only: learning from it too scored the same on the four holdouts (779 vs 777 of 798
-# turns) and misread messages an independent reviewer sent ("does a PM need to be technical?").
-CONVERSATION_SETS = tuple(f"conversation_dev{n}.yaml" for n in ("", "2", "3", "4", "5", "6", "7"))
+# Every tunable conversation set (never a holdout), in the order they were written.
+CONVERSATION_SETS = tuple(
+    path.name
+    for path in sorted(DATA.glob("conversation_dev*.yaml"), key=lambda p: (len(p.name), p.name))
+)
 # Ownership questions asked cold: each a one-turn conversation read as `ownership`.
 OWNERSHIP_SETS = ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml")
 TRAINING_SETS = CONVERSATION_SETS + OWNERSHIP_SETS
