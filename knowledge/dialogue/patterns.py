@@ -319,7 +319,8 @@ DISAGREE = any_of(
 )
 COMBINE = any_of(
     # "One person" as the head count ("we can hire one person") is no question of combining.
-    r"(?<!hire )(?<!afford )(?<!budget for )(?<!room for )\bone person\b|\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
+    r"(?<!hire )(?<!afford )(?<!budget for )(?<!room for )\bone person\b",
+    r"\bsame (?:person|guy|people|human|individual)\b|\bboth hats\b|\btwo hats\b",
     r"\bwear (?:both|two)\b|\bdouble as\b|\bmerg\w*|\bcombin\w*|\bfold\b|\bhybrid\b|\bcombo\b",
     r"\bsplit\b(?! between)|\bseparate (?:the )?(?:people|persons|hires|jobs|roles|po|pm|product)",
     r"\bseparately\b",
