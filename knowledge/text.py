@@ -289,6 +289,8 @@ def _items(cleaned: str) -> list[str]:
     owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask before them; [] if fewer than
     two, or where the items are context for a question after them ("context:\n- B2B SaaS\n-
     scrum\nwho owns the backlog?") and nothing before them asks about them."""
+    if "\n" not in cleaned and ")" not in cleaned:
+        return []  # no lines and no numbers: the common case, at once
     lines = [line for line in cleaned.split("\n") if split_words(line)]
     marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
     if len(marked) > 1:
@@ -344,7 +346,7 @@ def _pieces(parts: list[str]) -> list[str]:
 def lists_item_by_item(cleaned: str) -> bool:
     """Whether a message sets its list out item by item, on lines or numbered ("who owns: 1)
     backlog 2) pricing"): each item is meant as a piece of work of its own."""
-    return "\n" in cleaned.strip() or len(_NUMBERED.findall(cleaned)) > 1
+    return "\n" in cleaned.strip() or (")" in cleaned and len(_NUMBERED.findall(cleaned)) > 1)
 
 
 # A question that goes on from the one before ("and competitor analysis?", "what about pricing?").
