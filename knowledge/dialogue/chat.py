@@ -365,20 +365,18 @@ class Chat:
         kept = memory or Memory(intent="feedback")
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
-        previous = self._previous_answer(kept)
+        answer = self._previous_answer(kept)
         if reading.kind == "why":
-            text = self._why(kept, previous)
-        elif (meant := self._meant(reading.text, previous)) is not None:
+            text = self._why(kept, answer)
+        elif (meant := self._meant(reading.text, answer)) is not None:
             # "No, I meant the test plan for the launch": the work it names is answered.
+            answer = meant
             text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
             kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
-            return Reply(
-                intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=meant, memory=kept
-            )
         else:
-            text = wording.disagreement(previous, self.kb)
+            text = wording.disagreement(answer, self.kb)
         return Reply(
-            intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=previous, memory=kept
+            intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept
         )
 
     def _meant(self, text: str, previous: Answer | None) -> Answer | None:
