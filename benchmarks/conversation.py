@@ -28,6 +28,7 @@ import yaml
 from knowledge import Matcher, load_knowledge
 from knowledge.confidence import CLEARLY
 from knowledge.dialogue import Chat, Memory, Reply
+from knowledge.dialogue.training import dev_sets
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "knowledge" / "data"
@@ -173,15 +174,9 @@ def score_ownership(chat: Chat, name: str, *, routed: bool) -> dict[str, list[in
     return classes
 
 
-def dev_sets() -> list[str]:
-    """Every tunable conversation set, in the order they were written."""
-    paths = sorted(DATA.glob("conversation_dev*.yaml"), key=lambda p: (len(p.name), p.name))
-    return [path.name for path in paths]
-
-
 def tune(chat: Chat) -> None:
     """`--tune`: the misses on the tunable (dev and probe) sets only; never the holdouts."""
-    for name in dev_sets():
+    for name in dev_sets(DATA):
         print("\n".join(score_conversations(chat, load(name))["misses"]))
     for name in ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml"):
         for item in load(name):
@@ -234,7 +229,7 @@ def main() -> int:
     # replies to RoleFit's hiring questions and questions in between. None is ever tuned on.
     # "All holdouts together" and the timing keep to the first three, as reported before.
     holdouts = [f"conversation_{split}.yaml" for split in ("holdout", "holdout2", "holdout3")]
-    for name in [*holdouts, "conversation_holdout4.yaml", *(dev_sets() if dev else [])]:
+    for name in [*holdouts, "conversation_holdout4.yaml", *(dev_sets(DATA) if dev else [])]:
         conversations = load(name)
         report(
             name,

@@ -304,12 +304,13 @@ class Matcher:
 
     def _listed(self, question: str, best: _Entry | None, about_product: bool) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
-        clear, at least one is a role's, and they do not all say the same of the roles;
-        otherwise None. Where the whole question's best entry is work the roles share, pieces
-        whose every word it knows are that work told in steps ("talks to customers and turns
-        their feedback into requirements"), answered together. Where the whole question reads
-        as work outside product, a piece is a role's only if RoleFit is clearly sure: "the
-        backlog of stationery orders" is office work that says backlog."""
+        clear (or the items are set out one by one), at least one is a role's, and they do not
+        all say the same of the roles; otherwise None. Where the whole question's best entry is
+        work the roles share, pieces whose every word it knows are that work told in steps
+        ("talks to customers and turns their feedback into requirements"), answered together.
+        Where the whole question reads as work outside product, a piece is a role's only if
+        RoleFit is clearly sure: "the backlog of stationery orders" is office work that says
+        backlog."""
         sure = MOST_LIKELY if about_product else CLEARLY
         pieces: list[tuple[str, list[Term]]] = []  # each piece's name and its words as read
         steps: list[str] = []  # the pieces `best` explains

@@ -244,8 +244,8 @@ LISTED_WORDS = 4
 
 def may_list_work(text: str) -> bool:
     """Whether `text`, cleaned or not (Slack markup makes it longer), may list pieces of work:
-    short, with what joins a list or more than one question. A cheap test before cleaning it
-    again for `listed_work`."""
+    short, with what joins a list, more than one question, or numbered items ("1) … 2) …"). A
+    cheap test before cleaning it again for `listed_work`."""
     if len(text) > 2 * LIST_CHARACTERS:
         return False
     return text.count("?") > 1 or text.count(")") > 1 or _LIST_JOIN.search(text) is not None
@@ -344,13 +344,14 @@ def _pieces(parts: list[str]) -> list[str]:
 
 
 def lists_item_by_item(cleaned: str) -> bool:
-    """Whether a message sets its list out item by item, on lines or numbered ("who owns: 1)
-    backlog 2) pricing"): each item is meant as a piece of work of its own."""
-    return "\n" in cleaned.strip() or (")" in cleaned and len(_NUMBERED.findall(cleaned)) > 1)
+    """Whether a message sets its list out item by item, on bulleted or numbered lines or
+    numbered in a line ("who owns: 1) backlog 2) pricing"): each item is meant as a piece of work
+    of its own."""
+    return bool(_items(cleaned))
 
 
 # A question that goes on from the one before ("and competitor analysis?", "what about pricing?").
-_FOLLOW_UP_OPENING = re.compile(r"\s*(?:and|also|plus|&|what about|how about)\b")
+_FOLLOW_UP_OPENING = re.compile(r"\s*(?:(?:and|also|plus|what about|how about)\b|&)")
 
 
 def _questions_apart(cleaned: str) -> list[str]:
@@ -384,7 +385,8 @@ def named_work(piece: str) -> str:
     its answer."""
     words = split_words(piece)
     asking = next((i for i, word in enumerate(words) if word in _ASKING_WORDS), -1)
-    if asking < 0 and words and words[words[0] == "and"] in _YES_NO_STARTS:
+    opening = words[1:2] if words[:1] == ["and"] else words[:1]
+    if asking < 0 and opening and opening[0] in _YES_NO_STARTS:
         # "does the PO write user stories": the ask ends with the role it names.
         asking = next((i for i, word in enumerate(words[:5]) if word in _ROLE_ENDS), -1)
     after, before = words[asking + 1 :], words[: max(asking, 0)]

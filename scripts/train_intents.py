@@ -26,14 +26,10 @@ from knowledge.dialogue.cues import cues
 from knowledge.dialogue.intents import read_by_rules
 from knowledge.dialogue.message import message_of
 from knowledge.dialogue.scorer import WEIGHTS_FILE
-from knowledge.dialogue.training import EPOCHS, SEED, Example, train
+from knowledge.dialogue.training import EPOCHS, SEED, Example, dev_sets, train
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "knowledge" / "data"
-# Every tunable conversation set (never a holdout), in the order they were written.
-CONVERSATION_SETS = tuple(
-    path.name
-    for path in sorted(DATA.glob("conversation_dev*.yaml"), key=lambda p: (len(p.name), p.name))
-)
+CONVERSATION_SETS = tuple(dev_sets(DATA))
 # Ownership questions asked cold: each a one-turn conversation read as `ownership`.
 OWNERSHIP_SETS = ("questions_dev.yaml", "questions_probe.yaml", "ownership_hard_dev.yaml")
 TRAINING_SETS = CONVERSATION_SETS + OWNERSHIP_SETS

@@ -266,6 +266,8 @@ _ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
 _TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b")
 
 
+# A correction this short is read like a reply to a button ("no wait, growth", "actually 2").
+SHORT_CORRECTION_WORDS = 2
 # How a message opens when it corrects what the advice rested on.
 _CORRECTION = re.compile(r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that)\b")
 
@@ -274,10 +276,13 @@ def read_correction(text: str) -> HiringFacts:
     """What a message correcting the advice's goal or head count says ("actually we can hire
     two", "no wait, growth"); nothing unless it opens as a correction. Pushback on anything
     else ("no, we're not even agile") is pushback, not new facts."""
-    if not _CORRECTION.match(text[:MAX_STORY].lower()):
+    opening = _CORRECTION.match(text[:MAX_STORY].lower())
+    if opening is None:
         return HiringFacts()
     found = read_facts(text)
     corrected = HiringFacts(goal=found.goal, headcount=found.headcount)
+    if len(text[opening.end() :].split()) > SHORT_CORRECTION_WORDS:
+        return corrected  # "no, we have 5 devs" says nothing of the hire's head count or goal
     for fact in ("goal", "headcount"):
         if getattr(corrected, fact) is None:
             corrected = corrected.merged(read_answer(text, fact))

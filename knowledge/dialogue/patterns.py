@@ -420,7 +420,6 @@ HIRE = any_of(
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
 )
-# Asking for a role or person, which makes "what's the role that…" an ownership question.
 # A pushback that corrects what was asked, before the work it meant ("no, I meant legal review",
 # "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
 # customers, so…") is pushback on the answer, not a new question.
@@ -429,10 +428,12 @@ MEANT = re.compile(
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
+# "What's the difference?" asked of nothing else: between the two roles RoleFit is about.
 BARE_DIFFERENCE = re.compile(
     r"^(?:so |ok |okay |and |but |wait )?(?:what'?s|what is|whats) the (?:real |actual |main )?"
     r"difference(?: (?:first|again|exactly|then|tho|though|anyway))?\W*$"
 )
+# Asking for a role or person, which makes "what's the role that…" an ownership question.
 ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
 PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
 ROLE_WORDS = re.compile(

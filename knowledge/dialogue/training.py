@@ -11,11 +11,19 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from knowledge.dialogue.scorer import IntentScorer, strongest
 
 EPOCHS = 10
 SEED = 1
+
+
+def dev_sets(folder: Path) -> list[str]:
+    """The tunable conversation sets in `folder` (never a holdout), in the order they were
+    written: conversation_dev.yaml, conversation_dev2.yaml, …"""
+    paths = sorted(folder.glob("conversation_dev*.yaml"), key=lambda p: (len(p.name), p.name))
+    return [path.name for path in paths]
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,8 @@ def test_pushback_with_a_claim_gets_the_articles_answer_again(chat: Chat, pushba
 def test_a_correction_after_the_advice_advises_again(chat: Chat) -> None:
     *_, two = turns(chat, "who should we hire?", "both", "1", "actually we can hire two")
     assert two.recommendation is not None and two.recommendation.recommendation == "both"
+    *_, devs = turns(chat, "who should we hire?", "both", "1", "no, we have 5 devs")
+    assert devs.recommendation is None  # the team's size, not a second hire
     *_, growth = turns(chat, "who should we hire?", "delivery", "no wait, growth")
     assert growth.recommendation is not None
     assert growth.recommendation.recommendation == "product-manager"  # replaced, not "both"

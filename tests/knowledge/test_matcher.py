@@ -325,6 +325,7 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
             ["write user stories", "pricing"],
         ),
         ("who owns pricing? what about the PO?", None),  # a role asked about, no new work
+        ("who owns the backlog? and?", None),
     ],
 )
 def test_lists_people_write(matcher: Matcher, question: str, pieces: list[str] | None) -> None:
