@@ -120,7 +120,7 @@ class Chat:
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
-        if reading.intent == Intent.OFF_TOPIC and self._lists_work(reading):
+        if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
@@ -142,10 +142,11 @@ class Chat:
         return reply
 
     def _lists_work(self, reading: Reading) -> bool:
-        """Whether a message read as off-topic is a list of work set out item by item, for
-        different roles, which one word in it ("OKRs") had read otherwise ("- roadmap\n- release
-        notes\n- OKRs"). A list in a sentence may be a request to do the work ("write user
-        stories for login + password reset") or a comparison ("scrum vs kanban, …")."""
+        """Whether a message read as off-topic or as a concept is a list of work set out item
+        by item, for different roles, which one word in it ("OKRs", "C-suite") had read
+        otherwise ("- roadmap\n- release notes\n- OKRs"). A list in a sentence may be a request
+        to do the work ("write user stories for login + password reset") or a comparison
+        ("scrum vs kanban, …")."""
         text = reading.text
         if reading.follow_up or not lists_item_by_item(clean_text(text)):
             return False

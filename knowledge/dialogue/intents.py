@@ -59,13 +59,20 @@ def classify(
         # else its words might read as.
         return Reading(Intent.HIRE, text, follow_up=True)
     rules = read_by_rules(message, previous, work_owners, knows_concept)
-    if scorer is None or (rules.intent == Intent.HELP and len(message.words) <= 2):
-        return rules  # "help" said alone: no other cue outweighs it
+    if scorer is None or _asked_in_so_many_words(message, rules):
+        return rules
     found = cues(message, previous, rules.intent, rules.follow_up)
     intent = Intent(scorer.intent(found))
     if intent == rules.intent or (intent == Intent.FEEDBACK and previous is None):
         return rules  # feedback is on a previous answer: none at a conversation's start
     return _reading_as(intent, message, previous)
+
+
+def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
+    """A reading no other cue outweighs: "help" said alone, "what's the difference?"."""
+    if rules.intent == Intent.HELP:
+        return len(message.words) <= 2
+    return rules.intent == Intent.COMPARE and message.said.finds(P.BARE_DIFFERENCE)
 
 
 def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Reading:

@@ -314,6 +314,11 @@ DISAGREE = any_of(
     r"in our (?:company|team|org)",
     r"we do it differently|in my experience|^but (?:our|my|the)\b|doubt (?:it|that)|not convinced",
     r"can'?t be right|doesn'?t (?:match|fit|apply)|don'?t even|not how we|\bhere\W*$",
+    # Someone else's word against the answer ("our scrum master said otherwise", "isn't that
+    # the PO, since…").
+    r"\b(?:says?|said|think|thinks|thought) otherwise\b|\bisn'?t (?:that|it) (?:the|a|our) "
+    r"(?:po|pm|product owner|product manager)\b|\b(?:coach|scrum master|cto|ceo|boss|manager|lead) "
+    r"(?:says|said|thinks|disagrees)\b",
     r"\bour (?:pm|po|cto|ceo|cfo|qa|head|lead|marketing|sales)\b[^.]{0,30}\b(?:does|do|did|owns?|h"
     r"andles?)",
 )

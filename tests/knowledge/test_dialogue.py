@@ -258,6 +258,8 @@ def test_a_correction_of_what_was_asked_gets_that_work_answered(chat: Chat) -> N
         "I thought the PM talks to customers, so should write them?",  # a claim with a reason
         "not convinced, why?",
         "that's wrong, the PM does it",
+        "our scrum master said otherwise",
+        "hmm, isn't that the PM since they know the market?",
     ],
 )
 def test_pushback_with_a_claim_gets_the_articles_answer_again(chat: Chat, pushback: str) -> None:
