@@ -238,9 +238,10 @@ class Chat:
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
-        correction = read_correction(reading.text)
-        if known.missing() is None and correction != HiringFacts():
-            facts = known.corrected(correction)  # "actually we can hire two", after the advice
+        if known.missing() is None:  # "actually we can hire two", after the advice
+            correction = read_correction(reading.text)
+            if correction != HiringFacts():
+                facts = known.corrected(correction)
         if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
             facts = self._next_hire(known, said)
         missing = facts.missing()

@@ -89,12 +89,11 @@ def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Re
         return Reading(intent, message.text)
     if intent == Intent.HIRE:
         return Reading(intent, message.text, follow_up=previous.facts is not None)
-    topic = follow_up_topic(message)
     fragment = bool(said.finds(P.FOLLOW_UP)) or len(words) <= 4
     if intent == Intent.OWNERSHIP and fragment and previous.question:
-        return Reading(intent, topic or message.text, follow_up=True)
+        return Reading(intent, follow_up_topic(message) or message.text, follow_up=True)
     if intent.value in P.TOPIC_FOLLOWED and fragment and previous.intent == intent.value:
-        return Reading(intent, topic or message.text, follow_up=True)
+        return Reading(intent, follow_up_topic(message) or message.text, follow_up=True)
     return Reading(intent, message.text, follow_up=bool(said.finds(P.PRONOUN)) and fragment)
 
 
@@ -173,12 +172,11 @@ def read_by_rules(
         return Reading(Intent.HIRE, text, follow_up=True)
     if _is_hiring(said, asked, words):
         return Reading(Intent.HIRE, text)
-    topic = follow_up_topic(message)
     fragment = bool(said.finds(P.FOLLOW_UP)) or (len(words) <= 4 and not who)
     if previous is not None and fragment and not who and previous.intent in P.TOPIC_FOLLOWED:
-        return Reading(Intent(previous.intent), topic or text, follow_up=True)
+        return Reading(Intent(previous.intent), follow_up_topic(message) or text, follow_up=True)
     if previous is not None and previous.question and fragment and not said.finds(P.OFF_TOPIC):
-        return Reading(Intent.OWNERSHIP, topic or text, follow_up=True)
+        return Reading(Intent.OWNERSHIP, follow_up_topic(message) or text, follow_up=True)
     if (said.finds(P.OFF_TOPIC) and not who) or said.finds(P.OFF_TOPIC_WHO):
         return Reading(Intent.OFF_TOPIC, text)
     asks_concept = said.finds(P.CONCEPT) or said.finds(P.CONCEPT_ANYWHERE)
