@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dialogue import patterns as P
+from knowledge.dialogue.literals import Prefilter
 
 
 class Text(str):
@@ -19,10 +20,18 @@ class Text(str):
         found: dict[int, bool] | None = self.__dict__.get("found")
         if found is None:
             found = self.__dict__["found"] = {}
-        hit = found.get(id(pattern))
+            self.__dict__["possible"] = _PREFILTER.possible(self)
+        key = id(pattern)
+        hit = found.get(key)
         if hit is None:
-            hit = found[id(pattern)] = pattern.search(self) is not None
+            bit = _PREFILTER.bits.get(key)  # None: the pattern is always searched
+            could = bit is None or self.__dict__["possible"] & bit
+            hit = found[key] = bool(could) and pattern.search(self) is not None
         return hit
+
+
+# Every pattern the reading has: one scan of a text tells which of them could match it.
+_PREFILTER = Prefilter(value for value in vars(P).values() if isinstance(value, re.Pattern))
 
 
 @dataclass(frozen=True)
