@@ -163,6 +163,17 @@ class Chat:
     def _knows_concept(self, text: str) -> bool:
         return self.concepts.find(text) is not None
 
+    def _explains(self, text: str) -> bool:
+        """Whether a message read as no work or as off-topic asks something of a role the article
+        explains in so many words ("does a PM need to be technical?", "do PMs travel a lot?")."""
+        asked_of = _roles_named(text.lower())
+        concept = self.concepts.find(text, all_of_it=True) if asked_of else None
+        if concept is None:
+            return False
+        # What it says of one role is no answer about the other ("is the PO technical?")
+        told_of = _roles_named(concept.title.lower())
+        return not told_of or any(role in told_of for role in asked_of)
+
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
         """Who owns the work `text` names (none, one or both roles); None when it names no work
         the knowledge base knows."""
@@ -184,6 +195,10 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
+            if _names_no_work(answer) and self._explains(reading.text):
+                # "Does a PM need to be technical?", "how much does a PM travel?": no work of
+                # either role, but something the article explains.
+                return self._concept(reading, memory)
         return Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -428,6 +443,8 @@ class Chat:
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
+        if self._explains(reading.text):
+            return self._concept(reading, memory)  # "do PMs travel a lot?": the article says
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
@@ -440,3 +457,10 @@ def _roles_named(said: str) -> list[str]:
         for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]
+
+
+def _names_no_work(answer: Answer) -> bool:
+    """An answer that found no work, of the roles or outside them, in the question."""
+    return (
+        not answer.owners and answer.settled and answer.outside_owner is None and not answer.parts
+    )

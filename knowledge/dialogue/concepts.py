@@ -29,8 +29,11 @@ class ConceptFinder:
                 used_by.setdefault(term, set()).add(concept.id)
         self._distinctive = {t for t, ids in used_by.items() if len(ids) <= DISTINCTIVE_IN_AT_MOST}
 
-    def find(self, question: str) -> Concept | None:
-        """The concept whose phrasing the question covers best, or None."""
+    def find(self, question: str, *, all_of_it: bool = False) -> Concept | None:
+        """The concept whose phrasing the question covers best, or None. With `all_of_it`, only
+        a phrasing that also covers most of the question counts: a question read as something
+        else ("what's a fair salary for a PM these days?" shares only "day" with a concept) is
+        not taken for a concept on one word of it."""
         asked = self._terms(question, fix_typos=True)
         best: tuple[float, int, Concept] | None = None
         for terms, concept in self._phrases:
@@ -39,6 +42,7 @@ class ConceptFinder:
             if (
                 shared
                 and coverage >= MIN_COVERAGE
+                and (not all_of_it or shared >= MIN_COVERAGE * len(asked))
                 and (best is None or (coverage, shared) > (best[0], best[1]))
             ):
                 best = (coverage, shared, concept)

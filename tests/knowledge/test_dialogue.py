@@ -439,3 +439,33 @@ def test_advice_never_claims_a_fact_nobody_gave(chat: Chat) -> None:
 def test_concepts_are_explained_or_said_to_be_missing(chat: Chat) -> None:
     unknown = chat.reply("what is a product zorblax?")
     assert unknown.intent == "concept" and "doesn't explain" in unknown.text
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("does a PM need to be technical?", "concept-pm-not-technical-expert"),
+        ("how technical should a product manager be?", "concept-pm-not-technical-expert"),
+        ("do PMs travel a lot?", "concept-pm-visits-customers"),
+    ],
+)
+def test_a_question_about_a_role_the_article_explains_gets_the_explanation(
+    chat: Chat, text: str, concept: str
+) -> None:
+    reply = chat.reply(text)
+    assert reply.intent == "concept" and reply.concept is not None
+    assert reply.concept.id == concept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the PO technical?",  # the article says it of the PM only
+        "unrelated, but what's a fair salary for a PM in Toronto these days?",  # one word shared
+        "who approves my vacation days in the HR tool",
+    ],
+)
+def test_a_concept_sharing_a_word_or_about_the_other_role_is_not_the_answer(
+    chat: Chat, text: str
+) -> None:
+    assert chat.reply(text).concept is None
