@@ -32,6 +32,7 @@ FULL_WIDTH_BACKLOG_QUESTION = "".join(
         ("who answers for the product line's profit and loss", PM),
         ("who finds out what our users really need", BOTH),
         ("who writes the spec for engineering from what clients ask for", BOTH),
+        ("who meets with sales?", PM),
         # typos and no punctuation
         ("who writes acceptance critera for the login story", PO),
         ("woh owns teh backlgo", PO),
