@@ -407,6 +407,8 @@ class Chat:
             answer.parts
             or (answer.confidence >= MOST_LIKELY and (answer.responsibility or not answer.settled))
             or (answer.outside_owner is not None and answer.confidence >= UNRELATED_CONFIDENCE)
+            # work the article does not place ("legal review") is still what was meant
+            or (_names_no_work(answer) and not self.matcher.reads_no_words(answer.question))
         )
         said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
         same = said == (
