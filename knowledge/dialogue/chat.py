@@ -27,11 +27,13 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import asks_in_another_script
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
+    ASKS_YES_OR_NO,
     MEANT,
     NEXT_HIRE,
     OTHER_ROLE,
     PRONOUN,
     ROLE_FOLLOW_UP,
+    TAKES_PART,
     THANKS_EMOJI,
     TITLE_PM,
     TITLE_PO,
@@ -199,6 +201,7 @@ class Chat:
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
                 return self._concept(reading, memory)
+            lead = wording.for_roles(_role_checked(reading.text), answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -459,6 +462,18 @@ def _roles_named(said: str) -> list[str]:
         for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]
+
+
+def _role_checked(text: str) -> tuple[str, ...]:
+    """The one role a yes-or-no question or a claim names ("is pricing the PO's job?", "the PM
+    writes user stories, right?"), to be answered yes or no first; none for any other message
+    ("PO or PM?" asks which, not whether; "does the PO help with it?" asks of a hand, not of
+    whose work it is)."""
+    said = text.lower().strip()
+    named = _roles_named(said)
+    if len(named) != 1 or not ASKS_YES_OR_NO.search(said) or TAKES_PART.search(said):
+        return ()
+    return tuple(named)
 
 
 def _names_no_work(answer: Answer) -> bool:

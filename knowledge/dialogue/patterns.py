@@ -506,6 +506,20 @@ HIRE_ASK = any_of(
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.
+# A question to be answered yes or no, or a claim asking to be confirmed: "is pricing the PO's
+# job?", "does the PM own the roadmap?", "the PM writes user stories, right?".
+ASKS_YES_OR_NO = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|wait|hmm),?\s+)*(?:does|do|is|are|should|would|will|can|could|"
+    r"must|isn'?t|doesn'?t|aren'?t|shouldn'?t|wouldn'?t)\b|"
+    r"[,\s](?:right|correct|yes|no|true|isn'?t (?:it|that)|don'?t they|doesn'?t (?:she|he|it|that)|"
+    r"aren'?t they)\s*\?+\s*$"
+)
+# Taking part in work rather than owning it ("does the PO help with pricing?"): the article
+# says whose work it is, not who else may lend a hand, so no yes or no.
+TAKES_PART = re.compile(
+    r"\b(?:help\w*|assist\w*|support\w*|contribut\w*|involv\w*|input|weigh in|consult\w*|"
+    r"participat\w*|join\w*|attend\w*|chip in|pitch in|part of|a say|informed|aware)\b"
+)
 OWNER_CHECK = any_of(
     rf"\bis (?:that|this|it) (?:the |a |an |more )?(?:{PO}|{PM})\b",
     rf"\b(?:that'?s|thats|it'?s|this is) (?:the |a |an )?(?:{PO}|{PM})\b",

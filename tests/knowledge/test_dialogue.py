@@ -151,7 +151,7 @@ def test_a_follow_up_listing_work_keeps_its_list(chat: Chat, follow_up: str) -> 
         ("does the PM own it?", "Yes."),
     ],
 )
-def test_only_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
+def test_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
     chat: Chat, follow_up: str, starts: str
 ) -> None:
     _, reply = turns(chat, "who owns pricing?", follow_up)
@@ -475,3 +475,19 @@ def test_a_concept_sharing_a_word_or_about_the_other_role_is_not_the_answer(
     chat: Chat, text: str
 ) -> None:
     assert chat.reply(text).concept is None
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("does the PO own the backlog?", "Yes. That's clearly work for the Product Owner."),
+        ("is pricing the PO's job?", "Not the Product Owner. That's clearly work for the Product"),
+        ("the PM writes user stories, right?", "Not the Product Manager. That's clearly"),
+        ("does the PO or the PM own pricing?", "That's clearly"),  # which, not whether
+        ("does the PO help with pricing?", "That's clearly"),  # a hand, not whose work it is
+    ],
+)
+def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
+    chat: Chat, question: str, starts: str
+) -> None:
+    assert chat.reply(question).text.startswith(starts)
