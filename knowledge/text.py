@@ -234,6 +234,9 @@ _TRAILING_ASK = _ROLE_WORDS | {
     *["work", "task", "lol", "pls", "please", "thx", "thanks"],
     *["on", "in", "at", "our", "my", "team", "company", "org", "startup"],  # "…on our team?"
 }
+_A_ROLE_OPENS = [["the", word] for word in sorted(_ROLE_WORDS)] + [
+    ["our", word] for word in sorted(_ROLE_WORDS)
+]
 NAME_CHARACTERS = 60  # a listed piece's name beside its answer, at most
 LIST_CHARACTERS = 200  # a longer message is notes around one question, not a list of work
 MOST_LISTED = 8  # pieces a list is answered in, at most (`Answer.parts`)
@@ -391,7 +394,8 @@ def named_work(piece: str) -> str:
         asking = next((i for i, word in enumerate(words[:5]) if word in _ROLE_ENDS), -1)
     after, before = words[asking + 1 :], words[: max(asking, 0)]
     for side in (after, before):
-        while side and side[0] in _LEADING_ASK:
+        # "our PO writes user stories" names "user stories": the role it opens with is the ask's
+        while side and (side[0] in _LEADING_ASK or side[:1] + side[1:2] in _A_ROLE_OPENS):
             side.pop(0)
         while side and side[-1] in _TRAILING_ASK:
             side.pop()

@@ -42,7 +42,7 @@ from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS
-from knowledge.text import clean_text, lists_item_by_item
+from knowledge.text import clean_text, listed_work, lists_item_by_item
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
@@ -202,6 +202,7 @@ class Chat:
                 # either role, but something the article explains.
                 return self._concept(reading, memory)
             lead = wording.for_roles(_role_checked(reading.text), answer, self.kb)
+            lead = lead or wording.for_claimed_pieces(_roles_claimed(reading.text), answer)
         return Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -474,6 +475,16 @@ def _role_checked(text: str) -> tuple[str, ...]:
     if len(named) != 1 or not ASKS_YES_OR_NO.search(said) or TAKES_PART.search(said):
         return ()
     return tuple(named)
+
+
+def _roles_claimed(text: str) -> list[str]:
+    """The role a claim over a list gives each piece ("PO does backlog, PM does pricing,
+    right?" -> PO, PM), in order; none unless every piece names exactly one."""
+    said = text.lower().strip()
+    if not ASKS_YES_OR_NO.search(said) or TAKES_PART.search(said):
+        return []
+    named = [_roles_named(piece) for piece in listed_work(clean_text(text))]
+    return [roles[0] for roles in named] if named and all(len(r) == 1 for r in named) else []
 
 
 def _names_no_work(answer: Answer) -> bool:

@@ -3,6 +3,8 @@ by section) or saying plainly where the article is silent."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from knowledge.advice_words import not_covered, verdict, weighed_against
 from knowledge.advisor import Recommendation
 from knowledge.confidence import CLEARLY, confidence_words
@@ -127,6 +129,19 @@ def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
         return "Probably." if probably else "Yes."
     names = _names(roles, kb)
     return f"Probably not the {names}." if probably else f"Not the {names}."
+
+
+def for_claimed_pieces(claimed: Sequence[str], answer: Answer) -> str:
+    """A claim over a list ("PO does backlog, PM does pricing, right?") confirmed or not first,
+    before each piece's answer: `claimed` holds the role said to own each of `answer.parts`."""
+    if not claimed or len(claimed) != len(answer.parts):
+        return ""
+    pairs = list(zip(claimed, answer.parts, strict=True))
+    if any(part.settled and role not in part.owners for role, part in pairs):
+        return "Not quite."
+    if any(not part.settled for part in answer.parts):
+        return ""  # the article does not say whose that piece is, so neither yes nor no
+    return "Probably." if any(part.confidence < CLEARLY for part in answer.parts) else "Yes."
 
 
 def _names(roles: tuple[str, ...], kb: KnowledgeBase) -> str:

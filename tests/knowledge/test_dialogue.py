@@ -491,3 +491,20 @@ def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
     chat: Chat, question: str, starts: str
 ) -> None:
     assert chat.reply(question).text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("claim", "starts"),
+    [
+        ("PO does backlog, PM does pricing, right?", "Yes. Those are separate pieces"),
+        ("PM does backlog, PO does pricing, right?", "Not quite. Those are separate pieces"),
+        ("the PO owns the backlog and the PM owns pricing, correct?", "Yes."),
+        ("who owns the backlog and pricing?", "Those are separate pieces"),  # no claim made
+    ],
+)
+def test_a_claim_over_a_list_is_confirmed_or_not_before_each_piece(
+    chat: Chat, claim: str, starts: str
+) -> None:
+    reply = chat.reply(claim)
+    assert reply.text.startswith(starts)
+    assert "the po owns" not in reply.text  # each piece is named by its work, not the claim
