@@ -24,14 +24,16 @@ from knowledge.dialogue.facts import (
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import asks_in_another_script
+from knowledge.dialogue.message import asks_in_another_script, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
-    ASKS_YES_OR_NO,
     MEANT,
+    NARROWS,
     NEXT_HIRE,
+    NOT_A_PLAIN_CHECK,
     OTHER_ROLE,
     PRONOUN,
+    ROLE_CHECKED,
     ROLE_FOLLOW_UP,
     TAKES_PART,
     THANKS_EMOJI,
@@ -172,8 +174,9 @@ class Chat:
         concept = self.concepts.find(text, all_of_it=True) if asked_of else None
         if concept is None:
             return False
-        # What it says of one role is no answer about the other ("is the PO technical?")
-        told_of = _roles_named(concept.title.lower())
+        # What it says of one role is no answer about the other ("is the PO technical?", "does
+        # a PO need a portfolio?": the article gives the PM both)
+        told_of = _roles_named(f"{concept.title} {concept.explanation}".lower())
         return not told_of or any(role in told_of for role in asked_of)
 
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
@@ -411,8 +414,13 @@ class Chat:
             answer.parts
             or (answer.confidence >= MOST_LIKELY and (answer.responsibility or not answer.settled))
             or (answer.outside_owner is not None and answer.confidence >= UNRELATED_CONFIDENCE)
-            # work the article does not place ("legal review") is still what was meant
-            or (_names_no_work(answer) and not self.matcher.reads_no_words(answer.question))
+            # work the article does not place ("legal review") is still what was meant, where
+            # the correction names it ("no, I meant in practice" only narrows the question)
+            or (
+                _names_no_work(answer)
+                and not self.matcher.reads_no_words(answer.question)
+                and not NARROWS.match(normalise(answer.question))
+            )
         )
         said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
         same = said == (
@@ -466,25 +474,31 @@ def _roles_named(said: str) -> list[str]:
 
 
 def _role_checked(text: str) -> tuple[str, ...]:
-    """The one role a yes-or-no question or a claim names ("is pricing the PO's job?", "the PM
-    writes user stories, right?"), to be answered yes or no first; none for any other message
-    ("PO or PM?" asks which, not whether; "does the PO help with it?" asks of a hand, not of
-    whose work it is)."""
-    said = text.lower().strip()
+    """The one role a plain question or claim says owns some work ("is pricing the PO's job?",
+    "the PM writes user stories, right?"), to be answered yes or no first; none for any other
+    message ("PO or PM?" asks which; "does the PO help with it?" asks of a hand, not of whose
+    work it is; "is the PO the only one…" of something a yes or no would misread)."""
+    said = normalise(text)
     named = _roles_named(said)
-    if len(named) != 1 or not ASKS_YES_OR_NO.search(said) or TAKES_PART.search(said):
-        return ()
-    return tuple(named)
+    return tuple(named) if len(named) == 1 and _checks_a_claim(said) else ()
 
 
 def _roles_claimed(text: str) -> list[str]:
     """The role a claim over a list gives each piece ("PO does backlog, PM does pricing,
     right?" -> PO, PM), in order; none unless every piece names exactly one."""
-    said = text.lower().strip()
-    if not ASKS_YES_OR_NO.search(said) or TAKES_PART.search(said):
+    if not _checks_a_claim(normalise(text)):
         return []
     named = [_roles_named(piece) for piece in listed_work(clean_text(text))]
     return [roles[0] for roles in named] if named and all(len(r) == 1 for r in named) else []
+
+
+def _checks_a_claim(said: str) -> bool:
+    """Whether a (normalised) message asks or claims, plainly, that a role owns some work."""
+    return bool(
+        ROLE_CHECKED.search(said)
+        and not NOT_A_PLAIN_CHECK.search(said)
+        and not TAKES_PART.search(said)
+    )
 
 
 def _names_no_work(answer: Answer) -> bool:

@@ -17,10 +17,11 @@ from knowledge.dialogue import patterns as P
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message
 
-# The patterns that clean a message up before it is read, and those that shape an answer's
-# wording once its intent is known (a yes or no first): they say nothing of its intent.
+# The patterns that clean a message up before it is read, and those that shape an answer once
+# its intent is known (a yes or no first, what a correction names): they say nothing of its
+# intent.
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
-WORDING = frozenset({"ASKS_YES_OR_NO", "TAKES_PART"})
+WORDING = frozenset({"NARROWS", "NOT_A_PLAIN_CHECK", "ROLE_CHECKED", "TAKES_PART"})
 # Every other compiled pattern the reading has, by name, in a stable order.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     sorted(

@@ -506,19 +506,38 @@ HIRE_ASK = any_of(
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.
-# A question to be answered yes or no, or a claim asking to be confirmed: "is pricing the PO's
-# job?", "does the PM own the roadmap?", "the PM writes user stories, right?".
-ASKS_YES_OR_NO = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|wait|hmm),?\s+)*(?:does|do|is|are|should|would|will|can|could|"
-    r"must|isn'?t|doesn'?t|aren'?t|shouldn'?t|wouldn'?t)\b|"
-    r"[,\s](?:right|correct|yes|no|true|isn'?t (?:it|that)|don'?t they|doesn'?t (?:she|he|it|that)|"
-    r"aren'?t they)\s*\?+\s*$"
+# Whether one named role owns some work, asked or claimed in one of three plain shapes, to be
+# answered yes or no first: "does the PO own the backlog?", "is pricing the PO's job?" or "is
+# the backlog owned by the PM?", and "the PM writes user stories, right?" (`ROLE_CHECKED` names
+# the role; `NOT_A_PLAIN_CHECK` rules out what a yes or no would misread).
+_OPENING = r"^(?:(?:so|and|but|ok|okay|wait|hmm|quick q|q),?\s+)*"
+_A_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM})"
+ROLE_CHECKED = re.compile(
+    rf"{_OPENING}(?:does|do|should|would|will|can)\s+{_A_ROLE}\s+[a-z]|"
+    rf"{_OPENING}is\s+\S.*\s{_A_ROLE}(?:'s|s)?(?:\s+(?:job|work|responsibility|task|call|area|"
+    r"remit|thing))?\s*\?*$|"
+    rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|true)\s*\?+\s*$"
+)
+# Negation, "only", someone else, either/or, likes and fitness, conditions, another question:
+# a yes or no to any of these would answer something the message did not ask.
+NOT_A_PLAIN_CHECK = re.compile(
+    r"\b(?:not|no|never|no longer|stop\w*|only|just|besides|except|other than|else|anyone|"
+    r"anybody|someone|somebody|or|either|nor|like|love|hate|enjoy|want|good at|better|suited|"
+    r"happy|problem|issue|risk|if|whether|who|what|which|how|why|when|affect\w*)\b|n't\b"
+)
+# What a correction narrows rather than names ("no, I meant in practice", "… at a startup",
+# "… for our team", "… last week"): the same work, asked again, not other work.
+NARROWS = re.compile(
+    r"^(?:in|at|for|on|with|within|during|by|from|as|like|when|where|how|why|if|seriously|"
+    r"literally|really|actually|generally|honestly|just|only|last|this|next|day|days|daily|"
+    r"today|tomorrow|yesterday|now|here|there|practice|theory|general|reality)\b"
 )
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
 TAKES_PART = re.compile(
     r"\b(?:help\w*|assist\w*|support\w*|contribut\w*|involv\w*|input|weigh in|consult\w*|"
-    r"participat\w*|join\w*|attend\w*|chip in|pitch in|part of|a say|informed|aware)\b"
+    r"participat\w*|join\w*|attend\w*|chip in|pitch in|part of|a say|informed|aware|review\w*|"
+    r"approv\w*|work with|works with|collaborat\w*|sign\w* off)\b"
 )
 OWNER_CHECK = any_of(
     rf"\bis (?:that|this|it) (?:the |a |an |more )?(?:{PO}|{PM})\b",

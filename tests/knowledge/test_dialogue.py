@@ -258,6 +258,17 @@ def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> 
 
 
 @pytest.mark.parametrize(
+    "narrowed", ["no, I meant in practice", "no, I meant at a startup", "no, I meant last week"]
+)
+def test_a_correction_that_only_narrows_the_question_keeps_the_work(
+    chat: Chat, narrowed: str
+) -> None:
+    _, reply = turns(chat, "who owns the backlog?", narrowed)
+    assert "clearly work for the Product Owner" in reply.text
+    assert not reply.text.startswith("Got it")
+
+
+@pytest.mark.parametrize(
     "pushback",
     [
         "no, the PM orders the backlog here",
@@ -483,8 +494,21 @@ def test_a_concept_sharing_a_word_or_about_the_other_role_is_not_the_answer(
         ("does the PO own the backlog?", "Yes. That's clearly work for the Product Owner."),
         ("is pricing the PO's job?", "Not the Product Owner. That's clearly work for the Product"),
         ("the PM writes user stories, right?", "Not the Product Manager. That's clearly"),
+        ("<@U123> does the PO own the backlog?", "Yes."),
+        ("so the PO owns the backlog, right?", "Yes."),
         ("does the PO or the PM own pricing?", "That's clearly"),  # which, not whether
         ("does the PO help with pricing?", "That's clearly"),  # a hand, not whose work it is
+        ("does the PO review pricing?", "That's clearly"),
+        # what a yes or no would misread (found by an independent review)
+        ("is the backlog owned by someone other than the PO?", "That's clearly"),
+        ("does anyone besides the PO touch the backlog?", "That's clearly"),
+        ("is the PO the only one who owns the roadmap?", "Most likely"),
+        ("should the PO stop owning the backlog?", "That's clearly"),
+        ("does the PO not own the backlog?", "That's clearly"),
+        ("the PM doesn't write user stories, right?", "That's clearly"),
+        ("is pricing the PM's job or marketing's?", "That's clearly"),
+        ("would a PO be good at pricing?", "That's clearly"),
+        ("is it ok if I ask something? who owns pricing on a team with a PO?", "That's clearly"),
     ],
 )
 def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(

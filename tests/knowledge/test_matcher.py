@@ -33,6 +33,7 @@ FULL_WIDTH_BACKLOG_QUESTION = "".join(
         ("who finds out what our users really need", BOTH),
         ("who writes the spec for engineering from what clients ask for", BOTH),
         ("who meets with sales?", PM),
+        ("who meets with the sales team to review the backlog?", PO),  # the backlog's review
         # typos and no punctuation
         ("who writes acceptance critera for the login story", PO),
         ("woh owns teh backlgo", PO),
