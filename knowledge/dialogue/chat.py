@@ -48,6 +48,9 @@ from knowledge.text import clean_text, listed_work, lists_item_by_item
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
+# A question whether a role owns some work, or a claim to confirm, is a line, not a page: a
+# longer message is not read for one.
+CLAIM_CHARACTERS = 300
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
 
@@ -478,6 +481,8 @@ def _role_checked(text: str) -> tuple[str, ...]:
     "the PM writes user stories, right?"), to be answered yes or no first; none for any other
     message ("PO or PM?" asks which; "does the PO help with it?" asks of a hand, not of whose
     work it is; "is the PO the only one…" of something a yes or no would misread)."""
+    if len(text) > CLAIM_CHARACTERS:
+        return ()
     said = normalise(text)
     named = _roles_named(said)
     return tuple(named) if len(named) == 1 and _checks_a_claim(said) else ()
@@ -486,7 +491,7 @@ def _role_checked(text: str) -> tuple[str, ...]:
 def _roles_claimed(text: str) -> list[str]:
     """The role a claim over a list gives each piece ("PO does backlog, PM does pricing,
     right?" -> PO, PM), in order; none unless every piece names exactly one."""
-    if not _checks_a_claim(normalise(text)):
+    if len(text) > CLAIM_CHARACTERS or not _checks_a_claim(normalise(text)):
         return []
     named = [_roles_named(piece) for piece in listed_work(clean_text(text))]
     return [roles[0] for roles in named] if named and all(len(r) == 1 for r in named) else []

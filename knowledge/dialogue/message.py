@@ -100,6 +100,8 @@ def asks_in_another_script(text: str) -> bool:
     only, though a message naming the roles is read for them. A word or two ("привет",
     "спасибо большое") is a greeting or thanks, read as one. `text` is NFKC-normalised already
     (`Chat.reply`), so English in fullwidth letters is English here."""
+    if text.isascii():
+        return False  # every letter English: the common case, told at once
     said = normalise(text)
     letters = [c for c in said if c.isalpha()]
     english = sum(c.isascii() for c in letters)
