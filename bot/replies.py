@@ -91,18 +91,31 @@ class Replies:
 
     def command_ack(self, turn: Turn, question_id: int | None = None) -> str:
         """A turn as `/rolefit`'s acknowledgement body; with `question_id`, with feedback
-        buttons. A repeated first question without them reuses the bytes already made."""
-        if question_id is not None:
+        buttons. A repeated first question reuses the bytes already made: with feedback, those
+        made once with a stand-in id, the question's own id put in its place (the same bytes
+        as made afresh, which `_with_id` checks once per turn)."""
+        if question_id is None or not _takes_feedback(turn):
+            if turn.ack is None:
+                turn.ack = _ephemeral(turn.message)
+            return turn.ack
+        if turn.ack_with_id is None:
+            turn.ack_with_id = self._with_id(turn)
+        if not turn.ack_with_id:
             return _ephemeral(self.with_feedback(turn, question_id, ephemeral=True))
-        if turn.ack is None:
-            turn.ack = _ephemeral(turn.message)
-        return turn.ack
+        return turn.ack_with_id.replace(_ID_MARK, _ID_SPOT.format(question_id))
+
+    def _with_id(self, turn: Turn) -> str:
+        """The ack with feedback under a stand-in id, or "" where the id cannot simply be put
+        in its place (a value shortened to fit: a shorter id would shorten it less)."""
+        made = _ephemeral(self.with_feedback(turn, _STAND_IN_ID, ephemeral=True))
+        other = _ephemeral(self.with_feedback(turn, 1, ephemeral=True))
+        return made if made.replace(_ID_MARK, _ID_SPOT.format(1)) == other else ""
 
     def with_feedback(self, turn: Turn, question_id: int | None, *, ephemeral: bool) -> Message:
         """The turn's message, with 👍 / 👎 under an ownership answer once its question is
         recorded (`question_id`); any other message as it is."""
         answer = turn.reply.answer
-        if question_id is None or answer is None or turn.reply.intent is not ChatIntent.OWNERSHIP:
+        if question_id is None or answer is None or not _takes_feedback(turn):
             return turn.message
         ref = FeedbackRef(question_id, AnswerRef(answer.question), ephemeral=ephemeral)
         return with_feedback(turn.message, ref)
@@ -133,10 +146,23 @@ class Turn:
     reply: Reply
     message: Message
     ack: str | None = None  # the message as `/rolefit`'s acknowledgement body, once made
+    ack_with_id: str | None = None  # the same with feedback, for a stand-in id ("": not reused)
 
     @property
     def memory(self) -> Memory:
         return self.reply.memory
+
+
+def _takes_feedback(turn: Turn) -> bool:
+    return turn.reply.answer is not None and turn.reply.intent is ChatIntent.OWNERSHIP
+
+
+# A question id as long as any (ids have 63 bits: up to 19 digits), where it stands in a
+# feedback button's value, as that value reads inside the acknowledgement's JSON: the value
+# opens with the id, so nothing a person typed can read the same.
+_STAND_IN_ID = 9_000_000_000_000_000_009
+_ID_SPOT = '{{\\"i\\":{},'
+_ID_MARK = _ID_SPOT.format(_STAND_IN_ID)
 
 
 def _ephemeral(message: Message) -> str:

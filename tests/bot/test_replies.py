@@ -3,6 +3,10 @@ first-turn replies."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from bot.replies import Replies
 from knowledge import KnowledgeBase, Matcher
 
@@ -36,3 +40,27 @@ def test_long_texts_are_answered_but_not_remembered(kb: KnowledgeBase, matcher: 
     first = replies.turn(text, None)
     assert "Product Manager" in first.message["text"]
     assert replies.turn(text, None) is not first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who owns backlog grooming?",
+        'who does <!channel> {"i":5, pricing?',  # a person's text that looks like the id's place
+        "who owns " + "the quarterly pricing review " * 120,  # a value shortened to fit
+    ],
+)
+@pytest.mark.parametrize("question_id", [1, 42, 2**63 - 1])
+def test_an_acknowledgement_with_feedback_is_what_making_it_afresh_gives(
+    kb: KnowledgeBase, matcher: Matcher, question: str, question_id: int
+) -> None:
+    replies = Replies(kb, matcher)
+    turn = replies.command_turn(question, None, can_post=True)
+    assert not isinstance(turn, str)
+    replies.command_ack(turn, 7)  # the bytes are made once, for whichever question comes first
+    afresh = json.dumps(
+        {"response_type": "ephemeral", **replies.with_feedback(turn, question_id, ephemeral=True)},
+        ensure_ascii=False,
+    )
+    assert replies.command_ack(turn, question_id) == afresh
+    assert f'\\"i\\":{question_id},' in afresh  # the buttons carry this question's own id
