@@ -483,7 +483,7 @@ def _role_checked(text: str) -> tuple[str, ...]:
     work it is; "is the PO the only one…" of something a yes or no would misread)."""
     if len(text) > CLAIM_CHARACTERS:
         return ()
-    said = normalise(text)
+    said = _as_claim(text)
     named = _roles_named(said)
     return tuple(named) if len(named) == 1 and _checks_a_claim(said) else ()
 
@@ -491,10 +491,16 @@ def _role_checked(text: str) -> tuple[str, ...]:
 def _roles_claimed(text: str) -> list[str]:
     """The role a claim over a list gives each piece ("PO does backlog, PM does pricing,
     right?" -> PO, PM), in order; none unless every piece names exactly one."""
-    if len(text) > CLAIM_CHARACTERS or not _checks_a_claim(normalise(text)):
+    if len(text) > CLAIM_CHARACTERS or not _checks_a_claim(_as_claim(text)):
         return []
     named = [_roles_named(piece) for piece in listed_work(clean_text(text))]
     return [roles[0] for roles in named] if named and all(len(r) == 1 for r in named) else []
+
+
+def _as_claim(text: str) -> str:
+    """A message normalised to be read for a claim, a typographic apostrophe (U+2019) as a
+    plain one ("the PO's job")."""
+    return normalise(text.replace("\u2019", "'"))
 
 
 def _checks_a_claim(said: str) -> bool:

@@ -9,6 +9,8 @@ from knowledge.reading import Reader
 # at least one term that few concepts use ("product" alone says nothing about which concept).
 MIN_COVERAGE = 0.6
 DISTINCTIVE_IN_AT_MOST = 3
+# Asked of a message read as something else, a phrasing must also cover half of the question.
+HALF = 0.5
 # Words every question about the article uses; they never pick a concept by themselves.
 _GENERIC = frozenset({"product", "whi", "mean", "role", "team", "work", "articl", "explain"})
 
@@ -31,9 +33,9 @@ class ConceptFinder:
 
     def find(self, question: str, *, all_of_it: bool = False) -> Concept | None:
         """The concept whose phrasing the question covers best, or None. With `all_of_it`, only
-        a phrasing that also covers most of the question counts: a question read as something
-        else ("what's a fair salary for a PM these days?" shares only "day" with a concept) is
-        not taken for a concept on one word of it."""
+        a phrasing that also covers half the question or more counts: a question read as
+        something else ("what's a fair salary for a PM these days?" shares only "day" with a
+        concept) is not taken for a concept on one word of it."""
         asked = self._terms(question, fix_typos=True)
         best: tuple[float, int, Concept] | None = None
         for terms, concept in self._phrases:
@@ -42,7 +44,7 @@ class ConceptFinder:
             if (
                 shared
                 and coverage >= MIN_COVERAGE
-                and (not all_of_it or shared >= MIN_COVERAGE * len(asked))
+                and (not all_of_it or shared >= HALF * len(asked))
                 and (best is None or (coverage, shared) > (best[0], best[1]))
             ):
                 best = (coverage, shared, concept)

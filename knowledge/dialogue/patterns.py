@@ -506,24 +506,37 @@ HIRE_ASK = any_of(
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.
-# Whether one named role owns some work, asked or claimed in one of three plain shapes, to be
-# answered yes or no first: "does the PO own the backlog?", "is pricing the PO's job?" or "is
-# the backlog owned by the PM?", and "the PM writes user stories, right?" (`ROLE_CHECKED` names
-# the role; `NOT_A_PLAIN_CHECK` rules out what a yes or no would misread).
-_OPENING = r"^(?:(?:so|and|but|ok|okay|wait|hmm|quick q|q),?\s+)*"
+# Whether one named role owns some work, asked or claimed plainly, to be answered yes or no
+# first: "does the PO own the backlog?", "is pricing the PO's job?", "is the backlog owned by
+# the PM?", "is the PO responsible for sprints?", "the PM writes user stories, right?", "PM owns
+# pricing?" (`ROLE_CHECKED` names the shapes; `NOT_A_PLAIN_CHECK` rules out what a yes or no
+# would misread). Read from a normalised message: no commas, lower case.
+_OPENING = (
+    r"^(?:(?:so|and|but|also|ok|okay|wait|hmm|um|uh|hey|hi|hello|yo|rolefit|quick q|q|"
+    r"quick question|question)\s+)*"
+)
 _A_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM})"
+# What owning work is said with: not "does the PM need / know / like …", which ask of the role.
+_OWNING = (
+    r"(?:own|owns|do|handle|run|write|decide|set|plan|lead|drive|take|prioriti[sz]e|order|"
+    r"groom|refine|negotiate|research|analy[sz]e|define|create|make|manage|maintain|track|"
+    r"build|test|look after|take care of|deal with|cover|care for)"
+)
 ROLE_CHECKED = re.compile(
-    rf"{_OPENING}(?:does|do|should|would|will|can)\s+{_A_ROLE}\s+[a-z]|"
+    rf"{_OPENING}(?:does|do|should|would|will|can)\s+{_A_ROLE}\s+{_OWNING}\b|"
     rf"{_OPENING}is\s+\S.*\s{_A_ROLE}(?:'s|s)?(?:\s+(?:job|work|responsibility|task|call|area|"
     r"remit|thing))?\s*\?*$|"
-    rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|true)\s*\?+\s*$"
+    rf"{_OPENING}is\s+{_A_ROLE}\s+(?:responsible|accountable|in charge)\s+(?:for|of)\b|"
+    rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\s*\?+\s*$|"
+    rf"{_OPENING}{_A_ROLE}\s+(?:{_OWNING}s?|does|is responsible for)\s+\S.*\?\s*$"
 )
 # Negation, "only", someone else, either/or, likes and fitness, conditions, another question:
 # a yes or no to any of these would answer something the message did not ask.
 NOT_A_PLAIN_CHECK = re.compile(
-    r"\b(?:not|no|never|no longer|stop\w*|only|just|besides|except|other than|else|anyone|"
-    r"anybody|someone|somebody|or|either|nor|like|love|hate|enjoy|want|good at|better|suited|"
-    r"happy|problem|issue|risk|if|whether|who|what|which|how|why|when|affect\w*)\b|n't\b"
+    r"\b(?:not|no|never|no longer|stop\w*|only|just|solely|alone|exclusively|besides|except|"
+    r"other than|else|anyone|anybody|someone|somebody|or|either|nor|like|love|hate|enjoy|want|"
+    r"good at|better|suited|happy|problem|issue|risk|if|whether|who|what|which|how|why|when|"
+    r"affect\w*|manage (?:the |our )?(?:engineers|developers|devs|people|staff|team))\b|n't\b"
 )
 # What a correction narrows rather than names ("no, I meant in practice", "… at a startup",
 # "… for our team", "… last week"): the same work, asked again, not other work.

@@ -464,6 +464,7 @@ def test_concepts_are_explained_or_said_to_be_missing(chat: Chat) -> None:
         ("does a PM need to be technical?", "concept-pm-not-technical-expert"),
         ("how technical should a product manager be?", "concept-pm-not-technical-expert"),
         ("do PMs travel a lot?", "concept-pm-visits-customers"),
+        ("do product managers travel much?", "concept-pm-visits-customers"),
     ],
 )
 def test_a_question_about_a_role_the_article_explains_gets_the_explanation(
@@ -509,12 +510,25 @@ def test_a_concept_sharing_a_word_or_about_the_other_role_is_not_the_answer(
         ("is pricing the PM's job or marketing's?", "That's clearly"),
         ("would a PO be good at pricing?", "That's clearly"),
         ("is it ok if I ask something? who owns pricing on a team with a PO?", "That's clearly"),
+        # found by an independent tester: plain checks written other ways get their yes or no
+        ("is the backlog the PO\u2019s job?", "Yes."),
+        ("is the PO responsible for the backlog?", "Yes."),
+        ("hey rolefit, does the PO own the backlog?", "Yes."),
+        ("PM owns backlog?", "Not the Product Manager."),
+        # ... and questions of a role's skills or ways are not read as whose work it is
+        ("does the PM need to know Scrum?", "That's clearly"),
+        ("is the roadmap solely the PO's responsibility?", "Most likely"),
     ],
 )
 def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
     chat: Chat, question: str, starts: str
 ) -> None:
     assert chat.reply(question).text.startswith(starts)
+
+
+def test_a_follow_up_on_a_roles_skills_gets_no_yes_or_no(chat: Chat) -> None:
+    _, reply = turns(chat, "who owns pricing?", "does the PM need to be technical for that?")
+    assert not reply.text.startswith(("Yes.", "Not the", "Probably"))
 
 
 @pytest.mark.parametrize(
