@@ -173,14 +173,10 @@ class Chat:
     def _explains(self, text: str) -> bool:
         """Whether a message read as no work or as off-topic asks something of a role the article
         explains in so many words ("does a PM need to be technical?", "do PMs travel a lot?")."""
-        asked_of = _roles_named(text.lower())
-        concept = self.concepts.find(text, all_of_it=True) if asked_of else None
-        if concept is None:
-            return False
-        # What it says of one role is no answer about the other ("is the PO technical?", "does
-        # a PO need a portfolio?": the article gives the PM both)
-        told_of = _roles_named(f"{concept.title} {concept.explanation}".lower())
-        return not told_of or any(role in told_of for role in asked_of)
+        return (
+            bool(_roles_named(text.lower()))
+            and self.concepts.find(text, all_of_it=True) is not None
+        )
 
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
         """Who owns the work `text` names (none, one or both roles); None when it names no work
@@ -357,6 +353,9 @@ class Chat:
                 memory=Memory(intent="concept"),
             )
         text = f"{concept.title}: {wording.explained(concept)}"
+        if other := _the_other_role(concept, reading.text):
+            # "What does a PO do all day?", "is the PO technical?": the article says it of the PM
+            text = f"{wording.told_of(other, self.kb)} {text}"
         return Reply(
             intent=Intent.CONCEPT,
             text=text,
@@ -510,6 +509,16 @@ def _checks_a_claim(said: str) -> bool:
         and not NOT_A_PLAIN_CHECK.search(said)
         and not TAKES_PART.search(said)
     )
+
+
+def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:
+    """(the role a concept tells of, the role the message asks of) where they differ, else None:
+    "what does a PO do all day?" asks of the PO what the article tells of the PM."""
+    asked_of = _roles_named(text.lower())
+    told_of = _roles_named(f"{concept.title} {concept.explanation}".lower())
+    if len(asked_of) != 1 or len(told_of) != 1 or asked_of == told_of:
+        return None
+    return told_of[0], asked_of[0]
 
 
 def _names_no_work(answer: Answer) -> bool:

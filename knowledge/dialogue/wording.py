@@ -116,6 +116,12 @@ def explained(concept: Concept) -> str:
     return f"{concept.explanation}{caveat} (Article: {concept.section}.)"
 
 
+def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:
+    """Said before a concept the article tells of one role, asked of the other."""
+    told, asked = (kb.roles[role].name for role in roles)
+    return f"The article says this of the {told}, not the {asked}:"
+
+
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
     "Partly." where only some listed pieces are theirs), before the answer it asks about;

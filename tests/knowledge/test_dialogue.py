@@ -478,15 +478,27 @@ def test_a_question_about_a_role_the_article_explains_gets_the_explanation(
 @pytest.mark.parametrize(
     "text",
     [
-        "is the PO technical?",  # the article says it of the PM only
         "unrelated, but what's a fair salary for a PM in Toronto these days?",  # one word shared
         "who approves my vacation days in the HR tool",
     ],
 )
-def test_a_concept_sharing_a_word_or_about_the_other_role_is_not_the_answer(
+def test_a_concept_sharing_one_word_with_a_question_is_not_its_answer(
     chat: Chat, text: str
 ) -> None:
     assert chat.reply(text).concept is None
+
+
+@pytest.mark.parametrize(
+    "text", ["is the PO technical?", "what does a PO do all day?", "does the product owner travel?"]
+)
+def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
+    chat: Chat, text: str
+) -> None:
+    reply = chat.reply(text)
+    assert reply.concept is not None
+    assert reply.text.startswith(
+        "The article says this of the Product Manager, not the Product Owner: "
+    )
 
 
 @pytest.mark.parametrize(
