@@ -27,6 +27,7 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import asks_in_another_script, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
+    ASKS_ABOUT,
     MEANT,
     NARROWS,
     NEXT_HIRE,
@@ -370,7 +371,8 @@ class Chat:
         names work too ("what does a PM do about pricing?"): that is whose work it is."""
         said = text.lower()
         named = _roles_named(said)
-        if not named or not self.matcher.reads_no_words(ABOUT_A_ROLE.sub(" ", said)):
+        asked = ASKS_ABOUT.sub(" ", ABOUT_A_ROLE.sub(" ", said))
+        if not named or not self.matcher.reads_no_words(asked):
             return None
         if len(named) == 2:
             return wording.compare(self.kb)

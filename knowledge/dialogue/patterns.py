@@ -81,6 +81,12 @@ ABOUT_A_ROLE = re.compile(
     r"\b(?:explain\w*|defin\w*|describ\w*|roles?|jobs?|titles?|positions?|mean\w*|"
     r"responsibilit\w*|duties|exactly|actually|really|anyway)\b"
 )
+# Asking to hear about something, which says nothing of what: "tell me about product owners".
+ASKS_ABOUT = re.compile(
+    r"\b(?:tell (?:me|us) (?:a bit |more |a little )?about|talk (?:me|us) through|more about|"
+    r"(?:give|show) (?:me|us)|overview|summary|summari[sz]e|intro\w*|info\w*|lowdown|rundown|"
+    r"deal with|what's|whats)\b"
+)
 _THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
 # about the other one?", "is that the PM's job?", "does the PO own it?". Not "what does the PO

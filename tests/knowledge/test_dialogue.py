@@ -164,6 +164,8 @@ def test_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
         ("what does a product manager do?", "Product Manager (PM): "),
         ("what is a product owner?", "Product Owner (PO): "),
         ("explain the PO role", "Product Owner (PO): "),
+        ("tell me about product owners", "Product Owner (PO): "),
+        ("give me an overview of the PM", "Product Manager (PM): "),
     ],
 )
 def test_asked_what_a_role_is_it_describes_the_role(chat: Chat, text: str, role: str) -> None:
