@@ -91,25 +91,27 @@ class Replies:
 
     def command_ack(self, turn: Turn, question_id: int | None = None) -> str:
         """A turn as `/rolefit`'s acknowledgement body; with `question_id`, with feedback
-        buttons. A repeated first question reuses the bytes already made: with feedback, those
-        made once with a stand-in id, the question's own id put in its place (the same bytes
-        as made afresh, which `_with_id` checks once per turn)."""
+        buttons. A first question asked again reuses the bytes already made: with feedback, those
+        made, once it is asked a second time, with a stand-in id, the question's own id put in
+        its place (the same bytes as made afresh, which `_with_id` checks). A question asked
+        once (most are) costs no second making, and keeps no second copy."""
         if question_id is None or not _takes_feedback(turn):
             if turn.ack is None:
                 turn.ack = _ephemeral(turn.message)
             return turn.ack
-        if turn.ack_with_id is None:
+        turn.acks_with_id += 1
+        if turn.acks_with_id == 2:
             turn.ack_with_id = self._with_id(turn)
-        if not turn.ack_with_id:
+        if turn.ack_with_id is None:
             return _ephemeral(self.with_feedback(turn, question_id, ephemeral=True))
         return turn.ack_with_id.replace(_ID_MARK, _ID_SPOT.format(question_id))
 
-    def _with_id(self, turn: Turn) -> str:
-        """The ack with feedback under a stand-in id, or "" where the id cannot simply be put
+    def _with_id(self, turn: Turn) -> str | None:
+        """The ack with feedback under a stand-in id, or None where the id cannot simply be put
         in its place (a value shortened to fit: a shorter id would shorten it less)."""
         made = _ephemeral(self.with_feedback(turn, _STAND_IN_ID, ephemeral=True))
         other = _ephemeral(self.with_feedback(turn, 1, ephemeral=True))
-        return made if made.replace(_ID_MARK, _ID_SPOT.format(1)) == other else ""
+        return made if made.replace(_ID_MARK, _ID_SPOT.format(1)) == other else None
 
     def with_feedback(self, turn: Turn, question_id: int | None, *, ephemeral: bool) -> Message:
         """The turn's message, with 👍 / 👎 under an ownership answer once its question is
@@ -146,7 +148,9 @@ class Turn:
     reply: Reply
     message: Message
     ack: str | None = None  # the message as `/rolefit`'s acknowledgement body, once made
-    ack_with_id: str | None = None  # the same with feedback, for a stand-in id ("": not reused)
+    acks_with_id: int = 0  # acknowledgements with feedback made of it so far
+    # Made at the second of them: the same with feedback for a stand-in id (None: not reused)
+    ack_with_id: str | None = None
 
     @property
     def memory(self) -> Memory:

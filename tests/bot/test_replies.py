@@ -57,10 +57,11 @@ def test_an_acknowledgement_with_feedback_is_what_making_it_afresh_gives(
     replies = Replies(kb, matcher)
     turn = replies.command_turn(question, None, can_post=True)
     assert not isinstance(turn, str)
-    replies.command_ack(turn, 7)  # the bytes are made once, for whichever question comes first
+    replies.command_ack(turn, 7)  # asked once: made as it is; asked again: from the stand-in
     afresh = json.dumps(
         {"response_type": "ephemeral", **replies.with_feedback(turn, question_id, ephemeral=True)},
         ensure_ascii=False,
     )
     assert replies.command_ack(turn, question_id) == afresh
+    assert replies.command_ack(turn, question_id) == afresh  # and every time after
     assert f'\\"i\\":{question_id},' in afresh  # the buttons carry this question's own id
