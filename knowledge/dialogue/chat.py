@@ -204,8 +204,7 @@ class Chat:
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
                 return self._concept(reading, memory)
-            lead = wording.for_roles(_role_checked(reading.text), answer, self.kb)
-            lead = lead or wording.for_claimed_pieces(_roles_claimed(reading.text), answer)
+            lead = _yes_or_no(reading.text, answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -477,31 +476,24 @@ def _roles_named(said: str) -> list[str]:
     ]
 
 
-def _role_checked(text: str) -> tuple[str, ...]:
-    """The one role a plain question or claim says owns some work ("is pricing the PO's job?",
-    "the PM writes user stories, right?"), to be answered yes or no first; none for any other
-    message ("PO or PM?" asks which; "does the PO help with it?" asks of a hand, not of whose
-    work it is; "is the PO the only one…" of something a yes or no would misread)."""
+def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:
+    """A plain question or claim that one role owns some work answered yes or no first ("is
+    pricing the PO's job?", "the PM writes user stories, right?"), as a claim over a list is
+    piece by piece ("PO does backlog, PM does pricing, right?"); "" for any other message
+    ("PO or PM?" asks which; "does the PO help with it?" asks of a hand, not of whose work it
+    is; "is the PO the only one…" of something a yes or no would misread)."""
     if len(text) > CLAIM_CHARACTERS:
-        return ()
-    said = _as_claim(text)
+        return ""
+    said = normalise(text.replace("\u2019", "'"))  # a typographic apostrophe as a plain one
+    if not _checks_a_claim(said):
+        return ""
     named = _roles_named(said)
-    return tuple(named) if len(named) == 1 and _checks_a_claim(said) else ()
-
-
-def _roles_claimed(text: str) -> list[str]:
-    """The role a claim over a list gives each piece ("PO does backlog, PM does pricing,
-    right?" -> PO, PM), in order; none unless every piece names exactly one."""
-    if len(text) > CLAIM_CHARACTERS or not _checks_a_claim(_as_claim(text)):
-        return []
-    named = [_roles_named(piece) for piece in listed_work(clean_text(text))]
-    return [roles[0] for roles in named] if named and all(len(r) == 1 for r in named) else []
-
-
-def _as_claim(text: str) -> str:
-    """A message normalised to be read for a claim, a typographic apostrophe (U+2019) as a
-    plain one ("the PO's job")."""
-    return normalise(text.replace("\u2019", "'"))
+    if len(named) == 1:
+        return wording.for_roles(tuple(named), answer, kb)
+    claimed = [_roles_named(piece) for piece in listed_work(clean_text(text))]
+    if not claimed or any(len(roles) != 1 for roles in claimed):
+        return ""
+    return wording.for_claimed_pieces([roles[0] for roles in claimed], answer)
 
 
 def _checks_a_claim(said: str) -> bool:
