@@ -28,6 +28,7 @@ from knowledge.dialogue.message import asks_in_another_script, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
+    ASKS_WHY_AGAIN,
     MEANT,
     NARROWS,
     NEXT_HIRE,
@@ -393,13 +394,13 @@ class Chat:
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         answer = self._previous_answer(kept)
-        if reading.kind == "why":
-            text = self._why(kept, answer)
-        elif (meant := self._meant(reading.text, answer)) is not None:
+        if (meant := self._meant(reading.text, answer)) is not None:
             # "No, I meant the test plan for the launch": the work it names is answered.
             answer = meant
             text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
             kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
+        elif reading.kind == "why":
+            text = self._why(kept, answer)
         else:
             text = wording.disagreement(answer, self.kb)
         return Reply(
@@ -410,9 +411,10 @@ class Chat:
         """The answer about the work a correction says was meant ("no, I meant legal review"),
         where RoleFit can place it and it is not what it last answered; else None."""
         meant = MEANT.match(text)
-        if previous is None or meant is None or not text[meant.end() :].strip():
-            return None
-        answer = self._answer(text[meant.end() :])
+        rest = text[meant.end() :] if meant is not None else ""
+        if previous is None or not rest.strip() or ASKS_WHY_AGAIN.match(normalise(rest)):
+            return None  # "no, I meant why?" asks why, of the work already answered
+        answer = self._answer(rest)
         placed = (
             answer.parts
             or (answer.confidence >= MOST_LIKELY and (answer.responsibility or not answer.settled))

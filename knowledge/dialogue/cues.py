@@ -21,7 +21,9 @@ from knowledge.dialogue.message import Message
 # its intent is known (a yes or no first, what a correction names): they say nothing of its
 # intent.
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
-WORDING = frozenset({"ASKS_ABOUT", "NARROWS", "NOT_A_PLAIN_CHECK", "ROLE_CHECKED", "TAKES_PART"})
+WORDING = frozenset(
+    {"ASKS_ABOUT", "ASKS_WHY_AGAIN", "NARROWS", "NOT_A_PLAIN_CHECK", "ROLE_CHECKED", "TAKES_PART"}
+)
 # Every other compiled pattern the reading has, by name, in a stable order.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     sorted(

@@ -435,7 +435,7 @@ HIRE = any_of(
 # "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
 # customers, so…") is pushback on the answer, not a new question.
 MEANT = re.compile(
-    r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|sorry|actually)\b\W*)*"
+    r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|sorry|actually|not that|not what i asked)\b\W*)*"
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
@@ -544,6 +544,8 @@ NOT_A_PLAIN_CHECK = re.compile(
     r"good at|better|suited|happy|problem|issue|risk|if|whether|who|what|which|how|why|when|"
     r"affect\w*|manage (?:the |our )?(?:engineers|developers|devs|people|staff|team))\b|n't\b"
 )
+# A correction that asks why, of the work already answered: "no, I meant why?".
+ASKS_WHY_AGAIN = re.compile(r"^(?:why|how come|how so|what do you mean|on what basis)\b")
 # What a correction narrows rather than names ("no, I meant in practice", "… at a startup",
 # "… for our team", "… last week"): the same work, asked again, not other work.
 NARROWS = re.compile(

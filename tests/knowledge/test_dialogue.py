@@ -259,6 +259,15 @@ def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> 
     assert meant.memory.question == "legal review"  # "and why?" is about legal review now
 
 
+def test_a_correction_is_read_however_it_opens_and_asking_why_is_no_correction(
+    chat: Chat,
+) -> None:
+    _, meant = turns(chat, "who owns pricing?", "not that, I meant competitor research")
+    assert meant.text.startswith("Got it, about that work: That's clearly work for the Product")
+    _, why = turns(chat, "who owns pricing?", "no, I meant why?")
+    assert not why.text.startswith("Got it")
+
+
 @pytest.mark.parametrize(
     "narrowed", ["no, I meant in practice", "no, I meant at a startup", "no, I meant last week"]
 )
