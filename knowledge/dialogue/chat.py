@@ -29,6 +29,7 @@ from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
     ASKS_WHY_AGAIN,
+    MARKUP,
     MEANT,
     NARROWS,
     NEXT_HIRE,
@@ -172,13 +173,10 @@ class Chat:
     def _knows_concept(self, text: str) -> bool:
         return self.concepts.find(text) is not None
 
-    def _explains(self, text: str) -> bool:
-        """Whether a message read as no work or as off-topic asks something of a role the article
-        explains in so many words ("does a PM need to be technical?", "do PMs travel a lot?")."""
-        return (
-            bool(_roles_named(text.lower()))
-            and self.concepts.find(text, all_of_it=True) is not None
-        )
+    def _explained(self, text: str) -> Concept | None:
+        """The concept a message read as no work or as off-topic asks of a role, where the article
+        explains it in so many words ("does a PM need to be technical?", "do PMs travel?")."""
+        return self.concepts.find(text, all_of_it=True) if _roles_named(text.lower()) else None
 
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
         """Who owns the work `text` names (none, one or both roles); None when it names no work
@@ -201,10 +199,10 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
-            if _names_no_work(answer) and self._explains(reading.text):
+            if _names_no_work(answer) and (concept := self._explained(reading.text)):
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
-                return self._concept(reading, memory)
+                return self._concept_reply(reading, concept)
             lead = _yes_or_no(reading.text, answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
@@ -353,6 +351,9 @@ class Chat:
                 text=self._about_roles(reading.text) or wording.NO_CONCEPT,
                 memory=Memory(intent="concept"),
             )
+        return self._concept_reply(reading, concept)
+
+    def _concept_reply(self, reading: Reading, concept: Concept) -> Reply:
         text = f"{concept.title}: {wording.explained(concept)}"
         if other := _the_other_role(concept, reading.text):
             # "What does a PO do all day?", "is the PO technical?": the article says it of the PM
@@ -394,12 +395,14 @@ class Chat:
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         answer = self._previous_answer(kept)
-        if (meant := self._meant(reading.text, answer)) is not None:
+        corrected = _corrected(reading.text)
+        asks_why = corrected is not None and ASKS_WHY_AGAIN.match(normalise(corrected))
+        if corrected and not asks_why and (meant := self._meant(corrected, answer)) is not None:
             # "No, I meant the test plan for the launch": the work it names is answered.
             answer = meant
             text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
             kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
-        elif reading.kind == "why":
+        elif reading.kind == "why" or asks_why:  # "no, I meant why?" asks why, of that answer
             text = self._why(kept, answer)
         else:
             text = wording.disagreement(answer, self.kb)
@@ -407,13 +410,11 @@ class Chat:
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept
         )
 
-    def _meant(self, text: str, previous: Answer | None) -> Answer | None:
-        """The answer about the work a correction says was meant ("no, I meant legal review"),
-        where RoleFit can place it and it is not what it last answered; else None."""
-        meant = MEANT.match(text)
-        rest = text[meant.end() :] if meant is not None else ""
-        if previous is None or not rest.strip() or ASKS_WHY_AGAIN.match(normalise(rest)):
-            return None  # "no, I meant why?" asks why, of the work already answered
+    def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
+        """The answer about the work a correction says was meant (`rest` of "no, I meant legal
+        review"), where RoleFit can place it and it is not what it last answered; else None."""
+        if previous is None:
+            return None
         answer = self._answer(rest)
         placed = (
             answer.parts
@@ -462,8 +463,8 @@ class Chat:
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
-        if self._explains(reading.text):
-            return self._concept(reading, memory)  # "do PMs travel a lot?": the article says
+        if concept := self._explained(reading.text):
+            return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
@@ -505,6 +506,14 @@ def _checks_a_claim(said: str) -> bool:
         and not NOT_A_PLAIN_CHECK.search(said)
         and not TAKES_PART.search(said)
     )
+
+
+def _corrected(text: str) -> str | None:
+    """What a correction says was meant ("no, I meant legal review" -> "legal review"), without
+    mentions or emphasis marks; None for any other message."""
+    plain = MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
+    meant = MEANT.match(plain)
+    return plain[meant.end() :].strip() if meant is not None else None
 
 
 def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:

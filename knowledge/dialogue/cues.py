@@ -22,7 +22,10 @@ from knowledge.dialogue.message import Message
 # intent.
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
 WORDING = frozenset(
-    {"ASKS_ABOUT", "ASKS_WHY_AGAIN", "NARROWS", "NOT_A_PLAIN_CHECK", "ROLE_CHECKED", "TAKES_PART"}
+    {
+        *("ASKS_ABOUT", "ASKS_WHY_AGAIN", "MEANT", "NARROWS", "NOT_A_PLAIN_CHECK"),
+        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "TAKES_PART"),
+    }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -84,8 +84,8 @@ ABOUT_A_ROLE = re.compile(
 # Asking to hear about something, which says nothing of what: "tell me about product owners".
 ASKS_ABOUT = re.compile(
     r"\b(?:tell (?:me|us) (?:a bit |more |a little )?about|talk (?:me|us) through|more about|"
-    r"(?:give|show) (?:me|us)|overview|summary|summari[sz]e|intro\w*|info\w*|lowdown|rundown|"
-    r"deal with|what's|whats)\b"
+    r"(?:give|show) (?:me|us)|(?:an?|the|quick|short|brief) (?:overview|summary|rundown|lowdown|"
+    r"intro|introduction) (?:of|on|to)|summari[sz]e|what'?s the deal with)\b"
 )
 _THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
@@ -435,7 +435,8 @@ HIRE = any_of(
 # "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
 # customers, so…") is pushback on the answer, not a new question.
 MEANT = re.compile(
-    r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|sorry|actually|not that|not what i asked)\b\W*)*"
+    r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|ah|oops|sorry|my bad|actually|ok|okay|not that(?: one)?|"
+    r"(?:that'?s )?not what i (?:asked|meant))\b\W*)*"
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
@@ -526,12 +527,16 @@ _A_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM})"
 _OWNING = (
     r"(?:own|owns|do|handle|run|write|decide|set|plan|lead|drive|take|prioriti[sz]e|order|"
     r"groom|refine|negotiate|research|analy[sz]e|define|create|make|manage|maintain|track|"
-    r"build|test|look after|take care of|deal with|cover|care for)"
+    r"build|test|look after|take care of|deal with|cover|care (?:for|about)|go to|visit|meet|"
+    r"travel|talk to|speak to|present|sell|pitch|price|ship|launch|report)"
 )
 ROLE_CHECKED = re.compile(
     rf"{_OPENING}(?:does|do|should|would|will|can)\s+{_A_ROLE}\s+{_OWNING}\b|"
-    rf"{_OPENING}is\s+\S.*\s{_A_ROLE}(?:'s|s)?(?:\s+(?:job|work|responsibility|task|call|area|"
-    r"remit|thing))?\s*\?*$|"
+    # "is pricing the PO's (job)?", "is the backlog owned by the PM?", "is pricing on the PM?"
+    rf"{_OPENING}is\s+\S.*\s{_A_ROLE}(?:(?:'s|s)?\s+(?:job|work|responsibility|task|call|area|"
+    r"remit|thing)|'s)\s*\?*$|"
+    rf"{_OPENING}is\s+\S.*\s(?:(?:owned|done|handled|run|decided|set|written|managed|led|"
+    rf"driven|covered|planned|taken care of) by|on|up to)\s+{_A_ROLE}\s*\?*$|"
     rf"{_OPENING}is\s+{_A_ROLE}\s+(?:responsible|accountable|in charge)\s+(?:for|of)\b|"
     rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\s*\?+\s*$|"
     rf"{_OPENING}{_A_ROLE}\s+(?:{_OWNING}s?|does|is responsible for)\s+\S.*\?\s*$"
@@ -542,10 +547,15 @@ NOT_A_PLAIN_CHECK = re.compile(
     r"\b(?:not|no|never|no longer|stop\w*|only|just|solely|alone|exclusively|besides|except|"
     r"other than|else|anyone|anybody|someone|somebody|or|either|nor|like|love|hate|enjoy|want|"
     r"good at|better|suited|happy|problem|issue|risk|if|whether|who|what|which|how|why|when|"
-    r"affect\w*|manage (?:the |our )?(?:engineers|developers|devs|people|staff|team))\b|n't\b"
+    r"affect\w*|manage (?:the |our )?(?:engineers|developers|devs|people|staff|team)|doesnt|"
+    r"dont|isnt|arent|wont|shouldnt|wouldnt|cant|didnt|hasnt|havent)\b|n't\b|"
+    r"\b\d+\s*[ap]m\b"  # "done by 5 pm": a time, not a role
 )
 # A correction that asks why, of the work already answered: "no, I meant why?".
-ASKS_WHY_AGAIN = re.compile(r"^(?:why|how come|how so|what do you mean|on what basis)\b")
+ASKS_WHY_AGAIN = re.compile(
+    r"^(?:(?:like|um|uh|just|so|well)\s+)*(?:why|how come|how so|what do you mean|on what basis)"
+    r"\s*\?*\s*$"
+)
 # What a correction narrows rather than names ("no, I meant in practice", "… at a startup",
 # "… for our team", "… last week"): the same work, asked again, not other work.
 NARROWS = re.compile(

@@ -264,8 +264,11 @@ def test_a_correction_is_read_however_it_opens_and_asking_why_is_no_correction(
 ) -> None:
     _, meant = turns(chat, "who owns pricing?", "not that, I meant competitor research")
     assert meant.text.startswith("Got it, about that work: That's clearly work for the Product")
-    _, why = turns(chat, "who owns pricing?", "no, I meant why?")
-    assert not why.text.startswith("Got it")
+    for asks_why in ("no, I meant why?", "no, I meant, like, why?", "no, I meant <@U123> why?"):
+        _, why = turns(chat, "who owns pricing?", asks_why)
+        assert why.text.startswith("That's clearly work for the Product Manager")  # the why
+    _, other = turns(chat, "who owns pricing?", "not that one, I meant the backlog")
+    assert other.text.startswith("Got it, about that work: That's clearly work for the Product")
 
 
 @pytest.mark.parametrize(
@@ -541,6 +544,12 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         # ... and questions of a role's skills or ways are not read as whose work it is
         ("does the PM need to know Scrum?", "That's clearly"),
         ("is the roadmap solely the PO's responsibility?", "Most likely"),
+        # found by a second review: negation without an apostrophe, a time, another verb
+        ("the PO doesnt own the backlog, yeah?", "That's clearly"),
+        ("is the backlog hidden from the PO?", "That's clearly"),
+        ("is pricing done by 5 pm?", "Most likely"),
+        ("does the PO go to conferences?", "Not the Product Owner."),
+        ("is pricing on the PM?", "Yes."),
     ],
 )
 def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
