@@ -28,6 +28,7 @@ from knowledge.dialogue.message import asks_in_another_script, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
+    ASKS_ITS_OWN,
     ASKS_WHY_AGAIN,
     MARKUP,
     MEANT,
@@ -129,6 +130,13 @@ class Chat:
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
+        corrected = _corrected(text) if memory is not None and memory.question else None
+        if memory is not None and corrected:
+            if ASKS_ITS_OWN.match(normalise(corrected)):
+                return self.reply(corrected, memory)  # "no, I meant should we hire a PM?"
+            # "Oops, I meant the backlog": a correction of what was asked, whatever else its
+            # words might read as (they read as hiring advice).
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"

@@ -551,6 +551,11 @@ NOT_A_PLAIN_CHECK = re.compile(
     r"dont|isnt|arent|wont|shouldnt|wouldnt|cant|didnt|hasnt|havent)\b|n't\b|"
     r"\b\d+\s*[ap]m\b"  # "done by 5 pm": a time, not a role
 )
+# What follows "I meant" that asks a question of its own: "I mean, should we hire a PM?".
+ASKS_ITS_OWN = re.compile(
+    r"^(?:should|shall|can|could|do|does|did|is|are|was|were|will|would|who|whom|whose|what|"
+    r"which|where|when|how|whether)\b(?! so\b| come\b)"
+)
 # A correction that asks why, of the work already answered: "no, I meant why?".
 ASKS_WHY_AGAIN = re.compile(
     r"^(?:(?:like|um|uh|just|so|well)\s+)*(?:why|how come|how so|what do you mean|on what basis)"

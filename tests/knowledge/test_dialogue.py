@@ -269,6 +269,15 @@ def test_a_correction_is_read_however_it_opens_and_asking_why_is_no_correction(
         assert why.text.startswith("That's clearly work for the Product Manager")  # the why
     _, other = turns(chat, "who owns pricing?", "not that one, I meant the backlog")
     assert other.text.startswith("Got it, about that work: That's clearly work for the Product")
+    _, oops = turns(chat, "who owns pricing?", "oops, I meant the backlog")  # was hiring advice
+    assert oops.text.startswith("Got it, about that work: That's clearly work for the Product")
+
+
+def test_a_correction_that_asks_a_question_of_its_own_gets_it_answered(chat: Chat) -> None:
+    _, hire = turns(chat, "who owns pricing?", "no I meant should I hire a PM for it")
+    assert hire.intent == "hire"
+    _, roadmap = turns(chat, "who owns pricing?", "no, I meant who owns the roadmap?")
+    assert roadmap.intent == "ownership" and "roadmap" in roadmap.text
 
 
 @pytest.mark.parametrize(
