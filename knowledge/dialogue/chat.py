@@ -30,6 +30,7 @@ from knowledge.dialogue.patterns import (
     ASKS_ABOUT,
     ASKS_ITS_OWN,
     ASKS_WHY_AGAIN,
+    CONFIRM_TAIL,
     MARKUP,
     MEANT,
     NARROWS,
@@ -501,7 +502,8 @@ def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:
     named = _roles_named(said)
     if len(named) == 1:
         return wording.for_roles(tuple(named), answer, kb)
-    claimed = [_roles_named(piece) for piece in listed_work(clean_text(text))]
+    pieces = listed_work(clean_text(CONFIRM_TAIL.sub("?", text)))  # "…, yeah?" is no piece
+    claimed = [_roles_named(piece) for piece in pieces]
     if not claimed or any(len(roles) != 1 for roles in claimed):
         return ""
     return wording.for_claimed_pieces([roles[0] for roles in claimed], answer)

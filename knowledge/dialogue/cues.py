@@ -23,7 +23,7 @@ from knowledge.dialogue.message import Message
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
 WORDING = frozenset(
     {
-        *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_WHY_AGAIN", "MEANT", "NARROWS"),
+        *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_WHY_AGAIN", "CONFIRM_TAIL", "MEANT", "NARROWS"),
         "NOT_A_PLAIN_CHECK",
         *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "TAKES_PART"),
     }

@@ -527,7 +527,7 @@ _A_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM})"
 _OWNING = (
     r"(?:own|owns|do|handle|run|write|decide|set|plan|lead|drive|take|prioriti[sz]e|order|"
     r"groom|refine|negotiate|research|analy[sz]e|define|create|make|manage|maintain|track|"
-    r"build|test|look after|take care of|deal with|cover|care (?:for|about)|go to|visit|meet|"
+    r"build|look after|take care of|deal with|cover|care (?:for|about)|go to|visit|meet|"
     r"travel|talk to|speak to|present|sell|pitch|price|ship|launch|report)"
 )
 ROLE_CHECKED = re.compile(
@@ -541,6 +541,8 @@ ROLE_CHECKED = re.compile(
     rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\s*\?+\s*$|"
     rf"{_OPENING}{_A_ROLE}\s+(?:{_OWNING}s?|does|is responsible for)\s+\S.*\?\s*$"
 )
+# The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
+CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")
 # Negation, "only", someone else, either/or, likes and fitness, conditions, another question:
 # a yes or no to any of these would answer something the message did not ask.
 NOT_A_PLAIN_CHECK = re.compile(

@@ -578,6 +578,7 @@ def test_a_follow_up_on_a_roles_skills_gets_no_yes_or_no(chat: Chat) -> None:
         ("PO does backlog, PM does pricing, right?", "Yes. Those are separate pieces"),
         ("PM does backlog, PO does pricing, right?", "Not quite. Those are separate pieces"),
         ("the PO owns the backlog and the PM owns pricing, correct?", "Yes."),
+        ("PM does backlog, PO does pricing, yeah?", "Not quite."),
         ("who owns the backlog and pricing?", "Those are separate pieces"),  # no claim made
     ],
 )
