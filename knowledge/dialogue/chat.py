@@ -137,7 +137,7 @@ class Chat:
                 return self.reply(corrected, memory)  # "no, I meant should we hire a PM?"
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
-            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
+            return self._correction(text, corrected, memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
@@ -404,20 +404,26 @@ class Chat:
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         answer = self._previous_answer(kept)
-        corrected = _corrected(reading.text)
-        asks_why = corrected is not None and ASKS_WHY_AGAIN.match(normalise(corrected))
-        if corrected and not asks_why and (meant := self._meant(corrected, answer)) is not None:
-            # "No, I meant the test plan for the launch": the work it names is answered.
-            answer = meant
-            text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
-            kept = kept.model_copy(update={"intent": "ownership", "question": meant.question})
-        elif reading.kind == "why" or asks_why:  # "no, I meant why?" asks why, of that answer
+        if reading.kind == "why":
             text = self._why(kept, answer)
         else:
             text = wording.disagreement(answer, self.kb)
         return Reply(
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept
         )
+
+    def _correction(self, text: str, corrected: str, memory: Memory) -> Reply:
+        """A correction of the question last answered (`corrected`: what it says was meant):
+        the work it names answered; "no, I meant why?" the reasoning; else the answer again."""
+        if ASKS_WHY_AGAIN.match(normalise(corrected)):
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
+        meant = self._meant(corrected, self._previous_answer(memory))
+        if meant is None:
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
+        # "No, I meant the test plan for the launch": the work it names is answered.
+        kept = memory.model_copy(update={"intent": "ownership", "question": meant.question})
+        text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
+        return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", answer=meant, memory=kept)
 
     def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
         """The answer about the work a correction says was meant (`rest` of "no, I meant legal
