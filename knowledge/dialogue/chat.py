@@ -29,6 +29,7 @@ from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
     ASKS_ITS_OWN,
+    ASKS_RANK,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
     MARKUP,
@@ -208,6 +209,8 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
+            if _names_no_work(answer) and ASKS_RANK.search(normalise(reading.text)):
+                return self._compare(reading, memory)  # "who is more senior, PO or PM?"
             if _names_no_work(answer) and (concept := self._explained(reading.text)):
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
@@ -343,7 +346,8 @@ class Chat:
     # -- the roles, side by side ---------------------------------------------------------------
 
     def _compare(self, reading: Reading, memory: Memory | None) -> Reply:
-        text = wording.compare(self.kb)
+        ranks = ASKS_RANK.search(normalise(reading.text))
+        text = wording.compare_rank(self.kb) if ranks else wording.compare(self.kb)
         return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:

@@ -23,9 +23,10 @@ from knowledge.dialogue.message import Message
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
 WORDING = frozenset(
     {
-        *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_WHY_AGAIN", "CONFIRM_TAIL", "MEANT", "NARROWS"),
+        *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_RANK", "ASKS_WHY_AGAIN", "CONFIRM_TAIL", "MEANT"),
+        "NARROWS",
         "NOT_A_PLAIN_CHECK",
-        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "TAKES_PART"),
+        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

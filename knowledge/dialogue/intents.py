@@ -266,6 +266,8 @@ def _smalltalk(words: list[str], said: Text, *, fuzzy: bool) -> str:
 def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
     """Whether the message asks whom to hire: the story says what it likes, the question decides
     ("we need someone to sit with the execs. PO is fine for that?" asks about the work)."""
+    if said.finds(P.ROLE_CHECKED) or said.finds(P.ROLE_HIRES):
+        return False  # "does the PM own hiring?" asks about a role's work
     asks_task = asked.finds(P.WHO_DOES) or asked.finds(P.OWNER_CHECK) or said.finds(P.EMBEDDED_WHO)
     if asks_task and not said.finds(P.HIRE_STRONG):
         return False  # "who is doing the user story in our team, PM or PO?" asks about a task

@@ -541,6 +541,20 @@ ROLE_CHECKED = re.compile(
     rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\s*\?+\s*$|"
     rf"{_OPENING}{_A_ROLE}\s+(?:{_OWNING}s?|does|is responsible for)\s+\S.*\?\s*$"
 )
+# A role as the one who hires: "does the PM hire engineers?", "can a PO recruit the team?" ask
+# about the role's work, not whom to hire (hiring as a noun, "does a PM hire make sense?", is not).
+ROLE_HIRES = re.compile(
+    rf"{_OPENING}(?:does|do|would|will|can)\s+{_A_ROLE}\s+(?:hire|recruit|interview|onboard)s?\s+"
+    r"(?:(?:the|our|a|an|new|more|any|their|its|other|junior|senior)\s+)*(?:engineers?|"
+    r"developers?|devs?|people|staff|team|designers?|qa|testers?|talent|candidates?|anyone|"
+    r"someone|employees|members|analysts?|scrum masters?|product (?:owners?|managers?))\b"
+)
+# Asking which role ranks higher or who reports to whom, which the article never says.
+ASKS_RANK = re.compile(
+    r"\b(?:more senior|seniority|senior to|junior to|more junior|outranks?|ranks? (?:higher|above)|"
+    r"higher up|reports? (?:to|into)|reporting (?:line|to)|boss|hierarch\w*|superior|manages the "
+    r"(?:po|pm|product owner|product manager))\b"
+)
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")
 # Negation, "only", someone else, either/or, likes and fitness, conditions, another question:

@@ -13,6 +13,7 @@ from knowledge.questionnaire import ROLE_IDS
 
 SECTION_BASICS = "Understanding the basics"
 SECTION_NEED = "Identify the Need"
+SECTION_VALUE = "The Value of a Product Manager"
 HELLO = (
     "Hi! I tell Product Owner work from Product Manager work. Try “who owns the backlog?” or "
     "“should we hire a PO or a PM?”"
@@ -185,6 +186,20 @@ def compare(kb: KnowledgeBase) -> str:
         "Both find out what customers need and turn it into technical requirements; past that "
         "they diverge. Which do you need? Tell me about your team, or run `/rolefit hire`. "
         f"(Article: {SECTION_NEED}; {SECTION_BASICS}.)"
+    )
+
+
+def compare_rank(kb: KnowledgeBase) -> str:
+    """Which role is senior, or who reports to whom: the article does not say, so say so, and
+    what it does compare (their scope) before the two roles side by side."""
+    po, pm = (kb.roles[role].name for role in ROLE_IDS)
+    return (
+        "The article never ranks the two roles or says who reports to whom. What it compares is "
+        f"their scope: the {po} works in the detailed Scrum processes of delivery, while the {pm} "
+        "keeps a long-range view of the business around the product line and works with every "
+        f"department, executives included. A wider remit is not authority over the {po}: where "
+        f"you have both, the reporting line is your organisation's choice. (Article: "
+        f"{SECTION_VALUE}.)\n{compare(kb)}"
     )
 
 

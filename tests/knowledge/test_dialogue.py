@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase, Matcher
-from knowledge.dialogue import Chat, HiringFacts, Memory, Reply
+from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply
 from knowledge.dialogue.facts import read_facts
 
 
@@ -565,6 +565,50 @@ def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
     chat: Chat, question: str, starts: str
 ) -> None:
     assert chat.reply(question).text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the PM own hiring?",
+        "does the PO do recruiting?",
+        "does the PM hire engineers?",
+        "can the PO handle hiring for the dev team?",
+        "is the PM in charge of recruiting?",
+    ],
+)
+def test_whether_a_role_does_the_hiring_is_a_question_of_work_not_whom_to_hire(
+    chat: Chat, question: str
+) -> None:
+    reply = chat.reply(question)
+    assert reply.intent == Intent.OWNERSHIP
+    assert "hiring manager" in reply.text
+
+
+@pytest.mark.parametrize("question", ["should I hire a PM?", "does a PM hire make sense for us?"])
+def test_whom_to_hire_is_still_hiring_advice(chat: Chat, question: str) -> None:
+    assert chat.reply(question).intent == Intent.HIRE
+
+
+RANK_QUESTIONS = ("which is more senior?", "who is more senior, PO or PM?", "who reports to whom?")
+
+
+@pytest.mark.parametrize(
+    "question", [*RANK_QUESTIONS, "does the PO report to the PM?", "is the PM the PO's boss?"]
+)
+def test_which_role_ranks_higher_is_answered_honestly_beside_the_comparison(
+    chat: Chat, question: str
+) -> None:
+    reply = chat.reply(question)
+    assert reply.intent == Intent.COMPARE
+    assert reply.text.startswith("The article never ranks the two roles")
+    assert "Product Owner (PO):" in reply.text  # then the two roles side by side
+
+
+def test_a_plain_comparison_says_nothing_of_rank(chat: Chat) -> None:
+    assert chat.reply("what's the difference between a PO and a PM?").text.startswith(
+        "Product Owner (PO):"
+    )
 
 
 def test_a_follow_up_on_a_roles_skills_gets_no_yes_or_no(chat: Chat) -> None:
