@@ -220,6 +220,14 @@ def test_neighbouring_work_names_who_does_it(matcher: Matcher) -> None:
     assert "creative team" in answer.explanation
 
 
+def test_a_word_that_shares_a_stem_with_jargon_is_not_read_as_it(matcher: Matcher) -> None:
+    """'Stressful' is not the design engineers' stress analysis, which is read as one idea."""
+    assert matcher.answer("is the PM role stressful?").outside_owner is None
+    assert matcher.answer("who does the stress analysis?").outside_owner == (
+        "the design engineers in R&D"
+    )
+
+
 @pytest.mark.parametrize(
     "question", ["who fixes the coffee machine", "who runs payroll", "what's for lunch"]
 )
