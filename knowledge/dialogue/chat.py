@@ -358,6 +358,9 @@ class Chat:
 
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
         concept = self.concepts.find(reading.text)
+        if concept is None and reading.follow_up and not _names_no_work(self._answer(reading.text)):
+            # "and pricing?" after a concept: no concept of that name, but work someone owns
+            return self._ownership(reading, memory)
         if concept is None:
             return Reply(
                 intent=Intent.CONCEPT,

@@ -605,6 +605,12 @@ def test_which_role_ranks_higher_is_answered_honestly_beside_the_comparison(
     assert "Product Owner (PO):" in reply.text  # then the two roles side by side
 
 
+def test_a_follow_up_naming_work_after_a_concept_says_whose_work_it_is(chat: Chat) -> None:
+    *_, reply = turns(chat, "what's a user story?", "and pricing?")
+    assert reply.intent == Intent.OWNERSHIP
+    assert reply.text.startswith("That's clearly work for the Product Manager")
+
+
 def test_a_plain_comparison_says_nothing_of_rank(chat: Chat) -> None:
     assert chat.reply("what's the difference between a PO and a PM?").text.startswith(
         "Product Owner (PO):"
