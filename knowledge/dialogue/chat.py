@@ -4,6 +4,7 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from cachetools import LRUCache
@@ -45,6 +46,7 @@ from knowledge.dialogue.patterns import (
     THANKS_EMOJI,
     TITLE_PM,
     TITLE_PO,
+    WORKING_CONDITIONS,
 )
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
@@ -199,6 +201,15 @@ class Chat:
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
         roles = self._roles_asked_about(reading, memory)
+        said = normalise(reading.text)
+        if roles is None and ASKS_RANK.search(said):
+            return self._compare(reading, memory)  # "does the PM report to the CEO?"
+        if roles is None and WORKING_CONDITIONS.search(said) and _about_a_role(said):
+            return Reply(  # "does the PM work weekends?": no work of either role's
+                intent=Intent.OFF_TOPIC,
+                text=wording.WORKING_CONDITIONS,
+                memory=Memory(intent="off-topic"),
+            )
         lead = ""
         if roles is not None and memory is not None:
             answer = self._answer(memory.question)
@@ -209,8 +220,6 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
-            if _names_no_work(answer) and ASKS_RANK.search(normalise(reading.text)):
-                return self._compare(reading, memory)  # "who is more senior, PO or PM?"
             if _names_no_work(answer) and (concept := self._explained(reading.text)):
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
@@ -499,6 +508,15 @@ def _roles_named(said: str) -> list[str]:
         for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]
+
+
+def _about_a_role(said: str) -> bool:
+    """A (normalised) message about a role or the job itself: it names one, says "they", "she"
+    or "he", or speaks of the role, job or position ("who sets the PM's pay?" asks of work)."""
+    return bool(_roles_named(said) or _A_ROLE_OR_JOB.search(said)) and "who" not in said.split()
+
+
+_A_ROLE_OR_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 
 
 def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:

@@ -26,7 +26,7 @@ WORDING = frozenset(
         *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_RANK", "ASKS_WHY_AGAIN", "CONFIRM_TAIL", "MEANT"),
         "NARROWS",
         "NOT_A_PLAIN_CHECK",
-        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART"),
+        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "WORKING_CONDITIONS"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

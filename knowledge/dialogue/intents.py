@@ -69,9 +69,12 @@ def classify(
 
 
 def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
-    """A reading no other cue outweighs: "help" said alone, "what's the difference?"."""
+    """A reading no other cue outweighs: "help" said alone, "what's the difference?", a role
+    as the one who hires ("can a PO hire people?" asks whose work hiring is)."""
     if rules.intent == Intent.HELP:
         return len(message.words) <= 2
+    if rules.intent == Intent.OWNERSHIP:
+        return message.said.finds(P.ROLE_HIRES)
     return rules.intent == Intent.COMPARE and message.said.finds(P.BARE_DIFFERENCE)
 
 
@@ -279,7 +282,8 @@ def _is_hiring(said: Text, asked: Text, words: list[str]) -> bool:
         and not asked.finds(P.OWNERSHIP_WORDS)
     ):
         return True  # "we're 8 people, founders handle sales, devs need stories. who?"
-    if re.match(r"who(?:'?s| is| are| does| do| approves?| handles?)?\b", said) and not re.search(
+    asks_who = re.match(r"who(?:se|'?s| is| are| does| do| approves?| handles?)?\b", said)
+    if asks_who and not re.search(
         r"\bwho (?:should|do|would|shall) (?:we|i) (?:hire|get|bring|recruit)", said
     ):
         return False  # "who is recruiting the designer?" asks about a task

@@ -541,19 +541,52 @@ ROLE_CHECKED = re.compile(
     rf"{_OPENING}{_A_ROLE}\s+[a-z].*\s(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\s*\?+\s*$|"
     rf"{_OPENING}{_A_ROLE}\s+(?:{_OWNING}s?|does|is responsible for)\s+\S.*\?\s*$"
 )
-# A role as the one who hires: "does the PM hire engineers?", "can a PO recruit the team?" ask
-# about the role's work, not whom to hire (hiring as a noun, "does a PM hire make sense?", is not).
+# A role as the one who hires: "does the PM hire engineers?", "is the PO the one who recruits?",
+# "is hiring part of the PM role?" ask about the role's work, not whom to hire (hiring as a noun,
+# "does a PM hire make sense?", "should a PM hire be technical?", is not).
+_HIRING_WORK = r"(?:hir(?:e|es|ing)|recruit\w*|interview\w*|onboard\w*)"
 ROLE_HIRES = re.compile(
-    rf"{_OPENING}(?:does|do|would|will|can)\s+{_A_ROLE}\s+(?:hire|recruit|interview|onboard)s?\s+"
-    r"(?:(?:the|our|a|an|new|more|any|their|its|other|junior|senior)\s+)*(?:engineers?|"
-    r"developers?|devs?|people|staff|team|designers?|qa|testers?|talent|candidates?|anyone|"
-    r"someone|employees|members|analysts?|scrum masters?|product (?:owners?|managers?))\b"
+    rf"\b(?:does|do|can|could|will|would|should|may|must)\s+{_A_ROLE}\s+(?:\w+\s+)?"
+    r"(?:hire|recruit|interview)\b(?!\s+(?:make|makes|come|comes|need|needs|cost|costs|help|"
+    r"helps|matter|matters|be|is|worth|work|works|pay|pays|fit|fits|sense|first|now|or)\b)|"
+    rf"\b{_A_ROLE}\s+(?:the (?:one|person) )?(?:who|that)\s+(?:hires|recruits|interviews|"
+    r"does the (?:hiring|recruiting|interviewing))\b|"
+    rf"\b{_HIRING_WORK}\s+(?:\w+\s+)?(?:part of|in|within|on)\s+{_A_ROLE}(?:'?s)?\s*(?:role|job|"
+    r"remit|plate)?\b|"
+    rf"\b{_A_ROLE}\s+(?:be|get|stay)\s+involved\s+in\s+(?:the\s+)?{_HIRING_WORK}"
 )
-# Asking which role ranks higher or who reports to whom, which the article never says.
+# Which role ranks higher, who reports to whom or manages whom: the article never says. A role
+# reporting to a person, not reporting on work: "does the PM report to the CEO?".
+_ROLE = rf"(?:{_A_ROLE}|they|she|he)"
+_A_ROLE_ALONE = rf"{_A_ROLE}(?!'|\w)"
+_SUPERIOR = (
+    r"(?:the |a |an |our |their )?(?:ceo|cto|cfo|coo|cpo|cmo|vps?|vice president|head of \w+|"
+    rf"directors?|founders?|c-suite|execs?|executives?|managers?|boss|engineering manager|{PO}|"
+    rf"{PM})\b(?!\s+(?:on|about|with|regarding|every|each|weekly|monthly|quarterly)\b)"
+)
 ASKS_RANK = re.compile(
     r"\b(?:more senior|seniority|senior to|junior to|more junior|outranks?|ranks? (?:higher|above)|"
-    r"higher up|reports? (?:to|into)|reporting (?:line|to)|boss|hierarch\w*|superior|manages the "
-    r"(?:po|pm|product owner|product manager))\b"
+    r"higher (?:up|ranked)|hierarch\w*|superior to|take orders from|reporting lines?|"
+    r"reports? to whom|"
+    r"exec(?:utive)? (?:role|position|level)|leadership (?:role|position)|promotion from|"
+    r"junior (?:pm|po|product manager|product owner|version))\b|"
+    rf"\b{_ROLE}\s+(?:\w+\s+)?reports?\s+(?:in)?to\s+{_SUPERIOR}|"
+    rf"\bwho\s+(?:does|do)\s+{_A_ROLE}\s+report\b|"
+    rf"\b(?:{_TITLE_PO}|{_TITLE_PM})'?s\s+(?:line\s+)?(?:manager|boss)\b|"
+    rf"\bwho'?s\s+their\s+(?:manager|boss)\b|\bboss\s+of\s+{_A_ROLE_ALONE}|"
+    rf"\bmanages?\s+{_A_ROLE_ALONE}|\b(?:above|below)\s+{_A_ROLE_ALONE}|"
+    rf"\b(?:is|are)\s+{_A_ROLE}\s+under\s+{_A_ROLE_ALONE}|"
+    rf"\b(?:is|are)\s+{_A_ROLE}\s+(?:\w+\s+)?(?:an?\s+)?(?:vp|exec|executive|director|c-level)\b|"
+    r"\blike an? vp\b"
+)
+# Pay, hours, stress and other conditions of the job, which the article does not cover.
+WORKING_CONDITIONS = re.compile(
+    r"\b(?:(?:get|gets|getting|is|are|be) paid|paid (?:more|less|better|well)|pay (?:more|less|"
+    r"better|well)|salar(?:y|ies)|earns? (?:more|less)|stressful|stressed|burn ?out|"
+    r"(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|remote|from home)|"
+    r"(?:fully|be|go) remote|remote (?:work|job|role|position)|(?:what|how) about remote|wfh|"
+    r"work-?life|work life|"
+    r"job security|perks)\b"
 )
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")

@@ -203,6 +203,13 @@ def compare_rank(kb: KnowledgeBase) -> str:
     )
 
 
+# Pay, hours, stress, remote work: conditions of the job, which the article leaves alone.
+WORKING_CONDITIONS = (
+    "The article doesn't cover pay, hours, stress, remote work or other conditions of either job. "
+    "It is about what each role owns and whom to hire: ask me about either."
+)
+
+
 def combine(kb: KnowledgeBase) -> str:
     po, pm = (kb.roles[role].name for role in ROLE_IDS)
     return (

@@ -575,6 +575,15 @@ def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
         "does the PM hire engineers?",
         "can the PO handle hiring for the dev team?",
         "is the PM in charge of recruiting?",
+        # found by an independent tester
+        "can a product owner hire people",
+        "whose job is hiring?",
+        "is the PO the one who hires?",
+        "should the product manager be involved in hiring?",
+        "is hiring part of the product manager role",
+        "which role writes job descriptions for engineers",
+        "does the PO get to pick who joins the team",
+        "who hires the scrum master",
     ],
 )
 def test_whether_a_role_does_the_hiring_is_a_question_of_work_not_whom_to_hire(
@@ -591,10 +600,18 @@ def test_whom_to_hire_is_still_hiring_advice(chat: Chat, question: str) -> None:
 
 
 RANK_QUESTIONS = ("which is more senior?", "who is more senior, PO or PM?", "who reports to whom?")
+REPORTING_LINES = ("does the PM report to the CEO?", "who manages the product owner?")
 
 
 @pytest.mark.parametrize(
-    "question", [*RANK_QUESTIONS, "does the PO report to the PM?", "is the PM the PO's boss?"]
+    "question",
+    [
+        *RANK_QUESTIONS,
+        *REPORTING_LINES,
+        "does the PO report to the PM?",
+        "is the PM the PO's boss?",
+        "is a PM like a VP of product?",
+    ],
 )
 def test_which_role_ranks_higher_is_answered_honestly_beside_the_comparison(
     chat: Chat, question: str
@@ -609,6 +626,32 @@ def test_a_follow_up_naming_work_after_a_concept_says_whose_work_it_is(chat: Cha
     *_, reply = turns(chat, "what's a user story?", "and pricing?")
     assert reply.intent == Intent.OWNERSHIP
     assert reply.text.startswith("That's clearly work for the Product Manager")
+
+
+@pytest.mark.parametrize(
+    "question", ["who reports to the board on financials?", "does the PM report to execs on cost?"]
+)
+def test_reporting_on_work_is_still_work(chat: Chat, question: str) -> None:
+    assert chat.reply(question).text.startswith(("That's clearly", "Yes."))
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        ("does the PM work weekends?",),
+        ("is the PM paid more since they're cross functional?",),
+        ("does the PM travel?", "what about remote, can they do that?"),
+    ],
+)
+def test_the_jobs_conditions_are_not_mistaken_for_work(
+    chat: Chat, conversation: tuple[str, ...]
+) -> None:
+    *_, reply = turns(chat, *conversation)
+    assert reply.text.startswith("The article doesn't cover pay, hours, stress, remote work")
+
+
+def test_who_decides_pay_is_still_a_question_of_work(chat: Chat) -> None:
+    assert chat.reply("who sets the PM's salary?").text.startswith("The article doesn't settle")
 
 
 def test_a_plain_comparison_says_nothing_of_rank(chat: Chat) -> None:
