@@ -205,18 +205,21 @@ class Matcher:
                         holders[kind].append(number)
                         holder_phrases[kind].append(-phrase_id)
                 for concept in concepts:
-                    if total > lightest.get(concept, math.inf) * (1 + 1e-9):
+                    light = lightest.get(concept, math.inf)
+                    if total > light * (1 + 1e-9):
                         continue
-                    lightest[concept] = min(total, lightest.get(concept, math.inf))
+                    lightest[concept] = min(total, light)
                     weight = idf[concept]
                     in_ask = (_score(weight, total), -phrase_id)
-                    held = single[concept].get(number)
+                    bests = single[concept]
+                    held = bests.get(number)
                     if held is None or in_ask > held:
-                        single[concept][number] = in_ask
+                        bests[number] = in_ask
                     in_context = (_score(weight * CONTEXT_WEIGHT, total), -phrase_id)
-                    held = single_context[concept].get(number)
+                    bests = single_context[concept]
+                    held = bests.get(number)
                     if held is None or in_context > held:
-                        single_context[concept][number] = in_context
+                        bests[number] = in_context
         # Tuples from here on: nothing changes, and tuples of numbers cost the collector nothing.
         self._together = {pair: tuple(ids) for pair, ids in together.items()}
         # Bigrams by number (in the order first seen), so a question's pairs meet a kind's as
@@ -242,8 +245,10 @@ class Matcher:
                 strict=True,
             )
         ]
-        self._single = {c: tuple(best.items()) for c, best in single.items()}
-        self._single_context = {c: tuple(best.items()) for c, best in single_context.items()}
+        # Each concept's bests stay the dicts built above, read whole by `_rank`: copying them
+        # into tuples of pairs cost the build a pair per entry and the collector a look at each.
+        self._single = dict(single)
+        self._single_context = dict(single_context)
 
     def _entry(
         self, source: Source, read: dict[str, _Phrase | None]
@@ -489,7 +494,7 @@ class Matcher:
         for concept in matched:
             weight = weights[concept]
             singles = self._single if concept in asked else self._single_context
-            for entry, candidate in singles[concept]:
+            for entry, candidate in singles[concept].items():
                 mass = support.get(entry)
                 if mass is None:
                     support[entry] = weight
@@ -613,14 +618,13 @@ def _score(mass: float, total: float) -> float:
 
 def _pairs(terms: list[Term]) -> frozenset[tuple[str, str]]:
     """Concepts next to each other (either order, one word may sit between), in sorted order."""
-    found = set()
-    for i, a in enumerate(terms):
-        for b in terms[i + 1 : i + 3]:
-            if a.concept < b.concept:
-                found.add((a.concept, b.concept))
-            elif b.concept < a.concept:
-                found.add((b.concept, a.concept))
-    return frozenset(found)
+    concepts = [term.concept for term in terms]
+    return frozenset(
+        (a, b) if a < b else (b, a)
+        for gap in (1, 2)
+        for a, b in zip(concepts, concepts[gap:], strict=False)
+        if a != b
+    )
 
 
 def _alternatives(
