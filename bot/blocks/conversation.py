@@ -57,7 +57,7 @@ def conversation_message(
         share = AnswerRef(answer.question) if shareable else None
         return answer_message(answer, kb, share=share, lead=reply.lead)
     if reply.intent is Intent.COMPARE:
-        return roles_message(kb)
+        return roles_message(kb, lead=reply.lead)
     if reply.intent is Intent.HELP:
         return help_message()
     blocks: list[Block] = []

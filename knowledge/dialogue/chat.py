@@ -106,8 +106,9 @@ class Reply(BaseModel):
     facts: HiringFacts | None = None
     asks: tuple[Ask, ...] = ()
     concept: Concept | None = None
-    # An ownership answer's first words when a follow-up asked about one role ("and the PO?"):
-    # "Yes." or "Not the Product Owner.", before the answer it asked about.
+    # What comes before the answer's own blocks: an ownership answer's "Yes." or "Not the
+    # Product Owner." ("and the PO?"), or a comparison's note that the article never ranks the
+    # roles ("which is more senior?").
     lead: str = ""
     kind: str = ""  # feedback or smalltalk kind
 
@@ -355,9 +356,9 @@ class Chat:
     # -- the roles, side by side ---------------------------------------------------------------
 
     def _compare(self, reading: Reading, memory: Memory | None) -> Reply:
-        ranks = ASKS_RANK.search(normalise(reading.text))
-        text = wording.compare_rank(self.kb) if ranks else wording.compare(self.kb)
-        return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
+        lead = wording.rank(self.kb) if ASKS_RANK.search(normalise(reading.text)) else ""
+        text = f"{lead}\n{wording.compare(self.kb)}".strip()
+        return Reply(intent=Intent.COMPARE, text=text, lead=lead, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:
         text = wording.combine(self.kb)

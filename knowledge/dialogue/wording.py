@@ -189,9 +189,9 @@ def compare(kb: KnowledgeBase) -> str:
     )
 
 
-def compare_rank(kb: KnowledgeBase) -> str:
+def rank(kb: KnowledgeBase) -> str:
     """Which role is senior, or who reports to whom: the article does not say, so say so, and
-    what it does compare (their scope) before the two roles side by side."""
+    what it does compare (their scope), before the two roles side by side."""
     po, pm = (kb.roles[role].name for role in ROLE_IDS)
     return (
         "The article never ranks the two roles or says who reports to whom. What it compares is "
@@ -199,7 +199,7 @@ def compare_rank(kb: KnowledgeBase) -> str:
         "keeps a long-range view of the business around the product line and works with every "
         f"department, executives included. A wider remit is not authority over the {po}: where "
         f"you have both, the reporting line is your organisation's choice. (Article: "
-        f"{SECTION_VALUE}.)\n{compare(kb)}"
+        f"{SECTION_VALUE}.)"
     )
 
 

@@ -49,6 +49,15 @@ def test_out_of_scope_gets_a_polite_neither_and_what_rolefit_answers(live: LiveR
     assert "Neither the Product Owner nor the Product Manager" in shown
 
 
+def test_which_role_is_senior_is_answered_before_the_roles_side_by_side(
+    live: LiveRoleFit,
+) -> None:
+    acknowledged(live, live.requests.dm("does the PO report to the PM?"))
+    shown = rendered(only_post(live)["blocks"])
+    assert "The article never ranks the two roles" in shown
+    assert "Product Owner vs Product Manager" in shown
+
+
 def test_work_for_a_neighbour_names_who_does_it(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.dm("who designs the final creative campaign?"))
     assert "This sounds like work for *the creative team*" in rendered(only_post(live)["blocks"])
