@@ -62,6 +62,8 @@ def conversation_message(
         return help_message()
     blocks: list[Block] = []
     if reply.recommendation is not None:
+        if reply.lead:  # its text is in no block of its own
+            blocks.append(section(escape(reply.lead)))
         blocks += recommendation_blocks(reply.recommendation, kb)
         buttons = [questionnaire_button(reply.facts, "Adjust it in the questionnaire")]
         if can_post:

@@ -29,6 +29,7 @@ from knowledge.dialogue.message import asks_in_another_script, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
+    ASKS_DIFFERENCE,
     ASKS_ITS_OWN,
     ASKS_RANK,
     ASKS_WHY_AGAIN,
@@ -39,6 +40,7 @@ from knowledge.dialogue.patterns import (
     NEXT_HIRE,
     NOT_A_PLAIN_CHECK,
     OTHER_ROLE,
+    PROJECT_MANAGER,
     PRONOUN,
     ROLE_CHECKED,
     ROLE_FOLLOW_UP,
@@ -157,6 +159,8 @@ class Chat:
             Intent.OFF_TOPIC: self._off_topic,
         }[reading.intent]
         reply = answer_to(reading, memory)
+        if PROJECT_MANAGER.search(normalise(text)):
+            reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         if memory is not None and memory.facts is not None and reply.memory.facts is None:
             # A question between hiring turns ("who owns the backlog?"): what was said of the
             # hire is kept, so "so, whom do we hire?" goes on from there.
@@ -225,6 +229,8 @@ class Chat:
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)
+            if _names_no_work(answer) and ASKS_DIFFERENCE.search(said):
+                return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(reading.text, answer, self.kb)
         return Reply(
             intent=Intent.OWNERSHIP,
@@ -509,6 +515,13 @@ def _roles_named(said: str) -> list[str]:
         for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]
+
+
+def _noting(note: str, reply: Reply) -> Reply:
+    """The reply with `note` before it, in its text and (where Slack shows blocks) its lead."""
+    return reply.model_copy(
+        update={"text": f"{note} {reply.text}", "lead": f"{note} {reply.lead}".strip()}
+    )
 
 
 def _about_a_role(said: str) -> bool:

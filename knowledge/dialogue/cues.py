@@ -23,8 +23,9 @@ from knowledge.dialogue.message import Message
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
 WORDING = frozenset(
     {
-        *("ASKS_ABOUT", "ASKS_ITS_OWN", "ASKS_RANK", "ASKS_WHY_AGAIN", "CONFIRM_TAIL", "MEANT"),
-        "NARROWS",
+        *("ASKS_ABOUT", "ASKS_DIFFERENCE", "ASKS_ITS_OWN", "ASKS_RANK", "ASKS_WHY_AGAIN"),
+        *("CONFIRM_TAIL", "MEANT"),
+        *("NARROWS", "PROJECT_MANAGER"),
         "NOT_A_PLAIN_CHECK",
         *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "WORKING_CONDITIONS"),
     }

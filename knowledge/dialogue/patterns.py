@@ -574,11 +574,16 @@ ASKS_RANK = re.compile(
     rf"\bwho\s+(?:does|do)\s+{_A_ROLE}\s+report\b|"
     rf"\b(?:{_TITLE_PO}|{_TITLE_PM})'?s\s+(?:line\s+)?(?:manager|boss)\b|"
     rf"\bwho'?s\s+their\s+(?:manager|boss)\b|\bboss\s+of\s+{_A_ROLE_ALONE}|"
+    r"\bboss of (?:the )?(?:engineers|engineering|devs|developers|dev team|scrum team|team)\b|"
     rf"\bmanages?\s+{_A_ROLE_ALONE}|\b(?:above|below)\s+{_A_ROLE_ALONE}|"
     rf"\b(?:is|are)\s+{_A_ROLE}\s+under\s+{_A_ROLE_ALONE}|"
     rf"\b(?:is|are)\s+{_A_ROLE}\s+(?:\w+\s+)?(?:an?\s+)?(?:vp|exec|executive|director|c-level)\b|"
     r"\blike an? vp\b"
 )
+# The difference asked for in so many words ("so both? then what's the difference").
+ASKS_DIFFERENCE = re.compile(r"\b(?:differen\w*|differ|vs\.?|versus|compar\w*|contrast)(?!\w)")
+# A project (or programme) manager: not the PM the article means.
+PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # Pay, hours, stress and other conditions of the job, which the article does not cover.
 WORKING_CONDITIONS = re.compile(
     r"\b(?:(?:get|gets|getting|is|are|be) paid|paid (?:more|less|better|well)|pay (?:more|less|"

@@ -203,6 +203,11 @@ def rank(kb: KnowledgeBase) -> str:
     )
 
 
+# Before any reply to a message that speaks of project managers.
+NOT_PROJECT_MANAGERS = (
+    "A note first: here PM means Product Manager. The article says nothing about project "
+    "managers, so I can't tell you what it thinks of them."
+)
 # Pay, hours, stress, remote work: conditions of the job, which the article leaves alone.
 WORKING_CONDITIONS = (
     "The article doesn't cover pay, hours, stress, remote work or other conditions of either job. "

@@ -600,7 +600,11 @@ def test_whom_to_hire_is_still_hiring_advice(chat: Chat, question: str) -> None:
 
 
 RANK_QUESTIONS = ("which is more senior?", "who is more senior, PO or PM?", "who reports to whom?")
-REPORTING_LINES = ("does the PM report to the CEO?", "who manages the product owner?")
+REPORTING_LINES = (
+    "does the PM report to the CEO?",
+    "who manages the product owner?",
+    "who's the boss of the engineers, po or pm?",
+)
 
 
 @pytest.mark.parametrize(
@@ -652,6 +656,25 @@ def test_the_jobs_conditions_are_not_mistaken_for_work(
 
 def test_who_decides_pay_is_still_a_question_of_work(chat: Chat) -> None:
     assert chat.reply("who sets the PM's salary?").text.startswith("The article doesn't settle")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the difference between a PM and a project manager",
+        "do we need a project manager or a product owner",
+        "who owns the backlog, the PO or the project manager?",
+    ],
+)
+def test_project_managers_are_told_apart_from_product_managers(chat: Chat, question: str) -> None:
+    reply = chat.reply(question)
+    assert reply.text.startswith("A note first: here PM means Product Manager.")
+    assert reply.lead.startswith("A note first")  # where Slack shows blocks, not the text
+
+
+def test_asking_the_difference_after_an_answer_compares_the_roles(chat: Chat) -> None:
+    *_, reply = turns(chat, "who owns the roadmap", "so both? then what's the difference")
+    assert reply.intent == Intent.COMPARE
 
 
 def test_a_plain_comparison_says_nothing_of_rank(chat: Chat) -> None:

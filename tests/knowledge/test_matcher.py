@@ -220,6 +220,33 @@ def test_neighbouring_work_names_who_does_it(matcher: Matcher) -> None:
     assert "creative team" in answer.explanation
 
 
+@pytest.mark.parametrize(
+    ("question", "outside_owner"),
+    [
+        ("who owns the design system", "the design team"),  # not "system design"
+        ("who's responsible for product quality", "QA engineers or the developers"),
+        ("who writes the tests?", "QA engineers or the developers"),
+    ],
+)
+def test_work_outside_the_roles_found_by_a_founder(
+    matcher: Matcher, question: str, outside_owner: str
+) -> None:
+    assert matcher.answer(question).outside_owner == outside_owner
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("who owns the website messaging?", ["product-manager"]),
+        ("po or pm for writing requirements docs (PRDs)?", ["product-owner", "product-manager"]),
+    ],
+)
+def test_product_work_found_by_a_founder(
+    matcher: Matcher, question: str, owners: list[str]
+) -> None:
+    assert matcher.answer(question).owners == owners
+
+
 def test_a_word_that_shares_a_stem_with_jargon_is_not_read_as_it(matcher: Matcher) -> None:
     """'Stressful' is not the design engineers' stress analysis, which is read as one idea."""
     assert matcher.answer("is the PM role stressful?").outside_owner is None

@@ -1,0 +1,30 @@
+"""A conversation's reply as Slack shows it: what the person reads, whichever blocks carry it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.blocks.conversation import conversation_message
+from knowledge import KnowledgeBase, Matcher
+from knowledge.dialogue import Chat
+from tests.bot.blocks.helpers import rendered
+from tests.slack_schemas import assert_valid_blocks
+
+NOTE = "A note first: here PM means Product Manager."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the difference between a PM and a project manager",  # the roles side by side
+        "who owns the backlog, the PO or the project manager?",  # an answer
+        "we're 5 people building an MVP in scrum, the backlog is a mess. project manager or PO?",
+    ],
+)
+def test_a_note_on_project_managers_shows_whatever_the_reply(
+    kb: KnowledgeBase, matcher: Matcher, question: str
+) -> None:
+    message = conversation_message(Chat(kb, matcher).reply(question), kb)
+    assert_valid_blocks(message["blocks"])
+    assert NOTE in rendered(message["blocks"])
+    assert message["text"].startswith(NOTE)
