@@ -69,12 +69,12 @@ def classify(
 
 
 def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
-    """A reading no other cue outweighs: "help" said alone, "what's the difference?", a role
-    as the one who hires ("can a PO hire people?" asks whose work hiring is)."""
+    """A reading no other cue outweighs: "help" said alone, "what's the difference?", whether
+    a role does some work ("does the PO do strategy at all?", "can a PO hire people?")."""
     if rules.intent == Intent.HELP:
         return len(message.words) <= 2
     if rules.intent == Intent.OWNERSHIP:
-        return message.said.finds(P.ROLE_HIRES)
+        return message.said.finds(P.ROLE_CHECKED) or message.said.finds(P.ROLE_HIRES)
     return rules.intent == Intent.COMPARE and message.said.finds(P.BARE_DIFFERENCE)
 
 

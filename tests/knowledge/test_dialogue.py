@@ -672,6 +672,12 @@ def test_project_managers_are_told_apart_from_product_managers(chat: Chat, quest
     assert reply.lead.startswith("A note first")  # where Slack shows blocks, not the text
 
 
+def test_whether_a_role_does_some_work_is_asked_whatever_came_before(chat: Chat) -> None:
+    *_, reply = turns(chat, "do PMs work in scrum too?", "does the PO do strategy at all?")
+    assert reply.intent == Intent.OWNERSHIP
+    assert reply.text.startswith("Not the Product Owner.")
+
+
 def test_asking_the_difference_after_an_answer_compares_the_roles(chat: Chat) -> None:
     *_, reply = turns(chat, "who owns the roadmap", "so both? then what's the difference")
     assert reply.intent == Intent.COMPARE
