@@ -678,6 +678,11 @@ def test_whether_a_role_does_some_work_is_asked_whatever_came_before(chat: Chat)
     assert reply.text.startswith("Not the Product Owner.")
 
 
+def test_the_articles_narrower_jobs_are_explained(chat: Chat) -> None:
+    reply = chat.reply("what does the article say about the logistics manager?")
+    assert reply.concept is not None and "logistics manager in Operations" in reply.text
+
+
 def test_asking_the_difference_after_an_answer_compares_the_roles(chat: Chat) -> None:
     *_, reply = turns(chat, "who owns the roadmap", "so both? then what's the difference")
     assert reply.intent == Intent.COMPARE
