@@ -582,6 +582,9 @@ ASKS_RANK = re.compile(
 )
 # The difference asked for in so many words ("so both? then what's the difference").
 ASKS_DIFFERENCE = re.compile(r"\b(?:differen\w*|differ|vs\.?|versus|compar\w*|contrast)(?!\w)")
+# The article's own example or its author, which only a concept explains ("what did the author
+# do in the $250M company example?" is no hiring story).
+OF_THE_ARTICLE = re.compile(r"\b(?:the author|author'?s|(?:the|this|that) (?:\S+ ){0,3}example)\b")
 # A project (or programme) manager: not the PM the article means.
 PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # Pay, hours, stress and other conditions of the job, which the article does not cover.

@@ -678,6 +678,21 @@ def test_whether_a_role_does_some_work_is_asked_whatever_came_before(chat: Chat)
     assert reply.text.startswith("Not the Product Owner.")
 
 
+ABOUT_THE_EXAMPLE = (
+    "what did the author do in the $250M company example",
+    "in the example, why was a PM hired and not a PO?",
+)
+
+
+@pytest.mark.parametrize("question", ABOUT_THE_EXAMPLE)
+def test_the_articles_own_example_is_explained_not_taken_for_a_hiring_story(
+    chat: Chat, question: str
+) -> None:
+    reply = chat.reply(question)
+    assert reply.intent == Intent.CONCEPT
+    assert reply.text.startswith("The $250 million manufacturer case")
+
+
 def test_the_articles_narrower_jobs_are_explained(chat: Chat) -> None:
     reply = chat.reply("what does the article say about the logistics manager?")
     assert reply.concept is not None and "logistics manager in Operations" in reply.text
