@@ -122,7 +122,9 @@ def read_by_rules(
     about_roles = bool(
         said.finds(P.BOTH_ROLES) or said.finds(P.ONE_FOR_BOTH) or said.finds(P.BARE_DIFFERENCE)
     )
-    if short and said.finds(P.OFF_TOPIC) and not (who or about_roles or said.finds(P.HELP)):
+    names_a_role = said.finds(P.NAMES_PO) or said.finds(P.NAMES_PM)
+    asks_of_us = who or about_roles or names_a_role or said.finds(P.HELP)
+    if short and said.finds(P.OFF_TOPIC) and not asks_of_us:
         return Reading(Intent.OFF_TOPIC, text)
     # "help me tell PO and PM apart" asks for the comparison, not for RoleFit's manual.
     if _is_help(said, who) and not (about_roles and said.finds(P.COMPARE)):

@@ -693,6 +693,11 @@ def test_the_articles_own_example_is_explained_not_taken_for_a_hiring_story(
     assert reply.text.startswith("The $250 million manufacturer case")
 
 
+def test_a_question_naming_a_role_is_not_off_topic_for_a_word_like_kanban(chat: Chat) -> None:
+    assert chat.reply("we use kanban not scrum, do we even need a PO?").intent == Intent.HIRE
+    assert chat.reply("scrum or kanban for a 4 person team?").intent == Intent.OFF_TOPIC
+
+
 def test_the_articles_narrower_jobs_are_explained(chat: Chat) -> None:
     reply = chat.reply("what does the article say about the logistics manager?")
     assert reply.concept is not None and "logistics manager in Operations" in reply.text
