@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import reduce
-from itertools import combinations, islice
+from itertools import combinations, islice, pairwise
 from operator import add
 from typing import Literal, NamedTuple
 
@@ -257,9 +257,9 @@ class Matcher:
         phrases: list[_Phrase] = []
         for text in [*source.phrases, source.title]:
             if text not in read:
-                terms = self._reader.knowledge_terms(text)
-                concepts = tuple(dict.fromkeys(t.concept for t in terms))
-                pairs = tuple(sorted(_pairs(terms)))
+                read_concepts = [term.concept for term in self._reader.knowledge_terms(text)]
+                concepts = tuple(dict.fromkeys(read_concepts))
+                pairs = tuple(sorted(_pairs(read_concepts)))
                 read[text] = (text, concepts, pairs) if concepts else None
             phrase = read[text]
             if phrase is not None:
@@ -507,7 +507,7 @@ class Matcher:
             bigram_ids = self._bigram_ids
             pairs = {
                 bigram_ids[pair]
-                for pair in _pairs([t for t in terms if t.concept in asked])
+                for pair in _pairs([t.concept for t in terms if t.concept in asked])
                 if pair in bigram_ids
             }
             get, kinds = weights.get, self._kinds
@@ -616,15 +616,16 @@ def _score(mass: float, total: float) -> float:
     return coverage * mass / (mass + MASS_HALF)
 
 
-def _pairs(terms: list[Term]) -> frozenset[tuple[str, str]]:
+def _pairs(concepts: list[str]) -> set[tuple[str, str]]:
     """Concepts next to each other (either order, one word may sit between), in sorted order."""
-    concepts = [term.concept for term in terms]
-    return frozenset(
-        (a, b) if a < b else (b, a)
-        for gap in (1, 2)
-        for a, b in zip(concepts, concepts[gap:], strict=False)
-        if a != b
-    )
+    found = set()
+    for a, b in pairwise(concepts):
+        if a != b:
+            found.add((a, b) if a < b else (b, a))
+    for a, b in zip(concepts, concepts[2:], strict=False):
+        if a != b:
+            found.add((a, b) if a < b else (b, a))
+    return found
 
 
 def _alternatives(
