@@ -113,7 +113,19 @@ _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:hire|head|person|product (?:person|hire)|position)\b|"
     r"can only (?:afford|hire) one|just one"
 )
-_NO_SCRUM = re.compile(r"\b(no scrum|don'?t (?:do|use|run) scrum|kanban|waterfall|not agile)\b")
+_NO_SCRUM = re.compile(
+    r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
+    r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) (?:\w+ ){0,2}"
+    r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following) "
+    r"(?:\w+ )?scrum)\b"
+)
+# A clause that says in so many words what is wanted ("what we really need is growth"): where
+# one names work, the team's other clauses ("we do scrum") describe the team, not the hire.
+_ASKED_FOR = re.compile(
+    r"\bwhat (?:we|i) (?:really |actually |most |mostly )?(?:need|want|lack|miss)\b|"
+    r"\bwhat'?s (?:really |actually )?missing\b|\bwe(?:'re| are) missing\b|\bwe lack\b|"
+    r"\b(?:we|i) (?:really |actually )?(?:need|want) (?:is|are)\b"
+)
 _HAVE = (
     r"(?:we (?:already )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
     r"our current|we already hired|we hired|already employ)"
@@ -212,6 +224,9 @@ def read_facts(text: str) -> HiringFacts:
         if c.strip()
     ]
     needed = [c for c in clauses if not _covered(c)]
+    asked_for = [c for c in needed if _ASKED_FOR.search(c)]
+    if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
+        needed = asked_for
     delivery = any(_DELIVERY.search(c) and not _says_done(_NO_DELIVERY, c) for c in needed)
     business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)
     # One side said to be taken care of, and the other wanted: the story is about the other

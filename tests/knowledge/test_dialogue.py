@@ -350,6 +350,30 @@ def test_a_process_the_team_does_not_run_is_no_need_for_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "hmm we don't actually do scrum",
+        "we're not an agile shop, no sprints",
+        "we stopped doing scrum",
+    ],
+)
+def test_a_team_that_says_it_runs_no_scrum_is_read_so(said: str) -> None:
+    assert read_facts(said).uses_scrum is False
+
+
+def test_what_a_team_says_it_needs_outweighs_how_it_works() -> None:
+    said = "we do scrum but what we really need is growth and a go-to-market plan"
+    assert read_facts(said).goal == "build-business"
+
+
+def test_saying_the_team_runs_no_scrum_after_advice_changes_it(chat: Chat) -> None:
+    *_, advice = turns(chat, "PO or PM?", "both", "just one", "hmm we don't actually do scrum")
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-manager"
+    assert "Your team runs Scrum" not in advice.text
+
+
+@pytest.mark.parametrize(
     ("question", "intent"),
     [
         ("who owns the backlog?", "ownership"),
