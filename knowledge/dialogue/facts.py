@@ -313,7 +313,11 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         if _BOTH_SIDES.search(said) or (delivery and business):
             return HiringFacts(goal="both")
         if delivery or business:
-            return HiringFacts(goal="deliver-product" if delivery else "build-business")
+            # "our eng leads handle the backlog and sprints fine": that side is covered, so the
+            # hire is for the other one
+            done = _says_done(_NO_DELIVERY if delivery else _NO_BUSINESS, said)
+            delivery_wanted = bool(delivery) != done
+            return HiringFacts(goal="deliver-product" if delivery_wanted else "build-business")
     elif fact == "headcount":
         if _TWO_ANSWER.search(said):
             return HiringFacts(headcount=2)

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge import KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply
-from knowledge.dialogue.facts import read_facts
+from knowledge.dialogue.facts import read_answer, read_facts
 
 
 @pytest.fixture(scope="module")
@@ -364,6 +364,18 @@ def test_a_team_that_says_it_runs_no_scrum_is_read_so(said: str) -> None:
 def test_what_a_team_says_it_needs_outweighs_how_it_works() -> None:
     said = "we do scrum but what we really need is growth and a go-to-market plan"
     assert read_facts(said).goal == "build-business"
+
+
+@pytest.mark.parametrize(
+    ("reply", "goal"),
+    [
+        ("our eng leads handle the backlog and sprints fine", "build-business"),
+        ("our sales team handles the market stuff", "deliver-product"),
+        ("the backlog is a mess", "deliver-product"),
+    ],
+)
+def test_a_reply_naming_the_side_already_covered_wants_the_other(reply: str, goal: str) -> None:
+    assert read_answer(reply, "goal").goal == goal
 
 
 def test_saying_the_team_runs_no_scrum_after_advice_changes_it(chat: Chat) -> None:
