@@ -31,6 +31,7 @@ from knowledge.dialogue.patterns import (
     ASKS_ABOUT,
     ASKS_DIFFERENCE,
     ASKS_ITS_OWN,
+    ASKS_MORE,
     ASKS_RANK,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
@@ -147,6 +148,11 @@ class Chat:
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
+        if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and memory and memory.question:
+            more = ASKS_MORE.match(normalise(text))
+            if more and (concept := self.concepts.find(f"{memory.question} {text}")):
+                # "how often?" after "who does competitive analysis?": what the article says
+                return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,

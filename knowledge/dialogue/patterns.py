@@ -585,6 +585,15 @@ ASKS_DIFFERENCE = re.compile(r"\b(?:differen\w*|differ|vs\.?|versus|compar\w*|co
 # The article's own example or its author, which only a concept explains ("what did the author
 # do in the $250M company example?" is no hiring story).
 OF_THE_ARTICLE = re.compile(r"\b(?:the author|author'?s|(?:the|this|that) (?:\S+ ){0,3}example)\b")
+# A follow-up asking for more about the work just answered: "how often?", "what do they look
+# at?", "what does that involve?".
+ASKS_MORE = re.compile(
+    r"^(?:and |so |ok |okay |but |hmm )?(?:how often|how so|how exactly|how|why that|when|"
+    r"like what|such as|examples?|tell me more|more detail\w*|"
+    r"what do (?:they|you|we) (?:look at|compare|check|use|measure)|"
+    r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
+    r"how does (?:that|it|this) work|in what way)\b[^.?!]{0,25}\?*$"
+)
 # A project (or programme) manager: not the PM the article means.
 PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # Pay, hours, stress and other conditions of the job, which the article does not cover.

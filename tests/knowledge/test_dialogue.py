@@ -739,6 +739,17 @@ def test_the_articles_narrower_jobs_are_explained(chat: Chat) -> None:
     assert reply.concept is not None and "logistics manager in Operations" in reply.text
 
 
+def test_asking_for_more_about_the_work_just_answered_explains_it(chat: Chat) -> None:
+    *_, reply = turns(chat, "who does competitive analysis?", "how often?")
+    assert reply.intent == Intent.CONCEPT
+    assert "every quarter" in reply.text
+
+
+def test_an_unrelated_question_after_an_answer_is_still_off_topic(chat: Chat) -> None:
+    *_, reply = turns(chat, "who does competitive analysis?", "what's the weather like?")
+    assert reply.intent == Intent.OFF_TOPIC
+
+
 def test_asking_the_difference_after_an_answer_compares_the_roles(chat: Chat) -> None:
     *_, reply = turns(chat, "who owns the roadmap", "so both? then what's the difference")
     assert reply.intent == Intent.COMPARE
