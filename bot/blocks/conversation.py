@@ -51,19 +51,20 @@ def conversation_message(
     reply: Reply, kb: KnowledgeBase, *, shareable: bool = False, can_post: bool = False
 ) -> Message:
     """The reply as a message. `shareable` adds "Share in channel" to ownership answers (for
-    replies only the asker sees); `can_post` offers to post hiring advice to the channel."""
+    replies only the asker sees); `can_post` offers to post hiring advice to the channel. The
+    reply's note comes first, in a block of its own wherever the blocks are not its text."""
     if reply.intent is Intent.OWNERSHIP and reply.answer is not None:
         answer = reply.answer
         share = AnswerRef(answer.question) if shareable else None
-        return answer_message(answer, kb, share=share, lead=reply.lead)
+        return _noted(answer_message(answer, kb, share=share, lead=reply.lead), reply.note)
     if reply.intent is Intent.COMPARE:
-        return roles_message(kb, lead=reply.lead)
+        return _noted(roles_message(kb), reply.note)
     if reply.intent is Intent.HELP:
-        return help_message()
+        return _noted(help_message(), reply.note)
     blocks: list[Block] = []
     if reply.recommendation is not None:
-        if reply.lead:  # its text is in no block of its own
-            blocks.append(section(escape(reply.lead)))
+        if reply.note:  # the text below holds it already
+            blocks.append(section(escape(reply.note)))
         blocks += recommendation_blocks(reply.recommendation, kb)
         buttons = [questionnaire_button(reply.facts, "Adjust it in the questionnaire")]
         if can_post:
@@ -89,6 +90,14 @@ def conversation_message(
                 )
             )
     return message(escape(reply.text), blocks)
+
+
+def _noted(shown: Message, note: str) -> Message:
+    """`shown` with `note` before it, in its blocks and its notification text."""
+    if not note:
+        return shown
+    blocks = [section(escape(note)), *shown.get("blocks", [])]
+    return message(f"{escape(note)} {shown['text']}", blocks)
 
 
 def questionnaire_button(facts: HiringFacts | None, label: str) -> Block:

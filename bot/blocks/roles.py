@@ -14,7 +14,6 @@ from bot.blocks.kit import (
     fields,
     header,
     message,
-    section,
 )
 from knowledge import KnowledgeBase, Role
 
@@ -30,15 +29,12 @@ def _when_to_hire(role: Role) -> str:
     return f"*When to hire a {escape(role.short)}*\n{escape(role.when_to_hire)}"
 
 
-def roles_message(kb: KnowledgeBase, *, lead: str = "") -> Message:
-    """Each role in its own column; Slack lays section fields out two across. `lead` comes
-    first: what the question asked of the two that the columns do not say ("which is more
-    senior?")."""
+def roles_message(kb: KnowledgeBase) -> Message:
+    """Each role in its own column; Slack lays section fields out two across."""
     roles = list(kb.roles.values())
     names = " vs ".join(role.name for role in roles)
     blocks = [
         header(names),
-        *([section(escape(lead))] if lead else []),
         fields(*(_owns(role) for role in roles)),
         divider(),
         fields(*(_when_to_hire(role) for role in roles)),
@@ -53,4 +49,4 @@ def roles_message(kb: KnowledgeBase, *, lead: str = "") -> Message:
         ),
     ]
     summary = "; ".join(f"{role.name}: {role.summary}" for role in roles)
-    return message(escape(f"{lead} {names}. {summary}".strip()), blocks)
+    return message(escape(f"{names}. {summary}"), blocks)

@@ -4,7 +4,6 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from cachetools import LRUCache
@@ -47,6 +46,7 @@ from knowledge.dialogue.patterns import (
     ROLE_FOLLOW_UP,
     TAKES_PART,
     THANKS_EMOJI,
+    THE_JOB,
     TITLE_PM,
     TITLE_PO,
     WORKING_CONDITIONS,
@@ -109,10 +109,12 @@ class Reply(BaseModel):
     facts: HiringFacts | None = None
     asks: tuple[Ask, ...] = ()
     concept: Concept | None = None
-    # What comes before the answer's own blocks: an ownership answer's "Yes." or "Not the
-    # Product Owner." ("and the PO?"), or a comparison's note that the article never ranks the
-    # roles ("which is more senior?").
+    # An ownership answer's first words when a follow-up asked about one role ("and the PO?"):
+    # "Yes." or "Not the Product Owner.", before the answer it asked about.
     lead: str = ""
+    # What comes before the reply itself (its text starts with it too): that the article never
+    # ranks the roles ("which is more senior?"), that PM here means Product Manager.
+    note: str = ""
     kind: str = ""  # feedback or smalltalk kind
 
     @property
@@ -368,9 +370,16 @@ class Chat:
     # -- the roles, side by side ---------------------------------------------------------------
 
     def _compare(self, reading: Reading, memory: Memory | None) -> Reply:
-        lead = wording.rank(self.kb) if ASKS_RANK.search(normalise(reading.text)) else ""
-        text = f"{lead}\n{wording.compare(self.kb)}".strip()
-        return Reply(intent=Intent.COMPARE, text=text, lead=lead, memory=Memory(intent="compare"))
+        said = normalise(reading.text)
+        note = (
+            wording.rank(self.kb)
+            if ASKS_RANK.search(said)
+            else wording.WORKING_CONDITIONS
+            if WORKING_CONDITIONS.search(said)  # "do PMs earn more than POs?"
+            else ""
+        )
+        text = f"{note}\n{wording.compare(self.kb)}".strip()
+        return Reply(intent=Intent.COMPARE, text=text, note=note, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:
         text = wording.combine(self.kb)
@@ -524,19 +533,16 @@ def _roles_named(said: str) -> list[str]:
 
 
 def _noting(note: str, reply: Reply) -> Reply:
-    """The reply with `note` before it, in its text and (where Slack shows blocks) its lead."""
+    """The reply with `note` before it, and before any note it had."""
     return reply.model_copy(
-        update={"text": f"{note} {reply.text}", "lead": f"{note} {reply.lead}".strip()}
+        update={"text": f"{note} {reply.text}", "note": f"{note} {reply.note}".strip()}
     )
 
 
 def _about_a_role(said: str) -> bool:
     """A (normalised) message about a role or the job itself: it names one, says "they", "she"
     or "he", or speaks of the role, job or position ("who sets the PM's pay?" asks of work)."""
-    return bool(_roles_named(said) or _A_ROLE_OR_JOB.search(said)) and "who" not in said.split()
-
-
-_A_ROLE_OR_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
+    return bool(_roles_named(said) or THE_JOB.search(said)) and "who" not in said.split()
 
 
 def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:

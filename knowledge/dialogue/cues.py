@@ -27,7 +27,8 @@ WORDING = frozenset(
         *("ASKS_MORE", "CONFIRM_TAIL", "MEANT"),
         *("NARROWS", "OF_THE_ARTICLE", "PROJECT_MANAGER"),
         "NOT_A_PLAIN_CHECK",
-        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "WORKING_CONDITIONS"),
+        *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "THE_JOB"),
+        "WORKING_CONDITIONS",
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

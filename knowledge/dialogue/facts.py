@@ -115,7 +115,8 @@ _ONE = re.compile(
 )
 _NO_SCRUM = re.compile(
     r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
-    r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) (?:\w+ ){0,2}"
+    r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
+    r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following) "
     r"(?:\w+ )?scrum)\b"
 )
@@ -313,11 +314,7 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         if _BOTH_SIDES.search(said) or (delivery and business):
             return HiringFacts(goal="both")
         if delivery or business:
-            # "our eng leads handle the backlog and sprints fine": that side is covered, so the
-            # hire is for the other one
-            done = _says_done(_NO_DELIVERY if delivery else _NO_BUSINESS, said)
-            delivery_wanted = bool(delivery) != done
-            return HiringFacts(goal="deliver-product" if delivery_wanted else "build-business")
+            return HiringFacts(goal="deliver-product" if delivery else "build-business")
     elif fact == "headcount":
         if _TWO_ANSWER.search(said):
             return HiringFacts(headcount=2)

@@ -390,8 +390,9 @@ FEASIBLE = re.compile(
     r"\b(?:can|could|should|would|may|might|ok|okay|fine|possible|makes? sense)\b|"
     + WORKS_OUT.pattern
 )
+_DIFFERENCE = r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b"
 COMPARE = any_of(
-    r"\bdifferen\w*|\bdiffer\b|\bdiff\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bcontrast\b",
+    _DIFFERENCE,
     r"\bside by side\b|\bsame thing\b|\bsame (?:job|role)\b|\binterchangeab\w*|\bdistinguish\w*",
     r"\bseparates?\b|\bscope\b|\bfocus on\b|\bscrum name for\b",
     r"\bjust (?:a|the) (?:scrum|fancy|agile)\b",
@@ -565,30 +566,33 @@ _SUPERIOR = (
     rf"{PM})\b(?!\s+(?:on|about|with|regarding|every|each|weekly|monthly|quarterly)\b)"
 )
 ASKS_RANK = re.compile(
-    r"\b(?:more senior|seniority|senior to|junior to|more junior|outranks?|ranks? (?:higher|above)|"
-    r"higher (?:up|ranked)|hierarch\w*|superior to|take orders from|reporting lines?|"
-    r"reports? to whom|"
-    r"exec(?:utive)? (?:role|position|level)|leadership (?:role|position)|promotion from|"
+    r"\b(?:more senior|(?:more|higher|greater) seniority|senior to|junior to|more junior|outranks?|"
+    r"ranks? (?:higher|above)|higher (?:up|ranked)|superior to|take orders from|reporting lines?|"
+    r"reports? to whom|an? exec(?:utive)? (?:role|position)|exec(?:utive)?-level|promotion from|"
     r"junior (?:pm|po|product manager|product owner|version))\b|"
     rf"\b{_ROLE}\s+(?:\w+\s+)?reports?\s+(?:in)?to\s+{_SUPERIOR}|"
     rf"\bwho\s+(?:does|do)\s+{_A_ROLE}\s+report\b|"
     rf"\b(?:{_TITLE_PO}|{_TITLE_PM})'?s\s+(?:line\s+)?(?:manager|boss)\b|"
     rf"\bwho'?s\s+their\s+(?:manager|boss)\b|\bboss\s+of\s+{_A_ROLE_ALONE}|"
     r"\bboss of (?:the )?(?:engineers|engineering|devs|developers|dev team|scrum team|team)\b|"
-    rf"\bmanages?\s+{_A_ROLE_ALONE}|\b(?:above|below)\s+{_A_ROLE_ALONE}|"
+    rf"\bmanages?\s+{_A_ROLE}(?:\s+directly)?\s*\?*$|\b(?:above|below)\s+{_A_ROLE_ALONE}|"
     rf"\b(?:is|are)\s+{_A_ROLE}\s+under\s+{_A_ROLE_ALONE}|"
-    rf"\b(?:is|are)\s+{_A_ROLE}\s+(?:\w+\s+)?(?:an?\s+)?(?:vp|exec|executive|director|c-level)\b|"
+    rf"\b(?:is|are)\s+{_A_ROLE}\s+(?:\w+\s+)?(?:an?\s+(?:vp|exec|executive|director)|c-level)\b|"
     r"\blike an? vp\b"
 )
 # The difference asked for in so many words ("so both? then what's the difference").
-ASKS_DIFFERENCE = re.compile(r"\b(?:differen\w*|differ|vs\.?|versus|compar\w*|contrast)(?!\w)")
+ASKS_DIFFERENCE = re.compile(_DIFFERENCE)
 # The article's own example or its author, which only a concept explains ("what did the author
 # do in the $250M company example?" is no hiring story).
-OF_THE_ARTICLE = re.compile(r"\b(?:the author|author'?s|(?:the|this|that) (?:\S+ ){0,3}example)\b")
+OF_THE_ARTICLE = re.compile(
+    r"\b(?:the article'?s author|the author(?! of)|author'?s|"
+    r"(?:the|that) (?:\S+ ){0,3}example)\b(?!:)"
+)
 # A follow-up asking for more about the work just answered: "how often?", "what do they look
 # at?", "what does that involve?".
 ASKS_MORE = re.compile(
-    r"^(?:and |so |ok |okay |but |hmm )?(?:how often|how so|how exactly|how|why that|when|"
+    r"^(?:and |so |ok |okay |but |hmm )?(?:how often|how so|how exactly|how do (?:they|you|we)|"
+    r"when do (?:they|you|we)|"
     r"like what|such as|examples?|tell me more|more detail\w*|"
     r"what do (?:they|you|we) (?:look at|compare|check|use|measure)|"
     r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
@@ -596,14 +600,16 @@ ASKS_MORE = re.compile(
 )
 # A project (or programme) manager: not the PM the article means.
 PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
+# A role or the job itself spoken of without its name: "is the job stressful?", "do they…".
+THE_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 # Pay, hours, stress and other conditions of the job, which the article does not cover.
 WORKING_CONDITIONS = re.compile(
-    r"\b(?:(?:get|gets|getting|is|are|be) paid|paid (?:more|less|better|well)|pay (?:more|less|"
-    r"better|well)|salar(?:y|ies)|earns? (?:more|less)|stressful|stressed|burn ?out|"
-    r"(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|remote|from home)|"
-    r"(?:fully|be|go) remote|remote (?:work|job|role|position)|(?:what|how) about remote|wfh|"
-    r"work-?life|work life|"
-    r"job security|perks)\b"
+    rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"
+    r"(?:paid|earn|earns|burn(?:s|ing)? out)\b|\b(?:paid|earns?) (?:more|less|better|well)\b|"
+    r"\bsalar(?:y|ies)\b|"
+    r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
+    r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"
+    r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b"
 )
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")

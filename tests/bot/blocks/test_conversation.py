@@ -18,6 +18,7 @@ NOTE = "A note first: here PM means Product Manager."
     [
         "whats the difference between a PM and a project manager",  # the roles side by side
         "who owns the backlog, the PO or the project manager?",  # an answer
+        "what can you do? I'm a project manager",  # the help
         "we're 5 people building an MVP in scrum, the backlog is a mess. project manager or PO?",
     ],
 )
@@ -26,5 +27,14 @@ def test_a_note_on_project_managers_shows_whatever_the_reply(
 ) -> None:
     message = conversation_message(Chat(kb, matcher).reply(question), kb)
     assert_valid_blocks(message["blocks"])
-    assert NOTE in rendered(message["blocks"])
+    assert rendered(message["blocks"]).count(NOTE) == 1
     assert message["text"].startswith(NOTE)
+    assert f"*{NOTE}" not in rendered(message["blocks"])  # its own block, not bold in a headline
+
+
+def test_which_role_is_senior_is_noted_before_the_roles(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    message = conversation_message(Chat(kb, matcher).reply("which is more senior?"), kb)
+    assert_valid_blocks(message["blocks"])
+    assert message["blocks"][0]["text"]["text"].startswith("The article never ranks the two roles")

@@ -28,11 +28,3 @@ def test_holders_show_under_their_role(kb: KnowledgeBase) -> None:
     owner = kb.roles["product-owner"].model_copy(update={"holders": ["U0PO"]})
     staffed = kb.model_copy(update={"roles": {**kb.roles, "product-owner": owner}})
     assert "_Here: <@U0PO>_" in json.dumps(roles_message(staffed))
-
-
-def test_a_lead_comes_before_the_roles(kb: KnowledgeBase) -> None:
-    message = roles_message(kb, lead="The article never ranks the two roles <!channel>.")
-    assert_valid_blocks(message["blocks"])
-    assert message["blocks"][1]["text"]["text"].startswith("The article never ranks")
-    assert "<!channel>" not in json.dumps(message)  # echoed text is escaped
-    assert message["text"].startswith("The article never ranks")
