@@ -18,8 +18,9 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message
 
 # The patterns that clean a message up before it is read, and those that shape an answer once
-# its intent is known (a yes or no first, what a correction names): they say nothing of its
-# intent.
+# its intent is known (a yes or no first, what a correction names) or settle one rule the rules
+# apply as said (a role as the one who hires, the article's own example): the scorer never
+# weighs them, so adding one leaves its learned weights as they are.
 CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
 WORDING = frozenset(
     {
