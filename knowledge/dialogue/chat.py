@@ -24,7 +24,7 @@ from knowledge.dialogue.facts import (
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import asks_in_another_script, normalise
+from knowledge.dialogue.message import Text, asks_in_another_script, message_of, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ASKS_ABOUT,
@@ -151,7 +151,7 @@ class Chat:
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and memory and memory.question:
-            more = ASKS_MORE.match(normalise(text))
+            more = message_of(text).said.finds(ASKS_MORE)
             if more and (concept := self.concepts.find(f"{memory.question} {text}")):
                 # "how often?" after "who does competitive analysis?": what the article says
                 return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), concept)
@@ -167,7 +167,7 @@ class Chat:
             Intent.OFF_TOPIC: self._off_topic,
         }[reading.intent]
         reply = answer_to(reading, memory)
-        if PROJECT_MANAGER.search(normalise(text)):
+        if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         if memory is not None and memory.facts is not None and reply.memory.facts is None:
             # A question between hiring turns ("who owns the backlog?"): what was said of the
@@ -214,10 +214,10 @@ class Chat:
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
         roles = self._roles_asked_about(reading, memory)
-        said = normalise(reading.text)
-        if roles is None and ASKS_RANK.search(said):
+        said = message_of(reading.text).said
+        if roles is None and said.finds(ASKS_RANK):
             return self._compare(reading, memory)  # "does the PM report to the CEO?"
-        if roles is None and WORKING_CONDITIONS.search(said) and _about_a_role(said):
+        if roles is None and said.finds(WORKING_CONDITIONS) and _about_a_role(said):
             return Reply(  # "does the PM work weekends?": no work of either role's
                 intent=Intent.OFF_TOPIC,
                 text=wording.WORKING_CONDITIONS,
@@ -237,7 +237,7 @@ class Chat:
                 # "Does a PM need to be technical?", "how much does a PM travel?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)
-            if _names_no_work(answer) and ASKS_DIFFERENCE.search(said):
+            if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
                 return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(reading.text, answer, self.kb)
         return Reply(
@@ -370,12 +370,12 @@ class Chat:
     # -- the roles, side by side ---------------------------------------------------------------
 
     def _compare(self, reading: Reading, memory: Memory | None) -> Reply:
-        said = normalise(reading.text)
+        said = message_of(reading.text).said
         note = (
             wording.rank(self.kb)
-            if ASKS_RANK.search(said)
+            if said.finds(ASKS_RANK)
             else wording.WORKING_CONDITIONS
-            if WORKING_CONDITIONS.search(said)  # "do PMs earn more than POs?"
+            if said.finds(WORKING_CONDITIONS)  # "do PMs earn more than POs?"
             else ""
         )
         text = f"{note}\n{wording.compare(self.kb)}".strip()
@@ -539,10 +539,10 @@ def _noting(note: str, reply: Reply) -> Reply:
     )
 
 
-def _about_a_role(said: str) -> bool:
+def _about_a_role(said: Text) -> bool:
     """A (normalised) message about a role or the job itself: it names one, says "they", "she"
     or "he", or speaks of the role, job or position ("who sets the PM's pay?" asks of work)."""
-    return bool(_roles_named(said) or THE_JOB.search(said)) and "who" not in said.split()
+    return bool(_roles_named(said) or said.finds(THE_JOB)) and "who" not in said.split()
 
 
 def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:

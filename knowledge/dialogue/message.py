@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.literals import Prefilter
@@ -44,7 +45,10 @@ class Message:
     words: tuple[str, ...]
 
 
+@lru_cache(maxsize=16)
 def message_of(text: str) -> Message:
+    """The message as read, kept for the few texts read last: a reply reads its message for
+    the intent and again for the answer's shape."""
     read = window(text)
     said = normalise(read)
     words = tuple(said.replace("?", " ").split())
