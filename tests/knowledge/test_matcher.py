@@ -238,6 +238,7 @@ def test_work_outside_the_roles_found_by_a_founder(
     ("question", "owners"),
     [
         ("who owns the website messaging?", ["product-manager"]),
+        ("who hammers out technical details with the engineers?", ["product-manager"]),
         ("po or pm for writing requirements docs (PRDs)?", ["product-owner", "product-manager"]),
     ],
 )
