@@ -39,6 +39,7 @@ from knowledge.dialogue.patterns import (
     NARROWS,
     NEXT_HIRE,
     NOT_A_PLAIN_CHECK,
+    NOT_MEANT,
     OTHER_ROLE,
     PROJECT_MANAGER,
     PRONOUN,
@@ -577,10 +578,14 @@ def _checks_a_claim(said: str) -> bool:
 
 def _corrected(text: str) -> str | None:
     """What a correction says was meant ("no, I meant legal review" -> "legal review"), without
-    mentions or emphasis marks; None for any other message."""
+    mentions or emphasis marks, or what it says was not ("the product roadmap, not the tech
+    one"); None for any other message."""
     plain = MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
     meant = MEANT.match(plain)
-    return plain[meant.end() :].strip() if meant is not None else None
+    if meant is None:
+        return None
+    said = plain[meant.end() :].strip()
+    return NOT_MEANT.sub("", said).strip() or said
 
 
 def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:

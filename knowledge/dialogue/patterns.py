@@ -441,6 +441,11 @@ MEANT = re.compile(
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
+# What a correction says was not meant, at its end: "I meant the product roadmap, not the tech
+# one", "pricing rather than suppliers".
+NOT_MEANT = re.compile(
+    r"(?:,|;|\s-)?\s+(?:not|rather than|instead of)\s+[^,;.?!]+\W*$", re.IGNORECASE
+)
 # "What's the difference?" asked of nothing else: between the two roles RoleFit is about.
 BARE_DIFFERENCE = re.compile(
     r"^(?:so |ok |okay |and |but |wait )?(?:what'?s|what is|whats) the (?:real |actual |main )?"

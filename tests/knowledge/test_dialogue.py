@@ -253,6 +253,12 @@ def test_a_correction_of_what_was_asked_gets_that_work_answered(chat: Chat) -> N
     assert "Pricing: " in why.text  # "why?" is now about the work it meant
 
 
+def test_a_correction_answers_what_was_meant_not_what_was_not(chat: Chat) -> None:
+    _, meant = turns(chat, "who owns the backlog?", "no i meant pricing, not suppliers")
+    assert meant.memory.question == "pricing"
+    assert meant.owners == ["product-manager"]
+
+
 def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> None:
     _, meant = turns(chat, "who owns pricing?", "no, I meant legal review")
     assert meant.text.startswith("Got it, about that work: Neither")
