@@ -74,6 +74,9 @@ CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, 
 # Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
 # text costs about what a long question does. Labelled questions have at most 17.
 MAX_CONCEPTS = 24
+# Under this a phrase's score cannot be raised to ALTERNATIVE_AT (`SUPPORT_WEIGHT` at most doubles
+# it), with room for rounding.
+_HALF_KEPT = ALTERNATIVE_AT / (1 + SUPPORT_WEIGHT) * (1 - 1e-9)
 
 Kind = Literal["responsibility", "neighbour", "unsettled", "unrelated"]
 Source = Responsibility | Neighbour | Unsettled | UnrelatedTopic
@@ -493,8 +496,11 @@ class Matcher:
         best: dict[int, _Best] = {}
         for concept in matched:
             weight = weights[concept]
-            singles = self._single if concept in asked else self._single_context
-            for entry, candidate in singles[concept].items():
+            singles = (self._single if concept in asked else self._single_context)[concept]
+            if not best:  # nothing to add to yet: taken whole
+                best, support = dict(singles), dict.fromkeys(singles, weight)
+                continue
+            for entry, candidate in singles.items():
                 mass = support.get(entry)
                 if mass is None:
                     support[entry] = weight
@@ -526,30 +532,38 @@ class Matcher:
         # The question's known weight, added in concept order (its unknown words add nothing).
         known_mass = sum(map(weights.__getitem__, matched))
         ids, verdicts = self._ids, self._verdicts
-        # Each entry's final score: its best phrase's, raised for explaining more of the question.
-        final = {
-            entry: held[0] * (1 + SUPPORT_WEIGHT * support[entry] / known_mass)
-            for entry, held in best.items()
-        }
+
+        def final(entry: int) -> float:
+            """The entry's final score: its best phrase's, raised for explaining more of the
+            question."""
+            return best[entry][0] * (1 + SUPPORT_WEIGHT * support[entry] / known_mass)
 
         def place(entry: int) -> tuple[float, str, int, int]:
             """Where the entry ranks: the least is the better (higher score, smaller id, earlier
             phrase)."""
-            return (-final[entry], ids[entry], entry, -best[entry][1])
+            return (-final(entry), ids[entry], entry, -best[entry][1])
 
         # Kept: every entry at ALTERNATIVE_AT or above, best first; the top is the best of all,
-        # and the rival the best entry whose verdict differs from the top's.
-        kept = sorted(place(e) for e, score in final.items() if score >= ALTERNATIVE_AT)
+        # and the rival the best entry whose verdict differs from the top's. Raising never more
+        # than doubles a score, so only entries whose best phrase scores half ALTERNATIVE_AT can
+        # be kept: most entries touched are not, and are scored only when nothing kept gives a
+        # top or a rival.
+        kept = sorted(
+            ranked
+            for entry, (score, _) in best.items()
+            if score >= _HALF_KEPT and (ranked := place(entry))[0] <= -ALTERNATIVE_AT
+        )
         if not kept:
-            high = max(final.values())
-            kept = [min(place(e) for e, score in final.items() if score == high)]
+            kept = [min(map(place, best))]
         verdict = verdicts[kept[0][2]]
         rival = next((r for r in kept if verdicts[r[2]] != verdict), None)
         if rival is None:
-            others = [(score, e) for e, score in final.items() if verdicts[e] != verdict]
+            # Further down: no entry of another verdict outscores the best phrase among them, and
+            # none can reach it whose own phrase scores under half of it.
+            others = [(score, e) for e, (score, _) in best.items() if verdicts[e] != verdict]
             if others:
-                high = max(others)[0]
-                rival = min(place(e) for score, e in others if score == high)
+                floor = max(others)[0] / (1 + SUPPORT_WEIGHT) * (1 - 1e-9)
+                rival = min(place(e) for score, e in others if score >= floor)
         entries, texts, concepts = self._entries, self._phrase_texts, self._phrase_concepts
 
         def scored(ranked: tuple[float, str, int, int]) -> _Scored:
@@ -587,6 +601,8 @@ class Matcher:
         stays in when the ask names no topic at all ("…, who decides if we should build X?"), but
         a word never seen before is a topic there ("who picks up my kid if I'm in planning?")."""
         asked = {t.concept for t in terms if t.side == ASKED}
+        if len(asked) == len(terms):
+            return asked  # all of it asks (no "who…" clause, or nothing around it)
         known_topic = any(c in self._idf and c not in self._weak for c in asked)
         any_topic = known_topic or any(c not in self._idf and len(c) > 3 for c in asked)
         return asked | {

@@ -342,6 +342,13 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("Hey! who owns the backlog and pricing on our team? thx", ["the backlog", "pricing"]),
         ("are user stories and pricing PM work?", ["user stories", "pricing"]),
         ("who owns backlog/pricing?", ["backlog", "pricing"]),
+        # Every word and sign that joins a list, in any case.
+        ("WHO OWNS THE BACKLOG AND PRICING?", ["the backlog", "pricing"]),
+        ("who owns the backlog as well as pricing?", ["the backlog", "pricing"]),
+        ("who owns the backlog along with pricing?", ["the backlog", "pricing"]),
+        ("who owns the backlog plus pricing?", ["the backlog", "pricing"]),
+        ("backlog & pricing: who owns each?", ["backlog", "pricing"]),
+        ("who writes user stories; who sets prices", ["writes user stories", "sets prices"]),
         ("the backlog is a mess. who cleans it up and talks to the stakeholders?", None),
         ("who writes user stories? and who does pricing?", ["writes user stories", "pricing"]),
         ("Hi! Who owns the backlog? Who sets prices?", ["the backlog", "sets prices"]),
