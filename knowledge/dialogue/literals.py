@@ -170,7 +170,7 @@ class Prefilter:
                 strings[string] = strings.get(string, 0) | bit
         # Found at a place, a string means every shorter string it starts with is there too.
         self._masks = {
-            string: _or(bits for prefix, bits in strings.items() if string.startswith(prefix))
+            string: _or(strings.get(string[:end], 0) for end in range(len(string) + 1))
             for string in strings
         }
         # Longest strings first at each branch: the scan reports, at each place, the longest
