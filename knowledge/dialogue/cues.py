@@ -15,7 +15,7 @@ import re
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import Message
+from knowledge.dialogue.message import PREFILTER, Message
 
 # The patterns that clean a message up before it is read, and those that shape an answer once
 # its intent is known (a yes or no first, what a correction names) or settle one rule the rules
@@ -40,6 +40,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         if isinstance(value, re.Pattern) and name not in CLEANING | WORDING
     )
 )
+# Each pattern's bit in what a text's scan says could match (`Text.possible`).
+_BITS = tuple(PREFILTER.bit_of(pattern) for _, pattern in PATTERNS)
 # Upper bounds of the message-length buckets, in words.
 LENGTHS = (1, 2, 3, 4, 6, 9, 14, 25, 60)
 
@@ -66,7 +68,10 @@ def cues(
         f"rulefu={rules_follow_up}",
     ]
     asks_all = asked == said  # a one-sentence question: what it asks is all it says
-    for name, pattern in PATTERNS:
+    could = said.possible | asked.possible
+    for (name, pattern), bit in zip(PATTERNS, _BITS, strict=True):
+        if not could & bit:
+            continue  # in neither text (what `Text.finds` would say, without asking it)
         anywhere = said.finds(pattern)
         if anywhere:
             found += [f"p:{name}", f"p:{name}&prev={before}"]

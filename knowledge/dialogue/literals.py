@@ -176,14 +176,19 @@ class Prefilter:
         # Longest strings first at each branch: the scan reports, at each place, the longest
         # string starting there, and the masks above cover the shorter ones.
         self._scan = re.compile(f"(?=({_trie(sorted(strings))}))") if strings else None
+        # Every text's bit: the patterns without one of their own could match anything.
+        self.always = 1 << len(self.bits)
+
+    def bit_of(self, pattern: re.Pattern[str]) -> int:
+        """The pattern's bit among `possible`'s (`always` for one with no string required)."""
+        return self.bits.get(id(pattern), self.always)
 
     def possible(self, text: str) -> int:
-        """The bits of the patterns that could match `text` (a pattern without a bit always
-        could)."""
+        """The bits of the patterns that could match `text`, `always` among them."""
         if self._scan is None:
-            return 0
+            return self.always
         masks = self._masks
-        return _or(masks[found] for found in self._scan.findall(text))
+        return _or(masks[found] for found in self._scan.findall(text)) | self.always
 
 
 def _or(bits: Iterable[int]) -> int:

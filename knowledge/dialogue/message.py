@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.literals import Prefilter
@@ -15,24 +15,29 @@ class Text(str):
     """A normalised message text that remembers which patterns it was searched with: the rules
     and the scorer's cues look for many of the same patterns in the same text."""
 
+    @cached_property
+    def possible(self) -> int:
+        """The bits (`PREFILTER.bit_of`) of the patterns that could match this text, from one
+        scan of it."""
+        return PREFILTER.possible(self)
+
     def finds(self, pattern: re.Pattern[str]) -> bool:
         # Keyed by id: the patterns are module constants, and hashing a Pattern rehashes its
         # source every time (slower than most searches).
         found: dict[int, bool] | None = self.__dict__.get("found")
         if found is None:
             found = self.__dict__["found"] = {}
-            self.__dict__["possible"] = _PREFILTER.possible(self)
         key = id(pattern)
         hit = found.get(key)
         if hit is None:
-            bit = _PREFILTER.bits.get(key)  # None: the pattern is always searched
-            could = bit is None or self.__dict__["possible"] & bit
+            could = self.possible & _BITS.get(key, PREFILTER.always)  # PREFILTER.bit_of, inline
             hit = found[key] = bool(could) and pattern.search(self) is not None
         return hit
 
 
 # Every pattern the reading has: one scan of a text tells which of them could match it.
-_PREFILTER = Prefilter(value for value in vars(P).values() if isinstance(value, re.Pattern))
+PREFILTER = Prefilter(value for value in vars(P).values() if isinstance(value, re.Pattern))
+_BITS = PREFILTER.bits
 
 
 @dataclass(frozen=True)

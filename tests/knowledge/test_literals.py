@@ -67,7 +67,9 @@ def test_the_scan_tells_which_patterns_could_match() -> None:
     possible = prefilter.possible("who grooms the backlog?")
     assert possible & prefilter.bits[id(backlog)]
     assert not possible & prefilter.bits[id(roles)]
-    assert id(anything) not in prefilter.bits  # no bit: always searched
+    assert id(anything) not in prefilter.bits  # no bit of its own: always searched
+    assert possible & prefilter.bit_of(anything)
+    assert prefilter.possible("nothing required here") & prefilter.bit_of(anything)
 
 
 def _labelled_messages() -> Iterator[str]:
