@@ -17,7 +17,6 @@ from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
     Fact,
     HiringFacts,
-    only_process,
     read_answer,
     read_correction,
     read_facts,
@@ -288,8 +287,6 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
-        if known.goal is not None and only_process(reading.text):  # never "who's next?"
-            said = said.model_copy(update={"goal": None})  # "we run scrum": not a second goal
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
         if asked_for is not None and getattr(said, asked_for) is None:

@@ -24,7 +24,9 @@ _DELIVERY = re.compile(
     r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
     r"build(?:ing)? the product|engineering (?:team )?needs|"
     r"priorit\w* (?:for|of) the (?:build|team|sprints?|devs?)|prioriti[sz]\w* "
-    r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day)"
+    r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day|"
+    # the work not made ready before the team plans it: refining the backlog
+    r"sort\w* (?:out )?the work|(?:sprint )?planning is (?:chaos|a mess|messy|broken))"
 )
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
@@ -221,10 +223,14 @@ def read_facts(text: str) -> HiringFacts:
     said = " ".join(text[:MAX_STORY].lower().split())
     clauses = [
         c
-        for c in re.split(r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we )", said)
+        for c in re.split(
+            r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we |who |which )", said
+        )
         if c.strip()
     ]
-    needed = [c for c in clauses if not _covered(c)]
+    # A clause that only says how the team works ("we run scrum") describes the team, not what
+    # the hire is for: the article has that decided first.
+    needed = [c for c in clauses if not _covered(c) and not only_process(c)]
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for
@@ -310,6 +316,8 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
     buttons: "the delivery side", "both, and we can afford two", "just one", "yep"."""
     said = " ".join(text[:MAX_STORY].lower().split())
     if fact == "goal":
+        if only_process(said):
+            return HiringFacts()  # "we ship in two-week sprints": how the team works, no goal
         delivery, business = _DELIVERY_SIDE.search(said), _BUSINESS_SIDE.search(said)
         if _BOTH_SIDES.search(said) or (delivery and business):
             return HiringFacts(goal="both")
@@ -359,15 +367,16 @@ _PROCESS_ONLY = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right)[,.!]?\s+)*"
     r"(?:(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|"
     r"devs|engineering)\s+)?(?:(?:already|also|all)\s+)?"
-    r"(?:(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|are|is)\s+)?"
+    r"(?:(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|are|is|"
+    r"ship in|ships in|deliver in|release in)\s+)?"
     r"(?:(?:\w+[- ]week|weekly|fortnightly)\s+)?(?:scrum|sprints|agile)"
-    r"(?:\s+(?:too|already|here|now|as well))?\s*[.!]*$"
+    r"(?:\s+(?:too|already|here|now|as well|btw|fyi|by the way))*\s*[.!]*$"
 )
 
 
 def only_process(text: str) -> bool:
-    """Whether a message only says the team runs Scrum (or sprints, or agile), with nothing
-    else: told after the goal is known, that is a fact about the team, not a second goal."""
+    """Whether a message (or a clause) only says the team runs Scrum (or sprints, or agile),
+    with nothing else: a fact about the team, never what the hire is for."""
     return bool(_PROCESS_ONLY.match(" ".join(text[:MAX_STORY].lower().split())))
 
 

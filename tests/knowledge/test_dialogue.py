@@ -379,6 +379,28 @@ def test_what_a_team_says_it_needs_outweighs_how_it_works() -> None:
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "our revenue has been declining for 3 years while the market grows. we run scrum. who?",
+        "we want to grow revenue and find new growth opportunities, we do scrum, who should we hire",
+    ],
+)
+def test_running_scrum_says_how_the_team_works_not_what_the_hire_is_for(said: str) -> None:
+    facts = read_facts(said)
+    assert facts.goal == "build-business" and facts.uses_scrum
+
+
+@pytest.mark.parametrize("told", ["we ship in two-week sprints btw", "we run scrum"])
+def test_told_how_the_team_works_when_asked_the_goal_it_asks_the_goal_again(
+    chat: Chat, told: str
+) -> None:
+    _, reply = turns(chat, "who should we hire first?", told)
+    assert reply.recommendation is None
+    assert [ask.fact for ask in reply.asks] == ["goal"]
+    assert reply.facts is not None and reply.facts.uses_scrum
+
+
+@pytest.mark.parametrize(
     "reply",
     ["the backlog is a mess", "the backlog is not ok", "sprints are fine, the backlog isn't"],
 )
