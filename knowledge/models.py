@@ -20,6 +20,7 @@ ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ARTICLE_TITLE = "Your Product Owner Is Not Your Product Manager"
 # The seed article's section headings, which every built-in `section` refers to.
 ARTICLE_SECTIONS = (
+    "Your Product Owner Is Not Your Product Manager",  # the title: the opening paragraphs
     "Identify the Need",
     "Product Manager vs. Product Owner: Responsibilities",
     "The Value of a Product Manager",

@@ -44,6 +44,15 @@ MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change th
 READ_CHARACTERS = 1000
 READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
+# "A 5-person startup", "we are 3 devs": a number before these says how many people there are,
+# never what work is asked about ("a 5 year plan").
+_PEOPLE = frozenset(
+    {"person", "people", "persons", "employees", "staff", "devs", "developers", "engineers"}
+    | {"folks", "heads", "members"}
+)
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"]
+)
 # Typo fixes remembered: new words keep arriving, so the memory is bounded.
 CORRECTIONS_KEPT = 20_000
 # New words (never seen, not yet remembered) checked for typos in one message; the rest are read
@@ -186,8 +195,11 @@ class Reader:
     def _tokens(self, written: list[str], fixed: list[str], sides: list[int]) -> list[Token]:
         forms = self._forms
         tokens: list[Token] = []
+        counts_people = not _PEOPLE.isdisjoint(fixed)
         for position in without_role_names(fixed):
             word = fixed[position]
+            if counts_people and _counts_people(fixed, position):
+                continue
             expanded = forms.get(word) or self._expand(word)
             for expanded_word, expanded_stem in expanded:
                 tokens.append((written[position], expanded_word, expanded_stem, sides[position]))
@@ -297,3 +309,10 @@ class Reader:
             return None
         # Fewest edits first, then a matching first letter, then alphabetical.
         return min(found, key=lambda f: (f[1], f[0][0] != word[0], f[0]))[0]
+
+
+def _counts_people(words: list[str], position: int) -> bool:
+    """Whether the word at `position` is a number of the people named right after it."""
+    following = words[position + 1] if position + 1 < len(words) else ""
+    word = words[position]
+    return following in _PEOPLE and (word.isdigit() or word in _NUMBER_WORDS)

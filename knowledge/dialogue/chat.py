@@ -40,6 +40,7 @@ from knowledge.dialogue.patterns import (
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
     OTHER_ROLE,
+    PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
     ROLE_CHECKED,
@@ -155,6 +156,13 @@ class Chat:
             if more and (concept := self.concepts.find(f"{memory.question} {text}")):
                 # "how often?" after "who does competitive analysis?": what the article says
                 return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), concept)
+        if (
+            reading.intent is Intent.OWNERSHIP
+            and _names_no_work(self._answer(reading.text))
+            and (concept := self.concepts.find(reading.text, all_of_it=True))
+        ):
+            # "and for a 5-person startup?": no work in it, but what the article says of it
+            return self._concept_reply(reading, concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -199,9 +207,13 @@ class Chat:
         return self.concepts.find(text) is not None
 
     def _explained(self, text: str) -> Concept | None:
-        """The concept a message read as no work or as off-topic asks of a role, where the article
-        explains it in so many words ("does a PM need to be technical?", "do PMs travel?")."""
-        return self.concepts.find(text, all_of_it=True) if _roles_named(text.lower()) else None
+        """The concept a message read as no work or as off-topic asks of a role (or of product
+        people), where the article explains it in so many words ("does a PM need to be
+        technical?", "do PMs travel?", "do startups need both?")."""
+        said = message_of(text).said
+        if not (_roles_named(text.lower()) or said.finds(PRODUCT_PEOPLE)):
+            return None
+        return self.concepts.find(text, all_of_it=True)
 
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
         """Who owns the work `text` names (none, one or both roles); None when it names no work

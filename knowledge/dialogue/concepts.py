@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.models import Concept, KnowledgeBase
 from knowledge.reading import Reader
+from knowledge.text import clean_text, split_words
 
 # A question must cover at least this share of a phrasing's concepts to be about it, including
 # at least one term that few concepts use ("product" alone says nothing about which concept).
@@ -19,14 +20,15 @@ class ConceptFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         texts = [text for c in kb.concepts for text in [c.title, *c.phrases]]
         self._reader = Reader(kb.language, texts)
-        self._phrases: list[tuple[frozenset[str], Concept]] = []
+        # Each phrasing's terms, its words as written, and its concept.
+        self._phrases: list[tuple[frozenset[str], frozenset[str], Concept]] = []
         for concept in kb.concepts:
             for text in [concept.title, *concept.phrases]:
                 terms = self._terms(text, fix_typos=False)
                 if terms:
-                    self._phrases.append((terms, concept))
+                    self._phrases.append((terms, _words(text), concept))
         used_by: dict[str, set[str]] = {}
-        for terms, concept in self._phrases:
+        for terms, _, concept in self._phrases:
             for term in terms:
                 used_by.setdefault(term, set()).add(concept.id)
         self._distinctive = {t for t, ids in used_by.items() if len(ids) <= DISTINCTIVE_IN_AT_MOST}
@@ -37,19 +39,27 @@ class ConceptFinder:
         something else ("what's a fair salary for a PM these days?" shares only "day" with a
         concept) is not taken for a concept on one word of it."""
         asked = self._terms(question, fix_typos=True)
-        best: tuple[float, int, Concept] | None = None
-        for terms, concept in self._phrases:
+        asked_words = _words(question)
+        # On equal terms, the phrasing sharing more of the words as written: synonyms make "what
+        # is agile?" and "what is scrum?" one question, and only the words tell them apart.
+        best: tuple[float, int, int, Concept] | None = None
+        for terms, words, concept in self._phrases:
             shared = len(terms & asked)
             coverage = shared / len(terms)
             if (
                 shared
                 and coverage >= MIN_COVERAGE
                 and (not all_of_it or shared >= HALF * len(asked))
-                and (best is None or (coverage, shared) > (best[0], best[1]))
             ):
-                best = (coverage, shared, concept)
-        return best[2] if best else None
+                verbatim = len(words & asked_words)
+                if best is None or (coverage, shared, verbatim) > best[:3]:
+                    best = (coverage, shared, verbatim, concept)
+        return best[3] if best else None
 
     def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
         terms = self._reader.terms(text, fix_typos=fix_typos)
         return frozenset(t.concept for t in terms) - _GENERIC
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(split_words(clean_text(text)))

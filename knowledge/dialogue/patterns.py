@@ -591,7 +591,7 @@ ASKS_DIFFERENCE = re.compile(_DIFFERENCE)
 # do in the $250M company example?" is no hiring story).
 OF_THE_ARTICLE = re.compile(
     r"\b(?:the article'?s author|the author(?! of)|author'?s|"
-    r"(?:the|that) (?:\S+ ){0,3}example)\b(?!:)"
+    r"(?:the|that) (?:\S+ ){0,3}(?:example|case study))\b(?!:)"
 )
 # A follow-up asking for more about the work just answered: "how often?", "what do they look
 # at?", "what does that involve?".
@@ -603,6 +603,9 @@ ASKS_MORE = re.compile(
     r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
     r"how does (?:that|it|this) work|in what way)\b[^.?!]{0,25}\?*$"
 )
+# Product people in general, or the two roles unnamed: "do startups need both?", "how many
+# product people do big companies have?".
+PRODUCT_PEOPLE = re.compile(r"\bboth\b|\bproduct (?:people|person|folks|hires?|teams?)\b")
 # A project (or programme) manager: not the PM the article means.
 PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # A role or the job itself spoken of without its name: "is the job stressful?", "do they…".
@@ -682,7 +685,8 @@ EXPLAIN = re.compile(
     r"what was|the same (?:thing )?as|mean\w*|how do you (?:measure|decide|know|do)|why would|why "
     r"does|"
     r"why do|quote|difference|vs|versus|what'?s|what is|what are|keep hearing|heard|idea behind|"
-    r"point of|purpose of|in practice|look like|tell me about|according to|the scrum guide)\b"
+    r"point of|purpose of|in practice|look like|tell me about|according to|the scrum guide|"
+    r"summari[sz]e|sum up|tl;?dr|the gist|main point|key takeaways|in a nutshell)\b"
 )
 CONCEPT = re.compile(
     r"^(?:so |ok |and )?(?:what(?:'?s| is| are| does| do| mean|s)\b|whats\b|explain\b|eli5\b|"
@@ -709,7 +713,8 @@ OFF_TOPIC = any_of(
     r"\bsoccer\b|\bworld cup\b|\bnba\b|\bnfl\b|\bmatch last night\b|\bgame last night\b",
     r"\bfavou?rite\b|\bstocks?\b|\bcrypto\b|\bbitcoin\b|\bpoem\b|\briddle\b|\bhoroscope\b",
     r"\bmeaning of life\b|\b(?:python|javascript|typescript|java|sql|regex|css|html|docker)\b",
-    r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bsummari[sz]e\b|\bwrite me\b",
+    r"\bdraft (?:an? |me )?(?:email|tweet|post|message|letter)\b|\bwrite me\b",
+    r"\bsummari[sz]e\b(?! (?:the |this )?article)",
     r"\bvacation policy\b|\bleave policy\b|\bhow many (?:days|holidays)\b|\bsafe framework\b",
     r"\bhow should i handle\b|\bwhich is better\b|\b\d-week sprints\b|\b4-day week\b|\bswitch to\b",
     r"\bplace in\b|\bgood (?:place|restaurant|bar)\b|\bbank holiday\b",

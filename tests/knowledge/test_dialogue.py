@@ -382,7 +382,7 @@ def test_what_a_team_says_it_needs_outweighs_how_it_works() -> None:
     "said",
     [
         "our revenue has been declining for 3 years while the market grows. we run scrum. who?",
-        "we want to grow revenue and find new growth opportunities, we do scrum, who should we hire",
+        "we want to grow revenue and find growth opportunities, we do scrum, who should we hire",
     ],
 )
 def test_running_scrum_says_how_the_team_works_not_what_the_hire_is_for(said: str) -> None:
@@ -812,3 +812,30 @@ def test_a_claim_over_a_list_is_confirmed_or_not_before_each_piece(
     reply = chat.reply(claim)
     assert reply.text.startswith(starts)
     assert "the po owns" not in reply.text  # each piece is named by its work, not the claim
+
+
+# Questions about the article itself, and the idea of it each is answered with.
+ARTICLE_IDEAS = {
+    "what is agile?": "concept-agile",
+    "is agile the same as scrum?": "concept-agile",
+    "what is a scrum team?": "concept-scrum-team",
+    "what is scrum?": "concept-scrum-guide-po",
+    "summarize the article": "concept-article-in-short",
+    "do startups need both?": "concept-one-product-person",
+    "tell me about the case study with the manufacturing company": "concept-manufacturer-case",
+}
+
+
+@pytest.mark.parametrize("text", list(ARTICLE_IDEAS))
+def test_questions_about_the_article_get_its_idea(chat: Chat, text: str) -> None:
+    reply = chat.reply(text)
+    assert reply.concept is not None and reply.concept.id == ARTICLE_IDEAS[text]
+
+
+def test_asking_to_summarise_something_else_is_still_off_topic(chat: Chat) -> None:
+    assert chat.reply("summarize this email for me").intent == "off-topic"
+
+
+def test_a_follow_up_about_team_size_gets_what_the_article_says_of_it(chat: Chat) -> None:
+    _, size = turns(chat, "who owns the backlog?", "what about for a 5-person startup?")
+    assert size.concept is not None and size.concept.id == "concept-one-product-person"
