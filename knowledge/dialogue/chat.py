@@ -33,12 +33,14 @@ from knowledge.dialogue.patterns import (
     ASKS_RANK,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
+    FRESH_QUESTION,
     MARKUP,
     MEANT,
     NARROWS,
     NEXT_HIRE,
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
+    NOT_THIS_BUT,
     OTHER_ROLE,
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
@@ -46,6 +48,7 @@ from knowledge.dialogue.patterns import (
     ROLE_CHECKED,
     ROLE_FOLLOW_UP,
     TAKES_PART,
+    TEAM_SETUP,
     THANKS_EMOJI,
     THE_JOB,
     TITLE_PM,
@@ -163,6 +166,13 @@ class Chat:
         ):
             # "and for a 5-person startup?": no work in it, but what the article says of it
             return self._concept_reply(reading, concept)
+        if (
+            reading.intent is Intent.FEEDBACK
+            and FRESH_QUESTION.match(text)
+            and (concept := self._explained(text))
+        ):
+            # "does a PM need to be technical?" after an answer: a question of its own
+            return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -455,7 +465,8 @@ class Chat:
         if reading.kind == "why":
             text = self._why(kept, answer)
         else:
-            text = wording.disagreement(answer, self.kb)
+            setup = message_of(reading.text).said.finds(TEAM_SETUP)
+            text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept
         )
@@ -586,11 +597,11 @@ def _checks_a_claim(said: str) -> bool:
 
 
 def _corrected(text: str) -> str | None:
-    """What a correction says was meant ("no, I meant legal review" -> "legal review"), without
-    mentions or emphasis marks, or what it says was not ("the product roadmap, not the tech
-    one"); None for any other message."""
+    """What a correction says was meant ("no, I meant legal review" -> "legal review", "not the
+    backlog, the budget" -> "the budget"), without mentions or emphasis marks, or what it says
+    was not ("the product roadmap, not the tech one"); None for any other message."""
     plain = MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
-    meant = MEANT.match(plain)
+    meant = MEANT.match(plain) or NOT_THIS_BUT.match(plain)
     if meant is None:
         return None
     said = plain[meant.end() :].strip()

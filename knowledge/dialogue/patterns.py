@@ -441,6 +441,13 @@ MEANT = re.compile(
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
+# A correction that opens with what was not meant: "not the backlog, the budget", "no not
+# pricing, i meant positioning" (not "not sure, …" or "not really, …").
+NOT_THIS_BUT = re.compile(
+    r"^\W*(?:(?:no|nope|nah)\W+)?not (?!sure|really|yet|exactly|quite|now|much|bad|at all|only|"
+    r"just|that)[^,;.?!]{1,40}[,;]\s*(?:(?:i meant|i mean|but|rather)\b\W*)?",
+    re.IGNORECASE,
+)
 # What a correction says was not meant, at its end: "I meant the product roadmap, not the tech
 # one", "pricing rather than suppliers".
 NOT_MEANT = re.compile(
@@ -602,6 +609,18 @@ ASKS_MORE = re.compile(
     r"what do (?:they|you|we) (?:look at|compare|check|use|measure)|"
     r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
     r"how does (?:that|it|this) work|in what way)\b[^.?!]{0,25}\?*$"
+)
+# A question of its own, not pushback on the answer before ("does a PM need to be technical?",
+# not "are you sure? …" or "why is the PO limited to scrum?").
+FRESH_QUESTION = re.compile(
+    r"^\s*(?:does|do|is|can|should|must|will|would|what|how)\b(?![^?]*\byou\b)[^?]*\?\s*$",
+    re.IGNORECASE,
+)
+# Pushback about how the team itself splits the work: "our PM does that", "we don't even have
+# a PO", "is our PM doing it wrong?".
+TEAM_SETUP = re.compile(
+    r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
+    r"not) (?:even )?have|we only have|at our company|on our team|doing it wrong)\b"
 )
 # Product people in general, or the two roles unnamed: "do startups need both?", "how many
 # product people do big companies have?".

@@ -231,11 +231,23 @@ def combine(kb: KnowledgeBase) -> str:
 REANSWERED = "Got it, about that work:"
 
 
-def disagreement(previous: Answer | None, kb: KnowledgeBase) -> str:
-    """Pushback on the last answer: acknowledged, the article's answer and its runners-up, and
-    how a workspace teaches RoleFit its own split."""
+# Pushback saying the team splits the work its own way ("our PM does that", "we don't even
+# have a PO"): what the article does and does not say about that.
+TEAM_SETUP = (
+    "The article says what each role is for; it never says who on your team must do the work. "
+    "Startups and small businesses usually have one product person, who takes on whatever the "
+    "business needs most."
+)
+
+
+def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool = False) -> str:
+    """Pushback on the last answer: acknowledged (with `team_setup`, that a team's own split is
+    not wrong), the article's answer and its runners-up, and how a workspace teaches RoleFit its
+    own split."""
     if previous is None:
         return "Thanks for telling me." + TEACH
+    if team_setup and previous.owners:
+        return f"{TEAM_SETUP} Going by the article: {ownership(previous, kb)}{TEACH}"
     others = ", ".join(
         f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
         for alt in previous.alternatives

@@ -839,3 +839,36 @@ def test_asking_to_summarise_something_else_is_still_off_topic(chat: Chat) -> No
 def test_a_follow_up_about_team_size_gets_what_the_article_says_of_it(chat: Chat) -> None:
     _, size = turns(chat, "who owns the backlog?", "what about for a 5-person startup?")
     assert size.concept is not None and size.concept.id == "concept-one-product-person"
+
+
+def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Chat) -> None:
+    _, meant = turns(chat, "who handles pricing", "no not pricing, i meant positioning")
+    assert meant.answer is not None and meant.answer.owners == ["product-manager"]
+    assert "positioned" in meant.text
+    _, budget = turns(chat, "who owns the budget?", "not the backlog, the budget")
+    assert budget.answer is not None and budget.answer.owners == ["product-manager"]
+
+
+def test_a_question_of_its_own_after_an_answer_is_answered_not_taken_as_pushback(
+    chat: Chat,
+) -> None:
+    _, technical = turns(chat, "who owns the backlog?", "does a PM need to be technical?")
+    assert (
+        technical.concept is not None and technical.concept.id == "concept-pm-not-technical-expert"
+    )
+
+
+@pytest.mark.parametrize(
+    "pushback",
+    [
+        "that's wrong, our PM does that",
+        "so is our PM doing it wrong?",
+        "no, on our team the PM does",
+    ],
+)
+def test_pushback_about_the_teams_own_split_gets_what_the_article_says_of_it(
+    chat: Chat, pushback: str
+) -> None:
+    _, reply = turns(chat, "who writes user stories", pushback)
+    assert reply.text.startswith("The article says what each role is for; it never says who")
+    assert "Product Owner" in reply.text  # and still the article's answer
