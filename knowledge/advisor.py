@@ -294,12 +294,22 @@ def _decide(
     placed: list[PlacedNeed],
     names: dict[RoleId, str],
 ) -> tuple[Decision, float, list[Reason]]:
-    """Pick the hire. A role on staff is never recommended again; two hires go to both roles
-    only when there is work on both sides and the goal or the company's size calls for it."""
+    """Pick the hire. A role on staff is recommended again only when the hire is for that
+    role's side alone and what was described is its work (a second one: larger companies often
+    have several product people); two hires go to both roles only when there is work on both
+    sides and the goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0
     if answers.existing_roles:
         (employed,) = answers.existing_roles
         other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
+        if GOAL_SIDES[answers.goal] == (employed,) and scores[employed] > scores[other]:
+            text = (
+                f"You already have a {names[employed]}, and the hire is for their side of the "
+                f"work alone, so the hire to make is a second {names[employed]}: larger companies "
+                "often have more than one person in product."
+            )
+            confidence = _from_margin(scores[employed] - scores[other], total)
+            return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
         confidence = _from_margin(scores[other] - scores[employed], total)
         text = f"You already have a {names[employed]}, so the hire to make is a {names[other]}."
         if scores[employed] > scores[other]:

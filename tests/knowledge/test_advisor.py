@@ -81,13 +81,18 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         PM,
     ),
     (
-        "Product Owner on staff: never a second one, even for delivery work",
+        "Product Owner on staff and a hire for delivery alone: a second one",
         {
             "goal": "deliver-product",
             "uses_scrum": True,
             "existing_roles": [PO],
             "needs": DELIVERY_NEEDS,
         },
+        PO,
+    ),
+    (
+        "Product Owner on staff and a hire for both sides: the other role",
+        {"goal": "both", "existing_roles": [PO], "needs": DELIVERY_NEEDS},
         PM,
     ),
     (
@@ -222,16 +227,23 @@ def test_article_case_places_its_needs_on_product_manager_work(matcher: Matcher)
 
 
 def test_employed_role_is_explained_and_scores_stay_honest(matcher: Matcher) -> None:
-    result = advise(
-        answers(goal="deliver-product", uses_scrum=True, existing_roles=[PO], needs=DELIVERY_NEEDS),
-        matcher,
-    )
+    result = advise(answers(existing_roles=[PO], needs=DELIVERY_NEEDS), matcher)
 
     assert result.recommendation == PM
     assert result.reasons[0].ref == "existing_roles"
     assert "already" in result.reasons[0].text
     assert result.scores[PO] > result.scores[PM]
     assert result.confidence < 0.5, "delivery work is a weak case for a Product Manager"
+
+
+def test_a_second_of_the_role_on_staff_says_why(matcher: Matcher) -> None:
+    result = advise(
+        answers(goal="deliver-product", existing_roles=[PO], needs=DELIVERY_NEEDS), matcher
+    )
+
+    assert result.recommendation == PO
+    assert "a second Product Owner" in result.reasons[0].text
+    assert "more than one person in product" in result.reasons[0].text
 
 
 def test_knowledge_base_ids_are_accepted_as_needs(kb: KnowledgeBase, matcher: Matcher) -> None:

@@ -60,7 +60,8 @@ def test_json_mode_answers_every_line_and_keeps_going_after_bad_ones() -> None:
         json.dumps(ARTICLE_CASE | {"colour": "blue"}).encode(),
         b"   ",
         json.dumps(
-            ARTICLE_CASE | {"uses_scrum": True, "existing_roles": ["product-manager"]}
+            ARTICLE_CASE
+            | {"goal": "both", "uses_scrum": True, "existing_roles": ["product-manager"]}
         ).encode(),
     ]
     done = rolefit("recommend", "--json", stdin=b"\n".join(lines) + b"\n")
