@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qs
 
+from serve import share_the_session_in_copies
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -66,6 +67,7 @@ STEP_VALUES: list[Values] = [
 
 def bare_app(settings: SlackSettings) -> AsyncApp:
     """Acknowledge the command, then open a minimal modal: the floor for views.open latency."""
+    share_the_session_in_copies()  # the lazy listener's copy of the request reaches the session
     app = AsyncApp(
         client=web_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value(),
