@@ -164,8 +164,11 @@ def needs_view(state: QuestionnaireState, kb: KnowledgeBase) -> dict[str, Any]:
     if state.anything_else:
         free_text["initial_value"] = state.anything_else
     hints = {
-        NEEDS: f"Up to {NEEDS_SELECTED_MAX}, grouped by the role that owns it.",
-        ANYTHING_ELSE: "In your own words, separated by commas or new lines.",
+        # Each input is optional on its own, and Slack labels it so; one of the two is needed.
+        NEEDS: f"Up to {NEEDS_SELECTED_MAX}, grouped by the role that owns it. Pick some here or "
+        "describe the work below: one of the two is needed.",
+        ANYTHING_ELSE: "In your own words, separated by commas or new lines; needed only if you "
+        "picked nothing above.",
     }
     elements = {NEEDS: select, ANYTHING_ELSE: free_text}
     inputs = [

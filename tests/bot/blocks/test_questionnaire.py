@@ -132,6 +132,13 @@ def test_free_text_alone_is_enough_for_the_needs_step(kb: KnowledgeBase) -> None
 # -- the views -------------------------------------------------------------------------------
 
 
+def test_the_needs_step_says_one_of_its_two_optional_inputs_is_needed(kb: KnowledgeBase) -> None:
+    """Slack labels each input "(optional)"; the step still wants one of them."""
+    hints = [b["hint"]["text"] for b in needs_view(fresh(), kb)["blocks"] if b["type"] == "input"]
+    assert "one of the two is needed" in hints[0]
+    assert "needed only if you picked nothing above" in hints[1]
+
+
 def test_every_step_is_a_valid_modal_with_a_short_title_and_submit(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
