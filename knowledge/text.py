@@ -205,6 +205,12 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s+")
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Who a list of work is wanted from, before the work: "(this week) I need someone to groom the
+# backlog, talk to suppliers and plan the sprint".
+_SOMEONE_TO = re.compile(
+    r"^[^,]*?\b(?:i|we) (?:need|want|am looking for|are looking for) (?:someone|somebody|a "
+    r"person|a product person) to\s+"
+)
 # Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
 # ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.
 ASIDE_WORDS = 4
@@ -295,7 +301,7 @@ def listed_work(cleaned: str) -> list[str]:
         if len(listing) != 1 or any(len(split_words(s)) > ASIDE_WORDS for s in asides):
             return []
         cleaned = listing[0]
-    return _pieces(_LIST_JOIN.split(cleaned))
+    return _pieces(_LIST_JOIN.split(_SOMEONE_TO.sub("", cleaned, count=1)))
 
 
 def _items(cleaned: str) -> list[str]:

@@ -33,6 +33,7 @@ from knowledge.dialogue.patterns import (
     ASKS_RANK,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
+    EXPLAIN,
     FRESH_QUESTION,
     MARKUP,
     MEANT,
@@ -66,6 +67,9 @@ MAX_ASKS = 3
 # A question whether a role owns some work, or a claim to confirm, is a line, not a page: a
 # longer message is not read for one.
 CLAIM_CHARACTERS = 300
+# A list this short, asking nothing of what its items are, is a list of work: "backlog +
+# pricing + roadmap?".
+BARE_LIST_WORDS = 6
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
 
@@ -195,13 +199,17 @@ class Chat:
         return reply
 
     def _lists_work(self, reading: Reading) -> bool:
-        """Whether a message read as off-topic or as a concept is a list of work set out item
-        by item, for different roles, which one word in it ("OKRs", "C-suite") had read
-        otherwise ("- roadmap\n- release notes\n- OKRs"). A list in a sentence may be a request
-        to do the work ("write user stories for login + password reset") or a comparison
+        """Whether a message read as off-topic or as a concept is a list of work for different
+        roles, which one word in it ("OKRs", "C-suite", "backlog") had read otherwise: set out
+        item by item ("- roadmap\n- release notes\n- OKRs"), or bare ("backlog + pricing +
+        roadmap?"). A longer list in a sentence may be a request to do the work ("write user
+        stories for login + password reset"), and one asking what things are a comparison
         ("scrum vs kanban, …")."""
         text = reading.text
-        if reading.follow_up or not lists_item_by_item(clean_text(text)):
+        if reading.follow_up:
+            return False
+        bare = len(text.split()) <= BARE_LIST_WORDS and not message_of(text).said.finds(EXPLAIN)
+        if not (bare or lists_item_by_item(clean_text(text))):
             return False
         return bool(self._answer(text).parts)
 

@@ -119,6 +119,9 @@ def test_a_bare_list_of_work_is_answered_piece_by_piece(chat: Chat) -> None:
     reply = chat.reply("- roadmap\n- release notes\n- customer interviews\n- OKRs")
     assert reply.intent == "ownership" and reply.answer is not None
     assert len(reply.answer.parts) == 4  # one word ("OKRs") no longer makes it off-topic
+    in_a_line = chat.reply("backlog + pricing + roadmap?")  # "backlog" alone reads as its idea
+    assert in_a_line.answer is not None
+    assert [part.question for part in in_a_line.answer.parts] == ["backlog", "pricing", "roadmap"]
     assert chat.reply("scrum vs kanban, which one for a 5 person team?").intent == "off-topic"
 
 

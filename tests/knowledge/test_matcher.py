@@ -349,6 +349,11 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
         ("who owns the backlog plus pricing?", ["the backlog", "pricing"]),
         ("backlog & pricing: who owns each?", ["backlog", "pricing"]),
         ("who writes user stories; who sets prices", ["writes user stories", "sets prices"]),
+        (  # who the work is wanted from, before the list
+            "this week I need someone to groom the backlog, talk to suppliers about margins, and "
+            "plan the sprint. who does what?",
+            ["groom the backlog", "talk to suppliers about margins", "plan the sprint"],
+        ),
         ("the backlog is a mess. who cleans it up and talks to the stakeholders?", None),
         ("who writes user stories? and who does pricing?", ["writes user stories", "pricing"]),
         ("Hi! Who owns the backlog? Who sets prices?", ["the backlog", "sets prices"]),
