@@ -420,3 +420,10 @@ def test_one_piece_of_work_or_a_sentence_around_one_is_not_split(
     matcher: Matcher, question: str
 ) -> None:
     assert matcher.answer(question).parts == []
+
+
+def test_the_product_as_a_whole_is_split_as_the_article_splits_it(matcher: Matcher) -> None:
+    answer = matcher.answer("who owns the product?")
+    assert answer.owners == ["product-owner", "product-manager"]
+    assert answer.responsibility is not None
+    assert answer.responsibility.id == "both-the-product-as-a-whole"

@@ -48,7 +48,12 @@ ARTICLE_RESPONSIBILITIES = {
         "pm-approvals-to-market",
         "pm-growth-opportunities",
     },
-    "both": {"both-customer-needs", "both-technical-requirements", "both-product-roadmap"},
+    "both": {
+        "both-customer-needs",
+        "both-technical-requirements",
+        "both-product-roadmap",
+        "both-the-product-as-a-whole",
+    },
 }
 
 
