@@ -17,6 +17,7 @@ from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
     Fact,
     HiringFacts,
+    only_process,
     read_answer,
     read_correction,
     read_facts,
@@ -170,6 +171,8 @@ class Chat:
         ):
             # "and for a 5-person startup?": no work in it, but what the article says of it
             return self._concept_reply(reading, concept)
+        if memory is not None and memory.question and not memory.facts and only_process(text):
+            return self._told_how_the_team_works(memory)  # "we ship in two-week sprints btw"
         if (
             reading.intent is Intent.FEEDBACK
             and FRESH_QUESTION.match(text)
@@ -465,15 +468,25 @@ class Chat:
     def _help(self, reading: Reading, memory: Memory | None) -> Reply:
         return Reply(intent=Intent.HELP, text=wording.HELP, memory=Memory(intent="help"))
 
+    def _told_how_the_team_works(self, memory: Memory) -> Reply:
+        """After an answer (no hiring talk yet), a message saying only that the team runs Scrum:
+        a fact about the team, kept for hiring advice later, and what the article says of it."""
+        return Reply(
+            intent=Intent.FEEDBACK,
+            text=wording.TEAM_RUNS_SCRUM,
+            kind="fact",
+            memory=memory.model_copy(update={"facts": HiringFacts(uses_scrum=True)}),
+        )
+
     def _feedback(self, reading: Reading, memory: Memory | None) -> Reply:
         kept = memory or Memory(intent="feedback")
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         answer = self._previous_answer(kept)
-        if reading.kind == "why":
+        setup = message_of(reading.text).said.finds(TEAM_SETUP)
+        if reading.kind == "why" and not setup:
             text = self._why(kept, answer)
-        else:
-            setup = message_of(reading.text).said.finds(TEAM_SETUP)
+        else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept

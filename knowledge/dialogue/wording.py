@@ -231,6 +231,12 @@ def combine(kb: KnowledgeBase) -> str:
 REANSWERED = "Got it, about that work:"
 
 
+# Told, after an answer, only that the team runs Scrum or sprints.
+TEAM_RUNS_SCRUM = (
+    "Noted: your team runs Scrum. The article calls the Product Owner a Scrum role, so the "
+    "backlog, user stories, sprints and test planning are where one would work; it does not "
+    "change who owns the work. Ask me whom to hire, and I'll take it into account."
+)
 # Pushback saying the team splits the work its own way ("our PM does that", "we don't even
 # have a PO"): what the article does and does not say about that.
 TEAM_SETUP = (

@@ -875,3 +875,18 @@ def test_pushback_about_the_teams_own_split_gets_what_the_article_says_of_it(
     _, reply = turns(chat, "who writes user stories", pushback)
     assert reply.text.startswith("The article says what each role is for; it never says who")
     assert "Product Owner" in reply.text  # and still the article's answer
+
+
+def test_told_the_team_runs_sprints_after_an_answer_it_notes_it_for_the_hire(chat: Chat) -> None:
+    _, told, hire = turns(
+        chat, "who should write user stories?", "we ship in two-week sprints btw", "whom to hire?"
+    )
+    assert told.text.startswith("Noted: your team runs Scrum.")
+    assert hire.facts is not None and hire.facts.uses_scrum
+
+
+def test_a_why_that_says_how_the_team_splits_the_work_gets_what_the_article_says_of_it(
+    chat: Chat,
+) -> None:
+    _, reply = turns(chat, "who does test planning", "we dont have a PO, only a PM and 4 devs")
+    assert reply.text.startswith("The article says what each role is for")
