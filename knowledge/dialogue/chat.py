@@ -55,6 +55,7 @@ from knowledge.dialogue.patterns import (
     THE_JOB,
     TITLE_PM,
     TITLE_PO,
+    WITHOUT_SCRUM,
     WORKING_CONDITIONS,
 )
 from knowledge.dialogue.scorer import default_scorer
@@ -173,12 +174,12 @@ class Chat:
             return self._concept_reply(reading, concept)
         if memory is not None and memory.question and not memory.facts and only_process(text):
             return self._told_how_the_team_works(memory)  # "we ship in two-week sprints btw"
-        if (
-            reading.intent is Intent.FEEDBACK
-            and FRESH_QUESTION.match(text)
-            and (concept := self._explained(text))
-        ):
-            # "does a PM need to be technical?" after an answer: a question of its own
+        asks_of_its_own = reading.intent is Intent.FEEDBACK or (
+            reading.intent is Intent.HIRE and message_of(text).said.finds(WITHOUT_SCRUM)
+        )
+        if asks_of_its_own and FRESH_QUESTION.match(text) and (concept := self._explained(text)):
+            # "does a PM need to be technical?" after an answer, "can we have a PO without
+            # doing scrum?": a question of the article's, not pushback or hiring advice
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
         answer_to = {
             Intent.OWNERSHIP: self._ownership,

@@ -30,7 +30,7 @@ WORDING = frozenset(
         "PROJECT_MANAGER",
         "NOT_A_PLAIN_CHECK",
         *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "TEAM_SETUP", "THE_JOB"),
-        "WORKING_CONDITIONS",
+        *("WITHOUT_SCRUM", "WORKING_CONDITIONS"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

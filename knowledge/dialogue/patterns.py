@@ -622,6 +622,10 @@ TEAM_SETUP = re.compile(
     r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
     r"not) (?:even )?have|we only have|at our company|on our team|doing it wrong)\b"
 )
+# Asking about a role away from Scrum: "can we have a product owner without doing scrum?".
+WITHOUT_SCRUM = re.compile(
+    r"\b(?:without (?:doing |using |running )?scrum|outside (?:of )?scrum)\b"
+)
 # Product people in general, or the two roles unnamed: "do startups need both?", "how many
 # product people do big companies have?".
 PRODUCT_PEOPLE = re.compile(r"\bboth\b|\bproduct (?:people|person|folks|hires?|teams?)\b")

@@ -826,6 +826,7 @@ ARTICLE_IDEAS = {
     "summarize the article": "concept-article-in-short",
     "do startups need both?": "concept-one-product-person",
     "tell me about the case study with the manufacturing company": "concept-manufacturer-case",
+    "can we have a product owner without doing scrum?": "concept-scrum-guide-po",
 }
 
 
