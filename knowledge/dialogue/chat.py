@@ -4,6 +4,7 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from cachetools import LRUCache
@@ -69,6 +70,8 @@ MAX_ASKS = 3
 # A question whether a role owns some work, or a claim to confirm, is a line, not a page: a
 # longer message is not read for one.
 CLAIM_CHARACTERS = 300
+# A follow-up as `_with_topic` writes it: "who does it? (who writes user stories?)".
+_WITH_TOPIC = re.compile(r".* \((.+)\)")
 # A list this short, asking nothing of what its items are, is a list of work: "backlog +
 # pricing + roadmap?".
 BARE_LIST_WORDS = 6
@@ -314,6 +317,8 @@ class Chat:
             return reading.text
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
         topic = concept.title if concept is not None else memory.question
+        while composed := _WITH_TOPIC.fullmatch(topic):
+            topic = composed.group(1)  # a follow-up of a follow-up: the work first asked about
         return f"{reading.text} ({topic})" if topic else reading.text
 
     # -- hiring --------------------------------------------------------------------------------

@@ -891,3 +891,23 @@ def test_a_why_that_says_how_the_team_splits_the_work_gets_what_the_article_says
 ) -> None:
     _, reply = turns(chat, "who does test planning", "we dont have a PO, only a PM and 4 devs")
     assert reply.text.startswith("The article says what each role is for")
+
+
+def test_follow_ups_of_follow_ups_ask_about_the_work_first_asked_about(chat: Chat) -> None:
+    *_, third = turns(
+        chat,
+        "who turns customer needs into technical requirements?",
+        "ok, who does it in practice?",
+        "hmm so if I can only afford one, who does it?",
+    )
+    assert third.memory.question == (
+        "hmm so if I can only afford one, who does it? "
+        "(who turns customer needs into technical requirements?)"
+    )
+
+
+def test_who_has_the_final_say_between_the_roles_is_not_in_the_article(chat: Chat) -> None:
+    assert chat.reply("who has the final say if the PO and PM disagree?").text.startswith(
+        "The article never ranks the two roles"
+    )
+    assert chat.reply("who has the final say on pricing?").owners == ["product-manager"]
