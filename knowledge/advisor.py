@@ -340,12 +340,18 @@ def _decide(
             text = "Startups and small businesses usually start with a single product person."
             reasons.append(Reason(text=text, source="article", ref=ARTICLE_TITLE))
     elif len(sides) == 2:
-        reasons.append(
-            _headcount_reason(
-                f"You can make one hire and need work from both sides; "
-                f"a {names[best]} covers the larger part of it."
-            )
-        )
+        listed = {role: sum(need.owners == [role] for need in placed) for role in (best, other)}
+        no_rule = "the article gives no rule for that"
+        if listed[best] > listed[other]:
+            why = f"more of the work you listed is {names[best]} work"
+        elif best == PRODUCT_OWNER and answers.uses_scrum:
+            why = f"{no_rule}, and your team runs Scrum, where the {names[best]} role comes from"
+        elif best == PRODUCT_MANAGER:
+            why = f"{no_rule}, and a {names[best]}'s brief is the broader one"
+        else:
+            why = f"{no_rule}, and on what you told RoleFit a {names[best]} fits slightly better"
+        text = f"You can make one hire and need work from both sides; {why}."
+        reasons.append(_headcount_reason(text))
     return best, confidence, reasons
 
 

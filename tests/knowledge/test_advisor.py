@@ -380,3 +380,17 @@ def test_a_near_tie_is_a_close_call(matcher: Matcher) -> None:
     advice = advise(answers, matcher)
     assert confidence_words(advice.confidence) == "not sure"
     assert advice.not_covered() or advice.recommendation == "product-manager"
+
+
+def test_one_hire_for_both_sides_says_what_tipped_it(matcher: Matcher) -> None:
+    """The article has no rule for one hire covering both sides: the reason says what decided."""
+
+    def headcount_reason(**given: Any) -> str:
+        reasons = advise(answers(**given), matcher).reasons
+        return next(r.text for r in reasons if r.ref == "headcount")
+
+    assert headcount_reason().endswith(
+        "the article gives no rule for that, and a Product Manager's brief is the broader one."
+    )
+    listed = headcount_reason(needs=[*DELIVERY_NEEDS, BUSINESS_NEEDS[0]])
+    assert listed.endswith("more of the work you listed is Product Owner work.")
