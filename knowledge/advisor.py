@@ -52,6 +52,9 @@ GOAL_SIDES: dict[Goal, tuple[RoleId, ...]] = {
     "both": ROLE_IDS,
 }
 LARGER_STAGES: frozenset[CompanyStage] = frozenset({"scale-up", "enterprise"})
+# How sure advice for a second person in the role already on staff is below a scale-up: a
+# close call, since the article has small companies hire one product person.
+SMALL_COMPANY_SECOND_HIRE_CONFIDENCE = 0.4
 
 # Article sections the reasons point to (titles as the article spells them).
 SECTION_IDENTIFY_NEED = "Identify the Need"
@@ -309,6 +312,10 @@ def _decide(
                 "often have more than one person in product."
             )
             confidence = _from_margin(scores[employed] - scores[other], total)
+            if answers.company_stage not in LARGER_STAGES:
+                # A close call at most: a second product person is unusual this size.
+                text += " Startups and small businesses usually have just one, so weigh it."
+                confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
             return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
         confidence = _from_margin(scores[other] - scores[employed], total)
         text = f"You already have a {names[employed]}, so the hire to make is a {names[other]}."

@@ -192,9 +192,13 @@ _LIST_JOIN_HINTS = (",", ";", "&", "+", "\n", "/", "and", "plus", "as well as", 
 
 
 def _joins_a_list(text: str) -> bool:
-    """Whether `text` holds what joins a list (`_LIST_JOIN`)."""
-    folded = text.casefold()  # as the pattern's IGNORECASE folds it
-    return any(hint in folded for hint in _LIST_JOIN_HINTS) and _LIST_JOIN.search(text) is not None
+    """Whether `text` holds what joins a list (`_LIST_JOIN`). Only ASCII text is tested for
+    the hints first: IGNORECASE folds letters (a dotted İ) that casefold() does not."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(hint in lowered for hint in _LIST_JOIN_HINTS):
+            return False
+    return _LIST_JOIN.search(text) is not None
 
 
 # A bulleted or numbered line ("who owns:\n- the backlog\n- pricing") is a listed piece too.
@@ -208,8 +212,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Who a list of work is wanted from, before the work: "(this week) I need someone to groom the
 # backlog, talk to suppliers and plan the sprint".
 _SOMEONE_TO = re.compile(
-    r"^[^,]*?\b(?:i|we) (?:need|want|am looking for|are looking for) (?:someone|somebody|a "
-    r"person|a product person) to\s+"
+    r"^(?:[^,]{0,20},\s*)?[^,]*?\b(?:i|we)(?: need| want| am looking for| are looking for|'?m "
+    r"looking for|'?re looking for) (?:someone|somebody|a person|a product person) to\s+"
 )
 # Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
 # ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.

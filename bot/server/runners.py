@@ -152,22 +152,23 @@ def build_server(
     return _AnnouncingServer(config, on_ready)
 
 
-# Young collections between full ones (Python's default is 10). A full collection walks every
-# object the caches hold (conversations, recent replies: about 100,000 once they fill), 15-50 ms
-# in which no request moves. With the default one came every ~1,000 DMs, and benchmarks/serve.py
-# measured a DM ack's p99 at c=32 at 48-114 ms; with this, one in 10,000 DMs and 31-32 ms. What
-# dies young (almost everything a request makes) is collected as often as before.
-YOUNG_COLLECTIONS_PER_FULL = 100
+# Middle-generation collections between full ones (Python's default is 10, each after 10 young
+# ones). A full collection walks every object the caches hold (conversations, recent replies:
+# about 100,000 once they fill), 15-50 ms in which no request moves. With the default one came
+# every ~1,000 DMs, and benchmarks/serve.py measured a DM ack's p99 at c=32 at 48-114 ms; with
+# this, one in 10,000 DMs and 31-32 ms. What dies young (almost everything a request makes) is
+# collected as often as before.
+MIDDLE_COLLECTIONS_PER_FULL = 100
 
 
 def settle_the_heap() -> None:
     """Before serving: what start-up built (the knowledge base, the matcher's index) lives as
     long as the process, so it is frozen and no collection walks it again; and full collections
-    come a tenth as often (`YOUNG_COLLECTIONS_PER_FULL`)."""
+    come a tenth as often (`MIDDLE_COLLECTIONS_PER_FULL`)."""
     gc.collect()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, YOUNG_COLLECTIONS_PER_FULL)
+    gc.set_threshold(young, middle, MIDDLE_COLLECTIONS_PER_FULL)
 
 
 def serve(

@@ -154,6 +154,9 @@ class Chat:
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         corrected = _corrected(text) if memory is not None and memory.question else None
+        if corrected is None and memory is not None and memory.question:
+            rest = _not_this_but(text)  # "not the backlog, the budget": if it names placed work
+            corrected = rest if rest and self._answer(rest).confidence >= MOST_LIKELY else None
         if memory is not None and corrected:
             if ASKS_ITS_OWN.match(normalise(corrected)):
                 return self.reply(corrected, memory)  # "no, I meant should we hire a PM?"
@@ -168,13 +171,6 @@ class Chat:
             if more and (concept := self.concepts.find(f"{memory.question} {text}")):
                 # "how often?" after "who does competitive analysis?": what the article says
                 return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), concept)
-        if (
-            reading.intent is Intent.OWNERSHIP
-            and _names_no_work(self._answer(reading.text))
-            and (concept := self.concepts.find(reading.text, all_of_it=True))
-        ):
-            # "and for a 5-person startup?": no work in it, but what the article says of it
-            return self._concept_reply(reading, concept)
         if memory is not None and memory.question and not memory.facts and only_process(text):
             return self._told_how_the_team_works(memory)  # "we ship in two-week sprints btw"
         asks_of_its_own = reading.intent is Intent.FEEDBACK or (
@@ -270,8 +266,10 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
-            if _names_no_work(answer) and (concept := self._explained(reading.text)):
-                # "Does a PM need to be technical?", "how much does a PM travel?": no work of
+            if _names_no_work(answer) and (
+                concept := self.concepts.find(reading.text, all_of_it=True)
+            ):
+                # "Does a PM need to be technical?", "and for a 5-person startup?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)
             if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
@@ -601,7 +599,7 @@ def _yes_or_no(text: str, answer: Answer, kb: KnowledgeBase) -> str:
     is; "is the PO the only one…" of something a yes or no would misread)."""
     if len(text) > CLAIM_CHARACTERS:
         return ""
-    said = normalise(text.replace("\u2019", "'"))  # a typographic apostrophe as a plain one
+    said = normalise(text)
     if not _checks_a_claim(said):
         return ""
     named = _roles_named(said)
@@ -624,15 +622,28 @@ def _checks_a_claim(said: str) -> bool:
 
 
 def _corrected(text: str) -> str | None:
-    """What a correction says was meant ("no, I meant legal review" -> "legal review", "not the
-    backlog, the budget" -> "the budget"), without mentions or emphasis marks, or what it says
-    was not ("the product roadmap, not the tech one"); None for any other message."""
-    plain = MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
-    meant = MEANT.match(plain) or NOT_THIS_BUT.match(plain)
+    """What a correction says was meant ("no, I meant legal review" -> "legal review"), without
+    mentions or emphasis marks, or what it says was not ("the product roadmap, not the tech
+    one"); None for any other message."""
+    plain = _plain(text)
+    meant = MEANT.match(plain)
     if meant is None:
         return None
     said = plain[meant.end() :].strip()
     return NOT_MEANT.sub("", said).strip() or said
+
+
+def _not_this_but(text: str) -> str | None:
+    """What a message opening with what was not meant puts in its place ("not the backlog, the
+    budget" -> "the budget"); None for any other message. Only a correction if that is work."""
+    plain = _plain(text)
+    opening = NOT_THIS_BUT.match(plain)
+    return plain[opening.end() :].strip() or None if opening else None
+
+
+def _plain(text: str) -> str:
+    """The text without mentions or emphasis marks."""
+    return MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
 
 
 def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:

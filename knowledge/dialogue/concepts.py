@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.models import Concept, KnowledgeBase
 from knowledge.reading import Reader
-from knowledge.text import clean_text, split_words
+from knowledge.text import STOPWORDS, clean_text, split_words
 
 # A question must cover at least this share of a phrasing's concepts to be about it, including
 # at least one term that few concepts use ("product" alone says nothing about which concept).
@@ -12,6 +12,8 @@ MIN_COVERAGE = 0.6
 DISTINCTIVE_IN_AT_MOST = 3
 # Asked of a message read as something else, a phrasing must also cover half of the question.
 HALF = 0.5
+# How a question about the article asks, which says nothing of what it asks about.
+_ASKING = frozenset({"what", "explain", "tell", "about", "mean", "means", "meaning", "define"})
 # Words every question about the article uses; they never pick a concept by themselves.
 _GENERIC = frozenset({"product", "whi", "mean", "role", "team", "work", "articl", "explain"})
 
@@ -20,6 +22,10 @@ class ConceptFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         texts = [text for c in kb.concepts for text in [c.title, *c.phrases]]
         self._reader = Reader(kb.language, texts)
+        # The generic words as read: a synonym group's concept ("explain~") as well as the stem.
+        self._generic = _GENERIC | {
+            t.concept for t in self._reader.terms(" ".join(sorted(_GENERIC)), fix_typos=False)
+        }
         # Each phrasing's terms, its words as written, and its concept.
         self._phrases: list[tuple[frozenset[str], frozenset[str], Concept]] = []
         for concept in kb.concepts:
@@ -58,8 +64,9 @@ class ConceptFinder:
 
     def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
         terms = self._reader.terms(text, fix_typos=fix_typos)
-        return frozenset(t.concept for t in terms) - _GENERIC
+        return frozenset(t.concept for t in terms) - self._generic
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(split_words(clean_text(text)))
+    """The content words as written: what tells "what is agile?" from "explain scrum"."""
+    return frozenset(split_words(clean_text(text))) - STOPWORDS - _ASKING

@@ -26,7 +26,8 @@ _DELIVERY = re.compile(
     r"priorit\w* (?:for|of) the (?:build|team|sprints?|devs?)|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day|"
     # the work not made ready before the team plans it: refining the backlog
-    r"sort\w* (?:out )?the work|(?:sprint )?planning is (?:chaos|a mess|messy|broken))"
+    r"sort\w* (?:out )?the work|(?:^|sprint |release |our )planning is (?:chaos|a mess|messy|"
+    r"broken))"
 )
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
@@ -364,7 +365,7 @@ _WANTED_DONE = re.compile(
 # A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
 # sprints", "the devs are agile too".
 _PROCESS_ONLY = re.compile(
-    r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right)[,.!]?\s+)*"
+    r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right|actually|no|wait)[,.!]?\s+)*"
     r"(?:(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|"
     r"devs|engineering)\s+)?(?:(?:already|also|all)\s+)?"
     r"(?:(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|are|is|"

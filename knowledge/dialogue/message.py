@@ -71,7 +71,8 @@ def normalise(text: str) -> str:
 def _plain(text: str) -> str:
     """Lower-case text without Slack markup or emoji codes, its punctuation kept."""
     unescaped = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-    return P.MARKUP.sub(" ", unescaped).lower()
+    # Phones and Macs type a curly apostrophe (U+2019); every pattern spells the straight one.
+    return P.MARKUP.sub(" ", unescaped).replace("\u2019", "'").lower()
 
 
 def follow_up_topic(message: Message) -> str:

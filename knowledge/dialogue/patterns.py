@@ -437,15 +437,14 @@ HIRE = any_of(
 # customers, so…") is pushback on the answer, not a new question.
 MEANT = re.compile(
     r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|ah|oops|sorry|my bad|actually|ok|okay|not that(?: one)?|"
-    r"(?:that'?s )?not what i (?:asked|meant))\b\W*)*"
+    r"(?:that'?s )?not what i (?:asked|meant))\b\W*|not [^,;.?!]{1,40}[,;]\s*)*"
     r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
-# A correction that opens with what was not meant: "not the backlog, the budget", "no not
-# pricing, i meant positioning" (not "not sure, …" or "not really, …").
+# A correction that opens with what was not meant, in at most three words: "not the backlog,
+# the budget" (a correction only where the rest names work RoleFit places).
 NOT_THIS_BUT = re.compile(
-    r"^\W*(?:(?:no|nope|nah)\W+)?not (?!sure|really|yet|exactly|quite|now|much|bad|at all|only|"
-    r"just|that)[^,;.?!]{1,40}[,;]\s*(?:(?:i meant|i mean|but|rather)\b\W*)?",
+    r"^\W*(?:(?:no|nope|nah)\W+)?not (?:the |a |an |our )?(?:\w+ ){0,2}\w+[,;]\s*(?:but |rather )?",
     re.IGNORECASE,
 )
 # What a correction says was not meant, at its end: "I meant the product roadmap, not the tech
@@ -621,7 +620,8 @@ FRESH_QUESTION = re.compile(
 # a PO", "is our PM doing it wrong?".
 TEAM_SETUP = re.compile(
     r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
-    r"not) (?:even )?have|we only have|at our company|on our team|doing it wrong)\b"
+    r"not) (?:even )?have|we only have|at (?:our|my) (?:company|work)|on our team|doing it "
+    r"wrong)\b"
 )
 # Asking about a role away from Scrum: "can we have a product owner without doing scrum?".
 WITHOUT_SCRUM = re.compile(

@@ -244,6 +244,19 @@ def test_a_second_of_the_role_on_staff_says_why(matcher: Matcher) -> None:
     assert result.recommendation == PO
     assert "a second Product Owner" in result.reasons[0].text
     assert "more than one person in product" in result.reasons[0].text
+    # A startup (the helper's leader) usually has one product person: a close call at most.
+    assert "usually have just one, so weigh it" in result.reasons[0].text
+    assert result.confidence < 0.45
+    larger = advise(
+        answers(
+            company_stage="scale-up",
+            goal="deliver-product",
+            existing_roles=[PO],
+            needs=DELIVERY_NEEDS,
+        ),
+        matcher,
+    )
+    assert larger.recommendation == PO and "weigh it" not in larger.reasons[0].text
 
 
 def test_knowledge_base_ids_are_accepted_as_needs(kb: KnowledgeBase, matcher: Matcher) -> None:

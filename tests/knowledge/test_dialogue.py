@@ -849,8 +849,23 @@ def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Cha
     _, meant = turns(chat, "who handles pricing", "no not pricing, i meant positioning")
     assert meant.answer is not None and meant.answer.owners == ["product-manager"]
     assert "positioned" in meant.text
-    _, budget = turns(chat, "who owns the budget?", "not the backlog, the budget")
+    _, budget = turns(chat, "who owns the backlog?", "not the backlog, the budget")
+    assert budget.text.startswith("Got it, about that work:")
     assert budget.answer is not None and budget.answer.owners == ["product-manager"]
+
+
+@pytest.mark.parametrize(
+    "pushback",
+    [
+        "not 100% sure about that, the PO does it at my company",
+        "not always, sometimes the PO helps",
+        "not a fan of this answer, seems wrong",
+    ],
+)
+def test_pushback_opening_with_not_is_no_correction(chat: Chat, pushback: str) -> None:
+    _, reply = turns(chat, "who owns pricing?", pushback)
+    assert not reply.text.startswith("Got it, about that work:")
+    assert reply.answer is not None and reply.answer.owners == ["product-manager"]
 
 
 def test_a_question_of_its_own_after_an_answer_is_answered_not_taken_as_pushback(
@@ -911,3 +926,16 @@ def test_who_has_the_final_say_between_the_roles_is_not_in_the_article(chat: Cha
         "The article never ranks the two roles"
     )
     assert chat.reply("who has the final say on pricing?").owners == ["product-manager"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["our business planning is a mess, who should we hire?", "our strategic planning is chaos"],
+)
+def test_planning_that_is_not_the_teams_is_no_delivery_need(said: str) -> None:
+    assert read_facts(said).goal == "build-business"
+
+
+def test_a_team_fact_said_as_a_correction_adds_no_goal() -> None:
+    facts = read_facts("actually we run scrum too")
+    assert facts.goal is None and facts.uses_scrum

@@ -354,6 +354,11 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
             "plan the sprint. who does what?",
             ["groom the backlog", "talk to suppliers about margins", "plan the sprint"],
         ),
+        (
+            "Hey, I'm looking for someone to groom the backlog, set prices and plan the sprint. "
+            "who does what?",
+            ["groom the backlog", "set prices", "plan the sprint"],
+        ),
         ("the backlog is a mess. who cleans it up and talks to the stakeholders?", None),
         ("who writes user stories? and who does pricing?", ["writes user stories", "pricing"]),
         ("Hi! Who owns the backlog? Who sets prices?", ["the backlog", "sets prices"]),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.server.runners import YOUNG_COLLECTIONS_PER_FULL, settle_the_heap
+from bot.server.runners import MIDDLE_COLLECTIONS_PER_FULL, settle_the_heap
 
 
 @pytest.fixture
@@ -23,4 +23,4 @@ def test_start_up_is_frozen_and_full_collections_come_seldom() -> None:
     young, middle, _ = gc.get_threshold()
     settle_the_heap()
     assert gc.get_freeze_count() > 0  # what start-up built is never walked again
-    assert gc.get_threshold() == (young, middle, YOUNG_COLLECTIONS_PER_FULL)
+    assert gc.get_threshold() == (young, middle, MIDDLE_COLLECTIONS_PER_FULL)
