@@ -94,6 +94,13 @@ _NO_DELIVERY = re.compile(
     r"\b(?:already )?(?:has|have|with) (?:a |an |their )?(?:po|pos|product owners?|backlog owners?"
     r")\b"
 )
+# Saying how the team works inside a clause ("our revenue is flat and we use scrum", "devs do
+# scrum"): a fact about the team, not a delivery need.
+_HOW_IT_WORKS = re.compile(
+    r"\b(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|devs|"
+    r"engineering) (?:already |also |all )?(?:use|uses|run|runs|do|does|follow|follows|work in|"
+    r"practi[cs]e|ship in|are on) (?:\w+[- ]week )?(?:scrum|sprints|agile)\b"
+)
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
     r"personnes|personas|positions|seats|open reqs)\b|headcount:? (?:two|2)|can hire (?:two|2)|"
@@ -235,7 +242,10 @@ def read_facts(text: str) -> HiringFacts:
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for
-    delivery = any(_DELIVERY.search(c) and not _says_done(_NO_DELIVERY, c) for c in needed)
+    delivery = any(
+        _DELIVERY.search(_HOW_IT_WORKS.sub(" ", c)) and not _says_done(_NO_DELIVERY, c)
+        for c in needed
+    )
     business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)
     # One side said to be taken care of, and the other wanted: the story is about the other
     # side, and the covered side's work it lists ("our CEO handles the commercial stuff -
@@ -259,6 +269,10 @@ def read_facts(text: str) -> HiringFacts:
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         scrum = True
+    if goal is None and scrum and any(_says_done(_NO_BUSINESS, c) for c in clauses):
+        # "devs do scrum, founders do strategy": the business side is taken, the team runs
+        # Scrum, so what is left for the hire is delivery.
+        goal = "deliver-product"
     staff = tuple(role for role, pattern in _STAFF.items() if pattern.search(said))
     return HiringFacts(
         company_stage=_stage(said),

@@ -389,6 +389,8 @@ def test_what_a_team_says_it_needs_outweighs_how_it_works() -> None:
     [
         "our revenue has been declining for 3 years while the market grows. we run scrum. who?",
         "we want to grow revenue and find growth opportunities, we do scrum, who should we hire",
+        "nobody owns strategy and we use scrum. one hire",
+        "our revenue is flat and we use scrum. one hire. PO or PM?",
     ],
 )
 def test_running_scrum_says_how_the_team_works_not_what_the_hire_is_for(said: str) -> None:
@@ -928,3 +930,8 @@ def test_planning_that_is_not_the_teams_is_no_delivery_need(said: str) -> None:
 def test_a_team_fact_said_as_a_correction_adds_no_goal() -> None:
     facts = read_facts("actually we run scrum too")
     assert facts.goal is None and facts.uses_scrum
+
+
+def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
+    facts = read_facts("We're a 15-person startup, devs do scrum, founders do strategy. Who?")
+    assert facts.goal == "deliver-product"
