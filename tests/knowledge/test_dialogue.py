@@ -832,6 +832,7 @@ ARTICLE_IDEAS = {
     "do startups need both?": "concept-one-product-person",
     "tell me about the case study with the manufacturing company": "concept-manufacturer-case",
     "can we have a product owner without doing scrum?": "concept-scrum-guide-po",
+    "what skills should I look for in a product manager?": "concept-what-to-look-for",
 }
 
 
