@@ -39,6 +39,7 @@ from knowledge.dialogue.patterns import (
     FRESH_QUESTION,
     MARKUP,
     MEANT,
+    MEANT_NOT_THAT,
     NARROWS,
     NEXT_HIRE,
     NOT_A_PLAIN_CHECK,
@@ -634,11 +635,15 @@ def _corrected(text: str) -> str | None:
 
 
 def _not_this_but(text: str) -> str | None:
-    """What a message opening with what was not meant puts in its place ("not the backlog, the
-    budget" -> "the budget"); None for any other message. Only a correction if that is work."""
+    """What a short message setting what was meant against what was not names as meant ("not
+    the backlog, the budget", "sorry — budget, not backlog" -> the budget); None for any other
+    message. Only a correction if that is work."""
     plain = _plain(text)
-    opening = NOT_THIS_BUT.match(plain)
-    return plain[opening.end() :].strip() or None if opening else None
+    if opening := NOT_THIS_BUT.match(plain):
+        return plain[opening.end() :].strip() or None
+    if meant := MEANT_NOT_THAT.fullmatch(plain):
+        return meant.group(1).strip() or None
+    return None
 
 
 def _plain(text: str) -> str:

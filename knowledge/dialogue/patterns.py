@@ -438,13 +438,19 @@ HIRE = any_of(
 MEANT = re.compile(
     r"^\W*(?:(?:no|nope|nah|hmm|wait|oh|ah|oops|sorry|my bad|actually|ok|okay|not that(?: one)?|"
     r"(?:that'?s )?not what i (?:asked|meant))\b\W*|not [^,;.?!]{1,40}[,;]\s*)*"
-    r"(?:i meant|i mean|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
+    r"(?:i meant|i mean|meant|i was (?:asking|talking) about|i'?m (?:asking|talking) about)\b\W*",
     re.IGNORECASE,
 )
 # A correction that opens with what was not meant, in at most three words: "not the backlog,
 # the budget" (a correction only where the rest names work RoleFit places).
 NOT_THIS_BUT = re.compile(
     r"^\W*(?:(?:no|nope|nah)\W+)?not (?:the |a |an |our )?(?:\w+ ){0,2}\w+[,;]\s*(?:but |rather )?",
+    re.IGNORECASE,
+)
+# A short correction naming what was meant, then what was not: "sorry — budget, not backlog".
+MEANT_NOT_THAT = re.compile(
+    r"^\W*(?:(?:sorry|oops|no|nope|wait|actually|my bad)\W+)*([^,;.?!—]{1,40}?)\s*(?:[,;—]|\s-)\s*"
+    r"not (?:the )?[^,;.?!]{1,40}\W*$",
     re.IGNORECASE,
 )
 # What a correction says was not meant, at its end: "I meant the product roadmap, not the tech

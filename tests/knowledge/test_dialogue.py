@@ -855,9 +855,14 @@ def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Cha
     _, meant = turns(chat, "who handles pricing", "no not pricing, i meant positioning")
     assert meant.answer is not None and meant.answer.owners == ["product-manager"]
     assert "positioned" in meant.text
-    _, budget = turns(chat, "who owns the backlog?", "not the backlog, the budget")
-    assert budget.text.startswith("Got it, about that work:")
-    assert budget.answer is not None and budget.answer.owners == ["product-manager"]
+    for correction in (
+        "not the backlog, the budget",
+        "sorry — budget, not backlog",
+        "actually meant the budget",
+    ):
+        _, budget = turns(chat, "who owns the backlog?", correction)
+        assert budget.text.startswith("Got it, about that work:"), correction
+        assert budget.answer is not None and budget.answer.owners == ["product-manager"]
 
 
 def test_a_question_of_its_own_after_an_answer_is_answered_not_taken_as_pushback(
