@@ -125,7 +125,8 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
             f"the {po} turns it into a prioritised backlog and delivered sprints.",
             "Agree up front who leads the shared work: finding what customers need and "
             "turning it into requirements.",
-            f"If only one search can start now, start with the {_stronger(recommendation, kb)}.",
+            "The article names no order; if only one search can start now, more of your "
+            f"answers point to the {_stronger(recommendation, kb)}.",
         ],
     }[recommendation.recommendation]
     steps.append("Unsure who owns a task? Ask RoleFit: `/rolefit who owns …`")
