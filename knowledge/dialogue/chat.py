@@ -565,6 +565,12 @@ class Chat:
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
         if concept := self._explained(reading.text):
             return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
+        if message_of(reading.text).said.finds(WORKING_CONDITIONS):
+            return Reply(  # "how much should I pay a PM?": what the article leaves out
+                intent=Intent.OFF_TOPIC,
+                text=wording.WORKING_CONDITIONS,
+                memory=Memory(intent="off-topic"),
+            )
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )

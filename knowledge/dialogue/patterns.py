@@ -645,6 +645,7 @@ WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"
     r"(?:paid|earn|earns|burn(?:s|ing)? out)\b|\b(?:paid|earns?) (?:more|less|better|well)\b|"
     r"\bsalar(?:y|ies)\b|"
+    rf"\bpay\s+(?:a |an |our |my |the )?(?:{_ROLE}|pms|pos)\b|"
     r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"
     r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b"

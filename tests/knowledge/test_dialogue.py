@@ -941,3 +941,10 @@ def test_a_team_fact_said_as_a_correction_adds_no_goal() -> None:
 def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
     facts = read_facts("We're a 15-person startup, devs do scrum, founders do strategy. Who?")
     assert facts.goal == "deliver-product"
+
+
+@pytest.mark.parametrize(
+    "text", ["how much should I pay a PM?", "what salary for a product owner?"]
+)
+def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
+    assert chat.reply(text).text.startswith("The article doesn't cover pay")
