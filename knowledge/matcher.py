@@ -548,11 +548,13 @@ class Matcher:
         # than doubles a score, so only entries whose best phrase scores half ALTERNATIVE_AT can
         # be kept: most entries touched are not, and are scored only when nothing kept gives a
         # top or a rival.
-        kept = sorted(
-            ranked
-            for entry, (score, _) in best.items()
-            if score >= _HALF_KEPT and (ranked := place(entry))[0] <= -ALTERNATIVE_AT
-        )
+        kept = []
+        for entry, (score, minus_phrase) in best.items():
+            if score >= _HALF_KEPT:  # `place`, written out: most entries touched get no further
+                raised = score * (1 + SUPPORT_WEIGHT * support[entry] / known_mass)
+                if raised >= ALTERNATIVE_AT:
+                    kept.append((-raised, ids[entry], entry, -minus_phrase))
+        kept.sort()
         if not kept:
             kept = [min(map(place, best))]
         verdict = verdicts[kept[0][2]]
