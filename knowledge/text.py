@@ -119,9 +119,12 @@ def split_words(cleaned: str) -> list[str]:
 
 
 # Where one clause of a message ends: punctuation, a spaced dash, or a joining word that starts a
-# side remark ("…, so who…", "who… if I'm in sprint planning"). Words are never cut in two.
+# side remark ("…, so who…", "who… if I'm in sprint planning"). Words are never cut in two. The
+# marks and words are also tested on their own first (`asking_sides`): most questions have none.
+_BREAK_MARKS = frozenset(",;:.!?()\u2014\u2013")
+_BREAKING_WORDS = frozenset({"so", "but", "if", "while", "because", "since", "although"})
 _CLAUSE_BREAK = re.compile(
-    r"[,;:.!?()\u2014\u2013]+|\s-+\s|(?=\b(?:so|but|if|while|because|since|although)\b)"
+    rf"[{''.join(sorted(_BREAK_MARKS))}]+|\s-+\s|(?=\b(?:{'|'.join(sorted(_BREAKING_WORDS))})\b)"
 )
 _ASKING_WORDS = frozenset({"who", "whose", "whom", "whos"})
 # "…the backlog is a mess, who cleans it up?": the ask points back at what came before it.
@@ -145,6 +148,12 @@ def asking_sides(cleaned: str) -> list[int]:
     # Each run of words with its clause number and whether it is quoted, in order.
     runs: list[tuple[list[str], int, bool]] = []
     if "'" not in cleaned and '"' not in cleaned:  # nothing quoted: clauses are the runs
+        body = cleaned.rstrip(" .!?")
+        if _BREAK_MARKS.isdisjoint(body) and "-" not in body:
+            words = split_words(cleaned)
+            if _BREAKING_WORDS.isdisjoint(words):
+                return [ASKED] * len(words)  # nothing a clause breaks at (no apostrophe, so a
+                # word of the text is one of the joining words exactly where the pattern finds it)
         runs = [
             (split_words(part), n, False) for n, part in enumerate(_CLAUSE_BREAK.split(cleaned))
         ]
@@ -222,7 +231,7 @@ ASIDE_WORDS = 4
 # pricing PM work?").
 _YES_NO_STARTS = frozenset(["is", "are", "does", "do", "should", "would", "can", "could"])
 # A listed piece starting with one of these follows a clause break, not a list ("…, but who…").
-_CLAUSE_WORDS = frozenset(["so", "but", "if", "while", "because", "since", "although", "when"])
+_CLAUSE_WORDS = _BREAKING_WORDS | {"when"}
 # A listed piece that says something of the asker, the team or a state of things ("our PM is busy
 # with pricing", "it keeps slipping", "not just the features") is a sentence around the question,
 # not a piece of work.
