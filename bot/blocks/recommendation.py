@@ -102,10 +102,15 @@ def _what_they_would_own(recommendation: Recommendation, kb: KnowledgeBase, role
 
 def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
     po, pm = kb.roles[PRODUCT_OWNER].name, kb.roles[PRODUCT_MANAGER].name
+    # Said not to run Scrum, weighed against a Product Owner (said only when the team said so).
+    no_scrum = any(reason.ref == "uses_scrum" for reason in recommendation.against)
     steps = {
         PRODUCT_OWNER: [
             "Write the job around the backlog, user stories, sprint planning and test planning.",
-            f"Look for real Scrum experience: the {po} is a Scrum role.",
+            f"The {po} is a Scrum role and your team doesn't run Scrum: agree how the team will "
+            "plan and deliver before you hire."
+            if no_scrum
+            else f"Look for real Scrum experience: the {po} is a Scrum role.",
             f"Your {pm} keeps strategy, market research and go-to-market."
             if PRODUCT_MANAGER in recommendation.on_staff
             else "Decide who keeps strategy, market research and go-to-market; "

@@ -99,6 +99,18 @@ def test_points_for_the_other_role_are_shown_as_weighed_against_it(
     assert why.count("Scrum") == 2  # only there, not among the reasons
 
 
+def test_a_product_owner_for_a_team_without_scrum_is_not_told_to_look_for_scrum_experience(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    no_scrum = advise(CASES["product-owner"].model_copy(update={"uses_scrum": False}), matcher)
+    assert no_scrum.recommendation == "product-owner"
+    steps = texts(recommendation_blocks(no_scrum, kb))
+    assert "Look for real Scrum experience" not in steps
+    assert "your team doesn't run Scrum: agree how the team will plan and deliver" in steps
+    scrum = texts(recommendation_blocks(advise(CASES["product-owner"], matcher), kb))
+    assert "Look for real Scrum experience" in scrum
+
+
 def test_what_each_role_would_own_comes_from_the_teams_own_needs(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
