@@ -632,7 +632,7 @@ def _corrected(text: str) -> str | None:
     """What a correction says was meant ("no, I meant legal review" -> "legal review"), without
     mentions or emphasis marks, or what it says was not ("the product roadmap, not the tech
     one"); None for any other message."""
-    plain = _plain(text)
+    plain = _without_marks(text)
     meant = MEANT.match(plain)
     if meant is None:
         return None
@@ -644,7 +644,7 @@ def _not_this_but(text: str) -> str | None:
     """What a short message setting what was meant against what was not names as meant ("not
     the backlog, the budget", "sorry — budget, not backlog" -> the budget); None for any other
     message. Only a correction if that is work."""
-    plain = _plain(text)
+    plain = _without_marks(text)
     if opening := NOT_THIS_BUT.match(plain):
         return plain[opening.end() :].strip() or None
     if meant := MEANT_NOT_THAT.fullmatch(plain):
@@ -652,7 +652,7 @@ def _not_this_but(text: str) -> str | None:
     return None
 
 
-def _plain(text: str) -> str:
+def _without_marks(text: str) -> str:
     """The text without mentions or emphasis marks."""
     return MARKUP.sub(" ", text).replace("_", " ").replace("*", " ")
 

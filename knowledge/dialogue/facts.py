@@ -96,10 +96,19 @@ _NO_DELIVERY = re.compile(
 )
 # Saying how the team works inside a clause ("our revenue is flat and we use scrum", "devs do
 # scrum"): a fact about the team, not a delivery need.
+# Who works a way, how they say they do, and the cadence it comes in: the parts both
+# `_HOW_IT_WORKS` (a phrase in a clause) and `_PROCESS_ONLY` (a whole message) are made of.
+_TEAM = (
+    r"(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|devs|"
+    r"engineering)"
+)
+_WORKS_IN = (
+    r"(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|ship in|ships in|"
+    r"deliver in|release in)"
+)
+_CADENCE = r"(?:\w+[- ]week|weekly|fortnightly)"
 _HOW_IT_WORKS = re.compile(
-    r"\b(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|devs|"
-    r"engineering) (?:already |also |all )?(?:use|uses|run|runs|do|does|follow|follows|work in|"
-    r"practi[cs]e|ship in|are on) (?:\w+[- ]week )?(?:scrum|sprints|agile)\b"
+    rf"\b{_TEAM} (?:already |also |all )?{_WORKS_IN} (?:{_CADENCE} )?(?:scrum|sprints|agile)\b"
 )
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
@@ -380,11 +389,8 @@ _WANTED_DONE = re.compile(
 # sprints", "the devs are agile too".
 _PROCESS_ONLY = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right|actually|no|wait)[,.!]?\s+)*"
-    r"(?:(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|"
-    r"devs|engineering)\s+)?(?:(?:already|also|all)\s+)?"
-    r"(?:(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|are|is|"
-    r"ship in|ships in|deliver in|release in)\s+)?"
-    r"(?:(?:\w+[- ]week|weekly|fortnightly)\s+)?(?:scrum|sprints|agile)"
+    rf"(?:{_TEAM}\s+)?(?:(?:already|also|all)\s+)?(?:(?:{_WORKS_IN}|are|is)\s+)?"
+    rf"(?:{_CADENCE}\s+)?(?:scrum|sprints|agile)"
     r"(?:\s+(?:too|already|here|now|as well|btw|fyi|by the way))*\s*[.!]*$"
 )
 
