@@ -28,11 +28,15 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Text, asks_in_another_script, message_of, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
+    ANOTHER_JOB_AS_ROLE,
     ASKS_ABOUT,
     ASKS_DIFFERENCE,
     ASKS_ITS_OWN,
+    ASKS_MEMBERS,
     ASKS_MORE,
     ASKS_RANK,
+    ASKS_SIZE,
+    ASKS_SUMMARY,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
     EXPLAIN,
@@ -78,6 +82,14 @@ _WITH_TOPIC = re.compile(r".* \((.+)\)")
 BARE_LIST_WORDS = 6
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
+# Messages asking one of the article's questions in other words than its concepts' phrasings,
+# and the question each stands for.
+_STANDS_FOR = (
+    (ASKS_SUMMARY, "summarize the article"),
+    (ASKS_SIZE, "does the size of the company matter"),
+)
+# Job titles said in capitals.
+_ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
 ASK_WORDING: dict[Fact, tuple[str, tuple[tuple[str, str], ...]]] = {
     "goal": (
@@ -164,6 +176,10 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
+        if memory is None or memory.facts is None:  # else it may answer a hiring question
+            asked = self._asked_in_other_words(text)
+            if asked is not None:
+                return asked
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
@@ -201,6 +217,29 @@ class Chat:
             kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
             return reply.model_copy(update={"memory": kept})
         return reply
+
+    def _asked_in_other_words(self, text: str) -> Reply | None:
+        """A question the article answers, asked in words its concepts' phrasings and the rules
+        read otherwise: the article in short ("tl;dr"), whether a company's size changes
+        anything ("what about a 50-person company?"), who is on a team (no one's work), someone
+        with another job taking a role ("can our CTO double as the PO?")."""
+        said = message_of(text).said
+        concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
+        for pattern, question in _STANDS_FOR:
+            if concept is None and said.finds(pattern):
+                concept = self.concepts.find(question)
+        if concept is not None:
+            return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
+        taken = ANOTHER_JOB_AS_ROLE.search(said) if said.finds(ANOTHER_JOB_AS_ROLE) else None
+        if taken is None:
+            return None
+        job = " ".join(w.upper() if w in _ACRONYMS else w for w in taken["job"].split())
+        described = self.kb.roles[_roles_named(taken["role"])[0]]
+        return Reply(
+            intent=Intent.COMBINE,
+            text=wording.another_job(job, described),
+            memory=Memory(intent="combine"),
+        )
 
     def _lists_work(self, reading: Reading) -> bool:
         """Whether a message read as off-topic or as a concept is a list of work for different

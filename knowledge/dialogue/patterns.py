@@ -606,6 +606,39 @@ OF_THE_ARTICLE = re.compile(
     r"\b(?:the article'?s author|the author(?! of)|author'?s|"
     r"(?:the|that) (?:\S+ ){0,3}(?:example|case study))\b(?!:)"
 )
+# Asking for the article in short, of nothing else: "tl;dr", "summary please", "give me a
+# summary of the article" (a summary of anything else is no question of the article's).
+ASKS_SUMMARY = re.compile(
+    r"^(?:hey |so |ok |okay )?(?:(?:can|could|would) you |just |please |pls )?(?:give me |gimme "
+    r"|send me |i'?d like |i want |what'?s )?(?:a |an |the |your )?(?:quick |short |brief |one[- "
+    r"]line )?(?:tl ?dr|tldr|summary|summari[sz]e(?: it)?|sum (?:it |this )?up|recap|gist|short "
+    r"version|key (?:points|takeaways)|main points?)(?: of (?:the|this|that|your) (?:article|piece|"
+    r"post|source|text))?(?: please| pls| thanks)?\W*$"
+)
+# Whether the answer changes for a company of another size: "what about a 50-person company?",
+# "and for a big company?".
+ASKS_SIZE = re.compile(
+    r"^(?:and |so |ok |okay |but |hmm )?(?:what|how) about (?:for |in |at |with )?(?:a |an |our |"
+    r"the )?(?:\d+|small|smaller|big|bigger|large|larger|tiny|huge|mid-?size\w*)(?:[- ](?:person|"
+    r"people|employee|staff|man))?s? (?:company|companies|startups?|teams?|orgs?|organi[sz]ations?|"
+    r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$"
+)
+# Who belongs to a team, not who does some work: "who is on the scrum team?".
+ASKS_MEMBERS = re.compile(
+    r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"
+    r"part of|a member of|members of) (?:the |a |an |our |my )?(?:\w+ )?team\b"
+)
+# Someone with another job taking one of the roles: "can our CTO double as the PO?".
+_ANOTHER_JOB = (
+    r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
+    r"devs?)|tech lead|engineering manager|designers?|scrum master|qa lead|architect|head of "
+    r"\w+|vp of \w+)"
+)
+ANOTHER_JOB_AS_ROLE = re.compile(
+    rf"\b(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:double as|act as|be|become|serve as|"
+    rf"take on|take over|play|fill in as|wear|as) (?:the |our |a |an )?(?:role of (?:the |a )?)?"
+    rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
+)
 # A follow-up asking for more about the work just answered: "how often?", "what do they look
 # at?", "what does that involve?".
 ASKS_MORE = re.compile(

@@ -179,6 +179,18 @@ def role(described: Role) -> str:
     )
 
 
+def another_job(job: str, described: Role) -> str:
+    """ "Can our CTO double as the PO?": the article never says who else may take a role, so say
+    so, and what the role takes, for the reader to weigh against the other job."""
+    return (
+        f"The article doesn't say whether your {job} can also be the {described.name}: it "
+        "describes the two roles, not who else on a team may take one on. What the role takes, "
+        f"going by the article: {_role_line(described, len(described.owns))} Whether they have "
+        "the time and the skills for that beside their own job is yours to weigh. (Article: "
+        f"{SECTION_BASICS}.)"
+    )
+
+
 def compare(kb: KnowledgeBase) -> str:
     po, pm = (kb.roles[role] for role in ROLE_IDS)
     return (

@@ -833,6 +833,11 @@ ARTICLE_IDEAS = {
     "tell me about the case study with the manufacturing company": "concept-manufacturer-case",
     "can we have a product owner without doing scrum?": "concept-scrum-guide-po",
     "what skills should I look for in a product manager?": "concept-what-to-look-for",
+    "give me a summary of the article": "concept-article-in-short",
+    "tl;dr": "concept-article-in-short",
+    "summary please": "concept-article-in-short",
+    "who is on the scrum team?": "concept-scrum-team",
+    "what about a 50-person company?": "concept-one-product-person",
 }
 
 
@@ -846,9 +851,36 @@ def test_asking_to_summarise_something_else_is_still_off_topic(chat: Chat) -> No
     assert chat.reply("summarize this email for me").intent == "off-topic"
 
 
-def test_a_follow_up_about_team_size_gets_what_the_article_says_of_it(chat: Chat) -> None:
-    _, size = turns(chat, "who owns the backlog?", "what about for a 5-person startup?")
+@pytest.mark.parametrize(
+    "follow_up", ["what about for a 5-person startup?", "what about a 50-person company?"]
+)
+def test_a_follow_up_about_team_size_gets_what_the_article_says_of_it(
+    chat: Chat, follow_up: str
+) -> None:
+    _, size = turns(chat, "who owns the backlog?", follow_up)
     assert size.concept is not None and size.concept.id == "concept-one-product-person"
+
+
+def test_a_company_size_said_while_hiring_is_a_fact_of_the_hire(chat: Chat) -> None:
+    _, size = turns(
+        chat, "we are 12 people, should we hire a PO or PM?", "what about a 50-person company?"
+    )
+    assert size.intent == "hire" and size.concept is None
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("can our CTO double as the PO?", "Product Owner"),
+        ("could our founder be the product manager?", "Product Manager"),
+    ],
+)
+def test_someone_with_another_job_taking_a_role_is_not_in_the_article(
+    chat: Chat, question: str, role: str
+) -> None:
+    for reply in (chat.reply(question), turns(chat, "who owns the backlog?", question)[1]):
+        assert reply.text.startswith("The article doesn't say whether your "), reply.text
+        assert f"can also be the {role}" in reply.text
 
 
 def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Chat) -> None:
