@@ -590,6 +590,9 @@ class Chat:
             parts.append(f"How I read it: {previous.explanation}")
             return " ".join(parts)
         if memory.facts is not None and memory.intent == "hire":
+            pending = memory.facts.missing() if memory.asked else None
+            if pending is not None:  # "why?" of the question just asked: no advice given yet
+                return f"{wording.WHY_ASKED[pending]} So: {ASK_WORDING[pending][0]}"
             recommendation = self.advise(memory.facts)
             reasons = " ".join(reason.text for reason in recommendation.reasons)
             against = weighed_against(recommendation)

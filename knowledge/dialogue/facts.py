@@ -17,8 +17,10 @@ MAX_STORY = 2000
 
 # Work that means delivering the product, and work that means building a business around it.
 _DELIVERY = re.compile(
+    # A supplier's delivery dates are no delivery need.
     r"\b(backlog|user stor|stories|story|sprints?|scrum|pbis?|acceptance criteria|\bac\b|"
-    r"refine|refinement|grooming|groom|test plan|delivery|deliver(?:ing)?|ship(?:ping)?|"
+    r"refine|refinement|grooming|groom|test plan|delivery(?! (?:schedules?|dates?|times?|"
+    r"windows?))|deliver(?:ing)?\b|ship(?:ping)?|"
     r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
     r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
@@ -32,7 +34,8 @@ _DELIVERY = re.compile(
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
-    r"(?<!pre-)revenue|profit\w*|p&l|growth|grow (?:it|the)|business|launch|sales|portfolio|"
+    r"(?<!pre-)revenue|profit\w*|p&l|growth|grow (?:it|the)|(?:need|needs|want|wants|have|"
+    r"trying) to (?:both )?(?:\w+ and )?grow\b|business|launch|sales|portfolio|"
     r"product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
     r"commercial|monetis\w*|monetiz\w*|"
@@ -92,7 +95,11 @@ _NO_DELIVERY = re.compile(
     r"\b(?:fine|well(?!-)|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
     r"smooth\w*|under control|ok|okay|humming)\b|great dev team|not a delivery problem|"
     r"\b(?:already )?(?:has|have|with) (?:a |an |their )?(?:po|pos|product owners?|backlog owners?"
-    r")\b"
+    r")\b|"
+    # "our CTO currently runs the backlog and sprints"
+    r"\b(?:cto|ceo|founders?|co-?founders?|tech lead|lead dev\w*|engineering manager|head of "
+    r"engineering)\b(?: \w+){0,2} (?:already |currently )?(?:handles?|owns?|covers?|does|takes? "
+    r"care of|runs?|manages?)\b[^.,;]{0,30}\b(?:backlog|sprints?|stories|delivery|tickets)"
 )
 # Saying how the team works inside a clause ("our revenue is flat and we use scrum", "devs do
 # scrum"): a fact about the team, not a delivery need.
@@ -278,9 +285,14 @@ def read_facts(text: str) -> HiringFacts:
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         scrum = True
-    if goal is None and scrum and any(_says_done(_NO_BUSINESS, c) for c in clauses):
+    if (
+        goal is None
+        and scrum
+        and any(_says_done(_NO_BUSINESS, c) for c in clauses)
+        and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
+    ):
         # "devs do scrum, founders do strategy": the business side is taken, the team runs
-        # Scrum, so what is left for the hire is delivery.
+        # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
         goal = "deliver-product"
     staff = tuple(role for role, pattern in _STAFF.items() if pattern.search(said))
     return HiringFacts(
@@ -315,7 +327,9 @@ _TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|se
 # A correction this short is read like a reply to a button ("no wait, growth", "actually 2").
 SHORT_CORRECTION_WORDS = 2
 # How a message opens when it corrects what the advice rested on.
-_CORRECTION = re.compile(r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that)\b")
+_CORRECTION = re.compile(
+    r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that|forget|never ?mind)\b"
+)
 
 
 def read_correction(text: str) -> HiringFacts:
@@ -375,7 +389,8 @@ _MISSING = re.compile(
 )
 _NOT_NEEDED = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|does not|no) (?:need|want)\b|\bnot need\b|"
-    r"\bno help (?:on|with)\b|\bwants? to keep\b|\bkeep (?:those|that)\b"
+    r"\bno help (?:on|with)\b|\bwants? to keep\b|\bkeep (?:those|that)\b|"
+    r"^\W*(?:forget|never ?mind|scratch|ignore|drop) (?:about )?\w"  # "forget shipping."
 )
 
 

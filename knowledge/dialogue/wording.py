@@ -239,6 +239,25 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# "Why?" while a hiring question waits for its answer: why the article makes it matter.
+WHY_ASKED = {
+    "goal": (
+        "It's the article's first question for any product hire: do you need someone to deliver "
+        "a product, or to build a business around it? Delivery points to a Product Owner, the "
+        f"business to a Product Manager. (Article: {SECTION_NEED}.)"
+    ),
+    "headcount": (
+        "Startups and small businesses usually hire a single product person, who then has to fit "
+        "what you need most; with two, each side can have its own. (Article: Your Product Owner "
+        "Is Not Your Product Manager.)"
+    ),
+    "uses_scrum": (
+        "The article calls the Product Owner a Scrum role (the backlog, user stories, sprints), "
+        f"so whether your team runs Scrum weighs on that hire. (Article: {SECTION_BASICS}.)"
+    ),
+}
+
+
 # Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
 

@@ -980,3 +980,41 @@ def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
 )
 def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
     assert chat.reply(text).text.startswith("The article doesn't cover pay")
+
+
+@pytest.mark.parametrize(
+    ("story", "goal"),
+    [
+        ("we're 300 people, need to both deliver and grow. who should we hire?", "both"),
+        (
+            "our component suppliers are all over the place with delivery schedules and our "
+            "margins are thin. who should we hire?",
+            "build-business",
+        ),
+        # Both sides said to be run by someone already: what the hire is for is asked.
+        (
+            "our CTO currently runs the backlog and sprints, and I as CEO do strategy and "
+            "sales. who should we hire?",
+            None,
+        ),
+    ],
+)
+def test_a_hiring_story_gives_the_goal_it_states(story: str, goal: str | None) -> None:
+    assert read_facts(story).goal == goal
+
+
+def test_why_while_a_hiring_question_waits_says_why_it_is_asked(chat: Chat) -> None:
+    _, why = turns(chat, "should we hire a PO or a PM?", "why?")
+    assert why.recommendation is None
+    assert "deliver a product, or to build a business around it" in why.text
+    assert why.text.endswith("What is the hire mostly for?")
+
+
+def test_forgetting_the_goal_advised_on_replaces_it(chat: Chat) -> None:
+    _, changed = turns(
+        chat,
+        "12 ppl, need to ship faster, who to hire",
+        "forget shipping. our real problem is we don't know what market to go after",
+    )
+    assert changed.recommendation is not None
+    assert changed.recommendation.recommendation == "product-manager"
