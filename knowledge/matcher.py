@@ -446,7 +446,7 @@ class Matcher:
             owners=[],
             confidence=round(confidence, 3),
             alternatives=_alternatives(ranked, None, confidence),
-            explanation="This does not look like Product Owner or Product Manager work." + closest,
+            explanation="No work the article describes matches this well." + closest,
         )
 
     def _unrelated(self, question: str, best: _Scored, confidence: float) -> Answer:

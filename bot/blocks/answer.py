@@ -23,7 +23,13 @@ from bot.blocks.kit import (
 )
 from knowledge import Answer, KnowledgeBase
 from knowledge.confidence import Sureness, confidence_words
-from knowledge.dialogue.wording import LISTED, ownership, piece_owner, piece_sureness
+from knowledge.dialogue.wording import (
+    LISTED,
+    NOT_PLACED,
+    ownership,
+    piece_owner,
+    piece_sureness,
+)
 
 # A button value holds the question so a click can rebuild the answer; this much is plenty.
 _QUESTION_IN_VALUE = 1000
@@ -120,7 +126,7 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
             f"This sounds like work for *{escape(answer.outside_owner)}*: neither the "
             "Product Owner nor the Product Manager."
         )
-    return "Neither the Product Owner nor the Product Manager owns that, as far as I can tell."
+    return NOT_PLACED
 
 
 def _details(answer: Answer, kb: KnowledgeBase) -> str:
@@ -151,8 +157,10 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
         return escape(f"RoleFit — the article doesn't settle this{usual}")
     if names:
         who = f"{confidence_words(answer.confidence)} the {' and the '.join(names)}"
+    elif answer.outside_owner:
+        who = f"neither role ({answer.outside_owner})"
     else:
-        who = f"neither role{f' ({answer.outside_owner})' if answer.outside_owner else ''}"
+        who = "no work in the article matches this"
     what = f": {answer.responsibility.title}" if answer.responsibility else ""
     return escape(f"RoleFit — {who}{what}")
 

@@ -61,6 +61,15 @@ TEACH = (
 LISTED = "Those are separate pieces of work, each with its own answer"
 
 
+# An answer that names no role and no one else: RoleFit found no work of the article's in it,
+# which is not the same as the article saying neither role does it.
+NOT_PLACED = (
+    "I couldn't match that to any work the article describes, so I can't say it belongs to the "
+    "Product Owner or the Product Manager. Try naming the work another way, like “who writes "
+    "user stories?”"
+)
+
+
 def piece_owner(part: Answer, kb: KnowledgeBase) -> str:
     """Whose one listed piece of work is, in a few words ("clearly the Product Owner")."""
     if not part.settled:
@@ -106,9 +115,7 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
             f"That's usually work for {answer.outside_owner}, not for a product role. "
             f"{answer.why or ''}".strip()
         )
-    return (
-        "Neither the Product Owner nor the Product Manager owns that, as far as the article goes."
-    )
+    return NOT_PLACED
 
 
 def explained(concept: Concept) -> str:

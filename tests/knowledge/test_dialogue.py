@@ -264,7 +264,7 @@ def test_a_correction_answers_what_was_meant_not_what_was_not(chat: Chat) -> Non
 
 def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> None:
     _, meant = turns(chat, "who owns pricing?", "no, I meant legal review")
-    assert meant.text.startswith("Got it, about that work: Neither")
+    assert meant.text.startswith("Got it, about that work: I couldn't match that")
     assert meant.memory.question == "legal review"  # "and why?" is about legal review now
 
 

@@ -82,14 +82,14 @@ def test_an_unsure_answer_offers_up_to_three_did_you_mean_buttons(kb: KnowledgeB
     assert AnswerRef.from_value(choices[2]["value"]) == AnswerRef("who does the thing?", "alt-2")
 
 
-def test_out_of_scope_is_a_polite_neither_with_what_rolefit_answers(
+def test_work_nothing_in_the_article_matches_says_so_with_what_rolefit_answers(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
     message = answer_message(matcher.answer("who fixes the office printer?"), kb)
     text = all_text(message)
-    assert "Neither the Product Owner nor the Product Manager" in text
+    assert "I couldn't match that to any work the article describes" in text
     assert "/rolefit roles" in text
-    assert message["text"].startswith("RoleFit — neither role")
+    assert message["text"].startswith("RoleFit — no work in the article matches this")
 
 
 def test_work_for_someone_else_names_them(kb: KnowledgeBase, matcher: Matcher) -> None:

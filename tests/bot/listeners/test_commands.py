@@ -86,6 +86,6 @@ def test_emoji_only_and_unicode_get_friendly_answers(live: LiveRoleFit) -> None:
     assert "Product Owner" in rendered(reply)
 
 
-def test_out_of_scope_gets_a_polite_neither(live: LiveRoleFit) -> None:
+def test_work_nothing_matches_is_said_to_match_nothing(live: LiveRoleFit) -> None:
     reply = command(live, "who fixes the office printer?")
-    assert "Neither the Product Owner nor the Product Manager" in rendered(reply)
+    assert "I couldn't match that to any work the article describes" in rendered(reply)

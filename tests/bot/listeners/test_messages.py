@@ -43,10 +43,10 @@ def test_help_gets_the_help_and_a_greeting_a_short_hello(live: LiveRoleFit) -> N
         assert post["text"].startswith("Hi!") and "who owns the backlog?" in post["text"]
 
 
-def test_out_of_scope_gets_a_polite_neither_and_what_rolefit_answers(live: LiveRoleFit) -> None:
+def test_work_nothing_matches_is_said_to_match_nothing(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.dm("who books the team offsite restaurant?"))
     shown = rendered(only_post(live)["blocks"])
-    assert "Neither the Product Owner nor the Product Manager" in shown
+    assert "I couldn't match that to any work the article describes" in shown
 
 
 def test_which_role_is_senior_is_answered_before_the_roles_side_by_side(
