@@ -132,6 +132,15 @@ class Reader:
             )
             for start, runs in self.synonyms_by_start.items()
         }
+        # Stopwords, but those the synonyms list as words of their own ("tell" explains): one
+        # that only shares a stem with a synonym ("specifically", "specification") stays a
+        # stopword.
+        synonym_words = {
+            clean_text(word)
+            for concept, listed in language.synonyms.items()
+            for word in [concept, *listed]
+        }
+        self._stopwords = STOPWORDS - synonym_words
         words: set[str] = set(STOPWORDS) | set(self.abbreviations)
         # Each known text's words, kept until the matcher reads that text (knowledge_terms).
         self._known_texts = {
@@ -208,7 +217,7 @@ class Reader:
     def _concepts(self, tokens: list[Token]) -> list[Term]:
         """Collapse synonym runs (longest first) and drop stopwords."""
         terms: list[Term] = []
-        runs_from = self._runs_from
+        runs_from, stopwords = self._runs_from, self._stopwords
         index = 0
         count = len(tokens)
         token_stems = [t[2] for t in tokens]
@@ -225,7 +234,7 @@ class Reader:
                     index = end
                     break
             else:
-                if alone is not None:
+                if alone is not None and word not in stopwords:
                     terms.append(_new_term(Term, (alone, written, side)))
                 elif word not in STOPWORDS and not word.isdigit():
                     terms.append(_new_term(Term, (word_stem, written, side)))

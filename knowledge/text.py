@@ -72,7 +72,8 @@ _STOPWORD_TEXT = """
     truly supposed expected meant ok okay sure get gets got getting go goes going take takes
     taking make makes making help helps helping work works working worked one ones whether
     think thought know knows say says said tell told right wrong correct belong belongs fall
-    falls under part side bit area realm domain vs versus
+    falls under part side bit area realm domain vs versus specifically exactly precisely
+    particularly especially toward towards
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 

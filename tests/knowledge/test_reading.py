@@ -294,3 +294,19 @@ def test_a_number_of_people_is_no_figure_of_the_work(
 ) -> None:
     concepts = {term.concept for term in _reader(kb).terms(text)}
     assert ("five" in concepts or "three" in concepts) is five_read
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("who owns pricing specifically?", "specifically"),  # shares a stem with "specification"
+        ("is the article biased towards PMs?", "towards"),
+    ],
+)
+def test_an_everyday_adverb_is_read_as_no_work(kb: KnowledgeBase, text: str, unread: str) -> None:
+    assert unread not in {term.written for term in _reader(kb).terms(text)}
+
+
+def test_a_stopword_the_synonyms_list_keeps_its_meaning(kb: KnowledgeBase) -> None:
+    terms = _reader(kb).terms("tell the team the product goal")
+    assert "explain~" in {term.concept for term in terms}
