@@ -36,6 +36,7 @@ from knowledge.dialogue.patterns import (
     ASKS_MORE,
     ASKS_RANK,
     ASKS_SIZE,
+    ASKS_SOURCE,
     ASKS_SUMMARY,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
@@ -176,6 +177,8 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
+        if message_of(text).said.finds(ASKS_SOURCE):
+            return self._source(memory)  # "quote the article", "where does it say that?"
         if memory is None or memory.facts is None:  # else it may answer a hiring question
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -240,6 +243,27 @@ class Chat:
             text=wording.another_job(job, described),
             memory=Memory(intent="combine"),
         )
+
+    def _source(self, memory: Memory | None) -> Reply:
+        """Where the last answer comes from: the article's sections it rests on and what they
+        give, in RoleFit's own words (it never quotes the article)."""
+        kept = memory or Memory(intent="feedback")
+        previous = self._previous_answer(kept)
+        concept = next((c for c in self.kb.concepts if c.id == kept.concept), None)
+        if previous is not None:
+            placed = [part for part in previous.parts or [previous] if part.section]
+            text = wording.source(
+                [part.section or "" for part in placed],
+                " ".join(part.why for part in placed if part.why),
+            )
+        elif concept is not None:
+            text = wording.source([concept.section], concept.explanation)
+        elif kept.facts is not None:
+            text = wording.source([wording.SECTION_NEED], wording.WHY_ASKED["goal"])
+        else:
+            text = f"{wording.NO_QUOTES} Ask me about a piece of work, and I'll name the section "
+            text += "of the article my answer rests on."
+        return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
 
     def _lists_work(self, reading: Reading) -> bool:
         """Whether a message read as off-topic or as a concept is a list of work for different

@@ -623,6 +623,18 @@ ASKS_SIZE = re.compile(
     r"people|employee|staff|man))?s? (?:company|companies|startups?|teams?|orgs?|organi[sz]ations?|"
     r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$"
 )
+# Asking where the article says what RoleFit just said: "quote the article", "where exactly
+# does it say that?", "source?".
+ASKS_SOURCE = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|hmm|can you|could you|please|pls|then|really)[ ,]+)*"
+    r"(?:quote (?:the article|it|that|me|them)|cite (?:it|that|the article|them)|"
+    r"(?:where|which part|what part|which section|what section|which line)(?: exactly)? "
+    r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
+    r"(?:say|mention|state|talk about|write)|(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?"
+    r"(?=\W*$)|sources?(?=\W*$)|show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|"
+    r"passage|words|part|it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|"
+    r"says who)\b"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"

@@ -265,6 +265,18 @@ WHY_ASKED = {
 }
 
 
+# Asked for the article's own words: RoleFit puts its points in its own words.
+NO_QUOTES = "I don't quote the article word for word; I put its points in my own words."
+
+
+def source(sections: Sequence[str], basis: str) -> str:
+    """Where an answer comes from: the article's sections it rests on, and what they give."""
+    if not sections:
+        return f"{NO_QUOTES} That answer rests on no section of it: nothing there matched."
+    named = "; ".join(f"“{section}”" for section in dict.fromkeys(sections))
+    return f"{NO_QUOTES} That rests on the article's section {named}: {basis}"
+
+
 # Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
 

@@ -1018,3 +1018,23 @@ def test_forgetting_the_goal_advised_on_replaces_it(chat: Chat) -> None:
     )
     assert changed.recommendation is not None
     assert changed.recommendation.recommendation == "product-manager"
+
+
+@pytest.mark.parametrize(
+    "asked", ["quote the article", "where exactly does it say that?", "source?"]
+)
+def test_asked_for_the_source_it_names_the_section_in_its_own_words(chat: Chat, asked: str) -> None:
+    _, source = turns(chat, "who owns sprint planning?", asked)
+    assert source.text.startswith("I don't quote the article word for word")
+    assert "“The Value of a Product Manager”" in source.text
+
+
+def test_asked_for_the_source_of_work_nothing_matched_it_claims_no_section(chat: Chat) -> None:
+    _, source = turns(chat, "who ownz the go2market???", "where does it say that?")
+    assert "rests on no section of it" in source.text
+
+
+def test_a_source_of_truth_is_no_question_about_the_articles_source(chat: Chat) -> None:
+    assert not chat.reply("what's the source of truth for our roadmap?").text.startswith(
+        "I don't quote"
+    )
