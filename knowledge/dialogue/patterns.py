@@ -630,10 +630,11 @@ ASKS_SOURCE = re.compile(
     r"(?:quote (?:the article|it|that|me|them)|cite (?:it|that|the article|them)|"
     r"(?:where|which part|what part|which section|what section|which line)(?: exactly)? "
     r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
-    r"(?:say|mention|state|talk about|write)|(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?"
-    r"(?=\W*$)|sources?(?=\W*$)|show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|"
-    r"passage|words|part|it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|"
-    r"says who)\b"
+    r"(?:say|mention|state|talk about|write)|"
+    r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?(?=\W*$)|"
+    r"sources?(?=\W*$)|"
+    r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
+    r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
 )
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
