@@ -156,6 +156,16 @@ def write_overlay(kb: Any, folder: Path) -> list[Path]:
             fields["phrases"] = [
                 _vary(p, copy, i + 1, alternatives) for i, p in enumerate(entry.phrases)
             ]
+            inferred = getattr(entry, "inferred", None)
+            if inferred is not None:  # numbered on from the phrases, as if they followed them
+                first = len(entry.phrases) + 1
+                fields["inferred"] = {
+                    "why": inferred.why,
+                    "phrases": [
+                        _vary(p, copy, first + i, alternatives)
+                        for i, p in enumerate(inferred.phrases)
+                    ],
+                }
             return fields
 
         overlay = {
@@ -215,11 +225,13 @@ def _words(text: str) -> list[str]:
 def build_bm25(kb: Any) -> Built:
     from rank_bm25 import BM25Okapi
 
+    from knowledge.matcher import phrases_of
+
     started = time.perf_counter()
     documents: list[list[str]] = []
     owners: list[list[str]] = []
     for responsibility in kb.responsibilities:
-        documents.append(_words(" ".join([responsibility.title, *responsibility.phrases])))
+        documents.append(_words(" ".join([responsibility.title, *phrases_of(responsibility)])))
         owners.append(list(responsibility.owners))
     for neighbour in kb.neighbours:
         documents.append(_words(" ".join([neighbour.title, *neighbour.phrases])))
@@ -267,7 +279,9 @@ def long_message(kb: Any, seed: int) -> str:
     """A rambling 4,000-character Slack message with one real ask in it; new words each seed."""
     rng = random.Random(seed)
     everyday = EVERYDAY.split()
-    known = sorted({w for r in kb.responsibilities for p in r.phrases for w in _words(p)})
+    from knowledge.matcher import phrases_of
+
+    known = sorted({w for r in kb.responsibilities for p in phrases_of(r) for w in _words(p)})
     ask = "who should own the quarterly competitor analysis and the pricing review?"
     pieces: list[str] = []
     while sum(len(p) + 1 for p in pieces) < LONG_CHARACTERS - len(ask) - 2:

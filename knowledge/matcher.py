@@ -38,6 +38,7 @@ from knowledge.confidence import CLEARLY, MOST_LIKELY
 from knowledge.models import (
     Alternative,
     Answer,
+    Inferred,
     KnowledgeBase,
     MatchRef,
     Neighbour,
@@ -67,6 +68,8 @@ SUPPORT_WEIGHT = 1.0  # for an entry explaining more of the question's known wor
 NONE_BELOW = 0.36  # best score under this → neither role
 CLEAR_AT = 0.8  # score treated as full strength for confidence
 UNRELATED_CONFIDENCE = 0.3  # ceiling: "unrelated" is a guess about absence, never "clearly"
+# Ceiling for work the article never names (`Inferred`): "most likely", never "clearly".
+INFERRED_CONFIDENCE = 0.7
 WEAK_WORD_WEIGHT = 0.4  # everyday words ("new", "approve", "team") count this much
 ALTERNATIVE_AT = 0.3  # runners-up scoring less are not worth offering
 OFFERED = 3  # runners-up offered as "did you mean" at most
@@ -100,6 +103,9 @@ class _Entry:
     section: str | None = None
     why: str | None = None
     vocabulary: frozenset[str] = frozenset()
+    # Its phrases the article never names, and why they go with it anyway.
+    inferred: frozenset[str] = frozenset()
+    inferred_why: str | None = None
 
 
 class _Scored(NamedTuple):
@@ -136,7 +142,7 @@ class Matcher:
             *kb.unrelated,
         ]
         self._reader = Reader(
-            kb.language, [text for s in sources for text in [s.title, *s.phrases]]
+            kb.language, [text for s in sources for text in [s.title, *phrases_of(s)]]
         )
         read: dict[str, _Phrase | None] = {}  # the same text in two entries is read once
         built = [self._entry(source, read) for source in sources]
@@ -258,7 +264,7 @@ class Matcher:
     ) -> tuple[_Entry, list[_Phrase]]:
         """The entry for scoring, and its phrases (title last) that name a concept."""
         phrases: list[_Phrase] = []
-        for text in [*source.phrases, source.title]:
+        for text in [*phrases_of(source), source.title]:
             if text not in read:
                 read_concepts = [term.concept for term in self._reader.knowledge_terms(text)]
                 concepts = tuple(dict.fromkeys(read_concepts))
@@ -273,12 +279,15 @@ class Matcher:
     def _entry_of(self, source: Source, vocabulary: frozenset[str]) -> _Entry:
         entry = _Entry("unrelated", source.id, source.title, vocabulary=vocabulary)
         if isinstance(source, Responsibility):
+            inferred = _inferred(source)
             return replace(
                 entry,
                 kind="responsibility",
                 owners=list(source.owners),
                 section=source.section,
                 why=source.why,
+                inferred=frozenset(inferred.phrases if inferred else []),
+                inferred_why=inferred.why if inferred else None,
             )
         if isinstance(source, Neighbour):
             return replace(
@@ -346,7 +355,9 @@ class Matcher:
                 # Said of a whole question as "usually X's work"; here, beside a role, by name.
                 part = part.model_copy(update={"outside_owner": found.entry.outside_owner})
             names_work = any(t.concept in self._idf and t.concept not in weak for t in terms)
-            if _is_clear(part, sure) or (
+            # Work the article never names is at most INFERRED_CONFIDENCE sure: clear at that.
+            inferred = found is not None and found.phrase in found.entry.inferred
+            if _is_clear(part, min(sure, INFERRED_CONFIDENCE) if inferred else sure) or (
                 item_by_item and any(t.concept not in weak for t in terms)
             ):
                 parts.append(part)
@@ -388,6 +399,9 @@ class Matcher:
         confidence = strength * (0.45 + 0.55 * margin)
         if best.entry.kind == "unrelated":
             return self._unrelated(question, best, confidence), best
+        why = best.entry.why
+        if best.phrase in best.entry.inferred:  # work the article never names: said so
+            confidence, why = min(confidence, INFERRED_CONFIDENCE), best.entry.inferred_why
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
             written[t.concept].append(t.written)
@@ -398,7 +412,7 @@ class Matcher:
             explanation += f" The article gives this to {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
             explanation += " The article does not say whose work this is."
-        return self._answer(best.entry, question, confidence, explanation, ranked), best
+        return self._answer(best.entry, question, confidence, explanation, ranked, why), best
 
     def reads_no_words(self, text: str) -> bool:
         """Whether `text` holds no word the matcher reads (stopwords and role names aside): "and
@@ -419,7 +433,9 @@ class Matcher:
         confidence: float,
         explanation: str,
         ranked: list[_Scored],
+        why: str | None = None,
     ) -> Answer:
+        """The answer resting on `entry`; `why` in place of the entry's own, where given."""
         return Answer(
             question=question,
             owners=list(entry.owners),
@@ -430,7 +446,7 @@ class Matcher:
             alternatives=_alternatives(ranked, entry, confidence),
             explanation=explanation,
             section=entry.section,
-            why=entry.why,
+            why=why or entry.why,
             outside_owner=entry.outside_owner,
             settled=entry.kind != "unsettled",
         )
@@ -632,6 +648,17 @@ def _score(mass: float, total: float) -> float:
     """A phrase's score before its bigram bonus: how much of its weight the question covers."""
     coverage: float = (mass / total) ** COVERAGE_POWER
     return coverage * mass / (mass + MASS_HALF)
+
+
+def _inferred(source: Source) -> Inferred | None:
+    return source.inferred if isinstance(source, Responsibility) else None
+
+
+def phrases_of(source: Source) -> list[str]:
+    """Every phrase an entry is matched on; those naming work the article never names last, so
+    that on equal scores a phrase the article names is the one an answer rests on."""
+    inferred = _inferred(source)
+    return [*source.phrases, *(inferred.phrases if inferred else [])]
 
 
 def _pairs(concepts: list[str]) -> set[tuple[str, str]]:

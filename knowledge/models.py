@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from knowledge.text import MOST_LISTED
 
@@ -75,6 +82,15 @@ class Role(_Strict):
     holders: Holders = []
 
 
+class Inferred(_Strict):
+    """Work that goes with a responsibility though the article never names it ("pricing" with
+    the business and financial analysis): RoleFit says so, and is never more than "most likely"
+    sure of it."""
+
+    why: Text  # what the article does not name, and what it gives the role that it follows from
+    phrases: Phrases
+
+
 class Responsibility(_Strict):
     """A piece of work the article assigns to one role, or to both when it is shared."""
 
@@ -84,6 +100,15 @@ class Responsibility(_Strict):
     phrases: Phrases
     section: Text
     why: Text
+    inferred: Inferred | None = None
+
+    @model_validator(mode="after")
+    def _named_or_inferred(self) -> Responsibility:
+        """A phrase is either work the article names or work it does not, never both."""
+        both = set(self.phrases) & set(self.inferred.phrases if self.inferred else [])
+        if both:
+            raise ValueError(f"phrases both named and inferred: {', '.join(sorted(both))}")
+        return self
 
 
 class Neighbour(_Strict):

@@ -285,12 +285,18 @@ class Reader:
         if stem(word) not in self.known_stems:
             if typos_allowed(len(word)) == 1:
                 closest = self._closest(word)
-                if closest is not None and word not in self._common:
+                if closest is not None and not self._everyday(word):
                     fixed = closest
-            elif word not in self._common:
+            elif not self._everyday(word):
                 fixed = self._closest(word) or word
         self._corrections[word] = fixed
         return fixed
+
+    def _everyday(self, word: str) -> bool:
+        """An everyday English word, or the plural of one the list has only in the singular
+        ("startups" is no typo of "standup")."""
+        common = self._common
+        return word in common or (word.endswith("s") and word[:-1] in common)
 
     def _closest(self, word: str) -> str | None:
         """The known word fewest edits away (then one with the same first letter, then the

@@ -51,6 +51,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from bot.cli.errors import CliError
     from knowledge import KnowledgeError, load_knowledge
     from knowledge.loader import builtin_files
+    from knowledge.matcher import phrases_of
 
     overlays = _overlays(args.paths)
     try:
@@ -67,7 +68,7 @@ def run_validate(args: argparse.Namespace) -> int:
             shared += 1
         else:
             per_owner[responsibility.owners[0]] += 1
-    phrases = sum(len(r.phrases) for r in kb.responsibilities)
+    phrases = sum(len(phrases_of(r)) for r in kb.responsibilities)
     phrases += sum(len(n.phrases) for n in kb.neighbours) + sum(
         len(u.phrases) for u in kb.unrelated
     )

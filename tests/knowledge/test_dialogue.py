@@ -91,9 +91,10 @@ def test_a_follow_up_naming_a_role_asks_whether_it_owns_the_work_before(chat: Ch
         chat, "who owns pricing?", "and the PO?", "what about the PM?", "what about the other one?"
     )
     assert po.owners == ["product-manager"]
-    assert po.text.startswith("Not the Product Owner. That's clearly work for the Product Manager")
-    assert pm.text.startswith("Yes. That's clearly work for the Product Manager")
-    assert other.text.startswith("Not the Product Owner.")
+    # pricing, which the article never names: "most likely", and a yes or no as sure
+    assert po.text.startswith("Probably not the Product Owner. Most likely the Product Manager")
+    assert pm.text.startswith("Probably. Most likely the Product Manager")
+    assert other.text.startswith("Probably not the Product Owner.")
     _, other_than_po, why = turns(chat, "who owns the backlog", "what about the other one?", "why?")
     assert other_than_po.text.startswith("Not the Product Manager.")
     assert other_than_po.owners == ["product-owner"] and "backlog" in why.text.lower()
@@ -107,12 +108,12 @@ def test_a_list_of_work_is_answered_piece_by_piece_and_followed_up(chat: Chat) -
     asked, po, why = turns(chat, "who owns the backlog and pricing?", "and the PO?", "why?")
     assert asked.text == (
         "Those are separate pieces of work, each with its own answer: the backlog: clearly the "
-        "Product Owner; pricing: clearly the Product Manager."
+        "Product Owner; pricing: most likely the Product Manager."
     )
     assert po.text.startswith("Partly. Those are separate pieces of work")
     assert "The backlog: " in why.text and "Pricing: " in why.text  # each piece's reason
     _, every_piece = turns(chat, "who owns the product roadmap and pricing?", "and the PM?")
-    assert every_piece.text.startswith("Yes.")  # the roadmap is split, so the PM is in both
+    assert every_piece.text.startswith("Probably.")  # in both; pricing only "most likely"
 
 
 def test_a_bare_list_of_work_is_answered_piece_by_piece(chat: Chat) -> None:
@@ -138,7 +139,7 @@ def test_items_set_out_one_by_one_say_how_sure_each_is(chat: Chat) -> None:
 def test_a_follow_up_listing_work_keeps_its_list(chat: Chat, follow_up: str) -> None:
     _, listed = turns(chat, "who owns the backlog?", follow_up)
     assert listed.text == (
-        "Those are separate pieces of work, each with its own answer: pricing: clearly the "
+        "Those are separate pieces of work, each with its own answer: pricing: most likely the "
         "Product Manager; payroll: neither role, usually finance or HR; legal: neither role, "
         "usually legal."
     )
@@ -149,9 +150,9 @@ def test_a_follow_up_listing_work_keeps_its_list(chat: Chat, follow_up: str) -> 
     [
         ("so what does the PO own?", "Product Owner (PO): "),  # the role, not pricing
         ("and if we don't have a PM?", "Product Manager (PM): "),
-        ("does the PO help with it?", "That's clearly work for the Product Manager"),
-        ("is that the PO's job?", "Not the Product Owner."),
-        ("does the PM own it?", "Yes."),
+        ("does the PO help with it?", "Most likely the Product Manager"),
+        ("is that the PO's job?", "Probably not the Product Owner."),
+        ("does the PM own it?", "Probably."),
     ],
 )
 def test_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
@@ -275,7 +276,7 @@ def test_a_correction_is_read_however_it_opens_and_asking_why_is_no_correction(
     assert meant.text.startswith("Got it, about that work: That's clearly work for the Product")
     for asks_why in ("no, I meant why?", "no, I meant, like, why?", "no, I meant <@U123> why?"):
         _, why = turns(chat, "who owns pricing?", asks_why)
-        assert why.text.startswith("That's clearly work for the Product Manager")  # the why
+        assert why.text.startswith("Most likely the Product Manager")  # the why
     _, other = turns(chat, "who owns pricing?", "not that one, I meant the backlog")
     assert other.text.startswith("Got it, about that work: That's clearly work for the Product")
     _, oops = turns(chat, "who owns pricing?", "oops, I meant the backlog")  # was hiring advice
@@ -602,13 +603,13 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
     ("question", "starts"),
     [
         ("does the PO own the backlog?", "Yes. That's clearly work for the Product Owner."),
-        ("is pricing the PO's job?", "Not the Product Owner. That's clearly work for the Product"),
+        ("is pricing the PO's job?", "Probably not the Product Owner. Most likely the Product"),
         ("the PM writes user stories, right?", "Not the Product Manager. That's clearly"),
         ("<@U123> does the PO own the backlog?", "Yes."),
         ("so the PO owns the backlog, right?", "Yes."),
-        ("does the PO or the PM own pricing?", "That's clearly"),  # which, not whether
-        ("does the PO help with pricing?", "That's clearly"),  # a hand, not whose work it is
-        ("does the PO review pricing?", "That's clearly"),
+        ("does the PO or the PM own pricing?", "Most likely"),  # which, not whether
+        ("does the PO help with pricing?", "Most likely"),  # a hand, not whose work it is
+        ("does the PO review pricing?", "Most likely"),
         # what a yes or no would misread (found by an independent review)
         ("is the backlog owned by someone other than the PO?", "That's clearly"),
         ("does anyone besides the PO touch the backlog?", "That's clearly"),
@@ -616,9 +617,9 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         ("should the PO stop owning the backlog?", "That's clearly"),
         ("does the PO not own the backlog?", "That's clearly"),
         ("the PM doesn't write user stories, right?", "That's clearly"),
-        ("is pricing the PM's job or marketing's?", "That's clearly"),
-        ("would a PO be good at pricing?", "That's clearly"),
-        ("is it ok if I ask something? who owns pricing on a team with a PO?", "That's clearly"),
+        ("is pricing the PM's job or marketing's?", "Most likely"),
+        ("would a PO be good at pricing?", "Most likely"),
+        ("is it ok if I ask something? who owns pricing on a team with a PO?", "Most likely"),
         # found by an independent tester: plain checks written other ways get their yes or no
         ("is the backlog the PO\u2019s job?", "Yes."),
         ("is the PO responsible for the backlog?", "Yes."),
@@ -632,7 +633,7 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         ("is the backlog hidden from the PO?", "That's clearly"),
         ("is pricing done by 5 pm?", "Most likely"),
         ("does the PO go to conferences?", "Not the Product Owner."),
-        ("is pricing on the PM?", "Yes."),
+        ("is pricing on the PM?", "Probably."),  # the article never names pricing
     ],
 )
 def test_a_question_whether_one_role_owns_work_is_answered_yes_or_no_first(
@@ -703,7 +704,7 @@ def test_which_role_ranks_higher_is_answered_honestly_beside_the_comparison(
 def test_a_follow_up_naming_work_after_a_concept_says_whose_work_it_is(chat: Chat) -> None:
     *_, reply = turns(chat, "what's a user story?", "and pricing?")
     assert reply.intent == Intent.OWNERSHIP
-    assert reply.text.startswith("That's clearly work for the Product Manager")
+    assert reply.text.startswith("Most likely the Product Manager")
 
 
 @pytest.mark.parametrize(
@@ -807,9 +808,9 @@ def test_a_follow_up_on_a_roles_skills_gets_no_yes_or_no(chat: Chat) -> None:
 @pytest.mark.parametrize(
     ("claim", "starts"),
     [
-        ("PO does backlog, PM does pricing, right?", "Yes. Those are separate pieces"),
+        ("PO does backlog, PM does pricing, right?", "Probably. Those are separate pieces"),
         ("PM does backlog, PO does pricing, right?", "Not quite. Those are separate pieces"),
-        ("the PO owns the backlog and the PM owns pricing, correct?", "Yes."),
+        ("the PO owns the backlog and the PM owns pricing, correct?", "Probably."),
         ("PM does backlog, PO does pricing, yeah?", "Not quite."),
         ("who owns the backlog and pricing?", "Those are separate pieces"),  # no claim made
     ],

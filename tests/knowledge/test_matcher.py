@@ -432,3 +432,20 @@ def test_the_product_as_a_whole_is_split_as_the_article_splits_it(matcher: Match
     assert answer.owners == ["product-owner", "product-manager"]
     assert answer.responsibility is not None
     assert answer.responsibility.id == "both-the-product-as-a-whole"
+
+
+@pytest.mark.parametrize(
+    "question", ["who owns pricing?", "who talks to investors?", "who runs UAT?"]
+)
+def test_work_the_article_never_names_is_never_clearly_a_roles_and_says_so(
+    matcher: Matcher, question: str
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.owners and confidence_words(answer.confidence) == "most likely"
+    assert answer.why is not None and answer.why.startswith("The article doesn't name this work")
+
+
+def test_work_the_article_names_stays_clearly_a_roles(matcher: Matcher) -> None:
+    answer = matcher.answer("who owns the go-to-market plan?")
+    assert confidence_words(answer.confidence) == "clearly"
+    assert answer.why is not None and "doesn't name" not in answer.why

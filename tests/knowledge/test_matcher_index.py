@@ -30,6 +30,7 @@ from knowledge.matcher import (
     SUPPORT_WEIGHT,
     WEAK_WORD_WEIGHT,
     _verdict,
+    phrases_of,
 )
 from knowledge.reading import Term
 
@@ -57,7 +58,7 @@ class _PlainIndex:
         self.verdicts: dict[str, tuple[str, ...]] = {}
         self.kinds = {entry.id: entry.kind for entry in matcher._entries}
         for source in sources:
-            for text in [*source.phrases, source.title]:
+            for text in [*phrases_of(source), source.title]:
                 terms = reader.terms(text, fix_typos=False)
                 concepts = tuple(dict.fromkeys(t.concept for t in terms))
                 if concepts:
@@ -146,7 +147,7 @@ def _what_an_answer_reads(
 
 def _made_up_questions(kb: KnowledgeBase, count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    words = sorted({w for r in kb.responsibilities for p in r.phrases for w in p.split()})
+    words = sorted({w for r in kb.responsibilities for p in phrases_of(r) for w in p.split()})
     words += sorted({w for u in kb.unrelated for p in u.phrases for w in p.split()})
     fillers = ["our", "team", "is", "busy", "so", "but", "the", "new", "who", "if", "and"]
     questions = []
@@ -208,7 +209,7 @@ def _near_copies(kb: KnowledgeBase, folder: Path, copies: int) -> list[Path]:
                     "id": f"{r.id}-near{copy}",
                     "title": r.title,
                     "owners": list(r.owners),
-                    "phrases": varied(r.phrases),
+                    "phrases": varied(phrases_of(r)),
                     "section": r.section,
                     "why": r.why,
                 }

@@ -198,6 +198,12 @@ def test_an_empty_overlay_changes_nothing(tmp_path: Path) -> None:
             "    owners: [product-owner]\n    phrases: [x]\n    section: S\n    why: W\n",
             "id: String should have at most 64 characters",
         ),
+        (
+            "responsibilities:\n  - id: po-extra\n    title: T\n    owners: [product-owner]\n"
+            "    phrases: [x]\n    section: S\n    why: W\n"
+            "    inferred: {why: W, phrases: [x]}\n",
+            "responsibility 'po-extra': phrases both named and inferred: x",
+        ),
         ("add_phrases:\n  po-nothing: [x]\n", "add_phrases 'po-nothing': no such responsibility"),
         ("add_phrases:\n  po-backlog: []\n", "add_phrases 'po-backlog': phrases must not be empty"),
         ("respnsibilities: []\n", "unknown key 'respnsibilities'"),

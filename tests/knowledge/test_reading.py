@@ -24,6 +24,7 @@ from rapidfuzz.distance import OSA
 from knowledge import KnowledgeBase, Matcher
 from knowledge import reading as reading_module
 from knowledge import text as text_module
+from knowledge.matcher import phrases_of
 from knowledge.reading import (
     CORRECTIONS_KEPT,
     NEW_WORDS_CHECKED,
@@ -100,8 +101,11 @@ def _plain_correct(reader: Reader, word: str) -> str:
     """Every known word of four letters or more searched, as the matcher first did."""
     if word in reader.known_words or len(word) < 5 or not word.isalpha():
         return word
-    if stem(word) in reader.known_stems or word in common_english_words():
+    common = common_english_words()
+    if stem(word) in reader.known_stems or word in common:
         return word
+    if word.endswith("s") and word[:-1] in common:
+        return word  # the plural of an everyday word the list has in the singular only
     allowed = 1 if len(word) < 8 else 2
     choices = sorted(w for w in reader.known_words if len(w) >= 4 and w.isalpha())
     found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=8)
@@ -178,7 +182,7 @@ def _typos(words: list[str], rng: random.Random) -> Iterator[str]:
 
 def _reader(kb: KnowledgeBase) -> Reader:
     """A reader of the built-in knowledge, with a memory of its own."""
-    return Reader(kb.language, [p for r in kb.responsibilities for p in [r.title, *r.phrases]])
+    return Reader(kb.language, [p for r in kb.responsibilities for p in [r.title, *phrases_of(r)]])
 
 
 def test_typo_fixes_are_what_searching_every_known_word_gives(kb: KnowledgeBase) -> None:

@@ -55,14 +55,14 @@ def test_a_thread_keeps_its_conversation_follow_up_and_feedback(live: LiveRoleFi
 
 def test_asked_about_one_role_after_an_answer_it_says_yes_or_no_first(live: LiveRoleFit) -> None:
     thread = "1700000000.000200"
-    for count, text in enumerate(("who owns pricing?", "and the PO?"), start=1):
+    for count, text in enumerate(("who does competitor research?", "and the PO?"), start=1):
         acknowledged(live, live.requests.dm(text, thread_ts=thread))
         posts(live, count)
     _, about_the_po = posts(live, 2)
     assert about_the_po["text"].startswith("Not the Product Owner. RoleFit")
     headline = about_the_po["blocks"][0]["text"]["text"]
     assert headline.startswith("*Not the Product Owner.* This is *clearly* work for the Product")
-    assert "Business and financial analysis" in rendered(about_the_po["blocks"])
+    assert "Competitive analysis and monitoring competitors" in rendered(about_the_po["blocks"])
 
 
 def test_a_mention_is_a_conversation_in_its_thread(live: LiveRoleFit) -> None:
