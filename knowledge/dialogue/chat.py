@@ -550,6 +550,9 @@ class Chat:
         kept = memory or Memory(intent="feedback")
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
+        advised = kept.intent == "hire" and kept.facts is not None and not kept.facts.missing()
+        if reading.kind == "disagree" and advised and kept.facts is not None:
+            return self._advice_disputed(reading.text, kept.facts, kept)
         answer = self._previous_answer(kept)
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
         if reading.kind == "why" and not setup:
@@ -558,6 +561,32 @@ class Chat:
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(
             intent=Intent.FEEDBACK, text=text, kind=reading.kind, answer=answer, memory=kept
+        )
+
+    def _advice_disputed(self, text: str, facts: HiringFacts, memory: Memory) -> Reply:
+        """Pushback on hiring advice: what it says of the hire put in place of what was known
+        ("that's wrong, we just need someone to manage the backlog"), and the advice again;
+        otherwise what the advice rests on, and what to say to change it."""
+        told = read_facts(text)
+        corrected = facts.corrected(
+            HiringFacts(goal=told.goal, headcount=told.headcount, uses_scrum=told.uses_scrum)
+        )
+        if corrected != facts:
+            recommendation = self.advise(corrected)
+            return Reply(
+                intent=Intent.FEEDBACK,
+                text=f"{wording.READVISED} {wording.advice(recommendation, self.kb)}",
+                kind="disagree",
+                recommendation=recommendation,
+                facts=corrected,
+                memory=memory.model_copy(update={"facts": corrected}),
+            )
+        reasons = " ".join(reason.text for reason in self.advise(facts).reasons)
+        return Reply(
+            intent=Intent.FEEDBACK,
+            text=wording.advice_disputed(reasons),
+            kind="disagree",
+            memory=memory,
         )
 
     def _correction(self, text: str, corrected: str, memory: Memory) -> Reply:

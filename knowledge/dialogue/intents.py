@@ -323,11 +323,28 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
     nothing = HiringFacts()
     pending = previous.facts.missing()
     if pending is None:
+        if previous.intent != "hire":
+            return False
         correction = read_correction(message.text)
-        return previous.intent == "hire" and previous.facts.corrected(correction) != previous.facts
+        return previous.facts.corrected(correction) != previous.facts or _tells_how_it_works(
+            message, previous.facts
+        )
     if not previous.asked:
         return False
     return read_answer(message.text, pending) != nothing or read_facts(message.text) != nothing
+
+
+# A short message after the advice that says only how the team works ("we use kanban btw"): a
+# fact the advice weighs, given in so many words.
+_PROCESS_NOTE_WORDS = 10
+
+
+def _tells_how_it_works(message: Message, facts: HiringFacts) -> bool:
+    """Whether a short message after the advice changes what it knew of the team's Scrum."""
+    if len(message.words) > _PROCESS_NOTE_WORDS or message.said.finds(P.DISAGREE):
+        return False  # "that's wrong, we don't even do scrum" is pushback, saying why
+    told = read_facts(message.text).uses_scrum
+    return told is not None and told != facts.uses_scrum
 
 
 def _asks_its_own(said: Text) -> bool:

@@ -277,8 +277,21 @@ def source(sections: Sequence[str], basis: str) -> str:
     return f"{NO_QUOTES} That rests on the article's section {named}: {basis}"
 
 
+def advice_disputed(reasons: str) -> str:
+    """Pushback on hiring advice that says nothing new of the hire: what it rests on, and what
+    would change it."""
+    return (
+        f"Thanks for pushing back. The advice rests on this: {reasons} If that isn't your "
+        "situation, tell me what the hire is mostly for (delivering the product, or building the "
+        "business around it), how many product people you can hire, and whether your team runs "
+        "Scrum, and I'll advise again."
+    )
+
+
 # Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
+# Before the advice again, when pushback on it says something new of the hire.
+READVISED = "Got it. Taking that into account:"
 
 
 # Told, after an answer, only that the team runs Scrum or sprints.

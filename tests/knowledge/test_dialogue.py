@@ -1039,3 +1039,31 @@ def test_a_source_of_truth_is_no_question_about_the_articles_source(chat: Chat) 
     assert not chat.reply("what's the source of truth for our roadmap?").text.startswith(
         "I don't quote"
     )
+
+
+def test_pushback_on_hiring_advice_says_what_it_rests_on(chat: Chat) -> None:
+    _, disputed = turns(chat, "we're 12 people, need to ship faster, who to hire", "that's wrong")
+    assert disputed.text.startswith("Thanks for pushing back. The advice rests on this:")
+    assert "I'll advise again" in disputed.text and "/rolefit teach" not in disputed.text
+
+
+def test_pushback_on_hiring_advice_that_says_what_the_hire_is_for_advises_again(
+    chat: Chat,
+) -> None:
+    advised, again = turns(
+        chat,
+        "we're 12 people, revenue is falling, who to hire",
+        "that's wrong, we actually just need someone to manage the backlog",
+    )
+    assert advised.recommendation is not None
+    assert advised.recommendation.recommendation == "product-manager"
+    assert again.text.startswith("Got it. Taking that into account:")
+    assert again.recommendation is not None
+    assert again.recommendation.recommendation == "product-owner"
+
+
+def test_told_after_the_advice_that_the_team_runs_no_scrum_it_advises_again(chat: Chat) -> None:
+    _, again = turns(chat, "we're 12 people, need to ship faster, who to hire", "we use kanban btw")
+    assert again.recommendation is not None and again.facts is not None
+    assert again.facts.uses_scrum is False
+    assert "doesn't run Scrum" in again.text
