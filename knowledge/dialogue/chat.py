@@ -29,6 +29,7 @@ from knowledge.dialogue.message import Text, asks_in_another_script, message_of,
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ANOTHER_JOB_AS_ROLE,
+    ARTICLE_CLAIM,
     ASKS_ABOUT,
     ASKS_DIFFERENCE,
     ASKS_ITS_OWN,
@@ -231,6 +232,12 @@ class Chat:
         for pattern, question in _STANDS_FOR:
             if concept is None and said.finds(pattern):
                 concept = self.concepts.find(question)
+        if concept is None and said.finds(ARTICLE_CLAIM):
+            claimed = self.concepts.find(text)  # "the article says startups should…, right?"
+            if claimed is not None:
+                return _noting(
+                    wording.CLAIM, self._concept_reply(Reading(Intent.CONCEPT, text), claimed)
+                )
         if concept is not None:
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
         taken = ANOTHER_JOB_AS_ROLE.search(said) if said.finds(ANOTHER_JOB_AS_ROLE) else None

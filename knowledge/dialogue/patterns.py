@@ -636,6 +636,12 @@ ASKS_SOURCE = re.compile(
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
     r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
 )
+# A claim about what the article says, for RoleFit to check: "the article says startups should
+# always hire a PM first, right?".
+ARTICLE_CLAIM = re.compile(
+    r"^(?:so |and |but |ok |okay )?(?:the article|the author|it) (?:says|said|claims|argues|"
+    r"recommends|suggests|thinks)\b.*(?:\?|\b(?:right|yeah|yes|correct|true|no))\W*$"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"

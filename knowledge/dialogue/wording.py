@@ -288,6 +288,10 @@ def advice_disputed(reasons: str) -> str:
     )
 
 
+# Before the article's idea a claim about the article is checked against.
+CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
+
+
 # Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
 # Before the advice again, when pushback on it says something new of the hire.

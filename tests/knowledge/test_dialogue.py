@@ -1067,3 +1067,18 @@ def test_told_after_the_advice_that_the_team_runs_no_scrum_it_advises_again(chat
     assert again.recommendation is not None and again.facts is not None
     assert again.facts.uses_scrum is False
     assert "doesn't run Scrum" in again.text
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "the article says startups should always hire a PM first, right?",
+        "so the article says every company over 50 people needs both, yeah?",
+    ],
+)
+def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
+    chat: Chat, claim: str
+) -> None:
+    reply = chat.reply(claim)
+    assert reply.text.startswith("Here is what the article says on that")
+    assert reply.concept is not None and reply.concept.id == "concept-one-product-person"
