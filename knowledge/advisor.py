@@ -211,8 +211,8 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
     if answers.company_stage in LARGER_STAGES:
         stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
         text = (
-            f"At {stage} the product has to pay its way across many departments, "
-            f"which is where a {pm} works."
+            f"In a company your size ({stage}) product work is often spread over several "
+            f"people, the article notes, and it has the {pm} working with every department."
         )
         evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
     return evidence
