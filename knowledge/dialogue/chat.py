@@ -31,6 +31,7 @@ from knowledge.dialogue.patterns import (
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
     ASKS_ABOUT,
+    ASKS_AUTHOR,
     ASKS_DIFFERENCE,
     ASKS_ITS_OWN,
     ASKS_MEMBERS,
@@ -228,6 +229,10 @@ class Chat:
         anything ("what about a 50-person company?"), who is on a team (no one's work), someone
         with another job taking a role ("can our CTO double as the PO?")."""
         said = message_of(text).said
+        if said.finds(ASKS_AUTHOR):
+            return Reply(
+                intent=Intent.CONCEPT, text=wording.AUTHOR, memory=Memory(intent="concept")
+            )
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:
             if concept is None and said.finds(pattern):

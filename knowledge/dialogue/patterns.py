@@ -642,6 +642,12 @@ ARTICLE_CLAIM = re.compile(
     r"^(?:so |and |but |ok |okay )?(?:the article|the author|it) (?:says|said|claims|argues|"
     r"recommends|suggests|thinks)\b.*(?:\?|\b(?:right|yeah|yes|correct|true|no))\W*$"
 )
+# Who wrote the article: "who wrote this article?", "who's the author?".
+ASKS_AUTHOR = re.compile(
+    r"\bwho (?:wrote|authored|writes|penned) (?:this|the|that) (?:article|piece|post|text)\b|"
+    r"\bwho(?:'s| is| was) the (?:article'?s )?(?:author|writer)\b|"
+    r"\bwho(?:'s| is| was) the (?:author|writer) of (?:this|the|that) (?:article|piece|post)\b"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"

@@ -288,6 +288,12 @@ def advice_disputed(reasons: str) -> str:
     )
 
 
+# "Who wrote the article?": the text RoleFit works from names no author.
+AUTHOR = (
+    "The article as I have it doesn't name its author. All it says of them is that they were "
+    "brought in as the Product Manager on the case it describes; ask me about the $250 million "
+    "company case."
+)
 # Before the article's idea a claim about the article is checked against.
 CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
 

@@ -1082,3 +1082,8 @@ def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
     reply = chat.reply(claim)
     assert reply.text.startswith("Here is what the article says on that")
     assert reply.concept is not None and reply.concept.id == "concept-one-product-person"
+
+
+@pytest.mark.parametrize("question", ["who wrote this article?", "who's the author?"])
+def test_the_author_is_said_to_be_unnamed(chat: Chat, question: str) -> None:
+    assert chat.reply(question).text.startswith("The article as I have it doesn't name its author")
