@@ -33,10 +33,12 @@ from knowledge.dialogue.patterns import (
     ASKS_ABOUT,
     ASKS_AUTHOR,
     ASKS_DIFFERENCE,
+    ASKS_EXAMPLE,
     ASKS_ITS_OWN,
     ASKS_MEMBERS,
     ASKS_MORE,
     ASKS_RANK,
+    ASKS_SCRUM_MASTER,
     ASKS_SIZE,
     ASKS_SOURCE,
     ASKS_SUMMARY,
@@ -90,6 +92,7 @@ RECENT_ANSWERS = 64
 _STANDS_FOR = (
     (ASKS_SUMMARY, "summarize the article"),
     (ASKS_SIZE, "does the size of the company matter"),
+    (ASKS_EXAMPLE, "what was the example in the article"),
 )
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
@@ -227,11 +230,23 @@ class Chat:
         """A question the article answers, asked in words its concepts' phrasings and the rules
         read otherwise: the article in short ("tl;dr"), whether a company's size changes
         anything ("what about a 50-person company?"), who is on a team (no one's work), someone
-        with another job taking a role ("can our CTO double as the PO?")."""
+        with another job taking a role ("can our CTO double as the PO?"); and what the article
+        leaves out: its author, Scrum Masters, what either role costs."""
         said = message_of(text).said
-        if said.finds(ASKS_AUTHOR):
+        for pattern, said_of_it in (
+            (ASKS_AUTHOR, wording.AUTHOR),
+            (ASKS_SCRUM_MASTER, wording.SCRUM_MASTER),
+        ):
+            if said.finds(pattern):
+                return Reply(
+                    intent=Intent.CONCEPT, text=said_of_it, memory=Memory(intent="concept")
+                )
+        asks_of_a_role = _roles_named(said) and "who" not in said.split()
+        if asks_of_a_role and said.finds(WORKING_CONDITIONS):  # "isn't a PM more expensive?"
             return Reply(
-                intent=Intent.CONCEPT, text=wording.AUTHOR, memory=Memory(intent="concept")
+                intent=Intent.OFF_TOPIC,
+                text=wording.WORKING_CONDITIONS,
+                memory=Memory(intent="off-topic"),
             )
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:

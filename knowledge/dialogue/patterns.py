@@ -648,6 +648,19 @@ ASKS_AUTHOR = re.compile(
     r"\bwho(?:'s| is| was) the (?:article'?s )?(?:author|writer)\b|"
     r"\bwho(?:'s| is| was) the (?:author|writer) of (?:this|the|that) (?:article|piece|post)\b"
 )
+# Asking for a real case of the advice at work: "is there any example of this working?".
+ASKS_EXAMPLE = re.compile(
+    r"\bexamples? of (?:this|that|it|hiring|a pm|a product manager)\b[^?.]{0,30}"
+    r"\b(?:work\w*|help\w*|succe\w*|right)|\b(?:a |any )?real(?:[- ]world| life)? examples?\b|"
+    r"\b(?:is there|are there|got|any) (?:an? |any )?(?:examples?|case stud(?:y|ies))\W*$"
+)
+# Whether a Scrum Master is needed too, which the article never mentions.
+ASKS_SCRUM_MASTER = re.compile(
+    r"\b(?:do|should|would|must|will) (?:we|i|you|they) (?:also |still )?(?:need|hire|get|have)\b"
+    r"[^.?!]{0,30}\bscrum masters?\b|"
+    r"\bscrum masters?\b[^.?!]{0,40}\b(?:as well|too|also|instead|or a po|or a product owner)\b"
+    r"[^.!]*\?"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"
@@ -706,7 +719,8 @@ WORKING_CONDITIONS = re.compile(
     rf"\bpay\s+(?:a |an |our |my |the )?(?:{_ROLE}|pms|pos)\b|"
     r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"
-    r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b"
+    r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks|more expensive|"
+    r"less expensive|cheaper|costs? (?:more|less))\b"
 )
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")

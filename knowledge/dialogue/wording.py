@@ -294,6 +294,12 @@ AUTHOR = (
     "brought in as the Product Manager on the case it describes; ask me about the $250 million "
     "company case."
 )
+# "Do we need a Scrum Master as well?": the article never mentions one.
+SCRUM_MASTER = (
+    "The article never mentions Scrum Masters, so it can't tell you whether you need one as well. "
+    "What it does say: the Product Owner is the Scrum role it describes, with the backlog, user "
+    "stories, sprints and test planning."
+)
 # Before the article's idea a claim about the article is checked against.
 CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
 

@@ -1087,3 +1087,18 @@ def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
 @pytest.mark.parametrize("question", ["who wrote this article?", "who's the author?"])
 def test_the_author_is_said_to_be_unnamed(chat: Chat, question: str) -> None:
     assert chat.reply(question).text.startswith("The article as I have it doesn't name its author")
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("isn't a PM more expensive than a PO?", "The article doesn't cover pay"),
+        ("do we need a scrum master as well as a PO?", "The article never mentions Scrum Masters"),
+        ("is there any example of this working?", "The $250 million manufacturer case"),
+        ("does the article have a real example of hiring a PM?", "The $250 million"),
+    ],
+)
+def test_what_the_article_leaves_out_or_shows_by_example_is_said_so(
+    chat: Chat, question: str, starts: str
+) -> None:
+    assert chat.reply(question).text.startswith(starts)
