@@ -77,6 +77,9 @@ CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, 
 # Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
 # text costs about what a long question does. Labelled questions have at most 17.
 MAX_CONCEPTS = 24
+# A listed piece nothing matches is answered as such when it is a bare name this short ("demos",
+# "sales decks"); a longer one may be no piece of work at all ("like field validations").
+UNMATCHED_PIECE_WORDS = 2
 # Under this a phrase's score cannot be raised to ALTERNATIVE_AT (`SUPPORT_WEIGHT` at most doubles
 # it), with room for rounding.
 _HALF_KEPT = ALTERNATIVE_AT / (1 + SUPPORT_WEIGHT) * (1 - 1e-9)
@@ -317,9 +320,11 @@ class Matcher:
             return answer
         about_product = bool(answer.owners) or not answer.settled
         whole = best.entry if best is not None else None
-        return self._listed(question, whole, about_product) or answer
+        return self._listed(question, whole, about_product, bool(answer.owners)) or answer
 
-    def _listed(self, question: str, best: _Entry | None, about_product: bool) -> Answer | None:
+    def _listed(
+        self, question: str, best: _Entry | None, about_product: bool, a_roles: bool
+    ) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
         clear (or the items are set out one by one), at least one is a role's, and they do not
         all say the same of the roles; otherwise None. Where the whole question's best entry is
@@ -327,7 +332,8 @@ class Matcher:
         ("talks to customers and turns their feedback into requirements"), answered together.
         Where the whole question reads as work outside product, a piece is a role's only if
         RoleFit is clearly sure: "the backlog of stationery orders" is office work that says
-        backlog."""
+        backlog. Where the whole reads as a role's work (`a_roles`), a piece that is a bare name
+        nothing matches is answered as such rather than keeping the whole."""
         sure = MOST_LIKELY if about_product else CLEARLY
         pieces: list[tuple[str, list[Term]]] = []  # each piece's name and its words as read
         steps: list[str] = []  # the pieces `best` explains
@@ -361,8 +367,17 @@ class Matcher:
                 item_by_item and any(t.concept not in weak for t in terms)
             ):
                 parts.append(part)
+            elif (
+                names_work
+                and a_roles
+                and len(name.split()) <= UNMATCHED_PIECE_WORDS
+                and not (part.owners or part.outside_owner or not part.settled)
+            ):
+                # a bare name nothing matches, beside a role's work ("UAT and demos"): said so,
+                # not dropped
+                parts.append(part)
             elif names_work:
-                return None
+                return None  # a piece some answer half fits: the list may be one piece of work
             # else everyday words with no clear answer ("who does" in "who does X and Y"): no
             # piece of work of their own
         if len({_says_of_roles(part) for part in parts}) < 2 or not any(p.owners for p in parts):

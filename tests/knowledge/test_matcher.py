@@ -449,3 +449,11 @@ def test_work_the_article_names_stays_clearly_a_roles(matcher: Matcher) -> None:
     answer = matcher.answer("who owns the go-to-market plan?")
     assert confidence_words(answer.confidence) == "clearly"
     assert answer.why is not None and "doesn't name" not in answer.why
+
+
+def test_a_listed_name_nothing_matches_is_said_to_match_nothing_not_dropped(
+    matcher: Matcher,
+) -> None:
+    answer = matcher.answer("who owns UAT and demos?")
+    assert [part.question for part in answer.parts] == ["uat", "demos"]
+    assert answer.parts[1].owners == [] and answer.parts[1].outside_owner is None
