@@ -61,6 +61,7 @@ from knowledge.dialogue.patterns import (
     ROLE_CHECKED,
     ROLE_FOLLOW_UP,
     TAKES_PART,
+    TEAM_ARRANGEMENT,
     TEAM_SETUP,
     THANKS_EMOJI,
     THE_JOB,
@@ -366,7 +367,7 @@ class Chat:
             if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
                 return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(reading.text, answer, self.kb)
-        return Reply(
+        reply = Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
             lead=lead,
@@ -374,6 +375,9 @@ class Chat:
             follow_up=reading.follow_up,
             memory=Memory(intent="ownership", question=answer.question),
         )
+        if said.finds(TEAM_ARRANGEMENT) and not _names_no_work(answer):
+            return _noting(wording.TEAM_ARRANGED, reply)  # "our PO does pricing"
+        return reply
 
     def _roles_asked_about(self, reading: Reading, memory: Memory | None) -> tuple[str, ...] | None:
         """A follow-up that only asks whether a role does the work last asked about ("and the

@@ -32,7 +32,7 @@ WORDING = frozenset(
         *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "TEAM_SETUP", "THE_JOB"),
         *("WITHOUT_SCRUM", "WORKING_CONDITIONS", "ASKS_SUMMARY", "ASKS_SIZE", "ASKS_MEMBERS"),
         *("ANOTHER_JOB_AS_ROLE", "ASKS_SOURCE", "ARTICLE_CLAIM", "ASKS_AUTHOR"),
-        *("ASKS_EXAMPLE", "ASKS_SCRUM_MASTER"),
+        *("ASKS_EXAMPLE", "ASKS_SCRUM_MASTER", "TEAM_ARRANGEMENT"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

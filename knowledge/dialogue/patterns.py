@@ -661,6 +661,17 @@ ASKS_SCRUM_MASTER = re.compile(
     r"\bscrum masters?\b[^.?!]{0,40}\b(?:as well|too|also|instead|or a po|or a product owner)\b"
     r"[^.!]*\?"
 )
+# How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
+# the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
+_OUR_ROLE = r"(?:our|my) (?:po|pm|product owner|product manager)"
+TEAM_ARRANGEMENT = re.compile(
+    r"^(?:(?:so|and|but|well|sometimes|usually|currently|right now|at the moment|here),? )*"
+    r"(?:our|my|the) (?:po|pm|product owner|product manager) (?:(?:also|sometimes|currently|"
+    r"usually|often|already|actually|mostly) )*(?:does|runs|owns|handles|helps|writes|takes care "
+    r"of|is doing|has been doing|leads|sets|decides|manages)\b[^?]*$|"
+    rf"\bis (?:it|that) (?:ok|okay|fine|bad|wrong|normal|weird)\b.*\b{_OUR_ROLE}\b|"
+    rf"\b{_OUR_ROLE}\b.*\bis (?:that|this|it) (?:ok|okay|fine|bad|wrong|normal|weird)\b"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"

@@ -325,6 +325,10 @@ TEAM_SETUP = (
 )
 
 
+# Before the article's answer, when a message tells or asks about the team's own split.
+TEAM_ARRANGED = f"{TEAM_SETUP} Going by the article:"
+
+
 def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool = False) -> str:
     """Pushback on the last answer: acknowledged (with `team_setup`, that a team's own split is
     not wrong), the article's answer and its runners-up, and how a workspace teaches RoleFit its

@@ -1102,3 +1102,19 @@ def test_what_the_article_leaves_out_or_shows_by_example_is_said_so(
     chat: Chat, question: str, starts: str
 ) -> None:
     assert chat.reply(question).text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "our PO does pricing",
+        "sometimes the PM helps with the backlog",
+        "our PM also runs sprint planning, is that bad?",
+    ],
+)
+def test_the_teams_own_split_gets_that_the_article_never_says_who_must_do_it(
+    chat: Chat, told: str
+) -> None:
+    reply = chat.reply(told)
+    assert reply.text.startswith("The article says what each role is for; it never says who")
+    assert "Going by the article:" in reply.text and reply.answer is not None
