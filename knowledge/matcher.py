@@ -332,8 +332,8 @@ class Matcher:
         ("talks to customers and turns their feedback into requirements"), answered together.
         Where the whole question reads as work outside product, a piece is a role's only if
         RoleFit is clearly sure: "the backlog of stationery orders" is office work that says
-        backlog. Where the whole reads as a role's work (`a_roles`), a piece that is a bare name
-        nothing matches is answered as such rather than keeping the whole."""
+        backlog. A piece that is a bare name nothing matches is answered as such, rather than
+        keeping the whole."""
         sure = MOST_LIKELY if about_product else CLEARLY
         pieces: list[tuple[str, list[Term]]] = []  # each piece's name and its words as read
         steps: list[str] = []  # the pieces `best` explains
@@ -352,6 +352,7 @@ class Matcher:
             else:
                 pieces.append((named_work(piece), terms))
         parts = []
+        unmatched: set[int] = set()  # where the bare names nothing matches are among `parts`
         for name, read in pieces:
             terms = read if name else self._reader.terms(" ".join(steps))
             part, found = self._answer_terms(
@@ -369,18 +370,22 @@ class Matcher:
                 parts.append(part)
             elif (
                 names_work
-                and a_roles
                 and len(name.split()) <= UNMATCHED_PIECE_WORDS
                 and not (part.owners or part.outside_owner or not part.settled)
             ):
-                # a bare name nothing matches, beside a role's work ("UAT and demos"): said so,
-                # not dropped
+                unmatched.add(len(parts))  # a bare name nothing matches ("demos"): said so
                 parts.append(part)
             elif names_work:
                 return None  # a piece some answer half fits: the list may be one piece of work
             # else everyday words with no clear answer ("who does" in "who does X and Y"): no
             # piece of work of their own
-        if len({_says_of_roles(part) for part in parts}) < 2 or not any(p.owners for p in parts):
+        # The pieces RoleFit placed must split the question on their own, or sit beside a
+        # role's work the whole question reads as (`a_roles`, "UAT and demos"); a bare name
+        # nothing matches never splits one ("between microservices and a monolith").
+        placed = [part for number, part in enumerate(parts) if number not in unmatched]
+        if not any(part.owners for part in placed):
+            return None
+        if len({_says_of_roles(part) for part in placed}) < 2 and not (unmatched and a_roles):
             return None
         return Answer(
             question=question,

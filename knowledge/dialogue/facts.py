@@ -25,6 +25,8 @@ _DELIVERY = re.compile(
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
     r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
     r"build(?:ing)? the product|engineering (?:team )?needs|"
+    # "building our first app": the article's own case for a Product Owner
+    r"build(?:ing)? (?:our |the |a |an )?(?:first |new )(?:product|app|platform)(?! lines?)|"
     r"priorit\w* (?:for|of) the (?:build|team|sprints?|devs?)|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day|"
     # the work not made ready before the team plans it: refining the backlog
@@ -315,7 +317,7 @@ _DELIVERY_SIDE = re.compile(
 )
 _BUSINESS_SIDE = re.compile(
     r"\b(?:business|commercial|market\w*|strateg\w*|sales|selling|growth|customers?|money|"
-    r"revenue|pricing|go[- ]to[- ]market|gtm)\b"
+    r"(?<!pre-)(?<!pre )revenue|pricing|go[- ]to[- ]market|gtm)\b"
 )
 _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")

@@ -1118,3 +1118,14 @@ def test_the_teams_own_split_gets_that_the_article_never_says_who_must_do_it(
     reply = chat.reply(told)
     assert reply.text.startswith("The article says what each role is for; it never says who")
     assert "Going by the article:" in reply.text and reply.answer is not None
+
+
+@pytest.mark.parametrize(
+    ("answer", "goal"),
+    [("pre-revenue startup", None), ("building our first app", "deliver-product")],
+)
+def test_a_reply_about_the_company_gives_no_goal_it_does_not_state(
+    chat: Chat, answer: str, goal: str | None
+) -> None:
+    _, reply = turns(chat, "who should I hire?", answer)
+    assert reply.facts is not None and reply.facts.goal == goal

@@ -457,3 +457,13 @@ def test_a_listed_name_nothing_matches_is_said_to_match_nothing_not_dropped(
     answer = matcher.answer("who owns UAT and demos?")
     assert [part.question for part in answer.parts] == ["uat", "demos"]
     assert answer.parts[1].owners == [] and answer.parts[1].outside_owner is None
+
+
+@pytest.mark.parametrize(
+    "question", ["who owns OKRs, pricing and demos?", "who owns demos, pricing and OKRs?"]
+)
+def test_no_listed_piece_is_dropped_whatever_the_first_one_reads_as(
+    matcher: Matcher, question: str
+) -> None:
+    answer = matcher.answer(question)
+    assert sorted(part.question for part in answer.parts) == ["demos", "okrs", "pricing"]
