@@ -85,7 +85,8 @@ ABOUT_A_ROLE = re.compile(
 ASKS_ABOUT = re.compile(
     r"\b(?:tell (?:me|us) (?:a bit |more |a little )?about|talk (?:me|us) through|more about|"
     r"(?:give|show) (?:me|us)|(?:an?|the|quick|short|brief) (?:overview|summary|rundown|lowdown|"
-    r"intro|introduction) (?:of|on|to)|summari[sz]e|what'?s the deal with)\b"
+    r"intro|introduction) (?:of|on|to)|summari[sz]e|what'?s the deal with|(?:according to|in|per|"
+    r"from) (?:the|this) article)\b"
 )
 _THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
@@ -632,7 +633,9 @@ ASKS_SOURCE = re.compile(
     r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
     r"(?:say|mention|state|talk about|write)|"
     r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?(?=\W*$)|"
-    r"sources?(?=\W*$)|"
+    r"sources?(?=\W*$)|where in the article|"
+    r"(?:which|what) (?:section|part|paragraph)(?: of the article| is (?:that|it) (?:in|from))?"
+    r"(?=\W*$)|"
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
     r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
 )

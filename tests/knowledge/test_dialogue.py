@@ -1129,3 +1129,23 @@ def test_a_reply_about_the_company_gives_no_goal_it_does_not_state(
 ) -> None:
     _, reply = turns(chat, "who should I hire?", answer)
     assert reply.facts is not None and reply.facts.goal == goal
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("what are the PO responsibilities according to the article?", "Product Owner (PO): "),
+        ("can a PM become a CEO?", "Product management as a training ground"),
+        ("the article says POs are not needed anymore, right?", "Here is what the article says"),
+    ],
+)
+def test_what_the_article_does_say_is_found_however_it_is_asked(
+    chat: Chat, question: str, starts: str
+) -> None:
+    assert chat.reply(question).text.startswith(starts)
+
+
+@pytest.mark.parametrize("asked", ["which section?", "where in the article?"])
+def test_asked_which_section_it_names_it(chat: Chat, asked: str) -> None:
+    _, source = turns(chat, "who owns sprint planning?", asked)
+    assert "“The Value of a Product Manager”" in source.text
