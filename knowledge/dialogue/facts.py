@@ -37,8 +37,8 @@ _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"(?<!pre-)revenue|profit\w*|p&l|growth|grow (?:it|the)|(?:need|needs|want|wants|have|"
-    r"trying) to (?:both )?(?:\w+ and )?grow\b|business|launch|sales|portfolio|"
-    r"product lines?|c-suite|financials? for the board|executives|"
+    r"trying) to (?:both )?(?:\w+ and )?grow\b|(?<!small )(?<!family )business(?!es)|launch|"
+    r"sales|portfolio|product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
     r"commercial|monetis\w*|monetiz\w*|"
     r"vision|partnerships?|distribution|marketing|brand(?:ing| strategy| awareness)|"
@@ -316,7 +316,8 @@ _DELIVERY_SIDE = re.compile(
     r"stor(?:y|ies)|execution|shipping)\b"
 )
 _BUSINESS_SIDE = re.compile(
-    r"\b(?:business|commercial|market\w*|strateg\w*|sales|selling|growth|customers?|money|"
+    r"\b(?:(?<!small )(?<!family )business(?!es)|commercial|market\w*|strateg\w*|sales|selling|"
+    r"growth|customers?|money|"
     r"(?<!pre-)(?<!pre )revenue|pricing|go[- ]to[- ]market|gtm)\b"
 )
 _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")

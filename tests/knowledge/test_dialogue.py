@@ -1149,3 +1149,12 @@ def test_what_the_article_does_say_is_found_however_it_is_asked(
 def test_asked_which_section_it_names_it(chat: Chat, asked: str) -> None:
     _, source = turns(chat, "who owns sprint planning?", asked)
     assert "“The Value of a Product Manager”" in source.text
+
+
+def test_being_a_small_business_is_no_business_goal(chat: Chat) -> None:
+    _, reply = turns(
+        chat,
+        "we already have a PO. who should we hire next?",
+        "we are a small business, 1 hire, no scrum",
+    )
+    assert reply.recommendation is None and reply.asks  # what the hire is for is asked again
