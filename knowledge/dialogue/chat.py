@@ -67,6 +67,7 @@ from knowledge.dialogue.patterns import (
     THE_JOB,
     TITLE_PM,
     TITLE_PO,
+    WANTS_ROLE,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
 )
@@ -612,13 +613,14 @@ class Chat:
                 facts=corrected,
                 memory=memory.model_copy(update={"facts": corrected}),
             )
-        reasons = " ".join(reason.text for reason in self.advise(facts).reasons)
-        return Reply(
-            intent=Intent.FEEDBACK,
-            text=wording.advice_disputed(reasons),
-            kind="disagree",
-            memory=memory,
-        )
+        advised = self.advise(facts)
+        wanted = WANTS_ROLE.search(message_of(text).said)
+        if wanted is not None and _roles_named(wanted["role"]) == [advised.recommendation]:
+            # "I disagree, I think we need a PM", told to hire a PM: no disagreement at all
+            text = wording.advice_agreed(self.kb.roles[advised.recommendation].name)
+        else:
+            text = wording.advice_disputed(" ".join(reason.text for reason in advised.reasons))
+        return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", memory=memory)
 
     def _correction(self, text: str, corrected: str, memory: Memory) -> Reply:
         """A correction of the question last answered (`corrected`: what it says was meant):

@@ -673,7 +673,15 @@ TEAM_ARRANGEMENT = re.compile(
     r"usually|often|already|actually|mostly) )*(?:does|runs|owns|handles|helps|writes|takes care "
     r"of|is doing|has been doing|leads|sets|decides|manages)\b[^?]*$|"
     rf"\bis (?:it|that) (?:ok|okay|fine|bad|wrong|normal|weird)\b.*\b{_OUR_ROLE}\b|"
-    rf"\b{_OUR_ROLE}\b.*\bis (?:that|this|it) (?:ok|okay|fine|bad|wrong|normal|weird)\b"
+    rf"\b{_OUR_ROLE}\b.*\bis (?:that|this|it) (?:ok|okay|fine|bad|wrong|normal|weird)\b|"
+    # "who owns the backlog if we don't have a PO?"
+    r"\bif (?:we|you|i) (?:don'?t have|do not have|have no|lack|haven'?t got) (?:a |an |any )?"
+    r"(?:po|pm|product owner|product manager)\b"
+)
+# The role someone says they need, in pushback on advice: "I disagree, I think we need a PM".
+WANTS_ROLE = re.compile(
+    rf"\b(?:need|needs|want|wants|should hire|should get)\s+(?:a |an |the )?"
+    rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
 )
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(

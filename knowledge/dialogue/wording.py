@@ -277,6 +277,14 @@ def source(sections: Sequence[str], basis: str) -> str:
     return f"{NO_QUOTES} That rests on the article's section {named}: {basis}"
 
 
+def advice_agreed(role_name: str) -> str:
+    """Pushback that asks for the very role advised."""
+    return (
+        f"We agree, then: the advice is a {role_name} too. Ask me what the role would own, or "
+        "tell me more about the hire if something else worries you."
+    )
+
+
 def advice_disputed(reasons: str) -> str:
     """Pushback on hiring advice that says nothing new of the hire: what it rests on, and what
     would change it."""

@@ -1158,3 +1158,17 @@ def test_being_a_small_business_is_no_business_goal(chat: Chat) -> None:
         "we are a small business, 1 hire, no scrum",
     )
     assert reply.recommendation is None and reply.asks  # what the hire is for is asked again
+
+
+def test_pushback_asking_for_the_role_advised_is_met_with_agreement(chat: Chat) -> None:
+    _, agreed = turns(
+        chat, "we're 12 people, revenue is falling, who to hire", "I disagree, I think we need a PM"
+    )
+    assert agreed.text.startswith("We agree, then: the advice is a Product Manager too.")
+
+
+def test_asked_whose_work_it_is_without_a_role_on_staff_the_article_never_says_who_must(
+    chat: Chat,
+) -> None:
+    reply = chat.reply("who owns the backlog if we don't have a PO?")
+    assert reply.text.startswith("The article says what each role is for; it never says who")
