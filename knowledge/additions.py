@@ -42,7 +42,7 @@ def with_additions(
 
 
 def _with_phrases(responsibility: Responsibility, phrases: list[str]) -> Responsibility:
-    known = set(responsibility.phrases)
+    known = set(responsibility.every_phrase)  # an inferred phrasing taught stays inferred
     extra = [p for p in dict.fromkeys(phrases) if p not in known]
     return responsibility.model_copy(update={"phrases": [*responsibility.phrases, *extra]})
 

@@ -319,7 +319,8 @@ def _merge(files: list[_ParsedFile], problems: _Problems) -> KnowledgeBase:
                         f"{label}: add_phrases '{entry_id}': no such responsibility"
                     )
                 continue
-            extra = [p for p in phrases if p not in target.phrases]
+            known = target.every_phrase if isinstance(target, Responsibility) else target.phrases
+            extra = [p for p in phrases if p not in known]
             entries[entry_id] = target.model_copy(update={"phrases": [*target.phrases, *extra]})
         for role_id, holders in data.holders.items():
             held = roles.get(role_id)

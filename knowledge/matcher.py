@@ -323,7 +323,7 @@ class Matcher:
         return self._listed(question, whole, about_product, bool(answer.owners)) or answer
 
     def _listed(
-        self, question: str, best: _Entry | None, about_product: bool, a_roles: bool
+        self, question: str, best: _Entry | None, about_product: bool, whole_has_owners: bool
     ) -> Answer | None:
         """The answer to each piece of work `question` lists (`text.listed_work`), when each is
         clear (or the items are set out one by one), at least one is a role's, and they do not
@@ -380,12 +380,14 @@ class Matcher:
             # else everyday words with no clear answer ("who does" in "who does X and Y"): no
             # piece of work of their own
         # The pieces RoleFit placed must split the question on their own, or sit beside a
-        # role's work the whole question reads as (`a_roles`, "UAT and demos"); a bare name
+        # role's work the whole question reads as (`whole_has_owners`, "UAT and demos"); a bare name
         # nothing matches never splits one ("between microservices and a monolith").
         placed = [part for number, part in enumerate(parts) if number not in unmatched]
         if not any(part.owners for part in placed):
             return None
-        if len({_says_of_roles(part) for part in placed}) < 2 and not (unmatched and a_roles):
+        if len({_says_of_roles(part) for part in placed}) < 2 and not (
+            unmatched and whole_has_owners
+        ):
             return None
         return Answer(
             question=question,
@@ -677,8 +679,7 @@ def _inferred(source: Source) -> Inferred | None:
 def phrases_of(source: Source) -> list[str]:
     """Every phrase an entry is matched on; those naming work the article never names last, so
     that on equal scores a phrase the article names is the one an answer rests on."""
-    inferred = _inferred(source)
-    return [*source.phrases, *(inferred.phrases if inferred else [])]
+    return source.every_phrase if isinstance(source, Responsibility) else source.phrases
 
 
 def _pairs(concepts: list[str]) -> set[tuple[str, str]]:

@@ -102,6 +102,11 @@ class Responsibility(_Strict):
     why: Text
     inferred: Inferred | None = None
 
+    @property
+    def every_phrase(self) -> list[str]:
+        """Every phrasing the work is matched on; those the article never names last."""
+        return [*self.phrases, *(self.inferred.phrases if self.inferred else [])]
+
     @model_validator(mode="after")
     def _named_or_inferred(self) -> Responsibility:
         """A phrase is either work the article names or work it does not, never both."""

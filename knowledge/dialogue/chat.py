@@ -42,10 +42,12 @@ from knowledge.dialogue.patterns import (
     ASKS_SIZE,
     ASKS_SOURCE,
     ASKS_SUMMARY,
+    ASKS_TO_HIRE,
     ASKS_WHY_AGAIN,
     CONFIRM_TAIL,
     EXPLAIN,
     FRESH_QUESTION,
+    HIRE_ASK,
     MARKUP,
     MEANT,
     MEANT_NOT_THAT,
@@ -234,35 +236,37 @@ class Chat:
         anything ("what about a 50-person company?"), who is on a team (no one's work), someone
         with another job taking a role ("can our CTO double as the PO?"); and what the article
         leaves out: its author, Scrum Masters, what either role costs."""
-        said = message_of(text).said
+        message = message_of(text)
+        said = message.said
+        # A message that also asks whom to hire is a hiring question, whatever else it says
+        # ("we have a scrum master too, should we hire a PO or a PM?").
+        hiring = bool(message.asked.finds(HIRE_ASK) or said.finds(ASKS_TO_HIRE))
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (ASKS_SCRUM_MASTER, wording.SCRUM_MASTER),
         ):
-            if said.finds(pattern):
+            if said.finds(pattern) and not hiring:
                 return Reply(
                     intent=Intent.CONCEPT, text=said_of_it, memory=Memory(intent="concept")
                 )
-        asks_of_a_role = _roles_named(said) and "who" not in said.split()
-        if asks_of_a_role and said.finds(WORKING_CONDITIONS):  # "isn't a PM more expensive?"
-            return Reply(
-                intent=Intent.OFF_TOPIC,
-                text=wording.WORKING_CONDITIONS,
-                memory=Memory(intent="off-topic"),
-            )
+        if _roles_named(said) and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
+            return _working_conditions()  # "isn't a PM more expensive than a PO?"
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:
             if concept is None and said.finds(pattern):
                 concept = self.concepts.find(question)
-        if concept is None and said.finds(ARTICLE_CLAIM):
-            claimed = self.concepts.find(text)  # "the article says startups should…, right?"
+        claimed_work = self._answer(text) if said.finds(ARTICLE_CLAIM) else None
+        if claimed_work is not None and concept is None and not _places_a_role(claimed_work):
+            # "the article says startups should…, right?"; a claim about a role's work ("it says
+            # the PO owns the backlog, right?") is answered yes or no as an ownership question
+            claimed = self.concepts.find(text)
             if claimed is not None:
                 return _noting(
                     wording.CLAIM, self._concept_reply(Reading(Intent.CONCEPT, text), claimed)
                 )
         if concept is not None:
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
-        taken = ANOTHER_JOB_AS_ROLE.search(said) if said.finds(ANOTHER_JOB_AS_ROLE) else None
+        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
         if taken is None:
             return None
         job = " ".join(w.upper() if w in _ACRONYMS else w for w in taken["job"].split())
@@ -344,11 +348,7 @@ class Chat:
         if roles is None and said.finds(ASKS_RANK):
             return self._compare(reading, memory)  # "does the PM report to the CEO?"
         if roles is None and said.finds(WORKING_CONDITIONS) and _about_a_role(said):
-            return Reply(  # "does the PM work weekends?": no work of either role's
-                intent=Intent.OFF_TOPIC,
-                text=wording.WORKING_CONDITIONS,
-                memory=Memory(intent="off-topic"),
-            )
+            return _working_conditions()  # "does the PM work weekends?": no work of either role's
         lead = ""
         if roles is not None and memory is not None:
             answer = self._answer(memory.question)
@@ -582,9 +582,9 @@ class Chat:
         kept = memory or Memory(intent="feedback")
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
-        advised = kept.intent == "hire" and kept.facts is not None and not kept.facts.missing()
-        if reading.kind == "disagree" and advised and kept.facts is not None:
-            return self._advice_disputed(reading.text, kept.facts, kept)
+        facts = kept.facts if kept.intent == "hire" else None
+        if reading.kind == "disagree" and facts is not None and not facts.missing():
+            return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
         answer = self._previous_answer(kept)
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
         if reading.kind == "why" and not setup:
@@ -694,14 +694,18 @@ class Chat:
         if concept := self._explained(reading.text):
             return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
         if message_of(reading.text).said.finds(WORKING_CONDITIONS):
-            return Reply(  # "how much should I pay a PM?": what the article leaves out
-                intent=Intent.OFF_TOPIC,
-                text=wording.WORKING_CONDITIONS,
-                memory=Memory(intent="off-topic"),
-            )
+            return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _working_conditions() -> Reply:
+    """Pay, hours, stress, what a role costs: conditions of the job, which the article leaves
+    alone."""
+    return Reply(
+        intent=Intent.OFF_TOPIC, text=wording.WORKING_CONDITIONS, memory=Memory(intent="off-topic")
+    )
 
 
 def _roles_named(said: str) -> list[str]:
@@ -793,6 +797,11 @@ def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:
     if len(asked_of) != 1 or len(told_of) != 1 or asked_of == told_of:
         return None
     return told_of[0], asked_of[0]
+
+
+def _places_a_role(answer: Answer) -> bool:
+    """An answer that gives work to a role, at least "most likely"."""
+    return bool(answer.owners) and answer.confidence >= MOST_LIKELY
 
 
 def _names_no_work(answer: Answer) -> bool:

@@ -20,7 +20,7 @@ _DELIVERY = re.compile(
     # A supplier's delivery dates are no delivery need.
     r"\b(backlog|user stor|stories|story|sprints?|scrum|pbis?|acceptance criteria|\bac\b|"
     r"refine|refinement|grooming|groom|test plan|delivery(?! (?:schedules?|dates?|times?|"
-    r"windows?))|deliver(?:ing)?\b|ship(?:ping)?|"
+    r"windows?))|deliver(?:s|ed|ing|ables?)?\b|ship(?:ping)?|"
     r"tickets?|dev team|engineers? (?:keep|need)|requirements? (?:go|for)|"
     r"features? shipped|definition of ready|\bdor\b|jira|specs?\b|execution|velocity|"
     r"releases?|shipping|(?:build|ship|finish)\w* (?:the |our |an |a )?mvp|"
@@ -393,7 +393,7 @@ _MISSING = re.compile(
 _NOT_NEEDED = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|does not|no) (?:need|want)\b|\bnot need\b|"
     r"\bno help (?:on|with)\b|\bwants? to keep\b|\bkeep (?:those|that)\b|"
-    r"^\W*(?:forget|never ?mind|scratch|ignore|drop) (?:about )?\w"  # "forget shipping."
+    r"^\W*(?:forget|never ?mind)(?: about)? \w"  # "forget shipping."
 )
 
 

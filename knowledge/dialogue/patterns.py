@@ -631,9 +631,10 @@ ASKS_SOURCE = re.compile(
     r"(?:quote (?:the article|it|that|me|them)|cite (?:it|that|the article|them)|"
     r"(?:where|which part|what part|which section|what section|which line)(?: exactly)? "
     r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
-    r"(?:say|mention|state|talk about|write)|"
+    r"(?:say|mention|state|talk about|write)(?: (?:that|this|it|so))?(?=\W*$)|"
     r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?(?=\W*$)|"
-    r"sources?(?=\W*$)|where in the article|"
+    r"sources?(?=\W*$)|where in the article(?: (?:is (?:that|it|this)|does it say (?:that|so)))?"
+    r"(?=\W*$)|"
     r"(?:which|what) (?:section|part|paragraph)(?: of the article| is (?:that|it) (?:in|from))?"
     r"(?=\W*$)|"
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
@@ -643,7 +644,7 @@ ASKS_SOURCE = re.compile(
 # always hire a PM first, right?".
 ARTICLE_CLAIM = re.compile(
     r"^(?:so |and |but |ok |okay )?(?:the article|the author|it) (?:says|said|claims|argues|"
-    r"recommends|suggests|thinks)\b.*(?:\?|\b(?:right|yeah|yes|correct|true|no))\W*$"
+    r"recommends|suggests|thinks)\b[^?]*(?:\?|\b(?:right|yeah|yes|correct|true|no))\W*$"
 )
 # Who wrote the article: "who wrote this article?", "who's the author?".
 ASKS_AUTHOR = re.compile(
@@ -661,15 +662,15 @@ ASKS_EXAMPLE = re.compile(
 ASKS_SCRUM_MASTER = re.compile(
     r"\b(?:do|should|would|must|will) (?:we|i|you|they) (?:also |still )?(?:need|hire|get|have)\b"
     r"[^.?!]{0,30}\bscrum masters?\b|"
-    r"\bscrum masters?\b[^.?!]{0,40}\b(?:as well|too|also|instead|or a po|or a product owner)\b"
-    r"[^.!]*\?"
+    r"\bscrum masters?\b (?:as well|too|also|instead)\W*$"
 )
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
 # the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
 _OUR_ROLE = r"(?:our|my) (?:po|pm|product owner|product manager)"
 TEAM_ARRANGEMENT = re.compile(
     r"^(?:(?:so|and|but|well|sometimes|usually|currently|right now|at the moment|here),? )*"
-    r"(?:our|my|the) (?:po|pm|product owner|product manager) (?:(?:also|sometimes|currently|"
+    r"(?:our|my|(?<=sometimes )the|(?<=here )the) (?:po|pm|product owner|product manager) "
+    r"(?:(?:also|sometimes|currently|"
     r"usually|often|already|actually|mostly) )*(?:does|runs|owns|handles|helps|writes|takes care "
     r"of|is doing|has been doing|leads|sets|decides|manages)\b[^?]*$|"
     rf"\bis (?:it|that) (?:ok|okay|fine|bad|wrong|normal|weird)\b.*\b{_OUR_ROLE}\b|"
@@ -682,6 +683,12 @@ TEAM_ARRANGEMENT = re.compile(
 WANTS_ROLE = re.compile(
     rf"\b(?:need|needs|want|wants|should hire|should get)\s+(?:a |an |the )?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
+)
+# Whom to hire, asked beside something else ("can our founder be the PM, or should we hire
+# a PO?").
+ASKS_TO_HIRE = re.compile(
+    r"\b(?:should|do|would|can|must) (?:we|i) (?:also |still |just )?"
+    r"(?:hire|get|bring in|recruit)\b"
 )
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
@@ -741,8 +748,9 @@ WORKING_CONDITIONS = re.compile(
     rf"\bpay\s+(?:a |an |our |my |the )?(?:{_ROLE}|pms|pos)\b|"
     r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"
-    r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks|more expensive|"
-    r"less expensive|cheaper|costs? (?:more|less))\b"
+    r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b|"
+    # what the role costs: "isn't a PM more expensive than a PO?"
+    rf"\b(?:{_ROLE}|pms|pos)s? (?:\w+ )?(?:(?:more|less) expensive|cheaper|costs? (?:more|less))\b"
 )
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")

@@ -255,8 +255,7 @@ WHY_ASKED = {
     ),
     "headcount": (
         "Startups and small businesses usually hire a single product person, who then has to fit "
-        "what you need most; with two, each side can have its own. (Article: Your Product Owner "
-        "Is Not Your Product Manager.)"
+        f"what you need most; with two, each side can have its own. (Article: {ARTICLE_TITLE}.)"
     ),
     "uses_scrum": (
         "The article calls the Product Owner a Scrum role (the backlog, user stories, sprints), "

@@ -60,3 +60,10 @@ def test_roles_and_responsibilities_are_found_by_id_name_or_title(kb: KnowledgeB
 def test_phrases_are_kept_on_one_line_and_short() -> None:
     assert clean_phrase("  the big\n wall  ") == "the big wall"
     assert len(clean_phrase("word " * 200)) <= PHRASE_MAX
+
+
+def test_teaching_a_phrasing_the_article_never_names_keeps_it_inferred(kb: KnowledgeBase) -> None:
+    taught = with_additions(kb, {}, [("pm-business-financial-analysis", "pricing")])
+    entry = taught.responsibility("pm-business-financial-analysis")
+    assert entry is not None and "pricing" not in entry.phrases
+    assert entry.every_phrase.count("pricing") == 1

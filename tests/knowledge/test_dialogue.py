@@ -1172,3 +1172,51 @@ def test_asked_whose_work_it_is_without_a_role_on_staff_the_article_never_says_w
 ) -> None:
     reply = chat.reply("who owns the backlog if we don't have a PO?")
     assert reply.text.startswith("The article says what each role is for; it never says who")
+
+
+# Found by an independent review of this session's changes.
+@pytest.mark.parametrize(
+    ("story", "goal"),
+    [
+        (
+            "should we hire a PO or a PM? we need someone who delivers features, and we can "
+            "hire one person",
+            "deliver-product",
+        ),
+        ("drop in revenue is our main problem, who should we hire?", "build-business"),
+    ],
+)
+def test_delivery_and_a_drop_in_revenue_still_read_as_goals(story: str, goal: str) -> None:
+    assert read_facts(story).goal == goal
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can our founder be the PM, or should we hire a PO?",
+        "we have a scrum master too, should we hire a PO or a PM?",
+    ],
+)
+def test_a_hiring_question_beside_another_is_not_swallowed_by_it(chat: Chat, question: str) -> None:
+    reply = chat.reply(question)
+    assert "never mentions Scrum Masters" not in reply.text
+    assert not reply.text.startswith("The article doesn't say whether your")
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        ("it says the PO owns the backlog, right?", "product-owner"),  # a claim about work
+        ("where in the article does it talk about pricing?", "product-manager"),  # new work
+        ("should the PM decide which vendor is cheaper?", "product-manager"),  # no pay question
+    ],
+)
+def test_questions_about_work_stay_questions_about_work(
+    chat: Chat, question: str, owner: str
+) -> None:
+    reply = chat.reply(question)
+    assert reply.answer is not None and reply.answer.owners == [owner]
+
+
+def test_a_general_statement_of_a_roles_work_is_no_team_arrangement(chat: Chat) -> None:
+    assert not chat.reply("the PO writes the user stories").text.startswith("The article says what")

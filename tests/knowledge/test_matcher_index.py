@@ -245,7 +245,9 @@ def test_a_message_is_matched_on_a_bounded_number_of_concepts_the_asks_first(
     seen: list[list[Term]] = []
     rank = matcher._rank
     monkeypatch.setattr(matcher, "_rank", lambda terms: seen.append(terms) or rank(terms))
-    every = sorted({w for r in matcher.kb.responsibilities for p in r.phrases for w in p.split()})
+    every = sorted(
+        {w for r in matcher.kb.responsibilities for p in phrases_of(r) for w in p.split()}
+    )
     answer = matcher.answer(" ".join(every[:300]) + ". so who grooms the backlog?")
     known = {t.concept for t in seen[0] if t.concept in matcher._idf}
     assert len(known) <= MAX_CONCEPTS

@@ -194,13 +194,15 @@ def test_no_unsettled_phrase_reads_the_same_as_a_settled_one(kb: KnowledgeBase) 
     depend on tie-breaking; each must differ from every responsibility phrase once read the way
     the matcher reads (synonyms collapsed, words stemmed, stopwords dropped)."""
     reader = Reader(
-        kb.language, [p for e in [*kb.responsibilities, *kb.unsettled] for p in e.phrases]
+        kb.language,
+        [p for r in kb.responsibilities for p in r.every_phrase]
+        + [p for u in kb.unsettled for p in u.phrases],
     )
 
     def read(text: str) -> frozenset[str]:
         return frozenset(t.concept for t in reader.terms(text, fix_typos=False))
 
-    settled = {read(p): r.id for r in kb.responsibilities for p in r.phrases}
+    settled = {read(p): r.id for r in kb.responsibilities for p in r.every_phrase}
     clashes = [
         (u.id, phrase, settled[read(phrase)])
         for u in kb.unsettled
