@@ -237,3 +237,21 @@ def test_new_knowledge_shares_no_seven_word_run_with_the_article(kb: KnowledgeBa
         runs = {tuple(ours[i : i + size]) for i in range(len(ours) - size + 1)}
         pasted += [(" ".join(run), text) for run in runs & article_runs]
     assert not pasted
+
+
+def test_no_inferred_phrase_reads_the_same_as_another_entrys_named_one(kb: KnowledgeBase) -> None:
+    """A phrasing the article never names meaning exactly what another entry's named phrasing
+    means would make "most likely, the article doesn't name this" depend on entry order."""
+    reader = Reader(kb.language, [p for r in kb.responsibilities for p in r.every_phrase])
+
+    def read(text: str) -> frozenset[str]:
+        return frozenset(t.concept for t in reader.terms(text, fix_typos=False))
+
+    named = {read(p): r.id for r in kb.responsibilities for p in r.phrases}
+    clashes = [
+        (r.id, phrase, named[read(phrase)])
+        for r in kb.responsibilities
+        for phrase in (r.inferred.phrases if r.inferred else [])
+        if named.get(read(phrase), r.id) != r.id
+    ]
+    assert not clashes
