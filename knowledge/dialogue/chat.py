@@ -30,6 +30,7 @@ from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
+    ARTICLE_SAYS,
     ASKS_ABOUT,
     ASKS_AUTHOR,
     ASKS_DIFFERENCE,
@@ -57,6 +58,7 @@ from knowledge.dialogue.patterns import (
     NOT_MEANT,
     NOT_THIS_BUT,
     OTHER_ROLE,
+    PO_OR_PM,
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
@@ -241,14 +243,21 @@ class Chat:
         # A message that also asks whom to hire is a hiring question, whatever else it says
         # ("we have a scrum master too, should we hire a PO or a PM?").
         hiring = bool(message.asked.finds(HIRE_ASK) or said.finds(ASKS_TO_HIRE))
+        # ... unless it asks about a hire of another kind ("a scrum master instead of a PO?")
+        choosing = hiring and bool(said.finds(PO_OR_PM))
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (ASKS_SCRUM_MASTER, wording.SCRUM_MASTER),
         ):
-            if said.finds(pattern) and not hiring:
+            if said.finds(pattern) and not choosing:
                 return Reply(
                     intent=Intent.CONCEPT, text=said_of_it, memory=Memory(intent="concept")
                 )
+        says = ARTICLE_SAYS.match(said) if said.finds(ARTICLE_SAYS) else None
+        if says is not None:  # "the article says POs own the go-to-market plan": checked, yes or no
+            claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
+            if claim and _places_a_role(self._answer(claim)):
+                return self.reply(f"{claim}, right?")
         if _roles_named(said) and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
@@ -269,7 +278,8 @@ class Chat:
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
         if taken is None:
             return None
-        job = " ".join(w.upper() if w in _ACRONYMS else w for w in taken["job"].split())
+        job = taken["job"].replace("scrum master", "Scrum Master")
+        job = " ".join(w.upper() if w in _ACRONYMS else w for w in job.split())
         described = self.kb.roles[_roles_named(taken["role"])[0]]
         return Reply(
             intent=Intent.COMBINE,

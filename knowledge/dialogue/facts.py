@@ -36,7 +36,8 @@ _DELIVERY = re.compile(
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
-    r"(?<!pre-)revenue|profit\w*|p&l|growth|grow (?:it|the)|(?:need|needs|want|wants|have|"
+    r"(?<!pre-)(?<!pre )revenue(?! yet)|profit\w*|p&l|growth|grow (?:it|the)|"
+    r"(?:need|needs|want|wants|have|"
     r"trying) to (?:both )?(?:\w+ and )?grow\b|(?<!small )(?<!family )business(?!es)|launch|"
     r"sales|portfolio|product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
@@ -320,6 +321,12 @@ _BUSINESS_SIDE = re.compile(
     r"growth|customers?|money|"
     r"(?<!pre-)(?<!pre )revenue|pricing|go[- ]to[- ]market|gtm)\b"
 )
+# A side of the work named only to be ruled out: "not the business side", "nothing about
+# revenue", "no delivery".
+_NOT_THIS_SIDE = re.compile(
+    r"\b(?:not|nothing (?:about|on|to do with)|no|never mind|forget(?: about)?) (?:the |our |any )?"
+    r"[\w-]+(?: side| stuff| part| work)?"
+)
 _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
 _ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
@@ -359,8 +366,11 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
     if fact == "goal":
         if only_process(said):
             return HiringFacts()  # "we ship in two-week sprints": how the team works, no goal
-        delivery, business = _DELIVERY_SIDE.search(said), _BUSINESS_SIDE.search(said)
-        if _BOTH_SIDES.search(said) or (delivery and business):
+        # A side said not to be it ("not the business side, delivery", "nothing about
+        # revenue") is read out first.
+        kept = _NOT_THIS_SIDE.sub(" ", said)
+        delivery, business = _DELIVERY_SIDE.search(kept), _BUSINESS_SIDE.search(kept)
+        if _BOTH_SIDES.search(kept) or (delivery and business):
             return HiringFacts(goal="both")
         if delivery or business:
             return HiringFacts(goal="deliver-product" if delivery else "build-business")
@@ -376,7 +386,8 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
 
 # A clause saying its work is already done or not wanted, and one saying it is missing.
 _COVERED = re.compile(
-    r"n't\b|\b(?:dont|doesnt|didnt|isnt|arent|not|no|covered|handled|locked|set by|already|"
+    r"n't\b|\b(?:dont|doesnt|didnt|isnt|arent|not|no|nothing (?:about|on|to do with)|covered|"
+    r"handled|locked|set by|already|"
     r"myself|ourselves|fine|clear|solved|"
     r"figured out|nailed down|is set|are set|brilliant at|strong at|excellent at|"
     r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"

@@ -690,6 +690,12 @@ ASKS_TO_HIRE = re.compile(
     r"\b(?:should|do|would|can|must) (?:we|i) (?:also |still |just )?"
     r"(?:hire|get|bring in|recruit)\b"
 )
+# What the article is said to say, before the claim itself: "the article says POs own the
+# go-to-market plan".
+ARTICLE_SAYS = re.compile(
+    r"^(?:so |and |but |ok |okay |wait )?(?:the article|the author|it) (?:says|said|claims|argues|"
+    r"states) (?:that )?"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"
@@ -702,8 +708,9 @@ _ANOTHER_JOB = (
     r"\w+|vp of \w+)"
 )
 ANOTHER_JOB_AS_ROLE = re.compile(
-    rf"\b(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:double as|act as|be|become|serve as|"
-    rf"take on|take over|play|fill in as|wear|as) (?:the |our |a |an )?(?:role of (?:the |a )?)?"
+    rf"\b(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:doubles?|acts?|serves?|fills? in) "
+    rf"as|be|become|take on|take over|play|wear|as) (?:the |our |a |an )?"
+    rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
 )
 # A follow-up asking for more about the work just answered: "how often?", "what do they look

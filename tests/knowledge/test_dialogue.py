@@ -1220,3 +1220,25 @@ def test_questions_about_work_stay_questions_about_work(
 
 def test_a_general_statement_of_a_roles_work_is_no_team_arrangement(chat: Chat) -> None:
     assert not chat.reply("the PO writes the user stories").text.startswith("The article says what")
+
+
+@pytest.mark.parametrize(
+    ("answer", "goal"),
+    [("nothing about revenue", None), ("not the business side, delivery", "deliver-product")],
+)
+def test_a_side_ruled_out_in_a_reply_is_no_goal(chat: Chat, answer: str, goal: str | None) -> None:
+    _, reply = turns(chat, "should we hire a PO or a PM?", answer)
+    assert reply.facts is not None and reply.facts.goal == goal
+
+
+def test_a_statement_of_what_the_article_says_is_checked_yes_or_no(chat: Chat) -> None:
+    _, claim = turns(
+        chat, "who does test planning?", "the article says POs own the go-to-market plan"
+    )
+    assert claim.text.startswith("Not the Product Owner.")
+    assert claim.answer is not None and claim.answer.owners == ["product-manager"]
+
+
+def test_hiring_a_scrum_master_instead_is_said_to_be_outside_the_article(chat: Chat) -> None:
+    reply = chat.reply("should we hire a scrum master instead of a PO?")
+    assert reply.text.startswith("The article never mentions Scrum Masters")
