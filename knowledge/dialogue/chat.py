@@ -30,6 +30,7 @@ from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
+    ARTICLE_NAMES,
     ARTICLE_SAYS,
     ASKS_ABOUT,
     ASKS_AUTHOR,
@@ -49,6 +50,7 @@ from knowledge.dialogue.patterns import (
     EXPLAIN,
     FRESH_QUESTION,
     HIRE_ASK,
+    IN_COMMON,
     MARKUP,
     MEANT,
     MEANT_NOT_THAT,
@@ -258,6 +260,8 @@ class Chat:
             claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
             if claim and _places_a_role(self._answer(claim)):
                 return self.reply(f"{claim}, right?")
+        if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"
+            return self._compare(Reading(Intent.COMPARE, text), None)
         if _roles_named(said) and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
@@ -339,7 +343,11 @@ class Chat:
         people), where the article explains it in so many words ("does a PM need to be
         technical?", "do PMs travel?", "do startups need both?")."""
         said = message_of(text).said
-        if not (_roles_named(text.lower()) or said.finds(PRODUCT_PEOPLE)):
+        if not (
+            _roles_named(text.lower())
+            or said.finds(PRODUCT_PEOPLE)
+            or said.finds(ARTICLE_NAMES)  # "what did McKinsey say?"
+        ):
             return None
         return self.concepts.find(text, all_of_it=True)
 

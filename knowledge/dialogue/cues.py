@@ -33,7 +33,7 @@ WORDING = frozenset(
         *("WITHOUT_SCRUM", "WORKING_CONDITIONS", "ASKS_SUMMARY", "ASKS_SIZE", "ASKS_MEMBERS"),
         *("ANOTHER_JOB_AS_ROLE", "ASKS_SOURCE", "ARTICLE_CLAIM", "ASKS_AUTHOR"),
         *("ASKS_EXAMPLE", "ASKS_SCRUM_MASTER", "TEAM_ARRANGEMENT"),
-        *("WANTS_ROLE", "ASKS_TO_HIRE", "ARTICLE_SAYS"),
+        *("WANTS_ROLE", "ASKS_TO_HIRE", "ARTICLE_SAYS", "ARTICLE_NAMES", "IN_COMMON"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

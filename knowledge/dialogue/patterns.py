@@ -696,6 +696,13 @@ ARTICLE_SAYS = re.compile(
     r"^(?:so |and |but |ok |okay |wait )?(?:the article|the author|it) (?:says|said|claims|argues|"
     r"states) (?:that )?"
 )
+# The article's own names for things, which only its ideas explain: "what did McKinsey say?".
+ARTICLE_NAMES = re.compile(r"\b(?:mckinsey|scrum guide|three[- ]horizons?|savant)\b")
+# What the two roles share: "what do they have in common?".
+IN_COMMON = re.compile(
+    r"\b(?:have|has) in common\b|\bwhat (?:do|does) (?:they|both|the two|po and pm|pm and po) "
+    r"(?:both )?share\b|\boverlap between\b|\bwhere do (?:they|the roles) overlap\b"
+)
 # Who belongs to a team, not who does some work: "who is on the scrum team?".
 ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"

@@ -1242,3 +1242,14 @@ def test_a_statement_of_what_the_article_says_is_checked_yes_or_no(chat: Chat) -
 def test_hiring_a_scrum_master_instead_is_said_to_be_outside_the_article(chat: Chat) -> None:
     reply = chat.reply("should we hire a scrum master instead of a PO?")
     assert reply.text.startswith("The article never mentions Scrum Masters")
+
+
+def test_the_articles_own_names_find_its_ideas(chat: Chat) -> None:
+    reply = chat.reply("what did McKinsey say?")
+    assert reply.concept is not None and reply.concept.id == "concept-training-ground-for-ceos"
+
+
+def test_what_the_roles_have_in_common_gets_the_comparison_that_says_it(chat: Chat) -> None:
+    reply = chat.reply("what do they have in common?")
+    assert reply.intent == "compare"
+    assert "Both find out what customers need" in reply.text
