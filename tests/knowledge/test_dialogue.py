@@ -1253,3 +1253,11 @@ def test_what_the_roles_have_in_common_gets_the_comparison_that_says_it(chat: Ch
     reply = chat.reply("what do they have in common?")
     assert reply.intent == "compare"
     assert "Both find out what customers need" in reply.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["what industry was the company in?", "how long was the revenue decline?"]
+)
+def test_questions_about_the_case_study_get_the_case(chat: Chat, follow_up: str) -> None:
+    _, reply = turns(chat, "tell me about the case study", follow_up)
+    assert reply.concept is not None and reply.concept.id == "concept-manufacturer-case"
