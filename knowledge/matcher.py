@@ -38,7 +38,6 @@ from knowledge.confidence import CLEARLY, MOST_LIKELY
 from knowledge.models import (
     Alternative,
     Answer,
-    Inferred,
     KnowledgeBase,
     MatchRef,
     Neighbour,
@@ -282,7 +281,7 @@ class Matcher:
     def _entry_of(self, source: Source, vocabulary: frozenset[str]) -> _Entry:
         entry = _Entry("unrelated", source.id, source.title, vocabulary=vocabulary)
         if isinstance(source, Responsibility):
-            inferred = _inferred(source)
+            inferred = source.inferred
             return replace(
                 entry,
                 kind="responsibility",
@@ -670,10 +669,6 @@ def _score(mass: float, total: float) -> float:
     """A phrase's score before its bigram bonus: how much of its weight the question covers."""
     coverage: float = (mass / total) ** COVERAGE_POWER
     return coverage * mass / (mass + MASS_HALF)
-
-
-def _inferred(source: Source) -> Inferred | None:
-    return source.inferred if isinstance(source, Responsibility) else None
 
 
 def phrases_of(source: Source) -> list[str]:

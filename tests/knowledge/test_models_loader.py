@@ -114,6 +114,7 @@ def test_knowledge_is_in_our_own_words_not_pasted_from_the_article() -> None:
     article_runs = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
     kb = load_knowledge()
     texts = [r.why for r in kb.responsibilities] + [n.why for n in kb.neighbours]
+    texts += [r.inferred.why for r in kb.responsibilities if r.inferred]
     texts += [t for role in kb.roles.values() for t in (role.summary, role.when_to_hire)]
     for text in texts:
         ours = re.findall(r"[a-z0-9]+", text.lower())

@@ -6,7 +6,7 @@ The questions here are our own, written for this file; none comes from a holdout
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -193,15 +193,7 @@ def test_no_unsettled_phrase_reads_the_same_as_a_settled_one(kb: KnowledgeBase) 
     """An unsettled phrase meaning exactly what a role's phrase means would make the answer
     depend on tie-breaking; each must differ from every responsibility phrase once read the way
     the matcher reads (synonyms collapsed, words stemmed, stopwords dropped)."""
-    reader = Reader(
-        kb.language,
-        [p for r in kb.responsibilities for p in r.every_phrase]
-        + [p for u in kb.unsettled for p in u.phrases],
-    )
-
-    def read(text: str) -> frozenset[str]:
-        return frozenset(t.concept for t in reader.terms(text, fix_typos=False))
-
+    read = _phrase_reading(kb)
     settled = {read(p): r.id for r in kb.responsibilities for p in r.every_phrase}
     clashes = [
         (u.id, phrase, settled[read(phrase)])
@@ -242,11 +234,7 @@ def test_new_knowledge_shares_no_seven_word_run_with_the_article(kb: KnowledgeBa
 def test_no_inferred_phrase_reads_the_same_as_another_entrys_named_one(kb: KnowledgeBase) -> None:
     """A phrasing the article never names meaning exactly what another entry's named phrasing
     means would make "most likely, the article doesn't name this" depend on entry order."""
-    reader = Reader(kb.language, [p for r in kb.responsibilities for p in r.every_phrase])
-
-    def read(text: str) -> frozenset[str]:
-        return frozenset(t.concept for t in reader.terms(text, fix_typos=False))
-
+    read = _phrase_reading(kb)
     named = {read(p): r.id for r in kb.responsibilities for p in r.phrases}
     clashes = [
         (r.id, phrase, named[read(phrase)])
@@ -255,3 +243,18 @@ def test_no_inferred_phrase_reads_the_same_as_another_entrys_named_one(kb: Knowl
         if named.get(read(phrase), r.id) != r.id
     ]
     assert not clashes
+
+
+def _phrase_reading(kb: KnowledgeBase) -> Callable[[str], frozenset[str]]:
+    """A phrase as the matcher reads it (synonyms collapsed, words stemmed, stopwords dropped),
+    knowing every responsibility and unsettled phrase."""
+    reader = Reader(
+        kb.language,
+        [p for r in kb.responsibilities for p in r.every_phrase]
+        + [p for u in kb.unsettled for p in u.phrases],
+    )
+
+    def read(text: str) -> frozenset[str]:
+        return frozenset(t.concept for t in reader.terms(text, fix_typos=False))
+
+    return read
