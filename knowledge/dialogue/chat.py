@@ -28,6 +28,8 @@ from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Text, asks_in_another_script, message_of, normalise
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
+    ABOUT_WHAT_WAS_EXPLAINED,
+    ACKNOWLEDGED_THEN,
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
     ARTICLE_NAMES,
@@ -69,6 +71,7 @@ from knowledge.dialogue.patterns import (
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
+    THANKED,
     THANKS_EMOJI,
     THE_JOB,
     TITLE_PM,
@@ -178,6 +181,8 @@ class Chat:
         if asks_in_another_script(text):
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
+        if (rest := _after_thanks(text)) is not None:
+            return self.reply(rest, memory)  # "thanks! also who runs retros?"
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         corrected = _corrected(text) if memory is not None and memory.question else None
@@ -196,6 +201,8 @@ class Chat:
             asked = self._asked_in_other_words(text)
             if asked is not None:
                 return asked
+        if memory is not None and (explained := self._asked_of_last_concept(text, memory)):
+            return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), explained)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
@@ -549,6 +556,18 @@ class Chat:
             )
         return self._concept_reply(reading, concept)
 
+    def _asked_of_last_concept(self, text: str, memory: Memory) -> Concept | None:
+        """The concept just explained, when `text` asks about it ("did it work?", "how big was the
+        company?" after the case study) and names no role and no work RoleFit can place: what
+        the article says of it is the answer it has."""
+        if memory.concept is None or not ABOUT_WHAT_WAS_EXPLAINED.match(text.strip()):
+            return None
+        if _roles_named(text.lower()):
+            return None
+        if (answer := self._answer(text)).owners and answer.confidence >= MOST_LIKELY:
+            return None
+        return next((c for c in self.kb.concepts if c.id == memory.concept), None)
+
     def _concept_reply(self, reading: Reading, concept: Concept) -> Reply:
         text = f"{concept.title}: {wording.explained(concept)}"
         if other := _the_other_role(concept, reading.text):
@@ -716,6 +735,14 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _after_thanks(text: str) -> str | None:
+    """What a message asks after thanking or an "ok" (ACKNOWLEDGED_THEN), or None."""
+    then = ACKNOWLEDGED_THEN.match(text.strip())
+    if then is None or not THANKED.search(then.string[: then.start("rest")]):
+        return None
+    return then["rest"]
 
 
 def _working_conditions() -> Reply:

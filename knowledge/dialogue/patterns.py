@@ -254,6 +254,22 @@ THANKS_EMOJI = re.compile(
     r"[\U0001F3FB-\U0001F3FF]|:(?:\+1|thumbsup|pray|raised_hands|ok_hand|tada|"
     r"white_check_mark|heart|100)(?:::skin-tone-[2-6])?:)+"
 )
+# Thanks or an "ok" opening a message that goes on to ask something else ("thanks! also who
+# runs retros?", "nice. what about release planning?"): `rest` is what is asked. The rest must
+# start as a question or a follow-up does, so "thanks for the help" stays thanks; THANKED or a
+# mark must close the opening, so "ok so which one…" is read whole.
+ACKNOWLEDGED_THEN = re.compile(
+    r"^(?:(?:ok(?:ay)?|k|cool|nice|great|perfect|awesome|brilliant|sweet|super|thanks|thank you|"
+    r"thank u|thx|ty|tysm|cheers|got it|gotcha|makes sense|understood|noted|fair enough|"
+    r"good to know)(?: (?:so much|a lot|very much))?\b[\s,!.;:\-\u2013\u2014]*)+"
+    r"(?P<rest>(?:and|also|plus|btw|so|one more(?: thing| question)?|one last thing|"
+    r"another (?:one|question)|what about|how about|who|whose|what|which|how|why|when|where|"
+    r"is|are|do|does|did|can|could|should|would|will)\b.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+THANKED = re.compile(
+    r"\b(?:thanks|thank|thx|ty|tysm|cheers)\b|[,.!;:\-\u2013\u2014]", re.IGNORECASE
+)
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
     r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"
@@ -729,6 +745,16 @@ ASKS_MORE = re.compile(
     r"what do (?:they|you|we) (?:look at|compare|check|use|measure)|"
     r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
     r"how does (?:that|it|this) work|in what way)\b[^.?!]{0,25}\?*$"
+)
+# A question about what was just explained, pointing back at it ("did it work?", "how big was
+# the company?", "what's the lesson?"), asking no one's work (no "who"), nothing of RoleFit's
+# ("can you go deeper?") and no new topic ("what about remote?").
+ABOUT_WHAT_WAS_EXPLAINED = re.compile(
+    r"^(?!.*\b(?:who(?:se|m)?|you)\b)(?:and |so |ok |okay |but |hmm )?(?!(?:what|how) about\b)"
+    r"(?:what|how|why|did|does|do|was|"
+    r"were|is|are|can|could)\b.*\b(?:it|they|them|their|that|this|the (?:company|firm|"
+    r"business|case|example|story|lesson|takeaway|point|moral|result|outcome)s?)\b[^.!]*\?*$",
+    re.IGNORECASE,
 )
 # A question of its own, not pushback on the answer before ("does a PM need to be technical?",
 # not "are you sure? …" or "why is the PO limited to scrum?").

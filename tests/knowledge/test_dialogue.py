@@ -1261,3 +1261,37 @@ def test_what_the_roles_have_in_common_gets_the_comparison_that_says_it(chat: Ch
 def test_questions_about_the_case_study_get_the_case(chat: Chat, follow_up: str) -> None:
     _, reply = turns(chat, "tell me about the case study", follow_up)
     assert reply.concept is not None and reply.concept.id == "concept-manufacturer-case"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "starts"),
+    [
+        ("thanks! also who runs retros?", "The article doesn't settle who does this"),
+        ("perfect. one more: who talks to customers?", "That's clearly work for the Product Man"),
+        ("got it. and sprint planning?", "That's clearly work for the Product Owner"),
+        ("nice. what about release planning?", "Most likely the Product Owner"),
+        ("thanks for the help!", "Glad it helped!"),
+    ],
+)
+def test_thanks_then_a_question_gets_the_question_answered(
+    chat: Chat, follow_up: str, starts: str
+) -> None:
+    # found by an independent tester: all of these got "Glad it helped!" or hiring advice
+    _, reply = turns(chat, "who owns pricing?", follow_up)
+    assert reply.text.startswith(starts), reply.text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["how big was the company?", "did it work?", "what went wrong for them?", "what's the lesson?"],
+)
+def test_a_question_about_what_was_just_explained_gets_it_again(
+    chat: Chat, follow_up: str
+) -> None:
+    _, reply = turns(chat, "tell me about the case study", follow_up)
+    assert reply.concept is not None and reply.concept.id == "concept-manufacturer-case"
+
+
+def test_a_question_naming_work_after_an_idea_is_still_about_the_work(chat: Chat) -> None:
+    _, reply = turns(chat, "what's a user story?", "how do they relate to the backlog?")
+    assert reply.concept is not None and reply.concept.id == "concept-product-backlog"
