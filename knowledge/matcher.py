@@ -414,7 +414,16 @@ class Matcher:
         if not ranked or ranked[0].score < NONE_BELOW:
             return self._neither(question, ranked), None
         best = ranked[0]
-        rival = next((s.score for s in ranked[1:] if s.verdict != best.verdict), 0.0)
+        asked = {t.concept for t in terms}
+        explained = asked.intersection(best.concepts)
+        rival = next(
+            (
+                s.score
+                for s in ranked[1:]
+                if s.verdict != best.verdict and not asked.intersection(s.concepts) < explained
+            ),
+            0.0,
+        )
         strength = _strength(best.score)
         margin = max(0.0, best.score - rival) / best.score
         confidence = strength * (0.45 + 0.55 * margin)

@@ -467,3 +467,29 @@ def test_no_listed_piece_is_dropped_whatever_the_first_one_reads_as(
 ) -> None:
     answer = matcher.answer(question)
     assert sorted(part.question for part in answer.parts) == ["demos", "okrs", "pricing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "responsibility"),
+    [
+        ("who keeps the team on the roadmap?", PO, "po-roadmap-alignment"),
+        ("who discusses technology roadmaps with R&D", PM, "pm-technology-roadmap"),
+        ("who clarifies competitive points with sales and marketing", PM, None),
+        ("who talks to the C-suite?", PM, "pm-csuite-financials"),
+    ],
+)
+def test_work_the_article_names_asked_in_full_is_clear_beside_a_rival_sharing_a_word(
+    matcher: Matcher, question: str, owners: list[str], responsibility: str | None
+) -> None:
+    # found by a founder-style tester: "most likely", as "the roadmap" alone (work the roles
+    # share) explains a part of what was asked; a rival explaining less is no rival
+    answer = matcher.answer(question)
+    assert answer.owners == owners
+    assert confidence_words(answer.confidence) == "clearly"
+    if responsibility is not None:
+        assert answer.responsibility is not None and answer.responsibility.id == responsibility
+
+
+def test_the_sprint_backlog_the_article_never_names_is_no_clear_answer(matcher: Matcher) -> None:
+    answer = matcher.answer("who owns the sprint backlog")
+    assert answer.owners == PO and confidence_words(answer.confidence) == "most likely"
