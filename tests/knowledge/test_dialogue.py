@@ -1285,9 +1285,7 @@ def test_thanks_then_a_question_gets_the_question_answered(
     "follow_up",
     ["how big was the company?", "did it work?", "what went wrong for them?", "what's the lesson?"],
 )
-def test_a_question_about_what_was_just_explained_gets_it_again(
-    chat: Chat, follow_up: str
-) -> None:
+def test_a_question_about_what_was_just_explained_gets_it_again(chat: Chat, follow_up: str) -> None:
     _, reply = turns(chat, "tell me about the case study", follow_up)
     assert reply.concept is not None and reply.concept.id == "concept-manufacturer-case"
 
