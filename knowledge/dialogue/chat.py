@@ -10,7 +10,7 @@ import unicodedata
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.advice_words import headline, weighed_against
+from knowledge.advice_words import headline, verdict, weighed_against
 from knowledge.advisor import Reason, Recommendation, advise
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import wording
@@ -48,11 +48,14 @@ from knowledge.dialogue.patterns import (
     ASKS_SUMMARY,
     ASKS_TO_HIRE,
     ASKS_WHY_AGAIN,
+    BECOMES_CEO,
     CONFIRM_TAIL,
     EXPLAIN,
     FRESH_QUESTION,
     HIRE_ASK,
+    HOW_SHORT,
     IN_COMMON,
+    JOB_AD,
     MARKUP,
     MEANT,
     MEANT_NOT_THAT,
@@ -68,6 +71,7 @@ from knowledge.dialogue.patterns import (
     PRONOUN,
     ROLE_CHECKED,
     ROLE_FOLLOW_UP,
+    SAYS_ABOUT,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -104,6 +108,7 @@ _STANDS_FOR = (
     (ASKS_SUMMARY, "summarize the article"),
     (ASKS_SIZE, "does the size of the company matter"),
     (ASKS_EXAMPLE, "what was the example in the article"),
+    (BECOMES_CEO, "can a product manager become a ceo"),
 )
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
@@ -181,6 +186,8 @@ class Chat:
         if asks_in_another_script(text):
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
+        if (plain := HOW_SHORT.sub("", text)).strip(" ?.!") and plain != text:
+            return self.reply(plain, memory)  # "what's a PO in one line?"
         if (rest := _after_thanks(text)) is not None:
             return self.reply(rest, memory)  # "thanks! also who runs retros?"
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
@@ -195,6 +202,9 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
+        if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
+            # a bare "why?" with nothing said before it (its words read as "what to build and why")
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         if memory is None or memory.facts is None:  # else it may answer a hiring question
@@ -456,6 +466,16 @@ class Chat:
                 facts = known.corrected(correction)
         if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
             facts = self._next_hire(known, said)
+        # After the advice, a message with no new fact (a button's answer has no text: the fact
+        # it gives is in `memory` already).
+        if (
+            memory is not None
+            and known.missing() is None
+            and facts == known
+            and reading.text
+            and (stands := self._advice_stands(reading.text, memory))
+        ):
+            return stands
         missing = facts.missing()
         if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]
@@ -477,6 +497,22 @@ class Chat:
             follow_up=reading.follow_up,
             memory=Memory(intent="hire", facts=facts, asked=asked),
         )
+
+    def _advice_stands(self, text: str, memory: Memory) -> Reply | None:
+        """After the advice, a message that neither gives a new fact nor asks again whom to hire
+        ("what should the job ad say?", "ok I see"): the advice in a line, and how to change it,
+        not the whole advice again. None when it asks whom to hire: that gets the advice."""
+        message = message_of(text)
+        if message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE):
+            return None
+        assert memory.facts is not None  # advised on these
+        recommendation = self.advise(memory.facts)
+        advised = recommendation.recommendation
+        if message.said.finds(JOB_AD) and advised in ROLE_IDS:
+            text = wording.job_ad(self.kb.roles[advised])
+        else:
+            text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
+        return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
 
     def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
         """ "Once that person is in, who's next?": the hire just advised counts as on staff, and
@@ -545,8 +581,10 @@ class Chat:
 
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
         concept = self.concepts.find(reading.text)
-        if concept is None and reading.follow_up and not _names_no_work(self._answer(reading.text)):
-            # "and pricing?" after a concept: no concept of that name, but work someone owns
+        of_work = reading.follow_up or bool(SAYS_ABOUT.search(reading.text.lower()))
+        if concept is None and of_work and not _names_no_work(self._answer(reading.text)):
+            # "and pricing?" after a concept, "what does it say about margins?": no concept of
+            # that name, but work someone owns
             return self._ownership(reading, memory)
         if concept is None:
             return Reply(
@@ -623,6 +661,10 @@ class Chat:
         if reading.kind == "disagree" and facts is not None and not facts.missing():
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
         answer = self._previous_answer(kept)
+        explains = answer is None or message_of(reading.text).said.finds(EXPLAIN)
+        if reading.kind == "why" and explains and (role := self._about_roles(reading.text)):
+            # "explain the PM": a role named and nothing else, so the role itself
+            return Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
         if reading.kind == "why" and not setup:
             text = self._why(kept, answer)

@@ -261,7 +261,9 @@ THANKS_EMOJI = re.compile(
 ACKNOWLEDGED_THEN = re.compile(
     r"^(?:(?:ok(?:ay)?|k|cool|nice|great|perfect|awesome|brilliant|sweet|super|thanks|thank you|"
     r"thank u|thx|ty|tysm|cheers|got it|gotcha|makes sense|understood|noted|fair enough|"
-    r"good to know)(?: (?:so much|a lot|very much))?\b[\s,!.;:\-\u2013\u2014]*)+"
+    r"good to know|that'?s (?:a )?(?:nice|good|great|useful|helpful|interesting|fair|cool)"
+    r"(?: (?:distinction|point|answer|one|question))?)(?: (?:so much|a lot|very much))?\b"
+    r"[\s,!.;:\-\u2013\u2014]*)+"
     r"(?P<rest>(?:and|also|plus|btw|so|one more(?: thing| question)?|one last thing|"
     r"another (?:one|question)|what about|how about|who|whose|what|which|how|why|when|where|"
     r"is|are|do|does|did|can|could|should|would|will)\b.+)$",
@@ -277,7 +279,7 @@ THANKS_FEEDBACK = any_of(
     r"brilliant|nice|great|good to know|noted|fair enough|ok(?:ay)? cool|super clear|"
     r"c'?est clair|merci|very helpful|much appreciated)\b",
     r"(?:that|this) (?:helps|helped|clears it up|was useful|is useful)\b",
-    r"\b(?:thanks|thank you|thx|ty)\W*$",
+    r"\b(?:thanks|thank you|thx|ty|cheers)\W*$",
 )
 HELP = any_of(
     r"^(?:help|halp|usage|commands?|menu|instructions|tutorial|getting started|manual|\?+)\b",
@@ -649,7 +651,8 @@ ASKS_SOURCE = re.compile(
     r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
     r"(?:say|mention|state|talk about|write)(?: (?:that|this|it|so))?(?=\W*$)|"
     r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?(?=\W*$)|"
-    r"sources?(?=\W*$)|where in the article(?: (?:is (?:that|it|this)|does it say (?:that|so)))?"
+    r"sources?(?=\W*$)|where (?:is|does) (?:that|it|this)(?: distinction| idea)? (?:come )?from"
+    r"(?=\W*$)|where in the article(?: (?:is (?:that|it|this)|does it say (?:that|so)))?"
     r"(?=\W*$)|"
     r"(?:which|what) (?:section|part|paragraph)(?: of the article| is (?:that|it) (?:in|from))?"
     r"(?=\W*$)|"
@@ -946,6 +949,27 @@ EMBEDDED_WHO = re.compile(r"\b(?:ask\w*|wonder\w*|unclear|sure|decid\w*|argu\w*|
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # A later hire after the one just advised ("once that person's in, who's next?").
+# How short the answer should be ("what's a PO in one line?"): no part of what is asked, and
+# "line" would read as a product line.
+HOW_SHORT = re.compile(
+    r"[\s,]*\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase)|in a nutshell|in brief|in short|"
+    r"briefly)\b",
+    re.IGNORECASE,
+)
+# Which role leads to the top job: "which one becomes CEO?", "is a PO on the path to CEO?".
+BECOMES_CEO = re.compile(
+    r"\b(?:becomes?|becoming|path to|future|grow into|turn into) (?:a |the )?ceos?\b(?!')"
+)
+# Asking what the article says of something: "what does it say about margins?".
+SAYS_ABOUT = re.compile(
+    r"\bwhat (?:does|did) (?:it|the article|the author|the piece) (?:say|said|mention|tell us) "
+    r"(?:about|of|on)\b"
+)
+# Asking what to put in the advert for the hire advised: "what should the job ad say?".
+JOB_AD = re.compile(
+    r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
+    r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
+)
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b"

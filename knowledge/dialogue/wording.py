@@ -315,6 +315,19 @@ CLAIM = "Here is what the article says on that, in my words, to check the claim 
 REANSWERED = "Got it, about that work:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
+# After the advice, a message that gives no new fact and does not ask again whom to hire.
+ADVICE_STANDS = (
+    "That doesn't change the advice. {verdict} If something about your team differs from what "
+    "you told me (its size, what the hire is for, whether it runs Scrum, who is already on it), "
+    "say so and I'll advise again; or ask me who owns any piece of work."
+)
+
+
+def job_ad(described: Role) -> str:
+    """ "What should the job ad say?" after the advice: the article writes no job ads, but it
+    says what the role owns, which is what an advert has to get right."""
+    intro = "The article doesn't write job ads, but this is the role it describes:"
+    return f"{intro} {role(described)}"
 
 
 # Told, after an answer, only that the team runs Scrum or sprints.

@@ -1293,3 +1293,41 @@ def test_a_question_about_what_was_just_explained_gets_it_again(chat: Chat, foll
 def test_a_question_naming_work_after_an_idea_is_still_about_the_work(chat: Chat) -> None:
     _, reply = turns(chat, "what's a user story?", "how do they relate to the backlog?")
     assert reply.concept is not None and reply.concept.id == "concept-product-backlog"
+
+
+@pytest.mark.parametrize(
+    ("after", "starts"),
+    [
+        ("we're a software company, we have no suppliers", "That doesn't change the advice."),
+        ("what should the job ad say?", "The article doesn't write job ads"),
+        ("alright, cheers", "Glad it helped!"),
+        ("so who should we hire?", "RoleFit's advice is clear"),
+    ],
+)
+def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
+    chat: Chat, after: str, starts: str
+) -> None:
+    # found by a founder-style tester: each of these repeated the whole advice
+    _, reply = turns(chat, "we're 12 people, revenue is falling, who to hire", after)
+    assert reply.text.startswith(starts), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("what's a product owner in one line?", "Product Owner (PO): "),  # not a product line
+        ("explain the PM", "Product Manager (PM): "),
+        ("which one becomes CEO?", "Product management as a training ground"),
+        ("what does it say about margins?", "Most likely the Product Manager"),
+        ("why?", "Ask me who owns a piece of work"),  # not "what to build and why"
+    ],
+)
+def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
+    chat: Chat, question: str, starts: str
+) -> None:
+    assert chat.reply(question).text.startswith(starts)
+
+
+def test_a_compliment_then_where_it_comes_from_gets_the_source(chat: Chat) -> None:
+    _, reply = turns(chat, "who owns the backlog?", "that's a nice distinction, where is it from?")
+    assert reply.text.startswith("I don't quote the article word for word")
