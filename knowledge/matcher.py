@@ -430,7 +430,8 @@ class Matcher:
         if best.entry.kind == "unrelated":
             return self._unrelated(question, best, confidence), best
         why = best.entry.why
-        if best.phrase in best.entry.inferred:  # work the article never names: said so
+        named = best.phrase not in best.entry.inferred
+        if not named:  # work the article never names: said so
             confidence, why = min(confidence, INFERRED_CONFIDENCE), best.entry.inferred_why
         written: dict[str, list[str]] = defaultdict(list)
         for t in terms:
@@ -442,7 +443,8 @@ class Matcher:
             explanation += f" The article gives this to {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
             explanation += " The article does not say whose work this is."
-        return self._answer(best.entry, question, confidence, explanation, ranked, why), best
+        answer = self._answer(best.entry, question, confidence, explanation, ranked, why, named)
+        return answer, best
 
     def reads_no_words(self, text: str) -> bool:
         """Whether `text` holds no word the matcher reads (stopwords and role names aside): "and
@@ -464,8 +466,10 @@ class Matcher:
         explanation: str,
         ranked: list[_Scored],
         why: str | None = None,
+        named: bool = True,
     ) -> Answer:
-        """The answer resting on `entry`; `why` in place of the entry's own, where given."""
+        """The answer resting on `entry`; `why` in place of the entry's own, where given;
+        `named` False when it rests on a phrasing the article never names."""
         return Answer(
             question=question,
             owners=list(entry.owners),
@@ -479,6 +483,7 @@ class Matcher:
             why=why or entry.why,
             outside_owner=entry.outside_owner,
             settled=entry.kind != "unsettled",
+            named=named,
         )
 
     def _neither(self, question: str, ranked: list[_Scored]) -> Answer:

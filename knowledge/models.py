@@ -235,6 +235,9 @@ class Answer(BaseModel):
     outside_owner: str | None = None
     # False when the work is common but the article does not say whose it is.
     settled: bool = True
+    # False when the article never names the work itself: RoleFit placed it by the work it does
+    # name (a responsibility's `inferred` phrasings).
+    named: bool = True
     # A question listing pieces of work that belong to different roles ("the backlog and
     # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
     parts: list[Answer] = Field(default_factory=list, max_length=MOST_LISTED)

@@ -38,6 +38,7 @@ from knowledge.dialogue.patterns import (
     ASKS_AUTHOR,
     ASKS_DIFFERENCE,
     ASKS_EXAMPLE,
+    ASKS_IF_IN_ARTICLE,
     ASKS_ITS_OWN,
     ASKS_MEMBERS,
     ASKS_MORE,
@@ -205,6 +206,10 @@ class Chat:
         if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
+        if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
+            said = (asks["work"] or asks["claim"] or "").strip()
+            if not _roles_named(said.lower()):  # a claim naming a role is checked yes or no below
+                return self._in_the_article(said, memory)
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         if memory is None or memory.facts is None:  # else it may answer a hiring question
@@ -328,6 +333,22 @@ class Chat:
             text = f"{wording.NO_QUOTES} Ask me about a piece of work, and I'll name the section "
             text += "of the article my answer rests on."
         return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
+
+    def _in_the_article(self, work: str, memory: Memory | None) -> Reply:
+        """Whether the article itself names `work` (or, when it names none, what was just
+        answered): yes with its section, or no, and what the answer rested on instead."""
+        kept = memory or Memory(intent="feedback")
+        named_work = work and not self.matcher.reads_no_words(work)
+        answer = self._answer(work) if named_work else self._previous_answer(kept)
+        if answer is None or answer.parts:
+            return self._source(memory)  # an idea explained, a list: the sections it rests on
+        return Reply(
+            intent=Intent.FEEDBACK,
+            text=wording.in_the_article(answer),
+            kind="why",
+            answer=answer,
+            memory=kept.model_copy(update={"question": answer.question}) if named_work else kept,
+        )
 
     def _lists_work(self, reading: Reading) -> bool:
         """Whether a message read as off-topic or as a concept is a list of work for different

@@ -659,6 +659,21 @@ ASKS_SOURCE = re.compile(
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
     r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
 )
+# Asking whether the article itself says what RoleFit just said, or names some work: "is that in
+# the article?", "the article mentions pricing?", "so you made that up?". `work` is the work
+# asked about, if named.
+ASKS_IF_IN_ARTICLE = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|hmm|wait|really|seriously|are you sure)[ ,?!.]+)*(?:"
+    r"(?:does|did|is) (?:the article|it|the author) (?:really |actually |even )?(?:say|mention|"
+    r"name|cover|talk about|list|discuss)(?: anything about)?(?P<work>(?: [^?]*)?)"
+    r"|(?:is|was) (?:that|this|it) (?:really |actually )?(?:in|from|said in|named in|mentioned in) "
+    r"the article"
+    r"|the article (?:really |actually )?(?:says (?:that|this|it|so)|(?:mentions|names|covers|"
+    r"talks about) (?P<claim>[\w&-]+(?: [\w&-]+){0,4}))(?=\?)"
+    r"|(?:did|do) you (?:just )?make (?:that|it|this) up|you (?:just )?made (?:that|it|this) up"
+    r")\W*$",
+    re.IGNORECASE,
+)
 # A claim about what the article says, for RoleFit to check: "the article says startups should
 # always hire a PM first, right?".
 ARTICLE_CLAIM = re.compile(

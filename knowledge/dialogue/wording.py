@@ -276,6 +276,22 @@ def source(sections: Sequence[str], basis: str) -> str:
     return f"{NO_QUOTES} That rests on the article's section {named}: {basis}"
 
 
+def in_the_article(answer: Answer) -> str:
+    """Whether the article itself names the work an answer is about, said plainly first."""
+    if not answer.settled:
+        return f"No, the article doesn't settle whose work this is. {answer.why}"
+    if not answer.owners and answer.section:  # work the article hands to someone else
+        return f"Yes, as no product role's work, in its section “{answer.section}”: {answer.why}"
+    if not answer.owners:
+        return "No. The article doesn't cover that as either role's work."
+    if not answer.named:
+        return (
+            f"No, not in so many words. {answer.why} That's why I said “most likely”, not "
+            "“clearly”."
+        )
+    return f"Yes. It's in the article's section “{answer.section}”: {answer.why}"
+
+
 def advice_agreed(role_name: str) -> str:
     """Pushback that asks for the very role advised."""
     return (

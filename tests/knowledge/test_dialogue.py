@@ -1331,3 +1331,24 @@ def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
 def test_a_compliment_then_where_it_comes_from_gets_the_source(chat: Chat) -> None:
     _, reply = turns(chat, "who owns the backlog?", "that's a nice distinction, where is it from?")
     assert reply.text.startswith("I don't quote the article word for word")
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("is that in the article?", "No, not in so many words."),
+        ("so you made that up?", "No, not in so many words."),
+        ("the article mentions pricing?", "No, not in so many words."),
+        ("does the article mention margins?", "Yes. It's in the article's section"),
+        ("the article mentions the go to market plan?", "Yes. It's in the article's section"),
+        ("does the article talk about retros?", "No, the article doesn't settle whose work"),
+        ("does it say anything about payroll?", "No. The article doesn't cover that"),
+    ],
+)
+def test_whether_the_article_itself_names_the_work_is_said_plainly(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    # found by a founder-style tester: "the article mentions pricing?" repeated the answer,
+    # "so you made that up?" got the help text
+    _, reply = turns(chat, "who owns pricing?", asked)
+    assert reply.text.startswith(starts), reply.text

@@ -493,3 +493,8 @@ def test_work_the_article_names_asked_in_full_is_clear_beside_a_rival_sharing_a_
 def test_the_sprint_backlog_the_article_never_names_is_no_clear_answer(matcher: Matcher) -> None:
     answer = matcher.answer("who owns the sprint backlog")
     assert answer.owners == PO and confidence_words(answer.confidence) == "most likely"
+
+
+def test_an_answer_says_whether_the_article_names_the_work(matcher: Matcher) -> None:
+    assert matcher.answer("who owns the backlog?").named
+    assert not matcher.answer("who owns pricing?").named
