@@ -193,12 +193,26 @@ def asking_sides(cleaned: str) -> list[int]:
 # Where a short question lists several pieces of work: "who owns the backlog, pricing and the
 # budget?", "sprint planning + supplier contracts, whose job?".
 _LIST_JOIN = re.compile(
-    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|\b(?:and|plus|as well as|along with)\b)\s*",
+    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|"
+    r"\b(?:and|plus|as well as|along with|vs|versus)\b\.?)\s*",
     re.IGNORECASE,  # `may_list_work` tests text before it is cleaned (lower-cased)
 )
 # What every match of `_LIST_JOIN` holds: most questions hold none, and these substring tests
 # cost a third of the pattern's search.
-_LIST_JOIN_HINTS = (",", ";", "&", "+", "\n", "/", "and", "plus", "as well as", "along with")
+_LIST_JOIN_HINTS = (
+    ",",
+    ";",
+    "&",
+    "+",
+    "\n",
+    "/",
+    "and",
+    "plus",
+    "as well as",
+    "along with",
+    "vs",
+    "versus",
+)
 
 
 def _joins_a_list(text: str) -> bool:
@@ -430,6 +444,8 @@ def named_work(piece: str) -> str:
             side.pop(0)
         while side and side[-1] in _TRAILING_ASK:
             side.pop()
+    if _NOT_WORK.issuperset(after):  # "gtm - who owns which?": the words before name it
+        after = []
     named = " ".join(after or before or words)
     return named if len(named) <= NAME_CHARACTERS else f"{named[: NAME_CHARACTERS - 1]}…"
 

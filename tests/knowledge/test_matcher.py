@@ -498,3 +498,13 @@ def test_the_sprint_backlog_the_article_never_names_is_no_clear_answer(matcher: 
 def test_an_answer_says_whether_the_article_names_the_work(matcher: Matcher) -> None:
     assert matcher.answer("who owns the backlog?").named
     assert not matcher.answer("who owns pricing?").named
+
+
+def test_work_set_side_by_side_with_vs_is_answered_piece_by_piece(matcher: Matcher) -> None:
+    # found by a founder-style tester: only the go-to-market plan was answered
+    answer = matcher.answer("backlog vs gtm - who owns which?")
+    assert [(part.question, part.owners) for part in answer.parts] == [
+        ("backlog", PO),
+        ("gtm", PM),
+    ]
+    assert not matcher.answer("PO vs PM - who owns pricing?").parts

@@ -124,7 +124,7 @@ def test_readable_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "who", "writes", "the", "user", "stories?"]) == 0
     out = capsys.readouterr().out
     assert "A: Product Owner (clearly, confidence" in out
-    assert "Matched responsibility: Writing user stories and acceptance criteria" in out
+    assert "Matched responsibility: Writing user stories" in out
     assert "Why: " in out and "Article section: " in out
 
 
