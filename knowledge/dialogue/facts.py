@@ -261,8 +261,10 @@ def read_facts(text: str) -> HiringFacts:
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for
+    # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
-        _DELIVERY.search(_HOW_IT_WORKS.sub(" ", c)) and not _says_done(_NO_DELIVERY, c)
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", c)))
+        and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
     business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)

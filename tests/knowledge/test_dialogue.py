@@ -1352,3 +1352,9 @@ def test_whether_the_article_itself_names_the_work_is_said_plainly(
     # "so you made that up?" got the help text
     _, reply = turns(chat, "who owns pricing?", asked)
     assert reply.text.startswith(starts), reply.text
+
+
+def test_saying_the_team_runs_no_scrum_asks_for_no_delivery(chat: Chat) -> None:
+    # found by a founder-style tester: "no scrum" read as a need for Scrum's delivery work
+    reply = chat.reply("no scrum, need someone to figure out pricing and GTM - PO or PM?")
+    assert reply.facts is not None and reply.facts.goal == "build-business"
