@@ -84,14 +84,8 @@ class HiringAnswers(BaseModel):
 
     @field_validator("existing_roles")
     @classmethod
-    def _one_role_at_most(cls, roles: list[RoleId]) -> list[RoleId]:
-        unique = list(dict.fromkeys(roles))
-        if len(unique) == len(ROLE_IDS):
-            raise ValueError(
-                "you already employ both a Product Owner and a Product Manager, "
-                "so there is no product hire left to recommend"
-            )
-        return unique
+    def _each_role_once(cls, roles: list[RoleId]) -> list[RoleId]:
+        return list(dict.fromkeys(roles))
 
     @field_validator("needs")
     @classmethod
@@ -302,6 +296,8 @@ def _decide(
     have several product people); two hires go to both roles only when there is work on both
     sides and the goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0
+    if len(answers.existing_roles) == len(ROLE_IDS):
+        return _another(answers, scores, names)
     if answers.existing_roles:
         (employed,) = answers.existing_roles
         other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
@@ -360,6 +356,34 @@ def _decide(
         text = f"You can make one hire and need work from both sides; {why}."
         reasons.append(_headcount_reason(text))
     return best, confidence, reasons
+
+
+def _another(
+    answers: HiringAnswers, scores: dict[RoleId, float], names: dict[RoleId, str]
+) -> tuple[Decision, float, list[Reason]]:
+    """Both roles already on staff: the hire is another person in the role the answers point
+    to (larger companies often have more than one person in product), or, with two hires, work
+    on both sides and a larger company, one more of each. A close call below a scale-up."""
+    po, pm = names[PRODUCT_OWNER], names[PRODUCT_MANAGER]
+    larger = answers.company_stage in LARGER_STAGES
+    decision: Decision
+    if answers.goal == "both" and answers.headcount == 2 and larger:
+        decision, hired = "both", f"one more {po} and one more {pm}"
+        low, high = sorted(scores.values())
+        confidence = 0.5 + 0.5 * low / (high or 1.0)
+    else:
+        best = _best_fit(answers, scores)
+        other = PRODUCT_MANAGER if best == PRODUCT_OWNER else PRODUCT_OWNER
+        decision, hired = best, f"a second {names[best]}"
+        confidence = _from_margin(scores[best] - scores[other], sum(scores.values()) or 1.0)
+    text = (
+        f"You already have a {po} and a {pm}, so the hire to make is {hired}: larger companies "
+        "often have more than one person in product."
+    )
+    if not larger:
+        text += " Startups and small businesses usually have just one, so weigh it."
+        confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
+    return decision, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
 
 
 def _from_margin(lead: float, total: float) -> float:

@@ -37,7 +37,6 @@ from knowledge.models import KnowledgeBase
 from knowledge.questionnaire import (
     ANYTHING_ELSE,
     COMPANY_STAGE,
-    EXISTING_ROLES,
     GOAL,
     HEADCOUNT,
     INTRO,
@@ -78,12 +77,7 @@ def step_errors(state: QuestionnaireState, step: Step, kb: KnowledgeBase) -> dic
             errors[COMPANY_STAGE] = "Choose the stage your company is at."
         if not _offered(HEADCOUNT, state.headcount):
             errors[HEADCOUNT] = "Choose how many product hires you can make now."
-        if len(set(state.existing_roles)) == len(QUESTION_NAMED[EXISTING_ROLES].choices):
-            errors[EXISTING_ROLES] = (
-                "With both roles already on staff there is no product hire left to recommend. "
-                "Untick one, or ask RoleFit who owns a task instead."
-            )
-        elif state.existing_roles and state.headcount == 2:
+        if len(set(state.existing_roles)) == 1 and state.headcount == 2:
             (role,) = state.existing_roles
             errors[HEADCOUNT] = (
                 f"You already have a {kb.roles[role].name}, so only one product hire "

@@ -170,6 +170,9 @@ _STAFF = {
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
 }
+# Both on staff, said in one breath: "we already have a PO and a PM".
+_A_ROLE = r"(?:a |an |one |our )?(?:product owner|po|product manager|pm)s?"
+_BOTH_STAFF = re.compile(rf"{_HAVE} {_A_ROLE} (?:and|&|\+|plus) {_A_ROLE}\b")
 _ENTERPRISE = re.compile(
     r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
     r"\d{4,} (?:people|employees|staff)|large company|multinational|old-school|established co|"
@@ -238,7 +241,7 @@ class HiringFacts(BaseModel):
             company_stage=self.company_stage or "startup",
             goal=goal,
             uses_scrum=scrum,
-            existing_roles=list(self.existing_roles[:1]),
+            existing_roles=list(self.existing_roles),
             headcount=self.headcount or (2 if self.goal == "both" else 1),
         )
 
@@ -299,7 +302,8 @@ def read_facts(text: str) -> HiringFacts:
         # "devs do scrum, founders do strategy": the business side is taken, the team runs
         # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
         goal = "deliver-product"
-    staff = tuple(role for role, pattern in _STAFF.items() if pattern.search(said))
+    both = _BOTH_STAFF.search(said)
+    staff = tuple(role for role, pattern in _STAFF.items() if both or pattern.search(said))
     return HiringFacts(
         company_stage=_stage(said),
         goal=goal,

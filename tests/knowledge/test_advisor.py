@@ -326,7 +326,6 @@ def test_duplicate_existing_role_collapses() -> None:
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"existing_roles": [PO, PM]}, "existing_roles"),
         ({"existing_roles": ["scrum-master"]}, "existing_roles"),
         ({"headcount": 3}, "headcount"),
         ({"headcount": True}, "headcount"),
@@ -407,3 +406,28 @@ def test_one_hire_for_both_sides_says_what_tipped_it(matcher: Matcher) -> None:
     )
     listed = headcount_reason(needs=[*DELIVERY_NEEDS, BUSINESS_NEEDS[0]])
     assert listed.endswith("more of the work you listed is Product Owner work.")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "advised"),
+    [
+        ({"company_stage": "enterprise", "goal": "build-business"}, PM),
+        ({"company_stage": "enterprise", "goal": "deliver-product"}, PO),
+        ({"company_stage": "enterprise", "goal": "both", "headcount": 2}, BOTH),
+    ],
+)
+def test_with_both_roles_on_staff_the_hire_is_another_in_the_role_the_answers_call_for(
+    matcher: Matcher, overrides: dict[str, Any], advised: str
+) -> None:
+    # found by a founder-style tester: an enterprise with both roles got no advice at all
+    advice = advise(answers(existing_roles=[PO, PM], **overrides), matcher)
+    assert advice.recommendation == advised
+    assert "larger companies often have more than one person" in advice.reasons[0].text
+    assert advice.on_staff == [PO, PM]
+
+
+def test_with_both_roles_on_staff_a_startup_gets_another_hire_as_a_close_call(
+    matcher: Matcher,
+) -> None:
+    advice = advise(answers(existing_roles=[PO, PM], company_stage="startup"), matcher)
+    assert advice.confidence <= 0.4 and "usually have just one" in advice.reasons[0].text

@@ -1358,3 +1358,14 @@ def test_saying_the_team_runs_no_scrum_asks_for_no_delivery(chat: Chat) -> None:
     # found by a founder-style tester: "no scrum" read as a need for Scrum's delivery work
     reply = chat.reply("no scrum, need someone to figure out pricing and GTM - PO or PM?")
     assert reply.facts is not None and reply.facts.goal == "build-business"
+
+
+def test_both_roles_on_staff_said_in_one_breath_are_both_on_staff(chat: Chat) -> None:
+    # found by a founder-style tester: "You already have a Product Owner, so … a Product Manager"
+    reply = chat.reply(
+        "we're an enterprise, we already have a PO and a PM, we need more help with strategy, "
+        "who should we hire?"
+    )
+    assert reply.recommendation is not None
+    assert reply.recommendation.recommendation == "product-manager"
+    assert "so the hire to make is a second Product Manager" in reply.text

@@ -91,12 +91,6 @@ def test_the_largest_possible_state_fits_slacks_3000_characters(kb: KnowledgeBas
         ("company", {"headcount": None}, HEADCOUNT, "how many"),
         (
             "company",
-            {"existing_roles": ["product-owner", "product-manager"], "headcount": 1},
-            EXISTING_ROLES,
-            "both roles",
-        ),
-        (
-            "company",
             {"existing_roles": ["product-manager"], "headcount": 2},
             HEADCOUNT,
             "Product Manager",

@@ -108,7 +108,6 @@ def test_run_it_again_opens_a_fresh_questionnaire_from_the_posted_message(
     [
         ([company(headcount=None)], HEADCOUNT),
         ([company(None)], COMPANY_STAGE),
-        ([company("startup", "1", "product-owner", "product-manager")], EXISTING_ROLES),
         ([company("scale-up", "2", "product-owner")], HEADCOUNT),
         ([company(), work(goal=None)], GOAL),
         ([company(), work(), needs()], NEEDS),
