@@ -206,8 +206,8 @@ def _ask_choice(
 
 
 def _problem(field: str, value: object) -> str | None:
-    """What the advisor's answers model says about one answer (e.g. both roles already on
-    staff), so the terminal asks again at once instead of failing at the end. The other answers
+    """What the advisor's answers model says about one answer (e.g. a role it does not know),
+    so the terminal asks again at once instead of failing at the end. The other answers
     are each required question's first choice, so only this one can be wrong."""
     from pydantic import ValidationError
 
