@@ -51,9 +51,11 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
         unplaced = ", ".join(
             f"“{quote(need, 100)}”" for need in recommendation.unplaced_needs[:MAX_UNPLACED]
         )
+        them = "them" if len(recommendation.unplaced_needs) > 1 else "it"
         blocks.append(
             context(
-                f"RoleFit couldn't place {unplaced}. Ask it about them with `/rolefit who owns …`."
+                f"RoleFit couldn't place {unplaced}. Ask it about {them} with "
+                "`/rolefit who owns …`."
             )
         )
     uncovered = not_covered(recommendation, kb)
