@@ -291,10 +291,11 @@ def _decide(
     placed: list[PlacedNeed],
     names: dict[RoleId, str],
 ) -> tuple[Decision, float, list[Reason]]:
-    """Pick the hire. A role on staff is recommended again only when the hire is for that
-    role's side alone and what was described is its work (a second one: larger companies often
-    have several product people); two hires go to both roles only when there is work on both
-    sides and the goal or the company's size calls for it."""
+    """Pick the hire. With both roles on staff, another in the role the answers call for
+    (`_another`). With one, it is recommended again only when the hire is for that role's side
+    alone and what was described is its work (a second one: larger companies often have several
+    product people); two hires go to both roles only when there is work on both sides and the
+    goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0
     if len(answers.existing_roles) == len(ROLE_IDS):
         return _another(answers, scores, names)
@@ -362,8 +363,8 @@ def _another(
     answers: HiringAnswers, scores: dict[RoleId, float], names: dict[RoleId, str]
 ) -> tuple[Decision, float, list[Reason]]:
     """Both roles already on staff: the hire is another person in the role the answers point
-    to (larger companies often have more than one person in product), or, with two hires, work
-    on both sides and a larger company, one more of each. A close call below a scale-up."""
+    to (larger companies often have more than one person in product), or, with two hires, a
+    goal on both sides and a larger company, one more of each. A close call below a scale-up."""
     po, pm = names[PRODUCT_OWNER], names[PRODUCT_MANAGER]
     larger = answers.company_stage in LARGER_STAGES
     decision: Decision

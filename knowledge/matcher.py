@@ -414,18 +414,19 @@ class Matcher:
         if not ranked or ranked[0].score < NONE_BELOW:
             return self._neither(question, ranked), None
         best = ranked[0]
-        asked = {t.concept for t in terms}
-        explained = asked.intersection(best.concepts)
-        rival = next(
-            (
-                s.score
-                for s in ranked[1:]
-                if s.verdict != best.verdict and not asked.intersection(s.concepts) < explained
-            ),
-            0.0,
-        )
+        rival = next((s for s in ranked[1:] if s.verdict != best.verdict), None)
+        rival_score = 0.0 if rival is None else rival.score
+        if rival is not None:
+            # A rival explaining only part of what the best explains ("the roadmap" beside "keep
+            # the team on the roadmap") is a weaker reading of the question: it counts for that
+            # part.
+            asked = {t.concept for t in terms}
+            explained = asked.intersection(best.concepts)
+            its_part = asked.intersection(rival.concepts)
+            if its_part < explained:
+                rival_score *= len(its_part) / len(explained)
         strength = _strength(best.score)
-        margin = max(0.0, best.score - rival) / best.score
+        margin = max(0.0, best.score - rival_score) / best.score
         confidence = strength * (0.45 + 0.55 * margin)
         if best.entry.kind == "unrelated":
             return self._unrelated(question, best, confidence), best

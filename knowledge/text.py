@@ -193,26 +193,17 @@ def asking_sides(cleaned: str) -> list[int]:
 # Where a short question lists several pieces of work: "who owns the backlog, pricing and the
 # budget?", "sprint planning + supplier contracts, whose job?".
 _LIST_JOIN = re.compile(
-    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|"
-    r"\b(?:and|plus|as well as|along with|vs|versus)\b\.?)\s*",
+    r"\s*(?:[,;&+\n]|\s/\s|(?<=\w\w)/(?=\w\w)|\b(?:and|plus|as well as|along with)\b)\s*",
     re.IGNORECASE,  # `may_list_work` tests text before it is cleaned (lower-cased)
 )
 # What every match of `_LIST_JOIN` holds: most questions hold none, and these substring tests
 # cost a third of the pattern's search.
-_LIST_JOIN_HINTS = (
-    ",",
-    ";",
-    "&",
-    "+",
-    "\n",
-    "/",
-    "and",
-    "plus",
-    "as well as",
-    "along with",
-    "vs",
-    "versus",
-)
+_LIST_JOIN_HINTS = (",", ";", "&", "+", "\n", "/", "and", "plus", "as well as", "along with")
+# "X vs Y" sets two pieces of work side by side only where each is asked about ("backlog vs gtm
+# - who owns which?"); elsewhere it is one piece weighing the two ("customer requests versus
+# tech debt").
+_VERSUS = re.compile(r"\s*\b(?:vs|versus)\b\.?\s*", re.IGNORECASE)
+_EACH_ASKED = re.compile(r"\b(?:which|each|respectively)\b", re.IGNORECASE)
 
 
 def _joins_a_list(text: str) -> bool:
@@ -296,7 +287,9 @@ def may_list_work(text: str) -> bool:
     cheap test before cleaning it again for `listed_work`."""
     if len(text) > 2 * LIST_CHARACTERS:
         return False
-    return text.count("?") > 1 or text.count(")") > 1 or _joins_a_list(text)
+    if text.count("?") > 1 or text.count(")") > 1 or _joins_a_list(text):
+        return True
+    return bool(_VERSUS.search(text) and _EACH_ASKED.search(text))
 
 
 def listed_work(cleaned: str) -> list[str]:
@@ -309,6 +302,8 @@ def listed_work(cleaned: str) -> list[str]:
     a colon ("which of these are PM work: backlog, pricing?"), are read without the ask."""
     if len(cleaned) > LIST_CHARACTERS:
         return []
+    if _EACH_ASKED.search(cleaned):
+        cleaned = _VERSUS.sub(" and ", cleaned)
     questions = _questions_apart(cleaned)
     if questions:
         return questions

@@ -11,7 +11,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.cli.shared import printable
@@ -141,19 +141,13 @@ class _Terminal:
                 return int(reply)
             self.say(f"Please type a number from 1 to {count}.")
 
-    def choose_many(self, count: int, problem: Callable[[list[int]], str | None]) -> list[int]:
+    def choose_many(self, count: int) -> list[int]:
         """Numbers from 1 to `count` (none at all to skip), asked again until they are numbers
-        in range that `problem` has nothing to say about."""
+        in range."""
         self.say("Type the numbers separated by commas or spaces, or press Enter to skip.")
-        while True:
-            picked = _parse_numbers(self.read(), count)
-            if picked is None:
-                self.say(f"Please use numbers from 1 to {count}, separated by commas or spaces.")
-                continue
-            said = problem(picked)
-            if said is None:
-                return picked
-            self.say(said)
+        while (picked := _parse_numbers(self.read(), count)) is None:
+            self.say(f"Please use numbers from 1 to {count}, separated by commas or spaces.")
+        return picked
 
 
 def run_interactive(kb: KnowledgeBase, matcher: Matcher, stdin: TextIO, stdout: TextIO) -> int:
@@ -201,26 +195,7 @@ def _ask_choice(
     def values(numbers: list[int]) -> list[AnswerValue]:
         return [choices[number - 1].value for number in numbers]
 
-    picked = terminal.choose_many(len(choices), lambda n: _problem(question.name, values(n)))
-    return values(picked)
-
-
-def _problem(field: str, value: object) -> str | None:
-    """What the advisor's answers model says about one answer (e.g. a role it does not know),
-    so the terminal asks again at once instead of failing at the end. The other answers
-    are each required question's first choice, so only this one can be wrong."""
-    from pydantic import ValidationError
-
-    from knowledge.advisor import HiringAnswers
-    from knowledge.questionnaire import QUESTIONS
-
-    valid = {q.name: q.choices[0].value for q in QUESTIONS if q.choices and not q.optional}
-    try:
-        HiringAnswers.model_validate({**valid, field: value})
-    except ValidationError as error:
-        message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
-        return f"{message[:1].upper()}{message[1:]}."
-    return None
+    return values(terminal.choose_many(len(choices)))
 
 
 def _ask_needs(terminal: _Terminal, kb: KnowledgeBase) -> list[str]:
@@ -233,7 +208,7 @@ def _ask_needs(terminal: _Terminal, kb: KnowledgeBase) -> list[str]:
         for responsibility_id, title in group.responsibilities:
             numbered.append(responsibility_id)
             terminal.say(f"    {len(numbered):>2}. {title}")
-    picked = terminal.choose_many(len(numbered), lambda _: None)
+    picked = terminal.choose_many(len(numbered))
     return [numbered[number - 1] for number in picked]
 
 

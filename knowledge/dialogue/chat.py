@@ -34,6 +34,7 @@ from knowledge.dialogue.patterns import (
     ARTICLE_CLAIM,
     ARTICLE_NAMES,
     ARTICLE_SAYS,
+    ASKED_IN_THE_PAST,
     ASKS_ABOUT,
     ASKS_AUTHOR,
     ASKS_DIFFERENCE,
@@ -50,6 +51,7 @@ from knowledge.dialogue.patterns import (
     ASKS_TO_HIRE,
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
+    COMBINE,
     CONFIRM_TAIL,
     EXPLAIN,
     FRESH_QUESTION,
@@ -111,6 +113,9 @@ _STANDS_FOR = (
     (ASKS_EXAMPLE, "what was the example in the article"),
     (BECOMES_CEO, "can a product manager become a ceo"),
 )
+# What a question after thanks reads as when it asks RoleFit nothing (see
+# `_asks_nothing_after_thanks`): the thanks is answered.
+_NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALLTALK})
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
@@ -190,7 +195,10 @@ class Chat:
         if (plain := HOW_SHORT.sub("", text)).strip(" ?.!") and plain != text:
             return self.reply(plain, memory)  # "what's a PO in one line?"
         if (rest := _after_thanks(text)) is not None:
-            return self.reply(rest, memory)  # "thanks! also who runs retros?"
+            then = self.reply(rest, memory)  # "thanks! also who runs retros?"
+            if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):
+                return then
+            # "thanks, should I ask my boss?": nothing RoleFit answers, so the thanks is the point
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         corrected = _corrected(text) if memory is not None and memory.question else None
@@ -208,7 +216,8 @@ class Chat:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
             said = (asks["work"] or asks["claim"] or "").strip()
-            if not _roles_named(said.lower()):  # a claim naming a role is checked yes or no below
+            if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
+                # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 return self._in_the_article(said, memory)
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
@@ -255,6 +264,17 @@ class Chat:
             kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
             return reply.model_copy(update={"memory": kept})
         return reply
+
+    @staticmethod
+    def _asks_nothing_after_thanks(rest: str, then: Reply, memory: Memory) -> bool:
+        """Whether what follows a thanks asks RoleFit nothing: it reads as off-topic, help or
+        small talk, or it would start hiring questions without asking whom to hire."""
+        if then.intent in _NOT_ASKED_AFTER_THANKS:
+            return True
+        message = message_of(rest)
+        asks_to_hire = message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE)
+        starts_hiring = then.intent is Intent.HIRE and then.asks and memory.facts is None
+        return bool(starts_hiring and not asks_to_hire)
 
     def _asked_in_other_words(self, text: str) -> Reply | None:
         """A question the article answers, asked in words its concepts' phrasings and the rules
@@ -334,20 +354,39 @@ class Chat:
             text += "of the article my answer rests on."
         return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
 
-    def _in_the_article(self, work: str, memory: Memory | None) -> Reply:
-        """Whether the article itself names `work` (or, when it names none, what was just
-        answered): yes with its section, or no, and what the answer rested on instead."""
+    def _in_the_article(self, asked: str, memory: Memory | None) -> Reply:
+        """Whether the article itself covers what is `asked` about (or, when it names nothing,
+        what was just answered): one of its ideas or roles, yes, with what it says; work, yes
+        with its section, or no and what an answer rested on instead; anything else, not found."""
         kept = memory or Memory(intent="feedback")
-        named_work = work and not self.matcher.reads_no_words(work)
-        answer = self._answer(work) if named_work else self._previous_answer(kept)
-        if answer is None or answer.parts:
-            return self._source(memory)  # an idea explained, a list: the sections it rests on
+        if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
+            text = f"Yes. {wording.compare(self.kb)}"
+            return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
+        if role := self._about_roles(asked):
+            text = f"Yes. {role}"
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+        if not asked or self.matcher.reads_no_words(asked):
+            previous = self._previous_answer(kept)
+            if previous is None or previous.parts:
+                return self._source(memory)  # an idea explained, a list: the sections
+            text = wording.in_the_article(previous, answered=True)
+            return Reply(
+                intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept
+            )
+        if (concept := self.concepts.find(asked)) is not None:
+            reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
+            return reply.model_copy(update={"text": f"Yes. {reply.text}"})
+        answer = self._answer(asked)
+        if answer.confidence < MOST_LIKELY and not answer.parts:
+            return Reply(
+                intent=Intent.CONCEPT, text=wording.NOT_IN_ARTICLE, memory=Memory(intent="concept")
+            )
         return Reply(
             intent=Intent.FEEDBACK,
-            text=wording.in_the_article(answer),
+            text=wording.in_the_article(answer, answered=False),
             kind="why",
             answer=answer,
-            memory=kept.model_copy(update={"question": answer.question}) if named_work else kept,
+            memory=kept.model_copy(update={"question": answer.question}),
         )
 
     def _lists_work(self, reading: Reading) -> bool:
@@ -529,17 +568,22 @@ class Chat:
         assert memory.facts is not None  # advised on these
         recommendation = self.advise(memory.facts)
         advised = recommendation.recommendation
-        if message.said.finds(JOB_AD) and advised in ROLE_IDS:
-            text = wording.job_ad(self.kb.roles[advised])
+        if message.said.finds(JOB_AD):
+            text = wording.job_ad(
+                wording.role(self.kb.roles[advised])
+                if advised in ROLE_IDS
+                else wording.compare(self.kb)
+            )
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
 
     def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
-        """ "Once that person is in, who's next?": the hire just advised counts as on staff, and
-        the new message alone says what the next one is for."""
+        """ "Once that person is in, who's next?": the hire just advised counts as on staff beside
+        those already there, and the new message alone says what the next one is for."""
         advised = self.advise(known).recommendation
-        staff = (advised,) if advised in ROLE_IDS else known.existing_roles
+        hired = (advised,) if advised in ROLE_IDS else ROLE_IDS
+        staff = tuple(dict.fromkeys([*known.existing_roles, *hired]))
         return said.model_copy(
             update={
                 "company_stage": said.company_stage or known.company_stage,
@@ -617,14 +661,29 @@ class Chat:
 
     def _asked_of_last_concept(self, text: str, memory: Memory) -> Concept | None:
         """The concept just explained, when `text` asks about it ("did it work?", "how big was the
-        company?" after the case study) and names no role and no work RoleFit can place: what
-        the article says of it is the answer it has."""
-        if memory.concept is None or not ABOUT_WHAT_WAS_EXPLAINED.match(text.strip()):
+        company?" after the case study): what the article says of it is the answer it has. Not
+        when it asks whom to hire, says something of the hire, or names a role, another idea or
+        work RoleFit can place, unless it asks in the past tense, of the story just told ("what
+        did the PM do there?")."""
+        if memory.concept is None:
             return None
-        if _roles_named(text.lower()):
+        told = text.strip()
+        past = bool(ASKED_IN_THE_PAST.match(told))
+        if not past and not ABOUT_WHAT_WAS_EXPLAINED.match(told):
             return None
-        if (answer := self._answer(text)).owners and answer.confidence >= MOST_LIKELY:
+        message = message_of(text)
+        if message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE):
             return None
+        if read_facts(text) != HiringFacts():
+            return None
+        if message.said.finds(COMBINE):  # "can they do both?": one person in both roles
+            return None
+        if not past:
+            found = self.concepts.find(text)
+            answer = self._answer(text)
+            placed = bool(answer.owners) and answer.confidence >= MOST_LIKELY
+            if _roles_named(text.lower()) or placed or (found and found.id != memory.concept):
+                return None
         return next((c for c in self.kb.concepts if c.id == memory.concept), None)
 
     def _concept_reply(self, reading: Reading, concept: Concept) -> Reply:

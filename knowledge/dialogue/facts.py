@@ -157,7 +157,7 @@ _ASKED_FOR = re.compile(
     r"\b(?:we|i) (?:really |actually )?(?:need|want) (?:is|are)\b"
 )
 _HAVE = (
-    r"(?:we (?:already )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
+    r"(?:we (?:already |also )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
     r"our current|we already hired|we hired|already employ)"
 )
 _STAFF = {
@@ -170,9 +170,19 @@ _STAFF = {
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
 }
-# Both on staff, said in one breath: "we already have a PO and a PM".
-_A_ROLE = r"(?:a |an |one |our )?(?:product owner|po|product manager|pm)s?"
-_BOTH_STAFF = re.compile(rf"{_HAVE} {_A_ROLE} (?:and|&|\+|plus) {_A_ROLE}\b")
+# Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
+# open", "a PO and PM budget", "a PM and a PM intern").
+_TWO_ROLES = (
+    rf"{_HAVE} (?:a |an |one |our )?(?:(?:product owner|po)s? (?:and|&|\+|plus) (?:a |an |one |"
+    rf"our )?(?:product manager|pm)s?|(?:product manager|pm)s? (?:and|&|\+|plus) (?:a |an |one |"
+    rf"our )?(?:product owner|po)s?)\b"
+)
+_VACANT = r"[- ]?(?:roles?|positions?|vacanc\w*|openings?|budgets?|reqs?|interns?|shaped)\b"
+# ... or "we already have both" (said of the two roles asked about).
+_BOTH_STAFF = re.compile(
+    rf"{_TWO_ROLES}(?!{_VACANT})|{_HAVE} both(?: roles| of them)?(?: already| actually| too)*\W*$"
+)
+_BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 _ENTERPRISE = re.compile(
     r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
     r"\d{4,} (?:people|employees|staff)|large company|multinational|old-school|established co|"
@@ -303,7 +313,11 @@ def read_facts(text: str) -> HiringFacts:
         # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
         goal = "deliver-product"
     both = _BOTH_STAFF.search(said)
-    staff = tuple(role for role, pattern in _STAFF.items() if both or pattern.search(said))
+    staff = (
+        ()
+        if _BOTH_VACANT.search(said)
+        else tuple(role for role, pattern in _STAFF.items() if both or pattern.search(said))
+    )
     return HiringFacts(
         company_stage=_stage(said),
         goal=goal,

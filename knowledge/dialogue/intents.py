@@ -326,8 +326,10 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
         if previous.intent != "hire":
             return False
         correction = read_correction(message.text)
-        return previous.facts.corrected(correction) != previous.facts or _tells_how_it_works(
-            message, previous.facts
+        return (
+            previous.facts.corrected(correction) != previous.facts
+            or _tells_how_it_works(message, previous.facts)
+            or _tells_who_is_on_staff(message, previous.facts)
         )
     if not previous.asked:
         return False
@@ -337,6 +339,14 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
 # A short message after the advice that says only how the team works ("we use kanban btw"): a
 # fact the advice weighs, given in so many words.
 _PROCESS_NOTE_WORDS = 10
+
+
+def _tells_who_is_on_staff(message: Message, facts: HiringFacts) -> bool:
+    """Whether a short message after the advice says a role is on staff that was not known to
+    be ("we also have a PM actually"): a fact the advice rests on."""
+    if len(message.words) > _PROCESS_NOTE_WORDS:
+        return False
+    return not set(read_facts(message.text).existing_roles) <= set(facts.existing_roles)
 
 
 def _tells_how_it_works(message: Message, facts: HiringFacts) -> bool:

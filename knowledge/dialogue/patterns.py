@@ -256,8 +256,9 @@ THANKS_EMOJI = re.compile(
 )
 # Thanks or an "ok" opening a message that goes on to ask something else ("thanks! also who
 # runs retros?", "nice. what about release planning?"): `rest` is what is asked. The rest must
-# start as a question or a follow-up does, so "thanks for the help" stays thanks; THANKED or a
-# mark must close the opening, so "ok so which one…" is read whole.
+# open as a follow-up does, or be a question ending in "?" (not "what a lifesaver"), so "thanks
+# for the help" stays thanks; the opening must hold THANKED (a thanks, or a mark after the
+# "ok"), so "ok so which one…" is read whole.
 ACKNOWLEDGED_THEN = re.compile(
     r"^(?:(?:ok(?:ay)?|k|cool|nice|great|perfect|awesome|brilliant|sweet|super|thanks|thank you|"
     r"thank u|thx|ty|tysm|cheers|got it|gotcha|makes sense|understood|noted|fair enough|"
@@ -265,8 +266,9 @@ ACKNOWLEDGED_THEN = re.compile(
     r"(?: (?:distinction|point|answer|one|question))?)(?: (?:so much|a lot|very much))?\b"
     r"[\s,!.;:\-\u2013\u2014]*)+"
     r"(?P<rest>(?:and|also|plus|btw|so|one more(?: thing| question)?|one last thing|"
-    r"another (?:one|question)|what about|how about|who|whose|what|which|how|why|when|where|"
-    r"is|are|do|does|did|can|could|should|would|will)\b.+)$",
+    r"another (?:one|question)|what about|how about)\b.+|"
+    r"(?:who|whose|what(?! an?\b)|which|how(?! (?:nice|cool|great|kind|helpful)\b)|why|when|"
+    r"where|is|are|do|does|did|can|could|should|would|will)\b.*\?\W*)$",
     re.IGNORECASE | re.DOTALL,
 )
 THANKED = re.compile(
@@ -769,9 +771,17 @@ ASKS_MORE = re.compile(
 # ("can you go deeper?") and no new topic ("what about remote?").
 ABOUT_WHAT_WAS_EXPLAINED = re.compile(
     r"^(?!.*\b(?:who(?:se|m)?|you)\b)(?:and |so |ok |okay |but |hmm )?(?!(?:what|how) about\b)"
-    r"(?:what|how|why|did|does|do|was|"
-    r"were|is|are|can|could)\b.*\b(?:it|they|them|their|that|this|the (?:company|firm|"
-    r"business|case|example|story|lesson|takeaway|point|moral|result|outcome)s?)\b[^.!]*\?*$",
+    r"(?:what|how|why|did|does|do|was|were|is|are|can|could)\b.*"
+    r"\b(?:it|they|them|their|that|this|industry|sector|the (?:company|firm|business|case|"
+    r"example|story|lesson|takeaway|point|moral|result|outcome)s?)\b[^.!]*\?*$",
+    re.IGNORECASE,
+)
+# A question in the past tense ("would a PO have worked?", "what did the PM do there?"): about
+# a story told, such as the article's case.
+ASKED_IN_THE_PAST = re.compile(
+    r"^(?!.*\b(?:who(?:se|m)?|you)\b)(?:and |so |but )?(?:(?:was|were|did|had)\b|"
+    r"(?:what|how|why)\b.*\b(?:was|were|did|had|would (?:\w+ )?have)\b|would\b.*\bhave\b)"
+    r"[^.!]*\?\s*$",
     re.IGNORECASE,
 )
 # A question of its own, not pushback on the answer before ("does a PM need to be technical?",
@@ -829,8 +839,8 @@ ASKS_ITS_OWN = re.compile(
 )
 # A correction that asks why, of the work already answered: "no, I meant why?".
 ASKS_WHY_AGAIN = re.compile(
-    r"^(?:(?:like|um|uh|just|so|well)\s+)*(?:why|how come|how so|what do you mean|on what basis)"
-    r"\s*\?*\s*$"
+    r"^(?:(?:like|um|uh|just|so|well|but)\s+)*(?:why(?: not| though| tho| so)?|how come|how so|"
+    r"what do you mean|on what basis)\s*\?*\s*$"
 )
 # What a correction narrows rather than names ("no, I meant in practice", "… at a startup",
 # "… for our team", "… last week"): the same work, asked again, not other work.
@@ -963,7 +973,6 @@ EMBEDDED_WHO = re.compile(r"\b(?:ask\w*|wonder\w*|unclear|sure|decid\w*|argu\w*|
 # Where one sentence ends and the next begins, in the message as written.
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
-# A later hire after the one just advised ("once that person's in, who's next?").
 # How short the answer should be ("what's a PO in one line?"): no part of what is asked, and
 # "line" would read as a product line.
 HOW_SHORT = re.compile(
@@ -973,7 +982,7 @@ HOW_SHORT = re.compile(
 )
 # Which role leads to the top job: "which one becomes CEO?", "is a PO on the path to CEO?".
 BECOMES_CEO = re.compile(
-    r"\b(?:becomes?|becoming|path to|future|grow into|turn into) (?:a |the )?ceos?\b(?!')"
+    r"\b(?:becomes?|becoming|path to|grow into|turn into) (?:a |the )?ceos?\b(?!')"
 )
 # Asking what the article says of something: "what does it say about margins?".
 SAYS_ABOUT = re.compile(
@@ -985,6 +994,7 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
+# A later hire after the one just advised ("once that person's in, who's next?").
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b"

@@ -276,8 +276,16 @@ def source(sections: Sequence[str], basis: str) -> str:
     return f"{NO_QUOTES} That rests on the article's section {named}: {basis}"
 
 
-def in_the_article(answer: Answer) -> str:
-    """Whether the article itself names the work an answer is about, said plainly first."""
+# Asked whether the article covers something RoleFit cannot find in it.
+NOT_IN_ARTICLE = (
+    "I can't find that in the article. It covers the two roles, what each owns, and whom to "
+    "hire; ask me about any of those."
+)
+
+
+def in_the_article(answer: Answer, *, answered: bool) -> str:
+    """Whether the article itself names the work an answer is about, said plainly first;
+    `answered`: the answer was just given, so its "most likely" is RoleFit's own."""
     if not answer.settled:
         return f"No, the article doesn't settle whose work this is. {answer.why}"
     if not answer.owners and answer.section:  # work the article hands to someone else
@@ -285,10 +293,8 @@ def in_the_article(answer: Answer) -> str:
     if not answer.owners:
         return "No. The article doesn't cover that as either role's work."
     if not answer.named:
-        return (
-            f"No, not in so many words. {answer.why} That's why I said “most likely”, not "
-            "“clearly”."
-        )
+        said = " That's why I said “most likely”, not “clearly”." if answered else ""
+        return f"No, not in so many words. {answer.why}{said}"
     return f"Yes. It's in the article's section “{answer.section}”: {answer.why}"
 
 
@@ -339,11 +345,10 @@ ADVICE_STANDS = (
 )
 
 
-def job_ad(described: Role) -> str:
+def job_ad(described: str) -> str:
     """ "What should the job ad say?" after the advice: the article writes no job ads, but it
-    says what the role owns, which is what an advert has to get right."""
-    intro = "The article doesn't write job ads, but this is the role it describes:"
-    return f"{intro} {role(described)}"
+    says what the role (or both) owns, which is what an advert has to get right."""
+    return f"The article doesn't write job ads, but this is what it says of the hire: {described}"
 
 
 # Told, after an answer, only that the team runs Scrum or sprints.

@@ -1340,9 +1340,14 @@ def test_a_compliment_then_where_it_comes_from_gets_the_source(chat: Chat) -> No
         ("so you made that up?", "No, not in so many words."),
         ("the article mentions pricing?", "No, not in so many words."),
         ("does the article mention margins?", "Yes. It's in the article's section"),
-        ("the article mentions the go to market plan?", "Yes. It's in the article's section"),
+        ("the article mentions the go to market plan?", "Yes. The go-to-market plan: "),
         ("does the article talk about retros?", "No, the article doesn't settle whose work"),
-        ("does it say anything about payroll?", "No. The article doesn't cover that"),
+        ("does it say anything about payroll?", "I can't find that in the article."),
+        # found by an independent review: ideas and roles are in the article too
+        ("does the article talk about startups?", "Yes. How many product people"),
+        ("does the article mention the case study?", "Yes. The $250 million manufacturer case"),
+        ("does it say anything about the difference between the roles?", "Yes. Product Owner"),
+        ("does the article mention the PM?", "Yes. Product Manager (PM): "),
     ],
 )
 def test_whether_the_article_itself_names_the_work_is_said_plainly(
@@ -1352,6 +1357,14 @@ def test_whether_the_article_itself_names_the_work_is_said_plainly(
     # "so you made that up?" got the help text
     _, reply = turns(chat, "who owns pricing?", asked)
     assert reply.text.startswith(starts), reply.text
+
+
+def test_asked_cold_whether_the_article_names_work_it_cites_no_answer_it_never_gave(
+    chat: Chat,
+) -> None:
+    reply = chat.reply("does the article mention kanban?")
+    assert reply.text.startswith("No, not in so many words.")
+    assert "That's why I said" not in reply.text
 
 
 def test_saying_the_team_runs_no_scrum_asks_for_no_delivery(chat: Chat) -> None:
@@ -1369,3 +1382,80 @@ def test_both_roles_on_staff_said_in_one_breath_are_both_on_staff(chat: Chat) ->
     assert reply.recommendation is not None
     assert reply.recommendation.recommendation == "product-manager"
     assert "so the hire to make is a second Product Manager" in reply.text
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    ["thanks! what a lifesaver", "nice! what a great bot", "thanks, should I ask my boss?"],
+)
+def test_thanks_with_an_exclamation_or_an_aside_is_thanks(chat: Chat, thanks: str) -> None:
+    # found by an independent review: these started hiring questions or went off-topic
+    _, reply = turns(chat, "who owns the backlog?", thanks)
+    assert reply.text == "Glad it helped!"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "intent"),
+    [("what if it's a startup?", "concept"), ("can they do both?", "combine")],
+)
+def test_a_new_question_after_an_idea_is_not_taken_for_more_of_it(
+    chat: Chat, follow_up: str, intent: str
+) -> None:
+    _, reply = turns(chat, "tell me about the case study", follow_up)
+    assert reply.intent == intent
+    assert reply.concept is None or reply.concept.id != "concept-manufacturer-case"
+
+
+def test_a_future_ceo_asking_is_no_question_about_becoming_one(chat: Chat) -> None:
+    reply = chat.reply("our future CEO wants to know who owns pricing")
+    assert reply.text.startswith("Most likely the Product Manager")
+
+
+def test_the_next_hire_keeps_everyone_already_on_staff(chat: Chat) -> None:
+    # found by an independent review: the next hire forgot the Product Manager on staff
+    first, after = turns(
+        chat,
+        "we're an enterprise, we already have a PO and a PM, we need more delivery help, who "
+        "should we hire?",
+        "once that person is in, who's next? the business side",
+    )
+    assert "a second Product Owner" in first.text
+    assert after.recommendation is not None
+    assert "You already have a Product Owner and a Product Manager" in after.text
+
+
+@pytest.mark.parametrize(
+    ("told", "on_staff"),
+    [
+        ("we have a PO and a PM role open, which should we fill first?", ()),
+        ("we have a po and pm budget", ()),
+        ("we already have a PO and a PM", ("product-owner", "product-manager")),
+        ("we already have both actually", ("product-owner", "product-manager")),
+        ("we also have a PM actually", ("product-manager",)),
+    ],
+)
+def test_who_is_on_staff_is_read_from_what_was_said(told: str, on_staff: tuple[str, ...]) -> None:
+    assert read_facts(told).existing_roles == on_staff
+
+
+def test_a_role_on_staff_told_after_the_advice_advises_again(chat: Chat) -> None:
+    _, reply = turns(
+        chat,
+        "we need someone for the backlog, we run scrum, who should we hire?",
+        "we also have a PM actually",
+    )
+    assert "You already have a Product Manager" in reply.text
+
+
+def test_the_job_ad_for_both_roles_describes_both(chat: Chat) -> None:
+    _, reply = turns(
+        chat,
+        "we're a scale-up, we can hire two, we need delivery and business help",
+        "what should the job ad say?",
+    )
+    assert reply.text.startswith("The article doesn't write job ads")
+    assert "Product Owner (PO):" in reply.text and "Product Manager (PM):" in reply.text
+
+
+def test_a_bare_why_not_with_nothing_before_it_asks_for_work(chat: Chat) -> None:
+    assert chat.reply("why not?").text.startswith("Ask me who owns a piece of work")

@@ -508,3 +508,8 @@ def test_work_set_side_by_side_with_vs_is_answered_piece_by_piece(matcher: Match
         ("gtm", PM),
     ]
     assert not matcher.answer("PO vs PM - who owns pricing?").parts
+
+
+def test_work_weighed_against_other_work_with_versus_stays_one_piece(matcher: Matcher) -> None:
+    # found by an independent review: "versus" split a trade-off into two pieces of work
+    assert not matcher.answer("who weighs customer requests versus tech debt?").parts
