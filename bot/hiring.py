@@ -28,10 +28,11 @@ from bot.blocks.recommendation import recommendation_message
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
 from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
+from bot.replies import command_conversation, thread_conversation
 from bot.store.insights import Asked
 from bot.store.owed import Kind, Owed
 from knowledge.advisor import advise
-from knowledge.dialogue import HiringFacts
+from knowledge.dialogue import HiringFacts, Memory
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +139,12 @@ async def owe_advice(
         recommendation=recommendation.recommendation,
     )
     await deps.outbox.owe(f"advice:{team}:{state.flow}", owed, asked=asked)
+    # The conversation goes on from the advice: "why?", "we have no suppliers" in the person's
+    # `/rolefit`, or in the DM the flow started from.
+    went_on = Memory(intent="hire", facts=HiringFacts.of_answers(answers))
+    deps.store.remember(command_conversation(team, state.user), went_on)
+    if state.channel.startswith("D"):
+        deps.store.remember(thread_conversation(team, state.channel, None), went_on)
 
 
 def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:

@@ -123,6 +123,21 @@ class Replies:
         return with_feedback(turn.message, ref)
 
 
+def command_conversation(team: str, user: str) -> str:
+    """The key one person's `/rolefit` conversation is remembered by (its replies are private)."""
+    return f"{team}:{user}{COMMAND_SUFFIX}"
+
+
+def thread_conversation(team: str, channel: str, thread: str | None) -> str:
+    """The key a conversation in a channel or DM is remembered by: its thread, or the top level
+    (no thread)."""
+    return f"{team}:{channel}:{thread or ''}"
+
+
+# What ends a `/rolefit` conversation's key.
+COMMAND_SUFFIX = ":command"
+
+
 def asked_in(reply: Reply, team: str, user: str, text: str) -> Asked | None:
     """What insights record of a turn: every question RoleFit tried to answer, with its answer
     and confidence (greetings, help and thanks are not questions). An answer naming neither

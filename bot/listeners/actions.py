@@ -35,7 +35,12 @@ from bot.delivery import (
 )
 from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
-from bot.replies import rebuild_answer
+from bot.replies import (
+    COMMAND_SUFFIX,
+    command_conversation,
+    rebuild_answer,
+    thread_conversation,
+)
 from bot.store.insights import Vote
 from bot.store.owed import Kind, Owed
 from bot.workspaces import Workspace
@@ -217,9 +222,9 @@ def _conversation_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
     """The conversation a clicked message belongs to, keyed as the listener that answered did:
     the person's `/rolefit` for ephemeral replies, else the DM or thread it sits in."""
     if (body.get("container") or {}).get("is_ephemeral") or not body.get("message"):
-        return f"{context.team_id}:{_user_of(body)}:command"
-    thread = (body.get("message") or {}).get("thread_ts") or ""
-    return f"{context.team_id}:{_channel_of(body)}:{thread}"
+        return command_conversation(context.team_id or "", _user_of(body))
+    thread = (body.get("message") or {}).get("thread_ts")
+    return thread_conversation(context.team_id or "", _channel_of(body), thread)
 
 
 async def answer_hiring_question(
@@ -262,7 +267,7 @@ async def _continue_conversation(
     where that message is: privately for `/rolefit`'s ephemeral replies, else in its thread."""
     deps = deps_of(context)
     conversation = _conversation_of(body, context)
-    ephemeral = conversation.endswith(":command")
+    ephemeral = conversation.endswith(COMMAND_SUFFIX)
     channel = _channel_of(body)
     deps.store.remember(conversation, reply.memory)
     replies = (await deps.workspaces.of(context.team_id)).replies

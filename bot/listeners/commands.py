@@ -19,7 +19,7 @@ from bot.deps import deps_of
 from bot.hiring import open_questionnaire
 from bot.intent import Intent, read
 from bot.listeners.errors import tell_it_failed
-from bot.replies import asked_in
+from bot.replies import asked_in, command_conversation
 from bot.store.insights import INSIGHTS_DAYS
 from bot.workspace_setup import change_setup
 
@@ -80,7 +80,7 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
     recorded for insights in one step, its id on the feedback buttons."""
     deps = deps_of(context)
     team, user = context.team_id or "", str(command.get("user_id") or "")
-    conversation = f"{team}:{user}:command"
+    conversation = command_conversation(team, user)
     in_channel = str(command.get("channel_id") or "").startswith(("C", "G"))
     memory = await deps.store.recall(conversation)
     replies = (await deps.workspaces.of(team)).replies

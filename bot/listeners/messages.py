@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 
 from bot.deps import deps_of
-from bot.replies import asked_in
+from bot.replies import asked_in, thread_conversation
 from bot.store.owed import Kind, Owed
 from bot.store.store import Answer
 from knowledge.dialogue import Memory
@@ -51,7 +51,7 @@ async def owe_answer(
     once if the conversation moved on meanwhile, so making it has no other effect."""
     deps = deps_of(context)
     team, channel, user = context.team_id or "", str(event.get("channel")), str(event.get("user"))
-    conversation = f"{team}:{channel}:{memory_thread or ''}"
+    conversation = thread_conversation(team, channel, memory_thread)
     replies = (await deps.workspaces.of(team)).replies
 
     def answering(memory: Memory | None) -> Answer:

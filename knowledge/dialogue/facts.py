@@ -209,6 +209,20 @@ class HiringFacts(BaseModel):
     uses_scrum: bool | None = None
     existing_roles: tuple[RoleId, ...] = ()
     headcount: Literal[1, 2] | None = None
+    # The work the hire is for, as the questionnaire's needs (ids or the leader's words).
+    needs: tuple[str, ...] = ()
+
+    @classmethod
+    def of_answers(cls, answers: HiringAnswers) -> HiringFacts:
+        """The questionnaire's answers as facts, so a conversation can go on from its advice."""
+        return cls(
+            company_stage=answers.company_stage,
+            goal=answers.goal,
+            uses_scrum=answers.uses_scrum,
+            existing_roles=tuple(answers.existing_roles),
+            headcount=answers.headcount,
+            needs=tuple(answers.needs),
+        )
 
     def merged(self, newer: HiringFacts) -> HiringFacts:
         """These facts updated with what a later message said; goals add up to "both"."""
@@ -221,6 +235,7 @@ class HiringFacts(BaseModel):
             uses_scrum=self.uses_scrum if newer.uses_scrum is None else newer.uses_scrum,
             existing_roles=tuple(dict.fromkeys([*self.existing_roles, *newer.existing_roles])),
             headcount=newer.headcount or self.headcount,
+            needs=tuple(dict.fromkeys([*self.needs, *newer.needs])),
         )
 
     def corrected(self, newer: HiringFacts) -> HiringFacts:
@@ -253,6 +268,7 @@ class HiringFacts(BaseModel):
             uses_scrum=scrum,
             existing_roles=list(self.existing_roles),
             headcount=self.headcount or (2 if self.goal == "both" else 1),
+            needs=list(self.needs),
         )
 
 

@@ -387,3 +387,24 @@ def test_a_step_submitted_by_someone_else_never_posts_their_advice(live: LiveRol
     leader.submit({})
     (message,) = posted(live)
     assert "<@U_LEADER>" in message["text"] and "U_INTRUDER" not in json.dumps(message)
+
+
+def test_the_conversation_goes_on_from_the_advice_in_the_dm_and_the_command(
+    live: LiveRoleFit,
+) -> None:
+    # found by a founder-style tester: "why?" after the form's advice got "Ask me who owns…"
+    leader = Leader(live, channel="D_LEADER")
+    leader.start()
+    leader.submit(company())
+    leader.submit(work())
+    leader.submit(needs("po-backlog"))
+    leader.submit({})
+    posted(live)
+    status, _, _ = live.post(live.requests.dm("why?", user_id="U_LEADER", channel="D_LEADER"))
+    assert status == 200
+    why = live.api.wait_for("chat.postMessage", 2)[-1]
+    assert "Hire a Product Owner because" in json.dumps(why.body)
+    status, _, body = live.post(
+        live.requests.slash_command("what should the job ad say?", user_id="U_LEADER")
+    )
+    assert status == 200 and "The article doesn't write job ads" in body.decode()
