@@ -84,6 +84,7 @@ from knowledge.dialogue.patterns import (
     TITLE_PM,
     TITLE_PO,
     WANTS_ROLE,
+    WHICH_ROLE,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
 )
@@ -304,7 +305,8 @@ class Chat:
                 return self.reply(f"{claim}, right?")
         if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"
             return self._compare(Reading(Intent.COMPARE, text), None)
-        if _roles_named(said) and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
+        of_a_role = _roles_named(said) or said.finds(WHICH_ROLE)
+        if of_a_role and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:

@@ -70,9 +70,12 @@ def classify(
 
 def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
     """A reading no other cue outweighs: "help" said alone, "what's the difference?", whether
-    a role does some work ("does the PO do strategy at all?", "can a PO hire people?")."""
+    a role does some work ("does the PO do strategy at all?", "can a PO hire people?"), a
+    message of greetings or goodbyes alone ("have a good one :wave:")."""
     if rules.intent == Intent.HELP:
         return len(message.words) <= 2
+    if rules.intent == Intent.SMALLTALK:
+        return bool(_smalltalk(list(message.words), message.said, fuzzy=True))
     if rules.intent == Intent.OWNERSHIP:
         return message.said.finds(P.ROLE_CHECKED) or message.said.finds(P.ROLE_HIRES)
     if rules.intent == Intent.CONCEPT:

@@ -609,6 +609,7 @@ ASKS_RANK = re.compile(
     r"reports? to whom|an? exec(?:utive)? (?:role|position)|exec(?:utive)?-level|promotion from|"
     r"junior (?:pm|po|product manager|product owner|version)|(?:has|have|gets?) the (?:final|last) "
     r"(?:say|word)(?! (?:on|over|about|for|in) )|tie-?break\w*)\b|"
+    r"\b(?:who|which(?: one| role)?)(?:'s| is) (?:better|more important|the better (?:one|role))\b|"
     rf"\b{_ROLE}\s+(?:\w+\s+)?reports?\s+(?:in)?to\s+{_SUPERIOR}|"
     rf"\bwho\s+(?:does|do)\s+{_A_ROLE}\s+report\b|"
     rf"\b(?:{_TITLE_PO}|{_TITLE_PM})'?s\s+(?:line\s+)?(?:manager|boss)\b|"
@@ -692,7 +693,9 @@ ASKS_AUTHOR = re.compile(
 ASKS_EXAMPLE = re.compile(
     r"\bexamples? of (?:this|that|it|hiring|a pm|a product manager)\b[^?.]{0,30}"
     r"\b(?:work\w*|help\w*|succe\w*|right)|\b(?:a |any )?real(?:[- ]world| life)? examples?\b|"
-    r"\b(?:is there|are there|got|any) (?:an? |any )?(?:examples?|case stud(?:y|ies))\W*$"
+    r"\b(?:is there|are there|got|any) (?:an? |any )?(?:examples?|case stud(?:y|ies))\W*$|"
+    r"\bwhat (?:examples?|case stud(?:y|ies)) (?:does|did) (?:the article|it|the author) (?:give|"
+    r"use|offer|have)\b"
 )
 # Whether a Scrum Master is needed too, which the article never mentions.
 ASKS_SCRUM_MASTER = re.compile(
@@ -726,6 +729,8 @@ ASKS_TO_HIRE = re.compile(
     r"\b(?:should|do|would|can|must) (?:we|i) (?:also |still |just )?"
     r"(?:hire|get|bring in|recruit)\b"
 )
+# A question of one of the two roles without naming either: "which role pays more?".
+WHICH_ROLE = re.compile(r"\bwhich (?:role|one|of the two|of them)\b")
 # What the article is said to say, before the claim itself: "the article says POs own the
 # go-to-market plan".
 ARTICLE_SAYS = re.compile(
@@ -812,7 +817,7 @@ THE_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"
     r"(?:paid|earn|earns|burn(?:s|ing)? out)\b|\b(?:paid|earns?) (?:more|less|better|well)\b|"
-    r"\bsalar(?:y|ies)\b|"
+    r"\bsalar(?:y|ies)\b|\bpays? (?:more|less|better)\b|"
     rf"\bpay\s+(?:a |an |our |my |the )?(?:{_ROLE}|pms|pos)\b|"
     r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"

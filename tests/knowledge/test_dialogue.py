@@ -1320,6 +1320,9 @@ def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
         ("which one becomes CEO?", "Product management as a training ground"),
         ("what does it say about margins?", "Most likely the Product Manager"),
         ("why?", "Ask me who owns a piece of work"),  # not "what to build and why"
+        ("what example does the article give?", "The $250 million manufacturer case"),
+        ("which role pays more?", "The article doesn't cover pay"),
+        ("who is better, PO or PM?", "The article never ranks the two roles"),
     ],
 )
 def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
@@ -1459,3 +1462,14 @@ def test_the_job_ad_for_both_roles_describes_both(chat: Chat) -> None:
 
 def test_a_bare_why_not_with_nothing_before_it_asks_for_work(chat: Chat) -> None:
     assert chat.reply("why not?").text.startswith("Ask me who owns a piece of work")
+
+
+def test_a_goodbye_after_the_advice_is_a_goodbye(chat: Chat) -> None:
+    *_, bye = turns(
+        chat,
+        "two budgeted roles: one for sprint/backlog, one for market research + go-to-market. "
+        "which roles?",
+        "perfect, thank you",
+        "have a good one :wave:",
+    )
+    assert bye.intent == "smalltalk"
