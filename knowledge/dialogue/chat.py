@@ -44,6 +44,7 @@ from knowledge.dialogue.patterns import (
     ASKS_MEMBERS,
     ASKS_MORE,
     ASKS_RANK,
+    ASKS_RATIO,
     ASKS_SCRUM_MASTER,
     ASKS_SIZE,
     ASKS_SOURCE,
@@ -117,6 +118,8 @@ _STANDS_FOR = (
 # What a question after thanks reads as when it asks RoleFit nothing (see
 # `_asks_nothing_after_thanks`): the thanks is answered.
 _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALLTALK})
+# The article's idea of how many product people a company has, as a question it answers.
+_HOW_MANY_PEOPLE = "how many product people does a company need"
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
@@ -303,6 +306,9 @@ class Chat:
             claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
             if claim and _places_a_role(self._answer(claim)):
                 return self.reply(f"{claim}, right?")
+        if said.finds(ASKS_RATIO) and (sizes := self.concepts.find(_HOW_MANY_PEOPLE)):
+            reply = self._concept_reply(Reading(Intent.CONCEPT, text), sizes)
+            return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"
         if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"
             return self._compare(Reading(Intent.COMPARE, text), None)
         of_a_role = _roles_named(said) or said.finds(WHICH_ROLE)

@@ -729,6 +729,12 @@ ASKS_TO_HIRE = re.compile(
     r"\b(?:should|do|would|can|must) (?:we|i) (?:also |still |just )?"
     r"(?:hire|get|bring in|recruit)\b"
 )
+# How many of one role per the other: "how many POs per PM?", "what ratio of POs to PMs?".
+ASKS_RATIO = re.compile(
+    rf"\bratio (?:of|between) (?:{PO}|{PM})\b|"
+    rf"\bhow many (?:{PO}|{PM}) (?:per|for (?:each|every)|to) (?:an? |one |each |every )?"
+    rf"(?:{PO}|{PM})\b"
+)
 # A question of one of the two roles without naming either: "which role pays more?".
 WHICH_ROLE = re.compile(r"\bwhich (?:role|one|of the two|of them)\b")
 # What the article is said to say, before the claim itself: "the article says POs own the

@@ -331,6 +331,8 @@ SCRUM_MASTER = (
 )
 # Before the article's idea a claim about the article is checked against.
 CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
+# Asked how many of one role per the other: the article gives no numbers, only this.
+NO_RATIO = "The article gives no ratio of one role to the other. What it says of numbers:"
 
 
 # Before the answer about the work a pushback names instead ("no, I meant…").

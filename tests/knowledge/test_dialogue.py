@@ -1323,6 +1323,7 @@ def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
         ("what example does the article give?", "The $250 million manufacturer case"),
         ("which role pays more?", "The article doesn't cover pay"),
         ("who is better, PO or PM?", "The article never ranks the two roles"),
+        ("how many POs per PM does the article suggest?", "The article gives no ratio"),
     ],
 )
 def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
