@@ -130,6 +130,8 @@ class Recommendation(BaseModel):
     # advice is a Product Manager): said as such, never as a reason for the advice.
     against: list[Reason] = []
     unplaced_needs: list[str]
+    # Those of the unplaced needs that are someone else's work outside product: a reason says so.
+    outside_needs: list[str] = []
     placed_needs: list[PlacedNeed]
     # The roles already on staff: the work of the role not hired is theirs.
     on_staff: list[RoleId] = []
@@ -152,7 +154,7 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
     """Score both roles from the answers and the placed needs, then decide."""
     kb = matcher.kb
     names = {role: kb.roles[role].name for role in ROLE_IDS}
-    placed, unplaced, need_evidence = _place_needs(answers.needs, matcher, names)
+    placed, unplaced, outside, need_evidence = _place_needs(answers.needs, matcher, names)
     evidence = _answer_evidence(answers, names) + need_evidence
 
     scores = {role: sum(item.points.get(role, 0.0) for item in evidence) for role in ROLE_IDS}
@@ -173,6 +175,7 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
         reasons=decision_reasons + backs + neutral,
         against=against,
         unplaced_needs=unplaced,
+        outside_needs=outside,
         placed_needs=placed,
         on_staff=answers.existing_roles,
     )
@@ -218,17 +221,20 @@ def _answer(text: str, field: str, points: dict[RoleId, float]) -> _Evidence:
 
 def _place_needs(
     needs: list[str], matcher: Matcher, names: dict[RoleId, str]
-) -> tuple[list[PlacedNeed], list[str], list[_Evidence]]:
+) -> tuple[list[PlacedNeed], list[str], list[str], list[_Evidence]]:
     """Resolve each need to a responsibility; each responsibility counts once however it is
-    phrased. Work the article gives to someone else, or nothing recognisable, stays unplaced."""
+    phrased. Work the article gives to someone else, or nothing recognisable, stays unplaced;
+    the former (with a reason saying whose it is) is also listed as outside."""
     placed: list[PlacedNeed] = []
     unplaced: list[str] = []
+    outside: list[str] = []
     evidence: list[_Evidence] = []
     seen: set[str] = set()
     for need, answer in (piece for asked in needs for piece in _resolve(asked, matcher)):
         if answer is None or answer.responsibility is None:
             unplaced.append(need)
             if answer is not None and answer.outside_owner:
+                outside.append(need)
                 evidence.append(_outside_work(need, answer))
             continue
         ref = answer.responsibility
@@ -239,7 +245,7 @@ def _place_needs(
         if ref.id not in seen:
             seen.add(ref.id)
             evidence.append(_need_evidence(ref.id, ref.title, owners, answer.why, names))
-    return placed, unplaced, evidence
+    return placed, unplaced, outside, evidence
 
 
 def _resolve(need: str, matcher: Matcher) -> list[tuple[str, Answer | None]]:
@@ -280,7 +286,13 @@ def _need_evidence(
 
 
 def _outside_work(need: str, answer: Answer) -> _Evidence:
-    text = f"“{need}” is work for {answer.outside_owner}, not for a product hire."
+    if answer.settled:
+        text = f"“{need}” is work for {answer.outside_owner}, not for a product hire."
+    else:  # commonly someone's, but the article never says: said as such
+        text = (
+            f"The article doesn't settle whose work “{need}” is (commonly "
+            f"{answer.outside_owner}'s), so it counts for neither hire."
+        )
     ref = answer.section or SECTION_RESPONSIBILITIES
     return _Evidence(Reason(text=text, source="article", ref=ref), {})
 

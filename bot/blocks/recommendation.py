@@ -47,11 +47,13 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
         section(f"*Why*\n{reasons}"),
         *(_what_they_would_own(recommendation, kb, role) for role in hired_roles(recommendation)),
     ]
-    if recommendation.unplaced_needs:
-        unplaced = ", ".join(
-            f"“{quote(need, 100)}”" for need in recommendation.unplaced_needs[:MAX_UNPLACED]
-        )
-        them = "them" if len(recommendation.unplaced_needs) > 1 else "it"
+    # Needs outside product already have a reason saying whose work they are.
+    unexplained = [
+        n for n in recommendation.unplaced_needs if n not in recommendation.outside_needs
+    ]
+    if unexplained:
+        unplaced = ", ".join(f"“{quote(need, 100)}”" for need in unexplained[:MAX_UNPLACED])
+        them = "them" if len(unexplained) > 1 else "it"
         blocks.append(
             context(
                 f"RoleFit couldn't place {unplaced}. Ask it about {them} with "

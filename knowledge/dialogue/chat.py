@@ -68,6 +68,7 @@ from knowledge.dialogue.patterns import (
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
     NOT_THIS_BUT,
+    OTHER_HIRE,
     OTHER_ROLE,
     PO_OR_PM,
     PRODUCT_PEOPLE,
@@ -306,6 +307,11 @@ class Chat:
             claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
             if claim and _places_a_role(self._answer(claim)):
                 return self.reply(f"{claim}, right?")
+        other_hire = OTHER_HIRE.search(text.lower())  # as written: "hire two. The devs…" is not
+        if other_hire and not _roles_named(said) and "who" not in said.split():
+            # "we need to hire more salespeople, any tips?": not a hire the article covers
+            text = wording.NOT_A_PRODUCT_HIRE
+            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         if said.finds(ASKS_RATIO) and (sizes := self.concepts.find(_HOW_MANY_PEOPLE)):
             reply = self._concept_reply(Reading(Intent.CONCEPT, text), sizes)
             return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"

@@ -170,6 +170,12 @@ _STAFF = {
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
 }
+# Suppliers said to be absent ("we have no suppliers"): no work for the hire. (A plan said to be
+# missing, "we have no GTM plan", is a need: the hire would make one.)
+_ABSENT = re.compile(
+    r"\b(?:no|without|zero|(?:don'?t|dont|do not|never) (?:have|need|use|work with))\s+(?:any |"
+    r"external |outside )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories)\b"
+)
 # Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
 # open", "a PO and PM budget", "a PM and a PM intern").
 _TWO_ROLES = (
@@ -275,10 +281,10 @@ class HiringFacts(BaseModel):
 def read_facts(text: str) -> HiringFacts:
     """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
-    as a need on that side."""
+    as a need on that side, nor does work said to be absent ("we have no suppliers")."""
     said = " ".join(text[:MAX_STORY].lower().split())
     clauses = [
-        c
+        _ABSENT.sub(" ", c)
         for c in re.split(
             r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we |who |which )", said
         )

@@ -634,7 +634,8 @@ ASKS_SUMMARY = re.compile(
     r"^(?:hey |so |ok |okay )?(?:(?:can|could|would) you |just |please |pls )?(?:give me |gimme "
     r"|send me |i'?d like |i want |what'?s )?(?:a |an |the |your )?(?:quick |short |brief |one[- "
     r"]line )?(?:tl ?dr|tldr|summary|summari[sz]e(?: it)?|sum (?:it |this )?up|recap|gist|short "
-    r"version|key (?:points|takeaways)|main points?)(?: of (?:the|this|that|your) (?:article|piece|"
+    r"version|key (?:points|takeaways?)|main (?:points?|idea|message|takeaway)|big idea)"
+    r"(?: of (?:the|this|that|your) (?:article|piece|"
     r"post|source|text))?(?: please| pls| thanks)?\W*$"
 )
 # Whether the answer changes for a company of another size: "what about a 50-person company?",
@@ -734,6 +735,13 @@ ASKS_RATIO = re.compile(
     rf"\bratio (?:of|between) (?:{PO}|{PM})\b|"
     rf"\bhow many (?:{PO}|{PM}) (?:per|for (?:each|every)|to) (?:an? |one |each |every )?"
     rf"(?:{PO}|{PM})\b"
+)
+# Hiring for a job that is no product role: "we need to hire more salespeople, any tips?".
+OTHER_HIRE = re.compile(
+    r"\bhir(?:e|es|ing) (?:(?:more|a|an|some|new|another|our|the|\d+|two|three|few|senior|"
+    r"junior) )*(?:sales ?(?:people|persons?|reps?|team)|salespeople|"
+    r"designers?|engineers?|developers?|devs|marketers?|recruiters?|accountants?|"
+    r"data scientists?|testers?|support (?:staff|agents?)|scrum masters?)\b"
 )
 # A question of one of the two roles without naming either: "which role pays more?".
 WHICH_ROLE = re.compile(r"\bwhich (?:role|one|of the two|of them)\b")

@@ -331,6 +331,12 @@ SCRUM_MASTER = (
 )
 # Before the article's idea a claim about the article is checked against.
 CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
+# Asked to help hire for a job that is no product role.
+NOT_A_PRODUCT_HIRE = (
+    "I only advise on product hires: a Product Owner, a Product Manager, or both. The article "
+    "says nothing about hiring for other jobs. Ask me who owns a piece of work, or whether you "
+    "need a PO or a PM."
+)
 # Asked how many of one role per the other: the article gives no numbers, only this.
 NO_RATIO = "The article gives no ratio of one role to the other. What it says of numbers:"
 

@@ -431,3 +431,15 @@ def test_with_both_roles_on_staff_a_startup_gets_another_hire_as_a_close_call(
 ) -> None:
     advice = advise(answers(existing_roles=[PO, PM], company_stage="startup"), matcher)
     assert advice.confidence <= 0.4 and "usually have just one" in advice.reasons[0].text
+
+
+def test_work_the_article_leaves_unsettled_is_said_so_and_not_listed_as_unplaceable(
+    matcher: Matcher,
+) -> None:
+    # found by a founder-style retest: "'running retros' is work for the Scrum Master", flatly,
+    # then "RoleFit couldn't place 'running retros'" under it
+    advice = advise(answers(needs=["running retros", "gibberish xyzzy"]), matcher)
+    assert advice.outside_needs == ["running retros"]
+    assert advice.unplaced_needs == ["running retros", "gibberish xyzzy"]
+    (said,) = [r.text for r in advice.reasons if "running retros" in r.text]
+    assert said.startswith("The article doesn't settle whose work “running retros” is")

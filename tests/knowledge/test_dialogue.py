@@ -1324,6 +1324,8 @@ def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
         ("which role pays more?", "The article doesn't cover pay"),
         ("who is better, PO or PM?", "The article never ranks the two roles"),
         ("how many POs per PM does the article suggest?", "The article gives no ratio"),
+        ("we need to hire more salespeople, any tips?", "I only advise on product hires"),
+        ("what's the main idea of the article?", "The article in short"),
     ],
 )
 def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
@@ -1433,6 +1435,7 @@ def test_the_next_hire_keeps_everyone_already_on_staff(chat: Chat) -> None:
     [
         ("we have a PO and a PM role open, which should we fill first?", ()),
         ("we have a po and pm budget", ()),
+        ("we have no suppliers", ()),
         ("we already have a PO and a PM", ("product-owner", "product-manager")),
         ("we already have both actually", ("product-owner", "product-manager")),
         ("we also have a PM actually", ("product-manager",)),
@@ -1440,6 +1443,13 @@ def test_the_next_hire_keeps_everyone_already_on_staff(chat: Chat) -> None:
 )
 def test_who_is_on_staff_is_read_from_what_was_said(told: str, on_staff: tuple[str, ...]) -> None:
     assert read_facts(told).existing_roles == on_staff
+
+
+def test_work_said_to_be_absent_is_no_need(chat: Chat) -> None:
+    # found by a founder-style retest: "we have no suppliers" made the hire for both sides
+    assert read_facts("we have no suppliers").goal is None
+    _, reply = turns(chat, "we are building an MVP with scrum, who first?", "we have no suppliers")
+    assert reply.text.startswith("That doesn't change the advice.")
 
 
 def test_a_role_on_staff_told_after_the_advice_advises_again(chat: Chat) -> None:

@@ -196,3 +196,17 @@ def test_long_advice_stays_inside_slacks_limits(kb: KnowledgeBase) -> None:
         ],
     )
     assert_valid_blocks(recommendation_message(wordy, kb, user_id="U1", basis="b")["blocks"])
+
+
+def test_needs_outside_product_are_not_listed_as_unplaceable(kb: KnowledgeBase) -> None:
+    advice = Recommendation(
+        recommendation="product-owner",
+        confidence=0.9,
+        scores={"product-owner": 3.0, "product-manager": 0.0},
+        reasons=[Reason(text="“payroll” is work for finance.", source="article", ref="x")],
+        unplaced_needs=["payroll", "xyzzy"],
+        outside_needs=["payroll"],
+        placed_needs=[],
+    )
+    shown = texts(recommendation_message(advice, kb, user_id="U1", basis="b")["blocks"])
+    assert "RoleFit couldn't place “xyzzy”. Ask it about it" in shown
