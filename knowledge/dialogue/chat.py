@@ -307,7 +307,8 @@ class Chat:
             claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
             if claim and _places_a_role(self._answer(claim)):
                 return self.reply(f"{claim}, right?")
-        other_hire = OTHER_HIRE.search(text.lower())  # as written: "hire two. The devs…" is not
+        # Read as written: in "we can hire two. The devs need…" nobody hires devs.
+        other_hire = OTHER_HIRE.search(text.lower())
         if other_hire and not _roles_named(said) and "who" not in said.split():
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
