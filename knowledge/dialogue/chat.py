@@ -110,17 +110,18 @@ BARE_LIST_WORDS = 6
 RECENT_ANSWERS = 64
 # Messages asking one of the article's questions in other words than its concepts' phrasings,
 # and the question each stands for.
+# The article's idea of how many product people a company has, as a question it answers (asked
+# about a company's size, or a ratio of the roles).
+_COMPANY_SIZE = "does the size of the company matter"
 _STANDS_FOR = (
     (ASKS_SUMMARY, "summarize the article"),
-    (ASKS_SIZE, "does the size of the company matter"),
+    (ASKS_SIZE, _COMPANY_SIZE),
     (ASKS_EXAMPLE, "what was the example in the article"),
     (BECOMES_CEO, "can a product manager become a ceo"),
 )
 # What a question after thanks reads as when it asks RoleFit nothing (see
 # `_asks_nothing_after_thanks`): the thanks is answered.
 _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALLTALK})
-# The article's idea of how many product people a company has, as a question it answers.
-_HOW_MANY_PEOPLE = "how many product people does a company need"
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
@@ -313,7 +314,7 @@ class Chat:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
-        if said.finds(ASKS_RATIO) and (sizes := self.concepts.find(_HOW_MANY_PEOPLE)):
+        if said.finds(ASKS_RATIO) and (sizes := self.concepts.find(_COMPANY_SIZE)):
             reply = self._concept_reply(Reading(Intent.CONCEPT, text), sizes)
             return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"
         if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"

@@ -785,11 +785,13 @@ ASKS_MORE = re.compile(
     r"what does (?:that|it|this) (?:involve|mean|look like|cover)|"
     r"how does (?:that|it|this) work|in what way)\b[^.?!]{0,25}\?*$"
 )
+# The opening of a question about something told, asking no one's work (no "who") and nothing
+# of RoleFit's ("can you go deeper?").
+_OF_WHAT_WAS_TOLD = r"^(?!.*\b(?:who(?:se|m)?|you)\b)"
 # A question about what was just explained, pointing back at it ("did it work?", "how big was
-# the company?", "what's the lesson?"), asking no one's work (no "who"), nothing of RoleFit's
-# ("can you go deeper?") and no new topic ("what about remote?").
+# the company?", "what's the lesson?"), and no new topic ("what about remote?").
 ABOUT_WHAT_WAS_EXPLAINED = re.compile(
-    r"^(?!.*\b(?:who(?:se|m)?|you)\b)(?:and |so |ok |okay |but |hmm )?(?!(?:what|how) about\b)"
+    rf"{_OF_WHAT_WAS_TOLD}(?:and |so |ok |okay |but |hmm )?(?!(?:what|how) about\b)"
     r"(?:what|how|why|did|does|do|was|were|is|are|can|could)\b.*"
     r"\b(?:it|they|them|their|that|this|industry|sector|the (?:company|firm|business|case|"
     r"example|story|lesson|takeaway|point|moral|result|outcome)s?)\b[^.!]*\?*$",
@@ -798,7 +800,7 @@ ABOUT_WHAT_WAS_EXPLAINED = re.compile(
 # A question in the past tense ("would a PO have worked?", "what did the PM do there?"): about
 # a story told, such as the article's case.
 ASKED_IN_THE_PAST = re.compile(
-    r"^(?!.*\b(?:who(?:se|m)?|you)\b)(?:and |so |but )?(?:(?:was|were|did|had)\b|"
+    rf"{_OF_WHAT_WAS_TOLD}(?:and |so |but )?(?:(?:was|were|did|had)\b|"
     r"(?:what|how|why)\b.*\b(?:was|were|did|had|would (?:\w+ )?have)\b|would\b.*\bhave\b)"
     r"[^.!]*\?\s*$",
     re.IGNORECASE,
