@@ -316,8 +316,8 @@ def _decide(
         other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
         if GOAL_SIDES[answers.goal] == (employed,) and scores[employed] > scores[other]:
             text = (
-                f"You already have a {names[employed]}, and the hire is for their side of the "
-                f"work alone, so the hire to make is a second {names[employed]}: larger companies "
+                f"With a {names[employed]} on staff and the hire for their side of the work "
+                f"alone, the hire to make is a second {names[employed]}: larger companies "
                 "often have more than one person in product."
             )
             confidence = _from_margin(scores[employed] - scores[other], total)
@@ -327,7 +327,7 @@ def _decide(
                 confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
             return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
         confidence = _from_margin(scores[other] - scores[employed], total)
-        text = f"You already have a {names[employed]}, so the hire to make is a {names[other]}."
+        text = f"With a {names[employed]} on staff, the hire to make is a {names[other]}."
         if scores[employed] > scores[other]:
             text += f" Most of what you described is {names[employed]} work they already cover."
         return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
@@ -390,7 +390,7 @@ def _another(
         decision, hired = best, f"a second {names[best]}"
         confidence = _from_margin(scores[best] - scores[other], sum(scores.values()) or 1.0)
     text = (
-        f"You already have a {po} and a {pm}, so the hire to make is {hired}: larger companies "
+        f"With a {po} and a {pm} on staff, the hire to make is {hired}: larger companies "
         "often have more than one person in product."
     )
     if not larger:

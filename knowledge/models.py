@@ -238,6 +238,9 @@ class Answer(BaseModel):
     # False when the article never names the work itself: RoleFit placed it by the work it does
     # name (a responsibility's `inferred` phrasings).
     named: bool = True
+    # True when the person picked this work from the "did you mean" runners-up: the answer is
+    # about that work, not about the question as asked.
+    picked: bool = False
     # A question listing pieces of work that belong to different roles ("the backlog and
     # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
     parts: list[Answer] = Field(default_factory=list, max_length=MOST_LISTED)

@@ -26,6 +26,8 @@ from knowledge.confidence import Sureness, confidence_words
 from knowledge.dialogue.wording import (
     LISTED,
     NOT_PLACED,
+    UNSETTLED,
+    USUALLY,
     ownership,
     piece_owner,
     piece_sureness,
@@ -35,9 +37,9 @@ from knowledge.dialogue.wording import (
 _QUESTION_IN_VALUE = 1000
 
 _LEADS: dict[Sureness, str] = {
-    "clearly": "This is *clearly* work for",
-    "most likely": "This is *most likely* work for",
-    "not sure": "I'm *not sure*, but this looks like work for",
+    "clearly": "{this} is *clearly* work for",
+    "most likely": "{this} is *most likely* work for",
+    "not sure": "I'm *not sure*, but {this} looks like work for",
 }
 
 
@@ -113,9 +115,14 @@ def _headline(answer: Answer, kb: KnowledgeBase) -> str:
     if answer.parts:
         return f"{LISTED}:"
     if not answer.settled:
-        usual = f" Commonly it's *{escape(answer.outside_owner)}*." if answer.outside_owner else ""
-        return f"The article doesn't settle who does this, so neither role is the answer.{usual}"
-    lead = _LEADS[confidence_words(answer.confidence)]
+        owner = answer.outside_owner
+        usual = f" {USUALLY.format(owner=f'*{escape(owner)}*')}" if owner else ""
+        return f"{UNSETTLED}{usual}"
+    # Work picked from "did you mean" is named: the answer is about it, not what was asked.
+    picked = answer.responsibility if answer.picked else None
+    this = f"*{escape(picked.title)}*" if picked else "this"
+    lead = _LEADS[confidence_words(answer.confidence)].format(this=this)
+    lead = lead[0].upper() + lead[1:]
     phrases = [role_phrase(kb, owner) for owner in answer.owners]
     if len(phrases) == 1:
         return f"{lead} {phrases[0]}."

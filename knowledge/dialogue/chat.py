@@ -22,6 +22,7 @@ from knowledge.dialogue.facts import (
     read_answer,
     read_correction,
     read_facts,
+    read_vacated,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
@@ -75,6 +76,7 @@ from knowledge.dialogue.patterns import (
     PROJECT_MANAGER,
     PRONOUN,
     ROLE_CHECKED,
+    ROLE_DOES,
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
     TAKES_PART,
@@ -540,8 +542,12 @@ class Chat:
             correction = read_correction(reading.text)
             if correction != HiringFacts():
                 facts = known.corrected(correction)
-        if known.goal is not None and NEXT_HIRE.search(reading.text.lower()):
+        next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
+        if next_hire:
             facts = self._next_hire(known, said)
+        if vacated := read_vacated(reading.text):  # "our PM just quit": off the staff
+            staff = tuple(role for role in facts.existing_roles if role not in vacated)
+            facts = facts.model_copy(update={"existing_roles": staff})
         # After the advice, a message with no new fact (a button's answer has no text: the fact
         # it gives is in `memory` already).
         if (
@@ -556,6 +562,9 @@ class Chat:
         if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]
             lead = "Happy to help you choose." if asked == 0 else "Thanks."
+            if next_hire:  # "what about later?": the hire advised counts as made
+                names = " and a ".join(self.kb.roles[role].name for role in facts.existing_roles)
+                lead = f"For the hire after that, with a {names} on staff:"
             return Reply(
                 intent=Intent.HIRE,
                 text=f"{lead} {question} (Or run the full questionnaire: `/rolefit hire`.)",
@@ -757,12 +766,19 @@ class Chat:
         if reading.kind == "disagree" and facts is not None and not facts.missing():
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
         answer = self._previous_answer(kept)
+        does = ROLE_DOES.search(message_of(reading.text).said)
+        if reading.kind == "disagree" and does and (named := self._meant(does["work"], answer)):
+            # "that's wrong, our PO does competitive analysis": about the work it names
+            answer = named
+            kept = kept.model_copy(update={"intent": "ownership", "question": named.question})
         explains = answer is None or message_of(reading.text).said.finds(EXPLAIN)
         if reading.kind == "why" and explains and (role := self._about_roles(reading.text)):
             # "explain the PM": a role named and nothing else, so the role itself
             return Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
-        if reading.kind == "why" and not setup:
+        if reading.kind == "unhelpful":
+            text = wording.unhelpful(answer, self.kb)
+        elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
@@ -812,9 +828,8 @@ class Chat:
 
     def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
         """The answer about the work a correction says was meant (`rest` of "no, I meant legal
-        review"), where RoleFit can place it and it is not what it last answered; else None."""
-        if previous is None:
-            return None
+        review"), where RoleFit can place it and it is not what it last answered (if anything);
+        else None."""
         answer = self._answer(rest)
         placed = (
             answer.parts
@@ -829,7 +844,7 @@ class Chat:
             )
         )
         said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
-        same = said == (
+        same = previous is not None and said == (
             previous.responsibility,
             previous.owners,
             previous.outside_owner,

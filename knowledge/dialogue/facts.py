@@ -142,6 +142,15 @@ _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:hire|head|person|product (?:person|hire)|position)\b|"
     r"can only (?:afford|hire) one|just one"
 )
+# How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum
+# teams" is delivery work to come), and whom the
+# company sells to ("we sell to enterprises"): the company described, not what the hire is for.
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|several|\d+)"
+_TEAMS_COUNTED = re.compile(
+    rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "
+    r"(?:scrum|agile|dev) teams?(?: of \d+)?\b(?! (?:that|which|who) )"
+)
+_SELLS_TO = re.compile(r"\bwe sell (?:\w+ ){0,3}to (?:\w+)(?: \w+)?\b")
 _NO_SCRUM = re.compile(
     r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
@@ -169,6 +178,19 @@ _STAFF = {
         rf"{_HAVE} (?:a |an |one |our )?(?:product manager|pm)s?\b|\bthe pm we hired\b|"
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
+}
+# A role said to be vacant now ("our PM just quit", "so we have no PO"): no longer on staff.
+_ROLE_NAMES: dict[RoleId, str] = {
+    "product-owner": r"(?:product owner|po)",
+    "product-manager": r"(?:product manager|pm)",
+}
+_VACATED = {
+    role: re.compile(
+        rf"\b(?:we have no|we don'?t have an?|no longer have an?|without an?|lost (?:our|the)) "
+        rf"{name}s?\b|\b{name} (?:just |has |already )?(?:quit|left|resigned|is leaving|"
+        r"(?:was|got) (?:fired|let go))\b"
+    )
+    for role, name in _ROLE_NAMES.items()
 }
 # Suppliers said to be absent ("we have no suppliers"): no work for the hire. (A plan said to be
 # missing, "we have no GTM plan", is a need: the hire would make one.)
@@ -298,11 +320,13 @@ def read_facts(text: str) -> HiringFacts:
         needed = asked_for
     # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
-        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", c)))
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _TEAMS_COUNTED.sub(" ", c))))
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
-    business = any(_BUSINESS.search(c) and not _says_done(_NO_BUSINESS, c) for c in needed)
+    business = any(
+        _BUSINESS.search(_SELLS_TO.sub(" ", c)) and not _says_done(_NO_BUSINESS, c) for c in needed
+    )
     # One side said to be taken care of, and the other wanted: the story is about the other
     # side, and the covered side's work it lists ("our CEO handles the commercial stuff -
     # pricing, partners") describes what is covered, not a need.
@@ -382,6 +406,13 @@ SHORT_CORRECTION_WORDS = 2
 _CORRECTION = re.compile(
     r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that|forget|never ?mind)\b"
 )
+
+
+def read_vacated(text: str) -> tuple[RoleId, ...]:
+    """The roles a message says are vacant now ("our PM just quit"): off the staff the advice
+    counts."""
+    said = " ".join(text[:MAX_STORY].lower().split())
+    return tuple(role for role, pattern in _VACATED.items() if pattern.search(said))
 
 
 def read_correction(text: str) -> HiringFacts:

@@ -16,7 +16,13 @@ from enum import StrEnum
 
 from knowledge.dialogue import patterns as P
 from knowledge.dialogue.cues import cues
-from knowledge.dialogue.facts import HiringFacts, read_answer, read_correction, read_facts
+from knowledge.dialogue.facts import (
+    HiringFacts,
+    read_answer,
+    read_correction,
+    read_facts,
+    read_vacated,
+)
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message, Text, follow_up_topic, message_of
 from knowledge.dialogue.scorer import IntentScorer
@@ -39,7 +45,7 @@ class Reading:
     intent: Intent
     text: str  # what to answer: the message, or a follow-up's topic
     follow_up: bool = False
-    kind: str = ""  # feedback: why / disagree / thanks; smalltalk: hello / thanks / bye
+    kind: str = ""  # feedback: why / disagree / thanks / unhelpful; smalltalk: hello / thanks / bye
 
 
 def classify(
@@ -65,6 +71,8 @@ def classify(
     intent = Intent(scorer.intent(found))
     if intent == rules.intent or (intent == Intent.FEEDBACK and previous is None):
         return rules  # feedback is on a previous answer: none at a conversation's start
+    if intent == Intent.FEEDBACK and _asks_who_does_new_work(message, rules, work_owners):
+        return rules  # "we have two PMs. who decides what gets built?": a question of its own
     return _reading_as(intent, message, previous)
 
 
@@ -83,6 +91,21 @@ def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
     return rules.intent == Intent.COMPARE and message.said.finds(P.BARE_DIFFERENCE)
 
 
+def _asks_who_does_new_work(
+    message: Message,
+    rules: Reading,
+    work_owners: Callable[[str], Sequence[str] | None] | None,
+) -> bool:
+    """Whether the rules read a question of its own who does a piece of work it names, asked
+    in a sentence of its own ("…. who decides what gets built?"): no comment on an answer."""
+    return (
+        rules.intent == Intent.OWNERSHIP
+        and not rules.follow_up
+        and P.WHO_ASKED_ANEW.search(message.text) is not None
+        and _names_work(message.said, work_owners)
+    )
+
+
 def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Reading:
     """The reading of a message the scorer took for another intent than the rules did: what
     it follows up, and its kind, as the rules would have said for that intent."""
@@ -90,6 +113,8 @@ def _reading_as(intent: Intent, message: Message, previous: Memory | None) -> Re
     if intent == Intent.FEEDBACK:
         thanks = said.finds(P.THANKS_FEEDBACK) or _smalltalk(words, said, fuzzy=True) == "thanks"
         kind = "thanks" if thanks else "disagree" if said.finds(P.DISAGREE) else "why"
+        if said.finds(P.NOT_HELPFUL):
+            kind = "unhelpful"
         return Reading(intent, message.text, kind=kind)
     if intent == Intent.SMALLTALK:
         return Reading(intent, message.text, kind=_smalltalk(words, said, fuzzy=True) or "hello")
@@ -115,6 +140,8 @@ def read_by_rules(
     text, said, asked, words = message.text, message.said, message.asked, list(message.words)
     answered = previous is not None and previous.intent not in ("smalltalk", "help", "off-topic")
     who = bool(said.finds(P.ASKS_WHO))
+    if answered and said.finds(P.NOT_HELPFUL) and len(words) <= 14:
+        return Reading(Intent.FEEDBACK, text, kind="unhelpful")
     if answered and said.finds(P.THANKS_FEEDBACK) and len(words) <= 8:
         return Reading(Intent.FEEDBACK, text, kind="thanks")
     small = _smalltalk(words, said, fuzzy=False)
@@ -346,7 +373,10 @@ _PROCESS_NOTE_WORDS = 10
 
 def _tells_who_is_on_staff(message: Message, facts: HiringFacts) -> bool:
     """Whether a short message after the advice says a role is on staff that was not known to
-    be ("we also have a PM actually"): a fact the advice rests on."""
+    be ("we also have a PM actually"), or no longer is ("our PM just quit"): a fact the advice
+    rests on. A role said to be vacant is said in so many words, in a message of any length."""
+    if not set(read_vacated(message.text)).isdisjoint(facts.existing_roles):
+        return True
     if len(message.words) > _PROCESS_NOTE_WORDS:
         return False
     return not set(read_facts(message.text).existing_roles) <= set(facts.existing_roles)

@@ -274,6 +274,13 @@ ACKNOWLEDGED_THEN = re.compile(
 THANKED = re.compile(
     r"\b(?:thanks|thank|thx|ty|tysm|cheers)\b|[,.!;:\-\u2013\u2014]", re.IGNORECASE
 )
+# An answer said not to help ("thanks but that did not help at all", "useless"): no thanks.
+NOT_HELPFUL = any_of(
+    r"\b(?:not|wasn'?t|isn'?t|not very|not really) (?:helpful|useful|what i (?:asked|meant))\b",
+    r"\b(?:did ?n[o']t|does ?n[o']t|didnt|doesnt|does not|did not|won'?t) (?:really )?"
+    r"(?:help|answer)",
+    r"\b(?:useless|unhelpful|no help)\b",
+)
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
     r"cheers|great thanks|perfect|makes sense|that (?:helps|helped|clears it up|makes sense)|"
@@ -485,6 +492,10 @@ BARE_DIFFERENCE = re.compile(
     r"difference(?: (?:first|again|exactly|then|tho|though|anyway))?\W*$"
 )
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
+# A sentence that asks who does something, at the start of the message or after another one.
+WHO_ASKED_ANEW = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:so|and|but|ok|then),?\s+)?who(?:'s|s|se)?\s+\w+", re.IGNORECASE
+)
 ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
 PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
 ROLE_WORDS = re.compile(
@@ -813,6 +824,13 @@ FRESH_QUESTION = re.compile(
 )
 # Pushback about how the team itself splits the work: "our PM does that", "we don't even have
 # a PO", "is our PM doing it wrong?".
+# A role said to do a piece of work, in pushback ("that's wrong, our PO does competitive
+# analysis"): the work it names.
+ROLE_DOES = re.compile(
+    rf"\b(?:{_TITLE_PO}|{_TITLE_PM})s? (?:(?:actually|really|usually|always|also|already) )?"
+    r"(?:does|do|owns?|handles?|runs?|writes?|leads?|manages?|decides?|takes care of|"
+    r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
+)
 TEAM_SETUP = re.compile(
     r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
     r"not) (?:even )?have|we only have|at (?:our|my) (?:company|work)|on our team|doing it "

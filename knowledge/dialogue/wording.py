@@ -90,6 +90,12 @@ def piece_sureness(confidence: float) -> str:
     return "perhaps" if sureness == "not sure" else sureness
 
 
+# Work the article leaves unplaced, and where it usually sits outside the article (general
+# practice, said as such).
+UNSETTLED = "The article doesn't say whose work this is, so I can't place it with either role."
+USUALLY = "Outside the article, it usually falls to {owner}."
+
+
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     """The answer in words, leading with who does the work (for a list of work, each piece's)."""
     if answer.parts:
@@ -97,8 +103,8 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
         return f"{LISTED}: {pieces}."
     names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
     if not answer.settled:
-        usual = f" Commonly it falls to {answer.outside_owner}." if answer.outside_owner else ""
-        return f"The article doesn't settle who does this.{usual} {answer.why or ''}".strip()
+        usual = f" {USUALLY.format(owner=answer.outside_owner)}" if answer.outside_owner else ""
+        return f"{UNSETTLED}{usual} {answer.why or ''}".strip()
     if names:
         who = " and the ".join(names)
         shared = " (both roles share it)" if len(names) > 1 else ""
@@ -396,3 +402,24 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
         f"Thanks for pushing back.{sure} Going by the article: {ownership(previous, kb)}"
         f"{alternatives}{TEACH}"
     )
+
+
+def unhelpful(previous: Answer | None, kb: KnowledgeBase) -> str:
+    """An answer said not to help: sorry, what it answered and the other readings it weighed,
+    and how to get a better one; never the same answer again."""
+    said = ["Sorry that didn't help."]
+    if previous is not None and previous.responsibility is not None:
+        said.append(f"I answered whose work “{previous.responsibility.title}” is in the article.")
+    if previous is not None and previous.alternatives:
+        others = "; ".join(
+            f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
+            for alt in previous.alternatives
+        )
+        said.append(f"Other readings I weighed: {others}.")
+    return " ".join([*said, ASK_IT_AGAIN])
+
+
+ASK_IT_AGAIN = (
+    "Tell me more about the work you have in mind, or ask “why?” to see what the answer rests "
+    "on; `/rolefit roles` sets the two roles side by side."
+)

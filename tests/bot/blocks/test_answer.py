@@ -141,3 +141,14 @@ def test_a_list_of_work_names_the_workspace_holders(kb: KnowledgeBase, matcher: 
     here = kb.model_copy(update={"roles": roles})
     shown = rendered(answer_message(matcher.answer("who owns the backlog and pricing?"), here))
     assert "• *the backlog*: clearly the Product Owner — here that's <@U0DANA>" in shown
+
+
+def test_work_picked_from_did_you_mean_is_named_in_the_headline(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    # found by a founder-style tester: "who owns OKRs?" then a pick read "This is clearly work
+    # for the Product Owner", as if OKRs were
+    picked = matcher.answer_for("po-product-goal", "who owns OKRs?")
+    text = all_text(answer_message(picked, kb))
+    assert "*Communicating the product goal* is *clearly* work for the Product Owner" in text
+    assert "This is" not in text
