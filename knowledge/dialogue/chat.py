@@ -53,6 +53,7 @@ from knowledge.dialogue.patterns import (
     ASKS_TO_HIRE,
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
+    BOTH_AT_A_SIZE,
     COMBINE,
     CONFIRM_TAIL,
     EXPLAIN,
@@ -79,6 +80,7 @@ from knowledge.dialogue.patterns import (
     ROLE_DOES,
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
+    SOMEWHERE_ELSE,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -460,8 +462,13 @@ class Chat:
         said = message_of(reading.text).said
         if roles is None and said.finds(ASKS_RANK):
             return self._compare(reading, memory)  # "does the PM report to the CEO?"
-        if roles is None and said.finds(WORKING_CONDITIONS) and _about_a_role(said):
-            return _working_conditions()  # "does the PM work weekends?": no work of either role's
+        if (
+            roles is None
+            and said.finds(WORKING_CONDITIONS)
+            and (_about_a_role(said) or _names_no_work(self._answer(reading.text)))
+        ):
+            # "does the PM work weekends?", "who gets paid more?": no work of either role's
+            return _working_conditions()
         lead = ""
         if roles is not None and memory is not None:
             answer = self._answer(memory.question)
@@ -481,6 +488,15 @@ class Chat:
             if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
                 return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(reading.text, answer, self.kb)
+            if (
+                _names_no_work(answer)
+                and reading.follow_up
+                and memory is not None
+                and memory.question
+                and SOMEWHERE_ELSE.match(normalise(reading.text))
+            ):
+                # "what about for mobile?": the same work somewhere else
+                answer, lead = self._answer(memory.question), wording.SAME_ANYWHERE
         reply = Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -559,15 +575,25 @@ class Chat:
         ):
             return stands
         missing = facts.missing()
-        if missing is not None and asked < MAX_ASKS:
+        # Advice with no goal would rest on nothing the person said: the goal is asked until
+        # given, with the article's reason for asking once the plain question has not got it.
+        if missing is not None and (asked < MAX_ASKS or missing == "goal"):
             question, options = ASK_WORDING[missing]
-            lead = "Happy to help you choose." if asked == 0 else "Thanks."
+            lead = (
+                "Happy to help you choose." if asked == 0 else "Thanks." if facts != known else ""
+            )
+            if asked >= MAX_ASKS - 1:
+                lead = f"{wording.WHY_ASKED[missing]} So:"
+            elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
+                # "do I need both at a 200 person company?": what the article says of size first
+                sizes = self.concepts.find(_COMPANY_SIZE)
+                lead = f"{wording.explained(sizes)} For your hire:" if sizes else lead
             if next_hire:  # "what about later?": the hire advised counts as made
                 names = " and a ".join(self.kb.roles[role].name for role in facts.existing_roles)
                 lead = f"For the hire after that, with a {names} on staff:"
             return Reply(
                 intent=Intent.HIRE,
-                text=f"{lead} {question} (Or run the full questionnaire: `/rolefit hire`.)",
+                text=f"{lead} {question} {wording.OR_THE_QUESTIONNAIRE}".lstrip(),
                 facts=facts,
                 asks=(Ask(fact=missing, question=question, options=options),),
                 follow_up=reading.follow_up,

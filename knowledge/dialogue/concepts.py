@@ -46,9 +46,11 @@ class ConceptFinder:
         concept) is not taken for a concept on one word of it."""
         asked = self._terms(question, fix_typos=True)
         asked_words = _words(question)
-        # On equal terms, the phrasing sharing more of the words as written: synonyms make "what
-        # is agile?" and "what is scrum?" one question, and only the words tell them apart.
-        best: tuple[float, int, int, Concept] | None = None
+        # On equal terms, the phrasing sharing more of the words as written (synonyms make "what
+        # is agile?" and "what is scrum?" one question, and only the words tell them apart),
+        # then the one with fewer words not asked ("what is scrum?" is about Scrum, not about
+        # "product owner accountability in scrum").
+        best: tuple[float, int, int, int, Concept] | None = None
         for terms, words, concept in self._phrases:
             shared = len(terms & asked)
             coverage = shared / len(terms)
@@ -57,10 +59,10 @@ class ConceptFinder:
                 and coverage >= MIN_COVERAGE
                 and (not all_of_it or shared >= HALF * len(asked))
             ):
-                verbatim = len(words & asked_words)
-                if best is None or (coverage, shared, verbatim) > best[:3]:
-                    best = (coverage, shared, verbatim, concept)
-        return best[3] if best else None
+                verbatim, unasked = len(words & asked_words), len(words - asked_words)
+                if best is None or (coverage, shared, verbatim, -unasked) > best[:4]:
+                    best = (coverage, shared, verbatim, -unasked, concept)
+        return best[4] if best else None
 
     def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
         terms = self._reader.terms(text, fix_typos=fix_typos)

@@ -213,7 +213,12 @@ def read_by_rules(
         return Reading(Intent.HIRE, text)
     fragment = bool(said.finds(P.FOLLOW_UP)) or (len(words) <= 4 and not who)
     if previous is not None and fragment and not who and previous.intent in P.TOPIC_FOLLOWED:
-        return Reading(Intent(previous.intent), follow_up_topic(message) or text, follow_up=True)
+        topic = follow_up_topic(message) or text
+        names_work = _names_work(said, work_owners) and not P.NARROWS.match(topic.lower())
+        if previous.intent != "concept" and names_work:
+            # "and pricing?" after the roles side by side: whose that work is
+            return Reading(Intent.OWNERSHIP, topic, follow_up=True)
+        return Reading(Intent(previous.intent), topic, follow_up=True)
     if previous is not None and previous.question and fragment and not said.finds(P.OFF_TOPIC):
         return Reading(Intent.OWNERSHIP, follow_up_topic(message) or text, follow_up=True)
     if (said.finds(P.OFF_TOPIC) and not who) or said.finds(P.OFF_TOPIC_WHO):
@@ -392,6 +397,8 @@ def _tells_how_it_works(message: Message, facts: HiringFacts) -> bool:
 
 def _asks_its_own(said: Text) -> bool:
     words = said.split()
+    if len(words) == 2 and words[0] in ("and", "also") and said.endswith("?"):
+        return True  # "and pricing?": a question about more work, not a reply
     return len(words) > 2 and (said.endswith("?") or words[0] in _QUESTION_STARTS)
 
 

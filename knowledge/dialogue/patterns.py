@@ -888,6 +888,12 @@ NARROWS = re.compile(
     r"literally|really|actually|generally|honestly|just|only|last|this|next|day|days|daily|"
     r"today|tomorrow|yesterday|now|here|there|practice|theory|general|reality)\b"
 )
+# The work last asked about, asked of another product, platform, team or place ("for mobile?",
+# "and in the EU team?"); "in practice" asks how sure the answer is instead.
+SOMEWHERE_ELSE = re.compile(
+    r"^(?:(?:what|how) about |and )?(?:for|on|in|at|within|across) "
+    r"(?!practice|theory|reality|general|real life|fact)\w"
+)
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
 TAKES_PART = re.compile(
@@ -1034,6 +1040,8 @@ JOB_AD = re.compile(
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
 # A later hire after the one just advised ("once that person's in, who's next?").
+# Whether a company of some size needs both roles ("do I need both at a 200 person company?").
+BOTH_AT_A_SIZE = re.compile(r"\b(?:need|have|hire|get)\w* both\b|\bboth roles\b")
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b"

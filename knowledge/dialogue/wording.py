@@ -348,6 +348,13 @@ NO_RATIO = "The article gives no ratio of one role to the other. What it says of
 
 
 # Before the answer about the work a pushback names instead ("no, I meant…").
+# The work last asked about, asked of another product, platform, team or time ("what about for
+# mobile?"): the article splits the work by role only.
+SAME_ANYWHERE = (
+    "The article doesn't split the work by product, platform or team, so the answer is the same "
+    "there:"
+)
+OR_THE_QUESTIONNAIRE = "(Or run the full questionnaire: `/rolefit hire`.)"
 REANSWERED = "Got it, about that work:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
