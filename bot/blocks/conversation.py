@@ -57,7 +57,7 @@ def conversation_message(
         answer = reply.answer
         share = AnswerRef(answer.question) if shareable else None
         return _noted(answer_message(answer, kb, share=share, lead=reply.lead), reply.note)
-    if reply.intent is Intent.COMPARE:
+    if reply.intent is Intent.COMPARE and not reply.in_short:
         return _noted(roles_message(kb), reply.note)
     if reply.intent is Intent.HELP:
         return _noted(help_message(), reply.note)

@@ -180,6 +180,7 @@ class Reply(BaseModel):
     # ranks the roles ("which is more senior?"), that PM here means Product Manager.
     note: str = ""
     kind: str = ""  # feedback or smalltalk kind
+    in_short: bool = False  # asked for in a line ("PO vs PM in one line"): the text, no card
 
     @property
     def owners(self) -> list[str] | None:
@@ -203,7 +204,11 @@ class Chat:
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
         if (plain := HOW_SHORT.sub("", text)).strip(" ?.!") and plain != text:
-            return self.reply(plain, memory)  # "what's a PO in one line?"
+            reply = self.reply(plain, memory)  # "what's a PO in one line?"
+            if reply.intent is Intent.COMPARE and not reply.note:  # "PO vs PM in one line"
+                short = {"text": wording.COMPARED_IN_SHORT, "in_short": True}
+                return reply.model_copy(update=short)
+            return reply
         if (rest := _after_thanks(text)) is not None:
             then = self.reply(rest, memory)  # "thanks! also who runs retros?"
             if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):

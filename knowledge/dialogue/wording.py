@@ -354,6 +354,11 @@ SAME_ANYWHERE = (
     "The article doesn't split the work by product, platform or team, so the answer is the same "
     "there:"
 )
+COMPARED_IN_SHORT = (
+    "In a line: the Product Owner delivers the product (a Scrum role: backlog, user stories, "
+    "sprints), the Product Manager builds the business around it (strategy, market research, "
+    "go-to-market, the numbers). (Article: Understanding the basics.)"
+)
 OR_THE_QUESTIONNAIRE = "(Or run the full questionnaire: `/rolefit hire`.)"
 REANSWERED = "Got it, about that work:"
 # Before the advice again, when pushback on it says something new of the hire.

@@ -513,3 +513,28 @@ def test_work_set_side_by_side_with_vs_is_answered_piece_by_piece(matcher: Match
 def test_work_weighed_against_other_work_with_versus_stays_one_piece(matcher: Matcher) -> None:
     # found by an independent review: "versus" split a trade-off into two pieces of work
     assert not matcher.answer("who weighs customer requests versus tech debt?").parts
+
+
+def test_owning_a_tech_roadmap_is_no_clear_answer(matcher: Matcher) -> None:
+    # found by a founder-style tester: the article has the PM *discuss* technology roadmaps
+    # with R&D, never own one
+    answer = matcher.answer("who owns the tech roadmap?")
+    assert answer.owners == ["product-manager"] and not answer.named
+    assert confidence_words(answer.confidence) == "most likely"
+    discussed = matcher.answer("who discusses technology roadmaps with R&D?")
+    assert discussed.named and confidence_words(discussed.confidence) == "clearly"
+
+
+@pytest.mark.parametrize(
+    ("question", "responsibility"),
+    [
+        ("who decides whether to build the MVP?", "pm-what-to-build"),
+        ("who decides which features go in which plan tier?", "pm-business-financial-analysis"),
+        ("who defines the mvp?", "po-features"),
+    ],
+)
+def test_deciding_whether_to_build_and_plan_tiers_are_the_business_side(
+    matcher: Matcher, question: str, responsibility: str
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.responsibility is not None and answer.responsibility.id == responsibility

@@ -38,3 +38,13 @@ def test_which_role_is_senior_is_noted_before_the_roles(
     message = conversation_message(Chat(kb, matcher).reply("which is more senior?"), kb)
     assert_valid_blocks(message["blocks"])
     assert message["blocks"][0]["text"]["text"].startswith("The article never ranks the two roles")
+
+
+def test_the_roles_asked_for_in_a_line_get_a_line_not_the_card(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    # found by a founder-style tester: "PO vs PM in one line" got the 25-line comparison card
+    message = conversation_message(Chat(kb, matcher).reply("PO vs PM in one line"), kb)
+    assert_valid_blocks(message["blocks"])
+    (block,) = message["blocks"]
+    assert block["text"]["text"].startswith("In a line: the Product Owner delivers the product")
