@@ -361,7 +361,7 @@ def _decide(
         if listed[best] > listed[other]:
             why = f"more of the work you listed is {names[best]} work"
         elif best == PRODUCT_OWNER and answers.uses_scrum:
-            why = f"{no_rule}, and your team runs Scrum, where the {names[best]} role comes from"
+            why = f"{no_rule}, so the Scrum your team runs tips it"  # said on its own below
         elif best == PRODUCT_MANAGER:
             why = f"{no_rule}, and a {names[best]}'s brief is the broader one"
         else:

@@ -230,6 +230,7 @@ _SOMEONE_TO = re.compile(
     r"^(?:[^,]{0,20},\s*)?[^,]*?\b(?:i|we)(?: need| want| am looking for| are looking for|'?m "
     r"looking for|'?re looking for) (?:someone|somebody|a person|a product person) to\s+"
 )
+_WHO = re.compile(r"\bwho(?:se|m)?\b")
 # Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
 # ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.
 ASIDE_WORDS = 4
@@ -324,7 +325,17 @@ def listed_work(cleaned: str) -> list[str]:
         if len(listing) != 1 or any(len(split_words(s)) > ASIDE_WORDS for s in asides):
             return []
         cleaned = listing[0]
-    return _pieces(_LIST_JOIN.split(_SOMEONE_TO.sub("", cleaned, count=1)))
+    return _pieces(_LIST_JOIN.split(_from_the_ask(_SOMEONE_TO.sub("", cleaned, count=1))))
+
+
+def _from_the_ask(sentence: str) -> str:
+    """The sentence from its "who…" on, where a list follows it: what comes before is the
+    story it sits in ("we just reorged and nobody knows who owns sprint planning and competitive
+    analysis"), not a piece of work."""
+    ask = _WHO.search(sentence)
+    if ask is None or ask.start() == 0 or not _joins_a_list(sentence[ask.start() :]):
+        return sentence
+    return sentence[ask.start() :]
 
 
 def _items(cleaned: str) -> list[str]:

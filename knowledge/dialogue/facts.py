@@ -139,12 +139,13 @@ _TWO = re.compile(
     r"\b(?:don'?t|do not|not) want (?:\w+ )?(?:one|a single|the same) person\b"
 )
 _ONE = re.compile(
-    r"\b(one|1|a single|single|only one) (?:hire|head|person|product (?:person|hire)|position)\b|"
+    r"\b(one|1|a single|single|only one) (?:(?:senior|junior|new|good) )?"
+    r"(?:hire|head|person|product (?:person|hire)|position)\b|"
     r"can only (?:afford|hire) one|just one"
 )
 # How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum
-# teams" is delivery work to come), and whom the
-# company sells to ("we sell to enterprises"): the company described, not what the hire is for.
+# teams" is delivery work to come), and whom the company sells to ("we sell to enterprises"):
+# the company described, not what the hire is for.
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|several|\d+)"
 _TEAMS_COUNTED = re.compile(
     rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "

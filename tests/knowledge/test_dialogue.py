@@ -1600,3 +1600,12 @@ def test_the_same_work_asked_of_another_platform_gets_the_same_answer_said_so(ch
     _, reply = turns(chat, "who owns the backlog?", "what about for mobile?")
     assert reply.text.startswith("The article doesn't split the work by product, platform")
     assert reply.answer is not None and reply.answer.owners == ["product-owner"]
+
+
+def test_one_hire_read_with_its_seniority_and_scrum_said_once(chat: Chat) -> None:
+    reply = chat.reply(
+        "we run one scrum team. I do the tickets and sprint planning, and the sales calls and "
+        "pricing too. We can afford exactly one senior hire this quarter. Who should it be?"
+    )
+    assert reply.facts is not None and reply.facts.headcount == 1
+    assert reply.text.count("runs Scrum") == 1  # said once, not again as the tie-break

@@ -538,3 +538,22 @@ def test_deciding_whether_to_build_and_plan_tiers_are_the_business_side(
 ) -> None:
     answer = matcher.answer(question)
     assert answer.responsibility is not None and answer.responsibility.id == responsibility
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we just reorged and nobody knows who owns sprint planning and competitive analysis",
+        "we just reorged and nobody knows who should be doing the sprint planning, the "
+        "competitive analysis and the pricing page. who owns each?",
+    ],
+)
+def test_a_list_after_the_story_it_sits_in_is_answered_piece_by_piece(
+    matcher: Matcher, question: str
+) -> None:
+    # found by a founder-style tester: only one piece was answered, the rest silently dropped
+    answer = matcher.answer(question)
+    assert [part.responsibility.id for part in answer.parts if part.responsibility][:2] == [
+        "po-sprint-planning",
+        "pm-competitive-analysis",
+    ]
