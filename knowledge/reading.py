@@ -44,11 +44,11 @@ MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change th
 READ_CHARACTERS = 1000
 READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
-# "A 5-person startup", "we are 3 devs": a number before these says how many people there are,
-# never what work is asked about ("a 5 year plan").
+# "A 5-person startup", "we are 3 devs", "we have 3 POs": a number before these says how many
+# people there are, never what work is asked about ("a 5 year plan").
 _PEOPLE = frozenset(
     {"person", "people", "persons", "employees", "staff", "devs", "developers", "engineers"}
-    | {"folks", "heads", "members"}
+    | {"folks", "heads", "members", "pos", "pms", "product", "owners", "managers"}
 )
 _NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"]

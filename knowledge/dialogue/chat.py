@@ -499,9 +499,10 @@ class Chat:
                 and memory is not None
                 and memory.question
                 and SOMEWHERE_ELSE.match(normalise(reading.text))
+                and not _names_no_work(asked_before := self._answer(memory.question))
             ):
                 # "what about for mobile?": the same work somewhere else
-                answer, lead = self._answer(memory.question), wording.SAME_ANYWHERE
+                answer, lead = asked_before, wording.SAME_ANYWHERE
         reply = Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -580,14 +581,13 @@ class Chat:
         ):
             return stands
         missing = facts.missing()
-        # Advice with no goal would rest on nothing the person said: the goal is asked until
-        # given, with the article's reason for asking once the plain question has not got it.
-        if missing is not None and (asked < MAX_ASKS or missing == "goal"):
+        if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]
             lead = (
                 "Happy to help you choose." if asked == 0 else "Thanks." if facts != known else ""
             )
-            if asked >= MAX_ASKS - 1:
+            if missing == asked_for and asked == MAX_ASKS - 1:
+                # the last try: why the question matters, so an answer can be given
                 lead = f"{wording.WHY_ASKED[missing]} So:"
             elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
                 # "do I need both at a 200 person company?": what the article says of size first
@@ -605,7 +605,7 @@ class Chat:
                 memory=Memory(intent="hire", facts=facts, asked=asked + 1),
             )
         recommendation = self.advise(facts)
-        return Reply(
+        advice = Reply(
             intent=Intent.HIRE,
             text=wording.advice(recommendation, self.kb),
             recommendation=recommendation,
@@ -613,6 +613,9 @@ class Chat:
             follow_up=reading.follow_up,
             memory=Memory(intent="hire", facts=facts, asked=asked),
         )
+        if facts.goal is None:  # asked and never told: advice on the defaults, said so
+            return _noting(wording.NO_GOAL_GIVEN, advice)
+        return advice
 
     def _advice_stands(self, text: str, memory: Memory) -> Reply | None:
         """After the advice, a message that neither gives a new fact nor asks again whom to hire
@@ -794,11 +797,11 @@ class Chat:
         if reading.kind == "thanks":
             return Reply(intent=Intent.FEEDBACK, text="Glad it helped!", kind="thanks", memory=kept)
         facts = kept.facts if kept.intent == "hire" else None
-        if reading.kind == "disagree" and facts is not None and not facts.missing():
+        advised = facts is not None and not facts.missing()
+        if reading.kind in ("disagree", "unhelpful") and facts is not None and advised:
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
         answer = self._previous_answer(kept)
-        does = ROLE_DOES.search(message_of(reading.text).said)
-        if reading.kind == "disagree" and does and (named := self._meant(does["work"], answer)):
+        if reading.kind == "disagree" and (named := self._named_instead(reading.text, answer)):
             # "that's wrong, our PO does competitive analysis": about the work it names
             answer = named
             kept = kept.model_copy(update={"intent": "ownership", "question": named.question})
@@ -859,8 +862,9 @@ class Chat:
 
     def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
         """The answer about the work a correction says was meant (`rest` of "no, I meant legal
-        review"), where RoleFit can place it and it is not what it last answered (if anything);
-        else None."""
+        review"), where RoleFit can place it and it is not what it last answered; else None."""
+        if previous is None:
+            return None
         answer = self._answer(rest)
         placed = (
             answer.parts
@@ -875,13 +879,25 @@ class Chat:
             )
         )
         said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
-        same = previous is not None and said == (
+        same = said == (
             previous.responsibility,
             previous.owners,
             previous.outside_owner,
             previous.settled,
         )
         return answer if placed and not same else None
+
+    def _named_instead(self, pushback: str, previous: Answer | None) -> Answer | None:
+        """The answer about other work a pushback says a role does ("our PO does competitive
+        analysis"), where RoleFit places that work with a role; None when it names only the
+        work answered, or nothing placed ("our PM does it all the time")."""
+        does = ROLE_DOES.search(message_of(pushback).said)
+        if previous is None or does is None:
+            return None
+        answer = self._answer(does["work"])
+        placed = answer.parts or (answer.responsibility and answer.confidence >= MOST_LIKELY)
+        other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
+        return answer if placed and other else None
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None

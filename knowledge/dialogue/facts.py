@@ -151,13 +151,18 @@ _TEAMS_COUNTED = re.compile(
     rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "
     r"(?:scrum|agile|dev) teams?(?: of \d+)?\b(?! (?:that|which|who) )"
 )
-_SELLS_TO = re.compile(r"\bwe sell (?:\w+ ){0,3}to (?:\w+)(?: \w+)?\b")
+_SELLS_TO = re.compile(r"^\s*(?:and |so |but )?we sell (?:\w+ ){0,3}to \w+\b")
+# A clause that wants something done ("we need a PO for our 3 scrum teams"): not only described.
+_WANTS = re.compile(
+    r"\b(?:need|needs|needed|want|wants|looking for|help|hire|hiring|someone|"
+    r"somebody|figure out|how we)\b"
+)
 _NO_SCRUM = re.compile(
     r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
-    r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following) "
-    r"(?:\w+ )?scrum)\b"
+    r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
+    r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
 )
 # A clause that says in so many words what is wanted ("what we really need is growth"): where
 # one names work, the team's other clauses ("we do scrum") describe the team, not the hire.
@@ -187,9 +192,10 @@ _ROLE_NAMES: dict[RoleId, str] = {
 }
 _VACATED = {
     role: re.compile(
-        rf"\b(?:we have no|we don'?t have an?|no longer have an?|without an?|lost (?:our|the)) "
-        rf"{name}s?\b|\b{name} (?:just |has |already )?(?:quit|left|resigned|is leaving|"
-        r"(?:was|got) (?:fired|let go))\b"
+        rf"\b(?:we have no|we don'?t have an?|no longer have an?|we(?:'re| are) without an?|"
+        rf"lost (?:our|the)) {name}s?\b(?!'s)|\b{name} (?:just |has |already )?(?:quit|resigned|"
+        r"is leaving|(?:was|got) (?:fired|let go)|left(?= the (?:company|team)\b|"
+        r" last \w+|\s*(?:$|[,.;!?]| and | so | recently)))"
     )
     for role, name in _ROLE_NAMES.items()
 }
@@ -321,12 +327,13 @@ def read_facts(text: str) -> HiringFacts:
         needed = asked_for
     # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
-        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _TEAMS_COUNTED.sub(" ", c))))
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _described(_TEAMS_COUNTED, c))))
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
     business = any(
-        _BUSINESS.search(_SELLS_TO.sub(" ", c)) and not _says_done(_NO_BUSINESS, c) for c in needed
+        _BUSINESS.search(_described(_SELLS_TO, c)) and not _says_done(_NO_BUSINESS, c)
+        for c in needed
     )
     # One side said to be taken care of, and the other wanted: the story is about the other
     # side, and the covered side's work it lists ("our CEO handles the commercial stuff -
@@ -502,6 +509,12 @@ def only_process(text: str) -> bool:
     """Whether a message (or a clause) only says the team runs Scrum (or sprints, or agile),
     with nothing else: a fact about the team, never what the hire is for."""
     return bool(_PROCESS_ONLY.match(" ".join(text[:MAX_STORY].lower().split())))
+
+
+def _described(description: re.Pattern[str], clause: str) -> str:
+    """The clause without what only describes the company (`_TEAMS_COUNTED`, `_SELLS_TO`),
+    unless it wants something done."""
+    return clause if _WANTS.search(clause) else description.sub(" ", clause)
 
 
 def _says_done(done: re.Pattern[str], clause: str) -> bool:

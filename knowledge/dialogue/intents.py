@@ -346,6 +346,9 @@ _QUESTION_STARTS_TEXT = """
     what whats what's who whos who's how why which can could is are does do should would
 """
 _QUESTION_STARTS = frozenset(_QUESTION_STARTS_TEXT.split())
+# Words a reply to the hiring questions is made of ("also both?", "and delivery?").
+_REPLY_WORDS_TEXT = "both delivery business building delivering one two 1 2 yes no po pm either"
+_REPLY_WORDS = frozenset(_REPLY_WORDS_TEXT.split())
 
 
 def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
@@ -398,7 +401,8 @@ def _tells_how_it_works(message: Message, facts: HiringFacts) -> bool:
 def _asks_its_own(said: Text) -> bool:
     words = said.split()
     if len(words) == 2 and words[0] in ("and", "also") and said.endswith("?"):
-        return True  # "and pricing?": a question about more work, not a reply
+        # "and pricing?": a question about more work, not a reply ("also both?" is one)
+        return words[1].strip("?") not in _REPLY_WORDS
     return len(words) > 2 and (said.endswith("?") or words[0] in _QUESTION_STARTS)
 
 

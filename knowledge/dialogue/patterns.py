@@ -274,12 +274,16 @@ ACKNOWLEDGED_THEN = re.compile(
 THANKED = re.compile(
     r"\b(?:thanks|thank|thx|ty|tysm|cheers)\b|[,.!;:\-\u2013\u2014]", re.IGNORECASE
 )
-# An answer said not to help ("thanks but that did not help at all", "useless"): no thanks.
+# An answer said not to help ("thanks but that did not help at all", "useless"): no thanks. Said
+# of the answer itself, never of a role ("what if the PM won't help with the roadmap?").
+_THE_ANSWER = r"(?:that|this|it|you|your answer|the answer)"
 NOT_HELPFUL = any_of(
-    r"\b(?:not|wasn'?t|isn'?t|not very|not really) (?:helpful|useful|what i (?:asked|meant))\b",
-    r"\b(?:did ?n[o']t|does ?n[o']t|didnt|doesnt|does not|did not|won'?t) (?:really )?"
+    rf"^(?:\w+,? )?(?:but )?(?:{_THE_ANSWER}(?:'?s| is| was)? )?(?:not|wasn'?t|isn'?t) "
+    r"(?:very |really |at all )?(?:helpful|useful)\b",
+    rf"\b{_THE_ANSWER} (?:did ?n[o']t|does ?n[o']t|didnt|doesnt|does not|did not) (?:really )?"
     r"(?:help|answer)",
-    r"\b(?:useless|unhelpful|no help)\b",
+    r"^(?:useless|unhelpful)\b|\b(?:useless|unhelpful) (?:answer|reply)\b|\bnot what i "
+    r"(?:asked|meant)\b",
 )
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
@@ -491,11 +495,11 @@ BARE_DIFFERENCE = re.compile(
     r"^(?:so |ok |okay |and |but |wait )?(?:what'?s|what is|whats) the (?:real |actual |main )?"
     r"difference(?: (?:first|again|exactly|then|tho|though|anyway))?\W*$"
 )
-# Asking for a role or person, which makes "what's the role that…" an ownership question.
 # A sentence that asks who does something, at the start of the message or after another one.
 WHO_ASKED_ANEW = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:so|and|but|ok|then),?\s+)?who(?:'s|s|se)?\s+\w+", re.IGNORECASE
 )
+# Asking for a role or person, which makes "what's the role that…" an ownership question.
 ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
 PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")
 ROLE_WORDS = re.compile(
@@ -822,8 +826,6 @@ FRESH_QUESTION = re.compile(
     r"^\s*(?:does|do|is|can|should|must|will|would|what|how)\b(?![^?]*\byou\b)[^?]*\?\s*$",
     re.IGNORECASE,
 )
-# Pushback about how the team itself splits the work: "our PM does that", "we don't even have
-# a PO", "is our PM doing it wrong?".
 # A role said to do a piece of work, in pushback ("that's wrong, our PO does competitive
 # analysis"): the work it names.
 ROLE_DOES = re.compile(
@@ -831,6 +833,8 @@ ROLE_DOES = re.compile(
     r"(?:does|do|owns?|handles?|runs?|writes?|leads?|manages?|decides?|takes care of|"
     r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
 )
+# Pushback about how the team itself splits the work: "our PM does that", "we don't even have
+# a PO", "is our PM doing it wrong?".
 TEAM_SETUP = re.compile(
     r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
     r"not) (?:even )?have|we only have|at (?:our|my) (?:company|work)|on our team|doing it "
@@ -889,10 +893,11 @@ NARROWS = re.compile(
     r"today|tomorrow|yesterday|now|here|there|practice|theory|general|reality)\b"
 )
 # The work last asked about, asked of another product, platform, team or place ("for mobile?",
-# "and in the EU team?"); "in practice" asks how sure the answer is instead.
+# "and in the EU team?"); "in practice", "for sure", "in 2 years" ask something else.
 SOMEWHERE_ELSE = re.compile(
     r"^(?:(?:what|how) about |and )?(?:for|on|in|at|within|across) "
-    r"(?!practice|theory|reality|general|real life|fact)\w"
+    r"(?!practice|theory|reality|general|real\b|fact|sure|paper|the (?:long|short|end|future)|"
+    r"most|\d|a (?:year|month|week)|(?:a|one|two|few) (?:years?|months?|weeks?))\w"
 )
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
@@ -1039,9 +1044,9 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
-# A later hire after the one just advised ("once that person's in, who's next?").
 # Whether a company of some size needs both roles ("do I need both at a 200 person company?").
-BOTH_AT_A_SIZE = re.compile(r"\b(?:need|have|hire|get)\w* both\b|\bboth roles\b")
+BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* both roles\b")
+# A later hire after the one just advised ("once that person's in, who's next?").
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b"

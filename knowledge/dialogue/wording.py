@@ -347,19 +347,26 @@ NOT_A_PRODUCT_HIRE = (
 NO_RATIO = "The article gives no ratio of one role to the other. What it says of numbers:"
 
 
-# Before the answer about the work a pushback names instead ("no, I meant…").
-# The work last asked about, asked of another product, platform, team or time ("what about for
+# The work last asked about, asked of another product, platform or team ("what about for
 # mobile?"): the article splits the work by role only.
 SAME_ANYWHERE = (
     "The article doesn't split the work by product, platform or team, so the answer is the same "
     "there:"
 )
+# The roles side by side, asked for in a line ("PO vs PM in one line").
 COMPARED_IN_SHORT = (
     "In a line: the Product Owner delivers the product (a Scrum role: backlog, user stories, "
     "sprints), the Product Manager builds the business around it (strategy, market research, "
-    "go-to-market, the numbers). (Article: Understanding the basics.)"
+    f"go-to-market, the numbers). (Article: {SECTION_BASICS}.)"
+)
+# Before advice given when the goal was asked for and never told: it rests on the defaults.
+NO_GOAL_GIVEN = (
+    "You haven't said what the hire is for, so this rests only on the defaults (a startup, one "
+    "hire); tell me whether you need the product delivered or a business built around it and "
+    "I'll advise properly."
 )
 OR_THE_QUESTIONNAIRE = "(Or run the full questionnaire: `/rolefit hire`.)"
+# Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
@@ -404,10 +411,7 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
         return "Thanks for telling me." + TEACH
     if team_setup and previous.owners:
         return f"{TEAM_SETUP} Going by the article: {ownership(previous, kb)}{TEACH}"
-    others = ", ".join(
-        f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
-        for alt in previous.alternatives
-    )
+    others = _other_readings(previous, kb)
     sure = "" if previous.confidence >= CLEARLY else " I wasn't certain either."
     alternatives = f" Other readings: {others}." if others else ""
     return (
@@ -423,12 +427,16 @@ def unhelpful(previous: Answer | None, kb: KnowledgeBase) -> str:
     if previous is not None and previous.responsibility is not None:
         said.append(f"I answered whose work “{previous.responsibility.title}” is in the article.")
     if previous is not None and previous.alternatives:
-        others = "; ".join(
-            f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
-            for alt in previous.alternatives
-        )
-        said.append(f"Other readings I weighed: {others}.")
+        said.append(f"Other readings I weighed: {_other_readings(previous, kb)}.")
     return " ".join([*said, ASK_IT_AGAIN])
+
+
+def _other_readings(answer: Answer, kb: KnowledgeBase) -> str:
+    """The runners-up an answer weighed, each with its roles."""
+    return "; ".join(
+        f"{alt.title} ({' and '.join(kb.roles[o].name for o in alt.owners)})"
+        for alt in answer.alternatives
+    )
 
 
 ASK_IT_AGAIN = (

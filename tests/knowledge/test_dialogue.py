@@ -7,7 +7,7 @@ import pytest
 
 from knowledge import KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply
-from knowledge.dialogue.facts import read_answer, read_facts
+from knowledge.dialogue.facts import read_answer, read_facts, read_vacated
 
 
 @pytest.fixture(scope="module")
@@ -461,12 +461,14 @@ def test_the_articles_manufacturer_case_needs_a_product_manager(chat: Chat) -> N
     assert reply.recommendation.recommendation == "product-manager"
 
 
-def test_unsure_what_the_hire_is_for_it_gets_the_articles_rule_not_a_guess(chat: Chat) -> None:
-    replies = turns(chat, "who should we hire?", "hmm", "not sure", "dunno")
-    assert replies[-1].recommendation is None
-    assert "Delivery points to a Product Owner, the business to a Product Manager" in (
-        replies[-1].text
-    )
+def test_unsure_what_the_hire_is_for_it_gets_the_articles_rule_then_advice_said_to_rest_on_defaults(
+    chat: Chat,
+) -> None:
+    *_, last_ask, advice = turns(chat, "who should we hire?", "hmm", "not sure", "dunno")
+    assert last_ask.recommendation is None
+    assert "Delivery points to a Product Owner, the business to a Product Manager" in last_ask.text
+    assert advice.recommendation is not None
+    assert advice.text.startswith("You haven't said what the hire is for")
 
 
 def test_facts_said_in_passing_are_read_and_covered_sides_are_not_needs() -> None:
@@ -1521,9 +1523,53 @@ def test_pushback_naming_other_work_answers_that_work(chat: Chat) -> None:
     assert "Going by the article: That's clearly work for the Product Manager" in reply.text
 
 
-def test_pushback_naming_only_a_role_keeps_the_answer(chat: Chat) -> None:
-    _, reply = turns(chat, "who writes user stories?", "no, at our company the PM writes them")
+@pytest.mark.parametrize(
+    "pushback",
+    [
+        "no, at our company the PM writes them",
+        "no, our PM does it all the time",
+        "nope, our PM is in charge of it here at our startup",
+    ],
+)
+def test_pushback_naming_only_a_role_keeps_the_answer(chat: Chat, pushback: str) -> None:
+    _, reply = turns(chat, "who writes user stories?", pushback)
     assert reply.answer is not None and reply.answer.owners == ["product-owner"]
+    assert "couldn't match" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what if the PM won't help with the roadmap?", "no help needed, thanks"]
+)
+def test_a_role_that_does_not_help_is_no_unhelpful_answer(chat: Chat, question: str) -> None:
+    _, reply = turns(chat, "who owns the backlog?", question)
+    assert "Sorry that didn't help" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("we need someone to run our two scrum teams", "deliver-product"),
+        ("we need a PO for our 3 scrum teams", "deliver-product"),
+        ("we need help with how we sell to hospitals", "build-business"),
+        ("we sell to banks, pricing is a mess", "build-business"),
+    ],
+)
+def test_a_need_beside_a_description_of_the_company_is_still_a_goal(text: str, goal: str) -> None:
+    assert read_facts(text).goal == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "vacant"),
+    [
+        ("our PM just quit", ("product-manager",)),
+        ("the PO left, so who should we hire", ("product-owner",)),
+        ("the PM left a comment on the ticket", ()),
+        ("our po has left us with a mess", ()),
+        ("without a pm's input", ()),
+    ],
+)
+def test_a_role_is_vacant_only_when_said_to_be(text: str, vacant: tuple[str, ...]) -> None:
+    assert read_vacated(text) == vacant
 
 
 def test_a_role_said_to_be_vacant_comes_off_the_staff(chat: Chat) -> None:
@@ -1569,15 +1615,6 @@ def test_pay_asked_without_naming_a_role_is_said_to_be_outside_the_article(
     assert chat.reply(question).text.startswith("The article doesn't cover pay")
 
 
-def test_asked_again_and_again_whom_to_hire_it_never_advises_on_nothing(chat: Chat) -> None:
-    # found by a founder-style tester: the third "who should i hire?" got "a close call" advice
-    # resting on no fact at all
-    *_, last = turns(chat, *["who should i hire?"] * 5)
-    assert last.recommendation is None
-    assert [ask.fact for ask in last.asks] == ["goal"]
-    assert "Delivery points to a Product Owner, the business to a Product Manager" in last.text
-
-
 def test_whether_a_company_of_a_size_needs_both_gets_what_the_article_says_of_size(
     chat: Chat,
 ) -> None:
@@ -1609,3 +1646,9 @@ def test_one_hire_read_with_its_seniority_and_scrum_said_once(chat: Chat) -> Non
     )
     assert reply.facts is not None and reply.facts.headcount == 1
     assert reply.text.count("runs Scrum") == 1  # said once, not again as the tie-break
+
+
+def test_sprints_said_not_to_be_run_are_no_scrum() -> None:
+    # found by a founder-style tester: "we dont do sprints or scrum" was advised as a Scrum team
+    facts = read_facts("we dont do sprints or scrum. we need someone to manage the backlog")
+    assert facts.uses_scrum is False

@@ -314,3 +314,9 @@ def test_an_everyday_adverb_is_read_as_no_work(kb: KnowledgeBase, text: str, unr
 def test_a_stopword_the_synonyms_list_keeps_its_meaning(kb: KnowledgeBase) -> None:
     terms = _reader(kb).terms("tell the team the product goal")
     assert "explain~" in {term.concept for term in terms}
+
+
+def test_a_number_of_product_people_is_no_work(matcher: Matcher) -> None:
+    # found by a founder-style tester: "we have 3 POs" read as a three-year strategy
+    answer = matcher.answer("we have 3 POs. who decides the order of work?")
+    assert answer.responsibility is None or answer.responsibility.id != "pm-product-strategy"
