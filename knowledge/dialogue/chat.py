@@ -102,6 +102,8 @@ from knowledge.text import clean_text, listed_work, lists_item_by_item
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
+# What is left of "and in one sentence?" once the "in one sentence" is read: nothing new asked.
+_ONLY_GOING_ON = frozenset({"", "and", "so", "ok", "now", "but", "again", "say it", "now say it"})
 # A question whether a role owns some work, or a claim to confirm, is a line, not a page: a
 # longer message is not read for one.
 CLAIM_CHARACTERS = 300
@@ -203,12 +205,19 @@ class Chat:
         if asks_in_another_script(text):
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
-        if (plain := HOW_SHORT.sub("", text)).strip(" ?.!") and plain != text:
-            reply = self.reply(plain, memory)  # "what's a PO in one line?"
-            if reply.intent is Intent.COMPARE and not reply.note:  # "PO vs PM in one line"
-                short = {"text": wording.COMPARED_IN_SHORT, "in_short": True}
-                return reply.model_copy(update=short)
-            return reply
+        if (plain := HOW_SHORT.sub("", text)) != text:
+            # "what's a PO in one line?", or "and in one sentence?" of the roles just compared
+            asks_nothing_else = plain.strip(" ?.!,").lower() in _ONLY_GOING_ON
+            compared = memory is not None and memory.intent == "compare" and asks_nothing_else
+            reply = self._compare(Reading(Intent.COMPARE, text), memory) if compared else None
+            if not asks_nothing_else:
+                reply = self.reply(plain, memory)
+            if reply is not None and reply.intent is Intent.COMPARE and not reply.note:
+                return reply.model_copy(
+                    update={"text": wording.COMPARED_IN_SHORT, "in_short": True}
+                )
+            if reply is not None:
+                return reply
         if (rest := _after_thanks(text)) is not None:
             then = self.reply(rest, memory)  # "thanks! also who runs retros?"
             if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):
@@ -615,6 +624,8 @@ class Chat:
         )
         if facts.goal is None:  # asked and never told: advice on the defaults, said so
             return _noting(wording.NO_GOAL_GIVEN, advice)
+        if known.missing() is None and facts != known and not next_hire:
+            return _noting(wording.READVISED, advice)  # "actually we can hire two"
         return advice
 
     def _advice_stands(self, text: str, memory: Memory) -> Reply | None:

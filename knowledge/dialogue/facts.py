@@ -29,6 +29,7 @@ _DELIVERY = re.compile(
     r"build(?:ing)? (?:our |the |a |an )?(?:first |new )(?:product|app|platform)(?! lines?)|"
     r"priorit\w* (?:for|of) the (?:build|team|sprints?|devs?)|prioriti[sz]\w* "
     r"(?:the )?(?:backlog|features|tickets|work|requirements)|day[- ]to[- ]day|"
+    r"keep (?:the |our )?(?:devs|developers|engineers|dev team|team) (?:busy|fed|going)|"
     # the work not made ready before the team plans it: refining the backlog
     r"sort\w* (?:out )?the work|(?:^|sprint |release |our )planning is (?:chaos|a mess|messy|"
     r"broken))"
@@ -412,7 +413,8 @@ _TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|se
 SHORT_CORRECTION_WORDS = 2
 # How a message opens when it corrects what the advice rested on.
 _CORRECTION = re.compile(
-    r"^\W*(?:actually|no|nope|wait|correction|sorry|oops|scratch that|forget|never ?mind)\b"
+    r"^\W*(?:(?:hmm+|um+|well|ok|oh),? )?(?:actually|no|nope|wait|correction|sorry|oops|"
+    r"scratch that|forget|never ?mind|that'?s wrong|thats wrong|wrong)\b"
 )
 
 

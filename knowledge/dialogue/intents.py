@@ -179,7 +179,17 @@ def read_by_rules(
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     # A hiring story, or a question whom to hire ("we want separate people… which hires?").
     long = len(words) > P.LONG_MESSAGE_WORDS
-    if (long or asked.finds(P.HIRE_ASK)) and _is_hiring(said, asked, words):
+    # A long story that asks who does pieces of work it names, and whom to hire nowhere ("…a
+    # fight about who should visit customers and who should run the competitor review"), asks
+    # about the work.
+    asks_about_work = (
+        long
+        and not asked.finds(P.HIRE_ASK)
+        and not said.finds(P.ASKS_TO_HIRE)
+        and len(P.WHO_DOES.findall(said)) > 1
+        and _names_work(said, work_owners)
+    )
+    if (long or asked.finds(P.HIRE_ASK)) and _is_hiring(said, asked, words) and not asks_about_work:
         return Reading(Intent.HIRE, text)
     # "What about refinement, same person?" asks who owns the new work, as before.
     follows_work = (

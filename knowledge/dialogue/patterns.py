@@ -282,8 +282,10 @@ NOT_HELPFUL = any_of(
     r"(?:very |really |at all )?(?:helpful|useful)\b",
     rf"\b{_THE_ANSWER} (?:did ?n[o']t|does ?n[o']t|didnt|doesnt|does not|did not) (?:really )?"
     r"(?:help|answer)",
-    r"^(?:useless|unhelpful)\b|\b(?:useless|unhelpful) (?:answer|reply)\b|\bnot what i "
-    r"(?:asked|meant)\b",
+    r"^(?:useless|unhelpful)\b|\b(?:useless|unhelpful) (?:answer|reply)\b|\bnot (?:really )?"
+    r"what i (?:asked|meant|needed|wanted|was after)\b",
+    r"\b(?:i'?m|im|i am) still (?:confused|lost|unsure|not sure)\b|"
+    r"^(?:thanks|thank you|thx|cheers|ty),? (?:but )?(?:no|nope|anyway)\b",
 )
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
@@ -311,6 +313,7 @@ HELP = any_of(
     r"sk|do|help)",
     r"what (?:kind of )?things (?:can )?you (?:can )?(?:do|help)",
     r"how (?:does|do) (?:this|it|rolefit|the bot|you) work",
+    r"^how to use(?: (?:this|it|you|rolefit|the bot))?\W*$",
     r"how (?:do|can|should) i (?:use|talk to|ask|work with|get started with) (?:you|this|the bot|i"
     r"t|rolefit)",
     r"how (?:do|can|should) i ask (?:you )?(?:something|a question|questions)",

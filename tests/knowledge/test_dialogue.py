@@ -1652,3 +1652,43 @@ def test_sprints_said_not_to_be_run_are_no_scrum() -> None:
     # found by a founder-style tester: "we dont do sprints or scrum" was advised as a Scrum team
     facts = read_facts("we dont do sprints or scrum. we need someone to manage the backlog")
     assert facts.uses_scrum is False
+
+
+def test_the_roles_just_compared_asked_again_in_a_sentence_get_a_line(chat: Chat) -> None:
+    _, reply = turns(chat, "po vs pm?", "and in one sentence?")
+    assert reply.in_short and reply.text.startswith("In a line: the Product Owner delivers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thx, not really what i needed tho", "thank you but im still confused", "thanks anyway"],
+)
+def test_thanks_that_says_it_did_not_help_is_no_thanks(chat: Chat, text: str) -> None:
+    _, reply = turns(chat, "who owns the backlog?", text)
+    assert reply.text.startswith("Sorry that didn't help.")
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "that's wrong, our CEO already does the strategy and market research. we just need "
+        "someone to keep the devs busy",
+        "hmm no, the founders handle the market side. our devs need direction day to day",
+    ],
+)
+def test_a_correction_handing_the_business_side_to_others_advises_delivery(
+    chat: Chat, correction: str
+) -> None:
+    # found by a founder-style tester: "That doesn't change the advice", or a question for both
+    _, reply = turns(chat, "we need someone to grow the business, who should we hire?", correction)
+    assert reply.recommendation is not None
+    assert reply.recommendation.recommendation == "product-owner"
+
+
+def test_a_long_story_asking_who_does_two_pieces_of_work_is_about_the_work(chat: Chat) -> None:
+    reply = chat.reply(
+        "Context: we're a 40 person SaaS with 3 scrum teams, one PM and three POs. Lately there's "
+        "a fight about who should visit enterprise customers and who should run the quarterly "
+        "competitor review. Thoughts?"
+    )
+    assert reply.intent is Intent.OWNERSHIP and reply.recommendation is None
