@@ -208,8 +208,8 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
     if answers.company_stage in LARGER_STAGES:
         stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
         text = (
-            f"In a company your size ({stage}) product work is often spread over several "
-            f"people, the article notes, and it has the {pm} working with every department."
+            f"The article notes that large companies often have more than one product person, "
+            f"and it has the {pm} working with every department; yours is {stage}."
         )
         evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
     return evidence

@@ -129,7 +129,7 @@ def not_helpful_modal(ref: FeedbackRef) -> View:
                 "type": "input",
                 "block_id": ids.FEEDBACK_COMMENT_BLOCK,
                 "optional": True,
-                "label": plain("Anything else? (optional)"),
+                "label": plain("Anything else?"),  # Slack marks optional inputs itself
                 "element": {
                     "type": "plain_text_input",
                     "action_id": ids.FEEDBACK_COMMENT,

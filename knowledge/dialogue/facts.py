@@ -179,10 +179,12 @@ _HAVE = (
 _STAFF = {
     "product-owner": re.compile(
         rf"{_HAVE} (?:a |an |one |our )?(?:product owner|po)s?\b|\bthe po we hired\b|"
+        r"\b(?:another|a second|one more) (?:product owner|po)\b|"
         r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
     ),
     "product-manager": re.compile(
         rf"{_HAVE} (?:a |an |one |our )?(?:product manager|pm)s?\b|\bthe pm we hired\b|"
+        r"\b(?:another|a second|one more) (?:product manager|pm)\b|"
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
 }

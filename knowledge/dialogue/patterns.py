@@ -567,6 +567,9 @@ HIRE_ASK = any_of(
     r"\bwhich (?:two )?hires?\b|\bwhich two roles\b|\b(?:right|correct|best) titles?\b",
     r"\b(?:who|what) should (?:they|these|those|the two|the hires?|it|that person|this person|"
     r"the new one) be\b",
+    # "do we need another PM?": one more person in a role
+    rf"\b(?:do|should|would) (?:we|i) (?:\w+ )?(?:need|get|add) (?:another|a second|one more) "
+    rf"(?:{_TITLE_PO}|{_TITLE_PM}|product (?:person|hire))\b",
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.

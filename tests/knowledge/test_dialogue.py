@@ -1692,3 +1692,10 @@ def test_a_long_story_asking_who_does_two_pieces_of_work_is_about_the_work(chat:
         "competitor review. Thoughts?"
     )
     assert reply.intent is Intent.OWNERSHIP and reply.recommendation is None
+
+
+def test_another_pm_asked_for_is_a_hire_with_a_pm_on_staff(chat: Chat) -> None:
+    # found by a founder-style tester: "The article doesn't explain that"
+    _, reply = turns(chat, "who writes acceptance criteria?", "do we need another PM?")
+    assert reply.intent is Intent.HIRE
+    assert reply.facts is not None and reply.facts.existing_roles == ("product-manager",)
