@@ -564,6 +564,18 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
+        if (
+            memory is None
+            and said == HiringFacts()
+            and (concept := self.concepts.phrased(reading.text))
+        ):
+            return self._concept_reply(reading, concept)  # "does the job title matter?"
+        named = _roles_named(reading.text.lower())
+        if len(named) == 1 and said.goal is None and message_of(reading.text).said.finds(JOB_AD):
+            # "I'm writing a job ad for a Product Owner": the role chosen, what it does (a job ad
+            # whose duties are said is a hiring story: whether the title fits them)
+            text = wording.job_ad(wording.role(self.kb.roles[named[0]]))
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
         if asked_for is not None and getattr(said, asked_for) is None:
@@ -939,7 +951,7 @@ class Chat:
         return "Ask me who owns a piece of work, and I'll tell you why."
 
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
-        if concept := self._explained(reading.text):
+        if concept := self._explained(reading.text) or self.concepts.phrased(reading.text):
             return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
         if message_of(reading.text).said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out

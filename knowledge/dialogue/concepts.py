@@ -64,6 +64,13 @@ class ConceptFinder:
                     best = (coverage, shared, verbatim, -unasked, concept)
         return best[4] if best else None
 
+    def phrased(self, question: str) -> Concept | None:
+        """The concept one of whose phrasings the question is, word for word ("what skills should
+        I look for?"), or None: a question asked that way is the article's, whatever else its
+        words might read as."""
+        asked = _words(question)
+        return next((c for _, words, c in self._phrases if asked and words == asked), None)
+
     def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
         terms = self._reader.terms(text, fix_typos=fix_typos)
         return frozenset(t.concept for t in terms) - self._generic

@@ -1699,3 +1699,24 @@ def test_another_pm_asked_for_is_a_hire_with_a_pm_on_staff(chat: Chat) -> None:
     _, reply = turns(chat, "who writes acceptance criteria?", "do we need another PM?")
     assert reply.intent is Intent.HIRE
     assert reply.facts is not None and reply.facts.existing_roles == ("product-manager",)
+
+
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        ("does the job title matter?", "concept-titles"),
+        ("What skills should I look for?", "concept-what-to-look-for"),
+        ("how often should competitors be monitored", "concept-competitive-analysis"),
+    ],
+)
+def test_a_question_asked_in_the_words_of_an_idea_gets_the_idea(
+    chat: Chat, question: str, concept: str
+) -> None:
+    # found by a founder-style tester: these got the hiring question or "outside what I know"
+    reply = chat.reply(question)
+    assert reply.concept is not None and reply.concept.id == concept
+
+
+def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) -> None:
+    reply = chat.reply("Hi! I am writing a job ad for a Product Owner. What should I put in it?")
+    assert "Product Owner (PO):" in reply.text and not reply.asks
