@@ -141,7 +141,8 @@ _TWO = re.compile(
 )
 _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:(?:senior|junior|new|good) )?"
-    r"(?:hire|head|person|product (?:person|hire)|position)\b|"
+    r"(?:hire|head|person|product (?:person|hire)|position|budget|headcount|req|opening|seat)\b|"
+    r"\bbudget for (?:one|1|a single)\b|"
     r"can only (?:afford|hire) one|just one"
 )
 # How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum

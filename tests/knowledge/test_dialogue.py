@@ -1720,3 +1720,7 @@ def test_a_question_asked_in_the_words_of_an_idea_gets_the_idea(
 def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) -> None:
     reply = chat.reply("Hi! I am writing a job ad for a Product Owner. What should I put in it?")
     assert "Product Owner (PO):" in reply.text and not reply.asks
+
+
+def test_one_budget_is_one_hire() -> None:
+    assert read_facts("only 1 budget. po or pm").headcount == 1
