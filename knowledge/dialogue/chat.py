@@ -242,7 +242,7 @@ class Chat:
             said = (asks["work"] or asks["claim"] or "").strip()
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
-                return self._in_the_article(said, memory)
+                return self._in_the_article(said, memory, made_up=bool(asks["made_up"]))
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         if memory is None or memory.facts is None:  # else it may answer a hiring question
@@ -388,10 +388,11 @@ class Chat:
             text += "of the article my answer rests on."
         return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
 
-    def _in_the_article(self, asked: str, memory: Memory | None) -> Reply:
+    def _in_the_article(self, asked: str, memory: Memory | None, *, made_up: bool = False) -> Reply:
         """Whether the article itself covers what is `asked` about (or, when it names nothing,
         what was just answered): one of its ideas or roles, yes, with what it says; work, yes
-        with its section, or no and what an answer rested on instead; anything else, not found."""
+        with its section, or no and what an answer rested on instead; anything else, not found.
+        `made_up`: asked as "did you make that up?", so the yes and no are the other way round."""
         kept = memory or Memory(intent="feedback")
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
@@ -403,7 +404,7 @@ class Chat:
             previous = self._previous_answer(kept)
             if previous is None or previous.parts:
                 return self._source(memory)  # an idea explained, a list: the sections
-            text = wording.in_the_article(previous, answered=True)
+            text = wording.in_the_article(previous, answered=True, made_up=made_up)
             return Reply(
                 intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept
             )

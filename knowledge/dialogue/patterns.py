@@ -695,7 +695,8 @@ ASKS_IF_IN_ARTICLE = re.compile(
     r"the article"
     r"|the article (?:really |actually )?(?:says (?:that|this|it|so)|(?:mentions|names|covers|"
     r"talks about) (?P<claim>[\w&-]+(?: [\w&-]+){0,4}))(?=\?)"
-    r"|(?:did|do) you (?:just )?make (?:that|it|this) up|you (?:just )?made (?:that|it|this) up"
+    r"|(?P<made_up>(?:did|do) you (?:just )?make (?:that|it|this) up|you (?:just )?made (?:that|"
+    r"it|this) up|you(?:'re| are) (?:just )?making (?:that|it|this|all this|this all|these) up)"
     r")\W*$",
     re.IGNORECASE,
 )

@@ -289,19 +289,24 @@ NOT_IN_ARTICLE = (
 )
 
 
-def in_the_article(answer: Answer, *, answered: bool) -> str:
+def in_the_article(answer: Answer, *, answered: bool, made_up: bool = False) -> str:
     """Whether the article itself names the work an answer is about, said plainly first;
-    `answered`: the answer was just given, so its "most likely" is RoleFit's own."""
+    `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
+    asked as "did you make that up?", so its yes is a no."""
     if not answer.settled:
-        return f"No, the article doesn't settle whose work this is. {answer.why}"
+        lead = "No: I said the article" if made_up else "No, the article"
+        return f"{lead} doesn't settle whose work this is. {answer.why}"
     if not answer.owners and answer.section:  # work the article hands to someone else
-        return f"Yes, as no product role's work, in its section “{answer.section}”: {answer.why}"
+        lead = "No, it's in the article" if made_up else "Yes"
+        return f"{lead}, as no product role's work, in its section “{answer.section}”: {answer.why}"
     if not answer.owners:
         return "No. The article doesn't cover that as either role's work."
     if not answer.named:
         said = " That's why I said “most likely”, not “clearly”." if answered else ""
-        return f"No, not in so many words. {answer.why}{said}"
-    return f"Yes. It's in the article's section “{answer.section}”: {answer.why}"
+        lead = "Not made up, but inferred." if made_up else "No, not in so many words."
+        return f"{lead} {answer.why}{said}"
+    lead = "No, it's" if made_up else "Yes. It's"
+    return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 
 
 def advice_agreed(role_name: str) -> str:

@@ -1350,7 +1350,7 @@ def test_a_compliment_then_where_it_comes_from_gets_the_source(chat: Chat) -> No
     ("asked", "starts"),
     [
         ("is that in the article?", "No, not in so many words."),
-        ("so you made that up?", "No, not in so many words."),
+        ("so you made that up?", "Not made up, but inferred."),
         ("the article mentions pricing?", "No, not in so many words."),
         ("does the article mention margins?", "Yes. It's in the article's section"),
         ("the article mentions the go to market plan?", "Yes. The go-to-market plan: "),
@@ -1724,3 +1724,17 @@ def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) 
 
 def test_one_budget_is_one_hire() -> None:
     assert read_facts("only 1 budget. po or pm").headcount == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("who owns the backlog?", "No, it's in the article's section"),
+        ("who owns pricing?", "Not made up, but inferred."),
+    ],
+)
+def test_asked_if_it_made_an_answer_up_its_no_means_no(chat: Chat, asked: str, starts: str) -> None:
+    # "did you make that up?" was answered "Yes. It's in the article's section …"
+    for doubt in ("did you make that up?", "you are just making this up"):
+        _, reply = turns(chat, asked, doubt)
+        assert reply.text.startswith(starts), reply.text
