@@ -31,6 +31,7 @@ from knowledge.dialogue.wording import (
     ownership,
     piece_owner,
     piece_sureness,
+    split_topic,
 )
 
 # A button value holds the question so a click can rebuild the answer; this much is plenty.
@@ -206,7 +207,9 @@ def answer_blocks(
         blocks.append(actions("rolefit_did_you_mean_choices", *choices))
     # A list's pieces already show what each matched; its explanation would say it again.
     how = f" · {quote(answer.explanation, 1000)}" if answer.explanation and not answer.parts else ""
-    blocks.append(context(f"You asked: “{quote(answer.question)}”{how}"))
+    asked, topic = split_topic(answer.question)
+    about = f" (about “{quote(topic)}”)" if topic else ""
+    blocks.append(context(f"You asked: “{quote(asked)}”{about}{how}"))
     if share is not None:
         blocks.append(
             actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, share.to_value()))

@@ -4,7 +4,6 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from cachetools import LRUCache
@@ -108,7 +107,6 @@ _ONLY_GOING_ON = frozenset({"", "and", "so", "ok", "now", "but", "again", "say i
 # longer message is not read for one.
 CLAIM_CHARACTERS = 300
 # A follow-up as `_with_topic` writes it: "who does it? (who writes user stories?)".
-_WITH_TOPIC = re.compile(r".* \((.+)\)")
 # A list this short, asking nothing of what its items are, is a list of work: "backlog +
 # pricing + roadmap?".
 BARE_LIST_WORDS = 6
@@ -555,10 +553,10 @@ class Chat:
         if not self._refers_back(reading, memory) or memory is None:
             return reading.text
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
-        topic = concept.title if concept is not None else memory.question
-        while composed := _WITH_TOPIC.fullmatch(topic):
-            topic = composed.group(1)  # a follow-up of a follow-up: the work first asked about
-        return f"{reading.text} ({topic})" if topic else reading.text
+        topic: str | None = concept.title if concept is not None else memory.question
+        while topic and (earlier := wording.split_topic(topic)[1]):
+            topic = earlier  # a follow-up of a follow-up: the work first asked about
+        return wording.with_topic(reading.text, topic) if topic else reading.text
 
     # -- hiring --------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ by section) or saying plainly where the article is silent."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from knowledge.advice_words import not_covered, verdict, weighed_against
@@ -94,6 +95,22 @@ def piece_sureness(confidence: float) -> str:
 # practice, said as such).
 UNSETTLED = "The article doesn't say whose work this is, so I can't place it with either role."
 USUALLY = "Outside the article, it usually falls to {owner}."
+
+
+def with_topic(text: str, topic: str) -> str:
+    """A follow-up ("who writes them?") as the matcher reads it: with the topic it points back
+    to in brackets."""
+    return f"{text} ({topic})"
+
+
+def split_topic(question: str) -> tuple[str, str | None]:
+    """A question made by `with_topic` taken apart (what was asked, and the topic), so that
+    people are shown what they wrote; (question, None) for any other question."""
+    composed = _WITH_TOPIC.fullmatch(question)
+    return (composed.group(1), composed.group(2)) if composed else (question, None)
+
+
+_WITH_TOPIC = re.compile(r"(.*) \((.+)\)")
 
 
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:

@@ -8,6 +8,7 @@ from bot.blocks import ids
 from bot.blocks.answer import AnswerRef, answer_message, role_phrase
 from bot.blocks.kit import BUTTON_VALUE_MAX
 from knowledge import Alternative, Answer, KnowledgeBase, Matcher, MatchRef
+from knowledge.dialogue.wording import with_topic
 from tests.bot.blocks.helpers import buttons, rendered
 from tests.slack_schemas import assert_valid_blocks
 
@@ -152,3 +153,12 @@ def test_work_picked_from_did_you_mean_is_named_in_the_headline(
     text = all_text(answer_message(picked, kb))
     assert "*Communicating the product goal* is *clearly* work for the Product Owner" in text
     assert "This is" not in text
+
+
+def test_a_follow_up_shows_what_was_asked_and_what_it_was_about(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    # found by a founder-style tester: "You asked" glued the earlier question onto the new one
+    answer = matcher.answer(with_topic("who writes them?", "who owns the backlog?"))
+    text = all_text(answer_message(answer, kb))
+    assert "You asked: “who writes them?” (about “who owns the backlog?”)" in text
