@@ -652,16 +652,13 @@ class Matcher:
     def _asked(self, terms: list[Term]) -> set[str]:
         """The concepts the question asks about; the context around the "who…" clause counts for
         less and pairs no bigrams. Context before the ask stays in when the ask names no topic
-        the knowledge base knows, neither a strong word nor two known ones ("suppliers are late
-        again, who chases them?"; "I run eng. who decides what gets built?" names one); context
-        after it stays in when the ask names no topic at all ("…, who decides if we should build
-        X?"), but a word never seen before is a topic there ("who picks up my kid if I'm in
-        planning?")."""
+        the knowledge base knows ("suppliers are late again, who chases them?"); context after it
+        stays in when the ask names no topic at all ("…, who decides if we should build X?"), but
+        a word never seen before is a topic there ("who picks up my kid if I'm in planning?")."""
         asked = {t.concept for t in terms if t.side == ASKED}
         if len(asked) == len(terms):
             return asked  # all of it asks (no "who…" clause, or nothing around it)
-        known = [c for c in asked if c in self._idf]
-        known_topic = len(known) > 1 or any(c not in self._weak for c in known)
+        known_topic = any(c in self._idf and c not in self._weak for c in asked)
         any_topic = known_topic or any(c not in self._idf and len(c) > 3 for c in asked)
         return asked | {
             t.concept

@@ -106,7 +106,6 @@ _ONLY_GOING_ON = frozenset({"", "and", "so", "ok", "now", "but", "again", "say i
 # A question whether a role owns some work, or a claim to confirm, is a line, not a page: a
 # longer message is not read for one.
 CLAIM_CHARACTERS = 300
-# A follow-up as `_with_topic` writes it: "who does it? (who writes user stories?)".
 # A list this short, asking nothing of what its items are, is a list of work: "backlog +
 # pricing + roadmap?".
 BARE_LIST_WORDS = 6
@@ -206,16 +205,21 @@ class Chat:
         if (plain := HOW_SHORT.sub("", text)) != text:
             # "what's a PO in one line?", or "and in one sentence?" of the roles just compared
             asks_nothing_else = plain.strip(" ?.!,").lower() in _ONLY_GOING_ON
-            compared = memory is not None and memory.intent == "compare" and asks_nothing_else
-            reply = self._compare(Reading(Intent.COMPARE, text), memory) if compared else None
-            if not asks_nothing_else:
+            if asks_nothing_else and memory is not None and memory.intent == "compare":
+                reply = self._compare(Reading(Intent.COMPARE, text), memory)
+            elif asks_nothing_else and memory is not None and memory.question:
+                reply = self._ownership(Reading(Intent.OWNERSHIP, memory.question), memory)
+                reply = reply.model_copy(update={"text": wording.first_sentence(reply.text)})
+            elif asks_nothing_else:
+                kept = memory or Memory(intent="help")
+                reply = Reply(intent=Intent.HELP, text=wording.IN_SHORT_OF_WHAT, memory=kept)
+            else:
                 reply = self.reply(plain, memory)
-            if reply is not None and reply.intent is Intent.COMPARE and not reply.note:
+            if reply.intent is Intent.COMPARE and not reply.note:
                 return reply.model_copy(
                     update={"text": wording.COMPARED_IN_SHORT, "in_short": True}
                 )
-            if reply is not None:
-                return reply
+            return reply
         if (rest := _after_thanks(text)) is not None:
             then = self.reply(rest, memory)  # "thanks! also who runs retros?"
             if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):
@@ -569,8 +573,15 @@ class Chat:
             and (concept := self.concepts.phrased(reading.text))
         ):
             return self._concept_reply(reading, concept)  # "does the job title matter?"
-        named = _roles_named(reading.text.lower())
-        if len(named) == 1 and said.goal is None and message_of(reading.text).said.finds(JOB_AD):
+        named, message = _roles_named(reading.text.lower()), message_of(reading.text)
+        asks_whom = message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE)
+        if (
+            memory is None
+            and len(named) == 1
+            and said.goal is None
+            and message.said.finds(JOB_AD)
+            and not asks_whom
+        ):
             # "I'm writing a job ad for a Product Owner": the role chosen, what it does (a job ad
             # whose duties are said is a hiring story: whether the title fits them)
             text = wording.job_ad(wording.role(self.kb.roles[named[0]]))

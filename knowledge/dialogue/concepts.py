@@ -10,6 +10,8 @@ from knowledge.text import STOPWORDS, clean_text, split_words
 # at least one term that few concepts use ("product" alone says nothing about which concept).
 MIN_COVERAGE = 0.6
 DISTINCTIVE_IN_AT_MOST = 3
+# Phrasings this long or longer are answered as the idea when asked word for word.
+VERBATIM_WORDS = 3
 # Asked of a message read as something else, a phrasing must also cover half of the question.
 HALF = 0.5
 # How a question about the article asks, which says nothing of what it asks about.
@@ -38,6 +40,13 @@ class ConceptFinder:
             for term in terms:
                 used_by.setdefault(term, set()).add(concept.id)
         self._distinctive = {t for t, ids in used_by.items() if len(ids) <= DISTINCTIVE_IN_AT_MOST}
+        # Each phrasing of three words or more, as a question would be written (`phrased`).
+        self._verbatim = {
+            " ".join(words): concept
+            for concept in kb.concepts
+            for words in (split_words(clean_text(phrase)) for phrase in concept.phrases)
+            if len(words) >= VERBATIM_WORDS
+        }
 
     def find(self, question: str, *, all_of_it: bool = False) -> Concept | None:
         """The concept whose phrasing the question covers best, or None. With `all_of_it`, only
@@ -65,11 +74,10 @@ class ConceptFinder:
         return best[4] if best else None
 
     def phrased(self, question: str) -> Concept | None:
-        """The concept one of whose phrasings the question is, word for word ("what skills should
+        """The concept one of whose phrasings the question is, word for word ("What skills should
         I look for?"), or None: a question asked that way is the article's, whatever else its
         words might read as."""
-        asked = _words(question)
-        return next((c for _, words, c in self._phrases if asked and words == asked), None)
+        return self._verbatim.get(" ".join(split_words(clean_text(question))))
 
     def _terms(self, text: str, *, fix_typos: bool) -> frozenset[str]:
         terms = self._reader.terms(text, fix_typos=fix_typos)

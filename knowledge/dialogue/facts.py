@@ -142,7 +142,6 @@ _TWO = re.compile(
 _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:(?:senior|junior|new|good) )?"
     r"(?:hire|head|person|product (?:person|hire)|position|budget|headcount|req|opening|seat)\b|"
-    r"\bbudget for (?:one|1|a single)\b|"
     r"can only (?:afford|hire) one|just one"
 )
 # How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum
@@ -180,12 +179,10 @@ _HAVE = (
 _STAFF = {
     "product-owner": re.compile(
         rf"{_HAVE} (?:a |an |one |our )?(?:product owner|po)s?\b|\bthe po we hired\b|"
-        r"\b(?:another|a second|one more) (?:product owner|po)\b|"
         r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
     ),
     "product-manager": re.compile(
         rf"{_HAVE} (?:a |an |one |our )?(?:product manager|pm)s?\b|\bthe pm we hired\b|"
-        r"\b(?:another|a second|one more) (?:product manager|pm)\b|"
         r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
     ),
 }

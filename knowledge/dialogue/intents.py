@@ -186,6 +186,7 @@ def read_by_rules(
         long
         and not asked.finds(P.HIRE_ASK)
         and not said.finds(P.ASKS_TO_HIRE)
+        and not P.ROLE_OR_HIRE.search(asked)  # "… what role are we missing?", "time for a PM?"
         and len(P.WHO_DOES.findall(said)) > 1
         and _names_work(said, work_owners)
     )

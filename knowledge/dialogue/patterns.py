@@ -283,9 +283,10 @@ NOT_HELPFUL = any_of(
     rf"\b{_THE_ANSWER} (?:did ?n[o']t|does ?n[o']t|didnt|doesnt|does not|did not) (?:really )?"
     r"(?:help|answer)",
     r"^(?:useless|unhelpful)\b|\b(?:useless|unhelpful) (?:answer|reply)\b|\bnot (?:really )?"
-    r"what i (?:asked|meant|needed|wanted|was after)\b",
-    r"\b(?:i'?m|im|i am) still (?:confused|lost|unsure|not sure)\b|"
-    r"^(?:thanks|thank you|thx|cheers|ty),? (?:but )?(?:no|nope|anyway)\b",
+    r"what i (?:asked|meant|needed|wanted|was after)(?: tho| though)?\W*$",
+    # said as the whole message, not before a question of its own
+    r"\b(?:i'?m|im|i am) still (?:confused|lost|unsure|not sure)\W*$|"
+    r"^(?:thanks|thank you|thx|cheers|ty)(?:,? but no|,? anyway)\W*$",
 )
 THANKS_FEEDBACK = any_of(
     r"^(?:ok(?:ay)?,? |oh,? |ah,? |great,? |perfect,? )?(?:thanks|thank you|thank u|thx|ty|tysm|"
@@ -502,6 +503,8 @@ BARE_DIFFERENCE = re.compile(
 WHO_ASKED_ANEW = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:so|and|but|ok|then),?\s+)?who(?:'s|s|se)?\s+\w+", re.IGNORECASE
 )
+# A role, or a hire, named in the clause that asks: the question is about the roles.
+ROLE_OR_HIRE = re.compile(rf"\b(?:roles?|{_TITLE_PO}|{_TITLE_PM}|hires?|hiring)(?!\w)")
 # Asking for a role or person, which makes "what's the role that…" an ownership question.
 ASKS_WHO = re.compile(r"\b(?:who|whose|whos|who's)\b|\brole that\b|\bw(?:h)?ich role\b")
 PRONOUN = re.compile(r"\b(?:it|them|that|those|this|these|they)\b")

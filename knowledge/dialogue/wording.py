@@ -99,8 +99,8 @@ USUALLY = "Outside the article, it usually falls to {owner}."
 
 def with_topic(text: str, topic: str) -> str:
     """A follow-up ("who writes them?") as the matcher reads it: with the topic it points back
-    to in brackets."""
-    return f"{text} ({topic})"
+    to, in brackets of a form people do not type ("(about: …)")."""
+    return f"{text} (about: {topic})"
 
 
 def split_topic(question: str) -> tuple[str, str | None]:
@@ -110,7 +110,7 @@ def split_topic(question: str) -> tuple[str, str | None]:
     return (composed.group(1), composed.group(2)) if composed else (question, None)
 
 
-_WITH_TOPIC = re.compile(r"(.*) \((.+)\)")
+_WITH_TOPIC = re.compile(r"(.*) \(about: (.+)\)")
 
 
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:
@@ -381,6 +381,19 @@ COMPARED_IN_SHORT = (
     "sprints), the Product Manager builds the business around it (strategy, market research, "
     f"go-to-market, the numbers). (Article: {SECTION_BASICS}.)"
 )
+# Asked for something "in one line" with nothing said before it to shorten.
+IN_SHORT_OF_WHAT = (
+    "Tell me what to put in a line: the two roles (“PO vs PM in one line”) or a piece of work "
+    "(“who owns pricing, in one line?”)."
+)
+
+
+def first_sentence(text: str) -> str:
+    """The answer in a line: its first sentence."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 # Before advice given when the goal was asked for and never told: it rests on the defaults.
 NO_GOAL_GIVEN = (
     "You haven't said what the hire is for, so this rests only on the defaults (a startup, one "

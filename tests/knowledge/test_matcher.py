@@ -557,9 +557,3 @@ def test_a_list_after_the_story_it_sits_in_is_answered_piece_by_piece(
         "po-sprint-planning",
         "pm-competitive-analysis",
     ]
-
-
-def test_who_the_asker_is_does_not_outweigh_the_work_asked_about(matcher: Matcher) -> None:
-    # found by a founder-style tester: "eng" pulled the answer to "decide what developers build"
-    answer = matcher.answer("I run eng. who decides what gets built?")
-    assert answer.owners == ["product-manager"]
