@@ -179,18 +179,11 @@ def read_by_rules(
             return Reading(Intent.FEEDBACK, text, kind="disagree")
     # A hiring story, or a question whom to hire ("we want separate people… which hires?").
     long = len(words) > P.LONG_MESSAGE_WORDS
-    # A long story that asks who does pieces of work it names, and whom to hire nowhere ("…a
-    # fight about who should visit customers and who should run the competitor review"), asks
-    # about the work.
-    asks_about_work = (
-        long
-        and not asked.finds(P.HIRE_ASK)
-        and not said.finds(P.ASKS_TO_HIRE)
-        and not P.ROLE_OR_HIRE.search(asked)  # "… what role are we missing?", "time for a PM?"
-        and len(P.WHO_DOES.findall(said)) > 1
-        and _names_work(said, work_owners)
-    )
-    if (long or asked.finds(P.HIRE_ASK)) and _is_hiring(said, asked, words) and not asks_about_work:
+    if (
+        (long or asked.finds(P.HIRE_ASK))
+        and _is_hiring(said, asked, words)
+        and not (long and _asks_about_work(said, asked, work_owners))
+    ):
         return Reading(Intent.HIRE, text)
     # "What about refinement, same person?" asks who owns the new work, as before.
     follows_work = (
@@ -250,6 +243,21 @@ def read_by_rules(
     if work_owners is not None and work_owners(text) is not None:
         return Reading(Intent.OWNERSHIP, text)
     return Reading(Intent.OFF_TOPIC, text)
+
+
+def _asks_about_work(
+    said: Text, asked: Text, work_owners: Callable[[str], Sequence[str] | None] | None
+) -> bool:
+    """Whether a long story asks who does pieces of work it names, and whom to hire nowhere ("…a
+    fight about who should visit customers and who should run the competitor review"): it
+    asks about the work. (Read only of a story otherwise read as hiring: it reads the work.)"""
+    return (
+        not asked.finds(P.HIRE_ASK)
+        and not said.finds(P.ASKS_TO_HIRE)
+        and not P.ROLE_OR_HIRE.search(asked)  # "… what role are we missing?", "time for a PM?"
+        and len(P.WHO_DOES.findall(said)) > 1
+        and _names_work(said, work_owners)
+    )
 
 
 def _owners_of_work(
