@@ -203,23 +203,7 @@ class Chat:
             kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
             return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
         if (plain := HOW_SHORT.sub("", text)) != text:
-            # "what's a PO in one line?", or "and in one sentence?" of the roles just compared
-            asks_nothing_else = plain.strip(" ?.!,").lower() in _ONLY_GOING_ON
-            if asks_nothing_else and memory is not None and memory.intent == "compare":
-                reply = self._compare(Reading(Intent.COMPARE, text), memory)
-            elif asks_nothing_else and memory is not None and memory.question:
-                reply = self._ownership(Reading(Intent.OWNERSHIP, memory.question), memory)
-                reply = reply.model_copy(update={"text": wording.first_sentence(reply.text)})
-            elif asks_nothing_else:
-                kept = memory or Memory(intent="help")
-                reply = Reply(intent=Intent.HELP, text=wording.IN_SHORT_OF_WHAT, memory=kept)
-            else:
-                reply = self.reply(plain, memory)
-            if reply.intent is Intent.COMPARE and not reply.note:
-                return reply.model_copy(
-                    update={"text": wording.COMPARED_IN_SHORT, "in_short": True}
-                )
-            return reply
+            return self._in_short(text, plain, memory)
         if (rest := _after_thanks(text)) is not None:
             then = self.reply(rest, memory)  # "thanks! also who runs retros?"
             if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):
@@ -289,6 +273,24 @@ class Chat:
             # hire is kept, so "so, whom do we hire?" goes on from there.
             kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
             return reply.model_copy(update={"memory": kept})
+        return reply
+
+    def _in_short(self, text: str, plain: str, memory: Memory | None) -> Reply:
+        """A message asking for a line (`plain`: without "in one line"): what it asks, or the
+        last answer or comparison ("and in one sentence?"), kept to a line."""
+        asks_nothing_else = plain.strip(" ?.!,").lower() in _ONLY_GOING_ON
+        if asks_nothing_else and memory is not None and memory.intent == "compare":
+            reply = self._compare(Reading(Intent.COMPARE, text), memory)
+        elif asks_nothing_else and memory is not None and memory.question:
+            reply = self._ownership(Reading(Intent.OWNERSHIP, memory.question), memory)
+            reply = reply.model_copy(update={"text": wording.first_sentence(reply.text)})
+        elif asks_nothing_else:
+            kept = memory or Memory(intent="help")
+            reply = Reply(intent=Intent.HELP, text=wording.IN_SHORT_OF_WHAT, memory=kept)
+        else:
+            reply = self.reply(plain, memory)  # "what's a PO in one line?"
+        if reply.intent is Intent.COMPARE and not reply.note:  # "PO vs PM in one line"
+            return reply.model_copy(update={"text": wording.COMPARED_IN_SHORT, "in_short": True})
         return reply
 
     @staticmethod

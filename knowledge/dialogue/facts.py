@@ -176,21 +176,23 @@ _HAVE = (
     r"(?:we (?:already |also )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
     r"our current|we already hired|we hired|already employ)"
 )
-_STAFF = {
-    "product-owner": re.compile(
-        rf"{_HAVE} (?:a |an |one |our )?(?:product owner|po)s?\b|\bthe po we hired\b|"
-        r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
-    ),
-    "product-manager": re.compile(
-        rf"{_HAVE} (?:a |an |one |our )?(?:product manager|pm)s?\b|\bthe pm we hired\b|"
-        r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
-    ),
-}
-# A role said to be vacant now ("our PM just quit", "so we have no PO"): no longer on staff.
+# Each role's names in a lower-cased message.
 _ROLE_NAMES: dict[RoleId, str] = {
     "product-owner": r"(?:product owner|po)",
     "product-manager": r"(?:product manager|pm)",
 }
+_PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
+_STAFF = {
+    "product-owner": re.compile(
+        rf"{_HAVE} (?:a |an |one |our )?{_PO}s?\b|\bthe po we hired\b|"
+        r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
+    ),
+    "product-manager": re.compile(
+        rf"{_HAVE} (?:a |an |one |our )?{_PM}s?\b|\bthe pm we hired\b|"
+        r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
+    ),
+}
+# A role said to be vacant now ("our PM just quit", "so we have no PO"): no longer on staff.
 _VACATED = {
     role: re.compile(
         rf"\b(?:we have no|we don'?t have an?|no longer have an?|we(?:'re| are) without an?|"
@@ -209,9 +211,8 @@ _ABSENT = re.compile(
 # Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
 # open", "a PO and PM budget", "a PM and a PM intern").
 _TWO_ROLES = (
-    rf"{_HAVE} (?:a |an |one |our )?(?:(?:product owner|po)s? (?:and|&|\+|plus) (?:a |an |one |"
-    rf"our )?(?:product manager|pm)s?|(?:product manager|pm)s? (?:and|&|\+|plus) (?:a |an |one |"
-    rf"our )?(?:product owner|po)s?)\b"
+    rf"{_HAVE} (?:a |an |one |our )?(?:{_PO}s? (?:and|&|\+|plus) (?:a |an |one |our )?{_PM}s?|"
+    rf"{_PM}s? (?:and|&|\+|plus) (?:a |an |one |our )?{_PO}s?)\b"
 )
 _VACANT = r"[- ]?(?:roles?|positions?|vacanc\w*|openings?|budgets?|reqs?|interns?|shaped)\b"
 # ... or "we already have both" (said of the two roles asked about).
