@@ -507,6 +507,7 @@ class Matcher:
             question=question,
             owners=[],
             confidence=round(min(UNRELATED_CONFIDENCE, confidence), 3),
+            outside_owner=best.entry.outside_owner,
             explanation=f"This looks like {best.entry.title.lower()}, which is usually "
             f"{best.entry.outside_owner}'s work rather than a product role's.",
         )

@@ -471,7 +471,7 @@ class Chat:
         """Who owns the work `text` names (none, one or both roles); None when it names no work
         the knowledge base knows."""
         answer = self._answer(text)
-        known = bool(answer.owners) or bool(answer.outside_owner) or not answer.settled
+        known = not _names_no_work(answer)
         return tuple(answer.owners) if known and answer.confidence >= MOST_LIKELY / 2 else None
 
     # -- ownership -----------------------------------------------------------------------------
@@ -1085,7 +1085,7 @@ def _places_a_role(answer: Answer) -> bool:
 
 
 def _names_no_work(answer: Answer) -> bool:
-    """An answer that found no work, of the roles or outside them, in the question."""
-    return (
-        not answer.owners and answer.settled and answer.outside_owner is None and not answer.parts
-    )
+    """An answer that found no work of the article's in the question: none at all, or only
+    everyday work outside product ("travel" in "do PMs travel?" reads as booking trips)."""
+    everyday = answer.outside_owner is None or answer.section is None
+    return not answer.owners and answer.settled and everyday and not answer.parts

@@ -142,7 +142,9 @@ _TWO = re.compile(
 _ONE = re.compile(
     r"\b(one|1|a single|single|only one) (?:(?:senior|junior|new|good) )?"
     r"(?:hire|head|person|product (?:person|hire)|position|budget|headcount|req|opening|seat)\b|"
-    r"can only (?:afford|hire) one|just one"
+    r"can only (?:afford|hire) one|just one|"
+    r"\b(?:hire|afford|budget for|pay for|room for|money for) only one\b|"
+    r"\bonly (?:afford|hire|pay for|have (?:the )?(?:budget|money|room) for) (?:one|1)\b"
 )
 # How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum
 # teams" is delivery work to come), and whom the company sells to ("we sell to enterprises"):
@@ -164,6 +166,11 @@ _NO_SCRUM = re.compile(
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
     r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
+)
+# Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): nothing said of it.
+_UNSURE_OF_SCRUM = re.compile(
+    r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain)\b"
+    r"[^.?!]{0,25}\b(?:if|whether)\b[^.?!]{0,30}\b(?:scrum|sprints?|agile)\b"
 )
 # A clause that says in so many words what is wanted ("what we really need is growth"): where
 # one names work, the team's other clauses ("we do scrum") describe the team, not the hire.
@@ -355,7 +362,9 @@ def read_facts(text: str) -> HiringFacts:
     two = _TWO.search(said) or _TWO_MORE.search(said)
     headcount: Literal[1, 2] | None = 2 if two else 1 if _ONE.search(said) else None
     scrum: bool | None = None
-    if _NO_SCRUM.search(said):
+    if _UNSURE_OF_SCRUM.search(said):
+        scrum = None
+    elif _NO_SCRUM.search(said):
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         scrum = True

@@ -375,10 +375,12 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
     in words: read as such before it could read as a greeting ("1") or as off-topic ("no scrum,
     we do kanban"). The question stays asked across a question of the user's own in between.
     After the advice, a correction of what it rests on ("actually we can hire two") is one too."""
-    if previous.facts is None or _asks_its_own(message.said):
+    if previous.facts is None:
         return False
     nothing = HiringFacts()
     pending = previous.facts.missing()
+    if _asks_its_own(message.said) and not _states_what_was_asked(message, previous):
+        return False
     if pending is None:
         if previous.intent != "hire":
             return False
@@ -390,7 +392,32 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
         )
     if not previous.asked:
         return False
+    if previous.intent != "hire" and _comments_on_the_answer(message):
+        return False  # "that's wrong, our PO does pricing", after a question of the user's own
     return read_answer(message.text, pending) != nothing or read_facts(message.text) != nothing
+
+
+def _states_what_was_asked(message: Message, previous: Memory) -> bool:
+    """Whether a message asking something of its own also states, in a sentence that asks
+    nothing, the head count or the Scrum RoleFit just asked about ("why both? i can only afford
+    one"; not "can one person do both?")."""
+    pending = previous.facts.missing() if previous.facts is not None else None
+    stated = _QUESTIONS.sub(" ", message.text)
+    return (
+        previous.intent == "hire"
+        and bool(previous.asked)
+        and pending in ("headcount", "uses_scrum")
+        and getattr(read_facts(stated), pending) is not None
+    )
+
+
+_QUESTIONS = re.compile(r"[^.?!]*\?")
+
+
+def _comments_on_the_answer(message: Message) -> bool:
+    """A short message pushing back on, or asking why of, the answer just given."""
+    said = message.said
+    return len(message.words) <= 14 and bool(said.finds(P.DISAGREE) or said.finds(P.WHY))
 
 
 # A short message after the advice that says only how the team works ("we use kanban btw"): a

@@ -339,6 +339,10 @@ WHY = any_of(
     r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and |still confused,? )?(?:why|how come|how so)\b",
     r"^(?:but |so |ok(?:ay)?,? )?(?:explain|elaborate|tell me more|more detail|more info)",
     r"^(?:reasons?|source|sources|really|says who|based on what|on what basis)\W*$",
+    # How sure RoleFit is of its last answer: "for sure?", "how confident are you?".
+    r"^(?:(?:but|so|and|hmm+|ok(?:ay)?)[, ]+)?(?:for sure|certain|definitely|on paper|seriousl"
+    r"y|how (?:sure|confident|certain) are you(?: (?:about|of) (?:that|this|it))?|is that (?:cert"
+    r"ain|definite|for sure))\W*$",
     r"what makes you (?:say|think)|can you (?:elaborate|explain|go deeper|say it)|could you (?:ela"
     r"borate|explain)",
     r"where does (?:it|the article) say|is that (?:in|from) the article|justify|go deeper|deeper o"
@@ -349,7 +353,7 @@ WHY = any_of(
 DISAGREE = any_of(
     r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|non"
     r"sense)",
-    r"you'?re wrong|\bwrong\b|are you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
+    r"you'?re wrong|\bwrong\b|(?:are |^)you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
     r"i'?d say",
     r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
     r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b",

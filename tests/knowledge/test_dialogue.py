@@ -87,6 +87,15 @@ def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
     assert thanks.intent == "feedback" and thanks.kind == "thanks"
 
 
+def test_asking_how_sure_rolefit_is_gets_its_reasoning_not_a_failed_match(chat: Chat) -> None:
+    for asked in ("for sure?", "how confident are you?", "on paper?"):
+        _, sure = turns(chat, "who owns pricing?", asked)
+        assert sure.intent == "feedback" and sure.kind == "why", asked
+        assert sure.text.startswith("Most likely the Product Manager"), asked
+    _, doubted = turns(chat, "who owns pricing?", "you sure?")
+    assert doubted.kind == "disagree" and "Most likely the Product Manager" in doubted.text
+
+
 def test_a_follow_up_naming_a_role_asks_whether_it_owns_the_work_before(chat: Chat) -> None:
     _, po, pm, other = turns(
         chat, "who owns pricing?", "and the PO?", "what about the PM?", "what about the other one?"
@@ -142,7 +151,7 @@ def test_a_follow_up_listing_work_keeps_its_list(chat: Chat, follow_up: str) -> 
     assert listed.text == (
         "Those are separate pieces of work, each with its own answer: pricing: most likely the "
         "Product Manager; payroll: neither role, usually finance or HR; legal: neither role, "
-        "usually legal."
+        "usually legal or compliance."
     )
 
 
@@ -266,7 +275,9 @@ def test_a_correction_answers_what_was_meant_not_what_was_not(chat: Chat) -> Non
 
 def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> None:
     _, meant = turns(chat, "who owns pricing?", "no, I meant legal review")
-    assert meant.text.startswith("Got it, about that work: I couldn't match that")
+    assert meant.text.startswith(
+        "Got it, about that work: That's usually work for legal or compliance, not for a product"
+    )
     assert meant.memory.question == "legal review"  # "and why?" is about legal review now
 
 
@@ -1724,6 +1735,39 @@ def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) 
 
 def test_one_budget_is_one_hire() -> None:
     assert read_facts("only 1 budget. po or pm").headcount == 1
+    assert read_facts("ok and if we hire only one, which one first?").headcount == 1
+    assert read_facts("why both? i can only afford one").headcount == 1
+
+
+def test_not_knowing_whether_the_team_runs_scrum_says_nothing_of_it() -> None:
+    # found by an HR-lead tester: "no idea if we use scrum" was read as a Scrum team
+    facts = read_facts("we have budget for one person and I have no idea if we use scrum")
+    assert facts.uses_scrum is None and facts.headcount == 1
+    assert read_facts("we run scrum").uses_scrum is True
+
+
+def test_a_head_count_given_beside_a_question_answers_the_question_asked(chat: Chat) -> None:
+    # found by a founder-style tester: "why both? i can only afford one" was told why it is asked
+    *_, one = turns(
+        chat, "should i hire a PO or PM first?", "both", "why both? i can only afford one"
+    )
+    assert one.recommendation is not None and one.recommendation.recommendation != "both"
+    *_, asked = turns(chat, "po or pm for our team?", "both", "hmm can one person do both jobs?")
+    assert asked.intent == "combine"  # asking it is no head count
+
+
+def test_pushback_on_an_answer_given_while_the_hire_question_waits_is_pushback(
+    chat: Chat,
+) -> None:
+    # found by a founder-style tester: it was read as what the hire is for, and advised
+    *_, wrong = turns(
+        chat,
+        "who should i hire first",
+        "who owns pricing",
+        "thats wrong, our PO does pricing today",
+    )
+    assert wrong.intent == "feedback" and wrong.kind == "disagree"
+    assert wrong.recommendation is None
 
 
 @pytest.mark.parametrize(

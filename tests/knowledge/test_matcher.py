@@ -267,6 +267,24 @@ def test_unrelated_work_is_nobodys_with_low_confidence(matcher: Matcher, questio
 
 
 @pytest.mark.parametrize(
+    ("question", "outside_owner"),
+    [
+        # found by a founder-style tester: "roadmap" and "requirements" pulled these onto both
+        # roles, and the deck was "payroll, expenses and accounting"
+        ("who owns the compliance roadmap for our banking license", "legal or compliance"),
+        ("what about compliance stuff, like PCI / SOC2 requirements", "legal or compliance"),
+        ("who does the pitch deck for investors", "the founders or the CEO"),
+        ("who runs payroll", "finance or HR"),
+    ],
+)
+def test_everyday_work_outside_product_says_whose_it_usually_is(
+    matcher: Matcher, question: str, outside_owner: str
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.owners == [] and answer.outside_owner == outside_owner
+
+
+@pytest.mark.parametrize(
     "question",
     ["", "   \t ", "🙂🚀🎉", ":tada: :wave:", "\x00\x07\x1b\x7f\u200b", "?!?!", "<@U123> <!here>"],
 )

@@ -86,11 +86,21 @@ def test_an_unsure_answer_offers_up_to_three_did_you_mean_buttons(kb: KnowledgeB
 def test_work_nothing_in_the_article_matches_says_so_with_what_rolefit_answers(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
-    message = answer_message(matcher.answer("who fixes the office printer?"), kb)
+    message = answer_message(matcher.answer("who handles the zorblax?"), kb)
     text = all_text(message)
     assert "I couldn't match that to any work the article describes" in text
     assert "/rolefit roles" in text
     assert message["text"].startswith("RoleFit — no work in the article matches this")
+
+
+def test_everyday_work_outside_product_says_whose_it_usually_is(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    # found by a founder-style tester: "who does the pitch deck for investors" was told that
+    # nothing matched, beside "This looks like payroll"
+    message = answer_message(matcher.answer("who does the pitch deck for investors?"), kb)
+    assert "This sounds like work for *the founders or the CEO*" in all_text(message)
+    assert message["text"] == "RoleFit — neither role (the founders or the CEO)"
 
 
 def test_work_for_someone_else_names_them(kb: KnowledgeBase, matcher: Matcher) -> None:

@@ -133,7 +133,8 @@ def test_readable_answer(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("who figures out what customers need?", "A: Both: Product Owner and Product Manager"),
         ("who shoots the TV commercial for the campaign?", "work for the creative team"),
-        ("who resets my VPN?", "Neither role: this is outside product"),
+        ("who resets my VPN?", "Neither role: this is work for IT"),
+        ("who handles the zorblax?", "Neither role: this is outside product"),
         ("🙂🙂🙂", "I could not find a piece of work"),
         ("who\x00 owns\x1b the\x7f backlog", "A: Product Owner"),
         ("who owns the backlog and pricing?", "   - pricing: most likely the Product Manager"),

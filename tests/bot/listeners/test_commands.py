@@ -87,5 +87,7 @@ def test_emoji_only_and_unicode_get_friendly_answers(live: LiveRoleFit) -> None:
 
 
 def test_work_nothing_matches_is_said_to_match_nothing(live: LiveRoleFit) -> None:
-    reply = command(live, "who fixes the office printer?")
+    reply = command(live, "who handles the zorblax?")
     assert "I couldn't match that to any work the article describes" in rendered(reply)
+    printer = command(live, "who fixes the office printer?")
+    assert "This sounds like work for *IT*" in rendered(printer)

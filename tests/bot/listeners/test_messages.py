@@ -44,7 +44,7 @@ def test_help_gets_the_help_and_a_greeting_a_short_hello(live: LiveRoleFit) -> N
 
 
 def test_work_nothing_matches_is_said_to_match_nothing(live: LiveRoleFit) -> None:
-    acknowledged(live, live.requests.dm("who books the team offsite restaurant?"))
+    acknowledged(live, live.requests.dm("who handles the zorblax?"))
     shown = rendered(only_post(live)["blocks"])
     assert "I couldn't match that to any work the article describes" in shown
 

@@ -86,7 +86,7 @@ def test_free_text_needs_are_placed_and_never_ping_anyone(live: LiveRoleFit) -> 
     (message,) = posted(live)
     shown = json.dumps(message["blocks"])
     assert "<!channel>" not in shown and "&lt;!channel&gt;" in shown
-    assert "couldn't place" in shown
+    assert "is work for office management, not for a product hire" in shown
 
 
 def test_run_it_again_opens_a_fresh_questionnaire_from_the_posted_message(
