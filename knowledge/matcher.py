@@ -76,6 +76,9 @@ CONTEXT_WEIGHT = 0.5  # words outside the "who…" clause say why someone asks, 
 # Distinct known concepts one message is matched on (the ask's first, then in order): a wall of
 # text costs about what a long question does. Labelled questions have at most 17.
 MAX_CONCEPTS = 24
+# Pieces of work listed in a sentence, at least, for each to be answered apart when all are the
+# same role's.
+LISTED_APART = 3
 # A listed piece nothing matches is answered as such when it is a bare name this short ("demos",
 # "sales decks"); a longer one may be no piece of work at all ("like field validations").
 UNMATCHED_PIECE_WORDS = 2
@@ -384,8 +387,16 @@ class Matcher:
         placed = [part for number, part in enumerate(parts) if number not in unmatched]
         if not any(part.owners for part in placed):
             return None
+        # Pieces that say the same of the roles are still told apart in a list of three or more,
+        # or one set apart by semicolons, where each is work of its own ("acceptance criteria,
+        # test planning and sprint planning"): one answer would speak for the first piece only,
+        # and say of them all what is true of it (how sure, whether the article names it). Two
+        # pieces in a sentence are often one piece of work told in two ("goes to trade shows and
+        # talks to buyers").
+        listed = len(placed) >= LISTED_APART or (";" in cleaned and len(placed) > 1)
+        distinct_work = listed and len({part.responsibility for part in placed}) == len(placed)
         if len({_says_of_roles(part) for part in placed}) < 2 and not (
-            unmatched and whole_has_owners
+            (unmatched and whole_has_owners) or distinct_work
         ):
             return None
         return Answer(

@@ -346,6 +346,25 @@ def test_a_list_of_work_for_different_roles_is_answered_piece_by_piece(matcher: 
     assert "“user stories” → Writing user stories" in answer.explanation
 
 
+def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matcher) -> None:
+    # found by an engineering-manager tester: one card on acceptance criteria, "the article
+    # doesn't name this work", spoke for test and sprint planning, which it names
+    for question in (
+        "who owns acceptance criteria, test planning and sprint planning?",
+        "who owns acceptance criteria; test planning; sprint planning?",
+    ):
+        answer = matcher.answer(question)
+        assert [part.question for part in answer.parts] == [
+            "acceptance criteria",
+            "test planning",
+            "sprint planning",
+        ]
+        assert answer.owners == ["product-owner"]
+        assert [part.named for part in answer.parts] == [False, True, True]
+    # two pieces in a sentence may be one piece of work told twice: one answer
+    assert not matcher.answer("who goes to trade shows and talks to buyers?").parts
+
+
 @pytest.mark.parametrize(
     ("question", "pieces"),
     [
