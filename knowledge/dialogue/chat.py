@@ -57,6 +57,7 @@ from knowledge.dialogue.patterns import (
     CONFIRM_TAIL,
     EXPLAIN,
     FRESH_QUESTION,
+    GIVEN_REASON,
     HIRE_ASK,
     HOW_SHORT,
     IN_COMMON,
@@ -72,6 +73,7 @@ from knowledge.dialogue.patterns import (
     OTHER_HIRE,
     OTHER_ROLE,
     PO_OR_PM,
+    POINTS_BACK,
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
@@ -929,7 +931,11 @@ class Chat:
         does = ROLE_DOES.search(message_of(pushback).said)
         if previous is None or does is None:
             return None
-        answer = self._answer(does["work"])
+        # "shouldn't the PM own that since it affects go-to-market?": the work answered, and why
+        work = GIVEN_REASON.split(does["work"], maxsplit=1)[0]
+        if POINTS_BACK.match(work):
+            return None
+        answer = self._answer(work)
         placed = answer.parts or (answer.responsibility and answer.confidence >= MOST_LIKELY)
         other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
         return answer if placed and other else None

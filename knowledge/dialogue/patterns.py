@@ -847,6 +847,10 @@ ROLE_DOES = re.compile(
     r"(?:does|do|owns?|handles?|runs?|writes?|leads?|manages?|decides?|takes care of|"
     r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
 )
+# Where a pushback's reason begins ("…, since it affects go-to-market"), and work that points
+# back to the work answered ("that", "it").
+GIVEN_REASON = re.compile(r"\s*(?:,\s*)?\b(?:since|because|as it|as that|given|cause|cuz)\b")
+POINTS_BACK = re.compile(r"\s*(?:that|it|this|those|them|these)\b")
 # Pushback about how the team itself splits the work: "our PM does that", "we don't even have
 # a PO", "is our PM doing it wrong?".
 TEAM_SETUP = re.compile(
