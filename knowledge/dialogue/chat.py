@@ -40,6 +40,7 @@ from knowledge.dialogue.patterns import (
     ASKS_DIFFERENCE,
     ASKS_EXAMPLE,
     ASKS_IF_IN_ARTICLE,
+    ASKS_INTERVIEW,
     ASKS_ITS_OWN,
     ASKS_MEMBERS,
     ASKS_MORE,
@@ -91,6 +92,7 @@ from knowledge.dialogue.patterns import (
     TITLE_PM,
     TITLE_PO,
     WANTS_ROLE,
+    WHERE_TO_POST,
     WHICH_ROLE,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
@@ -588,7 +590,7 @@ class Chat:
         ):
             # "I'm writing a job ad for a Product Owner": the role chosen, what it does (a job ad
             # whose duties are said is a hiring story: whether the title fits them)
-            text = wording.job_ad(wording.role(self.kb.roles[named[0]]))
+            text = wording.job_ad(wording.role(self.kb.roles[named[0]]), reading.text)
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
@@ -668,7 +670,8 @@ class Chat:
             text = wording.job_ad(
                 wording.role(self.kb.roles[advised])
                 if advised in ROLE_IDS
-                else wording.compare(self.kb)
+                else wording.compare(self.kb),
+                text,
             )
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
@@ -971,8 +974,16 @@ class Chat:
     def _off_topic(self, reading: Reading, memory: Memory | None) -> Reply:
         if concept := self._explained(reading.text) or self.concepts.phrased(reading.text):
             return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
-        if message_of(reading.text).said.finds(WORKING_CONDITIONS):
+        said = message_of(reading.text).said
+        if said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
+        named = _roles_named(reading.text.lower())
+        ad_or_interview = said.finds(JOB_AD) or said.finds(ASKS_INTERVIEW)
+        if len(named) == 1 and ad_or_interview and not said.finds(WHERE_TO_POST):
+            # "what interview questions for a PO?": outside the article, but what it says the
+            # role owns is what an advert or an interview has to get right
+            text = wording.job_ad(wording.role(self.kb.roles[named[0]]), reading.text)
+            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )

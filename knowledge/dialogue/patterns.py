@@ -1062,6 +1062,15 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
+# Where to advertise a role or find people for it ("where should we post our PM job ad?").
+WHERE_TO_POST = re.compile(
+    r"\bwhere (?:should |do |can |to )?(?:we |i )?(?:post|advertise|list|find)\b"
+)
+# Asking what to ask a candidate for a role ("what interview questions for a PO?").
+ASKS_INTERVIEW = re.compile(
+    r"\binterview (?:questions?|process|loop)\b|\b(?:interview|screen)(?:ing)? (?:a |the )?"
+    r"candidates?\b|\bwhat (?:should i|to|do i) ask (?:in|at|during) (?:the |an )?interviews?\b"
+)
 # Whether a company of some size needs both roles ("do I need both at a 200 person company?").
 BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* both roles\b")
 # A later hire after the one just advised ("once that person's in, who's next?").

@@ -413,9 +413,15 @@ ADVICE_STANDS = (
 )
 
 
-def job_ad(described: str) -> str:
-    """ "What should the job ad say?" after the advice: the article writes no job ads, but it
-    says what the role (or both) owns, which is what an advert has to get right."""
+def job_ad(described: str, asked: str) -> str:
+    """ "What should the job ad say?" (or "what should I ask in the interview?"): the article
+    writes no job ads or interview questions, but it says what the role (or both) owns, which is
+    what an advert and an interview have to get right."""
+    if "interview" in asked.lower():
+        return (
+            "The article doesn't give interview questions, but this is what it says of the "
+            f"hire; ask candidates how they have done each part: {described}"
+        )
     return f"The article doesn't write job ads, but this is what it says of the hire: {described}"
 
 

@@ -1735,6 +1735,32 @@ def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) 
     assert "Product Owner (PO):" in reply.text and not reply.asks
 
 
+@pytest.mark.parametrize(
+    ("question", "starts", "role"),
+    [
+        (
+            "How do I write a job ad for a product manager?",
+            "The article doesn't write job ads",
+            "Product Manager (PM):",
+        ),
+        (
+            "What interview questions should I ask a product owner candidate?",
+            "The article doesn't give interview questions",
+            "Product Owner (PO):",
+        ),
+    ],
+)
+def test_a_job_ad_or_interview_for_a_role_gets_what_the_article_says_of_it(
+    chat: Chat, question: str, starts: str, role: str
+) -> None:
+    # found by an HR-lead tester: "That's outside what I know", twice
+    reply = chat.reply(question)
+    assert reply.intent == "off-topic"  # outside the article, but not a dead end
+    assert reply.text.startswith(starts) and role in reply.text
+    where = chat.reply("where should we post our PM job ad, linkedin or wellfound?")
+    assert where.text.startswith("That's outside what I know")
+
+
 def test_one_budget_is_one_hire() -> None:
     assert read_facts("only 1 budget. po or pm").headcount == 1
     assert read_facts("ok and if we hire only one, which one first?").headcount == 1
