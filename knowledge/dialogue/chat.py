@@ -78,11 +78,13 @@ from knowledge.dialogue.patterns import (
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
+    RATE,
     ROLE_CHECKED,
     ROLE_DOES,
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
     SOMEWHERE_ELSE,
+    STAFFED_AS,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -363,6 +365,15 @@ class Chat:
                 )
         if concept is not None:
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
+        named = _roles_named(said)
+        staffed = said.finds(STAFFED_AS) and not (
+            said.finds(WORKING_CONDITIONS) or said.finds(RATE)
+        )
+        if len(named) == 1 and staffed and "who" not in said.split():
+            # "is a part-time PM a good idea?": how the role is staffed, which the article
+            # leaves alone, beside what it takes
+            text = wording.staffed_as(self.kb.roles[named[0]])
+            return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
         if taken is None:
             return None
@@ -371,7 +382,7 @@ class Chat:
         described = self.kb.roles[_roles_named(taken["role"])[0]]
         return Reply(
             intent=Intent.COMBINE,
-            text=wording.another_job(job, described),
+            text=wording.another_job(job, described, moves=taken["moves"] is not None),
             memory=Memory(intent="combine"),
         )
 

@@ -34,7 +34,7 @@ WORDING = frozenset(
         *("ANOTHER_JOB_AS_ROLE", "ASKS_SOURCE", "ARTICLE_CLAIM", "ASKS_AUTHOR"),
         *("ASKS_EXAMPLE", "ASKS_SCRUM_MASTER", "TEAM_ARRANGEMENT"),
         *("WANTS_ROLE", "ASKS_TO_HIRE", "ARTICLE_SAYS", "ARTICLE_NAMES", "IN_COMMON"),
-        *("GIVEN_REASON", "POINTS_BACK", "ASKS_INTERVIEW", "WHERE_TO_POST"),
+        *("GIVEN_REASON", "POINTS_BACK", "ASKS_INTERVIEW", "WHERE_TO_POST", "STAFFED_AS", "RATE"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

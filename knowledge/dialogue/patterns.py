@@ -796,11 +796,13 @@ ASKS_MEMBERS = re.compile(
 _ANOTHER_JOB = (
     r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
     r"devs?)|tech lead|engineering manager|designers?|scrum master|qa lead|architect|head of "
-    r"\w+|vp of \w+)"
+    r"\w+|vp of \w+|(?:business |data )?analysts?|(?:project|program|delivery) managers?|"
+    r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
 )
 ANOTHER_JOB_AS_ROLE = re.compile(
     rf"\b(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:doubles?|acts?|serves?|fills? in) "
-    rf"as|be|become|take on|take over|play|wear|as) (?:the |our |a |an )?"
+    rf"as|be|(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
+    rf"take on|take over|play|wear|as) (?:the |our |a |an )?"
     rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
 )
@@ -1062,6 +1064,13 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
+# How a role is staffed rather than what it does: part-time, contract, fractional.
+STAFFED_AS = re.compile(
+    r"\bpart[- ]time(?:rs?)?\b|\b(?:as|on) (?:a )?contract(?:or)?\b|\bcontractors?\b|"
+    r"\bfreelanc\w*|\bfractional\b|\binterim\b"
+)
+# What someone costs by the day or hour ("the going day rate for a freelance PO"): a price.
+RATE = re.compile(r"\b(?:day|daily|hourly|going) rates?\b|\bhow much\b")
 # Where to advertise a role or find people for it ("where should we post our PM job ad?").
 WHERE_TO_POST = re.compile(
     r"\bwhere (?:should |do |can |to )?(?:we |i )?(?:post|advertise|list|find)\b"

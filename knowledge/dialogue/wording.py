@@ -209,14 +209,35 @@ def role(described: Role) -> str:
     )
 
 
-def another_job(job: str, described: Role) -> str:
-    """ "Can our CTO double as the PO?": the article never says who else may take a role, so say
-    so, and what the role takes, for the reader to weigh against the other job."""
+def another_job(job: str, described: Role, moves: bool = False) -> str:
+    """ "Can our CTO double as the PO?", "could our business analyst become a PO?": the article
+    never says who else may take a role, so say so, and what the role takes, for the reader to
+    weigh against the other job (or, for someone moving into the role, against what they do)."""
+    also, weigh = (
+        ("become", "Whether they have the skills for it, and how much of it they do already, is")
+        if moves
+        else (
+            "also be",
+            "Whether they have the time and the skills for that beside their own job is",
+        )
+    )
     return (
-        f"The article doesn't say whether your {job} can also be the {described.name}: it "
+        f"The article doesn't say whether your {job} can {also} the {described.name}: it "
         "describes the two roles, not who else on a team may take one on. What the role takes, "
-        f"going by the article: {_role_line(described, len(described.owns))} Whether they have "
-        "the time and the skills for that beside their own job is yours to weigh. (Article: "
+        f"going by the article: {_role_line(described, len(described.owns))} {weigh} yours to "
+        f"weigh. (Article: {SECTION_BASICS}.)"
+    )
+
+
+def staffed_as(described: Role) -> str:
+    """ "Is a part-time PM a good idea?": the article says what a role owns, not how it is
+    staffed, so say so, and what the role takes, for the reader to weigh against part of a week
+    or a contract."""
+    return (
+        f"The article doesn't say whether a {described.name} can be part-time, contracted or "
+        "fractional: it describes what each role owns, not how it is staffed. What the role "
+        f"takes, going by the article: {_role_line(described, len(described.owns))} Whether "
+        "that fits in the time you can buy is yours to weigh. (Article: "
         f"{SECTION_BASICS}.)"
     )
 

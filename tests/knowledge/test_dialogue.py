@@ -903,6 +903,37 @@ def test_someone_with_another_job_taking_a_role_is_not_in_the_article(
         assert f"can also be the {role}" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        # found by an HR-lead tester: these got hiring advice and "performance reviews"
+        (
+            "Could our business analyst become a product owner?",
+            "The article doesn't say whether your business analyst can become the Product Owner",
+        ),
+        (
+            "could our project manager grow into a product manager role?",
+            "The article doesn't say whether your project manager can become the Product Manager",
+        ),
+        # found by an HR-lead tester: "can one person do both?" answered
+        (
+            "Is a part-time product manager a good idea for a 60 person company?",
+            "The article doesn't say whether a Product Manager can be part-time",
+        ),
+        (
+            "Can I hire a product owner as a contractor?",
+            "The article doesn't say whether a Product Owner can be part-time",
+        ),
+    ],
+)
+def test_who_takes_a_role_and_how_it_is_staffed_are_not_in_the_article(
+    chat: Chat, question: str, starts: str
+) -> None:
+    reply = chat.reply(question)
+    assert reply.text.startswith(starts), reply.text
+    assert "What the role takes, going by the article" in reply.text
+
+
 def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Chat) -> None:
     _, meant = turns(chat, "who handles pricing", "no not pricing, i meant positioning")
     assert meant.answer is not None and meant.answer.owners == ["product-manager"]
