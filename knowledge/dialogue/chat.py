@@ -94,6 +94,7 @@ from knowledge.dialogue.patterns import (
     TITLE_PM,
     TITLE_PO,
     WANTS_ROLE,
+    WHAT_TO_DROP,
     WHERE_TO_POST,
     WHICH_ROLE,
     WITHOUT_SCRUM,
@@ -749,8 +750,20 @@ class Chat:
         return Reply(intent=Intent.COMPARE, text=text, note=note, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:
-        text = wording.combine(self.kb)
+        again = memory is not None and memory.intent == "combine"
+        text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
         return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
+
+    def _combined_again(self, text: str) -> str | None:
+        """A follow-up to "can one person do both?" that asks something new of it: what such a
+        person would drop, or whether it holds at a size ("and for 4 teams?", "at 25 people,
+        would you?"); None for one that asks it again."""
+        if message_of(text).said.finds(WHAT_TO_DROP):
+            return wording.COMBINED_DROPS
+        stage = read_facts(text).company_stage
+        if stage is None:
+            return None
+        return wording.COMBINED_AT_SIZE[stage in ("startup", "small-business")]
 
     # -- concepts ------------------------------------------------------------------------------
 
@@ -863,6 +876,8 @@ class Chat:
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
         if reading.kind == "unhelpful":
             text = wording.unhelpful(answer, self.kb)
+        elif reading.kind == "why" and kept.intent == "combine" and not setup:
+            text = self._combined_again(reading.text) or self._why(kept, answer)
         elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
         else:  # pushback, or a why that says how the team itself splits the work

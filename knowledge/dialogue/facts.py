@@ -234,11 +234,12 @@ _ENTERPRISE = re.compile(
 )
 _SCALE_UP = re.compile(
     r"(scale-?up|scaling|series [b-e]\b|raising a [b-e]\b|hypergrowth|several teams|"
-    r"\b(?:[3-9]\d|[1-4]\d\d) (?:people|person|employees|staff)\b|\b[3-9] (?:scrum )?teams)"
+    r"\b(?:[3-9]\d|[1-4]\d\d) (?:people|ppl|person|employees|staff|folks)\b|"
+    r"\b[3-9] (?:scrum )?teams)"
 )
 _STARTUP = re.compile(
     r"(start-?up|seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp|"
-    r"\b(?:[1-9]|[12]\d)[- ](?:people|person|employees|staff)\b)"
+    r"\b(?:[1-9]|[12]\d)[- ](?:people|ppl|person|employees|staff|folks)\b)"
 )
 _SMALL = re.compile(r"(small business|smb|agency|family business|small company|shop\b)")
 

@@ -1064,6 +1064,12 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
+# After "can one person do both?": which side such a person would let go ("what would they drop
+# first?").
+WHAT_TO_DROP = re.compile(
+    r"\b(?:drop|give up|let go|leave out|skip|sacrifice|neglect|deprioriti[sz]e|suffer|fall "
+    r"through|slip)\b"
+)
 # How a role is staffed rather than what it does: part-time, contract, fractional.
 STAFFED_AS = re.compile(
     r"\bpart[- ]time(?:rs?)?\b|\b(?:as|on) (?:a )?contract(?:or)?\b|\bcontractors?\b|"

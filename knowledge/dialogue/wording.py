@@ -290,6 +290,32 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# After "can one person do both?": what such a person would let go, and whether the answer
+# holds at a company's size (True: small; False: larger).
+COMBINED_DROPS = (
+    "The article doesn't say what one person in both roles should drop. Its rule is to hire for "
+    "what you need most: if that is delivery, the Product Owner's work comes first (the "
+    "backlog, user stories, sprints and test planning) and the business side (strategy, market "
+    "and competitive research, go-to-market, the numbers) waits or stays with the founders; if "
+    "it is growth, the other way round. Tell me which you need most, and I'll say which hire. "
+    f"(Article: {SECTION_NEED}.)"
+)
+COMBINED_AT_SIZE = {
+    True: (
+        "At that size the article's small-company case applies: one product person is usual, "
+        "hired for what you need most (delivery points to a Product Owner, growth to a Product "
+        "Manager). It never says one person should hold both titles. (Article: "
+        f"{ARTICLE_TITLE}.)"
+    ),
+    False: (
+        "At that size the article's larger-company case applies: large companies often have "
+        "more than one person doing product work, so each role can have its own person. The "
+        "article gives no head count or ratio, and says nothing about one person holding both "
+        f"titles. (Article: {ARTICLE_TITLE}.)"
+    ),
+}
+
+
 # "Why?" while a hiring question waits for its answer: why the article makes it matter.
 WHY_ASKED = {
     "goal": (

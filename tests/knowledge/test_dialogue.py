@@ -73,6 +73,22 @@ def test_a_follow_up_is_answered_against_the_previous_turn(chat: Chat) -> None:
     assert third.follow_up and third.owners == ["product-owner"]
 
 
+def test_follow_ups_to_one_person_in_both_roles_ask_something_new_of_it(chat: Chat) -> None:
+    # found by two testers: the same paragraph three times, word for word
+    _, small, drops = turns(
+        chat,
+        "can one person do both jobs?",
+        "ok but realisticly at 25 ppl, would u do that",
+        "what would they drop first",
+    )
+    assert small.text.startswith("At that size the article's small-company case applies")
+    assert drops.text.startswith("The article doesn't say what one person in both roles should")
+    _, teams = turns(chat, "can one person be both PO and PM for 8 engineers?", "and for 4 teams?")
+    assert teams.text.startswith("At that size the article's larger-company case applies")
+    _, again = turns(chat, "can one person do both jobs?", "can they really do both?")
+    assert again.text.startswith("The article treats them as two distinct roles")
+
+
 def test_combining_them_after_the_comparison_is_about_the_roles(chat: Chat) -> None:
     _, combine = turns(chat, "PO vs PM?", "so should we merge them?")
     assert combine.intent == "combine"
