@@ -141,7 +141,9 @@ class Unsettled(_Strict):
 
 class Concept(_Strict):
     """An idea the article discusses (three horizons, go-to-market…), explained in our words.
-    `defined: false` marks one the article names without explaining, so RoleFit says so."""
+    `defined: false` marks one the article names without explaining, so RoleFit says so; for
+    such an idea, `outside` may say what it commonly means in practice, which RoleFit says is
+    outside the article."""
 
     id: EntryId
     title: Text
@@ -149,6 +151,14 @@ class Concept(_Strict):
     section: Text
     explanation: Text
     defined: bool = True
+    outside: Text | None = None
+
+    @model_validator(mode="after")
+    def _outside_only_where_undefined(self) -> Concept:
+        """Practice outside the article fills in only what the article leaves undefined."""
+        if self.outside is not None and self.defined:
+            raise ValueError("outside is for an idea the article does not define (defined: false)")
+        return self
 
 
 class UnrelatedTopic(_Strict):

@@ -142,9 +142,11 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def explained(concept: Concept) -> str:
-    """A concept's explanation, said to be only named where the article never defines it."""
+    """A concept's explanation, said to be only named where the article never defines it, then
+    what it commonly means in practice, said to be outside the article."""
     caveat = "" if concept.defined else " (The article names this without defining it.)"
-    return f"{concept.explanation}{caveat} (Article: {concept.section}.)"
+    outside = f" Outside the article: {concept.outside}" if concept.outside else ""
+    return f"{concept.explanation}{caveat} (Article: {concept.section}.){outside}"
 
 
 def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from knowledge import KnowledgeBase, Matcher
+from knowledge.dialogue.wording import explained
 from knowledge.loader import DATA_DIR
 from knowledge.models import ARTICLE_SECTIONS, Concept
 from knowledge.reading import Reader
@@ -82,6 +84,20 @@ def test_the_three_horizons_are_named_but_not_defined(kb: KnowledgeBase) -> None
     assert "never says what the three horizons are" in horizons.explanation
     undefined: list[Concept] = [c for c in kb.concepts if not c.defined]
     assert all("does not" in c.explanation or "never" in c.explanation for c in undefined)
+
+
+def test_an_idea_the_article_leaves_undefined_may_say_what_it_means_in_practice(
+    kb: KnowledgeBase,
+) -> None:
+    # found by a founder-style tester: "explain like im 5 what a backlog is" got only that the
+    # article does not describe it
+    backlog = next(c for c in kb.concepts if c.id == "concept-product-backlog")
+    text = explained(backlog)
+    assert text.index("(The article names this without defining it.)") < text.index(
+        "Outside the article: in Scrum the product backlog is the one ordered list"
+    )
+    with pytest.raises(ValidationError, match="does not define"):
+        Concept.model_validate({**backlog.model_dump(), "defined": True})
 
 
 # Our own phrasings, each with the entry it should reach.
@@ -209,7 +225,7 @@ def _texts(kb: KnowledgeBase) -> Iterator[str]:
     for entry in kb.unsettled:
         yield from (entry.title, entry.why, entry.usually or "", *entry.phrases)
     for concept in kb.concepts:
-        yield from (concept.title, concept.explanation, *concept.phrases)
+        yield from (concept.title, concept.explanation, concept.outside or "", *concept.phrases)
     roadmap = kb.responsibility("both-product-roadmap")
     assert roadmap is not None
     yield from (roadmap.title, roadmap.why, *roadmap.phrases)
