@@ -71,6 +71,7 @@ from knowledge.dialogue.patterns import (
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
     NOT_THIS_BUT,
+    NTH_PIECE,
     OTHER_HIRE,
     OTHER_ROLE,
     PO_OR_PM,
@@ -96,6 +97,7 @@ from knowledge.dialogue.patterns import (
     WANTS_ROLE,
     WHAT_TO_DROP,
     WHERE_TO_POST,
+    WHICH_PARTS,
     WHICH_ROLE,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
@@ -247,6 +249,11 @@ class Chat:
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
+        if memory is not None and (piece := self._nth_piece(text, memory)):
+            return self._ownership(Reading(Intent.OWNERSHIP, piece), memory)  # "the second one?"
+        if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
+            # "which parts exactly?" after the roadmap: why the answer is what it is
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and memory and memory.question:
             more = message_of(text).said.finds(ASKS_MORE)
             if more and (concept := self.concepts.find(f"{memory.question} {text}")):
@@ -310,6 +317,16 @@ class Chat:
         asks_to_hire = message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE)
         starts_hiring = then.intent is Intent.HIRE and then.asks and memory.facts is None
         return bool(starts_hiring and not asks_to_hire)
+
+    def _nth_piece(self, text: str, memory: Memory) -> str | None:
+        """The piece of work a message points to by its place in the list just answered ("and
+        the second one?"), or None."""
+        nth = NTH_PIECE.match(normalise(text))
+        previous = self._previous_answer(memory) if nth is not None else None
+        if nth is None or previous is None or not previous.parts:
+            return None
+        place = _PLACES[nth["nth"]]
+        return previous.parts[place].question if place < len(previous.parts) else None
 
     def _asked_in_other_words(self, text: str) -> Reply | None:
         """A question the article answers, asked in words its concepts' phrasings and the rules
@@ -1120,6 +1137,17 @@ def _the_other_role(concept: Concept, text: str) -> tuple[str, str] | None:
     if len(asked_of) != 1 or len(told_of) != 1 or asked_of == told_of:
         return None
     return told_of[0], asked_of[0]
+
+
+# Where each word for a place in a list points (-1: the last).
+_PLACES = {
+    **dict.fromkeys(("first", "1st"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("fifth", "5th"), 4),
+    "last": -1,
+}
 
 
 def _places_a_role(answer: Answer) -> bool:

@@ -795,7 +795,8 @@ ASKS_MEMBERS = re.compile(
 # Someone with another job taking one of the roles: "can our CTO double as the PO?".
 _ANOTHER_JOB = (
     r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
-    r"devs?)|tech lead|engineering manager|designers?|scrum master|qa lead|architect|head of "
+    r"devs?)|tech leads?|engineering managers?|designers?|scrum masters?|qa leads?|architects?|"
+    r"head of "
     r"\w+|vp of \w+|(?:business |data )?analysts?|(?:project|program|delivery) managers?|"
     r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
 )
@@ -1069,6 +1070,17 @@ JOB_AD = re.compile(
 WHAT_TO_DROP = re.compile(
     r"\b(?:drop|give up|let go|leave out|skip|sacrifice|neglect|deprioriti[sz]e|suffer|fall "
     r"through|slip)\b"
+)
+# Which parts of the work just answered go where ("which parts exactly?" after the roadmap).
+WHICH_PARTS = re.compile(
+    r"^(?:and |so |ok |okay |but |hmm )?(?:which|what) (?:parts?|bits?|pieces?|sides?|halves|half)"
+    r"(?: exactly| of it| is whose| go where)?\W*$"
+)
+# One piece of a list just answered, by its place ("and the second one?", "what about the last
+# item?").
+NTH_PIECE = re.compile(
+    r"^(?:and |so |ok |okay |but |what about |how about )?(?:the )?(?P<nth>first|second|third|"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| item| piece| bit| thing)?\W*$"
 )
 # How a role is staffed rather than what it does: part-time, contract, fractional.
 STAFFED_AS = re.compile(

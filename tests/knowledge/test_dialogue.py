@@ -89,6 +89,18 @@ def test_follow_ups_to_one_person_in_both_roles_ask_something_new_of_it(chat: Ch
     assert again.text.startswith("The article treats them as two distinct roles")
 
 
+def test_a_follow_up_pointing_into_the_last_answer_is_about_that_answer(chat: Chat) -> None:
+    # found by an engineering-manager tester: "second line support" and "parts" (supply chain)
+    listed, second = turns(
+        chat, "who owns bug triage, release decisions and documentation?", "and the second one?"
+    )
+    assert listed.answer is not None and listed.answer.parts[1].question == "release decisions"
+    assert second.memory.question == "release decisions"
+    assert second.owners == ["product-owner"]
+    _, parts = turns(chat, "who owns the roadmap?", "which parts exactly?")
+    assert parts.kind == "why" and "The article divides the roadmap between the two" in parts.text
+
+
 def test_combining_them_after_the_comparison_is_about_the_roles(chat: Chat) -> None:
     _, combine = turns(chat, "PO vs PM?", "so should we merge them?")
     assert combine.intent == "combine"
@@ -908,6 +920,7 @@ def test_a_company_size_said_while_hiring_is_a_fact_of_the_hire(chat: Chat) -> N
     ("question", "role"),
     [
         ("can our CTO double as the PO?", "Product Owner"),
+        ("could the engineering managers act as PO instead?", "Product Owner"),
         ("could our founder be the product manager?", "Product Manager"),
     ],
 )
