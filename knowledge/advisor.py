@@ -11,6 +11,7 @@ itself. Pure: no Slack, no I/O, deterministic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -155,12 +156,15 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
     kb = matcher.kb
     names = {role: kb.roles[role].name for role in ROLE_IDS}
     placed, unplaced, outside, need_evidence = _place_needs(answers.needs, matcher, names)
-    evidence = _answer_evidence(answers, names) + need_evidence
+    answered = _answer_evidence(answers, names)
+    evidence = answered + need_evidence
 
     scores = {role: sum(item.points.get(role, 0.0) for item in evidence) for role in ROLE_IDS}
     decision, confidence, decision_reasons = _decide(answers, scores, placed, names)
 
     supporting = ROLE_IDS if decision == "both" else (decision,)
+    if decision == "both":  # each side's work in turn, so a short list of reasons shows both
+        evidence = [*answered, *_in_turn(need_evidence)]
     backs = [item.reason for item in evidence if any(item.points.get(r) for r in supporting)]
     neutral = [item.reason for item in evidence if not item.points]  # work for someone else
     against = [
@@ -179,6 +183,15 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
         placed_needs=placed,
         on_staff=answers.existing_roles,
     )
+
+
+def _in_turn(evidence: list[_Evidence]) -> list[_Evidence]:
+    """Need evidence with each role's in turn (a Product Owner's, a Product Manager's, …), shared
+    work after; each role's in its own order."""
+    alone = [[item for item in evidence if list(item.points) == [role]] for role in ROLE_IDS]
+    shared = [item for item in evidence if len(item.points) != 1]
+    turns = [item for pair in zip_longest(*alone) for item in pair if item is not None]
+    return [*turns, *shared]
 
 
 def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_Evidence]:

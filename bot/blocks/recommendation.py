@@ -31,6 +31,8 @@ from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
 
 MAX_REASONS = 6
+# Scores closer than this weigh the two hires the same.
+EVEN_SCORES = 0.01
 MAX_OWNED = 6
 MAX_UNPLACED = 5
 ACTIONS_BLOCK = "rolefit_recommendation_actions"
@@ -134,14 +136,22 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
             f"the {po} turns it into a prioritised backlog and delivered sprints.",
             "Agree up front who leads the shared work: finding what customers need and "
             "turning it into requirements.",
-            "The article names no order; if only one search can start now, more of your "
-            f"answers point to the {_stronger(recommendation, kb)}.",
+            "The article names no order; if only one search can start now, "
+            + _first_search(recommendation, kb),
         ],
     }[recommendation.recommendation]
     steps.append("Unsure who owns a task? Ask RoleFit: `/rolefit who owns …`")
     return "\n".join(f"{number}. {step}" for number, step in enumerate(steps, start=1))
 
 
-def _stronger(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    role = max(ROLE_IDS, key=lambda r: recommendation.scores.get(r, 0.0))
-    return kb.roles[role].name
+def _first_search(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """Which of two hires to look for first: the role the answers weigh more towards (each piece
+    of work picked, and Scrum for the Product Owner), or neither where they weigh the same."""
+    po, pm = (recommendation.scores.get(role, 0.0) for role in ROLE_IDS)
+    if abs(po - pm) < EVEN_SCORES:
+        return "your answers weigh both sides the same: start with the side whose gap costs most."
+    role = kb.roles[ROLE_IDS[0] if po > pm else ROLE_IDS[1]].name
+    return (
+        f"your answers weigh more towards the {role} (each piece of work you picked counts, "
+        "and so does whether your team runs Scrum)."
+    )

@@ -443,3 +443,19 @@ def test_work_the_article_leaves_unsettled_is_said_so_and_not_listed_as_unplacea
     assert advice.unplaced_needs == ["running retros", "gibberish xyzzy"]
     (said,) = [r.text for r in advice.reasons if "running retros" in r.text]
     assert said.startswith("The article doesn't settle whose work “running retros” is")
+
+
+def test_two_hires_give_reasons_from_each_sides_work_in_turn(matcher: Matcher) -> None:
+    # found by an HR-lead tester: three Product Owner tasks filled the reasons, the four
+    # Product Manager tasks picked after them were never shown
+    answers = HiringAnswers(
+        company_stage="small-business",
+        goal="both",
+        uses_scrum=True,
+        needs=["po-backlog", "po-user-stories", "po-sprints", "pm-go-to-market"],
+        headcount=2,
+    )
+    advice = advise(answers, matcher)
+    assert advice.recommendation == "both"
+    needs = [reason.text for reason in advice.reasons if reason.source == "responsibility"]
+    assert "Product Manager work" in needs[1] and "Product Owner work" in needs[0]

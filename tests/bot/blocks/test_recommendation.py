@@ -210,3 +210,32 @@ def test_needs_outside_product_are_not_listed_as_unplaceable(kb: KnowledgeBase) 
     )
     shown = texts(recommendation_message(advice, kb, user_id="U1", basis="b")["blocks"])
     assert "RoleFit couldn't place “xyzzy”. Ask it about it" in shown
+
+
+@pytest.mark.parametrize(
+    ("needs", "first"),
+    [
+        # found by an HR-lead tester: three PO tasks and four PM tasks (with Scrum) were told
+        # "more of your answers point to the Product Owner"
+        (
+            [
+                *("po-backlog", "po-user-stories", "po-sprints", "pm-go-to-market"),
+                *("pm-market-research", "pm-competitive-analysis", "pm-financial-analysis"),
+            ],
+            "your answers weigh both sides the same",
+        ),
+        (
+            ["po-backlog", "po-user-stories", "pm-go-to-market"],
+            "weigh more towards the Product Owner",
+        ),
+    ],
+)
+def test_two_hires_say_which_search_to_start_first_as_the_answers_weigh(
+    kb: KnowledgeBase, matcher: Matcher, needs: list[str], first: str
+) -> None:
+    answers = HiringAnswers(
+        company_stage="small-business", goal="both", uses_scrum=True, needs=needs, headcount=2
+    )
+    advice = advise(answers, matcher)
+    assert advice.recommendation == "both"
+    assert first in section_titled(recommendation_blocks(advice, kb), "*Next steps*")
