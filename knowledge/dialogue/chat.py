@@ -84,6 +84,7 @@ from knowledge.dialogue.patterns import (
     ROLE_DOES,
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
+    SCRUM_MASTER_COMPARED,
     SOMEWHERE_ELSE,
     STAFFED_AS,
     TAKES_PART,
@@ -343,6 +344,7 @@ class Chat:
         choosing = hiring and bool(said.finds(PO_OR_PM))
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
+            (SCRUM_MASTER_COMPARED, wording.SCRUM_MASTER_COMPARED),
             (ASKS_SCRUM_MASTER, wording.SCRUM_MASTER),
         ):
             if said.finds(pattern) and not choosing:

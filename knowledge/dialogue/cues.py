@@ -35,7 +35,7 @@ WORDING = frozenset(
         *("ASKS_EXAMPLE", "ASKS_SCRUM_MASTER", "TEAM_ARRANGEMENT"),
         *("WANTS_ROLE", "ASKS_TO_HIRE", "ARTICLE_SAYS", "ARTICLE_NAMES", "IN_COMMON"),
         *("GIVEN_REASON", "POINTS_BACK", "ASKS_INTERVIEW", "WHERE_TO_POST", "STAFFED_AS", "RATE"),
-        *("WHAT_TO_DROP", "NTH_PIECE", "WHICH_PARTS"),
+        *("WHAT_TO_DROP", "NTH_PIECE", "WHICH_PARTS", "SCRUM_MASTER_COMPARED"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

@@ -733,6 +733,11 @@ ASKS_SCRUM_MASTER = re.compile(
     r"[^.?!]{0,30}\bscrum masters?\b|"
     r"\bscrum masters?\b (?:as well|too|also|instead)\W*$"
 )
+# A role set against a Scrum Master: "what's the difference between a PO and a scrum master?".
+SCRUM_MASTER_COMPARED = re.compile(
+    r"\b(?:differen\w*|vs\.?|versus|compared? (?:to|with)|same as)\b[^.?!]{0,40}"
+    r"\bscrum masters?\b|\bscrum masters?\b[^.?!]{0,10}\b(?:vs\.?|versus)\b"
+)
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
 # the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
 _OUR_ROLE = r"(?:our|my) (?:po|pm|product owner|product manager)"

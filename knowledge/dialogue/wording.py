@@ -406,6 +406,14 @@ SCRUM_MASTER = (
     "What it does say: the Product Owner is the Scrum role it describes, with the backlog, user "
     "stories, sprints and test planning."
 )
+# A role set against a Scrum Master, which the article never mentions.
+SCRUM_MASTER_COMPARED = (
+    "The article never mentions Scrum Masters, so it can't set one against either role. What it "
+    "does say: the Product Owner is the Scrum role it describes, answering for what the team "
+    "builds (the backlog, user stories, sprints and test planning), and the Product Manager a "
+    "business role. Outside the article, a Scrum Master looks after how the team works (the "
+    "Scrum process, clearing what blocks it), not what gets built."
+)
 # Before the article's idea a claim about the article is checked against.
 CLAIM = "Here is what the article says on that, in my words, to check the claim against:"
 # Asked to help hire for a job that is no product role.

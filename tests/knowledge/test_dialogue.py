@@ -963,6 +963,19 @@ def test_who_takes_a_role_and_how_it_is_staffed_are_not_in_the_article(
     assert "What the role takes, going by the article" in reply.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what's the difference between a PO and a scrum master?", "scrum master vs product owner?"],
+)
+def test_a_role_set_against_a_scrum_master_says_the_article_has_none(
+    chat: Chat, question: str
+) -> None:
+    # found by two testers: the Product Owner and Product Manager side by side
+    reply = chat.reply(question)
+    assert reply.text.startswith("The article never mentions Scrum Masters, so it can't set one")
+    assert "Outside the article, a Scrum Master looks after how the team works" in reply.text
+
+
 def test_a_correction_opening_with_what_was_not_meant_answers_what_was(chat: Chat) -> None:
     _, meant = turns(chat, "who handles pricing", "no not pricing, i meant positioning")
     assert meant.answer is not None and meant.answer.owners == ["product-manager"]

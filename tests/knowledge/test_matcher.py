@@ -275,6 +275,11 @@ def test_unrelated_work_is_nobodys_with_low_confidence(matcher: Matcher, questio
         ("what about compliance stuff, like PCI / SOC2 requirements", "legal or compliance"),
         ("who does the pitch deck for investors", "the founders or the CEO"),
         ("who runs payroll", "finance or HR"),
+        # found by an engineering-manager tester: ADRs were help-centre articles
+        (
+            "who owns internal technical documentation like ADRs and API docs?",
+            "the developers and architects who build the system",
+        ),
     ],
 )
 def test_everyday_work_outside_product_says_whose_it_usually_is(
