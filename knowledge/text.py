@@ -397,11 +397,15 @@ def _pieces(parts: list[str]) -> list[str]:
     return pieces if 2 <= len(pieces) <= MOST_LISTED else []
 
 
+# Semicolons, at least, that set a message's items apart one by one ("A; B; C").
+ITEMS_BY_SEMICOLONS = 2
+
+
 def lists_item_by_item(cleaned: str) -> bool:
-    """Whether a message sets its list out item by item, on bulleted or numbered lines or
-    numbered in a line ("who owns: 1) backlog 2) pricing"): each item is meant as a piece of work
-    of its own."""
-    return bool(_items(cleaned))
+    """Whether a message sets its list out item by item, on bulleted or numbered lines, numbered
+    in a line ("who owns: 1) backlog 2) pricing") or between semicolons ("who owns A; B; C?"):
+    each item is meant as a piece of work of its own."""
+    return cleaned.count(";") >= ITEMS_BY_SEMICOLONS or bool(_items(cleaned))
 
 
 # A question that goes on from the one before ("and competitor analysis?", "what about pricing?").

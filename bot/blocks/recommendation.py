@@ -145,13 +145,10 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
 
 
 def _first_search(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    """Which of two hires to look for first: the role the answers weigh more towards (each piece
-    of work picked, and Scrum for the Product Owner), or neither where they weigh the same."""
+    """Which of two hires to look for first: the role the answers weigh more towards, or neither
+    where they weigh the same."""
     po, pm = (recommendation.scores.get(role, 0.0) for role in ROLE_IDS)
     if abs(po - pm) < EVEN_SCORES:
         return "your answers weigh both sides the same: start with the side whose gap costs most."
     role = kb.roles[ROLE_IDS[0] if po > pm else ROLE_IDS[1]].name
-    return (
-        f"your answers weigh more towards the {role} (each piece of work you picked counts, "
-        "and so does whether your team runs Scrum)."
-    )
+    return f"your answers weigh more towards the {role}."

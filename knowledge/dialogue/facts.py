@@ -360,8 +360,8 @@ def read_facts(text: str) -> HiringFacts:
         goal = "deliver-product"
     elif business:
         goal = "build-business"
-    two = _TWO.search(said) or _TWO_MORE.search(said)
-    headcount: Literal[1, 2] | None = 2 if two else 1 if _ONE.search(said) else None
+    # What is stated outweighs what is asked: "do I need two people? we only have money for one"
+    headcount = _head_count(without_questions(said)) or _head_count(said)
     scrum: bool | None = None
     if _UNSURE_OF_SCRUM.search(said):
         scrum = None
@@ -540,6 +540,21 @@ def _covered(clause: str) -> bool:
     if _NOT_NEEDED.search(clause):
         return True
     return bool(_COVERED.search(clause)) and not _MISSING.search(clause)
+
+
+def _head_count(said: str) -> Literal[1, 2] | None:
+    if _TWO.search(said) or _TWO_MORE.search(said):
+        return 2
+    return 1 if _ONE.search(said) else None
+
+
+# The sentences (or the last clause of one) of a message that ask something.
+_QUESTIONS = re.compile(r"[^.?!,;]*\?")
+
+
+def without_questions(text: str) -> str:
+    """The sentences of a message that state something, without those that ask."""
+    return _QUESTIONS.sub(" ", text)
 
 
 def _stage(said: str) -> CompanyStage | None:

@@ -22,6 +22,7 @@ from knowledge.dialogue.facts import (
     read_correction,
     read_facts,
     read_vacated,
+    without_questions,
 )
 from knowledge.dialogue.memory import Memory
 from knowledge.dialogue.message import Message, Text, follow_up_topic, message_of
@@ -379,7 +380,9 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
         return False
     nothing = HiringFacts()
     pending = previous.facts.missing()
-    if _asks_its_own(message.said) and not _states_what_was_asked(message, previous):
+    if _asks_its_own(message.said) and not (
+        _states_what_was_asked(message, previous) or _corrects_the_advice(message, previous)
+    ):
         return False
     if pending is None:
         if previous.intent != "hire":
@@ -402,16 +405,25 @@ def _states_what_was_asked(message: Message, previous: Memory) -> bool:
     nothing, the head count or the Scrum RoleFit just asked about ("why both? i can only afford
     one"; not "can one person do both?")."""
     pending = previous.facts.missing() if previous.facts is not None else None
-    stated = _QUESTIONS.sub(" ", message.text)
     return (
         previous.intent == "hire"
         and bool(previous.asked)
         and pending in ("headcount", "uses_scrum")
-        and getattr(read_facts(stated), pending) is not None
+        and getattr(read_facts(without_questions(message.text)), pending) is not None
     )
 
 
-_QUESTIONS = re.compile(r"[^.?!]*\?")
+def _corrects_the_advice(message: Message, previous: Memory) -> bool:
+    """Whether a message asking something of the advice also states, in a sentence that asks
+    nothing, a fact that changes what it rests on ("we dont do scrum though, does that change
+    anything?")."""
+    if previous.intent != "hire" or previous.facts is None or previous.facts.missing():
+        return False
+    stated = message_of(without_questions(message.text))
+    correction = read_correction(stated.text)
+    return previous.facts.corrected(correction) != previous.facts or _tells_how_it_works(
+        stated, previous.facts
+    )
 
 
 def _comments_on_the_answer(message: Message) -> bool:

@@ -1840,6 +1840,25 @@ def test_one_budget_is_one_hire() -> None:
     assert read_facts("why both? i can only afford one").headcount == 1
 
 
+def test_a_head_count_stated_outweighs_one_asked_about() -> None:
+    # found by a founder-style tester: "hire both… You can make two hires"
+    said = "ok but can one person do both or do I need two people? we only have money for one"
+    assert read_facts(said).headcount == 1
+    assert read_facts("do we need two people?").headcount == 2
+
+
+def test_a_fact_that_changes_the_advice_is_taken_even_beside_a_question(chat: Chat) -> None:
+    # found by a founder-style tester: the same advice, for a team that had just said no Scrum
+    *_, changed = turns(
+        chat,
+        "who should I hire? we are pre-seed, 9 ppl",
+        "delivering the product",
+        "we dont do scrum though, does that change anything?",
+    )
+    assert changed.text.startswith("Got it. Taking that into account:")
+    assert changed.facts is not None and changed.facts.uses_scrum is False
+
+
 def test_not_knowing_whether_the_team_runs_scrum_says_nothing_of_it() -> None:
     # found by an HR-lead tester: "no idea if we use scrum" was read as a Scrum team
     facts = read_facts("we have budget for one person and I have no idea if we use scrum")

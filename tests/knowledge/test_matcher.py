@@ -366,6 +366,11 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
         ]
         assert answer.owners == ["product-owner"]
         assert [part.named for part in answer.parts] == [False, True, True]
+    # found by a CTO tester: four pieces between semicolons were one card about the first
+    answer = matcher.answer(
+        "who owns sprint goals; firmware requirements; supplier negotiations; CE certification?"
+    )
+    assert len(answer.parts) == 4
     # two pieces in a sentence may be one piece of work told twice: one answer
     assert not matcher.answer("who goes to trade shows and talks to buyers?").parts
 
