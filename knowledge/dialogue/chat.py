@@ -51,6 +51,7 @@ from knowledge.dialogue.patterns import (
     ASKS_SOURCE,
     ASKS_SUMMARY,
     ASKS_TO_HIRE,
+    ASKS_WHAT_TO_PUT,
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
     BOTH_AT_A_SIZE,
@@ -250,6 +251,8 @@ class Chat:
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
+        if ad := self._ad_or_interview(text, memory):
+            return ad  # "what should I put in the job ad for the PM?", "what do I ask them?"
         if memory is not None and (piece := self._nth_piece(text, memory)):
             return self._ownership(Reading(Intent.OWNERSHIP, piece), memory)  # "the second one?"
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
@@ -621,7 +624,7 @@ class Chat:
         ):
             # "I'm writing a job ad for a Product Owner": the role chosen, what it does (a job ad
             # whose duties are said is a hiring story: whether the title fits them)
-            text = wording.job_ad(wording.role(self.kb.roles[named[0]]), reading.text)
+            text = self._for_the_ad(reading.text, None)
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
@@ -696,17 +699,43 @@ class Chat:
             return None
         assert memory.facts is not None  # advised on these
         recommendation = self.advise(memory.facts)
-        advised = recommendation.recommendation
-        if message.said.finds(JOB_AD):
-            text = wording.job_ad(
-                wording.role(self.kb.roles[advised])
-                if advised in ROLE_IDS
-                else wording.compare(self.kb),
-                text,
-            )
+        if message.said.finds(JOB_AD) or message.said.finds(ASKS_INTERVIEW):
+            text = self._for_the_ad(text, recommendation.recommendation)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
+
+    def _ad_or_interview(self, text: str, memory: Memory | None) -> Reply | None:
+        """A job ad or interview for the one role a message names, or for the hire just advised:
+        outside the article, but what it says the role owns is what an ad or an interview must
+        get right. None for any other message, or one asking whom to hire; the conversation
+        stays where it was (a hiring question still waits)."""
+        message = message_of(text)
+        said = message.said
+        if not (said.finds(JOB_AD) or said.finds(ASKS_INTERVIEW)) or said.finds(WHERE_TO_POST):
+            return None
+        if not said.finds(ASKS_WHAT_TO_PUT) or "who" in said.split():
+            return None  # a story about an ad ("I was about to post a PM job ad but…")
+        if message.asked.finds(HIRE_ASK) or said.finds(ASKS_TO_HIRE):
+            return None
+        facts = memory.facts if memory is not None and memory.intent == "hire" else None
+        advised = None
+        if facts is not None and facts.missing() is None:
+            advised = self.advise(facts).recommendation
+        if advised is None and len(_roles_named(text.lower())) != 1:
+            return None
+        text = self._for_the_ad(text, advised)
+        return Reply(
+            intent=Intent.OFF_TOPIC, text=text, memory=memory or Memory(intent="off-topic")
+        )
+
+    def _for_the_ad(self, text: str, advised: str | None) -> str:
+        """What the article says of the role a job ad or an interview is for: the one the
+        message names, else the one advised (both roles side by side for two hires)."""
+        named = _roles_named(text.lower())
+        role = named[0] if len(named) == 1 else advised
+        described = wording.role(self.kb.roles[role]) if role in ROLE_IDS else None
+        return wording.job_ad(described or wording.compare(self.kb), text)
 
     def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
         """ "Once that person is in, who's next?": the hire just advised counts as on staff beside
@@ -1022,13 +1051,6 @@ class Chat:
         said = message_of(reading.text).said
         if said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
-        named = _roles_named(reading.text.lower())
-        ad_or_interview = said.finds(JOB_AD) or said.finds(ASKS_INTERVIEW)
-        if len(named) == 1 and ad_or_interview and not said.finds(WHERE_TO_POST):
-            # "what interview questions for a PO?": outside the article, but what it says the
-            # role owns is what an advert or an interview has to get right
-            text = wording.job_ad(wording.role(self.kb.roles[named[0]]), reading.text)
-            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )

@@ -1098,6 +1098,15 @@ RATE = re.compile(r"\b(?:day|daily|hourly|going) rates?\b|\bhow much\b")
 WHERE_TO_POST = re.compile(
     r"\bwhere (?:should |do |can |to )?(?:we |i )?(?:post|advertise|list|find)\b"
 )
+# Asking what goes in an ad or an interview: "what should I put in it?", "how do I write a job
+# ad…", "what do I ask?".
+ASKS_WHAT_TO_PUT = re.compile(
+    r"\bwhat (?:should|do|to|would|can|must) (?:i |we )?(?:put|write|say|include|ask|cover|list|"
+    r"look for|mention)\b|\bhow (?:do|should|would|can) (?:i |we )?(?:write|draft|word|phrase)\b|"
+    r"\bhow to (?:write|draft|word)\b|\b(?:give|write|draft|suggest) (?:me )?(?:a |an |some |\d+ )?"
+    r"(?:job|interview)\b|\bwhat (?:are )?(?:good |the best )?interview questions\b|"
+    r"\binterview questions (?:for|to)\b"
+)
 # Asking what to ask a candidate for a role ("what interview questions for a PO?").
 ASKS_INTERVIEW = re.compile(
     r"\binterview (?:questions?|process|loop)\b|\b(?:interview|screen)(?:ing)? (?:a |the )?"

@@ -1834,6 +1834,29 @@ def test_a_job_ad_or_interview_for_a_role_gets_what_the_article_says_of_it(
     assert where.text.startswith("That's outside what I know")
 
 
+def test_a_job_ad_or_interview_mid_conversation_is_for_the_role_named_or_advised(
+    chat: Chat,
+) -> None:
+    # found by a founder-style tester: "What to look for in each hire" for a PM ad, then
+    # "That's outside what I know" for the interview
+    *_, ad, advice, interview = turns(
+        chat,
+        "we are a 9 person startup, who should I hire?",
+        "what should I put in the job ad for the product manager?",
+        "building the business",
+        "and what should I ask in interviews?",
+    )
+    assert (
+        ad.text.startswith("The article doesn't write job ads")
+        and "Product Manager (PM):" in ad.text
+    )
+    assert advice.recommendation is not None  # the hiring question still waited
+    assert interview.text.startswith("The article doesn't give interview questions")
+    assert "Product Manager (PM):" in interview.text
+    story = chat.reply("I was about to post a 'product manager' job ad but the job is the backlog")
+    assert not story.text.startswith("The article doesn't write job ads")
+
+
 def test_one_budget_is_one_hire() -> None:
     assert read_facts("only 1 budget. po or pm").headcount == 1
     assert read_facts("ok and if we hire only one, which one first?").headcount == 1
