@@ -964,6 +964,17 @@ def test_who_takes_a_role_and_how_it_is_staffed_are_not_in_the_article(
 
 
 @pytest.mark.parametrize(
+    "question", ["what is a sprint", "sprint planning — what happens in it?", "what are sprints?"]
+)
+def test_what_a_sprint_is_gets_the_idea_not_who_plans_it(chat: Chat, question: str) -> None:
+    # found by a founder-style tester: "clearly work for the Product Owner", nothing on what it is
+    reply = chat.reply(question)
+    assert reply.concept is not None and reply.concept.id == "concept-sprint"
+    assert "Outside the article: in Scrum a sprint is a short, fixed stretch of work" in reply.text
+    assert chat.reply("who plans the sprints?").owners == ["product-owner"]
+
+
+@pytest.mark.parametrize(
     "question",
     ["what's the difference between a PO and a scrum master?", "scrum master vs product owner?"],
 )
