@@ -1070,6 +1070,13 @@ JOB_AD = re.compile(
     r"\bjob (?:ad|ads|advert|advertisement|description|post|posting|listing|spec)s?\b|\bjd\b|"
     r"\b(?:write|draft) (?:the |a )?(?:ad|posting|listing)\b"
 )
+# Whether a company needs a product person at all yet: "do we even need a product person yet?".
+NEEDS_ONE_YET = re.compile(
+    r"\b(?:do|does) (?:we|i) (?:even |really |actually |still )?need (?:a |any |one )?"
+    r"(?:product (?:person|people|hire|role|manager|owner)|pm|po)\b[^.?!]{0,20}\byet\b|"
+    r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b|"
+    r"\beven need (?:a |any )?(?:product|pm|po)\b"
+)
 # After "can one person do both?": which side such a person would let go ("what would they drop
 # first?").
 WHAT_TO_DROP = re.compile(

@@ -318,6 +318,14 @@ COMBINED_AT_SIZE = {
 }
 
 
+# "Do we even need a product person yet?": what the article says of small companies' first one.
+NEEDS_ONE_YET = (
+    "The article doesn't say when a company needs its first product person. It says startups and "
+    "small businesses need the right product people in place, and usually hire a single one, "
+    f"picked by what they need most. (Article: {ARTICLE_TITLE}.) For your hire:"
+)
+
+
 # "Why?" while a hiring question waits for its answer: why the article makes it matter.
 WHY_ASKED = {
     "goal": (

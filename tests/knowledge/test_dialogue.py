@@ -1874,6 +1874,22 @@ def test_one_budget_is_one_hire() -> None:
     assert read_facts("why both? i can only afford one").headcount == 1
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ok real talk, do we even NEED a product person yet? we are 9 people, pre-seed",
+        "do we need a product manager yet? we're 6 people",
+    ],
+)
+def test_whether_a_product_person_is_needed_yet_gets_the_article_before_the_question(
+    chat: Chat, question: str
+) -> None:
+    # found by a founder-style tester: only "What is the hire mostly for?"
+    reply = chat.reply(question)
+    assert reply.text.startswith("The article doesn't say when a company needs its first product")
+    assert reply.asks  # then the hiring question, as before
+
+
 def test_a_head_count_stated_outweighs_one_asked_about() -> None:
     # found by a founder-style tester: "hire both… You can make two hires"
     said = "ok but can one person do both or do I need two people? we only have money for one"
