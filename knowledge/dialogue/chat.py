@@ -57,6 +57,7 @@ from knowledge.dialogue.patterns import (
     BOTH_AT_A_SIZE,
     COMBINE,
     CONFIRM_TAIL,
+    CUSTOMER_INTERVIEWS,
     EXPLAIN,
     FRESH_QUESTION,
     GIVEN_REASON,
@@ -327,8 +328,10 @@ class Chat:
         """The piece of work a message points to by its place in the list just answered ("and
         the second one?"), or None."""
         nth = NTH_PIECE.match(normalise(text))
-        previous = self._previous_answer(memory) if nth is not None else None
-        if nth is None or previous is None or not previous.parts:
+        if nth is None:
+            return None
+        previous = self._previous_answer(memory)
+        if previous is None or not previous.parts:
             return None
         place = _PLACES[nth["nth"]]
         return previous.parts[place].question if place < len(previous.parts) else None
@@ -702,8 +705,11 @@ class Chat:
             return None
         assert memory.facts is not None  # advised on these
         recommendation = self.advise(memory.facts)
-        if message.said.finds(JOB_AD) or message.said.finds(ASKS_INTERVIEW):
-            text = self._for_the_ad(text, recommendation.recommendation)
+        interview = message.said.finds(ASKS_INTERVIEW) and not message.said.finds(
+            CUSTOMER_INTERVIEWS
+        )
+        if message.said.finds(JOB_AD) or interview:
+            text = self._for_the_ad(text, recommendation.recommendation, interview=bool(interview))
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
@@ -715,7 +721,8 @@ class Chat:
         stays where it was (a hiring question still waits)."""
         message = message_of(text)
         said = message.said
-        if not (said.finds(JOB_AD) or said.finds(ASKS_INTERVIEW)) or said.finds(WHERE_TO_POST):
+        interview = said.finds(ASKS_INTERVIEW) and not said.finds(CUSTOMER_INTERVIEWS)
+        if not (said.finds(JOB_AD) or interview) or said.finds(WHERE_TO_POST):
             return None
         if not said.finds(ASKS_WHAT_TO_PUT) or "who" in said.split():
             return None  # a story about an ad ("I was about to post a PM job ad but…")
@@ -727,18 +734,18 @@ class Chat:
             advised = self.advise(facts).recommendation
         if advised is None and len(_roles_named(text.lower())) != 1:
             return None
-        text = self._for_the_ad(text, advised)
+        text = self._for_the_ad(text, advised, interview=bool(interview))
         return Reply(
             intent=Intent.OFF_TOPIC, text=text, memory=memory or Memory(intent="off-topic")
         )
 
-    def _for_the_ad(self, text: str, advised: str | None) -> str:
-        """What the article says of the role a job ad or an interview is for: the one the
+    def _for_the_ad(self, text: str, advised: str | None, *, interview: bool = False) -> str:
+        """What the article says of the role a job ad (or an interview) is for: the one the
         message names, else the one advised (both roles side by side for two hires)."""
         named = _roles_named(text.lower())
         role = named[0] if len(named) == 1 else advised
         described = wording.role(self.kb.roles[role]) if role in ROLE_IDS else None
-        return wording.job_ad(described or wording.compare(self.kb), text)
+        return wording.job_ad(described or wording.compare(self.kb), interview=interview)
 
     def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
         """ "Once that person is in, who's next?": the hire just advised counts as on staff beside
@@ -1184,6 +1191,8 @@ def _places_a_role(answer: Answer) -> bool:
 
 def _names_no_work(answer: Answer) -> bool:
     """An answer that found no work of the article's in the question: none at all, or only
-    everyday work outside product ("travel" in "do PMs travel?" reads as booking trips)."""
-    everyday = answer.outside_owner is None or answer.section is None
-    return not answer.owners and answer.settled and everyday and not answer.parts
+    everyday work outside product ("travel" in "do PMs travel?" reads as booking trips), which
+    names whose it usually is but no section of the article (work the article hands to someone
+    else names its section)."""
+    placed_outside = answer.outside_owner is not None and answer.section is not None
+    return not answer.owners and answer.settled and not placed_outside and not answer.parts

@@ -170,7 +170,7 @@ _NO_SCRUM = re.compile(
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): nothing said of it.
 _UNSURE_OF_SCRUM = re.compile(
     r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain)\b"
-    r"[^.?!]{0,25}\b(?:if|whether)\b[^.?!]{0,30}\b(?:scrum|sprints?|agile)\b"
+    r"[^.?!,;]{0,25}\b(?:if|whether)\b[^.?!,;]{0,30}\b(?:scrum|sprints?|agile)\b"
 )
 # A clause that says in so many words what is wanted ("what we really need is growth"): where
 # one names work, the team's other clauses ("we do scrum") describe the team, not the hire.

@@ -427,9 +427,11 @@ def _corrects_the_advice(message: Message, previous: Memory) -> bool:
 
 
 def _comments_on_the_answer(message: Message) -> bool:
-    """A short message pushing back on, or asking why of, the answer just given."""
+    """A short message pushing back on, or asking why of, the answer just given, in so many
+    words ("that's wrong, our PO does pricing"): a plain "no, it's mostly for growth" may answer
+    the hiring question."""
     said = message.said
-    return len(message.words) <= 14 and bool(said.finds(P.DISAGREE) or said.finds(P.WHY))
+    return len(message.words) <= 14 and bool(said.finds(P.PUSHBACK) or said.finds(P.WHY))
 
 
 # A short message after the advice that says only how the team works ("we use kanban btw"): a

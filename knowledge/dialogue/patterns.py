@@ -72,6 +72,7 @@ BOTH_ROLES = re.compile(
 # and "the other one": the role the previous answer did not name.
 _TITLE_PO = r"(?:pos?|product owners?|p\.o\.)"
 _TITLE_PM = r"(?:pms?|product managers?|p\.m\.)"
+_ROLE_TITLE = rf"(?:{_TITLE_PO}|{_TITLE_PM})"
 _OTHER = r"other (?:one|role|side|person|guy|hat)"
 TITLE_PO = re.compile(rf"\b{_TITLE_PO}(?!\w)")
 TITLE_PM = re.compile(rf"\b{_TITLE_PM}(?!\w)")
@@ -734,9 +735,13 @@ ASKS_SCRUM_MASTER = re.compile(
     r"\bscrum masters?\b (?:as well|too|also|instead)\W*$"
 )
 # A role set against a Scrum Master: "what's the difference between a PO and a scrum master?".
+_SET_AGAINST = r"(?:vs\.?|versus|or|compared (?:to|with)) (?:a |the )?"
 SCRUM_MASTER_COMPARED = re.compile(
-    r"\b(?:differen\w*|vs\.?|versus|compared? (?:to|with)|same as)\b[^.?!]{0,40}"
-    r"\bscrum masters?\b|\bscrum masters?\b[^.?!]{0,10}\b(?:vs\.?|versus)\b"
+    rf"\b{_ROLE_TITLE} {_SET_AGAINST}scrum masters?\b|"
+    rf"\bscrum masters? {_SET_AGAINST}{_ROLE_TITLE}(?!\w)|"
+    rf"\bdifference between (?:a |the )?{_ROLE_TITLE} and (?:a |the )?scrum masters?\b|"
+    rf"\bdifference between (?:a |the )?scrum masters? and (?:a |the )?{_ROLE_TITLE}(?!\w)|"
+    rf"\bis (?:a |the )?{_ROLE_TITLE} (?:the same as|just) (?:a |the )?scrum masters?\b"
 )
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
 # the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
@@ -854,6 +859,12 @@ ROLE_DOES = re.compile(
     rf"\b(?:{_TITLE_PO}|{_TITLE_PM})s? (?:(?:actually|really|usually|always|also|already) )?"
     r"(?:does|do|owns?|handles?|runs?|writes?|leads?|manages?|decides?|takes care of|"
     r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
+)
+# Pushback in so many words: "that's wrong", "are you sure?" (a plain "no, …" may be an answer).
+PUSHBACK = re.compile(
+    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|bs|nonsense)|"
+    r"you'?re wrong|\bwrong\b|(?:are |^)you sure|\bdisagree\b|\bnot convinced\b|"
+    r"\bdoubt (?:it|that)\b"
 )
 # Where a pushback's reason begins ("…, since it affects go-to-market"), and work that points
 # back to the work answered ("that", "it").
@@ -1095,9 +1106,11 @@ NTH_PIECE = re.compile(
     r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| item| piece| bit| thing)?\W*$"
 )
 # How a role is staffed rather than what it does: part-time, contract, fractional.
+_STAFFED = r"(?:part[- ]time|freelance|fractional|interim|contract(?:ed)?|contractor)"
 STAFFED_AS = re.compile(
-    r"\bpart[- ]time(?:rs?)?\b|\b(?:as|on) (?:a )?contract(?:or)?\b|\bcontractors?\b|"
-    r"\bfreelanc\w*|\bfractional\b|\binterim\b"
+    rf"\b{_STAFFED} {_ROLE_TITLE}(?!\w)|"
+    rf"\b{_ROLE_TITLE} (?:\w+ ){{0,2}}(?:as (?:a |an )?|on (?:a )?)?"
+    rf"(?:{_STAFFED}|freelancer|contract)\b"
 )
 # What someone costs by the day or hour ("the going day rate for a freelance PO"): a price.
 RATE = re.compile(r"\b(?:day|daily|hourly|going) rates?\b|\bhow much\b")
@@ -1113,6 +1126,11 @@ ASKS_WHAT_TO_PUT = re.compile(
     r"\bhow to (?:write|draft|word)\b|\b(?:give|write|draft|suggest) (?:me )?(?:a |an |some |\d+ )?"
     r"(?:job|interview)\b|\bwhat (?:are )?(?:good |the best )?interview questions\b|"
     r"\binterview questions (?:for|to)\b"
+)
+# Interviews with customers or users rather than candidates: product research, not hiring.
+CUSTOMER_INTERVIEWS = re.compile(
+    r"\binterview\w*\b[^.?!]{0,40}\b(?:customers?|users?|clients?|buyers?|prospects?)\b|"
+    r"\b(?:customer|user|client|buyer|discovery) interviews?\b"
 )
 # Asking what to ask a candidate for a role ("what interview questions for a PO?").
 ASKS_INTERVIEW = re.compile(

@@ -296,24 +296,22 @@ def combine(kb: KnowledgeBase) -> str:
 # holds at a company's size (True: small; False: larger).
 COMBINED_DROPS = (
     "The article doesn't say what one person in both roles should drop. Its rule is to hire for "
-    "what you need most: if that is delivery, the Product Owner's work comes first (the "
-    "backlog, user stories, sprints and test planning) and the business side (strategy, market "
-    "and competitive research, go-to-market, the numbers) waits or stays with the founders; if "
-    "it is growth, the other way round. Tell me which you need most, and I'll say which hire. "
-    f"(Article: {SECTION_NEED}.)"
+    "what you need most; going by that, delivery puts the Product Owner's work first (the "
+    "backlog, user stories, sprints and test planning), growth the Product Manager's (strategy, "
+    "market and competitive research, go-to-market, the numbers). Ask me whom to hire, saying "
+    f"which you need most, and I'll pick one. (Article: {SECTION_NEED}.)"
 )
 COMBINED_AT_SIZE = {
     True: (
-        "At that size the article's small-company case applies: one product person is usual, "
-        "hired for what you need most (delivery points to a Product Owner, growth to a Product "
-        "Manager). It never says one person should hold both titles. (Article: "
-        f"{ARTICLE_TITLE}.)"
+        "The article gives no head count, but it says startups and small businesses usually "
+        "hire a single product person, picked for what they need most (delivery points to a "
+        "Product Owner, growth to a Product Manager). It never says one person should hold both "
+        f"titles. (Article: {ARTICLE_TITLE}.)"
     ),
     False: (
-        "At that size the article's larger-company case applies: large companies often have "
-        "more than one person doing product work, so each role can have its own person. The "
-        "article gives no head count or ratio, and says nothing about one person holding both "
-        f"titles. (Article: {ARTICLE_TITLE}.)"
+        "The article gives no head count, but it says large companies often have more than one "
+        "person doing product work, so as you grow each role can have its own person. It says "
+        f"nothing about one person holding both titles. (Article: {ARTICLE_TITLE}.)"
     ),
 }
 
@@ -417,7 +415,7 @@ SCRUM_MASTER = (
 # A role set against a Scrum Master, which the article never mentions.
 SCRUM_MASTER_COMPARED = (
     "The article never mentions Scrum Masters, so it can't set one against either role. What it "
-    "does say: the Product Owner is the Scrum role it describes, answering for what the team "
+    "does say: the Product Owner is the Scrum role it describes, prioritising what the team "
     "builds (the backlog, user stories, sprints and test planning), and the Product Manager a "
     "business role. Outside the article, a Scrum Master looks after how the team works (the "
     "Scrum process, clearing what blocks it), not what gets built."
@@ -478,14 +476,15 @@ ADVICE_STANDS = (
 )
 
 
-def job_ad(described: str, asked: str) -> str:
+def job_ad(described: str, *, interview: bool = False) -> str:
     """ "What should the job ad say?" (or "what should I ask in the interview?"): the article
     writes no job ads or interview questions, but it says what the role (or both) owns, which is
     what an advert and an interview have to get right."""
-    if "interview" in asked.lower():
+    if interview:
         return (
             "The article doesn't give interview questions, but this is what it says of the "
-            f"hire; ask candidates how they have done each part: {described}"
+            "hire (outside the article, a common way in is to ask candidates how they have done "
+            f"each part): {described}"
         )
     return f"The article doesn't write job ads, but this is what it says of the hire: {described}"
 
