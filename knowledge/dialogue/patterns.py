@@ -351,10 +351,15 @@ WHY = any_of(
     r"more simply|simpler|plain(?:er)? (?:words|english)|reasoning|rationale|still confused",
     r"don'?t (?:get|understand)(?: it| that)?\W*$|say (?:it|that) again",
 )
+# Saying an answer is wrong, or doubting it, in so many words: pushback however it is read.
+_SAYS_WRONG = (
+    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|"
+    r"nonsense)"
+)
+_DOUBTS = r"you'?re wrong|\bwrong\b|(?:are |^)you sure"
 DISAGREE = any_of(
-    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|not how|bs|non"
-    r"sense)",
-    r"you'?re wrong|\bwrong\b|(?:are |^)you sure|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
+    _SAYS_WRONG,
+    _DOUBTS + r"|\bno way\b|^nah\b|^no[,.! ]|^nope\b|^hmm+,? no\b",
     r"i'?d say",
     r"i (?:always )?thought|not how it works|disagree|doesn'?t sound right|don'?t think so|"
     r"i don'?t (?:think|agree|buy)|pretty sure (?:it'?s|that'?s)|^actually\b",
@@ -861,11 +866,7 @@ ROLE_DOES = re.compile(
     r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
 )
 # Pushback in so many words: "that's wrong", "are you sure?" (a plain "no, …" may be an answer).
-PUSHBACK = re.compile(
-    r"(?:that'?s|thats|this is|it'?s|that is) (?:wrong|not right|incorrect|not true|bs|nonsense)|"
-    r"you'?re wrong|\bwrong\b|(?:are |^)you sure|\bdisagree\b|\bnot convinced\b|"
-    r"\bdoubt (?:it|that)\b"
-)
+PUSHBACK = any_of(_SAYS_WRONG, _DOUBTS, r"\bdisagree\b|\bnot convinced\b|\bdoubt (?:it|that)\b")
 # Where a pushback's reason begins ("…, since it affects go-to-market"), and work that points
 # back to the work answered ("that", "it").
 GIVEN_REASON = re.compile(r"\s*(?:,\s*)?\b(?:since|because|as it|as that|given|cause|cuz)\b")
