@@ -59,7 +59,7 @@ class QuestionnaireState(BaseModel):
     headcount: int | None = Field(None, alias="hc")
     existing_roles: list[str] = Field([], alias="er")
     goal: str | None = Field(None, alias="g")
-    uses_scrum: bool | None = Field(None, alias="sc")
+    uses_scrum: bool | Literal["unsure"] | None = Field(None, alias="sc")
     needs: list[str] = Field([], alias="nd")
     anything_else: str = Field("", alias="ae")
 

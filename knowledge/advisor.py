@@ -46,6 +46,8 @@ SHARED_NEED_WEIGHT = 0.5
 
 #: The advice: one role, or both.
 Decision = Literal[RoleId, "both"]
+# Whether the team runs Scrum: yes, no, or "unsure" (a founder who does not know yet).
+ScrumAnswer = bool | Literal["unsure"]
 
 GOAL_SIDES: dict[Goal, tuple[RoleId, ...]] = {
     "deliver-product": (PRODUCT_OWNER,),
@@ -70,7 +72,7 @@ class HiringAnswers(BaseModel):
 
     company_stage: CompanyStage
     goal: Goal
-    uses_scrum: bool
+    uses_scrum: ScrumAnswer
     existing_roles: list[RoleId] = []
     needs: list[str] = Field(default=[], max_length=MAX_NEEDS)
     headcount: Headcount
@@ -211,12 +213,19 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
         half = GOAL_WEIGHT / 2
         evidence.append(_answer(text, "goal", {PRODUCT_OWNER: half, PRODUCT_MANAGER: half}))
 
-    if answers.uses_scrum:
+    if answers.uses_scrum is True:
         text = f"Your team runs Scrum, and the {po} is a Scrum role."
         evidence.append(_answer(text, "uses_scrum", {PRODUCT_OWNER: SCRUM_WEIGHT}))
-    else:
+    elif answers.uses_scrum is False:
         text = f"Your team doesn't run Scrum, where the {po} role comes from."
         evidence.append(_answer(text, "uses_scrum", {PRODUCT_MANAGER: NO_SCRUM_WEIGHT}))
+    else:  # counts for neither: said, with how to find out
+        text = (
+            f"You're not sure whether your team runs Scrum. The {po} is a Scrum role, so if it "
+            "does, that would count for one: ask your engineers whether they work in sprints "
+            "from an ordered backlog."
+        )
+        evidence.append(_answer(text, "uses_scrum", {}))
 
     if answers.company_stage in LARGER_STAGES:
         stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
@@ -373,7 +382,7 @@ def _decide(
         no_rule = "the article gives no rule for that"
         if listed[best] > listed[other]:
             why = f"more of the work you listed is {names[best]} work"
-        elif best == PRODUCT_OWNER and answers.uses_scrum:
+        elif best == PRODUCT_OWNER and answers.uses_scrum is True:
             why = f"{no_rule}, so the Scrum your team runs tips it"  # said on its own below
         elif best == PRODUCT_MANAGER:
             why = f"{no_rule}, and a {names[best]}'s brief is the broader one"
@@ -430,7 +439,7 @@ def _best_fit(answers: HiringAnswers, scores: dict[RoleId, float]) -> RoleId:
     broader Product Manager (the article's advice for a single product hire)."""
     if scores[PRODUCT_OWNER] != scores[PRODUCT_MANAGER]:
         return max(ROLE_IDS, key=lambda role: scores[role])
-    return PRODUCT_OWNER if answers.uses_scrum else PRODUCT_MANAGER
+    return PRODUCT_OWNER if answers.uses_scrum is True else PRODUCT_MANAGER
 
 
 def _headcount_reason(text: str) -> Reason:

@@ -122,7 +122,11 @@ QUESTIONS: tuple[Question, ...] = (
         USES_SCRUM,
         "work",
         "Does your team run Scrum?",
-        (Choice(True, "Yes", "Scrum or a similar Agile process"), Choice(False, "No")),
+        (
+            Choice(True, "Yes", "Scrum or a similar Agile process"),
+            Choice(False, "No"),
+            Choice("unsure", "Not sure", "We don't know yet"),
+        ),
     ),
     Question(NEEDS, "needs", "Which work must the hire cover?", optional=True, many=True),
     Question(ANYTHING_ELSE, "needs", "Anything else?", optional=True),

@@ -221,8 +221,9 @@ def answers_summary(answers: HiringAnswers | HiringFacts, kb: KnowledgeBase) -> 
         parts.append(f"{answers.headcount} hire{'s' if answers.headcount == 2 else ''}")
     if answers.goal is not None:
         parts.append(f"goal: {label_of(GOAL, answers.goal).lower()}")
+    scrum = {True: "runs Scrum", False: "no Scrum", "unsure": "not sure about Scrum"}
     if answers.uses_scrum is not None:
-        parts.append("runs Scrum" if answers.uses_scrum else "no Scrum")
+        parts.append(scrum[answers.uses_scrum])
     parts += [f"has a {kb.roles[role].name}" for role in answers.existing_roles]
     return escape(" · ".join(parts))
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.advisor import HiringAnswers
+from knowledge.advisor import HiringAnswers, ScrumAnswer
 from knowledge.questionnaire import CompanyStage, Goal, RoleId
 
 Fact = Literal["goal", "headcount", "uses_scrum"]
@@ -167,7 +167,7 @@ _NO_SCRUM = re.compile(
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
     r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
 )
-# Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): nothing said of it.
+# Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _UNSURE_OF_SCRUM = re.compile(
     r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain)\b"
     r"[^.?!,;]{0,25}\b(?:if|whether)\b[^.?!,;]{0,30}\b(?:scrum|sprints?|agile)\b"
@@ -251,7 +251,7 @@ class HiringFacts(BaseModel):
 
     company_stage: CompanyStage | None = None
     goal: Goal | None = None
-    uses_scrum: bool | None = None
+    uses_scrum: ScrumAnswer | None = None
     existing_roles: tuple[RoleId, ...] = ()
     headcount: Literal[1, 2] | None = None
     # The work the hire is for, as the questionnaire's needs (ids or the leader's words).
@@ -362,16 +362,16 @@ def read_facts(text: str) -> HiringFacts:
         goal = "build-business"
     # What is stated outweighs what is asked: "do I need two people? we only have money for one"
     headcount = _head_count(without_questions(said)) or _head_count(said)
-    scrum: bool | None = None
+    scrum: ScrumAnswer | None = None
     if _UNSURE_OF_SCRUM.search(said):
-        scrum = None
+        scrum = "unsure"
     elif _NO_SCRUM.search(said):
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         scrum = True
     if (
         goal is None
-        and scrum
+        and scrum is True
         and any(_says_done(_NO_BUSINESS, c) for c in clauses)
         and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
     ):

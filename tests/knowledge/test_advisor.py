@@ -459,3 +459,17 @@ def test_two_hires_give_reasons_from_each_sides_work_in_turn(matcher: Matcher) -
     assert advice.recommendation == "both"
     needs = [reason.text for reason in advice.reasons if reason.source == "responsibility"]
     assert "Product Manager work" in needs[1] and "Product Owner work" in needs[0]
+
+
+def test_not_knowing_whether_the_team_runs_scrum_counts_for_neither_and_says_how_to_find_out(
+    matcher: Matcher,
+) -> None:
+    unsure = HiringAnswers(
+        company_stage="startup", goal="both", uses_scrum="unsure", needs=[], headcount=1
+    )
+    advice = advise(unsure, matcher)
+    said = [reason.text for reason in advice.reasons if reason.ref == "uses_scrum"]
+    assert said and said[0].startswith("You're not sure whether your team runs Scrum")
+    assert "ask your engineers" in said[0]
+    assert advice.recommendation == "product-manager"  # a tie goes to the broader brief
+    assert not [reason for reason in advice.against if reason.ref == "uses_scrum"]

@@ -1914,7 +1914,7 @@ def test_a_fact_that_changes_the_advice_is_taken_even_beside_a_question(chat: Ch
 def test_not_knowing_whether_the_team_runs_scrum_says_nothing_of_it() -> None:
     # found by an HR-lead tester: "no idea if we use scrum" was read as a Scrum team
     facts = read_facts("we have budget for one person and I have no idea if we use scrum")
-    assert facts.uses_scrum is None and facts.headcount == 1
+    assert facts.uses_scrum == "unsure" and facts.headcount == 1
     assert read_facts("we run scrum").uses_scrum is True
 
 

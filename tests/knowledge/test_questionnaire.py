@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import get_args
+from typing import Any, Literal, get_args, get_origin
 
 import pytest
 
@@ -38,10 +38,17 @@ def test_the_choices_are_exactly_the_fields_values(question: Question) -> None:
     annotation = FIELDS[question.name].annotation
     if question.many:  # list[RoleId]
         (annotation,) = get_args(annotation)
-    allowed = get_args(annotation) or ((True, False) if annotation is bool else ())
     values = [choice.value for choice in question.choices]
-    assert values == list(allowed)
-    assert all(type(value) is type(allowed[0]) for value in values)
+    assert values == _values_of(annotation)
+
+
+def _values_of(annotation: Any) -> list[Any]:
+    """The values a field's type allows: a Literal's, a bool's, a union's in turn."""
+    if annotation is bool:
+        return [True, False]
+    if get_origin(annotation) is Literal:
+        return list(get_args(annotation))
+    return [value for arg in get_args(annotation) for value in _values_of(arg)]
 
 
 def test_optional_questions_are_the_fields_with_a_default() -> None:

@@ -160,6 +160,21 @@ def test_going_back_keeps_every_answer_including_the_unsubmitted_ones(live: Live
     assert initial(again, ANYTHING_ELSE) == ["supplier deals"]
 
 
+def test_not_sure_whether_the_team_runs_scrum_is_an_answer_said_back(live: LiveRoleFit) -> None:
+    # found by founder and HR-lead testers: only Yes or No could be picked
+    leader = Leader(live)
+    leader.start()
+    leader.submit(company())
+    leader.submit(work("deliver-product", "unsure"))
+    leader.submit(needs("po-backlog"))
+    leader.submit({})
+    (message,) = posted(live)
+    shown = json.dumps(message["blocks"], ensure_ascii=False)
+    assert "not sure about Scrum" in shown
+    assert "You're not sure whether your team runs Scrum" in shown
+    assert "so the Scrum your team runs" not in shown
+
+
 def test_back_from_the_preview_returns_to_the_needs(live: LiveRoleFit) -> None:
     leader = Leader(live)
     leader.start()
