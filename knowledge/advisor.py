@@ -138,6 +138,8 @@ class Recommendation(BaseModel):
     placed_needs: list[PlacedNeed]
     # The roles already on staff: the work of the role not hired is theirs.
     on_staff: list[RoleId] = []
+    # The leader did not know whether the team runs Scrum: the next steps say what it changes.
+    scrum_unknown: bool = False
 
     def not_covered(self) -> list[PlacedNeed]:
         """Needs the team named that belong only to a role this advice does not hire."""
@@ -184,6 +186,7 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
         outside_needs=outside,
         placed_needs=placed,
         on_staff=answers.existing_roles,
+        scrum_unknown=answers.uses_scrum == "unsure",
     )
 
 
@@ -222,8 +225,8 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
     else:  # counts for neither: said, with how to find out
         text = (
             f"You're not sure whether your team runs Scrum. The {po} is a Scrum role, so if it "
-            "does, that would count for one: ask your engineers whether they work in sprints "
-            "from an ordered backlog."
+            "does, that would count for one. (Outside the article: your engineers will know "
+            "whether they work in sprints from an ordered backlog.)"
         )
         evidence.append(_answer(text, "uses_scrum", {}))
 

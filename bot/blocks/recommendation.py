@@ -116,6 +116,10 @@ def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
             f"The {po} is a Scrum role and your team doesn't run Scrum: agree how the team will "
             "plan and deliver before you hire."
             if no_scrum
+            else f"Find out whether your team runs Scrum: if it does, look for real Scrum "
+            f"experience (the {po} is a Scrum role); if not, agree how the team will plan and "
+            "deliver before you hire."
+            if recommendation.scrum_unknown
             else f"Look for real Scrum experience: the {po} is a Scrum role.",
             f"Your {pm} keeps strategy, market research and go-to-market."
             if PRODUCT_MANAGER in recommendation.on_staff

@@ -664,7 +664,12 @@ class Chat:
             if missing == asked_for and asked == MAX_ASKS - 1:
                 # the last try: why the question matters, so an answer can be given
                 lead = f"{wording.WHY_ASKED[missing]} So:"
-            elif asked == 0 and NEEDS_ONE_YET.search(reading.text.lower()):
+            elif (
+                asked == 0
+                and NEEDS_ONE_YET.search(reading.text.lower())
+                and not facts.existing_roles
+                and facts.company_stage not in ("scale-up", "enterprise")
+            ):
                 lead = wording.NEEDS_ONE_YET  # "do we even need a product person yet?"
             elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
                 # "do I need both at a 200 person company?": what the article says of size first

@@ -36,7 +36,7 @@ WORDING = frozenset(
         *("WANTS_ROLE", "ASKS_TO_HIRE", "ARTICLE_SAYS", "ARTICLE_NAMES", "IN_COMMON"),
         *("GIVEN_REASON", "POINTS_BACK", "ASKS_INTERVIEW", "WHERE_TO_POST", "STAFFED_AS", "RATE"),
         *("WHAT_TO_DROP", "NTH_PIECE", "WHICH_PARTS", "SCRUM_MASTER_COMPARED"),
-        *("ASKS_WHAT_TO_PUT", "NEEDS_ONE_YET", "CUSTOMER_INTERVIEWS", "PUSHBACK"),
+        *("ASKS_WHAT_TO_PUT", "NEEDS_ONE_YET", "CUSTOMER_INTERVIEWS", "PUSHBACK", "BARE_NO"),
     }
 )
 # Every other compiled pattern the reading has, by name, in a stable order.

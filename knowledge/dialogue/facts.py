@@ -168,9 +168,12 @@ _NO_SCRUM = re.compile(
     r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
+_DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
 _UNSURE_OF_SCRUM = re.compile(
-    r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain)\b"
-    r"[^.?!,;]{0,25}\b(?:if|whether)\b[^.?!,;]{0,30}\b(?:scrum|sprints?|agile)\b"
+    rf"{_DOUBT} (?:\w+ ){{0,2}}(?:if|whether) (?:we|our (?:team|teams|devs|developers|engineers)|"
+    r"the (?:team|devs|developers|engineers)|they) (?:\w+ ){0,2}(?:use|run|do|work in|practi[cs]e|"
+    r"follow)\w* (?:\w+ )?(?:scrum|sprints|agile)\b|"
+    rf"{_DOUBT} what (?:scrum|agile|a sprint|sprints) (?:is|are|means)\b"
 )
 # A clause that says in so many words what is wanted ("what we really need is growth"): where
 # one names work, the team's other clauses ("we do scrum") describe the team, not the hire.

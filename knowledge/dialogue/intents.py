@@ -431,7 +431,8 @@ def _comments_on_the_answer(message: Message) -> bool:
     words ("that's wrong, our PO does pricing"): a plain "no, it's mostly for growth" may answer
     the hiring question."""
     said = message.said
-    return len(message.words) <= 14 and bool(said.finds(P.PUSHBACK) or said.finds(P.WHY))
+    pushback = said.finds(P.PUSHBACK) or (said.finds(P.DISAGREE) and not P.BARE_NO.match(said))
+    return len(message.words) <= 14 and bool(pushback or said.finds(P.WHY))
 
 
 # A short message after the advice that says only how the team works ("we use kanban btw"): a
@@ -455,6 +456,8 @@ def _tells_how_it_works(message: Message, facts: HiringFacts) -> bool:
     if len(message.words) > _PROCESS_NOTE_WORDS or message.said.finds(P.DISAGREE):
         return False  # "that's wrong, we don't even do scrum" is pushback, saying why
     told = read_facts(message.text).uses_scrum
+    if told == "unsure" and facts.uses_scrum is not None:
+        return False  # a doubt never unsays what was said of the team
     return told is not None and told != facts.uses_scrum
 
 

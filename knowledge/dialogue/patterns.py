@@ -740,12 +740,17 @@ ASKS_SCRUM_MASTER = re.compile(
     r"\bscrum masters?\b (?:as well|too|also|instead)\W*$"
 )
 # A role set against a Scrum Master: "what's the difference between a PO and a scrum master?".
-_SET_AGAINST = r"(?:vs\.?|versus|or|compared (?:to|with)) (?:a |the )?"
+_SET_AGAINST = (
+    r"(?: role)? (?:vs\.?|versus|or|compared (?:to|with)|(?:is )?differ(?:ent|s)? from) "
+    r"(?:a |the )?"
+)
 SCRUM_MASTER_COMPARED = re.compile(
-    rf"\b{_ROLE_TITLE} {_SET_AGAINST}scrum masters?\b|"
-    rf"\bscrum masters? {_SET_AGAINST}{_ROLE_TITLE}(?!\w)|"
-    rf"\bdifference between (?:a |the )?{_ROLE_TITLE} and (?:a |the )?scrum masters?\b|"
-    rf"\bdifference between (?:a |the )?scrum masters? and (?:a |the )?{_ROLE_TITLE}(?!\w)|"
+    rf"\b{_ROLE_TITLE}{_SET_AGAINST}scrum masters?\b|"
+    rf"\bscrum masters?{_SET_AGAINST}{_ROLE_TITLE}(?!\w)|"
+    rf"\bdifference between (?:a |the )?{_ROLE_TITLE}(?: role)? and (?:a |the )?"
+    r"scrum masters?\b|"
+    r"\bdifference between (?:a |the )?scrum masters?(?: role)? and (?:a |the )?"
+    rf"{_ROLE_TITLE}(?!\w)|"
     rf"\bis (?:a |the )?{_ROLE_TITLE} (?:the same as|just) (?:a |the )?scrum masters?\b"
 )
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
@@ -865,6 +870,8 @@ ROLE_DOES = re.compile(
     r"(?:does|do|owns?|handles?|runs?|writes?|leads?|manages?|decides?|takes care of|"
     r"is (?:responsible|in charge) (?:for|of)|is doing) (?P<work>.+)"
 )
+# A message opening on a plain "no", which may answer a question as well as push back.
+BARE_NO = re.compile(r"^(?:no|nope|nah|hmm+,? no)\b")
 # Pushback in so many words: "that's wrong", "are you sure?" (a plain "no, …" may be an answer).
 PUSHBACK = any_of(_SAYS_WRONG, _DOUBTS, r"\bdisagree\b|\bnot convinced\b|\bdoubt (?:it|that)\b")
 # Where a pushback's reason begins ("…, since it affects go-to-market"), and work that points
@@ -1086,8 +1093,7 @@ JOB_AD = re.compile(
 NEEDS_ONE_YET = re.compile(
     r"\b(?:do|does) (?:we|i) (?:even |really |actually |still )?need (?:a |any |one )?"
     r"(?:product (?:person|people|hire|role|manager|owner)|pm|po)\b[^.?!]{0,20}\byet\b|"
-    r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b|"
-    r"\beven need (?:a |any )?(?:product|pm|po)\b"
+    r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b"
 )
 # After "can one person do both?": which side such a person would let go ("what would they drop
 # first?").
@@ -1110,6 +1116,7 @@ NTH_PIECE = re.compile(
 _STAFFED = r"(?:part[- ]time|freelance|fractional|interim|contract(?:ed)?|contractor)"
 STAFFED_AS = re.compile(
     rf"\b{_STAFFED} {_ROLE_TITLE}(?!\w)|"
+    rf"\b{_STAFFED}s? as (?:our |the |a |an )?{_ROLE_TITLE}(?!\w)|"
     rf"\b{_ROLE_TITLE} (?:\w+ ){{0,2}}(?:as (?:a |an )?|on (?:a )?)?"
     rf"(?:{_STAFFED}|freelancer|contract)\b"
 )
@@ -1130,8 +1137,9 @@ ASKS_WHAT_TO_PUT = re.compile(
 )
 # Interviews with customers or users rather than candidates: product research, not hiring.
 CUSTOMER_INTERVIEWS = re.compile(
-    r"\binterview\w*\b[^.?!]{0,40}\b(?:customers?|users?|clients?|buyers?|prospects?)\b|"
-    r"\b(?:customer|user|client|buyer|discovery) interviews?\b"
+    r"\binterview(?:s|ing)? (?:our |some |the |with )?(?:customers?|users?|clients?|buyers?|"
+    r"prospects?)\b|\b(?:customer|user|client|buyer|discovery) interviews?\b|"
+    r"\bask (?:our |the |some )?(?:customers?|users?|clients?|buyers?)\b"
 )
 # Asking what to ask a candidate for a role ("what interview questions for a PO?").
 ASKS_INTERVIEW = re.compile(

@@ -1915,6 +1915,10 @@ def test_not_knowing_whether_the_team_runs_scrum_says_nothing_of_it() -> None:
     # found by an HR-lead tester: "no idea if we use scrum" was read as a Scrum team
     facts = read_facts("we have budget for one person and I have no idea if we use scrum")
     assert facts.uses_scrum == "unsure" and facts.headcount == 1
+    assert read_facts("I have no idea what scrum is tbh").uses_scrum == "unsure"
+    assert (
+        read_facts("we run scrum but not sure if the PO should run the sprints").uses_scrum is True
+    )
     assert read_facts("we run scrum").uses_scrum is True
 
 
@@ -2002,6 +2006,34 @@ def test_an_answer_asked_again_in_one_sentence_is_its_first_sentence(chat: Chat)
         (
             ("who decides which compliance requirements go into the next sprint?",),
             lambda reply: reply.owners == ["product-owner"],
+        ),
+        # found by a second review: a doubt about the PO is no doubt about Scrum
+        (
+            (
+                "We run scrum. We can make one hire and need both delivery and growth.",
+                "not sure if the PO should also run sprint reviews",
+            ),
+            lambda reply: "not sure whether your team runs Scrum" not in reply.text,
+        ),
+        (
+            ("We need to hire a product person", "who owns pricing?", "I thought the PO does it"),
+            lambda reply: reply.kind == "disagree",
+        ),
+        (
+            ("What interview questions should I ask a PO about user stories?",),
+            lambda reply: reply.text.startswith("The article doesn't give interview questions"),
+        ),
+        (
+            ("How is a PO different from a scrum master?",),
+            lambda reply: reply.text.startswith("The article never mentions Scrum Masters"),
+        ),
+        (
+            ("We have a PM and 3 scrum teams. Do we even need product owners?",),
+            lambda reply: "first product person" not in reply.text,
+        ),
+        (
+            ("Can we hire a contractor as our PO?",),
+            lambda reply: "can be part-time, contracted or fractional" in reply.text,
         ),
     ],
 )

@@ -173,6 +173,7 @@ def test_not_sure_whether_the_team_runs_scrum_is_an_answer_said_back(live: LiveR
     assert "not sure about Scrum" in shown
     assert "You're not sure whether your team runs Scrum" in shown
     assert "so the Scrum your team runs" not in shown
+    assert "Find out whether your team runs Scrum" in shown
 
 
 def test_back_from_the_preview_returns_to_the_needs(live: LiveRoleFit) -> None:
