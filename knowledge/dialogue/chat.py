@@ -341,7 +341,7 @@ class Chat:
         read otherwise: the article in short ("tl;dr"), whether a company's size changes
         anything ("what about a 50-person company?"), who is on a team (no one's work), someone
         with another job taking a role ("can our CTO double as the PO?"); and what the article
-        leaves out: its author, Scrum Masters, what either role costs."""
+        leaves out: its author, Scrum Masters, what either role costs, how a role is staffed."""
         message = message_of(text)
         said = message.said
         # A message that also asks whom to hire is a hiring question, whatever else it says
@@ -349,6 +349,7 @@ class Chat:
         hiring = bool(message.asked.finds(HIRE_ASK) or said.finds(ASKS_TO_HIRE))
         # ... unless it asks about a hire of another kind ("a scrum master instead of a PO?")
         choosing = hiring and bool(said.finds(PO_OR_PM))
+        named, asks_who = _roles_named(said), "who" in said.split()
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (SCRUM_MASTER_COMPARED, wording.SCRUM_MASTER_COMPARED),
@@ -365,7 +366,7 @@ class Chat:
                 return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
-        if other_hire and not _roles_named(said) and "who" not in said.split():
+        if other_hire and not named and not asks_who:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
@@ -374,8 +375,8 @@ class Chat:
             return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"
         if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"
             return self._compare(Reading(Intent.COMPARE, text), None)
-        of_a_role = _roles_named(said) or said.finds(WHICH_ROLE)
-        if of_a_role and "who" not in said.split() and said.finds(WORKING_CONDITIONS):
+        of_a_role = named or said.finds(WHICH_ROLE)
+        if of_a_role and not asks_who and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:
@@ -392,11 +393,10 @@ class Chat:
                 )
         if concept is not None:
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
-        named = _roles_named(said)
         staffed = said.finds(STAFFED_AS) and not (
             said.finds(WORKING_CONDITIONS) or said.finds(RATE)
         )
-        if len(named) == 1 and staffed and "who" not in said.split():
+        if len(named) == 1 and staffed and not asks_who:
             # "is a part-time PM a good idea?": how the role is staffed, which the article
             # leaves alone, beside what it takes
             text = wording.staffed_as(self.kb.roles[named[0]])
@@ -710,11 +710,9 @@ class Chat:
             return None
         assert memory.facts is not None  # advised on these
         recommendation = self.advise(memory.facts)
-        interview = message.said.finds(ASKS_INTERVIEW) and not message.said.finds(
-            CUSTOMER_INTERVIEWS
-        )
+        interview = _asks_job_interview(message.said)
         if message.said.finds(JOB_AD) or interview:
-            text = self._for_the_ad(text, recommendation.recommendation, interview=bool(interview))
+            text = self._for_the_ad(text, recommendation.recommendation, interview=interview)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
@@ -726,7 +724,7 @@ class Chat:
         stays where it was (a hiring question still waits)."""
         message = message_of(text)
         said = message.said
-        interview = said.finds(ASKS_INTERVIEW) and not said.finds(CUSTOMER_INTERVIEWS)
+        interview = _asks_job_interview(said)
         if not (said.finds(JOB_AD) or interview) or said.finds(WHERE_TO_POST):
             return None
         if not said.finds(ASKS_WHAT_TO_PUT) or "who" in said.split():
@@ -739,7 +737,7 @@ class Chat:
             advised = self.advise(facts).recommendation
         if advised is None and len(_roles_named(text.lower())) != 1:
             return None
-        text = self._for_the_ad(text, advised, interview=bool(interview))
+        text = self._for_the_ad(text, advised, interview=interview)
         return Reply(
             intent=Intent.OFF_TOPIC, text=text, memory=memory or Memory(intent="off-topic")
         )
@@ -1187,6 +1185,11 @@ _PLACES = {
     **dict.fromkeys(("fifth", "5th"), 4),
     "last": -1,
 }
+
+
+def _asks_job_interview(said: Text) -> bool:
+    """What to ask a candidate in an interview, not what to ask customers in one."""
+    return bool(said.finds(ASKS_INTERVIEW)) and not said.finds(CUSTOMER_INTERVIEWS)
 
 
 def _places_a_role(answer: Answer) -> bool:
