@@ -130,6 +130,9 @@ _CLAUSE_BREAK = re.compile(
 _ASKING_WORDS = frozenset({"who", "whose", "whom", "whos"})
 # "…the backlog is a mess, who cleans it up?": the ask points back at what came before it.
 _POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those", "these"})
+# A listed piece opening with one of these is more of the piece before it: "our suppliers and
+# their delivery schedules" is one piece of work.
+_BELONGS_BACK = frozenset({"its", "their"})
 # A quoted span ('as a user i want to reset my password') is the thing asked about, not the ask;
 # the opening quote may not follow a letter, so plural possessives ("customers' needs") stay.
 _QUOTED = re.compile(r"(?<![a-z0-9])['\"]([^'\"]*[a-z0-9?!.])['\"](?![a-z0-9])")
@@ -220,6 +223,9 @@ def _joins_a_list(text: str) -> bool:
 _BULLET = re.compile(r"(?m)^\s*(?:[-\u2022\u00b7]|\d{1,2}[.)])\s+")
 # So is each item numbered in a line ("who owns: 1) backlog 2) pricing"), where two or more are.
 _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s+")
+# And each item bulleted in a line ("who owns these? • backlog • pricing").
+_BULLETS = "\u2022\u00b7"
+_BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
@@ -284,11 +290,13 @@ LISTED_WORDS = 4
 
 def may_list_work(text: str) -> bool:
     """Whether `text`, cleaned or not (Slack markup makes it longer), may list pieces of work:
-    short, with what joins a list, more than one question, or numbered items ("1) … 2) …"). A
-    cheap test before cleaning it again for `listed_work`."""
+    short, with what joins a list, more than one question, or numbered or bulleted items ("1) …
+    2) …", "• … • …"). A cheap test before cleaning it again for `listed_work`."""
     if len(text) > 2 * LIST_CHARACTERS:
         return False
     if text.count("?") > 1 or text.count(")") > 1 or _joins_a_list(text):
+        return True
+    if sum(text.count(bullet) for bullet in _BULLETS) > 1:
         return True
     return bool(_VERSUS.search(text) and _EACH_ASKED.search(text))
 
@@ -343,8 +351,8 @@ def _items(cleaned: str) -> list[str]:
     owns: 1) backlog 2) pricing", "(a) … (b) …"), without the ask before them; [] if fewer than
     two, or where the items are context for a question after them ("context:\n- B2B SaaS\n-
     scrum\nwho owns the backlog?") and nothing before them asks about them."""
-    if "\n" not in cleaned and ")" not in cleaned:
-        return []  # no lines and no numbers: the common case, at once
+    if "\n" not in cleaned and ")" not in cleaned and not any(b in cleaned for b in _BULLETS):
+        return []  # no lines, numbers or bullets: the common case, at once
     lines = [line for line in cleaned.split("\n") if split_words(line)]
     marked = [i for i, line in enumerate(lines) if _BULLET.match(line)]
     if len(marked) > 1:
@@ -353,8 +361,11 @@ def _items(cleaned: str) -> list[str]:
         if asked_after and not _asks(split_words(" ".join(before))):
             return []  # the bullets are the story the question after them sits in
         return [_BULLET.sub("", lines[i]) for i in marked]
-    ask, *numbered = _NUMBERED.split(cleaned)
-    return numbered if len(numbered) > 1 and _asks_or_nothing(ask) else []
+    for in_a_line in (_NUMBERED, _BULLETED):
+        ask, *items = in_a_line.split(cleaned)
+        if len(items) > 1 and _asks_or_nothing(ask):
+            return items
+    return []
 
 
 def _asks_or_nothing(text: str) -> bool:
@@ -382,6 +393,9 @@ def _pieces(parts: list[str]) -> list[str]:
             continue
         if words[0] in _CLAUSE_WORDS:  # ", but who…": a clause break, not a list
             return []
+        if pieces and words[0] in _BELONGS_BACK:
+            pieces[-1] = f"{pieces[-1]} and {piece}"  # "… and their schedules": the piece before
+            continue
         content = [word for word in words if word not in _NOT_WORK]
         asks = not _ASKING_WORDS.isdisjoint(words) or (not pieces and words[0] in _YES_NO_STARTS)
         if not content and not asks:
