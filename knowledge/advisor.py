@@ -421,7 +421,18 @@ def _another(
     if not larger:
         text += " Startups and small businesses usually have just one, so weigh it."
         confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
-    return decision, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
+    reasons = [Reason(text=text, source="answer", ref="existing_roles")]
+    if answers.headcount == 2 and decision != "both":
+        # Two hires were offered and one is advised: said why, rather than left unsaid.
+        one_more = f"one more {names[decision]}"
+        text = (
+            f"You could make two hires, but {one_more} covers what you described."
+            if answers.goal != "both"
+            else "You could make two hires, but one more of each suits a scale-up or a larger "
+            f"company; at your size, {one_more}."
+        )
+        reasons.append(_headcount_reason(text))
+    return decision, confidence, reasons
 
 
 def _from_margin(lead: float, total: float) -> float:

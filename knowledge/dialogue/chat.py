@@ -29,6 +29,7 @@ from knowledge.dialogue.message import Text, asks_in_another_script, message_of,
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ABOUT_WHAT_WAS_EXPLAINED,
+    ACKNOWLEDGED_ONLY,
     ACKNOWLEDGED_THEN,
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
@@ -64,6 +65,7 @@ from knowledge.dialogue.patterns import (
     HIRE_ASK,
     HOW_SHORT,
     IN_COMMON,
+    INSULT,
     JOB_AD,
     MARKUP,
     MEANT,
@@ -82,6 +84,7 @@ from knowledge.dialogue.patterns import (
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
+    PUZZLED,
     RATE,
     ROLE_CHECKED,
     ROLE_DOES,
@@ -99,6 +102,7 @@ from knowledge.dialogue.patterns import (
     TITLE_PM,
     TITLE_PO,
     WANTS_ROLE,
+    WAYS_OF_WORKING,
     WHAT_TO_DROP,
     WHERE_TO_POST,
     WHICH_PARTS,
@@ -241,7 +245,9 @@ class Chat:
             said = (asks["work"] or asks["claim"] or "").strip()
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
-                return self._in_the_article(said, memory, made_up=bool(asks["made_up"]))
+                return self._in_the_article(
+                    said, memory, made_up=bool(asks["made_up"]), either=bool(asks["or_mine"])
+                )
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         if memory is None or memory.facts is None:  # else it may answer a hiring question
@@ -434,11 +440,14 @@ class Chat:
             text += "of the article my answer rests on."
         return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
 
-    def _in_the_article(self, asked: str, memory: Memory | None, *, made_up: bool = False) -> Reply:
+    def _in_the_article(
+        self, asked: str, memory: Memory | None, *, made_up: bool = False, either: bool = False
+    ) -> Reply:
         """Whether the article itself covers what is `asked` about (or, when it names nothing,
         what was just answered): one of its ideas or roles, yes, with what it says; work, yes
         with its section, or no and what an answer rested on instead; anything else, not found.
-        `made_up`: asked as "did you make that up?", so the yes and no are the other way round."""
+        `made_up`: asked as "did you make that up?", so the yes and no are the other way round;
+        `either`: asked as "the article or your opinion?", which no yes or no answers."""
         kept = memory or Memory(intent="feedback")
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
@@ -450,10 +459,13 @@ class Chat:
             previous = self._previous_answer(kept)
             if previous is None or previous.parts:
                 return self._source(memory)  # an idea explained, a list: the sections
-            text = wording.in_the_article(previous, answered=True, made_up=made_up)
+            text = wording.in_the_article(previous, answered=True, made_up=made_up, either=either)
             return Reply(
                 intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept
             )
+        if message_of(asked).said.finds(WAYS_OF_WORKING):  # "… anything about kanban?"
+            text = f"No. {wording.WAYS_OF_WORKING}"
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
             return reply.model_copy(update={"text": f"Yes. {reply.text}"})
@@ -569,6 +581,8 @@ class Chat:
         )
         if said.finds(TEAM_ARRANGEMENT) and not _names_no_work(answer):
             return _noting(wording.TEAM_ARRANGED, reply)  # "our PO does pricing"
+        if said.finds(WAYS_OF_WORKING) and "product-owner" in answer.owners:
+            return _noting(wording.OUTSIDE_SCRUM, reply)  # "our kanban teams… who orders…?"
         return reply
 
     def _roles_asked_about(self, reading: Reading, memory: Memory | None) -> tuple[str, ...] | None:
@@ -799,6 +813,8 @@ class Chat:
     # -- the roles, side by side ---------------------------------------------------------------
 
     def _compare(self, reading: Reading, memory: Memory | None) -> Reply:
+        if concept := self.concepts.phrased(reading.text):
+            return self._concept_reply(reading, concept)  # "is a PM a mini CEO?": the article's
         said = message_of(reading.text).said
         note = (
             wording.rank(self.kb)
@@ -899,12 +915,27 @@ class Chat:
     # -- the rest of a conversation ------------------------------------------------------------
 
     def _smalltalk(self, reading: Reading, memory: Memory | None) -> Reply:
+        said = normalise(reading.text)
+        if memory is not None and memory.question and PUZZLED.match(reading.text.strip().lower()):
+            return self._feedback(Reading(Intent.FEEDBACK, reading.text, kind="why"), memory)
+        if reading.kind == "bye" and ACKNOWLEDGED_ONLY.match(said):
+            # "ok": nothing ends, so a follow-up still has what it follows
+            kept = memory or Memory(intent="smalltalk")
+            return Reply(
+                intent=Intent.SMALLTALK, text=wording.ACKNOWLEDGED, kind="bye", memory=kept
+            )
         text = wording.SMALLTALK.get(reading.kind, wording.HELLO)
         return Reply(
             intent=Intent.SMALLTALK, text=text, kind=reading.kind, memory=Memory(intent="smalltalk")
         )
 
     def _help(self, reading: Reading, memory: Memory | None) -> Reply:
+        if message_of(reading.text).said.finds(INSULT):  # "ur useless lol"
+            if memory is not None and memory.question:
+                return self._feedback(
+                    Reading(Intent.FEEDBACK, reading.text, kind="unhelpful"), memory
+                )
+            return Reply(intent=Intent.HELP, text=wording.INSULTED, memory=Memory(intent="help"))
         return Reply(intent=Intent.HELP, text=wording.HELP, memory=Memory(intent="help"))
 
     def _told_how_the_team_works(self, memory: Memory) -> Reply:
@@ -1064,6 +1095,9 @@ class Chat:
         said = message_of(reading.text).said
         if said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
+        if said.finds(WAYS_OF_WORKING):  # "scrum or kanban?": not covered, but what it implies
+            text = wording.WAYS_OF_WORKING
+            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )

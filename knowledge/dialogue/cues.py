@@ -21,13 +21,17 @@ from knowledge.dialogue.message import PREFILTER, Message
 # its intent is known (a yes or no first, what a correction names) or settle one rule the rules
 # apply as said (a role as the one who hires, the article's own example): the scorer never
 # weighs them, so adding one leaves its learned weights as they are.
-CLEANING = frozenset({"MARKUP", "NOT_WORDS", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"})
+CLEANING = frozenset(
+    {"MARKUP", "NOT_WORDS", "ROLES_OR", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"}
+)
 WORDING = frozenset(
     {
-        *("ASKS_ABOUT", "ASKS_DIFFERENCE", "ASKS_ITS_OWN", "ASKS_RANK", "ASKS_WHY_AGAIN"),
+        *("ACKNOWLEDGED_ONLY", "ASKS_ABOUT", "ASKS_DIFFERENCE", "ASKS_ITS_OWN", "ASKS_RANK"),
+        *("ASKS_WHY_AGAIN", "INSULT", "PUZZLED"),
         *("ASKS_MORE", "CONFIRM_TAIL", "FRESH_QUESTION", "MEANT", "MEANT_NOT_THAT"),
         *("NARROWS", "NOT_MEANT", "NOT_THIS_BUT", "OF_THE_ARTICLE", "PRODUCT_PEOPLE"),
         "PROJECT_MANAGER",
+        "WAYS_OF_WORKING",
         "NOT_A_PLAIN_CHECK",
         *("ROLE_CHECKED", "ROLE_FOLLOW_UP", "ROLE_HIRES", "TAKES_PART", "TEAM_SETUP", "THE_JOB"),
         *("WITHOUT_SCRUM", "WORKING_CONDITIONS", "ASKS_SUMMARY", "ASKS_SIZE", "ASKS_MEMBERS"),

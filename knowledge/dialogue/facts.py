@@ -150,10 +150,21 @@ _ONE = re.compile(
 # teams" is delivery work to come), and whom the company sells to ("we sell to enterprises"):
 # the company described, not what the hire is for.
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|several|\d+)"
+# Teams counted by how they work ("2 scrum 2 kanban", "two of our teams do scrum", "the other
+# runs scrum"), before the method's name.
+_SOME_TEAMS = (
+    r"\b(?:(?:one|two|three|four|five|six|seven|eight|several|some|half|most|\d+) "
+    r"(?:of (?:our|the|them) )?(?:teams? )?(?:(?:do|use|run|are on|is on|on|work in) )?|"
+    r"(?:the other|the others|the rest|others|other teams)(?: \w+)? "
+    r"(?:do|does|use|uses|run|runs|are on|is on|work in|works in) )"
+)
 _TEAMS_COUNTED = re.compile(
     rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "
-    r"(?:scrum|agile|dev) teams?(?: of \d+)?\b(?! (?:that|which|who) )"
+    r"(?:scrum|agile|dev|kanban) teams?(?: of \d+)?\b(?! (?:that|which|who) )|"
+    rf"(?<!to )(?<!from ){_SOME_TEAMS}(?:scrum|kanban)\b"
 )
+# Some teams on Scrum beside some that are not: a Scrum team is there for a Product Owner.
+_SOME_ON_SCRUM = re.compile(rf"{_SOME_TEAMS}scrum\b")
 _SELLS_TO = re.compile(r"^\s*(?:and |so |but )?we sell (?:\w+ ){0,3}to \w+\b")
 # A clause that wants something done ("we need a PO for our 3 scrum teams"): not only described.
 _WANTS = re.compile(
@@ -162,6 +173,8 @@ _WANTS = re.compile(
 )
 _NO_SCRUM = re.compile(
     r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
+    # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
+    r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
@@ -368,7 +381,9 @@ def read_facts(text: str) -> HiringFacts:
     scrum: ScrumAnswer | None = None
     if _UNSURE_OF_SCRUM.search(said):
         scrum = "unsure"
-    elif _NO_SCRUM.search(said):
+    elif _NO_SCRUM.search(said) and not (
+        _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
+    ):
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         scrum = True

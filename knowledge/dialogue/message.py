@@ -65,6 +65,7 @@ def normalise(text: str) -> str:
     said = " ".join(P.NOT_WORDS.sub(" ", _plain(text)).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
     said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
+    said = P.ROLES_OR.sub(r"\1 or ", said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
 
 

@@ -682,18 +682,25 @@ ASKS_SIZE = re.compile(
 )
 # Asking where the article says what RoleFit just said: "quote the article", "where exactly
 # does it say that?", "source?".
+# The end of a question asked on its own, or before "quote it" ("where does it say that? quote
+# it."): nothing else is asked beside it.
+_ASKED_ALONE = (
+    r"(?=\W*(?:(?:please |pls |and |can you |could you )?(?:quote|cite) (?:it|that|the article|"
+    r"them|me|the line)\W*)?$)"
+)
 ASKS_SOURCE = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm|can you|could you|please|pls|then|really)[ ,]+)*"
     r"(?:quote (?:the article|it|that|me|them)|cite (?:it|that|the article|them)|"
     r"(?:where|which part|what part|which section|what section|which line)(?: exactly)? "
     r"(?:of the article |in the article )?(?:does|did|do) (?:it|the article|they|you) "
-    r"(?:say|mention|state|talk about|write)(?: (?:that|this|it|so))?(?=\W*$)|"
-    r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?(?=\W*$)|"
-    r"sources?(?=\W*$)|where (?:is|does) (?:that|it|this)(?: distinction| idea)? (?:come )?from"
-    r"(?=\W*$)|where in the article(?: (?:is (?:that|it|this)|does it say (?:that|so)))?"
-    r"(?=\W*$)|"
+    rf"(?:say|mention|state|talk about|write)(?: (?:that|this|it|so))?{_ASKED_ALONE}|"
+    r"(?:what'?s|what is|what are) (?:your|the) sources?(?: for (?:that|this|it))?"
+    rf"{_ASKED_ALONE}|sources?{_ASKED_ALONE}|"
+    r"where (?:is|does) (?:that|it|this)(?: distinction| idea)? (?:come )?from"
+    rf"{_ASKED_ALONE}|where in the article(?: (?:is (?:that|it|this)|does it say (?:that|so)))?"
+    rf"{_ASKED_ALONE}|"
     r"(?:which|what) (?:section|part|paragraph)(?: of the article| is (?:that|it) (?:in|from))?"
-    r"(?=\W*$)|"
+    rf"{_ASKED_ALONE}|"
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
     r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
 )
@@ -704,12 +711,17 @@ ASKS_IF_IN_ARTICLE = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm|wait|really|seriously|are you sure)[ ,?!.]+)*(?:"
     r"(?:does|did|is) (?:the article|it|the author) (?:really |actually |even )?(?:say|mention|"
     r"name|cover|talk about|list|discuss)(?: anything about)?(?P<work>(?: [^?]*)?)"
-    r"|(?:is|was) (?:that|this|it) (?:really |actually )?(?:in|from|said in|named in|mentioned in) "
-    r"the article"
+    r"|(?:is|was) (?:that|this|it|your answer|that answer) (?:really |actually )?(?:in|from|"
+    r"said in|named in|mentioned in|based on) the article"
+    r"(?P<or_mine> or (?:is (?:that|it) |was (?:that|it) |just )?(?:your (?:own )?(?:opinion|view|"
+    r"take|idea|guess|interpretation)|(?:did )?you (?:make|made) (?:it|that) up|(?:are )?you "
+    r"guessing|(?:an? )?(?:guess|inference)|made up|something else))?"
     r"|the article (?:really |actually )?(?:says (?:that|this|it|so)|(?:mentions|names|covers|"
     r"talks about) (?P<claim>[\w&-]+(?: [\w&-]+){0,4}))(?=\?)"
     r"|(?P<made_up>(?:did|do) you (?:just )?make (?:that|it|this) up|you (?:just )?made (?:that|"
-    r"it|this) up|you(?:'re| are) (?:just )?making (?:that|it|this|all this|this all|these) up)"
+    r"it|this) up|you(?:'re| are) (?:just )?making (?:that|it|this|all this|this all|these) up|"
+    r"(?:is|was) (?:that|this|it) (?:just )?your (?:own )?(?:opinion|view|take|guess|"
+    r"interpretation))"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -997,6 +1009,9 @@ OWNERSHIP = any_of(
     r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
     r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
 )
+# Ways of working other than Scrum, which the article never mentions ("and for the kanban
+# teams?"): what it says of the Product Owner is said of Scrum teams.
+WAYS_OF_WORKING = re.compile(r"\b(?:kanban|scrumban|waterfall|shape ?up)\b")
 OFF_TOPIC = any_of(
     r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
     r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|"
@@ -1021,6 +1036,10 @@ OFF_TOPIC = any_of(
 # Chat shorthand read as the words it stands for ("can u help", "what's ur scope").
 SHORTHAND = {"u": "you", "ur": "your", "pls": "please", "plz": "please"}
 SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz)\b(?!')")
+
+# "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
+_ROLE_NAME = r"(?:po|pm|product owner|product manager)"
+ROLES_OR = re.compile(rf"\b({_ROLE_NAME}) (?:o|oder|ou|of|eller) (?={_ROLE_NAME}\b)")
 
 ROLE_FIXES = {
     "produkt": "product",
@@ -1047,6 +1066,19 @@ FOREIGN_THANKS = re.compile(
     r"ありがとう|谢谢|tack|kiitos|dank je)"
 )
 
+# "ok", "got it": the conversation goes on, nothing said of it ending.
+ACKNOWLEDGED_ONLY = re.compile(
+    r"^(?:ok(?:ay)?|k|kk|alright|got it|gotcha|i see|fine|noted|understood|makes sense)"
+    r"(?: (?:then|cool|ok))?\W*$"
+)
+# Rudeness about RoleFit itself ("ur useless lol", "this bot sucks"): it didn't help.
+INSULT = re.compile(
+    r"\b(?:you(?:'re| are)?|your|this (?:bot|thing|app)|the bot|rolefit)(?: is| are)? (?:so |"
+    r"really |totally |completely |pretty )?(?:useless|unhelpful|dumb|stupid|terrible|awful|"
+    r"rubbish|garbage|trash|broken)\b|\bsucks?\b|\bwtf\b"
+)
+# "?", "huh?": puzzled by the last answer.
+PUZZLED = re.compile(r"^(?:\?+|huh\W*|what\?+|eh\?+)$")
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 
 GREETING_PHRASES = re.compile(

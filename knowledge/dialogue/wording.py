@@ -15,6 +15,7 @@ from knowledge.questionnaire import ROLE_IDS
 SECTION_BASICS = "Understanding the basics"
 SECTION_NEED = "Identify the Need"
 SECTION_VALUE = "The Value of a Product Manager"
+SECTION_RESPONSIBILITIES = "Product Manager vs. Product Owner: Responsibilities"
 HELLO = (
     "Hi! I tell Product Owner work from Product Manager work. Try “who owns the backlog?” or "
     "“should we hire a PO or a PM?”"
@@ -23,6 +24,13 @@ SMALLTALK = {
     "thanks": "You're welcome!",
     "bye": "Bye! Ask me any time who owns a piece of product work.",
 }
+# Rudeness with no answer to be sorry about: what RoleFit can do, in a line.
+INSULTED = (
+    "Sorry I haven't been useful yet. I answer who owns a piece of product work (“who owns "
+    "pricing?”) and whom to hire (“PO or PM for a 10-person startup?”); try me on one."
+)
+# "ok" in the middle of a conversation: it goes on.
+ACKNOWLEDGED = "👍 Anything else, just ask: who owns a piece of work, or whom to hire."
 HELP = (
     "I answer questions about the Product Owner and Product Manager roles, from the article "
     f"“{ARTICLE_TITLE}”: who owns a piece of work (“who owns pricing?”), the difference between "
@@ -47,6 +55,19 @@ ENGLISH_ONLY = (
 OFF_TOPIC = (
     "That's outside what I know: I only cover the Product Owner and Product Manager roles (who "
     "owns what, and whom to hire)."
+)
+WAYS_OF_WORKING = (
+    "The article doesn't cover Kanban or other ways of working, nor which to choose. What it does "
+    "say: the Product Owner is a Scrum role, as the Scrum Guide defines it, so what it says of the "
+    "Product Owner is said of Scrum teams; the Product Manager's work (strategy, the market, "
+    "go-to-market, financials, suppliers) doesn't hang on how the team works. Outside the "
+    "article: a team without sprints still needs someone to keep its work in order, and many "
+    f"teams give that to a product owner anyway. (Article: {SECTION_RESPONSIBILITIES}.)"
+)
+# Before an answer about work, asked of a team that doesn't run Scrum.
+OUTSIDE_SCRUM = (
+    "The article's Product Owner is a Scrum role, and it says nothing of Kanban teams; here is "
+    "what it says of the work itself."
 )
 NO_CONCEPT = (
     "The article doesn't explain that. It covers the two roles, what each owns, and whom to "
@@ -361,23 +382,28 @@ NOT_IN_ARTICLE = (
 )
 
 
-def in_the_article(answer: Answer, *, answered: bool, made_up: bool = False) -> str:
+def in_the_article(
+    answer: Answer, *, answered: bool, made_up: bool = False, either: bool = False
+) -> str:
     """Whether the article itself names the work an answer is about, said plainly first;
     `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
-    asked as "did you make that up?", so its yes is a no."""
+    asked as "did you make that up?", so its yes is a no; `either`: asked as "the article or
+    your opinion?", so it is said which, with no yes or no."""
     if not answer.settled:
         lead = "No: I said the article" if made_up else "No, the article"
+        lead = "The article" if either else lead
         return f"{lead} doesn't settle whose work this is. {answer.why}"
     if not answer.owners and answer.section:  # work the article hands to someone else
         lead = "No, it's in the article" if made_up else "Yes"
+        lead = "It's in the article" if either else lead
         return f"{lead}, as no product role's work, in its section “{answer.section}”: {answer.why}"
     if not answer.owners:
         return "No. The article doesn't cover that as either role's work."
     if not answer.named:
         said = " That's why I said “most likely”, not “clearly”." if answered else ""
-        lead = "Not made up, but inferred." if made_up else "No, not in so many words."
+        lead = "Not made up, but inferred." if made_up or either else "No, not in so many words."
         return f"{lead} {answer.why}{said}"
-    lead = "No, it's" if made_up else "Yes. It's"
+    lead = "No, it's" if made_up else "It's" if either else "Yes. It's"
     return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 
 

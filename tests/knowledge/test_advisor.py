@@ -433,6 +433,23 @@ def test_with_both_roles_on_staff_a_startup_gets_another_hire_as_a_close_call(
     assert advice.confidence <= 0.4 and "usually have just one" in advice.reasons[0].text
 
 
+def test_with_both_roles_on_staff_two_hires_offered_and_one_advised_says_why(
+    matcher: Matcher,
+) -> None:
+    # found by a COO tester: "Two hires" at a scale-up with both roles got one hire, unexplained
+    one_side = answers(
+        existing_roles=[PO, PM], company_stage="scale-up", goal="deliver-product", headcount=2
+    )
+    advice = advise(one_side, matcher)
+    assert advice.recommendation == PO
+    assert any(
+        r.ref == "headcount" and "You could make two hires, but one more Product Owner" in r.text
+        for r in advice.reasons
+    )
+    small = advise(answers(existing_roles=[PO, PM], headcount=2), matcher)
+    assert any("at your size, one more" in r.text for r in small.reasons)
+
+
 def test_work_the_article_leaves_unsettled_is_said_so_and_not_listed_as_unplaceable(
     matcher: Matcher,
 ) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from knowledge import KnowledgeBase, Matcher
-from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply
+from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply, wording
 from knowledge.dialogue.facts import read_answer, read_facts, read_vacated
 from knowledge.dialogue.wording import with_topic
 
@@ -414,6 +414,42 @@ def test_a_process_the_team_does_not_run_is_no_need_for_it() -> None:
 )
 def test_a_team_that_says_it_runs_no_scrum_is_read_so(said: str) -> None:
     assert read_facts(said).uses_scrum is False
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we have 2 scrum 2 kanban. should i hire a PO or PM?",
+        "two of our teams do scrum and two do kanban. who should we hire",
+        "one team on kanban, the other runs scrum",
+    ],
+)
+def test_some_teams_on_scrum_beside_kanban_ones_run_scrum_and_want_nothing_yet(said: str) -> None:
+    # found by a COO tester: "2 scrum 2 kanban" read as no Scrum and as wanting delivery
+    facts = read_facts(said)
+    assert facts.uses_scrum is True
+    assert facts.goal is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["brauchen wir einen PO oder PM? kein scrum", "PO o PM? sin scrum", "we use kanban not scrum"],
+)
+def test_no_scrum_said_in_another_language_is_no_scrum(said: str) -> None:
+    # found by a tester writing in German: "kein scrum" was read as a Scrum team
+    assert read_facts(said).uses_scrum is False
+
+
+def test_or_between_the_roles_in_another_language_asks_which(chat: Chat) -> None:
+    # found by a tester writing in Spanish: "PO o PM?" after an answer repeated that answer
+    _, reply = turns(
+        chat,
+        "who owns the backlog?",
+        "necesitamos contratar a alguien para GTM y pricing, PO o PM?",
+    )
+    assert reply.intent == Intent.HIRE
+    assert reply.recommendation is not None
+    assert reply.recommendation.recommendation == "product-manager"
 
 
 def test_an_opinion_of_scrum_is_no_saying_the_team_runs_none() -> None:
@@ -1473,9 +1509,34 @@ def test_whether_the_article_itself_names_the_work_is_said_plainly(
 def test_asked_cold_whether_the_article_names_work_it_cites_no_answer_it_never_gave(
     chat: Chat,
 ) -> None:
-    reply = chat.reply("does the article mention kanban?")
+    reply = chat.reply("does the article mention acceptance criteria?")
     assert reply.text.startswith("No, not in so many words.")
     assert "That's why I said" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "turns_said",
+    [
+        ["does the article say anything abt kanban"],
+        ["who owns release sign off?", "and for the kanban teams?"],
+        ["scrum vs kanban, which is better?"],
+    ],
+)
+def test_kanban_gets_what_the_article_says_of_scrum_not_a_shrug(
+    chat: Chat, turns_said: list[str]
+) -> None:
+    # found by a COO tester with two Scrum and two Kanban teams: "and for the kanban teams?" got
+    # "outside what I know", and "does the article say anything abt kanban" tied it to sprints
+    reply = turns(chat, *turns_said)[-1]
+    assert "doesn't cover Kanban" in reply.text
+    assert "the Product Owner is a Scrum role" in reply.text
+    assert "Outside the article:" in reply.text
+
+
+def test_work_asked_of_a_kanban_team_says_the_article_is_about_scrum_first(chat: Chat) -> None:
+    reply = chat.reply("our kanban teams dont have sprints tho. who orders their backlog?")
+    assert reply.owners == ["product-owner"]
+    assert reply.text.startswith("The article's Product Owner is a Scrum role")
 
 
 def test_saying_the_team_runs_no_scrum_asks_for_no_delivery(chat: Chat) -> None:
@@ -2047,3 +2108,51 @@ def test_new_rules_leave_what_they_do_not_target_alone(
 def test_scrum_stated_beside_a_doubt_about_the_role_is_kept() -> None:
     said = "I'm not sure if a PO makes sense, we do scrum with 2 teams and need help delivering."
     assert read_facts(said).uses_scrum is True
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("who writes acceptance criteria?", "Not made up, but inferred."),
+        ("who owns the backlog?", "It's in the article's section"),
+    ],
+)
+def test_the_article_or_your_opinion_is_answered_with_which(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    # found by a skeptical PM tester: "is that in the article or your opinion?" got the help text
+    _, reply = turns(chat, asked, "is that in the article or your opinion?")
+    assert reply.text.startswith(starts), reply.text
+
+
+def test_where_it_says_so_then_quote_it_names_the_section(chat: Chat) -> None:
+    _, reply = turns(chat, "who owns the backlog?", "Where does the article say that? Quote it.")
+    assert "I don't quote the article word for word" in reply.text
+    assert "Product Manager vs. Product Owner: Responsibilities" in reply.text
+
+
+def test_ok_in_the_middle_keeps_the_conversation_going(chat: Chat) -> None:
+    # found by a tester: "ok" got "Bye!" and forgot what "and the roadmap?" follows
+    _, ok, follow_up = turns(chat, "who owns pricing?", "ok", "and the roadmap?")
+    assert not ok.text.startswith("Bye")
+    assert follow_up.intent == Intent.OWNERSHIP and follow_up.follow_up
+
+
+def test_a_bare_question_mark_after_an_answer_asks_why(chat: Chat) -> None:
+    _, puzzled = turns(chat, "who owns pricing?", "?")
+    assert puzzled.intent == Intent.FEEDBACK and puzzled.kind == "why"
+    assert chat.reply("?").intent == Intent.SMALLTALK  # nothing to ask about: a hello
+
+
+def test_rudeness_gets_an_apology_not_the_help_card(chat: Chat) -> None:
+    # found by a tester: "ur useless lol" and "this bot sucks" got the full help, twice
+    _, after_answer = turns(chat, "who owns pricing?", "ur useless lol")
+    assert after_answer.kind == "unhelpful" and after_answer.text.startswith("Sorry")
+    cold = chat.reply("wtf this bot sucks :rage:")
+    assert cold.text.startswith("Sorry") and cold.text != wording.HELP
+
+
+def test_the_article_on_product_managers_as_future_ceos(chat: Chat) -> None:
+    # found by a COO tester: "is a PM a mini CEO?" got the role comparison
+    reply = chat.reply("is a PM a mini CEO?")
+    assert reply.concept is not None and reply.concept.id == "concept-training-ground-for-ceos"
