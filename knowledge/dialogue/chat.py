@@ -552,6 +552,12 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
         else:
             answer = self._answer(self._with_topic(reading, memory))
+            claim, asked = reading.text, message_of(reading.text).asked
+            if asked != said and _checks_a_claim(asked):
+                # "the PO represents stakeholders… so the PO talks to customers, right?": the
+                # claim checked is the one asked, whatever its reasons name
+                claim, claimed = asked, self._answer(asked)
+                answer = claimed if claimed.confidence >= MOST_LIKELY else answer
             if _names_no_work(answer) and (
                 concept := self.concepts.find(reading.text, all_of_it=True)
             ):
@@ -560,7 +566,7 @@ class Chat:
                 return self._concept_reply(reading, concept)
             if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
                 return self._compare(reading, memory)  # "so both? then what's the difference"
-            lead = _yes_or_no(reading.text, answer, self.kb)
+            lead = _yes_or_no(claim, answer, self.kb)
             if (
                 _names_no_work(answer)
                 and reading.follow_up
@@ -845,7 +851,9 @@ class Chat:
     # -- concepts ------------------------------------------------------------------------------
 
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
-        concept = self.concepts.find(reading.text)
+        # A phrasing word for word first: "why both and not just a PM?" is all stopwords and
+        # role names to the concepts' matcher
+        concept = self.concepts.phrased(reading.text) or self.concepts.find(reading.text)
         of_work = reading.follow_up or bool(SAYS_ABOUT.search(reading.text.lower()))
         if concept is None and of_work and not _names_no_work(self._answer(reading.text)):
             # "and pricing?" after a concept, "what does it say about margins?": no concept of

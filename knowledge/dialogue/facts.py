@@ -132,7 +132,7 @@ _TWO = re.compile(
     r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|"
     r"afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
-    r"\bboth hires\b|\b2 headcount\b|"
+    r"\bboth hires\b|\b2 headcount\b|\b(?:hire|hiring|hired|get|bring in|take on) both\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"

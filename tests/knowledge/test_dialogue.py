@@ -2156,3 +2156,34 @@ def test_the_article_on_product_managers_as_future_ceos(chat: Chat) -> None:
     # found by a COO tester: "is a PM a mini CEO?" got the role comparison
     reply = chat.reply("is a PM a mini CEO?")
     assert reply.concept is not None and reply.concept.id == "concept-training-ground-for-ceos"
+
+
+def test_a_claim_after_its_reasons_is_checked_as_claimed(chat: Chat) -> None:
+    # found by a skeptical PM tester: the reasons' "stakeholders" turned "so the PO talks to
+    # customers too, right?" into "Probably. Most likely the Product Owner"
+    _, reply = turns(
+        chat,
+        "Who talks to customers?",
+        "But the PO represents stakeholders, and customers are stakeholders. So the PO talks to "
+        "customers too, right?",
+    )
+    assert reply.lead == "Not the Product Owner."
+    assert reply.owners == ["product-manager"]
+
+
+def test_what_if_we_hire_both_is_advised_again_with_two_hires(chat: Chat) -> None:
+    # found by a COO tester: it got "That doesn't change the advice", with no reason
+    _, reply = turns(
+        chat,
+        "we're a startup, we need someone for delivery, scrum team. PO or PM?",
+        "what if we hire both",
+    )
+    assert reply.facts is not None and reply.facts.headcount == 2
+    assert "You could make two hires, but one Product Owner covers" in reply.text
+
+
+def test_why_both_asked_cold_gets_what_the_article_says_of_both(chat: Chat) -> None:
+    # found by a COO tester: the "Ask" button after a "hire both" result got "The article
+    # doesn't explain that"
+    reply = chat.reply("why both and not just a PM?")
+    assert reply.concept is not None and reply.concept.id == "concept-need-for-both"
