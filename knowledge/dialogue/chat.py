@@ -58,6 +58,7 @@ from knowledge.dialogue.patterns import (
     BOTH_AT_A_SIZE,
     COMBINE,
     CONFIRM_TAIL,
+    CREDENTIALS,
     CUSTOMER_INTERVIEWS,
     EXPLAIN,
     FRESH_QUESTION,
@@ -133,6 +134,8 @@ RECENT_ANSWERS = 64
 # The article's idea of how many product people a company has, as a question it answers (asked
 # about a company's size, or a ratio of the roles).
 _COMPANY_SIZE = "does the size of the company matter"
+# The article's idea of what each hire should be good at, as a question it answers.
+_STRENGTHS = "what skills should i look for"
 _STANDS_FOR = (
     (ASKS_SUMMARY, "summarize the article"),
     (ASKS_SIZE, _COMPANY_SIZE),
@@ -691,6 +694,8 @@ class Chat:
                 and facts.company_stage not in ("scale-up", "enterprise")
             ):
                 lead = wording.NEEDS_ONE_YET  # "do we even need a product person yet?"
+            elif asked == 0 and message.said.finds(WAYS_OF_WORKING):
+                lead = wording.HIRE_WITHOUT_SCRUM  # "we use kanban, do we still need a PO?"
             elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
                 # "do I need both at a 200 person company?": what the article says of size first
                 sizes = self.concepts.find(_COMPANY_SIZE)
@@ -1103,6 +1108,10 @@ class Chat:
         said = message_of(reading.text).said
         if said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
+        if said.finds(CREDENTIALS) and (strengths := self.concepts.find(_STRENGTHS)):
+            # "how many years of experience should a PM have?": none given, but strengths are
+            text = f"The article doesn't say. {wording.explained(strengths)}"
+            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         if said.finds(WAYS_OF_WORKING):  # "scrum or kanban?": not covered, but what it implies
             text = wording.WAYS_OF_WORKING
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))

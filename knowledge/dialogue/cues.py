@@ -26,7 +26,14 @@ CLEANING = frozenset(
 )
 WORDING = frozenset(
     {
-        *("ACKNOWLEDGED_ONLY", "ASKS_ABOUT", "ASKS_DIFFERENCE", "ASKS_ITS_OWN", "ASKS_RANK"),
+        *(
+            "ACKNOWLEDGED_ONLY",
+            "CREDENTIALS",
+            "ASKS_ABOUT",
+            "ASKS_DIFFERENCE",
+            "ASKS_ITS_OWN",
+            "ASKS_RANK",
+        ),
         *("ASKS_WHY_AGAIN", "INSULT", "PUZZLED"),
         *("ASKS_MORE", "CONFIRM_TAIL", "FRESH_QUESTION", "MEANT", "MEANT_NOT_THAT"),
         *("NARROWS", "NOT_MEANT", "NOT_THIS_BUT", "OF_THE_ARTICLE", "PRODUCT_PEOPLE"),

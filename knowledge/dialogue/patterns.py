@@ -1009,6 +1009,12 @@ OWNERSHIP = any_of(
     r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
     r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
 )
+# What a hire should bring on paper ("how many years of experience should a PM have?", "CSPO
+# or PSPO?"): the article names strengths, never credentials.
+CREDENTIALS = re.compile(
+    r"\b(?:years? of experience|how (?:many years|experienced)|qualifications?|certifi\w*|"
+    r"degrees?|mba|cspo|pspo)\b"
+)
 # Ways of working other than Scrum, which the article never mentions ("and for the kanban
 # teams?"): what it says of the Product Owner is said of Scrum teams.
 WAYS_OF_WORKING = re.compile(r"\b(?:kanban|scrumban|waterfall|shape ?up)\b")

@@ -64,6 +64,11 @@ WAYS_OF_WORKING = (
     "article: a team without sprints still needs someone to keep its work in order, and many "
     f"teams give that to a product owner anyway. (Article: {SECTION_RESPONSIBILITIES}.)"
 )
+# Before the first question back, when a hire is asked about for a team on Kanban.
+HIRE_WITHOUT_SCRUM = (
+    "The article's Product Owner is a Scrum role and it says nothing of Kanban, so whether you "
+    "need one turns on what the hire is for."
+)
 # Before an answer about work, asked of a team that doesn't run Scrum.
 OUTSIDE_SCRUM = (
     "The article's Product Owner is a Scrum role, and it says nothing of Kanban teams; here is "

@@ -2187,3 +2187,26 @@ def test_why_both_asked_cold_gets_what_the_article_says_of_both(chat: Chat) -> N
     # doesn't explain that"
     reply = chat.reply("why both and not just a PM?")
     assert reply.concept is not None and reply.concept.id == "concept-need-for-both"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "How many years of experience should a product manager have according to the article?",
+        "is CSPO or PSPO the better certification to get?",
+    ],
+)
+def test_credentials_are_said_to_be_outside_the_article_beside_the_strengths_it_names(
+    chat: Chat, asked: str
+) -> None:
+    # found by a skeptical PM tester: "outside what I know", as if the article were silent on
+    # what a hire should bring
+    reply = chat.reply(asked)
+    assert reply.intent == Intent.OFF_TOPIC
+    assert reply.text.startswith("The article doesn't say. The article asks for different")
+
+
+def test_a_hire_asked_of_a_kanban_team_says_the_article_is_about_scrum(chat: Chat) -> None:
+    reply = chat.reply("We use Kanban not Scrum. Do we still need a product owner?")
+    assert reply.intent == Intent.HIRE and reply.asks
+    assert reply.text.startswith("The article's Product Owner is a Scrum role")
