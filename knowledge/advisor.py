@@ -372,11 +372,7 @@ def _decide(
     confidence = _from_margin(scores[best] - scores[other], total)
     reasons = [_article_rule(best, names)]
     if answers.headcount == 2:
-        reasons.append(
-            _headcount_reason(
-                f"You could make two hires, but one {names[best]} covers what you described."
-            )
-        )
+        reasons.append(_headcount_reason(_one_covers_it(f"one {names[best]}")))
         if answers.company_stage not in LARGER_STAGES:
             text = "Startups and small businesses usually start with a single product person."
             reasons.append(Reason(text=text, source="article", ref=ARTICLE_TITLE))
@@ -426,7 +422,7 @@ def _another(
         # Two hires were offered and one is advised: said why, rather than left unsaid.
         one_more = f"one more {names[decision]}"
         text = (
-            f"You could make two hires, but {one_more} covers what you described."
+            _one_covers_it(one_more)
             if answers.goal != "both"
             else "You could make two hires, but one more of each suits a scale-up or a larger "
             f"company; at your size, {one_more}."
@@ -454,6 +450,11 @@ def _best_fit(answers: HiringAnswers, scores: dict[RoleId, float]) -> RoleId:
     if scores[PRODUCT_OWNER] != scores[PRODUCT_MANAGER]:
         return max(ROLE_IDS, key=lambda role: scores[role])
     return PRODUCT_OWNER if answers.uses_scrum is True else PRODUCT_MANAGER
+
+
+def _one_covers_it(hire: str) -> str:
+    """Two hires offered, one advised: what it covers."""
+    return f"You could make two hires, but {hire} covers what you described."
 
 
 def _headcount_reason(text: str) -> Reason:

@@ -44,6 +44,13 @@ MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change th
 READ_CHARACTERS = 1000
 READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
+# The words after a "why" that asks a question ("why does…", "why keep two…"); a "why" before
+# anything else names the reasons behind work ("what to build and why", "why we build it").
+_ASKS_WHY = frozenset(
+    {"does", "do", "did", "is", "are", "was", "were", "would", "should", "could", "can"}
+    | {"must", "will", "have", "has", "keep", "two", "hire", "pick", "choose", "need"}
+    | {"doesn't", "don't", "isn't", "aren't"}
+)
 # "A 5-person startup", "we are 3 devs", "we have 3 POs": a number before these says how many
 # people there are, never what work is asked about ("a 5 year plan").
 _PEOPLE = frozenset(
@@ -205,10 +212,17 @@ class Reader:
         forms = self._forms
         tokens: list[Token] = []
         counts_people = not _PEOPLE.isdisjoint(fixed)
+        asks_why = "why" in fixed
         for position in without_role_names(fixed):
             word = fixed[position]
             if counts_people and _counts_people(fixed, position):
                 continue
+            if (
+                asks_why
+                and word == "why"
+                and _ASKS_WHY.intersection(fixed[position + 1 : position + 2])
+            ):
+                continue  # "why keep both roles?" asks; "what to build and why" names work
             expanded = forms.get(word) or self._expand(word)
             for expanded_word, expanded_stem in expanded:
                 tokens.append((written[position], expanded_word, expanded_stem, sides[position]))

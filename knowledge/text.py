@@ -361,11 +361,15 @@ def _items(cleaned: str) -> list[str]:
         if asked_after and not _asks(split_words(" ".join(before))):
             return []  # the bullets are the story the question after them sits in
         return [_BULLET.sub("", lines[i]) for i in marked]
-    for in_a_line in (_NUMBERED, _BULLETED):
-        ask, *items = in_a_line.split(cleaned)
-        if len(items) > 1 and _asks_or_nothing(ask):
-            return items
-    return []
+    ask, *numbered = _NUMBERED.split(cleaned)
+    if len(numbered) > 1 and _asks_or_nothing(ask):
+        return numbered
+    ask, *bulleted = _BULLETED.split(cleaned)
+    if len(bulleted) < 2 or not (_asks_or_nothing(ask) or _asks(split_words(ask))):
+        return []
+    # "who owns user stories • pricing • the roadmap?": the ask may hold the first item
+    names_work = any(w not in _NOT_WORK and w not in _ASKING_WORDS for w in split_words(ask))
+    return [ask, *bulleted] if names_work else bulleted
 
 
 def _asks_or_nothing(text: str) -> bool:
@@ -393,8 +397,10 @@ def _pieces(parts: list[str]) -> list[str]:
             continue
         if words[0] in _CLAUSE_WORDS:  # ", but who…": a clause break, not a list
             return []
-        if pieces and words[0] in _BELONGS_BACK:
-            pieces[-1] = f"{pieces[-1]} and {piece}"  # "… and their schedules": the piece before
+        if len(parts) == 2 and pieces and words[0] in _BELONGS_BACK:
+            # "our suppliers and their schedules": one piece of work; in a longer list "its" and
+            # "their" may as well be pieces of their own ("interviews, pricing and its rollout")
+            pieces[-1] = f"{pieces[-1]} and {piece}"
             continue
         content = [word for word in words if word not in _NOT_WORK]
         asks = not _ASKING_WORDS.isdisjoint(words) or (not pieces and words[0] in _YES_NO_STARTS)

@@ -60,6 +60,7 @@ from knowledge.dialogue.patterns import (
     CONFIRM_TAIL,
     CREDENTIALS,
     CUSTOMER_INTERVIEWS,
+    DONT_KNOW,
     EXPLAIN,
     FRESH_QUESTION,
     GIVEN_REASON,
@@ -78,6 +79,7 @@ from knowledge.dialogue.patterns import (
     NOT_MEANT,
     NOT_THIS_BUT,
     NTH_PIECE,
+    ON_SCRUM,
     OTHER_HIRE,
     OTHER_ROLE,
     PO_OR_PM,
@@ -260,6 +262,8 @@ class Chat:
         if memory is not None and (explained := self._asked_of_last_concept(text, memory)):
             return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), explained)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
+        if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
+            reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         if ad := self._ad_or_interview(text, memory):
@@ -560,7 +564,8 @@ class Chat:
                 # "the PO represents stakeholders… so the PO talks to customers, right?": the
                 # claim checked is the one asked, whatever its reasons name
                 claim, claimed = asked, self._answer(asked)
-                answer = claimed if claimed.confidence >= MOST_LIKELY else answer
+                if claimed.owners and claimed.confidence >= MOST_LIKELY:
+                    answer = claimed  # a role's work; else the reasons say what the work is
             if _names_no_work(answer) and (
                 concept := self.concepts.find(reading.text, all_of_it=True)
             ):
@@ -590,7 +595,7 @@ class Chat:
         )
         if said.finds(TEAM_ARRANGEMENT) and not _names_no_work(answer):
             return _noting(wording.TEAM_ARRANGED, reply)  # "our PO does pricing"
-        if said.finds(WAYS_OF_WORKING) and "product-owner" in answer.owners:
+        if _off_scrum(said) and "product-owner" in answer.owners:
             return _noting(wording.OUTSIDE_SCRUM, reply)  # "our kanban teams… who orders…?"
         return reply
 
@@ -655,6 +660,10 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
+        if asked_for is not None and DONT_KNOW.match(normalise(reading.text)):
+            # "no idea": straight to the last try, which says why it matters; after it, advice
+            # on what is known, the rest assumed and said so
+            asked = max(asked, MAX_ASKS - 1)
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
@@ -694,7 +703,7 @@ class Chat:
                 and facts.company_stage not in ("scale-up", "enterprise")
             ):
                 lead = wording.NEEDS_ONE_YET  # "do we even need a product person yet?"
-            elif asked == 0 and message.said.finds(WAYS_OF_WORKING):
+            elif asked == 0 and _off_scrum(message.said):
                 lead = wording.HIRE_WITHOUT_SCRUM  # "we use kanban, do we still need a PO?"
             elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
                 # "do I need both at a 200 person company?": what the article says of size first
@@ -722,6 +731,8 @@ class Chat:
         )
         if facts.goal is None:  # asked and never told: advice on the defaults, said so
             return _noting(wording.NO_GOAL_GIVEN, advice)
+        if facts.missing() == "headcount":  # asked and never told ("no idea"): assumed, said so
+            return _noting(wording.HEADCOUNT_ASSUMED[facts.answers().headcount], advice)
         if known.missing() is None and facts != known and not next_hire:
             return _noting(wording.READVISED, advice)  # "actually we can hire two"
         return advice
@@ -934,9 +945,7 @@ class Chat:
         if reading.kind == "bye" and ACKNOWLEDGED_ONLY.match(said):
             # "ok": nothing ends, so a follow-up still has what it follows
             kept = memory or Memory(intent="smalltalk")
-            return Reply(
-                intent=Intent.SMALLTALK, text=wording.ACKNOWLEDGED, kind="bye", memory=kept
-            )
+            return Reply(intent=Intent.SMALLTALK, text=wording.ACKNOWLEDGED, kind="ok", memory=kept)
         text = wording.SMALLTALK.get(reading.kind, wording.HELLO)
         return Reply(
             intent=Intent.SMALLTALK, text=text, kind=reading.kind, memory=Memory(intent="smalltalk")
@@ -1118,6 +1127,24 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _off_scrum(said: Text) -> bool:
+    """Whether a (normalised) message speaks of a team working some other way than Scrum ("our
+    kanban teams…", "we use kanban, not scrum"), not of one that runs Scrum beside or after
+    another way ("we use scrum, not kanban", "we moved from waterfall to scrum")."""
+    return said.finds(WAYS_OF_WORKING) and not said.finds(ON_SCRUM)
+
+
+def _awaits_hiring_answer(memory: Memory | None) -> bool:
+    """Whether RoleFit's last turn asked something about the hire that is still unanswered."""
+    return (
+        memory is not None
+        and memory.intent == "hire"
+        and memory.asked > 0
+        and memory.facts is not None
+        and memory.facts.missing() is not None
+    )
 
 
 def _after_thanks(text: str) -> str | None:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.advisor import HiringAnswers, ScrumAnswer
+from knowledge.advisor import LARGER_STAGES, HiringAnswers, ScrumAnswer
 from knowledge.questionnaire import CompanyStage, Goal, RoleId
 
 Fact = Literal["goal", "headcount", "uses_scrum"]
@@ -132,7 +132,11 @@ _TWO = re.compile(
     r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|"
     r"afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
-    r"\bboth hires\b|\b2 headcount\b|\b(?:hire|hiring|hired|get|bring in|take on) both\b|"
+    r"\bboth hires\b|\b2 headcount\b|"
+    # hiring both as a plan or a what-if, never as a wish denied ("can't afford to hire both")
+    r"\b(?:what if|suppose|say) (?:we |i )?(?:hire|hired|get|got|bring in) both\b|"
+    r"\b(?:we|i) (?:can|could|will|'ll|want to|plan to|are going to|'re going to) "
+    r"(?:hire|get|bring in) both\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"
@@ -150,13 +154,13 @@ _ONE = re.compile(
 # teams" is delivery work to come), and whom the company sells to ("we sell to enterprises"):
 # the company described, not what the hire is for.
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|several|\d+)"
+_WORK_BY = r"(?:do|does|use|uses|run|runs|are on|is on|on|work in|works in)"
 # Teams counted by how they work ("2 scrum 2 kanban", "two of our teams do scrum", "the other
 # runs scrum"), before the method's name.
 _SOME_TEAMS = (
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|several|some|half|most|\d+) "
-    r"(?:of (?:our|the|them) )?(?:teams? )?(?:(?:do|use|run|are on|is on|on|work in) )?|"
-    r"(?:the other|the others|the rest|others|other teams)(?: \w+)? "
-    r"(?:do|does|use|uses|run|runs|are on|is on|work in|works in) )"
+    rf"(?:of (?:our|the|them) )?(?:teams? )?(?:{_WORK_BY} )?|"
+    rf"(?:the other|the others|the rest|others|other teams)(?: \w+)? {_WORK_BY} )"
 )
 _TEAMS_COUNTED = re.compile(
     rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "
@@ -186,7 +190,11 @@ _UNSURE_OF_SCRUM = re.compile(
     rf"{_DOUBT} (?:\w+ ){{0,2}}(?:if|whether) (?:we|our (?:team|teams|devs|developers|engineers)|"
     r"the (?:team|devs|developers|engineers)|they) (?:\w+ ){0,2}(?:use|run|do|work in|practi[cs]e|"
     r"follow)\w* (?:\w+ )?(?:scrum|sprints|agile)\b|"
-    rf"{_DOUBT} what (?:scrum|agile|a sprint|sprints) (?:is|are|means)\b"
+    rf"{_DOUBT} what (?:scrum|agile|a sprint|sprints) (?:is|are|means)\b|"
+    # asking whether it fits: "does scrum even apply to us?", "should we do scrum?"
+    r"\b(?:does|would|will|can) (?:scrum|agile) (?:\w+ )?(?:apply|work|fit|make sense)\b|"
+    r"\b(?:should|must|do) (?:we|i) (?:\w+ )?(?:use|do|adopt|try|need|start|switch to) "
+    r"(?:scrum|sprints|agile)\b|\bis (?:scrum|agile) (?:\w+ )?(?:right|for us|a fit|worth)\b"
 )
 # A clause that says in so many words what is wanted ("what we really need is growth"): where
 # one names work, the team's other clauses ("we do scrum") describe the team, not the hire.
@@ -328,7 +336,10 @@ class HiringFacts(BaseModel):
             goal=goal,
             uses_scrum=scrum,
             existing_roles=list(self.existing_roles),
-            headcount=self.headcount or (2 if self.goal == "both" else 1),
+            # Two only where both sides are wanted and the company is big enough that two is
+            # usual; startups and small businesses usually hire one product person.
+            headcount=self.headcount
+            or (2 if self.goal == "both" and self.company_stage in LARGER_STAGES else 1),
             needs=list(self.needs),
         )
 
@@ -354,6 +365,8 @@ def read_facts(text: str) -> HiringFacts:
     # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
         _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _described(_TEAMS_COUNTED, c))))
+        # a doubt about Scrum ("does scrum even apply to us?") wants no delivery either
+        and not _UNSURE_OF_SCRUM.search(c)
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )

@@ -1018,6 +1018,9 @@ CREDENTIALS = re.compile(
 # Ways of working other than Scrum, which the article never mentions ("and for the kanban
 # teams?"): what it says of the Product Owner is said of Scrum teams.
 WAYS_OF_WORKING = re.compile(r"\b(?:kanban|scrumban|waterfall|shape ?up)\b")
+# Scrum said to be how a team works, not what it left or does without ("we use scrum, not
+# kanban" runs Scrum; "kanban, not scrum" and "we moved from scrum to kanban" do not).
+ON_SCRUM = re.compile(r"(?<!not )(?<!no )(?<!than )(?<!of )(?<!from )\bscrum\b")
 OFF_TOPIC = any_of(
     r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
     r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|"
@@ -1045,7 +1048,7 @@ SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz)\b(?!')")
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"
-ROLES_OR = re.compile(rf"\b({_ROLE_NAME}) (?:o|oder|ou|of|eller) (?={_ROLE_NAME}\b)")
+ROLES_OR = re.compile(rf"\b({_ROLE_NAME}) (?:o|oder|ou|eller) (?={_ROLE_NAME}\b)")
 
 ROLE_FIXES = {
     "produkt": "product",
@@ -1073,18 +1076,20 @@ FOREIGN_THANKS = re.compile(
 )
 
 # "ok", "got it": the conversation goes on, nothing said of it ending.
-ACKNOWLEDGED_ONLY = re.compile(
-    r"^(?:ok(?:ay)?|k|kk|alright|got it|gotcha|i see|fine|noted|understood|makes sense)"
-    r"(?: (?:then|cool|ok))?\W*$"
-)
+ACKNOWLEDGED_ONLY = re.compile(r"^ok(?:ay)?(?: then)?\W*$")
 # Rudeness about RoleFit itself ("ur useless lol", "this bot sucks"): it didn't help.
 INSULT = re.compile(
-    r"\b(?:you(?:'re| are)?|your|this (?:bot|thing|app)|the bot|rolefit)(?: is| are)? (?:so |"
+    r"\b(?:you(?:'re| are)?|your|this (?:bot|thing|app)|the bot|rolefit|this)(?: is| are)? (?:so |"
     r"really |totally |completely |pretty )?(?:useless|unhelpful|dumb|stupid|terrible|awful|"
-    r"rubbish|garbage|trash|broken)\b|\bsucks?\b|\bwtf\b"
+    r"rubbish|garbage|trash|broken|sucks?)\b|^wtf\b"
 )
-# "?", "huh?": puzzled by the last answer.
-PUZZLED = re.compile(r"^(?:\?+|huh\W*|what\?+|eh\?+)$")
+# Not knowing the answer to a question RoleFit asked ("no idea", "dunno").
+DONT_KNOW = re.compile(
+    r"^(?:i |we |honestly |tbh )?(?:have )?(?:no idea|not sure|dunno|idk|(?:don'?t|do not) know|"
+    r"no clue|unsure|hard to say|can'?t say)(?: yet| tbh| honestly)?\W*$"
+)
+# A bare "?": puzzled by the last answer.
+PUZZLED = re.compile(r"^\?+$")
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 
 GREETING_PHRASES = re.compile(

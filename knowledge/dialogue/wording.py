@@ -393,22 +393,24 @@ def in_the_article(
     """Whether the article itself names the work an answer is about, said plainly first;
     `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
     asked as "did you make that up?", so its yes is a no; `either`: asked as "the article or
-    your opinion?", so it is said which, with no yes or no."""
+    your opinion?", so it is said which rather than yes or no."""
     if not answer.settled:
-        lead = "No: I said the article" if made_up else "No, the article"
-        lead = "The article" if either else lead
+        lead = (
+            "The article" if either else "No: I said the article" if made_up else "No, the article"
+        )
         return f"{lead} doesn't settle whose work this is. {answer.why}"
     if not answer.owners and answer.section:  # work the article hands to someone else
-        lead = "No, it's in the article" if made_up else "Yes"
-        lead = "It's in the article" if either else lead
+        lead = "It's in the article" if either else "No, it's in the article" if made_up else "Yes"
         return f"{lead}, as no product role's work, in its section “{answer.section}”: {answer.why}"
+    if not answer.owners and (made_up or either):  # everyday work outside product
+        return f"My own reading: the article doesn't cover that work. {answer.explanation}"
     if not answer.owners:
         return "No. The article doesn't cover that as either role's work."
     if not answer.named:
         said = " That's why I said “most likely”, not “clearly”." if answered else ""
         lead = "Not made up, but inferred." if made_up or either else "No, not in so many words."
         return f"{lead} {answer.why}{said}"
-    lead = "No, it's" if made_up else "It's" if either else "Yes. It's"
+    lead = "It's" if either else "No, it's" if made_up else "Yes. It's"
     return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 
 
@@ -489,6 +491,11 @@ def first_sentence(text: str) -> str:
 
 
 # Before advice given when the goal was asked for and never told: it rests on the defaults.
+# The head count asked for and never given: what the advice takes instead.
+HEADCOUNT_ASSUMED = {
+    1: "Taking one hire, as startups and small businesses usually make; say if you can make two.",
+    2: "Taking two hires, as is usual at your size; say if you can make only one.",
+}
 NO_GOAL_GIVEN = (
     "You haven't said what the hire is for, so this rests only on the defaults (a startup, one "
     "hire); tell me whether you need the product delivered or a business built around it and "

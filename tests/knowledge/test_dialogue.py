@@ -440,6 +440,50 @@ def test_no_scrum_said_in_another_language_is_no_scrum(said: str) -> None:
     assert read_facts(said).uses_scrum is False
 
 
+@pytest.mark.parametrize(
+    ("said", "headcount"),
+    [
+        ("what if we hire both", 2),
+        ("we can hire both", 2),
+        (
+            "12 person startup, we need pricing and the backlog, but can't afford to hire both",
+            None,
+        ),
+        ("we don't want to hire both.", None),
+        ("we hired both a PO and a PM last year, who should we hire next?", None),
+    ],
+)
+def test_hiring_both_counts_two_only_as_a_plan(said: str, headcount: int | None) -> None:
+    # found in review: "can't afford to hire both" had become two hires
+    assert read_facts(said).headcount == headcount
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we have 3 teams, two of them do scrum, one does kanban",
+        "one on scrum and the rest on kanban",
+    ],
+)
+def test_teams_counted_with_any_verb_run_scrum(said: str) -> None:
+    assert read_facts(said).uses_scrum is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we are a hardware company, does scrum even apply to us?",
+        "we make smart home sensors, 9 people. do I need a PO if I dont know what a sprint is?",
+    ],
+)
+def test_asking_whether_scrum_fits_is_a_doubt_and_wants_no_delivery(said: str) -> None:
+    # found by a first-time founder tester: "does scrum even apply to us?" got "Your team runs
+    # Scrum" and a clear Product Owner
+    facts = read_facts(said)
+    assert facts.uses_scrum == "unsure"
+    assert facts.goal is None
+
+
 def test_or_between_the_roles_in_another_language_asks_which(chat: Chat) -> None:
     # found by a tester writing in Spanish: "PO o PM?" after an answer repeated that answer
     _, reply = turns(
@@ -1537,6 +1581,12 @@ def test_work_asked_of_a_kanban_team_says_the_article_is_about_scrum_first(chat:
     reply = chat.reply("our kanban teams dont have sprints tho. who orders their backlog?")
     assert reply.owners == ["product-owner"]
     assert reply.text.startswith("The article's Product Owner is a Scrum role")
+    # found in review: teams that do run Scrum got the note too
+    for on_scrum in (
+        "we moved from waterfall to scrum last year. who owns the backlog now?",
+        "we use scrum, not kanban. who runs sprint planning?",
+    ):
+        assert not chat.reply(on_scrum).text.startswith("The article's Product Owner")
 
 
 def test_saying_the_team_runs_no_scrum_asks_for_no_delivery(chat: Chat) -> None:
@@ -2210,3 +2260,35 @@ def test_a_hire_asked_of_a_kanban_team_says_the_article_is_about_scrum(chat: Cha
     reply = chat.reply("We use Kanban not Scrum. Do we still need a product owner?")
     assert reply.intent == Intent.HIRE and reply.asks
     assert reply.text.startswith("The article's Product Owner is a Scrum role")
+
+
+def test_the_work_a_claim_names_outside_product_leaves_its_reasons_to_say_what_it_is(
+    chat: Chat,
+) -> None:
+    # found in review: "handle the feedback", read alone, became the line manager's feedback
+    reply = chat.reply(
+        "We get tons of customer feedback from sales calls. Should the PO handle the feedback?"
+    )
+    assert reply.owners == ["product-owner", "product-manager"]
+
+
+def test_a_complaint_about_something_else_is_no_rudeness(chat: Chat) -> None:
+    reply = chat.reply("what can you do? our current process sucks")
+    assert reply.text == wording.HELP
+
+
+def test_the_article_or_your_opinion_of_work_outside_product_says_which(chat: Chat) -> None:
+    _, reply = turns(
+        chat, "who owns the coffee machine?", "is that in the article or your opinion?"
+    )
+    assert reply.text.startswith("My own reading: the article doesn't cover that work.")
+
+
+def test_no_idea_to_a_hiring_question_is_an_answer_that_leads_to_advice(chat: Chat) -> None:
+    # found by a first-time founder tester: "no idea" got "Thanks for telling me" and the
+    # advice for "hmm", "whatever" was to hire both at a startup
+    *_, last_try, advice = turns(chat, "do I need a PO?", "both", "no idea", "no idea")
+    assert last_try.asks and "usually hire a single product person" in last_try.text
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation != "both"
+    assert advice.text.startswith("Taking one hire")

@@ -440,11 +440,17 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
             "who owns each of these? • backlog grooming • pricing • customer interviews",
             ["backlog grooming", "pricing", "customer interviews"],
         ),
-        # "their", "its": more of the piece before ("suppliers and their schedules" is one)
+        # "their", "its": more of the piece before ("suppliers and their schedules" is one);
+        # in a longer list a piece of its own
         ("Who coordinates with our suppliers and their delivery schedules?", None),
         (
-            "who owns the backlog, its grooming and pricing?",
-            ["the backlog and its grooming", "pricing"],
+            "who owns customer interviews, pricing, and its rollout?",
+            ["customer interviews", "pricing", "its rollout"],
+        ),
+        # bulleted in a line, the ask may hold the first item
+        (
+            "who owns user stories • pricing • customer interviews • the roadmap?",
+            ["user stories", "pricing", "customer interviews", "the roadmap"],
         ),
     ],
 )
@@ -622,3 +628,13 @@ def test_a_list_after_the_story_it_sits_in_is_answered_piece_by_piece(
         "po-sprint-planning",
         "pm-competitive-analysis",
     ]
+
+
+def test_a_why_that_asks_names_no_work_but_a_why_after_work_does(matcher: Matcher) -> None:
+    # found in review of a tester's "why keep both roles?": answered "clearly work for the
+    # Product Manager", as if it asked who decides what to build and why
+    assert matcher.answer("why does the team need two roles?").owners == []
+    for named in ("who decides what to build and why?", "who decides why we build it at all?"):
+        answer = matcher.answer(named)
+        assert answer.responsibility is not None
+        assert answer.responsibility.id == "pm-what-to-build"
