@@ -22,17 +22,15 @@ from bot.blocks.kit import (
 from knowledge.advice_words import (
     headline,
     hired_roles,
+    next_steps,
     not_covered,
     verdict,
     weighed_against,
 )
 from knowledge.advisor import Recommendation
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
-from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
 
 MAX_REASONS = 6
-# Scores closer than this weigh the two hires the same.
-EVEN_SCORES = 0.01
 MAX_OWNED = 6
 MAX_UNPLACED = 5
 ACTIONS_BLOCK = "rolefit_recommendation_actions"
@@ -107,52 +105,8 @@ def _what_they_would_own(recommendation: Recommendation, kb: KnowledgeBase, role
 
 
 def _next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    po, pm = kb.roles[PRODUCT_OWNER].name, kb.roles[PRODUCT_MANAGER].name
-    # Said not to run Scrum, weighed against a Product Owner (said only when the team said so).
-    no_scrum = any(reason.ref == "uses_scrum" for reason in recommendation.against)
-    steps = {
-        PRODUCT_OWNER: [
-            "Write the job around the backlog, user stories, sprint planning and test planning.",
-            f"The {po} is a Scrum role and your team doesn't run Scrum: agree how the team will "
-            "plan and deliver before you hire."
-            if no_scrum
-            else f"Find out whether your team runs Scrum: if it does, look for real Scrum "
-            f"experience (the {po} is a Scrum role); if not, agree how the team will plan and "
-            "deliver before you hire."
-            if recommendation.scrum_unknown
-            else f"Look for real Scrum experience: the {po} is a Scrum role.",
-            f"Your {pm} keeps strategy, market research and go-to-market."
-            if PRODUCT_MANAGER in recommendation.on_staff
-            else "Decide who keeps strategy, market research and go-to-market; "
-            f"a {po} won't cover them.",
-        ],
-        PRODUCT_MANAGER: [
-            "Write the job around strategy, market and competitive research, go-to-market "
-            "and the product's numbers.",
-            "Look for someone who can talk business with every department, "
-            "from the C-suite to engineering and sales.",
-            f"Your {po} keeps running the backlog and sprints; the {pm} sets the direction."
-            if PRODUCT_OWNER in recommendation.on_staff
-            else f"Decide who runs the backlog and sprints day to day; a {pm} sets the direction.",
-        ],
-        "both": [
-            f"Hire for two distinct jobs: the {pm} decides what to build and why, "
-            f"the {po} turns it into a prioritised backlog and delivered sprints.",
-            "Agree up front who leads the shared work: finding what customers need and "
-            "turning it into requirements.",
-            "The article names no order; if only one search can start now, "
-            + _first_search(recommendation, kb),
-        ],
-    }[recommendation.recommendation]
-    steps.append("Unsure who owns a task? Ask RoleFit: `/rolefit who owns …`")
+    steps = [
+        *next_steps(recommendation, kb),
+        "Unsure who owns a task? Ask RoleFit: `/rolefit who owns …`",
+    ]
     return "\n".join(f"{number}. {step}" for number, step in enumerate(steps, start=1))
-
-
-def _first_search(recommendation: Recommendation, kb: KnowledgeBase) -> str:
-    """Which of two hires to look for first: the role the answers weigh more towards, or neither
-    where they weigh the same."""
-    po, pm = (recommendation.scores.get(role, 0.0) for role in ROLE_IDS)
-    if abs(po - pm) < EVEN_SCORES:
-        return "your answers weigh both sides the same: start with the side whose gap costs most."
-    role = kb.roles[ROLE_IDS[0] if po > pm else ROLE_IDS[1]].name
-    return f"your answers weigh more towards the {role}."

@@ -60,6 +60,7 @@ from knowledge.dialogue.patterns import (
     CONFIRM_TAIL,
     CREDENTIALS,
     CUSTOMER_INTERVIEWS,
+    DAY_IN_THE_LIFE,
     DONT_KNOW,
     EXPLAIN,
     FRESH_QUESTION,
@@ -75,6 +76,7 @@ from knowledge.dialogue.patterns import (
     NARROWS,
     NEEDS_ONE_YET,
     NEXT_HIRE,
+    NEXT_STEPS,
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
     NOT_THIS_BUT,
@@ -255,7 +257,14 @@ class Chat:
                 )
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
-        if memory is None or memory.facts is None:  # else it may answer a hiring question
+        # While a hiring question waits it may be the answer; after the advice, a message that
+        # says nothing new of the hire asks of something else ("can my CTO be the PO?")
+        advised = memory is not None and memory.facts is not None and memory.facts.missing() is None
+        if (
+            memory is None
+            or memory.facts is None
+            or (advised and read_facts(text) == HiringFacts())
+        ):
             asked = self._asked_in_other_words(text)
             if asked is not None:
                 return asked
@@ -749,6 +758,8 @@ class Chat:
         interview = _asks_job_interview(message.said)
         if message.said.finds(JOB_AD) or interview:
             text = self._for_the_ad(text, recommendation.recommendation, interview=interview)
+        elif message.said.finds(NEXT_STEPS):  # "so what do I do tomorrow?"
+            text = wording.next_steps(recommendation, self.kb)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
@@ -870,6 +881,15 @@ class Chat:
         # A phrasing word for word first: "why both and not just a PM?" is all stopwords and
         # role names to the concepts' matcher
         concept = self.concepts.phrased(reading.text) or self.concepts.find(reading.text)
+        if (
+            concept is not None
+            and DAY_IN_THE_LIFE.search(reading.text.lower())
+            and _the_other_role(concept, reading.text)
+            and (described := self._about_roles(reading.text))
+        ):
+            # "what does a PO do all day?": the article pictures only the PM's day; the role
+            text = f"{wording.ONLY_THE_PMS_DAY} {described}"
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         of_work = reading.follow_up or bool(SAYS_ABOUT.search(reading.text.lower()))
         if concept is None and of_work and not _names_no_work(self._answer(reading.text)):
             # "and pricing?" after a concept, "what does it say about margins?": no concept of
@@ -929,7 +949,7 @@ class Chat:
         names work too ("what does a PM do about pricing?"): that is whose work it is."""
         said = text.lower()
         named = _roles_named(said)
-        asked = ASKS_ABOUT.sub(" ", ABOUT_A_ROLE.sub(" ", said))
+        asked = DAY_IN_THE_LIFE.sub(" ", ASKS_ABOUT.sub(" ", ABOUT_A_ROLE.sub(" ", said)))
         if not named or not self.matcher.reads_no_words(asked):
             return None
         if len(named) == 2:

@@ -82,6 +82,16 @@ ABOUT_A_ROLE = re.compile(
     r"\b(?:explain\w*|defin\w*|describ\w*|roles?|jobs?|titles?|positions?|mean\w*|"
     r"responsibilit\w*|duties|exactly|actually|really|anyway)\b"
 )
+# Asking what to do once advised: "so what do I do tomorrow?", "next steps?".
+NEXT_STEPS = re.compile(
+    r"\b(?:next steps?|what (?:do|should|can) (?:i|we) do (?:now|next|tomorrow|first|today)|"
+    r"where do (?:i|we) (?:start|begin)|what now|how do (?:i|we) (?:start|begin|proceed))\b"
+)
+# A role's day, which says nothing of what work: "what does a PO do all day?".
+DAY_IN_THE_LIFE = re.compile(
+    r"\b(?:all day(?: long)?|day[- ]to[- ]day|(?:on|in) an? (?:typical|normal|average|usual) day|"
+    r"(?:a |the )?typical day|daily|every day)\b"
+)
 # Asking to hear about something, which says nothing of what: "tell me about product owners".
 ASKS_ABOUT = re.compile(
     r"\b(?:tell (?:me|us) (?:a bit |more |a little )?about|talk (?:me|us) through|more about|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from knowledge import advice_words
 from knowledge.advice_words import not_covered, verdict, weighed_against
 from knowledge.advisor import Recommendation
 from knowledge.confidence import CLEARLY, confidence_words
@@ -68,6 +69,11 @@ WAYS_OF_WORKING = (
 HIRE_WITHOUT_SCRUM = (
     "The article's Product Owner is a Scrum role and it says nothing of Kanban, so whether you "
     "need one turns on what the hire is for."
+)
+# Before the Product Owner's role, asked of as a day: the article pictures only the PM's.
+ONLY_THE_PMS_DAY = (
+    "The article pictures a working day only for the Product Manager; what it gives the Product "
+    "Owner is this."
 )
 # Before an answer about work, asked of a team that doesn't run Scrum.
 OUTSIDE_SCRUM = (
@@ -211,6 +217,13 @@ def for_claimed_pieces(claimed: Sequence[str], answer: Answer) -> str:
 
 def _names(roles: tuple[str, ...], kb: KnowledgeBase) -> str:
     return " and the ".join(kb.roles[role].name for role in roles)
+
+
+def next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
+    """ "So what do I do tomorrow?" after the advice: its next steps, numbered."""
+    steps = advice_words.next_steps(recommendation, kb)
+    numbered = " ".join(f"{number}. {step}" for number, step in enumerate(steps, start=1))
+    return f"To hire {advice_words.hired(recommendation, kb)}: {numbered}"
 
 
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:

@@ -713,9 +713,7 @@ def test_a_concept_sharing_one_word_with_a_question_is_not_its_answer(
     assert chat.reply(text).concept is None
 
 
-@pytest.mark.parametrize(
-    "text", ["is the PO technical?", "what does a PO do all day?", "does the product owner travel?"]
-)
+@pytest.mark.parametrize("text", ["is the PO technical?", "does the product owner travel?"])
 def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
     chat: Chat, text: str
 ) -> None:
@@ -2292,3 +2290,34 @@ def test_no_idea_to_a_hiring_question_is_an_answer_that_leads_to_advice(chat: Ch
     assert advice.recommendation is not None
     assert advice.recommendation.recommendation != "both"
     assert advice.text.startswith("Taking one hire")
+
+
+def test_a_day_of_the_po_is_the_po_not_the_pms_day(chat: Chat) -> None:
+    # found by a first-time founder tester: "what does a PO actually do all day?" got the PM's
+    # day from the article, said of the PM
+    reply = chat.reply("what does a PO actually do all day?")
+    assert reply.text.startswith(f"{wording.ONLY_THE_PMS_DAY} Product Owner (PO):")
+    pm_day = chat.reply("what does a PM do all day?")
+    assert pm_day.concept is not None and pm_day.concept.id == "concept-cross-functional-pm"
+
+
+def test_another_job_as_the_role_after_the_advice_is_still_about_staffing(chat: Chat) -> None:
+    # found by a first-time founder tester: it got the McKinsey CEO remark
+    _, reply = turns(
+        chat,
+        "I can only afford one product hire and we need to build the business. who should I hire?",
+        "can my CTO be the PO?",
+    )
+    assert reply.intent == Intent.COMBINE
+    assert "whether your CTO can also be the Product Owner" in reply.text
+
+
+def test_what_to_do_after_the_advice_gets_its_next_steps(chat: Chat) -> None:
+    # found by a first-time founder tester: "so what do I do tomorrow?" got "That doesn't
+    # change the advice"
+    _, reply = turns(
+        chat,
+        "I can only afford one product hire and we need to build the business. who should I hire?",
+        "so what do I do tomorrow?",
+    )
+    assert reply.text.startswith("To hire a Product Manager: 1. Write the job around strategy")

@@ -630,6 +630,20 @@ def test_a_list_after_the_story_it_sits_in_is_answered_piece_by_piece(
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        # found by a hardware founder tester: "factory" was no word the knowledge knew
+        ("who should talk to our factory in Shenzhen?", ["product-manager"]),
+        ("who manages the factory floor workers?", []),
+    ],
+)
+def test_a_contract_factory_is_a_supplier_and_its_floor_is_operations(
+    matcher: Matcher, question: str, owners: list[str]
+) -> None:
+    assert matcher.answer(question).owners == owners
+
+
 def test_a_why_that_asks_names_no_work_but_a_why_after_work_does(matcher: Matcher) -> None:
     # found in review of a tester's "why keep both roles?": answered "clearly work for the
     # Product Manager", as if it asked who decides what to build and why
