@@ -39,7 +39,7 @@ SUBCOMMANDS = {
 }
 # Subcommands that take words after them (the rest of the text is theirs), unless the text is a
 # question ("set up sprints: who?" is asked, not a setting).
-SETUP = {"set": Intent.SET, "teach": Intent.TEACH}
+SETUP = {"set": Intent.SET, "teach": Intent.TEACH, "unteach": Intent.TEACH}
 _ALIASES = {
     "role": Intent.ROLES,
     "compare": Intent.ROLES,

@@ -25,12 +25,13 @@ from bot.blocks.kit import Message, escape, input_element, quote, quote_code, su
 from bot.blocks.setup import holders_block_id, holders_modal
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
-from knowledge import KnowledgeBase
+from knowledge import Answer, KnowledgeBase, Responsibility
 from knowledge.additions import clean_phrase, find_responsibility, find_role
+from knowledge.confidence import CLEARLY
 
 logger = logging.getLogger(__name__)
 
-SET, TEACH, RETENTION = "set", "teach", "retention"
+SET, TEACH, UNTEACH, RETENTION = "set", "teach", "unteach", "retention"
 RETENTION_MAX = 3650
 NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
 
@@ -52,8 +53,12 @@ RETENTION_USAGE = (
 TEACH_USAGE = (
     "Teach a way your people say a piece of work: "
     "`/rolefit teach po-backlog : the big wall of post-its` (a responsibility's id or title, a "
-    "colon, then the phrase)."
+    "colon, then the phrase); `/rolefit unteach the big wall of post-its` takes it back."
 )
+UNTEACH_USAGE = "Name the phrase to take back: `/rolefit unteach the big wall of post-its`."
+# Slack markup in a phrase: a mention, a channel or a special mention can never be how people
+# name a piece of work.
+_MARKUP = re.compile(r"<[@#!][^>]*>")
 
 
 async def change_setup(
@@ -68,6 +73,8 @@ async def change_setup(
         return note(await _set_retention(value.strip(), team, deps))
     if word.lower() == SET:
         return note(await _set_holders(rest.strip(), team, user, deps))
+    if word.lower() == UNTEACH:
+        return note(await _unteach(rest.strip(), team, deps))
     return note(await _teach(rest.strip(), team, user, deps))
 
 
@@ -135,6 +142,20 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
             f"I don't know the responsibility `{quote_code(named.strip(), 100)}`. Name one by "
             f"its id or title: {ids}."
         )
+    workspace = await deps.workspaces.of(team)
+    if any(phrase == taught.lower() for _, taught in workspace.phrasings):
+        return f"This workspace already taught me “{quote(phrase)}”."
+    if _MARKUP.search(phrase) or workspace.matcher.reads_no_words(phrase):
+        return (
+            f"I can't match “{quote(phrase)}” to anything: it has no words I read (mentions, "
+            f"emoji and words like “the” don't count). {TEACH_USAGE}"
+        )
+    if overturned := _overturns(workspace.matcher.answer(phrase), responsibility, deps.kb):
+        return (
+            f"“{quote(phrase)}” already reads as {overturned}, so teaching it as "
+            f"*{escape(responsibility.title)}* would overturn that here. Teach the words your "
+            "people use for this work instead."
+        )
     if not await deps.store.add_phrasing(team, responsibility.id, phrase, user):
         return f"This workspace already taught me “{quote(phrase)}”."
     deps.workspaces.changed(team)
@@ -144,6 +165,34 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
         f"{escape(owners)}'s work). Only this workspace's answers change. "
         f"Try `/rolefit who owns {quote_code(phrase, 100)}?`"
     )
+
+
+def _overturns(answer: Answer, taught: Responsibility, kb: KnowledgeBase) -> str | None:
+    """What a phrase to teach clearly reads as already, said for the admin, where teaching it
+    would give it to other roles or take it from outside product (an admin's slip, "teach
+    pm-go-to-market : product backlog"); None where it reads as the same roles' work, or
+    as nothing clear."""
+    if answer.owners and set(answer.owners) != set(taught.owners) and answer.confidence >= CLEARLY:
+        owners = " and the ".join(kb.roles[o].name for o in answer.owners)
+        work = f"*{escape(answer.responsibility.title)}*, " if answer.responsibility else ""
+        return f"{work}the {escape(owners)}'s work"
+    if not answer.owners and answer.settled and answer.outside_owner:
+        return f"{escape(answer.outside_owner)}'s work, not a product role's"
+    return None
+
+
+async def _unteach(text: str, team: str, deps: Deps) -> str:
+    """`/rolefit unteach PHRASE`: a phrasing this workspace taught, taken back."""
+    phrase = clean_phrase(text)
+    if not phrase:
+        return UNTEACH_USAGE
+    taken = await deps.store.remove_phrasing(team, phrase)
+    if taken is None:
+        return f"This workspace never taught me “{quote(phrase)}”. {UNTEACH_USAGE}"
+    deps.workspaces.changed(team)
+    responsibility = find_responsibility(deps.kb, taken)
+    what = f" as *{escape(responsibility.title)}*" if responsibility is not None else ""
+    return f"Taken back: “{quote(phrase)}”{what}. Answers here read it as the article does again."
 
 
 async def open_holders_modal(

@@ -71,5 +71,6 @@ def find_responsibility(kb: KnowledgeBase, text: str) -> Responsibility | None:
 
 
 def clean_phrase(text: str) -> str:
-    """A phrasing as it is kept: one line, single spaces, at most PHRASE_MAX characters."""
-    return " ".join(text.split())[:PHRASE_MAX].strip()
+    """A phrasing as it is kept: lower case (answers read it so; "THE BIG WALL" is "the big
+    wall" taught again), one line, single spaces, at most PHRASE_MAX characters."""
+    return " ".join(text.lower().split())[:PHRASE_MAX].strip()

@@ -36,7 +36,8 @@ _COMMANDS = (
     "• `/rolefit stats` — for admins: questions asked and how helpful the answers were\n"
     "• `/rolefit help` — this message\n"
     "• `/rolefit set product-owner @dana` — admins: who holds each role here\n"
-    "• `/rolefit teach po-backlog : the big wall` — admins: a way your people say that work\n"
+    "• `/rolefit teach po-backlog : the big wall` — admins: a way your people say that work "
+    "(`/rolefit unteach the big wall` takes it back)\n"
     "• `/rolefit set retention 30` — admins: days to keep question texts (0: counts only)\n"
     "You can also send me a direct message, or mention me in a channel."
 )

@@ -908,6 +908,19 @@ class Store:
             )
         return bool(inserted.rowcount)
 
+    async def remove_phrasing(self, team: str, phrase: str) -> str | None:
+        """Take back a phrasing `team` taught (in any case): the responsibility it was taught
+        for, or None if it never taught it."""
+        taught = (phrasings.c.team == team) & (func.lower(phrasings.c.phrase) == phrase.lower())
+        async with self._transaction() as connection:
+            found = (
+                await connection.execute(select(phrasings.c.responsibility).where(taught))
+            ).first()
+            if found is None:
+                return None
+            await connection.execute(delete(phrasings).where(taught))
+        return str(found.responsibility)
+
     async def phrasings(self, team: str) -> list[tuple[str, str]]:
         """`team`'s phrasings as (responsibility, phrase), oldest first."""
         async with self._reading() as connection:

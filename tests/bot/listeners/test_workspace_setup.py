@@ -109,6 +109,35 @@ def test_an_admin_teaches_a_phrasing_and_answers_change_here(live: LiveRoleFit) 
     assert "already taught me" in again
 
 
+def test_a_phrasing_taught_in_capitals_is_the_same_and_can_be_taken_back(
+    live: LiveRoleFit,
+) -> None:
+    # found by an admin tester: "THE BIG WALL" was taught again for other work, and a slip
+    # could never be undone
+    here = workspace(live)
+    change(live, here, "teach po-backlog : zorblax ritual")
+    assert "already taught me" in change(live, here, "teach pm-go-to-market : ZORBLAX Ritual")
+    taken = change(live, here, "unteach Zorblax ritual")
+    assert "Taken back: “zorblax ritual” as *Managing and ordering the product backlog*" in taken
+    assert BACKLOG not in ask(live, here, TAUGHT)
+    assert "never taught me" in change(live, here, "unteach zorblax ritual")
+
+
+def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
+    live: LiveRoleFit,
+) -> None:
+    # found by an admin tester: "product backlog" taught as go-to-market turned the backlog into
+    # Product Manager work, and "🦄" or "@dana" were "Taught"
+    here = workspace(live)
+    overturned = change(live, here, "teach pm-go-to-market : product backlog")
+    assert "already reads as *Managing and ordering the product backlog*" in overturned
+    assert "the Product Owner's work" in overturned
+    assert "finance or HR's work" in change(live, here, "teach po-backlog : payroll")
+    for unreadable in ("🦄", "the", "<@U0DANA|dana>"):
+        assert "I can't match" in change(live, here, f"teach po-backlog : {unreadable}")
+    assert "work for the Product Owner" in ask(live, here, "who owns the product backlog?")
+
+
 def test_help_tells_how_to_set_holders_and_teach(live: LiveRoleFit) -> None:
     shown = rendered(command(live, "help"))
     assert "/rolefit set product-owner @dana" in shown and "/rolefit teach" in shown

@@ -69,3 +69,14 @@ async def test_an_uninstalled_team_loses_its_additions(store: Store) -> None:
     assert (await store.additions("T1")).holders == {}
     assert await store.phrasings("T1") == []
     assert await store.holders("T2") == {"product-owner": ["U0ERIN"]}
+
+
+async def test_a_phrasing_taken_back_is_gone_in_any_case_and_the_mark_moves(store: Store) -> None:
+    await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")
+    await store.add_phrasing("T2", "po-backlog", "the big wall", "U0ADMIN")
+    before = await store.additions("T1")
+    assert await store.remove_phrasing("T1", "The Big Wall") == "po-backlog"
+    assert await store.phrasings("T1") == []
+    assert (await store.additions("T1")).phrasings != before.phrasings
+    assert await store.remove_phrasing("T1", "the big wall") is None
+    assert await store.phrasings("T2") == [("po-backlog", "the big wall")]
