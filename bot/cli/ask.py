@@ -83,10 +83,13 @@ def verdict(answer: Answer, kb: KnowledgeBase) -> str:
 
     if answer.parts:
         return LISTED
+    if not answer.settled:
+        usual = f"; outside the article it usually falls to {answer.outside_owner}"
+        return f"The article doesn't settle this{usual if answer.outside_owner else ''}"
     if not answer.owners:
         if answer.outside_owner:
             return f"Neither role: this is work for {answer.outside_owner}"
-        return "Neither role: this is outside product ownership and product management"
+        return "No match: no work the article describes matches this"
     names = []
     for owner in answer.owners:
         role = kb.roles.get(owner)

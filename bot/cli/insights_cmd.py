@@ -20,16 +20,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--team", required=True, help="the workspace's Slack id (T…)")
     parser.add_argument(
-        "--days", type=int, default=INSIGHTS_DAYS, help=f"look back (default {INSIGHTS_DAYS})"
+        "--days", type=_days, default=INSIGHTS_DAYS, help=f"look back (default {INSIGHTS_DAYS})"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object")
     parser.set_defaults(handler=_insights)
 
 
+def _days(text: str) -> int:
+    """A look-back of one day or more ("0" or "-3" said so, not read as 1)."""
+    days = int(text) if text.strip().lstrip("-").isdigit() else 0
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (1 or more)")
+    return days
+
+
 def _insights(args: argparse.Namespace) -> int:
     from bot.blocks.insights import figure_lines, period
 
-    insights = with_store(lambda store: store.insights(args.team, max(args.days, 1)))
+    insights = with_store(lambda store: store.insights(args.team, args.days))
     if args.json:
         print(json.dumps(insights.model_dump(mode="json"), ensure_ascii=False))
         return 0

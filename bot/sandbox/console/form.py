@@ -20,6 +20,16 @@ Json = dict[str, Any]
 
 SINGLE_CHOICE = {"static_select", "radio_buttons"}
 MULTI_CHOICE = {"multi_static_select", "checkboxes"}
+PEOPLE = "multi_users_select"  # the holders modal's people picker
+# A person named in the console: `@dana`, whom its workspace knows as UDANA.
+NAMED_PERSON = re.compile(r"(?<![\w@<|!])@(?!(?:here|channel|everyone)\b)([a-zA-Z][\w.-]*)")
+
+
+def person_id(name: str) -> str:
+    """The user id the console's workspace gives someone named `name` ("dana" -> "UDANA")."""
+    return "U" + re.sub(r"[^A-Z0-9]", "", name.upper())
+
+
 REQUIRED_MESSAGE = "This field is required."
 
 
@@ -70,6 +80,8 @@ class Question:
             return {"type": kind, "selected_option": element["initial_option"]}
         if kind in MULTI_CHOICE and element.get("initial_options"):
             return {"type": kind, "selected_options": list(element["initial_options"])}
+        if kind == PEOPLE and element.get("initial_users"):
+            return {"type": kind, "selected_users": list(element["initial_users"])}
         if element.get("initial_value") not in (None, ""):
             return {"type": kind, "value": str(element["initial_value"])}
         return None
@@ -81,6 +93,8 @@ class Question:
             return {"type": kind, "selected_option": None}
         if kind in MULTI_CHOICE:
             return {"type": kind, "selected_options": []}
+        if kind == PEOPLE:
+            return {"type": kind, "selected_users": []}
         return {"type": kind, "value": None}
 
     def describe(self, state: Json, style: Style, names: Names | None = None) -> str:
@@ -91,6 +105,10 @@ class Question:
             return ", ".join(
                 text_object(option.get("text"), style, names)
                 for option in state["selected_options"]
+            )
+        if state.get("selected_users"):
+            return " ".join(
+                f"@{names.user(user) if names else user}" for user in state["selected_users"]
             )
         for key, value in state.items():
             if key != "type" and value not in (None, "", []):
@@ -118,6 +136,8 @@ class Question:
                     out.append(f"  {number}) {text}{suffix}")
             if self.kind in MULTI_CHOICE:
                 out.append("  " + style.dim("(numbers separated by commas)"))
+        if self.kind == PEOPLE:
+            out.append("  " + style.dim("(people as @name, separated by spaces)"))
         return out
 
     def prompt(self) -> str:
@@ -129,14 +149,22 @@ class Question:
             return f"{self.label} [e.g. 1,3]"
         return self.label
 
-    def parse(self, answer: str) -> Json:
-        """The state entry for a typed answer; AnswerError says what Slack would say."""
+    def parse(self, answer: str, names: Names | None = None) -> Json:
+        """The state entry for a typed answer; AnswerError says what Slack would say. People
+        picked by @name are put in `names`, so the screen shows them by it."""
         answer = answer.strip()
         if not answer:
             if self.optional:
                 return self.empty()
             raise AnswerError(REQUIRED_MESSAGE)
         kind = self.kind
+        if kind == PEOPLE:
+            named = NAMED_PERSON.findall(answer)
+            if not named or NAMED_PERSON.sub("", answer).strip(" ,"):
+                raise AnswerError("Name people as @name, separated by spaces.")
+            if names is not None:
+                names.users.update({person_id(name): name for name in named})
+            return {"type": kind, "selected_users": list(dict.fromkeys(map(person_id, named)))}
         if kind in SINGLE_CHOICE:
             return {"type": kind, "selected_option": self._choose(answer)}
         if kind in MULTI_CHOICE:

@@ -175,7 +175,7 @@ class Session:
             if not answer.strip() and current is not None:
                 return "answered"
             try:
-                view.form.answers[question.block_id] = question.parse(answer)
+                view.form.answers[question.block_id] = question.parse(answer, self.screen.names)
             except AnswerError as problem:
                 self.transcript.warn(str(problem))
                 continue

@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any, Protocol
 
+from bot.sandbox.console.form import NAMED_PERSON, person_id
 from bot.sandbox.console.screen import DM_CHANNEL, USER_ID, Message, OpenView, Screen
 from bot.sandbox.console.transcript import Transcript
 from bot.sandbox.payloads import SignedRequest, SlackRequests
@@ -94,13 +95,11 @@ class SlackUser:
 
         def picked(found: re.Match[str]) -> str:
             name = found.group(1)
-            user_id = "U" + re.sub(r"[^A-Z0-9]", "", name.upper())
+            user_id = person_id(name)
             self.screen.names.users[user_id] = name
             return f"<@{user_id}|{name}>"
 
-        return re.sub(
-            r"(?<![\w@<|!])@(?!(?:here|channel|everyone)\b)([a-zA-Z][\w.-]*)", picked, text
-        )
+        return NAMED_PERSON.sub(picked, text)
 
     def click(self, number_text: str) -> bool:
         """Click button N; False (and a note) when there is no such button on screen."""

@@ -134,7 +134,9 @@ def test_readable_answer(capsys: pytest.CaptureFixture[str]) -> None:
         ("who figures out what customers need?", "A: Both: Product Owner and Product Manager"),
         ("who shoots the TV commercial for the campaign?", "work for the creative team"),
         ("who resets my VPN?", "Neither role: this is work for IT"),
-        ("who handles the zorblax?", "Neither role: this is outside product"),
+        # found by an admin tester: no match and unsettled work read as "outside product"
+        ("who handles the zorblax?", "A: No match: no work the article describes matches this"),
+        ("who writes release notes?", "A: The article doesn't settle this"),
         ("🙂🙂🙂", "I could not find a piece of work"),
         ("who\x00 owns\x1b the\x7f backlog", "A: Product Owner"),
         ("who owns the backlog and pricing?", "   - pricing: most likely the Product Manager"),

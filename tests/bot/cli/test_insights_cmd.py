@@ -41,3 +41,14 @@ def test_insights_print_the_figures_as_text_and_json(
     assert (figures["days"], figures["asked"], figures["helpful_rate"]) == (7, 1, 0.0)
     assert main(["insights", "--team", "T_OTHER", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["asked"] == 0
+
+
+@pytest.mark.parametrize("days", ["0", "-3", "a week"])
+def test_a_look_back_of_no_days_is_refused_not_read_as_one(
+    capsys: pytest.CaptureFixture[str], days: str
+) -> None:
+    # found by an admin tester: "--days 0" printed "in the last 1 days"
+    with pytest.raises(SystemExit) as exited:
+        main(["insights", "--team", "T1", "--days", days])
+    assert exited.value.code == 2
+    assert "is not a number of days (1 or more)" in capsys.readouterr().err

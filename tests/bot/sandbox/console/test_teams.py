@@ -30,3 +30,24 @@ def test_each_workspace_keeps_its_own_set_up(
     assert "Product Owner" in elsewhere and "@dana" not in elsewhere
     assert "Managing and ordering the product backlog" not in after(out, script[6])
     assert "Which workspace?" in after(out, script[7])
+
+
+def test_the_holders_form_shows_who_holds_each_role_and_takes_people_by_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # found by an admin tester: Enter in the Home tab's form named nobody, and "@zoe" was dropped
+    script = [
+        "/rolefit set product-owner @dana",
+        "/rolefit set product-manager @erin",
+        ":home",
+        ":click Change",
+        "",
+        "@zoe @dana",
+        ":home",
+    ]
+    out = run_console(script, monkeypatch, capsys)
+    form = after(out, script[3])
+    assert "(Enter keeps: @dana)" in form and "(Enter keeps: @erin)" in form
+    home = out[out.rindex("> :home\n") :]  # the Home tab after saving
+    assert "Product Owner: @dana" in home
+    assert "Product Manager: @zoe and @dana" in home
