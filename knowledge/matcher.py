@@ -17,7 +17,8 @@ The best entry wins. Its confidence grows with its score and with its lead over 
 would give a *different* answer. Unrelated topics and a score floor send the rest to "neither".
 A short question listing work the best entry leaves unexplained ("who owns the backlog and
 pricing?") is also read piece by piece; if the pieces are clear and belong to different roles,
-each piece gets its own answer.
+each piece gets its own answer. A long message ending on a short question of its own ("…long
+story… Bottom line: who owns X, and who owns Y?") is answered on that question where it is clear.
 Everything is in-process and deterministic: no network, no model files.
 """
 
@@ -50,11 +51,13 @@ from knowledge.text import (
     AFTER,
     ASKED,
     BEFORE,
+    LIST_CHARACTERS,
     clean_text,
     listed_work,
     lists_item_by_item,
     may_list_work,
     named_work,
+    question_at_the_end,
 )
 
 # Scoring constants, tuned on the dev and probe questions and our own smoke questions — never on
@@ -310,6 +313,17 @@ class Matcher:
         """Who owns the work this question describes, with confidence, evidence and runners-up.
         A short question listing pieces of work that belong to different roles gets each piece
         answered on its own (`Answer.parts`): one answer would speak for only one of them."""
+        # (cleaning never lengthens a text: a short one is no long paste)
+        long = len(question) > LIST_CHARACTERS
+        at_the_end = question_at_the_end(clean_text(question)) if long else None
+        if at_the_end is not None:
+            # a long paste ending on its question: that question, unless it names no work of its
+            # own ("…, so who does that?") or nothing in it is clear
+            asked = self.answer(at_the_end)
+            if asked.parts or (
+                asked.confidence >= MOST_LIKELY and (asked.owners or asked.outside_owner)
+            ):
+                return asked.model_copy(update={"question": question})
         terms = self._reader.terms(question)
         answer, best = self._answer_terms(question, terms)
         if best is not None and all(

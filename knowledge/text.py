@@ -301,6 +301,21 @@ def may_list_work(text: str) -> bool:
     return bool(_VERSUS.search(text) and _EACH_ASKED.search(text))
 
 
+def question_at_the_end(cleaned: str) -> str | None:
+    """The question a long message ends on, where it asks "who…" in a sentence of its own short
+    enough to be a list ("…long story… Bottom line: who owns the release checklist, and who owns
+    competitor tracking?"); None for a short message, or one whose last sentence asks nothing.
+    The story's own "who"s ("we argued about who talks to customers") are no question."""
+    if len(cleaned) <= LIST_CHARACTERS or not cleaned.rstrip().endswith("?"):
+        return None
+    last = _SENTENCE.split(cleaned.rstrip())[-1]
+    _, colon, after = last.rpartition(":")  # "bottom line: who owns…?"
+    asked = after.strip() if colon else last.strip()
+    if len(asked) > LIST_CHARACTERS or _WHO.search(asked) is None:
+        return None
+    return asked
+
+
 def listed_work(cleaned: str) -> list[str]:
     """The pieces of work a short question lists, in order, each with its own words ("who owns
     the backlog and pricing?" -> "who owns the backlog", "pricing?"); [] when it lists fewer than

@@ -50,6 +50,9 @@ class FeedbackRef:
     answer: AnswerRef
     ephemeral: bool = False  # the answer only its asker sees (so it keeps "Share in channel")
     response_url: str | None = None  # the 👎 click's, for thanking them after the form
+    # Clicked where others read the answer too (a channel's thread): the voter is thanked alone,
+    # and the buttons stay for everyone else.
+    public: bool = False
 
     def to_value(self, limit: int = BUTTON_VALUE_MAX) -> str:
         question = escape(self.answer.question)  # never a live mention, even in a value
@@ -60,6 +63,7 @@ class FeedbackRef:
                 "r": self.answer.responsibility_id,
                 "e": self.ephemeral,
                 "u": self.response_url,
+                "p": self.public,
             }
             value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             if len(value) <= limit or not question:
@@ -78,7 +82,7 @@ class FeedbackRef:
         if not isinstance(question_id, int) or isinstance(question_id, bool) or question_id < 1:
             return None
         url = url if isinstance(url, str) and url else None
-        return cls(question_id, ref, bool(data.get("e")), url)
+        return cls(question_id, ref, bool(data.get("e")), url, bool(data.get("p")))
 
 
 def feedback_actions(ref: FeedbackRef) -> Block:

@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import workspace_setup as setup
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
-from bot.blocks.feedback import FeedbackRef, not_helpful_modal, thanked_answer
+from bot.blocks.feedback import THANKS, FeedbackRef, not_helpful_modal, thanked_answer
 from bot.blocks.kit import Message
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import answer_modal, ask_question_modal
@@ -61,6 +61,12 @@ def _channel_of(body: dict[str, Any]) -> str:
         or (body.get("container") or {}).get("channel_id")
         or ""
     )
+
+
+def _read_by_others(body: dict[str, Any], ref: FeedbackRef) -> bool:
+    """Whether the answer clicked on is one others read too: posted in a channel or a group,
+    not ephemeral to its asker and not in a DM."""
+    return not ref.ephemeral and not _channel_of(body).startswith("D")
 
 
 def _user_of(body: dict[str, Any]) -> str:
@@ -362,6 +368,7 @@ async def record_helpful(
     )
     await deps.store.record_vote(vote)
     await ack()
+    ref = dataclasses.replace(ref, public=_read_by_others(body, ref))
     deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond))
 
 
@@ -379,7 +386,9 @@ async def open_not_helpful_form(
         await _tell_clicker(body, respond, client, STALE_BUTTON)
         return
     url = body.get("response_url")
-    ref = dataclasses.replace(ref, response_url=url if isinstance(url, str) else None)
+    ref = dataclasses.replace(
+        ref, response_url=url if isinstance(url, str) else None, public=_read_by_others(body, ref)
+    )
     try:
         await client.views_open(trigger_id=body.get("trigger_id"), view=not_helpful_modal(ref))
     except WEB_API_FAILURES as error:
@@ -392,7 +401,11 @@ async def thank_for_feedback(
 ) -> None:
     """The answer again, in `team`'s view of the knowledge, with thanks instead of 👍 / 👎, in
     place (best effort: a message Slack no longer lets us replace keeps its buttons, and a
-    second vote changes nothing)."""
+    second vote changes nothing). Where others read the answer too, only the voter is thanked,
+    privately, and the buttons stay theirs to use."""
+    if ref.public:
+        await respond_safely(respond, **note(THANKS), response_type="ephemeral")
+        return
     workspace = await deps.workspaces.of(team)
     answer = rebuild_answer(ref.answer, workspace.matcher)
     thanked = thanked_answer(answer, workspace.kb, ref)

@@ -652,3 +652,29 @@ def test_a_why_that_asks_names_no_work_but_a_why_after_work_does(matcher: Matche
         answer = matcher.answer(named)
         assert answer.responsibility is not None
         assert answer.responsibility.id == "pm-what-to-build"
+
+
+def test_a_long_paste_is_answered_on_the_question_it_ends_with(matcher: Matcher) -> None:
+    # found by a team-lead tester: the story's "we argued about who talks to customers" was
+    # taken for the ask, and the answer (customer interviews, "clearly") went to the channel
+    pasted = (
+        "settle this please. Context from yesterday's retro: Alice said the PO should run the "
+        "release checklist because it is part of delivery; Bob said the PM should since releases "
+        "are customer facing; Carol pointed out that engineering actually runs it today. We also "
+        "argued about who talks to customers after churn, and whether competitor tracking is part "
+        "of the PM's job or marketing's. Bottom line: who owns the release checklist, and who "
+        "owns competitor tracking?"
+    )
+    answer = matcher.answer(pasted)
+    assert answer.question == pasted
+    assert [part.question for part in answer.parts] == [
+        "the release checklist",
+        "competitor tracking",
+    ]
+    # a question that only points back keeps the story it points into
+    story = (
+        "Our nurses keep telling us the scheduling flow is painful, but nobody has written down "
+        "what they actually need in a form the engineers can build against, and the backlog is "
+        "a mess because of it. So who does that?"
+    )
+    assert matcher.answer(story).owners

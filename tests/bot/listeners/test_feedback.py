@@ -30,7 +30,9 @@ def dm_answer(live: LiveRoleFit, question: str) -> dict[str, Any]:
 
 
 def click(live: LiveRoleFit, message: dict[str, Any], action_id: str, **options: Any) -> None:
+    """A click on a posted answer, in the conversation it was posted to."""
     value = button(message, action_id)["value"]
+    options.setdefault("channel_id", message["channel"])
     signed = live.requests.block_action(
         action_id, value, block_id="rolefit_feedback", message=message, **options
     )
@@ -87,6 +89,27 @@ def test_helpful_double_clicked_is_recorded_once_and_the_message_says_thanks(
     shown = rendered(thanked[-1].body["blocks"])
     assert THANKS in shown and "Product Owner" in shown
     assert not [b for b in buttons(thanked[-1].body) if b["action_id"] == ids.FEEDBACK_HELPFUL]
+
+
+def test_a_vote_on_an_answer_in_a_channel_thanks_the_voter_alone_and_leaves_the_buttons(
+    live: LiveRoleFit,
+) -> None:
+    # found by a team-lead tester: one person's 👍 took the buttons away from the whole channel
+    # and told everyone someone had voted
+    before = insights(live)
+    acknowledged(live, live.requests.mention("who owns the roadmap?"))
+    posted = live.api.wait_for("chat.postMessage")[-1]
+    answer = {**posted.body, "type": "message", "ts": posted.response["ts"]}
+    click(live, answer, ids.FEEDBACK_HELPFUL)
+    click(live, answer, ids.FEEDBACK_HELPFUL, user_id="U_OTHER")
+    live.wait_until_idle()
+    assert insights(live).helpful - before.helpful == 2
+    thanked = live.api.calls_to("response_url")
+    assert len(thanked) == 2
+    for call in thanked:
+        assert call.body["response_type"] == "ephemeral"
+        assert not call.body.get("replace_original")
+        assert THANKS in call.body["text"]
 
 
 def test_helpful_on_a_private_answer_keeps_it_private_and_shareable(live: LiveRoleFit) -> None:
