@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -143,7 +144,7 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
             f"its id or title: {ids}."
         )
     workspace = await deps.workspaces.of(team)
-    if any(phrase == taught.lower() for _, taught in workspace.phrasings):
+    if any(phrase.casefold() == taught.casefold() for _, taught in workspace.phrasings):
         return f"This workspace already taught me “{quote(phrase)}”."
     if _MARKUP.search(phrase) or workspace.matcher.reads_no_words(phrase):
         return (
@@ -170,9 +171,13 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
 def _overturns(answer: Answer, taught: Responsibility, kb: KnowledgeBase) -> str | None:
     """What a phrase to teach clearly reads as already, said for the admin, where teaching it
     would give it to other roles or take it from outside product (an admin's slip, "teach
-    pm-go-to-market : product backlog"); None where it reads as the same roles' work, or
-    as nothing clear."""
-    if answer.owners and set(answer.owners) != set(taught.owners) and answer.confidence >= CLEARLY:
+    pm-go-to-market : product backlog"), or where it lists several pieces of work; None where
+    it reads as work a role of the taught work's does (a team's word for shared work, or for
+    a narrower part of it), or as nothing clear."""
+    if answer.parts:
+        return "several pieces of work, each with its own answer"
+    others = set(answer.owners).isdisjoint(taught.owners)
+    if answer.owners and others and answer.confidence >= CLEARLY:
         owners = " and the ".join(kb.roles[o].name for o in answer.owners)
         work = f"*{escape(answer.responsibility.title)}*, " if answer.responsibility else ""
         return f"{work}the {escape(owners)}'s work"
@@ -187,11 +192,11 @@ async def _unteach(text: str, team: str, deps: Deps) -> str:
     if not phrase:
         return UNTEACH_USAGE
     taken = await deps.store.remove_phrasing(team, phrase)
-    if taken is None:
+    if not taken:
         return f"This workspace never taught me “{quote(phrase)}”. {UNTEACH_USAGE}"
     deps.workspaces.changed(team)
-    responsibility = find_responsibility(deps.kb, taken)
-    what = f" as *{escape(responsibility.title)}*" if responsibility is not None else ""
+    titles = [r.title for r in map(partial(find_responsibility, deps.kb), taken) if r is not None]
+    what = f" as {' and '.join(f'*{escape(title)}*' for title in titles)}" if titles else ""
     return f"Taken back: “{quote(phrase)}”{what}. Answers here read it as the article does again."
 
 

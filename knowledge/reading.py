@@ -44,11 +44,11 @@ MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change th
 READ_CHARACTERS = 1000
 READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
-# The words after a "why" that asks a question ("why does…", "why keep two…"); a "why" before
-# anything else names the reasons behind work ("what to build and why", "why we build it").
+# The words after a "why" that opens a question ("why does…", "why keep two…"); a "why" before
+# anything else names the reasons behind work ("why we build it").
 _ASKS_WHY = frozenset(
     {"does", "do", "did", "is", "are", "was", "were", "would", "should", "could", "can"}
-    | {"must", "will", "have", "has", "keep", "two", "hire", "pick", "choose", "need"}
+    | {"must", "will", "keep", "two", "hire", "pick", "choose", "need"}
     | {"doesn't", "don't", "isn't", "aren't"}
 )
 # "A 5-person startup", "we are 3 devs", "we have 3 POs": a number before these says how many
@@ -212,17 +212,15 @@ class Reader:
         forms = self._forms
         tokens: list[Token] = []
         counts_people = not _PEOPLE.isdisjoint(fixed)
-        asks_why = "why" in fixed
+        # A message opening on "why does…" asks why; a "why" further on names reasons as work
+        # ("who explains why are we building this?", "what to build and why")
+        asks_why = bool(fixed) and fixed[0] == "why" and not _ASKS_WHY.isdisjoint(fixed[1:2])
         for position in without_role_names(fixed):
+            if asks_why and position == 0:
+                continue
             word = fixed[position]
             if counts_people and _counts_people(fixed, position):
                 continue
-            if (
-                asks_why
-                and word == "why"
-                and _ASKS_WHY.intersection(fixed[position + 1 : position + 2])
-            ):
-                continue  # "why keep both roles?" asks; "what to build and why" names work
             expanded = forms.get(word) or self._expand(word)
             for expanded_word, expanded_stem in expanded:
                 tokens.append((written[position], expanded_word, expanded_stem, sides[position]))

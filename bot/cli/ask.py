@@ -78,7 +78,8 @@ def render_text(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def verdict(answer: Answer, kb: KnowledgeBase) -> str:
-    """ "Product Manager", "Both …", or "Neither …" with who holds the role if known."""
+    """ "Product Manager", "Both …", "Neither role: …" for work outside product, "No match" or
+    "The article doesn't settle this", with who holds the role if known."""
     from knowledge.dialogue.wording import LISTED
 
     if answer.parts:
@@ -102,9 +103,12 @@ def verdict(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def sureness(answer: Answer) -> str:
-    """The confidence words every answer uses, so the terminal and Slack never disagree."""
+    """The confidence words every answer uses, so the terminal and Slack never disagree; work
+    the article leaves open gets no "clearly" (its confidence is in the match, not an owner)."""
     from knowledge.confidence import confidence_words
 
+    if not answer.settled:
+        return f"confidence {answer.confidence:.2f}"
     return f"{confidence_words(answer.confidence)}, confidence {answer.confidence:.2f}"
 
 

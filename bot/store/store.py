@@ -256,7 +256,8 @@ SELECT NULL, claim, n FROM checked WHERE moved
 )
 # A workspace's holders and a mark of its phrasings (`Store.additions`).
 _TAUGHT = (
-    select(func.count().label("taught"), func.max(phrasings.c.id).label("newest"))
+    # When the newest was added, not its id: ids of rows taken back are used again on SQLite.
+    select(func.count().label("taught"), func.max(phrasings.c.added_at).label("newest"))
     .where(phrasings.c.team == bindparam("team"))
     .subquery()
 )
@@ -908,18 +909,23 @@ class Store:
             )
         return bool(inserted.rowcount)
 
-    async def remove_phrasing(self, team: str, phrase: str) -> str | None:
-        """Take back a phrasing `team` taught (in any case): the responsibility it was taught
-        for, or None if it never taught it."""
-        taught = (phrasings.c.team == team) & (func.lower(phrasings.c.phrase) == phrase.lower())
+    async def remove_phrasing(self, team: str, phrase: str) -> list[str]:
+        """Take back a phrasing `team` taught, in any case (compared here, as databases lower
+        non-ASCII letters differently): the responsibilities it was taught for, [] if none."""
+        wanted = phrase.casefold()
         async with self._transaction() as connection:
-            found = (
-                await connection.execute(select(phrasings.c.responsibility).where(taught))
-            ).first()
-            if found is None:
-                return None
-            await connection.execute(delete(phrasings).where(taught))
-        return str(found.responsibility)
+            rows = await connection.execute(
+                select(phrasings.c.id, phrasings.c.responsibility, phrasings.c.phrase).where(
+                    phrasings.c.team == team
+                )
+            )
+            found = [
+                (row.id, str(row.responsibility)) for row in rows if row.phrase.casefold() == wanted
+            ]
+            if found:
+                ids = [row_id for row_id, _ in found]
+                await connection.execute(delete(phrasings).where(phrasings.c.id.in_(ids)))
+        return list(dict.fromkeys(responsibility for _, responsibility in found))
 
     async def phrasings(self, team: str) -> list[tuple[str, str]]:
         """`team`'s phrasings as (responsibility, phrase), oldest first."""
@@ -945,7 +951,8 @@ class Store:
                 rows = (await connection.execute(_ADDITIONS, {"team": team})).all()
                 holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
                 count, newest = rows[0].taught, rows[0].newest
-                found[team] = Additions(holders, (int(count or 0), int(newest or 0)))
+                newest_ms = round(float(newest or 0) * 1000)
+                found[team] = Additions(holders, (int(count or 0), newest_ms))
         return [found[team] for team in teams]
 
     async def delete_team(self, team: str) -> None:
@@ -1350,7 +1357,8 @@ class Additions:
     """What a workspace added to the shared knowledge, as far as a request needs to know."""
 
     holders: dict[str, list[str]]  # role id -> Slack ids, for each role the workspace named
-    phrasings: tuple[int, int]  # how many it taught and the newest id: changes with every change
+    # How many it taught and when the newest was added (ms): changes with every change.
+    phrasings: tuple[int, int]
 
 
 def _json_list(value: Any) -> list[str]:

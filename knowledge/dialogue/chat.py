@@ -257,17 +257,20 @@ class Chat:
                 )
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
-        # While a hiring question waits it may be the answer; after the advice, a message that
-        # says nothing new of the hire asks of something else ("can my CTO be the PO?")
-        advised = memory is not None and memory.facts is not None and memory.facts.missing() is None
+        # While a hiring question waits it may be the answer, and after the advice most
+        # messages are about it ("tl;dr?"); someone else taking the role is not ("can my CTO be
+        # the PO?")
+        advised = _advised(memory)
+        if advised and NEXT_STEPS.search(normalise(text)) and memory is not None:
+            return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
         if (
             memory is None
             or memory.facts is None
-            or (advised and read_facts(text) == HiringFacts())
+            or (advised and ANOTHER_JOB_AS_ROLE.search(normalise(text)) is not None)
         ):
             asked = self._asked_in_other_words(text)
             if asked is not None:
-                return asked
+                return _keeping_the_hire(asked, memory)
         if memory is not None and (explained := self._asked_of_last_concept(text, memory)):
             return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), explained)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
@@ -310,12 +313,7 @@ class Chat:
         reply = answer_to(reading, memory)
         if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
-        if memory is not None and memory.facts is not None and reply.memory.facts is None:
-            # A question between hiring turns ("who owns the backlog?"): what was said of the
-            # hire is kept, so "so, whom do we hire?" goes on from there.
-            kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
-            return reply.model_copy(update={"memory": kept})
-        return reply
+        return _keeping_the_hire(reply, memory)
 
     def _in_short(self, text: str, plain: str, memory: Memory | None) -> Reply:
         """A message asking for a line (`plain`: without "in one line"): what it asks, or the
@@ -741,7 +739,11 @@ class Chat:
         if facts.goal is None:  # asked and never told: advice on the defaults, said so
             return _noting(wording.NO_GOAL_GIVEN, advice)
         if facts.missing() == "headcount":  # asked and never told ("no idea"): assumed, said so
-            return _noting(wording.HEADCOUNT_ASSUMED[facts.answers().headcount], advice)
+            # and kept as given, so the advice stands for what follows ("next steps?")
+            headcount = facts.answers().headcount
+            assumed = facts.model_copy(update={"headcount": headcount})
+            advice = advice.model_copy(update={"memory": Memory(intent="hire", facts=assumed)})
+            return _noting(wording.HEADCOUNT_ASSUMED[headcount], advice)
         if known.missing() is None and facts != known and not next_hire:
             return _noting(wording.READVISED, advice)  # "actually we can hire two"
         return advice
@@ -1147,6 +1149,21 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _advised(memory: Memory | None) -> bool:
+    """Whether the conversation has had hiring advice: every fact it needs is known."""
+    return memory is not None and memory.facts is not None and memory.facts.missing() is None
+
+
+def _keeping_the_hire(reply: Reply, memory: Memory | None) -> Reply:
+    """A reply to a question between hiring turns ("who owns the backlog?", "can my CTO be the
+    PO?"), with what was said of the hire kept, so "so, whom do we hire?" or "what are the next
+    steps?" goes on from there."""
+    if memory is None or memory.facts is None or reply.memory.facts is not None:
+        return reply
+    kept = reply.memory.model_copy(update={"facts": memory.facts, "asked": memory.asked})
+    return reply.model_copy(update={"memory": kept})
 
 
 def _off_scrum(said: Text) -> bool:

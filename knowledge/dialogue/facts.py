@@ -135,8 +135,8 @@ _TWO = re.compile(
     r"\bboth hires\b|\b2 headcount\b|"
     # hiring both as a plan or a what-if, never as a wish denied ("can't afford to hire both")
     r"\b(?:what if|suppose|say) (?:we |i )?(?:hire|hired|get|got|bring in) both\b|"
-    r"\b(?:we|i) (?:can|could|will|'ll|want to|plan to|are going to|'re going to) "
-    r"(?:hire|get|bring in) both\b|"
+    r"\b(?:we|i)(?:'ll|'re|'m| will| can| could| are| am)?(?: going to| want to| plan to| "
+    r"afford to| able to)? (?:hire|hiring|get|bring in) both\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"
@@ -190,8 +190,11 @@ _UNSURE_OF_SCRUM = re.compile(
     rf"{_DOUBT} (?:\w+ ){{0,2}}(?:if|whether) (?:we|our (?:team|teams|devs|developers|engineers)|"
     r"the (?:team|devs|developers|engineers)|they) (?:\w+ ){0,2}(?:use|run|do|work in|practi[cs]e|"
     r"follow)\w* (?:\w+ )?(?:scrum|sprints|agile)\b|"
-    rf"{_DOUBT} what (?:scrum|agile|a sprint|sprints) (?:is|are|means)\b|"
-    # asking whether it fits: "does scrum even apply to us?", "should we do scrum?"
+    rf"{_DOUBT} what (?:scrum|agile|a sprint|sprints) (?:is|are|means)\b"
+)
+# Asking whether Scrum fits ("does scrum even apply to us?", "should we do scrum?"): a doubt,
+# unless the team is said to run it ("we run scrum… is scrum right for a PO hire?").
+_ASKS_IF_SCRUM_FITS = re.compile(
     r"\b(?:does|would|will|can) (?:scrum|agile) (?:\w+ )?(?:apply|work|fit|make sense)\b|"
     r"\b(?:should|must|do) (?:we|i) (?:\w+ )?(?:use|do|adopt|try|need|start|switch to) "
     r"(?:scrum|sprints|agile)\b|\bis (?:scrum|agile) (?:\w+ )?(?:right|for us|a fit|worth)\b"
@@ -253,12 +256,13 @@ _BOTH_STAFF = re.compile(
 _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 _ENTERPRISE = re.compile(
     r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
-    r"\d{4,} (?:people|employees|staff)|large company|multinational|old-school|established co|"
+    r"(?:\d{4,}|[5-9]\d\d)[- ](?:people|ppl|person|employees|staff|folks)\b|large company|"
+    r"multinational|old-school|established co|"
     r"manufactur\w+|industrial)"
 )
 _SCALE_UP = re.compile(
     r"(scale-?up|scaling|series [b-e]\b|raising a [b-e]\b|hypergrowth|several teams|"
-    r"\b(?:[3-9]\d|[1-4]\d\d) (?:people|ppl|person|employees|staff|folks)\b|"
+    r"\b(?:[3-9]\d|[1-4]\d\d)[- ](?:people|ppl|person|employees|staff|folks)\b|"
     r"\b[3-9] (?:scrum )?teams)"
 )
 _STARTUP = re.compile(
@@ -364,9 +368,7 @@ def read_facts(text: str) -> HiringFacts:
         needed = asked_for
     # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
-        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _described(_TEAMS_COUNTED, c))))
-        # a doubt about Scrum ("does scrum even apply to us?") wants no delivery either
-        and not _UNSURE_OF_SCRUM.search(c)
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _without_doubts(c))))
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
@@ -399,7 +401,8 @@ def read_facts(text: str) -> HiringFacts:
     ):
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
-        scrum = True
+        doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
+        scrum = "unsure" if doubted else True
     if (
         goal is None
         and scrum is True
@@ -571,6 +574,13 @@ def _covered(clause: str) -> bool:
     if _NOT_NEEDED.search(clause):
         return True
     return bool(_COVERED.search(clause)) and not _MISSING.search(clause)
+
+
+def _without_doubts(clause: str) -> str:
+    """A clause without the teams counted by how they work and the doubts about Scrum ("does
+    scrum even apply to us?"): neither says the hire is for delivery."""
+    described = _described(_TEAMS_COUNTED, clause)
+    return _ASKS_IF_SCRUM_FITS.sub(" ", _UNSURE_OF_SCRUM.sub(" ", described))
 
 
 def _head_count(said: str) -> Literal[1, 2] | None:

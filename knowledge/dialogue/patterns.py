@@ -1028,9 +1028,15 @@ CREDENTIALS = re.compile(
 # Ways of working other than Scrum, which the article never mentions ("and for the kanban
 # teams?"): what it says of the Product Owner is said of Scrum teams.
 WAYS_OF_WORKING = re.compile(r"\b(?:kanban|scrumban|waterfall|shape ?up)\b")
-# Scrum said to be how a team works, not what it left or does without ("we use scrum, not
-# kanban" runs Scrum; "kanban, not scrum" and "we moved from scrum to kanban" do not).
-ON_SCRUM = re.compile(r"(?<!not )(?<!no )(?<!than )(?<!of )(?<!from )\bscrum\b")
+# Scrum said to be how a team works now ("we use scrum, not kanban", "we moved from waterfall
+# to scrum", "our scrum teams"), not what it left or does without ("we dropped scrum for
+# kanban", "kanban, not scrum").
+ON_SCRUM = re.compile(
+    r"\b(?:(?:we|team|teams|devs|developers|engineers|engineering)(?: \w+)? (?:use|uses|run|runs|"
+    r"do|does|practi[cs]e|practi[cs]es|follow|follows|work in|works in|are on|is on)|(?:moved|"
+    r"switched|changed|went|migrated|switching|moving) (?:\w+ ){0,3}to|now (?:on|use|run|do)) "
+    r"scrum\b|\bscrum teams?\b"
+)
 OFF_TOPIC = any_of(
     r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
     r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|"

@@ -2321,3 +2321,79 @@ def test_what_to_do_after_the_advice_gets_its_next_steps(chat: Chat) -> None:
         "so what do I do tomorrow?",
     )
     assert reply.text.startswith("To hire a Product Manager: 1. Write the job around strategy")
+
+
+@pytest.mark.parametrize(
+    ("said", "scrum", "goal"),
+    [
+        # found in review: a question whether Scrum fits overrode a team said to run it
+        (
+            "we run scrum and need the product delivered. is scrum right for a PO hire?",
+            True,
+            "deliver-product",
+        ),
+        (
+            "we need someone to run our sprints, should we do scrum properly or hire a PO?",
+            True,
+            "deliver-product",
+        ),
+        ("we are a hardware company, does scrum even apply to us?", "unsure", None),
+    ],
+)
+def test_a_doubt_about_scrum_never_unsays_a_team_running_it(
+    said: str, scrum: bool | str, goal: str | None
+) -> None:
+    facts = read_facts(said)
+    assert (facts.uses_scrum, facts.goal) == (scrum, goal)
+
+
+@pytest.mark.parametrize(
+    ("said", "stage"),
+    [("we're a 500 person company", "enterprise"), ("a 50-person company", "scale-up")],
+)
+def test_company_sizes_in_the_hundreds_and_hyphenated_are_read(said: str, stage: str) -> None:
+    # found in review: "500 person" was no size, so a default startup was assumed
+    assert read_facts(said).company_stage == stage
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we're hiring both",
+        "we can afford to hire both",
+        "I'll hire both",
+        "we're going to hire both",
+    ],
+)
+def test_hiring_both_said_in_any_tense_is_two_hires(said: str) -> None:
+    assert read_facts(said).headcount == 2
+
+
+def test_advice_given_on_a_head_count_assumed_stands_for_what_follows(chat: Chat) -> None:
+    # found in review: "next steps?" after advice on an assumed head count repeated the advice
+    *_, steps = turns(
+        chat, "do I need a PO?", "both", "no idea", "no idea", "what are the next steps?"
+    )
+    assert steps.text.startswith("To hire a Product Manager: 1.")
+
+
+def test_a_side_question_after_the_advice_keeps_the_hire(chat: Chat) -> None:
+    # found in review: "can my CTO be the PO?" forgot the advice, so "next steps?" got nothing
+    *_, steps = turns(
+        chat,
+        "I can only afford one product hire and we need to build the business. who should I hire?",
+        "can my CTO be the PO?",
+        "what are the next steps?",
+    )
+    assert steps.text.startswith("To hire a Product Manager: 1.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we dropped scrum for kanban. who orders the backlog?",
+        "our team uses kanban, scrum never worked for us. who orders the backlog?",
+    ],
+)
+def test_a_team_that_left_scrum_for_kanban_gets_the_note(chat: Chat, said: str) -> None:
+    assert chat.reply(said).text.startswith("The article's Product Owner is a Scrum role")

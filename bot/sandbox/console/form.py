@@ -137,7 +137,7 @@ class Question:
             if self.kind in MULTI_CHOICE:
                 out.append("  " + style.dim("(numbers separated by commas)"))
         if self.kind == PEOPLE:
-            out.append("  " + style.dim("(people as @name, separated by spaces)"))
+            out.append("  " + style.dim("(people as @name, separated by spaces; nobody to clear)"))
         return out
 
     def prompt(self) -> str:
@@ -159,6 +159,8 @@ class Question:
             raise AnswerError(REQUIRED_MESSAGE)
         kind = self.kind
         if kind == PEOPLE:
+            if answer.casefold() in {"nobody", "none", "-"}:  # Slack's picker, emptied
+                return self.empty()
             named = NAMED_PERSON.findall(answer)
             if not named or NAMED_PERSON.sub("", answer).strip(" ,"):
                 raise AnswerError("Name people as @name, separated by spaces.")

@@ -135,6 +135,10 @@ def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
     assert "finance or HR's work" in change(live, here, "teach po-backlog : payroll")
     for unreadable in ("🦄", "the", "<@U0DANA|dana>"):
         assert "I can't match" in change(live, here, f"teach po-backlog : {unreadable}")
+    listed = change(live, here, "teach po-backlog : pricing, the go-to-market plan and payroll")
+    assert "several pieces of work" in listed
+    # a team's word for shared work, or for a narrower part of it, is theirs to teach
+    assert "Taught" in change(live, here, "teach both-customer-needs : customer interviews")
     assert "work for the Product Owner" in ask(live, here, "who owns the product backlog?")
 
 

@@ -75,8 +75,26 @@ async def test_a_phrasing_taken_back_is_gone_in_any_case_and_the_mark_moves(stor
     await store.add_phrasing("T1", "po-backlog", "the big wall", "U0ADMIN")
     await store.add_phrasing("T2", "po-backlog", "the big wall", "U0ADMIN")
     before = await store.additions("T1")
-    assert await store.remove_phrasing("T1", "The Big Wall") == "po-backlog"
+    assert await store.remove_phrasing("T1", "The Big Wall") == ["po-backlog"]
     assert await store.phrasings("T1") == []
     assert (await store.additions("T1")).phrasings != before.phrasings
-    assert await store.remove_phrasing("T1", "the big wall") is None
+    assert await store.remove_phrasing("T1", "the big wall") == []
     assert await store.phrasings("T2") == [("po-backlog", "the big wall")]
+
+
+async def test_the_mark_moves_when_a_taken_back_phrasing_is_replaced(store: Store) -> None:
+    # found in review: SQLite gives a new row the id of one taken back, so a mark made of ids
+    # stayed the same and other processes kept the old view
+    await store.add_phrasing("T1", "po-backlog", "wall a", "U0ADMIN")
+    await store.add_phrasing("T1", "po-backlog", "wall b", "U0ADMIN")
+    before = (await store.additions("T1")).phrasings
+    await store.remove_phrasing("T1", "wall b")
+    await store.add_phrasing("T1", "po-backlog", "wall c", "U0ADMIN")
+    assert (await store.additions("T1")).phrasings != before
+
+
+async def test_taking_back_a_phrasing_taught_in_two_cases_takes_both(store: Store) -> None:
+    await store.add_phrasing("T1", "po-backlog", "ÉQUIPE Wall", "U0ADMIN")
+    await store.add_phrasing("T1", "pm-go-to-market", "équipe wall", "U0ADMIN")
+    assert await store.remove_phrasing("T1", "Équipe wall") == ["po-backlog", "pm-go-to-market"]
+    assert await store.phrasings("T1") == []

@@ -44,10 +44,17 @@ def test_the_holders_form_shows_who_holds_each_role_and_takes_people_by_name(
         "",
         "@zoe @dana",
         ":home",
+        ":click Change",
+        "nobody",
+        "",
+        ":home",
     ]
     out = run_console(script, monkeypatch, capsys)
     form = after(out, script[3])
     assert "(Enter keeps: @dana)" in form and "(Enter keeps: @erin)" in form
-    home = out[out.rindex("> :home\n") :]  # the Home tab after saving
-    assert "Product Owner: @dana" in home
-    assert "Product Manager: @zoe and @dana" in home
+    saved = out[out.index("> @zoe @dana\n") : out.rindex("> :click Change\n")]
+    assert "Product Owner: @dana" in saved
+    assert "Product Manager: @zoe and @dana" in saved
+    cleared = out[out.rindex("> :home\n") :]  # "nobody" empties a picker
+    assert "Product Owner: nobody named yet" in cleared
+    assert "Product Manager: @zoe and @dana" in cleared
