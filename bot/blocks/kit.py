@@ -58,9 +58,31 @@ def quote_code(user_text: str, limit: int = 500) -> str:
     return quote(user_text.replace("`", "'"), limit)
 
 
+# What Slack sends for a person, group, special mention, channel or link picked in a message
+# (as opposed to typed as text, which arrives escaped): `<@U1|dana>`, `<!here>`, `<#C1|general>`.
+_SLACK_TOKEN = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<(https?://[^|>]+)(?:\|([^>]*))?>")
+# After an @ or a #: the text can never be read back as a mention, whatever parses it.
+_WORD_JOINER = "\u2060"
+
+
+def _readable(found: re.Match[str]) -> str:
+    """A Slack token as its readers see it, minus the ping: "@dana", "@here", "#general"."""
+    sign, target, label, url, link_label = found.groups()
+    if url is not None:
+        return link_label or url
+    if sign == "#":
+        return f"#{_WORD_JOINER}{label or 'channel'}"
+    if sign == "!":
+        special = target.split("^")[0]  # "here", "channel", "everyone" or "subteam"
+        name = (label or "").lstrip("@") or ("group" if special == "subteam" else special)
+        return f"@{_WORD_JOINER}{name}"
+    return f"@{_WORD_JOINER}{label or 'someone'}"
+
+
 def quote(user_text: str, limit: int = 500) -> str:
-    """User text made safe to show inside mrkdwn: one line, escaped, and short."""
-    one_line = " ".join(user_text.split())
+    """User text made safe to show inside mrkdwn: one line, escaped, and short. Mentions and
+    links Slack sent as tokens are shown as people read them ("@dana", "@here"), never live."""
+    one_line = " ".join(_SLACK_TOKEN.sub(_readable, user_text).split())
     return shorten(escape(one_line), limit) if one_line else ELLIPSIS
 
 

@@ -85,9 +85,9 @@ NO_CONCEPT = (
     "hire; ask me about any of those."
 )
 TEACH = (
-    " If your team splits the work differently, a workspace admin can teach RoleFit your "
-    "team's words for a piece of work (`/rolefit teach`) and name who holds each role "
-    "(`/rolefit set`)."
+    " I answer from the article, so a team that splits the work another way isn't wrong, just "
+    "not what the article describes. A workspace admin can teach RoleFit your team's own words "
+    "for a piece of work (`/rolefit teach`) and name who holds each role here (`/rolefit set`)."
 )
 
 

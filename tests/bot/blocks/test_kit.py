@@ -59,3 +59,13 @@ def test_message_keeps_within_the_block_count() -> None:
     built = message("fallback", [section(f"block {i}") for i in range(80)])
     assert len(built["blocks"]) == MESSAGE_BLOCKS_MAX
     assert_valid_blocks(built["blocks"])
+
+
+def test_mentions_slack_sent_are_quoted_as_people_read_them_and_never_ping() -> None:
+    # found by a team-lead tester: "<@U999> says…" came back as a literal "<@U999>"
+    said = "<@U999|dana> and <!here>, see <#C1|general> and <https://x.io|the doc>, <@U2>"
+    shown = quote(said)
+    assert shown == ("@\u2060dana and @\u2060here, see #\u2060general and the doc, @\u2060someone")
+    assert "<" not in shown and ">" not in shown
+    # typed as text, they arrive escaped and are shown as typed
+    assert quote("&lt;!channel&gt;") == "&lt;!channel&gt;"
