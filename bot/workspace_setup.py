@@ -22,7 +22,15 @@ from bot.admins import NOT_AN_ADMIN, is_admin
 from bot.blocks import ids
 from bot.blocks.answer import holder_mentions
 from bot.blocks.home import home_view
-from bot.blocks.kit import Message, escape, input_element, quote, quote_code, submitted_values
+from bot.blocks.kit import (
+    SLACK_TOKEN,
+    Message,
+    escape,
+    input_element,
+    quote,
+    quote_code,
+    submitted_values,
+)
 from bot.blocks.setup import holders_block_id, holders_modal
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
@@ -57,9 +65,6 @@ TEACH_USAGE = (
     "colon, then the phrase); `/rolefit unteach the big wall of post-its` takes it back."
 )
 UNTEACH_USAGE = "Name the phrase to take back: `/rolefit unteach the big wall of post-its`."
-# Slack markup in a phrase: a mention, a channel or a special mention can never be how people
-# name a piece of work.
-_MARKUP = re.compile(r"<[@#!][^>]*>")
 
 
 async def change_setup(
@@ -146,7 +151,8 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     workspace = await deps.workspaces.of(team)
     if any(phrase.casefold() == taught.casefold() for _, taught in workspace.phrasings):
         return f"This workspace already taught me “{quote(phrase)}”."
-    if _MARKUP.search(phrase) or workspace.matcher.reads_no_words(phrase):
+    # a mention, channel or link (kit.SLACK_TOKEN) is never how people name a piece of work
+    if SLACK_TOKEN.search(phrase) or workspace.matcher.reads_no_words(phrase):
         return (
             f"I can't match “{quote(phrase)}” to anything: it has no words I read (mentions, "
             f"emoji and words like “the” don't count). {TEACH_USAGE}"

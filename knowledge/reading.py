@@ -46,6 +46,8 @@ READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
 # The words after a "why" that opens a question ("why does…", "why keep two…"); a "why" before
 # anything else names the reasons behind work ("why we build it").
+# Words a message may open with before its "why" ("so why does…", "but why do we…").
+_BEFORE_WHY = frozenset({"so", "but", "and", "ok", "okay", "then", "hmm", "wait"})
 _ASKS_WHY = frozenset(
     {"does", "do", "did", "is", "are", "was", "were", "would", "should", "could", "can"}
     | {"must", "will", "keep", "two", "hire", "pick", "choose", "need"}
@@ -212,11 +214,14 @@ class Reader:
         forms = self._forms
         tokens: list[Token] = []
         counts_people = not _PEOPLE.isdisjoint(fixed)
-        # A message opening on "why does…" asks why; a "why" further on names reasons as work
-        # ("who explains why are we building this?", "what to build and why")
-        asks_why = bool(fixed) and fixed[0] == "why" and not _ASKS_WHY.isdisjoint(fixed[1:2])
+        # A message opening on "why does…" (after "so", "but"…) asks why; a "why" further on
+        # names reasons as work ("who explains why are we building this?", "what to build and
+        # why")
+        opening = next((p for p, w in enumerate(fixed[:3]) if w not in _BEFORE_WHY), 0)
+        asks_why = fixed[opening : opening + 1] == ["why"]
+        asks_why = asks_why and not _ASKS_WHY.isdisjoint(fixed[opening + 1 : opening + 2])
         for position in without_role_names(fixed):
-            if asks_why and position == 0:
+            if asks_why and position == opening:
                 continue
             word = fixed[position]
             if counts_people and _counts_people(fixed, position):

@@ -230,6 +230,7 @@ _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Who a list of work is wanted from, before the work: "(this week) I need someone to groom the
 # backlog, talk to suppliers and plan the sprint".
 _SOMEONE_TO = re.compile(
@@ -306,13 +307,21 @@ def question_at_the_end(cleaned: str) -> str | None:
     enough to be a list ("…long story… Bottom line: who owns the release checklist, and who owns
     competitor tracking?"); None for a short message, or one whose last sentence asks nothing.
     The story's own "who"s ("we argued about who talks to customers") are no question."""
-    if len(cleaned) <= LIST_CHARACTERS or not cleaned.rstrip().endswith("?"):
+    if len(cleaned) <= LIST_CHARACTERS:
         return None
-    last = _SENTENCE.split(cleaned.rstrip())[-1]
-    _, colon, after = last.rpartition(":")  # "bottom line: who owns…?"
-    asked = after.strip() if colon else last.strip()
-    if len(asked) > LIST_CHARACTERS or _WHO.search(asked) is None:
+    sentences = [s for s in _SENTENCE_OR_LINE.split(cleaned.strip()) if split_words(s)]
+    for sentence in reversed(sentences):
+        if sentence.rstrip().endswith("?") and _WHO.search(sentence):
+            break
+        if len(split_words(sentence)) > ASIDE_WORDS:  # "…? Thanks!", "…? PO or PM?" are asides
+            return None
+    else:
         return None
+    _, colon, after = sentence.rpartition(":")  # "bottom line: who owns…?"
+    asked = after.strip() if colon else sentence.strip()
+    words = split_words(asked)
+    if len(asked) > LIST_CHARACTERS or not _POINTING_BACK.isdisjoint(words):
+        return None  # "…so who owns this and pricing?": the story is part of the question
     return asked
 
 

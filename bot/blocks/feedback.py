@@ -29,6 +29,8 @@ from knowledge import Answer, KnowledgeBase
 View = dict[str, Any]
 COMMENT_MAX = 500
 THANKS = "Thanks for the feedback: it helps RoleFit answer better."
+# A second vote from the same person on an answer others read (its buttons stay).
+ALREADY_VOTED = "You already gave feedback on this answer; your first vote is the one kept."
 _CORRECTION_LABELS = {
     "product-owner": "Product Owner",
     "product-manager": "Product Manager",
@@ -63,7 +65,7 @@ class FeedbackRef:
                 "r": self.answer.responsibility_id,
                 "e": self.ephemeral,
                 "u": self.response_url,
-                "p": self.public,
+                **({"p": True} if self.public else {}),
             }
             value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             if len(value) <= limit or not question:

@@ -58,31 +58,42 @@ def quote_code(user_text: str, limit: int = 500) -> str:
     return quote(user_text.replace("`", "'"), limit)
 
 
-# What Slack sends for a person, group, special mention, channel or link picked in a message
-# (as opposed to typed as text, which arrives escaped): `<@U1|dana>`, `<!here>`, `<#C1|general>`.
-_SLACK_TOKEN = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<(https?://[^|>]+)(?:\|([^>]*))?>")
+# What Slack sends for a person, group, special mention, channel, date or link in a message (as
+# opposed to text typed, which arrives escaped): `<@U1|dana>`, `<!here>`, `<#C1|general>`,
+# `<https://x|label>`, `<mailto:a@b.c|a@b.c>`. No "<" inside one, so a search stays linear.
+SLACK_TOKEN = re.compile(
+    r"<([@#!])([^|<>]*)(?:\|([^<>]*))?>|<((?:https?|mailto):[^|<>]+)(?:\|([^<>]*))?>"
+)
 # After an @ or a #: the text can never be read back as a mention, whatever parses it.
 _WORD_JOINER = "\u2060"
+_PINGING = frozenset({"here", "channel", "everyone"})
+
+
+def _unlinkable(text: str) -> str:
+    return text.replace("@", f"@{_WORD_JOINER}").replace("#", f"#{_WORD_JOINER}")
 
 
 def _readable(found: re.Match[str]) -> str:
     """A Slack token as its readers see it, minus the ping: "@dana", "@here", "#general"."""
-    sign, target, label, url, link_label = found.groups()
-    if url is not None:
-        return link_label or url
+    sign, target, label, address, link_label = found.groups()
+    if address is not None:
+        return _unlinkable(link_label or address.removeprefix("mailto:"))
     if sign == "#":
-        return f"#{_WORD_JOINER}{label or 'channel'}"
+        return _unlinkable(f"#{label or 'channel'}")
     if sign == "!":
-        special = target.split("^")[0]  # "here", "channel", "everyone" or "subteam"
-        name = (label or "").lstrip("@") or ("group" if special == "subteam" else special)
-        return f"@{_WORD_JOINER}{name}"
-    return f"@{_WORD_JOINER}{label or 'someone'}"
+        special = target.split("^")[0]
+        if special in _PINGING:
+            return _unlinkable(f"@{special}")
+        if special == "subteam":
+            return _unlinkable(f"@{(label or 'group').lstrip('@')}")
+        return _unlinkable(label or special)  # a date, shown as its fallback text
+    return _unlinkable(f"@{label or 'someone'}")
 
 
 def quote(user_text: str, limit: int = 500) -> str:
     """User text made safe to show inside mrkdwn: one line, escaped, and short. Mentions and
     links Slack sent as tokens are shown as people read them ("@dana", "@here"), never live."""
-    one_line = " ".join(_SLACK_TOKEN.sub(_readable, user_text).split())
+    one_line = " ".join(SLACK_TOKEN.sub(_readable, user_text).split())
     return shorten(escape(one_line), limit) if one_line else ELLIPSIS
 
 

@@ -19,7 +19,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import workspace_setup as setup
 from bot.blocks.answer import AnswerRef, answer_message
 from bot.blocks.conversation import facts_from_value
-from bot.blocks.feedback import THANKS, FeedbackRef, not_helpful_modal, thanked_answer
+from bot.blocks.feedback import (
+    ALREADY_VOTED,
+    THANKS,
+    FeedbackRef,
+    not_helpful_modal,
+    thanked_answer,
+)
 from bot.blocks.kit import Message
 from bot.blocks.kit import context as context_block
 from bot.blocks.modals import answer_modal, ask_question_modal
@@ -357,7 +363,7 @@ async def record_helpful(
     context: AsyncBoltContext,
 ) -> None:
     """👍: recorded before the acknowledgement, once per person per answer however often it is
-    clicked (on any process); then the answer is shown again with thanks in place of the buttons."""
+    clicked (on any process); then they are thanked (`thank_for_feedback`)."""
     deps = deps_of(context)
     ref = FeedbackRef.from_value(action.get("value"))
     if ref is None:
@@ -366,10 +372,10 @@ async def record_helpful(
     vote = Vote(
         team=context.team_id or "", user=_user_of(body), question_id=ref.question_id, helpful=True
     )
-    await deps.store.record_vote(vote)
+    counted = await deps.store.record_vote(vote)
     await ack()
     ref = dataclasses.replace(ref, public=_read_by_others(body, ref))
-    deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond))
+    deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond, counted=counted))
 
 
 async def open_not_helpful_form(
@@ -397,14 +403,16 @@ async def open_not_helpful_form(
 
 
 async def thank_for_feedback(
-    deps: Deps, team: str | None, ref: FeedbackRef, respond: AsyncRespond
+    deps: Deps, team: str | None, ref: FeedbackRef, respond: AsyncRespond, *, counted: bool
 ) -> None:
     """The answer again, in `team`'s view of the knowledge, with thanks instead of 👍 / 👎, in
     place (best effort: a message Slack no longer lets us replace keeps its buttons, and a
-    second vote changes nothing). Where others read the answer too, only the voter is thanked,
-    privately, and the buttons stay theirs to use."""
+    second vote changes nothing). Where others read the answer too, only the voter is told,
+    privately, and the buttons stay for everyone else: thanks, or, for a second vote of theirs
+    (`counted` False), that the first one stands."""
     if ref.public:
-        await respond_safely(respond, **note(THANKS), response_type="ephemeral")
+        said = THANKS if counted else ALREADY_VOTED
+        await respond_safely(respond, **note(said), response_type="ephemeral")
         return
     workspace = await deps.workspaces.of(team)
     answer = rebuild_answer(ref.answer, workspace.matcher)

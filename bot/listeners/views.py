@@ -68,7 +68,7 @@ async def record_not_helpful(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """The 👎 form: the role it should have been (required) and a comment, recorded once per
-    person per answer before the form closes; then the answer is shown again with thanks."""
+    person per answer before the form closes; then they are thanked (`thank_for_feedback`)."""
     values = submitted_values(view)
     chosen = input_element(values, ids.FEEDBACK_ROLE_BLOCK, ids.FEEDBACK_ROLE)
     role = (chosen.get("selected_option") or {}).get("value")
@@ -90,11 +90,11 @@ async def record_not_helpful(
         role=role,
         comment=comment,
     )
-    await deps.store.record_vote(vote)
+    counted = await deps.store.record_vote(vote)
     await ack()
     if ref.response_url:
         respond = AsyncRespond(response_url=ref.response_url)
-        deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond))
+        deps.after_ack(thank_for_feedback(deps, context.team_id, ref, respond, counted=counted))
 
 
 async def save_holders(

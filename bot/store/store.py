@@ -256,8 +256,9 @@ SELECT NULL, claim, n FROM checked WHERE moved
 )
 # A workspace's holders and a mark of its phrasings (`Store.additions`).
 _TAUGHT = (
-    # When the newest was added, not its id: ids of rows taken back are used again on SQLite.
-    select(func.count().label("taught"), func.max(phrasings.c.added_at).label("newest"))
+    # The sum of when each was added: any phrasing taken back or added moves it, whatever the
+    # processes' clocks say (ids of rows taken back are used again on SQLite, so no id would).
+    select(func.count().label("taught"), func.sum(phrasings.c.added_at).label("newest"))
     .where(phrasings.c.team == bindparam("team"))
     .subquery()
 )
@@ -951,8 +952,8 @@ class Store:
                 rows = (await connection.execute(_ADDITIONS, {"team": team})).all()
                 holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
                 count, newest = rows[0].taught, rows[0].newest
-                newest_ms = round(float(newest or 0) * 1000)
-                found[team] = Additions(holders, (int(count or 0), newest_ms))
+                added_ms = round(float(newest or 0) * 1000)
+                found[team] = Additions(holders, (int(count or 0), added_ms))
         return [found[team] for team in teams]
 
     async def delete_team(self, team: str) -> None:
@@ -1357,7 +1358,7 @@ class Additions:
     """What a workspace added to the shared knowledge, as far as a request needs to know."""
 
     holders: dict[str, list[str]]  # role id -> Slack ids, for each role the workspace named
-    # How many it taught and when the newest was added (ms): changes with every change.
+    # How many it taught and the sum of when each was added (ms): changes with every change.
     phrasings: tuple[int, int]
 
 

@@ -84,6 +84,7 @@ from knowledge.dialogue.patterns import (
     ON_SCRUM,
     OTHER_HIRE,
     OTHER_ROLE,
+    PO_COUNT,
     PO_OR_PM,
     POINTS_BACK,
     PRODUCT_PEOPLE,
@@ -390,6 +391,10 @@ class Chat:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
+        if said.finds(PO_COUNT):  # "one PO or three?": no number in the article
+            return Reply(
+                intent=Intent.CONCEPT, text=wording.POS_PER_TEAM, memory=Memory(intent="concept")
+            )
         if said.finds(ASKS_RATIO) and (sizes := self.concepts.find(_COMPANY_SIZE)):
             reply = self._concept_reply(Reading(Intent.CONCEPT, text), sizes)
             return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"

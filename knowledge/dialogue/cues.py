@@ -69,6 +69,7 @@ WORDING = frozenset(
         "ON_SCRUM",
         "OF_THE_ARTICLE",
         "POINTS_BACK",
+        "PO_COUNT",
         "PRODUCT_PEOPLE",
         "PROJECT_MANAGER",
         "PUSHBACK",

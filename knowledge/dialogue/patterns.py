@@ -807,6 +807,14 @@ ASKS_RATIO = re.compile(
     rf"\bhow many (?:{PO}|{PM}) (?:per|for (?:each|every)|to) (?:an? |one |each |every )?"
     rf"(?:{PO}|{PM})\b"
 )
+# How many Product Owners teams need: "one PO or three?", "should we hire 3 POs?", "does each
+# team need its own PO?".
+PO_COUNT = re.compile(
+    r"\b(?:one po or (?:two|three|four|\d)|(?:hire|need|get) (?:two|2|three|3|four|4|five|5|"
+    r"several|multiple) (?:more )?(?:pos|product owners)|each (?:team|squad) (?:need|needs|get|"
+    r"gets) (?:its|their) own po|(?:need|have) a po (?:for|per) (?:each|every) (?:team|scrum "
+    r"team|squad)|how many (?:pos|product owners) (?:do|does|should) (?:we|i|a company|you) need)\b"
+)
 # Hiring for a job that is no product role: "we need to hire more salespeople, any tips?".
 OTHER_HIRE = re.compile(
     r"\bhir(?:e|es|ing) (?:(?:more|a|an|some|new|another|our|the|\d+|two|three|few|senior|"

@@ -70,6 +70,15 @@ HIRE_WITHOUT_SCRUM = (
     "The article's Product Owner is a Scrum role and it says nothing of Kanban, so whether you "
     "need one turns on what the hire is for."
 )
+# "One PO or three?", "should we hire 3 POs?": the article gives no number.
+POS_PER_TEAM = (
+    "The article doesn't say how many Product Owners a company needs, or how many teams one can "
+    "serve. It makes the Product Owner the Scrum role answerable for the value of what a Scrum "
+    "team delivers, and notes that big companies often have several product people. (Article: "
+    f"{SECTION_RESPONSIBILITIES}.) Outside the article: the Scrum Guide gives a product one "
+    "Product Owner, however many Scrum teams build it, with one product backlog and one product "
+    "goal between them; teams working on separate products often have a Product Owner each."
+)
 # Before the Product Owner's role, asked of as a day: the article pictures only the PM's.
 ONLY_THE_PMS_DAY = (
     "The article pictures a working day only for the Product Manager; what it gives the Product "

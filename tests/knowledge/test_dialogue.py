@@ -2369,6 +2369,30 @@ def test_hiring_both_said_in_any_tense_is_two_hires(said: str) -> None:
     assert read_facts(said).headcount == 2
 
 
+@pytest.mark.parametrize(
+    "asked", ["should we hire both or just one?", "do we hire both?", "can we afford to hire both?"]
+)
+def test_asking_whether_to_hire_both_offers_no_two_hires(asked: str) -> None:
+    # found in review: the question was read as two hires on offer
+    assert read_facts(asked).headcount != 2
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "we have 3 scrum teams working on one product. one PO or three?",
+        "so should we hire 3 POs?",
+        "does each team need its own PO?",
+    ],
+)
+def test_how_many_product_owners_gets_what_the_article_and_the_scrum_guide_say(
+    chat: Chat, asked: str
+) -> None:
+    # found by a Scrum coach tester: "one PO or three?" got "what is the hire mostly for?"
+    reply = chat.reply(asked)
+    assert reply.text == wording.POS_PER_TEAM
+
+
 def test_advice_given_on_a_head_count_assumed_stands_for_what_follows(chat: Chat) -> None:
     # found in review: "next steps?" after advice on an assumed head count repeated the advice
     *_, steps = turns(

@@ -47,7 +47,8 @@ FULL_WIDTH_BACKLOG_QUESTION = "".join(
         ("who owns the p&l", PM),
         ("who writes the PRD", BOTH),
         ("who does the TAM SAM SOM analysis", PM),
-        ("who owns our definition of done", PO),
+        # the article never names it; in Scrum it is the team's (a Scrum coach tester)
+        ("who owns our definition of done", NEITHER),
         # wrong role named as a decoy, yes/no phrasing
         ("should our PO run the quarterly competitor review?", PM),
         ("is backlog grooming purely the PM's job?", PO),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.blocks.kit import (
     BUTTON_TEXT_MAX,
     HEADER_TEXT_MAX,
@@ -69,3 +71,21 @@ def test_mentions_slack_sent_are_quoted_as_people_read_them_and_never_ping() -> 
     assert "<" not in shown and ">" not in shown
     # typed as text, they arrive escaped and are shown as typed
     assert quote("&lt;!channel&gt;") == "&lt;!channel&gt;"
+
+
+@pytest.mark.parametrize(
+    ("token", "shown"),
+    [
+        ("<!date^123^{date}|Feb 18>", "Feb 18"),
+        ("<mailto:bob@acme.com|bob@acme.com>", "bob@\u2060acme.com"),
+        ("<https://x.io|@here>", "@\u2060here"),
+        ("<@U1|<!channel>>", "&lt;@U1|@\u2060channel&gt;"),
+    ],
+)
+def test_dates_emails_and_nested_tokens_read_as_text_and_never_ping(token: str, shown: str) -> None:
+    # found in review
+    assert quote(token) == shown
+
+
+def test_quoting_unclosed_tokens_stays_linear() -> None:
+    assert quote("<@" * 20_000).startswith("&lt;@&lt;@")

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from bot.blocks import ids
-from bot.blocks.feedback import THANKS
+from bot.blocks.feedback import ALREADY_VOTED, THANKS
 from bot.sandbox import LiveRoleFit
 from bot.store.insights import Insights
 from tests.bot.blocks.helpers import button, buttons, rendered
@@ -110,6 +110,11 @@ def test_a_vote_on_an_answer_in_a_channel_thanks_the_voter_alone_and_leaves_the_
         assert call.body["response_type"] == "ephemeral"
         assert not call.body.get("replace_original")
         assert THANKS in call.body["text"]
+    # found in review: with the buttons still there, a second vote was thanked and dropped
+    click(live, answer, ids.FEEDBACK_NOT_HELPFUL)
+    assert submit_not_helpful(live, "product-owner", "it's ours") == {}
+    told = live.api.wait_for("response_url", 3)[-1]
+    assert ALREADY_VOTED in told.body["text"] and told.body["response_type"] == "ephemeral"
 
 
 def test_helpful_on_a_private_answer_keeps_it_private_and_shareable(live: LiveRoleFit) -> None:

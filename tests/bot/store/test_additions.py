@@ -98,3 +98,17 @@ async def test_taking_back_a_phrasing_taught_in_two_cases_takes_both(store: Stor
     await store.add_phrasing("T1", "pm-go-to-market", "équipe wall", "U0ADMIN")
     assert await store.remove_phrasing("T1", "Équipe wall") == ["po-backlog", "pm-go-to-market"]
     assert await store.phrasings("T1") == []
+
+
+async def test_the_mark_moves_whatever_the_processes_clocks_say(store: Store) -> None:
+    # found in review: a mark of the newest time stayed put when a process with a slower clock
+    # took one phrasing back and taught another
+    await store.add_phrasing("T1", "po-backlog", "wall a", "U0ADMIN")
+    await store.add_phrasing("T1", "po-backlog", "wall b", "U0ADMIN")
+    before = (await store.additions("T1")).phrasings
+    await store.remove_phrasing("T1", "wall a")
+    clock = store._clock
+    store._clock = lambda: clock() - 60  # a second process, a minute behind
+    await store.add_phrasing("T1", "po-backlog", "wall c", "U0ADMIN")
+    store._clock = clock
+    assert (await store.additions("T1")).phrasings != before
