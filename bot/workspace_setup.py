@@ -151,8 +151,10 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     workspace = await deps.workspaces.of(team)
     if any(phrase.casefold() == taught.casefold() for _, taught in workspace.phrasings):
         return f"This workspace already taught me “{quote(phrase)}”."
-    # a mention, channel or link (kit.SLACK_TOKEN) is never how people name a piece of work
-    if SLACK_TOKEN.search(phrase) or workspace.matcher.reads_no_words(phrase):
+    # a mention of a person, group or channel (kit.SLACK_TOKEN, not a link or an email) is never
+    # how people name a piece of work
+    mentions = any(token.group(1) for token in SLACK_TOKEN.finditer(phrase))
+    if mentions or workspace.matcher.reads_no_words(phrase):
         return (
             f"I can't match “{quote(phrase)}” to anything: it has no words I read (mentions, "
             f"emoji and words like “the” don't count). {TEACH_USAGE}"

@@ -230,7 +230,8 @@ _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+# Sentences, and paragraphs set apart by a blank line (a single line break may only wrap one).
+_SENTENCE_OR_PARAGRAPH = re.compile(r"(?<=[.!?])\s+|\s*\n\s*\n\s*")
 # Who a list of work is wanted from, before the work: "(this week) I need someone to groom the
 # backlog, talk to suppliers and plan the sprint".
 _SOMEONE_TO = re.compile(
@@ -309,7 +310,7 @@ def question_at_the_end(cleaned: str) -> str | None:
     The story's own "who"s ("we argued about who talks to customers") are no question."""
     if len(cleaned) <= LIST_CHARACTERS:
         return None
-    sentences = [s for s in _SENTENCE_OR_LINE.split(cleaned.strip()) if split_words(s)]
+    sentences = [s for s in _SENTENCE_OR_PARAGRAPH.split(cleaned.strip()) if split_words(s)]
     for sentence in reversed(sentences):
         if sentence.rstrip().endswith("?") and _WHO.search(sentence):
             break

@@ -42,6 +42,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstall
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from sqlalchemy import (
+    BigInteger,
     Column,
     MetaData,
     String,
@@ -51,6 +52,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     case,
+    cast,
     delete,
     event,
     func,
@@ -258,7 +260,11 @@ SELECT NULL, claim, n FROM checked WHERE moved
 _TAUGHT = (
     # The sum of when each was added: any phrasing taken back or added moves it, whatever the
     # processes' clocks say (ids of rows taken back are used again on SQLite, so no id would).
-    select(func.count().label("taught"), func.sum(phrasings.c.added_at).label("newest"))
+    select(
+        func.count().label("taught"),
+        # in whole milliseconds, so the sum is the same in any order rows are added up
+        func.sum(cast(func.floor(phrasings.c.added_at * 1000), BigInteger)).label("newest"),
+    )
     .where(phrasings.c.team == bindparam("team"))
     .subquery()
 )
@@ -952,8 +958,7 @@ class Store:
                 rows = (await connection.execute(_ADDITIONS, {"team": team})).all()
                 holders = {str(r.role): _json_list(r.holders) for r in rows if r.role is not None}
                 count, newest = rows[0].taught, rows[0].newest
-                added_ms = round(float(newest or 0) * 1000)
-                found[team] = Additions(holders, (int(count or 0), added_ms))
+                found[team] = Additions(holders, (int(count or 0), int(newest or 0)))
         return [found[team] for team in teams]
 
     async def delete_team(self, team: str) -> None:

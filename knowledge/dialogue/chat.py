@@ -391,7 +391,7 @@ class Chat:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
-        if said.finds(PO_COUNT):  # "one PO or three?": no number in the article
+        if said.finds(PO_COUNT) and not asks_who:  # "one PO or three?": the article has none
             return Reply(
                 intent=Intent.CONCEPT, text=wording.POS_PER_TEAM, memory=Memory(intent="concept")
             )

@@ -135,8 +135,9 @@ _TWO = re.compile(
     r"\bboth hires\b|\b2 headcount\b|"
     # hiring both as a plan or a what-if, never as a wish denied ("can't afford to hire both")
     r"\b(?:what if|suppose|say) (?:we |i )?(?:hire|hired|get|got|bring in) both\b|"
-    r"\b(?:we|i)(?:'ll|'re|'m| will| can| could| are| am)(?: going to| want to| plan to| "
-    r"afford to| able to)? (?:hire|hiring|get|bring in) both\b|"
+    r"\b(?:we|i)(?:(?:'ll|'re|'m| will| can| could| are| am)(?: going to| want to| plan to| "
+    r"afford to| able to)?| want to| plan to| would like to|'d like to| intend to| decided to) "
+    r"(?:hire|hiring|get|bring in) both\b|"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"

@@ -810,10 +810,11 @@ ASKS_RATIO = re.compile(
 # How many Product Owners teams need: "one PO or three?", "should we hire 3 POs?", "does each
 # team need its own PO?".
 PO_COUNT = re.compile(
-    r"\b(?:one po or (?:two|three|four|\d)|(?:hire|need|get) (?:two|2|three|3|four|4|five|5|"
-    r"several|multiple) (?:more )?(?:pos|product owners)|each (?:team|squad) (?:need|needs|get|"
-    r"gets) (?:its|their) own po|(?:need|have) a po (?:for|per) (?:each|every) (?:team|scrum "
-    r"team|squad)|how many (?:pos|product owners) (?:do|does|should) (?:we|i|a company|you) need)\b"
+    r"\b(?:one po or (?:two|three|four|\d)(?! pms?\b| product managers?\b)|(?:hire|need|get) "
+    r"(?:two|2|three|3|four|4|five|5|several|multiple) (?:more )?(?:pos|product owners)|each "
+    r"(?:team|squad) (?:need|needs|get|gets) (?:its|their) own po|(?:need|have) a po (?:for|per) "
+    r"(?:each|every)? ?(?:team|scrum team|squad)|how many (?:pos|product owners) (?:do|does|should)"
+    r" (?:we|i|a company|you) (?:need|have|hire))\b"
 )
 # Hiring for a job that is no product role: "we need to hire more salespeople, any tips?".
 OTHER_HIRE = re.compile(

@@ -2393,6 +2393,25 @@ def test_how_many_product_owners_gets_what_the_article_and_the_scrum_guide_say(
     assert reply.text == wording.POS_PER_TEAM
 
 
+@pytest.mark.parametrize(
+    ("said", "owners"),
+    [
+        ("we need two POs and a PM, who owns pricing?", ["product-manager"]),
+        ("we have a PO for each team, who owns the roadmap?", ["product-owner", "product-manager"]),
+    ],
+)
+def test_a_count_of_product_owners_beside_a_who_question_is_the_story(
+    chat: Chat, said: str, owners: list[str]
+) -> None:
+    # found in review: the count took over questions about work
+    assert chat.reply(said).owners == owners
+
+
+def test_wanting_or_planning_to_hire_both_is_two_hires() -> None:
+    assert read_facts("we want to hire both").headcount == 2
+    assert read_facts("we plan to hire both").headcount == 2
+
+
 def test_advice_given_on_a_head_count_assumed_stands_for_what_follows(chat: Chat) -> None:
     # found in review: "next steps?" after advice on an assumed head count repeated the advice
     *_, steps = turns(

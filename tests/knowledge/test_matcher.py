@@ -672,6 +672,14 @@ def test_a_long_paste_is_answered_on_the_question_it_ends_with(matcher: Matcher)
         "the release checklist",
         "competitor tracking",
     ]
+    # found in review: a short aside after it, the question in a paragraph of its own, or one
+    # a line break only wraps
+    context = pasted[: pasted.index(". Bottom line")]
+    asked = "who owns the release checklist, and who owns competitor tracking?"
+    wrapped = asked.replace(", and", ",\nand")
+    for ending in (f". {asked} Thanks!", f". {asked} PO or PM?", f"\n\n{asked}", f". {wrapped}"):
+        parts = matcher.answer(context + ending).parts
+        assert [part.question for part in parts] == ["the release checklist", "competitor tracking"]
     # a question that only points back keeps the story it points into
     story = (
         "Our nurses keep telling us the scheduling flow is painful, but nobody has written down "
