@@ -106,6 +106,14 @@ def next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> list[str]:
             "turning it into requirements.",
             "The article names no order; if only one search can start now, "
             + _first_search(recommendation, kb),
+            *(
+                [
+                    f"The {po} is a Scrum role and your team doesn't run Scrum: agree how the "
+                    "team will plan and deliver before that search."
+                ]
+                if no_scrum
+                else []
+            ),
         ],
     }[recommendation.recommendation]
 

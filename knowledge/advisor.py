@@ -169,13 +169,21 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
     supporting = ROLE_IDS if decision == "both" else (decision,)
     if decision == "both":  # each side's work in turn, so a short list of reasons shows both
         evidence = [*answered, *_in_turn(need_evidence)]
-    backs = [item.reason for item in evidence if any(item.points.get(r) for r in supporting)]
-    neutral = [item.reason for item in evidence if not item.points]  # work for someone else
-    against = [
+
+    def weighs_against(item: _Evidence) -> bool:
+        """A point for neither hire; or, hiring both, the team running no Scrum, which counts
+        for the Product Manager but is said as a caution for the Product Owner."""
+        if decision == "both" and item.reason.ref == "uses_scrum" and answers.uses_scrum is False:
+            return True
+        return bool(item.points) and not any(item.points.get(r) for r in supporting)
+
+    backs = [
         item.reason
         for item in evidence
-        if item.points and not any(item.points.get(r) for r in supporting)
+        if any(item.points.get(r) for r in supporting) and not weighs_against(item)
     ]
+    neutral = [item.reason for item in evidence if not item.points]  # work for someone else
+    against = [item.reason for item in evidence if weighs_against(item)]
     return Recommendation(
         recommendation=decision,
         confidence=round(confidence, 2),

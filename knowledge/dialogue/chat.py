@@ -274,6 +274,10 @@ class Chat:
                 return _keeping_the_hire(asked, memory)
         if memory is not None and (explained := self._asked_of_last_concept(text, memory)):
             return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), explained)
+        read = message_of(text).said
+        if read.finds(INSULT) and "?" not in text and "who" not in read.split():
+            # "this is garbage": rudeness, whatever else its words might read as
+            return self._help(Reading(Intent.HELP, text), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
             reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer

@@ -85,7 +85,9 @@ ABOUT_A_ROLE = re.compile(
 # Asking what to do once advised: "so what do I do tomorrow?", "next steps?".
 NEXT_STEPS = re.compile(
     r"\b(?:next steps?|what (?:do|should|can) (?:i|we) do (?:now|next|tomorrow|first|today)|"
-    r"where do (?:i|we) (?:start|begin)|what now|how do (?:i|we) (?:start|begin|proceed))\b"
+    r"where do (?:i|we) (?:start|begin)|what now|how do (?:i|we) (?:start|begin|proceed)|"
+    r"which (?:one|role|hire|of them) (?:first|should (?:i|we) hire first)|(?:who|which) (?:do|"
+    r"should) (?:i|we) hire first|in (?:what|which) order)\b"
 )
 # A role's day, which says nothing of what work: "what does a PO do all day?".
 DAY_IN_THE_LIFE = re.compile(

@@ -490,3 +490,17 @@ def test_not_knowing_whether_the_team_runs_scrum_counts_for_neither_and_says_how
     assert "(Outside the article: your engineers will know" in said[0]
     assert advice.recommendation == "product-manager"  # a tie goes to the broader brief
     assert not [reason for reason in advice.against if reason.ref == "uses_scrum"]
+
+
+def test_hiring_both_for_a_team_without_scrum_weighs_it_against_the_product_owner(
+    matcher: Matcher,
+) -> None:
+    # found by a regression-sweep tester: "Your team doesn't run Scrum, where the Product Owner
+    # role comes from" was listed as a reason to hire both
+    advice = advise(
+        answers(goal="both", headcount=2, needs=["go-to-market plan", "write user stories"]),
+        matcher,
+    )
+    assert advice.recommendation == BOTH
+    assert not any(reason.ref == "uses_scrum" for reason in advice.reasons)
+    assert any(reason.ref == "uses_scrum" for reason in advice.against)

@@ -2440,3 +2440,21 @@ def test_a_side_question_after_the_advice_keeps_the_hire(chat: Chat) -> None:
 )
 def test_a_team_that_left_scrum_for_kanban_gets_the_note(chat: Chat, said: str) -> None:
     assert chat.reply(said).text.startswith("The article's Product Owner is a Scrum role")
+
+
+def test_rudeness_after_an_answer_is_no_hiring_question(chat: Chat) -> None:
+    # found by a regression-sweep tester: "this is garbage" after an answer started the hiring
+    # questions
+    _, rude = turns(chat, "who owns the backlog?", "this is garbage, f*** off")
+    assert rude.kind == "unhelpful" and rude.text.startswith("Sorry")
+
+
+def test_which_one_first_after_advice_to_hire_both_gets_the_steps(chat: Chat) -> None:
+    _, first = turns(
+        chat,
+        "we're a 300 person enterprise, 4 scrum teams, we need delivery and business growth, "
+        "can hire two. PO or PM?",
+        "which one first?",
+    )
+    assert first.text.startswith("To hire both a Product Owner and a Product Manager: 1.")
+    assert "if only one search can start now" in first.text
