@@ -230,8 +230,10 @@ _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # figures — on the market").
 _NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-# Sentences, and paragraphs set apart by a blank line (a single line break may only wrap one).
-_SENTENCE_OR_PARAGRAPH = re.compile(r"(?<=[.!?])\s+|\s*\n\s*\n\s*")
+# Sentences and lines; a line that goes on from the one before ("…checklist,\nand who owns…")
+# only wraps it.
+_SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_GOES_ON = re.compile(r"(?:and|or|&|but|plus)\b")
 # Who a list of work is wanted from, before the work: "(this week) I need someone to groom the
 # backlog, talk to suppliers and plan the sprint".
 _SOMEONE_TO = re.compile(
@@ -310,7 +312,14 @@ def question_at_the_end(cleaned: str) -> str | None:
     The story's own "who"s ("we argued about who talks to customers") are no question."""
     if len(cleaned) <= LIST_CHARACTERS:
         return None
-    sentences = [s for s in _SENTENCE_OR_PARAGRAPH.split(cleaned.strip()) if split_words(s)]
+    sentences: list[str] = []
+    for line in _SENTENCE_OR_LINE.split(cleaned.strip()):
+        if not split_words(line):
+            continue
+        if sentences and (sentences[-1].rstrip().endswith(",") or _GOES_ON.match(line)):
+            sentences[-1] = f"{sentences[-1]} {line}"  # a line break that only wraps a sentence
+        else:
+            sentences.append(line)
     for sentence in reversed(sentences):
         if sentence.rstrip().endswith("?") and _WHO.search(sentence):
             break

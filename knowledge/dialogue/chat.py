@@ -132,6 +132,8 @@ CLAIM_CHARACTERS = 300
 # A list this short, asking nothing of what its items are, is a list of work: "backlog +
 # pricing + roadmap?".
 BARE_LIST_WORDS = 6
+# Words that ask who ("whose job is pricing?", "who's going to own it?").
+_WHO_WORDS = frozenset({"who", "whose", "who's", "whos", "whom"})
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
 # Messages asking one of the article's questions in other words than its concepts' phrasings,
@@ -274,9 +276,8 @@ class Chat:
                 return _keeping_the_hire(asked, memory)
         if memory is not None and (explained := self._asked_of_last_concept(text, memory)):
             return self._concept_reply(Reading(Intent.CONCEPT, text, follow_up=True), explained)
-        read = message_of(text).said
-        if read.finds(INSULT) and "?" not in text and "who" not in read.split():
-            # "this is garbage": rudeness, whatever else its words might read as
+        if self._only_rude(text):
+            # "this is garbage, f*** off": rudeness and nothing else, whatever its words read as
             return self._help(Reading(Intent.HELP, text), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
@@ -319,6 +320,16 @@ class Chat:
         if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
+
+    def _only_rude(self, text: str) -> bool:
+        """Whether a message is rudeness about RoleFit and nothing else: no question, no fact
+        of a hire, no work named beside it ("this is awful, no scrum here" tells of the team;
+        "you are useless. pricing" asks of pricing)."""
+        said = message_of(text).said
+        if "?" in text or not said.finds(INSULT) or read_facts(text) != HiringFacts():
+            return False
+        rest = INSULT.sub(" ", said)
+        return self.matcher.reads_no_words(rest) or _names_no_work(self._answer(rest))
 
     def _in_short(self, text: str, plain: str, memory: Memory | None) -> Reply:
         """A message asking for a line (`plain`: without "in one line"): what it asks, or the
@@ -374,7 +385,7 @@ class Chat:
         hiring = bool(message.asked.finds(HIRE_ASK) or said.finds(ASKS_TO_HIRE))
         # ... unless it asks about a hire of another kind ("a scrum master instead of a PO?")
         choosing = hiring and bool(said.finds(PO_OR_PM))
-        named, asks_who = _roles_named(said), "who" in said.split()
+        named, asks_who = _roles_named(said), not _WHO_WORDS.isdisjoint(said.split())
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (SCRUM_MASTER_COMPARED, wording.SCRUM_MASTER_COMPARED),
@@ -762,14 +773,15 @@ class Chat:
         ("what should the job ad say?", "ok I see"): the advice in a line, and how to change it,
         not the whole advice again. None when it asks whom to hire: that gets the advice."""
         message = message_of(text)
-        if message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE):
+        steps = message.said.finds(NEXT_STEPS)  # "who should we hire first?" asks for them too
+        if not steps and (message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE)):
             return None
         assert memory.facts is not None  # advised on these
         recommendation = self.advise(memory.facts)
         interview = _asks_job_interview(message.said)
         if message.said.finds(JOB_AD) or interview:
             text = self._for_the_ad(text, recommendation.recommendation, interview=interview)
-        elif message.said.finds(NEXT_STEPS):  # "so what do I do tomorrow?"
+        elif steps:  # "so what do I do tomorrow?"
             text = wording.next_steps(recommendation, self.kb)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))

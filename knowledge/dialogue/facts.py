@@ -137,7 +137,7 @@ _TWO = re.compile(
     r"\b(?:what if|suppose|say) (?:we |i )?(?:hire|hired|get|got|bring in) both\b|"
     r"\b(?:we|i)(?:(?:'ll|'re|'m| will| can| could| are| am)(?: going to| want to| plan to| "
     r"afford to| able to)?| want to| plan to| would like to|'d like to| intend to| decided to) "
-    r"(?:hire|hiring|get|bring in) both\b|"
+    r"(?:hire|hiring|get|bring in) both\b(?![^.;]*\bbut\b)|"  # "…but can only afford one"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"

@@ -87,7 +87,7 @@ NEXT_STEPS = re.compile(
     r"\b(?:next steps?|what (?:do|should|can) (?:i|we) do (?:now|next|tomorrow|first|today)|"
     r"where do (?:i|we) (?:start|begin)|what now|how do (?:i|we) (?:start|begin|proceed)|"
     r"which (?:one|role|hire|of them) (?:first|should (?:i|we) hire first)|(?:who|which) (?:do|"
-    r"should) (?:i|we) hire first|in (?:what|which) order)\b"
+    r"should) (?:i|we) hire first|which (?:role|hire|one) should (?:i|we) (?:make|start) first)\b"
 )
 # A role's day, which says nothing of what work: "what does a PO do all day?".
 DAY_IN_THE_LIFE = re.compile(

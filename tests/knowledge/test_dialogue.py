@@ -2458,3 +2458,46 @@ def test_which_one_first_after_advice_to_hire_both_gets_the_steps(chat: Chat) ->
     )
     assert first.text.startswith("To hire both a Product Owner and a Product Manager: 1.")
     assert "if only one search can start now" in first.text
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("this is terrible. the roadmap", Intent.OWNERSHIP),
+        ("you are useless. pricing", Intent.OWNERSHIP),
+        ("this is garbage, f*** off", Intent.FEEDBACK),
+    ],
+)
+def test_rudeness_beside_a_question_of_its_own_is_that_question(
+    chat: Chat, said: str, intent: Intent
+) -> None:
+    # found in review: the first two got "Sorry that didn't help" instead of an answer
+    _, reply = turns(chat, "who owns the backlog?", said)
+    assert reply.intent == intent
+
+
+def test_rudeness_beside_a_fact_of_the_hire_is_the_fact(chat: Chat) -> None:
+    *_, reply = turns(
+        chat, "should we hire a PM or PO", "mostly delivery", "this is awful, no scrum here"
+    )
+    assert reply.facts is not None and reply.facts.uses_scrum is False
+
+
+def test_a_wish_to_hire_both_taken_back_is_no_two_hires() -> None:
+    assert read_facts("i want to hire both but can only afford one").headcount == 1
+    assert read_facts("we would like to hire both but we can't").headcount != 2
+
+
+def test_whose_asks_like_who_beside_a_count_of_product_owners(chat: Chat) -> None:
+    reply = chat.reply("we have a po per team, whose job is pricing?")
+    assert reply.owners == ["product-manager"]
+
+
+def test_who_to_hire_first_after_advice_to_hire_both_gets_the_steps(chat: Chat) -> None:
+    _, first = turns(
+        chat,
+        "we're a 300 person enterprise, 4 scrum teams, we need delivery and business growth, "
+        "can hire two. PO or PM?",
+        "who should we hire first?",
+    )
+    assert first.text.startswith("To hire both a Product Owner and a Product Manager: 1.")

@@ -677,7 +677,8 @@ def test_a_long_paste_is_answered_on_the_question_it_ends_with(matcher: Matcher)
     context = pasted[: pasted.index(". Bottom line")]
     asked = "who owns the release checklist, and who owns competitor tracking?"
     wrapped = asked.replace(", and", ",\nand")
-    for ending in (f". {asked} Thanks!", f". {asked} PO or PM?", f"\n\n{asked}", f". {wrapped}"):
+    endings = (f". {asked} Thanks!", f". {asked} PO or PM?", f"\n{asked}", f". {wrapped}")
+    for ending in endings:
         parts = matcher.answer(context + ending).parts
         assert [part.question for part in parts] == ["the release checklist", "competitor tracking"]
     # a question that only points back keeps the story it points into
