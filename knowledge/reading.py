@@ -217,9 +217,12 @@ class Reader:
         # A message opening on "why does…" (after "so", "but"…) asks why; a "why" further on
         # names reasons as work ("who explains why are we building this?", "what to build and
         # why")
-        opening = next((p for p, w in enumerate(fixed[:3]) if w not in _BEFORE_WHY), 0)
-        asks_why = fixed[opening : opening + 1] == ["why"]
-        asks_why = asks_why and not _ASKS_WHY.isdisjoint(fixed[opening + 1 : opening + 2])
+        opening, asks_why = -1, "why" in fixed[:3]  # most messages: no "why" up front, at once
+        if asks_why:
+            opening = next((p for p, w in enumerate(fixed[:3]) if w not in _BEFORE_WHY), 0)
+            asks_why = fixed[opening] == "why" and not _ASKS_WHY.isdisjoint(
+                fixed[opening + 1 : opening + 2]
+            )
         for position in without_role_names(fixed):
             if asks_why and position == opening:
                 continue
