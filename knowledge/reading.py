@@ -44,10 +44,10 @@ MAX_WORDS = 2000  # a wall of text is read up to here; the rest cannot change th
 READ_CHARACTERS = 1000
 READ_BEFORE_ASK = 200
 _ASKING = re.compile(r"\bwho(?:se|m|s)?\b")
-# The words after a "why" that opens a question ("why does…", "why keep two…"); a "why" before
-# anything else names the reasons behind work ("why we build it").
 # Words a message may open with before its "why" ("so why does…", "but why do we…").
 _BEFORE_WHY = frozenset({"so", "but", "and", "ok", "okay", "then", "hmm", "wait"})
+# The words after a "why" that opens a question ("why does…", "why keep two…"); a "why" before
+# anything else names the reasons behind work ("why we build it").
 _ASKS_WHY = frozenset(
     {"does", "do", "did", "is", "are", "was", "were", "would", "should", "could", "can"}
     | {"must", "will", "keep", "two", "hire", "pick", "choose", "need"}

@@ -399,7 +399,7 @@ def _items(cleaned: str) -> list[str]:
     if len(numbered) > 1 and _asks_or_nothing(ask):
         return numbered
     ask, *bulleted = _BULLETED.split(cleaned)
-    if len(bulleted) < 2 or not (_asks_or_nothing(ask) or _asks(split_words(ask))):
+    if len(bulleted) < 2 or not _asks_or_nothing(ask):
         return []
     # "who owns user stories • pricing • the roadmap?": the ask may hold the first item
     names_work = any(w not in _NOT_WORK and w not in _ASKING_WORDS for w in split_words(ask))

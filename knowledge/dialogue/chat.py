@@ -263,14 +263,10 @@ class Chat:
         # While a hiring question waits it may be the answer, and after the advice most
         # messages are about it ("tl;dr?"); someone else taking the role is not ("can my CTO be
         # the PO?")
-        advised = _advised(memory)
-        if advised and NEXT_STEPS.search(normalise(text)) and memory is not None:
+        heard, advised = message_of(text).said, _advised(memory)
+        if memory is not None and advised and heard.finds(NEXT_STEPS):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        if (
-            memory is None
-            or memory.facts is None
-            or (advised and ANOTHER_JOB_AS_ROLE.search(normalise(text)) is not None)
-        ):
+        if memory is None or memory.facts is None or (advised and heard.finds(ANOTHER_JOB_AS_ROLE)):
             asked = self._asked_in_other_words(text)
             if asked is not None:
                 return _keeping_the_hire(asked, memory)
