@@ -61,7 +61,7 @@ _STOPWORD_TEXT = """
     too under until up upon us very was wasn't we we'd we're we've were weren't what what's
     whatever when where which while who who's whoever whom whose will with within without
     won't would wouldn't yes yet you you'd you're your yours yourself yourselves job jobs task
-    tasks duty duties role roles responsible responsibility responsibilities accountable
+    tasks duty duties role roles responsible responsable responsibility responsibilities accountable
     accountability charge care handle handles handled handling manage manages managed managing
     management run runs running ran oversee oversees overseeing drive drives driving person
     people someone somebody anyone anybody everyone something anything everything nothing

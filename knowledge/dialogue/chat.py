@@ -25,7 +25,13 @@ from knowledge.dialogue.facts import (
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
-from knowledge.dialogue.message import Text, asks_in_another_script, message_of, normalise
+from knowledge.dialogue.message import (
+    Text,
+    asks_in_another_language,
+    asks_in_another_script,
+    message_of,
+    normalise,
+)
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
     ABOUT_WHAT_WAS_EXPLAINED,
@@ -56,6 +62,7 @@ from knowledge.dialogue.patterns import (
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
     BOTH_AT_A_SIZE,
+    CANDIDATE_QUALITIES,
     COMBINE,
     CONFIRM_TAIL,
     CREDENTIALS,
@@ -69,6 +76,7 @@ from knowledge.dialogue.patterns import (
     HOW_SHORT,
     IN_COMMON,
     INSULT,
+    INTRODUCTION,
     JOB_AD,
     MARKUP,
     MEANT,
@@ -92,6 +100,7 @@ from knowledge.dialogue.patterns import (
     PRONOUN,
     PUZZLED,
     RATE,
+    RED_FLAGS,
     ROLE_CHECKED,
     ROLE_DOES,
     ROLE_FOLLOW_UP,
@@ -227,8 +236,15 @@ class Chat:
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
         text = unicodedata.normalize("NFKC", text)  # fullwidth letters, ligatures: plain ones
         if asks_in_another_script(text):
-            kept = memory if memory is not None else Memory(intent="off-topic")  # thread goes on
-            return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
+            return _english_only(memory)
+        reply = self._reply(text, memory)
+        if asks_in_another_language(text) and not _read_something(reply, text):
+            # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
+            # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
+            return _english_only(memory)
+        return reply
+
+    def _reply(self, text: str, memory: Memory | None) -> Reply:
         if (plain := HOW_SHORT.sub("", text)) != text:
             return self._in_short(text, plain, memory)
         if (rest := _after_thanks(text)) is not None:
@@ -236,6 +252,14 @@ class Chat:
             if memory is None or not self._asks_nothing_after_thanks(rest, then, memory):
                 return then
             # "thanks, should I ask my boss?": nothing RoleFit answers, so the thanks is the point
+        if (introduced := INTRODUCTION.match(text.strip())) is not None:
+            # "Hi, I'm head of people at a scale-up. What does a PO do?": the question is the
+            # message where it asks what something is ("we're 12 people. PO or PM?" asks whom
+            # to hire, which may turn on what was said)
+            asked = introduced["question"]
+            alone = classify(asked, memory, self._work_owners, self._knows_concept, self.scorer)
+            if alone.intent is Intent.CONCEPT:
+                return self.reply(asked, memory)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         corrected = _corrected(text) if memory is not None and memory.question else None
@@ -248,6 +272,9 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
+        if memory is not None and memory.question and PUZZLED.match(normalise(text)):
+            # "?", "hmm", "really?", "both?" after an answer: why it is what it is
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
@@ -391,6 +418,9 @@ class Chat:
                 return Reply(
                     intent=Intent.CONCEPT, text=said_of_it, memory=Memory(intent="concept")
                 )
+        strengths = self._strengths_asked(said) if not choosing and len(named) < 2 else None
+        if strengths is not None:
+            return strengths
         says = ARTICLE_SAYS.match(said) if said.finds(ARTICLE_SAYS) else None
         if says is not None:  # "the article says POs own the go-to-market plan": checked, yes or no
             claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
@@ -448,6 +478,22 @@ class Chat:
             text=wording.another_job(job, described, moves=taken["moves"] is not None),
             memory=Memory(intent="combine"),
         )
+
+    def _strengths_asked(self, said: Text) -> Reply | None:
+        """What to look for in a candidate ("red flags in a PM candidate?") or what one should
+        bring on paper ("how many years of experience should a PM have?"): the article names
+        strengths only, so those, after saying what it leaves out."""
+        credentials = said.finds(CREDENTIALS)
+        if not (credentials or said.finds(CANDIDATE_QUALITIES) or said.finds(RED_FLAGS)):
+            return None
+        strengths = self.concepts.find(_STRENGTHS)
+        if strengths is None:
+            return None
+        if credentials:  # a question the article leaves out, answered with what it does say
+            text = f"The article doesn't say. {wording.explained(strengths)}"
+            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
+        reply = self._concept_reply(Reading(Intent.CONCEPT, said), strengths)
+        return _noting(wording.NO_RED_FLAGS, reply) if said.finds(RED_FLAGS) else reply
 
     def _source(self, memory: Memory | None) -> Reply:
         """Where the last answer comes from: the article's sections it rests on and what they
@@ -690,6 +736,9 @@ class Chat:
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
+        if said.existing_roles and MEANT.match(reading.text):
+            # "sorry, I meant we already have a PM": in place of the role said before
+            facts = facts.model_copy(update={"existing_roles": said.existing_roles})
         if known.missing() is None:  # "actually we can hire two", after the advice
             correction = read_correction(reading.text)
             if correction != HiringFacts():
@@ -979,8 +1028,6 @@ class Chat:
 
     def _smalltalk(self, reading: Reading, memory: Memory | None) -> Reply:
         said = normalise(reading.text)
-        if memory is not None and memory.question and PUZZLED.match(reading.text.strip().lower()):
-            return self._feedback(Reading(Intent.FEEDBACK, reading.text, kind="why"), memory)
         if reading.kind == "bye" and ACKNOWLEDGED_ONLY.match(said):
             # "ok": nothing ends, so a follow-up still has what it follows
             kept = memory or Memory(intent="smalltalk")
@@ -1031,8 +1078,11 @@ class Chat:
             text = wording.unhelpful(answer, self.kb)
         elif reading.kind == "why" and kept.intent == "combine" and not setup:
             text = self._combined_again(reading.text) or self._why(kept, answer)
+        elif reading.kind == "why" and not setup and answer is not None and kept.why_told:
+            text = wording.why_again(answer)  # "really?" after "why?": not the same reasons again
         elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
+            kept = kept.model_copy(update={"why_told": answer is not None})
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(
@@ -1156,16 +1206,31 @@ class Chat:
         said = message_of(reading.text).said
         if said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
-        if said.finds(CREDENTIALS) and (strengths := self.concepts.find(_STRENGTHS)):
-            # "how many years of experience should a PM have?": none given, but strengths are
-            text = f"The article doesn't say. {wording.explained(strengths)}"
-            return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         if said.finds(WAYS_OF_WORKING):  # "scrum or kanban?": not covered, but what it implies
             text = wording.WAYS_OF_WORKING
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _english_only(memory: Memory | None) -> Reply:
+    """Asked in a language RoleFit can't read: said so, and the conversation goes on."""
+    kept = memory if memory is not None else Memory(intent="off-topic")
+    return Reply(intent=Intent.OFF_TOPIC, text=wording.ENGLISH_ONLY, memory=kept)
+
+
+def _read_something(reply: Reply, text: str) -> bool:
+    """Whether a reply rests on something read in the message: the roles compared or combined,
+    help or small talk, work matched, a concept found or a fact of a hire. Pushback or a
+    hiring question begun on nothing read in it does not."""
+    if reply.intent in (Intent.COMPARE, Intent.COMBINE, Intent.HELP, Intent.SMALLTALK):
+        return True
+    if reply.intent is Intent.OWNERSHIP:
+        return reply.answer is not None and not _names_no_work(reply.answer)
+    if reply.intent is Intent.CONCEPT:
+        return reply.concept is not None
+    return reply.intent is Intent.HIRE and read_facts(text) != HiringFacts()
 
 
 def _advised(memory: Memory | None) -> bool:

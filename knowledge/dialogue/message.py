@@ -105,6 +105,35 @@ def window(text: str) -> str:
     return f"{text[:WINDOW_HEAD]} … {text[-WINDOW_TAIL:]}"
 
 
+# Everyday words of other languages that English never uses ("die", "was", "es", "per" are
+# English too, so they are left out).
+_EVERYDAY_WORDS = {
+    "german": "wer wie warum wieso welche welcher welches und oder ist sind der das dem den ein "
+    "eine einen nicht kein keine wir ich bei uns unser unsere macht machen soll sollen sollte "
+    "gibt auch mit für fuer auf wird werden haben habe aber noch schon jetzt gerade leute "
+    "entscheidet zwischen eigentlich brauchen",
+    "spanish": "quién quien qué que cómo cuál cual por para los las una del nosotros hace hacer "
+    "debe debo puede tenemos somos contratar entre significa está están pero también",
+    "french": "qui quoi est une nous fait faire avec dans doit devons embaucher quelle quel mais "
+    "aussi",
+    "italian": "chi cosa sono della nostro dobbiamo assumere",
+    "portuguese": "quem faz nós devemos uma",
+    "dutch": "wat doet het een moeten wij onze",
+}
+_OTHER_LANGUAGES_WORDS = frozenset(" ".join(_EVERYDAY_WORDS.values()).split())
+
+
+def asks_in_another_language(text: str) -> bool:
+    """Whether a message is written mostly in another language in English letters ("wer
+    entscheidet was gebaut wird?", "que significa product owner exactamente?"): at least two of
+    its words and a third of them are everyday words of another language, which the rules and
+    the matcher would misread as English ("wer macht marktforschung" is no hiring question). A
+    word or two among English ("PO oder PM?", "danke!") is read as usual."""
+    words = normalise(text).replace("'", " ").split()
+    foreign = sum(word.strip("?!.,:;") in _OTHER_LANGUAGES_WORDS for word in words)
+    return foreign >= 2 and 3 * foreign >= len(words)
+
+
 def asks_in_another_script(text: str) -> bool:
     """Whether a message asks something mostly in letters that are not English ("кто отвечает
     за бэклог?", "кто такой PM и чем он занимается?"): the rules and the matcher read English

@@ -657,7 +657,7 @@ ASKS_RANK = re.compile(
     r"(?:say|word)(?! (?:on|over|about|for|in) )|tie-?break\w*)\b|"
     r"\b(?:who|which(?: one| role)?)(?:'s| is) (?:better|more important|the better (?:one|role))\b|"
     rf"\b{_ROLE}\s+(?:\w+\s+)?reports?\s+(?:in)?to\s+{_SUPERIOR}|"
-    rf"\bwho\s+(?:does|do)\s+{_A_ROLE}\s+report\b|"
+    rf"\bwho\s+(?:does|do|should|would|will|must|shall)\s+{_A_ROLE}\s+report\b|"
     rf"\b(?:{_TITLE_PO}|{_TITLE_PM})'?s\s+(?:line\s+)?(?:manager|boss)\b|"
     rf"\bwho'?s\s+their\s+(?:manager|boss)\b|\bboss\s+of\s+{_A_ROLE_ALONE}|"
     r"\bboss of (?:the )?(?:engineers|engineering|devs|developers|dev team|scrum team|team)\b|"
@@ -775,7 +775,8 @@ SCRUM_MASTER_COMPARED = re.compile(
     r"scrum masters?\b|"
     r"\bdifference between (?:a |the )?scrum masters?(?: role)? and (?:a |the )?"
     rf"{_ROLE_TITLE}(?!\w)|"
-    rf"\bis (?:a |the )?{_ROLE_TITLE} (?:the same as|just) (?:a |the )?scrum masters?\b"
+    rf"\bis (?:a |the )?{_ROLE_TITLE} (?:(?:the same as|just|also|basically|like) )?(?:a |the )?"
+    r"scrum masters?\b"
 )
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
 # the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
@@ -1030,6 +1031,28 @@ OWNERSHIP = any_of(
     r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
     r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
 )
+# A message that opens by introducing its sender, then asks ("Hi, I'm head of people at a
+# 60-person scale-up. What does a product owner actually do?"): the question is the message.
+INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
+    r"(?:i['\u2019]?m|i am|we['\u2019]?re|we are|my name is|this is|i work|i lead|i run|i head|"
+    r"i manage)\b"
+    r"[^?]*?[.!]\s+(?P<question>[^?]+\?)\s*$",
+    re.IGNORECASE,
+)
+# What to look for in a candidate ("what should I look for when interviewing product owners?",
+# "red flags in a PM candidate?"): the article's strengths for each role answer it.
+CANDIDATE_QUALITIES = re.compile(
+    r"\blook(?:ing)? for (?:in|when (?:interviewing|hiring|screening)) (?:a |an |the |our |my )?"
+    r"(?:\w+ )?(?:candidates?|hires?|applicants?|(?:product (?:owner|manager)|po|pm)s?)\b|"
+    r"\bwhat makes (?:a |an |someone )?(?:good|great|strong|bad)\b|"
+    r"\bwhat (?:should|do) (?:i|we) look for\b"
+)
+# Warning signs in a candidate, which the article never lists (not those of a role shared).
+RED_FLAGS = re.compile(
+    r"\b(?:red flags?|warning signs?)\b[^.?!]{0,30}\b(?:candidates?|applicants?|interviews?|"
+    r"interviewing|hiring|cvs?|resumes?)\b"
+)
 # What a hire should bring on paper ("how many years of experience should a PM have?", "CSPO
 # or PSPO?"): the article names strengths, never credentials.
 CREDENTIALS = re.compile(
@@ -1116,7 +1139,9 @@ DONT_KNOW = re.compile(
     r"no clue|unsure|hard to say|can'?t say)(?: yet| tbh| honestly)?\W*$"
 )
 # A bare "?": puzzled by the last answer.
-PUZZLED = re.compile(r"^\?+$")
+PUZZLED = re.compile(
+    r"^(?:\?+|h+m+|huh|really|seriously|(?:are you )?sure|how so|is (?:it|that) so|both)\W*$"
+)
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 
 GREETING_PHRASES = re.compile(

@@ -49,6 +49,7 @@ WHY_TWO_ROLES = (
     "of the two your business needs most; startups and small businesses usually hire one product "
     f"person. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
 )
+NO_RED_FLAGS = "Red flags aren't in the article, only what each role needs."
 ENGLISH_ONLY = (
     "Sorry, I can only read English so far. Ask me in English, for example: who owns the "
     "product backlog?"
@@ -582,6 +583,16 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     return (
         f"Thanks for pushing back.{sure} Going by the article: {ownership(previous, kb)}"
         f"{alternatives}{TEACH}"
+    )
+
+
+def why_again(previous: Answer) -> str:
+    """A second "why?" of the same answer: the reasons were all given, so not again."""
+    where = f" (its section: {previous.section})" if previous.section else ""
+    return (
+        f"That's all the article gives me on “{previous.question.rstrip(' ?')}”{where}: the "
+        "reason above is the whole of it. If your team splits the work another way, tell me how; "
+        "or ask me about another piece of work."
     )
 
 

@@ -210,6 +210,12 @@ def test_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
         ("explain the PO role", "Product Owner (PO): "),
         ("tell me about product owners", "Product Owner (PO): "),
         ("give me an overview of the PM", "Product Manager (PM): "),
+        # found by a tester: after an introduction, "The article doesn't explain that", the
+        # hiring questions, or the C-suite (for "I'm the CTO")
+        ("Hi, I'm head of people at a 60-person scale-up. What does a PO do?", "Product Owner"),
+        ("I'm a recruiter. What does a product owner do?", "Product Owner (PO): "),
+        ("I'm the CTO. What does a PM do?", "Product Manager (PM): "),
+        ("We are a startup. What does a product manager do?", "Product Manager (PM): "),
     ],
 )
 def test_asked_what_a_role_is_it_describes_the_role(chat: Chat, text: str, role: str) -> None:
@@ -2186,10 +2192,110 @@ def test_ok_in_the_middle_keeps_the_conversation_going(chat: Chat) -> None:
     assert follow_up.intent == Intent.OWNERSHIP and follow_up.follow_up
 
 
-def test_a_bare_question_mark_after_an_answer_asks_why(chat: Chat) -> None:
-    _, puzzled = turns(chat, "who owns pricing?", "?")
+@pytest.mark.parametrize("reaction", ["?", "hmm", "really?", "both?", "huh?", "how so?"])
+def test_a_puzzled_reaction_after_an_answer_asks_why(chat: Chat, reaction: str) -> None:
+    # found by a tester: "hmm", "really?" and "both?" got "I couldn't match that" and lost
+    # the question they were about
+    _, puzzled, follow_up = turns(chat, "who owns pricing?", reaction, "and the backlog?")
     assert puzzled.intent == Intent.FEEDBACK and puzzled.kind == "why"
+    assert "pricing" in puzzled.text
+    assert follow_up.owners == ["product-owner"]
     assert chat.reply("?").intent == Intent.SMALLTALK  # nothing to ask about: a hello
+
+
+def test_a_second_why_is_not_told_the_same_reasons_again(chat: Chat) -> None:
+    # found by a tester: "why both?", then "which part is the PO part" printed the same
+    # paragraph twice
+    _, why, again, other = turns(
+        chat, "who owns technical requirements?", "why?", "really?", "and pricing? why?"
+    )
+    assert "How I read it" in why.text
+    assert again.text != why.text and "all the article gives me" in again.text
+    assert "Identify the Need" in again.text
+    assert other.text != again.text  # a new answer's why is told in full
+
+
+def test_an_introduction_before_a_hiring_question_is_a_fact_of_the_hire(chat: Chat) -> None:
+    # what a role is, asked after an introduction, is that question (see above)
+    assert chat.reply("we're a 12-person startup. PO or PM?").intent == Intent.HIRE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should I look for in candidates for the PO role?",
+        "What should I look for when interviewing product owners?",
+        "What are red flags in a PM candidate?",
+    ],
+)
+def test_what_to_look_for_in_a_candidate_gets_the_articles_strengths(chat: Chat, text: str) -> None:
+    # found by a recruiter tester: these started the hiring questions
+    reply = chat.reply(text)
+    assert (
+        reply.concept is not None
+        and reply.concept.id == chat.concepts.find("what skills should i look for").id
+    )  # type: ignore[union-attr]
+    assert ("red flags" in text) == reply.text.startswith("Red flags aren't in the article")
+    # asked in the middle of a conversation, too
+    _, mid = turns(
+        chat, "can one person be both?", "How many years of experience should a PO have?"
+    )
+    assert mid.text.startswith("The article doesn't say.") and "strengths" in mid.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wer entscheidet was gebaut wird?",
+        "wer macht marktforschung",
+        "que significa product owner exactamente?",
+        "was macht ein product manager eigentlich?",
+    ],
+)
+def test_a_message_in_another_language_that_reads_as_nothing_is_told_english_only(
+    chat: Chat, text: str
+) -> None:
+    # found by a non-native tester: these started the hiring questions or were called
+    # outside the roles
+    _, other, follow_up = turns(chat, "who owns pricing?", text, "and the backlog?")
+    assert other.text == wording.ENGLISH_ONLY
+    assert follow_up.owners == ["product-owner"]  # the thread goes on
+    # a word or two of another language is still read
+    assert (
+        chat.reply("Was ist der Unterschied zwischen Product Owner und Product Manager?").intent
+        == Intent.COMPARE
+    )
+
+
+def test_who_a_role_reports_to_is_something_the_article_never_says(chat: Chat) -> None:
+    # found by a recruiter tester: "who should the product owner report to?" matched no work
+    reply = chat.reply("Who should the product owner report to?")
+    assert "never ranks the two roles or says who reports to whom" in reply.text
+
+
+def test_is_the_po_a_scrum_master_says_the_article_never_mentions_one(chat: Chat) -> None:
+    _, reply = turns(chat, "what are the three horizons", "is the PO a scrum master?")
+    assert reply.text.startswith("The article never mentions Scrum Masters")
+
+
+def test_responsable_is_read_as_responsible_not_as_response_times(chat: Chat) -> None:
+    # found by a non-native tester: "responsable" matched service-level agreements
+    assert chat.reply("who is responsable for pricing").owners == ["product-manager"]
+    assert "SLA" not in chat.reply("who is responsable for the product").text
+
+
+def test_a_role_on_staff_corrected_before_the_advice_replaces_the_one_said(chat: Chat) -> None:
+    # found by a tester: "sorry I meant we already have a PM" kept the PO as well
+    *_, advice = turns(
+        chat,
+        "who should we hire?",
+        "we are a startup, 1 hire, we already have a PO",
+        "sorry I meant we already have a PM",
+        "delivery",
+    )
+    assert advice.facts is not None and advice.facts.existing_roles == ("product-manager",)
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-owner"
 
 
 def test_rudeness_gets_an_apology_not_the_help_card(chat: Chat) -> None:
