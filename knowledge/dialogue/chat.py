@@ -61,6 +61,7 @@ from knowledge.dialogue.patterns import (
     ASKS_WHAT_TO_PUT,
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
+    BOTH_ASKED,
     BOTH_AT_A_SIZE,
     CANDIDATE_QUALITIES,
     COMBINE,
@@ -84,6 +85,7 @@ from knowledge.dialogue.patterns import (
     NARROWS,
     NEEDS_ONE_YET,
     NEXT_HIRE,
+    NEXT_ROLE,
     NEXT_STEPS,
     NOT_A_PLAIN_CHECK,
     NOT_MEANT,
@@ -293,6 +295,15 @@ class Chat:
         heard, advised = message_of(text).said, _advised(memory)
         if memory is not None and advised and heard.finds(NEXT_STEPS):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
+        if memory is not None and advised and self._scrum_told_otherwise(text, memory):
+            # "actually we don't do scrum, we do kanban": the advice put right, and given again
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
+        if advised and FRESH_QUESTION.match(text) and heard.finds(COMBINE):
+            # "can one person be both PO and PM here?" after the advice: a question of its own
+            combined = self._combine(Reading(Intent.COMBINE, text), memory)
+            return _keeping_the_hire(combined, memory)
+        if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
+            return Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
         if memory is None or memory.facts is None or (advised and heard.finds(ANOTHER_JOB_AS_ROLE)):
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -343,6 +354,22 @@ class Chat:
         if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
+
+    @staticmethod
+    def _scrum_told_otherwise(text: str, memory: Memory) -> bool:
+        """Whether a message says the team runs no Scrum where the advice took it to ("we do
+        kanban actually"); a team said to run Scrum is often a what-if ("and if the devs later
+        need someone for the sprints?"), which the hiring questions read as such."""
+        told = read_facts(text).uses_scrum
+        return memory.facts is not None and told is False and memory.facts.uses_scrum is not False
+
+    def _role_next(self, text: str) -> str | None:
+        """The role a bare "and a PO?" names, described, after a concept ("what does a PM do
+        day to day?"): it asks the same of the other role. None for any other message."""
+        said = message_of(text).said
+        if len(_roles_named(said)) != 1 or not said.finds(NEXT_ROLE):
+            return None
+        return self._about_roles(text)
 
     def _only_rude(self, text: str) -> bool:
         """Whether a message is rudeness about RoleFit and nothing else: no question, no fact
@@ -828,6 +855,8 @@ class Chat:
             text = self._for_the_ad(text, recommendation.recommendation, interview=interview)
         elif steps:  # "so what do I do tomorrow?"
             text = wording.next_steps(recommendation, self.kb)
+        elif message.said.finds(BOTH_ASKED):  # "so both?"
+            text = wording.both_asked(recommendation, self.kb, two=memory.facts.headcount == 2)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
@@ -1121,9 +1150,14 @@ class Chat:
         the work it names answered; "no, I meant why?" the reasoning; else the answer again."""
         if ASKS_WHY_AGAIN.match(normalise(corrected)):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
-        meant = self._meant(corrected, self._previous_answer(memory))
+        previous = self._previous_answer(memory)
+        meant = self._meant(corrected, previous)
         if meant is None:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
+        if _says_the_same(meant, previous):
+            # "no, I meant the launch plan" right after the launch plan: that is what it answered
+            text = f"{wording.ANSWERED_ALREADY} {wording.ownership(meant, self.kb)}"
+            return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", memory=memory)
         # "No, I meant the test plan for the launch": the work it names is answered.
         kept = memory.model_copy(update={"intent": "ownership", "question": meant.question})
         text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
@@ -1131,7 +1165,7 @@ class Chat:
 
     def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
         """The answer about the work a correction says was meant (`rest` of "no, I meant legal
-        review"), where RoleFit can place it and it is not what it last answered; else None."""
+        review"), where RoleFit can place it; else None."""
         if previous is None:
             return None
         answer = self._answer(rest)
@@ -1147,14 +1181,7 @@ class Chat:
                 and not NARROWS.match(normalise(answer.question))
             )
         )
-        said = (answer.responsibility, answer.owners, answer.outside_owner, answer.settled)
-        same = said == (
-            previous.responsibility,
-            previous.owners,
-            previous.outside_owner,
-            previous.settled,
-        )
-        return answer if placed and not same else None
+        return answer if placed else None
 
     def _named_instead(self, pushback: str, previous: Answer | None) -> Answer | None:
         """The answer about other work a pushback says a role does ("our PO does competitive
@@ -1212,6 +1239,16 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _says_the_same(answer: Answer, previous: Answer | None) -> bool:
+    """Whether two answers place the same work with the same roles."""
+    return previous is not None and (
+        answer.responsibility,
+        answer.owners,
+        answer.outside_owner,
+        answer.settled,
+    ) == (previous.responsibility, previous.owners, previous.outside_owner, previous.settled)
 
 
 def _english_only(memory: Memory | None) -> Reply:

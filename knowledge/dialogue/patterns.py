@@ -105,6 +105,15 @@ _THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
 # about the other one?", "is that the PM's job?", "does the PO own it?". Not "what does the PO
 # own?" (the role itself) nor "can the PO help?" (not whose work it is).
+# Both roles asked after, and nothing else, once one was advised: "so both?", "why not both?".
+BOTH_ASKED = re.compile(
+    r"^(?:(?:so|and|or|but|why not|what about|how about|hire|just|we need)\s+)*both"
+    r"(?:\s+(?:then|instead|roles))?\W*$"
+)
+# The other role asked after, and nothing else: "and a PO?", "what about the PM?".
+NEXT_ROLE = re.compile(
+    rf"^(?:and|so|or|what about|how about)\s+(?:for\s+)?{_THE_ROLE}(?:\s+then)?\s*\??$"
+)
 ROLE_FOLLOW_UP = re.compile(
     rf"^(?:(?:and|so|but|ok|okay|or|what about|how about|then),?\s+)*(?:for\s+)?{_THE_ROLE}"
     r"(?:\s+(?:then|too|instead|either))?\s*\??$|"

@@ -527,8 +527,27 @@ NO_GOAL_GIVEN = (
 OR_THE_QUESTIONNAIRE = "(Or run the full questionnaire: `/rolefit hire`.)"
 # Before the answer about the work a pushback names instead ("no, I meant…").
 REANSWERED = "Got it, about that work:"
+# Before the answer again, when a correction names the work just answered.
+ANSWERED_ALREADY = "That is the work I just answered, and the answer stands:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
+
+
+def both_asked(recommendation: Recommendation, kb: KnowledgeBase, *, two: bool) -> str:
+    """ "So both?" after the advice: yes where it is both, else why one, and how to get two."""
+    said = verdict(recommendation, kb)
+    if recommendation.recommendation == "both":
+        return f"Yes. {said}"
+    if two:
+        return f"Not on what you told me. {said} {ONE_OF_TWO}"
+    return f"Not with one hire. {said} {ONE_HIRE_USUALLY}"
+
+
+ONE_OF_TWO = "Tell me what a second hire would be for, and I'll weigh both."
+ONE_HIRE_USUALLY = (
+    "The article notes that startups and small businesses usually hire one product person; if "
+    "you can make two hires, say so and I'll advise on both."
+)
 # After the advice, a message that gives no new fact and does not ask again whom to hire.
 ADVICE_STANDS = (
     "That doesn't change the advice. {verdict} If something about your team differs from what "

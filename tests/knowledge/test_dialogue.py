@@ -2607,3 +2607,46 @@ def test_who_to_hire_first_after_advice_to_hire_both_gets_the_steps(chat: Chat) 
         "who should we hire first?",
     )
     assert first.text.startswith("To hire both a Product Owner and a Product Manager: 1.")
+
+
+def test_meaning_the_work_just_answered_says_the_answer_stands(chat: Chat) -> None:
+    # found by a tester: "no I meant the launch plan" after the launch plan got "Thanks for
+    # pushing back"
+    _, again = turns(chat, "who owns the launch plan", "no I meant the launch plan")
+    assert again.text.startswith(wording.ANSWERED_ALREADY)
+    assert "Thanks for pushing back" not in again.text
+
+
+def test_the_other_role_after_a_concept_is_described(chat: Chat) -> None:
+    # found by a tester: "and a PO?" after the PM's day started the hiring questions
+    _, other = turns(chat, "what does a PM do day to day?", "and a PO?")
+    assert other.intent == Intent.CONCEPT and other.text.startswith("Product Owner (PO): ")
+
+
+ONE_HIRE_ADVISED = "we are a startup, 1 hire, we need go to market. who should we hire?"
+
+
+def test_after_the_advice_so_both_says_why_one(chat: Chat) -> None:
+    # found by a tester: "so both?" got "That doesn't change the advice"
+    _, both = turns(chat, ONE_HIRE_ADVISED, "so both?")
+    assert both.text.startswith("Not with one hire.") and "two hires" in both.text
+    _, two = turns(chat, "we can hire two, we need go to market and we run scrum", "both?")
+    assert two.text.startswith("Not on what you told me.")
+
+
+def test_after_the_advice_one_person_in_both_roles_is_answered_and_the_hire_kept(
+    chat: Chat,
+) -> None:
+    # found by a recruiter tester: it got "Thanks for pushing back" and the reasons again
+    _, combined, steps = turns(
+        chat, ONE_HIRE_ADVISED, "Can one person be both PO and PM in our company?", "next steps?"
+    )
+    assert combined.intent == Intent.COMBINE and "two distinct roles" in combined.text
+    assert steps.intent == Intent.HIRE and "Product Manager" in steps.text
+
+
+def test_after_the_advice_a_team_without_scrum_is_advised_again(chat: Chat) -> None:
+    # found by a tester: "actually we dont do scrum, we do kanban" got the Kanban explainer
+    _, advised_again = turns(chat, ONE_HIRE_ADVISED, "actually we dont do scrum, we do kanban")
+    assert advised_again.text.startswith(wording.READVISED)
+    assert advised_again.facts is not None and advised_again.facts.uses_scrum is False
