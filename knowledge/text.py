@@ -129,7 +129,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _ASKING_WORDS = frozenset({"who", "whose", "whom", "whos"})
 # "…the backlog is a mess, who cleans it up?": the ask points back at what came before it.
-_POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those", "these"})
+POINTING_BACK = frozenset({"it", "its", "them", "they", "that", "this", "those", "these"})
 # A listed piece opening with one of these is more of the piece before it: "our suppliers and
 # their delivery schedules" is one piece of work.
 _BELONGS_BACK = frozenset({"its", "their"})
@@ -180,7 +180,7 @@ def asking_sides(cleaned: str) -> list[int]:
     if asking is None:
         return [ASKED] * sum(len(words) for words, _, _ in runs)
     points_back = any(
-        c == asking and not quoted and not _POINTING_BACK.isdisjoint(words)
+        c == asking and not quoted and not POINTING_BACK.isdisjoint(words)
         for words, c, quoted in runs
     )
     sides: list[int] = []
@@ -330,7 +330,7 @@ def question_at_the_end(cleaned: str) -> str | None:
     _, colon, after = sentence.rpartition(":")  # "bottom line: who owns…?"
     asked = after.strip() if colon else sentence.strip()
     words = split_words(asked)
-    if len(asked) > LIST_CHARACTERS or not _POINTING_BACK.isdisjoint(words):
+    if len(asked) > LIST_CHARACTERS or not POINTING_BACK.isdisjoint(words):
         return None  # "…so who owns this and pricing?": the story is part of the question
     return asked
 
@@ -440,7 +440,7 @@ def _pieces(parts: list[str]) -> list[str]:
         asks = not _ASKING_WORDS.isdisjoint(words) or (not pieces and words[0] in _YES_NO_STARTS)
         if not content and not asks:
             continue  # "…, and why?": no piece of work
-        if asks and pieces and len(content) <= 1 and not _POINTING_BACK.isdisjoint(words):
+        if asks and pieces and len(content) <= 1 and not POINTING_BACK.isdisjoint(words):
             pieces[-1] = f"{pieces[-1]} {piece}"  # "…, who files it?": the piece before again
         elif asks or (len(content) <= LISTED_WORDS and _SENTENCE_WORDS.isdisjoint(words)):
             pieces.append(piece)
@@ -483,7 +483,7 @@ def _questions_apart(cleaned: str) -> list[str]:
             or (bool(questions) and _FOLLOW_UP_OPENING.match(sentence) is not None)
         )
         if sentence.rstrip().endswith("?") and asks:
-            if not _POINTING_BACK.isdisjoint(words):
+            if not POINTING_BACK.isdisjoint(words):
                 return []
             questions.append(sentence)
         elif len(words) > ASIDE_WORDS:

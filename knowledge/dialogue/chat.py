@@ -4,6 +4,7 @@ that the article does not cover it."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from cachetools import LRUCache
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline, verdict, weighed_against
 from knowledge.advisor import Reason, Recommendation, advise
-from knowledge.confidence import MOST_LIKELY
+from knowledge.confidence import MOST_LIKELY, confidence_words
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
@@ -37,6 +38,7 @@ from knowledge.dialogue.patterns import (
     ABOUT_WHAT_WAS_EXPLAINED,
     ACKNOWLEDGED_ONLY,
     ACKNOWLEDGED_THEN,
+    ALSO,
     ANOTHER_JOB_AS_ROLE,
     ARTICLE_CLAIM,
     ARTICLE_NAMES,
@@ -64,6 +66,7 @@ from knowledge.dialogue.patterns import (
     BOTH_ASKED,
     BOTH_AT_A_SIZE,
     CANDIDATE_QUALITIES,
+    CAREER_MOVE,
     COMBINE,
     CONFIRM_TAIL,
     CREDENTIALS,
@@ -131,7 +134,13 @@ from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
 from knowledge.questionnaire import ROLE_IDS
-from knowledge.text import clean_text, listed_work, lists_item_by_item
+from knowledge.text import (
+    POINTING_BACK,
+    clean_text,
+    listed_work,
+    lists_item_by_item,
+    split_words,
+)
 
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
@@ -260,7 +269,7 @@ class Chat:
             # to hire, which may turn on what was said)
             asked = introduced["question"]
             alone = classify(asked, memory, self._work_owners, self._knows_concept, self.scorer)
-            if alone.intent is Intent.CONCEPT:
+            if alone.intent is Intent.CONCEPT and self._stands_alone(introduced):
                 return self.reply(asked, memory)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
@@ -274,7 +283,11 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
-        if memory is not None and memory.question and PUZZLED.match(normalise(text)):
+        said = normalise(text)
+        # ("both" while a hiring question is open may answer it: what the hire is for)
+        hiring_open = memory is not None and memory.facts is not None and memory.facts.missing()
+        puzzled = PUZZLED.match(said) and not (hiring_open and "both" in said)
+        if memory is not None and memory.question and puzzled:
             # "?", "hmm", "really?", "both?" after an answer: why it is what it is
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
@@ -303,7 +316,8 @@ class Chat:
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
             return _keeping_the_hire(combined, memory)
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
-            return Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
+            described = Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
+            return _keeping_the_hire(described, memory)
         if memory is None or memory.facts is None or (advised and heard.finds(ANOTHER_JOB_AS_ROLE)):
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -356,10 +370,23 @@ class Chat:
         return _keeping_the_hire(reply, memory)
 
     @staticmethod
+    def _stands_alone(introduced: re.Match[str]) -> bool:
+        """Whether the question after an introduction needs nothing from it: it points back to
+        nothing ("…the backlog. What is it?") and the introduction says nothing of how the team
+        works ("we're a kanban shop. What does a PO do?" hangs on it)."""
+        question = message_of(introduced["question"]).said
+        before = message_of(introduced.string[: introduced.start("question")]).said
+        points_back = not POINTING_BACK.isdisjoint(question.split())
+        return not points_back and not before.finds(WAYS_OF_WORKING) and "scrum" not in before
+
+    @staticmethod
     def _scrum_told_otherwise(text: str, memory: Memory) -> bool:
-        """Whether a message says the team runs no Scrum where the advice took it to ("we do
-        kanban actually"); a team said to run Scrum is often a what-if ("and if the devs later
-        need someone for the sprints?"), which the hiring questions read as such."""
+        """Whether a message tells that the team runs no Scrum where the advice took it to ("we
+        do kanban actually"). A question tells nothing of the team, and a team said to run Scrum
+        is often a what-if ("and if the devs later need someone for the sprints?"), which the
+        hiring questions read as such."""
+        if "?" in text or FRESH_QUESTION.match(f"{text}?"):
+            return False  # "what does a PO do in kanban?" asks; it tells nothing of the team
         told = read_facts(text).uses_scrum
         return memory.facts is not None and told is False and memory.facts.uses_scrum is not False
 
@@ -445,7 +472,11 @@ class Chat:
                 return Reply(
                     intent=Intent.CONCEPT, text=said_of_it, memory=Memory(intent="concept")
                 )
-        strengths = self._strengths_asked(said) if not choosing and len(named) < 2 else None
+        # (both roles named: a comparison, unless one grows into the other)
+        of_one = len(named) < 2 or said.finds(CAREER_MOVE)
+        # ("who owns lead qualification?" asks of work, not of a candidate's qualifications)
+        asks_of_hires = of_one and not (choosing or asks_who)
+        strengths = self._strengths_asked(said) if asks_of_hires else None
         if strengths is not None:
             return strengths
         says = ARTICLE_SAYS.match(said) if said.finds(ARTICLE_SAYS) else None
@@ -511,7 +542,8 @@ class Chat:
         bring on paper ("how many years of experience should a PM have?"): the article names
         strengths only, so those, after saying what it leaves out."""
         credentials = said.finds(CREDENTIALS)
-        if not (credentials or said.finds(CANDIDATE_QUALITIES) or said.finds(RED_FLAGS)):
+        career = said.finds(CAREER_MOVE) and len(_roles_named(said)) == 2  # PO into PM
+        if not (credentials or career or said.finds(CANDIDATE_QUALITIES) or said.finds(RED_FLAGS)):
             return None
         strengths = self.concepts.find(_STRENGTHS)
         if strengths is None:
@@ -520,6 +552,8 @@ class Chat:
             text = f"The article doesn't say. {wording.explained(strengths)}"
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         reply = self._concept_reply(Reading(Intent.CONCEPT, said), strengths)
+        if career:
+            return _noting(wording.NO_CAREERS, reply)
         return _noting(wording.NO_RED_FLAGS, reply) if said.finds(RED_FLAGS) else reply
 
     def _source(self, memory: Memory | None) -> Reply:
@@ -763,8 +797,9 @@ class Chat:
         if asked_for is not None and getattr(said, asked_for) is None:
             said = said.merged(read_answer(reading.text, asked_for))  # a reply in words
         facts = known.merged(said)
-        if said.existing_roles and MEANT.match(reading.text):
-            # "sorry, I meant we already have a PM": in place of the role said before
+        if said.existing_roles and MEANT.match(reading.text) and not ALSO.search(reading.text):
+            # "sorry, I meant we already have a PM": in place of the role said before ("I mean,
+            # we also have a PM" adds one)
             facts = facts.model_copy(update={"existing_roles": said.existing_roles})
         if known.missing() is None:  # "actually we can hire two", after the advice
             correction = read_correction(reading.text)
@@ -1107,11 +1142,11 @@ class Chat:
             text = wording.unhelpful(answer, self.kb)
         elif reading.kind == "why" and kept.intent == "combine" and not setup:
             text = self._combined_again(reading.text) or self._why(kept, answer)
-        elif reading.kind == "why" and not setup and answer is not None and kept.why_told:
+        elif reading.kind == "why" and not setup and answer and kept.why_told_of == kept.question:
             text = wording.why_again(answer)  # "really?" after "why?": not the same reasons again
         elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
-            kept = kept.model_copy(update={"why_told": answer is not None})
+            kept = kept.model_copy(update={"why_told_of": kept.question if answer else ""})
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(
@@ -1154,7 +1189,7 @@ class Chat:
         meant = self._meant(corrected, previous)
         if meant is None:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
-        if _says_the_same(meant, previous):
+        if _says_the_same(meant, previous) and _restates(corrected, previous):
             # "no, I meant the launch plan" right after the launch plan: that is what it answered
             text = f"{wording.ANSWERED_ALREADY} {wording.ownership(meant, self.kb)}"
             return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", memory=memory)
@@ -1241,6 +1276,12 @@ class Chat:
         )
 
 
+def _restates(said: str, previous: Answer | None) -> bool:
+    """Whether every word of `said` was in the question last answered ("the launch plan" after
+    "who owns the launch plan?"): the same work, not other work placed alike."""
+    return previous is not None and set(split_words(said)) <= set(split_words(previous.question))
+
+
 def _says_the_same(answer: Answer, previous: Answer | None) -> bool:
     """Whether two answers place the same work with the same roles."""
     return previous is not None and (
@@ -1248,7 +1289,14 @@ def _says_the_same(answer: Answer, previous: Answer | None) -> bool:
         answer.owners,
         answer.outside_owner,
         answer.settled,
-    ) == (previous.responsibility, previous.owners, previous.outside_owner, previous.settled)
+        confidence_words(answer.confidence),
+    ) == (
+        previous.responsibility,
+        previous.owners,
+        previous.outside_owner,
+        previous.settled,
+        confidence_words(previous.confidence),
+    )
 
 
 def _english_only(memory: Memory | None) -> Reply:

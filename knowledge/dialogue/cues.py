@@ -27,6 +27,7 @@ CLEANING = frozenset(
 WORDING = frozenset(
     {
         "ACKNOWLEDGED_ONLY",
+        "ALSO",
         "ANOTHER_JOB_AS_ROLE",
         "ARTICLE_CLAIM",
         "ARTICLE_NAMES",
@@ -51,6 +52,7 @@ WORDING = frozenset(
         "BOTH_ASKED",
         "CONFIRM_TAIL",
         "CANDIDATE_QUALITIES",
+        "CAREER_MOVE",
         "CREDENTIALS",
         "CUSTOMER_INTERVIEWS",
         "DAY_IN_THE_LIFE",

@@ -23,4 +23,4 @@ class Memory(BaseModel):
     concept: str | None = None  # the concept last explained
     facts: HiringFacts | None = None  # the hiring facts gathered so far
     asked: int = 0  # questions RoleFit has asked back in this hiring conversation
-    why_told: bool = False  # the last turn told why the last answer is what it is
+    why_told_of: str = ""  # the question whose answer's reasons were last told ("why?")

@@ -106,19 +106,18 @@ def window(text: str) -> str:
 
 
 # Everyday words of other languages that English never uses ("die", "was", "es", "per" are
-# English too, so they are left out).
+# English too, and "das", "una", "del", "den", "los" are names, so they are left out).
 _EVERYDAY_WORDS = {
-    "german": "wer wie warum wieso welche welcher welches und oder ist sind der das dem den ein "
+    "german": "wer wie warum wieso welche welcher welches und oder ist sind der dem ein "
     "eine einen nicht kein keine wir ich bei uns unser unsere macht machen soll sollen sollte "
-    "gibt auch mit für fuer auf wird werden haben habe aber noch schon jetzt gerade leute "
+    "gibt auch für fuer auf wird werden haben habe aber noch schon jetzt gerade leute "
     "entscheidet zwischen eigentlich brauchen",
-    "spanish": "quién quien qué que cómo cuál cual por para los las una del nosotros hace hacer "
+    "spanish": "quién quien qué que cómo cuál cual por para nosotros hace hacer "
     "debe debo puede tenemos somos contratar entre significa está están pero también",
-    "french": "qui quoi est une nous fait faire avec dans doit devons embaucher quelle quel mais "
-    "aussi",
+    "french": "qui quoi une nous fait faire avec dans doit devons embaucher quelle quel mais aussi",
     "italian": "chi cosa sono della nostro dobbiamo assumere",
     "portuguese": "quem faz nós devemos uma",
-    "dutch": "wat doet het een moeten wij onze",
+    "dutch": "doet het een moeten wij onze",
 }
 _OTHER_LANGUAGES_WORDS = frozenset(" ".join(_EVERYDAY_WORDS.values()).split())
 

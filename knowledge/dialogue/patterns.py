@@ -102,21 +102,24 @@ ASKS_ABOUT = re.compile(
     r"from) (?:the|this) article)\b"
 )
 _THE_ROLE = rf"(?:the |our |a |an )?(?:{_TITLE_PO}|{_TITLE_PM}|{_OTHER})(?:'s)?"
+# Something said to come on top of what was said before: "I mean, we also have a PM".
+ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
+# Both roles asked after, and nothing else, once one was advised: "so both?", "why not both?".
+BOTH_ASKED = re.compile(
+    r"^(?:(?:so|and|or|but|why not|what about|how about|hire|just)\s+)*both"
+    r"(?:\s+(?:then|instead|roles))?\W*$"
+)
+# A role asked after, and nothing else: "and the PO?", "what about the other one?".
+_NEXT_ROLE = (
+    rf"^(?:(?:and|so|but|ok|okay|or|what about|how about|then),?\s+)*(?:for\s+)?{_THE_ROLE}"
+    r"(?:\s+(?:then|too|instead|either))?\s*\??$"
+)
+NEXT_ROLE = re.compile(_NEXT_ROLE)
 # A follow-up that asks only whether a role does the work just discussed: "and the PO?", "what
 # about the other one?", "is that the PM's job?", "does the PO own it?". Not "what does the PO
 # own?" (the role itself) nor "can the PO help?" (not whose work it is).
-# Both roles asked after, and nothing else, once one was advised: "so both?", "why not both?".
-BOTH_ASKED = re.compile(
-    r"^(?:(?:so|and|or|but|why not|what about|how about|hire|just|we need)\s+)*both"
-    r"(?:\s+(?:then|instead|roles))?\W*$"
-)
-# The other role asked after, and nothing else: "and a PO?", "what about the PM?".
-NEXT_ROLE = re.compile(
-    rf"^(?:and|so|or|what about|how about)\s+(?:for\s+)?{_THE_ROLE}(?:\s+then)?\s*\??$"
-)
 ROLE_FOLLOW_UP = re.compile(
-    rf"^(?:(?:and|so|but|ok|okay|or|what about|how about|then),?\s+)*(?:for\s+)?{_THE_ROLE}"
-    r"(?:\s+(?:then|too|instead|either))?\s*\??$|"
+    rf"{_NEXT_ROLE}|"
     r"^(?:(?:and|so|but)\s+)?(?:does|do|would|should|is|isn't|doesn't|will)\s+"
     rf"(?:(?:that|it|this)\s+)?(?:(?:on|for)\s+)?{_THE_ROLE}\s*"
     r"(?:own|owns|do|handle|handles|job|responsible for|accountable for|on)?\s*"
@@ -1044,7 +1047,7 @@ OWNERSHIP = any_of(
 # 60-person scale-up. What does a product owner actually do?"): the question is the message.
 INTRODUCTION = re.compile(
     r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
-    r"(?:i['\u2019]?m|i am|we['\u2019]?re|we are|my name is|this is|i work|i lead|i run|i head|"
+    r"(?:i['\u2019]?m|i am|we['\u2019]?re|we are|my name is|i work|i lead|i run|i head|"
     r"i manage)\b"
     r"[^?]*?[.!]\s+(?P<question>[^?]+\?)\s*$",
     re.IGNORECASE,
@@ -1054,13 +1057,20 @@ INTRODUCTION = re.compile(
 CANDIDATE_QUALITIES = re.compile(
     r"\blook(?:ing)? for (?:in|when (?:interviewing|hiring|screening)) (?:a |an |the |our |my )?"
     r"(?:\w+ )?(?:candidates?|hires?|applicants?|(?:product (?:owner|manager)|po|pm)s?)\b|"
-    r"\bwhat makes (?:a |an |someone )?(?:good|great|strong|bad)\b|"
-    r"\bwhat (?:should|do) (?:i|we) look for\b"
+    r"\bwhat makes (?:a |an |someone )?(?:good|great|strong|bad) (?:candidate|hire|applicant|"
+    r"po|pm|product owner|product manager)s?\b"
+)
+# One role grown into the other ("can a PO grow into a PM later?"), careers the article leaves
+# out; not one person holding both ("…and keep doing the PO work at the same time?").
+CAREER_MOVE = re.compile(
+    r"\b(?:grow|grows|growing|move|moves|moving|transition\w*|progress\w*|step up|switch\w*)\s+"
+    r"(?:\w+\s+){0,2}(?:into|to)\s+(?:a |an |the )?(?:pm|po|product manager|product owner)s?\b"
+    r"(?![^?]*\b(?:same time|keep doing|still do\w*|as well|also)\b)"
 )
 # Warning signs in a candidate, which the article never lists (not those of a role shared).
 RED_FLAGS = re.compile(
     r"\b(?:red flags?|warning signs?)\b[^.?!]{0,30}\b(?:candidates?|applicants?|interviews?|"
-    r"interviewing|hiring|cvs?|resumes?)\b"
+    r"interviewing|cvs?|resumes?)\b"
 )
 # What a hire should bring on paper ("how many years of experience should a PM have?", "CSPO
 # or PSPO?"): the article names strengths, never credentials.
@@ -1147,9 +1157,9 @@ DONT_KNOW = re.compile(
     r"^(?:i |we |honestly |tbh )?(?:have )?(?:no idea|not sure|dunno|idk|(?:don'?t|do not) know|"
     r"no clue|unsure|hard to say|can'?t say)(?: yet| tbh| honestly)?\W*$"
 )
-# A bare "?": puzzled by the last answer.
+# Puzzled by the last answer, and nothing else: "?", "hmm", "really?", "both?".
 PUZZLED = re.compile(
-    r"^(?:\?+|h+m+|huh|really|seriously|(?:are you )?sure|how so|is (?:it|that) so|both)\W*$"
+    r"^(?:\?+|h+m+|huh|really|seriously|are you sure|how so|is (?:it|that) so|both)\W*$"
 )
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 

@@ -49,6 +49,10 @@ WHY_TWO_ROLES = (
     "of the two your business needs most; startups and small businesses usually hire one product "
     f"person. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
 )
+NO_CAREERS = (
+    "The article doesn't cover careers, or moving from one role to the other; what it does say "
+    "is what each role needs."
+)
 NO_RED_FLAGS = "Red flags aren't in the article, only what each role needs."
 ENGLISH_ONLY = (
     "Sorry, I can only read English so far. Ask me in English, for example: who owns the "

@@ -2650,3 +2650,118 @@ def test_after_the_advice_a_team_without_scrum_is_advised_again(chat: Chat) -> N
     _, advised_again = turns(chat, ONE_HIRE_ADVISED, "actually we dont do scrum, we do kanban")
     assert advised_again.text.startswith(wording.READVISED)
     assert advised_again.facts is not None and advised_again.facts.uses_scrum is False
+
+
+def test_the_savant_is_explained_from_its_own_section(chat: Chat) -> None:
+    # found by a recruiter tester: it was told as why the PM meets the C-suite
+    reply = chat.reply("what does the article mean by the PM being a savant?")
+    assert reply.concept is not None and reply.concept.section == "Business and Financial Analysis"
+
+
+def test_talking_to_investors_is_the_founders_work(chat: Chat) -> None:
+    # found by a non-native tester: it was "most likely the Product Manager" (the C-suite)
+    reply = chat.reply("who talks to investors")
+    assert reply.owners == [] and reply.answer is not None
+    assert reply.answer.outside_owner == "the founders or the CEO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can a product owner grow into a product manager later?",
+        "can our PO switch to the PM job next year?",
+    ],
+)
+def test_one_role_grown_into_the_other_is_a_career_the_article_leaves_out(
+    chat: Chat, text: str
+) -> None:
+    # found by a recruiter tester: it got the canned "one person in both roles" answer
+    reply = chat.reply(text)
+    assert reply.text.startswith(wording.NO_CAREERS) and "strengths" in reply.text
+    held_both = "Could our product owner grow into the PM role and keep doing the PO work too?"
+    assert chat.reply(held_both).intent == Intent.COMBINE
+
+
+PO_ADVISED = (
+    "we are a 10 person startup running scrum and can hire one person to manage the backlog and "
+    "sprints. should we hire a PO or a PM?"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["who owns the backlog if we don't do scrum?", "what does a PO do in kanban?"]
+)
+def test_after_the_advice_a_question_about_no_scrum_tells_nothing_of_the_team(
+    chat: Chat, question: str
+) -> None:
+    # found by a review: these were read as the team dropping Scrum and advised again
+    _, asked = turns(chat, PO_ADVISED, question)
+    assert not asked.text.startswith(wording.READVISED)
+    assert asked.memory.facts is not None and asked.memory.facts.uses_scrum is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what makes a good user story?",
+        "who owns lead qualification?",
+        "who handles ISO certification?",
+        "is it a red flag if our PM does the hiring?",
+    ],
+)
+def test_work_and_ideas_are_not_read_as_what_to_look_for_in_a_candidate(
+    chat: Chat, text: str
+) -> None:
+    # found by a review: these got the article's strengths for each hire
+    assert "What to look for in each hire" not in chat.reply(text).text
+
+
+def test_the_other_role_described_between_hiring_turns_keeps_the_hire(chat: Chat) -> None:
+    *_, again = turns(chat, ONE_HIRE_ADVISED, "what does a PM do?", "and a PO?", "so whom then?")
+    assert again.intent == Intent.HIRE and "Product Manager" in again.text and not again.asks
+
+
+def test_a_why_after_a_corrected_question_is_told_in_full(chat: Chat) -> None:
+    # found by a review: the second "why?" was of the launch plan, never explained
+    *_, why = turns(chat, "who owns pricing?", "why?", "no, I meant the launch plan", "why?")
+    assert "How I read it" in why.text and "go-to-market" in why.text
+
+
+@pytest.mark.parametrize(
+    "text", ["This is about the backlog. What is it?", "We're a kanban shop. What does a PO do?"]
+)
+def test_a_question_that_needs_what_came_before_it_is_read_whole(chat: Chat, text: str) -> None:
+    # found by a review: the question was read without the sentence it leans on
+    reply = chat.reply(text)
+    assert not reply.text.startswith(("The article doesn't explain that", "Product Owner (PO)"))
+
+
+def test_other_work_placed_alike_is_not_the_work_just_answered(chat: Chat) -> None:
+    # found by a review: "no, I meant the parking spaces" after the coffee machine "stood"
+    _, other = turns(chat, "who owns the coffee machine?", "no, I meant the parking spaces")
+    _, surer = turns(chat, "who owns the roadmap?", "no, I meant the product roadmap")
+    assert not other.text.startswith(wording.ANSWERED_ALREADY)
+    assert not surer.text.startswith(wording.ANSWERED_ALREADY)
+
+
+def test_a_role_also_on_staff_is_added_not_put_in_place(chat: Chat) -> None:
+    *_, advice = turns(
+        chat,
+        "we already have a PO, should we hire another PO or a PM?",
+        "I mean, we also have a PM",
+        "mostly growth",
+    )
+    assert advice.facts is not None
+    assert set(advice.facts.existing_roles) == {"product-owner", "product-manager"}
+
+
+def test_both_while_a_hiring_question_is_open_answers_it(chat: Chat) -> None:
+    # found by a review: "both" after an answer between hiring turns asked why of pricing
+    *_, both = turns(chat, "should I hire a PO or a PM?", "who owns pricing?", "both")
+    assert both.intent == Intent.HIRE and both.memory.facts is not None
+    assert both.memory.facts.goal == "both"
+
+
+@pytest.mark.parametrize("text", ["Una Das is our PO", "sure, Una and Das agree", "wat? den who?"])
+def test_names_and_slang_are_not_another_language(chat: Chat, text: str) -> None:
+    assert chat.reply(text).text != wording.ENGLISH_ONLY

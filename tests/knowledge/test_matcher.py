@@ -507,7 +507,7 @@ def test_the_product_as_a_whole_is_split_as_the_article_splits_it(matcher: Match
 
 
 @pytest.mark.parametrize(
-    "question", ["who owns pricing?", "who talks to investors?", "who runs UAT?"]
+    "question", ["who owns pricing?", "who sends the investor update?", "who runs UAT?"]
 )
 def test_work_the_article_never_names_is_never_clearly_a_roles_and_says_so(
     matcher: Matcher, question: str

@@ -41,7 +41,6 @@ from knowledge.text import (
     _EMOJI,
     _LINK,
     _MENTION,
-    _POINTING_BACK,
     _POSSESSIVE,
     _QUOTED,
     _QUOTES,
@@ -49,6 +48,7 @@ from knowledge.text import (
     ASKED,
     BEFORE,
     COMMON_WORD_MIN_COUNT,
+    POINTING_BACK,
     STOPWORDS,
     CommonWords,
     asking_sides,
@@ -87,7 +87,7 @@ def _plain_asking_sides(cleaned: str) -> list[int]:
     asking = next((c for w, c, quoted in words if w in _ASKING_WORDS and not quoted), None)
     if asking is None:
         return [ASKED] * len(words)
-    points_back = any(c == asking and not q and w in _POINTING_BACK for w, c, q in words)
+    points_back = any(c == asking and not q and w in POINTING_BACK for w, c, q in words)
 
     def side(clause: int, quoted: bool) -> int:
         if clause > asking or (clause == asking and quoted):
