@@ -111,6 +111,7 @@ from knowledge.dialogue.patterns import (
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
     SCRUM_MASTER_COMPARED,
+    SELF_INTRODUCTION,
     SOMEWHERE_ELSE,
     STAFFED_AS,
     TAKES_PART,
@@ -273,6 +274,15 @@ class Chat:
                 return self.reply(asked, memory)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
+        if memory is not None and memory.facts is not None and self._advice_put_right(text, memory):
+            # "actually we can make two hires", "we don't do scrum, we do kanban", even after a
+            # question in between: the advice put right, and given again
+            return self._advice_disputed(text, memory.facts, memory)
+        if SELF_INTRODUCTION.match(text.strip()) and not _awaits_hiring_answer(memory):
+            # "I'm the CTO.": nothing asked yet, and no job title is a piece of work or a hire
+            kept = memory or Memory(intent="smalltalk")
+            said_hello = wording.INTRODUCED
+            return Reply(intent=Intent.SMALLTALK, text=said_hello, kind="hello", memory=kept)
         corrected = _corrected(text) if memory is not None and memory.question else None
         if corrected is None and memory is not None and memory.question:
             rest = _not_this_but(text)  # "not the backlog, the budget": if it names placed work
@@ -289,7 +299,11 @@ class Chat:
         puzzled = PUZZLED.match(said) and not (hiring_open and "both" in said)
         if memory is not None and memory.question and puzzled:
             # "?", "hmm", "really?", "both?" after an answer: why it is what it is
-            return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
+            why = self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
+            previous = self._previous_answer(memory)
+            if "both" not in said or previous is None or not previous.owners:
+                return why
+            return _noting("Yes, both." if len(previous.owners) == 2 else "Not both.", why)
         if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
@@ -308,9 +322,6 @@ class Chat:
         heard, advised = message_of(text).said, _advised(memory)
         if memory is not None and advised and heard.finds(NEXT_STEPS):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        if memory is not None and advised and self._scrum_told_otherwise(text, memory):
-            # "actually we don't do scrum, we do kanban": the advice put right, and given again
-            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
         if advised and FRESH_QUESTION.match(text) and heard.finds(COMBINE):
             # "can one person be both PO and PM here?" after the advice: a question of its own
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
@@ -378,6 +389,15 @@ class Chat:
         before = message_of(introduced.string[: introduced.start("question")]).said
         points_back = not POINTING_BACK.isdisjoint(question.split())
         return not points_back and not before.finds(WAYS_OF_WORKING) and "scrum" not in before
+
+    def _advice_put_right(self, text: str, memory: Memory) -> bool:
+        """Whether, after the advice, a message puts a fact of it right: a correction of the
+        goal or head count ("actually we can make two hires"), or a team said to run no Scrum.
+        Right after the advice the hiring turn reads a correction itself."""
+        if not _advised(memory):
+            return False
+        corrects = memory.intent != "hire" and read_correction(text) != HiringFacts()
+        return corrects or self._scrum_told_otherwise(text, memory)
 
     @staticmethod
     def _scrum_told_otherwise(text: str, memory: Memory) -> bool:
@@ -549,7 +569,7 @@ class Chat:
         if strengths is None:
             return None
         if credentials:  # a question the article leaves out, answered with what it does say
-            text = f"The article doesn't say. {wording.explained(strengths)}"
+            text = f"{wording.NO_CREDENTIALS} {wording.explained(strengths)}"
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
         reply = self._concept_reply(Reading(Intent.CONCEPT, said), strengths)
         if career:
@@ -891,7 +911,7 @@ class Chat:
         elif steps:  # "so what do I do tomorrow?"
             text = wording.next_steps(recommendation, self.kb)
         elif message.said.finds(BOTH_ASKED):  # "so both?"
-            text = wording.both_asked(recommendation, self.kb, two=memory.facts.headcount == 2)
+            text = wording.both_asked(recommendation, self.kb, memory.facts.headcount)
         else:
             text = wording.ADVICE_STANDS.format(verdict=verdict(recommendation, self.kb))
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)

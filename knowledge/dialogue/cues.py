@@ -86,6 +86,7 @@ WORDING = frozenset(
         "ROLE_FOLLOW_UP",
         "ROLE_HIRES",
         "SCRUM_MASTER_COMPARED",
+        "SELF_INTRODUCTION",
         "STAFFED_AS",
         "TAKES_PART",
         "TEAM_ARRANGEMENT",

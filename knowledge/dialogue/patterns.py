@@ -1052,6 +1052,15 @@ INTRODUCTION = re.compile(
     r"[^?]*?[.!]\s+(?P<question>[^?]+\?)\s*$",
     re.IGNORECASE,
 )
+# Someone saying who they are and nothing else: "I'm the CTO.", "hi, I'm the scrum master on team
+# blue". Not a question, not of the team ("I'm the PM and we run scrum"), not whom to hire.
+SELF_INTRODUCTION = re.compile(
+    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?(?:i['\u2019]?m|i am|my name is)\s+"
+    r"(?!(?:\w+ )?(?:trying|looking|wondering|thinking|confused|not|unsure|curious|new|hiring|"
+    r"about|going|planning|deciding|after)\b)"
+    r"(?![^?]*\b(?:who|whom|whose|we|our|us|hire|hiring|need|needs)\b)[^?]{0,80}$",
+    re.IGNORECASE,
+)
 # What to look for in a candidate ("what should I look for when interviewing product owners?",
 # "red flags in a PM candidate?"): the article's strengths for each role answer it.
 CANDIDATE_QUALITIES = re.compile(

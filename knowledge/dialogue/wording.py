@@ -17,6 +17,10 @@ SECTION_BASICS = "Understanding the basics"
 SECTION_NEED = "Identify the Need"
 SECTION_VALUE = "The Value of a Product Manager"
 SECTION_RESPONSIBILITIES = "Product Manager vs. Product Owner: Responsibilities"
+INTRODUCED = (
+    "Nice to meet you! I tell Product Owner work from Product Manager work: ask me who owns a "
+    "piece of work, what either role does, or whom to hire."
+)
 HELLO = (
     "Hi! I tell Product Owner work from Product Manager work. Try “who owns the backlog?” or "
     "“should we hire a PO or a PM?”"
@@ -49,6 +53,7 @@ WHY_TWO_ROLES = (
     "of the two your business needs most; startups and small businesses usually hire one product "
     f"person. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
 )
+NO_CREDENTIALS = "That's not in the article, only the strengths each role needs."
 NO_CAREERS = (
     "The article doesn't cover careers, or moving from one role to the other; what it does say "
     "is what each role needs."
@@ -537,14 +542,17 @@ ANSWERED_ALREADY = "That is the work I just answered, and the answer stands:"
 READVISED = "Got it. Taking that into account:"
 
 
-def both_asked(recommendation: Recommendation, kb: KnowledgeBase, *, two: bool) -> str:
-    """ "So both?" after the advice: yes where it is both, else why one, and how to get two."""
+def both_asked(recommendation: Recommendation, kb: KnowledgeBase, headcount: int | None) -> str:
+    """ "So both?" after the advice: yes where it is both, else why one (one hire said, two
+    said, or none said), and how to get two."""
     said = verdict(recommendation, kb)
     if recommendation.recommendation == "both":
         return f"Yes. {said}"
-    if two:
+    if headcount == 1:
+        return f"Not with one hire. {said} {ONE_HIRE_USUALLY}"
+    if headcount == 2:
         return f"Not on what you told me. {said} {ONE_OF_TWO}"
-    return f"Not with one hire. {said} {ONE_HIRE_USUALLY}"
+    return f"Not on what you told me. {said} {TWO_HIRES_UNSAID}"
 
 
 ONE_OF_TWO = "Tell me what a second hire would be for, and I'll weigh both."
@@ -552,6 +560,7 @@ ONE_HIRE_USUALLY = (
     "The article notes that startups and small businesses usually hire one product person; if "
     "you can make two hires, say so and I'll advise on both."
 )
+TWO_HIRES_UNSAID = "If you can make two hires, say so and I'll advise on both."
 # After the advice, a message that gives no new fact and does not ask again whom to hire.
 ADVICE_STANDS = (
     "That doesn't change the advice. {verdict} If something about your team differs from what "

@@ -2240,7 +2240,7 @@ def test_what_to_look_for_in_a_candidate_gets_the_articles_strengths(chat: Chat,
     _, mid = turns(
         chat, "can one person be both?", "How many years of experience should a PO have?"
     )
-    assert mid.text.startswith("The article doesn't say.") and "strengths" in mid.text
+    assert mid.text.startswith(wording.NO_CREDENTIALS) and "strengths" in mid.text
 
 
 @pytest.mark.parametrize(
@@ -2357,7 +2357,7 @@ def test_credentials_are_said_to_be_outside_the_article_beside_the_strengths_it_
     # what a hire should bring
     reply = chat.reply(asked)
     assert reply.intent == Intent.OFF_TOPIC
-    assert reply.text.startswith("The article doesn't say. The article asks for different")
+    assert reply.text.startswith(f"{wording.NO_CREDENTIALS} The article asks for different")
 
 
 def test_a_hire_asked_of_a_kanban_team_says_the_article_is_about_scrum(chat: Chat) -> None:
@@ -2765,3 +2765,37 @@ def test_both_while_a_hiring_question_is_open_answers_it(chat: Chat) -> None:
 @pytest.mark.parametrize("text", ["Una Das is our PO", "sure, Una and Das agree", "wat? den who?"])
 def test_names_and_slang_are_not_another_language(chat: Chat, text: str) -> None:
     assert chat.reply(text).text != wording.ENGLISH_ONLY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm the CTO.", "hi, I'm the scrum master on team blue", "I'm the head of marketing at Acme."],
+)
+def test_someone_saying_who_they_are_is_greeted(chat: Chat, text: str) -> None:
+    # found by a regression tester: job titles were matched as work ("CTO" -> the C-suite) or
+    # as a hire (a scrum master -> "hire a Product Owner")
+    _, greeted, asked = turns(chat, "who owns pricing?", text, "and the backlog?")
+    assert greeted.text == wording.INTRODUCED and greeted.recommendation is None
+    assert asked.owners == ["product-owner"]  # the conversation goes on
+    assert chat.reply("I'm trying to decide whom to hire").intent == Intent.HIRE
+
+
+@pytest.mark.parametrize(
+    ("between", "correction"),
+    [
+        ("who owns pricing?", "actually we can make two hires"),
+        ("can one person be both PO and PM in our company?", "actually we don't do scrum"),
+    ],
+)
+def test_the_advice_put_right_after_a_question_in_between_is_given_again(
+    chat: Chat, between: str, correction: str
+) -> None:
+    # found by a regression tester: it was read as pushback on the question in between
+    *_, again = turns(chat, ONE_HIRE_ADVISED, between, correction)
+    assert again.text.startswith(wording.READVISED)
+
+
+def test_both_after_an_answer_says_yes_or_no_first(chat: Chat) -> None:
+    _, not_both = turns(chat, "who owns sprint planning?", "both?")
+    _, both = turns(chat, "who owns technical requirements?", "both?")
+    assert not_both.text.startswith("Not both.") and both.text.startswith("Yes, both.")
