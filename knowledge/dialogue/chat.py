@@ -274,7 +274,7 @@ class Chat:
                 return self.reply(asked, memory)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
-        if memory is not None and memory.facts is not None and self._advice_put_right(text, memory):
+        if memory is not None and memory.facts and self._advice_put_right(text, memory):
             # "actually we can make two hires", "we don't do scrum, we do kanban", even after a
             # question in between: the advice put right, and given again
             return self._advice_disputed(text, memory.facts, memory)
@@ -304,7 +304,7 @@ class Chat:
             if "both" not in said or previous is None or not previous.owners:
                 return why
             return _noting("Yes, both." if len(previous.owners) == 2 else "Not both.", why)
-        if memory is None and ASKS_WHY_AGAIN.match(normalise(text)):
+        if memory is None and ASKS_WHY_AGAIN.match(said):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
