@@ -688,3 +688,20 @@ def test_a_long_paste_is_answered_on_the_question_it_ends_with(matcher: Matcher)
         "a mess because of it. So who does that?"
     )
     assert matcher.answer(story).owners
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "outside"),
+    [
+        # found by an article-fidelity auditor: the article's contrasts were read backwards
+        ("who focuses on one aspect of the product offering?", ["product-owner"], None),
+        ("who is concerned with granular processes?", ["product-owner"], None),
+        ("who evaluates risks and opportunities in the market?", ["product-manager"], None),
+        ("who decides who to hire as the product person?", [], "the company's leaders"),
+    ],
+)
+def test_the_articles_own_words_for_work_are_placed_as_it_places_them(
+    matcher: Matcher, question: str, owners: list[str], outside: str | None
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.owners == owners and answer.outside_owner == outside

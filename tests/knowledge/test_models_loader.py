@@ -102,6 +102,7 @@ def test_neighbours_name_who_does_the_work_instead() -> None:
         "nb-creative-campaign": "the creative team",
         "nb-design-engineering": "the design engineers in R&D",
         "nb-logistics": "the logistics manager in Operations",
+        "nb-choosing-the-hire": "the company's leaders",
     }
 
 
