@@ -506,7 +506,7 @@ class Chat:
                 return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
-        if other_hire and not named and not asks_who:
+        if other_hire and not named and not asks_who and not self._names_roles_work(text):
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
@@ -556,6 +556,11 @@ class Chat:
             text=wording.another_job(job, described, moves=taken["moves"] is not None),
             memory=Memory(intent="combine"),
         )
+
+    def _names_roles_work(self, text: str) -> bool:
+        """Whether a message names work a product role owns ("we need pricing strategy, hiring
+        engineers and backlog refinement" is a product hire, whatever else it hires for)."""
+        return _places_a_role(self._answer(text))
 
     def _strengths_asked(self, said: Text) -> Reply | None:
         """What to look for in a candidate ("red flags in a PM candidate?") or what one should

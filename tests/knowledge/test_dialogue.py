@@ -2799,3 +2799,31 @@ def test_both_after_an_answer_says_yes_or_no_first(chat: Chat) -> None:
     _, not_both = turns(chat, "who owns sprint planning?", "both?")
     _, both = turns(chat, "who owns technical requirements?", "both?")
     assert not_both.text.startswith("Not both.") and both.text.startswith("Yes, both.")
+
+
+def test_running_scrum_and_wanting_both_in_one_sentence_wants_both() -> None:
+    # found by a hiring-advice auditor: "we run … business" read as the business being run
+    said = read_facts(
+        "Enterprise, one product hire. We run Scrum and want both delivery and growth."
+    )
+    assert said.goal == "both" and said.uses_scrum is True
+    assert read_facts(
+        "our CEO handles the sales and pricing, we need someone for the backlog"
+    ).goal == ("deliver-product")
+
+
+def test_a_po_and_a_pm_already_are_both_on_staff() -> None:
+    said = read_facts("We're a scale-up with a PO and a PM already. One more hire, for delivery.")
+    assert set(said.existing_roles) == {"product-owner", "product-manager"}
+
+
+def test_a_product_hire_that_lists_hiring_engineers_is_still_advised(chat: Chat) -> None:
+    # found by a hiring-advice auditor: "I only advise on product hires"
+    reply = chat.reply(
+        "We're an enterprise and can hire one person. We need pricing strategy, hiring engineers "
+        "and backlog refinement. We run Scrum and want both delivery and business growth."
+    )
+    assert reply.recommendation is not None
+    assert chat.reply("we can hire two salespeople, any tips?").text.startswith(
+        "I only advise on product hires"
+    )
