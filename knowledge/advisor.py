@@ -373,7 +373,10 @@ def _decide(
             f"You can make two hires and have work on both sides: a {names[PRODUCT_OWNER]} "
             f"to deliver the product and a {names[PRODUCT_MANAGER]} to build the business."
         )
-        return "both", 0.5 + 0.5 * low / (high or 1.0), [_headcount_reason(text)]
+        reasons = [_headcount_reason(text)]
+        if answers.company_stage not in LARGER_STAGES:  # said, as it is for one more hire
+            reasons.append(_usually_one())
+        return "both", 0.5 + 0.5 * low / (high or 1.0), reasons
 
     best = _best_fit(answers, scores)
     other = PRODUCT_MANAGER if best == PRODUCT_OWNER else PRODUCT_OWNER
@@ -382,8 +385,7 @@ def _decide(
     if answers.headcount == 2:
         reasons.append(_headcount_reason(_one_covers_it(f"one {names[best]}")))
         if answers.company_stage not in LARGER_STAGES:
-            text = "Startups and small businesses usually start with a single product person."
-            reasons.append(Reason(text=text, source="article", ref=ARTICLE_TITLE))
+            reasons.append(_usually_one())
     elif len(sides) == 2:
         listed = {role: sum(need.owners == [role] for need in placed) for role in (best, other)}
         no_rule = "the article gives no rule for that"
@@ -447,8 +449,11 @@ def _from_margin(lead: float, total: float) -> float:
 
 def _sides(answers: HiringAnswers, placed: list[PlacedNeed]) -> set[str]:
     """The roles with work of their own to do: from the needs named, or from the goal when no
-    need belongs to a single role."""
+    need belongs to a single role; a goal on both sides is both, whatever work was named (an
+    enterprise wanting delivery and growth that named only backlog work still wants growth)."""
     from_needs = {role for need in placed if len(need.owners) == 1 for role in need.owners}
+    if answers.goal == "both":
+        return from_needs | set(GOAL_SIDES[answers.goal])
     return from_needs or set(GOAL_SIDES[answers.goal])
 
 
@@ -463,6 +468,12 @@ def _best_fit(answers: HiringAnswers, scores: dict[RoleId, float]) -> RoleId:
 def _one_covers_it(hire: str) -> str:
     """Two hires offered, one advised: what it covers."""
     return f"You could make two hires, but {hire} covers what you described."
+
+
+def _usually_one() -> Reason:
+    """The article's note on size, beside two hires at a startup or small business."""
+    text = "Startups and small businesses usually start with a single product person."
+    return Reason(text=text, source="article", ref=ARTICLE_TITLE)
 
 
 def _headcount_reason(text: str) -> Reason:

@@ -147,9 +147,26 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         PO,
     ),
     (
-        "two hires possible but every need is business work",
-        {"company_stage": "scale-up", "headcount": 2, "needs": BUSINESS_NEEDS},
+        "two hires possible but the hire is for the business and every need is business work",
+        {
+            "company_stage": "scale-up",
+            "goal": "build-business",
+            "headcount": 2,
+            "needs": BUSINESS_NEEDS,
+        },
         PM,
+    ),
+    (
+        # found by a hiring-advice auditor: the growth asked for was dropped for the work named
+        "two hires for delivery and growth at an enterprise that named only delivery work",
+        {
+            "company_stage": "enterprise",
+            "goal": "both",
+            "uses_scrum": True,
+            "headcount": 2,
+            "needs": DELIVERY_NEEDS,
+        },
+        "both",
     ),
     (
         "two hires, Product Owner on staff, needs on both sides",
@@ -504,3 +521,22 @@ def test_hiring_both_for_a_team_without_scrum_weighs_it_against_the_product_owne
     assert advice.recommendation == BOTH
     assert not any(reason.ref == "uses_scrum" for reason in advice.reasons)
     assert any(reason.ref == "uses_scrum" for reason in advice.against)
+
+
+def test_two_hires_at_a_startup_note_that_startups_usually_hire_one(matcher: Matcher) -> None:
+    # found by a hiring-advice auditor: "clear: hire both" with no word of the article's note
+    both = advise(
+        answers(headcount=2, uses_scrum=True, needs=[*DELIVERY_NEEDS, *BUSINESS_NEEDS]), matcher
+    )
+    assert both.recommendation == "both"
+    assert any("usually start with a single product person" in r.text for r in both.reasons)
+    larger = advise(
+        answers(
+            company_stage="enterprise",
+            headcount=2,
+            uses_scrum=True,
+            needs=[*DELIVERY_NEEDS, *BUSINESS_NEEDS],
+        ),
+        matcher,
+    )
+    assert not any("single product person" in r.text for r in larger.reasons)
