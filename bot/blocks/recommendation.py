@@ -38,7 +38,10 @@ ACTIONS_BLOCK = "rolefit_recommendation_actions"
 
 def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> list[Block]:
     """The advice itself; every text from the advisor is escaped (needs quote the user)."""
-    reasons = "\n".join(f"• {escape(r.text)}" for r in recommendation.reasons[:MAX_REASONS])
+    shown = recommendation.reasons[:MAX_REASONS]
+    reasons = "\n".join(f"• {escape(r.text)}" for r in shown)
+    if more := len(recommendation.reasons) - len(shown):
+        reasons += f"\n_…and {more} more._"
     if against := weighed_against(recommendation):
         reasons += f"\n_{escape(against)}_"
     blocks = [
@@ -60,6 +63,11 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
                 "`/rolefit who owns …`."
             )
         )
+    # Work outside product whose reason was cut above is still named: nothing typed is lost.
+    outside = [n for n in recommendation.outside_needs if not any(n in r.text for r in shown)]
+    if outside:
+        named = ", ".join(f"“{quote(need, 100)}”" for need in outside[:MAX_UNPLACED])
+        blocks.append(context(f"Not work for a product hire: {named}."))
     uncovered = not_covered(recommendation, kb)
     if uncovered:
         blocks.append(section(f"*Not covered by this hire*\n{escape(uncovered)}"))

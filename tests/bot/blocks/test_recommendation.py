@@ -239,3 +239,28 @@ def test_two_hires_say_which_search_to_start_first_as_the_answers_weigh(
     advice = advise(answers, matcher)
     assert advice.recommendation == "both"
     assert first in section_titled(recommendation_blocks(advice, kb), "*Next steps*")
+
+
+def test_reasons_past_the_first_few_are_counted_and_work_outside_product_still_named(
+    kb: KnowledgeBase,
+) -> None:
+    # found by a hiring-advice auditor: "hiring engineers", typed in the questionnaire, was in
+    # a seventh reason and appeared nowhere
+    reasons = [Reason(text=f"reason {n}", source="answer", ref="goal") for n in range(7)]
+    advice = Recommendation(
+        recommendation="product-owner",
+        confidence=0.9,
+        scores={"product-owner": 3.0, "product-manager": 0.0},
+        reasons=[
+            *reasons,
+            Reason(text="“hiring engineers” is work for HR.", source="article", ref="x"),
+        ],
+        unplaced_needs=["hiring engineers"],
+        outside_needs=["hiring engineers"],
+        placed_needs=[],
+    )
+    blocks = recommendation_message(advice, kb, user_id="U1", basis="b")["blocks"]
+    shown = texts(blocks)
+    assert "…and 2 more." in shown
+    assert "Not work for a product hire: “hiring engineers”." in shown
+    assert_valid_blocks(blocks)
