@@ -970,7 +970,9 @@ class Chat:
 
     def advise(self, facts: HiringFacts) -> Recommendation:
         """The advisor's advice on these facts, without reasons about facts nobody gave (the
-        defaults fill them, but "your team doesn't run Scrum" must not be said unasked)."""
+        defaults fill them, but "your team doesn't run Scrum" must not be said unasked), and
+        with Scrum unknown where nobody said (the next steps say to find out, not to look for
+        Scrum experience)."""
         recommendation = advise(facts.answers(), self.matcher)
         unstated = facts.unstated()
 
@@ -981,6 +983,7 @@ class Chat:
             update={
                 "reasons": stated(recommendation.reasons),
                 "against": stated(recommendation.against),
+                "scrum_unknown": recommendation.scrum_unknown or "uses_scrum" in unstated,
             }
         )
 

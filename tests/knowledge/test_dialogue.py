@@ -2827,3 +2827,14 @@ def test_a_product_hire_that_lists_hiring_engineers_is_still_advised(chat: Chat)
     assert chat.reply("we can hire two salespeople, any tips?").text.startswith(
         "I only advise on product hires"
     )
+
+
+def test_advice_with_scrum_unsaid_says_to_find_out(chat: Chat) -> None:
+    # found by a hiring-advice auditor: "Look for real Scrum experience" when nobody had said
+    # whether the team runs Scrum
+    *_, steps = turns(
+        chat, "we are a startup, one hire, we need someone to deliver the product", "next steps?"
+    )
+    assert "Find out whether your team runs Scrum" in steps.text
+    *_, said = turns(chat, "startup, one hire, we run scrum and need delivery", "next steps?")
+    assert "Look for real Scrum experience" in said.text
