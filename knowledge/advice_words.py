@@ -60,8 +60,23 @@ def weighed_against(recommendation: Recommendation) -> str:
     """The points for the role not hired, said as outweighed ("" when there are none)."""
     if not recommendation.against:
         return ""
-    firsts = (reason.text.split(". ")[0].rstrip(".") for reason in recommendation.against[:2])
-    return "Weighed against it: " + "; ".join(firsts) + "."
+    firsts = [reason.text.split(". ")[0].rstrip(".") for reason in recommendation.against[:2]]
+    # Later points go on in the same sentence: "…; the article notes…" (a name or an acronym
+    # keeps its capitals).
+    later = [_lowered(first) for first in firsts[1:]]
+    return "Weighed against it: " + "; ".join([*firsts[:1], *later]) + "."
+
+
+def _lowered(text: str) -> str:
+    """A sentence's first word in lower case, where it is an ordinary word."""
+    first = text.split(" ", 1)[0]
+    if first.istitle() and first not in _KEPT_CAPITALISED:
+        return text[0].lower() + text[1:]
+    return text
+
+
+# Words that keep their capital mid-sentence: the roles' names and Scrum.
+_KEPT_CAPITALISED = frozenset({"Product", "Scrum", "Agile"})
 
 
 # Scores closer than this weigh the two hires the same.

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge import Answer, Matcher
 from knowledge.confidence import PLACEMENT_CONFIDENCE
-from knowledge.models import ARTICLE_TITLE
 from knowledge.questionnaire import (
     COMPANY_STAGE,
     PRODUCT_MANAGER,
@@ -184,6 +183,8 @@ def advise(answers: HiringAnswers, matcher: Matcher) -> Recommendation:
     ]
     neutral = [item.reason for item in evidence if not item.points]  # work for someone else
     against = [item.reason for item in evidence if weighs_against(item)]
+    if decision == "both" and answers.company_stage not in LARGER_STAGES:
+        against.insert(0, _usually_one())  # the article's note on size, against two hires
     return Recommendation(
         recommendation=decision,
         confidence=round(confidence, 2),
@@ -373,10 +374,8 @@ def _decide(
             f"You can make two hires and have work on both sides: a {names[PRODUCT_OWNER]} "
             f"to deliver the product and a {names[PRODUCT_MANAGER]} to build the business."
         )
-        reasons = [_headcount_reason(text)]
-        if answers.company_stage not in LARGER_STAGES:  # said, as it is for one more hire
-            reasons.append(_usually_one())
-        return "both", 0.5 + 0.5 * low / (high or 1.0), reasons
+        # (two product hires are unusual at a smaller company: weighed against it in `advise`)
+        return "both", 0.5 + 0.5 * low / (high or 1.0), [_headcount_reason(text)]
 
     best = _best_fit(answers, scores)
     other = PRODUCT_MANAGER if best == PRODUCT_OWNER else PRODUCT_OWNER
@@ -471,9 +470,10 @@ def _one_covers_it(hire: str) -> str:
 
 
 def _usually_one() -> Reason:
-    """The article's note on size, beside two hires at a startup or small business."""
+    """The article's note on size, said of the company's stage where two hires are offered at a
+    startup or small business (a stage nobody gave leaves it unsaid)."""
     text = "Startups and small businesses usually start with a single product person."
-    return Reason(text=text, source="article", ref=ARTICLE_TITLE)
+    return Reason(text=text, source="answer", ref="company_stage")
 
 
 def _headcount_reason(text: str) -> Reason:

@@ -67,6 +67,8 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
     outside = [n for n in recommendation.outside_needs if not any(n in r.text for r in shown)]
     if outside:
         named = ", ".join(f"“{quote(need, 100)}”" for need in outside[:MAX_UNPLACED])
+        if (more := len(outside) - MAX_UNPLACED) > 0:
+            named += f" and {more} more"
         blocks.append(context(f"Not work for a product hire: {named}."))
     uncovered = not_covered(recommendation, kb)
     if uncovered:

@@ -143,6 +143,8 @@ from knowledge.text import (
     split_words,
 )
 
+# Where a message's list breaks into pieces of work ("pricing, hiring engineers and backlog").
+_LIST_BREAK = re.compile(r"[,;.]|\band\b")
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
 # What is left of "and in one sentence?" once the "in one sentence" is read: nothing new asked.
@@ -279,7 +281,7 @@ class Chat:
             # question in between: the advice put right, and given again
             return self._advice_disputed(text, memory.facts, memory)
         if SELF_INTRODUCTION.match(text.strip()) and not _awaits_hiring_answer(memory):
-            # "I'm the CTO.": nothing asked yet, and no job title is a piece of work or a hire
+            # "I'm the CTO.": a job title alone is neither a piece of work nor a hire
             kept = memory or Memory(intent="smalltalk")
             said_hello = wording.INTRODUCED
             return Reply(intent=Intent.SMALLTALK, text=said_hello, kind="hello", memory=kept)
@@ -303,7 +305,9 @@ class Chat:
             previous = self._previous_answer(memory)
             if "both" not in said or previous is None or not previous.owners:
                 return why
-            return _noting("Yes, both." if len(previous.owners) == 2 else "Not both.", why)
+            # each piece of a list said of on its own ("pricing and the backlog": not both)
+            shared = all(len(part.owners) == 2 for part in previous.parts or [previous])
+            return _noting("Yes, both." if shared else "Not both.", why)
         if memory is None and ASKS_WHY_AGAIN.match(said):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
@@ -393,11 +397,15 @@ class Chat:
     def _advice_put_right(self, text: str, memory: Memory) -> bool:
         """Whether, after the advice, a message puts a fact of it right: a correction of the
         goal or head count ("actually we can make two hires"), or a team said to run no Scrum.
-        Right after the advice the hiring turn reads a correction itself."""
-        if not _advised(memory):
-            return False
-        corrects = memory.intent != "hire" and read_correction(text) != HiringFacts()
-        return corrects or self._scrum_told_otherwise(text, memory)
+        Right after the advice the hiring turn reads a correction itself; a question, or a
+        correction of the question just answered, is not one; nor is one that changes nothing."""
+        if not _advised(memory) or memory.facts is None or "?" in text:
+            return False  # ("wait, what about business growth?" asks)
+        if memory.question and _corrected(text) is not None:
+            return False  # "sorry, I meant growth" after an answer: the question put right
+        correction = read_correction(text) if memory.intent != "hire" else HiringFacts()
+        changes = memory.facts.corrected(correction) != memory.facts
+        return changes or self._scrum_told_otherwise(text, memory)
 
     @staticmethod
     def _scrum_told_otherwise(text: str, memory: Memory) -> bool:
@@ -558,9 +566,13 @@ class Chat:
         )
 
     def _names_roles_work(self, text: str) -> bool:
-        """Whether a message names work a product role owns ("we need pricing strategy, hiring
-        engineers and backlog refinement" is a product hire, whatever else it hires for)."""
-        return _places_a_role(self._answer(text))
+        """Whether a message lists work a product role owns beside the other hire ("we need
+        pricing strategy, hiring engineers and backlog refinement" is a product hire); work the
+        other hire is for ("hire developers to clear the backlog") is not."""
+        pieces = (
+            piece for piece in _LIST_BREAK.split(text) if not OTHER_HIRE.search(piece.lower())
+        )
+        return any(_places_a_role(self._answer(piece)) for piece in pieces if piece.strip())
 
     def _strengths_asked(self, said: Text) -> Reply | None:
         """What to look for in a candidate ("red flags in a PM candidate?") or what one should

@@ -62,8 +62,8 @@ _NO_BUSINESS = re.compile(
     r"\b(?:we|i|founders?|ceo|cpo|cofounder|co-founder|my cofounder and i|the founders|our \w+|"
     r"exec(?:utive)? team|execs|leadership|the owner|sales team|cro|coo|cmo) "
     r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b"
-    # (not across "and want…": "we run scrum and want both delivery and business growth")
-    r"(?:(?! and (?:want|need|would like|are looking)\b)[^.]){0,40}"
+    # (not across "and want…": "we run scrum and (we) want both delivery and business growth")
+    r"(?:(?!(?:,| and)(?: we| also| now)* (?:want|need|would like|are looking)\b)[^.]){0,40}"
     r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
     r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
     r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b|"
@@ -255,9 +255,9 @@ _VACANT = r"[- ]?(?:roles?|positions?|vacanc\w*|openings?|budgets?|reqs?|interns
 # ... or "we already have both" (said of the two roles asked about).
 _BOTH_STAFF = re.compile(
     rf"{_TWO_ROLES}(?!{_VACANT})|{_HAVE} both(?: roles| of them)?(?: already| actually| too)*\W*$|"
-    # "a scale-up with a PO and a PM already"
-    rf"\b(?:a |an |one )?(?:{_PO}s? (?:and|&) (?:a |an |one )?{_PM}s?|{_PM}s? (?:and|&) "
-    rf"(?:a |an |one )?{_PO}s?) (?:already|in place)\b"
+    # "a scale-up with a PO and a PM already" (not "we want a PO and a PM in place")
+    rf"\b(?:with|have|has|got) (?:a |an |one )?(?:{_PO}s? (?:and|&) (?:a |an |one )?{_PM}s?|"
+    rf"{_PM}s? (?:and|&) (?:a |an |one )?{_PO}s?) (?:already|in place)\b"
 )
 _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 _ENTERPRISE = re.compile(

@@ -1052,13 +1052,20 @@ INTRODUCTION = re.compile(
     r"[^?]*?[.!]\s+(?P<question>[^?]+\?)\s*$",
     re.IGNORECASE,
 )
-# Someone saying who they are and nothing else: "I'm the CTO.", "hi, I'm the scrum master on team
-# blue". Not a question, not of the team ("I'm the PM and we run scrum"), not whom to hire.
+# Someone saying only who they are, by job title: "I'm the CTO.", "hi, I'm the scrum master on
+# team blue", "I'm head of marketing at Acme". Nothing more ("I'm the PO and I write the stories"
+# asks of that work; "I'm good, thanks" is no title).
+_JOB_TITLE = (
+    r"(?:ceo|cto|cfo|coo|cpo|cmo|cio|ciso|vp(?: of [\w&]+(?: [\w&]+)?)?|vice president(?: of \w+)?|"
+    r"(?:co-?)?founder|head of [\w&]+(?: [\w&]+)?|director(?: of \w+)?|(?:\w+ )?manager|"
+    r"(?:\w+ )?lead|(?:\w+ )?engineer|developer|dev|designer|scrum master|agile coach|coach|"
+    r"recruiter|hr (?:partner|business partner|lead)|pm|po|product owner|product manager|"
+    r"analyst|consultant|marketer|intern|owner)"
+)
 SELF_INTRODUCTION = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?(?:i['\u2019]?m|i am|my name is)\s+"
-    r"(?!(?:\w+ )?(?:trying|looking|wondering|thinking|confused|not|unsure|curious|new|hiring|"
-    r"about|going|planning|deciding|after)\b)"
-    r"(?![^?]*\b(?:who|whom|whose|we|our|us|hire|hiring|need|needs)\b)[^?]{0,80}$",
+    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?(?:i['\u2019]?m|i am)\s+"
+    rf"(?:(?:a|an|the|our|their|your)\s+)?(?:new\s+|interim\s+|acting\s+|senior\s+)?{_JOB_TITLE}"
+    r"(?:\s+(?:at|of|on|for|in|with)\s+[^.?!,]{1,40})?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 # What to look for in a candidate ("what should I look for when interviewing product owners?",

@@ -558,9 +558,9 @@ def both_asked(recommendation: Recommendation, kb: KnowledgeBase, headcount: int
 ONE_OF_TWO = "Tell me what a second hire would be for, and I'll weigh both."
 ONE_HIRE_USUALLY = (
     "The article notes that startups and small businesses usually hire one product person; if "
-    "you can make two hires, say so and I'll advise on both."
+    "you can make two hires, say so and I'll weigh both."
 )
-TWO_HIRES_UNSAID = "If you can make two hires, say so and I'll advise on both."
+TWO_HIRES_UNSAID = "If you can make two hires, say so and I'll weigh both."
 # After the advice, a message that gives no new fact and does not ask again whom to hire.
 ADVICE_STANDS = (
     "That doesn't change the advice. {verdict} If something about your team differs from what "

@@ -2838,3 +2838,67 @@ def test_advice_with_scrum_unsaid_says_to_find_out(chat: Chat) -> None:
     assert "Find out whether your team runs Scrum" in steps.text
     *_, said = turns(chat, "startup, one hire, we run scrum and need delivery", "next steps?")
     assert "Look for real Scrum experience" in said.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm the product owner and I write the user stories",
+        "I'm a founder looking for a product person to own the roadmap",
+        "I'm struggling to decide between a PO and a PM",
+        "I'm good, thanks",
+    ],
+)
+def test_saying_more_than_who_you_are_is_not_a_greeting(chat: Chat, text: str) -> None:
+    # found by a review: every "I'm…" without a question was greeted
+    assert chat.reply(text).text != wording.INTRODUCED
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "sorry, I meant growth",
+        "actually, who owns the backlog and the sprints?",
+        "wait, what about business growth?",
+    ],
+)
+def test_after_the_advice_a_correction_of_a_question_or_a_question_is_not_advised_again(
+    chat: Chat, follow_up: str
+) -> None:
+    # found by a review: each of these redid the advice
+    *_, reply = turns(chat, PO_ADVISED, "who owns the roadmap?", follow_up)
+    assert not reply.text.startswith((wording.READVISED, "Thanks for pushing back. The advice"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we need to hire developers to clear the backlog faster",
+        "hiring marketers for our go-to-market plan, any tips?",
+    ],
+)
+def test_another_hire_for_product_work_is_still_not_a_product_hire(chat: Chat, text: str) -> None:
+    assert chat.reply(text).text.startswith("I only advise on product hires")
+
+
+def test_we_want_a_po_and_a_pm_in_place_puts_no_one_on_staff() -> None:
+    assert (
+        "product-owner"
+        not in read_facts("we want a PO and a PM in place by January").existing_roles
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we run scrum and we want both delivery and business growth",
+        "we run scrum, want both delivery and business growth",
+    ],
+)
+def test_running_scrum_then_wanting_both_wants_both(text: str) -> None:
+    assert read_facts(text).goal == "both"
+
+
+def test_both_after_pieces_with_owners_of_their_own_is_not_both(chat: Chat) -> None:
+    _, both = turns(chat, "who owns pricing and the backlog?", "both?")
+    assert both.text.startswith("Not both.")
