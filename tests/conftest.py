@@ -19,7 +19,14 @@ from bot.sandbox import FakeSlackApi, LiveRoleFit, RecordedCall, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
 from bot.store.store import Store
 from knowledge import KnowledgeBase, Matcher, load_knowledge
-from tests.databases import KINDS, POSTGRES, REQUIRED, create_database, drop_database
+from tests.databases import (
+    KINDS,
+    POSTGRES,
+    REQUIRED,
+    create_database,
+    drop_database,
+    server_answers,
+)
 from tests.slack_schemas import (
     assert_valid_blocks,
     assert_valid_view,
@@ -44,8 +51,13 @@ def pytest_report_header() -> list[str]:
         if path.is_file()
         else f"Block Kit schema checks: off ({path} is absent; set ROLEFIT_SHARED)"
     )
-    required = " (required: an absent server fails)" if REQUIRED else " (skipped if unreachable)"
-    return [schemas, f"Storage tests: SQLite, and PostgreSQL at {POSTGRES}{required}"]
+    if server_answers():
+        postgres = "it answers, so its half runs"
+    elif REQUIRED:
+        postgres = "no answer, and it is required: its half fails"
+    else:
+        postgres = "no answer: its half is skipped"
+    return [schemas, f"Storage tests: SQLite, and PostgreSQL at {POSTGRES} ({postgres})"]
 
 
 def assert_surfaces_valid(calls: Iterable[RecordedCall]) -> None:

@@ -38,6 +38,15 @@ async def _run(statement: str) -> None:
         await connection.close()
 
 
+def server_answers() -> bool:
+    """Whether the PostgreSQL server answers now (for the run's header)."""
+    try:
+        asyncio.run(_run("SELECT 1"))
+    except (OSError, asyncpg.PostgresError, TimeoutError):
+        return False
+    return True
+
+
 def create_database() -> str:
     """A new, empty database on the server; its URL."""
     name = f"rolefit_test_{uuid.uuid4().hex[:12]}"

@@ -166,10 +166,13 @@ class SlackUser:
         self._settle()
 
     def _show_errors(self, view: OpenView, errors: dict[str, str]) -> None:
-        """Ask again the fields RoleFit refused, with its messages (Slack shows them so)."""
-        asked = [q.block_id for q in view.form.questions if q.block_id in errors]
+        """Ask again from the first field RoleFit refused, with its messages (Slack shows them
+        so): the fields after it too, since the fix may be in one of them ("pick a piece of
+        work, or describe it under 'Anything else?'")."""
+        order = [q.block_id for q in view.form.questions]
+        asked = [block for block in order if block in errors]
         view.errors = errors
-        view.pending = asked or [q.block_id for q in view.form.questions]
+        view.pending = order[order.index(asked[0]) :] if asked else order
         unplaced = [message for block, message in errors.items() if block not in asked]
         if unplaced:
             self.transcript.warn(" ".join(unplaced))

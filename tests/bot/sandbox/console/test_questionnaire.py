@@ -94,6 +94,25 @@ def test_errors_from_the_app_re_ask_the_field_with_its_message(live: LiveRoleFit
     assert "RoleFit · DM" in out[warning:]  # and the questionnaire still finishes
 
 
+def describe_the_work_in_words_when_refused(transcript: str) -> str:
+    """Leave optional fields empty; once refused, skip the picks and describe the work in
+    words under the field after them, as the app's message says."""
+    if "⚠" not in transcript or "(optional" not in current_question(transcript):
+        return skip_what_is_optional(transcript)
+    refused_at = transcript.rindex("⚠")
+    after = transcript[refused_at:]
+    return "backlog and pricing" if "\n  " in after.split("\n", 1)[-1] else ""
+
+
+def test_a_refused_step_asks_again_the_fields_after_the_refused_one(live: LiveRoleFit) -> None:
+    # found by a newcomer: refused for picking no work, the console asked only for the picks
+    # again and never for "Anything else?", where the message said the work could be described
+    out = play(live, ["/rolefit hire"], describe_the_work_in_words_when_refused)
+    warning = out.index("⚠")
+    assert "> backlog and pricing" in out[warning:]
+    assert "RoleFit · DM" in out[warning:]
+
+
 def test_a_back_button_in_the_form_shows_the_previous_step_with_its_answers(
     live: LiveRoleFit,
 ) -> None:
