@@ -1064,8 +1064,9 @@ _JOB_TITLE = (
 )
 SELF_INTRODUCTION = re.compile(
     r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?(?:i['\u2019]?m|i am)\s+"
+    r"(?:\w+,\s+|\w+\s+(?=(?:a|an|the|our)\s))?"  # a name first: "I'm Ana, product owner here"
     rf"(?:(?:a|an|the|our|their|your)\s+)?(?:new\s+|interim\s+|acting\s+|senior\s+)?{_JOB_TITLE}"
-    r"(?:\s+(?:at|of|on|for|in|with)\s+[^.?!,]{1,40})?\s*[.!]*\s*$",
+    r"(?:\s+here|\s+(?:at|of|on|for|in|with)\s+[^.?!,]{1,40})?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 # What to look for in a candidate ("what should I look for when interviewing product owners?",
@@ -1260,7 +1261,8 @@ WHERE_TO_POST = re.compile(
 # ad…", "what do I ask?".
 ASKS_WHAT_TO_PUT = re.compile(
     r"\bwhat (?:should|do|to|would|can|must) (?:i |we )?(?:put|write|say|include|ask|cover|list|"
-    r"look for|mention)\b|\bhow (?:do|should|would|can) (?:i |we )?(?:write|draft|word|phrase)\b|"
+    r"look for|mention|probe)\b|"
+    r"\bhow (?:do|should|would|can) (?:i |we )?(?:write|draft|word|phrase)\b|"
     r"\bhow to (?:write|draft|word)\b|\b(?:give|write|draft|suggest) (?:me )?(?:a |an |some |\d+ )?"
     r"(?:job|interview)\b|\bwhat (?:are )?(?:good |the best )?interview questions\b|"
     r"\binterview questions (?:for|to)\b"
@@ -1274,7 +1276,8 @@ CUSTOMER_INTERVIEWS = re.compile(
 # Asking what to ask a candidate for a role ("what interview questions for a PO?").
 ASKS_INTERVIEW = re.compile(
     r"\binterview (?:questions?|process|loop)\b|\b(?:interview|screen)(?:ing)? (?:a |the )?"
-    r"candidates?\b|\bwhat (?:should i|to|do i) ask (?:in|at|during) (?:the |an )?interviews?\b"
+    r"(?:\w+ )?candidates?\b|\bwhat (?:should i|to|do i) (?:ask|probe) (?:\w+ ){0,2}(?:in|at|"
+    r"during) (?:the |an |my )?interviews?\b"
 )
 # Whether a company of some size needs both roles ("do I need both at a 200 person company?").
 BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* both roles\b")

@@ -2769,7 +2769,13 @@ def test_names_and_slang_are_not_another_language(chat: Chat, text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["I'm the CTO.", "hi, I'm the scrum master on team blue", "I'm the head of marketing at Acme."],
+    [
+        "I'm the CTO.",
+        "hi, I'm the scrum master on team blue",
+        "I'm the head of marketing at Acme.",
+        "I'm Ana, product owner here",
+        "Hi! I'm Ana, the product owner at Acme",
+    ],
 )
 def test_someone_saying_who_they_are_is_greeted(chat: Chat, text: str) -> None:
     # found by a regression tester: job titles were matched as work ("CTO" -> the C-suite) or
@@ -2902,3 +2908,22 @@ def test_running_scrum_then_wanting_both_wants_both(text: str) -> None:
 def test_both_after_pieces_with_owners_of_their_own_is_not_both(chat: Chat) -> None:
     _, both = turns(chat, "who owns pricing and the backlog?", "both?")
     assert both.text.startswith("Not both.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm interviewing a PO candidate tomorrow, what should I probe?",
+        "what should I ask PM candidates in the interview?",
+    ],
+)
+def test_what_to_ask_in_an_interview_gets_what_the_article_says_of_the_role(
+    chat: Chat, text: str
+) -> None:
+    # found by a final sweep: "work for HR or the hiring manager", or outside what it knows
+    assert chat.reply(text).text.startswith("The article doesn't give interview questions")
+
+
+def test_is_a_pm_a_technical_expert_is_the_articles_answer(chat: Chat) -> None:
+    reply = chat.reply("is a product manager a technical expert?")
+    assert reply.concept is not None and reply.concept.id == "concept-pm-not-technical-expert"
