@@ -68,15 +68,16 @@ def weighed_against(recommendation: Recommendation) -> str:
 
 
 def _lowered(text: str) -> str:
-    """A sentence's first word in lower case, where it is an ordinary word."""
+    """A sentence's first letter in lower case, going on after a semicolon, unless it opens on
+    a role's name, Scrum, Agile or an acronym ("Go-to-market plan…" reads "go-to-market plan…")."""
     first = text.split(" ", 1)[0]
-    if first.istitle() and first not in _KEPT_CAPITALISED:
-        return text[0].lower() + text[1:]
-    return text
+    if text.startswith(_KEPT_CAPITALISED) or first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
-# Words that keep their capital mid-sentence: the roles' names and Scrum.
-_KEPT_CAPITALISED = frozenset({"Product", "Scrum", "Agile"})
+# Openings that keep their capitals mid-sentence.
+_KEPT_CAPITALISED = ("Product Owner", "Product Manager", "Scrum", "Agile")
 
 
 # Scores closer than this weigh the two hires the same.

@@ -470,8 +470,9 @@ def _one_covers_it(hire: str) -> str:
 
 
 def _usually_one() -> Reason:
-    """The article's note on size, said of the company's stage where two hires are offered at a
-    startup or small business (a stage nobody gave leaves it unsaid)."""
+    """The article's note on size, said of a startup's or small business's stage: a reason for
+    one hire where two were offered, or weighed against hiring two. Its ref is the stage, so a
+    conversation that never gave one can leave it unsaid (`Chat.advise`)."""
     text = "Startups and small businesses usually start with a single product person."
     return Reason(text=text, source="answer", ref="company_stage")
 

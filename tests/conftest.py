@@ -51,12 +51,13 @@ def pytest_report_header() -> list[str]:
         if path.is_file()
         else f"Block Kit schema checks: off ({path} is absent; set ROLEFIT_SHARED)"
     )
-    if server_answers():
+    problem = server_answers()
+    if not problem:
         postgres = "it answers, so its half runs"
     elif REQUIRED:
-        postgres = "no answer, and it is required: its half fails"
+        postgres = f"unusable ({problem}), and it is required: its half fails"
     else:
-        postgres = "no answer: its half is skipped"
+        postgres = f"unusable ({problem}): its half is skipped"
     return [schemas, f"Storage tests: SQLite, and PostgreSQL at {POSTGRES} ({postgres})"]
 
 

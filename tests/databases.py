@@ -38,13 +38,20 @@ async def _run(statement: str) -> None:
         await connection.close()
 
 
-def server_answers() -> bool:
-    """Whether the PostgreSQL server answers now (for the run's header)."""
+def server_answers() -> str:
+    """Whether the PostgreSQL server answers now, for the run's header: "" when it does, else
+    why not (a second at most; a malformed URL says so rather than ending the run)."""
+
+    async def probe() -> None:
+        url = POSTGRES.replace("postgresql+asyncpg", "postgresql")
+        connection = await asyncpg.connect(url, timeout=1)
+        await connection.close()
+
     try:
-        asyncio.run(_run("SELECT 1"))
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        return False
-    return True
+        asyncio.run(asyncio.wait_for(probe(), 1.5))
+    except Exception as error:  # any failure is "not usable", named for the header
+        return type(error).__name__
+    return ""
 
 
 def create_database() -> str:

@@ -144,7 +144,9 @@ from knowledge.text import (
 )
 
 # Where a message's list breaks into pieces of work ("pricing, hiring engineers and backlog").
-_LIST_BREAK = re.compile(r"[,;.]|\band\b")
+_LIST_BREAK = re.compile(r"[,;.]|\band\b", re.IGNORECASE)
+# A question of its own after the advice, not a correction of it ("wait, what about growth?").
+_ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
 # What is left of "and in one sentence?" once the "in one sentence" is read: nothing new asked.
@@ -397,11 +399,14 @@ class Chat:
     def _advice_put_right(self, text: str, memory: Memory) -> bool:
         """Whether, after the advice, a message puts a fact of it right: a correction of the
         goal or head count ("actually we can make two hires"), or a team said to run no Scrum.
-        Right after the advice the hiring turn reads a correction itself; a question, or a
-        correction of the question just answered, is not one; nor is one that changes nothing."""
-        if not _advised(memory) or memory.facts is None or "?" in text:
+        Right after the advice the hiring turn reads a correction itself; a question of its own,
+        or a correction of the question just answered that tells no fact of the hire ("I meant
+        growth", not "I meant we can make two hires"), is not one; nor is one that changes
+        nothing."""
+        if not _advised(memory) or memory.facts is None or _ASKS_OF_ITS_OWN.search(text.lower()):
             return False  # ("wait, what about business growth?" asks)
-        if memory.question and _corrected(text) is not None:
+        meant = _corrected(text) if memory.question else None
+        if meant is not None and not _hiring_fact(read_facts(meant)):
             return False  # "sorry, I meant growth" after an answer: the question put right
         correction = read_correction(text) if memory.intent != "hire" else HiringFacts()
         changes = memory.facts.corrected(correction) != memory.facts
@@ -514,7 +519,9 @@ class Chat:
                 return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
-        if other_hire and not named and not asks_who and not self._names_roles_work(text):
+        # ("we can hire one person… pricing, hiring engineers and the backlog": a product hire)
+        product_hire = read_facts(text).headcount is not None and self._names_roles_work(text)
+        if other_hire and not named and not asks_who and not product_hire:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
@@ -1320,6 +1327,11 @@ def _restates(said: str, previous: Answer | None) -> bool:
     """Whether every word of `said` was in the question last answered ("the launch plan" after
     "who owns the launch plan?"): the same work, not other work placed alike."""
     return previous is not None and set(split_words(said)) <= set(split_words(previous.question))
+
+
+def _hiring_fact(told: HiringFacts) -> bool:
+    """Whether facts tell of the hire itself: its head count, Scrum, or who is on staff."""
+    return told.headcount is not None or told.uses_scrum is not None or bool(told.existing_roles)
 
 
 def _says_the_same(answer: Answer, previous: Answer | None) -> bool:

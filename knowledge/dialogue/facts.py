@@ -222,13 +222,19 @@ _PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
 _STAFF = {
     "product-owner": re.compile(
         rf"{_HAVE} (?:a |an |one |our )?{_PO}s?\b|\bthe po we hired\b|"
-        r"\ball with pos\b|\bgot our po\b|\band a po already\b|\bpos? (?:already|in place)\b"
+        r"\ball with pos\b|\bgot our po\b"
     ),
     "product-manager": re.compile(
-        rf"{_HAVE} (?:a |an |one |our )?{_PM}s?\b|\bthe pm we hired\b|"
-        r"\bgot our pm\b|\band a pm already\b|\bpm (?:already|in place)\b"
+        rf"{_HAVE} (?:a |an |one |our )?{_PM}s?\b|\bthe pm we hired\b|\bgot our pm\b"
     ),
 }
+# ... or said to be "already" there or "in place", in a clause that does not want one there ("we
+# want a PO and a PM in place by January", "do we need a PO and a PM already?").
+_IN_PLACE = {
+    "product-owner": re.compile(r"\band a po already\b|\bpos? (?:already|in place)\b"),
+    "product-manager": re.compile(r"\band a pm already\b|\bpm (?:already|in place)\b"),
+}
+_WANTED_THERE = re.compile(r"\b(?:want|wants|need|needs|get|hire|hiring)\b")
 # A role said to be vacant now ("our PM just quit", "so we have no PO"): no longer on staff.
 _VACATED = {
     role: re.compile(
@@ -256,8 +262,9 @@ _VACANT = r"[- ]?(?:roles?|positions?|vacanc\w*|openings?|budgets?|reqs?|interns
 _BOTH_STAFF = re.compile(
     rf"{_TWO_ROLES}(?!{_VACANT})|{_HAVE} both(?: roles| of them)?(?: already| actually| too)*\W*$|"
     # "a scale-up with a PO and a PM already" (not "we want a PO and a PM in place")
-    rf"\b(?:with|have|has|got) (?:a |an |one )?(?:{_PO}s? (?:and|&) (?:a |an |one )?{_PM}s?|"
-    rf"{_PM}s? (?:and|&) (?:a |an |one )?{_PO}s?) (?:already|in place)\b"
+    r"\b(?:with|have|has|got|there is|there's|there are) (?:a |an |one )?"
+    rf"(?:{_PO}s? (?:and|&) (?:a |an |one )?{_PM}s?|{_PM}s? (?:and|&) (?:a |an |one )?{_PO}s?) "
+    r"(?:already|in place)\b"
 )
 _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 _ENTERPRISE = re.compile(
@@ -419,10 +426,15 @@ def read_facts(text: str) -> HiringFacts:
         # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
         goal = "deliver-product"
     both = _BOTH_STAFF.search(said)
+    in_place = [c for c in clauses if not _WANTED_THERE.search(c)]
     staff = (
         ()
         if _BOTH_VACANT.search(said)
-        else tuple(role for role, pattern in _STAFF.items() if both or pattern.search(said))
+        else tuple(
+            role
+            for role in _STAFF
+            if both or _STAFF[role].search(said) or any(_IN_PLACE[role].search(c) for c in in_place)
+        )
     )
     return HiringFacts(
         company_stage=_stage(said),

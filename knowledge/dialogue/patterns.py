@@ -1063,10 +1063,16 @@ _JOB_TITLE = (
     r"analyst|consultant|marketer|intern|owner)"
 )
 SELF_INTRODUCTION = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?(?:i['\u2019]?m|i am)\s+"
+    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
+    r"(?:my name is\s+[\w'-]+(?:\s+[\w'-]+)?|"  # "my name is Sam"
+    r"(?:i['\u2019]?m|i am)\s+"
     r"(?:\w+,\s+|\w+\s+(?=(?:a|an|the|our)\s))?"  # a name first: "I'm Ana, product owner here"
-    rf"(?:(?:a|an|the|our|their|your)\s+)?(?:new\s+|interim\s+|acting\s+|senior\s+)?{_JOB_TITLE}"
-    r"(?:\s+here|\s+(?:at|of|on|for|in|with)\s+[^.?!,]{1,40})?\s*[.!]*\s*$",
+    rf"(?:(?:a|an|the|our|their|your)\s+)?(?:new\s+|interim\s+|acting\s+|senior\s+)?"
+    rf"(?!hiring\b){_JOB_TITLE}"
+    # where, but not what for: "I'm the CEO at a startup and we need to hire a PM" asks
+    r"(?:\s+here|\s+(?:at|of|on|for|in|with)\s+(?![^.?!,]*\b(?:need|needs|want|wants|hire|"
+    r"hiring|looking|we|our|us|who|po|pm|product owner|product manager)\b)[^.?!,]{1,40})?)"
+    r"\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 # What to look for in a candidate ("what should I look for when interviewing product owners?",

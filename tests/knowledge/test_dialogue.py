@@ -2775,6 +2775,7 @@ def test_names_and_slang_are_not_another_language(chat: Chat, text: str) -> None
         "I'm the head of marketing at Acme.",
         "I'm Ana, product owner here",
         "Hi! I'm Ana, the product owner at Acme",
+        "my name is Sam",
     ],
 )
 def test_someone_saying_who_they_are_is_greeted(chat: Chat, text: str) -> None:
@@ -2853,6 +2854,9 @@ def test_advice_with_scrum_unsaid_says_to_find_out(chat: Chat) -> None:
         "I'm a founder looking for a product person to own the roadmap",
         "I'm struggling to decide between a PO and a PM",
         "I'm good, thanks",
+        "I'm the CEO at a startup and we need to hire a PM",
+        "I'm a recruiter for a company hiring a PM",
+        "I'm hiring manager for a PO",
     ],
 )
 def test_saying_more_than_who_you_are_is_not_a_greeting(chat: Chat, text: str) -> None:
@@ -2887,11 +2891,18 @@ def test_another_hire_for_product_work_is_still_not_a_product_hire(chat: Chat, t
     assert chat.reply(text).text.startswith("I only advise on product hires")
 
 
-def test_we_want_a_po_and_a_pm_in_place_puts_no_one_on_staff() -> None:
-    assert (
-        "product-owner"
-        not in read_facts("we want a PO and a PM in place by January").existing_roles
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we want a PO and a PM in place by January",
+        "we're a startup running scrum and we want a PO and a PM in place. which first?",
+        "we need a PO and a PM already",
+    ],
+)
+def test_roles_wanted_in_place_put_no_one_on_staff(text: str) -> None:
+    assert read_facts(text).existing_roles == ()
+    both = read_facts("there is a PO and a PM already").existing_roles
+    assert set(both) == {"product-owner", "product-manager"}
 
 
 @pytest.mark.parametrize(
@@ -2927,3 +2938,25 @@ def test_what_to_ask_in_an_interview_gets_what_the_article_says_of_the_role(
 def test_is_a_pm_a_technical_expert_is_the_articles_answer(chat: Chat) -> None:
     reply = chat.reply("is a product manager a technical expert?")
     assert reply.concept is not None and reply.concept.id == "concept-pm-not-technical-expert"
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "sorry, I meant we can make two hires",
+        "no, I meant we don't run scrum",
+        "actually we can make two hires, does that change anything?",
+    ],
+)
+def test_a_fact_of_the_hire_meant_after_a_question_in_between_advises_again(
+    chat: Chat, correction: str
+) -> None:
+    # found by a review: "I meant we can make two hires" after "who owns pricing?" was taken
+    # as a correction of the pricing question
+    *_, again = turns(chat, PO_ADVISED, "who owns pricing?", correction)
+    assert again.text.startswith(wording.READVISED)
+
+
+def test_other_hires_with_product_work_for_them_are_not_a_product_hire(chat: Chat) -> None:
+    text = "we're hiring designers and developers for the roadmap and user stories"
+    assert chat.reply(text).text.startswith("I only advise on product hires")
