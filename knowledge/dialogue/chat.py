@@ -297,20 +297,20 @@ class Chat:
             # "Oops, I meant the backlog": a correction of what was asked, whatever else its
             # words might read as (they read as hiring advice).
             return self._correction(text, corrected, memory)
-        said = normalise(text)
+        heard = message_of(text).said
         # ("both" while a hiring question is open may answer it: what the hire is for)
         hiring_open = memory is not None and memory.facts is not None and memory.facts.missing()
-        puzzled = PUZZLED.match(said) and not (hiring_open and "both" in said)
+        puzzled = PUZZLED.match(heard) and not (hiring_open and "both" in heard)
         if memory is not None and memory.question and puzzled:
             # "?", "hmm", "really?", "both?" after an answer: why it is what it is
             why = self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
             previous = self._previous_answer(memory)
-            if "both" not in said or previous is None or not previous.owners:
+            if "both" not in heard or previous is None or not previous.owners:
                 return why
             # each piece of a list said of on its own ("pricing and the backlog": not both)
             shared = all(len(part.owners) == 2 for part in previous.parts or [previous])
             return _noting("Yes, both." if shared else "Not both.", why)
-        if memory is None and ASKS_WHY_AGAIN.match(said):
+        if memory is None and ASKS_WHY_AGAIN.match(heard):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
@@ -325,7 +325,7 @@ class Chat:
         # While a hiring question waits it may be the answer, and after the advice most
         # messages are about it ("tl;dr?"); someone else taking the role is not ("can my CTO be
         # the PO?")
-        heard, advised = message_of(text).said, _advised(memory)
+        advised = _advised(memory)
         if memory is not None and advised and heard.finds(NEXT_STEPS):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
         if advised and FRESH_QUESTION.match(text) and heard.finds(COMBINE):
@@ -519,9 +519,7 @@ class Chat:
                 return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
-        # ("we can hire one person… pricing, hiring engineers and the backlog": a product hire)
-        product_hire = read_facts(text).headcount is not None and self._names_roles_work(text)
-        if other_hire and not named and not asks_who and not product_hire:
+        if other_hire and not named and not asks_who and not self._product_hire_too(text):
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
@@ -571,6 +569,12 @@ class Chat:
             text=wording.another_job(job, described, moves=taken["moves"] is not None),
             memory=Memory(intent="combine"),
         )
+
+    def _product_hire_too(self, text: str) -> bool:
+        """Whether a message naming another hire is a product hire all the same: a head count
+        and a role's work listed beside the other hire ("we can hire one person… pricing,
+        hiring engineers and the backlog")."""
+        return read_facts(text).headcount is not None and self._names_roles_work(text)
 
     def _names_roles_work(self, text: str) -> bool:
         """Whether a message lists work a product role owns beside the other hire ("we need

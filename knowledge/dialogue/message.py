@@ -128,8 +128,8 @@ def asks_in_another_language(text: str) -> bool:
     its words and a third of them are everyday words of another language, which the rules and
     the matcher would misread as English ("wer macht marktforschung" is no hiring question). A
     word or two among English ("PO oder PM?", "danke!") is read as usual."""
-    words = normalise(text).replace("'", " ").split()
-    foreign = sum(word.strip("?!.,:;") in _OTHER_LANGUAGES_WORDS for word in words)
+    words = message_of(text).words  # read once per message, and kept for the reply
+    foreign = sum(map(_OTHER_LANGUAGES_WORDS.__contains__, words))
     return foreign >= 2 and 3 * foreign >= len(words)
 
 
