@@ -1043,10 +1043,12 @@ OWNERSHIP = any_of(
     r"\bwhose\b|\bis (?:it|that|this) (?:a|the|on|my|our)\b|\bjob\b|\bresponsib\w*|\bowns?\b",
     r"\bin charge\b|\bthing\b|\bduty\b|\btask\b|\bshould (?:our|the|my|a)\b",
 )
+# A greeting a message may open with: "hi, ", "hello there! ".
+_HELLO = r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
 # A message that opens by introducing its sender, then asks ("Hi, I'm head of people at a
 # 60-person scale-up. What does a product owner actually do?"): the question is the message.
 INTRODUCTION = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
+    rf"{_HELLO}"
     r"(?:i['\u2019]?m|i am|we['\u2019]?re|we are|my name is|i work|i lead|i run|i head|"
     r"i manage)\b"
     r"[^?]*?[.!]\s+(?P<question>[^?]+\?)\s*$",
@@ -1063,7 +1065,7 @@ _JOB_TITLE = (
     r"analyst|consultant|marketer|intern|owner)"
 )
 SELF_INTRODUCTION = re.compile(
-    r"^(?:(?:hi|hey|hello|hiya)\b[\s,!.]*(?:there\b[\s,!.]*)?)?"
+    rf"{_HELLO}"
     r"(?:my name is\s+[\w'-]+(?:\s+[\w'-]+)?|"  # "my name is Sam"
     r"(?:i['\u2019]?m|i am)\s+"
     r"(?:\w+,\s+|\w+\s+(?=(?:a|an|the|our)\s))?"  # a name first: "I'm Ana, product owner here"
