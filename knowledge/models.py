@@ -79,6 +79,8 @@ class Role(_Strict):
     summary: Text
     owns: list[Text] = Field(min_length=1)
     when_to_hire: Text
+    why: Text  # why the work it owns is its own, as the article reasons: "why?" after its card
+    why_section: Text  # the article's section that reasoning rests on
     holders: Holders = []
 
 

@@ -333,8 +333,7 @@ class Chat:
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
             return _keeping_the_hire(combined, memory)
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
-            described = Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
-            return _keeping_the_hire(described, memory)
+            return _keeping_the_hire(role, memory)
         if memory is None or memory.facts is None or (advised and heard.finds(ANOTHER_JOB_AS_ROLE)):
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -423,13 +422,13 @@ class Chat:
         told = read_facts(text).uses_scrum
         return memory.facts is not None and told is False and memory.facts.uses_scrum is not False
 
-    def _role_next(self, text: str) -> str | None:
+    def _role_next(self, text: str) -> Reply | None:
         """The role a bare "and a PO?" names, described, after a concept ("what does a PM do
         day to day?"): it asks the same of the other role. None for any other message."""
         said = message_of(text).said
         if len(_roles_named(said)) != 1 or not said.finds(NEXT_ROLE):
             return None
-        return self._about_roles(text)
+        return self._roles_described(text)
 
     def _only_rude(self, text: str) -> bool:
         """Whether a message is rudeness about RoleFit and nothing else: no question, no fact
@@ -637,9 +636,8 @@ class Chat:
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
             return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
-        if role := self._about_roles(asked):
-            text = f"Yes. {role}"
-            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+        if described := self._roles_described(asked, lead="Yes."):
+            return described
         if not asked or self.matcher.reads_no_words(asked):
             previous = self._previous_answer(kept)
             if previous is None or previous.parts:
@@ -732,9 +730,9 @@ class Chat:
             answer = self._answer(memory.question)
             lead = wording.for_roles(roles, answer, self.kb)
         elif not self._refers_back(reading, memory) and (
-            described := self._about_roles(reading.text)
+            described := self._roles_described(reading.text)
         ):
-            return Reply(intent=Intent.CONCEPT, text=described, memory=Memory(intent="concept"))
+            return described
         else:
             answer = self._answer(self._with_topic(reading, memory))
             claim, asked = reading.text, message_of(reading.text).asked
@@ -873,7 +871,13 @@ class Chat:
         if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]
             lead = (
-                "Happy to help you choose." if asked == 0 else "Thanks." if facts != known else ""
+                "Got it."  # advised before: a new fact reopened a question
+                if known.missing() is None
+                else "Happy to help you choose."
+                if asked == 0
+                else "Thanks."
+                if facts != known
+                else ""
             )
             if missing == asked_for and asked == MAX_ASKS - 1:
                 # the last try: why the question matters, so an answer can be given
@@ -1068,21 +1072,18 @@ class Chat:
             concept is not None
             and DAY_IN_THE_LIFE.search(reading.text.lower())
             and _the_other_role(concept, reading.text)
-            and (described := self._about_roles(reading.text))
+            and (described := self._roles_described(reading.text, lead=wording.ONLY_THE_PMS_DAY))
         ):
             # "what does a PO do all day?": the article pictures only the PM's day; the role
-            text = f"{wording.ONLY_THE_PMS_DAY} {described}"
-            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+            return described
         of_work = reading.follow_up or bool(SAYS_ABOUT.search(reading.text.lower()))
         if concept is None and of_work and not _names_no_work(self._answer(reading.text)):
             # "and pricing?" after a concept, "what does it say about margins?": no concept of
             # that name, but work someone owns
             return self._ownership(reading, memory)
         if concept is None:
-            return Reply(
-                intent=Intent.CONCEPT,
-                text=self._about_roles(reading.text) or wording.NO_CONCEPT,
-                memory=Memory(intent="concept"),
+            return self._roles_described(reading.text) or Reply(
+                intent=Intent.CONCEPT, text=wording.NO_CONCEPT, memory=Memory(intent="concept")
             )
         return self._concept_reply(reading, concept)
 
@@ -1139,6 +1140,15 @@ class Chat:
             return wording.compare(self.kb)
         return wording.role(self.kb.roles[named[0]])
 
+    def _roles_described(self, text: str, *, lead: str = "") -> Reply | None:
+        """`_about_roles` as a reply after `lead`, remembering the roles it described: "why?"
+        next asks why that work is theirs."""
+        described = self._about_roles(text)
+        if described is None:
+            return None
+        memory = Memory(intent="concept", roles=tuple(_roles_named(text.lower())))
+        return Reply(intent=Intent.CONCEPT, text=f"{lead} {described}".strip(), memory=memory)
+
     # -- the rest of a conversation ------------------------------------------------------------
 
     def _smalltalk(self, reading: Reading, memory: Memory | None) -> Reply:
@@ -1185,9 +1195,8 @@ class Chat:
             answer = named
             kept = kept.model_copy(update={"intent": "ownership", "question": named.question})
         explains = answer is None or message_of(reading.text).said.finds(EXPLAIN)
-        if reading.kind == "why" and explains and (role := self._about_roles(reading.text)):
-            # "explain the PM": a role named and nothing else, so the role itself
-            return Reply(intent=Intent.CONCEPT, text=role, memory=Memory(intent="concept"))
+        if reading.kind == "why" and explains and (role := self._roles_described(reading.text)):
+            return role  # "explain the PM": a role named and nothing else, so the role itself
         setup = message_of(reading.text).said.finds(TEAM_SETUP)
         if reading.kind == "unhelpful":
             text = wording.unhelpful(answer, self.kb)
@@ -1306,7 +1315,9 @@ class Chat:
             reasons = " ".join(reason.text for reason in recommendation.reasons)
             against = weighed_against(recommendation)
             return f"{headline(recommendation, self.kb)} because: {reasons} {against}".strip()
-        if memory.intent in ("compare", "combine"):
+        if len(memory.roles) == 1:
+            return wording.why_role(self.kb.roles[memory.roles[0]])
+        if memory.intent in ("compare", "combine") or memory.roles:
             return wording.WHY_TWO_ROLES
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
         if concept is not None:

@@ -24,3 +24,4 @@ class Memory(BaseModel):
     facts: HiringFacts | None = None  # the hiring facts gathered so far
     asked: int = 0  # questions RoleFit has asked back in this hiring conversation
     why_told_of: str = ""  # the question whose answer's reasons were last told ("why?")
+    roles: tuple[str, ...] = ()  # the roles last described ("what does a PO do?"), by id

@@ -269,6 +269,11 @@ def role(described: Role) -> str:
     )
 
 
+def why_role(described: Role) -> str:
+    """ "Why?" after a role's card: why its work is its own, as the article reasons."""
+    return f"{described.why} (Article: {described.why_section}.)"
+
+
 def another_job(job: str, described: Role, moves: bool = False) -> str:
     """ "Can our CTO double as the PO?", "could our business analyst become a PO?": the article
     never says who else may take a role, so say so, and what the role takes, for the reader to

@@ -287,6 +287,20 @@ def test_why_after_the_roles_or_a_concept_gives_the_articles_reasoning(chat: Cha
     assert after_concept.text.startswith(f"Going by the article: {concept.concept.explanation}")
 
 
+def test_why_after_a_roles_card_gives_why_that_work_is_the_roles(chat: Chat) -> None:
+    # found by a session's review: "why?" after "what does a PO do?" got "Ask me who owns a
+    # piece of work, and I'll tell you why."
+    _, after_po = turns(chat, "what does a product owner do?", "why?")
+    *_, after_next = turns(chat, "what does a PM do day to day?", "and a PO?", "why?")
+    _, after_pm = turns(chat, "define PM", "why?")
+    _, after_both = turns(chat, "what do a PO and a PM do?", "why?")
+    assert after_po.text.startswith("Because the article makes the Product Owner a Scrum role")
+    assert "(Article: Product Manager vs. Product Owner: Responsibilities.)" in after_po.text
+    assert after_next.text == after_po.text  # the role last described, not the first
+    assert after_pm.text.startswith("Because the article makes the Product Manager a business")
+    assert after_both.text.startswith("Because the article sets them apart")
+
+
 def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None:
     first = chat.reply("who should we hire first?")
     assert first.recommendation is None and [a.fact for a in first.asks] == ["goal"]
@@ -1182,6 +1196,9 @@ def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
             "sales. who should we hire?",
             None,
         ),
+        ("we want to expand into europe", "build-business"),
+        ("we will expand to three teams next year", None),  # the company grows, no market
+        ("we have 3 teams doing scrum", None),  # how they work, no wish for delivery
     ],
 )
 def test_a_hiring_story_gives_the_goal_it_states(story: str, goal: str | None) -> None:
@@ -1251,6 +1268,30 @@ def test_told_after_the_advice_that_the_team_runs_no_scrum_it_advises_again(chat
     assert again.recommendation is not None and again.facts is not None
     assert again.facts.uses_scrum is False
     assert "doesn't run Scrum" in again.text
+
+
+@pytest.mark.parametrize(
+    "told", ["actually we have 3 teams doing scrum", "actually we do use scrum"]
+)
+def test_told_after_the_advice_that_the_team_runs_scrum_keeps_the_goal(
+    chat: Chat, told: str
+) -> None:
+    # found by two founder testers: the Scrum was read as a wish for delivery, so the goal
+    # (growth) was replaced and the advice turned to a Product Owner
+    asked = "we are a 200 person fintech, we want to grow revenue and launch in 2 new markets"
+    first, again = turns(chat, f"{asked}. PO or PM?", told)
+    assert first.recommendation is not None and again.recommendation is not None
+    assert again.facts is not None and again.facts.uses_scrum is True
+    assert again.facts.goal == "build-business"
+    assert again.recommendation.recommendation == "product-manager"
+
+
+def test_a_new_market_wanted_after_the_advice_adds_growth_to_the_hire(chat: Chat) -> None:
+    # found by a founder tester: "That doesn't change the advice"
+    asked = "we're 15 people going to 200, we run scrum and need features shipped. PO or PM?"
+    _, again = turns(chat, asked, "and we want to expand to germany next year")
+    assert again.facts is not None and again.facts.goal == "both"
+    assert again.text.startswith("Got it. How many product people can you hire now?")
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,7 @@ def test_every_responsibility_the_article_names_is_there_with_its_owners() -> No
         assert responsibility.section in ARTICLE_SECTIONS
         assert len(responsibility.phrases) >= 5, responsibility.id
     assert by_owner == ARTICLE_RESPONSIBILITIES
+    assert all(role.why_section in ARTICLE_SECTIONS for role in kb.roles.values())
     assert kb.responsibility("po-backlog") is not None
     assert kb.responsibility("no-such-thing") is None
 
