@@ -28,6 +28,7 @@ from bot.logs import REQUEST_IDS
 from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
 from bot.store.store import Answering, OwedFor, Store
+from knowledge.dialogue import Memory
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +71,20 @@ class Outbox:
         self._more_due = True
         self._stopping = False
 
-    async def owe(self, claim: str, owed: Owed | OwedFor, *, asked: Asked | None = None) -> bool:
-        """Claim `claim` and store `owed` (and the question `asked`) in one step, leased to this
-        process, then send it at once. False if another delivery of the same request claimed it
-        first: do nothing."""
+    async def owe(
+        self,
+        claim: str,
+        owed: Owed | OwedFor,
+        *,
+        asked: Asked | None = None,
+        remember: tuple[str, Memory] | None = None,
+    ) -> bool:
+        """Claim `claim` and store `owed` (and the question `asked`, and the conversation's turn
+        `remember`) in one step, leased to this process, then send it at once. False if another
+        delivery of the same request claimed it first: do nothing."""
         lease = (self.owner, self._lease)
-        return self._sent(await self.store.owe(claim, owed, asked=asked, lease=lease))
+        pending = await self.store.owe(claim, owed, asked=asked, remember=remember, lease=lease)
+        return self._sent(pending)
 
     async def owe_answer(self, claim: str, conversation: str, answering: Answering) -> bool:
         """`owe` the answer to a message in `conversation` and remember the conversation's turn,

@@ -57,6 +57,10 @@ logger = logging.getLogger(__name__)
 
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9_]+")
 
+ANSWERED_ALREADY = (
+    "You answered that question already, and I went on from your first choice. To change it, "
+    "just tell me (say, “actually, it's for building the business”)."
+)
 STALE_BUTTON = "Sorry, that button no longer works. Ask me again and I'll answer afresh."
 COULD_NOT_OPEN_MODAL = "Sorry, Slack didn't let me open the form in time. Please click again."
 
@@ -257,42 +261,47 @@ async def answer_hiring_question(
     reply = deps.replies.chat.answer_fact(
         facts, fact, value, asked if isinstance(asked, int) else 1
     )
-    await _continue_conversation(body, respond, client, context, reply)
+    await _continue_conversation(body, action, respond, client, context, reply)
 
 
 async def help_me_choose(
-    body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient, context: AsyncBoltContext
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
 ) -> None:
     """ "Which do I need?" under the roles side by side: the hiring conversation begins."""
     reply = deps_of(context).replies.chat.start_hiring()
-    await _continue_conversation(body, respond, client, context, reply)
+    await _continue_conversation(body, action, respond, client, context, reply)
 
 
 async def _continue_conversation(
     body: dict[str, Any],
+    action: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
     reply: Reply,
 ) -> None:
     """A reply a click produced, remembered in the clicked message's conversation and shown
-    where that message is: privately for `/rolefit`'s ephemeral replies, else in its thread."""
+    where that message is: privately for `/rolefit`'s ephemeral replies, else owed in its
+    thread, once per message clicked: a second click, on the same choice or another, is told
+    the question was answered (it posted the advice twice, or two contradicting ones)."""
     deps = deps_of(context)
     conversation = _conversation_of(body, context)
-    ephemeral = conversation.endswith(COMMAND_SUFFIX)
     channel = _channel_of(body)
-    deps.store.remember(conversation, reply.memory)
     replies = (await deps.workspaces.of(context.team_id)).replies
     shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
-    if ephemeral:
+    if conversation.endswith(COMMAND_SUFFIX):
+        deps.store.remember(conversation, reply.memory)
         await reply_privately(client, channel, _user_of(body), shown, respond=respond)
         return
     thread = (body.get("message") or {}).get("thread_ts")
-    try:
-        await client.chat_postMessage(channel=channel, thread_ts=thread, **shown)
-    except WEB_API_FAILURES as error:
-        logger.warning("could not answer a hiring question: %s", error_code(error))
-        await reply_privately(client, channel, _user_of(body), shown)
+    owed = _owed_for_click(Kind.ANSWER, context, body, shown, thread_ts=thread)
+    claim = f"asked-back:{owed.team}:{owed.channel}:{_clicked_message(body, action)}"
+    if not await deps.outbox.owe(claim, owed, remember=(conversation, reply.memory)):
+        await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
 
 
 async def post_advice_to_channel(

@@ -115,6 +115,27 @@ def test_free_text_hiring_asks_back_then_posts_the_advice_to_the_channel(
     assert "<@U_LEADER> asked RoleFit whom to hire" in shown and "Startup" in shown
 
 
+def test_a_hiring_question_clicked_twice_is_answered_once_and_the_clicker_told(
+    live: LiveRoleFit,
+) -> None:
+    # found by a tester: a choice clicked twice posted the advice twice in the channel, and
+    # another choice clicked after it posted advice contradicting the first
+    acknowledged(live, live.requests.mention("should we hire a PO or a PM?"))
+    (question,) = posts(live, 1)
+    choices = [b for b in buttons(question) if ids.HIRE_FACT.match(b["action_id"])]
+    message = {"ts": "1700000000.000400", "thread_ts": question["thread_ts"], "text": "q"}
+    for choice in (choices[0], choices[0], choices[1]):
+        click = live.requests.block_action(
+            choice["action_id"], choice["value"], message=message, ephemeral=False
+        )
+        acknowledged(live, click)
+    told = live.api.wait_for("response_url", 2)
+    assert all("You answered that question already" in rendered(t.body["blocks"]) for t in told)
+    (_, advice) = posts(live, 2)
+    assert "hire a Product Owner" in advice["text"]
+    assert len(live.api.calls_to("chat.postMessage")) == 2
+
+
 def test_the_prefilled_questionnaire_opens_with_what_was_understood(live: LiveRoleFit) -> None:
     reply = command(live, "we're a scale-up with 3 scrum teams, who should we hire?")
     button = next(b for b in buttons(reply) if b["action_id"] == ids.OPEN_QUESTIONNAIRE)
