@@ -95,6 +95,7 @@ from knowledge.dialogue.patterns import (
     NOT_THIS_BUT,
     NTH_PIECE,
     ON_SCRUM,
+    OPTION_PICKED,
     OTHER_HIRE,
     OTHER_ROLE,
     PO_COUNT,
@@ -114,6 +115,7 @@ from knowledge.dialogue.patterns import (
     SELF_INTRODUCTION,
     SOMEWHERE_ELSE,
     STAFFED_AS,
+    START_OVER,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -179,6 +181,10 @@ _STANDS_FOR = (
 _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALLTALK})
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
+
+# "The first one", "option 2": an answer offered, by its place in the list ("last": the end).
+_ORDINALS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2}
+_ORDINALS |= {"third": 3, "3rd": 3, "3": 3}
 
 ASK_WORDING: dict[Fact, tuple[str, tuple[tuple[str, str], ...]]] = {
     "goal": (
@@ -261,6 +267,12 @@ class Chat:
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
+        if started_over := START_OVER.match(text.strip().lower()):
+            # "forget all that", "new question: who owns pricing?": nothing said before counts
+            if rest := started_over["rest"] or started_over["asked"]:
+                return self.reply(text.strip()[len(text.strip()) - len(rest) :], None)
+            afresh = Memory(intent="smalltalk")
+            return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
         if (plain := HOW_SHORT.sub("", text)) != text:
             return self._in_short(text, plain, memory)
         if (rest := _after_thanks(text)) is not None:
@@ -836,6 +848,13 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
+        if asked_for is not None and (picked := OPTION_PICKED.match(normalise(reading.text))):
+            # "the second one": of the answers offered, as a click on it would
+            options = ASK_WORDING[asked_for][1]
+            said_place = picked["ordinal"] or picked["number"]
+            place = _ORDINALS.get(said_place, len(options))  # "the last one": the end
+            if place <= len(options):
+                return self.answer_fact(known, asked_for, options[place - 1][0], asked)
         if asked_for is not None and DONT_KNOW.match(normalise(reading.text)):
             # "no idea": straight to the last try, which says why it matters; after it, advice
             # on what is known, the rest assumed and said so

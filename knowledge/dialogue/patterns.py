@@ -1182,9 +1182,27 @@ DONT_KNOW = re.compile(
     r"^(?:i |we |honestly |tbh )?(?:have )?(?:no idea|not sure|dunno|idk|(?:don'?t|do not) know|"
     r"no clue|unsure|hard to say|can'?t say)(?: yet| tbh| honestly)?\W*$"
 )
+# An answer offered picked by its place: "the second one", "option 2", "#1", "the last".
+OPTION_PICKED = re.compile(
+    r"^(?:(?:actually|hmm|ok|okay|i'?d say|i think|i guess|let'?s (?:say|go with)|go with|"
+    r"i pick|i choose|pick)\W+)*(?:the )?(?:(?P<ordinal>first|1st|second|2nd|third|3rd|last)"
+    r"(?: one| option| choice)?|(?:option|number|no\.?|#) ?(?P<number>[123]))(?: please)?\W*$"
+)
 # Puzzled by the last answer, and nothing else: "?", "hmm", "really?", "both?".
 PUZZLED = re.compile(
     r"^(?:\?+|h+m+|huh|really|seriously|are you sure|how so|is (?:it|that) so|both)\W*$"
+)
+# Asking RoleFit to drop the conversation so far, alone or before a new question: "start over",
+# "forget all that", "new question: who owns pricing?".
+START_OVER = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|so\W+|please\W+|can we\W+|let'?s\W+)*(?:start(?:ing)? (?:over|again|"
+    r"afresh|from scratch|anew)|(?:a )?new (?:question|topic|conversation|chat)|reset|fresh start|"
+    r"forget (?:all (?:of )?(?:that|this)|everything(?: i (?:said|told you))?|what i (?:said|told "
+    r"you))|clear (?:that|everything|the (?:conversation|chat)))(?:\W+please)?"
+    # the question after it set off by a stop ("new question: who…") or asking ("reset, who…"),
+    # not words of its own ("reset my password", "start over with the backlog")
+    r"(?:\W*$|\s*[.:;,!?\u2013\u2014-]+\s*(?P<rest>.+)|\s+(?P<asked>(?:who|what|whom|which|"
+    r"should|can|do|does|is|are|how|why)\b.*))$"
 )
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 

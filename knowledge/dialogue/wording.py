@@ -35,6 +35,10 @@ INSULTED = (
     "pricing?”) and whom to hire (“PO or PM for a 10-person startup?”); try me on one."
 )
 # "ok" in the middle of a conversation: it goes on.
+STARTED_OVER = (
+    "Starting afresh: nothing you told me before counts now. Ask me who owns a piece of work, "
+    "or whom to hire."
+)
 ACKNOWLEDGED = "👍 Anything else, just ask: who owns a piece of work, or whom to hire."
 HELP = (
     "I answer questions about the Product Owner and Product Manager roles, from the article "

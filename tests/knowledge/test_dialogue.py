@@ -2996,3 +2996,33 @@ def test_a_fact_of_the_hire_meant_after_a_question_in_between_advises_again(
 def test_other_hires_with_product_work_for_them_are_not_a_product_hire(chat: Chat) -> None:
     text = "we're hiring designers and developers for the roadmap and user stories"
     assert chat.reply(text).text.startswith("I only advise on product hires")
+
+
+@pytest.mark.parametrize("said", ["forget all that", "start over", "new question", "reset"])
+def test_asked_to_start_over_it_forgets_the_conversation(chat: Chat, said: str) -> None:
+    # found by a conversation tester: "forget all that" kept the facts and advised on them,
+    # "new question" explained Agile and "start over" was not matched
+    _, afresh, hire = turns(
+        chat, "we're a 5 person startup, no scrum. who do I hire?", said, "hire?"
+    )
+    assert afresh.text.startswith("Starting afresh") and afresh.memory.facts is None
+    assert hire.facts is not None and hire.facts.uses_scrum is None
+
+
+def test_a_new_question_after_starting_over_is_answered_without_what_came_before(
+    chat: Chat,
+) -> None:
+    _, answer = turns(chat, "we run scrum, who do I hire?", "ok, new question: who owns pricing?")
+    assert answer.answer is not None and answer.memory.facts is None
+    for words in ("reset my password", "start over with the backlog"):
+        assert not chat.reply(words).text.startswith("Starting afresh")
+
+
+@pytest.mark.parametrize(
+    ("said", "hire"),
+    [("the second one", "product-manager"), ("option 1", "product-owner")],
+)
+def test_an_answer_offered_can_be_picked_by_its_place(chat: Chat, said: str, hire: str) -> None:
+    # found by a conversation tester: "the second one" asked the same question again
+    _, picked = turns(chat, "which do I need?", said)
+    assert picked.recommendation is not None and picked.recommendation.recommendation == hire
