@@ -235,6 +235,11 @@ def test_neighbouring_work_names_who_does_it(matcher: Matcher, question: str) ->
         ("who owns the design system", "the design team"),  # not "system design"
         ("who's responsible for product quality", "QA engineers or the developers"),
         ("who writes the tests?", "QA engineers or the developers"),
+        # found by an agile coach: the article's contrast, not the PM's strategy
+        (
+            "who looks after a narrow slice of the product life cycle?",
+            "specialists such as R&D's design engineers or Operations' logistics managers",
+        ),
     ],
 )
 def test_work_outside_the_roles_found_by_a_founder(
@@ -249,6 +254,10 @@ def test_work_outside_the_roles_found_by_a_founder(
         ("who owns the website messaging?", ["product-manager"]),
         ("who hammers out technical details with the engineers?", ["product-manager"]),
         ("po or pm for writing requirements docs (PRDs)?", ["product-owner", "product-manager"]),
+        # found by a fintech HR lead: pricing and vendor partners in a bank's words
+        ("who decides our card fees?", ["product-manager"]),
+        ("who decides the interest rates on our loans?", ["product-manager"]),
+        ("who owns partnerships with other banks?", ["product-manager"]),
     ],
 )
 def test_product_work_found_by_a_founder(

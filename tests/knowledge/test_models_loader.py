@@ -101,6 +101,8 @@ def test_neighbours_name_who_does_the_work_instead() -> None:
     owners = {n.id: n.owner for n in load_knowledge().neighbours}
     assert owners == {
         "nb-creative-campaign": "the creative team",
+        "nb-narrow-slice": "specialists such as R&D's design engineers or Operations' logistics "
+        "managers",
         "nb-design-engineering": "the design engineers in R&D",
         "nb-logistics": "the logistics manager in Operations",
         "nb-choosing-the-hire": "the company's leaders",
@@ -117,7 +119,7 @@ def test_knowledge_is_in_our_own_words_not_pasted_from_the_article() -> None:
     kb = load_knowledge()
     texts = [r.why for r in kb.responsibilities] + [n.why for n in kb.neighbours]
     texts += [r.inferred.why for r in kb.responsibilities if r.inferred]
-    texts += [t for role in kb.roles.values() for t in (role.summary, role.when_to_hire)]
+    texts += [t for role in kb.roles.values() for t in (role.summary, role.when_to_hire, role.why)]
     for text in texts:
         ours = re.findall(r"[a-z0-9]+", text.lower())
         pasted = [run for run in zip(*(ours[i:] for i in range(8)), strict=False)]

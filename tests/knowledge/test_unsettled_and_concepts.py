@@ -137,6 +137,7 @@ def test_an_idea_the_article_leaves_undefined_may_say_what_it_means_in_practice(
         ("who looks after the CI/CD pipeline", "un-devops-ci"),
         ("who builds the data pipelines into the warehouse", "un-data-engineering"),
         ("who does headcount planning for engineering", "un-capacity-planning"),
+        ("who estimates stories?", "un-estimation"),  # an agile coach's find: it said the PO
     ],
 )
 def test_unsettled_work_is_answered_as_unsettled(
