@@ -101,6 +101,7 @@ from knowledge.dialogue.patterns import (
     PO_COUNT,
     PO_OR_PM,
     POINTS_BACK,
+    PRODUCT_MANAGEMENT,
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
@@ -130,6 +131,7 @@ from knowledge.dialogue.patterns import (
     WHERE_TO_POST,
     WHICH_PARTS,
     WHICH_ROLE,
+    WHOM_THEN,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
 )
@@ -182,6 +184,9 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
+# Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").
+WHY_OF_THE_LAST_ANSWER = 4
+_WHY_WORD = re.compile(r"\bwhy\b", re.IGNORECASE)
 # "The first one", "option 2": an answer offered, by its place in the list ("last": the end).
 _ORDINALS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2}
 _ORDINALS |= {"third": 3, "3rd": 3, "3": 3}
@@ -338,7 +343,7 @@ class Chat:
         # messages are about it ("tl;dr?"); someone else taking the role is not ("can my CTO be
         # the PO?")
         advised = _advised(memory)
-        if memory is not None and advised and heard.finds(NEXT_STEPS):
+        if memory is not None and advised and (heard.finds(NEXT_STEPS) or WHOM_THEN.match(heard)):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
         if advised and FRESH_QUESTION.match(text) and heard.finds(COMBINE):
             # "can one person be both PO and PM here?" after the advice: a question of its own
@@ -711,6 +716,7 @@ class Chat:
         if not (
             _roles_named(text.lower())
             or said.finds(PRODUCT_PEOPLE)
+            or said.finds(PRODUCT_MANAGEMENT)
             or said.finds(ARTICLE_NAMES)  # "what did McKinsey say?"
         ):
             return None
@@ -1209,6 +1215,8 @@ class Chat:
         if reading.kind in ("disagree", "unhelpful") and facts is not None and advised:
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
         answer = self._previous_answer(kept)
+        if reading.kind == "why" and (asked := self._why_of_its_own(reading.text, answer, kept)):
+            return asked
         if reading.kind == "disagree" and (named := self._named_instead(reading.text, answer)):
             # "that's wrong, our PO does competitive analysis": about the work it names
             answer = named
@@ -1312,6 +1320,23 @@ class Chat:
         placed = answer.parts or (answer.responsibility and answer.confidence >= MOST_LIKELY)
         other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
         return answer if placed and other else None
+
+    def _why_of_its_own(self, text: str, previous: Answer | None, memory: Memory) -> Reply | None:
+        """A "why" asked at length of something other than the last answer: work of other owners
+        ("why is the GTM plan PM work and not PO?" after the stories), or one of the article's ideas
+        ("why is product management a training ground for CEOs?"), answered as that question.
+        None for a "why" of the last answer ("why not the PM?", "why is the backlog the PO's?")."""
+        if previous is None or len(message_of(text).words) <= WHY_OF_THE_LAST_ANSWER:
+            return None
+        asked = self._answer(_WHY_WORD.sub(" ", text))  # "why" alone reads as "what and why"
+        placed = asked.confidence >= MOST_LIKELY and not _names_no_work(asked)
+        # other owners: "why is it not finance?" of the PM's analysis asks why of it still
+        if placed and asked.owners != previous.owners:
+            return self._ownership(Reading(Intent.OWNERSHIP, text), memory)
+        concept = self.concepts.find(text)
+        if concept is not None and concept.id != memory.concept and not placed:
+            return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
+        return None
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None

@@ -938,6 +938,8 @@ WITHOUT_SCRUM = re.compile(
 # Product people in general, or the two roles unnamed: "do startups need both?", "how many
 # product people do big companies have?".
 PRODUCT_PEOPLE = re.compile(r"\bboth\b|\bproduct (?:people|person|folks|hires?|teams?)\b")
+# The field itself: "why is product management a training ground for CEOs?"
+PRODUCT_MANAGEMENT = re.compile(r"\bproduct management\b")
 # A project (or programme) manager: not the PM the article means.
 PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # A role or the job itself spoken of without its name: "is the job stressful?", "do they…".
@@ -1187,6 +1189,11 @@ OPTION_PICKED = re.compile(
     r"^(?:(?:actually|hmm|ok|okay|i'?d say|i think|i guess|let'?s (?:say|go with)|go with|"
     r"i pick|i choose|pick)\W+)*(?:the )?(?:(?P<ordinal>first|1st|second|2nd|third|3rd|last)"
     r"(?: one| option| choice)?|(?:option|number|no\.?|#) ?(?P<number>[123]))(?: please)?\W*$"
+)
+# Back to the hire after a question in between, naming nothing: "so whom then?", "which one then?"
+WHOM_THEN = re.compile(
+    r"^(?:so |ok(?:ay)? |and )?(?:whom|who|which(?: one| role)?)(?: (?:should|do|would) (?:we|i) "
+    r"(?:hire|pick|go with|get))?,? then\W*$"
 )
 # Puzzled by the last answer, and nothing else: "?", "hmm", "really?", "both?".
 PUZZLED = re.compile(

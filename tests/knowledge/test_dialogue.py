@@ -3026,3 +3026,18 @@ def test_an_answer_offered_can_be_picked_by_its_place(chat: Chat, said: str, hir
     # found by a conversation tester: "the second one" asked the same question again
     _, picked = turns(chat, "which do I need?", said)
     assert picked.recommendation is not None and picked.recommendation.recommendation == hire
+
+
+def test_a_why_asked_of_other_work_or_an_idea_is_answered_as_its_own_question(
+    chat: Chat,
+) -> None:
+    # found by an agile coach: after an answer every question opening with "why" was read as
+    # "why?" of that answer, so it said the user stories again
+    _, gtm = turns(chat, "who writes user stories?", "why is the GTM plan PM work and not PO?")
+    assert gtm.answer is not None and gtm.answer.owners == ["product-manager"]
+    asked = "why is product management the training ground for CEOs?"
+    _, idea = turns(chat, "who writes user stories?", asked)
+    assert idea.concept is not None and idea.concept.id == "concept-training-ground-for-ceos"
+    assert chat.reply(asked).concept == idea.concept  # asked first, too
+    _, why = turns(chat, "who writes user stories?", "why does the PO write the stories?")
+    assert why.intent == Intent.FEEDBACK and "I matched it to “Writing user stories”" in why.text
