@@ -83,6 +83,11 @@ _GREETING_WORDS = frozenset(
         "very",
     }
 )
+# Words a subcommand may trail without becoming a question: "/rolefit roles please".
+_COURTESIES = frozenset({"please", "pls", "plz", "now", "again", "thanks", "thx", "thank", "you"})
+# The roles an admin's `set` names, and its other settings.
+_SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "owner", "manager"})
+_SETTINGS |= {"retention"}
 _SLACK_TOKEN = re.compile(r"<[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _WORD = re.compile(r"[^\W_]+")
@@ -98,6 +103,22 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(cleaned)
 
 
+def command_in_a_message(text: str) -> str | None:
+    """The subcommand a direct message or mention is written as, where only `/rolefit` runs it
+    ("stats", "set product-owner @dana", "teach po-backlog : the wall"): None for a message
+    that merely starts with the word ("teach me about Scrum", "set the sprint goal?")."""
+    words = text.split()
+    first = words[0].lower() if words else ""
+    reading = read(text)
+    if reading.intent is Intent.STATS:
+        return "stats"
+    if reading.intent is Intent.SET and len(words) > 1 and words[1].lower() in _SETTINGS:
+        return "set"
+    if reading.intent is Intent.TEACH and (first == "unteach" or ":" in text):
+        return first
+    return None
+
+
 def read(text: str) -> Reading:
     """Classify one message or command text (only its first MAX_TEXT characters count)."""
     text = text[:MAX_TEXT]
@@ -106,11 +127,14 @@ def read(text: str) -> Reading:
         return Reading(Intent.HELP)
     if text.split()[0].lower() in SETUP and not text.rstrip().endswith("?"):
         return Reading(SETUP[text.split()[0].lower()], text=text.strip())
+    known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
+    if known is not None and (
+        all(word in _COURTESIES for word in words[1:])
+        or (known is Intent.STATS and not text.rstrip().endswith("?"))  # "stats this month"
+    ):
+        return Reading(known)
     if len(words) == 1:
         word = words[0]
-        known = SUBCOMMANDS.get(word) or _ALIASES.get(word)
-        if known is not None:
-            return Reading(known)
         typo = process.extractOne(
             word, list(SUBCOMMANDS), scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
         )

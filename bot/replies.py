@@ -15,12 +15,17 @@ from bot.blocks.feedback import FeedbackRef, with_feedback
 from bot.blocks.help import help_message
 from bot.blocks.kit import Message
 from bot.blocks.roles import roles_message
-from bot.intent import Intent, read, words_of
+from bot.intent import Intent, command_in_a_message, read, words_of
 from bot.store.insights import Asked
 from knowledge import Answer, KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, Memory, Reply
 from knowledge.dialogue import Intent as ChatIntent
 from knowledge.dialogue.intents import is_greeting
+
+COMMAND_IN_A_MESSAGE = (
+    "`{command}` runs only as the slash command: type `/rolefit {command} …` in the message box "
+    "(it is for workspace admins). In a message I answer questions, as below."
+)
 
 
 class Replies:
@@ -57,7 +62,14 @@ class Replies:
         key = (text, shareable, can_post)
         if memory is None and (cached := self._first_turns.get(key)) is not None:
             return cached
-        reply = self.chat.reply(text, memory)
+        if command := command_in_a_message(text):
+            # "@RoleFit stats", "teach po-backlog : the wall" in a DM: told where it runs, the
+            # conversation kept (it was answered as a question, or as outside what RoleFit knows)
+            told = COMMAND_IN_A_MESSAGE.format(command=command)
+            kept = memory or Memory(intent="help")
+            reply = Reply(intent=ChatIntent.HELP, text=told, note=told, memory=kept)
+        else:
+            reply = self.chat.reply(text, memory)
         shown = conversation_message(reply, self.kb, shareable=shareable, can_post=can_post)
         turn = Turn(reply, shown)
         if memory is None and len(text) <= self._longest:

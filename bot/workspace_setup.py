@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.admins import NOT_AN_ADMIN, is_admin
@@ -31,7 +32,7 @@ from bot.blocks.kit import (
     quote_code,
     submitted_values,
 )
-from bot.blocks.setup import holders_block_id, holders_modal
+from bot.blocks.setup import MOST_HOLDERS, holders_block_id, holders_modal
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
 from knowledge import Answer, KnowledgeBase, Responsibility
@@ -113,6 +114,8 @@ async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
             f"them from Slack's list, so I get their ids. {SET_USAGE}"
         )
     holders = list(dict.fromkeys(p or g for p, g in _MENTION.findall(who)))
+    if len(holders) > MOST_HOLDERS:  # every answer about the role mentions them all
+        return f"Name at most {MOST_HOLDERS} people for a role: answers mention each of them."
     await deps.store.set_holders(team, role.id, holders, user)
     deps.workspaces.changed(team)
     mentions = holder_mentions(holders)
@@ -201,6 +204,14 @@ async def _unteach(text: str, team: str, deps: Deps) -> str:
         return UNTEACH_USAGE
     taken = await deps.store.remove_phrasing(team, phrase)
     if not taken:
+        taught = [said for _, said in (await deps.workspaces.of(team)).phrasings]
+        closest = process.extractOne(phrase, taught, scorer=fuzz.WRatio, score_cutoff=80)
+        if closest is not None:  # "kanban board" for the taught "the kanban board"
+            return (
+                f"This workspace never taught me “{quote(phrase)}”, but it did teach "
+                f"“{quote(closest[0])}”: `/rolefit unteach {quote_code(closest[0], 100)}` takes "
+                "that back."
+            )
         return f"This workspace never taught me “{quote(phrase)}”. {UNTEACH_USAGE}"
     deps.workspaces.changed(team)
     titles = [r.title for r in map(partial(find_responsibility, deps.kb), taken) if r is not None]

@@ -13,6 +13,9 @@ from knowledge import KnowledgeBase
 View = dict[str, Any]
 # Slack's multi_users_select holds people only; user groups set with `/rolefit set` are kept.
 _PEOPLE = ("U", "W")
+# People named for one role at most: every answer about the role mentions each of them (a tester
+# named 60).
+MOST_HOLDERS = 5
 
 
 def holders_block_id(role_id: str) -> str:
@@ -46,10 +49,11 @@ def holders_modal(kb: KnowledgeBase) -> View:
             "type": "multi_users_select",
             "action_id": ids.HOLDERS_INPUT,
             "placeholder": plain("Pick people", 150),
+            "max_selected_items": MOST_HOLDERS,
         }
         people = [h for h in role.holders if h.startswith(_PEOPLE)]
         if people:
-            element["initial_users"] = people
+            element["initial_users"] = people[:MOST_HOLDERS]
         blocks.append(
             {
                 "type": "input",

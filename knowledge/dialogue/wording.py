@@ -616,14 +616,16 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     own split."""
     if previous is None:
         return "Thanks for telling me." + TEACH
+    # work outside product the article never names ("visa" read as a work visa) is RoleFit's
+    # own reading, not the article's
+    going_by = "Going by the article:" if previous.section else "As I read it, not the article:"
     if team_setup and previous.owners:
-        return f"{TEAM_SETUP} Going by the article: {ownership(previous, kb)}{TEACH}"
+        return f"{TEAM_SETUP} {going_by} {ownership(previous, kb)}{TEACH}"
     others = _other_readings(previous, kb)
     sure = "" if previous.confidence >= CLEARLY else " I wasn't certain either."
     alternatives = f" Other readings: {others}." if others else ""
     return (
-        f"Thanks for pushing back.{sure} Going by the article: {ownership(previous, kb)}"
-        f"{alternatives}{TEACH}"
+        f"Thanks for pushing back.{sure} {going_by} {ownership(previous, kb)}{alternatives}{TEACH}"
     )
 
 

@@ -3041,3 +3041,12 @@ def test_a_why_asked_of_other_work_or_an_idea_is_answered_as_its_own_question(
     assert chat.reply(asked).concept == idea.concept  # asked first, too
     _, why = turns(chat, "who writes user stories?", "why does the PO write the stories?")
     assert why.intent == Intent.FEEDBACK and "I matched it to “Writing user stories”" in why.text
+
+
+def test_pushback_on_work_outside_product_does_not_say_it_goes_by_the_article(
+    chat: Chat,
+) -> None:
+    # found by a fintech HR lead: "Going by the article: That's usually work for HR", of a visa
+    _, pushed = turns(chat, "who sorts out work visas?", "that's wrong")
+    assert "As I read it, not the article:" in pushed.text
+    assert "Going by the article" not in pushed.text

@@ -43,6 +43,16 @@ def test_help_gets_the_help_and_a_greeting_a_short_hello(live: LiveRoleFit) -> N
         assert post["text"].startswith("Hi!") and "who owns the backlog?" in post["text"]
 
 
+def test_a_subcommand_sent_as_a_message_is_told_where_it_runs(live: LiveRoleFit) -> None:
+    # found by a tester: "stats" got help with no word why, and "@RoleFit teach …" an answer
+    # about the backlog, with nothing taught and nothing said
+    for count, text in enumerate(("stats", "teach po-backlog : the wall"), start=1):
+        acknowledged(live, live.requests.dm(text))
+        command = text.split()[0]
+        told = f"`{command}` runs only as the slash command: type `/rolefit {command} …`"
+        assert told in rendered(only_post(live, count)["blocks"])
+
+
 def test_work_nothing_matches_is_said_to_match_nothing(live: LiveRoleFit) -> None:
     acknowledged(live, live.requests.dm("who handles the zorblax?"))
     shown = rendered(only_post(live)["blocks"])

@@ -123,6 +123,27 @@ def test_a_phrasing_taught_in_capitals_is_the_same_and_can_be_taken_back(
     assert "never taught me" in change(live, here, "unteach zorblax ritual")
 
 
+def test_a_phrasing_is_kept_without_the_stops_around_it_and_a_near_miss_is_pointed_to(
+    live: LiveRoleFit,
+) -> None:
+    # found by a tester: "the Kanban Board!!" was kept with its "!!", so "unteach kanban board"
+    # and even "unteach the kanban board" said it was never taught
+    here = workspace(live)
+    assert "“the zorblax board” means" in change(
+        live, here, "teach po-backlog : the Zorblax Board!!"
+    )
+    near = change(live, here, "unteach zorblax board")
+    assert "but it did teach “the zorblax board”" in near
+    assert "`/rolefit unteach the zorblax board`" in near
+    assert "Taken back" in change(live, here, "unteach “the zorblax board.”")
+
+
+def test_at_most_five_people_are_named_for_a_role(live: LiveRoleFit) -> None:
+    # found by a tester: 60 people were accepted, and every answer mentioned them all
+    people = " ".join(f"<@U0P{n}>" for n in range(6))
+    assert "Name at most 5 people" in change(live, workspace(live), f"set product-owner {people}")
+
+
 def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
     live: LiveRoleFit,
 ) -> None:
