@@ -10,8 +10,9 @@ to them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal, get_args
+from typing import Literal, Protocol, get_args
 
 from knowledge.models import KnowledgeBase
 
@@ -161,6 +162,38 @@ def label_of(name: str, value: AnswerValue) -> str:
     """The words for an answer already given (a stage, a goal), as its question offered it."""
     choice = QUESTION_NAMED[name].choice(key_of(value))
     return choice.label if choice is not None else key_of(value)
+
+
+class Told(Protocol):
+    """What a leader said of the hire: the questionnaire's answers, or facts from a chat."""
+
+    @property
+    def company_stage(self) -> str | None: ...
+    @property
+    def headcount(self) -> int | None: ...
+    @property
+    def goal(self) -> str | None: ...
+    @property
+    def uses_scrum(self) -> bool | str | None: ...
+    @property
+    def existing_roles(self) -> Sequence[str]: ...
+
+
+def told_parts(told: Told, kb: KnowledgeBase) -> list[str]:
+    """What a leader said of the hire, a few words each ("Startup", "goal: both", "no
+    Scrum"): only what they actually said. A recommendation's basis, and "what did I tell you?"."""
+    parts = []
+    if told.company_stage is not None:
+        parts.append(label_of(COMPANY_STAGE, told.company_stage))
+    if told.headcount is not None:
+        parts.append(f"{told.headcount} hire{'s' if told.headcount == 2 else ''}")
+    if told.goal is not None:
+        parts.append(f"goal: {label_of(GOAL, told.goal).lower()}")
+    scrum = {True: "runs Scrum", False: "no Scrum", "unsure": "not sure about Scrum"}
+    if told.uses_scrum is not None:
+        parts.append(scrum[told.uses_scrum])
+    parts += [f"has a {kb.roles[role].name}" for role in told.existing_roles]
+    return parts
 
 
 def with_article(noun: str) -> str:

@@ -48,8 +48,8 @@ from knowledge.questionnaire import (
     choices_for,
     in_step,
     key_of,
-    label_of,
     need_groups,
+    told_parts,
     who_to_hire,
 )
 from knowledge.questionnaire import Step as QuestionStep
@@ -214,18 +214,7 @@ def submit_label(state: QuestionnaireState, step: Step) -> str:
 def answers_summary(answers: HiringAnswers | HiringFacts, kb: KnowledgeBase) -> str:
     """The answers in one line (escaped mrkdwn), so a posted recommendation shows its basis.
     Facts from a conversation show only what the person actually said."""
-    parts = []
-    if answers.company_stage is not None:
-        parts.append(label_of(COMPANY_STAGE, answers.company_stage))
-    if answers.headcount is not None:
-        parts.append(f"{answers.headcount} hire{'s' if answers.headcount == 2 else ''}")
-    if answers.goal is not None:
-        parts.append(f"goal: {label_of(GOAL, answers.goal).lower()}")
-    scrum = {True: "runs Scrum", False: "no Scrum", "unsure": "not sure about Scrum"}
-    if answers.uses_scrum is not None:
-        parts.append(scrum[answers.uses_scrum])
-    parts += [f"has a {kb.roles[role].name}" for role in answers.existing_roles]
-    return escape(" · ".join(parts))
+    return escape(" · ".join(told_parts(answers, kb)))
 
 
 def _modal(step: Step, state: QuestionnaireState, blocks: list[Block]) -> dict[str, Any]:

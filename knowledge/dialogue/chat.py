@@ -61,6 +61,7 @@ from knowledge.dialogue.patterns import (
     ASKS_SUMMARY,
     ASKS_TO_HIRE,
     ASKS_WHAT_TO_PUT,
+    ASKS_WHAT_TOLD,
     ASKS_WHY_AGAIN,
     BECOMES_CEO,
     BOTH_ASKED,
@@ -138,7 +139,7 @@ from knowledge.dialogue.patterns import (
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
-from knowledge.questionnaire import ROLE_IDS
+from knowledge.questionnaire import ROLE_IDS, told_parts
 from knowledge.text import (
     POINTING_BACK,
     clean_text,
@@ -278,6 +279,8 @@ class Chat:
                 return self.reply(text.strip()[len(text.strip()) - len(rest) :], None)
             afresh = Memory(intent="smalltalk")
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
+        if ASKS_WHAT_TOLD.search(normalise(text)):
+            return self._remembered(memory)  # "what did I tell you about my team?"
         if (plain := HOW_SHORT.sub("", text)) != text:
             return self._in_short(text, plain, memory)
         if (rest := _after_thanks(text)) is not None:
@@ -1320,6 +1323,20 @@ class Chat:
         placed = answer.parts or (answer.responsibility and answer.confidence >= MOST_LIKELY)
         other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
         return answer if placed and other else None
+
+    def _remembered(self, memory: Memory | None) -> Reply:
+        """What this conversation holds: the facts of the hire told, the advice on them, the
+        question last answered; nothing else is kept of anyone."""
+        kept = memory or Memory(intent="smalltalk")
+        facts = kept.facts if kept.facts is not None and kept.facts != HiringFacts() else None
+        told = told_parts(facts, self.kb) if facts is not None else []
+        advice = (
+            headline(self.advise(facts), self.kb)
+            if facts is not None and facts.missing() is None
+            else None
+        )
+        text = wording.remembered(told, advice, kept.question)
+        return Reply(intent=Intent.SMALLTALK, text=text, memory=kept)
 
     def _why_of_its_own(self, text: str, previous: Answer | None, memory: Memory) -> Reply | None:
         """A "why" asked at length of something other than the last answer: work of other owners

@@ -1199,6 +1199,13 @@ WHOM_THEN = re.compile(
 PUZZLED = re.compile(
     r"^(?:\?+|h+m+|huh|really|seriously|are you sure|how so|is (?:it|that) so|both)\W*$"
 )
+# Asking what RoleFit remembers of the conversation: "what did I tell you about my team?".
+ASKS_WHAT_TOLD = re.compile(
+    r"\bwhat (?:did|have) (?:i|we) (?:tell|told|say|said)(?: you)?(?: about| of| so far|\W*$)|"
+    r"\bwhat do you (?:remember|know|recall|keep|store) (?:about|of) (?:me|us|my|our)\b|"
+    r"\bwhat (?:do|did) you remember\b|\bwhat was my (?:last )?question\b|"
+    r"\bdo you remember what (?:i|we) (?:said|told)\b"
+)
 # Asking RoleFit to drop the conversation so far, alone or before a new question: "start over",
 # "forget all that", "new question: who owns pricing?".
 START_OVER = re.compile(

@@ -34,7 +34,26 @@ INSULTED = (
     "Sorry I haven't been useful yet. I answer who owns a piece of product work (“who owns "
     "pricing?”) and whom to hire (“PO or PM for a 10-person startup?”); try me on one."
 )
+
+
 # "ok" in the middle of a conversation: it goes on.
+def remembered(told: Sequence[str], advice: str | None, question: str) -> str:
+    """ "What did I tell you?": what the conversation holds, and how to drop it."""
+    if not told and not question:
+        return (
+            "You haven't told me anything about your team or your hire in this conversation, "
+            "and I keep nothing else about you."
+        )
+    held = []
+    if told:
+        held.append(f"About your hire you told me: {', '.join(told)}.")
+    if advice:
+        held.append(f"On that, my advice: {advice[:1].lower()}{advice[1:]}.")
+    if question:
+        held.append(f"The last work you asked about: “{question.rstrip(' ?')}”.")
+    return f"{' '.join(held)} Say “start over” and I'll forget it."
+
+
 STARTED_OVER = (
     "Starting afresh: nothing you told me before counts now. Ask me who owns a piece of work, "
     "or whom to hire."

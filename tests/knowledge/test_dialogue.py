@@ -3050,3 +3050,16 @@ def test_pushback_on_work_outside_product_does_not_say_it_goes_by_the_article(
     _, pushed = turns(chat, "who sorts out work visas?", "that's wrong")
     assert "As I read it, not the article:" in pushed.text
     assert "Going by the article" not in pushed.text
+
+
+def test_asked_what_it_remembers_it_says_what_the_conversation_holds(chat: Chat) -> None:
+    # found by a conversation tester: "what did I tell you about my team?" got "The article
+    # doesn't explain that", and "what do you remember about us?" the help
+    told = "we're 12 people, no scrum, and we need someone for growth"
+    _, _, held = turns(chat, told, "who owns pricing?", "what do you remember about us?")
+    assert held.text.startswith("About your hire you told me: Startup, goal: build a business")
+    assert "no Scrum" in held.text and "my advice: hire a Product Manager" in held.text
+    assert "The last work you asked about: “who owns pricing”" in held.text
+    assert held.memory.facts is not None and held.memory.question  # nothing dropped by asking
+    nothing = chat.reply("what did I tell you?")
+    assert nothing.text.startswith("You haven't told me anything")
