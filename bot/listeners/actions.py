@@ -57,6 +57,7 @@ logger = logging.getLogger(__name__)
 
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9_]+")
 
+SHARED_ALREADY = "You shared this answer in the channel already, so it isn't posted again."
 ANSWERED_ALREADY = (
     "You answered that question already, and I went on from your first choice. To change it, "
     "just tell me (say, “actually, it's for building the business”)."
@@ -148,7 +149,9 @@ async def share_answer(
     owed = _owed_for_click(Kind.SHARE, context, body, shared, response_url=body.get("response_url"))
     value = hashlib.sha256(str(action.get("value")).encode()).hexdigest()[:16]
     clicked = _clicked_message(body, action)
-    await deps.outbox.owe(f"share:{owed.team}:{owed.channel}:{clicked}:{value}", owed)
+    if not await deps.outbox.owe(f"share:{owed.team}:{owed.channel}:{clicked}:{value}", owed):
+        # clicked again (or on another process): said, where a second click did nothing
+        deps.after_ack(_tell_clicker(body, respond, client, SHARED_ALREADY))
     await ack()
 
 

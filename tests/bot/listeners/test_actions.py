@@ -55,8 +55,11 @@ def test_share_clicked_twice_is_posted_once(live: LiveRoleFit) -> None:
     click(live, ids.SHARE_ANSWER, value, message=message)
     click(live, ids.SHARE_ANSWER, value, message=message)
     live.wait_until_idle()
-    shared = live.api.calls_to("response_url")
-    assert [call.body["response_type"] for call in shared] == ["in_channel"]
+    shared = {
+        call.body["response_type"]: call.body for call in live.api.wait_for("response_url", 2)
+    }
+    assert sorted(shared) == ["ephemeral", "in_channel"]  # posted once, the second click told
+    assert "You shared this answer in the channel already" in shared["ephemeral"]["text"]
 
 
 def test_a_did_you_mean_choice_replaces_the_unsure_answer(live: LiveRoleFit) -> None:
