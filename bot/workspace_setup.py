@@ -41,6 +41,7 @@ from knowledge.confidence import CLEARLY
 
 logger = logging.getLogger(__name__)
 
+_DAYS = re.compile(r"\s*days?\W*$", re.IGNORECASE)
 SET, TEACH, UNTEACH, RETENTION = "set", "teach", "unteach", "retention"
 RETENTION_MAX = 3650
 NOBODY = frozenset({"nobody", "none", "no one", "noone", "-"})
@@ -87,13 +88,20 @@ async def change_setup(
 
 async def _set_retention(text: str, team: str, deps: Deps) -> str:
     """`/rolefit set retention DAYS`: how long question texts are kept for insights here."""
-    if not text.isdigit() or int(text) > RETENTION_MAX:
+    said = _DAYS.sub("", text).strip()  # "30 days"
+    if not said.isdigit() or int(said) > RETENTION_MAX:
         return RETENTION_USAGE
-    days = int(text)
+    days = int(said)
     await deps.store.set_retention_days(team, days)
     if days == 0:
-        return "From now on I keep no question texts here, only the counts; kept texts go soon."
-    return f"Question texts are now kept for {days} days here (the counts are always kept)."
+        return (
+            "From now on I keep no question texts here, only the counts; the texts kept so far "
+            "are deleted."
+        )
+    return (
+        f"Question texts are now kept for {days} days here, and older ones are deleted (the "
+        "counts are always kept)."
+    )
 
 
 async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:

@@ -107,6 +107,11 @@ logger = logging.getLogger(__name__)
 BEHIND_MOST = 10_000
 # A conversation is forgotten an hour after its last turn.
 FORGET_CONVERSATIONS_AFTER = 60 * 60
+# What people wrote that a workspace's retention limits: each table, its text, and when it came.
+_KEPT_TEXTS = (
+    (questions, questions.c.text, questions.c.asked_at),
+    (feedback, feedback.c.comment, feedback.c.at),
+)
 # Conversations whose memory a process keeps, to answer in them without reading it (about 1 kB
 # each): past it the longest unused is read again when next answered in.
 PRESUMED_MOST = 4096
@@ -761,15 +766,24 @@ class Store:
         return await self._retention(team)
 
     async def set_retention_days(self, team: str, days: int) -> None:
-        """How long `team`'s question texts are kept; 0 keeps counts and no text from now on
-        (texts already kept go at the next `forget_old`)."""
-        values = {"retention_days": max(days, 0), "updated_at": self._clock()}
+        """How long `team`'s question texts are kept; 0 keeps counts and no text from now on.
+        Texts and comments already kept past it go in the same step (an admin who says 0 sees
+        none again in the insights)."""
+        now = self._clock()
+        values = {"retention_days": max(days, 0), "updated_at": now}
+        await self.flush()  # a text queued before the change lands first, and is cleared here
         async with self._transaction() as connection:
             await connection.execute(
                 self._insert(workspaces)
                 .values(team=team, **values)
                 .on_conflict_do_update(index_elements=["team"], set_=values)
             )
+            for table, kept, at in _KEPT_TEXTS:
+                await connection.execute(
+                    update(table)
+                    .where(table.c.team == team, kept.is_not(None), at <= now - max(days, 0) * DAY)
+                    .values({kept.name: None})
+                )
         self._retentions[team] = max(days, 0)
 
     async def insights(self, team: str, days: int) -> Insights:
@@ -855,10 +869,7 @@ class Store:
 
     async def _forget_texts(self, connection: AsyncConnection, now: float) -> None:
         """Question texts and feedback comments older than their workspace's retention."""
-        for table, kept, at in (
-            (questions, questions.c.text, questions.c.asked_at),
-            (feedback, feedback.c.comment, feedback.c.at),
-        ):
+        for table, kept, at in _KEPT_TEXTS:
             kept_days = func.coalesce(
                 select(workspaces.c.retention_days)
                 .where(workspaces.c.team == table.c.team)

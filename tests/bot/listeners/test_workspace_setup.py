@@ -219,7 +219,7 @@ def test_someone_else_clicking_change_is_told_no_in_their_dm(live: LiveRoleFit) 
 
 def test_an_admin_sets_how_long_question_texts_are_kept(live: LiveRoleFit) -> None:
     here = workspace(live)
-    assert "kept for 30 days" in change(live, here, "set retention 30")
+    assert "kept for 30 days" in change(live, here, "set retention 30 days")
     assert "only the counts" in change(live, here, "set retention 0")
     assert live.deps is not None
     assert live.call(live.deps.store.retention_days(here.team_id)) == 0

@@ -137,6 +137,21 @@ async def test_texts_are_forgotten_past_each_workspace_retention(
     assert (await store.insights("T_DEFAULT", 100)).asked == 1  # the counts stay
 
 
+async def test_a_shorter_retention_deletes_the_texts_already_kept_past_it_at_once(
+    store: Store, clock: Clock
+) -> None:
+    # found by a tester: after `set retention 0` the insights still listed the texts kept
+    for team in ("T1", "T_OTHER"):
+        store.record_question(owner_answer(f"{team} asks", ["product-owner"], team=team))
+    clock.now += 2 * DAY
+    store.record_question(owner_answer("T1 asks again", ["product-owner"]))
+    await store.set_retention_days("T1", 1)
+    assert await texts(store) == [None, "T_OTHER asks", "T1 asks again"]
+    await store.set_retention_days("T1", 0)
+    assert await texts(store) == [None, "T_OTHER asks", None]
+    assert (await store.insights("T1", 30)).asked == 2  # the counts stay
+
+
 async def test_recent_recommendations_are_each_persons_own_newest_first(
     store: Store, clock: Clock
 ) -> None:
