@@ -133,6 +133,12 @@ def asks_in_another_language(text: str) -> bool:
     return foreign >= 2 and 3 * foreign >= len(words)
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai), and the letters
+# that make one a sentence rather than a word or a name.
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_UNSPACED_SENTENCE = 4
+
+
 def asks_in_another_script(text: str) -> bool:
     """Whether a message asks something mostly in letters that are not English ("кто отвечает
     за бэклог?", "кто такой PM и чем он занимается?"): the rules and the matcher read English
@@ -146,4 +152,9 @@ def asks_in_another_script(text: str) -> bool:
     english = sum(c.isascii() for c in letters)
     if len(letters) - english <= 2 * english or P.NAMES_PO.search(said) or P.NAMES_PM.search(said):
         return False  # mostly English, or it names the roles: read as usual
-    return "?" in text or len(said.split()) > 2
+    if "?" in text or len(said.split()) > 2:
+        return True
+    # Written without spaces ("バックログは誰が管理しますか"): a sentence, unless greeting or thanks
+    unspaced = sum(_UNSPACED_SCRIPT.match(c) is not None for c in letters)
+    polite = P.GREETING_PHRASES.search(said) or P.FOREIGN_THANKS.search(said)
+    return unspaced >= _UNSPACED_SENTENCE and not polite
