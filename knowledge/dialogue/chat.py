@@ -139,7 +139,7 @@ from knowledge.dialogue.patterns import (
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
-from knowledge.questionnaire import ROLE_IDS, told_parts
+from knowledge.questionnaire import ROLE_IDS, Goal, told_parts
 from knowledge.text import (
     POINTING_BACK,
     clean_text,
@@ -191,6 +191,9 @@ _WHY_WORD = re.compile(r"\bwhy\b", re.IGNORECASE)
 # "The first one", "option 2": an answer offered, by its place in the list ("last": the end).
 _ORDINALS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2}
 _ORDINALS |= {"third": 3, "3rd": 3, "3": 3}
+
+# The goal a hire of each role is for, when a message names the role and not the goal.
+_ROLE_GOAL: dict[str, Goal] = {ROLE_IDS[0]: "deliver-product", ROLE_IDS[1]: "build-business"}
 
 ASK_WORDING: dict[Fact, tuple[str, tuple[tuple[str, str], ...]]] = {
     "goal": (
@@ -882,6 +885,9 @@ class Chat:
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
             facts = self._next_hire(known, said)
+            later = [r for r in named if r not in facts.existing_roles]
+            if facts.goal is None and len(later) == 1:  # "a PO now and a PM next year"
+                facts = facts.model_copy(update={"goal": _ROLE_GOAL[later[0]]})
         if vacated := read_vacated(reading.text):  # "our PM just quit": off the staff
             staff = tuple(role for role in facts.existing_roles if role not in vacated)
             facts = facts.model_copy(update={"existing_roles": staff})
@@ -951,7 +957,9 @@ class Chat:
             assumed = facts.model_copy(update={"headcount": headcount})
             advice = advice.model_copy(update={"memory": Memory(intent="hire", facts=assumed)})
             return _noting(wording.HEADCOUNT_ASSUMED[headcount], advice)
-        if known.missing() is None and facts != known and not next_hire:
+        if next_hire:
+            return _noting(wording.NEXT_ADVISED, advice)  # "and a PM next year?"
+        if known.missing() is None and facts != known:
             return _noting(wording.READVISED, advice)  # "actually we can hire two"
         return advice
 

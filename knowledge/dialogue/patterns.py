@@ -1324,7 +1324,10 @@ BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* b
 # A later hire after the one just advised ("once that person's in, who's next?").
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
-    r"\bafter that\b|\bthen what\b"
+    r"\bafter that\b|\bthen what\b|"
+    # "a PO now and a PM next year" (a hire then, not "expand to germany next year")
+    r"\b(?:pm|po|product manager|product owner|hire|another|second one)\b[^.?!]{0,30}\b(?:next "
+    r"(?:year|quarter)|in (?:a|one|two|six|\d+) (?:years?|months?|quarters?))\b"
 )
 
 # Cues the scorer weighs (`cues.py`) that the rules do not check.

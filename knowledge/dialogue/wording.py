@@ -568,6 +568,7 @@ REANSWERED = "Got it, about that work:"
 ANSWERED_ALREADY = "That is the work I just answered, and the answer stands:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
+NEXT_ADVISED = "For the hire after that, with the first one made:"
 
 
 def both_asked(recommendation: Recommendation, kb: KnowledgeBase, headcount: int | None) -> str:

@@ -3073,3 +3073,13 @@ def test_asked_what_it_remembers_it_says_what_the_conversation_holds(chat: Chat)
     assert held.memory.facts is not None and held.memory.question  # nothing dropped by asking
     nothing = chat.reply("what did I tell you?")
     assert nothing.text.startswith("You haven't told me anything")
+
+
+def test_a_second_role_planned_for_later_gets_the_advice_for_that_hire(chat: Chat) -> None:
+    # found by a fintech HR lead: "what if we hire a PO now and a PM next year?" got "That
+    # doesn't change the advice"
+    told = "we're 20 people and need someone to run the backlog, we don't do scrum. who do we hire?"
+    _, later = turns(chat, told, "what if we hire a PO now and a PM next year?")
+    assert later.text.startswith("For the hire after that, with the first one made:")
+    assert later.recommendation is not None
+    assert later.recommendation.recommendation == "product-manager"
