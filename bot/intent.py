@@ -85,9 +85,14 @@ _GREETING_WORDS = frozenset(
 )
 # Words a subcommand may trail without becoming a question: "/rolefit roles please".
 _COURTESIES = frozenset({"please", "pls", "plz", "now", "again", "thanks", "thx", "thank", "you"})
+# Words of a period `stats` may trail ("stats for last month"; it shows its own period).
+_PERIOD = frozenset({"for", "the", "this", "last", "past", "week", "month", "quarter", "year"})
 # The roles an admin's `set` names, and its other settings.
-_SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "owner", "manager"})
-_SETTINGS |= {"retention"}
+_SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "retention"})
+# Who an admin's `set` names: a mention, a user group, nobody, or a number of days.
+_SET_VALUE = re.compile(r"<[@!]|\b(?:nobody|no one|none|\d+)\b", re.IGNORECASE)
+# "teach me: …", "teach us about…": a person asking to learn, not an admin teaching.
+_LEARNER = frozenset({"me", "us", "you", "him", "her", "them", "my", "our"})
 _SLACK_TOKEN = re.compile(r"<[^>]*>")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _WORD = re.compile(r"[^\W_]+")
@@ -107,14 +112,14 @@ def command_in_a_message(text: str) -> str | None:
     """The subcommand a direct message or mention is written as, where only `/rolefit` runs it
     ("stats", "set product-owner @dana", "teach po-backlog : the wall"): None for a message
     that merely starts with the word ("teach me about Scrum", "set the sprint goal?")."""
-    words = text.split()
-    first = words[0].lower() if words else ""
-    reading = read(text)
-    if reading.intent is Intent.STATS:
+    first, second, *rest = [*text.split(), "", ""]
+    first, second = first.lower(), second.lower().strip(":")
+    intent = read(text).intent
+    if intent is Intent.STATS:
         return "stats"
-    if reading.intent is Intent.SET and len(words) > 1 and words[1].lower() in _SETTINGS:
+    if intent is Intent.SET and second in _SETTINGS and _SET_VALUE.search(" ".join(rest)):
         return "set"
-    if reading.intent is Intent.TEACH and (first == "unteach" or ":" in text):
+    if intent is Intent.TEACH and (first == "unteach" or (":" in text and second not in _LEARNER)):
         return first
     return None
 
@@ -128,11 +133,9 @@ def read(text: str) -> Reading:
     if text.split()[0].lower() in SETUP and not text.rstrip().endswith("?"):
         return Reading(SETUP[text.split()[0].lower()], text=text.strip())
     known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
-    if known is not None and (
-        all(word in _COURTESIES for word in words[1:])
-        or (known is Intent.STATS and not text.rstrip().endswith("?"))  # "stats this month"
-    ):
-        return Reading(known)
+    trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())
+    if known is not None and all(word in trailing for word in words[1:]):
+        return Reading(known)  # "roles please", "stats for this month"
     if len(words) == 1:
         word = words[0]
         typo = process.extractOne(

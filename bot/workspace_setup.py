@@ -160,7 +160,9 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
             f"its id or title: {ids}."
         )
     workspace = await deps.workspaces.of(team)
-    if any(phrase.casefold() == taught.casefold() for _, taught in workspace.phrasings):
+    if any(
+        phrase.casefold() == clean_phrase(taught).casefold() for _, taught in workspace.phrasings
+    ):
         return f"This workspace already taught me “{quote(phrase)}”."
     # a mention of a person, group or channel (kit.SLACK_TOKEN, not a link or an email) is never
     # how people name a piece of work
@@ -212,7 +214,7 @@ async def _unteach(text: str, team: str, deps: Deps) -> str:
         return UNTEACH_USAGE
     taken = await deps.store.remove_phrasing(team, phrase)
     if not taken:
-        taught = [said for _, said in (await deps.workspaces.of(team)).phrasings]
+        taught = [clean_phrase(said) for _, said in (await deps.workspaces.of(team)).phrasings]
         closest = process.extractOne(phrase, taught, scorer=fuzz.WRatio, score_cutoff=80)
         if closest is not None:  # "kanban board" for the taught "the kanban board"
             return (

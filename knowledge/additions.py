@@ -77,5 +77,5 @@ _AROUND = " .,;:!?\"'`\u201c\u201d\u2018\u2019"  # and curly quotes
 def clean_phrase(text: str) -> str:
     """A phrasing as it is kept: lower case (answers read it so; "THE BIG WALL" is "the big
     wall" taught again), one line, single spaces, no stops or quotes around it ("the Kanban
-    Board!!" is unteached as "the kanban board"), at most PHRASE_MAX characters."""
+    Board!!" is untaught as "the kanban board"), at most PHRASE_MAX characters."""
     return " ".join(text.lower().split()).strip(_AROUND)[:PHRASE_MAX].strip()

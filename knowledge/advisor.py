@@ -341,8 +341,7 @@ def _decide(
     (`_another`). With one, it is recommended again only when the hire is for that role's side
     alone and what was described is its work (a second one: larger companies often have several
     product people); two hires go to both roles only when there is work on both sides and the
-    goal or the company's size calls for it (Scrum teams with no Product Owner are work on the
-    delivery side)."""
+    goal or the company's size calls for it."""
     total = sum(scores.values()) or 1.0
     if len(answers.existing_roles) == len(ROLE_IDS):
         return _another(answers, scores, names)
@@ -368,10 +367,6 @@ def _decide(
         return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
 
     sides = _sides(answers, placed)
-    if answers.headcount == 2 and answers.uses_scrum is True:
-        # Scrum teams and no Product Owner: whatever else the hire is for, a second hire has
-        # the role Scrum itself calls for
-        sides.add(PRODUCT_OWNER)
     wants_both = answers.goal == "both" or answers.company_stage in LARGER_STAGES
     if answers.headcount == 2 and len(sides) == 2 and wants_both:
         low, high = sorted(scores.values())

@@ -264,7 +264,9 @@ async def answer_hiring_question(
     reply = deps.replies.chat.answer_fact(
         facts, fact, value, asked if isinstance(asked, int) else 1
     )
-    await _continue_conversation(body, action, respond, client, context, reply)
+    # one answer per question asked, whichever choice and however often it is clicked
+    once = f"asked-back:{_clicked_message(body, action)}"
+    await _continue_conversation(body, respond, client, context, reply, once=once)
 
 
 async def help_me_choose(
@@ -276,21 +278,24 @@ async def help_me_choose(
 ) -> None:
     """ "Which do I need?" under the roles side by side: the hiring conversation begins."""
     reply = deps_of(context).replies.chat.start_hiring()
-    await _continue_conversation(body, action, respond, client, context, reply)
+    once = f"chooser:{action.get('action_ts')}"  # each click begins again
+    await _continue_conversation(body, respond, client, context, reply, once=once)
 
 
 async def _continue_conversation(
     body: dict[str, Any],
-    action: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
     reply: Reply,
+    *,
+    once: str,
 ) -> None:
     """A reply a click produced, remembered in the clicked message's conversation and shown
     where that message is: privately for `/rolefit`'s ephemeral replies, else owed in its
-    thread, once per message clicked: a second click, on the same choice or another, is told
-    the question was answered (it posted the advice twice, or two contradicting ones)."""
+    thread once per `once` (for a hiring question's choices, the message clicked: a second
+    click, on the same choice or another, is told the question was answered, where it posted
+    the advice twice, or two contradicting ones)."""
     deps = deps_of(context)
     conversation = _conversation_of(body, context)
     channel = _channel_of(body)
@@ -302,7 +307,7 @@ async def _continue_conversation(
         return
     thread = (body.get("message") or {}).get("thread_ts")
     owed = _owed_for_click(Kind.ANSWER, context, body, shown, thread_ts=thread)
-    claim = f"asked-back:{owed.team}:{owed.channel}:{_clicked_message(body, action)}"
+    claim = f"{once}:{owed.team}:{owed.channel}"
     if not await deps.outbox.owe(claim, owed, remember=(conversation, reply.memory)):
         await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
 

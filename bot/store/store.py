@@ -97,6 +97,7 @@ from bot.store.schema import (
 )
 from bot.store.sqlite_thread import SQLiteThread
 from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
+from knowledge.additions import clean_phrase
 from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue import Memory
 
@@ -929,8 +930,10 @@ class Store:
 
     async def remove_phrasing(self, team: str, phrase: str) -> list[str]:
         """Take back a phrasing `team` taught, in any case (compared here, as databases lower
-        non-ASCII letters differently): the responsibilities it was taught for, [] if none."""
-        wanted = phrase.casefold()
+        non-ASCII letters differently) and kept as it is now or as it was before the stops
+        around phrasings were dropped ("the kanban board!!"): the responsibilities it was taught
+        for, [] if none."""
+        wanted = clean_phrase(phrase).casefold()
         async with self._transaction() as connection:
             rows = await connection.execute(
                 select(phrasings.c.id, phrasings.c.responsibility, phrasings.c.phrase).where(
@@ -938,7 +941,9 @@ class Store:
                 )
             )
             found = [
-                (row.id, str(row.responsibility)) for row in rows if row.phrase.casefold() == wanted
+                (row.id, str(row.responsibility))
+                for row in rows
+                if clean_phrase(row.phrase).casefold() == wanted
             ]
             if found:
                 ids = [row_id for row_id, _ in found]

@@ -186,11 +186,14 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
 # Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").
-WHY_OF_THE_LAST_ANSWER = 4
+_WHY_OF_THE_LAST_ANSWER = 4
 _WHY_WORD = re.compile(r"\bwhy\b", re.IGNORECASE)
 # "The first one", "option 2": an answer offered, by its place in the list ("last": the end).
-_ORDINALS = {"first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2}
-_ORDINALS |= {"third": 3, "3rd": 3, "3": 3}
+_ORDINALS = {
+    **dict.fromkeys(("first", "1st", "1"), 1),
+    **dict.fromkeys(("second", "2nd", "2"), 2),
+    **dict.fromkeys(("third", "3rd", "3"), 3),
+}
 
 # The goal a hire of each role is for, when a message names the role and not the goal.
 _ROLE_GOAL: dict[str, Goal] = {ROLE_IDS[0]: "deliver-product", ROLE_IDS[1]: "build-business"}
@@ -276,10 +279,14 @@ class Chat:
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
-        if started_over := START_OVER.match(text.strip().lower()):
+        if START_OVER.match(text.strip()):
             # "forget all that", "new question: who owns pricing?": nothing said before counts
-            if rest := started_over["rest"] or started_over["asked"]:
-                return self.reply(text.strip()[len(text.strip()) - len(rest) :], None)
+            after = text.strip()
+            while (again := START_OVER.match(after)) and (again["rest"] or again["asked"]):
+                # in a loop, not by recursion: "reset, reset, …" said a few hundred times
+                after = after[again.start("rest" if again["rest"] else "asked") :]
+            if not START_OVER.match(after):
+                return self.reply(after, None)
             afresh = Memory(intent="smalltalk")
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
         if ASKS_WHAT_TOLD.search(normalise(text)):
@@ -904,15 +911,12 @@ class Chat:
         missing = facts.missing()
         if missing is not None and asked < MAX_ASKS:
             question, options = ASK_WORDING[missing]
-            lead = (
-                "Got it."  # advised before: a new fact reopened a question
-                if known.missing() is None
-                else "Happy to help you choose."
-                if asked == 0
-                else "Thanks."
-                if facts != known
-                else ""
-            )
+            if known.missing() is None:
+                lead = "Got it."  # advised before: a new fact reopened a question
+            elif asked == 0:
+                lead = "Happy to help you choose."
+            else:
+                lead = "Thanks." if facts != known else ""
             if missing == asked_for and asked == MAX_ASKS - 1:
                 # the last try: why the question matters, so an answer can be given
                 lead = f"{wording.WHY_ASKED[missing]} So:"
@@ -1351,17 +1355,25 @@ class Chat:
         ("why is the GTM plan PM work and not PO?" after the stories), or one of the article's ideas
         ("why is product management a training ground for CEOs?"), answered as that question.
         None for a "why" of the last answer ("why not the PM?", "why is the backlog the PO's?")."""
-        if previous is None or len(message_of(text).words) <= WHY_OF_THE_LAST_ANSWER:
+        said = message_of(text)
+        if previous is None or len(said.words) <= _WHY_OF_THE_LAST_ANSWER:
             return None
+        if said.said.finds(PRONOUN):
+            return None  # "why does the PO write them and not…": of the last answer still
         asked = self._answer(_WHY_WORD.sub(" ", text))  # "why" alone reads as "what and why"
         placed = asked.confidence >= MOST_LIKELY and not _names_no_work(asked)
-        # other owners: "why is it not finance?" of the PM's analysis asks why of it still
-        if placed and asked.owners != previous.owners:
+        # other owners ("why is it not finance?" of the PM's analysis asks why of it still), and
+        # not the last answer's work named beside ("why is the backlog not with whoever…")
+        named_beside = {alt.id for alt in asked.alternatives} | {
+            part.responsibility.id for part in asked.parts if part.responsibility
+        }
+        last = previous.responsibility.id if previous.responsibility else None
+        if placed and asked.owners != previous.owners and last not in named_beside:
             return self._ownership(Reading(Intent.OWNERSHIP, text), memory)
         concept = self.concepts.find(text)
-        if concept is not None and concept.id != memory.concept and not placed:
-            return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
-        return None
+        if concept is None or concept.id == memory.concept or placed or _roles_named(said.said):
+            return None  # "why not the PO, who talks to the devs?" asks of the answer
+        return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
 
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None

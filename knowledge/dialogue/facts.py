@@ -46,7 +46,8 @@ _BUSINESS = re.compile(
     r"vision|partnerships?|distribution|marketing|brand(?:ing| strategy| awareness)|"
     r"expansion|churn|"
     # "expand to germany" (a market), not "expand to three teams" (the company)
-    r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ )?(?:teams?|squads?|people|engineers|devs|staff)\b)|"
+    r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ ){0,3}(?:teams?|squads?|people|engineers|devs|"
+    r"developers|staff|headcount)\b|(?:a |an )?(?:bigger|larger|more)\b)|"
     r"sell(?:s|ing)?|makes? money|money|who (?:actually )?pays|multi-?year|long[- ]term|"
     r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
     r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
@@ -126,6 +127,7 @@ _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
     rf"(?:{_CADENCE} )?(?:scrum|sprints|agile)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
+    r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
     r"\bteams? (?:are |all )?(?:doing|running|using|practi[cs]ing|working in) (?:scrum|sprints)\b"
 )
 _TWO_MORE = re.compile(

@@ -1201,10 +1201,11 @@ PUZZLED = re.compile(
 )
 # Asking what RoleFit remembers of the conversation: "what did I tell you about my team?".
 ASKS_WHAT_TOLD = re.compile(
-    r"\bwhat (?:did|have) (?:i|we) (?:tell|told|say|said)(?: you)?(?: about| of| so far|\W*$)|"
-    r"\bwhat do you (?:remember|know|recall|keep|store) (?:about|of) (?:me|us|my|our)\b|"
-    r"\bwhat (?:do|did) you remember\b|\bwhat was my (?:last )?question\b|"
-    r"\bdo you remember what (?:i|we) (?:said|told)\b"
+    r"^(?:so |ok |and |hey |wait |remind me,? )?(?:what (?:did|have) (?:i|we) (?:tell|told|say|"
+    r"said)(?: you)?|what do you (?:remember|recall|keep|store)|what (?:did|have) you "
+    r"(?:remember|kept|stored)|do you remember what (?:i|we) (?:said|told you))(?: (?:about|of) "
+    r"(?:me|us|myself|ourselves|(?:my|our) (?:team|company|hire|hiring|startup|business)))?"
+    r"(?: so far)?\W*$|^what was my (?:last )?question\W*$"
 )
 # Asking RoleFit to drop the conversation so far, alone or before a new question: "start over",
 # "forget all that", "new question: who owns pricing?".
@@ -1216,7 +1217,8 @@ START_OVER = re.compile(
     # the question after it set off by a stop ("new question: who…") or asking ("reset, who…"),
     # not words of its own ("reset my password", "start over with the backlog")
     r"(?:\W*$|\s*[.:;,!?\u2013\u2014-]+\s*(?P<rest>.+)|\s+(?P<asked>(?:who|what|whom|which|"
-    r"should|can|do|does|is|are|how|why)\b.*))$"
+    r"should|can|do|does|is|are|how|why)\b.*))$",
+    re.IGNORECASE | re.DOTALL,
 )
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 

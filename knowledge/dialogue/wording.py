@@ -36,7 +36,6 @@ INSULTED = (
 )
 
 
-# "ok" in the middle of a conversation: it goes on.
 def remembered(told: Sequence[str], advice: str | None, question: str) -> str:
     """ "What did I tell you?": what the conversation holds, and how to drop it."""
     if not told and not question:
@@ -58,6 +57,7 @@ STARTED_OVER = (
     "Starting afresh: nothing you told me before counts now. Ask me who owns a piece of work, "
     "or whom to hire."
 )
+# "ok" in the middle of a conversation: it goes on.
 ACKNOWLEDGED = "👍 Anything else, just ask: who owns a piece of work, or whom to hire."
 HELP = (
     "I answer questions about the Product Owner and Product Manager roles, from the article "
@@ -637,15 +637,17 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     if previous is None:
         return "Thanks for telling me." + TEACH
     # work outside product the article never names ("visa" read as a work visa) is RoleFit's
-    # own reading, not the article's
-    going_by = "Going by the article:" if previous.section else "As I read it, not the article:"
+    # own reading, not the article's; work it could not match is neither
+    going_by = "Going by the article: " if previous.section else ""
+    if not previous.section and previous.outside_owner:
+        going_by = "As I read it, not the article: "
     if team_setup and previous.owners:
-        return f"{TEAM_SETUP} {going_by} {ownership(previous, kb)}{TEACH}"
+        return f"{TEAM_SETUP} {going_by}{ownership(previous, kb)}{TEACH}"
     others = _other_readings(previous, kb)
     sure = "" if previous.confidence >= CLEARLY else " I wasn't certain either."
     alternatives = f" Other readings: {others}." if others else ""
     return (
-        f"Thanks for pushing back.{sure} {going_by} {ownership(previous, kb)}{alternatives}{TEACH}"
+        f"Thanks for pushing back.{sure} {going_by}{ownership(previous, kb)}{alternatives}{TEACH}"
     )
 
 

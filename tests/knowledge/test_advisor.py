@@ -543,19 +543,3 @@ def test_two_hires_at_a_startup_are_weighed_against_the_articles_note(
         matcher,
     )
     assert "single product person" not in weighed_against(larger)
-
-
-def test_two_hires_for_growth_at_a_scale_up_whose_scrum_teams_have_no_po_are_both(
-    matcher: Matcher,
-) -> None:
-    # found by a founder tester: three Scrum teams, no product person, growth wanted and two
-    # hires allowed got "one Product Manager covers what you described", leaving the teams
-    # without the role Scrum calls for
-    scrum_teams = answers(
-        company_stage="scale-up", goal="build-business", uses_scrum=True, headcount=2
-    )
-    assert advise(scrum_teams, matcher).recommendation == "both"
-    no_scrum = scrum_teams.model_copy(update={"uses_scrum": False})
-    assert advise(no_scrum, matcher).recommendation == "product-manager"
-    one_hire = scrum_teams.model_copy(update={"headcount": 1})
-    assert advise(one_hire, matcher).recommendation == "product-manager"

@@ -1209,6 +1209,8 @@ def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
         ("we want to expand into europe", "build-business"),
         ("we will expand to three teams next year", None),  # the company grows, no market
         ("we have 3 teams doing scrum", None),  # how they work, no wish for delivery
+        ("we also plan to expand to a bigger team next year", None),
+        ("we need someone to get our teams running sprints properly", "deliver-product"),
     ],
 )
 def test_a_hiring_story_gives_the_goal_it_states(story: str, goal: str | None) -> None:
@@ -3026,6 +3028,8 @@ def test_a_new_question_after_starting_over_is_answered_without_what_came_before
     assert answer.answer is not None and answer.memory.facts is None
     for words in ("reset my password", "start over with the backlog"):
         assert not chat.reply(words).text.startswith("Starting afresh")
+    many = chat.reply("reset, " * 500 + "who owns pricing?")  # a review's find: it crashed
+    assert many.owners == ["product-manager"]
 
 
 @pytest.mark.parametrize(
@@ -3051,6 +3055,14 @@ def test_a_why_asked_of_other_work_or_an_idea_is_answered_as_its_own_question(
     assert chat.reply(asked).concept == idea.concept  # asked first, too
     _, why = turns(chat, "who writes user stories?", "why does the PO write the stories?")
     assert why.intent == Intent.FEEDBACK and "I matched it to “Writing user stories”" in why.text
+    # a review's finds: these still ask why of the answer just given
+    for asked, why_of in (
+        ("who writes user stories?", "why does the po write them and not the market researcher?"),
+        ("who owns the backlog?", "why is the backlog not owned by whoever sets the strategy?"),
+        ("who does competitive analysis?", "why not the PO, who talks to the devs every day?"),
+    ):
+        _, again = turns(chat, asked, why_of)
+        assert again.intent == Intent.FEEDBACK, (asked, again.text)
 
 
 def test_pushback_on_work_outside_product_does_not_say_it_goes_by_the_article(
@@ -3060,6 +3072,8 @@ def test_pushback_on_work_outside_product_does_not_say_it_goes_by_the_article(
     _, pushed = turns(chat, "who sorts out work visas?", "that's wrong")
     assert "As I read it, not the article:" in pushed.text
     assert "Going by the article" not in pushed.text
+    _, unmatched = turns(chat, "who handles the zorblax?", "that's wrong")
+    assert "As I read it" not in unmatched.text and "couldn't match" in unmatched.text
 
 
 def test_asked_what_it_remembers_it_says_what_the_conversation_holds(chat: Chat) -> None:
@@ -3073,6 +3087,8 @@ def test_asked_what_it_remembers_it_says_what_the_conversation_holds(chat: Chat)
     assert held.memory.facts is not None and held.memory.question  # nothing dropped by asking
     nothing = chat.reply("what did I tell you?")
     assert nothing.text.startswith("You haven't told me anything")
+    asked = chat.reply("what did we say about pricing in the last meeting, who owns it")
+    assert asked.owners == ["product-manager"]  # a question, not about the conversation
 
 
 def test_a_second_role_planned_for_later_gets_the_advice_for_that_hire(chat: Chat) -> None:

@@ -136,6 +136,19 @@ def test_a_hiring_question_clicked_twice_is_answered_once_and_the_clicker_told(
     assert len(live.api.calls_to("chat.postMessage")) == 2
 
 
+def test_which_do_i_need_clicked_again_asks_again(live: LiveRoleFit) -> None:
+    # a review's find: a second click was told "You answered that question already"
+    message = {"ts": "1700000000.000500", "text": "the roles"}
+    for _ in range(2):
+        click = live.requests.block_action(
+            ids.HELP_ME_CHOOSE, "choose", message=message, ephemeral=False
+        )
+        acknowledged(live, click)
+    asked = posts(live, 2)
+    assert all("What is the hire mostly for?" in post["text"] for post in asked)
+    assert not live.api.calls_to("response_url")
+
+
 def test_the_prefilled_questionnaire_opens_with_what_was_understood(live: LiveRoleFit) -> None:
     reply = command(live, "we're a scale-up with 3 scrum teams, who should we hire?")
     button = next(b for b in buttons(reply) if b["action_id"] == ids.OPEN_QUESTIONNAIRE)

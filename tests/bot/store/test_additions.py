@@ -100,6 +100,15 @@ async def test_taking_back_a_phrasing_taught_in_two_cases_takes_both(store: Stor
     assert await store.phrasings("T1") == []
 
 
+async def test_a_phrasing_kept_with_stops_around_it_is_taken_back_without_them(
+    store: Store,
+) -> None:
+    # a review's find: phrasings taught before the stops were dropped kept them ("the kanban
+    # board!!"), and could then never be taken back
+    await store.add_phrasing("T1", "po-backlog", "the kanban board!!", "U0ADMIN")
+    assert await store.remove_phrasing("T1", "The Kanban Board") == ["po-backlog"]
+
+
 async def test_the_mark_moves_whatever_the_processes_clocks_say(store: Store) -> None:
     # found in review: a mark of the newest time stayed put when a process with a slower clock
     # took one phrasing back and taught another
