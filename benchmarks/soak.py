@@ -70,7 +70,14 @@ DOUBLE_SHARE = 0.10  # of questionnaires whose final submit, and of shares, sent
 VIEW_TIMEOUT_SECONDS = 8.0  # views.open is retried once after Retry-After 1 s by the app
 DRAIN_TIMEOUT_SECONDS = 600.0  # the outbox's 12 attempts take about 7 minutes
 SETTLE_SECONDS = 3.0  # after nothing is pending, for a late duplicate to show
-NOTES = ("couldn't open the hiring questionnaire", "took too long to open", "couldn't open")
+# Notes to the clicker, not the message owed: a questionnaire that could not open, and a
+# second "Share" click told the answer was shared (bot.listeners.actions.SHARED_ALREADY).
+NOTES = (
+    "couldn't open the hiring questionnaire",
+    "took too long to open",
+    "couldn't open",
+    "You shared this answer in the channel already",
+)
 SEED = 20240601
 
 
