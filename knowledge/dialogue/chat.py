@@ -185,6 +185,12 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
+# What "does the article say …" asks when it asks, not claims: "…who owns the backlog?".
+_ASKED_OPENLY = re.compile(
+    r"^(?:who|whom|whose|what|which|whether|how|why|when|where|anything|something|much|a lot|if"
+    r"|about)\b",
+    re.IGNORECASE,
+)
 # Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").
 _WHY_OF_THE_LAST_ANSWER = 4
 _WHY_WORD = re.compile(r"\bwhy\b", re.IGNORECASE)
@@ -347,8 +353,13 @@ class Chat:
             said = (asks["work"] or asks["claim"] or "").strip()
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
+                claimed = asks["verb"] == "say" and bool(said) and not _ASKED_OPENLY.match(said)
                 return self._in_the_article(
-                    said, memory, made_up=bool(asks["made_up"]), either=bool(asks["or_mine"])
+                    said,
+                    memory,
+                    made_up=bool(asks["made_up"]),
+                    either=bool(asks["or_mine"] or asks["either"]),
+                    claimed=claimed,
                 )
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
@@ -655,13 +666,22 @@ class Chat:
         return Reply(intent=Intent.FEEDBACK, text=text, kind="why", answer=previous, memory=kept)
 
     def _in_the_article(
-        self, asked: str, memory: Memory | None, *, made_up: bool = False, either: bool = False
+        self,
+        asked: str,
+        memory: Memory | None,
+        *,
+        made_up: bool = False,
+        either: bool = False,
+        claimed: bool = False,
     ) -> Reply:
         """Whether the article itself covers what is `asked` about (or, when it names nothing,
         what was just answered): one of its ideas or roles, yes, with what it says; work, yes
         with its section, or no and what an answer rested on instead; anything else, not found.
         `made_up`: asked as "did you make that up?", so the yes and no are the other way round;
-        `either`: asked as "the article or your opinion?", which no yes or no answers."""
+        `either`: asked as "the article or your opinion?", which no yes or no answers;
+        `claimed`: asked as "does it say <a claim>?" ("…the project raised revenue by 40%?"),
+        which finding the idea or the work does not make true: what the article says of it is
+        given to check the claim against, never a yes."""
         kept = memory or Memory(intent="feedback")
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
@@ -681,7 +701,8 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
-            return reply.model_copy(update={"text": f"Yes. {reply.text}"})
+            lead = wording.CLAIM if claimed else "Yes."
+            return reply.model_copy(update={"text": f"{lead} {reply.text}"})
         answer = self._answer(asked)
         if answer.confidence < MOST_LIKELY and not answer.parts:
             return Reply(
@@ -689,7 +710,7 @@ class Chat:
             )
         return Reply(
             intent=Intent.FEEDBACK,
-            text=wording.in_the_article(answer, answered=False),
+            text=wording.in_the_article(answer, answered=False, claimed=claimed),
             kind="why",
             answer=answer,
             memory=kept.model_copy(update={"question": answer.question}),

@@ -733,8 +733,8 @@ ASKS_SOURCE = re.compile(
 # asked about, if named.
 ASKS_IF_IN_ARTICLE = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm|wait|really|seriously|are you sure)[ ,?!.]+)*(?:"
-    r"(?:does|did|is) (?:the article|it|the author) (?:really |actually |even )?(?:say|mention|"
-    r"name|cover|talk about|list|discuss)(?: anything about)?(?P<work>(?: [^?]*)?)"
+    r"(?:does|did|is) (?:the article|it|the author) (?:really |actually |even )?(?P<verb>say|"
+    r"mention|name|cover|talk about|list|discuss)(?: anything about)?(?P<work>(?: [^?]*)?)"
     r"|(?:is|was) (?:that|this|it|your answer|that answer) (?:really |actually )?(?:in|from|"
     r"said in|named in|mentioned in|based on) the article"
     r"(?P<or_mine> or (?:is (?:that|it) |was (?:that|it) |just )?(?:your (?:own )?(?:opinion|view|"
@@ -742,6 +742,9 @@ ASKS_IF_IN_ARTICLE = re.compile(
     r"guessing|(?:an? )?(?:guess|inference)|made up|something else))?"
     r"|the article (?:really |actually )?(?:says (?:that|this|it|so)|(?:mentions|names|covers|"
     r"talks about) (?P<claim>[\w&-]+(?: [\w&-]+){0,4}))(?=\?)"
+    r"|(?P<either>(?:is|was) (?:that|this|it) (?:just )?(?:your (?:own )?(?:opinion|view|take|"
+    r"interpretation|reading)|you) or (?:the article'?s?|(?:from |in )?the article|what the "
+    r"article says)(?: opinion| view)?)"
     r"|(?P<made_up>(?:did|do) you (?:just )?make (?:that|it|this) up|you (?:just )?made (?:that|"
     r"it|this) up|you(?:'re| are) (?:just )?making (?:that|it|this|all this|this all|these) up|"
     r"(?:is|was) (?:that|this|it) (?:just )?your (?:own )?(?:opinion|view|take|guess|"

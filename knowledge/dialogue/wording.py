@@ -448,12 +448,18 @@ NOT_IN_ARTICLE = (
 
 
 def in_the_article(
-    answer: Answer, *, answered: bool, made_up: bool = False, either: bool = False
+    answer: Answer,
+    *,
+    answered: bool,
+    made_up: bool = False,
+    either: bool = False,
+    claimed: bool = False,
 ) -> str:
     """Whether the article itself names the work an answer is about, said plainly first;
     `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
     asked as "did you make that up?", so its yes is a no; `either`: asked as "the article or
-    your opinion?", so it is said which rather than yes or no."""
+    your opinion?", so it is said which rather than yes or no; `claimed`: asked whether it says
+    a claim, which the work named does not make true, so what it says is given to check."""
     if not answer.settled:
         lead = (
             "The article" if either else "No: I said the article" if made_up else "No, the article"
@@ -470,6 +476,8 @@ def in_the_article(
         said = " That's why I said “most likely”, not “clearly”." if answered else ""
         lead = "Not made up, but inferred." if made_up or either else "No, not in so many words."
         return f"{lead} {answer.why}{said}"
+    if claimed:
+        return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
     lead = "It's" if either else "No, it's" if made_up else "Yes. It's"
     return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 

@@ -3099,3 +3099,28 @@ def test_a_second_role_planned_for_later_gets_the_advice_for_that_hire(chat: Cha
     assert later.text.startswith("For the hire after that, with the first one made:")
     assert later.recommendation is not None
     assert later.recommendation.recommendation == "product-manager"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Does the article say the project increased revenue by 40 percent?",
+        "Does the article say McKinsey studied 500 companies?",
+    ],
+)
+def test_whether_the_article_says_a_claim_is_never_answered_yes(chat: Chat, claim: str) -> None:
+    # found by a skeptical PM: "Yes." to made-up claims, because the idea or work was found
+    reply = chat.reply(claim)
+    assert reply.text.startswith(wording.CLAIM) and "Yes" not in reply.text.split(":")[0]
+    assert chat.reply("does the article mention the three horizons?").text.startswith("Yes.")
+    assert chat.reply("does the article say who owns the backlog?").text.startswith("Yes.")
+
+
+def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
+    chat: Chat,
+) -> None:
+    # found by a skeptical PM: the help, four times
+    _, inferred = turns(chat, "who owns pricing?", "Is that your opinion or the article's?")
+    assert inferred.text.startswith("Not made up, but inferred.")
+    _, named = turns(chat, "who owns the backlog?", "is that your opinion or the article's?")
+    assert named.text.startswith("It's in the article's section")
