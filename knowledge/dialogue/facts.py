@@ -129,6 +129,9 @@ _HOW_IT_WORKS = re.compile(
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
     r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
     r"\bteams? (?:are |all )?(?:doing|running|using|practi[cs]ing|working in) (?:scrum|sprints)\b"
+    # "a 25-person startup running Scrum": the company's way of working, no need of delivery
+    r"|\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
+    r"(?:running|doing|using|practi[cs]ing|on) (?:scrum|sprints)\b"
 )
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
@@ -474,9 +477,16 @@ _NOT_THIS_SIDE = re.compile(
 )
 _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolutely|si|oui|ja)\b")
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
-_ONE_ANSWER = re.compile(r"\b(?:one|1|single|just one|only one)\b")
+# A count that is of something else: "two-week sprints", "our 2 founders", "1 scrum team".
+_NOT_A_HEAD_COUNT = (
+    r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|teams?|squads?|sprints?|"
+    r"engineers?|devs?|developers?|products|product lines?)\b)"
+)
+_ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
-_TWO_ANSWER = re.compile(r"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b")
+_TWO_ANSWER = re.compile(
+    rf"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b{_NOT_A_HEAD_COUNT}"
+)
 
 
 # A correction this short is read like a reply to a button ("no wait, growth", "actually 2").

@@ -1211,6 +1211,13 @@ def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
         ("we have 3 teams doing scrum", None),  # how they work, no wish for delivery
         ("we also plan to expand to a bigger team next year", None),
         ("we need someone to get our teams running sprints properly", "deliver-product"),
+        # a CEO tester's find: the Scrum read as a wish for delivery outweighed the work named
+        (
+            "We're a 25-person B2B SaaS startup running Scrum. We can hire one person. We need "
+            "someone to own pricing and the go-to-market with sales, and to talk to customers.",
+            "build-business",
+        ),
+        ("we need someone running our sprints", "deliver-product"),
     ],
 )
 def test_a_hiring_story_gives_the_goal_it_states(story: str, goal: str | None) -> None:
@@ -3124,3 +3131,17 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
     assert inferred.text.startswith("Not made up, but inferred.")
     _, named = turns(chat, "who owns the backlog?", "is that your opinion or the article's?")
     assert named.text.startswith("It's in the article's section")
+
+
+@pytest.mark.parametrize(
+    ("said", "headcount"),
+    [
+        ("we run two-week sprints", None),  # a CEO tester's finds: each read as two hires
+        ("honestly our 2 founders do everything now", None),
+        ("two people", 2),
+        ("2 product managers", 2),
+        ("just one", 1),
+    ],
+)
+def test_a_count_of_something_else_is_no_head_count(said: str, headcount: int | None) -> None:
+    assert read_answer(said, "headcount").headcount == headcount
