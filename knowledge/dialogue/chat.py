@@ -185,6 +185,13 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
+# A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
+# out of the patterns the intent scorer weighs: it changes what is remembered, not the intent.
+_WHAT_IF = re.compile(
+    r"^(?:and |but |so |ok,? |hmm,? )?(?:what if|what about if|and if|suppose|supposing|imagine|"
+    r"hypothetically)\b",
+    re.IGNORECASE,
+)
 # What "does the article say …" asks when it asks, not claims: "…who owns the backlog?".
 _ASKED_OPENLY = re.compile(
     r"^(?:who|whom|whose|what|which|whether|how|why|when|where|anything|something|much|a lot|if"
@@ -282,6 +289,16 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
+        if (
+            memory is not None
+            and reply.text.startswith(wording.READVISED)
+            and (_WHAT_IF.match(text.strip()))
+        ):
+            # "what if we grow to 300 people?": advised as if so, the facts told kept as they were
+            supposed = reply.text.removeprefix(wording.READVISED).lstrip()
+            return reply.model_copy(
+                update={"text": f"{wording.SUPPOSED} {supposed}", "note": "", "memory": memory}
+            )
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:

@@ -576,6 +576,7 @@ REANSWERED = "Got it, about that work:"
 ANSWERED_ALREADY = "That is the work I just answered, and the answer stands:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
+SUPPOSED = "If that were so (I keep what you told me as it was):"
 NEXT_ADVISED = "For the hire after that, with the first one made:"
 
 

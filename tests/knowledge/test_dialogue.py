@@ -3145,3 +3145,13 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
 )
 def test_a_count_of_something_else_is_no_head_count(said: str, headcount: int | None) -> None:
     assert read_answer(said, "headcount").headcount == headcount
+
+
+def test_a_fact_supposed_after_the_advice_is_advised_on_and_not_kept(chat: Chat) -> None:
+    # found by a CEO tester: "what if we grow to 300 people?" was kept as told, so every
+    # answer after it took the company for a scale-up
+    told = "we're a 25 person startup, we run scrum and need delivery. who do we hire?"
+    first, supposed = turns(chat, told, "what if we grow to 300 people?")
+    assert supposed.text.startswith("If that were so (I keep what you told me as it was):")
+    assert "yours is a scale-up" in supposed.text
+    assert supposed.memory == first.memory
