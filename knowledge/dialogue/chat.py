@@ -185,6 +185,11 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
+# Pay for the hire just advised, the role not named: "how much should we pay them?".
+_PAY_THE_HIRE = re.compile(
+    r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
+    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\b"
+)
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
 # out of the patterns the intent scorer weighs: it changes what is remembered, not the intent.
 _WHAT_IF = re.compile(
@@ -1447,8 +1452,9 @@ class Chat:
         if concept := self._explained(reading.text) or self.concepts.phrased(reading.text):
             return self._concept_reply(reading, concept)  # "do PMs travel a lot?": it says
         said = message_of(reading.text).said
-        if said.finds(WORKING_CONDITIONS):
-            return _working_conditions()  # "how much should I pay a PM?": the article leaves it out
+        if said.finds(WORKING_CONDITIONS) or _PAY_THE_HIRE.search(said):
+            # "how much should I pay a PM?": the article leaves it out (the hire talked of kept)
+            return _keeping_the_hire(_working_conditions(), memory)
         if said.finds(WAYS_OF_WORKING):  # "scrum or kanban?": not covered, but what it implies
             text = wording.WAYS_OF_WORKING
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))

@@ -3155,3 +3155,13 @@ def test_a_fact_supposed_after_the_advice_is_advised_on_and_not_kept(chat: Chat)
     assert supposed.text.startswith("If that were so (I keep what you told me as it was):")
     assert "yours is a scale-up" in supposed.text
     assert supposed.memory == first.memory
+
+
+def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
+    chat: Chat,
+) -> None:
+    # found by a CEO tester: "how much should we pay them?" got "outside what I know"
+    told = "we're a startup, we run scrum, we need delivery. who to hire?"
+    _, pay = turns(chat, told, "how much should we pay them?")
+    assert pay.text.startswith("The article doesn't cover pay")
+    assert pay.memory.facts is not None and pay.memory.facts.uses_scrum is True
