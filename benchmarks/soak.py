@@ -55,6 +55,7 @@ from storage import bench_database
 
 from bot.blocks import ids
 from bot.blocks.answer import AnswerRef
+from bot.listeners.actions import SHARED_ALREADY
 from bot.sandbox import FakeSlackApi, RecordedCall, SignedRequest, SlackRequests
 from bot.sandbox.console.form import Form
 from bot.sandbox.live import TEST_SIGNING_SECRET
@@ -71,12 +72,12 @@ VIEW_TIMEOUT_SECONDS = 8.0  # views.open is retried once after Retry-After 1 s b
 DRAIN_TIMEOUT_SECONDS = 600.0  # the outbox's 12 attempts take about 7 minutes
 SETTLE_SECONDS = 3.0  # after nothing is pending, for a late duplicate to show
 # Notes to the clicker, not the message owed: a questionnaire that could not open, and a
-# second "Share" click told the answer was shared (bot.listeners.actions.SHARED_ALREADY).
+# second "Share" click told the answer was shared.
 NOTES = (
     "couldn't open the hiring questionnaire",
     "took too long to open",
     "couldn't open",
-    "You shared this answer in the channel already",
+    SHARED_ALREADY,
 )
 SEED = 20240601
 

@@ -99,7 +99,8 @@ async def _set_retention(text: str, team: str, deps: Deps) -> str:
             "are deleted."
         )
     return (
-        f"Question texts are now kept for {days} days here, and older ones are deleted (the "
+        f"Question texts are now kept for {days} day{'s' if days != 1 else ''} here, and older "
+        "ones are deleted (the "
         "counts are always kept)."
     )
 

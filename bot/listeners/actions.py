@@ -57,7 +57,7 @@ logger = logging.getLogger(__name__)
 
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9_]+")
 
-SHARED_ALREADY = "You shared this answer in the channel already, so it isn't posted again."
+SHARED_ALREADY = "This answer was shared in the channel already, so it isn't posted again."
 ANSWERED_ALREADY = (
     "You answered that question already, and I went on from your first choice. To change it, "
     "just tell me (say, “actually, it's for building the business”)."

@@ -139,7 +139,13 @@ from knowledge.dialogue.patterns import (
 from knowledge.dialogue.scorer import default_scorer
 from knowledge.matcher import UNRELATED_CONFIDENCE, Matcher
 from knowledge.models import Answer, Concept, KnowledgeBase
-from knowledge.questionnaire import ROLE_IDS, Goal, told_parts
+from knowledge.questionnaire import (
+    PRODUCT_MANAGER,
+    PRODUCT_OWNER,
+    ROLE_IDS,
+    Goal,
+    told_parts,
+)
 from knowledge.text import (
     POINTING_BACK,
     clean_text,
@@ -188,7 +194,7 @@ _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 # Pay for the hire just advised, the role not named: "how much should we pay them?".
 _PAY_THE_HIRE = re.compile(
     r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
-    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\b"
+    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\W*$"
 )
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
 # out of the patterns the intent scorer weighs: it changes what is remembered, not the intent.
@@ -200,7 +206,7 @@ _WHAT_IF = re.compile(
 # What "does the article say …" asks when it asks, not claims: "…who owns the backlog?".
 _ASKED_OPENLY = re.compile(
     r"^(?:who|whom|whose|what|which|whether|how|why|when|where|anything|something|much|a lot|if"
-    r"|about)\b",
+    r"|about|more|enough|little|nothing)\b",
     re.IGNORECASE,
 )
 # Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").
@@ -214,7 +220,7 @@ _ORDINALS = {
 }
 
 # The goal a hire of each role is for, when a message names the role and not the goal.
-_ROLE_GOAL: dict[str, Goal] = {ROLE_IDS[0]: "deliver-product", ROLE_IDS[1]: "build-business"}
+_ROLE_GOAL: dict[str, Goal] = {PRODUCT_OWNER: "deliver-product", PRODUCT_MANAGER: "build-business"}
 
 ASK_WORDING: dict[Fact, tuple[str, tuple[tuple[str, str], ...]]] = {
     "goal": (
@@ -294,16 +300,8 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
-        if (
-            memory is not None
-            and reply.text.startswith(wording.READVISED)
-            and (_WHAT_IF.match(text.strip()))
-        ):
-            # "what if we grow to 300 people?": advised as if so, the facts told kept as they were
-            supposed = reply.text.removeprefix(wording.READVISED).lstrip()
-            return reply.model_copy(
-                update={"text": f"{wording.SUPPOSED} {supposed}", "note": "", "memory": memory}
-            )
+        if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
+            return _supposed(reply, memory.facts)  # "what if we grow to 300 people?"
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
@@ -375,7 +373,9 @@ class Chat:
             said = (asks["work"] or asks["claim"] or "").strip()
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
-                claimed = asks["verb"] == "say" and bool(said) and not _ASKED_OPENLY.match(said)
+                verb = (asks["verb"] or "").lower()
+                claims = verb == "say" or said.lower().startswith("that ")
+                claimed = claims and bool(said) and not _ASKED_OPENLY.match(said)
                 return self._in_the_article(
                     said,
                     memory,
@@ -934,9 +934,11 @@ class Chat:
                 facts = known.corrected(correction)
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
-            facts = self._next_hire(known, said)
+            # "a PO now and a PM next year": the role said first is the hire made
+            made = _in_order_said(reading.text.lower(), named)[0] if len(named) == 2 else None
+            facts = self._next_hire(known, said, made)
             later = [r for r in named if r not in facts.existing_roles]
-            if facts.goal is None and len(later) == 1:  # "a PO now and a PM next year"
+            if facts.goal is None and len(later) == 1:
                 facts = facts.model_copy(update={"goal": _ROLE_GOAL[later[0]]})
         if vacated := read_vacated(reading.text):  # "our PM just quit": off the staff
             staff = tuple(role for role in facts.existing_roles if role not in vacated)
@@ -1064,10 +1066,13 @@ class Chat:
         described = wording.role(self.kb.roles[role]) if role in ROLE_IDS else None
         return wording.job_ad(described or wording.compare(self.kb), interview=interview)
 
-    def _next_hire(self, known: HiringFacts, said: HiringFacts) -> HiringFacts:
-        """ "Once that person is in, who's next?": the hire just advised counts as on staff beside
-        those already there, and the new message alone says what the next one is for."""
-        advised = self.advise(known).recommendation
+    def _next_hire(
+        self, known: HiringFacts, said: HiringFacts, made: str | None = None
+    ) -> HiringFacts:
+        """ "Once that person is in, who's next?": the hire just advised (or `made`, the one the
+        message says comes first) counts as on staff beside those already there, and the new
+        message alone says what the next one is for."""
+        advised = made or self.advise(known).recommendation
         hired = (advised,) if advised in ROLE_IDS else ROLE_IDS
         staff = tuple(dict.fromkeys([*known.existing_roles, *hired]))
         return said.model_copy(
@@ -1559,6 +1564,12 @@ def _working_conditions() -> Reply:
     )
 
 
+def _in_order_said(said: str, roles: list[str]) -> list[str]:
+    """`roles` (named in the lower-cased message) in the order the message names them."""
+    titles: dict[str, re.Pattern[str]] = {PRODUCT_OWNER: TITLE_PO, PRODUCT_MANAGER: TITLE_PM}
+    return sorted(roles, key=lambda role: m.start() if (m := titles[role].search(said)) else 0)
+
+
 def _roles_named(said: str) -> list[str]:
     """The roles a (lower-cased) message names, Product Owner first."""
     return [
@@ -1566,6 +1577,27 @@ def _roles_named(said: str) -> list[str]:
         for role, names in ((ROLE_IDS[0], TITLE_PO), (ROLE_IDS[1], TITLE_PM))
         if names.search(said)
     ]
+
+
+def _supposed(reply: Reply, told: HiringFacts) -> Reply:
+    """The reply to a fact of the hire supposed ("what if we grow to 300 people?"): advice on
+    it is said to be supposing it, and the facts told are kept as they were (the rest of the
+    conversation, the advice's turn, goes on as any other)."""
+    facts = reply.memory.facts
+    if reply.intent is not Intent.HIRE or facts is None or facts == told:
+        return reply
+    kept = reply.memory.model_copy(update={"facts": told})
+    if not reply.text.startswith(wording.READVISED):
+        return reply.model_copy(update={"memory": kept})  # "for the hire after that…"
+    text = reply.text.removeprefix(wording.READVISED).lstrip()
+    note = reply.note.removeprefix(wording.READVISED).strip()
+    return reply.model_copy(
+        update={
+            "text": f"{wording.SUPPOSED} {text}",
+            "note": f"{wording.SUPPOSED} {note}".strip(),
+            "memory": kept,
+        }
+    )
 
 
 def _noting(note: str, reply: Reply) -> Reply:

@@ -130,7 +130,8 @@ _HOW_IT_WORKS = re.compile(
     r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
     r"\bteams? (?:are |all )?(?:doing|running|using|practi[cs]ing|working in) (?:scrum|sprints)\b"
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
-    r"|\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
+    r"|(?<!get the )(?<!get our )(?<!start the )(?<!start our )(?<!make the )(?<!move the )"
+    r"\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
     r"(?:running|doing|using|practi[cs]ing|on) (?:scrum|sprints)\b"
 )
 _TWO_MORE = re.compile(
@@ -479,7 +480,7 @@ _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolut
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
 # A count that is of something else: "two-week sprints", "our 2 founders", "1 scrum team".
 _NOT_A_HEAD_COUNT = (
-    r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|teams?|squads?|sprints?|"
+    r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|sprints?|"
     r"engineers?|devs?|developers?|products|product lines?)\b)"
 )
 _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")

@@ -133,10 +133,12 @@ def asks_in_another_language(text: str) -> bool:
     return foreign >= 2 and 3 * foreign >= len(words)
 
 
-# Scripts written without spaces between words (Chinese, Japanese kana, Thai), and the letters
+# Scripts written without spaces between words (Thai, Japanese kana, Chinese), and the letters
 # that make one a sentence rather than a word or a name.
-_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _UNSPACED_SENTENCE = 4
+# Everyday Japanese courtesies, greeted rather than told "English only".
+_JAPANESE_COURTESY = re.compile(r"おはよう|お疲れ|よろしく|すみません|こんばんは")
 
 
 def asks_in_another_script(text: str) -> bool:
@@ -156,5 +158,8 @@ def asks_in_another_script(text: str) -> bool:
         return True
     # Written without spaces ("バックログは誰が管理しますか"): a sentence, unless greeting or thanks
     unspaced = sum(_UNSPACED_SCRIPT.match(c) is not None for c in letters)
-    polite = P.GREETING_PHRASES.search(said) or P.FOREIGN_THANKS.search(said)
+    polite = any(
+        pattern.search(said)
+        for pattern in (P.GREETING_PHRASES, P.FOREIGN_THANKS, _JAPANESE_COURTESY)
+    )
     return unspaced >= _UNSPACED_SENTENCE and not polite

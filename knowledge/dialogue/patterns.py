@@ -1330,9 +1330,11 @@ BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* b
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b|"
-    # "a PO now and a PM next year" (a hire then, not "expand to germany next year")
-    r"\b(?:pm|po|product manager|product owner|hire|another|second one)\b[^.?!]{0,30}\b(?:next "
-    r"(?:year|quarter)|in (?:a|one|two|six|\d+) (?:years?|months?|quarters?))\b"
+    # "hire a PO now and a PM next year" (a hire then: not "expand to germany next year", "make
+    # the hire in six months" or "our PO leaves next year")
+    r"\b(?:hire|add|bring on)\b[^.?!]{0,20}\b(?:pm|po|product manager|product owner|another|"
+    r"second)\b[^.?!]{0,20}\b(?:next (?:year|quarter)|in (?:a|one|two|six|\d+) "
+    r"(?:years?|months?|quarters?))\b"
 )
 
 # Cues the scorer weighs (`cues.py`) that the rules do not check.

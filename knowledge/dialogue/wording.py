@@ -474,7 +474,13 @@ def in_the_article(
         return "No. The article doesn't cover that as either role's work."
     if not answer.named:
         said = " That's why I said “most likely”, not “clearly”." if answered else ""
-        lead = "Not made up, but inferred." if made_up or either else "No, not in so many words."
+        lead = (
+            "Not made up, but inferred."
+            if made_up
+            else "My own inference, not the article's words."
+            if either
+            else "No, not in so many words."
+        )
         return f"{lead} {answer.why}{said}"
     if claimed:
         return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
@@ -576,7 +582,7 @@ REANSWERED = "Got it, about that work:"
 ANSWERED_ALREADY = "That is the work I just answered, and the answer stands:"
 # Before the advice again, when pushback on it says something new of the hire.
 READVISED = "Got it. Taking that into account:"
-SUPPOSED = "If that were so (I keep what you told me as it was):"
+SUPPOSED = "Supposing that (what you told me stays as it was):"
 NEXT_ADVISED = "For the hire after that, with the first one made:"
 
 

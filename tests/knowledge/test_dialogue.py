@@ -269,7 +269,7 @@ def test_a_message_in_another_script_is_told_english_only_and_the_thread_goes_on
     _, other, follow_up = turns(chat, "who owns pricing?", text, "and the backlog?")
     assert other.text.startswith("Sorry, I can only read English so far.")
     assert follow_up.follow_up and follow_up.owners == ["product-owner"]
-    for greeting in ("привет", "こんにちは", "你好吗"):
+    for greeting in ("привет", "こんにちは", "你好吗", "안녕하세요", "おはようございます"):
         assert chat.reply(greeting).intent == "smalltalk"  # a greeting is greeted
     _, thanks = turns(chat, "who owns pricing?", "спасибо большое")
     assert not thanks.text.startswith("Sorry")
@@ -2222,7 +2222,7 @@ def test_scrum_stated_beside_a_doubt_about_the_role_is_kept() -> None:
 @pytest.mark.parametrize(
     ("asked", "starts"),
     [
-        ("who writes acceptance criteria?", "Not made up, but inferred."),
+        ("who writes acceptance criteria?", "My own inference, not the article's words."),
         ("who owns the backlog?", "It's in the article's section"),
     ],
 )
@@ -3113,6 +3113,8 @@ def test_a_second_role_planned_for_later_gets_the_advice_for_that_hire(chat: Cha
     [
         "Does the article say the project increased revenue by 40 percent?",
         "Does the article say McKinsey studied 500 companies?",
+        "Does the article SAY McKinsey studied 500 companies?",  # a review's finds
+        "does the article mention that McKinsey studied 500 companies?",
     ],
 )
 def test_whether_the_article_says_a_claim_is_never_answered_yes(chat: Chat, claim: str) -> None:
@@ -3128,7 +3130,7 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
 ) -> None:
     # found by a skeptical PM: the help, four times
     _, inferred = turns(chat, "who owns pricing?", "Is that your opinion or the article's?")
-    assert inferred.text.startswith("Not made up, but inferred.")
+    assert inferred.text.startswith("My own inference, not the article's words.")
     _, named = turns(chat, "who owns the backlog?", "is that your opinion or the article's?")
     assert named.text.startswith("It's in the article's section")
 
@@ -3141,6 +3143,7 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
         ("two people", 2),
         ("2 product managers", 2),
         ("just one", 1),
+        ("one per team, we have two teams", 2),  # a review's find: read as one hire
     ],
 )
 def test_a_count_of_something_else_is_no_head_count(said: str, headcount: int | None) -> None:
@@ -3152,9 +3155,15 @@ def test_a_fact_supposed_after_the_advice_is_advised_on_and_not_kept(chat: Chat)
     # answer after it took the company for a scale-up
     told = "we're a 25 person startup, we run scrum and need delivery. who do we hire?"
     first, supposed = turns(chat, told, "what if we grow to 300 people?")
-    assert supposed.text.startswith("If that were so (I keep what you told me as it was):")
+    assert supposed.text.startswith(wording.SUPPOSED)
     assert "yours is a scale-up" in supposed.text
-    assert supposed.memory == first.memory
+    assert supposed.memory.facts == first.memory.facts
+    assert supposed.note.startswith("Supposing that")  # what Slack shows above the card
+    # a review's finds: what is kept is the facts, not the turn before ("why?" is of the advice)
+    *_, why = turns(chat, told, "who owns pricing?", "what if we grow to 300 people?", "why?")
+    assert why.text.startswith("Hire a Product Owner because")
+    _, later = turns(chat, told, "we can only make the hire in six months")
+    assert not later.text.startswith("For the hire after that")
 
 
 def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
@@ -3165,3 +3174,5 @@ def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
     _, pay = turns(chat, told, "how much should we pay them?")
     assert pay.text.startswith("The article doesn't cover pay")
     assert pay.memory.facts is not None and pay.memory.facts.uses_scrum is True
+    licences = chat.reply("how much should we pay for jira licenses?")
+    assert not licences.text.startswith("The article doesn't cover pay")

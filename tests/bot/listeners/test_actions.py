@@ -59,7 +59,7 @@ def test_share_clicked_twice_is_posted_once(live: LiveRoleFit) -> None:
         call.body["response_type"]: call.body for call in live.api.wait_for("response_url", 2)
     }
     assert sorted(shared) == ["ephemeral", "in_channel"]  # posted once, the second click told
-    assert "You shared this answer in the channel already" in shared["ephemeral"]["text"]
+    assert "This answer was shared in the channel already" in shared["ephemeral"]["text"]
 
 
 def test_a_did_you_mean_choice_replaces_the_unsure_answer(live: LiveRoleFit) -> None:
