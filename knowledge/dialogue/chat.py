@@ -83,6 +83,7 @@ from knowledge.dialogue.patterns import (
     INSULT,
     INTRODUCTION,
     JOB_AD,
+    LATER,
     MARKUP,
     MEANT,
     MEANT_NOT_THAT,
@@ -194,8 +195,14 @@ _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 # Pay for the hire just advised, the role not named: "how much should we pay them?".
 _PAY_THE_HIRE = re.compile(
     r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
-    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\W*$"
+    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\b"
+    # not for a thing: "…pay for jira licenses?" (for the hire, yes)
+    r"(?!\s+for\s+(?!(?:this|that|the|our|the new) (?:hire|person|role)\b))"
 )
+# Words after "does the article mention that…" that make it a claim, not a thing pointed at.
+_CLAUSE_AFTER_THAT = 4
+# A time to come a hire is planned for: "next year", "in six months".
+_LATER_TIME = re.compile(LATER)
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
 # out of the patterns the intent scorer weighs: it changes what is remembered, not the intent.
 _WHAT_IF = re.compile(
@@ -374,7 +381,10 @@ class Chat:
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 verb = (asks["verb"] or "").lower()
-                claims = verb == "say" or said.lower().startswith("that ")
+                # "…mention that McKinsey studied 500 companies?" (not "…that three horizons
+                # thing?": a clause after "that" has a few words)
+                that = said.lower().startswith("that ") and len(said.split()) > _CLAUSE_AFTER_THAT
+                claims = verb == "say" or that
                 claimed = claims and bool(said) and not _ASKED_OPENLY.match(said)
                 return self._in_the_article(
                     said,
@@ -934,8 +944,8 @@ class Chat:
                 facts = known.corrected(correction)
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
-            # "a PO now and a PM next year": the role said first is the hire made
-            made = _in_order_said(reading.text.lower(), named)[0] if len(named) == 2 else None
+            # "a PO now and a PM next year": the role said for later is the next hire
+            made = _made_first(reading.text.lower(), named)
             facts = self._next_hire(known, said, made)
             later = [r for r in named if r not in facts.existing_roles]
             if facts.goal is None and len(later) == 1:
@@ -1564,10 +1574,21 @@ def _working_conditions() -> Reply:
     )
 
 
-def _in_order_said(said: str, roles: list[str]) -> list[str]:
-    """`roles` (named in the lower-cased message) in the order the message names them."""
+def _made_first(said: str, roles: list[str]) -> str | None:
+    """Of both roles named with a time to come ("hire a PO now and a PM next year", "a PM next
+    year, but the PO first"), the one hired first: not the one named nearest before that time.
+    None unless both are named and the time is said."""
+    later = _LATER_TIME.search(said)
+    if len(roles) != 2 or later is None:
+        return None
     titles: dict[str, re.Pattern[str]] = {PRODUCT_OWNER: TITLE_PO, PRODUCT_MANAGER: TITLE_PM}
-    return sorted(roles, key=lambda role: m.start() if (m := titles[role].search(said)) else 0)
+
+    def nearest_before(role: str) -> int:
+        starts = [m.start() for m in titles[role].finditer(said) if m.start() < later.start()]
+        return max(starts, default=-1)
+
+    for_later = max(roles, key=nearest_before)
+    return next(role for role in roles if role != for_later)
 
 
 def _roles_named(said: str) -> list[str]:
@@ -1580,15 +1601,13 @@ def _roles_named(said: str) -> list[str]:
 
 
 def _supposed(reply: Reply, told: HiringFacts) -> Reply:
-    """The reply to a fact of the hire supposed ("what if we grow to 300 people?"): advice on
-    it is said to be supposing it, and the facts told are kept as they were (the rest of the
-    conversation, the advice's turn, goes on as any other)."""
-    facts = reply.memory.facts
-    if reply.intent is not Intent.HIRE or facts is None or facts == told:
+    """The reply to a fact of the hire supposed ("what if we grow to 300 people?"): advice given
+    again on it is said to be supposing it, and the facts told are kept as they were (the
+    advice's turn goes on as any other). Any other reply ("how many can you hire?", the hire
+    after that) is as for a fact told: its buttons carry the facts it rests on."""
+    if not reply.text.startswith(wording.READVISED):
         return reply
     kept = reply.memory.model_copy(update={"facts": told})
-    if not reply.text.startswith(wording.READVISED):
-        return reply.model_copy(update={"memory": kept})  # "for the hire after that…"
     text = reply.text.removeprefix(wording.READVISED).lstrip()
     note = reply.note.removeprefix(wording.READVISED).strip()
     return reply.model_copy(

@@ -480,9 +480,11 @@ _YES = re.compile(r"^(?:yes|yep|yeah|yup|ya|sure|of course|we do|correct|absolut
 _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|waterfall)\b")
 # A count that is of something else: "two-week sprints", "our 2 founders", "1 scrum team".
 _NOT_A_HEAD_COUNT = (
-    r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|sprints?|"
+    r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|teams?|squads?|sprints?|"
     r"engineers?|devs?|developers?|products|product lines?)\b)"
 )
+# One hire for each of several teams: room for both roles ("one per team, we have two teams").
+_ONE_PER_TEAM = re.compile(r"\b(?:one|a|1) (?:per|for each|for every|in each) (?:team|squad)\b")
 _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
@@ -539,7 +541,7 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         if delivery or business:
             return HiringFacts(goal="deliver-product" if delivery else "build-business")
     elif fact == "headcount":
-        if _TWO_ANSWER.search(said):
+        if _TWO_ANSWER.search(said) or _ONE_PER_TEAM.search(said):
             return HiringFacts(headcount=2)
         if _ONE_ANSWER.search(said):
             return HiringFacts(headcount=1)

@@ -138,7 +138,10 @@ def asks_in_another_language(text: str) -> bool:
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _UNSPACED_SENTENCE = 4
 # Everyday Japanese courtesies, greeted rather than told "English only".
-_JAPANESE_COURTESY = re.compile(r"おはよう|お疲れ|よろしく|すみません|こんばんは")
+_JAPANESE_COURTESY = re.compile(
+    r"おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です)?|よろしく(?:お願い|おねがい)?(?:します)?|"
+    r"すみません|こんばんは|ありがとう(?:ございます)?|ございます|お願いします"
+)
 
 
 def asks_in_another_script(text: str) -> bool:
@@ -156,10 +159,9 @@ def asks_in_another_script(text: str) -> bool:
         return False  # mostly English, or it names the roles: read as usual
     if "?" in text or len(said.split()) > 2:
         return True
-    # Written without spaces ("バックログは誰が管理しますか"): a sentence, unless greeting or thanks
-    unspaced = sum(_UNSPACED_SCRIPT.match(c) is not None for c in letters)
-    polite = any(
-        pattern.search(said)
-        for pattern in (P.GREETING_PHRASES, P.FOREIGN_THANKS, _JAPANESE_COURTESY)
-    )
-    return unspaced >= _UNSPACED_SENTENCE and not polite
+    # Written without spaces ("バックログは誰が管理しますか"): a sentence once greetings and thanks
+    # are set aside ("すみません、バックログは…" still asks)
+    for courtesy in (_JAPANESE_COURTESY, P.GREETING_PHRASES, P.FOREIGN_THANKS):
+        said = courtesy.sub(" ", said)
+    unspaced = sum(_UNSPACED_SCRIPT.match(c) is not None for c in said)
+    return unspaced >= _UNSPACED_SENTENCE

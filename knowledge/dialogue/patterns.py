@@ -1327,14 +1327,16 @@ ASKS_INTERVIEW = re.compile(
 # Whether a company of some size needs both roles ("do I need both at a 200 person company?").
 BOTH_AT_A_SIZE = re.compile(r"\b(?:need|hire|get)\w* both\b|\b(?:need|hire)\w* both roles\b")
 # A later hire after the one just advised ("once that person's in, who's next?").
+# A role or another hire, and a time to come, of a hire planned for later.
+_LATER_ROLE = r"(?:pm|po|product manager|product owner|another|second)\b"
+LATER = r"\b(?:next (?:year|quarter)|in (?:a|one|two|six|\d+) (?:years?|months?|quarters?))\b"
 NEXT_HIRE = re.compile(
     r"\bnext (?:hire|one|role)\b|\bonce (?:that person|they|she|he)\b|\blater\b|\bwhat then\b|"
     r"\bafter that\b|\bthen what\b|"
-    # "hire a PO now and a PM next year" (a hire then: not "expand to germany next year", "make
-    # the hire in six months" or "our PO leaves next year")
-    r"\b(?:hire|add|bring on)\b[^.?!]{0,20}\b(?:pm|po|product manager|product owner|another|"
-    r"second)\b[^.?!]{0,20}\b(?:next (?:year|quarter)|in (?:a|one|two|six|\d+) "
-    r"(?:years?|months?|quarters?))\b"
+    # "hire a PO now and a PM next year", "and a PM in six months?" (a hire then: not "expand to
+    # germany next year", "make the hire in six months" or "our PO leaves next year")
+    rf"\b(?:hir\w*|add\w*|bring\w* on|get)\b[^.?!]{{0,40}}\b{_LATER_ROLE}[^.?!]{{0,40}}{LATER}|"
+    rf"^(?:and |what about |then )?(?:an? )?{_LATER_ROLE}[^.?!]{{0,15}}{LATER}"
 )
 
 # Cues the scorer weighs (`cues.py`) that the rules do not check.
