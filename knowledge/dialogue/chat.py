@@ -195,12 +195,17 @@ _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 # Pay for the hire just advised, the role not named: "how much should we pay them?".
 _PAY_THE_HIRE = re.compile(
     r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
-    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay\b"
-    # not for a thing: "…pay for jira licenses?" (for the hire, yes)
-    r"(?!\s+for\s+(?!(?:this|that|the|our|the new) (?:hire|person|role)\b))"
+    r"\bhow much (?:to|should (?:we|i)|do (?:we|i)|would (?:we|i)|will (?:we|i)) pay"
+    # for the hire, not a thing ("…pay for jira licenses?", "…pay attention to velocity?")
+    r"(?:\W*$|\W+(?:roughly|approximately|about|them|him|her|for (?:this|that|the|our|the new) "
+    r"(?:hire|person|role))\b)"
 )
-# Words after "does the article mention that…" that make it a claim, not a thing pointed at.
-_CLAUSE_AFTER_THAT = 4
+# "Does the article mention that <thing>?": a thing pointed at, not a claim.
+_THAT_THING = re.compile(
+    r"^that (?:[\w'-]+ ){0,3}(?:study|thing|idea|bit|part|section|quote|report|framework|example|"
+    r"case|model|story|remark|line|list)\W*$",
+    re.IGNORECASE,
+)
 # A time to come a hire is planned for: "next year", "in six months".
 _LATER_TIME = re.compile(LATER)
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
@@ -381,9 +386,8 @@ class Chat:
             if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 verb = (asks["verb"] or "").lower()
-                # "…mention that McKinsey studied 500 companies?" (not "…that three horizons
-                # thing?": a clause after "that" has a few words)
-                that = said.lower().startswith("that ") and len(said.split()) > _CLAUSE_AFTER_THAT
+                # "…mention that agile is dead?" claims; "…mention that McKinsey study?" points
+                that = said.lower().startswith("that ") and not _THAT_THING.match(said)
                 claims = verb == "say" or that
                 claimed = claims and bool(said) and not _ASKED_OPENLY.match(said)
                 return self._in_the_article(
@@ -1578,9 +1582,10 @@ def _made_first(said: str, roles: list[str]) -> str | None:
     """Of both roles named with a time to come ("hire a PO now and a PM next year", "a PM next
     year, but the PO first"), the one hired first: not the one named nearest before that time.
     None unless both are named and the time is said."""
-    later = _LATER_TIME.search(said)
-    if len(roles) != 2 or later is None:
+    times = list(_LATER_TIME.finditer(said))
+    if len(roles) != 2 or not times:
         return None
+    later = times[-1]  # "a PO in six months and a PM next year": the last is the later hire
     titles: dict[str, re.Pattern[str]] = {PRODUCT_OWNER: TITLE_PO, PRODUCT_MANAGER: TITLE_PM}
 
     def nearest_before(role: str) -> int:

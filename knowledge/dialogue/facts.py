@@ -484,7 +484,12 @@ _NOT_A_HEAD_COUNT = (
     r"engineers?|devs?|developers?|products|product lines?)\b)"
 )
 # One hire for each of several teams: room for both roles ("one per team, we have two teams").
-_ONE_PER_TEAM = re.compile(r"\b(?:one|a|1) (?:per|for each|for every|in each) (?:team|squad)\b")
+_ONE_PER_TEAM = re.compile(
+    r"\bone (?:each|apiece)\b|\b(?:one|a|1) (?:per|for each(?: of)?|for every|in each)\b"
+    r"[^.?!]{0,25}\b(?:teams?|squads?)\b"
+)
+# …unless there is one team: "one per team, but we only have one team".
+_ONE_TEAM = re.compile(r"\b(?:only (?:have )?one|a single|just one|one) (?:team|squad)\b(?! each)")
 _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
@@ -541,7 +546,8 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         if delivery or business:
             return HiringFacts(goal="deliver-product" if delivery else "build-business")
     elif fact == "headcount":
-        if _TWO_ANSWER.search(said) or _ONE_PER_TEAM.search(said):
+        per_team = _ONE_PER_TEAM.search(said) and not _ONE_TEAM.search(_ONE_PER_TEAM.sub(" ", said))
+        if _TWO_ANSWER.search(said) or per_team:
             return HiringFacts(headcount=2)
         if _ONE_ANSWER.search(said):
             return HiringFacts(headcount=1)

@@ -137,6 +137,8 @@ def asks_in_another_language(text: str) -> bool:
 # that make one a sentence rather than a word or a name.
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _UNSPACED_SENTENCE = 4
+# What makes such a sentence a question, short as it is: who, what, how, the question particles.
+_UNSPACED_QUESTION = re.compile(r"[か誰谁何哪吗呢]|什么|どう|どこ|どの|ไหน|อะไร|ใคร")
 # Everyday Japanese courtesies, greeted rather than told "English only".
 _JAPANESE_COURTESY = re.compile(
     r"おはよう(?:ございます)?|お疲れ(?:様|さま)?(?:です)?|よろしく(?:お願い|おねがい)?(?:します)?|"
@@ -164,4 +166,5 @@ def asks_in_another_script(text: str) -> bool:
     for courtesy in (_JAPANESE_COURTESY, P.GREETING_PHRASES, P.FOREIGN_THANKS):
         said = courtesy.sub(" ", said)
     unspaced = sum(_UNSPACED_SCRIPT.match(c) is not None for c in said)
-    return unspaced >= _UNSPACED_SENTENCE
+    asks = _UNSPACED_QUESTION.search(said) or unspaced >= 2 * _UNSPACED_SENTENCE
+    return unspaced >= _UNSPACED_SENTENCE and bool(asks)

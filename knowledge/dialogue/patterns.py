@@ -1335,7 +1335,7 @@ NEXT_HIRE = re.compile(
     r"\bafter that\b|\bthen what\b|"
     # "hire a PO now and a PM next year", "and a PM in six months?" (a hire then: not "expand to
     # germany next year", "make the hire in six months" or "our PO leaves next year")
-    rf"\b(?:hir\w*|add\w*|bring\w* on|get)\b[^.?!]{{0,40}}\b{_LATER_ROLE}[^.?!]{{0,40}}{LATER}|"
+    rf"\b(?:hir\w*|add\w*|bring\w* on)\b[^.?!]{{0,40}}\b{_LATER_ROLE}[^.?!]{{0,40}}{LATER}|"
     rf"^(?:and |what about |then )?(?:an? )?{_LATER_ROLE}[^.?!]{{0,15}}{LATER}"
 )
 

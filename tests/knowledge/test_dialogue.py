@@ -270,7 +270,7 @@ def test_a_message_in_another_script_is_told_english_only_and_the_thread_goes_on
     _, other, follow_up = turns(chat, "who owns pricing?", text, "and the backlog?")
     assert other.text.startswith("Sorry, I can only read English so far.")
     assert follow_up.follow_up and follow_up.owners == ["product-owner"]
-    for greeting in ("привет", "こんにちは", "你好吗", "안녕하세요", "よろしくお願いします"):
+    for greeting in ("привет", "こんにちは", "你好吗", "안녕하세요", "よろしくお願いいたします"):
         assert chat.reply(greeting).intent == "smalltalk"  # a greeting is greeted
     _, thanks = turns(chat, "who owns pricing?", "спасибо большое")
     assert not thanks.text.startswith("Sorry")
@@ -3124,6 +3124,8 @@ def test_whether_the_article_says_a_claim_is_never_answered_yes(chat: Chat, clai
     assert reply.text.startswith(wording.CLAIM) and "Yes" not in reply.text.split(":")[0]
     assert chat.reply("does the article mention the three horizons?").text.startswith("Yes.")
     assert chat.reply("does the article mention that McKinsey study?").text.startswith("Yes.")
+    said = chat.reply("does the article mention that agile is dead?").text
+    assert said.startswith(wording.CLAIM)
     assert chat.reply("does the article say who owns the backlog?").text.startswith("Yes.")
 
 
@@ -3148,6 +3150,9 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
         ("one per team, we have two teams", 2),  # a review's find: read as one hire
         ("one, across our 3 teams", 1),
         ("we have two teams but budget for one", 1),
+        ("two teams, one each", 2),  # a fourth review's finds
+        ("one for each of our two squads", 2),
+        ("one per team, but we only have one team", 1),
     ],
 )
 def test_a_count_of_something_else_is_no_head_count(said: str, headcount: int | None) -> None:
@@ -3182,6 +3187,8 @@ def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
     assert not licences.text.startswith("The article doesn't cover pay")
     for asked in ("how much should we pay, roughly?", "how much should we pay for this hire?"):
         assert chat.reply(asked).text.startswith("The article doesn't cover pay")
+    attention = chat.reply("how much should we pay attention to velocity?")
+    assert not attention.text.startswith("The article doesn't cover pay")
 
 
 @pytest.mark.parametrize(
@@ -3191,6 +3198,7 @@ def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
         "we'll hire a PM next year, but we need the PO first",
         "we plan on hiring a PM next year",
         "and a PM in six months?",
+        "we'll hire a PO in six months and a PM next year",  # a fourth review's find
     ],
 )
 def test_a_role_planned_for_later_is_the_next_hire_whichever_way_it_is_said(
