@@ -327,7 +327,7 @@ class Chat:
                 return self.reply(after, None)
             afresh = Memory(intent="smalltalk")
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
-        if ASKS_WHAT_TOLD.search(normalise(text)):
+        if ASKS_WHAT_TOLD.search(message_of(text).said):
             return self._remembered(memory)  # "what did I tell you about my team?"
         if (plain := HOW_SHORT.sub("", text)) != text:
             return self._in_short(text, plain, memory)
