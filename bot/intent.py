@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -124,8 +125,10 @@ def command_in_a_message(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def read(text: str) -> Reading:
-    """Classify one message or command text (only its first MAX_TEXT characters count)."""
+    """Classify one message or command text (only its first MAX_TEXT characters count).
+    Remembered for the last few texts: a command is read to route it, then again to answer."""
     text = text[:MAX_TEXT]
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):

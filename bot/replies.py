@@ -57,15 +57,18 @@ class Replies:
         *,
         shareable: bool = False,
         can_post: bool = False,
+        command: bool = False,
     ) -> Turn:
-        """The reply to `text` after `memory` (None: a new conversation), and what to remember."""
+        """The reply to `text` after `memory` (None: a new conversation), and what to remember.
+        `command`: typed after `/rolefit`, whose subcommands never get here; a message written
+        as one ("stats" in a DM) is told where it runs."""
         key = (text, shareable, can_post)
         if memory is None and (cached := self._first_turns.get(key)) is not None:
             return cached
-        if command := command_in_a_message(text):
+        if not command and (subcommand := command_in_a_message(text)):
             # "@RoleFit stats", "teach po-backlog : the wall" in a DM: told where it runs, the
             # conversation kept (it was answered as a question, or as outside what RoleFit knows)
-            told = COMMAND_IN_A_MESSAGE.format(command=command)
+            told = COMMAND_IN_A_MESSAGE.format(command=subcommand)
             kept = memory or Memory(intent="help")
             reply = Reply(intent=ChatIntent.HELP, text=told, note=told, memory=kept)
         else:
@@ -91,7 +94,7 @@ class Replies:
             return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
         if len(words_of(text)) == 1 and self._unknown_word(text):
             return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
-        return self.turn(text, memory, shareable=True, can_post=can_post)
+        return self.turn(text, memory, shareable=True, can_post=can_post, command=True)
 
     def _unknown_word(self, text: str) -> bool:
         """A lone word that is no question and no greeting: after `/rolefit`, a subcommand
