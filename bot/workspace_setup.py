@@ -100,8 +100,7 @@ async def _set_retention(text: str, team: str, deps: Deps) -> str:
         )
     return (
         f"Question texts are now kept for {days} day{'s' if days != 1 else ''} here, and older "
-        "ones are deleted (the "
-        "counts are always kept)."
+        "ones are deleted (the counts are always kept)."
     )
 
 

@@ -192,6 +192,8 @@ _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALL
 # Job titles said in capitals.
 _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
+# The patterns below serve answering only. They live here, not in `patterns`, because every
+# pattern there is a cue the intent scorer weighs (`cues.py`), and these must not move intents.
 # Pay for the hire just advised, the role not named: "how much should we pay them?".
 _PAY_THE_HIRE = re.compile(
     r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
@@ -208,8 +210,7 @@ _THAT_THING = re.compile(
 )
 # A time to come a hire is planned for: "next year", "in six months".
 _LATER_TIME = re.compile(LATER)
-# A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…". Kept
-# out of the patterns the intent scorer weighs: it changes what is remembered, not the intent.
+# A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…".
 _WHAT_IF = re.compile(
     r"^(?:and |but |so |ok,? |hmm,? )?(?:what if|what about if|and if|suppose|supposing|imagine|"
     r"hypothetically)\b",
