@@ -145,18 +145,24 @@ class Session:
         return True
 
     def _wait_on_view(self, view: OpenView, what: str) -> bool:
-        self.transcript.note(f"{what}; :click N for a button, :cancel to close.")
-        answer = self.lines.read("> ")
-        if answer is None or answer.strip() in {":quit", ":exit"}:
-            return False
-        handled = self._form_command(answer.strip())
-        if handled == "stay":
-            return True
-        if handled is None:
-            if view.form.submit_label is None:
-                self.user.close("closed")
-            else:
-                self.user.submit(view)
+        """A page with nothing to answer: Enter submits (or closes) it. Anything else typed is
+        not taken for a yes ("wait, what?" must not send the form)."""
+        hint = f"{what}; :click N for a button, :cancel to close."
+        self.transcript.note(hint)
+        while True:
+            answer = self.lines.read("> ")
+            if answer is None or answer.strip() in {":quit", ":exit"}:
+                return False
+            if self._form_command(answer.strip()) is not None:
+                return True  # a click, :cancel or :help, handled; a page still open waits again
+            if not answer.strip():
+                break
+            self.transcript.note("This page asks nothing.")
+            self.transcript.note(hint)
+        if view.form.submit_label is None:
+            self.user.close("closed")
+        else:
+            self.user.submit(view)
         return True
 
     def _ask(self, view: OpenView, question: Question) -> str:

@@ -132,3 +132,20 @@ def test_a_back_button_in_the_form_shows_the_previous_step_with_its_answers(
     previous = back[back.index("== Form: ") :]
     assert previous.split("\n", 1)[0] != clicked[0]  # another step than the one we left
     assert "(Enter keeps: " in previous  # with what was answered there
+
+
+def test_typing_on_the_page_that_asks_nothing_does_not_send_the_form(live: LiveRoleFit) -> None:
+    # found by a tester: "wait what" on the advice page sent the advice, as Enter does
+    typed: list[str] = []
+
+    def type_once_where_enter_submits(transcript: str) -> str:
+        last = transcript.rstrip("\n").rsplit("\n", 1)[-1]
+        if last.startswith("Enter submits") and not typed:
+            typed.append("wait, what?")
+            return typed[0]
+        return first_choice_or_enter(transcript)
+
+    out = play(live, ["/rolefit hire"], type_once_where_enter_submits)
+    after = out[out.index("> wait, what?") :]
+    assert after.index("This page asks nothing.") < after.index("(form submitted and closed)")
+    assert after.count("RoleFit · DM") == 1  # sent once, by the Enter that followed
