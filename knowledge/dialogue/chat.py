@@ -208,6 +208,20 @@ _THAT_THING = re.compile(
     r"case|model|story|remark|line|list)\W*$",
     re.IGNORECASE,
 )
+# "Is there a case study in the article?", "is there anything about pricing in it?": whether
+# the article covers something, asked the other way round.
+_IS_THERE_IN_ARTICLE = re.compile(
+    r"^(?:(?:and|so|ok|but)[ ,]+)?(?:is|are) there (?:an?|any|anything (?:about|on)|some) "
+    r"(?P<thing>[^?]{1,60}?) (?:in|from) (?:the article|it)\W*$",
+    re.IGNORECASE,
+)
+# A clause that asks or bids ("explain scrum", "tell me about…"): what a statement never opens on.
+_ASKS_OR_BIDS = re.compile(
+    r"^(?:(?:so|and|but|ok|hi|hey|hello)\W+)*(?:should|shall|can|could|do|does|did|is|are|was|"
+    r"were|will|would|who|whom|whose|what|which|where|when|how|whether|why|explain|tell|define|"
+    r"describe|help|please|give|show|compare)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # A time to come a hire is planned for: "next year", "in six months".
 _LATER_TIME = re.compile(LATER)
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…".
@@ -398,6 +412,8 @@ class Chat:
                     either=bool(asks["or_mine"] or asks["either"]),
                     claimed=claimed,
                 )
+        if (there := _IS_THERE_IN_ARTICLE.match(text.strip())) is not None:
+            return self._in_the_article(there["thing"], memory)
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         # While a hiring question waits it may be the answer, and after the advice most
@@ -424,6 +440,15 @@ class Chat:
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
         if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
             reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer
+        if (
+            reading.intent is Intent.CONCEPT
+            and (memory is None or memory.facts is None)
+            and _states_only(text)
+            and read_facts(text).company_stage is not None
+        ):
+            # "I'm the CEO of a 15-person startup and we run scrum.": the company told, not
+            # Scrum asked about; its facts are kept for the hire
+            reading = Reading(Intent.HIRE, text)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         if ad := self._ad_or_interview(text, memory):
@@ -803,6 +828,8 @@ class Chat:
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
+        if not reading.follow_up and (concept := self.concepts.phrased(reading.text)):
+            return self._concept_reply(reading, concept)  # "which product line was declining?"
         roles = self._roles_asked_about(reading, memory)
         said = message_of(reading.text).said
         if roles is None and said.finds(ASKS_RANK):
@@ -1487,6 +1514,18 @@ def _restates(said: str, previous: Answer | None) -> bool:
     """Whether every word of `said` was in the question last answered ("the launch plan" after
     "who owns the launch plan?"): the same work, not other work placed alike."""
     return previous is not None and set(split_words(said)) <= set(split_words(previous.question))
+
+
+def _states_only(text: str) -> bool:
+    """Whether a message only tells of the person's own company: it speaks of "we" or "I", has no
+    question mark, and no clause of it opens on a question or a request."""
+    said = text.lower().replace("\u2019", "'")
+    clauses = re.split(r"[.!;,:\n]+|\band\b", said)
+    return (
+        "?" not in said
+        and _FIRST_PERSON.search(said) is not None
+        and not any(_ASKS_OR_BIDS.match(c.strip()) for c in clauses)
+    )
 
 
 def _hiring_fact(told: HiringFacts) -> bool:

@@ -132,7 +132,8 @@ _HOW_IT_WORKS = re.compile(
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
     r"|(?<!get the )(?<!get our )(?<!start the )(?<!start our )(?<!make the )(?<!move the )"
     r"\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
-    r"(?:running|doing|using|practi[cs]ing|on) (?:scrum|sprints)\b"
+    r"(?:running|doing|using|practi[cs]ing|on|runs|does|uses|follows|practi[cs]es) "
+    r"(?:scrum|sprints)\b"
 )
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"

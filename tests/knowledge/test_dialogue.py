@@ -1219,6 +1219,8 @@ def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
             "build-business",
         ),
         ("we need someone running our sprints", "deliver-product"),
+        ("our startup does scrum", None),
+        ("our company uses scrum and we need someone to run the backlog", "deliver-product"),
     ],
 )
 def test_a_hiring_story_gives_the_goal_it_states(story: str, goal: str | None) -> None:
@@ -3218,3 +3220,41 @@ def test_a_question_a_supposed_fact_raises_keeps_it_as_a_click_would(chat: Chat)
     _, asked, two = turns(chat, told, "what if we expand to germany?", "we can hire two people")
     assert asked.memory.facts is not None and asked.memory.facts.goal == "both"
     assert two.recommendation is not None and two.recommendation.recommendation == "both"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "tell me about the manufacturer case",
+        "which product line was declining?",
+        "what was the $250m case about?",
+        "is there a case study in the article?",
+    ],
+)
+def test_the_manufacturer_case_is_found_however_it_is_asked(chat: Chat, asked: str) -> None:
+    # found in a tester's notes: "the manufacturer case" read as suppliers, "which product line"
+    # as the portfolio of product lines, and "is there a case study…?" as off-topic
+    assert "The $250 million manufacturer case" in chat.reply(asked).text
+
+
+def test_asking_whether_the_article_covers_work_it_never_names_says_no(chat: Chat) -> None:
+    reply = chat.reply("is there anything about pricing in the article?")
+    assert reply.text.startswith("No, not in so many words.")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "I'm the CEO of a 15-person startup and we run scrum.",
+        "hello, we are a small startup doing scrum",
+    ],
+)
+def test_an_introduction_that_asks_nothing_keeps_its_facts_for_the_hire(
+    chat: Chat, told: str
+) -> None:
+    # found by a tester: the company told, Scrum explained, and the facts dropped
+    introduced, remembered = turns(chat, told, "what did I tell you?")
+    assert introduced.intent is Intent.HIRE and introduced.asks
+    assert "Startup, runs Scrum" in remembered.text
+    for asked in ("we are an enterprise that runs scrum. explain scrum", "scrum at a startup"):
+        assert chat.reply(asked).text.startswith("Scrum:")  # a question, or no company told
