@@ -23,6 +23,7 @@ from knowledge.dialogue.facts import (
     read_correction,
     read_facts,
     read_vacated,
+    says_how_the_team_works,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
@@ -208,11 +209,11 @@ _THAT_THING = re.compile(
     r"case|model|story|remark|line|list)\W*$",
     re.IGNORECASE,
 )
-# "Is there a case study in the article?", "is there anything about pricing in it?": whether
-# the article covers something, asked the other way round.
+# "Is there a case study in the article?", "is there anything about pricing in the article?":
+# whether the article covers something, asked the other way round ("…in it?" may mean the advice).
 _IS_THERE_IN_ARTICLE = re.compile(
     r"^(?:(?:and|so|ok|but)[ ,]+)?(?:is|are) there (?:an?|any|anything (?:about|on)|some) "
-    r"(?P<thing>[^?]{1,60}?) (?:in|from) (?:the article|it)\W*$",
+    r"(?P<thing>[^?]{1,60}?) (?:in|from) the article\W*$",
     re.IGNORECASE,
 )
 # A clause that asks or bids ("explain scrum", "tell me about…"): what a statement never opens on.
@@ -222,6 +223,11 @@ _ASKS_OR_BIDS = re.compile(
     r"describe|help|please|give|show|compare)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
+# Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
+_INTRODUCES = re.compile(
+    r"^(?:(?:hi|hey|hello)\W+)?(?:i'?m|i am|we'?re|we are|our (?:company|startup|team) is) "
+    r"(?:the |a |an |\d)"
+)
 # A time to come a hire is planned for: "next year", "in six months".
 _LATER_TIME = re.compile(LATER)
 # A fact of the hire supposed, not told: "what if we grow to 300 people?", "suppose we…".
@@ -441,13 +447,13 @@ class Chat:
         if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
             reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer
         if (
-            reading.intent is Intent.CONCEPT
+            reading.intent in (Intent.CONCEPT, Intent.OWNERSHIP)
             and (memory is None or memory.facts is None)
-            and _states_only(text)
-            and read_facts(text).company_stage is not None
+            and self._tells_the_company(text, reading.intent)
         ):
-            # "I'm the CEO of a 15-person startup and we run scrum.": the company told, not
-            # Scrum asked about; its facts are kept for the hire
+            # "I'm the CEO of a 15-person startup and we run scrum.", "we are 20 ppl, no scrum,
+            # our CEO does product today": the company told, not Scrum or work asked about; its
+            # facts are kept for the hire
             reading = Reading(Intent.HIRE, text)
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
@@ -487,6 +493,22 @@ class Chat:
         if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
+
+    def _tells_the_company(self, text: str, intent: Intent) -> bool:
+        """Whether a message read as an idea or as work only tells of the person's company: its
+        stage said, no role named, nothing asked (`_states_only`), and, read as an idea, no idea
+        of the article named but in saying who the person or company is and how the team works
+        ("…, curious about scrum" asks of it)."""
+        if _roles_named(text.lower()) or not _states_only(text):
+            return False
+        if read_facts(text).company_stage is None:
+            return False
+        return intent is not Intent.CONCEPT or not any(
+            not _INTRODUCES.match(clause)
+            and not says_how_the_team_works(clause)
+            and self.concepts.find(clause)
+            for clause in _clauses(text)
+        )
 
     @staticmethod
     def _stands_alone(introduced: re.Match[str]) -> bool:
@@ -828,8 +850,14 @@ class Chat:
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
-        if not reading.follow_up and (concept := self.concepts.phrased(reading.text)):
-            return self._concept_reply(reading, concept)  # "which product line was declining?"
+        if (
+            not reading.follow_up
+            and ASKS_ITS_OWN.match(message_of(reading.text).said)
+            and (concept := self.concepts.phrased(reading.text))
+        ):
+            # "which product line was declining?": a question of the article's, asked in its
+            # words (a piece of work named alone, "quarterly competitor monitoring", is work)
+            return self._concept_reply(reading, concept)
         roles = self._roles_asked_about(reading, memory)
         said = message_of(reading.text).said
         if roles is None and said.finds(ASKS_RANK):
@@ -1177,6 +1205,11 @@ class Chat:
         return Reply(intent=Intent.COMPARE, text=text, note=note, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:
+        told = read_facts(reading.text)
+        if told.headcount == 1 and told.goal == "both" and _states_only(reading.text):
+            # "we can only afford one product person. need delivery AND strategy.": told, not
+            # asked whether one can do both; what is left to say is which one to hire
+            return self._hire(Reading(Intent.HIRE, reading.text), memory)
         again = memory is not None and memory.intent == "combine"
         text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
         return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
@@ -1516,15 +1549,19 @@ def _restates(said: str, previous: Answer | None) -> bool:
     return previous is not None and set(split_words(said)) <= set(split_words(previous.question))
 
 
+def _clauses(text: str) -> list[str]:
+    """A message's clauses, lower-cased: split at stops, commas, dashes and "and"."""
+    said = text.lower().replace("\u2019", "'")
+    return [c.strip() for c in re.split(r"[.!;,:\n]+| - | — |\band\b", said) if c.strip()]
+
+
 def _states_only(text: str) -> bool:
     """Whether a message only tells of the person's own company: it speaks of "we" or "I", has no
     question mark, and no clause of it opens on a question or a request."""
-    said = text.lower().replace("\u2019", "'")
-    clauses = re.split(r"[.!;,:\n]+|\band\b", said)
     return (
-        "?" not in said
-        and _FIRST_PERSON.search(said) is not None
-        and not any(_ASKS_OR_BIDS.match(c.strip()) for c in clauses)
+        "?" not in text
+        and _FIRST_PERSON.search(text.lower().replace("\u2019", "'")) is not None
+        and not any(_ASKS_OR_BIDS.match(clause) for clause in _clauses(text))
     )
 
 

@@ -132,8 +132,12 @@ _HOW_IT_WORKS = re.compile(
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
     r"|(?<!get the )(?<!get our )(?<!start the )(?<!start our )(?<!make the )(?<!move the )"
     r"\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
-    r"(?:running|doing|using|practi[cs]ing|on|runs|does|uses|follows|practi[cs]es) "
-    r"(?:scrum|sprints)\b"
+    r"(?:running|doing|using|practi[cs]ing|on) (?:scrum|sprints)\b"
+    # "our startup does scrum": the company itself the one that does, at the clause's start, and
+    # doing it well enough ("…runs sprints badly and needs help" wants delivery)
+    r"|(?:^|[,;]\s*|\b(?:and|but|so)\s+)(?:our|my|the) (?:startup|company|business|shop|firm|org|"
+    r"organi[sz]ation|scale-?up) (?:already |also )?(?:runs|does|uses|follows|practi[cs]es) "
+    r"(?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
 )
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
@@ -503,8 +507,13 @@ SHORT_CORRECTION_WORDS = 2
 # How a message opens when it corrects what the advice rested on.
 _CORRECTION = re.compile(
     r"^\W*(?:(?:hmm+|um+|well|ok|oh),? )?(?:actually|no|nope|wait|correction|sorry|oops|"
-    r"scratch that|forget|never ?mind|that'?s wrong|thats wrong|wrong)\b"
+    r"scratch that|forget|never ?mind|that'?s wrong|thats wrong|wrong|"
+    # a head count supposed in so few words: "what if only one (again)?"
+    r"(?:what|and) if(?= (?:(?:only|just) )?(?:one|two|1|2)\b))\b"
 )
+
+
+_SAID_AGAIN = re.compile(r"\s+(?:again|then|instead|now)\W*$")
 
 
 def read_vacated(text: str) -> tuple[RoleId, ...]:
@@ -523,7 +532,8 @@ def read_correction(text: str) -> HiringFacts:
         return HiringFacts()
     found = read_facts(text)
     corrected = HiringFacts(goal=found.goal, headcount=found.headcount)
-    if len(text[opening.end() :].split()) > SHORT_CORRECTION_WORDS:
+    rest = _SAID_AGAIN.sub("", text[opening.end() :].lower())  # "…only one again?"
+    if len(rest.split()) > SHORT_CORRECTION_WORDS:
         return corrected  # "no, we have 5 devs" says nothing of the hire's head count or goal
     for fact in ("goal", "headcount"):
         if getattr(corrected, fact) is None:
@@ -595,6 +605,13 @@ _PROCESS_ONLY = re.compile(
     rf"(?:{_CADENCE}\s+)?(?:scrum|sprints|agile)"
     r"(?:\s+(?:too|already|here|now|as well|btw|fyi|by the way))*\s*[.!]*$"
 )
+
+
+def says_how_the_team_works(clause: str) -> bool:
+    """Whether a clause says how the team works, with Scrum or without it ("we run scrum", "a
+    startup doing scrum", "no scrum"), rather than asking of Scrum or wanting it run."""
+    said = " ".join(clause[:MAX_STORY].lower().split())
+    return only_process(said) or bool(_HOW_IT_WORKS.search(said) or _NO_SCRUM.search(said))
 
 
 def only_process(text: str) -> bool:

@@ -1208,7 +1208,7 @@ ASKS_WHAT_TOLD = re.compile(
     r"said)(?: you)?|what do you (?:remember|recall|keep|store)|what (?:did|have) you "
     r"(?:remember|kept|stored)|do you remember what (?:i|we) (?:said|told you))(?: (?:about|of) "
     r"(?:me|us|myself|ourselves|(?:my|our) (?:team|company|hire|hiring|startup|business)))?"
-    r"(?: so far)?\W*$|^what was my (?:last )?question\W*$"
+    r"(?: so far| now| then)?\W*$|^what was my (?:last )?question\W*$"
 )
 # Asking RoleFit to drop the conversation so far, alone or before a new question: "start over",
 # "forget all that", "new question: who owns pricing?".
