@@ -31,13 +31,14 @@ from bot.blocks.kit import (
     quote,
     quote_code,
     submitted_values,
+    unescape,
 )
 from bot.blocks.setup import MOST_HOLDERS, holders_block_id, holders_modal
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
 from knowledge import Answer, KnowledgeBase, Responsibility
 from knowledge.additions import clean_phrase, find_responsibility, find_role
-from knowledge.confidence import CLEARLY
+from knowledge.confidence import CLEARLY, MOST_LIKELY
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ def _valid_roles(kb: KnowledgeBase) -> str:
 
 async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     named, colon, said = text.partition(":")
-    phrase = clean_phrase(said)
+    phrase = clean_phrase(unescape(said))  # "<!channel>" typed is a mention, not words
     if not colon or not named.strip() or not phrase:
         return TEACH_USAGE
     responsibility = find_responsibility(deps.kb, named)
@@ -181,6 +182,17 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     if not await deps.store.add_phrasing(team, responsibility.id, phrase, user):
         return f"This workspace already taught me “{quote(phrase)}”."
     deps.workspaces.changed(team)
+    taught = (await deps.workspaces.of(team)).matcher.answer(phrase)
+    if taught.responsibility is None or taught.responsibility.id != responsibility.id:
+        # the article's own phrasing of other work still reads first ("pricing"): a phrasing
+        # that changes no answer is not kept, and never confirmed as if it did
+        await deps.store.remove_phrasing(team, phrase)
+        deps.workspaces.changed(team)
+        return (
+            f"Teaching “{quote(phrase)}” would change no answer here: the article's own words "
+            f"still read first, as {_read_as(taught, deps.kb)}. Teach the words your people use "
+            "for this work instead."
+        )
     owners = " and the ".join(deps.kb.roles[o].name for o in responsibility.owners)
     return (
         f"Taught: here, “{quote(phrase)}” means *{escape(responsibility.title)}* (the "
@@ -190,7 +202,7 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
 
 
 def _overturns(answer: Answer, taught: Responsibility, kb: KnowledgeBase) -> str | None:
-    """What a phrase to teach clearly reads as already, said for the admin, where teaching it
+    """What a phrase to teach reads as already, said for the admin, where teaching it
     would give it to other roles or take it from outside product (an admin's slip, "teach
     pm-go-to-market : product backlog"), or where it lists several pieces of work; None where
     it reads as work a role of the taught work's does (a team's word for shared work, or for
@@ -198,13 +210,23 @@ def _overturns(answer: Answer, taught: Responsibility, kb: KnowledgeBase) -> str
     if answer.parts:
         return "several pieces of work, each with its own answer"
     others = set(answer.owners).isdisjoint(taught.owners)
-    if answer.owners and others and answer.confidence >= CLEARLY:
-        owners = " and the ".join(kb.roles[o].name for o in answer.owners)
-        work = f"*{escape(answer.responsibility.title)}*, " if answer.responsibility else ""
-        return f"{work}the {escape(owners)}'s work"
+    # Work the article names is its reading at "most likely" already ("margins"); work it only
+    # implies must be clear to stand against a team's own word for its work.
+    sure = MOST_LIKELY if answer.named else CLEARLY
+    if answer.owners and others and answer.confidence >= sure:
+        return _read_as(answer, kb)
     if not answer.owners and answer.settled and answer.outside_owner:
         return f"{escape(answer.outside_owner)}'s work, not a product role's"
     return None
+
+
+def _read_as(answer: Answer, kb: KnowledgeBase) -> str:
+    """What an answer reads a phrase as, for the admin: the work and whose it is."""
+    if not answer.owners:
+        return f"{escape(answer.outside_owner)}'s work" if answer.outside_owner else "no work"
+    owners = " and the ".join(kb.roles[o].name for o in answer.owners)
+    work = f"*{escape(answer.responsibility.title)}*, " if answer.responsibility else ""
+    return f"{work}the {escape(owners)}'s work"
 
 
 async def _unteach(text: str, team: str, deps: Deps) -> str:

@@ -22,6 +22,7 @@ from bot.blocks.kit import (
     escape,
     message,
     plain,
+    unescape,
 )
 from bot.store.insights import CORRECTIONS
 from knowledge import Answer, KnowledgeBase
@@ -37,10 +38,6 @@ _CORRECTION_LABELS = {
     "both": "Both roles",
     "neither": "Neither role",
 }
-
-
-def unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 @dataclass(frozen=True)

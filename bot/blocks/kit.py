@@ -36,13 +36,17 @@ class Message(TypedDict):
     blocks: list[Block]
 
 
+def unescape(text: str) -> str:
+    """Text as the person typed it: Slack delivers typed `&`, `<` and `>` as entities."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def escape(text: str) -> str:
     """Escape Slack's three control characters so user text can never become a mention or link.
 
     Slack delivers typed text with `&`, `<` and `>` already escaped, so those entities are read
     back first: the text ends up escaped exactly once ("R&D", never "R&amp;D" on screen)."""
-    plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return unescape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def shorten(text: str, limit: int) -> str:

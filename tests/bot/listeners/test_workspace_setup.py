@@ -163,6 +163,24 @@ def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
     assert "work for the Product Owner" in ask(live, here, "who owns the product backlog?")
 
 
+def test_a_phrasing_that_would_change_nothing_or_the_articles_named_work_is_refused(
+    live: LiveRoleFit,
+) -> None:
+    # found by a Slack power user: "pricing" was confirmed as taught and changed no answer,
+    # "margins" (named PM work, "most likely") became "clearly" the backlog, and a typed
+    # "<!channel>" was kept as the words "channel gt"
+    here = workspace(live)
+    unchanged = change(live, here, "teach po-backlog : pricing")
+    assert unchanged.startswith("Teaching “pricing” would change no answer here")
+    assert "Taught" not in unchanged
+    assert "Product Manager" in ask(live, here, "who owns pricing?")
+    assert "never taught me" in change(live, here, "unteach pricing")  # not kept either
+    overturned = change(live, here, "teach po-backlog : margins")
+    assert "already reads as *Improving margins" in overturned
+    typed = change(live, here, "teach po-backlog : &lt;!channel&gt;")
+    assert "I can't match" in typed
+
+
 def test_help_tells_how_to_set_holders_and_teach(live: LiveRoleFit) -> None:
     shown = rendered(command(live, "help"))
     assert "/rolefit set product-owner @dana" in shown and "/rolefit teach" in shown
