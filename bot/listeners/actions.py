@@ -47,7 +47,7 @@ from bot.replies import (
     rebuild_answer,
     thread_conversation,
 )
-from bot.store.insights import Vote
+from bot.store.insights import Vote, vote_key
 from bot.store.owed import Kind, Owed
 from bot.workspaces import Workspace
 from knowledge import Answer
@@ -403,10 +403,15 @@ async def open_not_helpful_form(
     context: AsyncBoltContext,
 ) -> None:
     """👎: "which role should it be?", in a small form; its submission records the vote and
-    thanks them where the answer is (the click's response_url rides along)."""
+    thanks them where the answer is (the click's response_url rides along). A person who voted
+    on the answer already is told so instead, before typing anything."""
     ref = FeedbackRef.from_value(action.get("value"))
     if ref is None:
         await _tell_clicker(body, respond, client, STALE_BUTTON)
+        return
+    voted = vote_key(context.team_id or "", ref.question_id, _user_of(body))
+    if await deps_of(context).store.has_voted(voted):
+        await _tell_clicker(body, respond, client, ALREADY_VOTED)
         return
     url = body.get("response_url")
     ref = dataclasses.replace(

@@ -43,8 +43,12 @@ class Vote(BaseModel):
 
     @property
     def key(self) -> str:
-        """One vote per person per answer, per workspace."""
-        return f"{self.team}:{self.question_id}:{self.user}"
+        return vote_key(self.team, self.question_id, self.user)
+
+
+def vote_key(team: str, question_id: int, user: str) -> str:
+    """One vote per person per answer, per workspace."""
+    return f"{team}:{question_id}:{user}"
 
 
 class TopQuestion(BaseModel):

@@ -763,6 +763,13 @@ class Store:
             )
             return bool(inserted.rowcount)
 
+    async def has_voted(self, key: str) -> bool:
+        """Whether the vote with this `vote_key` was recorded (a 👎 form is not opened for a
+        person whose vote on the answer is in: what they typed would be thrown away)."""
+        async with self._transaction(one_statement=True) as connection:
+            found = await connection.execute(select(feedback.c.key).where(feedback.c.key == key))
+            return found.first() is not None
+
     async def retention_days(self, team: str) -> int:
         return await self._retention(team)
 

@@ -60,6 +60,8 @@ async def test_a_vote_counts_once_however_many_clicks_race(database_url: str) ->
         assert sorted(won) == [False] * 11 + [True]
         again = vote.model_copy(update={"helpful": False})  # a change of mind is a repeat too
         assert not await stores[1].record_vote(again)
+        assert await stores[1].has_voted(vote.key)  # seen from any process
+        assert not await stores[1].has_voted(vote.model_copy(update={"user": "U2"}).key)
         figures = await stores[2].insights("T1", 30)
         assert (figures.helpful, figures.not_helpful, figures.helpful_rate) == (1, 0, 1.0)
     finally:
