@@ -4,6 +4,8 @@ advice for their Home tab."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.blocks.feedback import correction_label
 from bot.blocks.kit import Block, Message, context, header, message, quote, section
 from bot.store.insights import Insights, Recommended
@@ -55,7 +57,24 @@ def insights_blocks(insights: Insights) -> list[Block]:
         blocks.append(section(f"*Top unanswered or disputed questions*\n{listed}"))
     else:
         blocks.append(context("No unanswered or disputed questions with their text kept."))
+    if insights.comments:
+        listed = "\n".join(f"• {line}" for line in comment_lines(insights, quote))
+        blocks.append(section(f"*Latest 👎 comments*\n{listed}"))
     return blocks
+
+
+def comment_lines(insights: Insights, shown: Callable[[str, int], str]) -> list[str]:
+    """The latest 👎 comments, each with the role it said and the question, texts put through
+    `shown` (escaped for Slack, made printable for a terminal)."""
+    lines = []
+    for comment in insights.comments:
+        line = f"“{shown(comment.text, 200)}”"
+        if comment.role:
+            line += f" (should be: {correction_label(comment.role)})"
+        if comment.question:
+            line += f" on “{shown(comment.question, 120)}”"
+        lines.append(line)
+    return lines
 
 
 def stats_message(insights: Insights) -> Message:

@@ -56,6 +56,14 @@ class TopQuestion(BaseModel):
     count: int
 
 
+class Comment(BaseModel):
+    """What a person typed in the 👎 form, the role they said it should be, and the question."""
+
+    text: str
+    role: str | None = None
+    question: str | None = None  # None once the question's text is past retention
+
+
 class Insights(BaseModel):
     """A workspace's figures over the last `days` days."""
 
@@ -69,6 +77,7 @@ class Insights(BaseModel):
     not_helpful: int = 0
     corrections: dict[str, int] = Field(default_factory=dict)  # role → 👎 naming it
     top_questions: list[TopQuestion] = Field(default_factory=list)  # unanswered or disputed
+    comments: list[Comment] = Field(default_factory=list)  # the latest 👎 comments, newest first
 
     @property
     def votes(self) -> int:

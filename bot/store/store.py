@@ -79,6 +79,7 @@ from bot.store.batches import Batcher
 from bot.store.insights import (
     DEFAULT_RETENTION_DAYS,
     Asked,
+    Comment,
     Insights,
     Recommended,
     TopQuestion,
@@ -123,6 +124,7 @@ PENDING, SENT, FAILED = "pending", "sent", "failed"
 DAY = 24 * 60 * 60
 # How many unanswered or disputed questions the insights list.
 TOP_QUESTIONS = 5
+LATEST_COMMENTS = 5
 LOW_CONFIDENCE = MOST_LIKELY  # below it RoleFit says it is "not sure"
 
 Clock = Callable[[], float]
@@ -797,7 +799,7 @@ class Store:
     async def insights(self, team: str, days: int) -> Insights:
         """`team`'s figures over the last `days` days: questions asked, answered, unanswered and
         low-confidence; 👍 and 👎 and the roles 👎 named; the unanswered or disputed questions
-        asked most (texts still kept only)."""
+        asked most and the latest 👎 comments (texts still kept only)."""
         since = self._clock() - days * DAY
         q, f = questions.c, feedback.c
         unanswered = or_(q.intent == "off-topic", and_(q.intent == "ownership", q.owners == ""))
@@ -827,6 +829,13 @@ class Store:
                 .order_by(func.count().desc(), q.text)
                 .limit(TOP_QUESTIONS)
             )
+            commented = await connection.execute(
+                select(f.comment, f.role, q.text)
+                .select_from(feedback.outerjoin(questions, q.id == f.question_id))
+                .where(f.team == team, f.at >= since, f.comment.is_not(None))
+                .order_by(f.at.desc(), f.key)
+                .limit(LATEST_COMMENTS)
+            )
             found = Insights(
                 team=team,
                 days=days,
@@ -835,6 +844,10 @@ class Store:
                 unanswered=int(not_answered),
                 low_confidence=int(unsure),
                 top_questions=[TopQuestion(text=text, count=count) for text, count in top],
+                comments=[
+                    Comment(text=said, role=role, question=asked_text)
+                    for said, role, asked_text in commented
+                ],
             )
         for helpful, role, count in votes:
             if helpful:

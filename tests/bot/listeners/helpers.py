@@ -8,6 +8,7 @@ from typing import Any
 from bot.blocks.answer import offers_alternatives
 from bot.sandbox import LiveRoleFit, SignedRequest
 from knowledge import Matcher, load_knowledge
+from tests.bot.blocks.helpers import rendered
 from tests.slack_schemas import assert_valid_blocks
 
 
@@ -61,3 +62,13 @@ def unsure_question() -> str:
         if offers_alternatives(answer):
             return question
     raise AssertionError(f"none of {VAGUE_QUESTIONS} gets a did-you-mean answer")
+
+
+def stats(live: LiveRoleFit, user_id: str = "U_LEADER") -> str:
+    """`/rolefit stats`: acknowledged empty, then the private reply through the response_url."""
+    sent = len(live.api.calls_to("response_url"))
+    status, _, body = live.post(live.requests.slash_command("stats", user_id=user_id))
+    assert (status, body) == (200, b"")
+    reply = live.api.wait_for("response_url", sent + 1)[-1].body
+    assert reply["response_type"] == "ephemeral"
+    return rendered(reply["blocks"])

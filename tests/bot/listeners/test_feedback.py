@@ -11,7 +11,7 @@ from bot.blocks.feedback import ALREADY_VOTED, THANKS
 from bot.sandbox import LiveRoleFit
 from bot.store.insights import Insights
 from tests.bot.blocks.helpers import button, buttons, rendered
-from tests.bot.listeners.helpers import acknowledged, command, only_post
+from tests.bot.listeners.helpers import acknowledged, command, only_post, stats
 
 TEAM = "T_ROLEFIT"
 
@@ -148,6 +148,12 @@ def test_not_helpful_asks_which_role_and_the_choice_shows_in_insights(live: Live
     assert "who owns the product backlog?" in [top.text for top in after.top_questions]
     thanked = live.api.calls_to("response_url")
     assert thanked and THANKS in rendered(thanked[-1].body["blocks"])
+    # found by a Slack power user: the form says admins see these, and the comment was shown
+    # nowhere; it is now, escaped, with the role and the question
+    shown = stats(live)
+    assert "Latest 👎 comments" in shown
+    said = "PMs own it here” (should be: Product Manager) on “who owns the product backlog?”"
+    assert said in shown and "<!here>" not in shown
 
 
 def test_a_feedback_value_that_is_not_ours_gets_a_friendly_line(live: LiveRoleFit) -> None:

@@ -16,7 +16,7 @@ from bot.listeners.commands import NOT_AN_ADMIN_STATS
 from bot.sandbox import LiveRoleFit
 from bot.store.insights import Insights
 from tests.bot.blocks.helpers import rendered
-from tests.bot.listeners.helpers import acknowledged, command
+from tests.bot.listeners.helpers import acknowledged, command, stats
 from tests.bot.listeners.test_feedback import click, dm_answer, submit_not_helpful
 from tests.bot.listeners.test_home import open_home
 from tests.conftest import assert_surfaces_valid
@@ -31,16 +31,6 @@ def live_on(database_url: str) -> Iterator[LiveRoleFit]:
         yield running
         running.wait_until_idle()
         assert_surfaces_valid(running.api.calls)
-
-
-def stats(live: LiveRoleFit, user_id: str) -> str:
-    """`/rolefit stats`: acknowledged empty, then the private reply through the response_url."""
-    sent = len(live.api.calls_to("response_url"))
-    status, _, body = live.post(live.requests.slash_command("stats", user_id=user_id))
-    assert (status, body) == (200, b"")
-    reply = live.api.wait_for("response_url", sent + 1)[-1].body
-    assert reply["response_type"] == "ephemeral"
-    return rendered(reply["blocks"])
 
 
 def cli_insights(

@@ -85,8 +85,13 @@ async def test_insights_count_answers_feedback_and_the_questions_to_look_at(
     await store.record_vote(
         Vote(team="T1", user="U1", question_id=pm, helpful=False, role="product-owner")
     )
-    await store.record_vote(Vote(team="T1", user="U2", question_id=pm, helpful=False))
+    await store.record_vote(
+        Vote(team="T1", user="U2", question_id=pm, helpful=False, comment="our CEO sets prices")
+    )
     figures = await store.insights("T1", 30)
+    assert [(c.text, c.role, c.question) for c in figures.comments] == [
+        ("our CEO sets prices", None, "who sets prices?")
+    ]
     assert (figures.asked, figures.answered, figures.unanswered) == (5, 2, 3)
     assert figures.low_confidence == 1
     assert (figures.helpful, figures.not_helpful) == (1, 2)
@@ -122,6 +127,7 @@ async def test_retention_zero_keeps_the_counts_and_no_text(store: Store) -> None
     figures = await store.insights("T1", 30)
     assert (figures.asked, figures.unanswered, figures.not_helpful) == (1, 1, 1)
     assert figures.corrections == {"neither": 1} and figures.top_questions == []
+    assert figures.comments == []
 
 
 async def test_texts_are_forgotten_past_each_workspace_retention(
