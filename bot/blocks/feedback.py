@@ -4,6 +4,7 @@ opens, and the answer again with a thank-you in place of the buttons once they v
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,10 +85,20 @@ class FeedbackRef:
         return cls(question_id, ref, bool(data.get("e")), url, bool(data.get("p")))
 
 
+def feedback_ref_in(shown: Mapping[str, Any]) -> FeedbackRef | None:
+    """The reference a message's feedback buttons carry, if it has them and they are ours."""
+    for block in shown.get("blocks") or []:
+        if isinstance(block, dict) and block.get("block_id") == ids.FEEDBACK_BLOCK:
+            for element in block.get("elements") or []:
+                if isinstance(element, dict) and element.get("action_id") == ids.FEEDBACK_HELPFUL:
+                    return FeedbackRef.from_value(element.get("value"))
+    return None
+
+
 def feedback_actions(ref: FeedbackRef) -> Block:
     value = ref.to_value()
     return actions(
-        "rolefit_feedback",
+        ids.FEEDBACK_BLOCK,
         button("👍 Helpful", ids.FEEDBACK_HELPFUL, value),
         button("👎 Not quite", ids.FEEDBACK_NOT_HELPFUL, value),
     )

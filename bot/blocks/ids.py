@@ -20,6 +20,7 @@ ASK_INPUT_BLOCK = "rolefit_question"
 ASK_INPUT = "rolefit_question_text"
 
 # Feedback under an answer: 👍 records at once, 👎 opens a small form asking which role it is.
+FEEDBACK_BLOCK = "rolefit_feedback"
 FEEDBACK_HELPFUL = "rolefit_feedback_helpful"
 FEEDBACK_NOT_HELPFUL = "rolefit_feedback_not_helpful"
 FEEDBACK_MODAL = "rolefit_feedback_modal"

@@ -23,8 +23,10 @@ from bot.blocks.feedback import (
     ALREADY_VOTED,
     THANKS,
     FeedbackRef,
+    feedback_ref_in,
     not_helpful_modal,
     thanked_answer,
+    with_feedback,
 )
 from bot.blocks.kit import Message
 from bot.blocks.kit import context as context_block
@@ -182,6 +184,9 @@ async def answer_chosen_alternative(
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
     reply = answer_message(answer, workspace.kb, share=ref if ephemeral else None)
+    rated = feedback_ref_in(body.get("message") or {})
+    if rated is not None:  # the answer picked can be rated as the one it replaces could
+        reply = with_feedback(reply, dataclasses.replace(rated, answer=ref))
     if await respond_safely(respond, **reply, replace_original=True):
         return
     message = body.get("message") or {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.blocks import ids
 from bot.blocks.answer import AnswerRef
+from bot.blocks.feedback import FeedbackRef
 from bot.blocks.kit import escape
 from bot.sandbox import LiveRoleFit
 from tests.bot.blocks.helpers import button, buttons, rendered
@@ -71,6 +72,25 @@ def test_a_did_you_mean_choice_replaces_the_unsure_answer(live: LiveRoleFit) -> 
     picked = f"*Matched responsibility:* {escape(choice['text']['text'])}"
     assert picked in rendered(replaced.body["blocks"])
     assert ids.SHARE_ANSWER in json.dumps(replaced.body)  # still private, so still shareable
+
+
+def test_a_did_you_mean_choice_on_a_posted_answer_can_still_be_rated(live: LiveRoleFit) -> None:
+    # found by a Slack power user: the chosen answer lost every button, 👍 / 👎 included
+    posted = len(live.api.calls_to("chat.postMessage"))
+    acknowledged(live, live.requests.dm(unsure_question()))
+    call = live.api.wait_for("chat.postMessage", posted + 1)[-1]
+    message = {**call.body, "type": "message", "ts": call.response["ts"]}
+    choice = next(b for b in buttons(message) if ids.DID_YOU_MEAN.match(b["action_id"]))
+    rated_before = FeedbackRef.from_value(button(message, ids.FEEDBACK_HELPFUL)["value"])
+    click(
+        live, choice["action_id"], choice["value"], channel_id=call.body["channel"], message=message
+    )
+    (replaced,) = live.api.wait_for("response_url")
+    rated = FeedbackRef.from_value(button(replaced.body, ids.FEEDBACK_HELPFUL)["value"])
+    picked = AnswerRef.from_value(choice["value"])
+    assert rated is not None and rated_before is not None and picked is not None
+    assert rated.question_id == rated_before.question_id  # the vote is on the question asked
+    assert rated.answer.responsibility_id == picked.responsibility_id  # thanks show the pick
 
 
 def test_a_did_you_mean_choice_in_a_dm_falls_back_to_the_thread(live: LiveRoleFit) -> None:
