@@ -89,7 +89,7 @@ def next_step(view: dict[str, Any], submitter: str, deps: Deps) -> ViewUpdate:
         return {"response_action": "update", "view": expired_view()}
     state = state.with_values(step, submitted_values(view))
     try:
-        errors = step_errors(state, step, deps.kb)
+        errors = step_errors(state, step)
         if errors:
             return {"response_action": "errors", "errors": errors}
         return {

@@ -338,33 +338,21 @@ def _decide(
     names: dict[RoleId, str],
 ) -> tuple[Decision, float, list[Reason]]:
     """Pick the hire. With both roles on staff, another in the role the answers call for
-    (`_another`). With one, it is recommended again only when the hire is for that role's side
-    alone and what was described is its work (a second one: larger companies often have several
-    product people); two hires go to both roles only when there is work on both sides and the
-    goal or the company's size calls for it."""
+    (`_another`); with one, the other role, or a second of it (`_beside`); two hires go to both
+    roles only when there is work on both sides and the goal or the company's size calls for
+    it."""
     total = sum(scores.values()) or 1.0
     if len(answers.existing_roles) == len(ROLE_IDS):
         return _another(answers, scores, names)
     if answers.existing_roles:
         (employed,) = answers.existing_roles
         other = PRODUCT_MANAGER if employed == PRODUCT_OWNER else PRODUCT_OWNER
-        if GOAL_SIDES[answers.goal] == (employed,) and scores[employed] > scores[other]:
-            text = (
-                f"With a {names[employed]} on staff and the hire for their side of the work "
-                f"alone, the hire to make is a second {names[employed]}: larger companies "
-                "often have more than one person in product."
-            )
-            confidence = _from_margin(scores[employed] - scores[other], total)
-            if answers.company_stage not in LARGER_STAGES:
-                # A close call at most: a second product person is unusual this size.
-                text += " Startups and small businesses usually have just one, so weigh it."
-                confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
-            return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
-        confidence = _from_margin(scores[other] - scores[employed], total)
-        text = f"With a {names[employed]} on staff, the hire to make is a {names[other]}."
-        if scores[employed] > scores[other]:
-            text += f" Most of what you described is {names[employed]} work they already cover."
-        return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
+        decision, confidence, reasons = _beside(employed, other, answers, scores, names)
+        if answers.headcount == 2:
+            # Two hires were offered and one is advised: said why, rather than left unsaid.
+            one = f"a second {names[employed]}" if decision == employed else f"a {names[other]}"
+            reasons.append(_headcount_reason(_one_covers_it(one)))
+        return decision, confidence, reasons
 
     sides = _sides(answers, placed)
     wants_both = answers.goal == "both" or answers.company_stage in LARGER_STAGES
@@ -399,6 +387,37 @@ def _decide(
         text = f"You can make one hire and need work from both sides; {why}."
         reasons.append(_headcount_reason(text))
     return best, confidence, reasons
+
+
+def _beside(
+    employed: RoleId,
+    other: RoleId,
+    answers: HiringAnswers,
+    scores: dict[RoleId, float],
+    names: dict[RoleId, str],
+) -> tuple[Decision, float, list[Reason]]:
+    """One role on staff (`employed`): a second of it only when the hire is for its side alone
+    and what was described is its work; otherwise the other role (whose side the one on staff
+    leaves uncovered, however many hires are offered)."""
+    total = sum(scores.values()) or 1.0
+    larger = answers.company_stage in LARGER_STAGES
+    if GOAL_SIDES[answers.goal] == (employed,) and scores[employed] > scores[other]:
+        text = (
+            f"With a {names[employed]} on staff and the hire for their side of the work "
+            f"alone, the hire to make is a second {names[employed]}: larger companies "
+            "often have more than one person in product."
+        )
+        confidence = _from_margin(scores[employed] - scores[other], total)
+        if not larger:
+            # A close call at most: a second product person is unusual this size.
+            text += " Startups and small businesses usually have just one, so weigh it."
+            confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
+        return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
+    confidence = _from_margin(scores[other] - scores[employed], total)
+    text = f"With a {names[employed]} on staff, the hire to make is a {names[other]}."
+    if scores[employed] > scores[other]:
+        text += f" Most of what you described is {names[employed]} work they already cover."
+    return other, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
 
 
 def _another(

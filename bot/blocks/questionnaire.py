@@ -69,7 +69,7 @@ SELECT_OPTIONS_MAX = 100
 # -- validation --------------------------------------------------------------------------------
 
 
-def step_errors(state: QuestionnaireState, step: Step, kb: KnowledgeBase) -> dict[str, str]:
+def step_errors(state: QuestionnaireState, step: Step) -> dict[str, str]:
     """Errors for `response_action: errors`, keyed by the block they belong under."""
     errors: dict[str, str] = {}
     if step == "company":
@@ -77,12 +77,6 @@ def step_errors(state: QuestionnaireState, step: Step, kb: KnowledgeBase) -> dic
             errors[COMPANY_STAGE] = "Choose the stage your company is at."
         if not _offered(HEADCOUNT, state.headcount):
             errors[HEADCOUNT] = "Choose how many product hires you can make now."
-        if len(set(state.existing_roles)) == 1 and state.headcount == 2:
-            (role,) = state.existing_roles
-            errors[HEADCOUNT] = (
-                f"You already have a {kb.roles[role].name}, so only one product hire "
-                "is left to recommend. Choose one."
-            )
     elif step == "work":
         if not _offered(GOAL, state.goal):
             errors[GOAL] = "Choose what the hire is mainly for."

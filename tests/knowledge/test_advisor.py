@@ -543,3 +543,17 @@ def test_two_hires_at_a_startup_are_weighed_against_the_articles_note(
         matcher,
     )
     assert "single product person" not in weighed_against(larger)
+
+
+def test_one_role_on_staff_and_two_hires_offered_says_why_one_is_advised(
+    matcher: Matcher,
+) -> None:
+    # found by a Slack power user: the questionnaire refused "two hires" beside a PM on staff,
+    # yet took it beside both roles; now it is taken, and the advice says why one hire
+    grow = answers(existing_roles=[PM], company_stage="enterprise", goal="both", headcount=2)
+    advice = advise(grow, matcher)
+    assert advice.recommendation == PO
+    assert any(
+        r.ref == "headcount" and "You could make two hires, but a Product Owner covers" in r.text
+        for r in advice.reasons
+    )

@@ -108,7 +108,6 @@ def test_run_it_again_opens_a_fresh_questionnaire_from_the_posted_message(
     [
         ([company(headcount=None)], HEADCOUNT),
         ([company(None)], COMPANY_STAGE),
-        ([company("scale-up", "2", "product-owner")], HEADCOUNT),
         ([company(), work(goal=None)], GOAL),
         ([company(), work(), needs()], NEEDS),
     ],
@@ -346,7 +345,7 @@ def test_a_submission_with_unreadable_state_asks_to_start_again(live: LiveRoleFi
 @pytest.mark.parametrize(
     "values",
     [
-        {**company("startup", "2"), **checked(EXISTING_ROLES, "product-owner", "product-owner")},
+        {**company("startup", None), **checked(EXISTING_ROLES, "product-owner", "product-owner")},
         {COMPANY_STAGE: "startup", HEADCOUNT: ["1"]},
         {COMPANY_STAGE: {COMPANY_STAGE: "startup"}},
         {EXISTING_ROLES: {EXISTING_ROLES: {"selected_options": "product-owner"}}},
