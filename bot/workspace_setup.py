@@ -22,7 +22,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.admins import NOT_AN_ADMIN, is_admin
 from bot.blocks import ids
 from bot.blocks.answer import holder_mentions
-from bot.blocks.home import home_view
 from bot.blocks.kit import (
     SLACK_TOKEN,
     Message,
@@ -36,6 +35,7 @@ from bot.blocks.kit import (
 from bot.blocks.setup import MOST_HOLDERS, holders_block_id, holders_modal
 from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
 from bot.deps import Deps
+from bot.home_tab import publish_home_tab
 from knowledge import Answer, KnowledgeBase, Responsibility
 from knowledge.additions import clean_phrase, find_responsibility, find_role
 from knowledge.confidence import CLEARLY, MOST_LIKELY
@@ -283,8 +283,4 @@ async def save_holders_modal(
         if holders != role.holders:
             await deps.store.set_holders(team, role_id, holders, user)
     deps.workspaces.changed(team)
-    after = await deps.workspaces.of(team)
-    try:
-        await client.views_publish(user_id=user, view=home_view(after.kb, admin=True))
-    except WEB_API_FAILURES as error:
-        logger.warning("views.publish failed after saving holders: %s", error_code(error))
+    await publish_home_tab(client, deps, team, user)  # all of it, as a visit shows it

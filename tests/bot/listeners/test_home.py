@@ -78,10 +78,10 @@ def test_a_failing_publish_is_logged_and_the_app_carries_on(
     live: LiveRoleFit, refuse: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     refuse(live.api)
-    with caplog.at_level(logging.WARNING, logger="bot.listeners.home"):
+    with caplog.at_level(logging.WARNING, logger="bot.home_tab"):
         acknowledged(live, live.requests.home_opened())
         live.wait_until_idle(timeout=10)
-    (logged,) = [r for r in caplog.records if r.name == "bot.listeners.home"]
+    (logged,) = [r for r in caplog.records if r.name == "bot.home_tab"]
     assert logged.levelno == logging.WARNING and "views.publish" in logged.getMessage()
     acknowledged(live, live.requests.dm("who owns the product backlog?"))
     assert "Product Owner" in only_post(live)["text"]

@@ -221,6 +221,10 @@ def test_an_admin_sees_the_holders_on_home_and_changes_them_in_a_modal(
     assert (status, body) == (200, b"")
     republished = live.api.wait_for("views.publish", 3)[-1]
     assert "Product Owner: <@U0DANA>" in rendered(republished.body)
+    # found by a Slack power user: the refreshed tab lost the advice and the insights a visit
+    # shows; it is the whole tab again
+    for part in ("Your recent recommendations", "RoleFit in the last 30 days"):
+        assert part in shown and part in rendered(republished.body)
     assert "here that's <@U0DANA>" in ask(live, here, "who owns the product backlog?")
     gtm = ask(live, here, "who builds the go-to-market plan?")
     assert "here that's <@U0ERIN> and <!subteam^S0PMS>" in gtm  # the group set by command stays
