@@ -153,6 +153,7 @@ from knowledge.text import (
     clean_text,
     listed_work,
     lists_item_by_item,
+    named_work,
     split_words,
 )
 
@@ -460,7 +461,10 @@ class Chat:
         if ad := self._ad_or_interview(text, memory):
             return ad  # "what should I put in the job ad for the PM?", "what do I ask them?"
         if memory is not None and (piece := self._nth_piece(text, memory)):
-            return self._ownership(Reading(Intent.OWNERSHIP, piece), memory)  # "the second one?"
+            # "the second one?": that piece answered, the list kept for "and the fourth?"
+            answered = self._ownership(Reading(Intent.OWNERSHIP, piece), memory)
+            kept = answered.memory.model_copy(update={"listed": memory.listed or memory.question})
+            return answered.model_copy(update={"memory": kept})
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
             # "which parts exactly?" after the roadmap: why the answer is what it is
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
@@ -595,16 +599,21 @@ class Chat:
         return bool(starts_hiring and not asks_to_hire)
 
     def _nth_piece(self, text: str, memory: Memory) -> str | None:
-        """The piece of work a message points to by its place in the list just answered ("and
-        the second one?"), or None."""
+        """The piece of work a message points to by its place in the list last answered ("and
+        the second one?"), counted as the person listed it (a piece answered with no part of
+        its own, "SEO", still counts), or None."""
         nth = NTH_PIECE.match(normalise(text))
-        if nth is None:
+        listing = memory.listed or memory.question
+        if nth is None or not listing:
             return None
-        previous = self._previous_answer(memory)
-        if previous is None or not previous.parts:
+        previous = self._answer(listing)
+        if not previous.parts:
             return None
+        pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
+        if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
+            pieces = [part.question for part in previous.parts]
         place = _PLACES[nth["nth"]]
-        return previous.parts[place].question if place < len(previous.parts) else None
+        return pieces[place] if place < len(pieces) else None
 
     def _asked_in_other_words(self, text: str) -> Reply | None:
         """A question the article answers, asked in words its concepts' phrasings and the rules

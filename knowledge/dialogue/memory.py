@@ -25,3 +25,4 @@ class Memory(BaseModel):
     asked: int = 0  # questions RoleFit has asked back in this hiring conversation
     why_told_of: str = ""  # the question whose answer's reasons were last told ("why?")
     roles: tuple[str, ...] = ()  # the roles last described ("what does a PO do?"), by id
+    listed: str = ""  # the list "the third one?" counts in, while its pieces are answered

@@ -3341,3 +3341,13 @@ def test_the_articles_ideas_are_found_in_a_testers_words(chat: Chat, asked: str,
     reply = chat.reply(asked)
     assert idea in reply.text
     assert not reply.text.startswith("Yes")  # a claim checked, never confirmed
+
+
+def test_the_nth_piece_counts_in_the_list_as_typed_and_the_list_stays(chat: Chat) -> None:
+    # an engineering manager's finds: "SEO" (no part of its own) shifted the count, so "the
+    # third?" answered vendor contracts; after one piece, "the fourth one" matched nothing
+    listed = "who owns: OKRs, SEO, sprint planning, vendor contracts"
+    _, third, fourth, last = turns(chat, listed, "the third?", "the fourth one", "and the last?")
+    assert third.answer is not None and third.answer.question == "sprint planning"
+    for reply in (fourth, last):
+        assert reply.answer is not None and reply.answer.question == "vendor contracts"
