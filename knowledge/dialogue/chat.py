@@ -223,6 +223,18 @@ _ASKS_OR_BIDS = re.compile(
     r"were|will|would|who|whom|whose|what|which|where|when|how|whether|why|explain|tell|define|"
     r"describe|help|please|give|show|compare)\b"
 )
+# Asking who does not do some work: "who does NOT own the backlog?", "which role shouldn't…".
+_NOT_WHO = re.compile(
+    r"^(?:so |and |but )?(?:who|which role|which one)\s+(?:does not|do not|doesn'?t|don'?t|"
+    r"should not|shouldn'?t|is not|isn'?t)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# Asking for the advice again in other words: "ok so final answer?", "bottom line?".
+_FINAL_ANSWER = re.compile(
+    r"\b(?:final answer|bottom line|your verdict|(?:so )?which one (?:then|is it)|so which is it)\b"
+)
+# A nudge after the advice, asking what now: "so?", "and?", "now what?".
+_SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|well|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
 _INTRODUCES = re.compile(
@@ -429,13 +441,22 @@ class Chat:
         advised = _advised(memory)
         if memory is not None and advised and (heard.finds(NEXT_STEPS) or WHOM_THEN.match(heard)):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
+        if memory is not None and memory.facts is not None and _FINAL_ANSWER.search(heard):
+            # "ok so final answer?" in a hiring conversation: the advice on what was told
+            return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
+        if memory is not None and advised and _SO_WHAT.match(heard):
+            assert memory.facts is not None  # advised on these
+            steps = wording.next_steps(self.advise(memory.facts), self.kb)  # "so?": what now
+            return Reply(intent=Intent.HIRE, text=steps, facts=memory.facts, memory=memory)
         if advised and FRESH_QUESTION.match(text) and heard.finds(COMBINE):
             # "can one person be both PO and PM here?" after the advice: a question of its own
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
             return _keeping_the_hire(combined, memory)
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
             return _keeping_the_hire(role, memory)
-        if memory is None or memory.facts is None or (advised and heard.finds(ANOTHER_JOB_AS_ROLE)):
+        # (who wrote the article is asked of the article, whatever the conversation)
+        of_its_own = heard.finds(ASKS_AUTHOR) or (advised and heard.finds(ANOTHER_JOB_AS_ROLE))
+        if memory is None or memory.facts is None or of_its_own:
             asked = self._asked_in_other_words(text)
             if asked is not None:
                 return _keeping_the_hire(asked, memory)
@@ -859,6 +880,12 @@ class Chat:
     # -- ownership -----------------------------------------------------------------------------
 
     def _ownership(self, reading: Reading, memory: Memory | None) -> Reply:
+        if (negated := _NOT_WHO.match(reading.text.strip())) is not None:
+            # "who does NOT own the backlog?": whose it is, and so whose it is not
+            flipped = Reading(Intent.OWNERSHIP, f"who does {negated['rest']}")
+            answered = self._ownership(flipped, memory)
+            lead = self._not_whose(answered.answer)
+            return _noting(lead, answered) if lead else answered
         if (
             not reading.follow_up
             and ASKS_ITS_OWN.match(message_of(reading.text).said)
@@ -927,6 +954,21 @@ class Chat:
         if _off_scrum(said) and "product-owner" in answer.owners:
             return _noting(wording.OUTSIDE_SCRUM, reply)  # "our kanban teams… who orders…?"
         return reply
+
+    def _not_whose(self, answer: Answer | None) -> str:
+        """Who does not own the work `answer` places, said before it to "who does NOT own …?":
+        going by the article where it names the work, as RoleFit reads it otherwise; "" where
+        nothing was placed, or the article leaves it open (the answer says so)."""
+        if answer is None or not answer.settled or not (answer.owners or answer.outside_owner):
+            return ""
+        source = "Going by the article" if answer.named and answer.owners else "As I read it"
+        if len(answer.owners) == 1:
+            (owner,) = answer.owners
+            other = next(role for role in self.kb.roles.values() if role.id != owner)
+            return f"{source}, the {other.name} doesn't:"
+        if answer.owners:
+            return f"{source}, it is work for both roles:"
+        return f"{source}, it is neither role's work:"
 
     def _roles_asked_about(self, reading: Reading, memory: Memory | None) -> tuple[str, ...] | None:
         """A follow-up that only asks whether a role does the work last asked about ("and the
@@ -1214,6 +1256,8 @@ class Chat:
         return Reply(intent=Intent.COMPARE, text=text, note=note, memory=Memory(intent="compare"))
 
     def _combine(self, reading: Reading, memory: Memory | None) -> Reply:
+        if message_of(reading.text).said.finds(WORKING_CONDITIONS):
+            return _working_conditions()  # "can they be remote?": no one holding both roles
         told = read_facts(reading.text)
         if told.headcount == 1 and told.goal == "both" and _states_only(reading.text):
             # "we can only afford one product person. need delivery AND strategy.": told, not

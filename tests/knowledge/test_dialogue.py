@@ -3351,3 +3351,37 @@ def test_the_nth_piece_counts_in_the_list_as_typed_and_the_list_stays(chat: Chat
     assert third.answer is not None and third.answer.question == "sprint planning"
     for reply in (fourth, last):
         assert reply.answer is not None and reply.answer.question == "vendor contracts"
+
+
+def test_after_the_advice_the_author_remote_work_and_a_nudge_get_their_own_answers(
+    chat: Chat,
+) -> None:
+    # a COO tester's finds: "who wrote the article" got "that doesn't change the advice", "can
+    # they be remote" the blurb on one person in both roles, and "so?" a "you're welcome"
+    told = "we need someone to run sprints and the backlog"
+    _, author = turns(chat, told, "who wrote the article")
+    assert author.text.startswith("The article as I have it doesn't name its author")
+    _, remote = turns(chat, told, "can they be remote")
+    assert remote.text == wording.WORKING_CONDITIONS
+    assert remote.memory.facts is not None  # the hire is kept
+    _, nudged = turns(chat, told, "so?")
+    assert nudged.text.startswith("To hire a Product Owner:")
+    _, final = turns(chat, told, "ok so final answer?")
+    assert "hire a Product Owner" in final.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "lead"),
+    [
+        ("who does NOT own the backlog?", "Going by the article, the Product Manager doesn't:"),
+        ("who doesn't do pricing?", "As I read it, the Product Owner doesn't:"),  # inferred
+        ("who doesn't handle payroll?", "As I read it, it is neither role's work:"),
+    ],
+)
+def test_who_does_not_own_work_says_so_before_whose_it_is(
+    chat: Chat, asked: str, lead: str
+) -> None:
+    # a Slack power user's find: "who does NOT own the backlog?" got "clearly the Product Owner"
+    assert chat.reply(asked).text.startswith(lead)
+    for open_or_unknown in ("who doesn't estimate stories?", "who does not own the zorblax?"):
+        assert not chat.reply(open_or_unknown).text.startswith(("Going by", "As I read"))
