@@ -283,22 +283,39 @@ _BOTH_STAFF = re.compile(
     r"(?:already|in place)\b"
 )
 _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
-_ENTERPRISE = re.compile(
-    r"(\$?\d{3,}\s?(?:m\b|million)|billion|\benterprise\b|corporation|\bcorp\b|"
-    r"(?:\d{4,}|[5-9]\d\d)[- ](?:people|ppl|person|employees|staff|folks)\b|large company|"
-    r"multinational|old-school|established co|"
-    r"manufactur\w+|industrial)"
+# What a company is, in three kinds of evidence, the first found deciding: what the person
+# calls it ("a 40 person payments startup" is a startup, whatever its size), then its size in
+# people, then hints of its stage (funding, industry, revenue).
+_CALLED = (
+    (re.compile(r"\b(?:enterprise|corporation|corp|large company|multinational)\b"), "enterprise"),
+    (re.compile(r"\bscale-?up\b"), "scale-up"),
+    (re.compile(r"\b(?:small business|smb|family business|small company)\b"), "small-business"),
+    (re.compile(r"\bstart-?up\b"), "startup"),
 )
-_SCALE_UP = re.compile(
-    r"(scale-?up|scaling|series [b-e]\b|raising a [b-e]\b|hypergrowth|several teams|"
-    r"\b(?:[3-9]\d|[1-4]\d\d)[- ](?:people|ppl|person|employees|staff|folks)\b|"
-    r"\b[3-9] (?:scrum )?teams)"
+_PEOPLE = r"[- ](?:people|ppl|person|employees|staff|folks)\b"
+_SIZED = (
+    (re.compile(rf"\b(?:\d{{4,}}|[5-9]\d\d){_PEOPLE}"), "enterprise"),
+    (re.compile(rf"\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
+    (re.compile(rf"\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
 )
-_STARTUP = re.compile(
-    r"(start-?up|seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp|"
-    r"\b(?:[1-9]|[12]\d)[- ](?:people|ppl|person|employees|staff|folks)\b)"
+_HINTED = (
+    (
+        re.compile(
+            r"(\$?\d{3,}\s?(?:m\b|million)|billion|old-school|established co|manufactur\w+|"
+            r"industrial)"
+        ),
+        "enterprise",
+    ),
+    (
+        re.compile(
+            r"(scaling|series [b-e]\b|raising a [b-e]\b|hypergrowth|several teams|"
+            r"\b[3-9] (?:scrum )?teams)"
+        ),
+        "scale-up",
+    ),
+    (re.compile(r"(agency|shop\b)"), "small-business"),
+    (re.compile(r"(seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp)"), "startup"),
 )
-_SMALL = re.compile(r"(small business|smb|agency|family business|small company|shop\b)")
 
 
 class HiringFacts(BaseModel):
@@ -661,12 +678,9 @@ def without_questions(text: str) -> str:
 
 
 def _stage(said: str) -> CompanyStage | None:
-    for pattern, stage in (
-        (_ENTERPRISE, "enterprise"),
-        (_SCALE_UP, "scale-up"),
-        (_SMALL, "small-business"),
-        (_STARTUP, "startup"),
-    ):
-        if pattern.search(said):
-            return stage  # type: ignore[return-value]
+    """The company's stage: what it is called, else its size, else a hint (`_CALLED`)."""
+    for evidence in (_CALLED, _SIZED, _HINTED):
+        for pattern, stage in evidence:
+            if pattern.search(said):
+                return stage  # type: ignore[return-value]
     return None

@@ -3385,3 +3385,19 @@ def test_who_does_not_own_work_says_so_before_whose_it_is(
     assert chat.reply(asked).text.startswith(lead)
     for open_or_unknown in ("who doesn't estimate stories?", "who does not own the zorblax?"):
         assert not chat.reply(open_or_unknown).text.startswith(("Going by", "As I read"))
+
+
+@pytest.mark.parametrize(
+    ("told", "stage"),
+    [
+        ("we are a 40 person payments startup", "startup"),  # what they call it, not the size
+        ("a startup making industrial sensors", "startup"),
+        ("we are 60 people", "scale-up"),
+        ("we are a $250m manufacturer", "enterprise"),
+    ],
+)
+def test_a_company_is_what_its_people_call_it_then_its_size_then_hints(
+    told: str, stage: str
+) -> None:
+    # an HR lead tester's find: "40 person payments startup" was told it is a scale-up
+    assert read_facts(told).company_stage == stage
