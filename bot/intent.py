@@ -28,7 +28,7 @@ class Intent(StrEnum):
 class Reading:
     intent: Intent
     text: str = ""
-    unknown: str | None = None  # a lone word RoleFit did not recognise
+    unknown: str | None = None  # what RoleFit did not recognise as a subcommand
     suggestion: str | None = None  # the subcommand it probably meant
 
 
@@ -88,8 +88,8 @@ _GREETING_WORDS = frozenset(
 _COURTESIES = frozenset({"please", "pls", "plz", "now", "again", "thanks", "thx", "thank", "you"})
 # Words of a period `stats` may trail ("stats for last month"; it shows its own period).
 _PERIOD = frozenset({"for", "the", "this", "last", "past", "week", "month", "quarter", "year"})
-# Words at most that a subcommand taking none, with odd words after it, still reads as that
-# subcommand mistyped ("roles extra"); longer, it is a question ("roles of a scrum team").
+# Words at most that `stats`, with odd words after it, still reads as that subcommand mistyped
+# ("stats foo"); longer, it is a question.
 _ODD_WORDS = 3
 # The roles an admin's `set` names, and its other settings.
 _SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "retention"})
@@ -142,10 +142,10 @@ def read(text: str) -> Reading:
     trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())
     if known is not None and all(word in trailing for word in words[1:]):
         return Reading(known)  # "roles please", "stats for this month"
-    if known in (Intent.ROLES, Intent.STATS) and len(words) <= _ODD_WORDS and "?" not in text:
-        # "stats foo", "roles extra": the subcommand with words it does not take, pointed to
-        # (not a question to answer, nor one counted unanswered)
-        return Reading(Intent.HELP, unknown=text.strip(), suggestion=words[0])
+    if known is Intent.STATS and len(words) <= _ODD_WORDS and "?" not in text:
+        # "stats foo": the admins' subcommand with words it does not take, pointed to (no
+        # question starts so; "roles in scrum" may be one, and is answered)
+        return Reading(Intent.HELP, unknown=text.strip(), suggestion="stats")
     if len(words) == 1:
         word = words[0]
         typo = process.extractOne(

@@ -173,7 +173,10 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
             f"I can't match “{quote(phrase)}” to anything: it has no words I read (mentions, "
             f"emoji and words like “the” don't count). {TEACH_USAGE}"
         )
-    if overturned := _overturns(workspace.matcher.answer(phrase), responsibility, deps.kb):
+    before = workspace.matcher.answer(phrase)
+    if before.responsibility is not None and before.responsibility.id == responsibility.id:
+        return f"“{quote(phrase)}” already reads as *{escape(responsibility.title)}* here."
+    if overturned := _overturns(before, responsibility, deps.kb):
         return (
             f"“{quote(phrase)}” already reads as {overturned}, so teaching it as "
             f"*{escape(responsibility.title)}* would overturn that here. Teach the words your "
@@ -189,9 +192,9 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
         await deps.store.remove_phrasing(team, phrase)
         deps.workspaces.changed(team)
         return (
-            f"Teaching “{quote(phrase)}” would change no answer here: the article's own words "
-            f"still read first, as {_read_as(taught, deps.kb)}. Teach the words your people use "
-            "for this work instead."
+            f"Teaching “{quote(phrase)}” would change no answer here: it still reads first as "
+            f"{_read_as(taught, deps.kb)}. Teach the words your people use for this work "
+            "instead."
         )
     owners = " and the ".join(deps.kb.roles[o].name for o in responsibility.owners)
     return (
@@ -231,7 +234,7 @@ def _read_as(answer: Answer, kb: KnowledgeBase) -> str:
 
 async def _unteach(text: str, team: str, deps: Deps) -> str:
     """`/rolefit unteach PHRASE`: a phrasing this workspace taught, taken back."""
-    phrase = clean_phrase(text)
+    phrase = clean_phrase(unescape(text))  # read as typed, as `_teach` keeps it
     if not phrase:
         return UNTEACH_USAGE
     taken = await deps.store.remove_phrasing(team, phrase)

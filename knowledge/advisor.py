@@ -350,8 +350,13 @@ def _decide(
         decision, confidence, reasons = _beside(employed, other, answers, scores, names)
         if answers.headcount == 2:
             # Two hires were offered and one is advised: said why, rather than left unsaid.
-            one = f"a second {names[employed]}" if decision == employed else f"a {names[other]}"
-            reasons.append(_headcount_reason(_one_covers_it(one)))
+            text = (
+                _one_covers_it(f"a second {names[employed]}")
+                if decision == employed
+                else f"You could make two hires, but with a {names[employed]} on staff, a "
+                f"{names[other]} covers the side left."
+            )
+            reasons.append(_headcount_reason(text))
         return decision, confidence, reasons
 
     sides = _sides(answers, placed)

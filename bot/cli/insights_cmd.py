@@ -50,6 +50,6 @@ def _insights(args: argparse.Namespace) -> int:
             print(f"  {number}. {printable(top.text)} ({top.count} times)")
     if insights.comments:
         print("Latest 👎 comments:")
-        for line in comment_lines(insights, lambda text, _limit: printable(text)):
+        for line in comment_lines(insights, lambda text, limit: printable(text)[:limit]):
             print(f"  {line}")
     return 0

@@ -51,6 +51,7 @@ from bot.replies import (
 )
 from bot.store.insights import Vote, vote_key
 from bot.store.owed import Kind, Owed
+from bot.store.store import STORE_FAILURES
 from bot.workspaces import Workspace
 from knowledge import Answer
 from knowledge.dialogue import Reply
@@ -415,7 +416,12 @@ async def open_not_helpful_form(
         await _tell_clicker(body, respond, client, STALE_BUTTON)
         return
     voted = vote_key(context.team_id or "", ref.question_id, _user_of(body))
-    if await deps_of(context).store.has_voted(voted):
+    try:
+        already = await deps_of(context).store.has_voted(voted)
+    except STORE_FAILURES as error:  # the form still opens; its submission records or says why
+        logger.warning("could not check for an earlier vote: %s", type(error).__name__)
+        already = False
+    if already:
         await _tell_clicker(body, respond, client, ALREADY_VOTED)
         return
     url = body.get("response_url")

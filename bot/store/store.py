@@ -831,7 +831,9 @@ class Store:
             )
             commented = await connection.execute(
                 select(f.comment, f.role, q.text)
-                .select_from(feedback.outerjoin(questions, q.id == f.question_id))
+                .select_from(
+                    feedback.outerjoin(questions, and_(q.id == f.question_id, q.team == f.team))
+                )
                 .where(f.team == team, f.at >= since, f.comment.is_not(None))
                 .order_by(f.at.desc(), f.key)
                 .limit(LATEST_COMMENTS)

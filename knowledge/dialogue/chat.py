@@ -624,17 +624,24 @@ class Chat:
         the second one?"), counted as the person listed it (a piece answered with no part of
         its own, "SEO", still counts), or None."""
         nth = NTH_PIECE.match(normalise(text))
-        listing = memory.listed or memory.question
-        if nth is None or not listing:
+        if nth is None or not memory.question:
             return None
-        previous = self._answer(listing)
-        if not previous.parts:
-            return None
-        pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
-        if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
-            pieces = [part.question for part in previous.parts]
+        pieces = self._pieces(memory.listed)
+        if memory.question not in pieces:  # the list's pieces no longer being answered
+            pieces = self._pieces(memory.question)
         place = _PLACES[nth["nth"]]
         return pieces[place] if place < len(pieces) else None
+
+    def _pieces(self, listing: str) -> list[str]:
+        """The pieces of work a question lists, as the person listed them; [] for a question
+        answered whole."""
+        previous = self._answer(listing) if listing else None
+        if previous is None or not previous.parts:
+            return []
+        pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
+        if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
+            return [part.question for part in previous.parts]
+        return pieces
 
     def _asked_in_other_words(self, text: str) -> Reply | None:
         """A question the article answers, asked in words its concepts' phrasings and the rules

@@ -554,6 +554,8 @@ def test_one_role_on_staff_and_two_hires_offered_says_why_one_is_advised(
     advice = advise(grow, matcher)
     assert advice.recommendation == PO
     assert any(
-        r.ref == "headcount" and "You could make two hires, but a Product Owner covers" in r.text
+        r.ref == "headcount"
+        and "You could make two hires, but with a Product Manager on staff, a Product Owner"
+        in r.text
         for r in advice.reasons
     )

@@ -3351,6 +3351,11 @@ def test_the_nth_piece_counts_in_the_list_as_typed_and_the_list_stays(chat: Chat
     assert third.answer is not None and third.answer.question == "sprint planning"
     for reply in (fourth, last):
         assert reply.answer is not None and reply.answer.question == "vendor contracts"
+    # a review's find: a list put right counts from then on, not the old one
+    *_, second = turns(
+        chat, listed, "the third?", "no, I meant user stories and pricing", "the second one?"
+    )
+    assert second.answer is not None and second.answer.question == "pricing"
 
 
 def test_after_the_advice_the_author_remote_work_and_a_nudge_get_their_own_answers(

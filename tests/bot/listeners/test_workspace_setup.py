@@ -179,6 +179,11 @@ def test_a_phrasing_that_would_change_nothing_or_the_articles_named_work_is_refu
     assert "already reads as *Improving margins" in overturned
     typed = change(live, here, "teach po-backlog : &lt;!channel&gt;")
     assert "I can't match" in typed
+    # a review's finds: what reads as the work already is said so, and "&" reads the same in
+    # teach and unteach
+    assert "already reads as *Managing" in change(live, here, "teach po-backlog : product backlog")
+    assert "Taught" in change(live, here, "teach po-backlog : the B&amp;Q wall")
+    assert "Taken back" in change(live, here, "unteach the B&amp;Q wall")
 
 
 def test_help_tells_how_to_set_holders_and_teach(live: LiveRoleFit) -> None:

@@ -92,6 +92,13 @@ async def test_insights_count_answers_feedback_and_the_questions_to_look_at(
     assert [(c.text, c.role, c.question) for c in figures.comments] == [
         ("our CEO sets prices", None, "who sets prices?")
     ]
+    # a review's find: a vote from another workspace (a shared channel) on this question id
+    # shows its comment there, never this workspace's question text
+    await store.record_vote(
+        Vote(team="T2", user="U9", question_id=pm, helpful=False, comment="from T2")
+    )
+    (theirs,) = (await store.insights("T2", 30)).comments
+    assert (theirs.text, theirs.question) == ("from T2", None)
     assert (figures.asked, figures.answered, figures.unanswered) == (5, 2, 3)
     assert figures.low_confidence == 1
     assert (figures.helpful, figures.not_helpful) == (1, 2)
