@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline, verdict, weighed_against
 from knowledge.advisor import Reason, Recommendation, advise
-from knowledge.confidence import MOST_LIKELY, confidence_words
+from knowledge.confidence import CLEARLY, MOST_LIKELY, confidence_words
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
@@ -24,6 +24,7 @@ from knowledge.dialogue.facts import (
     read_facts,
     read_vacated,
     says_how_the_team_works,
+    scrum_taken_back,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
@@ -217,6 +218,18 @@ _IS_THERE_IN_ARTICLE = re.compile(
     r"(?P<thing>[^?]{1,60}?) (?:in|from) the article\W*$",
     re.IGNORECASE,
 )
+# Asking what the person to hire would do: "what would they do?", "what will the hire work on?".
+_THEIR_WORK = re.compile(
+    r"\bwhat (?:would|will|do|does|should) (?:they|he|she|the hire|the new hire|this person|that "
+    r"person|the role) (?:do|own|work on|be doing)\b"
+)
+# Asking what to look for in the person to hire: "what skills should I screen for?".
+_SKILLS_ASKED = re.compile(
+    r"\b(?:skills?|qualities|strengths|traits)\b.*\b(?:look for|screen for|hire for|test for|"
+    r"interview for|need|want)\b|^what (?:skills?|qualities|strengths|traits)\b"
+)
+# Asking for the article's own words: "quote the exact words", "can you cite it?".
+_QUOTE_ASKED = re.compile(r"^(?:(?:can|could) you |please |pls )?(?:quote|cite)\b")
 # A clause that asks or bids ("explain scrum", "tell me about…"): what a statement never opens on.
 _ASKS_OR_BIDS = re.compile(
     r"^(?:(?:so|and|but|ok|hi|hey|hello)\W+)*(?:should|shall|can|could|do|does|did|is|are|was|"
@@ -417,7 +430,7 @@ class Chat:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
             said = (asks["work"] or asks["claim"] or "").strip()
-            if not _roles_named(said.lower()) or self.matcher.reads_no_words(said):
+            if not self._of_roles_standing(said) or self.matcher.reads_no_words(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 verb = (asks["verb"] or "").lower()
                 # "…mention that agile is dead?" claims; "…mention that McKinsey study?" points
@@ -433,6 +446,13 @@ class Chat:
                 )
         if (there := _IS_THERE_IN_ARTICLE.match(text.strip())) is not None:
             return self._in_the_article(there["thing"], memory)
+        claim = self._claimed_of_the_article(heard) if heard.finds(ARTICLE_CLAIM) else ""
+        if claim and not self._of_roles_standing(claim):
+            # "the article says the project grew revenue by 40 percent, correct?": a claim to
+            # check, never a story of the person's company (nor a yes)
+            return self._in_the_article(claim, memory, claimed=True)
+        if _QUOTE_ASKED.match(heard):
+            return self._source(memory)  # "quote the exact words"
         if message_of(text).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         # While a hiring question waits it may be the answer, and after the advice most
@@ -444,6 +464,14 @@ class Chat:
         if memory is not None and memory.facts is not None and _FINAL_ANSWER.search(heard):
             # "ok so final answer?" in a hiring conversation: the advice on what was told
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
+        if (
+            memory is not None
+            and advised
+            and (of_the_hire := self._asked_of_the_hire(heard, memory))
+        ):
+            return (
+                of_the_hire  # "what would they do day to day?", "what skills should I screen for?"
+            )
         if memory is not None and advised and _SO_WHAT.match(heard):
             assert memory.facts is not None  # advised on these
             steps = wording.next_steps(self.advise(memory.facts), self.kb)  # "so?": what now
@@ -454,8 +482,12 @@ class Chat:
             return _keeping_the_hire(combined, memory)
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
             return _keeping_the_hire(role, memory)
-        # (who wrote the article is asked of the article, whatever the conversation)
-        of_its_own = heard.finds(ASKS_AUTHOR) or (advised and heard.finds(ANOTHER_JOB_AS_ROLE))
+        # (who wrote the article, or a Scrum Master, is asked of the article, whatever the
+        # conversation)
+        of_the_article = any(
+            map(heard.finds, (ASKS_AUTHOR, ASKS_SCRUM_MASTER, SCRUM_MASTER_COMPARED))
+        )
+        of_its_own = of_the_article or (advised and heard.finds(ANOTHER_JOB_AS_ROLE))
         if memory is None or memory.facts is None or of_its_own:
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -559,7 +591,8 @@ class Chat:
             return False  # "sorry, I meant growth" after an answer: the question put right
         correction = read_correction(text) if memory.intent != "hire" else HiringFacts()
         changes = memory.facts.corrected(correction) != memory.facts
-        return changes or self._scrum_told_otherwise(text, memory)
+        taken_back = scrum_taken_back(text) and memory.facts.uses_scrum is not None
+        return changes or taken_back or self._scrum_told_otherwise(text, memory)
 
     @staticmethod
     def _scrum_told_otherwise(text: str, memory: Memory) -> bool:
@@ -673,11 +706,9 @@ class Chat:
         strengths = self._strengths_asked(said) if asks_of_hires else None
         if strengths is not None:
             return strengths
-        says = ARTICLE_SAYS.match(said) if said.finds(ARTICLE_SAYS) else None
-        if says is not None:  # "the article says POs own the go-to-market plan": checked, yes or no
-            claim = CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
-            if claim and _places_a_role(self._answer(claim)):
-                return self.reply(f"{claim}, right?")
+        # "the article says POs own the go-to-market plan": checked, yes or no
+        if (claim := self._claimed_of_the_article(said)) and _places_a_role(self._answer(claim)):
+            return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
         if other_hire and not named and not asks_who and not self._product_hire_too(text):
@@ -807,7 +838,7 @@ class Chat:
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
             return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
-        if described := self._roles_described(asked, lead="Yes."):
+        if described := self._roles_described(asked, lead=wording.CLAIM if claimed else "Yes."):
             return described
         if not asked or self.matcher.reads_no_words(asked):
             previous = self._previous_answer(kept)
@@ -961,6 +992,45 @@ class Chat:
         if _off_scrum(said) and "product-owner" in answer.owners:
             return _noting(wording.OUTSIDE_SCRUM, reply)  # "our kanban teams… who orders…?"
         return reply
+
+    def _asked_of_the_hire(self, said: Text, memory: Memory) -> Reply | None:
+        """After the advice, a question about the person to hire: what they would do day to
+        day (the advised role described), what to look for in them (the strengths the article
+        names); None for anything else. The hire's facts are kept."""
+        assert memory.facts is not None  # advised on these
+        if _SKILLS_ASKED.search(said) and (strengths := self.concepts.find(_STRENGTHS)):
+            reply = self._concept_reply(Reading(Intent.CONCEPT, said), strengths)
+            return _keeping_the_hire(reply, memory)
+        asks = "?" in said or ASKS_ITS_OWN.match(said)  # ("our devs need direction day to day")
+        if not ((asks and said.finds(DAY_IN_THE_LIFE)) or _THEIR_WORK.search(said)):
+            return None
+        advised = self.advise(memory.facts).recommendation
+        roles = list(self.kb.roles) if advised == "both" else [advised]
+        asked = "what do " + " and ".join(self.kb.roles[role].name for role in roles) + " do"
+        described = self._roles_described(asked)
+        return None if described is None else _keeping_the_hire(described, memory)
+
+    @staticmethod
+    def _claimed_of_the_article(said: Text) -> str:
+        """What a message says the article says ("the article says PMs run the standup,
+        right?" → "pms run the standup"), or ""."""
+        says = ARTICLE_SAYS.match(said) if said.finds(ARTICLE_SAYS) else None
+        if says is None:
+            return ""
+        return CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
+
+    def _of_roles_standing(self, claim: str) -> bool:
+        """Whether a claim names a role and says whose some placed work is, or how the roles
+        rank ("…the PM owns go-to-market", "…the PO reports to the PM"): asked as such, it is
+        answered yes or no, or with the ranking the article never makes."""
+        if not _roles_named(claim.lower()):
+            return False
+        if message_of(claim).said.finds(ASKS_RANK):
+            return True
+        answer = self._answer(claim)
+        if answer.confidence < CLEARLY and self.concepts.find(claim) is not None:
+            return False  # "…PMs are mini CEOs?": one of the article's ideas, checked as such
+        return bool(answer.owners) and answer.confidence >= MOST_LIKELY
 
     def _not_whose(self, answer: Answer | None) -> str:
         """Who does not own the work `answer` places, said before it to "who does NOT own …?":
@@ -1444,8 +1514,15 @@ class Chat:
         otherwise what the advice rests on, and what to say to change it."""
         told = read_facts(text)
         corrected = facts.corrected(
-            HiringFacts(goal=told.goal, headcount=told.headcount, uses_scrum=told.uses_scrum)
+            HiringFacts(
+                company_stage=read_correction(text).company_stage,
+                goal=told.goal,
+                headcount=told.headcount,
+                uses_scrum=told.uses_scrum,
+            )
         )
+        if scrum_taken_back(text):  # "forget that we run scrum": not known any more
+            corrected = corrected.model_copy(update={"uses_scrum": None})
         if corrected != facts:
             recommendation = self.advise(corrected)
             return Reply(

@@ -195,13 +195,25 @@ _WANTS = re.compile(
     r"somebody|figure out|how we)\b"
 )
 _NO_SCRUM = re.compile(
-    r"\b(?:no scrum|no sprints|kanban|waterfall|not (?:an? )?agile|"
+    # ("we do not do waterfall" says the team is agile, not that it runs no Scrum)
+    r"\b(?:no scrum|no sprints|kanban|(?<!not )(?<!n't )(?<!not do )(?<!n't do )waterfall|"
+    r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
     r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
+)
+# Scrum, named before, said not run by a pronoun: "…scrum, we actually do not run it".
+_NOT_RUN_IT = re.compile(
+    r"\b(?:don'?t|dont|do not|no longer|never) (?:really |actually |even )?(?:run|do|use|"
+    r"practi[cs]e|follow) (?:it|that)\b"
+)
+# Scrum said earlier taken back, with nothing said in its place: "forget that we run scrum".
+_SCRUM_TAKEN_BACK = re.compile(
+    r"\b(?:forget|ignore|scratch|disregard|drop|never ?mind)\b[^.?!]{0,40}\b(?:scrum|sprints|"
+    r"agile)\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -414,7 +426,7 @@ def read_facts(text: str) -> HiringFacts:
         needed = asked_for
     # "no scrum" says how the team works, not that delivery is wanted
     delivery = any(
-        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _without_doubts(c))))
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _scrum_as_said(c))))
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
@@ -448,7 +460,8 @@ def read_facts(text: str) -> HiringFacts:
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
-        scrum = "unsure" if doubted else True
+        # "ignore what I said about scrum, we actually do not run it": Scrum, said not run
+        scrum = False if _NOT_RUN_IT.search(said) else "unsure" if doubted else True
     if (
         goal is None
         and scrum is True
@@ -540,15 +553,31 @@ def read_vacated(text: str) -> tuple[RoleId, ...]:
     return tuple(role for role, pattern in _VACATED.items() if pattern.search(said))
 
 
+def _scrum_as_said(clause: str) -> str:
+    """A clause without its doubts or its words taking Scrum back: what is left may want
+    delivery ("forget what I said about scrum" wants nothing)."""
+    return _SCRUM_TAKEN_BACK.sub(" ", _without_doubts(clause))
+
+
+def scrum_taken_back(text: str) -> bool:
+    """Whether a message takes back what was said of Scrum, saying nothing in its place
+    ("forget that we run scrum")."""
+    said = text[:MAX_STORY].lower()
+    return bool(_SCRUM_TAKEN_BACK.search(said)) and read_facts(said).uses_scrum is not False
+
+
 def read_correction(text: str) -> HiringFacts:
-    """What a message correcting the advice's goal or head count says ("actually we can hire
-    two", "no wait, growth"); nothing unless it opens as a correction. Pushback on anything
-    else ("no, we're not even agile") is pushback, not new facts."""
+    """What a message correcting the advice's goal, head count or company stage says
+    ("actually we can hire two", "no wait, growth", "actually we are only 15 people"); nothing
+    unless it opens as a correction. Pushback on anything else ("no, we're not even agile") is
+    pushback, not new facts."""
     opening = _CORRECTION.match(text[:MAX_STORY].lower())
     if opening is None:
         return HiringFacts()
     found = read_facts(text)
-    corrected = HiringFacts(goal=found.goal, headcount=found.headcount)
+    corrected = HiringFacts(
+        company_stage=found.company_stage, goal=found.goal, headcount=found.headcount
+    )
     rest = _SAID_AGAIN.sub("", text[opening.end() :].lower())  # "…only one again?"
     if len(rest.split()) > SHORT_CORRECTION_WORDS:
         return corrected  # "no, we have 5 devs" says nothing of the hire's head count or goal

@@ -3406,3 +3406,70 @@ def test_a_company_is_what_its_people_call_it_then_its_size_then_hints(
 ) -> None:
     # an HR lead tester's find: "40 person payments startup" was told it is a scale-up
     assert read_facts(told).company_stage == stage
+
+
+@pytest.mark.parametrize(
+    ("claimed", "starts"),
+    [
+        # an agile coach's finds: the first got hiring advice with facts made up for the asker
+        ("The article says the $250M company grew revenue by 40 percent, correct?", wording.CLAIM),
+        ("it says PMs are mini CEOs?", wording.CLAIM),
+        ("The article says PMs run the daily standup, right?", "No, "),
+        ("the article says the PO reports to the PM?", "The article never ranks the two roles"),
+        ("the article says the PM owns go-to-market, right?", "Yes."),
+    ],
+)
+def test_a_claim_about_the_article_is_checked_never_taken_for_a_hiring_story(
+    chat: Chat, claimed: str, starts: str
+) -> None:
+    reply = chat.reply(claimed)
+    assert reply.text.startswith(starts)
+    assert reply.recommendation is None and reply.memory.facts is None
+
+
+def test_quote_the_exact_words_says_how_rolefit_quotes(chat: Chat) -> None:
+    # an agile coach's find: "words" matched the words on a pricing page
+    assert chat.reply("quote the exact words").text.startswith("I don't quote the article")
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        # an HR lead's finds, after the advice: a new fact read into a question, "that doesn't
+        # change the advice", and the blurb on one person in both roles
+        ("do we also need a scrum master?", "The article never mentions Scrum Masters"),
+        ("what skills should I screen for?", "What to look for in each hire:"),
+        ("what would they do day to day?", "Product Manager (PM):"),
+    ],
+)
+def test_questions_about_the_hire_after_the_advice_are_answered_and_keep_it(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    told = "we are a 120 person fintech, we need someone to own pricing and the go-to-market"
+    _, reply = turns(chat, told, asked)
+    assert reply.text.startswith(starts)
+    assert reply.memory.facts is not None and reply.memory.facts.goal == "build-business"
+
+
+@pytest.mark.parametrize(
+    ("put_right", "stage", "scrum"),
+    [
+        # an HR lead's finds: each got "that doesn't change the advice" or pushback, and the
+        # facts stayed as they were
+        ("forget that we run scrum", "scale-up", None),
+        ("ignore what I said about scrum, we actually do not run it", "scale-up", False),
+        ("actually we are only 15 people", "startup", True),
+        ("actually we do not do waterfall, we sort of do agile", "scale-up", True),
+    ],
+)
+def test_facts_put_right_after_the_advice_change_what_is_kept(
+    chat: Chat, put_right: str, stage: str, scrum: bool | None
+) -> None:
+    told = (
+        "we're a fintech scale-up. We run Scrum. We can make one hire and need both delivery and "
+        "strategy"
+    )
+    _, reply = turns(chat, told, put_right)
+    facts = reply.memory.facts
+    assert facts is not None and (facts.company_stage, facts.uses_scrum) == (stage, scrum)
+    assert facts.goal == "both"  # what Scrum was said of wants nothing
