@@ -241,9 +241,11 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
 
     if answers.company_stage in LARGER_STAGES:
         stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
+        # (how many product people larger companies have says nothing of which role: the
+        # head count's reasons say that)
         text = (
-            f"The article notes that large companies often have more than one product person, "
-            f"and it has the {pm} working with every department; yours is {stage}."
+            f"The article has the {pm} working with every department and at every level, "
+            f"which reaches further at a larger company; yours is {stage}."
         )
         evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
     return evidence

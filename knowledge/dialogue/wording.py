@@ -373,7 +373,7 @@ def combine(kb: KnowledgeBase) -> str:
         f"Scrum role that delivers the product, the {pm} a business role that builds the "
         "business around it. Startups and small businesses usually hire a single product "
         f"person, so pick by what you need most: delivery points to a {po}, growth to a {pm}. "
-        "Larger companies usually have several product people. The article says nothing about "
+        "Larger companies often have several product people. The article says nothing about "
         f"one person holding both titles. (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
     )
 
