@@ -714,3 +714,10 @@ def test_the_articles_own_words_for_work_are_placed_as_it_places_them(
 ) -> None:
     answer = matcher.answer(question)
     assert answer.owners == owners and answer.outside_owner == outside
+
+
+def test_design_sprints_are_not_taken_for_scrum_sprints(matcher: Matcher) -> None:
+    # an agile coach's find: "who runs design sprints?" was "most likely the Product Owner"
+    answer = matcher.answer("who runs design sprints?")
+    assert answer.owners == [] and not answer.settled
+    assert matcher.answer("who runs sprint planning?").owners == [PO]
