@@ -720,4 +720,4 @@ def test_design_sprints_are_not_taken_for_scrum_sprints(matcher: Matcher) -> Non
     # an agile coach's find: "who runs design sprints?" was "most likely the Product Owner"
     answer = matcher.answer("who runs design sprints?")
     assert answer.owners == [] and not answer.settled
-    assert matcher.answer("who runs sprint planning?").owners == [PO]
+    assert matcher.answer("who runs sprint planning?").owners == PO
