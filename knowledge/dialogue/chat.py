@@ -220,8 +220,9 @@ _IS_THERE_IN_ARTICLE = re.compile(
 )
 # Asking what the person to hire would do: "what would they do?", "what will the hire work on?".
 _THEIR_WORK = re.compile(
-    r"\bwhat (?:would|will|do|does|should) (?:they|he|she|the hire|the new hire|this person|that "
-    r"person|the role) (?:do|own|work on|be doing)\b"
+    r"^(?:(?:so|and|ok|okay)\W+)*what (?:would|will|do|does|should) (?:they|he|she|the hire|the "
+    r"new hire|this person|that person|the role) (?:do|own|work on|be doing)(?: all day| exactly"
+    r"| then| there| here| for us)?\W*$"
 )
 # Asking what to look for in the person to hire: "what skills should I screen for?".
 _SKILLS_ASKED = re.compile(
@@ -229,7 +230,11 @@ _SKILLS_ASKED = re.compile(
     r"interview for|need|want)\b|^what (?:skills?|qualities|strengths|traits)\b"
 )
 # Asking for the article's own words: "quote the exact words", "can you cite it?".
-_QUOTE_ASKED = re.compile(r"^(?:(?:can|could) you |please |pls )?(?:quote|cite)\b")
+_QUOTE_ASKED = re.compile(
+    r"^(?:(?:can|could) you |please |pls )?(?:quote|cite)(?: (?:the|it|that|this|its|from))?"
+    r"(?: article'?s?)?(?: (?:exact|actual|precise|original))?(?: (?:words|wording|text|passage|"
+    r"line|lines|sentence|source))?(?: (?:please|exactly|for me|word for word|verbatim))?\W*$"
+)
 # A clause that asks or bids ("explain scrum", "tell me about…"): what a statement never opens on.
 _ASKS_OR_BIDS = re.compile(
     r"^(?:(?:so|and|but|ok|hi|hey|hello)\W+)*(?:should|shall|can|could|do|does|did|is|are|was|"
@@ -244,10 +249,11 @@ _NOT_WHO = re.compile(
 )
 # Asking for the advice again in other words: "ok so final answer?", "bottom line?".
 _FINAL_ANSWER = re.compile(
-    r"\b(?:final answer|bottom line|your verdict|(?:so )?which one (?:then|is it)|so which is it)\b"
+    r"^(?:(?:ok|okay|so|and|well)\W+)*(?:(?:what(?:'s| is) )?(?:the |your )?(?:final answer|"
+    r"bottom line|verdict)|which one (?:then|is it)|which is it)\W*$"
 )
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
-_SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|well|then|so then|now what|and now)\W*$")
+_SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
 _INTRODUCES = re.compile(
@@ -430,27 +436,29 @@ class Chat:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
             said = (asks["work"] or asks["claim"] or "").strip()
-            if not self._of_roles_standing(said) or self.matcher.reads_no_words(said):
+            named = _roles_named(said.lower())
+            if not named or self.matcher.reads_no_words(said) or self._names_an_idea(said):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 verb = (asks["verb"] or "").lower()
                 # "…mention that agile is dead?" claims; "…mention that McKinsey study?" points
                 that = said.lower().startswith("that ") and not _THAT_THING.match(said)
                 claims = verb == "say" or that
                 claimed = claims and bool(said) and not _ASKED_OPENLY.match(said)
-                return self._in_the_article(
+                checked = self._in_the_article(
                     said,
                     memory,
                     made_up=bool(asks["made_up"]),
                     either=bool(asks["or_mine"] or asks["either"]),
                     claimed=claimed,
                 )
+                return _keeping_the_hire(checked, memory)
         if (there := _IS_THERE_IN_ARTICLE.match(text.strip())) is not None:
-            return self._in_the_article(there["thing"], memory)
-        claim = self._claimed_of_the_article(heard) if heard.finds(ARTICLE_CLAIM) else ""
-        if claim and not self._of_roles_standing(claim):
+            return _keeping_the_hire(self._in_the_article(there["thing"], memory), memory)
+        if (claim := self._put_to_confirm(heard)) and not self._of_roles_standing(claim):
             # "the article says the project grew revenue by 40 percent, correct?": a claim to
             # check, never a story of the person's company (nor a yes)
-            return self._in_the_article(claim, memory, claimed=True)
+            checked = self._in_the_article(claim, memory, claimed=True)
+            return _keeping_the_hire(checked, memory)
         if _QUOTE_ASKED.match(heard):
             return self._source(memory)  # "quote the exact words"
         if message_of(text).said.finds(ASKS_SOURCE):
@@ -461,17 +469,13 @@ class Chat:
         advised = _advised(memory)
         if memory is not None and advised and (heard.finds(NEXT_STEPS) or WHOM_THEN.match(heard)):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        if memory is not None and memory.facts is not None and _FINAL_ANSWER.search(heard):
+        hire_last = memory is not None and memory.facts is not None and not memory.question
+        if memory is not None and hire_last and _FINAL_ANSWER.match(heard):
             # "ok so final answer?" in a hiring conversation: the advice on what was told
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        if (
-            memory is not None
-            and advised
-            and (of_the_hire := self._asked_of_the_hire(heard, memory))
-        ):
-            return (
-                of_the_hire  # "what would they do day to day?", "what skills should I screen for?"
-            )
+        of_the_hire = self._asked_of_the_hire(heard, memory) if memory and advised else None
+        if of_the_hire is not None:  # "what would they do day to day?", "what skills…?"
+            return of_the_hire
         if memory is not None and advised and _SO_WHAT.match(heard):
             assert memory.facts is not None  # advised on these
             steps = wording.next_steps(self.advise(memory.facts), self.kb)  # "so?": what now
@@ -482,12 +486,10 @@ class Chat:
             return _keeping_the_hire(combined, memory)
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
             return _keeping_the_hire(role, memory)
-        # (who wrote the article, or a Scrum Master, is asked of the article, whatever the
-        # conversation)
-        of_the_article = any(
-            map(heard.finds, (ASKS_AUTHOR, ASKS_SCRUM_MASTER, SCRUM_MASTER_COMPARED))
-        )
-        of_its_own = of_the_article or (advised and heard.finds(ANOTHER_JOB_AS_ROLE))
+        # (who wrote the article is asked of the article whatever the conversation; a Scrum
+        # Master, or someone with another job in a role, once the advice is given)
+        after_advice = (ASKS_SCRUM_MASTER, SCRUM_MASTER_COMPARED, ANOTHER_JOB_AS_ROLE)
+        of_its_own = heard.finds(ASKS_AUTHOR) or (advised and any(map(heard.finds, after_advice)))
         if memory is None or memory.facts is None or of_its_own:
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -550,6 +552,12 @@ class Chat:
         if message_of(text).said.finds(PROJECT_MANAGER):
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
+
+    @staticmethod
+    def _asks_of_scrum(text: str) -> bool:
+        """Whether a question names Scrum without saying how the team works ("what would a
+        scrum master do day to day?"): Scrum asked about, not told."""
+        return "?" in text and not any(map(says_how_the_team_works, _clauses(text)))
 
     def _tells_the_company(self, text: str, intent: Intent) -> bool:
         """Whether a message read as an idea or as work only tells of the person's company: its
@@ -838,7 +846,11 @@ class Chat:
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
             return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
-        if described := self._roles_described(asked, lead=wording.CLAIM if claimed else "Yes."):
+        # (a claim naming only a role, "…say anything about POs?", is asked of it: yes)
+        claims_of_it = claimed and not self.matcher.reads_no_words(asked)
+        if described := self._roles_described(
+            asked, lead=wording.CLAIM if claims_of_it else "Yes."
+        ):
             return described
         if not asked or self.matcher.reads_no_words(asked):
             previous = self._previous_answer(kept)
@@ -998,17 +1010,30 @@ class Chat:
         day (the advised role described), what to look for in them (the strengths the article
         names); None for anything else. The hire's facts are kept."""
         assert memory.facts is not None  # advised on these
+        asks = "?" in said or ASKS_ITS_OWN.match(said)  # ("our devs need direction day to day")
+        if not asks or _roles_named(said) or "scrum master" in said:
+            return None  # "what does a PO do day to day?" names its own role
         if _SKILLS_ASKED.search(said) and (strengths := self.concepts.find(_STRENGTHS)):
             reply = self._concept_reply(Reading(Intent.CONCEPT, said), strengths)
             return _keeping_the_hire(reply, memory)
-        asks = "?" in said or ASKS_ITS_OWN.match(said)  # ("our devs need direction day to day")
-        if not ((asks and said.finds(DAY_IN_THE_LIFE)) or _THEIR_WORK.search(said)):
+        if not (said.finds(DAY_IN_THE_LIFE) or _THEIR_WORK.match(said)):
             return None
         advised = self.advise(memory.facts).recommendation
         roles = list(self.kb.roles) if advised == "both" else [advised]
         asked = "what do " + " and ".join(self.kb.roles[role].name for role in roles) + " do"
         described = self._roles_described(asked)
         return None if described is None else _keeping_the_hire(described, memory)
+
+    @classmethod
+    def _put_to_confirm(cls, said: Text) -> str:
+        """The claim about the article a message puts to be confirmed ("…, right?", "…?"), if
+        it claims something ("it says no" claims nothing; "it says who owns X?" asks)."""
+        if not (said.rstrip().endswith("?") or CONFIRM_TAIL.search(said)):
+            return ""
+        claim = cls._claimed_of_the_article(said)
+        if len(claim.split()) < 2 or _ASKED_OPENLY.match(claim):
+            return ""
+        return claim
 
     @staticmethod
     def _claimed_of_the_article(said: Text) -> str:
@@ -1027,17 +1052,28 @@ class Chat:
             return False
         if message_of(claim).said.finds(ASKS_RANK):
             return True
-        answer = self._answer(claim)
-        if answer.confidence < CLEARLY and self.concepts.find(claim) is not None:
+        if self._names_an_idea(claim):
             return False  # "…PMs are mini CEOs?": one of the article's ideas, checked as such
+        answer = self._answer(claim)
         return bool(answer.owners) and answer.confidence >= MOST_LIKELY
+
+    def _names_an_idea(self, claim: str) -> bool:
+        """Whether a claim about the roles is one of the article's ideas, read whole ("PMs make
+        better CEOs"), rather than work it places clearly."""
+        if self.concepts.find(claim, all_of_it=True) is None:
+            return False
+        return self._answer(claim).confidence < CLEARLY
 
     def _not_whose(self, answer: Answer | None) -> str:
         """Who does not own the work `answer` places, said before it to "who does NOT own …?":
         going by the article where it names the work, as RoleFit reads it otherwise; "" where
         nothing was placed, or the article leaves it open (the answer says so)."""
-        if answer is None or not answer.settled or not (answer.owners or answer.outside_owner):
+        if answer is None or answer.parts or not answer.settled:
+            return ""  # a list says it piece by piece; work left open says so itself
+        if not (answer.owners or answer.outside_owner):
             return ""
+        if answer.owners and answer.confidence < MOST_LIKELY:
+            return ""  # "not sure" whose it is, so not sure whose it is not
         source = "Going by the article" if answer.named and answer.owners else "As I read it"
         if len(answer.owners) == 1:
             (owner,) = answer.owners
@@ -1087,6 +1123,12 @@ class Chat:
     def _hire(self, reading: Reading, memory: Memory | None) -> Reply:
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         said = read_facts(reading.text)
+        if (
+            said.uses_scrum is True
+            and known.uses_scrum is not None
+            and self._asks_of_scrum(reading.text)
+        ):
+            said = said.model_copy(update={"uses_scrum": None})
         if (
             memory is None
             and said == HiringFacts()

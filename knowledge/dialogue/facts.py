@@ -208,12 +208,15 @@ _NO_SCRUM = re.compile(
 # Scrum, named before, said not run by a pronoun: "…scrum, we actually do not run it".
 _NOT_RUN_IT = re.compile(
     r"\b(?:don'?t|dont|do not|no longer|never) (?:really |actually |even )?(?:run|do|use|"
-    r"practi[cs]e|follow) (?:it|that)\b"
+    r"practi[cs]e|follow) (?:it|that)\b(?! (?:well|properly|right|correctly|fully|by the book))"
 )
-# Scrum said earlier taken back, with nothing said in its place: "forget that we run scrum".
+# What was said of Scrum taken back: "forget that we run scrum", "ignore what I said about
+# scrum" (a clause opening on it; "don't forget we run scrum" keeps it).
 _SCRUM_TAKEN_BACK = re.compile(
-    r"\b(?:forget|ignore|scratch|disregard|drop|never ?mind)\b[^.?!]{0,40}\b(?:scrum|sprints|"
-    r"agile)\b"
+    r"(?:^|[.!?;,]\s*)(?:(?:oh|ok|okay|please|actually|wait)\W+)*(?:forget|ignore|scratch|"
+    r"disregard|never ?mind)(?: about)?(?: (?:that|what i said about|what i told you about|the "
+    r"(?:part|bit) about))?(?: we (?:run|do|use|follow))? (?:scrum|sprints|agile)\b"
+    r"(?! (?:question|master|masters|values|guide)\b)"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -298,11 +301,24 @@ _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 # What a company is, in three kinds of evidence, the first found deciding: what the person
 # calls it ("a 40 person payments startup" is a startup, whatever its size), then its size in
 # people, then hints of its stage (funding, industry, revenue).
+# (what a company is said no longer to be, or only to feel like, is not what it is called)
+_NOT_ANY_MORE = r"(?<!not a )(?<!no longer a )(?<!used to be a )(?<!was a )(?<!were a )"
+_ONLY_LIKE = r"(?! (?:mindset|culture|vibe|feel|spirit|energy|within|inside)\b)"
 _CALLED = (
-    (re.compile(r"\b(?:enterprise|corporation|corp|large company|multinational)\b"), "enterprise"),
-    (re.compile(r"\bscale-?up\b"), "scale-up"),
-    (re.compile(r"\b(?:small business|smb|family business|small company)\b"), "small-business"),
-    (re.compile(r"\bstart-?up\b"), "startup"),
+    (
+        re.compile(
+            rf"{_NOT_ANY_MORE}\b(?:enterprise|corporation|corp|large company|multinational)\b"
+            # "an enterprise SaaS startup" sells to enterprises
+            r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?)\b)"
+        ),
+        "enterprise",
+    ),
+    (re.compile(rf"{_NOT_ANY_MORE}\bscale-?up\b{_ONLY_LIKE}"), "scale-up"),
+    (
+        re.compile(rf"{_NOT_ANY_MORE}\b(?:small business|smb|family business|small company)\b"),
+        "small-business",
+    ),
+    (re.compile(rf"{_NOT_ANY_MORE}\bstart-?up\b{_ONLY_LIKE}"), "startup"),
 )
 _PEOPLE = r"[- ](?:people|ppl|person|employees|staff|folks)\b"
 _SIZED = (
@@ -325,7 +341,7 @@ _HINTED = (
         ),
         "scale-up",
     ),
-    (re.compile(r"(agency|shop\b)"), "small-business"),
+    (re.compile(r"(agency|\bshop\b)"), "small-business"),
     (re.compile(r"(seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp)"), "startup"),
 )
 
@@ -460,8 +476,9 @@ def read_facts(text: str) -> HiringFacts:
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
-        # "ignore what I said about scrum, we actually do not run it": Scrum, said not run
-        scrum = False if _NOT_RUN_IT.search(said) else "unsure" if doubted else True
+        # "ignore what I said about scrum, we actually do not run it": taken back, and not run
+        not_run = _SCRUM_TAKEN_BACK.search(said) and _NOT_RUN_IT.search(said)
+        scrum = False if not_run else "unsure" if doubted else True
     if (
         goal is None
         and scrum is True
@@ -559,11 +576,22 @@ def _scrum_as_said(clause: str) -> str:
     return _SCRUM_TAKEN_BACK.sub(" ", _without_doubts(clause))
 
 
+_OWN_COMPANY = re.compile(
+    r"\b(?:we(?:'re| are| have| were)|our (?:company|startup|team|org\w*|business) (?:is|has))\b"
+)
+_OTHERS = re.compile(r"\b(?:clients?|customers?|partners?|vendors?|competitors?|investors?)\b")
+
+
 def scrum_taken_back(text: str) -> bool:
     """Whether a message takes back what was said of Scrum, saying nothing in its place
-    ("forget that we run scrum")."""
+    ("forget that we run scrum"; "…, we actually don't run it" says none instead, and "scratch
+    that, we do run scrum" says it again)."""
     said = text[:MAX_STORY].lower()
-    return bool(_SCRUM_TAKEN_BACK.search(said)) and read_facts(said).uses_scrum is not False
+    taken = _SCRUM_TAKEN_BACK.search(said)
+    if taken is None or read_facts(said).uses_scrum is False:
+        return False
+    rest = said[: taken.start()] + " " + said[taken.end() :]
+    return read_facts(rest).uses_scrum is None
 
 
 def read_correction(text: str) -> HiringFacts:
@@ -575,8 +603,13 @@ def read_correction(text: str) -> HiringFacts:
     if opening is None:
         return HiringFacts()
     found = read_facts(text)
+    # the stage put right is their own company's ("actually we are only 15 people"), not a
+    # client's ("actually our biggest client is a 5000 person bank")
+    own = _OWN_COMPANY.search(text.lower()) and not _OTHERS.search(text.lower())
     corrected = HiringFacts(
-        company_stage=found.company_stage, goal=found.goal, headcount=found.headcount
+        company_stage=found.company_stage if own else None,
+        goal=found.goal,
+        headcount=found.headcount,
     )
     rest = _SAID_AGAIN.sub("", text[opening.end() :].lower())  # "…only one again?"
     if len(rest.split()) > SHORT_CORRECTION_WORDS:

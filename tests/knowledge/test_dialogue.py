@@ -9,7 +9,7 @@ import pytest
 
 from knowledge import KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply, wording
-from knowledge.dialogue.facts import read_answer, read_facts, read_vacated
+from knowledge.dialogue.facts import read_answer, read_facts, read_vacated, scrum_taken_back
 from knowledge.dialogue.wording import with_topic
 
 
@@ -3473,3 +3473,93 @@ def test_facts_put_right_after_the_advice_change_what_is_kept(
     facts = reply.memory.facts
     assert facts is not None and (facts.company_stage, facts.uses_scrum) == (stage, scrum)
     assert facts.goal == "both"  # what Scrum was said of wants nothing
+
+
+ADVISED_PM = "we are a 20 person startup, no scrum, we need strategy, one hire"
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        # a sixth review's finds in f7ff622 and 838a772: each was answered as before them
+        ("what does a PO do day to day?", "The article pictures a working day only for"),
+        ("what would they do about pricing?", "Most likely the Product Manager."),
+        ("what's the bottom line on pricing, who owns it?", "That's clearly work for the"),
+        ("which one is it for the backlog, PO or PM?", "That's clearly work for the Product"),
+        ("our devs have the skills we need", "That doesn't change the advice."),
+    ],
+)
+def test_after_the_advice_questions_naming_their_own_subject_keep_it(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    _, reply = turns(chat, ADVISED_PM, asked)
+    assert reply.text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("said", "scrum"),
+    [
+        ("scratch that, we do run scrum", True),
+        ("don't forget we run scrum", True),
+        ("forget what I said about the budget, we run scrum", True),
+        ("we run scrum but we don't do it well", True),
+        ("ignore what I said about scrum, we actually do not run it", False),
+    ],
+)
+def test_scrum_is_taken_back_only_where_it_is(said: str, scrum: bool) -> None:
+    # a sixth review's finds: Scrum said again, or another "it", read as taken back or not run
+    assert read_facts(said).uses_scrum is scrum
+    assert not scrum_taken_back(said)
+    assert scrum_taken_back("forget that we run scrum")
+
+
+@pytest.mark.parametrize(
+    ("told", "stage"),
+    [
+        ("we are not a startup anymore, 200 people", "scale-up"),
+        ("we used to be a startup, now 800 people", "enterprise"),
+        ("a 2000 person company with a startup mindset", "enterprise"),
+        ("a 20 person enterprise SaaS startup", "startup"),
+        ("we run a design workshop every month", None),
+    ],
+)
+def test_a_company_is_not_what_it_no_longer_is_or_only_feels_like(
+    told: str, stage: str | None
+) -> None:
+    assert read_facts(told).company_stage == stage
+
+
+def test_a_correction_about_clients_does_not_change_the_companys_stage(chat: Chat) -> None:
+    for about_others in (
+        "actually our biggest client is a 5000 person bank",
+        "no wait, our customers are enterprise companies",
+    ):
+        _, reply = turns(chat, ADVISED_PM, about_others)
+        assert reply.memory.facts is not None and reply.memory.facts.company_stage == "startup"
+
+
+def test_a_claim_checked_after_the_advice_keeps_the_hire(chat: Chat) -> None:
+    claimed = "the article says startups should hire a PM first, right?"
+    _, checked, again = turns(chat, ADVISED_PM, claimed, "who should we hire?")
+    assert checked.text.startswith(wording.CLAIM)
+    assert again.recommendation is not None
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("does the article say PMs earn more than POs?", wording.WORKING_CONDITIONS[:40]),
+        ("does the article say anything about POs?", "Yes. Product Owner (PO):"),
+        ("cite the section on the backlog", "Most likely the Product Owner."),
+        ("it says who owns the backlog?", "That's clearly work for the Product Owner."),
+    ],
+)
+def test_questions_about_the_article_keep_their_answers(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    assert chat.reply(asked).text.startswith(starts)
+
+
+def test_who_does_not_own_a_list_or_an_unsure_piece_has_no_lead(chat: Chat) -> None:
+    for asked in ("who does NOT own sprint planning and pricing?", "who does not need a PO?"):
+        assert not chat.reply(asked).text.startswith(("Going by", "As I read"))
