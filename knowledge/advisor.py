@@ -244,8 +244,8 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
         # (how many product people larger companies have says nothing of which role: the
         # head count's reasons say that)
         text = (
-            f"The article has the {pm} working with every department and at every level, "
-            f"which reaches further at a larger company; yours is {stage}."
+            f"The article has the {pm} working with every department and at every level; "
+            f"yours is {stage}."
         )
         evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
     return evidence

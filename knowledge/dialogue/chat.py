@@ -222,18 +222,28 @@ _IS_THERE_IN_ARTICLE = re.compile(
 _THEIR_WORK = re.compile(
     r"^(?:(?:so|and|ok|okay)\W+)*what (?:would|will|do|does|should) (?:they|he|she|the hire|the "
     r"new hire|this person|that person|the role) (?:do|own|work on|be doing)(?: all day| exactly"
-    r"| then| there| here| for us)?\W*$"
+    r"| then| there| here| for us| first| in (?:their|the) first \w+ (?:days|weeks|months))?\W*$"
 )
 # Asking what to look for in the person to hire: "what skills should I screen for?".
 _SKILLS_ASKED = re.compile(
     r"\b(?:skills?|qualities|strengths|traits)\b.*\b(?:look for|screen for|hire for|test for|"
     r"interview for|need|want)\b|^what (?:skills?|qualities|strengths|traits)\b"
 )
+# What "the article says …" is followed by when it claims nothing, or asks: "it says no".
+_NO_CLAIM = frozenset({"", "no", "yes", "so", "that", "it", "this", "what"})
+_ASKS_WORD = re.compile(r"^(?:who|whom|whose|what|which|whether|how|why|when|where)\b")
+# Roles alone, as a claim names them: "anything about POs".
+_ONLY_ROLES = re.compile(
+    r"(?:anything |something )?(?:about |on )?(?:the |a |an )?(?:pos?|pms?|product owners?|"
+    r"product managers?)(?: (?:and|or) (?:the |a |an )?(?:pos?|pms?|product owners?|product "
+    r"managers?))?"
+)
 # Asking for the article's own words: "quote the exact words", "can you cite it?".
 _QUOTE_ASKED = re.compile(
-    r"^(?:(?:can|could) you |please |pls )?(?:quote|cite)(?: (?:the|it|that|this|its|from))?"
+    r"^(?:(?:can|could) you |please |pls )?(?:quote|cite)(?: (?:the|it|that|this|its|from|your))?"
     r"(?: article'?s?)?(?: (?:exact|actual|precise|original))?(?: (?:words|wording|text|passage|"
-    r"line|lines|sentence|source))?(?: (?:please|exactly|for me|word for word|verbatim))?\W*$"
+    r"line|lines|sentence|source|sources))?(?: (?:please|exactly|for me|word for word|"
+    r"verbatim))?\W*$"
 )
 # A clause that asks or bids ("explain scrum", "tell me about…"): what a statement never opens on.
 _ASKS_OR_BIDS = re.compile(
@@ -249,11 +259,12 @@ _NOT_WHO = re.compile(
 )
 # Asking for the advice again in other words: "ok so final answer?", "bottom line?".
 _FINAL_ANSWER = re.compile(
-    r"^(?:(?:ok|okay|so|and|well)\W+)*(?:(?:what(?:'s| is) )?(?:the |your )?(?:final answer|"
-    r"bottom line|verdict)|which one (?:then|is it)|which is it)\W*$"
+    r"^(?:(?:ok|okay|so|and|well)\W+)*(?:(?:give me |what(?:'s| is) )?(?:the |your )?(?:final "
+    r"answer|bottom line|verdict)(?: (?:here|then|please|for us))?(?:\W+(?:po|pm|both|po or pm|"
+    r"pm or po))?|which one (?:then|is it)|which is it)\W*$"
 )
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
-_SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|so then|now what|and now)\W*$")
+_SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
 _INTRODUCES = re.compile(
@@ -490,6 +501,11 @@ class Chat:
         # Master, or someone with another job in a role, once the advice is given)
         after_advice = (ASKS_SCRUM_MASTER, SCRUM_MASTER_COMPARED, ANOTHER_JOB_AS_ROLE)
         of_its_own = heard.finds(ASKS_AUTHOR) or (advised and any(map(heard.finds, after_advice)))
+        if memory is not None and memory.facts is not None and not of_its_own:
+            # a Scrum Master asked of while a hiring question waits, telling nothing else
+            scrum_master = heard.finds(ASKS_SCRUM_MASTER) or heard.finds(SCRUM_MASTER_COMPARED)
+            told = read_facts(heard.replace("scrum master", " "))
+            of_its_own = bool(scrum_master) and told == HiringFacts()
         if memory is None or memory.facts is None or of_its_own:
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -555,9 +571,10 @@ class Chat:
 
     @staticmethod
     def _asks_of_scrum(text: str) -> bool:
-        """Whether a question names Scrum without saying how the team works ("what would a
-        scrum master do day to day?"): Scrum asked about, not told."""
-        return "?" in text and not any(map(says_how_the_team_works, _clauses(text)))
+        """Whether a question names Scrum only in asking of a Scrum Master ("what would a scrum
+        master do day to day?"): Scrum asked about, not told of the team."""
+        said = text.lower()
+        return "?" in said and not read_facts(said.replace("scrum master", " ")).uses_scrum
 
     def _tells_the_company(self, text: str, intent: Intent) -> bool:
         """Whether a message read as an idea or as work only tells of the person's company: its
@@ -847,7 +864,7 @@ class Chat:
             text = f"Yes. {wording.compare(self.kb)}"
             return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))
         # (a claim naming only a role, "…say anything about POs?", is asked of it: yes)
-        claims_of_it = claimed and not self.matcher.reads_no_words(asked)
+        claims_of_it = claimed and not _ONLY_ROLES.fullmatch(asked.lower().strip(" ?.!"))
         if described := self._roles_described(
             asked, lead=wording.CLAIM if claims_of_it else "Yes."
         ):
@@ -1031,8 +1048,8 @@ class Chat:
         if not (said.rstrip().endswith("?") or CONFIRM_TAIL.search(said)):
             return ""
         claim = cls._claimed_of_the_article(said)
-        if len(claim.split()) < 2 or _ASKED_OPENLY.match(claim):
-            return ""
+        if claim in _NO_CLAIM or _ASKS_WORD.match(claim):
+            return ""  # "it says no", "it says who owns the backlog?"
         return claim
 
     @staticmethod

@@ -128,7 +128,8 @@ _HOW_IT_WORKS = re.compile(
     rf"(?:{_CADENCE} )?(?:scrum|sprints|agile)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
     r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
-    r"\bteams? (?:are |all )?(?:doing|running|using|practi[cs]ing|working in) (?:scrum|sprints)\b"
+    r"\b(?:teams?|engineers|devs|developers) (?:are |all )?(?:doing|running|using|practi[cs]ing|"
+    r"working in) (?:scrum|sprints)\b"
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
     r"|(?<!get the )(?<!get our )(?<!start the )(?<!start our )(?<!make the )(?<!move the )"
     r"\b(?:startup|company|business|shop|firm|org|organi[sz]ation|scale-?up) (?:already |also )?"
@@ -200,6 +201,7 @@ _NO_SCRUM = re.compile(
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
+    r"(?:dropped|ditched|abandoned|quit|stopped doing|stopped using) (?:\w+ )?(?:scrum|sprints)|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
@@ -214,9 +216,12 @@ _NOT_RUN_IT = re.compile(
 # scrum" (a clause opening on it; "don't forget we run scrum" keeps it).
 _SCRUM_TAKEN_BACK = re.compile(
     r"(?:^|[.!?;,]\s*)(?:(?:oh|ok|okay|please|actually|wait)\W+)*(?:forget|ignore|scratch|"
-    r"disregard|never ?mind)(?: about)?(?: (?:that|what i said about|what i told you about|the "
-    r"(?:part|bit) about))?(?: we (?:run|do|use|follow))? (?:scrum|sprints|agile)\b"
-    r"(?! (?:question|master|masters|values|guide)\b)"
+    r"disregard|never ?mind)\b(?:\s+(?!(?:don'?t|not|never)\b)[\w']+){0,5}?\s+(?:scrum|sprints|"
+    r"agile)\b(?! (?:question|master|masters|values|guide)\b)"
+)
+# The team said to run Scrum, in so many words: "we run scrum", "we do sprints".
+_RUNS_SCRUM = re.compile(
+    r"\bwe (?:\w+ )?(?:run|do|use|follow|practi[cs]e|work in) (?:\w+ )?(?:scrum|sprints)\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -242,7 +247,8 @@ _ASKED_FOR = re.compile(
 )
 _HAVE = (
     r"(?:we (?:already |also )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
-    r"our current|we already hired|we hired|already employ)"
+    r"our current|we already hired|we hired|we just hired|we(?:'ve| have) just hired|"
+    r"already employ)"
 )
 # Each role's names in a lower-cased message.
 _ROLE_NAMES: dict[RoleId, str] = {
@@ -302,14 +308,18 @@ _BOTH_VACANT = re.compile(rf"{_TWO_ROLES}{_VACANT}")
 # calls it ("a 40 person payments startup" is a startup, whatever its size), then its size in
 # people, then hints of its stage (funding, industry, revenue).
 # (what a company is said no longer to be, or only to feel like, is not what it is called)
-_NOT_ANY_MORE = r"(?<!not a )(?<!no longer a )(?<!used to be a )(?<!was a )(?<!were a )"
+_NOT_ANY_MORE = (
+    r"(?<!not a )(?<!not an )(?<!no longer a )(?<!no longer an )(?<!used to be a )"
+    r"(?<!used to be an )(?<!was a )(?<!was an )(?<!were a )(?<!were an )"
+)
 _ONLY_LIKE = r"(?! (?:mindset|culture|vibe|feel|spirit|energy|within|inside)\b)"
 _CALLED = (
     (
         re.compile(
             rf"{_NOT_ANY_MORE}\b(?:enterprise|corporation|corp|large company|multinational)\b"
             # "an enterprise SaaS startup" sells to enterprises
-            r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?)\b)"
+            r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?|"
+            r"prospects?|deals?|accounts?|buyers?|segment|tier|contracts?|features?|plans?)\b)"
         ),
         "enterprise",
     ),
@@ -476,8 +486,9 @@ def read_facts(text: str) -> HiringFacts:
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
         doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
-        # "ignore what I said about scrum, we actually do not run it": taken back, and not run
-        not_run = _SCRUM_TAKEN_BACK.search(said) and _NOT_RUN_IT.search(said)
+        # "we tried scrum but no longer use it": named, and said not run ("we run scrum; the
+        # devs don't use that board" runs it)
+        not_run = _NOT_RUN_IT.search(said) and not _RUNS_SCRUM.search(said)
         scrum = False if not_run else "unsure" if doubted else True
     if (
         goal is None
@@ -576,8 +587,14 @@ def _scrum_as_said(clause: str) -> str:
     return _SCRUM_TAKEN_BACK.sub(" ", _without_doubts(clause))
 
 
+# A head count told in a correction's words: "budget got cut, only 1 now".
+_HEADCOUNT_TOLD = re.compile(
+    r"\b(?:budget|headcount|hires?|reqs?|seats?)\b.*\b(?:only|just) (?:one|1|two|2)\b|"
+    r"\b(?:only|just) (?:one|1|two|2)\b.*\b(?:budget|headcount|hires?|reqs?|seats?)\b"
+)
 _OWN_COMPANY = re.compile(
-    r"\b(?:we(?:'re| are| have| were)|our (?:company|startup|team|org\w*|business) (?:is|has))\b"
+    r"\b(?:we(?:'re| are| have| were)|i work at|our (?:company|startup|team|org\w*|business) "
+    r"(?:is|has))\b"
 )
 _OTHERS = re.compile(r"\b(?:clients?|customers?|partners?|vendors?|competitors?|investors?)\b")
 
@@ -605,13 +622,17 @@ def read_correction(text: str) -> HiringFacts:
     found = read_facts(text)
     # the stage put right is their own company's ("actually we are only 15 people"), not a
     # client's ("actually our biggest client is a 5000 person bank")
-    own = _OWN_COMPANY.search(text.lower()) and not _OTHERS.search(text.lower())
+    said = text.lower().replace("\u2019", "'")
+    own = not _OTHERS.search(said) or _OWN_COMPANY.search(said)
     corrected = HiringFacts(
         company_stage=found.company_stage if own else None,
         goal=found.goal,
         headcount=found.headcount,
     )
     rest = _SAID_AGAIN.sub("", text[opening.end() :].lower())  # "…only one again?"
+    if corrected.headcount is None and _HEADCOUNT_TOLD.search(rest):
+        # "actually budget got cut, only 1 now": the head count, said in passing
+        corrected = corrected.merged(read_answer(rest, "headcount"))
     if len(rest.split()) > SHORT_CORRECTION_WORDS:
         return corrected  # "no, we have 5 devs" says nothing of the hire's head count or goal
     for fact in ("goal", "headcount"):
@@ -672,7 +693,8 @@ _NOT_NEEDED = re.compile(
 
 # "Need backlog + sprints covered": the work wanted done, not said to be done.
 _WANTED_DONE = re.compile(
-    r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done)\b"
+    r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done|"
+    r"under control)\b"
 )
 
 

@@ -3563,3 +3563,82 @@ def test_questions_about_the_article_keep_their_answers(
 def test_who_does_not_own_a_list_or_an_unsure_piece_has_no_lead(chat: Chat) -> None:
     for asked in ("who does NOT own sprint planning and pricing?", "who does not need a PO?"):
         assert not chat.reply(asked).text.startswith(("Going by", "As I read"))
+
+
+@pytest.mark.parametrize(
+    ("said", "scrum"),
+    [
+        # a seventh review's finds in a515a6e: "it" was no longer Scrum said not run
+        ("we tried scrum but no longer use it", False),
+        ("our CTO loves scrum but we don't use it", False),
+        ("scrum? we don't do that", False),
+        ("we run scrum; the devs don't use that board", True),
+    ],
+)
+def test_scrum_said_not_run_by_a_pronoun(said: str, scrum: bool) -> None:
+    assert read_facts(said).uses_scrum is scrum
+
+
+@pytest.mark.parametrize(
+    "taken_back",
+    [
+        "forget I said we run scrum",
+        "forget the scrum part",
+        "never mind the sprints",
+        "ignore the scrum thing",
+    ],
+)
+def test_scrum_taken_back_in_other_words(taken_back: str) -> None:
+    assert scrum_taken_back(taken_back)
+
+
+@pytest.mark.parametrize(
+    ("put_right", "stage"),
+    [
+        ("actually it's 2000 employees", "enterprise"),
+        ("no wait, the company has 2000 employees", "enterprise"),
+        ("actually we\u2019re a 300 person scale-up, our investors want growth", "scale-up"),
+    ],
+)
+def test_the_stage_put_right_in_other_words(chat: Chat, put_right: str, stage: str) -> None:
+    _, reply = turns(chat, ADVISED_PM, put_right)
+    assert reply.memory.facts is not None and reply.memory.facts.company_stage == stage
+
+
+@pytest.mark.parametrize(
+    "nudge",
+    [
+        "then?",
+        "so, bottom line: PO or PM?",
+        "give me the bottom line",
+        "what's the bottom line here?",
+    ],
+)
+def test_nudges_after_the_advice_get_it(chat: Chat, nudge: str) -> None:
+    _, reply = turns(chat, "we need someone to run sprints and the backlog, we run scrum", nudge)
+    assert "Product Owner" in reply.text and "creative team" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "asked", ["what would they do in their first 90 days?", "so what will they work on first?"]
+)
+def test_what_the_hire_would_do_first_is_the_advised_role(chat: Chat, asked: str) -> None:
+    _, reply = turns(chat, "we need someone to run sprints and the backlog, we run scrum", asked)
+    assert reply.text.startswith("Product Owner (PO):")
+
+
+@pytest.mark.parametrize("asked", ["cite your source", "please cite sources"])
+def test_asking_for_sources_says_how_rolefit_quotes(chat: Chat, asked: str) -> None:
+    assert chat.reply(asked).text.startswith("I don't quote the article")
+
+
+def test_a_claim_the_article_never_makes_is_never_a_yes(chat: Chat) -> None:
+    reply = chat.reply("does the article say one person can be both PO and PM?")
+    assert not reply.text.startswith("Yes")
+    assert chat.reply("the article says kanban, right?").text.startswith("No.")
+
+
+def test_a_scrum_master_asked_of_while_a_hiring_question_waits_is_answered(chat: Chat) -> None:
+    _, reply = turns(chat, "should we hire a PO or a PM?", "do we also need a scrum master?")
+    assert reply.text.startswith("The article never mentions Scrum Masters")
+    assert reply.recommendation is None
