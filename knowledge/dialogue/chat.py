@@ -504,8 +504,9 @@ class Chat:
         if memory is not None and memory.facts is not None and not of_its_own:
             # a Scrum Master asked of while a hiring question waits, telling nothing else
             scrum_master = heard.finds(ASKS_SCRUM_MASTER) or heard.finds(SCRUM_MASTER_COMPARED)
-            told = read_facts(heard.replace("scrum master", " "))
-            of_its_own = bool(scrum_master) and told == HiringFacts()
+            # one question, nothing before it ("1, and do we need a scrum master?" answers too)
+            asked_alone = ASKS_ITS_OWN.match(heard) and not re.search(r"[.,;:!]", text.strip(" ?!"))
+            of_its_own = bool(scrum_master and asked_alone)
         if memory is None or memory.facts is None or of_its_own:
             asked = self._asked_in_other_words(text)
             if asked is not None:
@@ -1050,6 +1051,8 @@ class Chat:
         claim = cls._claimed_of_the_article(said)
         if claim in _NO_CLAIM or _ASKS_WORD.match(claim):
             return ""  # "it says no", "it says who owns the backlog?"
+        if _ASKED_OPENLY.match(claim) and not claim.startswith("nothing"):
+            return ""  # "it says something about pricing, right?" asks whether it does
         return claim
 
     @staticmethod

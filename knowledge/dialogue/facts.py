@@ -127,7 +127,9 @@ _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
     rf"(?:{_CADENCE} )?(?:scrum|sprints|agile)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
-    r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
+    r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )(?<!lead )"
+    r"(?<!lead our )(?<!lead the )(?<!coach )(?<!coach our )(?<!guide )(?<!guide our )"
+    r"(?<!manage )(?<!manage our )(?<!support )(?<!support our )"
     r"\b(?:teams?|engineers|devs|developers) (?:are |all )?(?:doing|running|using|practi[cs]ing|"
     r"working in) (?:scrum|sprints)\b"
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
@@ -201,7 +203,8 @@ _NO_SCRUM = re.compile(
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
-    r"(?:dropped|ditched|abandoned|quit|stopped doing|stopped using) (?:\w+ )?(?:scrum|sprints)|"
+    r"(?:dropped|ditched|abandoned|stopped doing|stopped using) (?:our |the )?(?:scrum|sprints)"
+    r"(?! master)|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
@@ -209,19 +212,24 @@ _NO_SCRUM = re.compile(
 )
 # Scrum, named before, said not run by a pronoun: "…scrum, we actually do not run it".
 _NOT_RUN_IT = re.compile(
-    r"\b(?:don'?t|dont|do not|no longer|never) (?:really |actually |even )?(?:run|do|use|"
-    r"practi[cs]e|follow) (?:it|that)\b(?! (?:well|properly|right|correctly|fully|by the book))"
+    r"\b(?:scrum|sprints)\b(?:[^.;!?]{0,40}?|\?\s*(?:we )?)\b(?:don'?t|dont|do not|no longer|"
+    r"never) "
+    r"(?:really |actually |even )?(?:run|do|use|practi[cs]e|follow) (?:it|that)\b"
+    r"(?! (?:well|properly|right|correctly|fully|by the book|stuff))"
 )
 # What was said of Scrum taken back: "forget that we run scrum", "ignore what I said about
 # scrum" (a clause opening on it; "don't forget we run scrum" keeps it).
 _SCRUM_TAKEN_BACK = re.compile(
     r"(?:^|[.!?;,]\s*)(?:(?:oh|ok|okay|please|actually|wait)\W+)*(?:forget|ignore|scratch|"
-    r"disregard|never ?mind)\b(?:\s+(?!(?:don'?t|not|never)\b)[\w']+){0,5}?\s+(?:scrum|sprints|"
-    r"agile)\b(?! (?:question|master|masters|values|guide)\b)"
+    r"disregard|never ?mind)(?: about)?(?: (?:that|what|i said|that i said|what i said about|"
+    r"what i told you about|the (?:part|bit) about|the))?(?: we (?:run|do|use|follow))?(?: the)? "
+    r"(?:scrum|sprints|agile)\b(?! (?:question|master|masters|values|guide)\b)"
 )
 # The team said to run Scrum, in so many words: "we run scrum", "we do sprints".
 _RUNS_SCRUM = re.compile(
-    r"\bwe (?:\w+ )?(?:run|do|use|follow|practi[cs]e|work in) (?:\w+ )?(?:scrum|sprints)\b"
+    r"\b(?:we(?:'re| are)?|our (?:team|teams|devs|developers|engineers)) (?:\w+ )?(?:run|running|"
+    r"do|doing|use|using|follow|following|practi[cs]e|practi[cs]ing|work in) (?:\w+ )?"
+    r"(?:scrum|sprints)\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -589,14 +597,14 @@ def _scrum_as_said(clause: str) -> str:
 
 # A head count told in a correction's words: "budget got cut, only 1 now".
 _HEADCOUNT_TOLD = re.compile(
-    r"\b(?:budget|headcount|hires?|reqs?|seats?)\b.*\b(?:only|just) (?:one|1|two|2)\b|"
-    r"\b(?:only|just) (?:one|1|two|2)\b.*\b(?:budget|headcount|hires?|reqs?|seats?)\b"
+    r"\b(?:budget|headcount|hires?|reqs?|seats?)\b.*\b(?:only|just) (?:one|1|two|2)\b(?! of)|"
+    r"\b(?:only|just) (?:one|1|two|2)\b(?! of).*\b(?:budget|headcount|hires?|reqs?|seats?)\b"
 )
 _OWN_COMPANY = re.compile(
-    r"\b(?:we(?:'re| are| have| were)|i work at|our (?:company|startup|team|org\w*|business) "
-    r"(?:is|has))\b"
+    r"\b(?:we(?:'re| are| have| were)|i work at|it'?s|it is|(?:the|our) (?:company|startup|org\w*|"
+    r"business) (?:is|has))\b"
 )
-_OTHERS = re.compile(r"\b(?:clients?|customers?|partners?|vendors?|competitors?|investors?)\b")
+_OTHERS = re.compile(r"\b(?:clients?|customers?|partners?|vendors?|competitors?|accounts?)\b")
 
 
 def scrum_taken_back(text: str) -> bool:
@@ -623,7 +631,7 @@ def read_correction(text: str) -> HiringFacts:
     # the stage put right is their own company's ("actually we are only 15 people"), not a
     # client's ("actually our biggest client is a 5000 person bank")
     said = text.lower().replace("\u2019", "'")
-    own = not _OTHERS.search(said) or _OWN_COMPANY.search(said)
+    own = _OWN_COMPANY.search(said) and not _OTHERS.search(said)
     corrected = HiringFacts(
         company_stage=found.company_stage if own else None,
         goal=found.goal,
@@ -693,8 +701,9 @@ _NOT_NEEDED = re.compile(
 
 # "Need backlog + sprints covered": the work wanted done, not said to be done.
 _WANTED_DONE = re.compile(
-    r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done|"
-    r"under control)\b"
+    r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done)\b|"
+    # "we just need the backlog under control" ("we need help, our CEO has X under control": not)
+    r"\b(?:need|needs|want|wants)\b[^.,;]{0,40}\bunder control\b"
 )
 
 

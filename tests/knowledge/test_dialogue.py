@@ -3642,3 +3642,63 @@ def test_a_scrum_master_asked_of_while_a_hiring_question_waits_is_answered(chat:
     _, reply = turns(chat, "should we hire a PO or a PM?", "do we also need a scrum master?")
     assert reply.text.startswith("The article never mentions Scrum Masters")
     assert reply.recommendation is None
+
+
+@pytest.mark.parametrize(
+    ("said", "scrum", "goal"),
+    [
+        # an eighth review's finds in dd55945: each read as before it
+        (
+            "20 person startup with 6 devs, we run 2-week sprints and need someone for the "
+            "backlog; roadmap we do not do that at all yet. Can only hire one.",
+            True,
+            "deliver-product",
+        ),
+        ("our PO quit and scrum is falling apart, we need someone", True, "deliver-product"),
+        ("we dropped our scrum master and need a PO", True, "deliver-product"),
+        (
+            "15 person startup, one hire. we need someone to lead our devs doing scrum.",
+            True,
+            "deliver-product",
+        ),
+        (
+            "12 person startup. We need help, our CEO has sales and strategy under control. What "
+            "role should we hire?",
+            None,
+            None,
+        ),
+    ],
+)
+def test_hiring_stories_near_the_new_wordings_read_as_before(
+    said: str, scrum: bool | None, goal: str | None
+) -> None:
+    facts = read_facts(said)
+    assert (facts.uses_scrum, facts.goal) == (scrum, goal)
+    assert not scrum_taken_back("never mind my typo we do scrum")
+
+
+@pytest.mark.parametrize(
+    "about_others",
+    [
+        "actually we have a client with 20 employees",
+        "actually the team is 8 people",
+        "actually the budget is fine, but only one of our teams runs scrum",
+    ],
+)
+def test_a_correction_about_others_or_a_team_keeps_the_company_and_the_hires(
+    chat: Chat, about_others: str
+) -> None:
+    told = "we are a 2000 person enterprise, we need delivery and growth, 2 hires ok"
+    _, reply = turns(chat, told, about_others)
+    facts = reply.memory.facts
+    assert facts is not None and (facts.company_stage, facts.headcount) == ("enterprise", 2)
+
+
+def test_an_answer_given_with_a_scrum_master_question_is_taken(chat: Chat) -> None:
+    _, reply = turns(chat, "should we hire a PO or a PM?", "1, and do we need a scrum master?")
+    assert reply.recommendation is not None
+
+
+def test_a_vague_claim_about_the_article_asks_whether_it_does(chat: Chat) -> None:
+    reply = chat.reply("the article says a lot about the backlog, right?")
+    assert not reply.text.startswith(wording.CLAIM)
