@@ -232,6 +232,10 @@ _SKILLS_ASKED = re.compile(
 # What "the article says …" is followed by when it claims nothing, or asks: "it says no".
 _NO_CLAIM = frozenset({"", "no", "yes", "so", "that", "it", "this", "what"})
 _ASKS_WORD = re.compile(r"^(?:who|whom|whose|what|which|whether|how|why|when|where)\b")
+# A claim that only says the article covers something: "it says a lot about the backlog".
+_VAGUELY = re.compile(
+    r"^(?:something|anything|a lot|a bit|much|little|more|plenty) (?:about|on|of) "
+)
 # Roles alone, as a claim names them: "anything about POs".
 _ONLY_ROLES = re.compile(
     r"(?:anything |something )?(?:about |on )?(?:the |a |an )?(?:pos?|pms?|product owners?|"
@@ -467,8 +471,13 @@ class Chat:
             return _keeping_the_hire(self._in_the_article(there["thing"], memory), memory)
         if (claim := self._put_to_confirm(heard)) and not self._of_roles_standing(claim):
             # "the article says the project grew revenue by 40 percent, correct?": a claim to
-            # check, never a story of the person's company (nor a yes)
-            checked = self._in_the_article(claim, memory, claimed=True)
+            # check, never a story of the person's company (nor a yes); "…says something about
+            # pricing, right?" asks whether it covers pricing
+            vague = _VAGUELY.match(claim)
+            if vague is not None:
+                checked = self._in_the_article(claim[vague.end() :], memory)
+            else:
+                checked = self._in_the_article(claim, memory, claimed=True)
             return _keeping_the_hire(checked, memory)
         if _QUOTE_ASKED.match(heard):
             return self._source(memory)  # "quote the exact words"
@@ -1051,8 +1060,6 @@ class Chat:
         claim = cls._claimed_of_the_article(said)
         if claim in _NO_CLAIM or _ASKS_WORD.match(claim):
             return ""  # "it says no", "it says who owns the backlog?"
-        if _ASKED_OPENLY.match(claim) and not claim.startswith("nothing"):
-            return ""  # "it says something about pricing, right?" asks whether it does
         return claim
 
     @staticmethod

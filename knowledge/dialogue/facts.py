@@ -127,9 +127,12 @@ _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
     rf"(?:{_CADENCE} )?(?:scrum|sprints|agile)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
-    r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )(?<!lead )"
-    r"(?<!lead our )(?<!lead the )(?<!coach )(?<!coach our )(?<!guide )(?<!guide our )"
-    r"(?<!manage )(?<!manage our )(?<!support )(?<!support our )"
+    r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
+    # someone wanted to lead them ("need someone to lead our devs doing scrum"), not a teller
+    # who does ("I manage devs doing scrum")
+    r"(?<!to lead )(?<!to lead our )(?<!to lead the )(?<!to coach )(?<!to coach our )"
+    r"(?<!to coach the )(?<!to guide )(?<!to guide our )(?<!to manage )(?<!to manage our )"
+    r"(?<!to manage the )(?<!to support )(?<!to support our )"
     r"\b(?:teams?|engineers|devs|developers) (?:are |all )?(?:doing|running|using|practi[cs]ing|"
     r"working in) (?:scrum|sprints)\b"
     # "a 25-person startup running Scrum": the company's way of working, no need of delivery
@@ -203,8 +206,8 @@ _NO_SCRUM = re.compile(
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
-    r"(?:dropped|ditched|abandoned|stopped doing|stopped using) (?:our |the )?(?:scrum|sprints)"
-    r"(?! master)|"
+    r"(?:dropped|ditched|abandoned|quit|stopped doing|stopped using) (?:(?!and\b|but\b|so\b)\w+ )?"
+    r"(?:scrum|sprints)(?! master)|"
     r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
     r"(?:really |actually |even |formally |strictly |currently )?"
     r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
@@ -212,24 +215,27 @@ _NO_SCRUM = re.compile(
 )
 # Scrum, named before, said not run by a pronoun: "…scrum, we actually do not run it".
 _NOT_RUN_IT = re.compile(
-    r"\b(?:scrum|sprints)\b(?:[^.;!?]{0,40}?|\?\s*(?:we )?)\b(?:don'?t|dont|do not|no longer|"
-    r"never) "
-    r"(?:really |actually |even )?(?:run|do|use|practi[cs]e|follow) (?:it|that)\b"
-    r"(?! (?:well|properly|right|correctly|fully|by the book|stuff))"
+    r"\b(?:don'?t|dont|do not|no longer|never) (?:really |actually |even )?(?:run|do|use|"
+    r"practi[cs]e|follow) (?:it|that)\b(?! (?:well|properly|right|correctly|fully|by the book|"
+    r"stuff|board|part|tool)\b)"
 )
 # What was said of Scrum taken back: "forget that we run scrum", "ignore what I said about
 # scrum" (a clause opening on it; "don't forget we run scrum" keeps it).
 _SCRUM_TAKEN_BACK = re.compile(
     r"(?:^|[.!?;,]\s*)(?:(?:oh|ok|okay|please|actually|wait)\W+)*(?:forget|ignore|scratch|"
-    r"disregard|never ?mind)(?: about)?(?: (?:that|what|i said|that i said|what i said about|"
-    r"what i told you about|the (?:part|bit) about|the))?(?: we (?:run|do|use|follow))?(?: the)? "
-    r"(?:scrum|sprints|agile)\b(?! (?:question|master|masters|values|guide)\b)"
+    r"disregard|never ?mind)\b"
+    # up to five words ("forget I mentioned", "ignore my earlier"), a "we" only as reported
+    # ("forget that we run scrum"; "never mind my typo we do scrum" says it again)
+    r"(?:\s+(?!(?:don'?t|not|never)\b)(?:(?<=that )we\S*|(?<=said )we\S*|(?<=mentioned )we\S*|"
+    r"(?!we\b)[\w']+)){0,5}?\s+(?:scrum|sprints|agile)\b"
+    r"(?! (?:question|master|masters|values|guide)\b)"
 )
 # The team said to run Scrum, in so many words: "we run scrum", "we do sprints".
 _RUNS_SCRUM = re.compile(
-    r"\b(?:we(?:'re| are)?|our (?:team|teams|devs|developers|engineers)) (?:\w+ )?(?:run|running|"
-    r"do|doing|use|using|follow|following|practi[cs]e|practi[cs]ing|work in) (?:\w+ )?"
-    r"(?:scrum|sprints)\b"
+    r"\b(?:we|our (?:team|teams|devs|developers|engineers)) (?:all |still |also |do )?(?:run|do|"
+    r"use|follow|practi[cs]e|work in) (?:[\w-]+ )?(?:scrum|sprints)\b|"
+    r"\bwe(?:'re| are) (?:all |still |also )?(?:running|doing|using|following|practi[cs]ing) "
+    r"(?:[\w-]+ )?(?:scrum|sprints)\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -600,11 +606,25 @@ _HEADCOUNT_TOLD = re.compile(
     r"\b(?:budget|headcount|hires?|reqs?|seats?)\b.*\b(?:only|just) (?:one|1|two|2)\b(?! of)|"
     r"\b(?:only|just) (?:one|1|two|2)\b(?! of).*\b(?:budget|headcount|hires?|reqs?|seats?)\b"
 )
-_OWN_COMPANY = re.compile(
-    r"\b(?:we(?:'re| are| have| were)|i work at|it'?s|it is|(?:the|our) (?:company|startup|org\w*|"
-    r"business) (?:is|has))\b"
+_OTHERS = re.compile(
+    r"\b(?:clients?|customers?|partners?|vendors?|competitors?|accounts?|the team|our team)\b"
 )
-_OTHERS = re.compile(r"\b(?:clients?|customers?|partners?|vendors?|competitors?|accounts?)\b")
+
+
+def _of_the_company(text: str) -> str:
+    """A correction without the clauses about others ("…, our clients are enterprises"), a
+    team ("the team is 8 people") or what follows them ("…our biggest account, a bank with 5000
+    employees"): what is left speaks of the company itself."""
+    kept: list[str] = []
+    dropped = False
+    for clause in re.split(r"[,;.]", text.lower().replace("\u2019", "'")):
+        dropped = bool(_OTHERS.search(clause)) or (dropped and bool(_APPOSED.match(clause)))
+        if not dropped:
+            kept.append(clause)
+    return " ".join(kept)
+
+
+_APPOSED = re.compile(r"^\s*(?:a|an|the)\b")
 
 
 def scrum_taken_back(text: str) -> bool:
@@ -630,10 +650,8 @@ def read_correction(text: str) -> HiringFacts:
     found = read_facts(text)
     # the stage put right is their own company's ("actually we are only 15 people"), not a
     # client's ("actually our biggest client is a 5000 person bank")
-    said = text.lower().replace("\u2019", "'")
-    own = _OWN_COMPANY.search(said) and not _OTHERS.search(said)
     corrected = HiringFacts(
-        company_stage=found.company_stage if own else None,
+        company_stage=_stage(_of_the_company(text)),
         goal=found.goal,
         headcount=found.headcount,
     )
@@ -703,7 +721,8 @@ _NOT_NEEDED = re.compile(
 _WANTED_DONE = re.compile(
     r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done)\b|"
     # "we just need the backlog under control" ("we need help, our CEO has X under control": not)
-    r"\b(?:need|needs|want|wants)\b[^.,;]{0,40}\bunder control\b"
+    r"\b(?:need|needs|want|wants)\b(?![^.]{0,40}\b(?:has|have|had|got|keeps?)\b[^.]{0,30}\bunder "
+    r"control)[^.]{0,40}\bunder control\b"
 )
 
 

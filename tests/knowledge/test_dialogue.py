@@ -9,7 +9,13 @@ import pytest
 
 from knowledge import KnowledgeBase, Matcher
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply, wording
-from knowledge.dialogue.facts import read_answer, read_facts, read_vacated, scrum_taken_back
+from knowledge.dialogue.facts import (
+    read_answer,
+    read_correction,
+    read_facts,
+    read_vacated,
+    scrum_taken_back,
+)
 from knowledge.dialogue.wording import with_topic
 
 
@@ -3702,3 +3708,60 @@ def test_an_answer_given_with_a_scrum_master_question_is_taken(chat: Chat) -> No
 def test_a_vague_claim_about_the_article_asks_whether_it_does(chat: Chat) -> None:
     reply = chat.reply("the article says a lot about the backlog, right?")
     assert not reply.text.startswith(wording.CLAIM)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a ninth review's finds in 60405f7: each read as no Scrum before it
+        "we tried scrum last year. we don't do it anymore",
+        "scrum? no, we don't use it",
+        "we were doing scrum but we don't do it anymore",
+        "we were running sprints but we no longer do that",
+        "we quit scrum last year",
+        "we dropped formal scrum a while ago",
+    ],
+)
+def test_scrum_given_up_reads_as_none(said: str) -> None:
+    assert read_facts(said).uses_scrum is False
+
+
+@pytest.mark.parametrize(
+    "taken_back",
+    [
+        "ignore my scrum comment",
+        "forget I mentioned scrum",
+        "scratch that about scrum",
+        "forget that we're doing scrum",
+        "disregard my earlier scrum comment",
+    ],
+)
+def test_scrum_taken_back_in_more_words(taken_back: str) -> None:
+    assert scrum_taken_back(taken_back)
+
+
+@pytest.mark.parametrize(
+    ("put_right", "stage"),
+    [
+        ("actually 50 people", "scale-up"),
+        ("sorry, 50 person company not 500", "scale-up"),
+        ("actually we've got 50 people", "scale-up"),
+        ("actually i work for a 50 person startup", "startup"),
+        ("actually we are a 50 person startup, our clients are enterprises", "startup"),
+        ("actually the hire would work on our biggest account, a bank with 5000 employees", None),
+    ],
+)
+def test_the_stage_put_right_is_the_companys_own(put_right: str, stage: str | None) -> None:
+    assert read_correction(put_right).company_stage == stage
+
+
+def test_under_control_and_managing_devs_read_as_the_teller_means() -> None:
+    wanted = read_facts("we need someone to get backlog, sprints under control, one hire")
+    assert wanted.goal == "deliver-product"
+    told = read_facts("I manage devs doing scrum, we need someone for pricing and sales")
+    assert told.goal == "build-business"
+
+
+def test_a_vague_claim_is_asked_of_the_article(chat: Chat) -> None:
+    assert chat.reply("the article says something about pricing, right?").text.startswith("No")
+    assert chat.reply("the article says a lot about the backlog, right?").text.startswith("Yes")
