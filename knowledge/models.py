@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from knowledge.confidence import confidence_words
 from knowledge.text import MOST_LISTED
 
 # Slack ids: users are U…/W… (W for Enterprise Grid), user groups are S….
@@ -256,6 +257,12 @@ class Answer(BaseModel):
     # A question listing pieces of work that belong to different roles ("the backlog and
     # pricing?"): each piece's own answer, in the order asked (`owners` is then every role named).
     parts: list[Answer] = Field(default_factory=list, max_length=MOST_LISTED)
+
+    def offers_alternatives(self) -> bool:
+        """Whether the answer comes with "did you mean" choices: when RoleFit is unsure or found
+        neither role, and the matcher has runners-up."""
+        unsure = not self.owners or confidence_words(self.confidence) == "not sure"
+        return unsure and bool(self.alternatives)
 
     def details(self) -> list[tuple[str, str]]:
         """What the answer rests on, as (label, text) pairs, in the order people read them."""

@@ -85,13 +85,6 @@ def json_object(value: object) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def offers_alternatives(answer: Answer) -> bool:
-    """Whether the answer comes with "did you mean" buttons: when RoleFit is unsure or found
-    neither role, and the matcher has runners-up."""
-    unsure = not answer.owners or confidence_words(answer.confidence) == "not sure"
-    return unsure and bool(answer.alternatives)
-
-
 def holder_mentions(holders: list[str]) -> str:
     """Mentions for the people (U…/W…) or user groups (S…) an overlay names as a role's holders."""
     mentions = [
@@ -194,7 +187,7 @@ def answer_blocks(
                 f"For example: {examples}. `/rolefit roles` compares the two roles."
             )
         )
-    if offers_alternatives(answer):
+    if answer.offers_alternatives():
         blocks.append(section("*Did you mean…*", block_id="rolefit_did_you_mean"))
         choices = [
             button(

@@ -690,7 +690,7 @@ class Chat:
     def _nth_piece(self, text: str, memory: Memory) -> str | None:
         """The piece of work a message points to by its place in the list last answered ("and
         the second one?"), counted as the person listed it (a piece answered with no part of
-        its own, "SEO", still counts), or None."""
+        its own, "SEO", still counts), or among the work an unsure answer offered, or None."""
         nth = NTH_PIECE.match(normalise(text))
         if nth is None or not memory.question:
             return None
@@ -701,11 +701,15 @@ class Chat:
         return pieces[place] if place < len(pieces) else None
 
     def _pieces(self, listing: str) -> list[str]:
-        """The pieces of work a question lists, as the person listed them; [] for a question
-        answered whole."""
+        """The pieces of work a question lists, as the person listed them; for a question
+        answered whole, the work its "did you mean" buttons offer, in their order ("who owns
+        customer stuff?" then "the second one": a button typed)."""
         previous = self._answer(listing) if listing else None
-        if previous is None or not previous.parts:
+        if previous is None:
             return []
+        if not previous.parts:
+            offered = previous.alternatives if previous.offers_alternatives() else []
+            return [alternative.title for alternative in offered]
         pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]

@@ -3765,3 +3765,15 @@ def test_under_control_and_managing_devs_read_as_the_teller_means() -> None:
 def test_a_vague_claim_is_asked_of_the_article(chat: Chat) -> None:
     assert chat.reply("the article says something about pricing, right?").text.startswith("No")
     assert chat.reply("the article says a lot about the backlog, right?").text.startswith("Yes")
+
+
+def test_the_nth_did_you_mean_choice_can_be_typed(chat: Chat) -> None:
+    # a startup CEO's find: "the second one" after the buttons matched nothing
+    unsure, second, first = turns(
+        chat, "who owns customer stuff", "the second one", "the first one"
+    )
+    offered = [alternative.title for alternative in unsure.answer.alternatives]  # type: ignore[union-attr]
+    assert second.answer is not None and second.answer.question == offered[1]
+    assert first.answer is not None and first.answer.question == offered[0]  # the same offer
+    _, clear = turns(chat, "who owns the backlog?", "the second one")
+    assert clear.text.startswith("I couldn't match that")  # no buttons, nothing to count in

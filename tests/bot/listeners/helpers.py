@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.blocks.answer import offers_alternatives
 from bot.sandbox import LiveRoleFit, SignedRequest
 from knowledge import Matcher, load_knowledge
 from tests.bot.blocks.helpers import rendered
@@ -59,7 +58,7 @@ def unsure_question() -> str:
     matcher = Matcher(load_knowledge())
     for question in VAGUE_QUESTIONS:
         answer = matcher.answer(question)
-        if offers_alternatives(answer):
+        if answer.offers_alternatives():
             return question
     raise AssertionError(f"none of {VAGUE_QUESTIONS} gets a did-you-mean answer")
 
