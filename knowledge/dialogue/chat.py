@@ -197,6 +197,8 @@ _ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
 
 # The patterns below serve answering only. They live here, not in `patterns`, because every
 # pattern there is a cue the intent scorer weighs (`cues.py`), and these must not move intents.
+# The words a question opens on, where it asks rather than claims.
+_QUESTION_WORDS = "who|whom|whose|what|which|whether|how|why|when|where"
 # Pay for the hire just advised, the role not named: "how much should we pay them?".
 _PAY_THE_HIRE = re.compile(
     r"\bpay (?:them|him|her|this person|that person|the hire|the new hire|someone like that)\b|"
@@ -231,7 +233,7 @@ _SKILLS_ASKED = re.compile(
 )
 # What "the article says …" is followed by when it claims nothing, or asks: "it says no".
 _NO_CLAIM = frozenset({"", "no", "yes", "so", "that", "it", "this", "what"})
-_ASKS_WORD = re.compile(r"^(?:who|whom|whose|what|which|whether|how|why|when|where)\b")
+_ASKS_WORD = re.compile(rf"^(?:{_QUESTION_WORDS})\b")
 # A claim that only says the article covers something: "it says a lot about the backlog".
 _VAGUELY = re.compile(
     r"^(?:something|anything|a lot|a bit|much|little|more|plenty) (?:about|on|of) "
@@ -285,8 +287,7 @@ _WHAT_IF = re.compile(
 )
 # What "does the article say …" asks when it asks, not claims: "…who owns the backlog?".
 _ASKED_OPENLY = re.compile(
-    r"^(?:who|whom|whose|what|which|whether|how|why|when|where|anything|something|much|a lot|if"
-    r"|about|more|enough|little|nothing)\b",
+    rf"^(?:{_QUESTION_WORDS}|anything|something|much|a lot|if|about|more|enough|little|nothing)\b",
     re.IGNORECASE,
 )
 # Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").

@@ -611,6 +611,10 @@ _OTHERS = re.compile(
 )
 
 
+# A clause set beside the one before it: "…our biggest account, a bank with 5000 employees".
+_APPOSED = re.compile(r"^\s*(?:a|an|the)\b")
+
+
 def _of_the_company(text: str) -> str:
     """A correction without the clauses about others ("…, our clients are enterprises"), a
     team ("the team is 8 people") or what follows them ("…our biggest account, a bank with 5000
@@ -622,9 +626,6 @@ def _of_the_company(text: str) -> str:
         if not dropped:
             kept.append(clause)
     return " ".join(kept)
-
-
-_APPOSED = re.compile(r"^\s*(?:a|an|the)\b")
 
 
 def scrum_taken_back(text: str) -> bool:
