@@ -466,7 +466,7 @@ class Matcher:
         words = ", ".join(dict.fromkeys(matched))
         explanation = f"Matched “{best.phrase}” (your words: {words}) → {best.entry.title}."
         if best.entry.kind == "neighbour":
-            explanation += f" The article gives this to {best.entry.outside_owner}."
+            explanation += f" Outside the product roles: {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
             explanation += " The article does not say whose work this is."
         answer = self._answer(best.entry, question, confidence, explanation, ranked, why, named)

@@ -109,6 +109,7 @@ from knowledge.dialogue.patterns import (
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
+    PUSHBACK,
     PUZZLED,
     RATE,
     RED_FLAGS,
@@ -270,6 +271,12 @@ _FINAL_ANSWER = re.compile(
     r"pm or po))?|which one (?:then|is it)|which is it)\W*$"
 )
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
+# Asking whether to add a role to the team: whom to hire, however else its words read.
+_ADDS_A_ROLE = re.compile(
+    r"\b(?:should|shall|do|would|could) (?:i|we) (?:also |now |still )?(?:add|hire|bring in|"
+    r"bring on) (?:a |an |more |some |any |a few |dedicated )?(?:product owners?|pos?|"
+    r"product managers?|pms?)\b"
+)
 _SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
@@ -538,6 +545,12 @@ class Chat:
             # our CEO does product today": the company told, not Scrum or work asked about; its
             # facts are kept for the hire
             reading = Reading(Intent.HIRE, text)
+        if reading.intent is not Intent.HIRE and _ADDS_A_ROLE.search(heard):
+            reading = Reading(Intent.HIRE, text)  # "we have 4 PMs. should I add POs?"
+        if reading.intent is Intent.OWNERSHIP and self._disputes_at_length(text, memory):
+            # "but the PO prioritises the backlog, so the PO decides what gets built. you are
+            # wrong": pushback on the last answer, the other work named its reason
+            reading = Reading(Intent.FEEDBACK, text, kind="disagree")
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
         if ad := self._ad_or_interview(text, memory):
@@ -1668,7 +1681,28 @@ class Chat:
         answer = self._answer(work)
         placed = answer.parts or (answer.responsibility and answer.confidence >= MOST_LIKELY)
         other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
-        return answer if placed and other else None
+        return answer if placed and other and not self._disputes(pushback, previous) else None
+
+    def _disputes_at_length(self, text: str, memory: Memory | None) -> bool:
+        """Whether a message asking nothing says the last answer is wrong in so many words and
+        names its work again: pushback however long, not a question about other work."""
+        said = message_of(text).said
+        if memory is None or not memory.question or "?" in text or not said.finds(PUSHBACK):
+            return False
+        previous = self._previous_answer(memory)
+        return previous is not None and self._disputes(text, previous)
+
+    def _disputes(self, pushback: str, previous: Answer) -> bool:
+        """Whether a clause of the pushback names the work last answered again ("the PO
+        prioritises the backlog, so the PO decides what gets built"): the other work it names
+        is a reason given against that answer, not a question of its own."""
+        if previous.responsibility is None:
+            return False
+        for clause in _clauses(pushback):
+            said = self._answer(clause)
+            if said.responsibility == previous.responsibility and said.confidence >= MOST_LIKELY:
+                return True
+        return False
 
     def _remembered(self, memory: Memory | None) -> Reply:
         """What this conversation holds: the facts of the hire told, the advice on them, the

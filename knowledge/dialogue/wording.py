@@ -231,13 +231,16 @@ def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:
 
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
-    "Partly." where only some listed pieces are theirs), before the answer it asks about;
+    "Partly." where only some listed pieces are theirs, or the work is shared), before the answer
+    it asks about;
     nothing where the answer names no role (it says whose work it is, if anyone's)."""
     if not roles or not answer.owners:
         return ""
     if any(not set(roles) <= set(part.owners) for part in answer.parts):
         return "Partly." if set(roles) <= set(answer.owners) else f"Not the {_names(roles, kb)}."
     probably = answer.confidence < CLEARLY
+    if not answer.parts and set(roles) < set(answer.owners):
+        return "Partly."  # one role named of work both share: not theirs alone
     if set(roles) <= set(answer.owners):
         return "Probably." if probably else "Yes."
     names = _names(roles, kb)

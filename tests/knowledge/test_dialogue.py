@@ -3777,3 +3777,44 @@ def test_the_nth_did_you_mean_choice_can_be_typed(chat: Chat) -> None:
     assert first.answer is not None and first.answer.question == offered[0]  # the same offer
     _, clear = turns(chat, "who owns the backlog?", "the second one")
     assert clear.text.startswith("I couldn't match that")  # no buttons, nothing to count in
+
+
+def test_pushback_naming_the_work_answered_stands_by_the_answer(chat: Chat) -> None:
+    # a VP of Product's find: the backlog named as the reason read as a backlog question
+    _, pushed = turns(
+        chat,
+        "Who decides what gets built?",
+        "But the PO prioritises the backlog, so the PO decides what gets built. You are wrong.",
+    )
+    assert pushed.kind == "disagree"
+    assert "clearly work for the Product Manager" in pushed.text
+    _, other_work = turns(
+        chat, "who owns pricing?", "thats wrong, our PO does competitive analysis"
+    )
+    assert "competitive" in other_work.text.lower()  # other work named: that work answered
+
+
+def test_several_of_a_role_on_staff_and_adding_one_are_a_hire(chat: Chat) -> None:
+    # "4 PMs" was never kept, and "should I add POs?" read as one person holding both roles
+    advice, told = turns(
+        chat,
+        "We have 4 PMs, 40 engineers and two-week sprints. Should I add POs?",
+        "what did I tell you?",
+    )
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-owner"
+    assert "has a Product Manager" in told.text
+    assert chat.reply("Should we add product owners?").intent is Intent.HIRE
+
+
+def test_one_role_said_to_own_shared_work_is_only_partly_right(chat: Chat) -> None:
+    assert chat.reply("The article says POs own the roadmap.").text.startswith("Partly.")
+    _, po = turns(chat, "who owns the roadmap?", "and the PO?")
+    assert po.text.startswith("Partly.")
+
+
+def test_logistics_is_not_said_to_be_given_to_anyone_by_the_article(chat: Chat) -> None:
+    # a logistics founder's find: the article names a logistics manager only in passing
+    _, where = turns(chat, "who manages our warehouse?", "why?")
+    assert "only in passing" in where.text
+    assert "assigns" not in where.text and "gives this to" not in where.text
