@@ -251,6 +251,9 @@ class Answer(BaseModel):
     # False when the article never names the work itself: RoleFit placed it by the work it does
     # name (a responsibility's `inferred` phrasings).
     named: bool = True
+    # True when the question names only part of the work matched ("testing" matched to test
+    # planning): the article names that work, not quite what was asked.
+    partial: bool = False
     # True when the person picked this work from the "did you mean" runners-up: the answer is
     # about that work, not about the question as asked.
     picked: bool = False

@@ -277,6 +277,28 @@ _ADDS_A_ROLE = re.compile(
     r"bring on) (?:a |an |more |some |any |a few |dedicated )?(?:product owners?|pos?|"
     r"product managers?|pms?)\b"
 )
+# Tools teams keep their work in, none of which the article names, as people write them.
+_TOOLS = {
+    "jira": "Jira",
+    "productboard": "Productboard",
+    "confluence": "Confluence",
+    "trello": "Trello",
+    "asana": "Asana",
+    "miro": "Miro",
+    "figma": "Figma",
+    "clickup": "ClickUp",
+    "azure devops": "Azure DevOps",
+    "aha!": "Aha!",
+}
+_TOOL = re.compile(r"\b(?:" + "|".join(map(re.escape, _TOOLS)) + r")(?!\w)")
+# "Exactly" in asking where the article says something ("which section exactly?") asks no more.
+_EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
+# Asking for the last reply again: "what did you just say?", "say that again", "come again?".
+_SAID_AGAIN = re.compile(
+    r"^(?:(?:sorry|ok|okay|so|wait|hm+|uh+|um+)[ ,]+)*(?:what did you (?:just )?(?:tell me|say)|"
+    r"what was that|(?:can you |could you |please )?(?:repeat|say) (?:that|it)(?: again)?"
+    r"(?: please)?|come again|pardon)\W*$"
+)
 _SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
@@ -405,6 +427,10 @@ class Chat:
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
         if ASKS_WHAT_TOLD.search(message_of(text).said):
             return self._remembered(memory)  # "what did I tell you about my team?"
+        if memory is not None and _SAID_AGAIN.match(normalise(text)):
+            repeated = self._said_again(memory)  # "what did you just tell me?"
+            if repeated is not None:
+                return repeated
         if (plain := HOW_SHORT.sub("", text)) != text:
             return self._in_short(text, plain, memory)
         if (rest := _after_thanks(text)) is not None:
@@ -489,7 +515,7 @@ class Chat:
             return _keeping_the_hire(checked, memory)
         if _QUOTE_ASKED.match(heard):
             return self._source(memory)  # "quote the exact words"
-        if message_of(text).said.finds(ASKS_SOURCE):
+        if message_of(_EXACTLY.sub("", text)).said.finds(ASKS_SOURCE):
             return self._source(memory)  # "quote the article", "where does it say that?"
         # While a hiring question waits it may be the answer, and after the advice most
         # messages are about it ("tl;dr?"); someone else taking the role is not ("can my CTO be
@@ -1044,6 +1070,12 @@ class Chat:
             follow_up=reading.follow_up,
             memory=Memory(intent="ownership", question=answer.question),
         )
+        if (tool := _TOOL.search(said)) is not None:
+            # "who owns the Jira board?": the article names no tools, only work
+            name = _TOOLS[tool[0]]
+            if _names_no_work(answer):
+                return reply.model_copy(update={"text": wording.tool_alone(name)})
+            reply = _noting(wording.tool_named(name), reply)
         if said.finds(TEAM_ARRANGEMENT) and not _names_no_work(answer):
             return _noting(wording.TEAM_ARRANGED, reply)  # "our PO does pricing"
         if _off_scrum(said) and "product-owner" in answer.owners:
@@ -1703,6 +1735,21 @@ class Chat:
             if said.responsibility == previous.responsibility and said.confidence >= MOST_LIKELY:
                 return True
         return False
+
+    def _said_again(self, memory: Memory) -> Reply | None:
+        """The last reply given again, as it stands: the answer to the question last asked, the
+        advice, or the idea last explained; None where nothing was said that can be."""
+        previous = self._previous_answer(memory) if memory.question else None
+        if previous is not None:
+            text = wording.ownership(previous, self.kb)
+            return Reply(intent=Intent.OWNERSHIP, text=text, answer=previous, memory=memory)
+        if _advised(memory):
+            return self._hire(Reading(Intent.HIRE, "", follow_up=True), memory)
+        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        if concept is not None:
+            reading = Reading(Intent.CONCEPT, concept.title, follow_up=True)
+            return self._concept_reply(reading, concept)
+        return None
 
     def _remembered(self, memory: Memory | None) -> Reply:
         """What this conversation holds: the facts of the hire told, the advice on them, the

@@ -487,8 +487,16 @@ def in_the_article(
         return f"{lead} {answer.why}{said}"
     if claimed:
         return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
-    lead = "It's" if either else "No, it's" if made_up else "Yes. It's"
-    return f"{lead} in the article's section “{answer.section}”: {answer.why}"
+    # "testing / QA" answered as test planning: the article names the nearest work
+    nearest = answered and answer.responsibility is not None and answer.partial
+    lead = (
+        "It's" if either else "No, it's" if made_up else "Partly. It's" if nearest else "Yes. It's"
+    )
+    said = f"{lead} in the article's section “{answer.section}”: {answer.why}"
+    if nearest and answer.responsibility is not None:
+        title = answer.responsibility.title.lower()
+        said += f" It names {title}, the nearest work to what you asked."
+    return said
 
 
 def advice_agreed(role_name: str) -> str:
@@ -646,6 +654,19 @@ TEAM_SETUP = (
 
 # Before the article's answer, when a message tells or asks about the team's own split.
 TEAM_ARRANGED = f"{TEAM_SETUP} Going by the article:"
+
+
+def tool_named(tool: str) -> str:
+    """Said before an answer about work kept in a tool: the article names none."""
+    return f"The article names no tools, {tool} included; going by the work kept in it:"
+
+
+def tool_alone(tool: str) -> str:
+    """A tool asked about with no work named: the article names none, so ask for the work."""
+    return (
+        f"The article names no tools, {tool} included. Tell me what your team uses it for (the "
+        "backlog, the roadmap, customer feedback…) and I'll say whose work that is."
+    )
 
 
 def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool = False) -> str:

@@ -3818,3 +3818,34 @@ def test_logistics_is_not_said_to_be_given_to_anyone_by_the_article(chat: Chat) 
     _, where = turns(chat, "who manages our warehouse?", "why?")
     assert "only in passing" in where.text
     assert "assigns" not in where.text and "gives this to" not in where.text
+
+
+@pytest.mark.parametrize("again", ["What did you just tell me?", "say that again", "come again?"])
+def test_the_last_reply_is_given_again_when_asked(chat: Chat, again: str) -> None:
+    listed, repeated = turns(
+        chat, "Who does competitive analysis? And who writes user stories?", again
+    )
+    assert repeated.text == listed.text
+    advice, repeated = turns(chat, "we are a 10 person startup, need delivery, we run scrum", again)
+    assert repeated.recommendation == advice.recommendation
+
+
+def test_which_section_exactly_names_the_section(chat: Chat) -> None:
+    _, section = turns(chat, "who owns backlog?", "which section exactly?")
+    assert "Product Manager vs. Product Owner: Responsibilities" in section.text
+
+
+def test_work_matched_from_part_of_its_name_is_only_partly_in_the_article(chat: Chat) -> None:
+    # an agile coach would say the article names test planning, not testing or QA
+    _, qa = turns(chat, "who does testing / QA?", "is that really in the article?")
+    assert qa.text.startswith("Partly.") and "nearest work" in qa.text
+    _, backlog = turns(chat, "who owns the backlog?", "is that really in the article?")
+    assert backlog.text.startswith("Yes.")
+
+
+def test_tools_are_said_to_be_absent_from_the_article(chat: Chat) -> None:
+    board = chat.reply("who owns the Jira board?").text
+    assert board.startswith("The article names no tools, Jira included")
+    assert "Product Owner" in board
+    alone = chat.reply("who owns Productboard?").text
+    assert alone.startswith("The article names no tools, Productboard included.")
