@@ -291,6 +291,11 @@ _TOOLS = {
     "aha!": "Aha!",
 }
 _TOOL = re.compile(r"\b(?:" + "|".join(map(re.escape, _TOOLS)) + r")(?!\w)")
+# Asking what the article says of something: "what does the article say about company size?".
+_WHAT_IT_SAYS = re.compile(
+    r"^(?:(?:so|and|ok|okay|but|then|hmm)[ ,]+)*what does (?:the|this|that|your) (?:article|text) "
+    r"(?:say|tell us|have to say|mention) (?:about|of|on|regarding) (?P<topic>[^?]+?)\W*$"
+)
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -427,6 +432,13 @@ class Chat:
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
         if ASKS_WHAT_TOLD.search(message_of(text).said):
             return self._remembered(memory)  # "what did I tell you about my team?"
+        if (about := _WHAT_IT_SAYS.match(normalise(text))) is not None:
+            # "what does the article say about company size?", even after the advice: a
+            # question of the article, not a fact about the person's company
+            if (concept := self.concepts.find(about["topic"])) is not None:
+                reading = Reading(Intent.CONCEPT, text)
+                return _keeping_the_hire(self._concept_reply(reading, concept), memory)
+            return _keeping_the_hire(self._in_the_article(about["topic"], memory), memory)
         if memory is not None and _SAID_AGAIN.match(normalise(text)):
             repeated = self._said_again(memory)  # "what did you just tell me?"
             if repeated is not None:
@@ -1043,9 +1055,8 @@ class Chat:
                 claim, claimed = asked, self._answer(asked)
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
-            if _names_no_work(answer) and (
-                concept := self.concepts.find(reading.text, all_of_it=True)
-            ):
+            unsure = _names_no_work(answer) or answer.confidence < MOST_LIKELY
+            if unsure and (concept := self.concepts.find(reading.text, all_of_it=True)):
                 # "Does a PM need to be technical?", "and for a 5-person startup?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)

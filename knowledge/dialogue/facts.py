@@ -144,6 +144,10 @@ _HOW_IT_WORKS = re.compile(
     r"|(?:^|[,;]\s*|\b(?:and|but|so)\s+)(?:our|my|the) (?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:already |also )?(?:runs|does|uses|follows|practi[cs]es) "
     r"(?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
+    # "we are a scale-up that runs Scrum": what the company is (not what it would become)
+    r"|(?<!become a )(?<!becoming a )(?<!be a )\b(?:startup|company|business|shop|firm|org|"
+    r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
+    r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
 )
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"

@@ -3849,3 +3849,27 @@ def test_tools_are_said_to_be_absent_from_the_article(chat: Chat) -> None:
     assert "Product Owner" in board
     alone = chat.reply("who owns Productboard?").text
     assert alone.startswith("The article names no tools, Productboard included.")
+
+
+def test_a_company_that_runs_scrum_wants_no_delivery_for_it() -> None:
+    told = read_facts(
+        "We are a scale-up that runs Scrum, we already have a product manager, and we need to "
+        "grow the business into a new market. Who should we hire?"
+    )
+    assert (told.goal, told.uses_scrum) == ("build-business", True)
+    assert read_facts("we want to become a company that runs scrum").goal == "deliver-product"
+
+
+def test_what_the_article_says_of_something_is_asked_of_the_article(chat: Chat) -> None:
+    sized = chat.reply("we are 25 ppl. is that startup or small business for the article?")
+    assert sized.text.startswith("How many product people a company has")
+    advice, size, safe = turns(
+        chat,
+        "we are 25 people, need delivery, one hire, scrum",
+        "what does the article say about company size?",
+        "what does the article say about SAFe?",
+    )
+    assert advice.recommendation is not None
+    assert size.text.startswith("How many product people a company has")
+    assert safe.text.startswith("I can't find that in the article")
+    assert safe.memory.facts == advice.memory.facts  # the hire is kept
