@@ -296,6 +296,17 @@ _WHAT_IT_SAYS = re.compile(
     r"^(?:(?:so|and|ok|okay|but|then|hmm)[ ,]+)*what does (?:the|this|that|your) (?:article|text) "
     r"(?:say|tell us|have to say|mention) (?:about|of|on|regarding) (?P<topic>[^?]+?)\W*$"
 )
+# Where a pushback says what the article says: "that's wrong, it clearly says PMs must be…".
+_SAYS_OF_THE_ARTICLE = re.compile(
+    r"\b(?:the article|the author|it) (?:clearly |actually |explicitly |literally |even )?"
+    r"(?:says|said|claims|states|argues) (?:that )?",
+    re.IGNORECASE,
+)
+# What a pushback says the article says that claims nothing: "it says nothing like that".
+_NOTHING_CLAIMED = re.compile(
+    r"(?:nothing|no|not|otherwise|so|that|this|it|something|the opposite|different)\b",
+    re.IGNORECASE,
+)
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -1612,6 +1623,12 @@ class Chat:
         advised = facts is not None and not facts.missing()
         if reading.kind in ("disagree", "unhelpful") and facts is not None and advised:
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
+        if reading.kind == "disagree" and (says := _SAYS_OF_THE_ARTICLE.search(reading.text)):
+            # "that is wrong, the article says POs own the roadmap": the claim checked, not
+            # taken for how the person's team splits the work
+            claimed = reading.text[says.end() :].strip(" .!?")
+            if claimed and not _NOTHING_CLAIMED.match(claimed):
+                return self.reply(f"the article says {claimed}", kept)
         answer = self._previous_answer(kept)
         if reading.kind == "why" and (asked := self._why_of_its_own(reading.text, answer, kept)):
             return asked

@@ -3873,3 +3873,21 @@ def test_what_the_article_says_of_something_is_asked_of_the_article(chat: Chat) 
     assert size.text.startswith("How many product people a company has")
     assert safe.text.startswith("I can't find that in the article")
     assert safe.memory.facts == advice.memory.facts  # the hire is kept
+
+
+def test_pushback_saying_what_the_article_says_has_that_claim_checked(chat: Chat) -> None:
+    # a VP of Product's find: the claim got the canned "a team may split the work another way"
+    _, roadmap = turns(
+        chat,
+        "What is the difference between a PO and a PM?",
+        "That is wrong, the article says POs own the roadmap.",
+    )
+    assert roadmap.text.startswith("Partly.")
+    _, technical = turns(
+        chat,
+        "Does the article say a product manager has to be technical?",
+        "That is wrong. It clearly says PMs must be technical content experts.",
+    )
+    assert "does not have to be an expert" in technical.text
+    _, nothing = turns(chat, "who owns pricing?", "that's wrong, it says nothing like that")
+    assert nothing.kind == "disagree"
