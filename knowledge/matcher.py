@@ -469,11 +469,7 @@ class Matcher:
             explanation += f" Outside the product roles: {best.entry.outside_owner}."
         if best.entry.kind == "unsettled":
             explanation += " The article does not say whose work this is."
-        # (a phrase naming work the question does not is only part of what was asked)
-        partial = not written.keys() >= set(best.concepts)
-        answer = self._answer(
-            best.entry, question, confidence, explanation, ranked, why, named, partial
-        )
+        answer = self._answer(best.entry, question, confidence, explanation, ranked, why, named)
         return answer, best
 
     def reads_no_words(self, text: str) -> bool:
@@ -498,11 +494,9 @@ class Matcher:
         ranked: list[_Scored],
         why: str | None = None,
         named: bool = True,
-        partial: bool = False,
     ) -> Answer:
         """The answer resting on `entry`; `why` in place of the entry's own, where given;
-        `named` False when it rests on a phrasing the article never names; `partial` when the
-        question names only part of the phrase it rests on."""
+        `named` False when it rests on a phrasing the article never names."""
         return Answer(
             question=question,
             owners=list(entry.owners),
@@ -517,7 +511,6 @@ class Matcher:
             outside_owner=entry.outside_owner,
             settled=entry.kind != "unsettled",
             named=named,
-            partial=partial,
         )
 
     def _neither(self, question: str, ranked: list[_Scored]) -> Answer:

@@ -104,6 +104,9 @@ class Responsibility(_Strict):
     section: Text
     why: Text
     inferred: Inferred | None = None
+    # Shared work the article divides, each role doing its own side (the roadmap), rather than
+    # work both do: "the PO owns it" is then only partly so.
+    split: bool = False
 
     @property
     def every_phrase(self) -> list[str]:
@@ -251,9 +254,6 @@ class Answer(BaseModel):
     # False when the article never names the work itself: RoleFit placed it by the work it does
     # name (a responsibility's `inferred` phrasings).
     named: bool = True
-    # True when the question names only part of the work matched ("testing" matched to test
-    # planning): the article names that work, not quite what was asked.
-    partial: bool = False
     # True when the person picked this work from the "did you mean" runners-up: the answer is
     # about that work, not about the question as asked.
     picked: bool = False

@@ -109,7 +109,6 @@ from knowledge.dialogue.patterns import (
     PRODUCT_PEOPLE,
     PROJECT_MANAGER,
     PRONOUN,
-    PUSHBACK,
     PUZZLED,
     RATE,
     RED_FLAGS,
@@ -275,20 +274,16 @@ _FINAL_ANSWER = re.compile(
 _ADDS_A_ROLE = re.compile(
     r"\b(?:should|shall|do|would|could) (?:i|we) (?:also |now |still )?(?:add|hire|bring in|"
     r"bring on) (?:a |an |more |some |any |a few |dedicated )?(?:product owners?|pos?|"
-    r"product managers?|pms?)\b"
+    r"product managers?|pms?)\b(?!\s+(?:to|into|in|on|from)\b)"
 )
 # Tools teams keep their work in, none of which the article names, as people write them.
 _TOOLS = {
     "jira": "Jira",
     "productboard": "Productboard",
-    "confluence": "Confluence",
     "trello": "Trello",
-    "asana": "Asana",
-    "miro": "Miro",
     "figma": "Figma",
     "clickup": "ClickUp",
     "azure devops": "Azure DevOps",
-    "aha!": "Aha!",
 }
 _TOOL = re.compile(r"\b(?:" + "|".join(map(re.escape, _TOOLS)) + r")(?!\w)")
 # Asking what the article says of something: "what does the article say about company size?".
@@ -306,6 +301,17 @@ _SAYS_OF_THE_ARTICLE = re.compile(
 _NOTHING_CLAIMED = re.compile(
     r"(?:nothing|no|not|otherwise|so|that|this|it|something|the opposite|different)\b",
     re.IGNORECASE,
+)
+# "Why not the PO?" after work given to the PM: what the role named is for, in the article.
+_WHY_NOT_ROLE = re.compile(
+    r"^(?:(?:but|and|so|ok|hmm)[ ,]+)*why (?:not|isn'?t it|is it not|wouldn'?t it be|not rather) "
+    r"(?:the |a |our )?(?P<role>product owners?|product managers?|pos?|pms?)\b\W*$"
+)
+# The last answer called wrong in so many words ("you are wrong", "that's not right"), not
+# "I was wrong" or "when it goes wrong".
+_CALLED_WRONG = re.compile(
+    r"\b(?:you(?:'re| are) (?:wrong|mistaken)|(?:that'?s|thats|this is|that is|it'?s|it is) "
+    r"(?:wrong|not right|incorrect|not true)|i disagree)\b"
 )
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
@@ -1646,6 +1652,9 @@ class Chat:
             text = self._combined_again(reading.text) or self._why(kept, answer)
         elif reading.kind == "why" and not setup and answer and kept.why_told_of == kept.question:
             text = wording.why_again(answer)  # "really?" after "why?": not the same reasons again
+        elif reading.kind == "why" and not setup and answer and _why_not(reading.text, answer):
+            other = _why_not(reading.text, answer) or ""  # "why not the PO?" of PM work
+            text = wording.why_not(self.kb.roles[other], answer)
         elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
             kept = kept.model_copy(update={"why_told_of": kept.question if answer else ""})
@@ -1747,8 +1756,10 @@ class Chat:
         """Whether a message asking nothing says the last answer is wrong in so many words and
         names its work again: pushback however long, not a question about other work."""
         said = message_of(text).said
-        if memory is None or not memory.question or "?" in text or not said.finds(PUSHBACK):
+        if memory is None or not memory.question or "?" in text or not _CALLED_WRONG.search(said):
             return False
+        if any(_ASKS_WORD.match(clause) for clause in _clauses(text)):
+            return False  # "ok maybe I am wrong. who owns the roadmap then": a question
         previous = self._previous_answer(memory)
         return previous is not None and self._disputes(text, previous)
 
@@ -1861,6 +1872,16 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _why_not(text: str, answer: Answer) -> str | None:
+    """The role a "why not the PO?" asks of, where the answer gives the work to the other role
+    only; else None."""
+    asked = _WHY_NOT_ROLE.match(normalise(text))
+    if asked is None or not answer.owners or answer.parts:
+        return None
+    named = _roles_named(asked["role"])
+    return named[0] if len(named) == 1 and named[0] not in answer.owners else None
 
 
 def _restates(said: str, previous: Answer | None) -> bool:

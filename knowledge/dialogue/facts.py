@@ -275,14 +275,15 @@ _ROLE_NAMES: dict[RoleId, str] = {
 }
 _PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
 # How many of a role are on staff, where more than one ("we have 4 PMs", "three product managers").
-_SEVERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of) "
+_SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of) "
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_HAVE} (?:a |an |one |our |{_SEVERAL})?{_PO}s?\b|\bthe po we hired\b|"
+        rf"{_HAVE} (?:a |an |one |our )?{_PO}s?\b|{_HAVE} {_SEVERAL}{_PO}s\b|\bthe po we hired\b|"
         r"\ball with pos\b|\bgot our po\b"
     ),
     "product-manager": re.compile(
-        rf"{_HAVE} (?:a |an |one |our |{_SEVERAL})?{_PM}s?\b|\bthe pm we hired\b|\bgot our pm\b"
+        rf"{_HAVE} (?:a |an |one |our )?{_PM}s?\b|{_HAVE} {_SEVERAL}{_PM}s\b|\bthe pm we hired\b|"
+        r"\bgot our pm\b"
     ),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we

@@ -231,20 +231,26 @@ def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:
 
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
-    "Partly." where only some listed pieces are theirs, or the work is shared), before the answer
-    it asks about;
-    nothing where the answer names no role (it says whose work it is, if anyone's)."""
+    "Partly." where only some listed pieces are theirs, or the article divides the work), before
+    the answer it asks about; nothing where the answer names no role (it says whose work it is,
+    if anyone's)."""
     if not roles or not answer.owners:
         return ""
     if any(not set(roles) <= set(part.owners) for part in answer.parts):
         return "Partly." if set(roles) <= set(answer.owners) else f"Not the {_names(roles, kb)}."
     probably = answer.confidence < CLEARLY
-    if not answer.parts and set(roles) < set(answer.owners):
-        return "Partly."  # one role named of work both share: not theirs alone
+    if set(roles) < set(answer.owners) and _split(answer, kb):
+        return "Partly."  # one role named of work the article divides: only their side of it
     if set(roles) <= set(answer.owners):
         return "Probably." if probably else "Yes."
     names = _names(roles, kb)
     return f"Probably not the {names}." if probably else f"Not the {names}."
+
+
+def _split(answer: Answer, kb: KnowledgeBase) -> bool:
+    """Whether an answer rests on shared work the article divides between the roles."""
+    matched = answer.responsibility and kb.responsibility(answer.responsibility.id)
+    return bool(matched and matched.split)
 
 
 def for_claimed_pieces(claimed: Sequence[str], answer: Answer) -> str:
@@ -469,8 +475,14 @@ def in_the_article(
         )
         return f"{lead} doesn't settle whose work this is. {answer.why}"
     if not answer.owners and answer.section:  # work the article hands to someone else
-        lead = "It's in the article" if either else "No, it's in the article" if made_up else "Yes"
-        return f"{lead}, as no product role's work, in its section “{answer.section}”: {answer.why}"
+        lead = (
+            "It's in the article"
+            if either
+            else "No, it's in the article"
+            if made_up
+            else "The article touches on it"
+        )
+        return f"{lead}, in its section “{answer.section}”: {answer.why}"
     if not answer.owners and (made_up or either):  # everyday work outside product
         return f"My own reading: the article doesn't cover that work. {answer.explanation}"
     if not answer.owners:
@@ -487,16 +499,8 @@ def in_the_article(
         return f"{lead} {answer.why}{said}"
     if claimed:
         return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
-    # "testing / QA" answered as test planning: the article names the nearest work
-    nearest = answered and answer.responsibility is not None and answer.partial
-    lead = (
-        "It's" if either else "No, it's" if made_up else "Partly. It's" if nearest else "Yes. It's"
-    )
-    said = f"{lead} in the article's section “{answer.section}”: {answer.why}"
-    if nearest and answer.responsibility is not None:
-        title = answer.responsibility.title.lower()
-        said += f" It names {title}, the nearest work to what you asked."
-    return said
+    lead = "It's" if either else "No, it's" if made_up else "Yes. It's"
+    return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 
 
 def advice_agreed(role_name: str) -> str:
@@ -654,6 +658,14 @@ TEAM_SETUP = (
 
 # Before the article's answer, when a message tells or asks about the team's own split.
 TEAM_ARRANGED = f"{TEAM_SETUP} Going by the article:"
+
+
+def why_not(role: Role, answer: Answer) -> str:
+    """A "why not the PO?" of work the answer gives the other role: what the article makes the
+    role named, then the answer's own reason."""
+    made = role.summary[0].lower() + role.summary[1:].rstrip(".")
+    because = f"Because the article makes the {role.name} {made}, and this work isn't part of it."
+    return f"{because} {answer.why or answer.explanation}".strip()
 
 
 def tool_named(tool: str) -> str:
