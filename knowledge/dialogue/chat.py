@@ -770,16 +770,17 @@ class Chat:
         return pieces[place] if place < len(pieces) else None
 
     def _pieces(self, listing: str) -> list[str]:
-        """The pieces of work a question lists, as the person listed them; for a question
-        answered whole, the work its "did you mean" buttons offer, in their order ("who owns
-        customer stuff?" then "the second one": a button typed)."""
+        """The pieces of work a question lists, as the person listed them, whether answered apart
+        or whole; for a question of one piece, the work its "did you mean" buttons offer, in
+        their order ("who owns customer stuff?" then "the second one": a button typed)."""
         previous = self._answer(listing) if listing else None
         if previous is None:
             return []
-        if not previous.parts:
-            offered = previous.alternatives if previous.offers_alternatives() else []
-            return [alternative.title for alternative in offered]
         pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
+        if not previous.parts and previous.offers_alternatives():
+            return [alternative.title for alternative in previous.alternatives]
+        if not previous.parts:  # two pieces of one role's work answered whole, or one piece
+            return pieces if len(pieces) > 1 else []
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]
         return pieces

@@ -3921,3 +3921,16 @@ def test_why_not_the_other_role_says_what_the_article_makes_it(chat: Chat) -> No
     assert why_not.text.startswith("Because the article makes the Product Owner the Scrum role")
     _, shared = turns(chat, "who owns the roadmap?", "why not the PO?")
     assert not shared.text.startswith("Because the article makes")  # the PO has a side of it
+
+
+def test_the_nth_of_two_pieces_answered_whole_is_that_piece(chat: Chat) -> None:
+    # a founder's find: both pieces the PO's, answered as one, and "the second one" matched nothing
+    whole, second, first = turns(
+        chat,
+        "who is responsible for user stories and sprint planning?",
+        "what about the second one?",
+        "and the first?",
+    )
+    assert whole.answer is not None and not whole.answer.parts
+    assert second.answer is not None and second.answer.question == "sprint planning"
+    assert first.answer is not None and first.answer.question == "user stories"
