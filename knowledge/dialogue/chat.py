@@ -600,6 +600,14 @@ class Chat:
             # our CEO does product today": the company told, not Scrum or work asked about; its
             # facts are kept for the hire
             reading = Reading(Intent.HIRE, text)
+        if (
+            reading.intent is Intent.COMPARE
+            and heard.finds(ARTICLE_NAMES)
+            and (idea := self.concepts.find(text, all_of_it=True)) is not None
+        ):
+            # "McKinsey says the PO is the training ground for CEOs, yes?": one of the
+            # article's ideas, named by the article's own names, not the two roles compared
+            return self._concept_reply(Reading(Intent.CONCEPT, text), idea)
         if reading.intent is not Intent.HIRE and _ADDS_A_ROLE.search(heard):
             reading = Reading(Intent.HIRE, text)  # "we have 4 PMs. should I add POs?"
         if reading.intent is Intent.OWNERSHIP and self._disputes_at_length(text, memory):

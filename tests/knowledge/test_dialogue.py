@@ -3934,3 +3934,13 @@ def test_the_nth_of_two_pieces_answered_whole_is_that_piece(chat: Chat) -> None:
     assert whole.answer is not None and not whole.answer.parts
     assert second.answer is not None and second.answer.question == "sprint planning"
     assert first.answer is not None and first.answer.question == "user stories"
+
+
+def test_an_idea_named_by_the_articles_own_names_is_checked_after_another(chat: Chat) -> None:
+    # a founder's find: after "what did McKinsey say?" the false premise got the role comparison
+    _, premise = turns(
+        chat,
+        "what did McKinsey say?",
+        "McKinsey says product owner is training ground for future CEOs, yes?",
+    )
+    assert premise.text.startswith("The article says this of the Product Manager, not")
