@@ -263,13 +263,12 @@ _NOT_WHO = re.compile(
     r"should not|shouldn'?t|is not|isn'?t)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
-# Asking for the advice again in other words: "ok so final answer?", "bottom line?".
+# Asking for the advice again in other words: "ok so final answer?", "bottom line?", "so who?".
 _FINAL_ANSWER = re.compile(
     r"^(?:(?:ok|okay|so|and|well)\W+)*(?:(?:give me |what(?:'s| is) )?(?:the |your )?(?:final "
     r"answer|bottom line|verdict)(?: (?:here|then|please|for us))?(?:\W+(?:po|pm|both|po or pm|"
-    r"pm or po))?|which one (?:then|is it)|which is it)\W*$"
+    r"pm or po))?|which one (?:then|is it)|which is it|so (?:who|whom|which(?: one)?))\W*$"
 )
-# A nudge after the advice, asking what now: "so?", "and?", "now what?".
 # Asking whether to add a role to the team: whom to hire, however else its words read.
 _ADDS_A_ROLE = re.compile(
     r"\b(?:should|shall|do|would|could) (?:i|we) (?:also |now |still )?(?:add|hire|bring in|"
@@ -321,6 +320,7 @@ _SAID_AGAIN = re.compile(
     r"what was that|(?:can you |could you |please )?(?:repeat|say) (?:that|it)(?: again)?"
     r"(?: please)?|come again|pardon)\W*$"
 )
+# A nudge after the advice, asking what now: "so?", "and?", "now what?".
 _SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
 # Who the person or the company is: "I'm the CEO of…", "we're a 15-person startup".
@@ -552,10 +552,14 @@ class Chat:
         advised = _advised(memory)
         if memory is not None and advised and (heard.finds(NEXT_STEPS) or WHOM_THEN.match(heard)):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        hire_last = memory is not None and memory.facts is not None and not memory.question
-        if memory is not None and hire_last and _FINAL_ANSWER.match(heard):
-            # "ok so final answer?" in a hiring conversation: the advice on what was told
-            return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
+        if memory is not None and _FINAL_ANSWER.match(heard):
+            # "ok so final answer?", "so who?": the advice as it stands, even after a question
+            # in between; else the last answer
+            if advised:
+                return self._hire(Reading(Intent.HIRE, "", follow_up=True), memory)
+            repeated = self._said_again(memory)
+            if repeated is not None:
+                return repeated
         of_the_hire = self._asked_of_the_hire(heard, memory) if memory and advised else None
         if of_the_hire is not None:  # "what would they do day to day?", "what skills…?"
             return of_the_hire

@@ -3944,3 +3944,17 @@ def test_an_idea_named_by_the_articles_own_names_is_checked_after_another(chat: 
         "McKinsey says product owner is training ground for future CEOs, yes?",
     )
     assert premise.text.startswith("The article says this of the Product Manager, not")
+
+
+def test_so_who_and_final_answer_give_the_advice_or_the_last_answer(chat: Chat) -> None:
+    # a founder's find: "so who?" after the advice was put right matched no work
+    advice, _, final = turns(
+        chat,
+        "we are a 10 person startup, need delivery, scrum",
+        "who owns pricing?",
+        "ok so final answer?",
+    )
+    assert final.recommendation == advice.recommendation  # not "the creative team"
+    assert not final.text.startswith("That doesn't change")
+    pricing, again = turns(chat, "who owns pricing?", "so who?")
+    assert again.text == pricing.text
