@@ -612,6 +612,10 @@ class Chat:
             # "McKinsey says the PO is the training ground for CEOs, yes?": one of the
             # article's ideas, named by the article's own names, not the two roles compared
             return self._concept_reply(Reading(Intent.CONCEPT, text), idea)
+        if reading.intent is Intent.COMBINE and "scrum master" in heard:
+            reading = Reading(Intent.OWNERSHIP, text)  # "can the PO also be the scrum master?"
+        if reading.intent is Intent.CONCEPT and heard.finds(ASKS_RANK) and _roles_named(heard):
+            reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
         if reading.intent is not Intent.HIRE and _ADDS_A_ROLE.search(heard):
             reading = Reading(Intent.HIRE, text)  # "we have 4 PMs. should I add POs?"
         if reading.intent is Intent.OWNERSHIP and self._disputes_at_length(text, memory):

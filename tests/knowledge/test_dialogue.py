@@ -3958,3 +3958,18 @@ def test_so_who_and_final_answer_give_the_advice_or_the_last_answer(chat: Chat) 
     assert not final.text.startswith("That doesn't change")
     pricing, again = turns(chat, "who owns pricing?", "so who?")
     assert again.text == pricing.text
+
+
+def test_a_scrum_masters_questions_are_read_as_asked(chat: Chat) -> None:
+    # a Scrum Master's finds: each was answered as something else
+    doubled = chat.reply("can the product owner also be the scrum master?").text
+    assert "Scrum Master" in doubled and "one person holding both titles" not in doubled
+    line = chat.reply("what is the reporting line for a product manager?").text
+    assert line.startswith("The article never ranks the two roles")
+    assert "stand-up" in chat.reply("who runs the daily?").text
+
+
+def test_sprint_work_the_article_never_names_says_what_scrum_itself_does(chat: Chat) -> None:
+    backlog = chat.reply("who owns the sprint backlog?").text
+    assert "the developers choose how much the Sprint takes on" in backlog
+    assert "whole Scrum Team agrees the Sprint Goal" in chat.reply("who sets the sprint goal?").text

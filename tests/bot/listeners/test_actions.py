@@ -100,7 +100,7 @@ def test_a_did_you_mean_choice_in_a_dm_falls_back_to_the_thread(live: LiveRoleFi
     click(live, f"{ids.DID_YOU_MEAN_PREFIX}1", value, channel_id="D_LEADER", message=message)
     post = only_post(live)
     assert (post["channel"], post["thread_ts"]) == ("D_LEADER", "1700000000.000100")
-    assert "Planning and running Agile sprints" in rendered(post["blocks"])
+    assert "Planning the team's Agile sprints" in rendered(post["blocks"])
 
 
 def test_a_did_you_mean_choice_in_the_answer_modal_updates_it(live: LiveRoleFit) -> None:
@@ -109,7 +109,7 @@ def test_a_did_you_mean_choice_in_the_answer_modal_updates_it(live: LiveRoleFit)
     click(live, f"{ids.DID_YOU_MEAN_PREFIX}0", value, view=view)
     (update,) = live.api.wait_for("views.update")
     assert (update.body["view_id"], update.body["hash"]) == ("V_ANSWER", "h1")
-    assert "Planning and running Agile sprints" in rendered(update.body["view"])
+    assert "Planning the team's Agile sprints" in rendered(update.body["view"])
 
 
 def test_ask_a_question_opens_the_form_and_its_submission_becomes_the_answer(
