@@ -38,6 +38,11 @@ def figure_lines(insights: Insights) -> list[str]:
     return lines
 
 
+def asked_times(count: int) -> str:
+    """How often a question was asked, as people say it: "once", "3 times"."""
+    return "once" if count == 1 else f"{count} times"
+
+
 def period(insights: Insights) -> str:
     return f"RoleFit in the last {insights.days} days"
 
@@ -51,7 +56,7 @@ def insights_blocks(insights: Insights) -> list[Block]:
     ]
     if insights.top_questions:
         listed = "\n".join(
-            f"{number}. “{quote(top.text, 200)}” ({top.count} times)"
+            f"{number}. “{quote(top.text, 200)}” ({asked_times(top.count)})"
             for number, top in enumerate(insights.top_questions, 1)
         )
         blocks.append(section(f"*Top unanswered or disputed questions*\n{listed}"))

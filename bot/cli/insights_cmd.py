@@ -35,7 +35,7 @@ def _days(text: str) -> int:
 
 
 def _insights(args: argparse.Namespace) -> int:
-    from bot.blocks.insights import comment_lines, figure_lines, period
+    from bot.blocks.insights import asked_times, comment_lines, figure_lines, period
 
     insights = with_store(lambda store: store.insights(args.team, args.days))
     if args.json:
@@ -47,7 +47,7 @@ def _insights(args: argparse.Namespace) -> int:
     if insights.top_questions:
         print("Top unanswered or disputed questions:")
         for number, top in enumerate(insights.top_questions, 1):
-            print(f"  {number}. {printable(top.text)} ({top.count} times)")
+            print(f"  {number}. {printable(top.text)} ({asked_times(top.count)})")
     if insights.comments:
         print("Latest 👎 comments:")
         for line in comment_lines(insights, lambda text, limit: printable(text)[:limit]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.blocks.answer import AnswerRef
 from bot.blocks.feedback import FeedbackRef, feedback_actions, not_helpful_modal
 from bot.blocks.home import HOME_BLOCKS_MAX, home_view
+from bot.blocks.insights import stats_message
 from bot.blocks.kit import BUTTON_VALUE_MAX, PRIVATE_METADATA_MAX
 from bot.store.insights import Insights, Recommended, TopQuestion
 from knowledge import KnowledgeBase
@@ -46,3 +47,10 @@ def test_home_with_recommendations_and_insights_stays_valid_and_escaped(
     shown = rendered(view)
     assert "<!here>" not in shown and "<@U1>" not in shown
     assert "Helpful rate: 100% (1 👍, 0 👎)" in shown
+
+
+def test_a_question_asked_once_is_said_so() -> None:
+    # two testers' find: "(1 times)"
+    top = [TopQuestion(text="who waters plants?", count=1), TopQuestion(text="who?", count=3)]
+    shown = rendered(stats_message(Insights(team="T1", days=30, asked=4, top_questions=top)))
+    assert "(once)" in shown and "(3 times)" in shown and "1 times" not in shown
