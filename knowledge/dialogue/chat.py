@@ -320,6 +320,11 @@ _SAID_AGAIN = re.compile(
     r"what was that|(?:can you |could you |please )?(?:repeat|say) (?:that|it)(?: again)?"
     r"(?: please)?|come again|pardon)\W*$"
 )
+# Asking what would change the advice: "what would change your mind?".
+_CHANGES_YOUR_MIND = re.compile(
+    r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
+    r"recommendation)\b"
+)
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
 _SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
@@ -563,6 +568,11 @@ class Chat:
         of_the_hire = self._asked_of_the_hire(heard, memory) if memory and advised else None
         if of_the_hire is not None:  # "what would they do day to day?", "what skills…?"
             return of_the_hire
+        if memory is not None and advised and _CHANGES_YOUR_MIND.search(heard):
+            assert memory.facts is not None  # advised on these
+            reasons = " ".join(reason.text for reason in self.advise(memory.facts).reasons)
+            text = wording.advice_rests_on(reasons)  # "what would change your mind?"
+            return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
         if memory is not None and advised and _SO_WHAT.match(heard):
             assert memory.facts is not None  # advised on these
             steps = wording.next_steps(self.advise(memory.facts), self.kb)  # "so?": what now

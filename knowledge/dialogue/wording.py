@@ -514,11 +514,15 @@ def advice_agreed(role_name: str) -> str:
 def advice_disputed(reasons: str) -> str:
     """Pushback on hiring advice that says nothing new of the hire: what it rests on, and what
     would change it."""
+    return f"Thanks for pushing back. {advice_rests_on(reasons)}"
+
+
+def advice_rests_on(reasons: str) -> str:
+    """What the advice rests on, and what would change it ("what would change your mind?")."""
     return (
-        f"Thanks for pushing back. The advice rests on this: {reasons} If that isn't your "
-        "situation, tell me what the hire is mostly for (delivering the product, or building the "
-        "business around it), how many product people you can hire, and whether your team runs "
-        "Scrum, and I'll advise again."
+        f"The advice rests on this: {reasons} If that isn't your situation, tell me what the hire "
+        "is mostly for (delivering the product, or building the business around it), how many "
+        "product people you can hire, and whether your team runs Scrum, and I'll advise again."
     )
 
 

@@ -3973,3 +3973,12 @@ def test_sprint_work_the_article_never_names_says_what_scrum_itself_does(chat: C
     backlog = chat.reply("who owns the sprint backlog?").text
     assert "the developers choose how much the Sprint takes on" in backlog
     assert "whole Scrum Team agrees the Sprint Goal" in chat.reply("who sets the sprint goal?").text
+
+
+def test_what_would_change_the_advice_says_what_it_rests_on(chat: Chat) -> None:
+    # a Scrum Master's find: it got "that doesn't change the advice"
+    _, changes = turns(
+        chat, "we are a 10 person startup, need delivery, scrum", "what would change your mind?"
+    )
+    assert changes.text.startswith("The advice rests on this:")
+    assert "Scrum" in changes.text and changes.facts is not None
