@@ -273,7 +273,8 @@ _FINAL_ANSWER = re.compile(
 _ADDS_A_ROLE = re.compile(
     r"\b(?:should|shall|do|would|could) (?:i|we) (?:also |now |still )?(?:add|hire|bring in|"
     r"bring on) (?:a |an |more |some |any |a few |dedicated )?(?:product owners?|pos?|"
-    r"product managers?|pms?)\b(?!\s+(?:to|into|in|on|from)\b)"
+    r"product managers?|pms?)\b(?!\s+(?:to|into|in|on) (?:the |this |that |our |a |every )?"
+    r"(?:sprint|review|meeting|stand-?up|retro|call|channel|demo|planning|slack|thread|invite)s?\b)"
 )
 # Tools teams keep their work in, none of which the article names, as people write them.
 _TOOLS = {
@@ -283,8 +284,19 @@ _TOOLS = {
     "figma": "Figma",
     "clickup": "ClickUp",
     "azure devops": "Azure DevOps",
+    "confluence": "Confluence",
+    "asana": "Asana",
+    "miro": "Miro",
 }
-_TOOL = re.compile(r"\b(?:" + "|".join(map(re.escape, _TOOLS)) + r")(?!\w)")
+# (names that are also words or names, "my colleague Miro", only with what the tool holds)
+_TOOL = re.compile(
+    r"\b(?:jira|productboard|trello|figma|clickup|azure devops)(?!\w)|"
+    r"\b(?:confluence|asana|miro)(?= (?:board|space|page|wiki|workspace|project|doc)s?\b)"
+)
+# The yes or no a reply about the article opens on ("Yes. It's in…", "No, not in so many words.").
+_YES_OR_NO = re.compile(r"^(?:Yes|No)[.,] ")
+# A question asking whose some work is (not what the article says of it).
+_ASKS_WHOSE = re.compile(r"\b(?:who|whose|whom|which role|which one)\b")
 # Asking what the article says of something: "what does the article say about company size?".
 _WHAT_IT_SAYS = re.compile(
     r"^(?:(?:so|and|ok|okay|but|then|hmm)[ ,]+)*what does (?:the|this|that|your) (?:article|text) "
@@ -309,9 +321,12 @@ _WHY_NOT_ROLE = re.compile(
 # The last answer called wrong in so many words ("you are wrong", "that's not right"), not
 # "I was wrong" or "when it goes wrong".
 _CALLED_WRONG = re.compile(
-    r"\b(?:you(?:'re| are) (?:wrong|mistaken)|(?:that'?s|thats|this is|that is|it'?s|it is) "
-    r"(?:wrong|not right|incorrect|not true)|i disagree)\b"
+    r"\b(?:you(?:'re| are)|(?:that'?s|thats|this is|that is|it'?s|it is)) (?:(?:just|so|totally|"
+    r"completely|simply|absolutely|plain|flat out) )?(?:wrong|mistaken|not right|incorrect|"
+    r"not true)\b|\bi disagree\b|\bi doubt (?:it|that)\b|\bnot convinced\b"
 )
+# A clause asking whose something is: "who owns the roadmap then".
+_ASKS_WHO = re.compile(r"(?:who|whose|whom|which)\b")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -457,10 +472,15 @@ class Chat:
         if (about := _WHAT_IT_SAYS.match(normalise(text))) is not None:
             # "what does the article say about company size?", even after the advice: a
             # question of the article, not a fact about the person's company
-            if (concept := self.concepts.find(about["topic"])) is not None:
+            topic = about["topic"]
+            concept = self.concepts.find(topic, all_of_it=True)
+            work = self._answer(topic)  # work the article leaves open ("OKRs") says so first
+            if concept is not None and work.settled and work.confidence < MOST_LIKELY:
                 reading = Reading(Intent.CONCEPT, text)
                 return _keeping_the_hire(self._concept_reply(reading, concept), memory)
-            return _keeping_the_hire(self._in_the_article(about["topic"], memory), memory)
+            checked = self._in_the_article(topic, memory)
+            told = _without_yes_or_no(checked.text)  # asked what it says, not whether
+            return _keeping_the_hire(checked.model_copy(update={"text": told}), memory)
         if memory is not None and _SAID_AGAIN.match(normalise(text)):
             repeated = self._said_again(memory)  # "what did you just tell me?"
             if repeated is not None:
@@ -990,11 +1010,13 @@ class Chat:
         if message_of(asked).said.finds(WAYS_OF_WORKING):  # "… anything about kanban?"
             text = f"No. {wording.WAYS_OF_WORKING}"
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
-        if (concept := self.concepts.find(asked)) is not None:
+        answer = self._answer(asked)
+        # (work the article leaves open, "OKRs", is said to be; no idea sharing a word with it)
+        left_open = not claimed and not answer.settled and answer.confidence >= MOST_LIKELY
+        if not left_open and (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
             lead = wording.CLAIM if claimed else "Yes."
             return reply.model_copy(update={"text": f"{lead} {reply.text}"})
-        answer = self._answer(asked)
         if answer.confidence < MOST_LIKELY and not answer.parts:
             return Reply(
                 intent=Intent.CONCEPT, text=wording.NOT_IN_ARTICLE, memory=Memory(intent="concept")
@@ -1099,7 +1121,10 @@ class Chat:
                 claim, claimed = asked, self._answer(asked)
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
-            unsure = _names_no_work(answer) or answer.confidence < MOST_LIKELY
+            # (an unsure answer to "who…" is still the answer: "who owns churn at a startup?")
+            unsure = _names_no_work(answer) or (
+                answer.confidence < MOST_LIKELY and not _ASKS_WHOSE.search(said)
+            )
             if unsure and (concept := self.concepts.find(reading.text, all_of_it=True)):
                 # "Does a PM need to be technical?", "and for a 5-person startup?": no work of
                 # either role, but something the article explains.
@@ -1660,8 +1685,9 @@ class Chat:
             # "that is wrong, the article says POs own the roadmap": the claim checked, not
             # taken for how the person's team splits the work
             claimed = reading.text[says.end() :].strip(" .!?")
-            if claimed and not _NOTHING_CLAIMED.match(claimed):
-                return self.reply(f"the article says {claimed}", kept)
+            checked = self._claim_checked(claimed, kept) if claimed else None
+            if checked is not None:
+                return checked
         answer = self._previous_answer(kept)
         if reading.kind == "why" and (asked := self._why_of_its_own(reading.text, answer, kept)):
             return asked
@@ -1779,13 +1805,26 @@ class Chat:
         other = (answer.responsibility, answer.owners) != (previous.responsibility, previous.owners)
         return answer if placed and other and not self._disputes(pushback, previous) else None
 
+    def _claim_checked(self, claim: str, memory: Memory) -> Reply | None:
+        """A claim a pushback says the article makes ("…, the article says POs own the roadmap")
+        checked as the claim put alone would be: whose the work is, yes or no, or the idea it
+        names with what the article says of it; None where it names neither ("it says the PO
+        does it", "it says both"), which is pushback on the answer."""
+        if _NOTHING_CLAIMED.match(claim) or _SAYS_OF_THE_ARTICLE.search(claim):
+            return None  # (nor a claim of a claim: "…it says it says…")
+        if self._of_roles_standing(claim):
+            return self.reply(f"{claim}, right?", memory)  # as "POs own the roadmap, right?"
+        if self.concepts.find(claim, all_of_it=True) is not None:
+            return self._in_the_article(claim, memory, claimed=True)
+        return None
+
     def _disputes_at_length(self, text: str, memory: Memory | None) -> bool:
         """Whether a message asking nothing says the last answer is wrong in so many words and
         names its work again: pushback however long, not a question about other work."""
         said = message_of(text).said
         if memory is None or not memory.question or "?" in text or not _CALLED_WRONG.search(said):
             return False
-        if any(_ASKS_WORD.match(clause) for clause in _clauses(text)):
+        if any(_ASKS_WHO.match(clause) for clause in _clauses(text)):
             return False  # "ok maybe I am wrong. who owns the roadmap then": a question
         previous = self._previous_answer(memory)
         return previous is not None and self._disputes(text, previous)
@@ -1899,6 +1938,12 @@ class Chat:
         return Reply(
             intent=Intent.OFF_TOPIC, text=wording.OFF_TOPIC, memory=Memory(intent="off-topic")
         )
+
+
+def _without_yes_or_no(text: str) -> str:
+    """A reply about the article without the yes or no it opens on, for "what does it say…?"."""
+    rest = _YES_OR_NO.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:]
 
 
 def _why_not(text: str, answer: Answer) -> str | None:

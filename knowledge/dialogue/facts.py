@@ -144,8 +144,8 @@ _HOW_IT_WORKS = re.compile(
     r"|(?:^|[,;]\s*|\b(?:and|but|so)\s+)(?:our|my|the) (?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:already |also )?(?:runs|does|uses|follows|practi[cs]es) "
     r"(?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
-    # "we are a scale-up that runs Scrum": what the company is (not what it would become)
-    r"|(?<!become a )(?<!becoming a )(?<!be a )\b(?:startup|company|business|shop|firm|org|"
+    # "we are a scale-up that runs Scrum": what the company is now (not what it would become)
+    r"|\bwe(?:'re| are) (?:a |an )(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
     r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
 )
@@ -276,14 +276,14 @@ _ROLE_NAMES: dict[RoleId, str] = {
 _PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
 # How many of a role are on staff, where more than one ("we have 4 PMs", "three product managers").
 _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of) "
+_ONE_OF = r"(?:a |an |one |1 |our )?"
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_HAVE} (?:a |an |one |our )?{_PO}s?\b|{_HAVE} {_SEVERAL}{_PO}s\b|\bthe po we hired\b|"
+        rf"{_HAVE} {_ONE_OF}{_PO}s?\b|{_HAVE} {_SEVERAL}{_PO}s\b|\bthe po we hired\b|"
         r"\ball with pos\b|\bgot our po\b"
     ),
     "product-manager": re.compile(
-        rf"{_HAVE} (?:a |an |one |our )?{_PM}s?\b|{_HAVE} {_SEVERAL}{_PM}s\b|\bthe pm we hired\b|"
-        r"\bgot our pm\b"
+        rf"{_HAVE} {_ONE_OF}{_PM}s?\b|{_HAVE} {_SEVERAL}{_PM}s\b|\bthe pm we hired\b|\bgot our pm\b"
     ),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we

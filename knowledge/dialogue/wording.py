@@ -668,7 +668,12 @@ def why_not(role: Role, answer: Answer) -> str:
     """A "why not the PO?" of work the answer gives the other role: what the article makes the
     role named, then the answer's own reason."""
     made = role.summary[0].lower() + role.summary[1:].rstrip(".")
-    because = f"Because the article makes the {role.name} {made}, and this work isn't part of it."
+    if answer.named and answer.confidence >= CLEARLY:
+        because = (
+            f"The article makes the {role.name} {made}, and gives this work to the other role."
+        )
+    else:  # work the article never names, or an unsure reading: only what the article leaves out
+        because = f"The article makes the {role.name} {made}; nothing in it gives them this work."
     return f"{because} {answer.why or answer.explanation}".strip()
 
 
