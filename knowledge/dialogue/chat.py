@@ -271,8 +271,10 @@ _FINAL_ANSWER = re.compile(
 )
 # Asking whether to add a role to the team: whom to hire, however else its words read.
 _ADDS_A_ROLE = re.compile(
-    r"\b(?:should|shall|do|would|could) (?:i|we) (?:also |now |still )?(?:add|hire|bring in|"
-    r"bring on) (?:a |an |more |some |any |a few |dedicated )?(?:product owners?|pos?|"
+    r"\b(?:(?:should|shall|do|would|could) (?:i|we)|(?:i|we) (?:want|plan|would like|'d like|"
+    r"am planning|are planning|am thinking|are thinking|am looking|are looking) to) "
+    r"(?:also |now |still )?(?:add|hire|bring in|bring on) (?:a |an |more |some |any |a few |"
+    r"dedicated )?(?:product owners?|pos?|"
     r"product managers?|pms?)\b(?!\s+(?:to|into|in|on) (?:the |this |that |our |a |every )?"
     r"(?:sprint|review|meeting|stand-?up|retro|call|channel|demo|planning|slack|thread|invite)s?\b)"
 )
@@ -334,6 +336,16 @@ _SAID_AGAIN = re.compile(
     r"^(?:(?:sorry|ok|okay|so|wait|hm+|uh+|um+)[ ,]+)*(?:what did you (?:just )?(?:tell me|say)|"
     r"what was that|(?:can you |could you |please )?(?:repeat|say) (?:that|it)(?: again)?"
     r"(?: please)?|come again|pardon)\W*$"
+)
+# Asking for a yes or no of what was said: "is that a problem?", "so it's fine?", "yes or no?".
+_ASKS_IF_FINE = re.compile(
+    r"\b(?:yes or no|is (?:that|it|this) (?:a problem|ok|okay|fine|allowed|bad|wrong)|"
+    r"(?:is|are) (?:that|it|this|they) fine|(?:fine|ok|okay) with (?:it|that))\b"
+)
+# One role said to do the other's job: "our PMs act as POs too".
+_ACTS_AS = re.compile(
+    r"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?(?:pos?|pms?|"
+    r"product owners?|product managers?)\b"
 )
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
@@ -481,6 +493,8 @@ class Chat:
             checked = self._in_the_article(topic, memory)
             told = _without_yes_or_no(checked.text)  # asked what it says, not whether
             return _keeping_the_hire(checked.model_copy(update={"text": told}), memory)
+        if memory and memory.intent == "combine" and _ASKS_IF_FINE.search(message_of(text).said):
+            return self._combine(Reading(Intent.COMBINE, text), memory)  # "yes or no?"
         if memory is not None and _SAID_AGAIN.match(normalise(text)):
             repeated = self._said_again(memory)  # "what did you just tell me?"
             if repeated is not None:
@@ -1539,7 +1553,12 @@ class Chat:
             # "we can only afford one product person. need delivery AND strategy.": told, not
             # asked whether one can do both; what is left to say is which one to hire
             return self._hire(Reading(Intent.HIRE, reading.text), memory)
+        said = message_of(reading.text).said
         again = memory is not None and memory.intent == "combine"
+        if _ASKS_IF_FINE.search(said) and (again or said.finds(COMBINE) or _ACTS_AS.search(said)):
+            # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
+            text = wording.COMBINED_YES_OR_NO
+            return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
         text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
         return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
 

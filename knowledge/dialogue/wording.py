@@ -387,6 +387,15 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# "Is it a problem that our PMs act as POs too? Yes or no?": the article says neither.
+COMBINED_YES_OR_NO = (
+    "Neither, going by the article: it never says whether one person may hold both roles. It "
+    "calls them distinct roles whose scopes differ and need different skills and experience, so "
+    "one person in both is doing two jobs, and it leaves leaders to work out which product "
+    f"people their business needs. (Article: {ARTICLE_TITLE}.)"
+)
+
+
 # After "can one person do both?": what such a person would let go, and whether the answer
 # holds at a company's size (True: small; False: larger).
 COMBINED_DROPS = (

@@ -4006,3 +4006,18 @@ def test_a_second_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     assert chat.reply("does the article mention OKRs?").text.startswith("No,")
     assert read_facts("we want to turn into a company that runs sprints").goal == "deliver-product"
     assert "Miro included" in chat.reply("who owns the miro board?").text
+
+
+def test_whether_one_person_may_hold_both_is_answered_neither(chat: Chat) -> None:
+    # a VP of Product's find: the same blurb twice, then "yes or no?" started the questionnaire
+    first, fine, yes_or_no = turns(
+        chat,
+        "My PMs currently act as POs too. Is that a problem according to the article?",
+        "So the article is fine with it?",
+        "That's not an answer. Yes or no?",
+    )
+    for reply in (first, fine, yes_or_no):
+        assert reply.text.startswith("Neither, going by the article")
+    _, unrelated = turns(chat, "who owns pricing?", "is that ok?")
+    assert not unrelated.text.startswith("Neither")
+    assert chat.reply("I want to add product owners.").intent is Intent.HIRE
