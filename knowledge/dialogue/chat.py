@@ -347,6 +347,11 @@ _ACTS_AS = re.compile(
     r"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?(?:pos?|pms?|"
     r"product owners?|product managers?)\b"
 )
+# A short follow-up asking the same of another role: "what about for a PO instead?".
+_FOR_ANOTHER_ROLE = re.compile(
+    r"^(?:(?:and|ok|okay|so|now)[ ,]+)?(?:(?:what|how) about |and |same )?(?:for )?(?:a |an |the )?"
+    r"(?:pos?|pms?|product owners?|product managers?)(?: instead| then| too)?\W*$"
+)
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
     r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
@@ -668,6 +673,8 @@ class Chat:
             reading = Reading(Intent.FEEDBACK, text, kind="disagree")
         if reading.intent in (Intent.OFF_TOPIC, Intent.CONCEPT) and self._lists_work(reading):
             reading = Reading(Intent.OWNERSHIP, text)  # "- roadmap\n- release notes\n- OKRs"
+        if memory is not None and (redrafted := self._drafted_again(text, memory)):
+            return redrafted  # "and for a PO instead?" after the PM's interview questions
         if ad := self._ad_or_interview(text, memory):
             return ad  # "what should I put in the job ad for the PM?", "what do I ask them?"
         if memory is not None and (piece := self._nth_piece(text, memory)):
@@ -1465,15 +1472,28 @@ class Chat:
         if advised is None and len(_roles_named(text.lower())) != 1:
             return None
         text = self._for_the_ad(text, advised, interview=interview)
-        return Reply(
-            intent=Intent.OFF_TOPIC, text=text, memory=memory or Memory(intent="off-topic")
+        kept = (memory or Memory(intent="off-topic")).model_copy(
+            update={"drafted": "interview" if interview else "ad"}
         )
+        return Reply(intent=Intent.OFF_TOPIC, text=text, memory=kept)
+
+    def _drafted_again(self, text: str, memory: Memory) -> Reply | None:
+        """The job ad or interview last drafted, for the one role a short follow-up names ("what
+        about for a product owner instead?"); None for any other message."""
+        said = message_of(text).said
+        named = _roles_named(said)
+        if not memory.drafted or len(named) != 1 or not _FOR_ANOTHER_ROLE.match(said):
+            return None
+        text = self._for_the_ad(text, None, interview=memory.drafted == "interview")
+        return Reply(intent=Intent.OFF_TOPIC, text=text, memory=memory)
 
     def _for_the_ad(self, text: str, advised: str | None, *, interview: bool = False) -> str:
         """What the article says of the role a job ad (or an interview) is for: the one the
         message names, else the one advised (both roles side by side for two hires)."""
         named = _roles_named(text.lower())
         role = named[0] if len(named) == 1 else advised
+        if interview and role in ROLE_IDS:
+            return wording.interview(self.kb.roles[role])
         described = wording.role(self.kb.roles[role]) if role in ROLE_IDS else None
         return wording.job_ad(described or wording.compare(self.kb), interview=interview)
 

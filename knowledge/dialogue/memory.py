@@ -26,3 +26,4 @@ class Memory(BaseModel):
     why_told_of: str = ""  # the question whose answer's reasons were last told ("why?")
     roles: tuple[str, ...] = ()  # the roles last described ("what does a PO do?"), by id
     listed: str = ""  # the list "the third one?" counts in, while its pieces are answered
+    drafted: str = ""  # "ad" or "interview", last drafted for a hire ("and for a PO instead?")

@@ -654,6 +654,21 @@ def job_ad(described: str, *, interview: bool = False) -> str:
     return f"The article doesn't write job ads, but this is what it says of the hire: {described}"
 
 
+def interview(described: Role) -> str:
+    """ "What should I ask in the interview?" for one role: the article gives no questions, so
+    one per piece of work it says the role owns, marked as RoleFit's own."""
+    asked = "\n".join(
+        f"• Tell me about your experience with {item[0].lower()}{item[1:]}: what did you do, "
+        "and what came of it?"
+        for item in described.owns
+    )
+    return (
+        "The article doesn't give interview questions. Outside the article, a common way in is "
+        f"to ask how candidates have done each part of what it says the {described.name} owns:"
+        f"\n{asked}\n(Article: {SECTION_BASICS}.)"
+    )
+
+
 # Told, after an answer, only that the team runs Scrum or sprints.
 TEAM_RUNS_SCRUM = (
     "Noted: your team runs Scrum. The article calls the Product Owner a Scrum role, so the "

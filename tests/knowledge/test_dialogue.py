@@ -2014,7 +2014,7 @@ def test_a_job_ad_for_a_named_role_gets_what_the_article_says_of_it(chat: Chat) 
         (
             "What interview questions should I ask a product owner candidate?",
             "The article doesn't give interview questions",
-            "Product Owner (PO):",
+            "what it says the Product Owner owns",
         ),
     ],
 )
@@ -2047,7 +2047,7 @@ def test_a_job_ad_or_interview_mid_conversation_is_for_the_role_named_or_advised
     )
     assert advice.recommendation is not None  # the hiring question still waited
     assert interview.text.startswith("The article doesn't give interview questions")
-    assert "Product Manager (PM):" in interview.text
+    assert "what it says the Product Manager owns" in interview.text
     story = chat.reply("I was about to post a 'product manager' job ad but the job is the backlog")
     assert not story.text.startswith("The article doesn't write job ads")
 
@@ -4021,3 +4021,18 @@ def test_whether_one_person_may_hold_both_is_answered_neither(chat: Chat) -> Non
     _, unrelated = turns(chat, "who owns pricing?", "is that ok?")
     assert not unrelated.text.startswith("Neither")
     assert chat.reply("I want to add product owners.").intent is Intent.HIRE
+
+
+def test_interview_questions_are_questions_and_follow_the_role_asked(chat: Chat) -> None:
+    # a Scrum Master's find: the interview reply was the role card, and "for a PO instead?"
+    # got "that doesn't change the advice"
+    _, questions, instead = turns(
+        chat,
+        "we need someone to grow the business: market research, go to market, pricing. who "
+        "should we hire?",
+        "what interview questions should I ask?",
+        "what about for a product owner instead?",
+    )
+    assert "Tell me about your experience with market research" in questions.text
+    assert "Outside the article" in questions.text
+    assert "Tell me about your experience with writing user stories" in instead.text
