@@ -99,8 +99,9 @@ class Session:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,79}", name):
             self.transcript.note("Which channel? e.g. :channel general")
             return
-        # The stand-in names C_GENERAL "general", so ids follow names.
-        self.screen.channel = "C_" + name.upper()
+        # The stand-in names C_GENERAL "general", so ids follow names, written as Slack writes
+        # ids (capitals, digits and "_", at most 31 characters: #exec-team is C_EXEC_TEAM).
+        self.screen.channel = "C_" + re.sub(r"[^A-Z0-9]", "_", name.upper())[:29]
         self.screen.names.channels[self.screen.channel] = name
         self.transcript.note(
             f"You are in #{name}. Mention @RoleFit to ask it something; :dm goes back."
