@@ -263,11 +263,11 @@ _NOT_WHO = re.compile(
     r"should not|shouldn'?t|is not|isn'?t)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
-# Asking for the advice again in other words: "ok so final answer?", "bottom line?", "so who?".
+# Asking for the advice again in other words: "ok so final answer?", "bottom line?".
 _FINAL_ANSWER = re.compile(
     r"^(?:(?:ok|okay|so|and|well)\W+)*(?:(?:give me |what(?:'s| is) )?(?:the |your )?(?:final "
     r"answer|bottom line|verdict)(?: (?:here|then|please|for us))?(?:\W+(?:po|pm|both|po or pm|"
-    r"pm or po))?|which one (?:then|is it)|which is it|so (?:who|whom|which(?: one)?))\W*$"
+    r"pm or po))?|which one (?:then|is it)|which is it)\W*$"
 )
 # Asking whether to add a role to the team: whom to hire, however else its words read.
 _ADDS_A_ROLE = re.compile(
@@ -275,8 +275,10 @@ _ADDS_A_ROLE = re.compile(
     r"am planning|are planning|am thinking|are thinking|am looking|are looking) to) "
     r"(?:also |now |still )?(?:add|hire|bring in|bring on) (?:a |an |more |some |any |a few |"
     r"dedicated )?(?:product owners?|pos?|"
-    r"product managers?|pms?)\b(?!\s+(?:to|into|in|on) (?:the |this |that |our |a |every )?"
-    r"(?:sprint|review|meeting|stand-?up|retro|call|channel|demo|planning|slack|thread|invite)s?\b)"
+    r"product managers?|pms?)\b"
+    # (added to something other than the team is no hire: "…POs to the refinement sessions?")
+    r"(?!\s+(?:to|into|in|on) (?!(?:the |our |this |my |a )?(?:team|teams|company|org|"
+    r"organi[sz]ation|staff|headcount|squads?|department|mix|roster)\b))"
 )
 # Tools teams keep their work in, none of which the article names, as people write them.
 _TOOLS = {
@@ -327,6 +329,8 @@ _CALLED_WRONG = re.compile(
     r"completely|simply|absolutely|plain|flat out) )?(?:wrong|mistaken|not right|incorrect|"
     r"not true)\b|\bi disagree\b|\bi doubt (?:it|that)\b|\bnot convinced\b"
 )
+# What links a claim to the pushback after it: "…owns the backlog, so you're wrong".
+_TRAILING_LINK = re.compile(r"[\s,;.]*(?:\b(?:so|and|but|which means)\b)?[\s,;.]*$")
 # A clause asking whose something is: "who owns the roadmap then".
 _ASKS_WHO = re.compile(r"(?:who|whose|whom|which)\b")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
@@ -354,9 +358,15 @@ _FOR_ANOTHER_ROLE = re.compile(
 )
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
-    r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
-    r"recommendation)\b"
+    r"^(?:(?:so|ok|okay|and|but|hmm)[ ,]+)*what (?:would|could|might|will) (?:change|alter|flip) "
+    r"(?:your|the) (?:mind|advice|answer|recommendation)\W*$"
 )
+# Setting the two roles side by side: "PO vs PM", "the difference between…".
+_SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
+# Asking whom a role reports to: "the reporting line for a PM".
+_REPORTS = re.compile(r"\breport(?:s|ing)?\b")
+# "So who?", "so which one?": the last answer again, or the advice where there is none.
+_SO_WHO = re.compile(r"^(?:(?:ok|okay|well)\W+)*so (?:who|whom|which(?: one)?)\W*$")
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
 _SO_WHAT = re.compile(r"^(?:ok(?:ay)? )?(?:so|and|and so|then|so then|now what|and now)\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|we|we're|our|us|my)\b")
@@ -596,10 +606,12 @@ class Chat:
         advised = _advised(memory)
         if memory is not None and advised and (heard.finds(NEXT_STEPS) or WHOM_THEN.match(heard)):
             return self._hire(Reading(Intent.HIRE, text, follow_up=True), memory)
-        if memory is not None and _FINAL_ANSWER.match(heard):
-            # "ok so final answer?", "so who?": the advice as it stands, even after a question
-            # in between; else the last answer
-            if advised:
+        final = memory is not None and bool(_FINAL_ANSWER.match(heard))
+        so_who = memory is not None and bool(_SO_WHO.match(heard))
+        if memory is not None and (final or so_who):
+            # "ok so final answer?": the advice as it stands, even after a question in between;
+            # "so who?": the last answer, else the advice
+            if advised and (final or not memory.question):
                 return self._hire(Reading(Intent.HIRE, "", follow_up=True), memory)
             repeated = self._said_again(memory)
             if repeated is not None:
@@ -656,14 +668,18 @@ class Chat:
         if (
             reading.intent is Intent.COMPARE
             and heard.finds(ARTICLE_NAMES)
+            and not _SETS_APART.search(heard)  # "PO vs PM according to the scrum guide?"
             and (idea := self.concepts.find(text, all_of_it=True)) is not None
         ):
             # "McKinsey says the PO is the training ground for CEOs, yes?": one of the
             # article's ideas, named by the article's own names, not the two roles compared
             return self._concept_reply(Reading(Intent.CONCEPT, text), idea)
-        if reading.intent is Intent.COMBINE and "scrum master" in heard:
-            reading = Reading(Intent.OWNERSHIP, text)  # "can the PO also be the scrum master?"
-        if reading.intent is Intent.CONCEPT and heard.finds(ASKS_RANK) and _roles_named(heard):
+        one_role = len(_roles_named(heard)) == 1
+        if reading.intent is Intent.COMBINE and "scrum master" in heard and one_role:
+            # "can the PO also be the scrum master?": the article has no Scrum Master
+            text = wording.SCRUM_MASTER_COMPARED
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+        if reading.intent is Intent.CONCEPT and _REPORTS.search(heard) and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
         if reading.intent is not Intent.HIRE and _ADDS_A_ROLE.search(heard):
             reading = Reading(Intent.HIRE, text)  # "we have 4 PMs. should I add POs?"
@@ -682,6 +698,10 @@ class Chat:
             answered = self._ownership(Reading(Intent.OWNERSHIP, piece), memory)
             kept = answered.memory.model_copy(update={"listed": memory.listed or memory.question})
             return answered.model_copy(update={"memory": kept})
+        if memory is not None and memory.question and NTH_PIECE.match(normalise(text)):
+            # "the first one" after an answer that listed nothing: nothing to count in (not a
+            # head count of one for a hire)
+            return Reply(intent=Intent.FEEDBACK, text=wording.NOTHING_LISTED, memory=memory)
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
             # "which parts exactly?" after the roadmap: why the answer is what it is
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
@@ -846,8 +866,10 @@ class Chat:
         pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
         if not previous.parts and previous.offers_alternatives():
             return [alternative.title for alternative in previous.alternatives]
-        if not previous.parts:  # two pieces of one role's work answered whole, or one piece
-            return pieces if len(pieces) > 1 else []
+        if not previous.parts:  # two pieces of one role's work answered whole, each clear alone
+            # (not an article's heading split: "research and competitive analysis")
+            clear = all(self._answer(piece).confidence >= CLEARLY for piece in pieces)
+            return pieces if len(pieces) > 1 and clear else []
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]
         return pieces
@@ -1143,10 +1165,14 @@ class Chat:
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
             # (an unsure answer to "who…" is still the answer: "who owns churn at a startup?")
+            concept = self.concepts.find(reading.text, all_of_it=True)
+            # (an unsure answer to "who…" stays the answer where only the company's size calls
+            # up an idea: "who owns churn in a small business?")
+            sized = concept is not None and concept == self.concepts.find(_COMPANY_SIZE)
             unsure = _names_no_work(answer) or (
-                answer.confidence < MOST_LIKELY and not _ASKS_WHOSE.search(said)
+                answer.confidence < MOST_LIKELY and not (sized and _ASKS_WHOSE.search(said))
             )
-            if unsure and (concept := self.concepts.find(reading.text, all_of_it=True)):
+            if unsure and concept is not None:
                 # "Does a PM need to be technical?", "and for a 5-person startup?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)
@@ -1631,6 +1657,9 @@ class Chat:
         if not past and not ABOUT_WHAT_WAS_EXPLAINED.match(told):
             return None
         message = message_of(text)
+        if message.said.finds(ARTICLE_NAMES) and (named := self.concepts.find(text)) is not None:
+            # "what did McKinsey say?" after another idea: the idea it names, by the article's name
+            return named if named.id == memory.concept else None
         if message.asked.finds(HIRE_ASK) or message.said.finds(ASKS_TO_HIRE):
             return None
         if read_facts(text) != HiringFacts():
@@ -1723,7 +1752,10 @@ class Chat:
         if reading.kind == "disagree" and (says := _SAYS_OF_THE_ARTICLE.search(reading.text)):
             # "that is wrong, the article says POs own the roadmap": the claim checked, not
             # taken for how the person's team splits the work
-            claimed = reading.text[says.end() :].strip(" .!?")
+            claimed = reading.text[says.end() :]
+            if (wrong := _CALLED_WRONG.search(claimed.lower())) is not None:
+                claimed = _TRAILING_LINK.sub("", claimed[: wrong.start()])  # "…, so you're wrong"
+            claimed = claimed.strip(" .!?")
             checked = self._claim_checked(claimed, kept) if claimed else None
             if checked is not None:
                 return checked

@@ -144,8 +144,10 @@ _HOW_IT_WORKS = re.compile(
     r"|(?:^|[,;]\s*|\b(?:and|but|so)\s+)(?:our|my|the) (?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:already |also )?(?:runs|does|uses|follows|practi[cs]es) "
     r"(?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
-    # "we are a scale-up that runs Scrum": what the company is now (not what it would become)
-    r"|\bwe(?:'re| are) (?:a |an )(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
+    # "we are a scale-up that runs Scrum", "I run a startup that uses scrum": what the company
+    # is now (not what it would become: "turn into a company that runs sprints")
+    r"|(?<!into )(?<!become )(?<!becoming )(?<!be )(?<!like )(?<!want )(?<!need )\b(?:a|an) "
+    r"(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
     r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
 )
@@ -276,15 +278,19 @@ _ROLE_NAMES: dict[RoleId, str] = {
 _PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
 # How many of a role are on staff, where more than one ("we have 4 PMs", "three product managers").
 _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of) "
-_ONE_OF = r"(?:a |an |one |1 |our )?"
+
+
+def _one_of(role: str) -> str:
+    """One of a role on staff: "a PM", "our PO", "1 PM" (not "1 pm standup", a time of day)."""
+    one = rf"1 (?={role}s?(?:$|[,.;!?)]| and\b| who\b| but\b| already\b))"
+    return rf"{_HAVE} (?:a |an |one |our |{one})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
+
+
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_HAVE} {_ONE_OF}{_PO}s?\b|{_HAVE} {_SEVERAL}{_PO}s\b|\bthe po we hired\b|"
-        r"\ball with pos\b|\bgot our po\b"
+        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b"
     ),
-    "product-manager": re.compile(
-        rf"{_HAVE} {_ONE_OF}{_PM}s?\b|{_HAVE} {_SEVERAL}{_PM}s\b|\bthe pm we hired\b|\bgot our pm\b"
-    ),
+    "product-manager": re.compile(rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b"),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we
 # want a PO and a PM in place by January", "do we need a PO and a PM already?").

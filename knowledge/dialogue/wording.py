@@ -387,6 +387,10 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# "The first one" after an answer that listed no pieces of work, nor any to choose from.
+NOTHING_LISTED = (
+    "My last answer listed nothing to count in. Name the work you mean, and I'll say whose it is."
+)
 # "Is it a problem that our PMs act as POs too? Yes or no?": the article says neither.
 COMBINED_YES_OR_NO = (
     "Neither, going by the article: it never says whether one person may hold both roles. It "
