@@ -55,17 +55,19 @@ async def open_questionnaire(
     user_id: str,
     *,
     channel_name: str = "",
+    thread: str = "",
     prefill: HiringFacts | None = None,
 ) -> None:
     """Open the first step at once: a trigger lives 3 s and works once, so nothing slow may come
-    first. `origin_channel` is where the advice goes ("" from App Home); `channel_name`, when
-    known, names the channel on the final button ("Post to #general"). Slack's refusal (an
-    expired trigger) is explained to the person, who can simply run it again."""
+    first. `origin_channel` is where the advice goes ("" from App Home), in `thread` when started
+    from a channel thread; `channel_name`, when known, names the channel on the final button
+    ("Post to #general"). Slack's refusal (an expired trigger) is explained to the person, who
+    can simply run it again."""
     if not trigger_id:
         logger.warning("could not open the questionnaire: no trigger_id")
         await reply_privately(client, origin_channel, user_id, note(NO_TRIGGER))
         return
-    state = QuestionnaireState.start(origin_channel, user_id, channel_name)
+    state = QuestionnaireState.start(origin_channel, user_id, channel_name, thread)
     if prefill is not None:
         known = prefill.model_dump(exclude_none=True, exclude_defaults=True)
         state = state.model_copy(update={**known, "existing_roles": list(prefill.existing_roles)})
@@ -128,6 +130,7 @@ async def owe_advice(
         team=team,
         enterprise=enterprise,
         channel=state.channel,
+        thread_ts=state.thread or None,
         user=state.user,
         **message,
     )

@@ -55,6 +55,8 @@ class QuestionnaireState(BaseModel):
     channel: str = Field("", alias="c", pattern=r"^([CDG][A-Z0-9_]{1,30})?$")
     origin: OriginKind = Field(alias="o")
     channel_name: str = Field("", alias="n")
+    # The channel thread the flow was started from, where the advice goes too ("" for none).
+    thread: str = Field("", alias="t", pattern=r"^(\d{1,12}\.\d{1,9})?$")
     company_stage: str | None = Field(None, alias="cs")
     headcount: int | None = Field(None, alias="hc")
     existing_roles: list[str] = Field([], alias="er")
@@ -64,9 +66,12 @@ class QuestionnaireState(BaseModel):
     anything_else: str = Field("", alias="ae")
 
     @classmethod
-    def start(cls, channel: str, user: str, channel_name: str = "") -> QuestionnaireState:
-        """A fresh flow. A `D…` channel is a DM, no channel at all is App Home. Slack's
-        placeholder names for private and group conversations are not worth showing."""
+    def start(
+        cls, channel: str, user: str, channel_name: str = "", thread: str = ""
+    ) -> QuestionnaireState:
+        """A fresh flow. A `D…` channel is a DM, no channel at all is App Home; `thread`, a
+        channel thread's ts, where it was started in one. Slack's placeholder names for private
+        and group conversations are not worth showing."""
         origin: OriginKind = "home" if not channel else "dm" if channel[0] == "D" else "channel"
         placeholder = channel_name in _PLACEHOLDER_NAMES or channel_name.startswith("mpdm-")
         return cls(
@@ -75,6 +80,7 @@ class QuestionnaireState(BaseModel):
             channel=channel,
             origin=origin,
             channel_name="" if origin != "channel" or placeholder else channel_name,
+            thread=thread if origin == "channel" else "",
         )
 
     def encode(self) -> str:

@@ -228,9 +228,13 @@ async def open_ask_modal(
 async def open_questionnaire_for_click(
     body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """The questionnaire, reporting back to the conversation the button was in, prefilled with
-    what a hiring conversation already understood (the button carries it)."""
+    """The questionnaire, reporting back to the conversation the button was in (its thread, in a
+    channel), prefilled with what a hiring conversation already understood (the button carries
+    it)."""
     channel_name = str((body.get("channel") or {}).get("name") or "")
+    thread = (body.get("message") or {}).get("thread_ts") or (body.get("container") or {}).get(
+        "thread_ts"
+    )
     prefill, _ = facts_from_value(action.get("value"))
     await open_questionnaire(
         deps_of(context),
@@ -239,6 +243,7 @@ async def open_questionnaire_for_click(
         _channel_of(body),
         _user_of(body),
         channel_name=channel_name,
+        thread=str(thread or ""),
         prefill=prefill,
     )
 

@@ -74,7 +74,13 @@ def test_the_largest_possible_state_fits_slacks_3000_characters(kb: KnowledgeBas
         needs=longest_ids,
         anything_else='"\\' * (ANYTHING_ELSE_MAX // 2),  # every character needs a JSON escape
         existing_roles=["product-manager"],
-    ).model_copy(update={"channel_name": "x" * 80, "channel": "C" + "9" * 20})
+    ).model_copy(
+        update={
+            "channel_name": "x" * 80,
+            "channel": "C" + "9" * 20,
+            "thread": "9" * 12 + "." + "9" * 9,
+        }
+    )
     views = [company_view(state, kb), work_view(state, kb), needs_view(state, kb)]
     for view in views:
         assert len(view["private_metadata"]) <= PRIVATE_METADATA_MAX
