@@ -62,6 +62,8 @@ RETENTION_USAGE = (
     "Say how many days to keep question texts for insights: `/rolefit set retention 90` (the "
     f"default), up to {RETENTION_MAX}; `/rolefit set retention 0` keeps counts and no text."
 )
+# Words a taught phrasing may have: the name people give a piece of work, not a description.
+TAUGHT_WORDS_MAX = 12
 TEACH_USAGE = (
     "Teach a way your people say a piece of work: "
     "`/rolefit teach po-backlog : the big wall of post-its` (a responsibility's id or title, a "
@@ -167,11 +169,20 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
         return f"This workspace already taught me “{quote(phrase)}”."
     # a mention of a person, group or channel (kit.SLACK_TOKEN, not a link or an email) is never
     # how people name a piece of work
-    mentions = any(token.group(1) for token in SLACK_TOKEN.finditer(phrase))
-    if mentions or workspace.matcher.reads_no_words(phrase):
+    if any(token.group(1) for token in SLACK_TOKEN.finditer(phrase)):
         return (
-            f"I can't match “{quote(phrase)}” to anything: it has no words I read (mentions, "
-            f"emoji and words like “the” don't count). {TEACH_USAGE}"
+            f"I can't teach “{quote(phrase)}”: a phrasing can't hold mentions of people, groups "
+            f"or channels. Teach the words your people use for the work. {TEACH_USAGE}"
+        )
+    if len(phrase.split()) > TAUGHT_WORDS_MAX:
+        return (
+            f"That's long for a phrasing ({len(phrase.split())} words). Teach the short name "
+            f"your people use for the work, {TAUGHT_WORDS_MAX} words at most. {TEACH_USAGE}"
+        )
+    if workspace.matcher.reads_no_words(phrase):
+        return (
+            f"I can't match “{quote(phrase)}” to anything: it has no words I read (emoji "
+            f"and words like “the” don't count). {TEACH_USAGE}"
         )
     before = workspace.matcher.answer(phrase)
     if before.responsibility is not None and before.responsibility.id == responsibility.id:

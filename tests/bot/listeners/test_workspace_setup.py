@@ -154,8 +154,13 @@ def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
     assert "already reads as *Managing and ordering the product backlog*" in overturned
     assert "the Product Owner's work" in overturned
     assert "finance or HR's work" in change(live, here, "teach po-backlog : payroll")
-    for unreadable in ("🦄", "the", "<@U0DANA|dana>"):
+    for unreadable in ("🦄", "the"):
         assert "I can't match" in change(live, here, f"teach po-backlog : {unreadable}")
+    # a Slack admin's finds: a mention beside words was called "no words I read", and a
+    # 400-word phrasing was taught and quoted whole in answers
+    mentioned = change(live, here, "teach po-backlog : the launch wall <@U0DANA|dana>")
+    assert "can't hold mentions" in mentioned
+    assert "12 words at most" in change(live, here, "teach po-backlog : " + "word " * 400)
     listed = change(live, here, "teach po-backlog : pricing, the go-to-market plan and payroll")
     assert "several pieces of work" in listed
     # a team's word for shared work, or for a narrower part of it, is theirs to teach
@@ -178,7 +183,7 @@ def test_a_phrasing_that_would_change_nothing_or_the_articles_named_work_is_refu
     overturned = change(live, here, "teach po-backlog : margins")
     assert "already reads as *Improving margins" in overturned
     typed = change(live, here, "teach po-backlog : &lt;!channel&gt;")
-    assert "I can't match" in typed
+    assert "can't hold mentions" in typed
     # a review's finds: what reads as the work already is said so, and "&" reads the same in
     # teach and unteach
     assert "already reads as *Managing" in change(live, here, "teach po-backlog : product backlog")
