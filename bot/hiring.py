@@ -33,6 +33,7 @@ from bot.store.insights import Asked
 from bot.store.owed import Kind, Owed
 from knowledge.advisor import advise
 from knowledge.dialogue import HiringFacts, Memory
+from knowledge.questionnaire import ROLE_IDS
 
 logger = logging.getLogger(__name__)
 
@@ -57,17 +58,20 @@ async def open_questionnaire(
     channel_name: str = "",
     thread: str = "",
     prefill: HiringFacts | None = None,
+    team: str = "",
 ) -> None:
     """Open the first step at once: a trigger lives 3 s and works once, so nothing slow may come
     first. `origin_channel` is where the advice goes ("" from App Home), in `thread` when started
     from a channel thread; `channel_name`, when known, names the channel on the final button
-    ("Post to #general"). Slack's refusal (an expired trigger) is explained to the person, who
-    can simply run it again."""
+    ("Post to #general"); `team`, whose role holders (`/rolefit set`) it counts as on staff.
+    Slack's refusal (an expired trigger) is explained to the person, who can simply run it
+    again."""
     if not trigger_id:
         logger.warning("could not open the questionnaire: no trigger_id")
         await reply_privately(client, origin_channel, user_id, note(NO_TRIGGER))
         return
     state = QuestionnaireState.start(origin_channel, user_id, channel_name, thread)
+    prefill = await _with_named_holders(prefill, team, deps)
     if prefill is not None:
         known = prefill.model_dump(exclude_none=True, exclude_defaults=True)
         state = state.model_copy(update={**known, "existing_roles": list(prefill.existing_roles)})
@@ -148,6 +152,20 @@ async def owe_advice(
     deps.store.remember(command_conversation(team, state.user), went_on)
     if state.channel.startswith("D"):
         deps.store.remember(thread_conversation(team, state.channel, None), went_on)
+
+
+async def _with_named_holders(
+    prefill: HiringFacts | None, team: str, deps: Deps
+) -> HiringFacts | None:
+    """What the questionnaire opens with, the roles an admin named holders for (`/rolefit set`)
+    counted as on staff where nothing else says who is: the person can still change it."""
+    if not team or (prefill is not None and prefill.existing_roles):
+        return prefill
+    roles = (await deps.workspaces.of(team)).kb.roles
+    staff = tuple(role for role in ROLE_IDS if roles[role].holders)
+    if not staff:
+        return prefill
+    return (prefill or HiringFacts()).model_copy(update={"existing_roles": staff})
 
 
 def step_view(step: Step, state: QuestionnaireState, deps: Deps) -> dict[str, Any]:

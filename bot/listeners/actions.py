@@ -245,6 +245,7 @@ async def open_questionnaire_for_click(
         channel_name=channel_name,
         thread=str(thread or ""),
         prefill=prefill,
+        team=context.team_id or "",
     )
 
 

@@ -69,6 +69,7 @@ async def answer_command(
             str(command.get("channel_id") or ""),
             str(command.get("user_id") or ""),
             channel_name=str(command.get("channel_name") or ""),
+            team=context.team_id or "",
         ),
         on_failure=lambda: tell_it_failed(context),
     )

@@ -5,6 +5,7 @@ Each test speaks for a workspace of its own, so what one saves cannot reach anot
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
 from bot.blocks import ids
@@ -258,3 +259,15 @@ def test_an_admin_sets_how_long_question_texts_are_kept(live: LiveRoleFit) -> No
     assert "/rolefit set retention 90" in change(live, here, "set retention forever")
     assert "Only a workspace admin" in change(live, here, "set retention 5", user="U_SOMEONE")
     assert live.call(live.deps.store.retention_days(here.team_id)) == 0
+
+
+def test_the_questionnaire_counts_the_named_holders_as_on_staff(live: LiveRoleFit) -> None:
+    # a Slack admin's find: @dana named as the PO, and the questionnaire still asked from scratch
+    here = workspace(live)
+    change(live, here, "set product-owner <@U0DANA|dana>")
+    before = len(live.api.calls_to("views.open"))
+    status, _, _ = live.post(here.slash_command("hire", trigger_id="trigger-1"))
+    assert status == 200
+    opened = live.api.wait_for("views.open", before + 1)[-1]
+    state = json.loads(opened.body["view"]["private_metadata"])
+    assert state["er"] == ["product-owner"]
