@@ -356,6 +356,11 @@ _FOR_ANOTHER_ROLE = re.compile(
     r"^(?:(?:and|ok|okay|so|now)[ ,]+)?(?:(?:what|how) about |and |same )?(?:for )?(?:a |an |the )?"
     r"(?:pos?|pms?|product owners?|product managers?)(?: instead| then| too)?\W*$"
 )
+# Product leaders' titles the article never names: "Head of Product", "VP of Product", "CPO".
+_PRODUCT_LEADERS = re.compile(
+    r"\b(?:head of product|vp of product|vp product|product vp|vice president of product|"
+    r"chief product officer|cpos?|director of product|product director)\b"
+)
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hmm)[ ,]+)*what (?:would|could|might|will) (?:change|alter|flip) "
@@ -1033,6 +1038,9 @@ class Chat:
         which finding the idea or the work does not make true: what the article says of it is
         given to check the claim against, never a yes."""
         kept = memory or Memory(intent="feedback")
+        if _PRODUCT_LEADERS.search(asked.lower()):  # "…mention a VP of Product?": no such role
+            text = f"No. {wording.NO_PRODUCT_LEADERS}"
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"
             return Reply(intent=Intent.COMPARE, text=text, memory=Memory(intent="compare"))

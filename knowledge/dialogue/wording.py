@@ -387,6 +387,13 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# Asked of a product leader's title (Head of Product, VP of Product, CPO): not in the article.
+NO_PRODUCT_LEADERS = (
+    "The article names only two product roles, the Product Owner and the Product Manager; it "
+    "says nothing of a Head of Product, a VP of Product or a Chief Product Officer. The nearest "
+    "it comes is the Product Manager, whom it has lead the product team during development. "
+    f"(Article: {ARTICLE_TITLE}.)"
+)
 # "The first one" after an answer that listed no pieces of work, nor any to choose from.
 NOTHING_LISTED = (
     "My last answer listed nothing to count in. Name the work you mean, and I'll say whose it is."

@@ -4076,3 +4076,18 @@ def test_a_third_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     assert which.recommendation is None  # the last answer again, not the advice
     _, first = turns(chat, "who does research and competitive analysis?", "the first one")
     assert first.text.startswith("My last answer listed nothing")  # one heading, not a list
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Does the article say anything about a Head of Product or VP of Product role?",
+        "does the article mention a CPO?",
+        "the article says the CPO owns the roadmap, right?",
+    ],
+)
+def test_product_leaders_titles_are_said_to_be_absent_from_the_article(
+    chat: Chat, asked: str
+) -> None:
+    # a VP of Product's find: "does it mention a CPO?" got "Yes. It's in the article's section"
+    assert chat.reply(asked).text.startswith("No. The article names only two product roles")
