@@ -361,6 +361,18 @@ _PRODUCT_LEADERS = re.compile(
     r"\b(?:head of product|vp of product|vp product|product vp|vice president of product|"
     r"chief product officer|cpos?|director of product|product director)\b"
 )
+# A wish to take a role, read as taking it: "our CTO wants to be the PO" ("our CTO be the PO").
+_WISHED = re.compile(
+    r"\b(?:wants|want|would like|'d like|offered|offers|plans|hopes|is keen) to (?=\w)"
+)
+# "PO or PM?" after the facts, in so many words: "given all that, PO or PM?".
+_WHICH_ROLE_THEN = re.compile(
+    r"^(?:(?:so|ok|okay|then|given (?:all )?(?:that|this)|in that case|based on (?:all )?(?:that|"
+    r"this)|with all that|knowing that)[ ,]+)+(?:po or pm|pm or po|product owner or product "
+    r"manager|product manager or product owner)\W*$"
+)
+# Words a message saying only how the team works has at most ("we dont use scrum at all").
+_PROCESS_NOTE_WORDS = 8
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
     r"^(?:(?:so|ok|okay|and|but|hmm)[ ,]+)*what (?:would|could|might|will) (?:change|alter|flip) "
@@ -686,6 +698,15 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if reading.intent is Intent.CONCEPT and _REPORTS.search(heard) and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
+        if (memory is None or memory.facts is None) and _says_only_no_scrum(text):
+            # "we dont use scrum at all": a fact kept for the hire, and what it weighs
+            kept = (memory or Memory(intent="feedback")).model_copy(
+                update={"facts": HiringFacts(uses_scrum=False)}
+            )
+            text = wording.TEAM_RUNS_NO_SCRUM
+            return Reply(intent=Intent.FEEDBACK, text=text, kind="fact", memory=kept)
+        if reading.intent is not Intent.HIRE and _WHICH_ROLE_THEN.match(heard):
+            reading = Reading(Intent.HIRE, text)  # "given all that, PO or PM?"
         if reading.intent is not Intent.HIRE and _ADDS_A_ROLE.search(heard):
             reading = Reading(Intent.HIRE, text)  # "we have 4 PMs. should I add POs?"
         if reading.intent is Intent.OWNERSHIP and self._disputes_at_length(text, memory):
@@ -930,6 +951,9 @@ class Chat:
         of_a_role = named or said.finds(WHICH_ROLE)
         if of_a_role and not asks_who and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
+        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(_WISHED.sub("", said))
+        if taken is not None and not ANOTHER_JOB_AS_ROLE.search(said):
+            return self._another_job(taken)  # "my CTO wants to be the PO": no idea of the CEO's
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:
             if concept is None and said.finds(pattern):
@@ -953,9 +977,11 @@ class Chat:
             # leaves alone, beside what it takes
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
-        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
-        if taken is None:
-            return None
+        return self._another_job(taken) if taken is not None else None
+
+    def _another_job(self, taken: re.Match[str]) -> Reply:
+        """Someone with another job taking a role ("can our CTO double as the PO?"): what the
+        article says the role takes, and that it says nothing of who else may take it."""
         job = taken["job"].replace("scrum master", "Scrum Master")
         job = " ".join(w.upper() if w in _ACRONYMS else w for w in job.split())
         described = self.kb.roles[_roles_named(taken["role"])[0]]
@@ -2023,6 +2049,16 @@ def _without_yes_or_no(text: str) -> str:
     """A reply about the article without the yes or no it opens on, for "what does it say…?"."""
     rest = _YES_OR_NO.sub("", text, count=1)
     return rest[:1].upper() + rest[1:]
+
+
+def _says_only_no_scrum(text: str) -> bool:
+    """Whether a short message only says the team runs no Scrum ("we dont use scrum at all")."""
+    said = message_of(text).said
+    return (
+        "?" not in text
+        and len(said.split()) <= _PROCESS_NOTE_WORDS
+        and read_facts(text) == HiringFacts(uses_scrum=False)
+    )
 
 
 def _why_not(text: str, answer: Answer) -> str | None:

@@ -48,7 +48,9 @@ _BUSINESS = re.compile(
     # "expand to germany" (a market), not "expand to three teams" (the company)
     r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ ){0,3}(?:teams?|squads?|people|engineers|devs|"
     r"developers|staff|headcount)\b|(?:a |an )?(?:bigger|larger|more)\b)|"
-    r"sell(?:s|ing)?|makes? money|money|who (?:actually )?pays|multi-?year|long[- ]term|"
+    # (money to spend is funding, not a goal: "our investor gave us more money")
+    r"sell(?:s|ing)?|makes? money|(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )"
+    r"(?<!extra )(?<!the )money(?! for\b)|who (?:actually )?pays|multi-?year|long[- ]term|"
     r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
     r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
     r"buyers?|users) (?:\w+ )?are|(?:talk|talks|talking|speak|meet|meets|meeting|visit\w*|"

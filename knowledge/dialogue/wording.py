@@ -686,6 +686,12 @@ TEAM_RUNS_SCRUM = (
     "backlog, user stories, sprints and test planning are where one would work; it does not "
     "change who owns the work. Ask me whom to hire, and I'll take it into account."
 )
+# Told, before any hiring talk, only that the team runs no Scrum.
+TEAM_RUNS_NO_SCRUM = (
+    "Noted: your team doesn't run Scrum. The article calls the Product Owner a Scrum role, so "
+    "that weighs against hiring one; it says nothing of Kanban or other ways of working. Ask me "
+    "whom to hire, and I'll take it into account."
+)
 # Pushback saying the team splits the work its own way ("our PM does that", "we don't even
 # have a PO"): what the article does and does not say about that.
 TEAM_SETUP = (

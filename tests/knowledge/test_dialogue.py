@@ -4091,3 +4091,22 @@ def test_product_leaders_titles_are_said_to_be_absent_from_the_article(
 ) -> None:
     # a VP of Product's find: "does it mention a CPO?" got "Yes. It's in the article's section"
     assert chat.reply(asked).text.startswith("No. The article names only two product roles")
+
+
+def test_a_first_time_founders_messages_are_read_as_meant(chat: Chat) -> None:
+    # a first-time founder's finds: each got an answer about something else
+    cto = chat.reply("my CTO wants to be the product owner, is that ok?").text
+    assert cto.startswith("The article doesn't say whether your CTO can also be the Product Owner")
+    noted, advice = turns(
+        chat,
+        "we dont use scrum at all",
+        "we need someone to deliver the product, the app is half built",
+    )
+    assert noted.text.startswith("Noted: your team doesn't run Scrum")
+    assert "Your team doesn't run Scrum" in advice.text  # weighed against the PO
+    _, which = turns(chat, "we launched the app 6 months ago", "given all that, PO or PM?")
+    assert which.intent is Intent.HIRE
+    assert (
+        read_facts("actually our investor just gave us more money, we can hire two now").goal
+        is None
+    )
