@@ -94,8 +94,7 @@ class Replies:
             return _ephemeral(help_message(unknown=reading.unknown, suggestion=reading.suggestion))
         if len(words_of(text)) == 1 and self._unknown_word(text):
             return _ephemeral(help_message(unknown=text.strip()))  # an unknown subcommand
-        # (shared only into a channel: in a DM the answer is already where it would go)
-        return self.turn(text, memory, shareable=can_post, can_post=can_post, command=True)
+        return self.turn(text, memory, shareable=True, can_post=can_post, command=True)
 
     def _unknown_word(self, text: str) -> bool:
         """A lone word that is no question and no greeting: after `/rolefit`, a subcommand

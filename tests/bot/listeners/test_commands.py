@@ -37,13 +37,6 @@ def test_who_owns_is_answered_in_the_acknowledgement_with_a_share_button(
     assert {call.method for call in live.api.calls} <= {"auth.test"}
 
 
-def test_an_answer_in_a_dm_offers_no_share_in_channel(live: LiveRoleFit) -> None:
-    # a Slack admin's find: "Share in channel" in a DM posted the answer into the same DM
-    reply = command(live, "who owns the product backlog?", channel_id="D_LEADER")
-    assert "*clearly* work for the Product Owner" in rendered(reply)
-    assert ids.SHARE_ANSWER not in json.dumps(reply["blocks"])
-
-
 def test_roles_are_shown_side_by_side(live: LiveRoleFit) -> None:
     reply = command(live, "roles")
     columns = [block["fields"] for block in reply["blocks"] if "fields" in block]
