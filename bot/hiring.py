@@ -152,14 +152,18 @@ async def owe_advice(
     deps.store.remember(command_conversation(team, state.user), went_on)
     if state.channel.startswith("D"):
         deps.store.remember(thread_conversation(team, state.channel, None), went_on)
+    elif state.thread:  # "@RoleFit why?" in the channel thread the advice was posted in
+        deps.store.remember(thread_conversation(team, state.channel, state.thread), went_on)
 
 
 async def _with_named_holders(
     prefill: HiringFacts | None, team: str, deps: Deps
 ) -> HiringFacts | None:
-    """What the questionnaire opens with, the roles an admin named holders for (`/rolefit set`)
-    counted as on staff where nothing else says who is: the person can still change it."""
-    if not team or (prefill is not None and prefill.existing_roles):
+    """What the questionnaire opens with where nothing was understood before it (a plain
+    `/rolefit hire`, App Home): the roles an admin named holders for (`/rolefit set`) counted as
+    on staff, which the person can still change. A conversation's own facts stand as they are
+    ("we have no product people yet" may leave no one on staff)."""
+    if not team or prefill is not None:
         return prefill
     roles = (await deps.workspaces.of(team)).kb.roles
     staff = tuple(role for role in ROLE_IDS if roles[role].holders)

@@ -276,9 +276,10 @@ _ADDS_A_ROLE = re.compile(
     r"(?:also |now |still )?(?:add|hire|bring in|bring on) (?:a |an |more |some |any |a few |"
     r"dedicated )?(?:product owners?|pos?|"
     r"product managers?|pms?)\b"
-    # (added to something other than the team is no hire: "…POs to the refinement sessions?")
-    r"(?!\s+(?:to|into|in|on) (?!(?:the |our |this |my |a )?(?:team|teams|company|org|"
-    r"organi[sz]ation|staff|headcount|squads?|department|mix|roster)\b))"
+    # (added to a meeting or a place is no hire: "…POs to the backlog refinement sessions?")
+    r"(?!\s+(?:to|into|in|on) (?:the |this |that |our |a |every |each )?(?:\w+ ){0,2}?"
+    r"(?:sprint|review|meeting|stand-?up|retro|call|channel|demo|planning|slack|thread|invite|"
+    r"refinement|grooming|session|board|ceremon(?:y|ies)|workshop|backlog)s?\b)"
 )
 # Tools teams keep their work in, none of which the article names, as people write them.
 _TOOLS = {
@@ -346,6 +347,13 @@ _ASKS_IF_FINE = re.compile(
     r"\b(?:yes or no|is (?:that|it|this) (?:a problem|ok|okay|fine|allowed|bad|wrong)|"
     r"(?:is|are) (?:that|it|this|they) fine|(?:fine|ok|okay) with (?:it|that))\b"
 )
+# Only a yes or no asked of what was just said: "yes or no?", "so the article is fine with it?",
+# "that's not an answer. yes or no?".
+_YES_OR_NO_ALONE = re.compile(
+    r"^(?:[\w' ]{0,30}?[.!,]?\s)?(?:so |ok |okay |and |but )?(?:yes or no|(?:is|so) (?:that|it|"
+    r"this) (?:a problem|ok|okay|fine|allowed|bad|wrong)|(?:the article is |it'?s |is it |"
+    r"so it'?s )?(?:fine|ok|okay) with (?:it|that))\W*$"
+)
 # One role said to do the other's job: "our PMs act as POs too".
 _ACTS_AS = re.compile(
     r"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?(?:pos?|pms?|"
@@ -375,13 +383,13 @@ _WHICH_ROLE_THEN = re.compile(
 _PROCESS_NOTE_WORDS = 8
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
-    r"^(?:(?:so|ok|okay|and|but|hmm)[ ,]+)*what (?:would|could|might|will) (?:change|alter|flip) "
-    r"(?:your|the) (?:mind|advice|answer|recommendation)\W*$"
+    r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
+    r"recommendation)\b"
 )
 # Setting the two roles side by side: "PO vs PM", "the difference between…".
 _SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
-# Asking whom a role reports to: "the reporting line for a PM".
-_REPORTS = re.compile(r"\breport(?:s|ing)?\b")
+# A role's seniority named, which ranks nothing: "does a junior PM need to be technical?".
+_JUNIOR_OR_SENIOR = re.compile(r"\b(?:junior|senior) (?:pm|po|product manager|product owner)s?\b")
 # "So who?", "so which one?": the last answer again, or the advice where there is none.
 _SO_WHO = re.compile(r"^(?:(?:ok|okay|well)\W+)*so (?:who|whom|which(?: one)?)\W*$")
 # A nudge after the advice, asking what now: "so?", "and?", "now what?".
@@ -468,7 +476,7 @@ class Reply(BaseModel):
     # What comes before the reply itself (its text starts with it too): that the article never
     # ranks the roles ("which is more senior?"), that PM here means Product Manager.
     note: str = ""
-    kind: str = ""  # feedback or smalltalk kind
+    kind: str = ""  # feedback or smalltalk kind; "draft" for a job ad or interview drafted
     in_short: bool = False  # asked for in a line ("PO vs PM in one line"): the text, no card
 
     @property
@@ -498,6 +506,10 @@ class Chat:
             return _english_only(memory)
         if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
             return _supposed(reply, memory.facts)  # "what if we grow to 300 people?"
+        if reply.kind != "draft" and reply.memory is not None and reply.memory.drafted:
+            # the ad or interview just drafted is what "and for a PO?" redrafts, and only next
+            kept = reply.memory.model_copy(update={"drafted": ""})
+            return reply.model_copy(update={"memory": kept})
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
@@ -525,7 +537,7 @@ class Chat:
             checked = self._in_the_article(topic, memory)
             told = _without_yes_or_no(checked.text)  # asked what it says, not whether
             return _keeping_the_hire(checked.model_copy(update={"text": told}), memory)
-        if memory and memory.intent == "combine" and _ASKS_IF_FINE.search(message_of(text).said):
+        if memory and memory.intent == "combine" and _YES_OR_NO_ALONE.match(message_of(text).said):
             return self._combine(Reading(Intent.COMBINE, text), memory)  # "yes or no?"
         if memory is not None and _SAID_AGAIN.match(normalise(text)):
             repeated = self._said_again(memory)  # "what did you just tell me?"
@@ -636,7 +648,12 @@ class Chat:
         of_the_hire = self._asked_of_the_hire(heard, memory) if memory and advised else None
         if of_the_hire is not None:  # "what would they do day to day?", "what skills…?"
             return of_the_hire
-        if memory is not None and advised and _CHANGES_YOUR_MIND.search(heard):
+        if (
+            memory is not None
+            and advised
+            and _CHANGES_YOUR_MIND.search(heard)
+            and read_facts(text) == HiringFacts()  # "…if we grew to 200 people?" re-advises
+        ):
             assert memory.facts is not None  # advised on these
             reasons = " ".join(reason.text for reason in self.advise(memory.facts).reasons)
             text = wording.advice_rests_on(reasons)  # "what would change your mind?"
@@ -696,7 +713,8 @@ class Chat:
             # "can the PO also be the scrum master?": the article has no Scrum Master
             text = wording.SCRUM_MASTER_COMPARED
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
-        if reading.intent is Intent.CONCEPT and _REPORTS.search(heard) and one_role:
+        ranked = heard.finds(ASKS_RANK) and not _JUNIOR_OR_SENIOR.search(heard)
+        if reading.intent is Intent.CONCEPT and ranked and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
         if (memory is None or memory.facts is None) and _says_only_no_scrum(text):
             # "we dont use scrum at all": a fact kept for the hire, and what it weighs
@@ -724,7 +742,14 @@ class Chat:
             answered = self._ownership(Reading(Intent.OWNERSHIP, piece), memory)
             kept = answered.memory.model_copy(update={"listed": memory.listed or memory.question})
             return answered.model_copy(update={"memory": kept})
-        if memory is not None and memory.question and NTH_PIECE.match(normalise(text)):
+        # ("the first one" while a hiring question waits, even after a question, answers it)
+        waits = memory is not None and memory.facts is not None and bool(memory.facts.missing())
+        if (
+            memory is not None
+            and memory.question
+            and not waits
+            and NTH_PIECE.match(normalise(text))
+        ):
             # "the first one" after an answer that listed nothing: nothing to count in (not a
             # head count of one for a hire)
             return Reply(intent=Intent.FEEDBACK, text=wording.NOTHING_LISTED, memory=memory)
@@ -892,9 +917,8 @@ class Chat:
         pieces = [named_work(piece) for piece in listed_work(clean_text(listing))]
         if not previous.parts and previous.offers_alternatives():
             return [alternative.title for alternative in previous.alternatives]
-        if not previous.parts:  # two pieces of one role's work answered whole, each clear alone
-            # (not an article's heading split: "research and competitive analysis")
-            clear = all(self._answer(piece).confidence >= CLEARLY for piece in pieces)
+        if not previous.parts:  # two pieces of one role's work answered whole, each placed alone
+            clear = all(_places_a_role(self._answer(piece)) for piece in pieces)
             return pieces if len(pieces) > 1 and clear else []
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]
@@ -1535,7 +1559,7 @@ class Chat:
         kept = (memory or Memory(intent="off-topic")).model_copy(
             update={"drafted": "interview" if interview else "ad"}
         )
-        return Reply(intent=Intent.OFF_TOPIC, text=text, memory=kept)
+        return Reply(intent=Intent.OFF_TOPIC, text=text, kind="draft", memory=kept)
 
     def _drafted_again(self, text: str, memory: Memory) -> Reply | None:
         """The job ad or interview last drafted, for the one role a short follow-up names ("what
@@ -1545,7 +1569,7 @@ class Chat:
         if not memory.drafted or len(named) != 1 or not _FOR_ANOTHER_ROLE.match(said):
             return None
         text = self._for_the_ad(text, None, interview=memory.drafted == "interview")
-        return Reply(intent=Intent.OFF_TOPIC, text=text, memory=memory)
+        return Reply(intent=Intent.OFF_TOPIC, text=text, kind="draft", memory=memory)
 
     def _for_the_ad(self, text: str, advised: str | None, *, interview: bool = False) -> str:
         """What the article says of the role a job ad (or an interview) is for: the one the
@@ -1635,7 +1659,8 @@ class Chat:
             return self._hire(Reading(Intent.HIRE, reading.text), memory)
         said = message_of(reading.text).said
         again = memory is not None and memory.intent == "combine"
-        if _ASKS_IF_FINE.search(said) and (again or said.finds(COMBINE) or _ACTS_AS.search(said)):
+        doubling = _ACTS_AS.search(said) and _ASKS_IF_FINE.search(said)
+        if doubling or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             text = wording.COMBINED_YES_OR_NO
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))

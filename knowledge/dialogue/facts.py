@@ -148,7 +148,8 @@ _HOW_IT_WORKS = re.compile(
     r"(?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
     # "we are a scale-up that runs Scrum", "I run a startup that uses scrum": what the company
     # is now (not what it would become: "turn into a company that runs sprints")
-    r"|(?<!into )(?<!become )(?<!becoming )(?<!be )(?<!like )(?<!want )(?<!need )\b(?:a|an) "
+    r"|(?<!into )(?<!become )(?<!becoming )(?<!be )(?<!being )(?<!like )(?<!want )(?<!need )"
+    r"(?<!to )(?<!towards )\b(?:a|an) "
     r"(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
     r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
@@ -284,7 +285,8 @@ _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a 
 
 def _one_of(role: str) -> str:
     """One of a role on staff: "a PM", "our PO", "1 PM" (not "1 pm standup", a time of day)."""
-    one = rf"1 (?={role}s?(?:$|[,.;!?)]| and\b| who\b| but\b| already\b))"
+    one = rf"1 (?!{role}s?\s+(?:stand-?ups?|syncs?|meetings?|calls?|reviews?|deadlines?|slot|"
+    one += r"sharp|start|check-?ins?|demos?)\b)"
     return rf"{_HAVE} (?:a |an |one |our |{one})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
 
 

@@ -401,9 +401,10 @@ NOTHING_LISTED = (
 # "Is it a problem that our PMs act as POs too? Yes or no?": the article says neither.
 COMBINED_YES_OR_NO = (
     "Neither, going by the article: it never says whether one person may hold both roles. It "
-    "calls them distinct roles whose scopes differ and need different skills and experience, so "
-    "one person in both is doing two jobs, and it leaves leaders to work out which product "
-    f"people their business needs. (Article: {ARTICLE_TITLE}.)"
+    "calls them distinct roles whose scopes differ and need different skills and experience (as "
+    "I read it, one person in both is doing two jobs), says startups and small businesses "
+    "usually hire a single product person picked for what they need most, and leaves leaders to "
+    f"work out which product people their business needs. (Article: {ARTICLE_TITLE}.)"
 )
 
 

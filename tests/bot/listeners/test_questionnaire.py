@@ -437,3 +437,20 @@ def test_started_from_a_channel_thread_it_is_answered_in_that_thread(live: LiveR
     live.post(live.requests.block_action(ids.OPEN_QUESTIONNAIRE, "hire", message=in_thread))
     message = _finish_the_opened_questionnaire(live)
     assert (message["channel"], message["thread_ts"]) == ("C_GENERAL", "1700000000.000100")
+
+
+def test_why_in_the_thread_the_advice_went_to_is_asked_of_that_advice(live: LiveRoleFit) -> None:
+    # a review's find: the thread still remembered its own hiring question, not the advice
+    live.post(live.requests.mention("we are a 10 person startup, who should we hire?"))
+    (asked,) = posted(live)
+    in_thread = {"type": "message", "ts": "1700000000.000300", "thread_ts": asked["thread_ts"]}
+    live.post(live.requests.block_action(ids.OPEN_QUESTIONNAIRE, "hire", message=in_thread))
+    opened = live.api.wait_for("views.open")[-1]
+    leader = Leader(live)
+    leader.view = {**opened.body["view"], **slack_ids(opened)}
+    for values in (company(), work(), needs("po-backlog"), {}):
+        leader.submit(values)
+    live.post(live.requests.mention("why?", thread_ts=asked["thread_ts"]))
+    *_, why = posted(live, 3)
+    assert why["thread_ts"] == asked["thread_ts"]
+    assert "What is the hire mostly for?" not in json.dumps(why)
