@@ -373,6 +373,19 @@ _PRODUCT_LEADERS = re.compile(
 _WISHED = re.compile(
     r"\b(?:wants|want|would like|'d like|offered|offers|plans|hopes|is keen) to (?=\w)"
 )
+# An order of hires, which the article never gives: "which one to hire first?".
+_HIRE_ORDER = re.compile(r"\b(?:first|next|second|then|order|before|after)\b")
+# Hiring named in a claim about the article: "…says startups should always hire a PM first?".
+_HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
+# Asking what others do, in place of an answer: "no idea, what do most startups do?".
+_WHAT_OTHERS_DO = re.compile(
+    r"\bwhat do (?:most|other|typical|usual) (?:startups|companies|teams|founders|people) do\b"
+)
+# Asking where to begin: "ok so what should I do first?".
+_WHAT_FIRST = re.compile(
+    r"^(?:(?:ok|okay|so|and|well|then)[ ,]+)*(?:what should (?:i|we) do first|where do (?:i|we) "
+    r"(?:start|begin)|where should (?:i|we) (?:start|begin)|what(?:'s| is) the first step)\W*$"
+)
 # "PO or PM?" after the facts, in so many words: "given all that, PO or PM?".
 _WHICH_ROLE_THEN = re.compile(
     r"^(?:(?:so|ok|okay|then|given (?:all )?(?:that|this)|in that case|based on (?:all )?(?:that|"
@@ -598,7 +611,15 @@ class Chat:
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
             said = (asks["work"] or asks["claim"] or "").strip()
             named = _roles_named(said.lower())
-            if not named or self.matcher.reads_no_words(said) or self._names_an_idea(said):
+            # (a claim about whom to hire, "…startups should always hire a PM first?", is checked
+            # against what the article says of hiring, not answered as a hire)
+            of_hiring = bool(_HIRING_WORD.search(said.lower())) and not _ASKED_OPENLY.match(said)
+            if (
+                not named
+                or of_hiring
+                or self.matcher.reads_no_words(said)
+                or self._names_an_idea(said)
+            ):
                 # ("does it say POs own the backlog?" reads on: whose work it is, yes or no)
                 verb = (asks["verb"] or "").lower()
                 # "…mention that agile is dead?" claims; "…mention that McKinsey study?" points
@@ -658,6 +679,13 @@ class Chat:
             reasons = " ".join(reason.text for reason in self.advise(memory.facts).reasons)
             text = wording.advice_rests_on(reasons)  # "what would change your mind?"
             return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
+        if _WHAT_FIRST.match(heard):
+            if memory is not None and advised:  # "what should I do first?" after the advice
+                assert memory.facts is not None  # advised on these
+                steps = wording.next_steps(self.advise(memory.facts), self.kb)
+                return Reply(intent=Intent.HIRE, text=steps, facts=memory.facts, memory=memory)
+            kept = memory or Memory(intent="help")
+            return Reply(intent=Intent.HELP, text=wording.FIRST_STEP, memory=kept)
         if memory is not None and advised and _SO_WHAT.match(heard):
             assert memory.facts is not None  # advised on these
             steps = wording.next_steps(self.advise(memory.facts), self.kb)  # "so?": what now
@@ -688,7 +716,8 @@ class Chat:
             # "this is garbage, f*** off": rudeness and nothing else, whatever its words read as
             return self._help(Reading(Intent.HELP, text), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
-        if _awaits_hiring_answer(memory) and DONT_KNOW.match(normalise(text)):
+        unknown = DONT_KNOW.match(normalise(text)) or _WHAT_OTHERS_DO.search(heard)
+        if _awaits_hiring_answer(memory) and unknown:
             reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer
         if (
             reading.intent in (Intent.CONCEPT, Intent.OWNERSHIP)
@@ -709,7 +738,8 @@ class Chat:
             # article's ideas, named by the article's own names, not the two roles compared
             return self._concept_reply(Reading(Intent.CONCEPT, text), idea)
         one_role = len(_roles_named(heard)) == 1
-        if reading.intent is Intent.COMBINE and "scrum master" in heard and one_role:
+        set_against = reading.intent in (Intent.COMBINE, Intent.CONCEPT, Intent.COMPARE)
+        if set_against and "scrum master" in heard and one_role:
             # "can the PO also be the scrum master?": the article has no Scrum Master
             text = wording.SCRUM_MASTER_COMPARED
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
@@ -783,6 +813,8 @@ class Chat:
         }[reading.intent]
         reply = answer_to(reading, memory)
         if message_of(text).said.finds(PROJECT_MANAGER):
+            if reply.text == wording.NO_CONCEPT:  # "project manager vs product manager?": the PM
+                reply = self._roles_described("product manager") or reply
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
 
@@ -1088,6 +1120,15 @@ class Chat:
         which finding the idea or the work does not make true: what the article says of it is
         given to check the claim against, never a yes."""
         kept = memory or Memory(intent="feedback")
+        if _HIRING_WORD.search(asked.lower()) and _ASKS_WHOSE.search(asked.lower()):
+            # "does the article say who to hire?": its own question, though never in what order
+            ordered = _HIRE_ORDER.search(asked.lower())
+            text = (
+                wording.NO_HIRE_ORDER
+                if ordered
+                else f"Yes, that's the article's own question. {wording.FIRST_STEP}"
+            )
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if _PRODUCT_LEADERS.search(asked.lower()):  # "…mention a VP of Product?": no such role
             text = f"No. {wording.NO_PRODUCT_LEADERS}"
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
@@ -1113,7 +1154,12 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         answer = self._answer(asked)
         # (work the article leaves open, "OKRs", is said to be; no idea sharing a word with it)
-        left_open = not claimed and not answer.settled and answer.confidence >= MOST_LIKELY
+        left_open = (
+            not claimed
+            and not answer.settled
+            and answer.confidence >= MOST_LIKELY
+            and not _HIRING_WORD.search(asked.lower())  # whom to hire is the article's question
+        )
         if not left_open and (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
             lead = wording.CLAIM if claimed else "Yes."
@@ -1419,7 +1465,10 @@ class Chat:
             place = _ORDINALS.get(said_place, len(options))  # "the last one": the end
             if place <= len(options):
                 return self.answer_fact(known, asked_for, options[place - 1][0], asked)
-        if asked_for is not None and DONT_KNOW.match(normalise(reading.text)):
+        unknown = DONT_KNOW.match(normalise(reading.text)) or _WHAT_OTHERS_DO.search(
+            reading.text.lower()
+        )
+        if asked_for is not None and unknown:
             # "no idea": straight to the last try, which says why it matters; after it, advice
             # on what is known, the rest assumed and said so
             asked = max(asked, MAX_ASKS - 1)

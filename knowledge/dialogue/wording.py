@@ -394,6 +394,20 @@ NO_PRODUCT_LEADERS = (
     "it comes is the Product Manager, whom it has lead the product team during development. "
     f"(Article: {ARTICLE_TITLE}.)"
 )
+# "What should I do first?" before any advice: the article's first question for a product hire.
+FIRST_STEP = (
+    "Going by the article, first work out whether you need someone to get a product delivered, "
+    "or someone to build a business around it: delivery points to a Product Owner, the business "
+    "to a Product Manager. Tell me which it is for you (or run `/rolefit hire`), and I'll "
+    f"advise. (Article: {SECTION_NEED}.)"
+)
+# "Does the article say which one to hire first?": it gives no order of hires.
+NO_HIRE_ORDER = (
+    "No. The article never says which role to hire first, or in what order. It says to hire for "
+    "what you need most now (delivery points to a Product Owner, the business to a Product "
+    "Manager), and that larger companies often have several product people. "
+    f"(Article: {SECTION_NEED}.)"
+)
 # "The first one" after an answer that listed no pieces of work, nor any to choose from.
 NOTHING_LISTED = (
     "My last answer listed nothing to count in. Name the work you mean, and I'll say whose it is."

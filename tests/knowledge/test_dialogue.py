@@ -4144,3 +4144,21 @@ def test_a_fourth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
         "what would change your mind here?",
     )
     assert rests.text.startswith("The advice rests on this:")
+
+
+def test_a_beginners_questions_get_what_the_article_says(chat: Chat) -> None:
+    # a first-time founder's finds, each once answered with something else
+    same = chat.reply("is a scrum master the same as a product owner?").text
+    assert same.startswith("The article never mentions Scrum Masters")
+    _, others = turns(chat, "PO or PM?", "no idea, what do most startups do?")
+    assert others.text.startswith("It's the article's first question for any product hire")
+    assert chat.reply("ok so what should I do first?").text.startswith(
+        "Going by the article, first"
+    )
+    hire_first = "does the article say startups should always hire a product manager first?"
+    assert chat.reply(hire_first).intent is not Intent.HIRE
+    assert chat.reply("does the article say who to hire?").text.startswith("Yes, that's the")
+    order = chat.reply("does the article say which one to hire first?").text
+    assert order.startswith("No. The article never says which role to hire first")
+    project = chat.reply("whats the difference between a project manager and a product manager?")
+    assert "Product Manager (PM):" in project.text
