@@ -377,6 +377,12 @@ _WISHED = re.compile(
 _HIRE_ORDER = re.compile(r"\b(?:first|next|second|then|order|before|after)\b")
 # Hiring named in a claim about the article: "…says startups should always hire a PM first?".
 _HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
+# The Product Owner taken, by its name, for whoever owns the product or the company.
+_OWNER_BY_NAME = re.compile(
+    r"\b(?:is|isn'?t) (?:the |a )?(?:po|product owner) (?:the |a |just )?(?:person|one|guy|owner|"
+    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)\b|"
+    r"\b(?:po|product owner) (?:means|just means) (?:the )?(?:owner|founder)\b"
+)
 # Asking what others do, in place of an answer: "no idea, what do most startups do?".
 _WHAT_OTHERS_DO = re.compile(
     r"\bwhat do (?:most|other|typical|usual) (?:startups|companies|teams|founders|people) do\b"
@@ -552,6 +558,12 @@ class Chat:
             return _keeping_the_hire(checked.model_copy(update={"text": told}), memory)
         if memory and memory.intent == "combine" and _YES_OR_NO_ALONE.match(message_of(text).said):
             return self._combine(Reading(Intent.COMBINE, text), memory)  # "yes or no?"
+        if _OWNER_BY_NAME.search(message_of(text).said):
+            # "is the product owner the person who owns the product, like me as founder?"
+            kept = memory or Memory(intent="concept")
+            return _keeping_the_hire(
+                Reply(intent=Intent.CONCEPT, text=wording.NOT_THE_OWNER, memory=kept), memory
+            )
         if memory is not None and _SAID_AGAIN.match(normalise(text)):
             repeated = self._said_again(memory)  # "what did you just tell me?"
             if repeated is not None:

@@ -208,8 +208,12 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
         section = f" (Article: {answer.section}.)" if answer.section else ""
         return f"{lead}{why}{section}"
     if answer.outside_owner:
+        # (work the article touches on says where; other work outside product is RoleFit's own
+        # reading, said so: "who owns HIPAA?")
+        outside = "" if answer.section else "The article doesn't cover this. Outside the article, "
+        usually = f"{outside}that's usually" if outside else "That's usually"
         return (
-            f"That's usually work for {answer.outside_owner}, not for a product role. "
+            f"{usually} work for {answer.outside_owner}, not for a product role. "
             f"{answer.why or ''}".strip()
         )
     return NOT_PLACED
@@ -407,6 +411,13 @@ NO_HIRE_ORDER = (
     "what you need most now (delivery points to a Product Owner, the business to a Product "
     "Manager), and that larger companies often have several product people. "
     f"(Article: {SECTION_NEED}.)"
+)
+# "Is the product owner the person who owns the product, like me?": not in the article's sense.
+NOT_THE_OWNER = (
+    "No, despite the name. In the article the Product Owner doesn't own the company or the "
+    "product the way a founder does: it is a Scrum role, accountable, as the Scrum Guide puts it, "
+    "for getting the most value out of what the team builds, through the backlog, user stories, "
+    "sprints and test planning. (Article: Product Manager vs. Product Owner: Responsibilities.)"
 )
 # "The first one" after an answer that listed no pieces of work, nor any to choose from.
 NOTHING_LISTED = (

@@ -343,7 +343,8 @@ def test_a_correction_answers_what_was_meant_not_what_was_not(chat: Chat) -> Non
 def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> None:
     _, meant = turns(chat, "who owns pricing?", "no, I meant legal review")
     assert meant.text.startswith(
-        "Got it, about that work: That's usually work for legal or compliance, not for a product"
+        "Got it, about that work: The article doesn't cover this. Outside the article, that's "
+        "usually work for legal or compliance, not for a product"
     )
     assert meant.memory.question == "legal review"  # "and why?" is about legal review now
 
@@ -4162,3 +4163,11 @@ def test_a_beginners_questions_get_what_the_article_says(chat: Chat) -> None:
     assert order.startswith("No. The article never says which role to hire first")
     project = chat.reply("whats the difference between a project manager and a product manager?")
     assert "Product Manager (PM):" in project.text
+
+
+def test_a_founder_mistaking_the_po_for_the_owner_is_told_otherwise(chat: Chat) -> None:
+    # a first-time founder's finds: the PO read as the product's owner, HIPAA unlabelled
+    owner = chat.reply("is the product owner the person who owns the product, like me as founder?")
+    assert owner.text.startswith("No, despite the name.")
+    hipaa = chat.reply("we need to deal with HIPAA and regulators. who owns that?").text
+    assert hipaa.startswith("The article doesn't cover this. Outside the article")
