@@ -159,11 +159,10 @@ async def owe_advice(
 async def _with_named_holders(
     prefill: HiringFacts | None, team: str, deps: Deps
 ) -> HiringFacts | None:
-    """What the questionnaire opens with where nothing was understood before it (a plain
-    `/rolefit hire`, App Home): the roles an admin named holders for (`/rolefit set`) counted as
-    on staff, which the person can still change. A conversation's own facts stand as they are
-    ("we have no product people yet" may leave no one on staff)."""
-    if not team or prefill is not None:
+    """What the questionnaire opens with: where nothing before it said who is on staff, the
+    roles an admin named holders for (`/rolefit set`) counted as on staff, which the person can
+    still change."""
+    if not team or (prefill is not None and prefill.existing_roles):
         return prefill
     roles = (await deps.workspaces.of(team)).kb.roles
     staff = tuple(role for role in ROLE_IDS if roles[role].holders)

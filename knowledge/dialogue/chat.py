@@ -354,6 +354,8 @@ _YES_OR_NO_ALONE = re.compile(
     r"this) (?:a problem|ok|okay|fine|allowed|bad|wrong)|(?:the article is |it'?s |is it |"
     r"so it'?s )?(?:fine|ok|okay) with (?:it|that))\W*$"
 )
+# A yes or no asked for at the end of a question: "…, yes or no?".
+_YES_OR_NO_AT_THE_END = re.compile(r"\byes or no\W*$")
 # One role said to do the other's job: "our PMs act as POs too".
 _ACTS_AS = re.compile(
     r"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?(?:pos?|pms?|"
@@ -374,7 +376,17 @@ _WISHED = re.compile(
     r"\b(?:wants|want|would like|'d like|offered|offers|plans|hopes|is keen) to (?=\w)"
 )
 # An order of hires, which the article never gives: "which one to hire first?".
-_HIRE_ORDER = re.compile(r"\b(?:first|next|second|then|order|before|after)\b")
+_HIRE_ORDER = re.compile(
+    r"\bhire (?:first|next|second)\b|\b(?:which|what) (?:one|role|person) (?:to hire |should "
+    r"(?:i|we) hire |do (?:i|we) hire )?(?:first|next|second)\b|\bin (?:what|which) order\b|"
+    r"\b(?:first|next|second) hire\b"
+)
+# Whom to hire asked of the article: "does it say who to hire?" (not "who is responsible for
+# hiring?").
+_WHOM_TO_HIRE = re.compile(
+    r"\b(?:who|whom|which (?:role|one|person))(?: (?:to|should (?:i|we)|do (?:i|we)|must "
+    r"(?:i|we)))? hire\b"
+)
 # Hiring named in a claim about the article: "…says startups should always hire a PM first?".
 _HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
 # The Product Owner taken, by its name, for whoever owns the product or the company.
@@ -407,6 +419,8 @@ _CHANGES_YOUR_MIND = re.compile(
 )
 # Setting the two roles side by side: "PO vs PM", "the difference between…".
 _SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
+# Asking whom a role reports to: "the reporting line for a PM", "the PO's reporting structure".
+_REPORTS = re.compile(r"\breport(?:s|ing)?\b")
 # A role's seniority named, which ranks nothing: "does a junior PM need to be technical?".
 _JUNIOR_OR_SENIOR = re.compile(r"\b(?:junior|senior) (?:pm|po|product manager|product owner)s?\b")
 # "So who?", "so which one?": the last answer again, or the advice where there is none.
@@ -755,7 +769,8 @@ class Chat:
             # "can the PO also be the scrum master?": the article has no Scrum Master
             text = wording.SCRUM_MASTER_COMPARED
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
-        ranked = heard.finds(ASKS_RANK) and not _JUNIOR_OR_SENIOR.search(heard)
+        ranks = heard.finds(ASKS_RANK) or _REPORTS.search(heard)
+        ranked = ranks and not _JUNIOR_OR_SENIOR.search(heard)
         if reading.intent is Intent.CONCEPT and ranked and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
         if (memory is None or memory.facts is None) and _says_only_no_scrum(text):
@@ -785,7 +800,12 @@ class Chat:
             kept = answered.memory.model_copy(update={"listed": memory.listed or memory.question})
             return answered.model_copy(update={"memory": kept})
         # ("the first one" while a hiring question waits, even after a question, answers it)
-        waits = memory is not None and memory.facts is not None and bool(memory.facts.missing())
+        waits = (
+            memory is not None
+            and memory.asked > 0
+            and memory.facts is not None
+            and bool(memory.facts.missing())
+        )
         if (
             memory is not None
             and memory.question
@@ -825,7 +845,10 @@ class Chat:
         }[reading.intent]
         reply = answer_to(reading, memory)
         if message_of(text).said.finds(PROJECT_MANAGER):
-            if reply.text == wording.NO_CONCEPT:  # "project manager vs product manager?": the PM
+            set_apart = (
+                _SETS_APART.search(message_of(text).said) or "product manager" in text.lower()
+            )
+            if reply.text == wording.NO_CONCEPT and set_apart:  # "… vs product manager?": the PM
                 reply = self._roles_described("product manager") or reply
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         return _keeping_the_hire(reply, memory)
@@ -962,7 +985,13 @@ class Chat:
         if not previous.parts and previous.offers_alternatives():
             return [alternative.title for alternative in previous.alternatives]
         if not previous.parts:  # two pieces of one role's work answered whole, each placed alone
-            clear = all(_places_a_role(self._answer(piece)) for piece in pieces)
+            # (as clearly as the whole, where it was clear: "research and competitive analysis"
+            # is one heading of the article, whose "research" alone is no clear piece)
+            sure = CLEARLY if previous.confidence >= CLEARLY else MOST_LIKELY
+            clear = all(
+                (found := self._answer(piece)).owners and found.confidence >= sure
+                for piece in pieces
+            )
             return pieces if len(pieces) > 1 and clear else []
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]
@@ -1019,8 +1048,10 @@ class Chat:
         of_a_role = named or said.finds(WHICH_ROLE)
         if of_a_role and not asks_who and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
-        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(_WISHED.sub("", said))
-        if taken is not None and not ANOTHER_JOB_AS_ROLE.search(said):
+        wished = _WISHED.sub("", said)
+        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(wished)
+        owned = taken is not None and wished[taken.end() :].startswith(("'s", "\u2019s"))
+        if taken is not None and not owned and not ANOTHER_JOB_AS_ROLE.search(said):
             return self._another_job(taken)  # "my CTO wants to be the PO": no idea of the CEO's
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
         for pattern, question in _STANDS_FOR:
@@ -1045,6 +1076,7 @@ class Chat:
             # leaves alone, beside what it takes
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
+        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
         return self._another_job(taken) if taken is not None else None
 
     def _another_job(self, taken: re.Match[str]) -> Reply:
@@ -1132,7 +1164,7 @@ class Chat:
         which finding the idea or the work does not make true: what the article says of it is
         given to check the claim against, never a yes."""
         kept = memory or Memory(intent="feedback")
-        if _HIRING_WORD.search(asked.lower()) and _ASKS_WHOSE.search(asked.lower()):
+        if _WHOM_TO_HIRE.search(asked.lower()):
             # "does the article say who to hire?": its own question, though never in what order
             ordered = _HIRE_ORDER.search(asked.lower())
             text = (
@@ -1721,7 +1753,8 @@ class Chat:
         said = message_of(reading.text).said
         again = memory is not None and memory.intent == "combine"
         doubling = _ACTS_AS.search(said) and _ASKS_IF_FINE.search(said)
-        if doubling or (again and _YES_OR_NO_ALONE.match(said)):
+        yes_or_no = _YES_OR_NO_AT_THE_END.search(said)  # "can one person be both, yes or no?"
+        if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             text = wording.COMBINED_YES_OR_NO
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))

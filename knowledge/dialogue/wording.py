@@ -407,9 +407,10 @@ FIRST_STEP = (
 )
 # "Does the article say which one to hire first?": it gives no order of hires.
 NO_HIRE_ORDER = (
-    "No. The article never says which role to hire first, or in what order. It says to hire for "
-    "what you need most now (delivery points to a Product Owner, the business to a Product "
-    "Manager), and that larger companies often have several product people. "
+    "No. The article never says which role to hire first, or in what order. What it does say: "
+    "first work out whether you need a product delivered or a business built around it "
+    "(delivery points to a Product Owner, the business to a Product Manager); startups and small "
+    "businesses usually hire a single product person, and larger companies often have several. "
     f"(Article: {SECTION_NEED}.)"
 )
 # "Is the product owner the person who owns the product, like me?": not in the article's sense.
@@ -714,9 +715,9 @@ TEAM_RUNS_SCRUM = (
 )
 # Told, before any hiring talk, only that the team runs no Scrum.
 TEAM_RUNS_NO_SCRUM = (
-    "Noted: your team doesn't run Scrum. The article calls the Product Owner a Scrum role, so "
-    "that weighs against hiring one; it says nothing of Kanban or other ways of working. Ask me "
-    "whom to hire, and I'll take it into account."
+    "Noted: your team doesn't run Scrum. The article calls the Product Owner a Scrum role, so as "
+    "I read it that weighs against hiring one; it says nothing of Kanban or other ways of "
+    "working. Ask me whom to hire, and I'll take it into account."
 )
 # Pushback saying the team splits the work its own way ("our PM does that", "we don't even
 # have a PO"): what the article does and does not say about that.

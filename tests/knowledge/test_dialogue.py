@@ -4171,3 +4171,26 @@ def test_a_founder_mistaking_the_po_for_the_owner_is_told_otherwise(chat: Chat) 
     assert owner.text.startswith("No, despite the name.")
     hipaa = chat.reply("we need to deal with HIPAA and regulators. who owns that?").text
     assert hipaa.startswith("The article doesn't cover this. Outside the article")
+
+
+def test_a_fifth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
+    # an independent review's finds in the fixes above, each once wrong
+    tomorrow = read_facts(
+        "we have 1 pm tomorrow blocked for interviews, we want to build a business"
+    )
+    assert tomorrow.existing_roles == ()
+    assert read_facts("we need someone to help us make more money").goal == "build-business"
+    assert read_facts("I just moved to a startup that runs scrum").goal is None
+    hiring = chat.reply("does the article say who is responsible for hiring?").text
+    assert not hiring.startswith("Yes")
+    start = chat.reply("does the article say who to hire when you first start out?").text
+    assert start.startswith("Yes, that's the article's own question")
+    *_, nothing = turns(chat, "we dont use scrum at all", "who owns the backlog?", "the first one")
+    assert nothing.text.startswith("My last answer listed nothing")  # no hiring question asked
+    _, heading = turns(chat, "who owns research and competitive analysis?", "the first one")
+    assert heading.text.startswith("My last answer listed nothing")  # one heading of the article
+    assert "Product Manager (PM):" not in chat.reply("what does a project manager do?").text
+    boss = chat.reply("our CTO wants to be the PO's boss").text
+    assert boss.startswith("The article never ranks the two roles")
+    both = chat.reply("can one person be both PO and PM, yes or no?").text
+    assert both.startswith("Neither, going by the article")

@@ -11,7 +11,7 @@ from typing import Any
 from bot.blocks import ids
 from bot.sandbox import LiveRoleFit, SlackRequests
 from bot.sandbox.live import TEST_SIGNING_SECRET
-from tests.bot.blocks.helpers import buttons, rendered
+from tests.bot.blocks.helpers import rendered
 from tests.bot.listeners.helpers import command, event_of, only_post
 
 _TEAMS = itertools.count(1)
@@ -273,19 +273,11 @@ def test_the_questionnaire_counts_the_named_holders_as_on_staff(live: LiveRoleFi
     assert state["er"] == ["product-owner"]
 
 
-def test_a_conversation_that_said_who_is_on_staff_keeps_it_over_the_holders(
-    live: LiveRoleFit,
-) -> None:
-    # a review's find: "we have no product people yet" opened the form with a PO on staff
+def test_the_start_button_also_counts_the_named_holders_as_on_staff(live: LiveRoleFit) -> None:
+    # a review's find: the "Start the hiring questionnaire" button (help, App Home) lost them
     here = workspace(live)
     change(live, here, "set product-owner <@U0DANA|dana>")
-    live.requests, saved = here, live.requests
-    try:
-        reply = command(live, "we have no product people at all yet, we are a 5 person startup")
-    finally:
-        live.requests = saved
-    (value,) = [b["value"] for b in buttons(reply) if b["action_id"] == ids.OPEN_QUESTIONNAIRE]
     before = len(live.api.calls_to("views.open"))
-    live.post(here.block_action(ids.OPEN_QUESTIONNAIRE, value))
+    live.post(here.block_action(ids.OPEN_QUESTIONNAIRE, "hire"))
     opened = live.api.wait_for("views.open", before + 1)[-1]
-    assert "er" not in json.loads(opened.body["view"]["private_metadata"])
+    assert json.loads(opened.body["view"]["private_metadata"])["er"] == ["product-owner"]
