@@ -159,10 +159,11 @@ async def owe_advice(
 async def _with_named_holders(
     prefill: HiringFacts | None, team: str, deps: Deps
 ) -> HiringFacts | None:
-    """What the questionnaire opens with: where nothing before it said who is on staff, the
-    roles an admin named holders for (`/rolefit set`) counted as on staff, which the person can
-    still change."""
-    if not team or (prefill is not None and prefill.existing_roles):
+    """What the questionnaire opens with where no conversation came before it (`/rolefit hire`,
+    the start button in help or App Home): the roles an admin named holders for (`/rolefit set`)
+    counted as on staff, which the person can still change. A conversation's own facts stand as
+    they are ("we have no product people yet" leaves no one on staff)."""
+    if not team or prefill is not None:
         return prefill
     roles = (await deps.workspaces.of(team)).kb.roles
     staff = tuple(role for role in ROLE_IDS if roles[role].holders)

@@ -235,7 +235,10 @@ async def open_questionnaire_for_click(
     thread = (body.get("message") or {}).get("thread_ts") or (body.get("container") or {}).get(
         "thread_ts"
     )
-    prefill, _ = facts_from_value(action.get("value"))
+    value = action.get("value")
+    understood, _ = facts_from_value(value)
+    # (the plain start button, "hire", in help, App Home or "run it again", follows no conversation)
+    prefill = understood if isinstance(value, str) and value.startswith("{") else None
     await open_questionnaire(
         deps_of(context),
         client,

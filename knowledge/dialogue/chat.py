@@ -354,6 +354,8 @@ _YES_OR_NO_ALONE = re.compile(
     r"this) (?:a problem|ok|okay|fine|allowed|bad|wrong)|(?:the article is |it'?s |is it |"
     r"so it'?s )?(?:fine|ok|okay) with (?:it|that))\W*$"
 )
+# One person holding both roles, in so many words.
+_ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
 # A yes or no asked for at the end of a question: "…, yes or no?".
 _YES_OR_NO_AT_THE_END = re.compile(r"\byes or no\W*$")
 # One role said to do the other's job: "our PMs act as POs too".
@@ -378,22 +380,23 @@ _WISHED = re.compile(
 # An order of hires, which the article never gives: "which one to hire first?".
 _HIRE_ORDER = re.compile(
     r"\bhire (?:first|next|second)\b|\b(?:which|what) (?:one|role|person) (?:to hire |should "
-    r"(?:i|we) hire |do (?:i|we) hire )?(?:first|next|second)\b|\bin (?:what|which) order\b|"
+    r"(?:i|we) hire |(?:i|we) should hire |do (?:i|we) hire )?(?:first|next|second)\b|"
+    r"\bin (?:what|which) order\b|"
     r"\b(?:first|next|second) hire\b"
 )
 # Whom to hire asked of the article: "does it say who to hire?" (not "who is responsible for
 # hiring?").
 _WHOM_TO_HIRE = re.compile(
-    r"\b(?:who|whom|which (?:role|one|person))(?: (?:to|should (?:i|we)|do (?:i|we)|must "
-    r"(?:i|we)))? hire\b"
+    r"\b(?:who|whom|which (?:role|one|person)|what role)(?: (?:to|(?:i|we) (?:should|need to|must|"
+    r"ought to)|should (?:i|we)|do (?:i|we)|must (?:i|we)))? hire\b"
 )
 # Hiring named in a claim about the article: "…says startups should always hire a PM first?".
 _HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
 # The Product Owner taken, by its name, for whoever owns the product or the company.
 _OWNER_BY_NAME = re.compile(
     r"\b(?:is|isn'?t) (?:the |a )?(?:po|product owner) (?:the |a |just )?(?:person|one|guy|owner|"
-    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)\b|"
-    r"\b(?:po|product owner) (?:means|just means) (?:the )?(?:owner|founder)\b"
+    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)"
+    r"\s*(?:[,?.!]|$|like\b|as\b)"
 )
 # Asking what others do, in place of an answer: "no idea, what do most startups do?".
 _WHAT_OTHERS_DO = re.compile(
@@ -417,10 +420,12 @@ _CHANGES_YOUR_MIND = re.compile(
     r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
     r"recommendation)\b"
 )
+# A Product Manager set beside a project manager: "is a PM the same as a project manager?".
+_PM_SET_BESIDE = re.compile(r"\bproduct managers?\b|\bpms?\b|\bsame as\b")
 # Setting the two roles side by side: "PO vs PM", "the difference between…".
 _SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
 # Asking whom a role reports to: "the reporting line for a PM", "the PO's reporting structure".
-_REPORTS = re.compile(r"\breport(?:s|ing)?\b")
+_REPORTS = re.compile(r"\breports? to\b|\breporting (?:lines?|structures?|chains?)\b")
 # A role's seniority named, which ranks nothing: "does a junior PM need to be technical?".
 _JUNIOR_OR_SENIOR = re.compile(r"\b(?:junior|senior) (?:pm|po|product manager|product owner)s?\b")
 # "So who?", "so which one?": the last answer again, or the advice where there is none.
@@ -845,9 +850,8 @@ class Chat:
         }[reading.intent]
         reply = answer_to(reading, memory)
         if message_of(text).said.finds(PROJECT_MANAGER):
-            set_apart = (
-                _SETS_APART.search(message_of(text).said) or "product manager" in text.lower()
-            )
+            said_pm = message_of(text).said
+            set_apart = _SETS_APART.search(said_pm) or _PM_SET_BESIDE.search(said_pm)
             if reply.text == wording.NO_CONCEPT and set_apart:  # "… vs product manager?": the PM
                 reply = self._roles_described("product manager") or reply
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
@@ -985,13 +989,9 @@ class Chat:
         if not previous.parts and previous.offers_alternatives():
             return [alternative.title for alternative in previous.alternatives]
         if not previous.parts:  # two pieces of one role's work answered whole, each placed alone
-            # (as clearly as the whole, where it was clear: "research and competitive analysis"
-            # is one heading of the article, whose "research" alone is no clear piece)
-            sure = CLEARLY if previous.confidence >= CLEARLY else MOST_LIKELY
-            clear = all(
-                (found := self._answer(piece)).owners and found.confidence >= sure
-                for piece in pieces
-            )
+            # (the article's own heading, "research and competitive analysis", is one piece)
+            heading = " and ".join(pieces).lower() == (previous.section or "").lower()
+            clear = not heading and all(_places_a_role(self._answer(piece)) for piece in pieces)
             return pieces if len(pieces) > 1 and clear else []
         if len(pieces) < len(previous.parts):  # pieces told in steps, answered together
             return [part.question for part in previous.parts]
@@ -1077,7 +1077,9 @@ class Chat:
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
-        return self._another_job(taken) if taken is not None else None
+        if taken is None or said[taken.end() :].startswith(("'s", "\u2019s")):
+            return None  # ("can our CTO be the PO's boss?" asks of a ranking)
+        return self._another_job(taken)
 
     def _another_job(self, taken: re.Match[str]) -> Reply:
         """Someone with another job taking a role ("can our CTO double as the PO?"): what the
@@ -1734,7 +1736,7 @@ class Chat:
         said = message_of(reading.text).said
         note = (
             wording.rank(self.kb)
-            if said.finds(ASKS_RANK)
+            if said.finds(ASKS_RANK) or _REPORTS.search(said)
             else wording.WORKING_CONDITIONS
             if said.finds(WORKING_CONDITIONS)  # "do PMs earn more than POs?"
             else ""
@@ -1753,7 +1755,8 @@ class Chat:
         said = message_of(reading.text).said
         again = memory is not None and memory.intent == "combine"
         doubling = _ACTS_AS.search(said) and _ASKS_IF_FINE.search(said)
-        yes_or_no = _YES_OR_NO_AT_THE_END.search(said)  # "can one person be both, yes or no?"
+        # "can one person be both, yes or no?" (not "are they separate roles, yes or no?")
+        yes_or_no = _YES_OR_NO_AT_THE_END.search(said) and _ONE_IN_BOTH.search(said)
         if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             text = wording.COMBINED_YES_OR_NO

@@ -49,9 +49,9 @@ _BUSINESS = re.compile(
     r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ ){0,3}(?:teams?|squads?|people|engineers|devs|"
     r"developers|staff|headcount)\b|(?:a |an )?(?:bigger|larger|more)\b)|"
     # (money to spend is funding, not a goal: "our investor gave us more money")
-    r"sell(?:s|ing)?|(?:make|makes|making|earn\w*|bring(?:ing)? in) (?:more |enough |some |"
-    r"extra )?money|(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )(?<!extra )"
-    r"money(?! for\b)|who (?:actually )?pays|multi-?year|long[- ]term|"
+    r"sell(?:s|ing)?|(?:make|makes|making) (?:more |enough |some |extra )?money|"
+    r"(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )(?<!extra )money(?! for\b)|"
+    r"who (?:actually )?pays|multi-?year|long[- ]term|"
     r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
     r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
     r"buyers?|users) (?:\w+ )?are|(?:talk|talks|talking|speak|meet|meets|meeting|visit\w*|"
@@ -150,8 +150,8 @@ _HOW_IT_WORKS = re.compile(
     # "we are a scale-up that runs Scrum", "I run a startup that uses scrum": what the company
     # is now (not what it would become: "turn into a company that runs sprints")
     r"|(?<!into )(?<!become )(?<!becoming )(?<!be )(?<!being )(?<!like )(?<!want )(?<!need )"
-    r"(?<!transition to )(?<!transitioning to )(?<!switch to )(?<!switching to )"
-    r"(?<!change to )(?<!changing to )(?<!evolve to )(?<!towards )\b(?:a|an) "
+    # (after "to" a company is one to become, unless moved to: "I just moved to a startup that…")
+    r"(?<!(?<!moved )to )(?<!towards )\b(?:a|an) "
     r"(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
     r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
@@ -285,12 +285,17 @@ _PO, _PM = _ROLE_NAMES["product-owner"], _ROLE_NAMES["product-manager"]
 _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of) "
 
 
+# "1 pm" followed by what makes it a time of day ("1 pm standup", "1 pm tomorrow"), not a PM.
+_ONE_PM_AS_TIME = (
+    r"1 (?!pms? (?:stand-?ups?|syncs?|meetings?|calls?|reviews?|deadlines?|slot|sharp|start|"
+    r"check-?ins?|demos?|tomorrow|today|tonight|friday|monday|tuesday|wednesday|thursday|"
+    r"saturday|sunday|\w*ish)\b)"
+)
+
+
 def _one_of(role: str) -> str:
-    """One of a role on staff: "a PM", "our PO", "1 PM" where nothing follows that makes it a
-    time of day ("1 pm standup", "1 pm tomorrow")."""
-    one = rf"1 (?={role}s?(?:$|[,.;!?)]| and\b| who\b| but\b| already\b| on staff\b| in-house\b|"
-    one += r" on the team\b| full[- ]time\b| for the\b| right now\b))"
-    return rf"{_HAVE} (?:a |an |one |our |{one})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
+    """One of a role on staff: "a PM", "our PO", "1 PM" (not "1 pm" as a time of day)."""
+    return rf"{_HAVE} (?:a |an |one |our |{_ONE_PM_AS_TIME})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
 
 
 _STAFF = {

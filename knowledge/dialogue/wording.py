@@ -210,8 +210,7 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     if answer.outside_owner:
         # (work the article touches on says where; other work outside product is RoleFit's own
         # reading, said so: "who owns HIPAA?")
-        outside = "" if answer.section else "The article doesn't cover this. Outside the article, "
-        usually = f"{outside}that's usually" if outside else "That's usually"
+        usually = "That's usually" if answer.section else "Outside the article, that's usually"
         return (
             f"{usually} work for {answer.outside_owner}, not for a product role. "
             f"{answer.why or ''}".strip()

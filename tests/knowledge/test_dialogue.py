@@ -343,8 +343,8 @@ def test_a_correction_answers_what_was_meant_not_what_was_not(chat: Chat) -> Non
 def test_a_correction_to_work_the_article_does_not_place_says_so(chat: Chat) -> None:
     _, meant = turns(chat, "who owns pricing?", "no, I meant legal review")
     assert meant.text.startswith(
-        "Got it, about that work: The article doesn't cover this. Outside the article, that's "
-        "usually work for legal or compliance, not for a product"
+        "Got it, about that work: Outside the article, that's usually work for legal or "
+        "compliance, not for a product"
     )
     assert meant.memory.question == "legal review"  # "and why?" is about legal review now
 
@@ -4170,7 +4170,7 @@ def test_a_founder_mistaking_the_po_for_the_owner_is_told_otherwise(chat: Chat) 
     owner = chat.reply("is the product owner the person who owns the product, like me as founder?")
     assert owner.text.startswith("No, despite the name.")
     hipaa = chat.reply("we need to deal with HIPAA and regulators. who owns that?").text
-    assert hipaa.startswith("The article doesn't cover this. Outside the article")
+    assert hipaa.startswith("Outside the article, that's usually work for legal")
 
 
 def test_a_fifth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
@@ -4194,3 +4194,28 @@ def test_a_fifth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     assert boss.startswith("The article never ranks the two roles")
     both = chat.reply("can one person be both PO and PM, yes or no?").text
     assert both.startswith("Neither, going by the article")
+
+
+def test_a_sixth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
+    # an independent review's finds in the fixes above, each once wrong
+    backlog = chat.reply("is the PO the one who owns the product backlog?").text
+    assert backlog.startswith("That's clearly work for the Product Owner")
+    we_should = chat.reply("does the article say who we should hire?").text
+    assert we_should.startswith("Yes, that's the article's own question")
+    assert read_facts("we have 1 PM working on it").existing_roles == ("product-manager",)
+    assert read_facts("our devs earn more money than a PO would").goal is None
+    separate = chat.reply("are the PO and PM separate roles, yes or no?").text
+    assert not separate.startswith("Neither")
+    reports = chat.reply("what reports does a PM prepare?").text
+    assert "Product Owner (PO):" not in reports
+    structure = chat.reply("what's the PO's reporting structure?").text
+    assert structure.startswith("The article never ranks the two roles")
+    _, second = turns(chat, "who owns the go-to-market plan and pricing?", "and the second one?")
+    assert second.answer is not None and second.answer.question == "pricing"
+    _, heading = turns(chat, "who owns research and competitive analysis?", "the first one")
+    assert heading.text.startswith("My last answer listed nothing")
+    same = chat.reply("is a PM the same as a project manager?").text
+    assert "Product Manager (PM):" in same
+    boss = chat.reply("can our CTO be the PO's boss?").text
+    assert boss.startswith("The article never ranks the two roles")
+    assert read_facts("we plan to grow to a company that runs scrum").goal == "deliver-product"

@@ -281,3 +281,17 @@ def test_the_start_button_also_counts_the_named_holders_as_on_staff(live: LiveRo
     live.post(here.block_action(ids.OPEN_QUESTIONNAIRE, "hire"))
     opened = live.api.wait_for("views.open", before + 1)[-1]
     assert json.loads(opened.body["view"]["private_metadata"])["er"] == ["product-owner"]
+
+
+def test_a_conversation_that_said_who_is_on_staff_keeps_it_over_the_holders(
+    live: LiveRoleFit,
+) -> None:
+    # a review's find: a conversation's button opened the form with the holders on staff
+    here = workspace(live)
+    change(live, here, "set product-owner <@U0DANA|dana>")
+    understood = json.dumps({"s": {"company_stage": "startup"}})
+    before = len(live.api.calls_to("views.open"))
+    live.post(here.block_action(ids.OPEN_QUESTIONNAIRE, understood))
+    opened = live.api.wait_for("views.open", before + 1)[-1]
+    state = json.loads(opened.body["view"]["private_metadata"])
+    assert state["cs"] == "startup" and "er" not in state
