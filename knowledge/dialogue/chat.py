@@ -355,7 +355,13 @@ _YES_OR_NO_ALONE = re.compile(
     r"so it'?s )?(?:fine|ok|okay) with (?:it|that))\W*$"
 )
 # One person holding both roles, in so many words.
-_ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
+_ONE_IN_BOTH = re.compile(
+    r"\b(?:one|same|single) person\b|\bboth\b|\balso be\b|\bcombin\w*|\bmerg\w*"
+)
+# Someone over a role, right after it: "…the PO's boss" (a ranking, not the role taken).
+_ROLES_SUPERIOR = re.compile(
+    r"['\u2019]s\s+(?:line\s+)?(?:boss|manager|superior|supervisor|lead)\b"
+)
 # A yes or no asked for at the end of a question: "…, yes or no?".
 _YES_OR_NO_AT_THE_END = re.compile(r"\byes or no\W*$")
 # One role said to do the other's job: "our PMs act as POs too".
@@ -395,8 +401,11 @@ _HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
 # The Product Owner taken, by its name, for whoever owns the product or the company.
 _OWNER_BY_NAME = re.compile(
     r"\b(?:is|isn'?t) (?:the |a )?(?:po|product owner) (?:the |a |just )?(?:person|one|guy|owner|"
-    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)"
-    r"\s*(?:[,?.!]|$|like\b|as\b)"
+    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)\b"
+    r"(?!\s+(?:backlog|roadmap|vision|strategy|goal)\b)|"
+    # ("PO means the owner of the backlog" is the backlog, not the company)
+    r"\b(?:po|product owner) (?:just )?means (?:the )?(?:owner|founder)\b"
+    r"(?! of (?:the )?(?:product )?(?:backlog|roadmap|goal|vision)\b)"
 )
 # Asking what others do, in place of an answer: "no idea, what do most startups do?".
 _WHAT_OTHERS_DO = re.compile(
@@ -421,11 +430,13 @@ _CHANGES_YOUR_MIND = re.compile(
     r"recommendation)\b"
 )
 # A Product Manager set beside a project manager: "is a PM the same as a project manager?".
-_PM_SET_BESIDE = re.compile(r"\bproduct managers?\b|\bpms?\b|\bsame as\b")
+_PM_SET_BESIDE = re.compile(
+    r"\bproduct managers?\b|\bpms?\b.*\b(?:same as|vs|versus)\b|\b(?:same as|vs|versus)\b.*\bpms?\b"
+)
 # Setting the two roles side by side: "PO vs PM", "the difference between…".
 _SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
 # Asking whom a role reports to: "the reporting line for a PM", "the PO's reporting structure".
-_REPORTS = re.compile(r"\breports? to\b|\breporting (?:lines?|structures?|chains?)\b")
+_REPORTS = re.compile(r"\breporting (?:lines?|structures?|chains?|hierarch\w*|relationships?)\b")
 # A role's seniority named, which ranks nothing: "does a junior PM need to be technical?".
 _JUNIOR_OR_SENIOR = re.compile(r"\b(?:junior|senior) (?:pm|po|product manager|product owner)s?\b")
 # "So who?", "so which one?": the last answer again, or the advice where there is none.
@@ -1050,7 +1061,7 @@ class Chat:
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         wished = _WISHED.sub("", said)
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(wished)
-        owned = taken is not None and wished[taken.end() :].startswith(("'s", "\u2019s"))
+        owned = taken is not None and bool(_ROLES_SUPERIOR.match(wished[taken.end() :]))
         if taken is not None and not owned and not ANOTHER_JOB_AS_ROLE.search(said):
             return self._another_job(taken)  # "my CTO wants to be the PO": no idea of the CEO's
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
@@ -1077,7 +1088,7 @@ class Chat:
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
-        if taken is None or said[taken.end() :].startswith(("'s", "\u2019s")):
+        if taken is None or _ROLES_SUPERIOR.match(said[taken.end() :]):
             return None  # ("can our CTO be the PO's boss?" asks of a ranking)
         return self._another_job(taken)
 

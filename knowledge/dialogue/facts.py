@@ -49,8 +49,12 @@ _BUSINESS = re.compile(
     r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ ){0,3}(?:teams?|squads?|people|engineers|devs|"
     r"developers|staff|headcount)\b|(?:a |an )?(?:bigger|larger|more)\b)|"
     # (money to spend is funding, not a goal: "our investor gave us more money")
-    r"sell(?:s|ing)?|(?:make|makes|making) (?:more |enough |some |extra )?money|"
-    r"(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )(?<!extra )money(?! for\b)|"
+    r"sell(?:s|ing)?|(?:make|makes|making|bring(?:ing)? in) (?:more |enough |some |extra )?money|"
+    # (people's pay is no goal: "our devs earn good money")
+    r"(?<!devs )(?<!engineers )(?<!developers )(?<!they )(?<!he )(?<!she )(?<!i )(?<!we )"
+    r"earn(?:s|ing)? (?:more |enough |some )?money|"
+    r"(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )(?<!extra )(?<!good )(?<!decent )"
+    r"(?<!great )(?<!a lot of )money(?! for\b)|"
     r"who (?:actually )?pays|multi-?year|long[- ]term|"
     r"\d[- ]years? (?:plan|strategy|roadmap)|(?:in front of|to|for) the board|board (?:meetings?|"
     r"members|deck)|why we(?:'re| are)? build\w*|on[- ]site|who (?:the |our )?(?:customers?|"
@@ -151,7 +155,9 @@ _HOW_IT_WORKS = re.compile(
     # is now (not what it would become: "turn into a company that runs sprints")
     r"|(?<!into )(?<!become )(?<!becoming )(?<!be )(?<!being )(?<!like )(?<!want )(?<!need )"
     # (after "to" a company is one to become, unless moved to: "I just moved to a startup that…")
-    r"(?<!(?<!moved )to )(?<!towards )\b(?:a|an) "
+    r"(?<!grow to )(?<!grows to )(?<!growing to )(?<!transition to )(?<!transitioning to )"
+    r"(?<!switch to )(?<!switching to )(?<!change to )(?<!changing to )(?<!evolve to )"
+    r"(?<!move to )(?<!get to )(?<!towards )\b(?:a|an) "
     r"(?:[\w-]+ ){0,3}?(?:startup|company|business|shop|firm|org|"
     r"organi[sz]ation|scale-?up) (?:that|which) (?:already |also )?(?:runs|does|uses|follows|"
     r"practi[cs]es) (?:scrum|sprints)\b(?! (?:badly|poorly|properly|better|wrong|well)\b)"
@@ -287,9 +293,9 @@ _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a 
 
 # "1 pm" followed by what makes it a time of day ("1 pm standup", "1 pm tomorrow"), not a PM.
 _ONE_PM_AS_TIME = (
-    r"1 (?!pms? (?:stand-?ups?|syncs?|meetings?|calls?|reviews?|deadlines?|slot|sharp|start|"
-    r"check-?ins?|demos?|tomorrow|today|tonight|friday|monday|tuesday|wednesday|thursday|"
-    r"saturday|sunday|\w*ish)\b)"
+    r"1 (?=product |pos?\b|pms?(?:$|[,.;!?)(]| and\b| who\b| but\b| already\b| on staff\b| "
+    r"in-house\b| on the team\b| full[- ]time\b| for the\b| right now\b| working\b| doing\b| "
+    r"now\b| with\b))"
 )
 
 

@@ -4219,3 +4219,25 @@ def test_a_sixth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     boss = chat.reply("can our CTO be the PO's boss?").text
     assert boss.startswith("The article never ranks the two roles")
     assert read_facts("we plan to grow to a company that runs scrum").goal == "deliver-product"
+
+
+def test_a_seventh_review_of_the_testers_fixes_holds(chat: Chat) -> None:
+    # an independent review's finds in the fixes above, each once wrong
+    founder = chat.reply("product owner means the founder, right?").text
+    assert founder.startswith("No, despite the name.")
+    either = chat.reply("is the PO the person who owns the product or is that the founder?").text
+    assert either.startswith("No, despite the name.")
+    new_to = read_facts("I am new to a startup that runs scrum. should we hire a PO or a PM?")
+    assert new_to.goal is None
+    assert read_facts("we have 1 pm retro on fridays").existing_roles == ()
+    assert read_facts("we need to bring in more money").goal == "build-business"
+    assert read_facts("our devs earn good money").goal is None
+    takes_over = chat.reply("can our CTO take over the product manager's responsibilities?").text
+    assert takes_over.startswith("The article doesn't say whether your CTO can also be")
+    scrum_master = chat.reply("is a project manager the same as a scrum master?").text
+    assert "Product Manager (PM):" not in scrum_master
+    combined = chat.reply("can my PO also be our PM, yes or no?").text
+    assert combined.startswith("Neither, going by the article")
+    coo = chat.reply("what's the difference between a PO and a PM? our dev team reports to the COO")
+    assert not coo.text.startswith("The article never ranks")
+    assert chat.reply("what's the PM's reporting hierarchy?").text.startswith("The article never")
