@@ -355,12 +355,12 @@ _YES_OR_NO_ALONE = re.compile(
     r"so it'?s )?(?:fine|ok|okay) with (?:it|that))\W*$"
 )
 # One person holding both roles, in so many words.
-_ONE_IN_BOTH = re.compile(
-    r"\b(?:one|same|single) person\b|\bboth\b|\balso be\b|\bcombin\w*|\bmerg\w*"
-)
-# Someone over a role, right after it: "…the PO's boss" (a ranking, not the role taken).
-_ROLES_SUPERIOR = re.compile(
-    r"['\u2019]s\s+(?:line\s+)?(?:boss|manager|superior|supervisor|lead)\b"
+_ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
+# One of the two roles taking on the other: "can my PO also be our PM?", "…be combined?".
+_ONE_TAKES_BOTH = re.compile(r"\balso be\b|\bcombin\w*|\bmerg\w*|\bdouble as\b")
+# A role's own work, right after it: "…take over the PM's responsibilities" (the role taken).
+_ROLES_WORK = re.compile(
+    r"['\u2019]s\s+(?:responsibilit\w*|duties|duty|job|work|tasks?|role|hat|part)\b"
 )
 # A yes or no asked for at the end of a question: "…, yes or no?".
 _YES_OR_NO_AT_THE_END = re.compile(r"\byes or no\W*$")
@@ -401,11 +401,12 @@ _HIRING_WORD = re.compile(r"\b(?:hire|hires|hired|hiring)\b")
 # The Product Owner taken, by its name, for whoever owns the product or the company.
 _OWNER_BY_NAME = re.compile(
     r"\b(?:is|isn'?t) (?:the |a )?(?:po|product owner) (?:the |a |just )?(?:person|one|guy|owner|"
-    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)\b"
-    r"(?!\s+(?:backlog|roadmap|vision|strategy|goal)\b)|"
+    r"someone) (?:who|that) owns (?:the |our |a )?(?:product|company|business|startup)"
+    r"\s*(?:[,?.!]|$|like\b|as\b|or\b)|"
     # ("PO means the owner of the backlog" is the backlog, not the company)
-    r"\b(?:po|product owner) (?:just )?means (?:the )?(?:owner|founder)\b"
-    r"(?! of (?:the )?(?:product )?(?:backlog|roadmap|goal|vision)\b)"
+    r"(?:^|\b(?:so|does|doesn'?t|isn'?t|is) )(?:the )?(?:po|product owner) (?:just )?means "
+    r"(?:the )?(?:owner|founder)(?: of (?:the |our )?(?:company|business|startup|product))?"
+    r"\s*(?:[,?.!]|$|right\b)"
 )
 # Asking what others do, in place of an answer: "no idea, what do most startups do?".
 _WHAT_OTHERS_DO = re.compile(
@@ -431,12 +432,15 @@ _CHANGES_YOUR_MIND = re.compile(
 )
 # A Product Manager set beside a project manager: "is a PM the same as a project manager?".
 _PM_SET_BESIDE = re.compile(
-    r"\bproduct managers?\b|\bpms?\b.*\b(?:same as|vs|versus)\b|\b(?:same as|vs|versus)\b.*\bpms?\b"
+    r"\bproduct managers?\b|(?<!project manager )(?<!project managers )(?<!\()\bpms?\b(?!\))"
 )
 # Setting the two roles side by side: "PO vs PM", "the difference between…".
 _SETS_APART = re.compile(r"\b(?:vs|versus|difference|differ|differs|compare|compared)\b")
 # Asking whom a role reports to: "the reporting line for a PM", "the PO's reporting structure".
-_REPORTS = re.compile(r"\breporting (?:lines?|structures?|chains?|hierarch\w*|relationships?)\b")
+_REPORTS = re.compile(
+    r"\breporting (?:lines?|structures?|chains?|hierarch\w*|relationships?)\b|"
+    r"\bwho reports? to (?:who|whom)\b|\breports? to (?:the other|each other)\b"
+)
 # A role's seniority named, which ranks nothing: "does a junior PM need to be technical?".
 _JUNIOR_OR_SENIOR = re.compile(r"\b(?:junior|senior) (?:pm|po|product manager|product owner)s?\b")
 # "So who?", "so which one?": the last answer again, or the advice where there is none.
@@ -1061,7 +1065,7 @@ class Chat:
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         wished = _WISHED.sub("", said)
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(wished)
-        owned = taken is not None and bool(_ROLES_SUPERIOR.match(wished[taken.end() :]))
+        owned = taken is not None and _ranks_over(wished[taken.end() :])
         if taken is not None and not owned and not ANOTHER_JOB_AS_ROLE.search(said):
             return self._another_job(taken)  # "my CTO wants to be the PO": no idea of the CEO's
         concept = self.concepts.find(text, all_of_it=True) if said.finds(ASKS_MEMBERS) else None
@@ -1088,7 +1092,7 @@ class Chat:
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
         taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
-        if taken is None or _ROLES_SUPERIOR.match(said[taken.end() :]):
+        if taken is None or _ranks_over(said[taken.end() :]):
             return None  # ("can our CTO be the PO's boss?" asks of a ranking)
         return self._another_job(taken)
 
@@ -1325,15 +1329,15 @@ class Chat:
                 claim, claimed = asked, self._answer(asked)
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
-            # (an unsure answer to "who…" is still the answer: "who owns churn at a startup?")
-            concept = self.concepts.find(reading.text, all_of_it=True)
+            # (looked for only where the answer is unsure: most turns place work clearly)
+            unsure = _names_no_work(answer) or answer.confidence < MOST_LIKELY
+            concept = self.concepts.find(reading.text, all_of_it=True) if unsure else None
             # (an unsure answer to "who…" stays the answer where only the company's size calls
             # up an idea: "who owns churn in a small business?")
             sized = concept is not None and concept == self.concepts.find(_COMPANY_SIZE)
-            unsure = _names_no_work(answer) or (
-                answer.confidence < MOST_LIKELY and not (sized and _ASKS_WHOSE.search(said))
-            )
-            if unsure and concept is not None:
+            if sized and not _names_no_work(answer) and _ASKS_WHOSE.search(said):
+                concept = None
+            if concept is not None:
                 # "Does a PM need to be technical?", "and for a 5-person startup?": no work of
                 # either role, but something the article explains.
                 return self._concept_reply(reading, concept)
@@ -1767,7 +1771,10 @@ class Chat:
         again = memory is not None and memory.intent == "combine"
         doubling = _ACTS_AS.search(said) and _ASKS_IF_FINE.search(said)
         # "can one person be both, yes or no?" (not "are they separate roles, yes or no?")
-        yes_or_no = _YES_OR_NO_AT_THE_END.search(said) and _ONE_IN_BOTH.search(said)
+        yes_or_no = _YES_OR_NO_AT_THE_END.search(said) and (
+            _ONE_IN_BOTH.search(said)
+            or (len(_roles_named(said)) == 2 and _ONE_TAKES_BOTH.search(said))
+        )
         if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             text = wording.COMBINED_YES_OR_NO
@@ -2190,8 +2197,15 @@ def _says_only_no_scrum(text: str) -> bool:
     return (
         "?" not in text
         and len(said.split()) <= _PROCESS_NOTE_WORDS
+        and ("scrum" in said or "sprint" in said or "agile" in said)
         and read_facts(text) == HiringFacts(uses_scrum=False)
     )
+
+
+def _ranks_over(rest: str) -> bool:
+    """Whether what follows a role taken ("…be the PO") makes it someone over or beside the
+    role ("…'s boss", "…'s direct manager", "…'s mentor") rather than the role itself."""
+    return rest.startswith(("'s", "\u2019s")) and not _ROLES_WORK.match(rest)
 
 
 def _why_not(text: str, answer: Answer) -> str | None:

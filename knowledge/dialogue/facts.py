@@ -49,10 +49,11 @@ _BUSINESS = re.compile(
     r"expand(?:s|ing)? (?:in)?to (?!(?:\w+ ){0,3}(?:teams?|squads?|people|engineers|devs|"
     r"developers|staff|headcount)\b|(?:a |an )?(?:bigger|larger|more)\b)|"
     # (money to spend is funding, not a goal: "our investor gave us more money")
-    r"sell(?:s|ing)?|(?:make|makes|making|bring(?:ing)? in) (?:more |enough |some |extra )?money|"
-    # (people's pay is no goal: "our devs earn good money")
-    r"(?<!devs )(?<!engineers )(?<!developers )(?<!they )(?<!he )(?<!she )(?<!i )(?<!we )"
-    r"earn(?:s|ing)? (?:more |enough |some )?money|"
+    r"sell(?:s|ing)?|(?:make|makes|making|bring(?:ing)? in) (?:more |enough |some |extra |good |"
+    r"decent |great |a lot of |lots of )?money|"
+    # (people's pay is no goal, "our devs earn good money"; what the product earns is)
+    r"(?:(?<=to )|(?<=product )|(?<=app )|(?<=company )|(?<=business ))earn(?:s|ing)? (?:more |"
+    r"enough |some |good )?money|"
     r"(?<!more )(?<!raised )(?<!raise )(?<!some )(?<!enough )(?<!extra )(?<!good )(?<!decent )"
     r"(?<!great )(?<!a lot of )money(?! for\b)|"
     r"who (?:actually )?pays|multi-?year|long[- ]term|"
@@ -293,9 +294,9 @@ _SEVERAL = r"(?:[1-9]\d*|two|three|four|five|six|seven|eight|nine|ten|several|a 
 
 # "1 pm" followed by what makes it a time of day ("1 pm standup", "1 pm tomorrow"), not a PM.
 _ONE_PM_AS_TIME = (
-    r"1 (?=product |pos?\b|pms?(?:$|[,.;!?)(]| and\b| who\b| but\b| already\b| on staff\b| "
-    r"in-house\b| on the team\b| full[- ]time\b| for the\b| right now\b| working\b| doing\b| "
-    r"now\b| with\b))"
+    r"1 (?=product |pos?\b)|1 (?!pms? (?:stand-?ups?|syncs?|meetings?|calls?|reviews?|retros?|"
+    r"deadlines?|slot|sharp|start|lunch|check-?ins?|demos?|tomorrow|today|tonight|to \d|"
+    r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\w*ish)\b)"
 )
 
 

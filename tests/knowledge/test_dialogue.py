@@ -4241,3 +4241,26 @@ def test_a_seventh_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     coo = chat.reply("what's the difference between a PO and a PM? our dev team reports to the COO")
     assert not coo.text.startswith("The article never ranks")
     assert chat.reply("what's the PM's reporting hierarchy?").text.startswith("The article never")
+
+
+def test_an_eighth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
+    # an independent review's finds in the fixes above, each once wrong
+    fundraising = chat.reply("hiring a PO means the founder can focus on fundraising, right?").text
+    assert not fundraising.startswith("No, despite the name")
+    stories = chat.reply("product owner means the owner of the user stories?").text
+    assert not stories.startswith("No, despite the name")
+    backlog = chat.reply("is the product owner the one who owns the product's backlog?").text
+    assert backlog.startswith("That's clearly work for the Product Owner")
+    assert read_facts("we have 1 PM so far and want to grow revenue").existing_roles == (
+        "product-manager",
+    )
+    assert read_facts("our goal is to make good money from the app").goal == "build-business"
+    assert read_facts("our designers earn more money than our devs").goal is None
+    reports = chat.reply("PO vs PM, who reports to who?").text
+    assert reports.startswith("The article never ranks the two roles")
+    developer = chat.reply("can our PM also be a developer, yes or no?").text
+    assert not developer.startswith("Neither")
+    just = chat.reply("is a PM just a project manager?").text
+    assert "Product Manager (PM):" in just
+    project = chat.reply("what does a project manager (PM) do?").text
+    assert "Product Manager (PM):" not in project
