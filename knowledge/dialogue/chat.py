@@ -783,7 +783,8 @@ class Chat:
             # "McKinsey says the PO is the training ground for CEOs, yes?": one of the
             # article's ideas, named by the article's own names, not the two roles compared
             return self._concept_reply(Reading(Intent.CONCEPT, text), idea)
-        one_role = len(_roles_named(heard)) == 1
+        one_role = "po" in heard or "pm" in heard or "product" in heard  # (cheap test first)
+        one_role = one_role and len(_roles_named(heard)) == 1
         set_against = reading.intent in (Intent.COMBINE, Intent.CONCEPT, Intent.COMPARE)
         if set_against and "scrum master" in heard and one_role:
             # "can the PO also be the scrum master?": the article has no Scrum Master

@@ -60,8 +60,10 @@ def message_of(text: str) -> Message:
     return Message(text, Text(said), Text(question_of(read)), words)
 
 
+@lru_cache(maxsize=16)
 def normalise(text: str) -> str:
-    """Lower-case words, without Slack markup or emoji codes, single-spaced."""
+    """Lower-case words, without Slack markup or emoji codes, single-spaced; kept for the few
+    texts read last, as a reply reads its message's words in several checks."""
     said = " ".join(P.NOT_WORDS.sub(" ", _plain(text)).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
     said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
