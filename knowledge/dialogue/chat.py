@@ -300,7 +300,8 @@ _TOOL = re.compile(
 )
 # The yes or no a reply about the article opens on ("Yes. It's in…", "No, not in so many words.").
 _YES_OR_NO = re.compile(r"^(?:Yes|No)[.,] ")
-# A question asking whose some work is (not what the article says of it).
+# A question, or a clause, asking whose some work is ("who owns the roadmap then"), not what
+# the article says of it.
 _ASKS_WHOSE = re.compile(r"\b(?:who|whose|whom|which role|which one)\b")
 # Asking what the article says of something: "what does the article say about company size?".
 _WHAT_IT_SAYS = re.compile(
@@ -332,8 +333,6 @@ _CALLED_WRONG = re.compile(
 )
 # What links a claim to the pushback after it: "…owns the backlog, so you're wrong".
 _TRAILING_LINK = re.compile(r"[\s,;.]*(?:\b(?:so|and|but|which means)\b)?[\s,;.]*$")
-# A clause asking whose something is: "who owns the roadmap then".
-_ASKS_WHO = re.compile(r"(?:who|whose|whom|which)\b")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -424,7 +423,7 @@ _WHICH_ROLE_THEN = re.compile(
     r"manager|product manager or product owner)\W*$"
 )
 # Words a message saying only how the team works has at most ("we dont use scrum at all").
-_PROCESS_NOTE_WORDS = 8
+_NO_SCRUM_NOTE_WORDS = 8
 # Asking what would change the advice: "what would change your mind?".
 _CHANGES_YOUR_MIND = re.compile(
     r"\bwhat (?:would|could|might|will) (?:change|alter|flip) (?:your|the) (?:mind|advice|answer|"
@@ -2070,7 +2069,7 @@ class Chat:
         said = message_of(text).said
         if memory is None or not memory.question or "?" in text or not _CALLED_WRONG.search(said):
             return False
-        if any(_ASKS_WHO.match(clause) for clause in _clauses(text)):
+        if any(_ASKS_WHOSE.match(clause) for clause in _clauses(text)):
             return False  # "ok maybe I am wrong. who owns the roadmap then": a question
         previous = self._previous_answer(memory)
         return previous is not None and self._disputes(text, previous)
@@ -2197,7 +2196,7 @@ def _says_only_no_scrum(text: str) -> bool:
     said = message_of(text).said
     return (
         "?" not in text
-        and len(said.split()) <= _PROCESS_NOTE_WORDS
+        and len(said.split()) <= _NO_SCRUM_NOTE_WORDS
         and ("scrum" in said or "sprint" in said or "agile" in said)
         and read_facts(text) == HiringFacts(uses_scrum=False)
     )
