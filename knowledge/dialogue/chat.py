@@ -332,7 +332,12 @@ _CALLED_WRONG = re.compile(
     r"not true)\b|\bi disagree\b|\bi doubt (?:it|that)\b|\bnot convinced\b"
 )
 # What links a claim to the pushback after it: "…owns the backlog, so you're wrong".
-_TRAILING_LINK = re.compile(r"[\s,;.]*(?:\b(?:so|and|but|which means)\b)?[\s,;.]*$")
+_LINKING_MARKS = " \t\n,;."
+# (stops and spaces are stripped first: two runs of them side by side would backtrack)
+_TRAILING_LINK = re.compile(r"\b(?:so|and|but|which means)$")
+# Characters a correction setting what was meant against what was not has at most ("not the
+# backlog, the budget"): longer messages ask or tell something else.
+_CORRECTION_CHARACTERS = 300
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -991,7 +996,8 @@ class Chat:
         if memory.question not in pieces:  # the list's pieces no longer being answered
             pieces = self._pieces(memory.question)
         place = _PLACES[nth["nth"]]
-        return pieces[place] if place < len(pieces) else None
+        # ("the last one" is place -1, nothing where no pieces were listed)
+        return pieces[place] if -len(pieces) <= place < len(pieces) else None
 
     def _pieces(self, listing: str) -> list[str]:
         """The pieces of work a question lists, as the person listed them, whether answered apart
@@ -1928,7 +1934,8 @@ class Chat:
             # taken for how the person's team splits the work
             claimed = reading.text[says.end() :]
             if (wrong := _CALLED_WRONG.search(claimed.lower())) is not None:
-                claimed = _TRAILING_LINK.sub("", claimed[: wrong.start()])  # "…, so you're wrong"
+                before = claimed[: wrong.start()].rstrip(_LINKING_MARKS)  # "…, so you're wrong"
+                claimed = _TRAILING_LINK.sub("", before).rstrip(_LINKING_MARKS)
             claimed = claimed.strip(" .!?")
             checked = self._claim_checked(claimed, kept) if claimed else None
             if checked is not None:
@@ -2435,7 +2442,9 @@ def _not_this_but(text: str) -> str | None:
     """What a short message setting what was meant against what was not names as meant ("not
     the backlog, the budget", "sorry — budget, not backlog" -> the budget); None for any other
     message. Only a correction if that is work."""
-    plain = _without_marks(text)
+    plain = _without_marks(text).strip()
+    if len(plain) > _CORRECTION_CHARACTERS:
+        return None  # (a wall of text is no short correction, and would cost the patterns time)
     if opening := NOT_THIS_BUT.match(plain):
         return plain[opening.end() :].strip() or None
     if meant := MEANT_NOT_THAT.fullmatch(plain):

@@ -4264,3 +4264,17 @@ def test_an_eighth_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     assert "Product Manager (PM):" in just
     project = chat.reply("what does a project manager (PM) do?").text
     assert "Product Manager (PM):" not in project
+
+
+def test_hostile_pushback_and_counting_in_nothing_are_answered(chat: Chat) -> None:
+    # a crash hunt's finds: "the last one" after one piece of work raised IndexError; a claim
+    # padded with stops before "you are wrong" backtracked for seconds; a wall of spaces too
+    _, last = turns(chat, "who owns the roadmap?", "the last one")
+    assert last.text.startswith("My last answer listed nothing")
+    _, listed_last = turns(chat, "who owns the go-to-market plan and pricing?", "the last one")
+    assert listed_last.answer is not None and listed_last.answer.question == "pricing"
+    padded = "that is wrong, the article says" + " ," * 450 + " PMs own it, so you are wrong"
+    _, pushed = turns(chat, "who owns pricing?", padded)
+    assert pushed.kind == "disagree"
+    _, spaces = turns(chat, "who owns the roadmap?", " " * 4000)
+    assert spaces.text
