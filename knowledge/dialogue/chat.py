@@ -306,7 +306,7 @@ _ASKS_WHOSE = re.compile(r"\b(?:who|whose|whom|which role|which one)\b")
 # Asking what the article says of something: "what does the article say about company size?".
 _WHAT_IT_SAYS = re.compile(
     r"^(?:(?:so|and|ok|okay|but|then|hmm)[ ,]+)*what does (?:the|this|that|your) (?:article|text) "
-    r"(?:say|tell us|have to say|mention) (?:about|of|on|regarding) (?P<topic>[^?]+?)\W*$"
+    r"(?:say|tell us|have to say|mention) (?:about|of|on|regarding) (?P<topic>[^?]*\w)\W*$"
 )
 # Where a pushback says what the article says: "that's wrong, it clearly says PMs must be…".
 _SAYS_OF_THE_ARTICLE = re.compile(
