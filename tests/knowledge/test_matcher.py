@@ -105,6 +105,9 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
         ("who looks into what our competitors are up to?", PM),
         ("who decides where the product should be in a few years?", PM),
         ("who finds new ways for the business to grow?", PM),
+        # who pays for the product is a question of its price and buyers, not of anyone's salary
+        ("who will pay for our app?", PM),
+        ("who works out who will pay for the product?", PM),
         ("who finds cheaper suppliers?", PM),
         ("who plans how we'll get the product into stores?", PM),
         ("who works out how many people might buy this?", PM),
