@@ -102,6 +102,7 @@ from knowledge.dialogue.patterns import (
     OPTION_PICKED,
     OTHER_HIRE,
     OTHER_ROLE,
+    PAY_ASKED,
     PO_COUNT,
     PO_OR_PM,
     POINTS_BACK,
@@ -1066,7 +1067,7 @@ class Chat:
             return _noting(wording.NO_RATIO, reply)  # "how many POs per PM?"
         if said.finds(IN_COMMON) and not hiring:  # "what do they have in common?"
             return self._compare(Reading(Intent.COMPARE, text), None)
-        of_a_role = named or said.finds(WHICH_ROLE)
+        of_a_role = named or said.finds(WHICH_ROLE) or said.finds(PAY_ASKED)  # "TC range?"
         if of_a_role and not asks_who and said.finds(WORKING_CONDITIONS):
             return _working_conditions()  # "isn't a PM more expensive than a PO?"
         wished = _WISHED.sub("", said)
@@ -1227,7 +1228,10 @@ class Chat:
             and answer.confidence >= MOST_LIKELY
             and not _HIRING_WORD.search(asked.lower())  # whom to hire is the article's question
         )
-        if not left_open and (concept := self.concepts.find(asked)) is not None:
+        # (work the article never names, "the sprint goal", is said not to be in it, though an
+        # idea it does name shares a word with it: "the product goal")
+        inferred = bool(answer.owners) and not answer.named and answer.confidence >= MOST_LIKELY
+        if not (left_open or inferred) and (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
             lead = wording.CLAIM if claimed else "Yes."
             return reply.model_copy(update={"text": f"{lead} {reply.text}"})

@@ -77,6 +77,7 @@ WORDING = frozenset(
         "POINTS_BACK",
         "PO_COUNT",
         "PRODUCT_PEOPLE",
+        "PAY_ASKED",
         "PROJECT_MANAGER",
         "PUSHBACK",
         "PUZZLED",

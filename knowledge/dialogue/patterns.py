@@ -870,9 +870,11 @@ _ANOTHER_JOB = (
     r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
 )
 ANOTHER_JOB_AS_ROLE = re.compile(
-    rf"\b(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:doubles?|acts?|serves?|fills? in) "
+    # (asked as "is X the role?", the job needs no verb: "is the tech lead the PO?")
+    rf"\b(?P<asked>(?:is|isn't|isnt) (?:the |our |a |an |my )?)?"
+    rf"(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
     rf"as|be|(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
-    rf"take on|take over|play|wear|as) (?:the |our |a |an )?"
+    rf"take on|take over|play|wear|as) |(?(asked)|(?!)))(?:the |our |a |an )?"
     rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
 )
@@ -948,10 +950,17 @@ PROJECT_MANAGER = re.compile(r"\b(?:project|program|programme) manag\w*")
 # A role or the job itself spoken of without its name: "is the job stressful?", "do they…".
 THE_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 # Pay, hours, stress and other conditions of the job, which the article does not cover.
+# Pay asked as a range, a band or total compensation ("TC range?", "pay range for a PO?"): pay,
+# with or without a role named.
+PAY_ASKED = re.compile(
+    r"\b(?:pay|comp|compensation|tc) (?:range|band|package)s?\b|\btotal comp(?:ensation)?\b|"
+    r"\bwhat tc\b|\btc (?:for|of)\b"
+)
 WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"
     r"(?:paid|earn|earns|burn(?:s|ing)? out)\b|\b(?:paid|earns?) (?:more|less|better|well)\b|"
     r"\bsalar(?:y|ies)\b|\bpays? (?:more|less|better)\b|"
+    rf"{PAY_ASKED.pattern}|"
     rf"\bpay\s+(?:a |an |our |my |the )?(?:{_ROLE}|pms|pos)\b|"
     r"\b(?:stressful|stressed|(?:working|long) hours|work (?:long hours|weekends|overtime|remotely|"
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"

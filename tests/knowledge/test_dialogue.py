@@ -4278,3 +4278,43 @@ def test_hostile_pushback_and_counting_in_nothing_are_answered(chat: Chat) -> No
     assert pushed.kind == "disagree"
     _, spaces = turns(chat, "who owns the roadmap?", " " * 4000)
     assert spaces.text
+
+
+@pytest.mark.parametrize(
+    "asked", ["TC range?", "pay range for PO?", "what TC should we offer a PO"]
+)
+def test_pay_asked_as_a_range_or_total_compensation_is_not_in_the_article(
+    chat: Chat, asked: str
+) -> None:
+    # a recruiter's find: "TC range?" got the product line's strategy ("range"), and "pay range
+    # for PO?" a PM's work
+    assert chat.reply(asked).text == wording.WORKING_CONDITIONS
+
+
+def test_work_the_article_never_names_is_not_said_to_be_in_it_for_an_idea_sharing_a_word(
+    chat: Chat,
+) -> None:
+    # an agile coach's find: "does the article mention the sprint goal?" got "Yes. The product
+    # goal: …"
+    sprint_goal = chat.reply("does the article mention the sprint goal?").text
+    assert sprint_goal.startswith("No, not in so many words.")
+    assert chat.reply("does the article mention the product goal?").text.startswith("Yes.")
+
+
+def test_the_increment_is_never_said_to_be_the_articles(chat: Chat) -> None:
+    # an agile coach's find: "who owns the increment?" got "clearly work for the Product Owner",
+    # though the article never mentions the Increment
+    owned, asked = turns(chat, "who owns the increment?", "is that in the article?")
+    assert owned.text.startswith("Most likely the Product Owner. The article doesn't name this")
+    assert asked.text.startswith("No, not in so many words.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "job"),
+    [("is the tech lead the PO?", "tech lead"), ("is our CTO the PM?", "CTO")],
+)
+def test_another_job_asked_as_the_role_is_not_in_the_article(
+    chat: Chat, asked: str, job: str
+) -> None:
+    # an agile coach's find: "is the tech lead the PO?" got "Most likely the Product Manager"
+    assert chat.reply(asked).text.startswith(f"The article doesn't say whether your {job} can")
