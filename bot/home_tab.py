@@ -21,7 +21,7 @@ async def publish_home_tab(client: AsyncWebClient, deps: Deps, team: str, user: 
     set-up and its insights of the last 30 days. A refusal leaves their previous Home tab (or
     Slack's empty one) in place, so it is logged, not retried."""
     recent = await deps.store.recommended_to(team, user)
-    admin = await is_admin(client, team, user)
+    admin = bool(await is_admin(client, team, user))  # unknown (Slack could not say): not shown
     insights = await deps.store.insights(team, INSIGHTS_DAYS) if admin else None
     workspace = await deps.workspaces.of(team)
     view = home_view(workspace.kb, recent=recent, insights=insights, admin=admin)

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from knowledge.text import EMOJI_CODE
+
 
 class Intent(StrEnum):
     HELP = "help"
@@ -98,7 +100,6 @@ _SET_VALUE = re.compile(r"<[@!]|\b(?:nobody|no one|none|\d+)\b", re.IGNORECASE)
 # "teach me: …", "teach us about…": a person asking to learn, not an admin teaching.
 _LEARNER = frozenset({"me", "us", "you", "him", "her", "them", "my", "our"})
 _SLACK_TOKEN = re.compile(r"<[^>]*>")
-_EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:")
 _WORD = re.compile(r"[^\W_]+")
 _TYPO_CUTOFF = 70
 # Slack asks messages to stay under 4,000 characters; past that, more words cannot change who owns
@@ -108,7 +109,7 @@ MAX_TEXT = 4000
 
 def words_of(text: str) -> list[str]:
     """Lower-case words, ignoring Slack tokens (mentions, links) and :emoji: codes."""
-    cleaned = _EMOJI_CODE.sub(" ", _SLACK_TOKEN.sub(" ", text.lower()))
+    cleaned = EMOJI_CODE.sub(" ", _SLACK_TOKEN.sub(" ", text.lower()))
     return _WORD.findall(cleaned)
 
 
@@ -128,6 +129,19 @@ def command_in_a_message(text: str) -> str | None:
     return None
 
 
+def _sets_up(text: str) -> bool:
+    """Whether a text starting with `set`, `teach` or `unteach` is that subcommand, not a question
+    ("set up the sprint planning", "teach me about the three horizons", "…?"). `set` with a
+    setting, a value or nothing after it is the subcommand (its mistakes get a line saying what
+    is valid); so is `teach` to anyone but a learner."""
+    first, second, *_ = [*text.lower().split(), "", ""]
+    if text.rstrip().endswith("?"):
+        return False
+    if first == "set":
+        return not second or second.strip(":") in _SETTINGS or bool(_SET_VALUE.search(text))
+    return first == "unteach" or second.strip(":") not in _LEARNER
+
+
 @lru_cache(maxsize=64)
 def read(text: str) -> Reading:
     """Classify one message or command text (only its first MAX_TEXT characters count).
@@ -136,7 +150,7 @@ def read(text: str) -> Reading:
     words = words_of(text)
     if not words or all(word in _GREETING_WORDS for word in words):
         return Reading(Intent.HELP)
-    if text.split()[0].lower() in SETUP and not text.rstrip().endswith("?"):
+    if text.split()[0].lower() in SETUP and _sets_up(text):
         return Reading(SETUP[text.split()[0].lower()], text=text.strip())
     known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
     trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())

@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.admins import NOT_AN_ADMIN, is_admin
+from bot.admins import NOT_AN_ADMIN, is_admin, refusal
 from bot.blocks import ids
 from bot.blocks.answer import holder_mentions
 from bot.blocks.kit import (
@@ -76,8 +76,10 @@ async def change_setup(
     text: str, team: str, user: str, client: AsyncWebClient, deps: Deps
 ) -> Message:
     """What `/rolefit set …` or `/rolefit teach …` did, as the private reply to show."""
-    if not await is_admin(client, team, user):
-        return note(f"{NOT_AN_ADMIN} Ask one of them to run `/rolefit {text.split()[0].lower()}`.")
+    admin = await is_admin(client, team, user)
+    if not admin:
+        ask_one = f"{NOT_AN_ADMIN} Ask one of them to run `/rolefit {text.split()[0].lower()}`."
+        return note(refusal(admin, ask_one))
     word, _, rest = text.strip().partition(" ")
     named, _, value = rest.strip().partition(" ")
     if word.lower() == SET and named.lower() == RETENTION:
@@ -153,7 +155,7 @@ def _valid_roles(kb: KnowledgeBase) -> str:
 async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     named, colon, said = text.partition(":")
     phrase = clean_phrase(unescape(said))  # "<!channel>" typed is a mention, not words
-    if not colon or not named.strip() or not phrase:
+    if not colon or not named.strip() or not said.strip(" .,;:!?"):
         return TEACH_USAGE
     responsibility = find_responsibility(deps.kb, named)
     if responsibility is None:
@@ -179,10 +181,10 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
             f"That's long for a phrasing ({len(phrase.split())} words). Teach the short name "
             f"your people use for the work, {TAUGHT_WORDS_MAX} words at most. {TEACH_USAGE}"
         )
-    if workspace.matcher.reads_no_words(phrase):
+    if not phrase or workspace.matcher.reads_no_words(phrase):
         return (
-            f"I can't match “{quote(phrase)}” to anything: it has no words I read (emoji "
-            f"and words like “the” don't count). {TEACH_USAGE}"
+            f"I can't match “{quote(phrase or said.strip())}” to anything: it has no words I "
+            f"read (emoji and words like “the” don't count). {TEACH_USAGE}"
         )
     before = workspace.matcher.answer(phrase)
     if before.responsibility is not None and before.responsibility.id == responsibility.id:
@@ -269,8 +271,9 @@ async def open_holders_modal(
     trigger_id: str, team: str, user: str, client: AsyncWebClient, deps: Deps
 ) -> None:
     """The Home tab's "Change" button: the holders modal for an admin, a polite no for others."""
-    if not await is_admin(client, team, user):
-        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+    admin = await is_admin(client, team, user)
+    if not admin:
+        await reply_privately(client, "", user, note(refusal(admin, NOT_AN_ADMIN)))
         return
     workspace = await deps.workspaces.of(team)
     try:
@@ -284,8 +287,9 @@ async def save_holders_modal(
 ) -> None:
     """The holders modal, submitted (and already closed): each role whose people changed is saved,
     keeping any user groups, and the admin's Home tab shows the result."""
-    if not await is_admin(client, team, user):
-        await reply_privately(client, "", user, note(NOT_AN_ADMIN))
+    admin = await is_admin(client, team, user)
+    if not admin:
+        await reply_privately(client, "", user, note(refusal(admin, NOT_AN_ADMIN)))
         return
     before = (await deps.workspaces.of(team)).kb.roles
     values = submitted_values(view)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.models import SLACK_HOLDER_ID, KnowledgeBase, Responsibility, Role
+from knowledge.text import EMOJI_CODE
 
 # The longest phrasing kept (the store's column holds 300 characters).
 PHRASE_MAX = 300
@@ -77,5 +78,6 @@ _AROUND = " .,;:!?\"'`\u201c\u201d\u2018\u2019"  # and curly quotes
 def clean_phrase(text: str) -> str:
     """A phrasing as it is kept: lower case (answers read it so; "THE BIG WALL" is "the big
     wall" taught again), one line, single spaces, no stops or quotes around it ("the Kanban
-    Board!!" is untaught as "the kanban board"), at most PHRASE_MAX characters."""
-    return " ".join(text.lower().split()).strip(_AROUND)[:PHRASE_MAX].strip()
+    Board!!" is untaught as "the kanban board"), no Slack emoji codes (":tada:" is no word), at
+    most PHRASE_MAX characters."""
+    return " ".join(EMOJI_CODE.sub(" ", text.lower()).split()).strip(_AROUND)[:PHRASE_MAX].strip()

@@ -20,7 +20,7 @@ import snowballstemmer  # Snowball's English stemmer: "prioritising"/"prioritize
 _MENTION = re.compile(r"<[@!][^>]*>")
 _CHANNEL = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^>|]*(?:\|([^>]*))?>", re.IGNORECASE)
-_EMOJI = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-\d:)?")
+EMOJI_CODE = re.compile(r":[a-z0-9_+'-]+:(?::skin-tone-\d:)?")  # Slack's ":tada:"
 _BARE_URL = re.compile(r"\bhttps?://\S+")
 # "P&L", "R & D", "M&A" become one word ("pnl", "rnd") before punctuation is dropped.
 _AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
@@ -99,7 +99,7 @@ def clean_text(text: str) -> str:
     else:
         text = text.translate(_QUOTES).lower()
     if ":" in text:
-        text = _EMOJI.sub(" ", text)
+        text = EMOJI_CODE.sub(" ", text)
     for mark in _FORMATTING_MARKS:  # str.replace beats str.translate on short text
         if mark in text:
             text = text.replace(mark, " ")

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.admins import is_admin
+from bot.admins import is_admin, refusal
 from bot.blocks.insights import stats_message
 from bot.delivery import note, reply_privately
 from bot.deps import deps_of
@@ -103,10 +103,11 @@ async def send_stats(
     """`/rolefit stats`: the workspace's insights, to an admin only (users.info says who)."""
     deps = deps_of(context)
     team, user, channel = context.team_id or "", context.user_id or "", context.channel_id or ""
-    if await is_admin(client, team, user):
+    admin = await is_admin(client, team, user)
+    if admin:
         shown = stats_message(await deps.store.insights(team, INSIGHTS_DAYS))
     else:
-        shown = note(NOT_AN_ADMIN_STATS)
+        shown = note(refusal(admin, NOT_AN_ADMIN_STATS))
     await reply_privately(client, channel, user, shown, respond=respond)
 
 

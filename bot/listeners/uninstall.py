@@ -23,6 +23,8 @@ async def forget_workspace(
     )
     team = context.team_id or str(body.get("team_id") or "")
     if revoked_bot and team:
-        await deps_of(context).store.delete_team(team)
+        deps = deps_of(context)
+        await deps.store.delete_team(team)
+        deps.workspaces.changed(team)  # a reinstall at once finds none of it in this process
         logger.info("forgot a workspace that removed RoleFit")
     await ack()

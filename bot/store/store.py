@@ -1001,8 +1001,9 @@ class Store:
 
     async def delete_team(self, team: str) -> None:
         """Everything RoleFit keeps for workspace `team`, in one transaction: its installation and
-        tokens, settings, role holders, phrasings, questions, feedback, conversations and the
-        messages it was still owed (nobody there can receive them now)."""
+        tokens, settings, role holders, phrasings, questions, feedback, conversations, the
+        messages it was still owed (nobody there can receive them now) and the claims naming its
+        channels and messages. Keys are matched literally: a `_` in a team id is no wildcard."""
         self._retentions.pop(team, None)
         await self.flush()  # nothing this process queued lands after the deletion
         async with self._transaction() as connection:
@@ -1010,7 +1011,13 @@ class Store:
                 await connection.execute(delete(table).where(table.c.team == team))
             await connection.execute(delete(outbox).where(outbox.c.team == team))
             await connection.execute(
-                delete(conversations).where(conversations.c.key.startswith(f"{team}:"))
+                delete(conversations).where(
+                    conversations.c.key.startswith(f"{team}:", autoescape=True)
+                )
+            )
+            # every claim's key is "<kind>:<team>:…" (team ids hold no colon)
+            await connection.execute(
+                delete(claims).where(claims.c.key.contains(f":{team}:", autoescape=True))
             )
             for name in ("slack_installations", "slack_bots"):
                 table = Table(name, MetaData(), Column("team_id", String))

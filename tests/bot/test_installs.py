@@ -116,6 +116,28 @@ def test_an_uninstalled_workspace_is_forgotten_and_the_other_carries_on(
     assert reply.team == "T_STAYING"
 
 
+def test_a_workspace_that_reinstalls_at_once_finds_nothing_it_had_taught(
+    distributed: LiveRoleFit,
+) -> None:
+    # a workspace admin's find: this process kept the removed workspace's phrasings (and role
+    # holders) for up to a second after the uninstall, so a reinstall at once still used them
+    leaving = install(distributed, "T_RETURNING")
+    distributed.api.reset()
+    distributed.post(leaving.slash_command("teach po-backlog : zorblax ritual", user_id="U_ADMIN"))
+    (taught,) = distributed.api.wait_for("chat.postEphemeral")  # (its response_url is made up)
+    assert "Taught" in taught.body["text"]
+    distributed.post(leaving.dm("who owns the zorblax ritual?", user_id="U_RETURNING"))
+    (known,) = distributed.api.wait_for("chat.postMessage")
+    assert "Product Owner" in known.body["text"]
+    distributed.api.reset()
+    assert distributed.post(leaving.uninstalled())[0] == 200
+    back = install(distributed, "T_RETURNING")
+    distributed.api.reset()
+    distributed.post(back.dm("who owns the zorblax ritual? (again)", user_id="U_RETURNING"))
+    (reply,) = distributed.api.wait_for("chat.postMessage")
+    assert "Product Owner" not in reply.body["text"]
+
+
 def test_with_token_rotation_an_expiring_token_is_refreshed_before_it_is_used(
     distributed: LiveRoleFit,
 ) -> None:

@@ -38,7 +38,6 @@ from knowledge.text import (
     _BARE_URL,
     _CHANNEL,
     _CLAUSE_BREAK,
-    _EMOJI,
     _LINK,
     _MENTION,
     _POSSESSIVE,
@@ -48,6 +47,7 @@ from knowledge.text import (
     ASKED,
     BEFORE,
     COMMON_WORD_MIN_COUNT,
+    EMOJI_CODE,
     POINTING_BACK,
     STOPWORDS,
     CommonWords,
@@ -68,7 +68,7 @@ def _plain_clean_text(text: str) -> str:
     text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = html.unescape(text)
     text = _BARE_URL.sub(" ", text)
-    text = _EMOJI.sub(" ", text.translate(_QUOTES).lower())
+    text = EMOJI_CODE.sub(" ", text.translate(_QUOTES).lower())
     text = text.translate(_FORMATTING)
     text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
     return _POSSESSIVE.sub("", text)

@@ -155,7 +155,8 @@ def test_a_phrasing_nothing_can_match_or_the_article_already_places_is_refused(
     assert "already reads as *Managing and ordering the product backlog*" in overturned
     assert "the Product Owner's work" in overturned
     assert "finance or HR's work" in change(live, here, "teach po-backlog : payroll")
-    for unreadable in ("🦄", "the"):
+    # (a workspace admin's find: Slack's emoji codes, ":tada:", were taught as the word "tada")
+    for unreadable in ("🦄", "the", ":tada:", ":white_check_mark: :memo:"):
         assert "I can't match" in change(live, here, f"teach po-backlog : {unreadable}")
     # a Slack admin's finds: a mention beside words was called "no words I read", and a
     # 400-word phrasing was taught and quoted whole in answers
@@ -295,3 +296,21 @@ def test_a_conversation_that_said_who_is_on_staff_keeps_it_over_the_holders(
     opened = live.api.wait_for("views.open", before + 1)[-1]
     state = json.loads(opened.body["view"]["private_metadata"])
     assert state["cs"] == "startup" and "er" not in state
+
+
+def test_a_question_starting_with_set_or_teach_is_answered_not_refused(live: LiveRoleFit) -> None:
+    # a workspace admin's find: "/rolefit teach me about the three horizons" from anyone got
+    # "Only a workspace admin or owner can change RoleFit's settings here"
+    for question in ("teach me about the three horizons", "set up the sprint planning"):
+        reply = rendered(command(live, question, user_id="U_SOMEONE"))
+        assert "Only a workspace admin" not in reply
+    assert "three horizons" in rendered(command(live, "teach me about the three horizons"))
+
+
+def test_an_admin_is_not_told_they_are_not_one_when_slack_cannot_say(live: LiveRoleFit) -> None:
+    # a workspace admin's find: with users.info rate limited, an admin was told only admins may
+    here = workspace(live)
+    live.api.fail("users.info", "fatal_error")
+    refused = change(live, here, "set retention 30")
+    assert "couldn't check with Slack" in refused and "Only a workspace admin" not in refused
+    assert "30 days" in change(live, here, "set retention 30")  # asked again, not remembered

@@ -128,6 +128,24 @@ async def test_an_answer_is_never_made_from_a_forgotten_or_deleted_conversation(
     assert answers.taken() == [None, None, None]
 
 
+async def test_deleting_a_workspace_takes_its_claims_and_conversations_and_no_others(
+    store: Store,
+) -> None:
+    # a workspace admin's find: a "_" in a team id matched any character, so removing T_A took
+    # TZA's conversations too; and the claims naming T_A's messages were left behind
+    def answering(team: str, number: int) -> Answering:
+        owed = OWED.model_copy(update={"team": team})
+        return lambda _: Answer(owed, Memory(intent="ownership", question=str(number)), None)
+
+    assert await store.owe_answer("answer:T_A:D1:1", "T_A:D1:", answering("T_A", 1))
+    assert await store.owe_answer("answer:TZA:D1:1", "TZA:D1:", answering("TZA", 2))
+    await store.delete_team("T_A")
+    assert await store.recall("TZA:D1:") == Memory(intent="ownership", question="2")
+    assert await store.recall("T_A:D1:") is None
+    assert not await store.owe_answer("answer:TZA:D1:1", "TZA:D1:", answering("TZA", 3))
+    assert await store.owe_answer("answer:T_A:D1:1", "T_A:D1:", answering("T_A", 4))  # claim gone
+
+
 async def test_an_owe_landing_while_its_workspace_is_deleted_leaves_no_memory_behind(
     store: Store,
 ) -> None:
