@@ -32,6 +32,7 @@ from knowledge.dialogue.message import (
     Text,
     asks_in_another_language,
     asks_in_another_script,
+    bounded,
     message_of,
     normalise,
 )
@@ -554,7 +555,8 @@ class Chat:
         self._recent: LRUCache[str, Answer] = LRUCache(maxsize=RECENT_ANSWERS)
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
-        text = unicodedata.normalize("NFKC", text)  # fullwidth letters, ligatures: plain ones
+        # fullwidth letters, ligatures: plain ones; and bounded, however long or hostile
+        text = bounded(unicodedata.normalize("NFKC", text))
         if asks_in_another_script(text):
             return _english_only(memory)
         reply = self._reply(text, memory)

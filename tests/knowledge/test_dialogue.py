@@ -16,6 +16,7 @@ from knowledge.dialogue.facts import (
     read_vacated,
     scrum_taken_back,
 )
+from knowledge.dialogue.message import MOST_READ, bounded
 from knowledge.dialogue.wording import with_topic
 
 
@@ -4318,3 +4319,19 @@ def test_another_job_asked_as_the_role_is_not_in_the_article(
 ) -> None:
     # an agile coach's find: "is the tech lead the PO?" got "Most likely the Product Manager"
     assert chat.reply(asked).text.startswith(f"The article doesn't say whether your {job} can")
+
+
+@pytest.mark.parametrize("run", [",", " ", "\n", ", ", "-", "?!"])
+def test_a_message_padded_with_a_long_run_is_read_as_its_words(chat: Chat, run: str) -> None:
+    # a security tester's find: 40,000 commas (or spaces, or line breaks) held the event loop
+    # for 19 s, as one pattern backtracked through the run (now each run is read as a few)
+    padded = "who owns " + run * (40_000 // len(run)) + " pricing?"
+    assert len(bounded(padded)) <= 30
+    assert chat.reply(padded).text == chat.reply("who owns pricing?").text
+
+
+def test_a_message_longer_than_slack_advises_is_read_by_its_opening_and_its_end() -> None:
+    pasted = "notes from our offsite. " * 2000 + "so who owns pricing?"
+    read = bounded(pasted)
+    assert len(read) <= MOST_READ + 3
+    assert read.startswith("notes from our offsite.") and read.endswith("so who owns pricing?")
