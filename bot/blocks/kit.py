@@ -68,13 +68,23 @@ def quote_code(user_text: str, limit: int = 500) -> str:
 SLACK_TOKEN = re.compile(
     r"<([@#!])([^|<>]*)(?:\|([^<>]*))?>|<((?:https?|mailto):[^|<>]+)(?:\|([^<>]*))?>"
 )
-# After an @ or a #: the text can never be read back as a mention, whatever parses it.
+# After an @ or a #, and inside "://" and "www.": the text can never be read back as a mention,
+# a channel or a link, whatever parses it (Slack links bare addresses and may parse "@here" in
+# mrkdwn that is not verbatim).
 _WORD_JOINER = "\u2060"
 _PINGING = frozenset({"here", "channel", "everyone"})
+_LINKING = re.compile(r"[@#]|(?<=:/)/|(?<=www)\.", re.IGNORECASE)
+# Characters that make text read otherwise than it is (direction overrides, zero-width spaces):
+# dropped from what is quoted. (The zero-width joiner stays: emoji are built with it.)
+_MISLEADING = (
+    dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c\ufeff"), None)
+    | dict.fromkeys(range(0x202A, 0x202F))
+    | dict.fromkeys(range(0x2066, 0x206A))
+)
 
 
 def _unlinkable(text: str) -> str:
-    return text.replace("@", f"@{_WORD_JOINER}").replace("#", f"#{_WORD_JOINER}")
+    return _LINKING.sub(lambda found: f"{found.group()}{_WORD_JOINER}", text)
 
 
 def _readable(found: re.Match[str]) -> str:
@@ -96,8 +106,15 @@ def _readable(found: re.Match[str]) -> str:
 
 def quote(user_text: str, limit: int = 500) -> str:
     """User text made safe to show inside mrkdwn: one line, escaped, and short. Mentions and
-    links Slack sent as tokens are shown as people read them ("@dana", "@here"), never live."""
-    one_line = " ".join(SLACK_TOKEN.sub(_readable, user_text).split())
+    links Slack sent as tokens are shown as people read them ("@dana", "@here"), never live;
+    so is what was typed raw into a form ("@channel", "https://…", which Slack does not turn
+    into tokens), and nothing in it may change the text's direction or hide in it."""
+    said = user_text.translate(_MISLEADING)
+    pieces, start = [], 0
+    for token in SLACK_TOKEN.finditer(said):
+        pieces += [_unlinkable(said[start : token.start()]), _readable(token)]
+        start = token.end()
+    one_line = " ".join("".join([*pieces, _unlinkable(said[start:])]).split())
     return shorten(escape(one_line), limit) if one_line else ELLIPSIS
 
 

@@ -79,7 +79,7 @@ def test_mentions_slack_sent_are_quoted_as_people_read_them_and_never_ping() -> 
         ("<!date^123^{date}|Feb 18>", "Feb 18"),
         ("<mailto:bob@acme.com|bob@acme.com>", "bob@\u2060acme.com"),
         ("<https://x.io|@here>", "@\u2060here"),
-        ("<@U1|<!channel>>", "&lt;@U1|@\u2060channel&gt;"),
+        ("<@U1|<!channel>>", "&lt;@\u2060U1|@\u2060channel&gt;"),
     ],
 )
 def test_dates_emails_and_nested_tokens_read_as_text_and_never_ping(token: str, shown: str) -> None:
@@ -87,5 +87,20 @@ def test_dates_emails_and_nested_tokens_read_as_text_and_never_ping(token: str, 
     assert quote(token) == shown
 
 
+def test_what_was_typed_raw_into_a_form_is_quoted_never_live() -> None:
+    # a security tester's finds: a form's free text arrives raw, so "@channel" and addresses
+    # reached the channel as typed; direction overrides and zero-width spaces were kept too
+    typed = "@channel, see #general or https://evil.example/login and www.evil.com"
+    shown = quote(typed)
+    assert shown == (
+        "@\u2060channel, see #\u2060general or https://\u2060evil.example/login and "
+        "www.\u2060evil.com"
+    )
+    assert quote("<https://evil.example>") == "https://\u2060evil.example"
+    assert quote("pay\u202eroll\u200b\ufeff") == "payroll"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert quote(family) == family  # emoji keep the joiners they are built with
+
+
 def test_quoting_unclosed_tokens_stays_linear() -> None:
-    assert quote("<@" * 20_000).startswith("&lt;@&lt;@")
+    assert quote("<@" * 20_000).startswith("&lt;@\u2060&lt;@\u2060")
