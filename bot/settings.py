@@ -111,6 +111,20 @@ class SlackSettings(StoreSettings):
         1000, ge=1, description="open connections before new requests get 503"
     )
 
+    @field_validator(
+        "slack_bot_token",
+        "slack_client_secret",
+        "slack_signing_secret",
+        "slack_app_token",
+        mode="before",
+    )
+    @classmethod
+    def _without_spaces_around(cls, secret: object) -> object:
+        """A secret never starts or ends with a space or a line break: one copied with them (a
+        secrets file's last newline) would refuse every request, and one of spaces alone is
+        empty."""
+        return secret.strip() if isinstance(secret, str) else secret
+
     @model_validator(mode="before")
     @classmethod
     def _a_token_or_oauth(cls, values: Any) -> Any:

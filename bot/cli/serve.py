@@ -57,19 +57,45 @@ def _build_app(settings: SlackSettings) -> AsyncApp:
     return app
 
 
+# Slack failing for a moment at start (a 5xx, a rate limit) is asked again after these pauses,
+# then said to be Slack's trouble: only Slack's word on the token itself blames the token.
+_START_PAUSES_SECONDS = (1.0, 2.0, 4.0)
+
+
 async def _check_bot_token(app: AsyncApp) -> None:
     import aiohttp
     from slack_sdk.errors import SlackApiError
 
-    try:
-        await app.client.auth_test()
-    except SlackApiError as error:
-        reason = error.response.get("error") or f"HTTP {error.response.status_code}"
-        raise CliError(f"Slack refused SLACK_BOT_TOKEN ({reason}); check the bot token") from None
-    except (aiohttp.ClientError, TimeoutError) as error:
-        raise CliError(
-            f"cannot reach Slack at SLACK_API_URL ({type(error).__name__}); check the address"
-        ) from None
+    for pause in (*_START_PAUSES_SECONDS, None):
+        try:
+            await app.client.auth_test()
+            return
+        except SlackApiError as error:
+            reason = error.response.get("error") or f"HTTP {error.response.status_code}"
+            if not _slack_in_trouble(error.response.status_code, reason):
+                raise CliError(
+                    f"Slack refused SLACK_BOT_TOKEN ({reason}); check the bot token"
+                ) from None
+            if pause is None:
+                raise CliError(
+                    f"Slack is not answering at start ({reason}, HTTP "
+                    f"{error.response.status_code}); try again shortly"
+                ) from None
+        except (aiohttp.ClientError, TimeoutError) as error:
+            raise CliError(
+                f"cannot reach Slack at SLACK_API_URL ({type(error).__name__}); check the address"
+            ) from None
+        await asyncio.sleep(pause)
+
+
+def _slack_in_trouble(status: int, reason: str) -> bool:
+    """Whether Slack's answer says it failed for a while, not that the token is wrong."""
+    return status >= 500 or status == 429 or reason in _SLACK_TROUBLE
+
+
+_SLACK_TROUBLE = frozenset(
+    {"fatal_error", "internal_error", "service_unavailable", "request_timeout", "ratelimited"}
+)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -98,6 +124,7 @@ def _socket(args: argparse.Namespace) -> int:
 
     from bot.server.runners import run_socket_mode
     from bot.settings import SlackSettings, load_settings
+    from bot.store.store import STORE_FAILURES, cannot_use_the_database
 
     settings = load_settings(SlackSettings, require=("slack_app_token",))
     assert settings.slack_app_token is not None  # required above
@@ -110,4 +137,6 @@ def _socket(args: argparse.Namespace) -> int:
         raise CliError(
             f"cannot reach Slack for Socket Mode: {error or type(error).__name__}"
         ) from None
+    except STORE_FAILURES as error:
+        raise CliError(cannot_use_the_database(error)) from None
     return 0

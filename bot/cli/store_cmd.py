@@ -92,7 +92,7 @@ def _outbox(args: argparse.Namespace) -> int:
 def with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True) -> T:
     """Run `work` on the store DATABASE_URL names; any failure is one clear line."""
     from bot.settings import StoreSettings, load_settings
-    from bot.store.store import STORE_FAILURES, Store
+    from bot.store.store import STORE_FAILURES, Store, cannot_use_the_database
 
     settings = load_settings(StoreSettings)
 
@@ -108,6 +108,4 @@ def with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = T
     try:
         return asyncio.run(run())
     except STORE_FAILURES as error:
-        raise CliError(
-            f"cannot use the database at DATABASE_URL ({type(error).__name__})"
-        ) from None
+        raise CliError(cannot_use_the_database(error)) from None

@@ -20,8 +20,10 @@ from slack_bolt.async_app import AsyncApp
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from bot.app import SHUTDOWN_GRACE_SECONDS, serving
+from bot.errors import OneLineError
 from bot.server.guard import AsgiApp, Receive, Scope, Send
 from bot.settings import SlackSettings
+from bot.store.store import STORE_FAILURES, cannot_use_the_database
 
 
 @contextlib.asynccontextmanager
@@ -45,21 +47,35 @@ async def shared_http_session(bolt_app: AsyncApp) -> AsyncIterator[None]:
         await session.close()
 
 
-def with_shared_session(asgi_app: AsgiApp, bolt_app: AsyncApp) -> AsgiApp:
-    """`asgi_app`, holding `shared_http_session` and `serving` (the store and the outbox) from
-    start-up to shutdown (ASGI lifespan)."""
+class StartupFailed(OneLineError):
+    """The server could not start serving (its store cannot be used): why, in one line."""
 
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+
+class WithSharedSession:
+    """`asgi_app`, holding `shared_http_session` and `serving` (the store and the outbox) from
+    start-up to shutdown (ASGI lifespan). A store that cannot be used at start-up fails the
+    start-up with `failed` saying why, not with a traceback."""
+
+    def __init__(self, asgi_app: AsgiApp, bolt_app: AsyncApp) -> None:
+        self._asgi_app, self._bolt_app = asgi_app, bolt_app
+        self.failed: str | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "lifespan":
-            await asgi_app(scope, receive, send)
+            await self._asgi_app(scope, receive, send)
             return
         await receive()  # lifespan.startup
-        async with shared_http_session(bolt_app), serving(bolt_app):
+        async with contextlib.AsyncExitStack() as held:
+            try:
+                await held.enter_async_context(shared_http_session(self._bolt_app))
+                await held.enter_async_context(serving(self._bolt_app))
+            except STORE_FAILURES as error:
+                self.failed = cannot_use_the_database(error)
+                await send({"type": "lifespan.startup.failed", "message": ""})
+                return
             await send({"type": "lifespan.startup.complete"})
             await receive()  # lifespan.shutdown
         await send({"type": "lifespan.shutdown.complete"})
-
-    return app
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -138,7 +154,7 @@ def build_server(
     """uvicorn with its fastest loop and parser when installed, a read deadline and a cap on
     connections (503 past it), access log off (tokens never appear)."""
     config = uvicorn.Config(
-        with_shared_session(asgi_app, bolt_app),
+        WithSharedSession(asgi_app, bolt_app),
         loop="auto",
         http=with_read_deadline(settings.rolefit_read_timeout),
         limit_concurrency=settings.rolefit_max_connections,
@@ -183,8 +199,15 @@ def serve(
         print(f"RoleFit listening on http://{shown_host}:{bound_port}", flush=True)
 
     settle_the_heap()
+    server = build_server(asgi_app, bolt_app, settings, on_ready=announce)
+    lifespan = server.config.app
     with sock:
-        build_server(asgi_app, bolt_app, settings, on_ready=announce).run(sockets=[sock])
+        try:
+            server.run(sockets=[sock])
+        except SystemExit:  # uvicorn's own way out of a failed start-up
+            if isinstance(lifespan, WithSharedSession) and lifespan.failed:
+                raise StartupFailed(lifespan.failed) from None
+            raise
 
 
 def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:

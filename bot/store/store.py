@@ -163,6 +163,20 @@ def new_question_id() -> int:
 
 # What a store call raises when the database is unreachable or refuses.
 STORE_FAILURES = (SQLAlchemyError, OSError)
+# The longest part of a database's own reason that a failure's line shows.
+_REASON_CHARACTERS = 160
+
+
+def cannot_use_the_database(error: BaseException) -> str:
+    """One line for a store failure (`STORE_FAILURES`) at start or from a command: what failed,
+    with the database's own reason ('database "x" is not currently accepting connections'), its
+    first line only. Never the URL: it may hold a password, and no reason here repeats it."""
+    cause = getattr(error, "orig", None) or error
+    said = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+    if len(said) > _REASON_CHARACTERS:
+        said = f"{said[:_REASON_CHARACTERS]}…"
+    reason = f"{type(cause).__name__}: {said}" if said else type(cause).__name__
+    return f"cannot use the database at DATABASE_URL ({reason})"
 
 
 # The statements every request runs, built once: building one anew each time costs a good

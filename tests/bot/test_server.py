@@ -279,6 +279,30 @@ def test_socket_mode_without_a_route_to_slack_is_one_clear_line(
     assert APP_TOKEN not in error and TEST_BOT_TOKEN not in error
 
 
+def test_slack_failing_for_a_moment_at_start_is_asked_again_and_never_blamed_on_the_token(
+    clean_env: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    slack_api: FakeSlackApi,
+    tmp_path: Path,
+) -> None:
+    # an on-call engineer's find: a start during a Slack 5xx said "Slack refused
+    # SLACK_BOT_TOKEN (fatal_error); check the bot token"
+    clean_env.setenv("SLACK_API_URL", slack_api.base_url)
+    clean_env.setenv("SLACK_BOT_TOKEN", TEST_BOT_TOKEN)
+    clean_env.setenv("SLACK_SIGNING_SECRET", TEST_SIGNING_SECRET)
+    # and a database it cannot use is one line naming why, never a traceback
+    clean_env.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-folder/rolefit.db")
+    clean_env.setattr("bot.cli.serve._START_PAUSES_SECONDS", (0.01, 0.01, 0.01))  # not 7 s
+    slack_api.server_error("auth.test", times=2)
+    assert main(["serve", "--host", "127.0.0.1", "--port", "0"]) == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error.startswith("rolefit: cannot use the database at DATABASE_URL (")
+    slack_api.server_error("auth.test", times=10)
+    assert main(["serve", "--host", "127.0.0.1", "--port", "0"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("rolefit: Slack is not answering at start") and "token" not in said
+
+
 def rolefit(*arguments: str, api: FakeSlackApi, **env: str) -> subprocess.Popen[str]:
     """The real `rolefit` command as a process, configured with test secrets and the stand-in."""
     return subprocess.Popen(

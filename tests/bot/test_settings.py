@@ -52,6 +52,9 @@ def test_dot_env_is_read_for_every_setting(clean_env: pytest.MonkeyPatch, tmp_pa
         ("SLACK_APP_TOKEN", SECRET, "SLACK_APP_TOKEN must be an app-level token"),
         ("DATABASE_URL", "sqlite://", "DATABASE_URL must name a file"),
         ("DATABASE_URL", "sqlite:///:memory:", "DATABASE_URL must name a file"),
+        # a security tester's find: spaces alone passed, and serving ended in a traceback
+        ("SLACK_SIGNING_SECRET", "   ", "SLACK_SIGNING_SECRET is invalid"),
+        ("SLACK_SIGNING_SECRET", "\t\n", "SLACK_SIGNING_SECRET is invalid"),
     ],
 )
 def test_a_bad_value_is_named_in_one_line_without_its_value(
@@ -65,6 +68,18 @@ def test_a_bad_value_is_named_in_one_line_without_its_value(
     message = str(refused.value)
     assert said in message and "\n" not in message
     assert value not in message and SECRET not in message
+
+
+def test_a_secret_copied_with_a_line_break_is_read_without_it(
+    clean_env: pytest.MonkeyPatch,
+) -> None:
+    # a security tester's find: a signing secret ending in a newline refused every request
+    clean_env.setenv("SLACK_BOT_TOKEN", f" {SECRET}\n")
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s3cret\n")
+    settings = load_settings(SlackSettings)
+    assert settings.slack_signing_secret.get_secret_value() == "s3cret"
+    assert settings.slack_bot_token is not None
+    assert settings.slack_bot_token.get_secret_value() == SECRET
 
 
 def test_every_missing_setting_is_named_at_once(clean_env: pytest.MonkeyPatch) -> None:
