@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import ClientError
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import Message, section
@@ -27,6 +28,29 @@ logger = logging.getLogger(__name__)
 
 # What a Web API call raises once the client's retries are spent: Slack's refusal, or no answer.
 WEB_API_FAILURES = (SlackApiError, ClientError, TimeoutError)
+
+
+async def open_modal(client: AsyncWebClient, trigger_id: Any, view: dict[str, Any]) -> None:
+    """views.open within its trigger's 3 seconds. A rate limit is not waited out (the trigger
+    expires while waiting, and a second try only adds `expired_trigger_id`): it fails at once,
+    like any refusal, through a copy of `client` without its rate-limit retry."""
+    once = AsyncWebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        ssl=client.ssl,
+        proxy=client.proxy,
+        session=client.session,
+        headers=client.headers,
+        logger=client.logger,
+        retry_handlers=[
+            handler
+            for handler in client.retry_handlers
+            if not isinstance(handler, AsyncRateLimitErrorRetryHandler)
+        ],
+    )
+    await once.views_open(trigger_id=trigger_id, view=view)
+
 
 # conversations.join answers these for channels a bot cannot join on its own.
 _NOT_JOINABLE = frozenset(

@@ -25,7 +25,7 @@ from bot.blocks.questionnaire import (
     work_view,
 )
 from bot.blocks.recommendation import recommendation_message
-from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
+from bot.delivery import WEB_API_FAILURES, error_code, note, open_modal, reply_privately
 from bot.deps import Deps
 from bot.questionnaire_state import STEPS, QuestionnaireState, StateError, Step
 from bot.replies import command_conversation, thread_conversation
@@ -44,6 +44,10 @@ TRIGGER_EXPIRED = (
     "Please run `/rolefit hire` again."
 )
 NO_TRIGGER = "Sorry, I couldn't open the questionnaire. Try `/rolefit hire` again."
+SLACK_BUSY = (
+    "Slack is busy right now, so the hiring questionnaire couldn't open. Please run "
+    "`/rolefit hire` again in a few seconds."
+)
 
 ViewUpdate = dict[str, Any]
 
@@ -76,13 +80,15 @@ async def open_questionnaire(
         known = prefill.model_dump(exclude_none=True, exclude_defaults=True)
         state = state.model_copy(update={**known, "existing_roles": list(prefill.existing_roles)})
     try:
-        await client.views_open(trigger_id=trigger_id, view=company_view(state, deps.kb))
+        await open_modal(client, trigger_id, company_view(state, deps.kb))
     except WEB_API_FAILURES as error:
         code = error_code(error)
         logger.warning("views.open refused the questionnaire: %s", code)
         text = (
             TRIGGER_EXPIRED
             if code in TRIGGER_ERRORS
+            else SLACK_BUSY
+            if code == "ratelimited"
             else f"I couldn't open the hiring questionnaire (`{code}`). Please try again."
         )
         await reply_privately(client, origin_channel, user_id, note(text))

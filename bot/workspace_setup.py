@@ -33,7 +33,7 @@ from bot.blocks.kit import (
     unescape,
 )
 from bot.blocks.setup import MOST_HOLDERS, holders_block_id, holders_modal
-from bot.delivery import WEB_API_FAILURES, error_code, note, reply_privately
+from bot.delivery import WEB_API_FAILURES, error_code, note, open_modal, reply_privately
 from bot.deps import Deps
 from bot.home_tab import publish_home_tab
 from knowledge import Answer, KnowledgeBase, Responsibility
@@ -277,7 +277,7 @@ async def open_holders_modal(
         return
     workspace = await deps.workspaces.of(team)
     try:
-        await client.views_open(trigger_id=trigger_id, view=holders_modal(workspace.kb))
+        await open_modal(client, trigger_id, holders_modal(workspace.kb))
     except WEB_API_FAILURES as error:
         logger.warning("could not open the holders modal: %s", error_code(error))
 

@@ -38,6 +38,7 @@ from bot.delivery import (
     WEB_API_FAILURES,
     error_code,
     note,
+    open_modal,
     reply_privately,
     respond_safely,
 )
@@ -217,9 +218,7 @@ async def open_ask_modal(
 ) -> None:
     """The "Ask a question" form, opened within the click's trigger window."""
     try:
-        await client.views_open(
-            trigger_id=body.get("trigger_id"), view=ask_question_modal(_channel_of(body))
-        )
+        await open_modal(client, body.get("trigger_id"), ask_question_modal(_channel_of(body)))
     except WEB_API_FAILURES as error:
         logger.warning("could not open the ask modal: %s", error_code(error))
         await _tell_clicker(body, respond, client, COULD_NOT_OPEN_MODAL)
@@ -438,7 +437,7 @@ async def open_not_helpful_form(
         ref, response_url=url if isinstance(url, str) else None, public=_read_by_others(body, ref)
     )
     try:
-        await client.views_open(trigger_id=body.get("trigger_id"), view=not_helpful_modal(ref))
+        await open_modal(client, body.get("trigger_id"), not_helpful_modal(ref))
     except WEB_API_FAILURES as error:
         logger.warning("could not open the feedback form: %s", error_code(error))
         await _tell_clicker(body, respond, client, COULD_NOT_OPEN_MODAL)

@@ -332,6 +332,16 @@ def test_an_expired_trigger_note_falls_back_to_the_dm(live: LiveRoleFit) -> None
     assert note.body["channel"] == "D_LEADER" and "again" in note.body["text"]
 
 
+def test_a_rate_limited_form_is_not_waited_out_past_its_trigger(live: LiveRoleFit) -> None:
+    # an on-call engineer's find: a 429 with Retry-After 5 was waited out and views.open asked
+    # again with the same trigger, which Slack keeps for 3 seconds
+    live.api.rate_limit("views.open", retry_after=5)
+    live.post(live.requests.slash_command("hire"))
+    (note,) = live.api.wait_for("chat.postEphemeral", timeout=3)  # not after the 5 s
+    assert "run `/rolefit hire` again in a few seconds" in note.body["text"]
+    no_more(live, "views.open", 1)
+
+
 def test_slack_failing_to_open_the_form_is_explained(live: LiveRoleFit) -> None:
     live.api.server_error("views.open", times=2)  # the client's one retry fails too
     live.post(live.requests.slash_command("hire"))
