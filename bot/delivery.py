@@ -52,6 +52,10 @@ async def open_modal(client: AsyncWebClient, trigger_id: Any, view: dict[str, An
     await once.views_open(trigger_id=trigger_id, view=view)
 
 
+# The metadata event type of RoleFit's own posts of what it owes, and how many of a DM's latest
+# messages are looked through for one cut off mid-call.
+OWED_EVENT = "rolefit_owed"
+_LOOKED_BACK = 50
 # conversations.join answers these for channels a bot cannot join on its own.
 _NOT_JOINABLE = frozenset(
     {"method_not_supported_for_channel_type", "channel_not_found", "is_private"}
@@ -94,8 +98,9 @@ class _Refused(Exception):
         self.reason = reason
 
 
-async def send(client: AsyncWebClient, owed: Owed) -> Delivered:
-    """Deliver `owed` once: where it belongs, else where its kind falls back to."""
+async def send(client: AsyncWebClient, owed: Owed, claim: str | None = None) -> Delivered:
+    """Deliver `owed` once: where it belongs, else where its kind falls back to. Each post
+    carries `claim` in its metadata, so `posted_before` can find it again."""
     message: Message = {"text": owed.text, "blocks": owed.blocks}
     if (
         owed.kind is Kind.SHARE
@@ -112,7 +117,7 @@ async def send(client: AsyncWebClient, owed: Owed) -> Delivered:
     ours = owed.kind is Kind.ANSWER and owed.channel.startswith("D")  # our DM with them
     if ours or (owed.channel and not owed.channel.startswith("D")):
         try:
-            return await _post_to_channel(client, owed.channel, message, owed.thread_ts)
+            return await _post_to_channel(client, owed.channel, message, owed.thread_ts, claim)
         except _Refused as refused:
             reason = refused.reason
     if owed.kind is Kind.SHARE:
@@ -126,7 +131,35 @@ async def send(client: AsyncWebClient, owed: Owed) -> Delivered:
     dm = await _open_dm(client, owed.user)
     if owed.channel.startswith("D") and not ours and dm != owed.channel:
         reason = "I can't post in a direct message between other people."
-    return await _post_to_dm(client, dm, message, reason)
+    return await _post_to_dm(client, dm, message, reason, claim)
+
+
+async def posted_before(client: AsyncWebClient, owed: Owed, claim: str) -> Delivered | None:
+    """Where Slack already holds the post of `owed` tagged `claim` (`send`), if RoleFit can
+    read it: a post cut off mid-call (a process stopped or killed, a Slack slower than the send
+    budget) may have landed all the same, and a second one would be a duplicate. Read where
+    RoleFit may read without more scopes: its own DMs (im:history), in the thread if it
+    answered in one. Elsewhere, or if the read fails, None: the post is sent (at least once)."""
+    if not owed.channel.startswith("D"):
+        return None
+    try:
+        if owed.thread_ts:
+            found = await client.conversations_replies(
+                channel=owed.channel, ts=owed.thread_ts, include_all_metadata=True
+            )
+        else:
+            found = await client.conversations_history(
+                channel=owed.channel, limit=_LOOKED_BACK, include_all_metadata=True
+            )
+    except WEB_API_FAILURES as error:
+        logger.info("could not look for an earlier post (%s); sending it", error_code(error))
+        return None
+    for posted in found.get("messages") or []:
+        metadata = posted.get("metadata") or {}
+        payload = metadata.get("event_payload") or {}
+        if metadata.get("event_type") == OWED_EVENT and payload.get("claim") == claim:
+            return Delivered(owed.channel, posted.get("ts"))
+    return None
 
 
 def note(text: str) -> Message:
@@ -178,11 +211,15 @@ async def reply_privately(
 
 
 async def _post_to_channel(
-    client: AsyncWebClient, channel: str, message: Message, thread_ts: str | None
+    client: AsyncWebClient,
+    channel: str,
+    message: Message,
+    thread_ts: str | None,
+    claim: str | None = None,
 ) -> Delivered:
     """Post; on not_in_channel join the public channel and post once more."""
     try:
-        return await _post(client, channel, message, thread_ts)
+        return await _post(client, channel, message, thread_ts, claim)
     except _Refused as refused:
         if refused.reason != "not_in_channel":
             raise _Refused(_reason(refused.reason, channel)) from None
@@ -197,20 +234,20 @@ async def _post_to_channel(
             ) from None
         raise _Refused(_reason(code, channel)) from None
     try:
-        return await _post(client, channel, message, thread_ts)
+        return await _post(client, channel, message, thread_ts, claim)
     except _Refused as refused:
         raise _Refused(_reason(refused.reason, channel)) from None
 
 
 async def _post_to_dm(
-    client: AsyncWebClient, dm: str, message: Message, reason: str | None
+    client: AsyncWebClient, dm: str, message: Message, reason: str | None, claim: str | None = None
 ) -> Delivered:
     """Post in the person's DM, led by the reason it is not where they started (if any)."""
     if reason:
         said = section(f":warning: {reason} So here it is, just for you.")
         message = kit_message(f"{reason} {message['text']}", [said, *message["blocks"]])
     try:
-        delivered = await _post(client, dm, message, None)
+        delivered = await _post(client, dm, message, None, claim)
     except _Refused as refused:
         raise Undeliverable(f"the DM refused it too: {refused.reason}") from None
     return Delivered(delivered.channel, delivered.ts, reason)
@@ -228,9 +265,15 @@ async def _open_dm(client: AsyncWebClient, user_id: str) -> str:
 
 
 async def _post(
-    client: AsyncWebClient, channel: str, message: Message, thread_ts: str | None
+    client: AsyncWebClient,
+    channel: str,
+    message: Message,
+    thread_ts: str | None,
+    claim: str | None = None,
 ) -> Delivered:
-    """One chat.postMessage; Slack's refusal becomes `_Refused(code)`, its "not now" `TryLater`."""
+    """One chat.postMessage; Slack's refusal becomes `_Refused(code)`, its "not now" `TryLater`.
+    With `claim`, the post carries it as metadata (https://api.slack.com/metadata)."""
+    tagged = {"event_type": OWED_EVENT, "event_payload": {"claim": claim}} if claim else None
     try:
         response = await client.chat_postMessage(
             channel=channel,
@@ -238,6 +281,7 @@ async def _post(
             blocks=message["blocks"],
             thread_ts=thread_ts,
             unfurl_links=False,
+            metadata=tagged,
         )
     except WEB_API_FAILURES as error:
         raise _Refused(_permanent(error)) from None

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import TryLater, Undeliverable, send
+from bot.delivery import TryLater, Undeliverable, posted_before, send
 from bot.logs import REQUEST_IDS
 from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
@@ -41,6 +41,9 @@ LEASE_SECONDS = 60.0
 # its lease, or another process could take the message and send it too.
 SEND_BUDGET_SECONDS = LEASE_SECONDS / 2
 POLL_SECONDS = 1.0
+# A post cut off mid-call (a stop, a send past its budget) may still land in Slack for a while:
+# it is tried again no sooner than this, after looking for it there (`posted_before`).
+SETTLE_SECONDS = 15.0
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
 # The Web API client for a workspace (team id, and its Enterprise Grid org's id if any); None
@@ -56,12 +59,14 @@ class Outbox:
         *,
         lease_seconds: float = LEASE_SECONDS,
         poll_seconds: float = POLL_SECONDS,
+        settle_seconds: float = SETTLE_SECONDS,
     ) -> None:
         self.store = store
         self.clients = clients
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._lease = lease_seconds
         self._poll = poll_seconds
+        self._settle = settle_seconds
         self._wake = asyncio.Event()
         self._sending: set[asyncio.Task[None]] = set()
         self._in_flight: set[int] = set()  # ids of the messages those tasks are sending
@@ -113,12 +118,15 @@ class Outbox:
         self._wake.set()
         if self._loop_task is not None:
             await self._loop_task
+        cut_off = False
         if self._sending:
             _, unfinished = await asyncio.wait(self._sending, timeout=grace_seconds)
             for task in unfinished:
                 task.cancel()
             await asyncio.gather(*unfinished, return_exceptions=True)
-        await self.store.release(self.owner)
+            cut_off = bool(unfinished)
+        # what was cut off mid-call may land in Slack yet: others look for it there, in a while
+        await self.store.release(self.owner, due_in=self._settle if cut_off else 0.0)
 
     async def _run(self) -> None:
         forgot_at = 0.0
@@ -134,7 +142,7 @@ class Outbox:
                 self._more_due = len(due) >= free
                 for pending in due:
                     if pending.id not in self._in_flight:  # its lease ended mid-send: ours still
-                        self._send(pending)
+                        self._send(pending, taken_again=True)
                 if time.monotonic() - forgot_at > FORGET_EVERY_SECONDS:
                     forgot_at = time.monotonic()
                     await self.store.forget_old()
@@ -146,9 +154,11 @@ class Outbox:
                     async with asyncio.timeout(self._poll):  # no extra task, unlike wait_for
                         await self._wake.wait()
 
-    def _send(self, pending: Pending) -> None:
+    def _send(self, pending: Pending, *, taken_again: bool = False) -> None:
+        """Deliver `pending`; `taken_again`: not sent at once by the process that owed it (a
+        retry, or a send a stop or a crash cut off), so it may be in Slack already."""
         self._in_flight.add(pending.id)
-        task = asyncio.get_running_loop().create_task(self._deliver(pending))
+        task = asyncio.get_running_loop().create_task(self._deliver(pending, taken_again))
         self._sending.add(task)
         task.add_done_callback(lambda done: self._finished(done, pending.id))
 
@@ -166,7 +176,7 @@ class Outbox:
         if self._more_due:
             self._wake.set()
 
-    async def _deliver(self, pending: Pending) -> None:
+    async def _deliver(self, pending: Pending, taken_again: bool) -> None:
         owed = pending.owed
         tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
         REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
@@ -175,11 +185,14 @@ class Outbox:
                 client = await self.clients(owed.team, owed.enterprise)
                 if client is None:
                     raise Undeliverable("RoleFit is no longer installed in that workspace")
-                delivered = await send(client, owed)
+                found = await posted_before(client, owed, pending.claim) if taken_again else None
+                if found is not None:
+                    logger.info("message %s had reached Slack already; not sent again", pending.id)
+                delivered = found or await send(client, owed, pending.claim)
         except TryLater as later:
             await self._again(pending, later.code, later.retry_after)
-        except TimeoutError:
-            await self._again(pending, "took_too_long", None)
+        except TimeoutError:  # the post may land all the same: given time to, before a look
+            await self._again(pending, "took_too_long", self._settle)
         except Undeliverable as error:
             logger.error("message %s is undeliverable: %s", pending.id, error)
             await self.store.give_up(pending.id, self.owner, str(error))

@@ -107,7 +107,7 @@ class StoreInMemory(Store):
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
         self._end_lease(pending_id, owner, status=FAILED)
 
-    async def release(self, owner: str) -> None:
+    async def release(self, owner: str, *, due_in: float = 0.0) -> None:  # due at once here
         for pending_id in [i for i, (holder, _) in self._leases.items() if holder == owner]:
             del self._leases[pending_id]
 

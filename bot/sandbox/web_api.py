@@ -46,6 +46,9 @@ class WebApiAnswers:
         self._refresh: dict[str, str] = {}  # refresh token (token rotation) -> its workspace
         self._expiring: dict[str, int] = {}  # workspace with token rotation -> first expires_in
         self._socket_mode_url = socket_mode_url
+        # What the app posted, by channel, oldest first: conversations.history and .replies
+        # read it back (a post the client gave up on still lands, as it may in Slack).
+        self._posted: dict[str, list[Body]] = {}
         self.methods: dict[str, Answer] = {
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
@@ -56,6 +59,8 @@ class WebApiAnswers:
             "conversations.open": self._conversations_open,
             "conversations.join": self._conversations_info,
             "conversations.info": self._conversations_info,
+            "conversations.history": self._conversations_history,
+            "conversations.replies": self._conversations_replies,
             "apps.connections.open": self._apps_connections_open,
             "users.info": self._users_info,
             "oauth.v2.access": self._oauth_v2_access,
@@ -135,7 +140,28 @@ class WebApiAnswers:
         if channel[:1] in ("U", "W"):  # posting to a user id lands in their DM with the app
             channel = dm_channel(channel)
         ts = new_ts()
-        return {"ok": True, "channel": channel, "ts": ts, "message": app_message(body, ts)}
+        message = app_message(body, ts)
+        with self._lock:
+            self._posted.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _conversations_history(self, body: Body) -> Body:
+        """The app's messages in a channel, newest first, after `oldest`; their metadata only
+        with `include_all_metadata` (https://api.slack.com/methods/conversations.history)."""
+        oldest = float(body.get("oldest") or 0)
+        found = [m for m in self._posted_in(body) if float(m["ts"]) > oldest]
+        limit = int(body.get("limit") or 100)
+        return {"ok": True, "messages": _shown(found[::-1][:limit], body), "has_more": False}
+
+    def _conversations_replies(self, body: Body) -> Body:
+        """A thread's messages, its parent first (https://api.slack.com/methods/conversations.replies)."""
+        thread = str(body.get("ts") or "")
+        found = [m for m in self._posted_in(body) if thread in (m["ts"], m.get("thread_ts"))]
+        return {"ok": True, "messages": _shown(found, body), "has_more": False}
+
+    def _posted_in(self, body: Body) -> list[Body]:
+        with self._lock:
+            return list(self._posted.get(str(body.get("channel") or ""), []))
 
     def _chat_post_ephemeral(self, body: Body) -> Body:
         if not body.get("channel"):
@@ -230,3 +256,10 @@ class WebApiAnswers:
                 "created": 1_700_000_000,
             },
         }
+
+
+def _shown(messages: list[Body], body: Body) -> list[Body]:
+    """Messages as a read returns them: without their metadata unless it was asked for."""
+    if str(body.get("include_all_metadata", "")).lower() in ("1", "true"):
+        return messages
+    return [{k: v for k, v in message.items() if k != "metadata"} for message in messages]

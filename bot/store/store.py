@@ -664,16 +664,17 @@ class Store:
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
         await self._finish(_FAILED, pending_id, owner, {"error": error[:255]})
 
-    async def release(self, owner: str) -> None:
-        """Hand back every lease `owner` holds (a process shutting down), so others take them.
-        The outcomes it already asked to write land first: a "sent" handed back unwritten would
-        be sent again by another process."""
+    async def release(self, owner: str, *, due_in: float = 0.0) -> None:
+        """Hand back every lease `owner` holds (a process shutting down), so others take them,
+        `due_in` seconds from now (a post cut off mid-call may still land meanwhile). The
+        outcomes it already asked to write land first: a "sent" handed back unwritten would be
+        sent again by another process."""
         await self.flush()
         async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 update(outbox)
                 .where(outbox.c.lease_owner == owner, outbox.c.status == PENDING)
-                .values(lease_owner=None, lease_until=None)
+                .values(lease_owner=None, lease_until=None, due_at=self._clock() + due_in)
             )
 
     async def requeue(self, pending_id: int) -> bool:
