@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from knowledge.dialogue.patterns import STARTS_QUESTIONNAIRE
 from knowledge.text import EMOJI_CODE
 
 
@@ -152,6 +153,8 @@ def read(text: str) -> Reading:
         return Reading(Intent.HELP)
     if text.split()[0].lower() in SETUP and _sets_up(text):
         return Reading(SETUP[text.split()[0].lower()], text=text.strip())
+    if STARTS_QUESTIONNAIRE.match(" ".join(text.lower().split())):
+        return Reading(Intent.HIRE)  # "start the questionnaire", "full questionnaire pls"
     known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
     trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())
     if known is not None and all(word in trailing for word in words[1:]):

@@ -123,6 +123,7 @@ from knowledge.dialogue.patterns import (
     SOMEWHERE_ELSE,
     STAFFED_AS,
     START_OVER,
+    STARTS_QUESTIONNAIRE,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -309,6 +310,18 @@ _ASKS_WHOSE = re.compile(r"\b(?:who|whose|whom|which role|which one)\b")
 _WHAT_IT_SAYS = re.compile(
     r"^(?:(?:so|and|ok|okay|but|then|hmm)[ ,]+)*what does (?:the|this|that|your) (?:article|text) "
     r"(?:say|tell us|have to say|mention) (?:about|of|on|regarding) (?P<topic>[^?]*\w)\W*$"
+)
+# A role's duties asked for as a list ("list the PO's responsibilities", "what does the article
+# list as the PM's duties?", "what does the article say the PM does?"): the role, described.
+_ROLE = r"(?:the |a |an |our )?(?:pos?|pms?|product owners?|product managers?)"
+_DUTIES_LISTED = re.compile(
+    r"^(?:(?:please|pls|can you|could you|ok|okay|so)[ ,]+)*"
+    r"(?:(?:list|name|give me|show me|tell me|what are|what's|what is)(?: all(?: of)?)?|"
+    r"what does (?:the|this|your) article (?:list|give|name|say)(?: as| are| is)?) "
+    rf"(?P<role>{_ROLE})(?:'s|s')? (?:main |key |core |day to day )?"
+    r"(?:responsibilities|responsibility|duties|tasks|jobs?)"
+    r"(?: (?:according to|in|per|from|under) (?:the|this|your) article)?\W*$|"
+    rf"^what does (?:the|this|your) article say (?P<doer>{_ROLE}) (?:does|do)\W*$"
 )
 # Where a pushback says what the article says: "that's wrong, it clearly says PMs must be…".
 _SAYS_OF_THE_ARTICLE = re.compile(
@@ -585,6 +598,15 @@ class Chat:
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
         if ASKS_WHAT_TOLD.search(message_of(text).said):
             return self._remembered(memory)  # "what did I tell you about my team?"
+        if STARTS_QUESTIONNAIRE.match(normalise(text)):
+            # "start the questionnaire": the hiring questions from the start (the word alone
+            # read as a security questionnaire)
+            return self._hire(Reading(Intent.HIRE, ""), None)
+        if (duties := _DUTIES_LISTED.match(normalise(text))) is not None:
+            # "list the PO's responsibilities": the role's card ("list" read as work)
+            described = self._roles_described(duties["role"] or duties["doer"])
+            if described is not None:
+                return described
         if (about := _WHAT_IT_SAYS.match(normalise(text))) is not None:
             # "what does the article say about company size?", even after the advice: a
             # question of the article, not a fact about the person's company

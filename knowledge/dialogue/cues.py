@@ -89,6 +89,7 @@ WORDING = frozenset(
         "SCRUM_MASTER_COMPARED",
         "SELF_INTRODUCTION",
         "STAFFED_AS",
+        "STARTS_QUESTIONNAIRE",
         "TAKES_PART",
         "TEAM_ARRANGEMENT",
         "TEAM_SETUP",

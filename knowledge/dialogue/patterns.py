@@ -1388,3 +1388,11 @@ ARRANGEMENT_JUDGED = any_of(
     r"\bat what (?:size|point|stage|team size|headcount)\b|\bwhen (?:is|should|do) (?:\w+ ){0,6}"
     r"(?:split|separate|right time|right moment|time to)\b|\bwarning signs?\b",
 )
+# Asking to start the hiring questionnaire: "start the questionnaire", "full questionnaire pls" (in
+# `/rolefit` too, where it opens the form).
+STARTS_QUESTIONNAIRE = re.compile(
+    r"^(?:(?:ok|okay|so|please|pls|can you|could you|can we|can i|let'?s|i want to|i'd like to|"
+    r"we want to|i wanna)[ ,]+)*(?:(?:start|run|open|take|do|begin|launch|fill in|fill out|"
+    r"go through|redo|restart|try)(?: me)? )?(?:the |a |your |that )?(?:(?:full|hiring|hire|"
+    r"whole) )*(?:questionnaire|quiz|survey)(?: (?:again|please|pls|plz|now|for me))*\W*$"
+)

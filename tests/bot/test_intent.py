@@ -25,6 +25,10 @@ def test_nothing_greetings_and_help_read_as_help(text: str) -> None:
         # a tester's find: these were asked as questions, and listed as unanswered
         ("roles please", Intent.ROLES),
         ("stats for this month", Intent.STATS),
+        # a recruiter's find: asked for in words, the form did not open
+        ("start the questionnaire", Intent.HIRE),
+        ("run the full hiring questionnaire please", Intent.HIRE),
+        ("who owns the security questionnaire?", Intent.QUESTION),
     ],
 )
 def test_subcommands_and_their_aliases(text: str, intent: Intent) -> None:

@@ -4335,3 +4335,27 @@ def test_a_message_longer_than_slack_advises_is_read_by_its_opening_and_its_end(
     read = bounded(pasted)
     assert len(read) <= MOST_READ + 3
     assert read.startswith("notes from our offsite.") and read.endswith("so who owns pricing?")
+
+
+@pytest.mark.parametrize(
+    "asked", ["start the questionnaire", "run the full questionnaire", "full questionnaire pls"]
+)
+def test_asking_for_the_questionnaire_starts_the_hiring_questions(chat: Chat, asked: str) -> None:
+    # a recruiter's find: "run the full questionnaire" got security work, "full questionnaire
+    # pls" a greeting
+    assert chat.reply(asked).text.startswith("Happy to help you choose.")
+    assert chat.reply("who owns the security questionnaire?").intent is Intent.OWNERSHIP
+
+
+@pytest.mark.parametrize(
+    ("asked", "card"),
+    [
+        ("what does the article list as the PO's responsibilities?", "Product Owner (PO):"),
+        ("list the PO's responsibilities", "Product Owner (PO):"),
+        ("list the product manager's duties according to the article", "Product Manager (PM):"),
+        ("what does the article say the PM does?", "Product Manager (PM):"),
+    ],
+)
+def test_a_roles_duties_asked_as_a_list_get_the_role(chat: Chat, asked: str, card: str) -> None:
+    # an agile coach's find: these got "The article doesn't explain that" or no match
+    assert chat.reply(asked).text.startswith(card)
