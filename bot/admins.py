@@ -9,7 +9,7 @@ import logging
 from cachetools import TTLCache
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import WEB_API_FAILURES, error_code
+from bot.delivery import TRANSIENT, WEB_API_FAILURES, error_code
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,11 @@ async def is_admin(client: AsyncWebClient, team: str, user: str) -> bool | None:
     try:
         response = await client.users_info(user=user)
     except WEB_API_FAILURES as error:
-        logger.warning("users.info failed: %s", error_code(error))
-        return None
+        code = error_code(error)
+        logger.warning("users.info failed: %s", code)
+        # Slack's "not now" (a rate limit, a 5xx, no connection) is no answer; its "no" to the
+        # question itself (missing_scope, user_not_found) is: not an admin, as before
+        return None if code in TRANSIENT or code.startswith("http_5") or "Error" in code else False
     person = response.get("user") or {}
     admin = any(bool(person.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
     _known[(team, user)] = admin

@@ -61,7 +61,7 @@ _NOT_JOINABLE = frozenset(
     {"method_not_supported_for_channel_type", "channel_not_found", "is_private"}
 )
 # Slack's "not now": the same call may well work later (https://api.slack.com/web#errors).
-_TRANSIENT = frozenset(
+TRANSIENT = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
 COULD_NOT_SHARE = "I couldn't share that answer in this channel: {reason} Or copy the answer above."
@@ -291,7 +291,7 @@ async def _post(
 def _permanent(error: Exception) -> str:
     """Slack's error code for a refusal that will not change; raises `TryLater` for the rest."""
     code = error_code(error)
-    if code in _TRANSIENT or code.startswith("http_5") or not isinstance(error, SlackApiError):
+    if code in TRANSIENT or code.startswith("http_5") or not isinstance(error, SlackApiError):
         retry_after = None
         if isinstance(error, SlackApiError):
             header = error.response.headers.get("Retry-After") or error.response.headers.get(

@@ -98,6 +98,11 @@ _ODD_WORDS = 3
 _SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "retention"})
 # Who an admin's `set` names: a mention, a user group, nobody, or a number of days.
 _SET_VALUE = re.compile(r"<[@!]|\b(?:nobody|no one|none|\d+)\b", re.IGNORECASE)
+# `set` naming a role however it is written: "set product owner dana", "set the PO @dana".
+_SETS_A_ROLE = re.compile(
+    r"\s*set\s+(?:the |our |a )?(?:product[ -]?owner|product[ -]?manager|po|pm|owner|manager)\b",
+    re.IGNORECASE,
+)
 # "teach me: …", "teach us about…": a person asking to learn, not an admin teaching.
 _LEARNER = frozenset({"me", "us", "you", "him", "her", "them", "my", "our"})
 _SLACK_TOKEN = re.compile(r"<[^>]*>")
@@ -139,7 +144,8 @@ def _sets_up(text: str) -> bool:
     if text.rstrip().endswith("?"):
         return False
     if first == "set":
-        return not second or second.strip(":") in _SETTINGS or bool(_SET_VALUE.search(text))
+        named = second.strip(":") in _SETTINGS or _SETS_A_ROLE.match(text) is not None
+        return not second or named or "@" in text or bool(_SET_VALUE.search(text))
     return first == "unteach" or second.strip(":") not in _LEARNER
 
 

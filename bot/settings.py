@@ -113,6 +113,7 @@ class SlackSettings(StoreSettings):
 
     @field_validator(
         "slack_bot_token",
+        "slack_client_id",
         "slack_client_secret",
         "slack_signing_secret",
         "slack_app_token",

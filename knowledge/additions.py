@@ -80,4 +80,5 @@ def clean_phrase(text: str) -> str:
     wall" taught again), one line, single spaces, no stops or quotes around it ("the Kanban
     Board!!" is untaught as "the kanban board"), no Slack emoji codes (":tada:" is no word), at
     most PHRASE_MAX characters."""
-    return " ".join(EMOJI_CODE.sub(" ", text.lower()).split()).strip(_AROUND)[:PHRASE_MAX].strip()
+    words = EMOJI_CODE.sub(" ", text.lower().replace("\u2060", "")).split()  # (pasted joiners)
+    return " ".join(words).strip(_AROUND)[:PHRASE_MAX].strip()

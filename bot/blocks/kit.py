@@ -8,7 +8,7 @@ size, plain text is cut to the limit of the field it lands in.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypedDict
 
 Block = dict[str, Any]
@@ -58,8 +58,10 @@ def shorten(text: str, limit: int) -> str:
 
 
 def quote_code(user_text: str, limit: int = 500) -> str:
-    """User text for inside a `code span`: quoted, and without backticks, which would end it."""
-    return quote(user_text.replace("`", "'"), limit)
+    """User text for inside a `code span`: quoted, and without backticks, which would end it.
+    What was typed stays as typed (nothing in a code span is a mention or a link), so a command
+    quoted there can be copied and run as it is."""
+    return quote(user_text.replace("`", "'"), limit, typed=str)
 
 
 # What Slack sends for a person, group, special mention, channel, date or link in a message (as
@@ -68,16 +70,17 @@ def quote_code(user_text: str, limit: int = 500) -> str:
 SLACK_TOKEN = re.compile(
     r"<([@#!])([^|<>]*)(?:\|([^<>]*))?>|<((?:https?|mailto):[^|<>]+)(?:\|([^<>]*))?>"
 )
-# After an @ or a #, and inside "://" and "www.": the text can never be read back as a mention,
-# a channel or a link, whatever parses it (Slack links bare addresses and may parse "@here" in
-# mrkdwn that is not verbatim).
+# After an @ or a # (not a keycap's, "#️⃣"), "://" and "www.": the text can never be read back as
+# a mention, a channel or a link, whatever parses it (Slack links bare addresses and may parse
+# "@here" in mrkdwn that is not verbatim).
 _WORD_JOINER = "\u2060"
 _PINGING = frozenset({"here", "channel", "everyone"})
-_LINKING = re.compile(r"[@#]|(?<=:/)/|(?<=www)\.", re.IGNORECASE)
-# Characters that make text read otherwise than it is (direction overrides, zero-width spaces):
-# dropped from what is quoted. (The zero-width joiner stays: emoji are built with it.)
+_LINKING = re.compile(r"@|#(?!\ufe0f?\u20e3)|(?<=:/)/|(?<=www)\.", re.IGNORECASE)
+# Characters that make text read otherwise than it is (direction overrides, zero-width spaces,
+# a word joiner pasted back from an earlier reply): dropped from what is quoted. (The zero-width
+# joiner stays: emoji are built with it.)
 _MISLEADING = (
-    dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c\ufeff"), None)
+    dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c\ufeff\u2060"), None)
     | dict.fromkeys(range(0x202A, 0x202F))
     | dict.fromkeys(range(0x2066, 0x206A))
 )
@@ -104,17 +107,18 @@ def _readable(found: re.Match[str]) -> str:
     return _unlinkable(f"@{label or 'someone'}")
 
 
-def quote(user_text: str, limit: int = 500) -> str:
+def quote(user_text: str, limit: int = 500, *, typed: Callable[[str], str] = _unlinkable) -> str:
     """User text made safe to show inside mrkdwn: one line, escaped, and short. Mentions and
     links Slack sent as tokens are shown as people read them ("@dana", "@here"), never live;
     so is what was typed raw into a form ("@channel", "https://…", which Slack does not turn
-    into tokens), and nothing in it may change the text's direction or hide in it."""
+    into tokens: `typed` makes it inert), and nothing in it may change the text's direction or
+    hide in it."""
     said = user_text.translate(_MISLEADING)
     pieces, start = [], 0
     for token in SLACK_TOKEN.finditer(said):
-        pieces += [_unlinkable(said[start : token.start()]), _readable(token)]
+        pieces += [typed(said[start : token.start()]), _readable(token)]
         start = token.end()
-    one_line = " ".join("".join([*pieces, _unlinkable(said[start:])]).split())
+    one_line = " ".join("".join([*pieces, typed(said[start:])]).split())
     return shorten(escape(one_line), limit) if one_line else ELLIPSIS
 
 

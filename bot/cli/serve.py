@@ -77,9 +77,10 @@ async def _check_bot_token(app: AsyncApp) -> None:
                     f"Slack refused SLACK_BOT_TOKEN ({reason}); check the bot token"
                 ) from None
             if pause is None:
+                status = f"HTTP {error.response.status_code}"
+                said = reason if reason == status else f"{reason}, {status}"
                 raise CliError(
-                    f"Slack is not answering at start ({reason}, HTTP "
-                    f"{error.response.status_code}); try again shortly"
+                    f"Slack is not answering at start ({said}); try again shortly"
                 ) from None
         except (aiohttp.ClientError, TimeoutError) as error:
             raise CliError(

@@ -1253,8 +1253,14 @@ class Chat:
             and not _HIRING_WORD.search(asked.lower())  # whom to hire is the article's question
         )
         # (work the article never names, "the sprint goal", is said not to be in it, though an
-        # idea it does name shares a word with it: "the product goal")
-        inferred = bool(answer.owners) and not answer.named and answer.confidence >= MOST_LIKELY
+        # idea it does name shares a word with it, "the product goal"; unless the question names
+        # that idea itself: "technology roadmaps")
+        inferred = (
+            bool(answer.owners)
+            and not answer.named
+            and answer.confidence >= MOST_LIKELY
+            and not self.concepts.titled(asked)
+        )
         if not (left_open or inferred) and (concept := self.concepts.find(asked)) is not None:
             reply = self._concept_reply(Reading(Intent.CONCEPT, asked), concept)
             lead = wording.CLAIM if claimed else "Yes."

@@ -40,6 +40,11 @@ class ConceptFinder:
             for term in terms:
                 used_by.setdefault(term, set()).add(concept.id)
         self._distinctive = {t for t, ids in used_by.items() if len(ids) <= DISTINCTIVE_IN_AT_MOST}
+        # Each concept's title as read, whole (`titled`).
+        self._titles = [
+            frozenset(t.concept for t in self._reader.terms(c.title, fix_typos=False))
+            for c in kb.concepts
+        ]
         # Each phrasing of three words or more, as a question would be written (`phrased`).
         self._verbatim = {
             " ".join(words): concept
@@ -72,6 +77,13 @@ class ConceptFinder:
                 if best is None or (coverage, shared, verbatim, -unasked) > best[:4]:
                     best = (coverage, shared, verbatim, -unasked, concept)
         return best[4] if best else None
+
+    def titled(self, question: str) -> bool:
+        """Whether the question names no more than one concept's title does ("technology
+        roadmaps", "tech roadmaps"): the idea itself, not work beside it that shares a word with
+        it ("the sprint goal" is not "the product goal")."""
+        asked = frozenset(t.concept for t in self._reader.terms(question, fix_typos=True))
+        return bool(asked) and any(asked <= title for title in self._titles)
 
     def phrased(self, question: str) -> Concept | None:
         """The concept one of whose phrasings the question is, word for word ("What skills should

@@ -110,24 +110,30 @@ def window(text: str) -> str:
 # What a reply reads of a message at most: Slack's advice for a message's length. A longer one is
 # read by its opening and its end (a paste's question comes last).
 MOST_READ, MOST_READ_TAIL = 4000, 1000
-# A run of stops, commas, dashes or spaces longer than this says no more than this much of it,
-# and no pattern then backtracks through more of it (40,000 commas took 19 s, quadratically).
-_LONG_RUN = re.compile(r"[\s,.;:!?\-_*~]{9,}")
+# A run of stops, commas, dashes or spaces in a line longer than this says no more than this
+# much of it, and no pattern then backtracks through more of it (40,000 commas took 19 s,
+# quadratically); nor do more than this many line breaks with only those between them. Line
+# breaks are never cut from a line: lists and questions are read line by line.
+_LONG_RUN = re.compile(r"[^\S\n,.;:!?\-_*~]{9,}|[,.;:!?\-_*~ \t\r\f\v]{9,}")
+_LINE_BREAKS = re.compile(r"\n(?:[^\S\n]|[,.;:!?\-_*~])*(?:\n(?:[^\S\n]|[,.;:!?\-_*~])*){8,}")
 _RUN_KEPT = 8
 
 
 def bounded(text: str) -> str:
-    """The message as a reply reads it: runs of stops, commas, dashes and spaces cut to their
-    first few, and at most MOST_READ characters, its opening and its end. Whatever the patterns,
-    the work one message costs stays bounded."""
-    squeezed = _LONG_RUN.sub(_first_of_run, text) if len(text) > _RUN_KEPT else text
+    """The message as a reply reads it: runs of stops, commas, dashes and spaces in a line cut
+    to their first few, blank lines to one, and at most MOST_READ characters, its opening and
+    its end. Whatever the patterns, the work one message costs stays bounded."""
+    squeezed = text
+    if len(text) > _RUN_KEPT:
+        squeezed = _LONG_RUN.sub(_first_of_run, _LINE_BREAKS.sub("\n\n", text))
     if len(squeezed) <= MOST_READ:
         return squeezed
     return f"{squeezed[: MOST_READ - MOST_READ_TAIL]} … {squeezed[-MOST_READ_TAIL:]}"
 
 
 def _first_of_run(run: re.Match[str]) -> str:
-    return run.group()[:_RUN_KEPT]
+    """A run's first few characters and its last, so what it ended on still ends it."""
+    return run.group()[: _RUN_KEPT - 1] + run.group()[-1]
 
 
 # Everyday words of other languages that English never uses ("die", "was", "es", "per" are

@@ -870,13 +870,16 @@ _ANOTHER_JOB = (
     r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
 )
 ANOTHER_JOB_AS_ROLE = re.compile(
-    # (asked as "is X the role?", the job needs no verb: "is the tech lead the PO?")
-    rf"\b(?P<asked>(?:is|isn't|isnt) (?:the |our |a |an |my )?)?"
+    # (asked as "is X the role?", the job needs no verb: "is the tech lead the PO?"; but "is the
+    # CEO the PMs boss?" ranks them, and "is a project manager a PM?" asks what PM stands for)
+    rf"\b(?P<asked>(?:is|isn't|isnt) (?:the |our |a |an |my )?"
+    rf"(?!(?:project|program|delivery) managers?))?"
     rf"(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
     rf"as|be|(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
     rf"take on|take over|play|wear|as) |(?(asked)|(?!)))(?:the |our |a |an )?"
     rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
+    r"(?(asked)(?!'?s?'? (?:line |direct )?(?:boss|manager|supervisor|superior|lead)\b)|)"
 )
 # A follow-up asking for more about the work just answered: "how often?", "what do they look
 # at?", "what does that involve?".
@@ -954,7 +957,7 @@ THE_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 # with or without a role named.
 PAY_ASKED = re.compile(
     r"\b(?:pay|comp|compensation|tc) (?:range|band|package)s?\b|\btotal comp(?:ensation)?\b|"
-    r"\bwhat tc\b|\btc (?:for|of)\b"
+    r"^what tc\b|\btc (?:for|of)\b"
 )
 WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"

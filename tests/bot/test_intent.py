@@ -29,6 +29,11 @@ def test_nothing_greetings_and_help_read_as_help(text: str) -> None:
         ("start the questionnaire", Intent.HIRE),
         ("run the full hiring questionnaire please", Intent.HIRE),
         ("who owns the security questionnaire?", Intent.QUESTION),
+        # a review's finds: a role named in words, or a raw @name, is still a setting
+        ("set product owner dana", Intent.SET),
+        ("set Product Manager: @erin", Intent.SET),
+        ("set the PO @dana", Intent.SET),
+        ("set up the sprint planning", Intent.QUESTION),
     ],
 )
 def test_subcommands_and_their_aliases(text: str, intent: Intent) -> None:

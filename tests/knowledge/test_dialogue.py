@@ -4359,3 +4359,34 @@ def test_asking_for_the_questionnaire_starts_the_hiring_questions(chat: Chat, as
 def test_a_roles_duties_asked_as_a_list_get_the_role(chat: Chat, asked: str, card: str) -> None:
     # an agile coach's find: these got "The article doesn't explain that" or no match
     assert chat.reply(asked).text.startswith(card)
+
+
+def test_bounding_a_message_keeps_its_line_breaks_and_what_its_runs_end_on() -> None:
+    # a review's finds: trailing spaces before each line of a list, or "?????????" before a
+    # second question, lost the line breaks, so only one piece was answered
+    assert bounded("Pricing" + " " * 12 + "\nBacklog") == "Pricing" + " " * 8 + "\nBacklog"
+    assert bounded("who owns pricing?????????\nwho owns the backlog?").count("\n") == 1
+    assert bounded("x" + "\n" * 40 + "y") == "x\n\ny"
+    assert bounded("a" + ",," * 20 + " b").endswith(", b")  # the run still ends on its space
+
+
+def test_a_list_with_trailing_spaces_is_still_answered_piece_by_piece(chat: Chat) -> None:
+    padded = "\n".join(f"{piece}{' ' * 10}" for piece in ("Pricing", "Backlog", "Roadmap"))
+    listed = chat.reply(f"{padded}\nwho owns these")
+    assert listed.answer is not None and len(listed.answer.parts) == 3
+
+
+@pytest.mark.parametrize(
+    ("asked", "opening"),
+    [
+        ("is the CEO the PMs boss?", "The article never ranks the two roles"),
+        ("is a project manager a PM?", "A note first: here PM means Product Manager."),
+        ("who decides what tc we offer candidates?", "Outside the article"),
+        ("does the article mention technology roadmaps?", "Yes. Technology roadmaps"),
+        ("does the article mention tech roadmaps?", "Yes. Technology roadmaps"),
+    ],
+)
+def test_what_this_sessions_patterns_must_not_take(chat: Chat, asked: str, opening: str) -> None:
+    # a review's finds: the new "is X the role?", pay and "not in so many words" readings took
+    # ranking, terminology, a who-decides question and ideas the article names
+    assert chat.reply(asked).text.startswith(opening)

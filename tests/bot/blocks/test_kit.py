@@ -15,6 +15,7 @@ from bot.blocks.kit import (
     message,
     plain,
     quote,
+    quote_code,
     section,
     shorten,
 )
@@ -100,6 +101,12 @@ def test_what_was_typed_raw_into_a_form_is_quoted_never_live() -> None:
     assert quote("pay\u202eroll\u200b\ufeff") == "payroll"
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     assert quote(family) == family  # emoji keep the joiners they are built with
+    assert quote("#\ufe0f\u20e3 first") == "#\ufe0f\u20e3 first"  # a keycap stays one
+    # a review's finds: a command quoted in a code span got the joiner (copied, it never
+    # matched), and a joiner pasted back in was kept
+    assert quote_code("/rolefit unteach zorblax c# board") == "/rolefit unteach zorblax c# board"
+    assert quote("c#\u2060 board") == "c#\u2060 board"
+    assert quote_code("c#\u2060 board") == "c# board"
 
 
 def test_quoting_unclosed_tokens_stays_linear() -> None:
