@@ -323,6 +323,24 @@ _DUTIES_LISTED = re.compile(
     r"(?: (?:according to|in|per|from|under) (?:the|this|your) article)?\W*$|"
     rf"^what does (?:the|this|your) article say (?P<doer>{_ROLE}) (?:does|do)\W*$"
 )
+# Asking how to pass the advice on: "what do I tell the CEO?", "how do I explain this to my
+# boss?", "a short summary I can paste to the board".
+_TO_PASS_ON = re.compile(
+    r"\b(?:(?:what|how) (?:do|should|can|would) (?:i|we) (?:tell|say to|write to|explain (?:this |"
+    r"it |that )?to|pitch (?:this |it |that )?to|justify (?:this |it |that )?to|sell (?:this |it |"
+    r"that )?to|put (?:this |it |that )?to)|(?:explain|pitch|justify|summari[sz]e|sum up)(?: this"
+    r"| it| that)? (?:to|for)|(?:summary|message|msg|note|email|blurb|update|tl;?dr)(?: (?:i|we) "
+    r"can (?:paste|send|forward|share))? (?:to|for)) (?P<who>(?:the |my |our )?(?:ceo|cto|cfo|coo|"
+    r"boss|board|founders?|co-?founders?|manager|leadership(?: team)?|execs?|exec team|management|"
+    r"hiring manager|investors?))\b"
+)
+# A question setting the roles side by side ("which one does more strategy?"), not a need of the
+# person's own: after the advice it is answered as whose work it is, the advice kept.
+_WHICH_DOES_MORE = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|then)[ ,]+)*(?:which (?:one|role|of (?:the two|them|the roles))|"
+    r"who) (?:does|do|is|has|handles?|spends?|owns?|cares? about|talks? to|works? with|deals? "
+    r"with)\b[^?]*\b(?:more|most|closer|less)\b"
+)
 # Where a pushback says what the article says: "that's wrong, it clearly says PMs must be…".
 _SAYS_OF_THE_ARTICLE = re.compile(
     r"\b(?:the article|the author|it) (?:clearly |actually |explicitly |literally |even )?"
@@ -754,6 +772,22 @@ class Chat:
             reasons = " ".join(reason.text for reason in self.advise(memory.facts).reasons)
             text = wording.advice_rests_on(reasons)  # "what would change your mind?"
             return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
+        if memory is not None and advised and (passed_on := _TO_PASS_ON.search(heard)):
+            assert memory.facts is not None  # advised on these
+            who = re.sub(r"^(?:my|our) ", "your ", passed_on["who"])
+            who = who if who.startswith(("the ", "your ")) else f"your {who}"
+            who = " ".join(w.upper() if w in _ACRONYMS else w for w in who.split())
+            text = wording.for_someone(self.advise(memory.facts), self.kb, who)
+            return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
+        if (
+            memory is not None
+            and advised
+            and _WHICH_DOES_MORE.match(heard)
+            and not _HIRING_WORD.search(heard)
+            and not re.search(r"\b(?:we|us|our|i|me|my)\b", heard)
+        ):
+            # "which one does more strategy?" after the advice: whose work, not a new need
+            return _keeping_the_hire(self.reply(text, None), memory)
         if _WHAT_FIRST.match(heard):
             if memory is not None and advised:  # "what should I do first?" after the advice
                 assert memory.facts is not None  # advised on these

@@ -280,6 +280,20 @@ def next_steps(recommendation: Recommendation, kb: KnowledgeBase) -> str:
     return f"To hire {advice_words.hired(recommendation, kb)}: {numbered}"
 
 
+def for_someone(recommendation: Recommendation, kb: KnowledgeBase, who: str) -> str:
+    """The advice in a few sentences to pass on ("what do I tell the CEO?"): the hire, the
+    reasons as one sentence, and what the article rests it on; the person's own words to them
+    are theirs to write."""
+    said = [reason.text.rstrip(".") for reason in recommendation.reasons[:3]]
+    reasons = "; ".join([*said[:1], *(f"{text[:1].lower()}{text[1:]}" for text in said[1:])])
+    return (
+        f"In short, for {who}: RoleFit advises hiring {advice_words.hired(recommendation, kb)}. "
+        f"{reasons}. This follows the article's own test: a team that "
+        "needs the product delivered needs a Product Owner, one that needs a business built "
+        f"around it a Product Manager. (Article: {SECTION_NEED}.)"
+    )
+
+
 def advice(recommendation: Recommendation, kb: KnowledgeBase) -> str:
     lines = [verdict(recommendation, kb)]
     lines += [f"- {reason.text}" for reason in recommendation.reasons[:4]]

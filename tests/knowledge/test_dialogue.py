@@ -4390,3 +4390,20 @@ def test_what_this_sessions_patterns_must_not_take(chat: Chat, asked: str, openi
     # a review's finds: the new "is X the role?", pay and "not in so many words" readings took
     # ranking, terminology, a who-decides question and ideas the article names
     assert chat.reply(asked).text.startswith(opening)
+
+
+def test_after_the_advice_passing_it_on_and_setting_the_roles_side_by_side(chat: Chat) -> None:
+    # a recruiter's finds: "what do i tell the ceo" got McKinsey's line on future CEOs, and
+    # "which one does more strategy" was read as a need and turned the advice round
+    advice, told, compared, again = turns(
+        chat,
+        "we have 3 scrum teams and need someone for the backlog. one hire. PO or PM?",
+        "ok so what do i tell the ceo",
+        "which one does more strategy",
+        "so who do we hire?",
+    )
+    assert advice.recommendation is not None
+    assert told.text.startswith("In short, for the CEO: RoleFit advises hiring a Product Owner.")
+    assert compared.text.startswith("That's clearly work for the Product Manager.")
+    assert again.recommendation is not None
+    assert again.recommendation.recommendation == advice.recommendation.recommendation
