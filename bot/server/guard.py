@@ -25,6 +25,10 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
+from bot.app import deps_of_app
+from bot.delivery import TRANSIENT, error_code
+from bot.store.store import STORE_FAILURES, cannot_use_the_database
+
 Scope = dict[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -135,10 +139,14 @@ async def _install_request(flow: AsyncOAuthFlow, scope: Scope) -> BoltResponse:
 
 
 class Readiness:
-    """`GET /readyz`: 200 while Slack's Web API answers with this app's token, else 503. The
-    answer is reused for a few seconds, so frequent probes cost Slack one call at most."""
+    """`GET /readyz`: 200 while this process can take Slack's requests: its database answers
+    and Slack has not refused its token. Slack failing for a moment (a 5xx, a rate limit, no
+    connection) leaves it ready: requests are acknowledged and what is owed waits in the outbox,
+    so a load balancer must not take every process out at once for Slack's trouble. The answer
+    is reused for a few seconds, so frequent probes cost one query and one Slack call at most."""
 
     def __init__(self, bolt_app: AsyncApp) -> None:
+        self._app = bolt_app
         self._client = bolt_app.client
         self._checked_at = -READY_CACHE_SECONDS
         self._answer = BoltResponse(status=503, body={"slack": "unknown"})
@@ -147,21 +155,46 @@ class Readiness:
         now = time.monotonic()
         if now - self._checked_at >= READY_CACHE_SECONDS:
             self._checked_at = now
-            self._answer = await self._ask_slack()
+            database, slack = await asyncio.gather(self._ask_the_database(), self._ask_slack())
+            ready = database in ("ok", "none") and slack != "refused"
+            said = (
+                {"slack": slack} if database == "none" else {"database": database, "slack": slack}
+            )
+            self._answer = BoltResponse(status=200 if ready else 503, body=said)
         return self._answer
 
-    async def _ask_slack(self) -> BoltResponse:
+    async def _ask_the_database(self) -> str:
+        deps = deps_of_app(self._app)
+        if deps is None:  # an app built elsewhere (a test's): no store of ours
+            return "none"
+        try:
+            async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+                await deps.store.ping()
+        except (*STORE_FAILURES, TimeoutError) as error:
+            logger.warning("not ready: %s", cannot_use_the_database(error))
+            return "unreachable"
+        return "ok"
+
+    async def _ask_slack(self) -> str:
         if self._client.token is None:  # Add to Slack: each workspace has its own token
-            return BoltResponse(status=200, body={"slack": "per-workspace tokens"})
+            return "per-workspace tokens"
         try:
             async with asyncio.timeout(READY_TIMEOUT_SECONDS):
                 await self._client.auth_test()
-        except (SlackApiError, aiohttp.ClientError, TimeoutError) as error:
+        except SlackApiError as error:
+            code = error_code(error)
+            if code in TRANSIENT or code.startswith("http_5"):
+                logger.warning("Slack is not answering the readiness check (%s); still ready", code)
+                return "unreachable"
+            logger.warning("not ready: Slack refused the bot token (%s)", code)
+            return "refused"
+        except (aiohttp.ClientError, TimeoutError) as error:
             logger.warning(
-                "not ready: Slack did not accept the bot token (%s)", type(error).__name__
+                "Slack is not answering the readiness check (%s); still ready",
+                type(error).__name__,
             )
-            return BoltResponse(status=503, body={"slack": "unreachable"})
-        return BoltResponse(status=200, body={"slack": "ok"})
+            return "unreachable"
+        return "ok"
 
 
 def _headers(scope: Scope) -> dict[str, str | Sequence[str]]:

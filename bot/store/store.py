@@ -56,6 +56,7 @@ from sqlalchemy import (
     delete,
     event,
     func,
+    literal,
     or_,
     select,
     text,
@@ -644,6 +645,11 @@ class Store:
                 .returning(*outbox.c)
             )
             return [_pending(row) for row in rows.mappings()]
+
+    async def ping(self) -> None:
+        """One trivial read: raises (`STORE_FAILURES`) if the database cannot be used now."""
+        async with self._reading() as connection:
+            await connection.execute(select(literal(1)))
 
     async def has_due(self) -> bool:
         """Whether any pending message is due now (leased or not)."""
