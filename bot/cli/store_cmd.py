@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.cli.errors import CliError
 
 if TYPE_CHECKING:
+    from bot.store.owed import Pending
     from bot.store.store import Store
 
 T = TypeVar("T")
@@ -56,6 +58,20 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tried(attempts: int) -> str:
+    return {0: "not tried yet", 1: "tried once"}.get(attempts, f"tried {attempts} times")
+
+
+def _when(row: Pending, now: float) -> str:
+    """When a pending message is tried next: an on-call engineer reads whether it is stuck."""
+    from bot.store.store import PENDING
+
+    if row.status != PENDING:
+        return ""
+    wait = row.due_at - now
+    return ", due now" if wait <= 0 else f", due in {wait:.0f} s"
+
+
 def _outbox(args: argparse.Namespace) -> int:
     if args.action == "retry":
         if not with_store(lambda store: store.requeue(args.id)):
@@ -82,7 +98,7 @@ def _outbox(args: argparse.Namespace) -> int:
             why = f" — {row.last_error}" if row.last_error else ""
             print(
                 f"{row.id:>6}  {row.status:<8} {owed.kind:<7} {owed.team} {where}  "
-                f"tried {row.attempts} times{why}"
+                f"{_tried(row.attempts)}{_when(row, time.time())}{why}"
             )
     if not rows and not args.json:
         print("nothing pending or failed")

@@ -55,6 +55,10 @@ def test_a_failed_message_is_listed_and_can_be_sent_again(
     assert main(["outbox", "retry", str(failed)]) == 0
     assert main(["outbox", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["status"] == "pending"
+    # an on-call engineer's find: a pending message showed nothing of when it is tried next
+    assert main(["outbox", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "pending" in listed and "not tried yet, due now" in listed
     assert main(["outbox", "retry", str(failed)]) == 2  # no longer failed
     assert capsys.readouterr().err.count("\n") == 1
 
