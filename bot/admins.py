@@ -9,15 +9,17 @@ import logging
 from cachetools import TTLCache
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import TRANSIENT, WEB_API_FAILURES, error_code
+from bot.delivery import WEB_API_FAILURES, error_code
 
 logger = logging.getLogger(__name__)
 
 NOT_AN_ADMIN = "Only a workspace admin or owner can change RoleFit's settings here."
+_NO_SUCH_PERSON = frozenset({"user_not_found", "user_not_visible"})
 # When Slack cannot say who administers the workspace (rate limited, down): no refusal on a guess.
 CANNOT_CHECK = (
     "I couldn't check with Slack whether you're a workspace admin or owner just now. "
-    "Try again in a minute."
+    "Try again in a minute; if it keeps happening, RoleFit's install may lack the users:read "
+    "scope."
 )
 _REMEMBER_SECONDS = 5 * 60
 _known: TTLCache[tuple[str, str], bool] = TTLCache(maxsize=10_000, ttl=_REMEMBER_SECONDS)
@@ -33,9 +35,9 @@ async def is_admin(client: AsyncWebClient, team: str, user: str) -> bool | None:
     except WEB_API_FAILURES as error:
         code = error_code(error)
         logger.warning("users.info failed: %s", code)
-        # Slack's "not now" (a rate limit, a 5xx, no connection) is no answer; its "no" to the
-        # question itself (missing_scope, user_not_found) is: not an admin, as before
-        return None if code in TRANSIENT or code.startswith("http_5") or "Error" in code else False
+        # Only Slack's word that there is no such person says "not an admin"; anything else
+        # (a rate limit, a 5xx, no connection, a missing users:read scope) is no answer
+        return False if code in _NO_SUCH_PERSON else None
     person = response.get("user") or {}
     admin = any(bool(person.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
     _known[(team, user)] = admin

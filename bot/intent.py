@@ -100,7 +100,7 @@ _SETTINGS = frozenset({"product-owner", "product-manager", "po", "pm", "retentio
 _SET_VALUE = re.compile(r"<[@!]|\b(?:nobody|no one|none|\d+)\b", re.IGNORECASE)
 # `set` naming a role however it is written: "set product owner dana", "set the PO @dana".
 _SETS_A_ROLE = re.compile(
-    r"\s*set\s+(?:the |our |a )?(?:product[ -]?owner|product[ -]?manager|po|pm|owner|manager)\b",
+    r"\s*set\s+(?:the |our |a )?(?:product[ -]?owner|product[ -]?manager|po|pm)\b",
     re.IGNORECASE,
 )
 # "teach me: …", "teach us about…": a person asking to learn, not an admin teaching.

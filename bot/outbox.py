@@ -41,9 +41,21 @@ LEASE_SECONDS = 60.0
 # its lease, or another process could take the message and send it too.
 SEND_BUDGET_SECONDS = LEASE_SECONDS / 2
 POLL_SECONDS = 1.0
-# A post cut off mid-call (a stop, a send past its budget) may still land in Slack for a while:
-# it is tried again no sooner than this, after looking for it there (`posted_before`).
+# A post cut off mid-call (a stop, a call or a send past its time) may still land in Slack for a
+# while: it is tried again no sooner than this, after looking for it there (`posted_before`).
 SETTLE_SECONDS = 15.0
+# How a try ends when Slack may have taken the post all the same: no answer in time, or the
+# connection dropped mid-call (not one refused before it was made).
+STOPPED_MID_SEND = "stopped mid-send"
+CUT_OFF = frozenset(
+    {
+        "took_too_long",
+        "TimeoutError",
+        "ServerTimeoutError",
+        "ServerDisconnectedError",
+        STOPPED_MID_SEND,
+    }
+)
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
 # The Web API client for a workspace (team id, and its Enterprise Grid org's id if any); None
@@ -126,7 +138,10 @@ class Outbox:
             await asyncio.gather(*unfinished, return_exceptions=True)
             cut_off = bool(unfinished)
         # what was cut off mid-call may land in Slack yet: others look for it there, in a while
-        await self.store.release(self.owner, due_in=self._settle if cut_off else 0.0)
+        if cut_off:
+            await self.store.release(self.owner, due_in=self._settle, cut_off=STOPPED_MID_SEND)
+        else:
+            await self.store.release(self.owner)
 
     async def _run(self) -> None:
         forgot_at = 0.0
@@ -185,14 +200,16 @@ class Outbox:
                 client = await self.clients(owed.team, owed.enterprise)
                 if client is None:
                     raise Undeliverable("RoleFit is no longer installed in that workspace")
-                found = await posted_before(client, owed, pending.claim) if taken_again else None
+                # (a try Slack answered with "not now" posted nothing: no need to look)
+                uncertain = taken_again and (pending.attempts == 0 or pending.last_error in CUT_OFF)
+                found = await posted_before(client, owed, pending.claim) if uncertain else None
                 if found is not None:
                     logger.info("message %s had reached Slack already; not sent again", pending.id)
                 delivered = found or await send(client, owed, pending.claim)
         except TryLater as later:
             await self._again(pending, later.code, later.retry_after)
-        except TimeoutError:  # the post may land all the same: given time to, before a look
-            await self._again(pending, "took_too_long", self._settle)
+        except TimeoutError:
+            await self._again(pending, "took_too_long", None)
         except Undeliverable as error:
             logger.error("message %s is undeliverable: %s", pending.id, error)
             await self.store.give_up(pending.id, self.owner, str(error))
@@ -213,5 +230,7 @@ class Outbox:
             await self.store.give_up(pending.id, self.owner, code)
             return
         wait = max(min(2.0**pending.attempts, LONGEST_WAIT_SECONDS), retry_after or 0.0)
+        if code in CUT_OFF:  # the post may land yet: given time to, before a look
+            wait = max(wait, self._settle)
         logger.info("message %s: Slack said %s; trying again in %.0f s", pending.id, code, wait)
         await self.store.retry_later(pending.id, self.owner, time.time() + wait, code)

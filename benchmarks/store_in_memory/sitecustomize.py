@@ -107,7 +107,9 @@ class StoreInMemory(Store):
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
         self._end_lease(pending_id, owner, status=FAILED)
 
-    async def release(self, owner: str, *, due_in: float = 0.0) -> None:  # due at once here
+    async def release(  # due at once here
+        self, owner: str, *, due_in: float = 0.0, cut_off: str | None = None
+    ) -> None:
         for pending_id in [i for i, (holder, _) in self._leases.items() if holder == owner]:
             del self._leases[pending_id]
 

@@ -59,15 +59,18 @@ def _db(args: argparse.Namespace) -> int:
 
 
 def _tried(attempts: int) -> str:
-    return {0: "not tried yet", 1: "tried once"}.get(attempts, f"tried {attempts} times")
+    """The tries Slack turned down or cut off (the one in flight is not counted)."""
+    return {0: "not failed yet", 1: "failed once"}.get(attempts, f"failed {attempts} times")
 
 
 def _when(row: Pending, now: float) -> str:
-    """When a pending message is tried next: an on-call engineer reads whether it is stuck."""
+    """What happens next to a pending message: an on-call engineer reads whether it is stuck."""
     from bot.store.store import PENDING
 
     if row.status != PENDING:
         return ""
+    if row.lease_until is not None and row.lease_until > now:
+        return f", being sent (its process holds it {row.lease_until - now:.0f} s more)"
     wait = row.due_at - now
     return ", due now" if wait <= 0 else f", due in {wait:.0f} s"
 

@@ -41,3 +41,5 @@ class Pending(BaseModel):
     sent_channel: str | None = None
     sent_ts: str | None = None
     last_error: str | None = None
+    # Until when a process holds it (sending it); None when nobody does.
+    lease_until: float | None = None

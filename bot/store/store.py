@@ -670,17 +670,20 @@ class Store:
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
         await self._finish(_FAILED, pending_id, owner, {"error": error[:255]})
 
-    async def release(self, owner: str, *, due_in: float = 0.0) -> None:
+    async def release(self, owner: str, *, due_in: float = 0.0, cut_off: str | None = None) -> None:
         """Hand back every lease `owner` holds (a process shutting down), so others take them,
-        `due_in` seconds from now (a post cut off mid-call may still land meanwhile). The
-        outcomes it already asked to write land first: a "sent" handed back unwritten would be
-        sent again by another process."""
+        `due_in` seconds from now, noting `cut_off` as their last error where sends were cut off
+        mid-call (they may still land meanwhile). The outcomes it already asked to write land
+        first: a "sent" handed back unwritten would be sent again by another process."""
         await self.flush()
+        handed_back: dict[str, Any] = {"lease_owner": None, "lease_until": None}
+        if cut_off is not None:
+            handed_back |= {"due_at": self._clock() + due_in, "last_error": cut_off}
         async with self._transaction(one_statement=True) as connection:
             await connection.execute(
                 update(outbox)
                 .where(outbox.c.lease_owner == owner, outbox.c.status == PENDING)
-                .values(lease_owner=None, lease_until=None, due_at=self._clock() + due_in)
+                .values(**handed_back)
             )
 
     async def requeue(self, pending_id: int) -> bool:
@@ -1405,7 +1408,13 @@ def _pending_row(pending_id: int, owe: _Owe, now: float) -> Pending:
     """The outbox row an owe wrote, built from what was written rather than read back and
     validated again."""
     return Pending.model_construct(
-        id=int(pending_id), claim=owe.claim, owed=owe.owed, status=PENDING, attempts=0, due_at=now
+        id=int(pending_id),
+        claim=owe.claim,
+        owed=owe.owed,
+        status=PENDING,
+        attempts=0,
+        due_at=now,
+        lease_until=None if owe.lease is None else now + owe.lease[1],
     )
 
 
@@ -1421,6 +1430,7 @@ def _pending(row: RowMapping) -> Pending:
         sent_channel=row["sent_channel"],
         sent_ts=row["sent_ts"],
         last_error=row["last_error"],
+        lease_until=row["lease_until"],
     )
 
 

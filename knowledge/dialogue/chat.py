@@ -323,16 +323,19 @@ _DUTIES_LISTED = re.compile(
     r"(?: (?:according to|in|per|from|under) (?:the|this|your) article)?\W*$|"
     rf"^what does (?:the|this|your) article say (?P<doer>{_ROLE}) (?:does|do)\W*$"
 )
-# Asking how to pass the advice on: "what do I tell the CEO?", "how do I explain this to my
-# boss?", "a short summary I can paste to the board".
+# Asking how to pass the advice on, as the whole message: "what do I tell the CEO?", "how do I
+# explain this to my boss?", "a short summary I can paste to the board" (not "what do I tell my
+# boss about sprint planning?", nor "I need to explain to my boss why we need a PM").
 _TO_PASS_ON = re.compile(
-    r"\b(?:(?:what|how) (?:do|should|can|would) (?:i|we) (?:tell|say to|write to|explain (?:this |"
-    r"it |that )?to|pitch (?:this |it |that )?to|justify (?:this |it |that )?to|sell (?:this |it |"
-    r"that )?to|put (?:this |it |that )?to)|(?:explain|pitch|justify|summari[sz]e|sum up)(?: this"
-    r"| it| that)? (?:to|for)|(?:summary|message|msg|note|email|blurb|update|tl;?dr)(?: (?:i|we) "
-    r"can (?:paste|send|forward|share))? (?:to|for)) (?P<who>(?:the |my |our )?(?:ceo|cto|cfo|coo|"
-    r"boss|board|founders?|co-?founders?|manager|leadership(?: team)?|execs?|exec team|management|"
-    r"hiring manager|investors?))\b"
+    r"^(?:(?:ok|okay|so|and|but|then|hmm|right|great|thanks)[ ,]+)*(?:(?:what|how) (?:do|should|"
+    r"can|would) (?:i|we) (?:tell|say to|write to|explain (?:this |it |that )?to|pitch (?:this |"
+    r"it |that )?to|justify (?:this |it |that )?to|sell (?:this |it |that )?to|put (?:this |it |"
+    r"that )?to)|(?:please |pls |can you |could you )?(?:explain|pitch|justify|summari[sz]e|sum "
+    r"up)(?: this| it| that)? (?:to|for)|(?:a |an )?(?:short |quick |brief )?(?:summary|message|"
+    r"msg|note|email|blurb|update|tl;?dr)(?: (?:i|we) can (?:paste|send|forward|share))? (?:to|"
+    r"for)) (?P<who>(?:the |my |our )?(?:ceo|cto|cfo|coo|boss|board|founders?|co-?founders?|"
+    r"manager|leadership(?: team)?|execs?|exec team|management|hiring manager|investors?))"
+    r"(?: about (?:this|it|that|the advice|the hire|our hire|the hiring))?\W*$"
 )
 # A question setting the roles side by side ("which one does more strategy?"), not a need of the
 # person's own: after the advice it is answered as whose work it is, the advice kept.
@@ -784,10 +787,13 @@ class Chat:
             and advised
             and _WHICH_DOES_MORE.match(heard)
             and not _HIRING_WORD.search(heard)
-            and not re.search(r"\b(?:we|us|our|i|me|my)\b", heard)
+            # (the work compared may read as a goal; "…when the team uses kanban?" tells a fact)
+            and read_facts(text).model_copy(update={"goal": None, "needs": ()}) == HiringFacts()
+            and (whose := self.reply(text, None)).answer is not None
+            and whose.answer.owners
         ):
             # "which one does more strategy?" after the advice: whose work, not a new need
-            return _keeping_the_hire(self.reply(text, None), memory)
+            return _keeping_the_hire(whose, memory)
         if _WHAT_FIRST.match(heard):
             if memory is not None and advised:  # "what should I do first?" after the advice
                 assert memory.facts is not None  # advised on these

@@ -114,7 +114,7 @@ MOST_READ, MOST_READ_TAIL = 4000, 1000
 # much of it, and no pattern then backtracks through more of it (40,000 commas took 19 s,
 # quadratically); nor do more than this many line breaks with only those between them. Line
 # breaks are never cut from a line: lists and questions are read line by line.
-_LONG_RUN = re.compile(r"[^\S\n,.;:!?\-_*~]{9,}|[,.;:!?\-_*~ \t\r\f\v]{9,}")
+_LONG_RUN = re.compile(r"(?:[^\S\n]|[,.;:!?\-_*~]){9,}")
 _LINE_BREAKS = re.compile(r"\n(?:[^\S\n]|[,.;:!?\-_*~])*(?:\n(?:[^\S\n]|[,.;:!?\-_*~])*){8,}")
 _RUN_KEPT = 8
 

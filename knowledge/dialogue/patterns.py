@@ -873,7 +873,7 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     # (asked as "is X the role?", the job needs no verb: "is the tech lead the PO?"; but "is the
     # CEO the PMs boss?" ranks them, and "is a project manager a PM?" asks what PM stands for)
     rf"\b(?P<asked>(?:is|isn't|isnt) (?:the |our |a |an |my )?"
-    rf"(?!(?:project|program|delivery) managers?))?"
+    rf"(?!(?:project|program|delivery) managers? (?:also |just )?(?:the |our |a |an )?pms?\b))?"
     rf"(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
     rf"as|be|(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
     rf"take on|take over|play|wear|as) |(?(asked)|(?!)))(?:the |our |a |an )?"
@@ -957,7 +957,7 @@ THE_JOB = re.compile(r"\b(?:they|she|he|role|roles|job|jobs|position)\b")
 # with or without a role named.
 PAY_ASKED = re.compile(
     r"\b(?:pay|comp|compensation|tc) (?:range|band|package)s?\b|\btotal comp(?:ensation)?\b|"
-    r"^what tc\b|\btc (?:for|of)\b"
+    r"(?<!decides )(?<!decide )(?<!sets )(?<!set )\bwhat tc\b|\btc (?:for|of)\b"
 )
 WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)\s+(?:\w+\s+)?(?:(?:get|gets|is|are) )?"
@@ -1397,5 +1397,5 @@ STARTS_QUESTIONNAIRE = re.compile(
     r"^(?:(?:ok|okay|so|please|pls|can you|could you|can we|can i|let'?s|i want to|i'd like to|"
     r"we want to|i wanna)[ ,]+)*(?:(?:start|run|open|take|do|begin|launch|fill in|fill out|"
     r"go through|redo|restart|try)(?: me)? )?(?:the |a |your |that )?(?:(?:full|hiring|hire|"
-    r"whole) )*(?:questionnaire|quiz|survey)(?: (?:again|please|pls|plz|now|for me))*\W*$"
+    r"whole) )*(?:questionnaire|quiz)(?: (?:again|please|pls|plz|now|for me))*\W*$"
 )

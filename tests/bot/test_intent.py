@@ -34,6 +34,8 @@ def test_nothing_greetings_and_help_read_as_help(text: str) -> None:
         ("set Product Manager: @erin", Intent.SET),
         ("set the PO @dana", Intent.SET),
         ("set up the sprint planning", Intent.QUESTION),
+        ("survey", Intent.QUESTION),  # a PM's research, not the questionnaire
+        ("set the owner of pricing", Intent.QUESTION),
     ],
 )
 def test_subcommands_and_their_aliases(text: str, intent: Intent) -> None:

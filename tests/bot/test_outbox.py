@@ -91,6 +91,23 @@ async def test_a_post_cut_off_mid_call_that_landed_is_found_not_sent_again(
     await taking_over.store.close()
 
 
+async def test_a_post_slack_turned_down_is_sent_again_without_looking_for_it(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    # a second review's find: every retry looked in the DM first, even after a 429, when
+    # Slack had certainly posted nothing (and history reads are rate limited hard)
+    one = worker(slack_api, database_url)
+    await one.store.upgrade()
+    one.start()
+    slack_api.rate_limit("chat.postMessage", retry_after=1, times=2)  # and the client's retry
+    assert await one.owe("answer:turned-down", owed(3))
+    await until_idle(one)
+    await one.stop()
+    await one.store.close()
+    assert not slack_api.calls_to("conversations.history")
+    assert [call.response.get("ok") for call in slack_api.calls_to("chat.postMessage")][-1]
+
+
 async def test_a_post_cut_off_before_it_landed_is_sent_once_more(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:

@@ -4407,3 +4407,41 @@ def test_after_the_advice_passing_it_on_and_setting_the_roles_side_by_side(chat:
     assert compared.text.startswith("That's clearly work for the Product Manager.")
     assert again.recommendation is not None
     assert again.recommendation.recommendation == advice.recommendation.recommendation
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "which one is more useful for a two person startup?",
+        "which one is more relevant when the company has no product-market fit yet?",
+        "what do I tell my manager about sprint planning?",
+        "I need to explain to my boss why we need a PM, not a PO",
+    ],
+)
+def test_after_the_advice_a_fact_or_a_topic_is_not_taken_for_passing_it_on_or_comparing(
+    chat: Chat, asked: str
+) -> None:
+    # a second review's finds: these dropped what the person had said of the hire (a fresh
+    # conversation), or got a summary for the CEO that ignored what followed
+    advice, said, again = turns(
+        chat,
+        "we have 3 scrum teams and need someone for the backlog. one hire. PO or PM?",
+        asked,
+        "so whom do we hire?",
+    )
+    assert not said.text.startswith(("In short, for", "Happy to help you choose"))
+    assert advice.recommendation is not None and again.recommendation is not None
+
+
+@pytest.mark.parametrize(
+    ("asked", "opening"),
+    [
+        ("survey?", "That's clearly work for the Product Manager."),
+        ("is our project manager also our PO?", "The article doesn't say whether your project"),
+        ("so what tc should we offer a PM?", wording.WORKING_CONDITIONS[:40]),
+    ],
+)
+def test_what_the_second_reviews_patterns_must_still_read(
+    chat: Chat, asked: str, opening: str
+) -> None:
+    assert chat.reply(asked).text.startswith(opening)

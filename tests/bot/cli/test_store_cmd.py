@@ -58,9 +58,25 @@ def test_a_failed_message_is_listed_and_can_be_sent_again(
     # an on-call engineer's find: a pending message showed nothing of when it is tried next
     assert main(["outbox", "list"]) == 0
     listed = capsys.readouterr().out
-    assert "pending" in listed and "not tried yet, due now" in listed
+    assert "pending" in listed and "not failed yet, due now" in listed
     assert main(["outbox", "retry", str(failed)]) == 2  # no longer failed
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_message_a_process_holds_is_listed_as_being_sent(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a second review's find: one held by a process that had died read "due now" for a minute
+    async def held() -> None:
+        store = Store(database)
+        await store.upgrade()
+        owed = Owed(kind=Kind.ANSWER, team="T1", channel="D1", user="U1", text="hi", blocks=[])
+        await store.owe("answer:held", owed, lease=("deadhost:1:ab", 60))
+        await store.close()
+
+    asyncio.run(held())
+    assert main(["outbox", "list"]) == 0
+    assert "being sent (its process holds it 60 s more)" in capsys.readouterr().out
 
 
 def test_an_unreachable_database_is_one_clear_line(
