@@ -117,6 +117,8 @@ MOST_READ, MOST_READ_TAIL = 4000, 1000
 _LONG_RUN = re.compile(r"(?:[^\S\n]|[,.;:!?\-_*~]){9,}")
 _LINE_BREAKS = re.compile(r"\n(?:[^\S\n]|[,.;:!?\-_*~])*(?:\n(?:[^\S\n]|[,.;:!?\-_*~])*){8,}")
 _RUN_KEPT = 8
+# Whether a text has any such run at all: one character class, so the common text is told at once.
+_ANY_RUN = re.compile(r"[\s,.;:!?\-_*~]{9}")
 
 
 def bounded(text: str) -> str:
@@ -124,7 +126,7 @@ def bounded(text: str) -> str:
     to their first few, blank lines to one, and at most MOST_READ characters, its opening and
     its end. Whatever the patterns, the work one message costs stays bounded."""
     squeezed = text
-    if len(text) > _RUN_KEPT:
+    if len(text) > _RUN_KEPT and _ANY_RUN.search(text):
         squeezed = _LONG_RUN.sub(_first_of_run, _LINE_BREAKS.sub("\n\n", text))
     if len(squeezed) <= MOST_READ:
         return squeezed
