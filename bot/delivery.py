@@ -18,6 +18,9 @@ from aiohttp import ClientError
 from slack_bolt.async_app import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.blocks.kit import Message, section
@@ -30,10 +33,28 @@ logger = logging.getLogger(__name__)
 WEB_API_FAILURES = (SlackApiError, ClientError, TimeoutError)
 
 
+class _RateLimitWithinTrigger(AsyncRateLimitErrorRetryHandler):
+    """A 429 waited out only where Slack asks for a second at most (the SDK waits that and up to
+    one more): a trigger lasts 3 seconds, and a try after it only adds `expired_trigger_id`."""
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        said = [v for k, v in response.headers.items() if k.lower() == "retry-after"]
+        wait = said[0][0] if said and said[0] else "1"
+        return wait.isdigit() and int(wait) <= 1
+
+
 async def open_modal(client: AsyncWebClient, trigger_id: Any, view: dict[str, Any]) -> None:
-    """views.open within its trigger's 3 seconds. A rate limit is not waited out (the trigger
-    expires while waiting, and a second try only adds `expired_trigger_id`): it fails at once,
-    like any refusal, through a copy of `client` without its rate-limit retry."""
+    """views.open within its trigger's 3 seconds, through a copy of `client` whose rate-limit
+    retry waits only where the wait fits in them (`_RateLimitWithinTrigger`)."""
     once = AsyncWebClient(
         token=client.token,
         base_url=client.base_url,
@@ -44,9 +65,12 @@ async def open_modal(client: AsyncWebClient, trigger_id: Any, view: dict[str, An
         headers=client.headers,
         logger=client.logger,
         retry_handlers=[
-            handler
-            for handler in client.retry_handlers
-            if not isinstance(handler, AsyncRateLimitErrorRetryHandler)
+            *(
+                handler
+                for handler in client.retry_handlers
+                if not isinstance(handler, AsyncRateLimitErrorRetryHandler)
+            ),
+            _RateLimitWithinTrigger(max_retry_count=1),
         ],
     )
     await once.views_open(trigger_id=trigger_id, view=view)

@@ -342,6 +342,15 @@ def test_a_rate_limited_form_is_not_waited_out_past_its_trigger(live: LiveRoleFi
     no_more(live, "views.open", 1)
 
 
+def test_a_rate_limit_that_fits_in_the_trigger_is_waited_out(live: LiveRoleFit) -> None:
+    # the soak's find: failing at once on Retry-After 1 sent five times as many people back
+    # to start the questionnaire again
+    live.api.rate_limit("views.open", retry_after=1)
+    live.post(live.requests.slash_command("hire"))
+    _, again = live.api.wait_for("views.open", 2, timeout=4)
+    assert again.response.get("ok") and not live.api.calls_to("chat.postEphemeral")
+
+
 def test_slack_failing_to_open_the_form_is_explained(live: LiveRoleFit) -> None:
     live.api.server_error("views.open", times=2)  # the client's one retry fails too
     live.post(live.requests.slash_command("hire"))
