@@ -44,9 +44,10 @@ POLL_SECONDS = 1.0
 # A post cut off mid-call (a stop, a call or a send past its time) may still land in Slack for a
 # while: it is tried again no sooner than this, after looking for it there (`posted_before`).
 SETTLE_SECONDS = 15.0
-# How a try ends when Slack may have taken the post all the same: no answer in time, or the
-# connection dropped mid-call (not one refused before it was made).
+# The last error of a message a stopping process handed back mid-send.
 STOPPED_MID_SEND = "stopped mid-send"
+# How a try ends when Slack may have taken the post all the same: no answer in time, the
+# connection dropped mid-call (not one refused before it was made), or a stop.
 CUT_OFF = frozenset(
     {
         "took_too_long",

@@ -63,32 +63,43 @@ async def test_two_workers_send_every_message_exactly_once(
         await each.store.close()
 
 
+async def cut_off_then_taken_over(
+    slack_api: FakeSlackApi, database_url: str, claim: str, owed: Owed, settle_seconds: float
+) -> Store:
+    """One process owes `owed` and is stopped while its post is on its way (held 0.5 s by the
+    stand-in); another takes over until nothing is pending. Its store, still open."""
+    stopping = Outbox(
+        Store(database_url),
+        Clients(settings_for(slack_api.base_url)),
+        settle_seconds=settle_seconds,
+    )
+    await stopping.store.upgrade()
+    stopping.start()
+    slack_api.delay("chat.postMessage", 0.5)
+    assert await stopping.owe(claim, owed)
+    await asyncio.sleep(0.2)  # the post is on its way
+    await stopping.stop(grace_seconds=0.01)
+    await stopping.store.close()
+    taking_over = worker(slack_api, database_url)
+    taking_over.start()
+    await until_idle(taking_over)
+    await taking_over.stop()
+    return taking_over.store
+
+
 async def test_a_post_cut_off_mid_call_that_landed_is_found_not_sent_again(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:
     # an on-call engineer's find: a DM answer whose post was cut off by a stop (Slack slow to
     # answer) was posted again by the next process, and Slack had kept the first
-    stopping = Outbox(
-        Store(database_url), Clients(settings_for(slack_api.base_url)), settle_seconds=1.5
-    )
-    await stopping.store.upgrade()
-    stopping.start()
-    slack_api.delay("chat.postMessage", 0.5)
-    assert await stopping.owe("answer:cut-off", owed(1))
-    await asyncio.sleep(0.2)  # the post is on its way
-    await stopping.stop(grace_seconds=0.01)
-    taking_over = worker(slack_api, database_url)
-    taking_over.start()
-    await until_idle(taking_over)
-    await taking_over.stop()
+    store = await cut_off_then_taken_over(slack_api, database_url, "answer:cut-off", owed(1), 1.5)
     (posted,) = slack_api.calls_to("chat.postMessage")
     assert posted.body["metadata"]["event_payload"] == {"claim": "answer:cut-off"}
     looked = slack_api.calls_to("conversations.history")
     assert len(looked) == 1 and looked[0].body["channel"] == "D0001"
-    (row,) = await taking_over.store.outbox_rows([SENT])
+    (row,) = await store.outbox_rows([SENT])
     assert row.sent_ts == posted.response["ts"]
-    await stopping.store.close()
-    await taking_over.store.close()
+    await store.close()
 
 
 async def test_a_post_slack_turned_down_is_sent_again_without_looking_for_it(
@@ -111,25 +122,12 @@ async def test_a_post_slack_turned_down_is_sent_again_without_looking_for_it(
 async def test_a_post_cut_off_before_it_landed_is_sent_once_more(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:
-    stopping = Outbox(
-        Store(database_url), Clients(settings_for(slack_api.base_url)), settle_seconds=0.1
-    )
-    await stopping.store.upgrade()
-    stopping.start()
     slack_api.server_error("chat.postMessage", times=2)  # refused: nothing landed
-    slack_api.delay("chat.postMessage", 0.5)
-    assert await stopping.owe("answer:refused", owed(2))
-    await asyncio.sleep(0.2)
-    await stopping.stop(grace_seconds=0.01)
-    taking_over = worker(slack_api, database_url)
-    taking_over.start()
-    await until_idle(taking_over)
-    await taking_over.stop()
+    store = await cut_off_then_taken_over(slack_api, database_url, "answer:refused", owed(2), 0.1)
     landed = [call for call in slack_api.calls_to("chat.postMessage") if call.response.get("ok")]
     assert len(landed) == 1
-    assert [row.claim for row in await taking_over.store.outbox_rows([SENT])] == ["answer:refused"]
-    await stopping.store.close()
-    await taking_over.store.close()
+    assert [row.claim for row in await store.outbox_rows([SENT])] == ["answer:refused"]
+    await store.close()
 
 
 async def kept_after_owing_one(slack_api: FakeSlackApi, database_url: str) -> Pending:
