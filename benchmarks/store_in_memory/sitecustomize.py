@@ -77,7 +77,9 @@ class StoreInMemory(Store):
     def remember(self, key: str, memory: Memory) -> None:
         self._memories[key] = memory
 
-    def record_question(self, asked: Any, *, remember: tuple[str, Memory] | None = None) -> int:
+    def record_question(
+        self, asked: Any, *, remember: tuple[str, Memory] | None = None, once_for: str | None = None
+    ) -> int:
         if remember is not None:
             self._memories[remember[0]] = remember[1]
         return new_question_id()

@@ -93,7 +93,13 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
     if asked is None:
         deps.store.remember(conversation, turn.memory)
         return replies.command_ack(turn)
-    question_id = deps.store.record_question(asked, remember=(conversation, turn.memory))
+    # (the same command sent again, a replay, counts once: by its trigger id)
+    trigger = command.get("trigger_id")
+    question_id = deps.store.record_question(
+        asked,
+        remember=(conversation, turn.memory),
+        once_for=f"command:{team}:{trigger}" if trigger else None,
+    )
     return replies.command_ack(turn, question_id)
 
 

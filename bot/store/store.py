@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import json
 import logging
 import random
@@ -151,6 +152,13 @@ _POOL: dict[str, Any] = {
 _HOT_POOL: dict[str, Any] = {**_POOL, "pool_size": 3, "max_overflow": 2}
 # The owed message given the id of the question recorded with it (its feedback buttons carry it).
 OwedFor = Callable[[int | None], Owed]
+
+
+def _question_id_of(request: str) -> int:
+    """The id of the question a request asked, the same every time it is sent: 63 bits of its
+    hash, not 0."""
+    digest = hashlib.blake2b(request.encode(), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") >> 1) or 1
 
 
 def new_question_id() -> int:
@@ -740,11 +748,20 @@ class Store:
 
     # -- questions, feedback and insights (one workspace's own) --------------------------------
 
-    def record_question(self, asked: Asked, *, remember: tuple[str, Memory] | None = None) -> int:
+    def record_question(
+        self,
+        asked: Asked,
+        *,
+        remember: tuple[str, Memory] | None = None,
+        once_for: str | None = None,
+    ) -> int:
         """Record a question RoleFit answered (and remember the conversation's turn with it, in
         one transaction), written behind the answer; its id, which the answer's feedback
-        buttons carry, at once."""
-        question = _Question(new_question_id(), asked, self._clock())
+        buttons carry, at once. With `once_for` (what tells the request apart, say a slash
+        command's trigger id) its id comes from that, so the same request sent again (a replay
+        within Slack's five minutes) records nothing more."""
+        number = new_question_id() if once_for is None else _question_id_of(once_for)
+        question = _Question(number, asked, self._clock())
         self._behind(_Turn(remember, question))
         return question.id
 

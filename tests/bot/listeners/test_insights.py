@@ -92,3 +92,19 @@ def test_home_shows_each_person_their_recent_recommendations(live: LiveRoleFit) 
     home = rendered(open_home(live, "U_HIRER"))
     assert "*Hire a Product Owner* ·" in home and "run scrum sprints" in home
     assert "*Hire a Product Owner* ·" not in rendered(open_home(live, "U_SOMEONE_ELSE"))
+
+
+def test_a_replayed_command_counts_once(
+    live_on: LiveRoleFit,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a security tester's find: the same signed /rolefit request sent three times within
+    # Slack's five minutes wrote three questions, inflating the insights
+    replayed = live_on.requests.slash_command("who owns the product backlog?")
+    for _ in range(3):
+        assert live_on.post(replayed)[0] == 200
+    command(live_on, "who owns the product backlog?")  # asked again: counted again
+    live_on.wait_until_idle()
+    assert cli_insights(database_url, monkeypatch, capsys).asked == 2
