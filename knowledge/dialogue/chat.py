@@ -296,6 +296,8 @@ _TOOLS = {
     "asana": "Asana",
     "miro": "Miro",
 }
+# Either role, by its title or its initials, singular or plural.
+_ROLE_NAME = r"(?:pos?|pms?|product owners?|product managers?)"
 # (names that are also words or names, "my colleague Miro", only with what the tool holds)
 _TOOL = re.compile(
     r"\b(?:jira|productboard|trello|figma|clickup|azure devops)(?!\w)|"
@@ -313,7 +315,7 @@ _WHAT_IT_SAYS = re.compile(
 )
 # A role's duties asked for as a list ("list the PO's responsibilities", "what does the article
 # list as the PM's duties?", "what does the article say the PM does?"): the role, described.
-_ROLE = r"(?:the |a |an |our )?(?:pos?|pms?|product owners?|product managers?)"
+_ROLE = rf"(?:the |a |an |our )?{_ROLE_NAME}"
 _DUTIES_LISTED = re.compile(
     r"^(?:(?:please|pls|can you|could you|ok|okay|so)[ ,]+)*"
     r"(?:(?:list|name|give me|show me|tell me|what are|what's|what is)(?: all(?: of)?)?|"
@@ -406,13 +408,12 @@ _ROLES_WORK = re.compile(
 _YES_OR_NO_AT_THE_END = re.compile(r"\byes or no\W*$")
 # One role said to do the other's job: "our PMs act as POs too".
 _ACTS_AS = re.compile(
-    r"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?(?:pos?|pms?|"
-    r"product owners?|product managers?)\b"
+    rf"\b(?:act|acts|acting|double|doubles|doubling) as (?:the |a |our )?{_ROLE_NAME}\b"
 )
 # A short follow-up asking the same of another role: "what about for a PO instead?".
 _FOR_ANOTHER_ROLE = re.compile(
     r"^(?:(?:and|ok|okay|so|now)[ ,]+)?(?:(?:what|how) about |and |same )?(?:for )?(?:a |an |the )?"
-    r"(?:pos?|pms?|product owners?|product managers?)(?: instead| then| too)?\W*$"
+    rf"{_ROLE_NAME}(?: instead| then| too)?\W*$"
 )
 # Product leaders' titles the article never names: "Head of Product", "VP of Product", "CPO".
 _PRODUCT_LEADERS = re.compile(
