@@ -4,7 +4,8 @@ restarts and any number of processes.
 A listener owes a message by claiming its effect and writing the message in one transaction
 (`Outbox.owe`), then acknowledges Slack. The message is leased to this process and sent at once;
 if Slack says "not now" it is tried again with exponential backoff, never sooner than Slack's
-Retry-After (https://api.slack.com/apis/rate-limits). On start every process picks up what is
+Retry-After (https://api.slack.com/apis/rate-limits), which the workspace's other messages wait
+out too (its limits are per workspace). On start every process picks up what is
 due, including what a dead process held once its lease ends; on shutdown it stops taking work,
 lets what it is sending finish for a bounded time and hands the rest back. After the retry
 budget a message is kept as failed (`rolefit outbox list`), never dropped.
@@ -27,7 +28,7 @@ from bot.delivery import TryLater, Undeliverable, posted_before, send
 from bot.logs import REQUEST_IDS
 from bot.store.insights import Asked
 from bot.store.owed import Owed, Pending
-from bot.store.store import Answering, OwedFor, Store
+from bot.store.store import LEASE_ENDED, Answering, OwedFor, Store
 from knowledge.dialogue import Memory
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,11 @@ CUT_OFF = frozenset(
         "ServerTimeoutError",
         "ServerDisconnectedError",
         STOPPED_MID_SEND,
+        LEASE_ENDED,
     }
 )
+# The last error of a message handed back untried, its workspace's posts waiting out a 429.
+HELD = "waiting out its workspace's rate limit"
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
 # The Web API client for a workspace (team id, and its Enterprise Grid org's id if any); None
@@ -88,6 +92,10 @@ class Outbox:
         # or none was free): only then does a finished send look again before the next poll.
         self._more_due = True
         self._stopping = False
+        # Slack's rate limits are per method and workspace: after a 429 with Retry-After, the
+        # workspace's other messages wait too (until this time.time()), rather than each being
+        # refused in turn. Only workspaces refused within their Retry-After are here.
+        self._quiet_until: dict[str, float] = {}
 
     async def owe(
         self,
@@ -196,18 +204,30 @@ class Outbox:
         owed = pending.owed
         tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
         REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
+        quiet_until = self._quiet_until.get(owed.team, 0.0)
+        if quiet_until > time.time():
+            await self.store.postpone(pending.id, self.owner, quiet_until, HELD)
+            return
+        self._quiet_until.pop(owed.team, None)
         try:
             async with asyncio.timeout(SEND_BUDGET_SECONDS):
                 client = await self.clients(owed.team, owed.enterprise)
                 if client is None:
                     raise Undeliverable("RoleFit is no longer installed in that workspace")
-                # (a try Slack answered with "not now" posted nothing: no need to look)
-                uncertain = taken_again and (pending.attempts == 0 or pending.last_error in CUT_OFF)
+                # (a try Slack answered with "not now" posted nothing, nor did one held back
+                # untried: no need to look)
+                uncertain = taken_again and (
+                    (pending.attempts == 0 and pending.last_error != HELD)
+                    or pending.last_error in CUT_OFF
+                )
                 found = await posted_before(client, owed, pending.claim) if uncertain else None
                 if found is not None:
                     logger.info("message %s had reached Slack already; not sent again", pending.id)
                 delivered = found or await send(client, owed, pending.claim)
         except TryLater as later:
+            if later.code == "ratelimited" and later.retry_after:
+                quiet_until = time.time() + later.retry_after
+                self._quiet_until[owed.team] = max(quiet_until, self._quiet_until.get(owed.team, 0))
             await self._again(pending, later.code, later.retry_after)
         except TimeoutError:
             await self._again(pending, "took_too_long", None)

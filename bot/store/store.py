@@ -122,6 +122,9 @@ PRESUMED_MOST = 4096
 # Slack retries an event for about five minutes; a day of claims covers every redelivery.
 KEEP_CLAIMS_FOR = 24 * 60 * 60
 PENDING, SENT, FAILED = "pending", "sent", "failed"
+# The last error of a message whose lease ended with no outcome written: its process died (or
+# froze) holding it, maybe mid-post, so whoever takes it next looks for it in Slack first.
+LEASE_ENDED = "lease ended mid-send"
 
 DAY = 24 * 60 * 60
 # How many unanswered or disputed questions the insights list.
@@ -319,7 +322,7 @@ _SENT = _LEASED.values(
 )
 _AGAIN = _LEASED.values(
     due_at=bindparam("due"),
-    attempts=outbox.c.attempts + 1,
+    attempts=outbox.c.attempts + bindparam("tried"),
     last_error=bindparam("error"),
     **_ENDS_LEASE,
 )
@@ -632,7 +635,8 @@ class Store:
 
     async def take_due(self, owner: str, *, limit: int, lease_seconds: float) -> list[Pending]:
         """Lease up to `limit` pending messages that are due and not leased by a live process.
-        A process that dies holding a lease loses it when the lease ends."""
+        A process that dies holding a lease loses it when the lease ends; the message's last
+        error then says so (`LEASE_ENDED`)."""
         now = self._clock()
         due = (
             select(outbox.c.id)
@@ -649,7 +653,14 @@ class Store:
             rows = await connection.execute(
                 update(outbox)
                 .where(outbox.c.id.in_(due.scalar_subquery()))
-                .values(lease_owner=owner, lease_until=now + lease_seconds, updated_at=now)
+                .values(
+                    lease_owner=owner,
+                    lease_until=now + lease_seconds,
+                    updated_at=now,
+                    last_error=case(
+                        (outbox.c.lease_until.is_not(None), LEASE_ENDED), else_=outbox.c.last_error
+                    ),
+                )
                 .returning(*outbox.c)
             )
             return [_pending(row) for row in rows.mappings()]
@@ -673,7 +684,13 @@ class Store:
         await self._finish(_SENT, pending_id, owner, {"channel": channel, "ts": ts})
 
     async def retry_later(self, pending_id: int, owner: str, due_at: float, error: str) -> None:
-        await self._finish(_AGAIN, pending_id, owner, {"due": due_at, "error": error[:255]})
+        await self._finish(
+            _AGAIN, pending_id, owner, {"due": due_at, "error": error[:255], "tried": 1}
+        )
+
+    async def postpone(self, pending_id: int, owner: str, due_at: float, why: str) -> None:
+        """Hand a leased message back untried, due at `due_at`: no attempt is counted."""
+        await self._finish(_AGAIN, pending_id, owner, {"due": due_at, "error": why, "tried": 0})
 
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:
         await self._finish(_FAILED, pending_id, owner, {"error": error[:255]})

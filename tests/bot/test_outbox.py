@@ -12,6 +12,7 @@ import pytest
 
 import bot.outbox
 from bot.blocks.kit import section
+from bot.delivery import send
 from bot.installs import Clients
 from bot.outbox import Outbox
 from bot.sandbox import FakeSlackApi
@@ -34,6 +35,14 @@ def owed(number: int) -> Owed:
 def worker(slack_api: FakeSlackApi, database_url: str) -> Outbox:
     """A worker as one process has it: its own store connections and client."""
     return Outbox(Store(database_url), Clients(settings_for(slack_api.base_url)), poll_seconds=0.05)
+
+
+async def started(slack_api: FakeSlackApi, database_url: str) -> Outbox:
+    """A running worker, its store migrated."""
+    outbox = worker(slack_api, database_url)
+    await outbox.store.upgrade()
+    outbox.start()
+    return outbox
 
 
 async def until_idle(*workers: Outbox, timeout: float = 15.0) -> None:
@@ -107,9 +116,7 @@ async def test_a_post_slack_turned_down_is_sent_again_without_looking_for_it(
 ) -> None:
     # a second review's find: every retry looked in the DM first, even after a 429, when
     # Slack had certainly posted nothing (and history reads are rate limited hard)
-    one = worker(slack_api, database_url)
-    await one.store.upgrade()
-    one.start()
+    one = await started(slack_api, database_url)
     slack_api.rate_limit("chat.postMessage", retry_after=1, times=2)  # and the client's retry
     assert await one.owe("answer:turned-down", owed(3))
     await until_idle(one)
@@ -130,11 +137,57 @@ async def test_a_post_cut_off_before_it_landed_is_sent_once_more(
     await store.close()
 
 
+async def test_after_a_429_the_workspace_s_other_messages_wait_out_its_retry_after(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    # Slack's limits are per method and workspace: each message sent into them is refused too
+    outbox = await started(slack_api, database_url)
+    slack_api.rate_limit("chat.postMessage", retry_after=2)
+    assert await outbox.owe("answer:refused", owed(1))
+    while not (await outbox.store.outbox_rows())[0].attempts:  # Slack's 429 is in
+        await asyncio.sleep(0.02)
+    assert await outbox.owe("answer:same-workspace", owed(2))
+    assert await outbox.owe("answer:elsewhere", owed(3).model_copy(update={"team": "T2"}))
+    await until_idle(outbox)
+    await outbox.stop()
+    await outbox.store.close()
+    posts = slack_api.calls_to("chat.postMessage")
+    refused_at = posts[0].received_at
+    landed = {call.body["channel"]: call.received_at for call in posts if call.response.get("ok")}
+    assert len(posts) == 4 and len(landed) == 3  # one 429, then each message once
+    assert landed["D0002"] - refused_at >= 1.9  # waited with the message refused
+    assert landed["D0003"] - refused_at < 1.0  # another workspace's: sent at once
+
+
+async def test_a_retry_whose_process_died_mid_post_is_found_not_sent_again(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    # a message Slack had turned down once was posted twice when the process retrying it died
+    # mid-post: its last error still said Slack's 500, so the next process sent it unlooked
+    store = Store(database_url)
+    await store.upgrade()
+    dying = "a process that dies mid-post"
+    owed_once = await store.owe("answer:died", owed(4), lease=(dying, 60.0))
+    assert owed_once is not None
+    await store.retry_later(owed_once.id, dying, time.time(), "fatal_error")
+    (retrying,) = await store.take_due(dying, limit=1, lease_seconds=0.3)
+    client = await Clients(settings_for(slack_api.base_url))("T1", None)
+    assert client is not None
+    posted = await send(client, retrying.owed, retrying.claim)  # it dies before writing so
+    survivor = await started(slack_api, database_url)
+    await until_idle(survivor)
+    await survivor.stop()
+    await survivor.store.close()
+    assert len(slack_api.calls_to("chat.postMessage")) == 1
+    assert len(slack_api.calls_to("conversations.history")) == 1
+    (row,) = await store.outbox_rows([SENT])
+    assert row.sent_ts == posted.ts
+    await store.close()
+
+
 async def kept_after_owing_one(slack_api: FakeSlackApi, database_url: str) -> Pending:
     """Owe one message to a running worker; the row it ends as once nothing is pending."""
-    outbox = worker(slack_api, database_url)
-    await outbox.store.upgrade()
-    outbox.start()
+    outbox = await started(slack_api, database_url)
     await outbox.owe("answer:1", owed(1))
     await until_idle(outbox)
     await outbox.stop()
