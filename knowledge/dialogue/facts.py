@@ -172,7 +172,7 @@ _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons?|product (?:people|hires|roles)|positions|roles)\b|"
     r"budget (?:for|covers) (?:two|2|a second|both)|second (?:hire|person|head)|"
     r"separate (?:people|person)|another person|headcount for (?:two|2|both|se)|"
-    r"afford (?:two|2|a second)|"
+    r"(?<!n't )(?<!cant )(?<!cannot )(?<!not )afford (?:two|2|a second)|"
     r"\b(?:two|2) (?:product )?(?:folks|reqs|roles|seats|heads)\b|\bcouple of (?:hires|people)\b|"
     r"\bboth hires\b|\b2 headcount\b|"
     # hiring both as a plan or a what-if, never as a wish denied ("can't afford to hire both")
@@ -191,7 +191,10 @@ _ONE = re.compile(
     r"(?:hire|head|person|product (?:person|hire)|position|budget|headcount|req|opening|seat)\b|"
     r"can only (?:afford|hire) one|just one|"
     r"\b(?:hire|afford|budget for|pay for|room for|money for) only one\b|"
-    r"\bonly (?:afford|hire|pay for|have (?:the )?(?:budget|money|room) for) (?:one|1)\b"
+    r"\bonly (?:afford|hire|pay for|have (?:the )?(?:budget|money|room) for) (?:one|1)\b|"
+    # "can't afford 2", "only budget for one", "nah, back to one"
+    r"\b(?:can'?t|cannot|can not) afford (?:two|2|both|a second)\b|"
+    r"\bonly (?:the )?(?:budget|money|room|headcount) for (?:one|1)\b|\bback to (?:one|1)\W*$"
 )
 # How many Scrum teams there are ("one scrum team", "a 6-person scrum team"; growing "to 4 scrum
 # teams" is delivery work to come), and whom the company sells to ("we sell to enterprises"):
@@ -610,10 +613,13 @@ _TWO_ANSWER = re.compile(
 SHORT_CORRECTION_WORDS = 2
 # How a message opens when it corrects what the advice rested on.
 _CORRECTION = re.compile(
-    r"^\W*(?:(?:hmm+|um+|well|ok|oh),? )?(?:actually|no|nope|wait|correction|sorry|oops|"
+    r"^\W*(?:(?:hmm+|um+|well|ok|oh),? )?(?:actually|no|nope|nah|wait|correction|sorry|oops|"
     r"scratch that|forget|never ?mind|that'?s wrong|thats wrong|wrong|"
     # a head count supposed in so few words: "what if only one (again)?"
-    r"(?:what|and) if(?= (?:(?:only|just) )?(?:one|two|1|2)\b))\b"
+    r"(?:what|and) if(?= (?:(?:only|just) )?(?:one|two|1|2)\b)|"
+    # or taken back in a few: "back to one", "can't afford 2", "only budget for one"
+    r"(?=back to (?:one|two|1|2)\b|(?:we |i )?(?:can'?t|cannot) afford\b|"
+    r"only (?:the )?(?:budget|money|room|headcount) for\b))\b"
 )
 
 

@@ -9,6 +9,7 @@ otherwise. The matcher decides the ownership questions' topic; here only their s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -366,6 +367,8 @@ _QUESTION_STARTS_TEXT = """
     what whats what's who whos who's how why which can could is are does do should would
 """
 _QUESTION_STARTS = frozenset(_QUESTION_STARTS_TEXT.split())
+# Words a question may come after, leading in ("and who…", "wait, who…").
+_LEADS_IN = frozenset({"and", "also", "wait", "oh", "hmm", "btw", "oops"})
 # Words a reply to the hiring questions is made of ("also both?", "and delivery?").
 _REPLY_WORDS_TEXT = "both delivery business building delivering one two 1 2 yes no po pm either"
 _REPLY_WORDS = frozenset(_REPLY_WORDS_TEXT.split())
@@ -466,7 +469,11 @@ def _asks_its_own(said: Text) -> bool:
     if len(words) == 2 and words[0] in ("and", "also") and said.endswith("?"):
         # "and pricing?": a question about more work, not a reply ("also both?" is one)
         return words[1].strip("?") not in _REPLY_WORDS
-    return len(words) > 2 and (said.endswith("?") or words[0] in _QUESTION_STARTS)
+    # "and who talks to customers", "wait who owns the backlog again": the question word after
+    # a word that leads in ("and what if we drop scrum" is a fact to weigh, not a question)
+    opening = list(itertools.dropwhile(_LEADS_IN.__contains__, words))[:2]
+    asks = bool(opening) and opening[0] in _QUESTION_STARTS and opening != ["what", "if"]
+    return len(words) > 2 and (said.endswith("?") or asks)
 
 
 def _continues_hiring(said: Text, previous: Memory) -> bool:

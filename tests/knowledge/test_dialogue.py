@@ -2116,6 +2116,32 @@ def test_a_head_count_given_beside_a_question_answers_the_question_asked(chat: C
     assert asked.intent == "combine"  # asking it is no head count
 
 
+@pytest.mark.parametrize("asked", ["and who talks to customers", "wait who owns the backlog again"])
+def test_a_question_led_in_by_and_or_wait_is_answered_while_the_hire_question_waits(
+    chat: Chat, asked: str
+) -> None:
+    # found by a founder-style tester: it was read as the answer to "what is the hire for?"
+    *_, answered, then = turns(chat, "who should i hire", asked, "the delivery side")
+    assert answered.intent == "ownership" and answered.answer is not None
+    assert then.facts is not None and then.facts.goal == "deliver-product"  # the question waited
+
+
+@pytest.mark.parametrize(
+    "taken_back", ["hmm nah back to one", "cant afford 2", "only budget for one"]
+)
+def test_two_hires_taken_back_in_a_few_words_advises_one_again(chat: Chat, taken_back: str) -> None:
+    # found by a founder-style tester: each got "That doesn't change the advice. … hire both"
+    *_, two, one = turns(
+        chat,
+        "9 person startup, we do scrum, need someone for the backlog and for gtm",
+        "2",
+        taken_back,
+    )
+    assert two.recommendation is not None and two.recommendation.recommendation == "both"
+    assert one.recommendation is not None and one.recommendation.recommendation != "both"
+    assert one.facts is not None and one.facts.headcount == 1
+
+
 def test_pushback_on_an_answer_given_while_the_hire_question_waits_is_pushback(
     chat: Chat,
 ) -> None:
