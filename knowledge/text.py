@@ -26,7 +26,8 @@ _BARE_URL = re.compile(r"\bhttps?://\S+")
 _AMPERSAND_ABBREVIATION = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+# Curly and other apostrophes typed for a straight one (phones type curly ones).
+STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _FORMATTING_MARKS = ("*", "_", "~")  # mrkdwn bold, italic, strike: read as spaces
 
 # Naming a role in the question says nothing about who owns the work ("should our PO run the
@@ -97,7 +98,7 @@ def clean_text(text: str) -> str:
     if text.isascii():  # of the quotes to straighten only the backtick is ASCII
         text = (text.replace("`", "'") if "`" in text else text).lower()
     else:
-        text = text.translate(_QUOTES).lower()
+        text = text.translate(STRAIGHT_QUOTES).lower()
     if ":" in text:
         text = EMOJI_CODE.sub(" ", text)
     for mark in _FORMATTING_MARKS:  # str.replace beats str.translate on short text

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from knowledge.advisor import LARGER_STAGES, HiringAnswers, ScrumAnswer
 from knowledge.questionnaire import CompanyStage, Goal, RoleId
+from knowledge.text import STRAIGHT_QUOTES
 
 Fact = Literal["goal", "headcount", "uses_scrum"]
 # A hiring story longer than this is read up to here: enough for any team's facts.
@@ -229,10 +230,14 @@ _NO_SCRUM = re.compile(
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
     r"(?:dropped|ditched|abandoned|quit|stopped doing|stopped using) (?:(?!and\b|but\b|so\b)\w+ )?"
     r"(?:scrum|sprints)(?! master)|"
-    r"(?:don'?t|dont|do not|aren'?t|are not|not|never|no longer|stopped) "
-    r"(?:really |actually |even |formally |strictly |currently )?"
-    r"(?:do|doing|use|using|run|running|practi[cs]e|practi[cs]ing|follow|following|work in) "
-    r"(?:\w+ )?(?:scrum|sprints)(?: or scrum)?)\b"
+    r"(?:don'?t|dont|do not|doesn'?t|does not|didn'?t|did not|aren'?t|are not|not|never|"
+    r"no longer|stopped) (?:really |actually |even |formally |strictly |currently |ever )?"
+    r"(?:do|doing|did|use|using|used|run|running|ran|practi[cs]e|practi[cs]ing|follow|following|"
+    r"work in) (?:\w+ )?(?:scrum|sprints)(?: or scrum)?|"
+    # "we tried scrum and hated it", "we're not a scrum shop", "scrum isn't something we do"
+    r"tried (?:\w+ )?scrum (?:and|but) (?:hated|dropped|ditched|gave up|stopped|abandoned)|"
+    r"not an? scrum (?:shop|team|house|company|org|organi[sz]ation)|"
+    r"scrum (?:isn'?t|is not) (?:something we (?:do|use|run)|for us|our thing))\b"
 )
 # Scrum, named before, said not run by a pronoun: "…scrum, we actually do not run it".
 _NOT_RUN_IT = re.compile(
@@ -481,11 +486,17 @@ class HiringFacts(BaseModel):
         )
 
 
+def _lowered(text: str) -> str:
+    """A message as the patterns read it: lower case, one space between words, apostrophes
+    straight (a phone types a curly one in "don't")."""
+    return " ".join(text[:MAX_STORY].translate(STRAIGHT_QUOTES).lower().split())
+
+
 def read_facts(text: str) -> HiringFacts:
     """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
     as a need on that side, nor does work said to be absent ("we have no suppliers")."""
-    said = " ".join(text[:MAX_STORY].lower().split())
+    said = _lowered(text)
     clauses = [
         _ABSENT.sub(" ", c)
         for c in re.split(
@@ -629,7 +640,7 @@ _SAID_AGAIN = re.compile(r"\s+(?:again|then|instead|now)\W*$")
 def read_vacated(text: str) -> tuple[RoleId, ...]:
     """The roles a message says are vacant now ("our PM just quit"): off the staff the advice
     counts."""
-    said = " ".join(text[:MAX_STORY].lower().split())
+    said = _lowered(text)
     return tuple(role for role, pattern in _VACATED.items() if pattern.search(said))
 
 
@@ -670,7 +681,7 @@ def scrum_taken_back(text: str) -> bool:
     """Whether a message takes back what was said of Scrum, saying nothing in its place
     ("forget that we run scrum"; "…, we actually don't run it" says none instead, and "scratch
     that, we do run scrum" says it again)."""
-    said = text[:MAX_STORY].lower()
+    said = text[:MAX_STORY].translate(STRAIGHT_QUOTES).lower()
     taken = _SCRUM_TAKEN_BACK.search(said)
     if taken is None or read_facts(said).uses_scrum is False:
         return False
@@ -683,7 +694,7 @@ def read_correction(text: str) -> HiringFacts:
     ("actually we can hire two", "no wait, growth", "actually we are only 15 people"); nothing
     unless it opens as a correction. Pushback on anything else ("no, we're not even agile") is
     pushback, not new facts."""
-    opening = _CORRECTION.match(text[:MAX_STORY].lower())
+    opening = _CORRECTION.match(text[:MAX_STORY].translate(STRAIGHT_QUOTES).lower())
     if opening is None:
         return HiringFacts()
     found = read_facts(text)
@@ -709,7 +720,7 @@ def read_correction(text: str) -> HiringFacts:
 def read_answer(text: str, fact: Fact) -> HiringFacts:
     """What a reply to RoleFit's question about `fact` says of it, in words instead of the
     buttons: "the delivery side", "both, and we can afford two", "just one", "yep"."""
-    said = " ".join(text[:MAX_STORY].lower().split())
+    said = _lowered(text)
     if fact == "goal":
         if only_process(said):
             return HiringFacts()  # "we ship in two-week sprints": how the team works, no goal
@@ -778,14 +789,14 @@ _PROCESS_ONLY = re.compile(
 def says_how_the_team_works(clause: str) -> bool:
     """Whether a clause says how the team works, with Scrum or without it ("we run scrum", "a
     startup doing scrum", "no scrum"), rather than asking of Scrum or wanting it run."""
-    said = " ".join(clause[:MAX_STORY].lower().split())
+    said = _lowered(clause)
     return only_process(said) or bool(_HOW_IT_WORKS.search(said) or _NO_SCRUM.search(said))
 
 
 def only_process(text: str) -> bool:
     """Whether a message (or a clause) only says the team runs Scrum (or sprints, or agile),
     with nothing else: a fact about the team, never what the hire is for."""
-    return bool(_PROCESS_ONLY.match(" ".join(text[:MAX_STORY].lower().split())))
+    return bool(_PROCESS_ONLY.match(_lowered(text)))
 
 
 def _described(description: re.Pattern[str], clause: str) -> str:

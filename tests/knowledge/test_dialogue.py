@@ -2106,6 +2106,26 @@ def test_not_knowing_whether_the_team_runs_scrum_says_nothing_of_it() -> None:
     assert read_facts("we run scrum").uses_scrum is True
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We don\u2019t use Scrum.",  # a phone's apostrophe
+        "Engineering doesn\u2019t use Scrum.",
+        "We never did Scrum.",
+        "We tried Scrum and hated it.",
+        "We're not a Scrum shop.",
+        "Scrum isn't something we do.",
+    ],
+)
+def test_scrum_said_not_run_in_everyday_words_is_no_scrum(chat: Chat, said: str) -> None:
+    # found by a hiring tester: each read as a team running Scrum, which tipped one hire for
+    # market research and go-to-market to a Product Owner
+    assert read_facts(said).uses_scrum is False
+    advice = chat.reply(f"{said} We need someone for go-to-market. One hire. Who should we hire?")
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-manager"
+
+
 def test_a_head_count_given_beside_a_question_answers_the_question_asked(chat: Chat) -> None:
     # found by a founder-style tester: "why both? i can only afford one" was told why it is asked
     *_, one = turns(

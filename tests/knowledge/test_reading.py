@@ -42,7 +42,6 @@ from knowledge.text import (
     _MENTION,
     _POSSESSIVE,
     _QUOTED,
-    _QUOTES,
     AFTER,
     ASKED,
     BEFORE,
@@ -50,6 +49,7 @@ from knowledge.text import (
     EMOJI_CODE,
     POINTING_BACK,
     STOPWORDS,
+    STRAIGHT_QUOTES,
     CommonWords,
     asking_sides,
     clean_text,
@@ -68,7 +68,7 @@ def _plain_clean_text(text: str) -> str:
     text = _LINK.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = html.unescape(text)
     text = _BARE_URL.sub(" ", text)
-    text = EMOJI_CODE.sub(" ", text.translate(_QUOTES).lower())
+    text = EMOJI_CODE.sub(" ", text.translate(STRAIGHT_QUOTES).lower())
     text = text.translate(_FORMATTING)
     text = _AMPERSAND_ABBREVIATION.sub(r"\1n\2", text)
     return _POSSESSIVE.sub("", text)
