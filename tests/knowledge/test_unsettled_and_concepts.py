@@ -138,6 +138,11 @@ def test_an_idea_the_article_leaves_undefined_may_say_what_it_means_in_practice(
         ("who builds the data pipelines into the warehouse", "un-data-engineering"),
         ("who does headcount planning for engineering", "un-capacity-planning"),
         ("who estimates stories?", "un-estimation"),  # an agile coach's find: it said the PO
+        # a sceptical PM's finds: the titles got the Product Manager, the CPO "clearly"
+        ("who is the CPO?", "un-product-leadership"),
+        ("who is our head of product supposed to be", "un-product-leadership"),
+        ("who is the tech lead?", "un-tech-lead"),
+        ("who is our team lead?", "un-tech-lead"),
     ],
 )
 def test_unsettled_work_is_answered_as_unsettled(
