@@ -510,6 +510,10 @@ _ASKED_OPENLY = re.compile(
 # Words a "why" of the last answer takes at most ("why not the PM?", "but why is that?").
 _WHY_OF_THE_LAST_ANSWER = 4
 _WHY_WORD = re.compile(r"\bwhy\b", re.IGNORECASE)
+_SAYS_OTHERWISE = re.compile(
+    r"^(?:(?:but|no|nope|hmm|um|well)\W+)*(?:the |that |your )?article (?:says|said|states) "
+    r"(?:the )?(?:opposite|otherwise|something else|different\w*|the reverse)\b"
+)
 # "The first one", "option 2": an answer offered, by its place in the list ("last": the end).
 _ORDINALS = {
     **dict.fromkeys(("first", "1st", "1"), 1),
@@ -633,6 +637,10 @@ class Chat:
             # "what does the article say about company size?", even after the advice: a
             # question of the article, not a fact about the person's company
             topic = about["topic"]
+            if _one_in_both(topic):  # "…about one person doing both roles?"
+                return _keeping_the_hire(
+                    self._combine(Reading(Intent.COMBINE, text), memory), memory
+                )
             concept = self.concepts.find(topic, all_of_it=True)
             work = self._answer(topic)  # work the article leaves open ("OKRs") says so first
             if concept is not None and work.settled and work.confidence < MOST_LIKELY:
@@ -702,11 +710,18 @@ class Chat:
             # each piece of a list said of on its own ("pricing and the backlog": not both)
             shared = all(len(part.owners) == 2 for part in previous.parts or [previous])
             return _noting("Yes, both." if shared else "Not both.", why)
+        if memory is not None and memory.question and _SAYS_OTHERWISE.match(heard):
+            # "the article says the opposite": pushback on the last answer (read as hiring)
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
         if memory is None and ASKS_WHY_AGAIN.match(heard):
             # a bare "why?" with nothing said before it (its words read as "what to build and why")
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)
         if (asks := ASKS_IF_IN_ARTICLE.match(text.strip())) is not None:
             said = (asks["work"] or asks["claim"] or "").strip()
+            if _one_in_both(said):  # "does the article say one person can be both PO and PM?"
+                return _keeping_the_hire(
+                    self._combine(Reading(Intent.COMBINE, text), memory), memory
+                )
             named = _roles_named(said.lower())
             # (a claim about whom to hire, "…startups should always hire a PM first?", is checked
             # against what the article says of hiring, not answered as a hire)
@@ -1879,7 +1894,17 @@ class Chat:
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
         # A phrasing word for word first: "why both and not just a PM?" is all stopwords and
         # role names to the concepts' matcher
-        concept = self.concepts.phrased(reading.text) or self.concepts.find(reading.text)
+        concept = self.concepts.phrased(reading.text)
+        if concept is None and (concept := self.concepts.find(reading.text)) is not None:
+            work = self._answer(reading.text)
+            if (
+                not work.settled
+                and work.confidence >= CLEARLY
+                and not _title_said(concept, reading.text)
+            ):
+                # "what are OKRs?": work the article leaves open, not the idea nearest in words
+                # (the product goal); "teach me scrum" names its idea
+                return self._ownership(reading, memory)
         if (
             concept is not None
             and DAY_IN_THE_LIFE.search(reading.text.lower())
@@ -2366,6 +2391,19 @@ def _read_something(reply: Reply, text: str) -> bool:
 def _advised(memory: Memory | None) -> bool:
     """Whether the conversation has had hiring advice: every fact it needs is known."""
     return memory is not None and memory.facts is not None and memory.facts.missing() is None
+
+
+def _title_said(concept: Concept, text: str) -> bool:
+    """Whether `text` says a word of the concept's title ("scrum" of Scrum)."""
+    said = set(split_words(clean_text(text)))
+    return any(len(word) > 3 and word in said for word in split_words(clean_text(concept.title)))
+
+
+def _one_in_both(topic: str) -> bool:
+    """Whether `topic` is one person holding both roles ("one person can be both PO and PM")."""
+    said = message_of(topic).said
+    either = "both" in said or " roles" in f" {said}" or len(_roles_named(said)) == 2
+    return bool(said.finds(COMBINE)) and either
 
 
 def _keeping_the_hire(reply: Reply, memory: Memory | None) -> Reply:

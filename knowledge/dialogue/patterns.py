@@ -1212,7 +1212,8 @@ WHOM_THEN = re.compile(
 )
 # Puzzled by the last answer, and nothing else: "?", "hmm", "really?", "both?".
 PUZZLED = re.compile(
-    r"^(?:\?+|h+m+|huh|really|seriously|are you sure|how so|is (?:it|that) so|both)\W*$"
+    r"^(?:\?+|h+m+|huh|really|seriously|are you sure|how so|is (?:it|that) so|both|wdym|wym|"
+    r"what do (?:you|u|ya) mean|meaning|come again)\W*$"
 )
 # Asking what RoleFit remembers of the conversation: "what did I tell you about my team?".
 ASKS_WHAT_TOLD = re.compile(

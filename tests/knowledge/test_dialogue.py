@@ -124,6 +124,43 @@ def test_why_and_pushback_are_about_the_previous_answer(chat: Chat) -> None:
     assert thanks.intent == "feedback" and thanks.kind == "thanks"
 
 
+@pytest.mark.parametrize("asked", ["wdym", "what do you mean?"])
+def test_asking_what_rolefit_means_gets_why(chat: Chat, asked: str) -> None:
+    # found by a founder-style tester: "I couldn't match that to any work"
+    _, meant = turns(chat, "who owns go-to-market?", asked)
+    assert meant.intent == "feedback" and meant.kind == "why" and "Product Manager" in meant.text
+
+
+def test_saying_the_article_says_the_opposite_is_pushback(chat: Chat) -> None:
+    # found by a sceptical PM: it was read as a hiring question ("What is the hire mostly for?")
+    _, opposite = turns(chat, "who owns the go-to-market plan?", "the article says the opposite")
+    assert opposite.intent == "feedback" and "pushing back" in opposite.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "does the article say one person can be both PO and PM?",
+        "what does the article say about one person doing both roles?",
+        "does the article mention combining the roles?",
+    ],
+)
+def test_asking_the_article_about_one_person_in_both_roles_gets_its_answer(
+    chat: Chat, asked: str
+) -> None:
+    # found by a sceptical PM: the roles side by side, or "I don't quote the article"
+    combined = chat.reply(asked)
+    assert combined.intent == "combine"
+    assert "says nothing about one person holding both titles" in combined.text
+
+
+def test_what_okrs_are_is_answered_as_work_the_article_never_names(chat: Chat) -> None:
+    # found by a sceptical PM: OKRs were explained as the product goal
+    okrs = chat.reply("what are OKRs?")
+    assert "OKRs do not appear in the article" in okrs.text
+    assert "product goal" not in okrs.text
+
+
 def test_asking_how_sure_rolefit_is_gets_its_reasoning_not_a_failed_match(chat: Chat) -> None:
     for asked in ("for sure?", "how confident are you?", "on paper?"):
         _, sure = turns(chat, "who owns pricing?", asked)
