@@ -136,6 +136,18 @@ class SlackSettings(StoreSettings):
             return {**values, "slack_bot_token": None}
         return values
 
+    @model_validator(mode="after")
+    def _one_way_to_install(self) -> SlackSettings:
+        """A bot token beside a client id and secret: Bolt would take the OAuth settings and
+        ignore the token, so RoleFit would start healthy and answer no one."""
+        if self.slack_bot_token is not None and self.slack_client_id and self.slack_client_secret:
+            raise ValueError(
+                "SLACK_BOT_TOKEN is set beside SLACK_CLIENT_ID and SLACK_CLIENT_SECRET: unset the "
+                "bot token to install in many workspaces (Add to Slack), or the client id and "
+                "secret for one"
+            )
+        return self
+
     @property
     def installs_with_oauth(self) -> bool:
         return self.slack_bot_token is None
@@ -163,25 +175,43 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
     """Build settings, turning every problem (and every unset name in `require`) into one line
     that names each variable and what is wrong with it, never its value."""
     problems: dict[str, str] = {}
+    given: dict[str, Any] = {}  # what was set, as pydantic read it (never printed)
     try:
         settings: SettingsT | None = settings_class()
     except ValidationError as error:
         settings = None
         for problem in error.errors():
+            if isinstance(problem["input"], dict):
+                given = problem["input"]
+            if not problem["loc"]:  # a rule across settings: its message names them
+                problems[""] = problem["msg"].removeprefix("Value error, ")
+                continue
             name = str(problem["loc"][0]).upper()
             missing = problem["type"] == "missing" or "at least 1 character" in problem["msg"]
             problems[name] = "missing" if missing else _reason(problem["msg"])
             if name == "SLACK_BOT_TOKEN" and missing:
-                problems[name] = (
-                    "missing (or, for Add to Slack, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
-                )
+                problems.pop(name)
+                problems.update(_how_to_install(given))
     for name in require:
-        if settings is None or getattr(settings, name) is None:
+        unset = given.get(name) is None if settings is None else getattr(settings, name) is None
+        if unset:
             problems.setdefault(name.upper(), "missing")
     if settings is None or problems:
-        said = "; ".join(f"{name} {reason}" for name, reason in sorted(problems.items()))
+        said = "; ".join(f"{name} {reason}".strip() for name, reason in sorted(problems.items()))
         raise SettingsError(f"setting {said} (set it in the environment or in .env; see README)")
     return settings
+
+
+def _how_to_install(given: dict[str, Any]) -> dict[str, str]:
+    """What is missing where no bot token is set: the token, or the half of Add to Slack's
+    client id and secret that is not set."""
+    if given.get("slack_client_id") and not given.get("slack_client_secret"):
+        return {"SLACK_CLIENT_SECRET": "missing (Add to Slack needs it beside SLACK_CLIENT_ID)"}
+    if given.get("slack_client_secret") and not given.get("slack_client_id"):
+        return {"SLACK_CLIENT_ID": "missing (Add to Slack needs it beside SLACK_CLIENT_SECRET)"}
+    return {
+        "SLACK_BOT_TOKEN": "missing (or, for Add to Slack, SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
+    }
 
 
 def _reason(message: str) -> str:

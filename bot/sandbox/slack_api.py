@@ -173,6 +173,9 @@ class FakeSlackApi(LoopbackServer):
         return envelope_id
 
     async def _handle_socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        held: _Delay | None = self._take(self._delays, "socket_mode.connect")
+        if held is not None:  # a socket that does not answer (for a while)
+            await asyncio.sleep(held.seconds)
         websocket = web.WebSocketResponse()
         await websocket.prepare(request)
         with self._condition:

@@ -223,11 +223,18 @@ def run_socket_mode(bolt_app: AsyncApp, app_token: str) -> None:
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             asyncio.get_running_loop().add_signal_handler(signal_number, stop.set)
         async with shared_http_session(bolt_app), serving(bolt_app):
-            await handler.connect_async()  # type: ignore[no-untyped-call]  # untyped in slack_bolt
-            print("RoleFit connected to Slack in Socket Mode", flush=True)
+            # The SDK retries a socket that does not answer forever: a stop ends that too.
+            connecting = asyncio.ensure_future(handler.connect_async())  # type: ignore[no-untyped-call]
+            stopping = asyncio.ensure_future(stop.wait())
             try:
-                await stop.wait()
+                await asyncio.wait((connecting, stopping), return_when=asyncio.FIRST_COMPLETED)
+                if connecting.done():
+                    connecting.result()  # its error, if it failed
+                    print("RoleFit connected to Slack in Socket Mode", flush=True)
+                    await stopping
             finally:
+                connecting.cancel()
+                stopping.cancel()
                 await handler.close_async()  # type: ignore[no-untyped-call]
 
     settle_the_heap()

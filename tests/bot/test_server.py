@@ -372,6 +372,22 @@ def test_rolefit_socket_answers_over_socket_mode(slack_api: FakeSlackApi) -> Non
         stop(process)
 
 
+def test_rolefit_socket_stops_at_once_while_slack_s_socket_does_not_answer(
+    slack_api: FakeSlackApi,
+) -> None:
+    # a newcomer's find: while the socket did not answer, SIGTERM and Ctrl-C were ignored and
+    # it retried until killed, so a deploy during an outage hung
+    slack_api.delay("socket_mode.connect", 30)
+    process = rolefit("socket", api=slack_api, SLACK_APP_TOKEN=APP_TOKEN)
+    try:
+        slack_api.wait_for("apps.connections.open", 2)  # ours, then the SDK's: it is connecting
+        started = time.monotonic()
+    finally:
+        stop(process, signal.SIGTERM)
+    assert time.monotonic() - started < 5
+    assert not slack_api.calls_to("socket_mode.connect")
+
+
 def test_rolefit_socket_with_a_refused_token_is_one_clear_line(slack_api: FakeSlackApi) -> None:
     slack_api.fail("apps.connections.open", "invalid_auth")
     process = rolefit("socket", api=slack_api, SLACK_APP_TOKEN=APP_TOKEN)

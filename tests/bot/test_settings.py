@@ -90,6 +90,39 @@ def test_every_missing_setting_is_named_at_once(clean_env: pytest.MonkeyPatch) -
         assert f"{name} missing" in message
 
 
+def test_only_the_settings_really_missing_are_named(clean_env: pytest.MonkeyPatch) -> None:
+    # a newcomer's find: with the app token set and the signing secret not, it named both
+    clean_env.setenv("SLACK_BOT_TOKEN", SECRET)
+    clean_env.setenv("SLACK_APP_TOKEN", "xapp-1-A1-123-abc")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings, require=("slack_app_token",))
+    assert "SLACK_SIGNING_SECRET missing" in str(refused.value)
+    assert "SLACK_APP_TOKEN" not in str(refused.value)
+    # and half of Add to Slack's pair names the other half, not the bot token
+    clean_env.delenv("SLACK_BOT_TOKEN")
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv("SLACK_CLIENT_ID", "1.2")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings)
+    assert "SLACK_CLIENT_SECRET missing" in str(refused.value)
+    assert "SLACK_BOT_TOKEN" not in str(refused.value)
+
+
+def test_a_bot_token_beside_add_to_slack_s_client_id_and_secret_is_refused(
+    clean_env: pytest.MonkeyPatch,
+) -> None:
+    # a newcomer's find: Bolt ignored the token, so RoleFit started healthy and answered no one
+    clean_env.setenv("SLACK_BOT_TOKEN", SECRET)
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv("SLACK_CLIENT_ID", "1.2")
+    clean_env.setenv("SLACK_CLIENT_SECRET", "client-s3cret")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings)
+    message = str(refused.value)
+    assert "SLACK_BOT_TOKEN is set beside SLACK_CLIENT_ID and SLACK_CLIENT_SECRET" in message
+    assert "\n" not in message and SECRET not in message and "client-s3cret" not in message
+
+
 def test_the_index_cache_is_in_the_users_cache_folder_unless_set_empty(
     clean_env: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
