@@ -286,7 +286,8 @@ _ASKED_FOR = re.compile(
     r"\b(?:we|i) (?:really |actually )?(?:need|want) (?:is|are)\b"
 )
 _HAVE = (
-    r"(?:we (?:already |also )?have|there'?s already|already have|we(?:'ve| have) got|our existing|"
+    r"(?:we (?:already |also )?have|there'?s already|already have|"
+    r"we(?:'ve| have) (?:already |also )?got|our existing|"
     r"our current|we already hired|we hired|we just hired|we(?:'ve| have) just hired|"
     r"already employ)"
 )
@@ -313,11 +314,18 @@ def _one_of(role: str) -> str:
     return rf"{_HAVE} (?:a |an |one |our |{_ONE_PM_AS_TIME})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
 
 
+# "Our PM, Sarah, handles strategy": someone in the role doing work now.
+_DOES = (
+    r"(?:,? \w+,?)? (?:already |also )?(?:handles|does|owns|runs|covers|leads|manages|"
+    r"takes care of|looks after)\b"
+)
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b"
+        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|\bour {_PO}{_DOES}"
     ),
-    "product-manager": re.compile(rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b"),
+    "product-manager": re.compile(
+        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|\bour {_PM}{_DOES}"
+    ),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we
 # want a PO and a PM in place by January", "do we need a PO and a PM already?").

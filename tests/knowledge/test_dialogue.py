@@ -4071,6 +4071,25 @@ def test_what_would_change_the_advice_says_what_it_rests_on(chat: Chat) -> None:
     assert "Scrum" in changes.text and changes.facts is not None
 
 
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("We've already got a Product Manager.", "product-manager"),
+        ("Our Product Manager, Sarah, handles strategy.", "product-manager"),
+        ("We've already got a Product Owner.", "product-owner"),
+    ],
+)
+def test_a_role_on_staff_said_in_everyday_words_is_on_staff(
+    chat: Chat, said: str, role: str
+) -> None:
+    # found by a hiring tester: the PM on staff was missed, and a PM advised with no word of it
+    assert read_facts(said).existing_roles == (role,)
+    advice = chat.reply(f"{said} We need go-to-market help. One hire. Who should we hire?")
+    assert advice.facts is not None and advice.facts.existing_roles == (role,)
+    assert read_facts("our po does the backlog").existing_roles == ("product-owner",)
+    assert read_facts("we need our pm to handle pricing").existing_roles == ()
+
+
 def test_a_second_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     # an independent review's finds in the fixes above, each once wrong
     _, looped = turns(
