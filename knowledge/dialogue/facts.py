@@ -38,7 +38,8 @@ _DELIVERY = re.compile(
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
-    r"(?<!pre-)(?<!pre )revenue(?! yet)|profit\w*|p&l|growth|grow (?:it|the)|"
+    r"(?<!pre-)(?<!pre )revenue(?! yet)|(?<!non-)(?<!non )(?<!not-for-)(?<!not for )profit\w*|"
+    r"p&l|growth|grow (?:it|the)|"
     r"(?:need|needs|want|wants|have|"
     r"trying) to (?:both )?(?:\w+ and )?grow\b|(?<!small )(?<!family )business(?!es)|launch|"
     r"sales|portfolio|product lines?|c-suite|financials? for the board|executives|"
@@ -780,7 +781,11 @@ _WANTED_DONE = re.compile(
     r"\b(?:need|needs|want|wants)\b[^.]{0,40}\b(?:covered|handled|sorted|taken care of|done)\b|"
     # "we just need the backlog under control" ("we need help, our CEO has X under control": not)
     r"\b(?:need|needs|want|wants)\b(?![^.]{0,40}\b(?:has|have|had|got|keeps?)\b[^.]{0,30}\bunder "
-    r"control)[^.]{0,40}\bunder control\b"
+    r"control)[^.]{0,40}\bunder control\b|"
+    # "our CEO wants someone to own strategy": someone asked for to do it, not done by the CEO
+    r"\b(?:need|needs|want|wants|looking for|hire|hiring)\b (?:\w+ ){0,2}(?:someone|somebody|"
+    r"a person|one person) (?:to|who) (?:\w+ ){0,3}(?:strateg\w*|market\w*|sales|business|"
+    r"commercial|gtm|go-to-market|pricing)\b"
 )
 
 

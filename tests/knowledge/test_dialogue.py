@@ -4090,6 +4090,16 @@ def test_a_role_on_staff_said_in_everyday_words_is_on_staff(
     assert read_facts("we need our pm to handle pricing").existing_roles == ()
 
 
+def test_someone_wanted_for_strategy_is_a_business_need_and_a_non_profit_is_no_goal() -> None:
+    # found by a hiring tester: "our CEO wants someone to own strategy" read as the CEO owning
+    # it (a Product Owner advised, "you want the product delivered"), and a non-profit as profit
+    wanted = read_facts("Our CEO wants someone to own strategy. We use Scrum.")
+    assert wanted.goal == "build-business"
+    assert read_facts("our ceo owns strategy, we run scrum").goal == "deliver-product"
+    assert read_facts("We're a non-profit. One hire.").goal is None
+    assert read_facts("we need profit growth").goal == "build-business"
+
+
 def test_a_second_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     # an independent review's finds in the fixes above, each once wrong
     _, looped = turns(
