@@ -20,10 +20,8 @@ from bot.blocks.kit import (
     actions,
     button,
     context,
-    escape,
     message,
     plain,
-    unescape,
 )
 from bot.store.insights import CORRECTIONS
 from knowledge import Answer, KnowledgeBase
@@ -55,7 +53,10 @@ class FeedbackRef:
     public: bool = False
 
     def to_value(self, limit: int = BUTTON_VALUE_MAX) -> str:
-        question = escape(self.answer.question)  # never a live mention, even in a value
+        """The question as Slack sent it, typed entities and mention tokens apart (escaping it
+        and reading it back made a typed "<https://x|y>" a link), with its angle brackets as
+        JSON escapes: no mention token, even in a value."""
+        question = self.answer.question
         while True:
             data = {
                 "i": self.question_id,
@@ -66,6 +67,7 @@ class FeedbackRef:
                 **({"p": True} if self.public else {}),
             }
             value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            value = value.replace("<", "\\u003c").replace(">", "\\u003e")
             if len(value) <= limit or not question:
                 return value
             question = question[: len(question) // 2]
@@ -77,7 +79,6 @@ class FeedbackRef:
         ref = AnswerRef.from_data(data)
         if data is None or ref is None:
             return None
-        ref = AnswerRef(unescape(ref.question), ref.responsibility_id)
         question_id, url = data.get("i"), data.get("u")
         if not isinstance(question_id, int) or isinstance(question_id, bool) or question_id < 1:
             return None

@@ -27,6 +27,16 @@ def test_a_feedback_reference_survives_the_round_trip_within_slacks_limits() -> 
     assert_valid_blocks([feedback_actions(ref)])
 
 
+def test_a_question_comes_back_from_its_feedback_reference_exactly_as_slack_sent_it() -> None:
+    # a platform reviewer's find: escaped and read back, a typed "<https://x|y>" became a link
+    # (the answer after a vote quoted "y"), and a typed "&lt;" became "<"
+    sent = "who owns this &lt;<@U123|dana>&gt; &lt;https://x|y&gt; &amp;lt; ?"
+    value = FeedbackRef(7, AnswerRef(sent)).to_value()
+    assert "<" not in value and ">" not in value
+    back = FeedbackRef.from_value(value)
+    assert back is not None and back.answer.question == sent
+
+
 def test_the_not_helpful_form_is_valid_and_carries_where_to_thank() -> None:
     ref = FeedbackRef(3, AnswerRef("who owns pricing?"), False, "https://hooks.slack.com/x")
     view = not_helpful_modal(ref)
