@@ -104,10 +104,12 @@ def verdict(answer: Answer, kb: KnowledgeBase) -> str:
 
 def sureness(answer: Answer) -> str:
     """The confidence words every answer uses, so the terminal and Slack never disagree; work
-    the article leaves open gets no "clearly" (its confidence is in the match, not an owner)."""
+    the article leaves open gets no "clearly" (its confidence is in the match, not an owner), and
+    work for someone outside product no "not sure" beside its firm "neither role" (Slack says
+    neither)."""
     from knowledge.confidence import confidence_words
 
-    if not answer.settled:
+    if not answer.settled or (answer.outside_owner and not answer.owners):
         return f"confidence {answer.confidence:.2f}"
     return f"{confidence_words(answer.confidence)}, confidence {answer.confidence:.2f}"
 
