@@ -37,7 +37,7 @@ def _days(text: str) -> int:
 def _insights(args: argparse.Namespace) -> int:
     from bot.blocks.insights import asked_times, comment_lines, figure_lines, period
 
-    insights = with_store(lambda store: store.insights(args.team, args.days))
+    insights = with_store(lambda store: store.insights(args.team, args.days), reads=True)
     if args.json:
         print(json.dumps(insights.model_dump(mode="json"), ensure_ascii=False))
         return 0

@@ -8,6 +8,7 @@ import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.cli.errors import CliError
@@ -77,11 +78,11 @@ def _when(row: Pending, now: float) -> str:
 
 def _outbox(args: argparse.Namespace) -> int:
     if args.action == "retry":
-        if not with_store(lambda store: store.requeue(args.id)):
+        if not with_store(lambda store: store.requeue(args.id), reads=True):
             raise CliError(f"no failed message {args.id} (see `rolefit outbox list`)")
         print(f"message {args.id} will be sent again")
         return 0
-    rows = with_store(lambda store: store.outbox_rows())
+    rows = with_store(lambda store: store.outbox_rows(), reads=True)
     for row in rows:
         owed = row.owed
         if args.json:
@@ -108,8 +109,12 @@ def _outbox(args: argparse.Namespace) -> int:
     return 0
 
 
-def with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True) -> T:
-    """Run `work` on the store DATABASE_URL names; any failure is one clear line."""
+def with_store(
+    work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = True, reads: bool = False
+) -> T:
+    """Run `work` on the store DATABASE_URL names; any failure is one clear line. A command that
+    `reads` what RoleFit kept refuses a SQLite file that is not there: made afresh, it would
+    report an empty store (nothing owed, no questions) from the wrong folder."""
     from bot.settings import StoreSettings, load_settings
     from bot.store.store import STORE_FAILURES, Store, cannot_use_the_database
 
@@ -117,6 +122,13 @@ def with_store(work: Callable[[Store], Awaitable[T]], *, migrate_first: bool = T
 
     async def run() -> T:
         store = Store(settings.database_url.get_secret_value())
+        kept_in = store.engine.url.database if store.dialect == "sqlite" else None
+        if reads and kept_in and not Path(kept_in).exists():
+            await store.close()
+            raise CliError(
+                f"no RoleFit store at {Path(kept_in).resolve()}: run this where `rolefit serve` "
+                "keeps it, or set DATABASE_URL to it"
+            )
         try:
             if migrate_first:
                 await store.upgrade()

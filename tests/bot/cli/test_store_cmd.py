@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +91,22 @@ def test_an_unreachable_database_is_one_clear_line(
         "rolefit: cannot use the database at DATABASE_URL (ConnectionRefusedError: "
     )
     assert error.count("\n") == 1 and "secret" not in error
+
+
+@pytest.mark.parametrize("command", [["outbox", "list"], ["insights", "--team", "T1"]])
+def test_reading_a_sqlite_store_that_is_not_there_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: list[str],
+) -> None:
+    # a newcomer's find: run from the wrong folder, it made an empty store and said "nothing
+    # pending or failed", "Questions asked: 0"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(command) == 2
+    assert capsys.readouterr().err == (
+        f"rolefit: no RoleFit store at {tmp_path / 'rolefit.db'}: run this where `rolefit serve` "
+        "keeps it, or set DATABASE_URL to it\n"
+    )
+    assert not (tmp_path / "rolefit.db").exists()
