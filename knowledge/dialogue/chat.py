@@ -124,6 +124,7 @@ from knowledge.dialogue.patterns import (
     STAFFED_AS,
     START_OVER,
     STARTS_QUESTIONNAIRE,
+    TAKES_IT_ON,
     TAKES_PART,
     TEAM_ARRANGEMENT,
     TEAM_SETUP,
@@ -710,6 +711,16 @@ class Chat:
             # each piece of a list said of on its own ("pricing and the backlog": not both)
             shared = all(len(part.owners) == 2 for part in previous.parts or [previous])
             return _noting("Yes, both." if shared else "Not both.", why)
+        if memory is not None and memory.question and (taker := TAKES_IT_ON.match(heard)):
+            previous = self._previous_answer(memory)
+            if previous is not None and previous.owners and not previous.parts:
+                # "can my CTO do it?": the work just answered, by someone else (not one person
+                # in both roles)
+                job = taker["job"] and " ".join(
+                    w.upper() if w in _ACRONYMS else w for w in taker["job"].split()
+                )
+                text = wording.taken_on(job, previous, self.kb)
+                return Reply(intent=Intent.COMBINE, text=text, memory=memory)
         if memory is not None and memory.question and _SAYS_OTHERWISE.match(heard):
             # "the article says the opposite": pushback on the last answer (read as hiring)
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)

@@ -90,6 +90,7 @@ WORDING = frozenset(
         "SELF_INTRODUCTION",
         "STAFFED_AS",
         "STARTS_QUESTIONNAIRE",
+        "TAKES_IT_ON",
         "TAKES_PART",
         "TEAM_ARRANGEMENT",
         "TEAM_SETUP",

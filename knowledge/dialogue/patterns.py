@@ -881,6 +881,13 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
     r"(?(asked)(?!'?s?'? (?:line |direct )?(?:boss|manager|supervisor|superior|lead)\b)|)"
 )
+# Someone with another job, or the asker, taking on the work just answered: "can my CTO do it?",
+# "can i just do it myself?".
+TAKES_IT_ON = re.compile(
+    rf"^(?:(?:so|ok|okay|and|but|well|hmm)\W+)*(?:can|could|should|shall) (?:(?:my|our|the) "
+    rf"(?P<job>{_ANOTHER_JOB})|(?P<asker>i|we)) (?:just |also |not )?(?:do|take on|take|handle|own|"
+    r"cover|run) (?:it|that|this)(?: (?:myself|ourselves|too|instead|as well|then|for now))*\W*$"
+)
 # A follow-up asking for more about the work just answered: "how often?", "what do they look
 # at?", "what does that involve?".
 ASKS_MORE = re.compile(

@@ -343,6 +343,19 @@ def another_job(job: str, described: Role, moves: bool = False) -> str:
     )
 
 
+def taken_on(who: str | None, previous: Answer, kb: KnowledgeBase) -> str:
+    """ "Can my CTO do it?" (`who` "CTO"; None for the asker) after an answer: whose work it is
+    going by the article, which never says who else may do it, for the reader to weigh."""
+    taker, their = (f"your {who}", "their") if who else ("you", "your")
+    names = " and the ".join(kb.roles[role].name for role in previous.owners)
+    return (
+        f"The article doesn't say whether {taker} can take that on: it says whose work it is, not "
+        f"who else may do it. Going by the article, that is the {names}'s work: {previous.why} "
+        f"Whether {taker} {'has' if who else 'have'} the time and the skills for it "
+        f"beside {their} own job is yours to weigh."
+    )
+
+
 def staffed_as(described: Role) -> str:
     """ "Is a part-time PM a good idea?": the article says what a role owns, not how it is
     staffed, so say so, and what the role takes, for the reader to weigh against part of a week

@@ -131,6 +131,20 @@ def test_asking_what_rolefit_means_gets_why(chat: Chat, asked: str) -> None:
     assert meant.intent == "feedback" and meant.kind == "why" and "Product Manager" in meant.text
 
 
+@pytest.mark.parametrize(
+    ("asked", "taker"),
+    [("can my cto do it?", "your CTO"), ("can i just do it myself", "you")],
+)
+def test_someone_else_taking_on_the_work_just_answered_is_weighed_against_its_owner(
+    chat: Chat, asked: str, taker: str
+) -> None:
+    # found by a founder-style tester: the block on one person in both roles, whatever the work
+    _, taken = turns(chat, "who owns pricing?", asked)
+    assert taken.text.startswith(f"The article doesn't say whether {taker} can take that on")
+    assert "the Product Manager's work" in taken.text
+    assert taken.memory.question == "who owns pricing?"  # "and the backlog?" goes on from it
+
+
 def test_saying_the_article_says_the_opposite_is_pushback(chat: Chat) -> None:
     # found by a sceptical PM: it was read as a hiring question ("What is the hire mostly for?")
     _, opposite = turns(chat, "who owns the go-to-market plan?", "the article says the opposite")
