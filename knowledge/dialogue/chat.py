@@ -25,6 +25,7 @@ from knowledge.dialogue.facts import (
     read_vacated,
     says_how_the_team_works,
     scrum_taken_back,
+    without_questions,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
@@ -1882,12 +1883,18 @@ class Chat:
             _ONE_IN_BOTH.search(said)
             or (len(_roles_named(said)) == 2 and _ONE_TAKES_BOTH.search(said))
         )
+        # what the message told of the team, outside its question, is kept for "so who should we
+        # hire?" ("we're 8 people, one hire. can one person do both?")
+        stated = read_facts(without_questions(reading.text))
+        known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
+        asked = memory.asked if memory is not None else 0
+        facts = known.merged(stated) if stated != HiringFacts() else None
+        kept = Memory(intent="combine", facts=facts, asked=asked)
         if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
-            text = wording.COMBINED_YES_OR_NO
-            return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
+            return Reply(intent=Intent.COMBINE, text=wording.COMBINED_YES_OR_NO, memory=kept)
         text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
-        return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
+        return Reply(intent=Intent.COMBINE, text=text, memory=kept)
 
     def _combined_again(self, text: str) -> str | None:
         """A follow-up to "can one person do both?" that asks something new of it: what such a

@@ -145,6 +145,20 @@ def test_someone_else_taking_on_the_work_just_answered_is_weighed_against_its_ow
     assert taken.memory.question == "who owns pricing?"  # "and the backlog?" goes on from it
 
 
+def test_the_team_told_beside_asking_if_one_person_can_do_both_is_kept_for_the_hire(
+    chat: Chat,
+) -> None:
+    # found by a hiring tester: "OK so who should we hire?" asked again what the hire is for
+    combined, advice = turns(
+        chat,
+        "We're 8 people, Scrum, we need both backlog work and go-to-market but can only afford "
+        "one hire. Can one person do both?",
+        "OK so who should we hire?",
+    )
+    assert combined.intent == "combine"
+    assert advice.recommendation is not None and not advice.asks
+
+
 def test_saying_the_article_says_the_opposite_is_pushback(chat: Chat) -> None:
     # found by a sceptical PM: it was read as a hiring question ("What is the hire mostly for?")
     _, opposite = turns(chat, "who owns the go-to-market plan?", "the article says the opposite")
