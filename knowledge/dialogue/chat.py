@@ -455,6 +455,12 @@ _OWNER_BY_NAME = re.compile(
 _WHAT_OTHERS_DO = re.compile(
     r"\bwhat do (?:most|other|typical|usual) (?:startups|companies|teams|founders|people) do\b"
 )
+# Asking how to answer a hiring question: "not sure, how do I decide?".
+_HOW_TO_DECIDE = re.compile(
+    r"^(?:(?:not sure|unsure|no idea|idk|dunno|hmm+|um+|well)\W+)*(?:so |but |and )?how "
+    r"(?:do|should|would|can|could) (?:i|we) (?:decide|choose|pick|know|tell|"
+    r"figure (?:it|that) out)\b"
+)
 # Asking where to begin: "ok so what should I do first?".
 _WHAT_FIRST = re.compile(
     r"^(?:(?:ok|okay|so|and|well|then)[ ,]+)*(?:what should (?:i|we) do first|where do (?:i|we) "
@@ -859,7 +865,7 @@ class Chat:
             # "this is garbage, f*** off": rudeness and nothing else, whatever its words read as
             return self._help(Reading(Intent.HELP, text), memory)
         reading = classify(text, memory, self._work_owners, self._knows_concept, self.scorer)
-        unknown = DONT_KNOW.match(normalise(text)) or _WHAT_OTHERS_DO.search(heard)
+        unknown = _cannot_say(text)
         if _awaits_hiring_answer(memory) and unknown:
             reading = Reading(Intent.HIRE, text, follow_up=True)  # "no idea": an answer
         if (
@@ -1634,9 +1640,7 @@ class Chat:
             place = _ORDINALS.get(said_place, len(options))  # "the last one": the end
             if place <= len(options):
                 return self.answer_fact(known, asked_for, options[place - 1][0], asked)
-        unknown = DONT_KNOW.match(normalise(reading.text)) or _WHAT_OTHERS_DO.search(
-            reading.text.lower()
-        )
+        unknown = _cannot_say(reading.text)
         if asked_for is not None and unknown:
             # "no idea": straight to the last try, which says why it matters; after it, advice
             # on what is known, the rest assumed and said so
@@ -2415,6 +2419,17 @@ def _title_said(concept: Concept, text: str) -> bool:
     """Whether `text` says a word of the concept's title ("scrum" of Scrum)."""
     said = set(split_words(clean_text(text)))
     return any(len(word) > 3 and word in said for word in split_words(clean_text(concept.title)))
+
+
+def _cannot_say(text: str) -> bool:
+    """Whether a reply to a hiring question says the person cannot answer it ("no idea", "what
+    do other startups do?", "not sure, how do I decide?"): why it matters is the help."""
+    heard = text.lower()
+    return bool(
+        DONT_KNOW.match(normalise(text))
+        or _WHAT_OTHERS_DO.search(heard)
+        or _HOW_TO_DECIDE.match(heard.strip())
+    )
 
 
 def _one_in_both(topic: str) -> bool:

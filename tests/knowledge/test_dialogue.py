@@ -159,6 +159,17 @@ def test_the_team_told_beside_asking_if_one_person_can_do_both_is_kept_for_the_h
     assert advice.recommendation is not None and not advice.asks
 
 
+def test_asking_how_to_decide_while_a_hiring_question_waits_says_why_it_matters(
+    chat: Chat,
+) -> None:
+    # found by a hiring tester: "That's outside what I know"
+    _, how = turns(
+        chat, "We're a 15-person startup, who should we hire?", "not sure, how do I decide?"
+    )
+    assert how.intent == "hire" and how.asks
+    assert how.text.startswith("It's the article's first question for any product hire")
+
+
 def test_saying_the_article_says_the_opposite_is_pushback(chat: Chat) -> None:
     # found by a sceptical PM: it was read as a hiring question ("What is the hire mostly for?")
     _, opposite = turns(chat, "who owns the go-to-market plan?", "the article says the opposite")
