@@ -93,8 +93,9 @@ class Outbox:
         self._more_due = True
         self._stopping = False
         # Slack's rate limits are per method and workspace: after a 429 with Retry-After, the
-        # workspace's other messages wait too (until this time.time()), rather than each being
-        # refused in turn. Only workspaces refused within their Retry-After are here.
+        # workspace's other messages this process sends wait too (until this time.time()),
+        # rather than each being refused in turn. Only workspaces refused within their
+        # Retry-After are here; other processes learn of a 429 from their own.
         self._quiet_until: dict[str, float] = {}
 
     async def owe(
@@ -204,9 +205,16 @@ class Outbox:
         owed = pending.owed
         tags = {"team": owed.team, "user": owed.user, "channel": owed.channel, "outbox": pending.id}
         REQUEST_IDS.set({key: str(value) for key, value in tags.items() if value})
+        # Whether it may be in Slack already (a try Slack answered with "not now" posted
+        # nothing, nor did one held back untried): then it is looked for before it is sent.
+        uncertain = taken_again and (
+            (pending.attempts == 0 and pending.last_error != HELD) or pending.last_error in CUT_OFF
+        )
         quiet_until = self._quiet_until.get(owed.team, 0.0)
         if quiet_until > time.time():
-            await self.store.postpone(pending.id, self.owner, quiet_until, HELD)
+            # held back untried; one that may be in Slack keeps its last error, which says so
+            held = None if uncertain else HELD
+            await self.store.postpone(pending.id, self.owner, quiet_until, held)
             return
         self._quiet_until.pop(owed.team, None)
         try:
@@ -214,12 +222,6 @@ class Outbox:
                 client = await self.clients(owed.team, owed.enterprise)
                 if client is None:
                     raise Undeliverable("RoleFit is no longer installed in that workspace")
-                # (a try Slack answered with "not now" posted nothing, nor did one held back
-                # untried: no need to look)
-                uncertain = taken_again and (
-                    (pending.attempts == 0 and pending.last_error != HELD)
-                    or pending.last_error in CUT_OFF
-                )
                 found = await posted_before(client, owed, pending.claim) if uncertain else None
                 if found is not None:
                     logger.info("message %s had reached Slack already; not sent again", pending.id)

@@ -323,7 +323,7 @@ _SENT = _LEASED.values(
 _AGAIN = _LEASED.values(
     due_at=bindparam("due"),
     attempts=outbox.c.attempts + bindparam("tried"),
-    last_error=bindparam("error"),
+    last_error=func.coalesce(bindparam("error", type_=String), outbox.c.last_error),
     **_ENDS_LEASE,
 )
 _FAILED = _LEASED.values(
@@ -688,8 +688,9 @@ class Store:
             _AGAIN, pending_id, owner, {"due": due_at, "error": error[:255], "tried": 1}
         )
 
-    async def postpone(self, pending_id: int, owner: str, due_at: float, why: str) -> None:
-        """Hand a leased message back untried, due at `due_at`: no attempt is counted."""
+    async def postpone(self, pending_id: int, owner: str, due_at: float, why: str | None) -> None:
+        """Hand a leased message back untried, due at `due_at`: no attempt is counted. `why`
+        becomes its last error (None keeps the one it has)."""
         await self._finish(_AGAIN, pending_id, owner, {"due": due_at, "error": why, "tried": 0})
 
     async def give_up(self, pending_id: int, owner: str, error: str) -> None:

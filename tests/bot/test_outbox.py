@@ -12,7 +12,7 @@ import pytest
 
 import bot.outbox
 from bot.blocks.kit import section
-from bot.delivery import send
+from bot.delivery import Delivered, send
 from bot.installs import Clients
 from bot.outbox import Outbox
 from bot.sandbox import FakeSlackApi
@@ -43,6 +43,13 @@ async def started(slack_api: FakeSlackApi, database_url: str) -> Outbox:
     await outbox.store.upgrade()
     outbox.start()
     return outbox
+
+
+async def finished(outbox: Outbox) -> None:
+    """Until nothing is pending, then the worker stopped and its store closed."""
+    await until_idle(outbox)
+    await outbox.stop()
+    await outbox.store.close()
 
 
 async def until_idle(*workers: Outbox, timeout: float = 15.0) -> None:
@@ -119,9 +126,7 @@ async def test_a_post_slack_turned_down_is_sent_again_without_looking_for_it(
     one = await started(slack_api, database_url)
     slack_api.rate_limit("chat.postMessage", retry_after=1, times=2)  # and the client's retry
     assert await one.owe("answer:turned-down", owed(3))
-    await until_idle(one)
-    await one.stop()
-    await one.store.close()
+    await finished(one)
     assert not slack_api.calls_to("conversations.history")
     assert [call.response.get("ok") for call in slack_api.calls_to("chat.postMessage")][-1]
 
@@ -148,9 +153,7 @@ async def test_after_a_429_the_workspace_s_other_messages_wait_out_its_retry_aft
         await asyncio.sleep(0.02)
     assert await outbox.owe("answer:same-workspace", owed(2))
     assert await outbox.owe("answer:elsewhere", owed(3).model_copy(update={"team": "T2"}))
-    await until_idle(outbox)
-    await outbox.stop()
-    await outbox.store.close()
+    await finished(outbox)
     posts = slack_api.calls_to("chat.postMessage")
     refused_at = posts[0].received_at
     landed = {call.body["channel"]: call.received_at for call in posts if call.response.get("ok")}
@@ -159,29 +162,59 @@ async def test_after_a_429_the_workspace_s_other_messages_wait_out_its_retry_aft
     assert landed["D0003"] - refused_at < 1.0  # another workspace's: sent at once
 
 
+DYING = "a process that dies mid-post"
+
+
+async def owed_by_a_dying_process(database_url: str, lease_seconds: float) -> tuple[Store, Pending]:
+    """A new store, and a message in it leased to a process about to die."""
+    store = Store(database_url)
+    await store.upgrade()
+    pending = await store.owe("answer:died", owed(4), lease=(DYING, lease_seconds))
+    assert pending is not None
+    return store, pending
+
+
+async def posted_and_died(slack_api: FakeSlackApi, leased: Pending) -> Delivered:
+    """`leased` posted by the process holding it, which dies before writing that it did."""
+    client = await Clients(settings_for(slack_api.base_url))(leased.owed.team, None)
+    assert client is not None
+    return await send(client, leased.owed, leased.claim)
+
+
 async def test_a_retry_whose_process_died_mid_post_is_found_not_sent_again(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:
     # a message Slack had turned down once was posted twice when the process retrying it died
     # mid-post: its last error still said Slack's 500, so the next process sent it unlooked
-    store = Store(database_url)
-    await store.upgrade()
-    dying = "a process that dies mid-post"
-    owed_once = await store.owe("answer:died", owed(4), lease=(dying, 60.0))
-    assert owed_once is not None
-    await store.retry_later(owed_once.id, dying, time.time(), "fatal_error")
-    (retrying,) = await store.take_due(dying, limit=1, lease_seconds=0.3)
-    client = await Clients(settings_for(slack_api.base_url))("T1", None)
-    assert client is not None
-    posted = await send(client, retrying.owed, retrying.claim)  # it dies before writing so
+    store, owed_once = await owed_by_a_dying_process(database_url, 60.0)
+    await store.retry_later(owed_once.id, DYING, time.time(), "fatal_error")
+    (retrying,) = await store.take_due(DYING, limit=1, lease_seconds=0.3)
+    posted = await posted_and_died(slack_api, retrying)
     survivor = await started(slack_api, database_url)
-    await until_idle(survivor)
-    await survivor.stop()
-    await survivor.store.close()
+    await finished(survivor)
     assert len(slack_api.calls_to("chat.postMessage")) == 1
     assert len(slack_api.calls_to("conversations.history")) == 1
     (row,) = await store.outbox_rows([SENT])
     assert row.sent_ts == posted.ts
+    await store.close()
+
+
+async def test_a_message_held_for_a_429_that_may_be_in_slack_is_still_looked_for(
+    slack_api: FakeSlackApi, database_url: str
+) -> None:
+    # a review's find: held for its workspace's Retry-After, a message whose process had died
+    # mid-post lost the last error that said so, and was posted twice
+    store, landed = await owed_by_a_dying_process(database_url, 0.5)
+    await posted_and_died(slack_api, landed)
+    survivor = await started(slack_api, database_url)
+    slack_api.rate_limit("chat.postMessage", retry_after=2)
+    assert await survivor.owe("answer:refused", owed(1))  # T1 waits out 2 s from here
+    await finished(survivor)
+    posted = [call.body["channel"] for call in slack_api.calls_to("chat.postMessage")]
+    assert posted.count("D0004") == 1
+    assert [call.body["channel"] for call in slack_api.calls_to("conversations.history")] == [
+        "D0004"
+    ]
     await store.close()
 
 
