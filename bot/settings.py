@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import OneLineError
@@ -192,6 +199,8 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
             if name == "SLACK_BOT_TOKEN" and missing:
                 problems.pop(name)
                 problems.update(_how_to_install(given))
+    if settings is None:  # what else is wrong says nothing of whether these are set
+        given = _set_at_all(settings_class, require)
     for name in require:
         unset = given.get(name) is None if settings is None else getattr(settings, name) is None
         if unset:
@@ -200,6 +209,15 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
         said = "; ".join(f"{name} {reason}".strip() for name, reason in sorted(problems.items()))
         raise SettingsError(f"setting {said} (set it in the environment or in .env; see README)")
     return settings
+
+
+def _set_at_all(settings_class: type[BaseSettings], names: tuple[str, ...]) -> dict[str, Any]:
+    """`names` as the environment and .env give them, unchecked: where another setting is
+    wrong, these are still read."""
+    fields = {name: (str | None, None) for name in names}
+    given = create_model("Given", __base__=BaseSettings, **fields)  # type: ignore[call-overload]
+    given.model_config = settings_class.model_config
+    return dict(given())
 
 
 def _how_to_install(given: dict[str, Any]) -> dict[str, str]:

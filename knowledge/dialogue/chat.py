@@ -401,6 +401,10 @@ _YES_OR_NO_ALONE = re.compile(
 # One person holding both roles, in so many words.
 _ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
 # One of the two roles taking on the other: "can my PO also be our PM?", "…be combined?".
+_ONE_HOLDS_BOTH = re.compile(
+    r"\b(?:one|same|single) (?:person|hire|human|individual)\b|\bcombin\w*|\bmerg\w*|"
+    r"\bdouble as\b|\b(?:be|do|hold|wear) both\b|\bboth (?:hats|titles|jobs)\b"
+)
 _ONE_TAKES_BOTH = re.compile(r"\balso be\b|\bcombin\w*|\bmerg\w*|\bdouble as\b")
 # A role's own work, right after it: "…take over the PM's responsibilities" (the role taken).
 _ROLES_WORK = re.compile(
@@ -2433,10 +2437,12 @@ def _cannot_say(text: str) -> bool:
 
 
 def _one_in_both(topic: str) -> bool:
-    """Whether `topic` is one person holding both roles ("one person can be both PO and PM")."""
+    """Whether `topic` is one person holding both roles ("one person can be both PO and PM",
+    "combining the roles"); not the two roles splitting or sharing work ("how the two roles
+    split the roadmap")."""
     said = message_of(topic).said
     either = "both" in said or " roles" in f" {said}" or len(_roles_named(said)) == 2
-    return bool(said.finds(COMBINE)) and either
+    return bool(_ONE_HOLDS_BOTH.search(said)) and either
 
 
 def _keeping_the_hire(reply: Reply, memory: Memory | None) -> Reply:

@@ -234,9 +234,10 @@ _NO_SCRUM = re.compile(
     r"(?:don'?t|dont|do not|doesn'?t|does not|didn'?t|did not|aren'?t|are not|not|never|"
     r"no longer|stopped) (?:really |actually |even |formally |strictly |currently |ever )?"
     r"(?:do|doing|did|use|using|used|run|running|ran|practi[cs]e|practi[cs]ing|follow|following|"
-    r"work in) (?:\w+ )?(?:scrum|sprints)(?: or scrum)?|"
+    r"work in) (?:\w+ )?(?:scrum|sprints)(?: or scrum)?(?! (?:until|till|before)\b)|"
     # "we tried scrum and hated it", "we're not a scrum shop", "scrum isn't something we do"
-    r"tried (?:\w+ )?scrum (?:and|but) (?:hated|dropped|ditched|gave up|stopped|abandoned)|"
+    r"tried (?:\w+ )?scrum (?:and|but) (?:hated|dropped|ditched|gave up on|stopped|abandoned) "
+    r"(?:it|scrum)\b|"
     r"not an? scrum (?:shop|team|house|company|org|organi[sz]ation)|"
     r"scrum (?:isn'?t|is not) (?:something we (?:do|use|run)|for us|our thing))\b"
 )
@@ -259,8 +260,8 @@ _SCRUM_TAKEN_BACK = re.compile(
 )
 # The team said to run Scrum, in so many words: "we run scrum", "we do sprints".
 _RUNS_SCRUM = re.compile(
-    r"\b(?:we|our (?:team|teams|devs|developers|engineers)) (?:all |still |also |do )?(?:run|do|"
-    r"use|follow|practi[cs]e|work in) (?:[\w-]+ )?(?:scrum|sprints)\b|"
+    r"\b(?:we|our (?:\w+ )?(?:team|teams|devs|developers|engineers)) (?:all |still |also |do )?"
+    r"(?:runs?|do|does|uses?|follows?|practi[cs]es?|works? in) (?:[\w-]+ )?(?:scrum|sprints)\b|"
     r"\bwe(?:'re| are) (?:all |still |also )?(?:running|doing|using|following|practi[cs]ing) "
     r"(?:[\w-]+ )?(?:scrum|sprints)\b"
 )
@@ -315,17 +316,14 @@ def _one_of(role: str) -> str:
     return rf"{_HAVE} (?:a |an |one |our |{_ONE_PM_AS_TIME})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
 
 
-# "Our PM, Sarah, handles strategy": someone in the role doing work now.
-_DOES = (
-    r"(?:,? \w+,?)? (?:already |also )?(?:handles|does|owns|runs|covers|leads|manages|"
-    r"takes care of|looks after)\b"
-)
+# "Our PM, Sarah, handles strategy": someone in the role, by name (not "our PM, ideally, …").
+_NAMED = r", (?!ideally|hopefully|maybe|probably|eventually|whoever|if|when|once|who|which)[a-z]+,"
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|\bour {_PO}{_DOES}"
+        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|\bour {_PO}{_NAMED}"
     ),
     "product-manager": re.compile(
-        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|\bour {_PM}{_DOES}"
+        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|\bour {_PM}{_NAMED}"
     ),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we
@@ -549,8 +547,12 @@ def read_facts(text: str) -> HiringFacts:
     scrum: ScrumAnswer | None = None
     if _UNSURE_OF_SCRUM.search(said):
         scrum = "unsure"
-    elif _NO_SCRUM.search(said) and not (
-        _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
+    elif (
+        _NO_SCRUM.search(said)
+        and not _RUNS_SCRUM.search(said)  # "we run scrum, though marketing doesn't use it"
+        and not (
+            _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
+        )
     ):
         scrum = False
     elif re.search(r"\b(scrum|sprints?|agile)\b", said):
@@ -784,8 +786,9 @@ _WANTED_DONE = re.compile(
     r"control)[^.]{0,40}\bunder control\b|"
     # "our CEO wants someone to own strategy": someone asked for to do it, not done by the CEO
     r"\b(?:need|needs|want|wants|looking for|hire|hiring)\b (?:\w+ ){0,2}(?:someone|somebody|"
-    r"a person|one person) (?:to|who) (?:\w+ ){0,3}(?:strateg\w*|market\w*|sales|business|"
-    r"commercial|gtm|go-to-market|pricing)\b"
+    r"a person|one person) (?:to |who (?:will |would |can |could )?)(?:own|run|do|lead|handle|"
+    r"drive|set|build|shape|take over|take care of|look after|figure out) (?:\w+ ){0,2}"
+    r"(?:strateg\w*|market\w*|sales|business|commercial|gtm|go-to-market|pricing)\b"
 )
 
 

@@ -367,6 +367,7 @@ _QUESTION_STARTS_TEXT = """
     what whats what's who whos who's how why which can could is are does do should would
 """
 _QUESTION_STARTS = frozenset(_QUESTION_STARTS_TEXT.split())
+_WH_WORDS = frozenset({"what", "whats", "what's", "who", "whos", "who's", "how", "why", "which"})
 # Words a question may come after, leading in ("and who…", "wait, who…").
 _LEADS_IN = frozenset({"and", "also", "wait", "oh", "hmm", "btw", "oops"})
 # Words a reply to the hiring questions is made of ("also both?", "and delivery?").
@@ -472,7 +473,9 @@ def _asks_its_own(said: Text) -> bool:
     # "and who talks to customers", "wait who owns the backlog again": the question word after
     # a word that leads in ("and what if we drop scrum" is a fact to weigh, not a question)
     opening = list(itertools.dropwhile(_LEADS_IN.__contains__, words))[:2]
-    asks = bool(opening) and opening[0] in _QUESTION_STARTS and opening != ["what", "if"]
+    leads_in = len(opening) < len(words)  # ("and can stretch to 2" answers: a wh-word asks)
+    starts = _WH_WORDS if leads_in else _QUESTION_STARTS
+    asks = bool(opening) and opening[0] in starts and opening != ["what", "if"]
     return len(words) > 2 and (said.endswith("?") or asks)
 
 

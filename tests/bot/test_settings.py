@@ -98,6 +98,14 @@ def test_only_the_settings_really_missing_are_named(clean_env: pytest.MonkeyPatc
         load_settings(SlackSettings, require=("slack_app_token",))
     assert "SLACK_SIGNING_SECRET missing" in str(refused.value)
     assert "SLACK_APP_TOKEN" not in str(refused.value)
+    # (a review's find: beside a bad value, not a missing one, it was still called missing)
+    clean_env.setenv("SLACK_SIGNING_SECRET", "s")
+    clean_env.setenv("PORT", "99999")
+    with pytest.raises(SettingsError) as refused:
+        load_settings(SlackSettings, require=("slack_app_token",))
+    assert "PORT is invalid" in str(refused.value)
+    assert "SLACK_APP_TOKEN" not in str(refused.value)
+    clean_env.delenv("PORT")
     # and half of Add to Slack's pair names the other half, not the bot token
     clean_env.delenv("SLACK_BOT_TOKEN")
     clean_env.setenv("SLACK_SIGNING_SECRET", "s")

@@ -182,6 +182,10 @@ def test_unsettled_answers_name_who_usually_does_it_only_when_that_is_clear(
         ("who does the competitive analysis", PM),
         ("who owns the pricing strategy", PM),
         ("who sets the multi-year product strategy", PM),
+        # a review's finds once the product leaders' titles went to unsettled
+        ("who heads the product team?", PM),
+        ("who leads the product team?", PM),
+        ("our tech lead wants the PO to groom the backlog, who should?", PO),
     ],
 )
 def test_settled_work_is_not_pulled_into_unsettled(
