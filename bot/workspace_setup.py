@@ -52,7 +52,7 @@ _PERSON = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _GROUP = re.compile(r"<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>")
 _MENTION = re.compile(rf"{_PERSON.pattern}|{_GROUP.pattern}")
 _PERSON_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
-_FILLER = re.compile(r"[\s,;&]+|\band\b|&amp;", re.IGNORECASE)
+_FILLER = re.compile(r"(?:&amp;|[\s,;&])+|\band\b", re.IGNORECASE)
 
 SET_USAGE = (
     "Name who holds a role here by mentioning them: `/rolefit set product-owner @dana`, "
@@ -120,10 +120,11 @@ async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
         await deps.store.set_holders(team, role.id, [], user)
         deps.workspaces.changed(team)
         return f"Nobody is named as the {escape(role.name)} here now: answers name just the role."
-    left = _FILLER.sub(" ", _MENTION.sub(" ", who)).strip()
-    if left:
+    unmentioned = " ".join(_MENTION.sub(" ", who).split())
+    if _FILLER.sub(" ", unmentioned).strip():  # shown as typed ("& co", not "amp co")
+        shown = quote_code(unmentioned, 100)
         return (
-            f"I couldn't tell who `{quote_code(left, 100)}` is. Mention people with @ and pick "
+            f"I couldn't tell who `{shown}` is. Mention people with @ and pick "
             f"them from Slack's list, so I get their ids. {SET_USAGE}"
         )
     holders = list(dict.fromkeys(p or g for p, g in _MENTION.findall(who)))

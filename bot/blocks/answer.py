@@ -157,7 +157,9 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
         usual = f"; commonly {answer.outside_owner}" if answer.outside_owner else ""
         return escape(f"RoleFit — the article doesn't settle this{usual}")
     if names:
-        who = f"{confidence_words(answer.confidence)} the {' and the '.join(names)}"
+        # ("not sure the Product Manager" reads badly in a notification)
+        sureness = confidence_words(answer.confidence).replace("not sure", "perhaps")
+        who = f"{sureness} the {' and the '.join(names)}"
     elif answer.outside_owner:
         who = f"neither role ({answer.outside_owner})"
     else:

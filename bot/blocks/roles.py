@@ -48,5 +48,5 @@ def roles_message(kb: KnowledgeBase) -> Message:
             button("Start the hiring questionnaire", ids.OPEN_QUESTIONNAIRE, "hire"),
         ),
     ]
-    summary = "; ".join(f"{role.name}: {role.summary}" for role in roles)
+    summary = " ".join(f"{role.name}: {role.summary}" for role in roles)  # each ends a sentence
     return message(escape(f"{names}. {summary}"), blocks)

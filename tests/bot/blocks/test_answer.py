@@ -8,6 +8,7 @@ from bot.blocks import ids
 from bot.blocks.answer import AnswerRef, answer_message, role_phrase
 from bot.blocks.kit import BUTTON_VALUE_MAX
 from knowledge import Alternative, Answer, KnowledgeBase, Matcher, MatchRef
+from knowledge.confidence import MOST_LIKELY
 from knowledge.dialogue.wording import with_topic
 from tests.bot.blocks.helpers import buttons, rendered
 from tests.slack_schemas import assert_valid_blocks
@@ -91,6 +92,17 @@ def test_work_nothing_in_the_article_matches_says_so_with_what_rolefit_answers(
     assert "I couldn't match that to any work the article describes" in text
     assert "/rolefit roles" in text
     assert message["text"].startswith("RoleFit — no work in the article matches this")
+
+
+def test_a_notification_reads_well_however_sure_the_answer_is(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    # a platform reviewer's find: "RoleFit — not sure the Product Manager: Go-to-market plan"
+    unsure = matcher.answer("who owns the thing with the customers?")
+    assert unsure.confidence < MOST_LIKELY and unsure.owners
+    assert answer_message(unsure, kb)["text"].startswith("RoleFit — perhaps the ")
+    clear = answer_message(matcher.answer("who writes user stories?"), kb)["text"]
+    assert clear.startswith("RoleFit — clearly the Product Owner")
 
 
 def test_everyday_work_outside_product_says_whose_it_usually_is(
