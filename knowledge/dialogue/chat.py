@@ -1658,6 +1658,14 @@ class Chat:
             facts = facts.model_copy(update={"existing_roles": said.existing_roles})
         if known.missing() is None:  # "actually we can hire two", after the advice
             correction = read_correction(reading.text)
+            if (
+                correction.goal not in (None, known.goal)
+                and known.goal is not None
+                and ALSO.search(reading.text)
+            ):
+                # "…, and we also need go-to-market": a need added to the one told, not put
+                # in its place
+                correction = correction.model_copy(update={"goal": "both"})
             if correction != HiringFacts():
                 facts = known.corrected(correction)
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))

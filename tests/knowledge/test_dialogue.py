@@ -2238,6 +2238,18 @@ def test_a_question_led_in_by_and_or_wait_is_answered_while_the_hire_question_wa
     assert stretched.recommendation.recommendation == "both"
 
 
+def test_a_need_added_in_a_correction_adds_to_the_need_told(chat: Chat) -> None:
+    # found by a hiring tester: "actually we can hire two, and we also need go-to-market" after
+    # advice for the backlog advised a Product Manager alone
+    _, both = turns(
+        chat,
+        "We're a 12-person startup with one Scrum team. We need someone to run the backlog. "
+        "One hire. Who should we hire?",
+        "actually we can hire two, and we also need go-to-market",
+    )
+    assert both.recommendation is not None and both.recommendation.recommendation == "both"
+
+
 @pytest.mark.parametrize(
     "taken_back", ["hmm nah back to one", "cant afford 2", "only budget for one"]
 )
