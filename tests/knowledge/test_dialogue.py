@@ -196,6 +196,23 @@ def test_asking_the_article_about_one_person_in_both_roles_gets_its_answer(
     assert "one person holding both titles" not in split.text
 
 
+@pytest.mark.parametrize(
+    ("asked", "idea"),
+    [
+        ("how much revenue did the company in the article have?", "manufacturer case"),
+        ("what kind of data goes into a good analysis?", "Hard data"),
+        ("what's the point of the article in one sentence?", "The article in short"),
+        ("what is the product life cycle in the article?", "logistics managers"),
+    ],
+)
+def test_what_the_article_does_say_is_answered_not_refused(
+    chat: Chat, asked: str, idea: str
+) -> None:
+    # found by a sceptical PM: each got "The article doesn't explain that" or "outside what I
+    # know", though the article says it
+    assert idea in chat.reply(asked).text
+
+
 def test_what_okrs_are_is_answered_as_work_the_article_never_names(chat: Chat) -> None:
     # found by a sceptical PM: OKRs were explained as the product goal
     okrs = chat.reply("what are OKRs?")
