@@ -12,14 +12,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import (
-    Field,
-    SecretStr,
-    ValidationError,
-    create_model,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import OneLineError
@@ -214,10 +207,22 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
 def _set_at_all(settings_class: type[BaseSettings], names: tuple[str, ...]) -> dict[str, Any]:
     """`names` as the environment and .env give them, unchecked: where another setting is
     wrong, these are still read."""
-    fields = {name: (str | None, None) for name in names}
-    given = create_model("Given", __base__=BaseSettings, **fields)  # type: ignore[call-overload]
-    given.model_config = settings_class.model_config
-    return dict(given())
+    given = type(
+        "Given",
+        (BaseSettings,),
+        {
+            "__annotations__": dict.fromkeys(names, str | None),
+            **dict.fromkeys(names),
+            # every other setting, in the environment or .env, is none of its business
+            "model_config": SettingsConfigDict(
+                **{**settings_class.model_config, "extra": "ignore"}
+            ),
+        },
+    )
+    try:
+        return dict(given())
+    except ValidationError:  # never shown: it may hold a value
+        return {}
 
 
 def _how_to_install(given: dict[str, Any]) -> dict[str, str]:

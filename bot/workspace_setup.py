@@ -109,6 +109,17 @@ async def _set_retention(text: str, team: str, deps: Deps) -> str:
     )
 
 
+def _named_by_no_mention(who: str) -> str:
+    """What an admin typed for the holders besides mentions, as typed ("& co", "<script>"), the
+    words joining names left out ("and lee" is "lee"); "" when mentions are all there is."""
+    words = _MENTION.sub(" ", who).replace(",", " ").split()
+    while words and _FILLER.fullmatch(words[0]):
+        words.pop(0)
+    while words and _FILLER.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
     named, who = _split_role_and_people(text)
     role = find_role(deps.kb, named)
@@ -120,12 +131,10 @@ async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
         await deps.store.set_holders(team, role.id, [], user)
         deps.workspaces.changed(team)
         return f"Nobody is named as the {escape(role.name)} here now: answers name just the role."
-    unmentioned = " ".join(_MENTION.sub(" ", who).split())
-    if _FILLER.sub(" ", unmentioned).strip():  # shown as typed ("& co", not "amp co")
-        shown = quote_code(unmentioned, 100)
+    if unmentioned := _named_by_no_mention(who):
         return (
-            f"I couldn't tell who `{shown}` is. Mention people with @ and pick "
-            f"them from Slack's list, so I get their ids. {SET_USAGE}"
+            f"I couldn't tell who `{quote_code(unmentioned, 100)}` is. Mention people with @ and "
+            f"pick them from Slack's list, so I get their ids. {SET_USAGE}"
         )
     holders = list(dict.fromkeys(p or g for p, g in _MENTION.findall(who)))
     if len(holders) > MOST_HOLDERS:  # every answer about the role mentions them all

@@ -403,7 +403,8 @@ _ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
 # One of the two roles taking on the other: "can my PO also be our PM?", "…be combined?".
 _ONE_HOLDS_BOTH = re.compile(
     r"\b(?:one|same|single) (?:person|hire|human|individual)\b|\bcombin\w*|\bmerg\w*|"
-    r"\bdouble as\b|\b(?:be|do|hold|wear) both\b|\bboth (?:hats|titles|jobs)\b"
+    r"\bdouble as\b|\b(?:be|do|hold|wear) both\b|\bboth (?:hats|titles|jobs)\b|"
+    r"\balso (?:be|the|a|an)\b"
 )
 _ONE_TAKES_BOTH = re.compile(r"\balso be\b|\bcombin\w*|\bmerg\w*|\bdouble as\b")
 # A role's own work, right after it: "…take over the PM's responsibilities" (the role taken).
@@ -459,11 +460,17 @@ _OWNER_BY_NAME = re.compile(
 _WHAT_OTHERS_DO = re.compile(
     r"\bwhat do (?:most|other|typical|usual) (?:startups|companies|teams|founders|people) do\b"
 )
+# A need said to come on top of the one told: "we also need go-to-market", "growth too" (not "too
+# many people on delivery", "our CTO also handles delivery").
+_ALSO_NEEDED = re.compile(
+    r"\b(?:also|too) (?:need|want|have to)\b|\b(?:need|want)s?\b[^.,;]{0,40}\b(?:too|as well)\b"
+    r"(?! (?:many|much))|^\W*(?:(?:actually|and|oh|wait|no)\W+)*\w+(?: \w+)? (?:too|as well)\W*$"
+)
 # Asking how to answer a hiring question: "not sure, how do I decide?".
 _HOW_TO_DECIDE = re.compile(
     r"^(?:(?:not sure|unsure|no idea|idk|dunno|hmm+|um+|well)\W+)*(?:so |but |and )?how "
     r"(?:do|should|would|can|could) (?:i|we) (?:decide|choose|pick|know|tell|"
-    r"figure (?:it|that) out)\b"
+    r"figure (?:it|that) out)(?: (?:it|that|which|which one|between them|between the two))?\W*$"
 )
 # Asking where to begin: "ok so what should I do first?".
 _WHAT_FIRST = re.compile(
@@ -901,10 +908,13 @@ class Chat:
         ranked = ranks and not _JUNIOR_OR_SENIOR.search(heard)
         if reading.intent is Intent.CONCEPT and ranked and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
-        if (memory is None or memory.facts is None) and _says_only_no_scrum(text):
-            # "we dont use scrum at all": a fact kept for the hire, and what it weighs
+        told_only = memory is None or memory.facts is None or memory.intent == "combine"
+        if told_only and _says_only_no_scrum(text):
+            # "we dont use scrum at all": a fact kept for the hire (beside any told before a
+            # question of combining the roles), and what it weighs
+            known = memory.facts if memory is not None and memory.facts else HiringFacts()
             kept = (memory or Memory(intent="feedback")).model_copy(
-                update={"facts": HiringFacts(uses_scrum=False)}
+                update={"facts": known.merged(HiringFacts(uses_scrum=False))}
             )
             text = wording.TEAM_RUNS_NO_SCRUM
             return Reply(intent=Intent.FEEDBACK, text=text, kind="fact", memory=kept)
@@ -1661,7 +1671,7 @@ class Chat:
             if (
                 correction.goal not in (None, known.goal)
                 and known.goal is not None
-                and ALSO.search(reading.text)
+                and _ALSO_NEEDED.search(reading.text.lower())
             ):
                 # "…, and we also need go-to-market": a need added to the one told, not put
                 # in its place
@@ -1904,7 +1914,7 @@ class Chat:
         stated = read_facts(without_questions(reading.text))
         known = memory.facts if memory is not None and memory.facts is not None else HiringFacts()
         asked = memory.asked if memory is not None else 0
-        facts = known.merged(stated) if stated != HiringFacts() else None
+        facts = known.merged(stated) if stated != HiringFacts() else memory and memory.facts
         kept = Memory(intent="combine", facts=facts, asked=asked)
         if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives

@@ -260,10 +260,17 @@ _SCRUM_TAKEN_BACK = re.compile(
 )
 # The team said to run Scrum, in so many words: "we run scrum", "we do sprints".
 _RUNS_SCRUM = re.compile(
-    r"\b(?:we|our (?:\w+ )?(?:team|teams|devs|developers|engineers)) (?:all |still |also |do )?"
-    r"(?:runs?|do|does|uses?|follows?|practi[cs]es?|works? in) (?:[\w-]+ )?(?:scrum|sprints)\b|"
+    r"\b(?:we|our (?:team|teams|devs|developers|engineers)) (?:all |still |also |do )?(?:run|do|"
+    r"use|follow|practi[cs]e|work in) (?:[\w-]+ )?(?:scrum|sprints)\b|"
     r"\bwe(?:'re| are) (?:all |still |also )?(?:running|doing|using|following|practi[cs]ing) "
     r"(?:[\w-]+ )?(?:scrum|sprints)\b"
+)
+# Scrum said run here, in so many words, beside where it is not ("we run scrum, though marketing
+# doesn't use scrum"): "scrum" itself right after the verb ("we do no scrum", "we do sprints" are
+# not).
+_RUNS_SCRUM_HERE = re.compile(
+    r"\b(?:we|our (?:\w+ )?(?:team|teams|devs|developers|engineers|squads?)) "
+    r"(?:all |still |also )?(?:runs?|uses?|follows?|practi[cs]es?|works? in|do|does) scrum\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -316,14 +323,22 @@ def _one_of(role: str) -> str:
     return rf"{_HAVE} (?:a |an |one |our |{_ONE_PM_AS_TIME})?{role}s?\b|{_HAVE} {_SEVERAL}{role}s\b"
 
 
-# "Our PM, Sarah, handles strategy": someone in the role, by name (not "our PM, ideally, …").
-_NAMED = r", (?!ideally|hopefully|maybe|probably|eventually|whoever|if|when|once|who|which)[a-z]+,"
+# "Our PM (, Sarah,) handles strategy": someone in the role doing work now; not one hoped for
+# ("ideally our PM owns strategy", "our PM, ideally, …"), to come ("so our PM runs…" after the
+# advice) or absent ("our PM does not exist yet").
+_HEDGES = r"ideally|hopefully|maybe|probably|eventually|however|whoever|if|when|once|who|which"
+_AT_WORK = (
+    rf"(?:, (?!(?:{_HEDGES})\b)[a-z]+,)? (?:already |also )?(?:handles|does|owns|runs|covers|"
+    r"leads|manages|takes care of|looks after)\b(?! not\b| no\b)"
+)
+_OURS = r"(?<!ideally )(?<!hopefully )(?<!so )(?<!then )(?<!if )(?<!when )(?<!once )\bour "
 _STAFF = {
     "product-owner": re.compile(
-        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|\bour {_PO}{_NAMED}"
+        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|"
+        rf"{_OURS}{_PO}{_AT_WORK}"
     ),
     "product-manager": re.compile(
-        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|\bour {_PM}{_NAMED}"
+        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|{_OURS}{_PM}{_AT_WORK}"
     ),
 }
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we
@@ -337,7 +352,8 @@ _WANTED_THERE = re.compile(r"\b(?:want|wants|need|needs|get|hire|hiring)\b")
 _VACATED = {
     role: re.compile(
         rf"\b(?:we have no|we don'?t have an?|no longer have an?|we(?:'re| are) without an?|"
-        rf"lost (?:our|the)) {name}s?\b(?!'s)|\b{name} (?:just |has |already )?(?:quit|resigned|"
+        rf"lost (?:our|the)) {name}s?\b(?!'s)|\b{name}(?:, [a-z]+,)? (?:just |has |already )?"
+        r"(?:quit|resigned|"
         r"is leaving|(?:was|got) (?:fired|let go)|left(?= the (?:company|team)\b|"
         r" last \w+|\s*(?:$|[,.;!?]| and | so | recently)))"
     )
@@ -549,7 +565,7 @@ def read_facts(text: str) -> HiringFacts:
         scrum = "unsure"
     elif (
         _NO_SCRUM.search(said)
-        and not _RUNS_SCRUM.search(said)  # "we run scrum, though marketing doesn't use it"
+        and not _RUNS_SCRUM_HERE.search(said)  # "we run scrum, though marketing doesn't use it"
         and not (
             _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
         )

@@ -472,8 +472,9 @@ def _asks_its_own(said: Text) -> bool:
         return words[1].strip("?") not in _REPLY_WORDS
     # "and who talks to customers", "wait who owns the backlog again": the question word after
     # a word that leads in ("and what if we drop scrum" is a fact to weigh, not a question)
-    opening = list(itertools.dropwhile(_LEADS_IN.__contains__, words))[:2]
-    leads_in = len(opening) < len(words)  # ("and can stretch to 2" answers: a wh-word asks)
+    rest = list(itertools.dropwhile(_LEADS_IN.__contains__, words))
+    opening = rest[:2]
+    leads_in = len(rest) < len(words)  # ("and can stretch to 2" answers: a wh-word asks)
     starts = _WH_WORDS if leads_in else _QUESTION_STARTS
     asks = bool(opening) and opening[0] in starts and opening != ["what", "if"]
     return len(words) > 2 and (said.endswith("?") or asks)

@@ -4193,6 +4193,38 @@ def test_someone_wanted_for_strategy_is_a_business_need_and_a_non_profit_is_no_g
     assert read_facts("we need profit growth").goal == "build-business"
 
 
+def test_a_review_of_the_founder_and_hiring_testers_fixes_holds(chat: Chat) -> None:
+    # a second review's finds in the fixes above, each once wrong
+    for no_scrum in (
+        "we do no scrum at all",
+        "we run no sprints",
+        "we don't do scrum, we do sprints",
+    ):
+        assert read_facts(no_scrum).uses_scrum is False, no_scrum
+    assert read_facts("our PM handles strategy.").existing_roles == ("product-manager",)
+    assert read_facts("our PM, Sarah, just quit.").existing_roles == ()
+    assert read_vacated("our PM, Sarah, just quit.") == ("product-manager",)
+    _, combined = turns(chat, "should we hire a PO or a PM?", "can one person do both")
+    assert combined.intent == "combine"  # a question of its own, though without "?"
+    _, how = turns(
+        chat, "should we hire a PO or a PM?", "how do I know if my PO is doing a good job?"
+    )
+    assert not how.text.startswith("It's the article's first question")
+    _, covered = turns(
+        chat,
+        "We're a 12-person startup, one Scrum team. We need someone to run the backlog. One "
+        "hire. Who should we hire?",
+        "actually it's growth we need, our CTO also handles delivery",
+    )
+    assert covered.recommendation is not None
+    assert covered.recommendation.recommendation == "product-manager"
+    _, noted = turns(
+        chat, "we're 8 people, one hire. can one person do both?", "we dont use scrum at all"
+    )
+    assert noted.kind == "fact" and noted.memory.facts is not None
+    assert noted.memory.facts.headcount == 1 and noted.memory.facts.uses_scrum is False
+
+
 def test_a_second_review_of_the_testers_fixes_holds(chat: Chat) -> None:
     # an independent review's finds in the fixes above, each once wrong
     _, looped = turns(

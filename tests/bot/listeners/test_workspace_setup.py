@@ -92,9 +92,13 @@ def test_mistakes_get_a_line_saying_what_is_valid(live: LiveRoleFit) -> None:
     assert "I don't know the role `scrum-master`" in unknown
     assert "`product-owner` or `product-manager`" in unknown
     assert "I couldn't tell who `@dana` is" in change(live, here, "set product-owner @dana")
-    # a platform reviewer's find: shown as "`amp co`", what was typed picked apart
-    typed = "set product-owner <@U0DANA> &amp; co"
-    assert "I couldn't tell who `&amp; co` is" in change(live, here, typed)  # Slack shows "&"
+    # a platform reviewer's find: shown as "`amp co`", what was typed picked apart (and a
+    # review's: as "`and lee`", the words joining names kept)
+    assert "I couldn't tell who `co` is" in change(
+        live, here, "set product-owner <@U0DANA> &amp; co"
+    )
+    typed = "set product-owner <@U0DANA> and &lt;script&gt;"
+    assert "I couldn't tell who `&lt;script&gt;` is" in change(live, here, typed)
     assert "/rolefit set product-owner nobody" in change(live, here, "set")
     unknown = change(live, here, "teach juggling : clubs in the air")
     assert "I don't know the responsibility `juggling`" in unknown and "`po-backlog`" in unknown
