@@ -112,10 +112,10 @@ async def _set_retention(text: str, team: str, deps: Deps) -> str:
 def _named_by_no_mention(who: str) -> str:
     """What an admin typed for the holders besides mentions, as typed ("& co", "<script>"), the
     words joining names left out ("and lee" is "lee"); "" when mentions are all there is."""
-    words = _MENTION.sub(" ", who).replace(",", " ").split()
-    while words and _FILLER.fullmatch(words[0]):
+    words = _MENTION.sub(" ", who).split()
+    while words and not _FILLER.sub("", words[0]):  # (";and", "&and": filler alone)
         words.pop(0)
-    while words and _FILLER.fullmatch(words[-1]):
+    while words and not _FILLER.sub("", words[-1]):
         words.pop()
     return " ".join(words)
 

@@ -404,7 +404,7 @@ _ONE_IN_BOTH = re.compile(r"\b(?:one|same|single) person\b|\bboth\b")
 _ONE_HOLDS_BOTH = re.compile(
     r"\b(?:one|same|single) (?:person|hire|human|individual)\b|\bcombin\w*|\bmerg\w*|"
     r"\bdouble as\b|\b(?:be|do|hold|wear) both\b|\bboth (?:hats|titles|jobs)\b|"
-    r"\balso (?:be|the|a|an)\b"
+    r"\balso be\b|\balso (?:the|a|an) (?:po|pm|product owner|product manager)\b"
 )
 _ONE_TAKES_BOTH = re.compile(r"\balso be\b|\bcombin\w*|\bmerg\w*|\bdouble as\b")
 # A role's own work, right after it: "…take over the PM's responsibilities" (the role taken).
@@ -463,14 +463,16 @@ _WHAT_OTHERS_DO = re.compile(
 # A need said to come on top of the one told: "we also need go-to-market", "growth too" (not "too
 # many people on delivery", "our CTO also handles delivery").
 _ALSO_NEEDED = re.compile(
-    r"\b(?:also|too) (?:need|want|have to)\b|\b(?:need|want)s?\b[^.,;]{0,40}\b(?:too|as well)\b"
-    r"(?! (?:many|much))|^\W*(?:(?:actually|and|oh|wait|no)\W+)*\w+(?: \w+)? (?:too|as well)\W*$"
+    r"\b(?:also|too) (?:need|want|have to)\b|\b(?:growth|business|delivery|backlog|strategy|"
+    r"market\w*|sales|go-to-market|gtm|sprints?|stories|pricing)(?: side| work| stuff)? "
+    r"(?:too|as well)\b(?! (?:many|much))"
 )
 # Asking how to answer a hiring question: "not sure, how do I decide?".
 _HOW_TO_DECIDE = re.compile(
     r"^(?:(?:not sure|unsure|no idea|idk|dunno|hmm+|um+|well)\W+)*(?:so |but |and )?how "
     r"(?:do|should|would|can|could) (?:i|we) (?:decide|choose|pick|know|tell|"
-    r"figure (?:it|that) out)(?: (?:it|that|which|which one|between them|between the two))?\W*$"
+    r"figure (?:it|that) out)(?: (?:it|that|between them|between the two)| (?:which|what)\b[^?]*)?"
+    r"\W*$"
 )
 # Asking where to begin: "ok so what should I do first?".
 _WHAT_FIRST = re.compile(
@@ -908,7 +910,11 @@ class Chat:
         ranked = ranks and not _JUNIOR_OR_SENIOR.search(heard)
         if reading.intent is Intent.CONCEPT and ranked and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
-        told_only = memory is None or memory.facts is None or memory.intent == "combine"
+        # (a hiring question waiting, even after a question in between, takes it as its answer)
+        waiting = memory is not None and memory.asked and memory.facts and memory.facts.missing()
+        told_only = not waiting and (
+            memory is None or memory.facts is None or memory.intent == "combine"
+        )
         if told_only and _says_only_no_scrum(text):
             # "we dont use scrum at all": a fact kept for the hire (beside any told before a
             # question of combining the roles), and what it weighs

@@ -269,8 +269,10 @@ _RUNS_SCRUM = re.compile(
 # doesn't use scrum"): "scrum" itself right after the verb ("we do no scrum", "we do sprints" are
 # not).
 _RUNS_SCRUM_HERE = re.compile(
-    r"\b(?:we|our (?:\w+ )?(?:team|teams|devs|developers|engineers|squads?)) "
-    r"(?:all |still |also )?(?:runs?|uses?|follows?|practi[cs]es?|works? in|do|does) scrum\b"
+    r"\b(?:we|we're|we are|our (?:\w+ )?(?:team|teams|devs|developers|engineers|squads?)) "
+    r"(?:all |still |also )?(?:runs?|running|uses?|using|follows?|following|practi[cs]es?|"
+    r"practi[cs]ing|works? in|working in|do|does|doing) (?:(?!no\b|not\b|zero\b)[\w-]+ ){0,2}"
+    r"scrum\b"
 )
 # Not knowing whether the team runs Scrum ("I have no idea if we use scrum"): said as such.
 _DOUBT = r"\b(?:no idea|not sure|unsure|(?:don'?t|dont|do not) know|no clue|not certain|dunno)\b"
@@ -331,16 +333,19 @@ _AT_WORK = (
     rf"(?:, (?!(?:{_HEDGES})\b)[a-z]+,)? (?:already |also )?(?:handles|does|owns|runs|covers|"
     r"leads|manages|takes care of|looks after)\b(?! not\b| no\b)"
 )
-_OURS = r"(?<!ideally )(?<!hopefully )(?<!so )(?<!then )(?<!if )(?<!when )(?<!once )\bour "
-_STAFF = {
+_STAFF: dict[RoleId, re.Pattern[str]] = {
     "product-owner": re.compile(
-        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b|"
-        rf"{_OURS}{_PO}{_AT_WORK}"
+        rf"{_one_of(_PO)}|\bthe po we hired\b|\ball with pos\b|\bgot our po\b"
     ),
-    "product-manager": re.compile(
-        rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b|{_OURS}{_PM}{_AT_WORK}"
-    ),
+    "product-manager": re.compile(rf"{_one_of(_PM)}|\bthe pm we hired\b|\bgot our pm\b"),
 }
+_AT_WORK_NOW = {role: re.compile(rf"\bour {name}{_AT_WORK}") for role, name in _ROLE_NAMES.items()}
+# Before it in its clause, a role only hoped for or planned: "ideally, our PM owns…", "the plan:
+# our PO runs…", "once hired, our PM…", "so our PM runs…" (after the advice).
+_NOT_YET = re.compile(
+    r"\b(?:ideal\w*|hopefully|plan\w*|setup|set-up|once|later|eventually|would|should|want\w*|"
+    r"like|where|if|when|will|so|then|future)\b"
+)
 # ... or said to be "already" there or "in place", in a clause that does not want one there ("we
 # want a PO and a PM in place by January", "do we need a PO and a PM already?").
 _IN_PLACE = {
@@ -594,7 +599,10 @@ def read_facts(text: str) -> HiringFacts:
         else tuple(
             role
             for role in _STAFF
-            if both or _STAFF[role].search(said) or any(_IN_PLACE[role].search(c) for c in in_place)
+            if both
+            or _STAFF[role].search(said)
+            or any(_IN_PLACE[role].search(c) for c in in_place)
+            or any(_at_work_now(role, c) for c in clauses)
         )
     )
     return HiringFacts(
@@ -835,6 +843,13 @@ def _described(description: re.Pattern[str], clause: str) -> str:
     """The clause without what only describes the company (`_TEAMS_COUNTED`, `_SELLS_TO`),
     unless it wants something done."""
     return clause if _WANTS.search(clause) else description.sub(" ", clause)
+
+
+def _at_work_now(role: RoleId, clause: str) -> bool:
+    """Whether the clause has someone in the role doing work now ("our PM handles strategy"),
+    with nothing before it saying the role is only hoped for or planned."""
+    found = _AT_WORK_NOW[role].search(clause)
+    return found is not None and not _NOT_YET.search(clause[: found.start()])
 
 
 def _says_done(done: re.Pattern[str], clause: str) -> bool:

@@ -385,7 +385,9 @@ def _replies_to_hiring_question(message: Message, previous: Memory) -> bool:
     nothing = HiringFacts()
     pending = previous.facts.missing()
     if _asks_its_own(message.said) and not (
-        _states_what_was_asked(message, previous) or _corrects_the_advice(message, previous)
+        _states_what_was_asked(message, previous)
+        or _corrects_the_advice(message, previous)
+        or _tells_the_head_count(message)
     ):
         return False
     if pending is None:
@@ -414,6 +416,17 @@ def _states_what_was_asked(message: Message, previous: Memory) -> bool:
         and bool(previous.asked)
         and pending in ("headcount", "uses_scrum")
         and getattr(read_facts(without_questions(message.text)), pending) is not None
+    )
+
+
+def _tells_the_head_count(message: Message) -> bool:
+    """A message that opens like a question but tells how many can be hired, asking nothing
+    ("can only afford one", "could stretch to two"; not "can one person do both?")."""
+    said = message.said
+    return (
+        not said.endswith("?")
+        and not said.finds(P.COMBINE)
+        and read_facts(message.text).headcount is not None
     )
 
 

@@ -4223,6 +4223,33 @@ def test_a_review_of_the_founder_and_hiring_testers_fixes_holds(chat: Chat) -> N
     )
     assert noted.kind == "fact" and noted.memory.facts is not None
     assert noted.memory.facts.headcount == 1 and noted.memory.facts.uses_scrum is False
+    # and a third review's, in those fixes
+    for runs in (
+        "we're doing scrum, but sales doesn't use sprints",
+        "we run a scrum process, marketing doesn't use scrum",
+    ):
+        assert read_facts(runs).uses_scrum is True, runs
+    for planned in (
+        "ideally, our PM owns strategy and our PO runs the backlog",
+        "The plan: our PO runs the backlog, and later our PM owns pricing.",
+    ):
+        assert read_facts(planned).existing_roles == (), planned
+    _, afford = turns(chat, "We're a 12-person startup. Who should we hire?", "can only afford one")
+    assert afford.intent == "hire" and afford.facts is not None and afford.facts.headcount == 1
+    _, _, waits = turns(
+        chat,
+        "We're a 12-person startup. Who should we hire?",
+        "can one person do both?",
+        "we don't use scrum at all",
+    )
+    assert waits.intent == "hire" and waits.asks  # the hiring question still waits
+    _, tell = turns(
+        chat, "We're a 12-person startup. Who should we hire?", "how can I tell which one we need?"
+    )
+    assert tell.text.startswith("It's the article's first question")
+    assert "manufacturer case" in chat.reply("what were the results of the case?").text
+    people = "what does the article say about the PM and the PO - is the PM also a people manager?"
+    assert "one person holding both titles" not in chat.reply(people).text
 
 
 def test_a_second_review_of_the_testers_fixes_holds(chat: Chat) -> None:

@@ -97,6 +97,7 @@ def test_mistakes_get_a_line_saying_what_is_valid(live: LiveRoleFit) -> None:
     assert "I couldn't tell who `co` is" in change(
         live, here, "set product-owner <@U0DANA> &amp; co"
     )
+    assert "Saved" in change(live, here, "set product-owner <@U0DANA>;and <@U0SAM>")
     typed = "set product-owner <@U0DANA> and &lt;script&gt;"
     assert "I couldn't tell who `&lt;script&gt;` is" in change(live, here, typed)
     assert "/rolefit set product-owner nobody" in change(live, here, "set")
