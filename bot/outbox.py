@@ -4,8 +4,8 @@ restarts and any number of processes.
 A listener owes a message by claiming its effect and writing the message in one transaction
 (`Outbox.owe`), then acknowledges Slack. The message is leased to this process and sent at once;
 if Slack says "not now" it is tried again with exponential backoff, never sooner than Slack's
-Retry-After (https://api.slack.com/apis/rate-limits), which the workspace's other messages wait
-out too (its limits are per workspace). On start every process picks up what is
+Retry-After (https://api.slack.com/apis/rate-limits), which other messages to the same channel
+wait out too (chat.postMessage is limited per channel). On start every process picks up what is
 due, including what a dead process held once its lease ends; on shutdown it stops taking work,
 lets what it is sending finish for a bounded time and hands the rest back. After the retry
 budget a message is kept as failed (`rolefit outbox list`), never dropped.
@@ -59,8 +59,8 @@ CUT_OFF = frozenset(
         LEASE_ENDED,
     }
 )
-# The last error of a message handed back untried, its workspace's posts waiting out a 429.
-HELD = "waiting out its workspace's rate limit"
+# The last error of a message handed back untried, its channel's posts waiting out a 429.
+HELD = "waiting out Slack's rate limit for its channel"
 AT_ONCE = 16
 FORGET_EVERY_SECONDS = 60.0
 # The Web API client for a workspace (team id, and its Enterprise Grid org's id if any); None
@@ -92,11 +92,12 @@ class Outbox:
         # or none was free): only then does a finished send look again before the next poll.
         self._more_due = True
         self._stopping = False
-        # Slack's rate limits are per method and workspace: after a 429 with Retry-After, the
-        # workspace's other messages this process sends wait too (until this time.time()),
-        # rather than each being refused in turn. Only workspaces refused within their
-        # Retry-After are here; other processes learn of a 429 from their own.
-        self._quiet_until: dict[str, float] = {}
+        # Slack limits chat.postMessage to about one message a second per channel: after a 429
+        # with Retry-After, this process's other messages to the same place wait too (until this
+        # time.time()), rather than each being refused in turn, and keep their order. Keyed by
+        # workspace and channel (a DM to the person when the channel is ""); only places refused
+        # within their Retry-After are here. Other places, and other processes, go on.
+        self._quiet_until: dict[tuple[str, str], float] = {}
 
     async def owe(
         self,
@@ -210,13 +211,14 @@ class Outbox:
         uncertain = taken_again and (
             (pending.attempts == 0 and pending.last_error != HELD) or pending.last_error in CUT_OFF
         )
-        quiet_until = self._quiet_until.get(owed.team, 0.0)
+        place = (owed.team, owed.channel or owed.user)
+        quiet_until = self._quiet_until.get(place, 0.0)
         if quiet_until > time.time():
             # held back untried; one that may be in Slack keeps its last error, which says so
             held = None if uncertain else HELD
             await self.store.postpone(pending.id, self.owner, quiet_until, held)
             return
-        self._quiet_until.pop(owed.team, None)
+        self._quiet_until.pop(place, None)
         try:
             async with asyncio.timeout(SEND_BUDGET_SECONDS):
                 client = await self.clients(owed.team, owed.enterprise)
@@ -229,7 +231,7 @@ class Outbox:
         except TryLater as later:
             if later.code == "ratelimited" and later.retry_after:
                 quiet_until = time.time() + later.retry_after
-                self._quiet_until[owed.team] = max(quiet_until, self._quiet_until.get(owed.team, 0))
+                self._quiet_until[place] = max(quiet_until, self._quiet_until.get(place, 0))
             await self._again(pending, later.code, later.retry_after)
         except TimeoutError:
             await self._again(pending, "took_too_long", None)

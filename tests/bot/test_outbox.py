@@ -142,24 +142,27 @@ async def test_a_post_cut_off_before_it_landed_is_sent_once_more(
     await store.close()
 
 
-async def test_after_a_429_the_workspace_s_other_messages_wait_out_its_retry_after(
+async def test_after_a_429_the_channel_s_other_messages_wait_out_its_retry_after(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:
-    # Slack's limits are per method and workspace: each message sent into them is refused too
+    # chat.postMessage is limited per channel: each message sent into it is refused too, and
+    # would land before it; another channel's (and another workspace's) go at once
     outbox = await started(slack_api, database_url)
     slack_api.rate_limit("chat.postMessage", retry_after=2)
     assert await outbox.owe("answer:refused", owed(1))
     while not (await outbox.store.outbox_rows())[0].attempts:  # Slack's 429 is in
         await asyncio.sleep(0.02)
-    assert await outbox.owe("answer:same-workspace", owed(2))
-    assert await outbox.owe("answer:elsewhere", owed(3).model_copy(update={"team": "T2"}))
+    same_channel = owed(1).model_copy(update={"text": "#1 again"})
+    assert await outbox.owe("answer:same-channel", same_channel)
+    assert await outbox.owe("answer:other-channel", owed(2))
+    assert await outbox.owe("answer:elsewhere", owed(1).model_copy(update={"team": "T2"}))
     await finished(outbox)
     posts = slack_api.calls_to("chat.postMessage")
     refused_at = posts[0].received_at
-    landed = {call.body["channel"]: call.received_at for call in posts if call.response.get("ok")}
-    assert len(posts) == 4 and len(landed) == 3  # one 429, then each message once
-    assert landed["D0002"] - refused_at >= 1.9  # waited with the message refused
-    assert landed["D0003"] - refused_at < 1.0  # another workspace's: sent at once
+    landed = [(call.body["text"], call.received_at - refused_at) for call in posts[1:]]
+    assert len(posts) == 5 and all(call.response.get("ok") for call in posts[1:])
+    waited = [text for text, after in landed if after >= 1.9]
+    assert sorted(waited) == ["#1", "#1 again"]  # the refused one, and the next to its channel
 
 
 DYING = "a process that dies mid-post"
@@ -202,16 +205,17 @@ async def test_a_retry_whose_process_died_mid_post_is_found_not_sent_again(
 async def test_a_message_held_for_a_429_that_may_be_in_slack_is_still_looked_for(
     slack_api: FakeSlackApi, database_url: str
 ) -> None:
-    # a review's find: held for its workspace's Retry-After, a message whose process had died
+    # a review's find: held for its channel's Retry-After, a message whose process had died
     # mid-post lost the last error that said so, and was posted twice
     store, landed = await owed_by_a_dying_process(database_url, 0.5)
     await posted_and_died(slack_api, landed)
     survivor = await started(slack_api, database_url)
     slack_api.rate_limit("chat.postMessage", retry_after=2)
-    assert await survivor.owe("answer:refused", owed(1))  # T1 waits out 2 s from here
+    next_one = owed(4).model_copy(update={"text": "#4 next"})
+    assert await survivor.owe("answer:refused", next_one)  # D0004 waits out 2 s from here
     await finished(survivor)
-    posted = [call.body["channel"] for call in slack_api.calls_to("chat.postMessage")]
-    assert posted.count("D0004") == 1
+    posted = [call.body["text"] for call in slack_api.calls_to("chat.postMessage")]
+    assert posted.count("#4") == 1  # the dead process's post, found, not sent again
     assert [call.body["channel"] for call in slack_api.calls_to("conversations.history")] == [
         "D0004"
     ]
