@@ -175,29 +175,27 @@ def load_settings(settings_class: type[SettingsT], *, require: tuple[str, ...] =
     """Build settings, turning every problem (and every unset name in `require`) into one line
     that names each variable and what is wrong with it, never its value."""
     problems: dict[str, str] = {}
-    given: dict[str, Any] = {}  # what was set, as pydantic read it (never printed)
     try:
         settings: SettingsT | None = settings_class()
     except ValidationError as error:
         settings = None
         for problem in error.errors():
-            if isinstance(problem["input"], dict):
-                given = problem["input"]
             if not problem["loc"]:  # a rule across settings: its message names them
                 problems[""] = problem["msg"].removeprefix("Value error, ")
                 continue
             name = str(problem["loc"][0]).upper()
             missing = problem["type"] == "missing" or "at least 1 character" in problem["msg"]
             problems[name] = "missing" if missing else _reason(problem["msg"])
-            if name == "SLACK_BOT_TOKEN" and missing:
-                problems.pop(name)
-                problems.update(_how_to_install(given))
     if settings is None:  # what else is wrong says nothing of whether these are set
-        given = _set_at_all(settings_class, require)
-    for name in require:
-        unset = given.get(name) is None if settings is None else getattr(settings, name) is None
-        if unset:
-            problems.setdefault(name.upper(), "missing")
+        given = _set_at_all(settings_class, (*require, "slack_client_id", "slack_client_secret"))
+        if problems.get("SLACK_BOT_TOKEN") == "missing":
+            del problems["SLACK_BOT_TOKEN"]
+            problems.update(_how_to_install(given))
+        unset = [name for name in require if not given.get(name)]
+    else:
+        unset = [name for name in require if getattr(settings, name) is None]
+    for name in unset:
+        problems.setdefault(name.upper(), "missing")
     if settings is None or problems:
         said = "; ".join(f"{name} {reason}".strip() for name, reason in sorted(problems.items()))
         raise SettingsError(f"setting {said} (set it in the environment or in .env; see README)")

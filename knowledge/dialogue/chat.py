@@ -736,9 +736,7 @@ class Chat:
             if previous is not None and previous.owners and not previous.parts:
                 # "can my CTO do it?": the work just answered, by someone else (not one person
                 # in both roles)
-                job = taker["job"] and " ".join(
-                    w.upper() if w in _ACRONYMS else w for w in taker["job"].split()
-                )
+                job = taker["job"] and _as_titled(taker["job"])
                 text = wording.taken_on(job, previous, self.kb)
                 return Reply(intent=Intent.COMBINE, text=text, memory=memory)
         if memory is not None and memory.question and _SAYS_OTHERWISE.match(heard):
@@ -826,7 +824,7 @@ class Chat:
             assert memory.facts is not None  # advised on these
             who = re.sub(r"^(?:my|our) ", "your ", passed_on["who"])
             who = who if who.startswith(("the ", "your ")) else f"your {who}"
-            who = " ".join(w.upper() if w in _ACRONYMS else w for w in who.split())
+            who = _as_titled(who)
             text = wording.for_someone(self.advise(memory.facts), self.kb, who)
             return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
         if (
@@ -911,8 +909,7 @@ class Chat:
         if reading.intent is Intent.CONCEPT and ranked and one_role:
             reading = Reading(Intent.COMPARE, text)  # "the reporting line for a PM?": no idea
         # (a hiring question waiting, even after a question in between, takes it as its answer)
-        waiting = memory is not None and memory.asked and memory.facts and memory.facts.missing()
-        told_only = not waiting and (
+        told_only = not _hiring_question_waits(memory) and (
             memory is None or memory.facts is None or memory.intent == "combine"
         )
         if told_only and _says_only_no_scrum(text):
@@ -944,16 +941,10 @@ class Chat:
             kept = answered.memory.model_copy(update={"listed": memory.listed or memory.question})
             return answered.model_copy(update={"memory": kept})
         # ("the first one" while a hiring question waits, even after a question, answers it)
-        waits = (
-            memory is not None
-            and memory.asked > 0
-            and memory.facts is not None
-            and bool(memory.facts.missing())
-        )
         if (
             memory is not None
             and memory.question
-            and not waits
+            and not _hiring_question_waits(memory)
             and NTH_PIECE.match(normalise(text))
         ):
             # "the first one" after an answer that listed nothing: nothing to count in (not a
@@ -1225,7 +1216,7 @@ class Chat:
         """Someone with another job taking a role ("can our CTO double as the PO?"): what the
         article says the role takes, and that it says nothing of who else may take it."""
         job = taken["job"].replace("scrum master", "Scrum Master")
-        job = " ".join(w.upper() if w in _ACRONYMS else w for w in job.split())
+        job = _as_titled(job)
         described = self.kb.roles[_roles_named(taken["role"])[0]]
         return Reply(
             intent=Intent.COMBINE,
@@ -2486,15 +2477,25 @@ def _off_scrum(said: Text) -> bool:
     return said.finds(WAYS_OF_WORKING) and not said.finds(ON_SCRUM)
 
 
-def _awaits_hiring_answer(memory: Memory | None) -> bool:
-    """Whether RoleFit's last turn asked something about the hire that is still unanswered."""
+def _as_titled(job: str) -> str:
+    """A job as written in a reply: "cto" as "CTO", "head of product" as it is."""
+    return " ".join(w.upper() if w in _ACRONYMS else w for w in job.split())
+
+
+def _hiring_question_waits(memory: Memory | None) -> bool:
+    """Whether a hiring question RoleFit asked is still unanswered, even after a question of
+    the person's own in between (`_awaits_hiring_answer` asks of the last turn alone)."""
     return (
         memory is not None
-        and memory.intent == "hire"
         and memory.asked > 0
         and memory.facts is not None
         and memory.facts.missing() is not None
     )
+
+
+def _awaits_hiring_answer(memory: Memory | None) -> bool:
+    """Whether RoleFit's last turn asked something about the hire that is still unanswered."""
+    return memory is not None and memory.intent == "hire" and _hiring_question_waits(memory)
 
 
 def _after_thanks(text: str) -> str | None:
