@@ -199,7 +199,7 @@ def answer_blocks(
             )
             for index, alternative in enumerate(answer.alternatives[:3])
         ]
-        blocks.append(actions("rolefit_did_you_mean_choices", *choices))
+        blocks.append(actions(ids.DID_YOU_MEAN_CHOICES, *choices))
     # A list's pieces already show what each matched; its explanation would say it again.
     how = f" · {quote(answer.explanation, 1000)}" if answer.explanation and not answer.parts else ""
     asked, topic = split_topic(answer.question)

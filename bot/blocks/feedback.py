@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.blocks import ids
@@ -106,9 +106,25 @@ def feedback_actions(ref: FeedbackRef) -> Block:
 
 
 def with_feedback(shown: Message, ref: FeedbackRef) -> Message:
-    """`shown` (left as it is: replies are shared) with the feedback buttons under it."""
-    blocks = shown["blocks"][: MESSAGE_BLOCKS_MAX - 1]
+    """`shown` (left as it is: replies are shared) with the feedback buttons under it. Its "did
+    you mean" choices carry the reference too: a click on an ephemeral answer comes without the
+    message, and the answer picked is rated as the one it replaces."""
+    blocks = [_rated_choices(block, ref) for block in shown["blocks"][: MESSAGE_BLOCKS_MAX - 1]]
     return {"text": shown["text"], "blocks": [*blocks, feedback_actions(ref)]}
+
+
+def _rated_choices(block: Block, ref: FeedbackRef) -> Block:
+    """A "did you mean" block whose choices carry `ref` for the work each picks; any other
+    block as it is."""
+    if block.get("block_id") != ids.DID_YOU_MEAN_CHOICES:
+        return block
+    elements = []
+    for element in block["elements"]:
+        picked = AnswerRef.from_value(element.get("value"))
+        if picked is not None:
+            element = {**element, "value": replace(ref, answer=picked).to_value()}
+        elements.append(element)
+    return {**block, "elements": elements}
 
 
 def thanked_answer(answer: Answer, kb: KnowledgeBase, ref: FeedbackRef) -> Message:

@@ -6,6 +6,7 @@ SHARE_ANSWER = "rolefit_share_answer"
 # One per "did you mean" button (action_ids must be unique within a message): _0, _1, _2.
 DID_YOU_MEAN_PREFIX = "rolefit_did_you_mean_"
 DID_YOU_MEAN = re.compile(rf"^{DID_YOU_MEAN_PREFIX}\d+$")
+DID_YOU_MEAN_CHOICES = "rolefit_did_you_mean_choices"  # their block
 OPEN_ASK_MODAL = "rolefit_open_ask_modal"
 OPEN_QUESTIONNAIRE = "rolefit_open_questionnaire"
 SHOW_ROLES = "rolefit_show_roles"

@@ -150,7 +150,14 @@ async def share_answer(
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))
-    owed = _owed_for_click(Kind.SHARE, context, body, shared, response_url=body.get("response_url"))
+    owed = _owed_for_click(
+        Kind.SHARE,
+        context,
+        body,
+        shared,
+        response_url=body.get("response_url"),
+        thread_ts=(body.get("container") or {}).get("thread_ts"),  # where the answer was
+    )
     value = hashlib.sha256(str(action.get("value")).encode()).hexdigest()[:16]
     clicked = _clicked_message(body, action)
     if not await deps.outbox.owe(f"share:{owed.team}:{owed.channel}:{clicked}:{value}", owed):
@@ -166,7 +173,10 @@ async def answer_chosen_alternative(
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    """A "did you mean" choice replaces the unsure answer with the chosen one."""
+    """A "did you mean" choice replaces the unsure answer with the chosen one, where the answer is
+    the clicker's alone (only they see it, or it is in their DM). An answer others read stays as
+    it is: one person's pick is shown to them privately, with "Share in channel" should it be the
+    right one, as their vote on it would be."""
     workspace = await deps_of(context).workspaces.of(context.team_id)
     referred = await _referred_answer(body, action, respond, client, workspace)
     if referred is None:
@@ -185,10 +195,19 @@ async def answer_chosen_alternative(
             logger.warning("could not update the answer modal: %s", error_code(error))
         return
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-    reply = answer_message(answer, workspace.kb, share=ref if ephemeral else None)
+    read_by_others = not ephemeral and not _channel_of(body).startswith("D")
+    private = ephemeral or read_by_others
+    reply = answer_message(answer, workspace.kb, share=ref if private else None)
+    # Slack leaves an ephemeral message out of the click: its choices carry the reference too
     rated = feedback_ref_in(body.get("message") or {})
+    rated = rated or FeedbackRef.from_value(action.get("value"))
     if rated is not None:  # the answer picked can be rated as the one it replaces could
-        reply = with_feedback(reply, dataclasses.replace(rated, answer=ref))
+        reply = with_feedback(
+            reply, dataclasses.replace(rated, answer=ref, ephemeral=private, public=False)
+        )
+    if read_by_others:
+        await reply_privately(client, _channel_of(body), _user_of(body), reply, respond=respond)
+        return
     if await respond_safely(respond, **reply, replace_original=True):
         return
     message = body.get("message") or {}

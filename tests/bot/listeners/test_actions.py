@@ -93,6 +93,56 @@ def test_a_did_you_mean_choice_on_a_posted_answer_can_still_be_rated(live: LiveR
     assert rated.answer.responsibility_id == picked.responsibility_id  # thanks show the pick
 
 
+def test_a_did_you_mean_choice_on_a_private_answer_can_still_be_rated(live: LiveRoleFit) -> None:
+    # found by a Slack platform reviewer: Slack sends no message with a click on an ephemeral
+    # one, so the chosen answer lost its 👍 / 👎
+    unsure = command(live, unsure_question())
+    rated_before = FeedbackRef.from_value(button(unsure, ids.FEEDBACK_HELPFUL)["value"])
+    choice = next(b for b in buttons(unsure) if ids.DID_YOU_MEAN.match(b["action_id"]))
+    click(live, choice["action_id"], choice["value"])  # ephemeral: no message in the payload
+    (replaced,) = live.api.wait_for("response_url")
+    rated = FeedbackRef.from_value(button(replaced.body, ids.FEEDBACK_HELPFUL)["value"])
+    picked = AnswerRef.from_value(choice["value"])
+    assert rated is not None and rated_before is not None and picked is not None
+    assert rated.question_id == rated_before.question_id
+    assert rated.answer.responsibility_id == picked.responsibility_id
+    assert rated.ephemeral  # thanked, it stays private and shareable
+
+
+def test_a_did_you_mean_choice_on_an_answer_others_read_is_shown_to_the_clicker_alone(
+    live: LiveRoleFit,
+) -> None:
+    # found by a Slack platform reviewer: any member's click replaced the answer in the thread
+    posted = len(live.api.calls_to("chat.postMessage"))
+    acknowledged(live, live.requests.mention(unsure_question()))
+    call = live.api.wait_for("chat.postMessage", posted + 1)[-1]
+    thread = call.body["thread_ts"]
+    message = {**call.body, "type": "message", "ts": call.response["ts"]}
+    choice = next(b for b in buttons(message) if ids.DID_YOU_MEAN.match(b["action_id"]))
+    channel = call.body["channel"]
+    click(live, choice["action_id"], choice["value"], channel_id=channel, message=message)
+    (private,) = live.api.wait_for("response_url")
+    assert private.body["response_type"] == "ephemeral"
+    assert private.body.get("replace_original") is False  # the thread's answer stays
+    picked = f"*Matched responsibility:* {escape(choice['text']['text'])}"
+    assert picked in rendered(private.body["blocks"])
+    assert FeedbackRef.from_value(button(private.body, ids.FEEDBACK_HELPFUL)["value"])
+    share = button(private.body, ids.SHARE_ANSWER)  # to share, should it be the right one
+    live.api.fail("response_url", "expired_url")
+    in_thread = {"ts": "1700000000.000901", "thread_ts": thread}
+    click(
+        live,
+        ids.SHARE_ANSWER,
+        share["value"],
+        channel_id=channel,
+        message=in_thread,
+        ephemeral=True,
+    )
+    shared = only_post(live, posted + 2)
+    assert (shared["channel"], shared["thread_ts"]) == (channel, thread)  # where it was asked
+    assert picked in rendered(shared["blocks"])
+
+
 def test_a_did_you_mean_choice_in_a_dm_falls_back_to_the_thread(live: LiveRoleFit) -> None:
     live.api.fail("response_url", "expired_url")
     value = AnswerRef("who handles planning", "po-sprint-planning").to_value()
