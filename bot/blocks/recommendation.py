@@ -27,7 +27,7 @@ from knowledge.advice_words import (
     verdict,
     weighed_against,
 )
-from knowledge.advisor import Recommendation
+from knowledge.advisor import Reason, Recommendation
 from knowledge.models import ARTICLE_TITLE, KnowledgeBase
 
 MAX_REASONS = 6
@@ -40,8 +40,8 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
     """The advice itself; every text from the advisor is escaped (needs quote the user)."""
     shown = recommendation.reasons[:MAX_REASONS]
     reasons = "\n".join(f"• {escape(r.text)}" for r in shown)
-    if more := len(recommendation.reasons) - len(shown):
-        reasons += f"\n_…and {more} more._"
+    if weighed := _also_weighed(recommendation.reasons[MAX_REASONS:], kb):
+        reasons += f"\n_Also weighed: {escape(weighed)}._"
     if against := weighed_against(recommendation):
         reasons += f"\n_{escape(against)}_"
     blocks = [
@@ -75,6 +75,20 @@ def recommendation_blocks(recommendation: Recommendation, kb: KnowledgeBase) -> 
         blocks.append(section(f"*Not covered by this hire*\n{escape(uncovered)}"))
     blocks.append(section(f"*Next steps*\n{_next_steps(recommendation, kb)}"))
     return blocks
+
+
+def _also_weighed(rest: list[Reason], kb: KnowledgeBase) -> str:
+    """The work behind the reasons not written out, each named with its owners ("Writing user
+    stories: Product Owner"), so nothing the advice weighed is hidden behind "…and 9 more". Work
+    outside product is named in a line of its own, below."""
+    named = []
+    for reason in rest:
+        if reason.source == "responsibility" and (work := kb.responsibility(reason.ref)):
+            owners = " and ".join(kb.roles[o].name for o in work.owners if o in kb.roles)
+            named.append(f"{work.title}: {owners}" if owners else work.title)
+        elif reason.source == "answer":
+            named.append(reason.text)
+    return "; ".join(named)
 
 
 def recommendation_message(

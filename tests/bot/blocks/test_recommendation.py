@@ -241,12 +241,16 @@ def test_two_hires_say_which_search_to_start_first_as_the_answers_weigh(
     assert first in section_titled(recommendation_blocks(advice, kb), "*Next steps*")
 
 
-def test_reasons_past_the_first_few_are_counted_and_work_outside_product_still_named(
+def test_reasons_past_the_first_few_are_named_and_work_outside_product_still_named(
     kb: KnowledgeBase,
 ) -> None:
     # found by a hiring-advice auditor: "hiring engineers", typed in the questionnaire, was in
-    # a seventh reason and appeared nowhere
-    reasons = [Reason(text=f"reason {n}", source="answer", ref="goal") for n in range(7)]
+    # a seventh reason and appeared nowhere; then by a Head of People: "…and 2 more" hid what
+    # else the advice weighed
+    reasons = [Reason(text=f"reason {n}", source="answer", ref="goal") for n in range(6)]
+    reasons.append(
+        Reason(text="user stories are PO work", source="responsibility", ref="po-user-stories")
+    )
     advice = Recommendation(
         recommendation="product-owner",
         confidence=0.9,
@@ -261,6 +265,7 @@ def test_reasons_past_the_first_few_are_counted_and_work_outside_product_still_n
     )
     blocks = recommendation_message(advice, kb, user_id="U1", basis="b")["blocks"]
     shown = texts(blocks)
-    assert "…and 2 more." in shown
+    assert "more." not in shown
+    assert "Also weighed: Writing user stories: Product Owner." in shown
     assert "Not work for a product hire: “hiring engineers”." in shown
     assert_valid_blocks(blocks)
