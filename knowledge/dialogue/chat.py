@@ -1356,7 +1356,12 @@ class Chat:
             )
         return Reply(
             intent=Intent.FEEDBACK,
-            text=wording.in_the_article(answer, answered=False, claimed=claimed),
+            text=wording.in_the_article(
+                answer,
+                answered=False,
+                claimed=claimed,
+                of_a_role=bool(_roles_named(normalise(asked))),
+            ),
             kind="why",
             answer=answer,
             memory=kept.model_copy(update={"question": answer.question}),

@@ -89,7 +89,8 @@ def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
     if rules.intent == Intent.OWNERSHIP:
         return message.said.finds(P.ROLE_CHECKED) or message.said.finds(P.ROLE_HIRES)
     if rules.intent == Intent.CONCEPT:
-        return message.said.finds(P.OF_THE_ARTICLE)  # the article's example, its author
+        # the article's example, its author, the ideas of a kind it names
+        return message.said.finds(P.OF_THE_ARTICLE) or message.said.finds(P.KINDS_IN_THE_ARTICLE)
     return rules.intent == Intent.COMPARE and message.said.finds(P.BARE_DIFFERENCE)
 
 
@@ -164,7 +165,8 @@ def read_by_rules(
     small = _smalltalk(words, said, fuzzy=True)
     if small:
         return Reading(Intent.SMALLTALK, text, kind=small)
-    if said.finds(P.OF_THE_ARTICLE) and knows_concept is not None and knows_concept(text):
+    of_the_article = said.finds(P.OF_THE_ARTICLE) or said.finds(P.KINDS_IN_THE_ARTICLE)
+    if of_the_article and knows_concept is not None and knows_concept(text):
         return Reading(Intent.CONCEPT, text)
     if (
         who

@@ -686,6 +686,13 @@ OF_THE_ARTICLE = re.compile(
     r"\b(?:the article'?s author|the author(?! of)|author'?s|"
     r"(?:the|that) (?:\S+ ){0,3}(?:example|case study))\b(?!:)"
 )
+# Asking which things of a kind the article names ("what misconceptions does the article
+# mention?", "which mistakes does it point out?"): a question of the article's own ideas.
+KINDS_IN_THE_ARTICLE = re.compile(
+    r"^(?:so |and |ok |okay )?(?:what|which) (?:\w+ ){1,3}(?:does|did|do) (?:the|this|that|your) "
+    r"(?:article|piece|post|author) (?:mention|name|list|discuss|describe|cover|talk about|point "
+    r"out|bring up|clear up|warn about)\b"
+)
 # Asking for the article in short, of nothing else: "tl;dr", "summary please", "give me a
 # summary of the article" (a summary of anything else is no question of the article's).
 ASKS_SUMMARY = re.compile(

@@ -235,10 +235,13 @@ def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
     "Partly." where only some listed pieces are theirs, or the article divides the work), before
-    the answer it asks about; nothing where the answer names no role (it says whose work it is,
-    if anyone's)."""
-    if not roles or not answer.owners:
+    the answer it asks about. Work the answer gives to someone outside product ("is the PM the
+    creative genius behind the campaign?": the creative team's) is no role's: "No."; nothing
+    where the answer names no one (it says why)."""
+    if not roles:
         return ""
+    if not answer.owners:
+        return "No." if answer.settled and answer.outside_owner and not answer.parts else ""
     if any(not set(roles) <= set(part.owners) for part in answer.parts):
         return "Partly." if set(roles) <= set(answer.owners) else f"Not the {_names(roles, kb)}."
     probably = answer.confidence < CLEARLY
@@ -536,12 +539,14 @@ def in_the_article(
     made_up: bool = False,
     either: bool = False,
     claimed: bool = False,
+    of_a_role: bool = False,
 ) -> str:
     """Whether the article itself names the work an answer is about, said plainly first;
     `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
     asked as "did you make that up?", so its yes is a no; `either`: asked as "the article or
     your opinion?", so it is said which rather than yes or no; `claimed`: asked whether it says
-    a claim, which the work named does not make true, so what it says is given to check."""
+    a claim, which the work named does not make true, so what it says is given to check; a
+    claim naming a role (`of_a_role`) of work the article gives to someone else is a plain no."""
     if not answer.settled:
         lead = (
             "The article" if either else "No: I said the article" if made_up else "No, the article"
@@ -555,6 +560,10 @@ def in_the_article(
             if made_up
             else "The article touches on it"
         )
+        if claimed and of_a_role and not either:  # "the article says PMs make the campaign?"
+            lead = "No. The article gives that work to someone else"
+        elif claimed and not either:
+            return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
         return f"{lead}, in its section “{answer.section}”: {answer.why}"
     if not answer.owners and (made_up or either):  # everyday work outside product
         return f"My own reading: the article doesn't cover that work. {answer.explanation}"

@@ -1438,6 +1438,45 @@ def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
     assert reply.concept is not None and reply.concept.id == "concept-one-product-person"
 
 
+@pytest.mark.parametrize(
+    ("said", "starts"),
+    [
+        # found by a sceptical PM: a false claim was met with "The article touches on it"
+        (
+            "the article says PMs are the creative genius, right?",
+            "No. The article gives that work to someone else",
+        ),
+        ("the article says the creative team makes the final campaign, right?", wording.CLAIM),
+        ("is payroll the PM's job?", "No. Outside the article, that's usually work for finance"),
+    ],
+)
+def test_a_role_claimed_for_work_outside_product_gets_a_plain_no(
+    chat: Chat, said: str, starts: str
+) -> None:
+    assert chat.reply(said).text.startswith(starts)
+
+
+def test_and_the_other_role_after_work_outside_product_is_no_too(chat: Chat) -> None:
+    _, other = turns(chat, "is payroll the PM's job?", "and the PO?")
+    assert other.text.startswith("No. Outside the article")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by last stop's sceptical PM: the article names misconceptions; this got the help
+        "what misconceptions does the article mention?",
+        "which myths does the article clear up?",
+        "what confusion does the article talk about?",
+    ],
+)
+def test_the_misconceptions_the_article_clears_up_are_told(chat: Chat, question: str) -> None:
+    reply = chat.reply(question)
+    assert reply.concept is not None and reply.concept.id == "concept-misconceptions"
+    assert "not the creative genius" not in reply.text  # in our words, not the article's
+    assert "final marketing campaign" in reply.text
+
+
 @pytest.mark.parametrize("question", ["who wrote this article?", "who's the author?"])
 def test_the_author_is_said_to_be_unnamed(chat: Chat, question: str) -> None:
     assert chat.reply(question).text.startswith("The article as I have it doesn't name its author")
