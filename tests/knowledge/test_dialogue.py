@@ -1438,24 +1438,6 @@ def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
     assert reply.concept is not None and reply.concept.id == "concept-one-product-person"
 
 
-@pytest.mark.parametrize(
-    ("said", "starts"),
-    [
-        # found by a sceptical PM: a false claim was met with "The article touches on it"
-        (
-            "the article says PMs are the creative genius, right?",
-            "No. The article gives that work to someone else",
-        ),
-        ("the article says the creative team makes the final campaign, right?", wording.CLAIM),
-        ("is payroll the PM's job?", "No. Outside the article, that's usually work for finance"),
-    ],
-)
-def test_a_role_claimed_for_work_outside_product_gets_a_plain_no(
-    chat: Chat, said: str, starts: str
-) -> None:
-    assert chat.reply(said).text.startswith(starts)
-
-
 def test_and_the_other_role_after_work_outside_product_is_no_too(chat: Chat) -> None:
     _, other = turns(chat, "is payroll the PM's job?", "and the PO?")
     assert other.text.startswith("No. Outside the article")
@@ -1719,6 +1701,13 @@ def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
         ("how many POs per PM does the article suggest?", "The article gives no ratio"),
         ("we need to hire more salespeople, any tips?", "I only advise on product hires"),
         ("what's the main idea of the article?", "The article in short"),
+        # a false claim was met with "The article touches on it…"
+        (
+            "the article says PMs are the creative genius, right?",
+            "No. The article gives that work to someone else",
+        ),
+        ("the article says the creative team makes the final campaign, right?", wording.CLAIM),
+        ("is payroll the PM's job?", "No. Outside the article, that's usually work for finance"),
     ],
 )
 def test_questions_a_tester_found_answered_as_another_are_answered_as_asked(
