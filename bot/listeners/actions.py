@@ -287,12 +287,21 @@ async def answer_hiring_question(
     context: AsyncBoltContext,
 ) -> None:
     """A button answering what RoleFit asked about a hire: the next question, or the advice, in
-    the same place the question was."""
+    the same place the question was. A question the conversation has an answer to by now (typed
+    instead, or on another message) is told so: its old buttons would advise from before it."""
     deps = deps_of(context)
     facts, extra = facts_from_value(action.get("value"))
     fact, value, asked = extra.get("f"), extra.get("v"), extra.get("a")
     if fact not in ("goal", "headcount", "uses_scrum") or not isinstance(value, str):
         await _tell_clicker(body, respond, client, STALE_BUTTON)
+        return
+    try:
+        memory = await deps.store.recall(_conversation_of(body, context))
+    except STORE_FAILURES as error:  # the click still counts: its message's claim holds it once
+        logger.warning("could not read the conversation of a click: %s", type(error).__name__)
+        memory = None
+    if memory is not None and memory.facts is not None and getattr(memory.facts, fact) is not None:
+        await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
         return
     reply = deps.replies.chat.answer_fact(
         facts, fact, value, asked if isinstance(asked, int) else 1

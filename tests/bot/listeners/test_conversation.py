@@ -136,6 +136,28 @@ def test_a_hiring_question_clicked_twice_is_answered_once_and_the_clicker_told(
     assert len(live.api.calls_to("chat.postMessage")) == 2
 
 
+def test_a_hiring_question_answered_by_typing_keeps_its_old_buttons_from_advising_again(
+    live: LiveRoleFit,
+) -> None:
+    # found by a Head of People: after typing the answer and getting the advice, a click on the
+    # question's old button advised again from before it
+    acknowledged(live, live.requests.mention("should we hire a PO or a PM?"))
+    (question,) = posts(live, 1)
+    thread = question["thread_ts"]
+    acknowledged(live, live.requests.mention("the delivery side", thread_ts=thread))
+    answered = posts(live, 2)[-1]
+    assert "What is the hire mostly for?" not in answered["text"]
+    old = next(b for b in buttons(question) if "Building the business" in b["text"]["text"])
+    message = {"ts": "1700000000.000600", "thread_ts": thread, "text": "q"}
+    click = live.requests.block_action(
+        old["action_id"], old["value"], message=message, ephemeral=False
+    )
+    acknowledged(live, click)
+    (told,) = live.api.wait_for("response_url")
+    assert "You answered that question already" in rendered(told.body["blocks"])
+    assert len(live.api.calls_to("chat.postMessage")) == 2
+
+
 def test_which_do_i_need_clicked_again_asks_again(live: LiveRoleFit) -> None:
     # a review's find: a second click was told "You answered that question already"
     message = {"ts": "1700000000.000500", "text": "the roles"}
