@@ -36,6 +36,7 @@ from knowledge.dialogue.message import (
     bounded,
     message_of,
     normalise,
+    spelled_out,
 )
 from knowledge.dialogue.patterns import (
     ABOUT_A_ROLE,
@@ -616,7 +617,7 @@ class Chat:
 
     def reply(self, text: str, memory: Memory | None = None) -> Reply:
         # fullwidth letters, ligatures: plain ones; and bounded, however long or hostile
-        text = bounded(unicodedata.normalize("NFKC", text))
+        text = spelled_out(bounded(unicodedata.normalize("NFKC", text)))
         if asks_in_another_script(text):
             return _english_only(memory)
         reply = self._reply(text, memory)

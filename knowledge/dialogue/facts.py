@@ -76,7 +76,9 @@ _NO_BUSINESS = re.compile(
     r"exec(?:utive)? team|execs|leadership|the owner|sales team|cro|coo|cmo) "
     r"(?:already )?(?:handles?|owns?|covers?|does|do|takes? care of|runs?)\b"
     # (not across "and want…": "we run scrum and (we) want both delivery and business growth")
-    r"(?:(?!(?:,| and)(?: we| also| now)* (?:want|need|would like|are looking)\b)[^.]){0,40}"
+    # (nor into a clause about the hire: "we run scrum, the hire is mainly for the business side")
+    r"(?:(?!(?:,| and)(?: we| also| now)* (?:want|need|would like|are looking)\b|"
+    r"[,;] (?:the|a|our|this|that) (?:new )?(?:hire|role|person|job|position)\b)[^.]){0,40}"
     r"(?:market|sales|business|commercial|strategy|gtm|pricing|fundraising)|"
     r"\bno need for\b|\bnot looking for\b|\bdon'?t need\b|\bnot (?:a|the) (?:business|"
     r"growth|strategy) problem\b|\bclients are locked in\b|\bknow exactly what\b|"
@@ -213,7 +215,10 @@ _SOME_TEAMS = (
 _TEAMS_COUNTED = re.compile(
     rf"(?<!to )(?<!from )\b{_NUMBER}(?:[- ](?:person|people|dev|engineer))? "
     r"(?:scrum|agile|dev|kanban) teams?(?: of \d+)?\b(?! (?:that|which|who) )|"
-    rf"(?<!to )(?<!from ){_SOME_TEAMS}(?:scrum|kanban)\b"
+    rf"(?<!to )(?<!from ){_SOME_TEAMS}(?:scrum|kanban)\b|"
+    # uncounted: "a 40-person scale-up with scrum teams", "we have agile teams"
+    r"\b(?:with|have|has|got) (?:several |multiple |many |some |our |its )?(?:scrum|agile|kanban) "
+    r"teams\b(?! (?:that|which|who) )"
 )
 # Some teams on Scrum beside some that are not: a Scrum team is there for a Product Owner.
 _SOME_ON_SCRUM = re.compile(rf"{_SOME_TEAMS}scrum\b")
@@ -398,6 +403,8 @@ _ONLY_LIKE = r"(?! (?:mindset|culture|vibe|feel|spirit|energy|within|inside)\b)"
 _CALLED = (
     (
         re.compile(
+            # ("pricing for enterprise", "selling to enterprise": whom it sells to)
+            r"(?<!for )(?<!to )(?<!into )(?<!target )(?<!targeting )(?<!serve )(?<!serving )"
             rf"{_NOT_ANY_MORE}\b(?:enterprise|corporation|corp|large company|multinational)\b"
             # "an enterprise SaaS startup" sells to enterprises
             r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?|"
@@ -413,10 +420,12 @@ _CALLED = (
     (re.compile(rf"{_NOT_ANY_MORE}\bstart-?up\b{_ONLY_LIKE}"), "startup"),
 )
 _PEOPLE = r"[- ](?:people|ppl|person|employees|staff|folks)\b"
+# (people to hire are no size: "no money for 2 people", "we can hire 2 people")
+_NOT_HIRED = r"(?<!for )(?<!hire )(?<!hiring )(?<!afford )(?<!add )"
 _SIZED = (
-    (re.compile(rf"\b(?:\d{{4,}}|[5-9]\d\d){_PEOPLE}"), "enterprise"),
-    (re.compile(rf"\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
-    (re.compile(rf"\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
+    (re.compile(rf"{_NOT_HIRED}\b(?:\d{{4,}}|[5-9]\d\d){_PEOPLE}"), "enterprise"),
+    (re.compile(rf"{_NOT_HIRED}\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
+    (re.compile(rf"{_NOT_HIRED}\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
 )
 _HINTED = (
     (
@@ -649,6 +658,13 @@ _ONE_PER_TEAM = re.compile(
 # …unless there is one team: "one per team, but we only have one team".
 _ONE_TEAM = re.compile(r"\b(?:only (?:have )?one|a single|just one|one) (?:team|squad)\b(?! each)")
 _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
+# Two said to be out of reach: "no $$ for 2", "not enough budget for two", "can't pay for both".
+_TWO_DENIED = re.compile(
+    r"(?:\bno|\bnot enough|\bwithout (?:the )?)\s*(?:\$+|money|budget|cash|funds?|funding|room|"
+    r"headcount)\s*(?:for |to hire |to pay )?(?:two|2|both|a second)\b|"
+    r"\b(?:can'?t|cannot|can not|won'?t|unable to) (?:afford|pay for|fund|hire)\s*(?:two|2|both|"
+    r"a second)\b"
+)
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
     rf"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b{_NOT_A_HEAD_COUNT}"
@@ -769,6 +785,8 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
             return HiringFacts(goal="deliver-product" if delivery else "build-business")
     elif fact == "headcount":
         per_team = _ONE_PER_TEAM.search(said) and not _ONE_TEAM.search(_ONE_PER_TEAM.sub(" ", said))
+        if _TWO_DENIED.search(said):
+            return HiringFacts(headcount=1)
         if _TWO_ANSWER.search(said) or per_team:
             return HiringFacts(headcount=2)
         if _ONE_ANSWER.search(said):
@@ -872,6 +890,8 @@ def _without_doubts(clause: str) -> str:
 
 
 def _head_count(said: str) -> Literal[1, 2] | None:
+    if _TWO_DENIED.search(said):
+        return 1
     if _TWO.search(said) or _TWO_MORE.search(said):
         return 2
     return 1 if _ONE.search(said) else None

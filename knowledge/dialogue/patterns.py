@@ -595,8 +595,10 @@ HIRING_VERBS = (
 # Asking whom to hire, in the shapes people ask it: "who should we add?", "which hires?", "what
 # should they be?", "which one do we need?".
 HIRE_ASK = any_of(
-    r"\b(?:who|whom|what|which(?:(?: \w+)? (?:one|role|roles|hire|hires|person|people|titles?|"
-    rf"type|kind))?) (?:do|should|would|shall|can|must) (?:we|i) (?:\w+ )?{HIRING_VERBS}\b",
+    # (of a kind too: "what kind should we get?", "what type of product person do we need?")
+    r"\b(?:who|whom|(?:what|which)(?:(?: \w+)? (?:one|role|roles|hire|hires|person|people|"
+    r"titles?|type|kind|sort)(?: of (?:\w+ ){0,2}?\w+)?)?) (?:do|should|would|shall|can|must) "
+    rf"(?:we|i) (?:\w+ )?{HIRING_VERBS}\b",
     r"\bwhich (?:\w+ )?(?:one|role|roles|person|people|type|kind) (?:we|i) (?:\w+ )?(?:need|hire|"
     r"should hire)\b",
     r"\b(?:which|what) (?:\w+ )?(?:role|hire|one|person) (?:should )?(?:comes?|goes?|be) first\b",
@@ -1167,9 +1169,25 @@ OFF_TOPIC = any_of(
 )
 
 
-# Chat shorthand read as the words it stands for ("can u help", "what's ur scope").
-SHORTHAND = {"u": "you", "ur": "your", "pls": "please", "plz": "please"}
-SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz)\b(?!')")
+# Chat shorthand read as the words it stands for ("can u help", "what's ur scope", "who shld i
+# hire", "wat is a po", "we r 9 ppl"); a lone "r" only between words ("r&d" is no "are").
+SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "shld": "should",
+    "shud": "should",
+    "shd": "should",
+    "wat": "what",
+    "wht": "what",
+    "ppl": "people",
+    "abt": "about",
+    "r": "are",
+}
+SHORTHAND_WORDS = re.compile(
+    r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')|(?<=\w )r(?= \w)", re.IGNORECASE
+)
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"

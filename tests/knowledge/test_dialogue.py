@@ -589,6 +589,53 @@ def test_hiring_both_counts_two_only_as_a_plan(said: str, headcount: int | None)
 
 
 @pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        # an engineering manager tester's finds: "we run scrum" read as running the business,
+        # uncounted Scrum teams as wanting delivery, customers as the company's stage, and two
+        # out of reach as two hires
+        (
+            "startup, 40 people, one hire, we run scrum, the hire is mainly for the business side",
+            HiringFacts(
+                company_stage="startup", goal="build-business", uses_scrum=True, headcount=1
+            ),
+        ),
+        (
+            "we're a 40 person scale-up with scrum teams, we can hire two people",
+            HiringFacts(company_stage="scale-up", uses_scrum=True, headcount=2),
+        ),
+        (
+            "we're 40 people, CEO wants pricing and packaging for enterprise",
+            HiringFacts(company_stage="scale-up", goal="build-business"),
+        ),
+        ("we have no money for 2 people", HiringFacts(headcount=1)),
+    ],
+)
+def test_what_a_story_says_of_the_company_is_not_read_as_more(said: str, told: HiringFacts) -> None:
+    assert read_facts(said) == told
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "my CEO wants a product person. what kind should we get?",  # read as the CEO concept
+        "what type of product person do we need?",
+        "who shld i hire",  # a phone tester's: read as "who does the hiring"
+        "we r 9 ppl, who shud we hire?",
+    ],
+)
+def test_whom_to_hire_asked_in_other_words_is_a_hiring_question(chat: Chat, asked: str) -> None:
+    reply = chat.reply(asked)
+    assert reply.intent is Intent.HIRE
+    assert "What is the hire mostly for?" in reply.text
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
+    assert chat.reply("wat is a po").text.startswith("Product Owner (PO):")
+    assert chat.reply("who decides to ship?").text.startswith("Most likely the Product Owner")
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "we have 3 teams, two of them do scrum, one does kanban",
@@ -3361,6 +3408,9 @@ def test_asked_whether_an_answer_is_its_opinion_or_the_articles_it_says_which(
         ("two teams, one each", 2),  # a fourth review's finds
         ("one for each of our two squads", 2),
         ("one per team, but we only have one team", 1),
+        ("no $$ for 2", 1),  # a phone tester's finds: two out of reach read as two hires
+        ("not enough budget for two", 1),
+        ("we can't hire both now", 1),
     ],
 )
 def test_a_count_of_something_else_is_no_head_count(said: str, headcount: int | None) -> None:
