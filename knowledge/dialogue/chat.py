@@ -10,7 +10,7 @@ import unicodedata
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.advice_words import headline, verdict, weighed_against
+from knowledge.advice_words import headline, not_covered, verdict, weighed_against
 from knowledge.advisor import Reason, Recommendation, advise
 from knowledge.confidence import CLEARLY, MOST_LIKELY, confidence_words
 from knowledge.dialogue import wording
@@ -98,6 +98,7 @@ from knowledge.dialogue.patterns import (
     NEXT_ROLE,
     NEXT_STEPS,
     NOT_A_PLAIN_CHECK,
+    NOT_COVERED_ASK,
     NOT_MEANT,
     NOT_THIS_BUT,
     NTH_PIECE,
@@ -168,6 +169,14 @@ from knowledge.text import (
 _LIST_BREAK = re.compile(r"[,;.]|\band\b", re.IGNORECASE)
 # A question of its own after the advice, not a correction of it ("wait, what about growth?").
 _ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
+# The "who…?" a longer message asks, to its question mark: "ok so if we hire a PM, who writes the
+# user stories?" -> "who writes the user stories?".
+_WHO_CLAUSE = re.compile(r"\bwho\b[^.?!;]*\?", re.IGNORECASE)
+# A hire supposed in a question after the advice: "if we hire a PM", "if we go with a PO".
+_SUPPOSED_HIRE = re.compile(
+    r"\b(?:if|when|once|say|suppose) (?:we|i) (?:only )?(?:hire|get|go with|pick|choose|bring in) "
+    r"(?:a |an |the |just a |only a )?[\w ]{2,20}?(?=,| who\b| then\b|$)"
+)
 # RoleFit asks back at most this many times before it recommends with what it has.
 MAX_ASKS = 3
 # What is left of "and in one sentence?" once the "in one sentence" is read: nothing new asked.
@@ -968,6 +977,13 @@ class Chat:
             # "does a PM need to be technical?" after an answer, "can we have a PO without
             # doing scrum?": a question of the article's, not pushback or hiring advice
             return self._concept_reply(Reading(Intent.CONCEPT, text), concept)
+        advised = memory is not None and memory.facts is not None and not memory.facts.missing()
+        if advised and reading.intent is Intent.HIRE and (asked := self._work_asked(text)):
+            # "ok so if we hire a PM, who writes the user stories?": whose work it is, and
+            # whether that hire covers it; the advice stands
+            reading = Reading(Intent.OWNERSHIP, asked)
+        if advised and memory is not None and NOT_COVERED_ASK.search(heard):
+            return self._left_uncovered(memory)  # "what would that person NOT cover?"
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -986,7 +1002,54 @@ class Chat:
             if reply.text == wording.NO_CONCEPT and set_apart:  # "… vs product manager?": the PM
                 reply = self._roles_described("product manager") or reply
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
+        if advised and memory is not None and reading.intent is Intent.OWNERSHIP:
+            reply = self._beside_the_hire(reply, heard, memory)
         return _keeping_the_hire(reply, memory)
+
+    def _work_asked(self, text: str) -> str | None:
+        """The "who…?" a hiring message asks of work the knowledge base places ("if we hire a
+        PM, who writes the user stories?" -> "who writes the user stories?"); None where it asks
+        whom to hire, or of no work."""
+        clause = _WHO_CLAUSE.search(text)
+        if clause is None or message_of(clause.group(0)).said.finds(HIRE_ASK):
+            return None
+        asked = clause.group(0)
+        return asked if self._work_owners(asked) else None
+
+    def _hired(self, heard: str, memory: Memory) -> tuple[str, ...]:
+        """The roles hired, as a question after the advice supposes ("if we go with a PM, …"),
+        else as advised."""
+        supposed = _SUPPOSED_HIRE.search(heard)
+        if supposed is not None and (named := _roles_named(supposed.group(0))):
+            return tuple(named)
+        assert memory.facts is not None
+        advised = self.advise(memory.facts).recommendation
+        return ROLE_IDS if advised == "both" else (advised,)
+
+    def _beside_the_hire(self, reply: Reply, heard: str, memory: Memory) -> Reply:
+        """An ownership answer after hiring advice, with whether the hire covers the work: a
+        role's work the hire would not do is said to be left over ("who writes the user stories
+        then?" after advice to hire a PM)."""
+        answer = reply.answer
+        if answer is None or not answer.owners or answer.parts or not answer.settled:
+            return reply
+        hired = self._hired(heard, memory)
+        if set(answer.owners) & set(hired):
+            return reply
+        names = [self.kb.roles[role].name for role in hired]
+        owner = self.kb.roles[answer.owners[0]].name
+        left = wording.left_by_the_hire(" or a ".join(names), owner)
+        return reply.model_copy(update={"text": f"{reply.text} {left}"})
+
+    def _left_uncovered(self, memory: Memory) -> Reply:
+        """What the hire advised will not cover, and who should ("what would that person NOT
+        cover?"), the advice kept."""
+        assert memory.facts is not None
+        recommendation = self.advise(memory.facts)
+        text = not_covered(recommendation, self.kb) or wording.uncovered_by(
+            recommendation.recommendation, self.kb
+        )
+        return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
 
     @staticmethod
     def _asks_of_scrum(text: str) -> bool:

@@ -1432,3 +1432,12 @@ STARTS_QUESTIONNAIRE = re.compile(
     r"go through|redo|restart|try)(?: me)? )?(?:the |a |your |that )?(?:(?:full|hiring|hire|"
     r"whole) )*(?:questionnaire|quiz)(?: (?:again|please|pls|plz|now|for me))*\W*$"
 )
+
+
+# Asked after hiring advice, of what the hire leaves to others: "what would that person NOT
+# cover, and who should?", "what gaps would a PM leave?".
+NOT_COVERED_ASK = re.compile(
+    r"\b(?:what|which)\b[^?]*\b(?:not|n't|wont|wouldnt|doesnt) cover\b|"
+    r"\b(?:what|which) (?:gaps?|work) (?:would|will|does) (?:\w+ ){1,3}leave\b|"
+    r"\bwhat(?:'s| is| would be) left (?:over|uncovered|out)\b"
+)

@@ -847,3 +847,33 @@ ASK_IT_AGAIN = (
     "Tell me more about the work you have in mind, or ask “why?” to see what the answer rests "
     "on; `/rolefit roles` sets the two roles side by side."
 )
+
+
+def left_by_the_hire(hired: str, owner: str) -> str:
+    """Said after an ownership answer, when the hire advised (or supposed) would not do it."""
+    return (
+        f"A {hired} won't cover this: keep it with whoever does it today, or plan a {owner} as a "
+        "later hire."
+    )
+
+
+def uncovered_by(advised: str, kb: KnowledgeBase) -> str:
+    """What the hire advised leaves to others, by the article's split of the roles' work."""
+    po, pm = kb.roles["product-owner"].name, kb.roles["product-manager"].name
+    if advised == "product-owner":
+        return (
+            f"A {po} won't cover strategy, market and competitive research, go-to-market or the "
+            f"product's numbers: the article gives those to a {pm}. Keep them with whoever does "
+            f"them today, or plan a {pm} as a later hire."
+        )
+    if advised == "product-manager":
+        return (
+            f"A {pm} won't run the backlog, user stories, sprint planning or test planning day "
+            f"to day: the article gives those to a {po}. Keep them with whoever does them today, "
+            f"or plan a {po} as a later hire."
+        )
+    return (
+        "Between them the two hires cover the work the article describes. Agree up front who "
+        "leads the work they share: finding what customers need and turning it into "
+        "requirements."
+    )

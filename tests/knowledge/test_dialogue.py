@@ -630,6 +630,45 @@ def test_whom_to_hire_asked_in_other_words_is_a_hiring_question(chat: Chat, aske
     assert "What is the hire mostly for?" in reply.text
 
 
+ADVISED_PM = (
+    "we're a 20 person startup, one hire, we need someone for go-to-market. who should we hire?"
+)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # testers' finds: each read as a correction, which made the goal "both" and the advice
+        # a close call, and never answered
+        "ok so if we hire a PM, who writes the user stories?",
+        "ok but if i hire a pm who plans sprints for my 3 devs??",
+        "who writes the user stories then?",
+    ],
+)
+def test_work_asked_of_after_the_advice_is_answered_with_whether_the_hire_covers_it(
+    chat: Chat, asked: str
+) -> None:
+    advice, answer, again = turns(chat, ADVISED_PM, asked, "so who should we hire?")
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-manager"
+    assert answer.text.startswith("That's clearly work for the Product Owner.")
+    assert answer.text.endswith(
+        "A Product Manager won't cover this: keep it with whoever does it today, or plan a "
+        "Product Owner as a later hire."
+    )
+    assert again.recommendation == advice.recommendation  # the advice stands
+
+
+def test_work_the_hire_covers_gets_no_note(chat: Chat) -> None:
+    _, answer = turns(chat, ADVISED_PM, "who builds the go-to-market plan?")
+    assert "won't cover" not in answer.text
+
+
+def test_what_the_hire_leaves_uncovered_is_said(chat: Chat) -> None:
+    _, left = turns(chat, ADVISED_PM, "what would that person NOT cover, and who should?")
+    assert left.text.startswith("A Product Manager won't run the backlog, user stories")
+
+
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
     assert chat.reply("wat is a po").text.startswith("Product Owner (PO):")
     assert chat.reply("who decides to ship?").text.startswith("Most likely the Product Owner")
