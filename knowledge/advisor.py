@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge import Answer, Matcher
-from knowledge.confidence import PLACEMENT_CONFIDENCE
+from knowledge.confidence import CLEARLY, MOST_LIKELY, PLACEMENT_CONFIDENCE
 from knowledge.questionnaire import (
     COMPANY_STAGE,
     PRODUCT_MANAGER,
@@ -421,6 +421,10 @@ def _beside(
             confidence = min(confidence, SMALL_COMPANY_SECOND_HIRE_CONFIDENCE)
         return employed, confidence, [Reason(text=text, source="answer", ref="existing_roles")]
     confidence = _from_margin(scores[other] - scores[employed], total)
+    if other in GOAL_SIDES[answers.goal]:
+        # The side wanted that the one on staff leaves is the other's: no close call, and
+        # clear unless most of the work described is what the one on staff already covers.
+        confidence = max(confidence, MOST_LIKELY if scores[employed] > scores[other] else CLEARLY)
     text = f"With a {names[employed]} on staff, the hire to make is a {names[other]}."
     if scores[employed] > scores[other]:
         text += f" Most of what you described is {names[employed]} work they already cover."

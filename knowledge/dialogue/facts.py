@@ -408,7 +408,8 @@ _CALLED = (
             rf"{_NOT_ANY_MORE}\b(?:enterprise|corporation|corp|large company|multinational)\b"
             # "an enterprise SaaS startup" sells to enterprises
             r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?|"
-            r"prospects?|deals?|accounts?|buyers?|segment|tier|contracts?|features?|plans?)\b)"
+            r"prospects?|deals?|accounts?|buyers?|segment|tier|contracts?|features?|plans?|"
+            r"pricing|packag\w*|editions?|versions?|offerings?|licen[cs]\w*|support|sso)\b)"
         ),
         "enterprise",
     ),
@@ -755,6 +756,7 @@ def read_correction(text: str) -> HiringFacts:
         company_stage=_stage(_of_the_company(text)),
         goal=found.goal,
         headcount=found.headcount,
+        existing_roles=found.existing_roles,  # "actually we already have a PM — she…"
     )
     rest = _SAID_AGAIN.sub("", text[opening.end() :].lower())  # "…only one again?"
     if corrected.headcount is None and _HEADCOUNT_TOLD.search(rest):
@@ -802,7 +804,10 @@ _COVERED = re.compile(
     r"handled|locked|set by|already|"
     r"myself|ourselves|fine|clear|solved|"
     r"figured out|nailed down|is set|are set|brilliant at|strong at|excellent at|"
-    r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b"
+    r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b|"
+    # someone on staff doing it: "she's been doing pricing", "he handles the backlog"
+    r"\b(?:she|he|they)(?:'s| is| has|'ve| have)?(?: been| already)? (?:doing|does|do|handles?|"
+    r"handling|covers?|covering|runs?|running|owns?|owning|takes? care of)\b"
 )
 _MISSING = re.compile(
     r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from knowledge import KnowledgeBase, Matcher
 from knowledge.advice_words import weighed_against
 from knowledge.advisor import HiringAnswers, Recommendation, advise
-from knowledge.confidence import confidence_words
+from knowledge.confidence import CLEARLY, confidence_words
 from knowledge.models import ARTICLE_SECTIONS, ARTICLE_TITLE
 from knowledge.questionnaire import need_groups
 
@@ -251,6 +251,16 @@ def test_employed_role_is_explained_and_scores_stay_honest(matcher: Matcher) -> 
     assert "already" in result.reasons[0].text
     assert result.scores[PO] > result.scores[PM]
     assert result.confidence < 0.5, "delivery work is a weak case for a Product Manager"
+
+
+@pytest.mark.parametrize(("employed", "scrum"), [(PO, False), (PM, True)])
+def test_the_side_left_by_the_role_on_staff_is_no_close_call(
+    matcher: Matcher, employed: str, scrum: bool
+) -> None:
+    # found by an admin tester: a PO on staff and both sides wanted was "a close call, but…" a PM
+    result = advise(answers(existing_roles=[employed], uses_scrum=scrum), matcher)
+    assert result.recommendation == (PM if employed == PO else PO)
+    assert result.confidence >= CLEARLY
 
 
 def test_a_second_of_the_role_on_staff_says_why(matcher: Matcher) -> None:

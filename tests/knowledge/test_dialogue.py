@@ -669,6 +669,20 @@ def test_what_the_hire_leaves_uncovered_is_said(chat: Chat) -> None:
     assert left.text.startswith("A Product Manager won't run the backlog, user stories")
 
 
+def test_a_role_on_staff_told_as_a_correction_counts_and_its_work_is_no_need(chat: Chat) -> None:
+    # an engineering manager tester's find: the PM told in a correction was dropped, and the
+    # work she does read as the need, so a second PM was advised
+    told = "40-person B2B SaaS, we run scrum, CEO wants enterprise pricing, one hire. who to hire?"
+    first, corrected = turns(
+        chat, told, "wait, actually we already have a PM — she's been doing pricing"
+    )
+    assert first.facts is not None and first.facts.company_stage == "scale-up"
+    assert corrected.facts is not None and corrected.facts.existing_roles == ("product-manager",)
+    assert corrected.recommendation is not None
+    assert corrected.recommendation.recommendation == "product-owner"
+    assert "With a Product Manager on staff" in corrected.text
+
+
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
     assert chat.reply("wat is a po").text.startswith("Product Owner (PO):")
     assert chat.reply("who decides to ship?").text.startswith("Most likely the Product Owner")
