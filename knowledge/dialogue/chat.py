@@ -83,6 +83,7 @@ from knowledge.dialogue.patterns import (
     FRESH_QUESTION,
     GIVEN_REASON,
     HIRE_ASK,
+    HIRE_STRONG,
     HOW_SHORT,
     IN_COMMON,
     INSULT,
@@ -1004,17 +1005,34 @@ class Chat:
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         if advised and memory is not None and reading.intent is Intent.OWNERSHIP:
             reply = self._beside_the_hire(reply, heard, memory)
+        if reading.intent is Intent.HIRE and reply.intent is Intent.HIRE:
+            reply = self._with_work_asked(reply, text)
         return _keeping_the_hire(reply, memory)
+
+    def _with_work_asked(self, reply: Reply, text: str) -> Reply:
+        """A hiring reply to a message that also asks whose some work is ("should we hire a PO
+        or a PM? also who owns the pricing page?"): that answered too, before a question asked
+        back, after advice."""
+        asked = self._work_asked(text)
+        if asked is None:
+            return reply
+        answered = self._ownership(Reading(Intent.OWNERSHIP, asked), None).text
+        if reply.asks:
+            return reply.model_copy(update={"text": f"{answered} As for the hire: {reply.text}"})
+        return reply.model_copy(update={"text": f"{reply.text}\n\nAnd {asked.strip()} {answered}"})
 
     def _work_asked(self, text: str) -> str | None:
         """The "who…?" a hiring message asks of work the knowledge base places ("if we hire a
         PM, who writes the user stories?" -> "who writes the user stories?"); None where it asks
         whom to hire, or of no work."""
-        clause = _WHO_CLAUSE.search(text)
-        if clause is None or message_of(clause.group(0)).said.finds(HIRE_ASK):
-            return None
-        asked = clause.group(0)
-        return asked if self._work_owners(asked) else None
+        for clause in _WHO_CLAUSE.finditer(text):
+            asked = clause.group(0)
+            said = message_of(asked).said
+            # ("who's the next hire then?" asks of the hire, not of work)
+            of_a_hire = said.finds(HIRE_ASK) or said.finds(HIRE_STRONG)
+            if not of_a_hire and self._work_owners(asked) is not None:
+                return asked
+        return None
 
     def _hired(self, heard: str, memory: Memory) -> tuple[str, ...]:
         """The roles hired, as a question after the advice supposes ("if we go with a PM, …"),

@@ -530,6 +530,14 @@ def _lowered(text: str) -> str:
     return " ".join(text[:MAX_STORY].translate(STRAIGHT_QUOTES).lower().split())
 
 
+# A clause asking whose some work is ("also who owns the pricing page"): a question of its own,
+# no need of the hire's.
+_ASKS_WHOSE_WORK = re.compile(
+    r"^\s*(?:(?:and|also|plus|oh|btw|but|so|separately|unrelated|side q),? )*who(?:'s| is)? "
+    r"(?:owns?|does|handles?|runs?|writes?|decides?|is responsible for|is in charge of)\b"
+)
+
+
 def read_facts(text: str) -> HiringFacts:
     """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
@@ -544,7 +552,11 @@ def read_facts(text: str) -> HiringFacts:
     ]
     # A clause that only says how the team works ("we run scrum") describes the team, not what
     # the hire is for: the article has that decided first.
-    needed = [c for c in clauses if not _covered(c) and not only_process(c)]
+    needed = [
+        c
+        for c in clauses
+        if not _covered(c) and not only_process(c) and not _ASKS_WHOSE_WORK.match(c)
+    ]
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for

@@ -683,6 +683,26 @@ def test_a_role_on_staff_told_as_a_correction_counts_and_its_work_is_no_need(cha
     assert "With a Product Manager on staff" in corrected.text
 
 
+def test_whom_to_hire_and_whose_work_asked_together_are_both_answered(chat: Chat) -> None:
+    # an engineering manager tester's finds: the work asked about became the hire's goal, and
+    # "clear" advice came from no facts; the work's question was never answered
+    asked = chat.reply("should we hire a PO or a PM? also who owns the backlog?")
+    assert asked.text.startswith("That's clearly work for the Product Owner.")
+    assert "As for the hire: Happy to help you choose. What is the hire mostly for?" in asked.text
+    advised = chat.reply(
+        "we're 20 people, one hire, need go-to-market. who should we hire? "
+        "also who owns the backlog?"
+    )
+    assert advised.recommendation is not None
+    assert advised.recommendation.recommendation == "product-manager"
+    assert advised.text.endswith(
+        "And who owns the backlog? That's clearly work for the Product Owner. Managing the product "
+        "backlog heads the article's list of Product Owner duties, and backlog prioritisation is "
+        "part of the delivery work it gives them. (Article: Product Manager vs. Product Owner: "
+        "Responsibilities.)"
+    )
+
+
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
     assert chat.reply("wat is a po").text.startswith("Product Owner (PO):")
     assert chat.reply("who decides to ship?").text.startswith("Most likely the Product Owner")
