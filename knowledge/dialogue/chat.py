@@ -11,8 +11,8 @@ from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline, not_covered, verdict, weighed_against
-from knowledge.advisor import Reason, Recommendation, advise
-from knowledge.confidence import CLEARLY, MOST_LIKELY, confidence_words
+from knowledge.advisor import GOAL_SIDES, Reason, Recommendation, advise
+from knowledge.confidence import CLEARLY, MOST_LIKELY, PLACEMENT_CONFIDENCE, confidence_words
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
@@ -25,6 +25,7 @@ from knowledge.dialogue.facts import (
     read_vacated,
     says_how_the_team_works,
     scrum_taken_back,
+    wanted_work,
     without_questions,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
@@ -155,6 +156,7 @@ from knowledge.questionnaire import (
     PRODUCT_OWNER,
     ROLE_IDS,
     Goal,
+    RoleId,
     told_parts,
 )
 from knowledge.text import (
@@ -1489,6 +1491,16 @@ class Chat:
             return None
         return self.concepts.find(text, all_of_it=True)
 
+    def _placed(self, piece: str) -> tuple[str, tuple[RoleId, ...]] | None:
+        """The responsibility a piece of a hiring story names, and its owners, where RoleFit is
+        at least most likely sure (the advisor's bar for a need typed in the questionnaire)."""
+        answer = self._answer(piece)
+        if answer.responsibility is None or not answer.owners or answer.parts:
+            return None
+        if answer.confidence < PLACEMENT_CONFIDENCE:
+            return None
+        return answer.responsibility.id, tuple(role for role in ROLE_IDS if role in answer.owners)
+
     def _work_owners(self, text: str) -> tuple[str, ...] | None:
         """Who owns the work `text` names (none, one or both roles); None when it names no work
         the knowledge base knows."""
@@ -1731,6 +1743,8 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
+        if asked_for is None:  # a story (not a reply to a question asked): the work it wants
+            said = said.model_copy(update={"needs": wanted_work(reading.text, self._placed)})
         if asked_for is not None and (picked := OPTION_PICKED.match(normalise(reading.text))):
             # "the second one": of the answers offered, as a click on it would
             options = ASK_WORDING[asked_for][1]
@@ -1762,6 +1776,16 @@ class Chat:
                 correction = correction.model_copy(update={"goal": "both"})
             if correction != HiringFacts():
                 facts = known.corrected(correction)
+            if correction.goal not in (None, known.goal) and facts.goal is not None:
+                # "actually it's growth we need": the work told for the goal set aside goes too
+                sides = GOAL_SIDES[facts.goal]
+                kept_needs = tuple(
+                    need
+                    for need in facts.needs
+                    if (work := self.kb.responsibility(need)) is None
+                    or set(work.owners) & set(sides)
+                )
+                facts = facts.model_copy(update={"needs": kept_needs})
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
             # "a PO now and a PM next year": the role said for later is the next hire

@@ -4,12 +4,13 @@ how many hires. Each is optional; the advisor needs the goal, and the rest has s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.advisor import LARGER_STAGES, HiringAnswers, ScrumAnswer
-from knowledge.questionnaire import CompanyStage, Goal, RoleId
+from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, CompanyStage, Goal, RoleId
 from knowledge.text import STRAIGHT_QUOTES
 
 Fact = Literal["goal", "headcount", "uses_scrum"]
@@ -538,25 +539,65 @@ _ASKS_WHOSE_WORK = re.compile(
 )
 
 
-def read_facts(text: str) -> HiringFacts:
-    """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
-    saying one side is already covered ("the commercial side belongs to our CPO") does not count
-    as a need on that side, nor does work said to be absent ("we have no suppliers")."""
-    said = _lowered(text)
-    clauses = [
+def _clauses(said: str) -> list[str]:
+    """A (lowered) message's clauses, without the work said to be absent ("we have no
+    suppliers")."""
+    return [
         _ABSENT.sub(" ", c)
         for c in re.split(
             r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we |who |which )", said
         )
         if c.strip()
     ]
-    # A clause that only says how the team works ("we run scrum") describes the team, not what
-    # the hire is for: the article has that decided first.
-    needed = [
+
+
+def _needed(clauses: list[str]) -> list[str]:
+    """The clauses that may say what the hire is for: not work said to be covered, not only how
+    the team works ("we run scrum": the article has the goal decided first), not a question of
+    whose some work is."""
+    return [
         c
         for c in clauses
         if not _covered(c) and not only_process(c) and not _ASKS_WHOSE_WORK.match(c)
     ]
+
+
+# Where a clause lists pieces of work: "suppliers, pricing and the launch in mexico".
+_PIECE_BREAK = re.compile(r",|;|\band\b|&|\+|\s/\s|\balso\b|\bplus\b")
+
+
+# What places a piece of work: its responsibility's id and owners, or None where it names no
+# role's work (the matcher, in the conversation).
+Place = Callable[[str], tuple[str, tuple[RoleId, ...]] | None]
+
+
+def wanted_work(text: str, place: Place) -> tuple[str, ...]:
+    """The work a hiring message wants done, as the hire's needs (the questionnaire's third
+    step, by responsibility id): each piece of the clauses `read_facts` reads a goal from, split
+    where they list, that `place` gives to a role; not a side's work where that side is said to
+    be taken care of ("our CEO handles the commercial stuff - pricing, partners")."""
+    clauses = _clauses(_lowered(text))
+    done = {
+        role
+        for role, pattern in ((PRODUCT_MANAGER, _NO_BUSINESS), (PRODUCT_OWNER, _NO_DELIVERY))
+        if any(_says_done(pattern, c) for c in clauses)
+    }
+    needs: dict[str, None] = {}
+    for clause in _needed(clauses):
+        for piece in _PIECE_BREAK.split(clause):
+            placed = place(piece) if piece.strip() else None
+            if placed is not None and not (len(placed[1]) == 1 and placed[1][0] in done):
+                needs[placed[0]] = None
+    return tuple(needs)
+
+
+def read_facts(text: str) -> HiringFacts:
+    """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
+    saying one side is already covered ("the commercial side belongs to our CPO") does not count
+    as a need on that side, nor does work said to be absent ("we have no suppliers")."""
+    said = _lowered(text)
+    clauses = _clauses(said)
+    needed = _needed(clauses)
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for

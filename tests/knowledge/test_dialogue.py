@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from knowledge import KnowledgeBase, Matcher
+from knowledge.advisor import advise
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply, wording
 from knowledge.dialogue.facts import (
     read_answer,
@@ -701,6 +702,28 @@ def test_whom_to_hire_and_whose_work_asked_together_are_both_answered(chat: Chat
         "part of the delivery work it gives them. (Article: Product Manager vs. Product Owner: "
         "Responsibilities.)"
     )
+
+
+def test_the_work_a_hiring_story_names_is_weighed_as_the_questionnaire_weighs_it(
+    chat: Chat, matcher: Matcher
+) -> None:
+    # a phone tester's find: chat ignored the work listed, so one sprint task tipped a story of
+    # four Product Manager tasks to a Product Owner, where the questionnaire said PM
+    story = (
+        "need 1 person to handle suppliers, factory, pricing and launch in mexico, and also "
+        "sprint planning for 3 devs, we r 9 ppl startup. who do i hire"
+    )
+    reply = chat.reply(story)
+    assert reply.facts is not None and reply.recommendation is not None
+    assert {"pm-supplier-orchestration", "pm-go-to-market", "po-sprint-planning"} <= set(
+        reply.facts.needs
+    )
+    assert reply.recommendation.recommendation == "product-manager"
+    assert advise(reply.facts.answers(), matcher).recommendation == "product-manager"
+    covered = chat.reply(
+        "our CEO handles the commercial stuff - pricing, partners. we need someone for the backlog"
+    )
+    assert covered.facts is not None and covered.facts.needs == ("po-backlog",)
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
