@@ -78,7 +78,8 @@ async def open_questionnaire(
     prefill = await _with_named_holders(prefill, team, deps)
     if prefill is not None:
         known = prefill.model_dump(exclude_none=True, exclude_defaults=True)
-        state = state.model_copy(update={**known, "existing_roles": list(prefill.existing_roles)})
+        lists = {"existing_roles": list(prefill.existing_roles), "needs": list(prefill.needs)}
+        state = state.model_copy(update={**known, **lists})
     try:
         await open_modal(client, trigger_id, company_view(state, deps.kb))
     except WEB_API_FAILURES as error:

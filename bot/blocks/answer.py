@@ -96,13 +96,15 @@ def holder_mentions(holders: list[str]) -> str:
 
 
 def role_phrase(kb: KnowledgeBase, role_id: str) -> str:
-    """ "the Product Manager — here that's <@U…>" (the holder part only when one is configured)."""
+    """ "the Product Manager (here that's <@U…>)", the holder part only when one is configured:
+    in brackets, so two roles with their holders read apart ("the Product Owner (here that's
+    @dana) and the Product Manager (here that's @erin and @sam)")."""
     role = kb.roles.get(role_id)
     if role is None:
         return escape(role_id)
     phrase = f"the {escape(role.name)}"
     mentions = holder_mentions(role.holders)
-    return f"{phrase} — here that's {mentions}" if mentions else phrase
+    return f"{phrase} (here that's {mentions})" if mentions else phrase
 
 
 def _headline(answer: Answer, kb: KnowledgeBase) -> str:

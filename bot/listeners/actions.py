@@ -62,6 +62,7 @@ logger = logging.getLogger(__name__)
 SLACK_USER_ID = re.compile(r"[UW][A-Z0-9_]+")
 
 SHARED_ALREADY = "This answer was shared in the channel already, so it isn't posted again."
+POSTED_ALREADY = "This advice was posted in the channel already, so it isn't posted again."
 ANSWERED_ALREADY = (
     "You answered that question already, and I went on from your first choice. To change it, "
     "just tell me (say, “actually, it's for building the business”)."
@@ -358,10 +359,12 @@ async def post_advice_to_channel(
     ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
     """Owe hiring advice from a conversation to the channel, for everyone, saying who asked:
-    once per message, however often its button is clicked."""
+    once per message, however often its button is clicked (a second click is told so)."""
     deps = deps_of(context)
     facts, _ = facts_from_value(action.get("value"))
     if facts.goal is not None:
@@ -375,7 +378,8 @@ async def post_advice_to_channel(
         )
         owed = _owed_for_click(Kind.POST, context, body, shown)
         clicked = _clicked_message(body, action)
-        await deps.outbox.owe(f"advice:{owed.team}:{owed.channel}:{clicked}", owed)
+        if not await deps.outbox.owe(f"advice:{owed.team}:{owed.channel}:{clicked}", owed):
+            deps.after_ack(_tell_clicker(body, respond, client, POSTED_ALREADY))
     await ack()
 
 

@@ -571,6 +571,21 @@ _PIECE_BREAK = re.compile(r",|;|\band\b|&|\+|\s/\s|\balso\b|\bplus\b")
 Place = Callable[[str], tuple[str, tuple[RoleId, ...]] | None]
 
 
+# A piece of a story that tells of the company or its people rather than of work wanted: "we
+# sell to banks", "our CEO is ex-sales", "i'm the founder" (not "we need someone for pricing").
+_TELLS_OF_US = re.compile(
+    r"^\s*(?:we|we're|we are|we've|our|i|i'm|i am|i've|my)\b(?!.*\b(?:need\w*|wants?|"
+    r"want(?:ed|ing)|looking for|lack\w*|missing|nobody|no one|struggl\w*|drowning|hate|hates|"
+    r"can'?t|no time)\b)"
+)
+
+
+def _describes(piece: str) -> bool:
+    """Whether a piece of a story describes the company (its stage: "we're a scale-up", or
+    itself: "we sell to banks"), rather than naming work wanted."""
+    return _stage(piece) is not None or _TELLS_OF_US.match(piece) is not None
+
+
 def wanted_work(text: str, place: Place) -> tuple[str, ...]:
     """The work a hiring message wants done, as the hire's needs (the questionnaire's third
     step, by responsibility id): each piece of the clauses `read_facts` reads a goal from, split
@@ -584,8 +599,12 @@ def wanted_work(text: str, place: Place) -> tuple[str, ...]:
     }
     needs: dict[str, None] = {}
     for clause in _needed(clauses):
-        for piece in _PIECE_BREAK.split(clause):
-            placed = place(piece) if piece.strip() else None
+        # (how the team works and whom it sells to describe the company: "3 scrum teams")
+        described = _HOW_IT_WORKS.sub(
+            " ", _described(_TEAMS_COUNTED, _described(_SELLS_TO, clause))
+        )
+        for piece in _PIECE_BREAK.split(described):
+            placed = place(piece) if piece.strip() and not _describes(piece) else None
             if placed is not None and not (len(placed[1]) == 1 and placed[1][0] in done):
                 needs[placed[0]] = None
     return tuple(needs)

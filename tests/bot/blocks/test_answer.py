@@ -53,7 +53,7 @@ def test_holders_are_named_with_a_mention(kb: KnowledgeBase) -> None:
     manager = kb.roles["product-manager"].model_copy(update={"holders": ["U0PM", "S0PMS"]})
     staffed = kb.model_copy(update={"roles": {**kb.roles, "product-manager": manager}})
     assert role_phrase(staffed, "product-manager") == (
-        "the Product Manager — here that's <@U0PM> and <!subteam^S0PMS>"
+        "the Product Manager (here that's <@U0PM> and <!subteam^S0PMS>)"
     )
     assert role_phrase(kb, "product-manager") == "the Product Manager"
 
@@ -163,7 +163,7 @@ def test_a_list_of_work_names_the_workspace_holders(kb: KnowledgeBase, matcher: 
     }
     here = kb.model_copy(update={"roles": roles})
     shown = rendered(answer_message(matcher.answer("who owns the backlog and pricing?"), here))
-    assert "• *the backlog*: clearly the Product Owner — here that's <@U0DANA>" in shown
+    assert "• *the backlog*: clearly the Product Owner (here that's <@U0DANA>)" in shown
 
 
 def test_work_picked_from_did_you_mean_is_named_in_the_headline(

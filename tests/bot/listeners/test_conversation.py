@@ -114,6 +114,17 @@ def test_free_text_hiring_asks_back_then_posts_the_advice_to_the_channel(
     shown = rendered(posted["blocks"])
     assert "<@U_LEADER> asked RoleFit whom to hire" in shown and "Startup" in shown
 
+    # clicked again: posted once, and the clicker told (an admin tester's find: nothing said)
+    acknowledged(
+        live,
+        live.requests.block_action(
+            ids.POST_ADVICE, post["value"], message=message, ephemeral=False
+        ),
+    )
+    (told,) = live.api.wait_for("response_url")
+    assert "This advice was posted in the channel already" in rendered(told.body["blocks"])
+    assert len(live.api.calls_to("chat.postMessage")) == 3
+
 
 def test_a_hiring_question_clicked_twice_is_answered_once_and_the_clicker_told(
     live: LiveRoleFit,

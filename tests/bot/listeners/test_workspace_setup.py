@@ -51,7 +51,7 @@ def test_an_admin_names_the_holders_and_answers_say_here_thats(live: LiveRoleFit
     saved = change(live, here, "set product-owner <@U0DANA|dana>")
     assert "Saved: the Product Owner here is <@U0DANA>" in saved
     answer = ask(live, here, "who owns the product backlog?")
-    assert "work for the Product Owner — here that's <@U0DANA>." in answer
+    assert "work for the Product Owner (here that's <@U0DANA>)." in answer
     change(live, here, "set PM <@U0ERIN|erin>, <@U0SAM> and <!subteam^S0PMS|@pms>")
     answer = ask(live, here, "who builds the go-to-market plan?")
     assert "here that's <@U0ERIN>, <@U0SAM> and <!subteam^S0PMS>" in answer
