@@ -184,7 +184,7 @@ async def _teach(text: str, team: str, user: str, deps: Deps) -> str:
     if any(token.group(1) for token in SLACK_TOKEN.finditer(phrase)):
         return (
             f"I can't teach “{quote(phrase)}”: a phrasing can't hold mentions of people, groups "
-            f"or channels. Teach the words your people use for the work. {TEACH_USAGE}"
+            f"or channels. {TEACH_USAGE}"
         )
     if len(phrase.split()) > TAUGHT_WORDS_MAX:
         return (

@@ -171,11 +171,17 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def answer_blocks(
-    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None, lead: str = ""
+    answer: Answer,
+    kb: KnowledgeBase,
+    *,
+    share: AnswerRef | None = None,
+    lead: str = "",
+    shared: bool = False,
 ) -> list[Block]:
     """The answer's blocks. With `share` (for answers only the asker sees), a "Share in channel"
     button that rebuilds this same answer from the reference; with `lead`, the yes or no a
-    follow-up about one role gets before it ("Not the Product Owner.")."""
+    follow-up about one role gets before it ("Not the Product Owner."); `shared`, posted for a
+    channel by someone who asked it: the question is "Asked", not "You asked", by every reader."""
     headline = _headline(answer, kb)
     if lead:
         headline = f"*{escape(lead)}* {headline}"
@@ -184,11 +190,11 @@ def answer_blocks(
     if details:
         blocks.append(section(details, block_id="rolefit_answer_details"))
     if not answer.owners and not answer.outside_owner and not answer.parts:
-        examples = ", ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
+        examples = "; ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
         blocks.append(
             section(
                 "I answer who owns product work — the Product Owner, the Product Manager or both. "
-                f"For example: {examples}. `/rolefit roles` compares the two roles."
+                f"For example: {examples} `/rolefit roles` compares the two roles."
             )
         )
     if answer.offers_alternatives():
@@ -206,7 +212,8 @@ def answer_blocks(
     how = f" · {quote(answer.explanation, 1000)}" if answer.explanation and not answer.parts else ""
     asked, topic = split_topic(answer.question)
     about = f" (about “{quote(topic)}”)" if topic else ""
-    blocks.append(context(f"You asked: “{quote(asked)}”{about}{how}"))
+    who_asked = "Asked" if shared else "You asked"
+    blocks.append(context(f"{who_asked}: “{quote(asked)}”{about}{how}"))
     if share is not None:
         blocks.append(
             actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, share.to_value()))
@@ -215,9 +222,14 @@ def answer_blocks(
 
 
 def answer_message(
-    answer: Answer, kb: KnowledgeBase, *, share: AnswerRef | None = None, lead: str = ""
+    answer: Answer,
+    kb: KnowledgeBase,
+    *,
+    share: AnswerRef | None = None,
+    lead: str = "",
+    shared: bool = False,
 ) -> Message:
     fallback = _fallback(answer, kb)
     if lead:
         fallback = f"{escape(lead)} {fallback}"
-    return message(fallback, answer_blocks(answer, kb, share=share, lead=lead))
+    return message(fallback, answer_blocks(answer, kb, share=share, lead=lead, shared=shared))

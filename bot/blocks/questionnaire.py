@@ -139,7 +139,8 @@ def needs_view(state: QuestionnaireState, kb: KnowledgeBase) -> dict[str, Any]:
         "option_groups": groups,
         "max_selected_items": NEEDS_SELECTED_MAX,
     }
-    chosen = [offered[need] for need in state.needs if need in offered]
+    # (Slack refuses more initial options than the select allows: a long story's needs)
+    chosen = [offered[need] for need in state.needs if need in offered][:NEEDS_SELECTED_MAX]
     if chosen:
         select["initial_options"] = chosen
     free_text: dict[str, Any] = {

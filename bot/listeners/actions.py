@@ -147,7 +147,7 @@ async def share_answer(
         await _acknowledge_stale(ack, body, respond, client, deps)
         return
     workspace = await deps.workspaces.of(context.team_id)
-    shared = answer_message(rebuild_answer(ref, workspace.matcher), workspace.kb)
+    shared = answer_message(rebuild_answer(ref, workspace.matcher), workspace.kb, shared=True)
     user = _user_of(body)
     if SLACK_USER_ID.fullmatch(user):
         shared["blocks"].append(context_block(f"Shared by <@{user}>"))

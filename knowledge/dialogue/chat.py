@@ -172,9 +172,18 @@ from knowledge.text import (
 _LIST_BREAK = re.compile(r"[,;.]|\band\b", re.IGNORECASE)
 # A question of its own after the advice, not a correction of it ("wait, what about growth?").
 _ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
+# A claim said in the negative: "PMs don't write the final ad campaign", "is not the genius".
+_NEGATED = re.compile(
+    r"n't\b|\b(?:not|never|no|nor|neither|dont|doesnt|isnt|arent)\b", re.IGNORECASE
+)
 # The "who…?" a longer message asks, to its question mark: "ok so if we hire a PM, who writes the
 # user stories?" -> "who writes the user stories?".
-_WHO_CLAUSE = re.compile(r"\bwho\b[^.?!;]*\?", re.IGNORECASE)
+# (not a relative "who": "we also need someone who handles pricing?")
+_WHO_CLAUSE = re.compile(
+    r"(?<!someone )(?<!somebody )(?<!anyone )(?<!anybody )(?<!person )(?<!people )(?<!one )"
+    r"(?<!those )(?<!folks )(?<!guy )(?<!girl )\bwho\b[^.?!;]*\?",
+    re.IGNORECASE,
+)
 # A hire supposed in a question after the advice: "if we hire a PM", "if we go with a PO".
 _SUPPOSED_HIRE = re.compile(
     r"\b(?:if|when|once|say|suppose) (?:we|i) (?:only )?(?:hire|get|go with|pick|choose|bring in) "
@@ -986,7 +995,7 @@ class Chat:
             # whether that hire covers it; the advice stands
             reading = Reading(Intent.OWNERSHIP, asked)
         if advised and memory is not None and NOT_COVERED_ASK.search(heard):
-            return self._left_uncovered(memory)  # "what would that person NOT cover?"
+            return self._left_uncovered(heard, memory)  # "what would that person NOT cover?"
         answer_to = {
             Intent.OWNERSHIP: self._ownership,
             Intent.HIRE: self._hire,
@@ -1061,14 +1070,18 @@ class Chat:
         left = wording.left_by_the_hire(" or a ".join(names), owner)
         return reply.model_copy(update={"text": f"{reply.text} {left}"})
 
-    def _left_uncovered(self, memory: Memory) -> Reply:
-        """What the hire advised will not cover, and who should ("what would that person NOT
-        cover?"), the advice kept."""
+    def _left_uncovered(self, heard: str, memory: Memory) -> Reply:
+        """What the hire advised (or the one role the question names: "what would a PO not
+        cover?") will not cover, and who should, the advice kept."""
         assert memory.facts is not None
         recommendation = self.advise(memory.facts)
-        text = not_covered(recommendation, self.kb) or wording.uncovered_by(
-            recommendation.recommendation, self.kb
-        )
+        named = _roles_named(heard)
+        if len(named) == 1 and (role := next(iter(named))) != recommendation.recommendation:
+            text = wording.uncovered_by(role, self.kb)
+        else:
+            text = not_covered(recommendation, self.kb) or wording.uncovered_by(
+                recommendation.recommendation, self.kb
+            )
         return Reply(intent=Intent.HIRE, text=text, facts=memory.facts, memory=memory)
 
     @staticmethod
@@ -1444,7 +1457,8 @@ class Chat:
                 answer,
                 answered=False,
                 claimed=claimed,
-                of_a_role=bool(_roles_named(normalise(asked))),
+                # (a claim said in the negative may be the article's own: "…PMs don't make it")
+                of_a_role=bool(_roles_named(normalise(asked))) and not _NEGATED.search(asked),
             ),
             kind="why",
             answer=answer,
@@ -1786,6 +1800,8 @@ class Chat:
                     or set(work.owners) & set(sides)
                 )
                 facts = facts.model_copy(update={"needs": kept_needs})
+            # the work a correction names is wanted too ("actually we need pricing as well")
+            facts = facts.merged(HiringFacts(needs=said.needs))
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
             # "a PO now and a PM next year": the role said for later is the next hire

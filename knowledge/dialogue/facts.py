@@ -405,7 +405,8 @@ _CALLED = (
     (
         re.compile(
             # ("pricing for enterprise", "selling to enterprise": whom it sells to)
-            r"(?<!for )(?<!to )(?<!into )(?<!target )(?<!targeting )(?<!serve )(?<!serving )"
+            r"(?<!for )(?<!sell to )(?<!sells to )(?<!selling to )(?<!into )(?<!target )"
+            r"(?<!targeting )(?<!serve )(?<!serving )"
             rf"{_NOT_ANY_MORE}\b(?:enterprise|corporation|corp|large company|multinational)\b"
             # "an enterprise SaaS startup" sells to enterprises
             r"(?! (?:saas|software|clients?|customers?|sales|b2b|products?|market|tools?|"
@@ -535,7 +536,8 @@ def _lowered(text: str) -> str:
 # no need of the hire's.
 _ASKS_WHOSE_WORK = re.compile(
     r"^\s*(?:(?:and|also|plus|oh|btw|but|so|separately|unrelated|side q),? )*who(?:'s| is)? "
-    r"(?:owns?|does|handles?|runs?|writes?|decides?|is responsible for|is in charge of)\b"
+    r"(?:owns?|does|handles?|runs?|writes?|decides?|is responsible for|responsible for|"
+    r"is in charge of|(?:will|should|would) (?:own|do|handle|run|write|decide))\b"
 )
 
 
@@ -545,7 +547,9 @@ def _clauses(said: str) -> list[str]:
     return [
         _ABSENT.sub(" ", c)
         for c in re.split(
-            r"[.;!?\n]|—| - |, but | but |, (?=not |no |we |i |what we |who |which )", said
+            r"[.;!?\n]|—| - |, but | but |, (?:(?:and|also|plus|so) )?(?=who\b)|"
+            r", (?=not |no |we |i |what we |which )",
+            said,
         )
         if c.strip()
     ]
@@ -580,10 +584,27 @@ _TELLS_OF_US = re.compile(
 )
 
 
+# A piece naming the hire itself ("our CTO said we need a product person"), or only a side of
+# the work ("growth", "the delivery side": the goal, weighed as such), rather than a piece of it.
+_THE_HIRE_OR_A_SIDE = re.compile(
+    r"\b(?:need|needs|want|wants|hire|hiring|get|looking for) (?:a |an |one |another |some )?"
+    r"(?:product (?:person|hire|role|manager|owner)|pm|po|someone|somebody|a person|person)\b"
+    r"(?! (?:to|for|who|that|on|doing|owning|running)\b)|"
+    r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:need|want|and|more|some)?\s*(?:the )?"
+    r"(?:growth|to grow|grow(?:ing)? the business|business|the business side|business side|"
+    r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)\W*$"
+)
+
+
 def _describes(piece: str) -> bool:
     """Whether a piece of a story describes the company (its stage: "we're a scale-up", or
-    itself: "we sell to banks"), rather than naming work wanted."""
-    return _stage(piece) is not None or _TELLS_OF_US.match(piece) is not None
+    itself: "we sell to banks"), names the hire itself or only a side of the work, rather than
+    naming work wanted."""
+    return (
+        _stage(piece) is not None
+        or _TELLS_OF_US.match(piece) is not None
+        or _THE_HIRE_OR_A_SIDE.search(piece) is not None
+    )
 
 
 def wanted_work(text: str, place: Place) -> tuple[str, ...]:
@@ -592,10 +613,13 @@ def wanted_work(text: str, place: Place) -> tuple[str, ...]:
     where they list, that `place` gives to a role; not a side's work where that side is said to
     be taken care of ("our CEO handles the commercial stuff - pricing, partners")."""
     clauses = _clauses(_lowered(text))
+    # (a side is done where a clause naming its work says so: "we don't need help with the
+    # backlog, we need pricing" leaves pricing wanted)
+    sides = ((PRODUCT_MANAGER, _NO_BUSINESS, _BUSINESS), (PRODUCT_OWNER, _NO_DELIVERY, _DELIVERY))
     done = {
         role
-        for role, pattern in ((PRODUCT_MANAGER, _NO_BUSINESS), (PRODUCT_OWNER, _NO_DELIVERY))
-        if any(_says_done(pattern, c) for c in clauses)
+        for role, said_done, its_work in sides
+        if any(_says_done(said_done, c) and its_work.search(c) for c in clauses)
     }
     needs: dict[str, None] = {}
     for clause in _needed(clauses):
@@ -732,11 +756,15 @@ _ONE_PER_TEAM = re.compile(
 _ONE_TEAM = re.compile(r"\b(?:only (?:have )?one|a single|just one|one) (?:team|squad)\b(?! each)")
 _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
 # Two said to be out of reach: "no $$ for 2", "not enough budget for two", "can't pay for both".
+# (the two must be hires: "no funding for 2 years", "no budget for a second round" are not)
+_HIRED_TWO = (
+    r"(?:two|2|both|a second)(?=\s*(?:$|[.,;!?)]|(?:product )?(?:people|persons?|hires?|heads?|"
+    r"roles?|pms?|pos?|folks|of them|right now|now|yet|at once|this year)\b))"
+)
 _TWO_DENIED = re.compile(
     r"(?:\bno|\bnot enough|\bwithout (?:the )?)\s*(?:\$+|money|budget|cash|funds?|funding|room|"
-    r"headcount)\s*(?:for |to hire |to pay )?(?:two|2|both|a second)\b|"
-    r"\b(?:can'?t|cannot|can not|won'?t|unable to) (?:afford|pay for|fund|hire)\s*(?:two|2|both|"
-    r"a second)\b"
+    rf"headcount)\s*(?:for |to hire |to pay )?{_HIRED_TWO}|"
+    rf"\b(?:can'?t|cannot|can not|won'?t|unable to) (?:afford|pay for|fund|hire)\s*{_HIRED_TWO}"
 )
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
@@ -877,9 +905,11 @@ _COVERED = re.compile(
     r"myself|ourselves|fine|clear|solved|"
     r"figured out|nailed down|is set|are set|brilliant at|strong at|excellent at|"
     r"decides|belongs|sorted|love it|great at|good at|has a|have a)\b|"
-    # someone on staff doing it: "she's been doing pricing", "he handles the backlog"
-    r"\b(?:she|he|they)(?:'s| is| has|'ve| have)?(?: been| already)? (?:doing|does|do|handles?|"
-    r"handling|covers?|covering|runs?|running|owns?|owning|takes? care of)\b"
+    # someone on staff doing it already: "she's been doing pricing", "he already handles the
+    # backlog" (not the hire described: "ideally they handle pricing")
+    r"\b(?:she|he|they)(?:(?:'s| is| has|'ve| have) been| already|(?:'s| is| has|'ve| have) "
+    r"already(?: been)?) (?:doing|does|do|handles?|handling|handled|covers?|covering|covered|"
+    r"runs?|running|owns?|owning|takes? care of|taking care of)\b"
 )
 _MISSING = re.compile(
     r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"

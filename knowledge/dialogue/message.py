@@ -66,14 +66,22 @@ def normalise(text: str) -> str:
     texts read last, as a reply reads its message's words in several checks."""
     said = " ".join(P.NOT_WORDS.sub(" ", _plain(text)).split())
     said = P.ROLE_TYPOS.sub(lambda m: P.ROLE_FIXES[m.group(0)], said)
+    said = P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0)], said)
     said = P.ROLES_OR.sub(r"\1 or ", said)
     return said.removeprefix("/rolefit ").removeprefix("rolefit ")
 
 
 def spelled_out(text: str) -> str:
-    """Chat shorthand written out ("who shld i hire", "wat is a po", "we r 9 ppl"), so that every
-    reading of a message, the matcher's and the facts' too, sees the words it stands for."""
-    return P.SHORTHAND_WORDS.sub(lambda m: P.SHORTHAND[m.group(0).lower()], text)
+    """Chat shorthand no word is spelled as written out ("who shld i hire", "wat is a po"),
+    outside Slack's markup (links, mentions), so that every reading of a message sees it."""
+    return P.MARKUP_OR_TEXT.sub(
+        lambda part: (
+            part.group(0)
+            if part.group(0).startswith("<")
+            else P.SPELLED_OUT_WORDS.sub(lambda m: P.SHORTHAND[m.group(0).lower()], part.group(0))
+        ),
+        text,
+    )
 
 
 def _plain(text: str) -> str:

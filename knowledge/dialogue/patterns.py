@@ -19,6 +19,8 @@ PRODUCT_WORDS = re.compile(
 )
 # Slack markup, emoji codes and channel names ("#product" names a channel, not product work).
 MARKUP = re.compile(r"<[^>]*>|:[a-z0-9_+'-]+:|#[\w-]+")
+# A message in runs of Slack markup (`<…>`) and of the text between.
+MARKUP_OR_TEXT = re.compile(r"<[^>]*>|[^<]+|<")
 # "=" and "≠" stay: "PO = how, PM = why" sets the roles side by side.
 NOT_WORDS = re.compile(r"[^\w\s&+/'?=≠-]")
 
@@ -595,10 +597,12 @@ HIRING_VERBS = (
 # Asking whom to hire, in the shapes people ask it: "who should we add?", "which hires?", "what
 # should they be?", "which one do we need?".
 HIRE_ASK = any_of(
-    # (of a kind too: "what kind should we get?", "what type of product person do we need?")
+    # (of a kind too, of a hire: "what kind should we get?", "what type of product person do we
+    # need?"; not "what kind of backlog tool should we get?")
     r"\b(?:who|whom|(?:what|which)(?:(?: \w+)? (?:one|role|roles|hire|hires|person|people|"
-    r"titles?|type|kind|sort)(?: of (?:\w+ ){0,2}?\w+)?)?) (?:do|should|would|shall|can|must) "
-    rf"(?:we|i) (?:\w+ )?{HIRING_VERBS}\b",
+    r"titles?|(?:type|kind|sort)(?: of (?:(?:a|an|the) )?(?:product |senior |junior )?(?:person|"
+    r"people|hire|role|profile|pm|po|manager|owner|candidate|background))?)s?)?) "
+    rf"(?:do|should|would|shall|can|must) (?:we|i) (?:\w+ )?{HIRING_VERBS}\b",
     r"\bwhich (?:\w+ )?(?:one|role|roles|person|people|type|kind) (?:we|i) (?:\w+ )?(?:need|hire|"
     r"should hire)\b",
     r"\b(?:which|what) (?:\w+ )?(?:role|hire|one|person) (?:should )?(?:comes?|goes?|be) first\b",
@@ -1170,7 +1174,7 @@ OFF_TOPIC = any_of(
 
 
 # Chat shorthand read as the words it stands for ("can u help", "what's ur scope", "who shld i
-# hire", "wat is a po", "we r 9 ppl"); a lone "r" only between words ("r&d" is no "are").
+# hire", "wat is a po", "we're 9 ppl").
 SHORTHAND = {
     "u": "you",
     "ur": "your",
@@ -1183,11 +1187,11 @@ SHORTHAND = {
     "wht": "what",
     "ppl": "people",
     "abt": "about",
-    "r": "are",
 }
-SHORTHAND_WORDS = re.compile(
-    r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')|(?<=\w )r(?= \w)", re.IGNORECASE
-)
+SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')")
+# Of those, the ones no word or name is spelled as ("U.S.", "UR" for user research are): written
+# out in the message itself, so every reading of it (the concepts', the matcher's) sees the word.
+SPELLED_OUT_WORDS = re.compile(r"\b(?:shld|shud|shd|wat|wht|ppl|abt)\b(?![.'/])", re.IGNORECASE)
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"
@@ -1436,8 +1440,13 @@ STARTS_QUESTIONNAIRE = re.compile(
 
 # Asked after hiring advice, of what the hire leaves to others: "what would that person NOT
 # cover, and who should?", "what gaps would a PM leave?".
+_THE_HIRE = (
+    r"(?:that person|this person|the person|the hire|this hire|that hire|they|he|she|them|"
+    r"(?:a|an|the|our|that|this) (?:new )?(?:pm|po|product manager|product owner|hire|person))"
+)
 NOT_COVERED_ASK = re.compile(
-    r"\b(?:what|which)\b[^?]*\b(?:not|n't|wont|wouldnt|doesnt) cover\b|"
-    r"\b(?:what|which) (?:gaps?|work) (?:would|will|does) (?:\w+ ){1,3}leave\b|"
-    r"\bwhat(?:'s| is| would be) left (?:over|uncovered|out)\b"
+    rf"\b(?:what|which)\b[^?]*\b{_THE_HIRE} (?:would |will |does |do |could )?(?:not|n't|"
+    r"wont|wouldnt|doesnt|dont|never) (?:\w+ )?cover\b|"
+    rf"\b(?:what|which) (?:gaps?|work) (?:would|will|does) {_THE_HIRE} leave\b|"
+    rf"\bwhat(?:'s| is| would be) left (?:over|uncovered) (?:by|with|after) {_THE_HIRE}\b"
 )

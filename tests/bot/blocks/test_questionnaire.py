@@ -205,6 +205,13 @@ def test_needs_are_grouped_by_the_role_that_owns_them(kb: KnowledgeBase) -> None
         assert all(owners[option["value"]] == expected for option in group["options"])
 
 
+def test_a_long_storys_needs_prefill_no_more_than_the_select_takes(kb: KnowledgeBase) -> None:
+    # a review's find: a story naming 13 pieces of work prefilled 13 of at most 10
+    every = [r.id for r in kb.responsibilities]
+    select = element(needs_view(fresh().model_copy(update={"needs": every}), kb), NEEDS)
+    assert len(select["initial_options"]) == select["max_selected_items"] == NEEDS_SELECTED_MAX
+
+
 def test_a_huge_knowledge_base_stays_inside_slacks_select_limits(kb: KnowledgeBase) -> None:
     extra = [
         Responsibility(

@@ -29,6 +29,7 @@ def test_share_posts_the_answer_for_everyone_and_says_who_shared(live: LiveRoleF
     assert shared.body["replace_original"] is False
     shown = rendered(shared.body["blocks"])
     assert "work for the Product Owner" in shown and "Shared by <@U_SHARER>" in shown
+    assert "You asked" not in shown and "Asked: “who owns the product backlog?”" in shown
     assert not [b for b in buttons(shared.body) if b["action_id"] == ids.SHARE_ANSWER]
 
 

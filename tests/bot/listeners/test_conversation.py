@@ -29,7 +29,7 @@ def posts(live: LiveRoleFit, count: int) -> list[dict[str, Any]]:
         ("what's the weather in London", "outside what I know"),
         ("who runs the daily standup?", "doesn't settle"),
         ("should I hire a PO or a PM?", "What is the hire mostly for?"),
-        ("what are the three horizons?", "names it"),
+        ("what are the three horizons?", "names this without defining it"),
         ("what can you do?", "/rolefit roles"),
         ("who owns the product roadmap?", "splits"),
     ],
