@@ -144,7 +144,8 @@ async def _set_holders(text: str, team: str, user: str, deps: Deps) -> str:
     mentions = holder_mentions(holders)
     return (
         f"Saved: the {escape(role.name)} here is {mentions}. Answers in this workspace now say "
-        f"“here that's {mentions}”."
+        f"“here that's {mentions}”: a mention, so Slack notifies them when such an answer is "
+        "posted in a channel they read."
     )
 
 
