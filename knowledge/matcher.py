@@ -407,7 +407,9 @@ class Matcher:
         # and say of them all what is true of it (how sure, whether the article names it). Two
         # pieces in a sentence are often one piece of work told in two ("goes to trade shows and
         # talks to buyers").
-        listed = len(placed) >= LISTED_APART or (";" in cleaned and len(placed) > 1)
+        # (so are questions asked one after another: "who owns X? and who writes Y?")
+        apart = ";" in cleaned or cleaned.count("?") > 1
+        listed = len(placed) >= LISTED_APART or (apart and len(placed) > 1)
         distinct_work = listed and len({part.responsibility for part in placed}) == len(placed)
         if len({_says_of_roles(part) for part in placed}) < 2 and not (
             (unmatched and whole_has_owners) or distinct_work

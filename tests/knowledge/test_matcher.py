@@ -394,6 +394,10 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
     assert len(answer.parts) == 4
     # two pieces in a sentence may be one piece of work told twice: one answer
     assert not matcher.answer("who goes to trade shows and talks to buyers?").parts
+    # two questions one after another are two (an engineering manager tester's find: the
+    # second of the same role's was never answered)
+    answer = matcher.answer("who owns backlog grooming? and who writes acceptance criteria?")
+    assert len(answer.parts) == 2 and answer.owners == ["product-owner"]
 
 
 @pytest.mark.parametrize(
