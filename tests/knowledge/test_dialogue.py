@@ -1019,6 +1019,13 @@ def test_concepts_are_explained_or_said_to_be_missing(chat: Chat) -> None:
         ("how technical should a product manager be?", "concept-pm-not-technical-expert"),
         ("do PMs travel a lot?", "concept-pm-visits-customers"),
         ("do product managers travel much?", "concept-pm-visits-customers"),
+        # an engineering manager tester's finds: "the article doesn't explain that", and the
+        # company's size
+        (
+            "what does 'representing stakeholders' mean for a PO in practice?",
+            "concept-representing-stakeholders",
+        ),
+        ("what would a PM at our size actually do week to week?", "concept-cross-functional-pm"),
     ],
 )
 def test_a_question_about_a_role_the_article_explains_gets_the_explanation(
