@@ -56,7 +56,8 @@ def conversation_message(
     if reply.intent is Intent.OWNERSHIP and reply.answer is not None:
         answer = reply.answer
         share = AnswerRef(answer.question) if shareable else None
-        return _noted(answer_message(answer, kb, share=share, lead=reply.lead), reply.note)
+        shown = answer_message(answer, kb, share=share, lead=reply.lead)
+        return _followed(_noted(shown, reply.note), reply.after)
     if reply.intent is Intent.COMPARE and not reply.in_short:
         return _noted(roles_message(kb), reply.note)
     if reply.intent is Intent.HELP:
@@ -66,6 +67,8 @@ def conversation_message(
         if reply.note:  # the text below holds it already
             blocks.append(section(escape(reply.note)))
         blocks += recommendation_blocks(reply.recommendation, kb)
+        if reply.after:  # the text above holds it already
+            blocks.append(section(escape(reply.after)))
         buttons = [questionnaire_button(reply.facts, "Adjust it in the questionnaire")]
         if can_post:
             buttons.insert(
@@ -90,6 +93,14 @@ def conversation_message(
                 )
             )
     return message(escape(reply.text), blocks)
+
+
+def _followed(shown: Message, after: str) -> Message:
+    """`shown` with `after` after it, in its blocks and its notification text."""
+    if not after:
+        return shown
+    blocks = [*shown.get("blocks", []), section(escape(after))]
+    return message(f"{shown['text']} {escape(after)}", blocks)
 
 
 def _noted(shown: Message, note: str) -> Message:

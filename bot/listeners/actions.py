@@ -301,9 +301,12 @@ async def answer_hiring_question(
     except STORE_FAILURES as error:  # the click still counts: its message's claim holds it once
         logger.warning("could not read the conversation of a click: %s", type(error).__name__)
         memory = None
-    if memory is not None and memory.facts is not None and getattr(memory.facts, fact) is not None:
-        await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
-        return
+    if memory is not None and memory.facts is not None:
+        if getattr(memory.facts, fact) is not None:
+            await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
+            return
+        # what was told since the button was made counts too ("we already have a PO")
+        facts, asked = memory.facts, memory.asked
     reply = deps.replies.chat.answer_fact(
         facts, fact, value, asked if isinstance(asked, int) else 1
     )

@@ -18,6 +18,7 @@ from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
     Fact,
     HiringFacts,
+    WorkTold,
     only_process,
     read_answer,
     read_correction,
@@ -25,8 +26,8 @@ from knowledge.dialogue.facts import (
     read_vacated,
     says_how_the_team_works,
     scrum_taken_back,
-    wanted_work,
     without_questions,
+    work_told,
 )
 from knowledge.dialogue.intents import Intent, Reading, classify
 from knowledge.dialogue.memory import Memory
@@ -176,14 +177,19 @@ _ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
 _NEGATED = re.compile(
     r"n't\b|\b(?:not|never|no|nor|neither|dont|doesnt|isnt|arent)\b", re.IGNORECASE
 )
+# A tag asking for a yes, no negation of the claim: "…, no?", "…, right?".
+_TAG_ASKED = re.compile(r"[,\s]+(?:no|right|yes|yeah|correct|true|ok|okay|eh)\W*$", re.IGNORECASE)
 # The "who…?" a longer message asks, to its question mark: "ok so if we hire a PM, who writes the
 # user stories?" -> "who writes the user stories?".
-# (not a relative "who": "we also need someone who handles pricing?")
-_WHO_CLAUSE = re.compile(
-    r"(?<!someone )(?<!somebody )(?<!anyone )(?<!anybody )(?<!person )(?<!people )(?<!one )"
-    r"(?<!those )(?<!folks )(?<!guy )(?<!girl )\bwho\b[^.?!;]*\?",
+# A "who…?" to its question mark, within a clause: "…, who writes the user stories?".
+_WHO_CLAUSE = re.compile(r"\bwho\b[^.?!;,]*\?", re.IGNORECASE)
+# What opens a question of its own before its "who": the start, a break, a word that goes on.
+_QUESTION_OPENS = re.compile(
+    r"(?:^|[.?!;:,\u2014-]|\b(?:and|also|but|so|then|ok|okay|plus|btw|now|wait|hmm|oh))\s*$",
     re.IGNORECASE,
 )
+# …or the role a hire is supposed to be: "if i hire a pm who plans sprints??".
+_SUPPOSED_ROLE_OPENS = re.compile(r"\b(?:pm|po|product manager|product owner)\s*$", re.IGNORECASE)
 # A hire supposed in a question after the advice: "if we hire a PM", "if we go with a PO".
 _SUPPOSED_HIRE = re.compile(
     r"\b(?:if|when|once|say|suppose) (?:we|i) (?:only )?(?:hire|get|go with|pick|choose|bring in) "
@@ -617,6 +623,9 @@ class Reply(BaseModel):
     # What comes before the reply itself (its text starts with it too): that the article never
     # ranks the roles ("which is more senior?"), that PM here means Product Manager.
     note: str = ""
+    # What comes after the reply itself (its text ends with it too): whether the hire advised
+    # covers the work just answered, a question asked beside the hire answered.
+    after: str = ""
     kind: str = ""  # feedback or smalltalk kind; "draft" for a job ad or interview drafted
     in_short: bool = False  # asked for in a line ("PO vs PM in one line"): the text, no card
 
@@ -994,6 +1003,10 @@ class Chat:
             # "ok so if we hire a PM, who writes the user stories?": whose work it is, and
             # whether that hire covers it; the advice stands
             reading = Reading(Intent.OWNERSHIP, asked)
+        if advised and memory is not None and memory.facts is not None and memory.facts.needs:
+            taken_back = work_told(text, self._placed).taken_back
+            if set(taken_back) & set(memory.facts.needs):
+                reading = Reading(Intent.HIRE, text)  # "actually forget pricing": advised again
         if advised and memory is not None and NOT_COVERED_ASK.search(heard):
             return self._left_uncovered(heard, memory)  # "what would that person NOT cover?"
         answer_to = {
@@ -1030,13 +1043,20 @@ class Chat:
         answered = self._ownership(Reading(Intent.OWNERSHIP, asked), None).text
         if reply.asks:
             return reply.model_copy(update={"text": f"{answered} As for the hire: {reply.text}"})
-        return reply.model_copy(update={"text": f"{reply.text}\n\nAnd {asked.strip()} {answered}"})
+        return _followed(f"And {asked.strip()} {answered}", reply)
 
     def _work_asked(self, text: str) -> str | None:
         """The "who…?" a hiring message asks of work the knowledge base places ("if we hire a
         PM, who writes the user stories?" -> "who writes the user stories?"); None where it asks
         whom to hire, or of no work."""
+        supposed = _SUPPOSED_HIRE.search(normalise(text)) is not None
         for clause in _WHO_CLAUSE.finditer(text):
+            before = text[: clause.start()]
+            opens = _QUESTION_OPENS.search(before) or (
+                supposed and _SUPPOSED_ROLE_OPENS.search(before)
+            )
+            if not opens:  # a relative "who": "we need a PM who handles pricing?"
+                continue
             asked = clause.group(0)
             said = message_of(asked).said
             # ("who's the next hire then?" asks of the hire, not of work)
@@ -1068,16 +1088,19 @@ class Chat:
         names = [self.kb.roles[role].name for role in hired]
         owner = self.kb.roles[answer.owners[0]].name
         left = wording.left_by_the_hire(" or a ".join(names), owner)
-        return reply.model_copy(update={"text": f"{reply.text} {left}"})
+        return _followed(left, reply)
 
     def _left_uncovered(self, heard: str, memory: Memory) -> Reply:
         """What the hire advised (or the one role the question names: "what would a PO not
         cover?") will not cover, and who should, the advice kept."""
         assert memory.facts is not None
         recommendation = self.advise(memory.facts)
-        named = _roles_named(heard)
+        # (the role supposed is named before "cover": "what would a PO not cover?"; not "what
+        # would they not cover that a PO would?")
+        named = _roles_named(heard[: heard.find("cover")])
         if len(named) == 1 and (role := next(iter(named))) != recommendation.recommendation:
-            text = wording.uncovered_by(role, self.kb)
+            beside = recommendation.recommendation == "both"
+            text = wording.uncovered_by(role, self.kb, beside=beside)
         else:
             text = not_covered(recommendation, self.kb) or wording.uncovered_by(
                 recommendation.recommendation, self.kb
@@ -1458,7 +1481,8 @@ class Chat:
                 answered=False,
                 claimed=claimed,
                 # (a claim said in the negative may be the article's own: "…PMs don't make it")
-                of_a_role=bool(_roles_named(normalise(asked))) and not _NEGATED.search(asked),
+                of_a_role=bool(_roles_named(normalise(asked)))
+                and not _NEGATED.search(_TAG_ASKED.sub("", asked)),
             ),
             kind="why",
             answer=answer,
@@ -1757,8 +1781,9 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         asked = memory.asked if memory is not None else 0  # kept across a question between
         asked_for = known.missing() if asked else None
-        if asked_for is None:  # a story (not a reply to a question asked): the work it wants
-            said = said.model_copy(update={"needs": wanted_work(reading.text, self._placed)})
+        # a story (not a reply to a question asked): the work it wants, or takes back
+        told = work_told(reading.text, self._placed) if asked_for is None else WorkTold((), ())
+        said = said.model_copy(update={"needs": told.wanted})
         if asked_for is not None and (picked := OPTION_PICKED.match(normalise(reading.text))):
             # "the second one": of the answers offered, as a click on it would
             options = ASK_WORDING[asked_for][1]
@@ -1802,6 +1827,9 @@ class Chat:
                 facts = facts.model_copy(update={"needs": kept_needs})
             # the work a correction names is wanted too ("actually we need pricing as well")
             facts = facts.merged(HiringFacts(needs=said.needs))
+        if told.taken_back:  # "actually forget pricing"
+            kept = tuple(need for need in facts.needs if need not in told.taken_back)
+            facts = facts.model_copy(update={"needs": kept})
         next_hire = known.goal is not None and bool(NEXT_HIRE.search(reading.text.lower()))
         if next_hire:
             # "a PO now and a PM next year": the role said for later is the next hire
@@ -2684,6 +2712,13 @@ def _supposed(reply: Reply, told: HiringFacts) -> Reply:
             "note": f"{wording.SUPPOSED} {note}".strip(),
             "memory": kept,
         }
+    )
+
+
+def _followed(after: str, reply: Reply) -> Reply:
+    """The reply with `after` after it, and after anything that already followed it."""
+    return reply.model_copy(
+        update={"text": f"{reply.text} {after}", "after": f"{reply.after} {after}".strip()}
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -171,7 +171,8 @@ _HOW_IT_WORKS = re.compile(
 _TWO_MORE = re.compile(
     r"\b(?:two|2|zwei|deux|dos)\b[^.]{0,25}\b(?:people|persons|roles|reqs|hires|heads|leute|"
     r"personnes|personas|positions|seats|open reqs)\b|headcount:? (?:two|2)|can hire (?:two|2)|"
-    r"(?:two|2) hires? approved|funding for (?:two|2)|\b(?:two|2) headcount\b"
+    r"(?:two|2) hires? approved|funding for (?:two|2)(?! (?:\w+ )?(?:years?|months?|weeks?|days?|"
+    r"quarters?|rounds?)\b)|\b(?:two|2) headcount\b"
 )
 _TWO = re.compile(
     r"\b(two|2) (?:hires|heads|people|persons?|product (?:people|hires|roles)|positions|roles)\b|"
@@ -555,14 +556,17 @@ def _clauses(said: str) -> list[str]:
     ]
 
 
-def _needed(clauses: list[str]) -> list[str]:
-    """The clauses that may say what the hire is for: not work said to be covered, not only how
-    the team works ("we run scrum": the article has the goal decided first), not a question of
-    whose some work is."""
+def _needed(clauses: list[str], said: str) -> list[str]:
+    """The clauses of `said` that may say what the hire is for: not work said to be covered,
+    not only how the team works ("we run scrum": the article has the goal decided first), not a
+    question of whose some work is ("…? also who owns pricing?"; a relative "who", "we need a PM,
+    who handles pricing.", is no question)."""
     return [
         c
         for c in clauses
-        if not _covered(c) and not only_process(c) and not _ASKS_WHOSE_WORK.match(c)
+        if not _covered(c)
+        and not only_process(c)
+        and not (_ASKS_WHOSE_WORK.match(c) and f"{c.strip()}?" in said)
     ]
 
 
@@ -576,43 +580,58 @@ Place = Callable[[str], tuple[str, tuple[RoleId, ...]] | None]
 
 
 # A piece of a story that tells of the company or its people rather than of work wanted: "we
-# sell to banks", "our CEO is ex-sales", "i'm the founder" (not "we need someone for pricing").
+# sell to banks", "our CEO is ex-sales", "i'm the founder" (not "we need someone for pricing",
+# nor "our sprint planning is chaos": work missing, `_MISSING`).
 _TELLS_OF_US = re.compile(
     r"^\s*(?:we|we're|we are|we've|our|i|i'm|i am|i've|my)\b(?!.*\b(?:need\w*|wants?|"
-    r"want(?:ed|ing)|looking for|lack\w*|missing|nobody|no one|struggl\w*|drowning|hate|hates|"
-    r"can'?t|no time)\b)"
+    r"want(?:ed|ing)|looking for|can'?t)\b)"
 )
-
-
-# A piece naming the hire itself ("our CTO said we need a product person"), or only a side of
-# the work ("growth", "the delivery side": the goal, weighed as such), rather than a piece of it.
-_THE_HIRE_OR_A_SIDE = re.compile(
+# A piece naming the hire itself: "our CTO said we need a product person" (not "a PM for
+# pricing", "a PM with go-to-market experience").
+_THE_HIRE = re.compile(
     r"\b(?:need|needs|want|wants|hire|hiring|get|looking for) (?:a |an |one |another |some )?"
     r"(?:product (?:person|hire|role|manager|owner)|pm|po|someone|somebody|a person|person)\b"
-    r"(?! (?:to|for|who|that|on|doing|owning|running)\b)|"
+    r"(?! (?:to|for|who|that|on|doing|owning|running|with|experienced|skilled|good|strong)\b)"
+)
+# A piece naming only a side of the work: "growth", "the delivery side", "the business side".
+_A_SIDE = re.compile(
     r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:need|want|and|more|some)?\s*(?:the )?"
     r"(?:growth|to grow|grow(?:ing)? the business|business|the business side|business side|"
     r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)\W*$"
+)
+# A piece taking work back: "forget pricing", "drop the backlog from the list".
+_TAKEN_BACK = re.compile(
+    r"\b(?:forget|scratch|take (?:out|off)|no longer|never mind|not anymore|"
+    r"(?:don'?t|do not|doesn'?t) need|(?:drop|remove) (?:it|that|this|(?:the |our )?[\w-]+"
+    r"(?: [\w-]+)? (?:from|off)))\b"
 )
 
 
 def _describes(piece: str) -> bool:
     """Whether a piece of a story describes the company (its stage: "we're a scale-up", or
-    itself: "we sell to banks"), names the hire itself or only a side of the work, rather than
-    naming work wanted."""
-    return (
-        _stage(piece) is not None
-        or _TELLS_OF_US.match(piece) is not None
-        or _THE_HIRE_OR_A_SIDE.search(piece) is not None
-    )
+    itself: "we sell to banks") or names the hire itself, rather than work wanted."""
+    if _stage(piece) is not None or _THE_HIRE.search(piece) is not None:
+        return True
+    return _TELLS_OF_US.match(piece) is not None and _MISSING.search(piece) is None
 
 
-def wanted_work(text: str, place: Place) -> tuple[str, ...]:
+class WorkTold(NamedTuple):
+    """The work a hiring message names, placed: wanted (the hire's needs) and taken back."""
+
+    wanted: tuple[str, ...]
+    taken_back: tuple[str, ...]
+
+
+def work_told(text: str, place: Place) -> WorkTold:
     """The work a hiring message wants done, as the hire's needs (the questionnaire's third
     step, by responsibility id): each piece of the clauses `read_facts` reads a goal from, split
-    where they list, that `place` gives to a role; not a side's work where that side is said to
-    be taken care of ("our CEO handles the commercial stuff - pricing, partners")."""
-    clauses = _clauses(_lowered(text))
+    where they list, that `place` gives to a role; and the work it takes back ("actually forget
+    pricing"). Not wanted: a side's work where that side is said to be taken care of ("our CEO
+    handles the commercial stuff - pricing, partners"), work said to be fine ("pricing is
+    fine"), and any where the story names a side only by name ("user stories, and the business
+    side"): one side's tasks would outweigh the other side's name, which the goal weighs."""
+    said = _lowered(text)
+    clauses = _clauses(said)
     # (a side is done where a clause naming its work says so: "we don't need help with the
     # backlog, we need pricing" leaves pricing wanted)
     sides = ((PRODUCT_MANAGER, _NO_BUSINESS, _BUSINESS), (PRODUCT_OWNER, _NO_DELIVERY, _DELIVERY))
@@ -621,17 +640,28 @@ def wanted_work(text: str, place: Place) -> tuple[str, ...]:
         for role, said_done, its_work in sides
         if any(_says_done(said_done, c) and its_work.search(c) for c in clauses)
     }
-    needs: dict[str, None] = {}
-    for clause in _needed(clauses):
+    wanted: dict[str, None] = {}
+    taken_back: dict[str, None] = {}
+    for clause in clauses:
         # (how the team works and whom it sells to describe the company: "3 scrum teams")
         described = _HOW_IT_WORKS.sub(
             " ", _described(_TEAMS_COUNTED, _described(_SELLS_TO, clause))
         )
         for piece in _PIECE_BREAK.split(described):
+            if _A_SIDE.match(piece):
+                return WorkTold((), ())
             placed = place(piece) if piece.strip() and not _describes(piece) else None
-            if placed is not None and not (len(placed[1]) == 1 and placed[1][0] in done):
-                needs[placed[0]] = None
-    return tuple(needs)
+            if placed is None:
+                continue
+            if _TAKEN_BACK.search(clause):
+                taken_back[placed[0]] = None
+            elif (
+                clause in _needed([clause], said)
+                and not _covered(piece)
+                and not (len(placed[1]) == 1 and placed[1][0] in done)
+            ):
+                wanted[placed[0]] = None
+    return WorkTold(tuple(wanted), tuple(taken_back))
 
 
 def read_facts(text: str) -> HiringFacts:
@@ -640,7 +670,7 @@ def read_facts(text: str) -> HiringFacts:
     as a need on that side, nor does work said to be absent ("we have no suppliers")."""
     said = _lowered(text)
     clauses = _clauses(said)
-    needed = _needed(clauses)
+    needed = _needed(clauses, said)
     asked_for = [c for c in needed if _ASKED_FOR.search(c)]
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for
@@ -758,8 +788,9 @@ _ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_C
 # Two said to be out of reach: "no $$ for 2", "not enough budget for two", "can't pay for both".
 # (the two must be hires: "no funding for 2 years", "no budget for a second round" are not)
 _HIRED_TWO = (
-    r"(?:two|2|both|a second)(?=\s*(?:$|[.,;!?)]|(?:product )?(?:people|persons?|hires?|heads?|"
-    r"roles?|pms?|pos?|folks|of them|right now|now|yet|at once|this year)\b))"
+    r"(?:two|2|both|a second)(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|quarters?|"
+    r"rounds?|desks?|offices?|designers?|engineers?|devs?|developers?|sales\w*|marketers?|"
+    r"recruiters?|seats? at|laptops?|licen[cs]es?)\b)"
 )
 _TWO_DENIED = re.compile(
     r"(?:\bno|\bnot enough|\bwithout (?:the )?)\s*(?:\$+|money|budget|cash|funds?|funding|room|"
@@ -983,8 +1014,9 @@ def _says_done(done: re.Pattern[str], clause: str) -> bool:
 
 
 def _covered(clause: str) -> bool:
-    """Whether a clause says its work is already taken care of, or not wanted."""
-    if _NOT_NEEDED.search(clause):
+    """Whether a clause says its work is already taken care of, or not wanted (or no longer:
+    "actually forget pricing")."""
+    if _NOT_NEEDED.search(clause) or _TAKEN_BACK.search(clause):
         return True
     return bool(_COVERED.search(clause)) and not _MISSING.search(clause)
 

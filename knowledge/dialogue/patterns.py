@@ -1441,12 +1441,13 @@ STARTS_QUESTIONNAIRE = re.compile(
 # Asked after hiring advice, of what the hire leaves to others: "what would that person NOT
 # cover, and who should?", "what gaps would a PM leave?".
 _THE_HIRE = (
-    r"(?:that person|this person|the person|the hire|this hire|that hire|they|he|she|them|"
-    r"(?:a|an|the|our|that|this) (?:new )?(?:pm|po|product manager|product owner|hire|person))"
+    r"(?:that person|this person|the person|the hire|this hire|that hire|they|he|she|them|it|"
+    r"that|this|we|(?:a|an|the|our|that|this) (?:new )?(?:pm|po|product manager|product owner|"
+    r"hire|person))"
 )
 NOT_COVERED_ASK = re.compile(
     rf"\b(?:what|which)\b[^?]*\b{_THE_HIRE} (?:would |will |does |do |could )?(?:not|n't|"
     r"wont|wouldnt|doesnt|dont|never) (?:\w+ )?cover\b|"
     rf"\b(?:what|which) (?:gaps?|work) (?:would|will|does) {_THE_HIRE} leave\b|"
-    rf"\bwhat(?:'s| is| would be) left (?:over|uncovered) (?:by|with|after) {_THE_HIRE}\b"
+    r"\bwhat(?:'s| is| would be) left (?:over|uncovered)\b"
 )

@@ -857,21 +857,24 @@ def left_by_the_hire(hired: str, owner: str) -> str:
     )
 
 
-def uncovered_by(advised: str, kb: KnowledgeBase) -> str:
-    """What the hire advised leaves to others, by the article's split of the roles' work."""
+def uncovered_by(advised: str, kb: KnowledgeBase, *, beside: bool = False) -> str:
+    """What the hire advised leaves to others, by the article's split of the roles' work;
+    `beside`: the other role is advised too, and covers it."""
     po, pm = kb.roles["product-owner"].name, kb.roles["product-manager"].name
-    if advised == "product-owner":
-        return (
-            f"A {po} won't cover strategy, market and competitive research, go-to-market or the "
-            f"product's numbers: the article gives those to a {pm}. Keep them with whoever does "
-            f"them today, or plan a {pm} as a later hire."
+    if advised in ("product-owner", "product-manager"):
+        other = pm if advised == "product-owner" else po
+        work = (
+            "strategy, market and competitive research, go-to-market or the product's numbers"
+            if advised == "product-owner"
+            else "the backlog, user stories, sprint planning or test planning day to day"
         )
-    if advised == "product-manager":
-        return (
-            f"A {pm} won't run the backlog, user stories, sprint planning or test planning day "
-            f"to day: the article gives those to a {po}. Keep them with whoever does them today, "
-            f"or plan a {po} as a later hire."
+        then = (
+            f"the {other} advised beside them covers those."
+            if beside
+            else f"Keep them with whoever does them today, or plan a {other} as a later hire."
         )
+        name = po if advised == "product-owner" else pm
+        return f"A {name} won't cover {work}: the article gives those to a {other}. {then}"
     return (
         "Between them the two hires cover the work the article describes. Agree up front who "
         "leads the work they share: finding what customers need and turning it into "

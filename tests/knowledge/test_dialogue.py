@@ -667,7 +667,7 @@ def test_work_the_hire_covers_gets_no_note(chat: Chat) -> None:
 
 def test_what_the_hire_leaves_uncovered_is_said(chat: Chat) -> None:
     _, left = turns(chat, ADVISED_PM, "what would that person NOT cover, and who should?")
-    assert left.text.startswith("A Product Manager won't run the backlog, user stories")
+    assert left.text.startswith("A Product Manager won't cover the backlog, user stories")
 
 
 def test_a_role_on_staff_told_as_a_correction_counts_and_its_work_is_no_need(chat: Chat) -> None:
@@ -776,11 +776,49 @@ def test_a_review_of_this_stops_conversation_fixes_holds(chat: Chat) -> None:
     assert relative.facts is not None
     assert {"po-backlog", "pm-go-to-market"} <= set(relative.facts.needs)
     _, article = turns(chat, ADVISED_PM, "what does the article not cover?")
-    assert "won't run the backlog" not in article.text
+    assert "won't cover the backlog" not in article.text
     _, po = turns(chat, ADVISED_PM, "what would a PO not cover?")
     assert po.text.startswith("A Product Owner won't cover strategy")
     quoted = chat.reply("who discusses technology roadmaps with R and D?").answer
     assert quoted is not None and quoted.question.endswith("with R and D?")  # as typed
+
+
+def test_a_second_review_of_this_stops_fixes_holds(chat: Chat) -> None:
+    # a relative "who" is no question of its own, in a story or after the advice
+    story = chat.reply(
+        "we need a product person, who handles pricing and go-to-market. who to hire?"
+    )
+    assert story.recommendation is not None
+    assert story.recommendation.recommendation == "product-manager"
+    # work said to be fine is no need; work wanted that is "chaos" is
+    fine = chat.reply("small startup, one hire. our sprint planning is chaos, and pricing is fine.")
+    assert fine.facts is not None and fine.facts.needs == ("po-sprint-planning",)
+    # a side named only by its name takes no one side's tasks as the weight
+    sided = chat.reply("one hire, we need user stories, and the business side")
+    assert sided.facts is not None and sided.facts.needs == ()
+    # work taken back in a correction goes, and is no reason
+    told = "small startup, one hire, we need the backlog, user stories and pricing. who to hire?"
+    _, dropped = turns(chat, told, "actually forget pricing, we don't need that")
+    assert dropped.facts is not None
+    assert dropped.facts.needs == ("po-backlog", "po-user-stories")
+    assert "Business and financial analysis" not in dropped.text
+    # what the hire leaves, asked in the words the feature was named for
+    for asked in (
+        "what would it not cover?",
+        "what's left uncovered?",
+        "what gaps would that leave?",
+    ):
+        _, left = turns(chat, ADVISED_PM, asked)
+        assert left.text.startswith("A Product Manager won't cover"), asked
+    _, other = turns(chat, ADVISED_PM, "what would they not cover that a PO would?")
+    assert other.text.startswith("A Product Manager won't cover")
+    # two out of reach, said with a time or adjectives
+    for said in ("no headcount for 2 until next year", "no budget for 2 full-time people"):
+        assert read_facts(said).headcount == 1, said
+    assert read_facts("no funding for 2 years").headcount is None
+    # a tag asking for a yes is no negation
+    claim = "the article says PMs write the final ad campaign, no?"
+    assert chat.reply(claim).text.startswith("No. The article gives that work to someone else")
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:

@@ -169,6 +169,40 @@ def test_a_hiring_question_answered_by_typing_keeps_its_old_buttons_from_advisin
     assert len(live.api.calls_to("chat.postMessage")) == 2
 
 
+def test_what_follows_an_answer_reaches_slack_not_only_the_notification(
+    live: LiveRoleFit,
+) -> None:
+    # a review's find: whether the hire covers the work, said after the answer, was in the text
+    # Slack notifies with but in no block
+    thread = "1700000002.000100"
+    story = "we're a 20 person startup, one hire, we need go-to-market. who should we hire?"
+    acknowledged(live, live.requests.dm(story, thread_ts=thread))
+    posts(live, 1)
+    asked = "ok so if we hire a PM, who writes the user stories?"
+    acknowledged(live, live.requests.dm(asked, thread_ts=thread))
+    answer = posts(live, 2)[-1]
+    assert "A Product Manager won't cover this" in rendered(answer["blocks"])
+
+
+def test_an_old_hiring_button_goes_on_from_what_was_told_since(live: LiveRoleFit) -> None:
+    # a review's find: a goal button on the first question advised from before "we already
+    # have a product owner", which the conversation had been told since
+    acknowledged(live, live.requests.mention("who should we hire? we are a 10 person startup"))
+    (question,) = posts(live, 1)
+    thread = question["thread_ts"]
+    told = "we already have a product owner and we run scrum, one hire"
+    acknowledged(live, live.requests.mention(told, thread_ts=thread))
+    posts(live, 2)
+    both = next(b for b in buttons(question) if "Both" in b["text"]["text"])
+    message = {"ts": "1700000000.000700", "thread_ts": thread, "text": "q"}
+    click = live.requests.block_action(
+        both["action_id"], both["value"], message=message, ephemeral=False
+    )
+    acknowledged(live, click)
+    advice = posts(live, 3)[-1]
+    assert "With a Product Owner on staff" in rendered(advice["blocks"])
+
+
 def test_which_do_i_need_clicked_again_asks_again(live: LiveRoleFit) -> None:
     # a review's find: a second click was told "You answered that question already"
     message = {"ts": "1700000000.000500", "text": "the roles"}
