@@ -125,6 +125,7 @@ from knowledge.dialogue.patterns import (
     ROLE_FOLLOW_UP,
     SAYS_ABOUT,
     SCRUM_MASTER_COMPARED,
+    SELF_AS_ROLE,
     SELF_INTRODUCTION,
     SOMEWHERE_ELSE,
     STAFFED_AS,
@@ -1327,7 +1328,7 @@ class Chat:
             # leaves alone, beside what it takes
             text = wording.staffed_as(self.kb.roles[named[0]])
             return Reply(intent=Intent.COMBINE, text=text, memory=Memory(intent="combine"))
-        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said)
+        taken = None if hiring else ANOTHER_JOB_AS_ROLE.search(said) or SELF_AS_ROLE.search(said)
         if taken is None or _ranks_over(said[taken.end() :]):
             return None  # ("can our CTO be the PO's boss?" asks of a ranking)
         return self._another_job(taken)
@@ -1335,8 +1336,8 @@ class Chat:
     def _another_job(self, taken: re.Match[str]) -> Reply:
         """Someone with another job taking a role ("can our CTO double as the PO?"): what the
         article says the role takes, and that it says nothing of who else may take it."""
-        job = taken["job"].replace("scrum master", "Scrum Master")
-        job = _as_titled(job)
+        asked_of = taken.groupdict().get("job")  # none: the asker ("should I be the PO?")
+        job = _as_titled(asked_of.replace("scrum master", "Scrum Master")) if asked_of else None
         described = self.kb.roles[_roles_named(taken["role"])[0]]
         return Reply(
             intent=Intent.COMBINE,

@@ -894,6 +894,13 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
     r"(?(asked)(?!'?s?'? (?:line |direct )?(?:boss|manager|supervisor|superior|lead)\b)|)"
 )
+# The asker taking one of the roles on: "should I be the PO myself? I'm the CEO", "can I act as
+# PM for now?".
+SELF_AS_ROLE = re.compile(
+    r"\b(?:can|could|should|shall) i (?:just |also |not )?(?:(?:double|act|serve|fill in) as|be|"
+    r"(?P<moves>become|step into)|take on|play|wear) (?:the |a |an |our )?(?:role of (?:the |a )?)?"
+    rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
+)
 # Someone with another job, or the asker, taking on the work just answered: "can my CTO do it?",
 # "can i just do it myself?".
 TAKES_IT_ON = re.compile(

@@ -326,7 +326,7 @@ def why_role(described: Role) -> str:
     return f"{described.why} (Article: {described.why_section}.)"
 
 
-def another_job(job: str, described: Role, moves: bool = False) -> str:
+def another_job(job: str | None, described: Role, moves: bool = False) -> str:
     """ "Can our CTO double as the PO?", "could our business analyst become a PO?": the article
     never says who else may take a role, so say so, and what the role takes, for the reader to
     weigh against the other job (or, for someone moving into the role, against what they do)."""
@@ -338,8 +338,9 @@ def another_job(job: str, described: Role, moves: bool = False) -> str:
             "Whether they have the time and the skills for that beside their own job is",
         )
     )
+    who = f"your {job}" if job else "you"
     return (
-        f"The article doesn't say whether your {job} can {also} the {described.name}: it "
+        f"The article doesn't say whether {who} can {also} the {described.name}: it "
         "describes the two roles, not who else on a team may take one on. What the role takes, "
         f"going by the article: {_role_line(described, len(described.owns))} {weigh} yours to "
         f"weigh. (Article: {SECTION_BASICS}.)"

@@ -1398,6 +1398,11 @@ def test_someone_with_another_job_taking_a_role_is_not_in_the_article(
             "could our project manager grow into a product manager role?",
             "The article doesn't say whether your project manager can become the Product Manager",
         ),
+        # found by a phone tester: the C-suite's work answered, "most likely the PM"
+        (
+            "shld i be the po myself? im the ceo",
+            "The article doesn't say whether you can also be the Product Owner",
+        ),
         # found by an HR-lead tester: "can one person do both?" answered
         (
             "Is a part-time product manager a good idea for a 60 person company?",
