@@ -170,6 +170,10 @@ def _fallback(answer: Answer, kb: KnowledgeBase) -> str:
     return escape(f"RoleFit — {who}{what}")
 
 
+# The blocks an answer says itself in: its headline, then its details.
+ANSWER_TEXT_BLOCKS = ("rolefit_answer", "rolefit_answer_details")
+
+
 def answer_blocks(
     answer: Answer,
     kb: KnowledgeBase,
@@ -185,10 +189,10 @@ def answer_blocks(
     headline = _headline(answer, kb)
     if lead:
         headline = f"*{escape(lead)}* {headline}"
-    blocks = [section(headline, block_id="rolefit_answer")]
+    blocks = [section(headline, block_id=ANSWER_TEXT_BLOCKS[0])]
     details = _details(answer, kb)
     if details:
-        blocks.append(section(details, block_id="rolefit_answer_details"))
+        blocks.append(section(details, block_id=ANSWER_TEXT_BLOCKS[1]))
     if not answer.owners and not answer.outside_owner and not answer.parts:
         examples = "; ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
         blocks.append(

@@ -9,7 +9,7 @@ import json
 from pydantic import ValidationError
 
 from bot.blocks import ids
-from bot.blocks.answer import AnswerRef, answer_message
+from bot.blocks.answer import ANSWER_TEXT_BLOCKS, AnswerRef, answer_message
 from bot.blocks.help import help_message
 from bot.blocks.kit import (
     BUTTON_VALUE_MAX,
@@ -96,10 +96,13 @@ def conversation_message(
 
 
 def _followed(shown: Message, after: str) -> Message:
-    """`shown` with `after` after it, in its blocks and its notification text."""
+    """`shown` (an answer) with `after` after its own words, before what it asked and its
+    buttons, in its blocks and its notification text."""
     if not after:
         return shown
-    blocks = [*shown.get("blocks", []), section(escape(after))]
+    blocks = list(shown.get("blocks", []))
+    said = [n for n, block in enumerate(blocks) if block.get("block_id") in ANSWER_TEXT_BLOCKS]
+    blocks.insert(said[-1] + 1 if said else len(blocks), section(escape(after)))
     return message(f"{shown['text']} {escape(after)}", blocks)
 
 

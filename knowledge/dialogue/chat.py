@@ -1098,7 +1098,10 @@ class Chat:
         recommendation = self.advise(memory.facts)
         # (the role supposed is named before "cover": "what would a PO not cover?"; not "what
         # would they not cover that a PO would?")
-        named = _roles_named(heard[: heard.find("cover")])
+        asked = NOT_COVERED_ASK.search(heard)
+        span = asked.group(0) if asked else heard
+        cut = span.rfind("cover")
+        named = _roles_named(span[:cut] if cut >= 0 else span)
         if len(named) == 1 and (role := next(iter(named))) != recommendation.recommendation:
             beside = recommendation.recommendation == "both"
             text = wording.uncovered_by(role, self.kb, beside=beside)

@@ -566,8 +566,17 @@ def _needed(clauses: list[str], said: str) -> list[str]:
         for c in clauses
         if not _covered(c)
         and not only_process(c)
-        and not (_ASKS_WHOSE_WORK.match(c) and f"{c.strip()}?" in said)
+        and not (_ASKS_WHOSE_WORK.match(c) and _asked(c, said))
     ]
+
+
+def _asked(clause: str, said: str) -> bool:
+    """Whether a clause of `said` is asked: a question mark after it, or it ends the message
+    (a Slack line asks without one: "…. who owns pricing")."""
+    told = clause.strip()
+    return re.search(rf"{re.escape(told)}\s*\?", said) is not None or said.rstrip(" .!").endswith(
+        told
+    )
 
 
 # Where a clause lists pieces of work: "suppliers, pricing and the launch in mexico".
@@ -584,7 +593,7 @@ Place = Callable[[str], tuple[str, tuple[RoleId, ...]] | None]
 # nor "our sprint planning is chaos": work missing, `_MISSING`).
 _TELLS_OF_US = re.compile(
     r"^\s*(?:we|we're|we are|we've|our|i|i'm|i am|i've|my)\b(?!.*\b(?:need\w*|wants?|"
-    r"want(?:ed|ing)|looking for|can'?t)\b)"
+    r"want(?:ed|ing)|looking for|can'?t|cannot)\b)"
 )
 # A piece naming the hire itself: "our CTO said we need a product person" (not "a PM for
 # pricing", "a PM with go-to-market experience").
@@ -599,11 +608,16 @@ _A_SIDE = re.compile(
     r"(?:growth|to grow|grow(?:ing)? the business|business|the business side|business side|"
     r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)\W*$"
 )
-# A piece taking work back: "forget pricing", "drop the backlog from the list".
+# A piece taking work back: "forget pricing", "scratch that", "we no longer need pricing", "drop
+# the backlog from the list" (not "we can't forget the backlog", "build it from scratch",
+# "remove blockers from the team", "the roadmap is no longer working").
 _TAKEN_BACK = re.compile(
-    r"\b(?:forget|scratch|take (?:out|off)|no longer|never mind|not anymore|"
-    r"(?:don'?t|do not|doesn'?t) need|(?:drop|remove) (?:it|that|this|(?:the |our )?[\w-]+"
-    r"(?: [\w-]+)? (?:from|off)))\b"
+    r"(?:^|\b(?:actually|oh|ok|okay|and|so|wait|also|please|pls|hmm|no)\W+)(?:forget|scratch)\b|"
+    r"(?<!from )\bscratch (?:that|this|the|our)\b|\bno longer need\b|"
+    r"\b(?:don'?t|do not|doesn'?t) need (?:the |our |any )?\w|"
+    r"\b(?:drop|remove) (?:it|that|this)\b|"
+    r"\b(?:drop|remove) (?:the |our )?[\w-]+(?: [\w-]+)? (?:from|off) (?:the |our |my )?"
+    r"(?:list|needs|plan)\b"
 )
 
 
@@ -642,6 +656,7 @@ def work_told(text: str, place: Place) -> WorkTold:
     }
     wanted: dict[str, None] = {}
     taken_back: dict[str, None] = {}
+    side_named = False
     for clause in clauses:
         # (how the team works and whom it sells to describe the company: "3 scrum teams")
         described = _HOW_IT_WORKS.sub(
@@ -649,7 +664,8 @@ def work_told(text: str, place: Place) -> WorkTold:
         )
         for piece in _PIECE_BREAK.split(described):
             if _A_SIDE.match(piece):
-                return WorkTold((), ())
+                side_named = True
+                continue
             placed = place(piece) if piece.strip() and not _describes(piece) else None
             if placed is None:
                 continue
@@ -661,7 +677,7 @@ def work_told(text: str, place: Place) -> WorkTold:
                 and not (len(placed[1]) == 1 and placed[1][0] in done)
             ):
                 wanted[placed[0]] = None
-    return WorkTold(tuple(wanted), tuple(taken_back))
+    return WorkTold(() if side_named else tuple(wanted), tuple(taken_back))
 
 
 def read_facts(text: str) -> HiringFacts:

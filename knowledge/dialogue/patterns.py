@@ -1452,9 +1452,14 @@ _THE_HIRE = (
     r"that|this|we|(?:a|an|the|our|that|this) (?:new )?(?:pm|po|product manager|product owner|"
     r"hire|person))"
 )
+# (asked of the hire alone: "…not cover, and who should?", not "…not cover in the article?")
+_ENDS_THE_ASK = (
+    r"(?: (?:then|now|exactly|at all|anyway))?\s*(?:[?.!,]|$|and\b|then\b|"
+    r"(?:that|which) (?:a|an|the|our) (?:po|pm|product owner|product manager)\b)"
+)
 NOT_COVERED_ASK = re.compile(
     rf"\b(?:what|which)\b[^?]*\b{_THE_HIRE} (?:would |will |does |do |could )?(?:not|n't|"
-    r"wont|wouldnt|doesnt|dont|never) (?:\w+ )?cover\b|"
-    rf"\b(?:what|which) (?:gaps?|work) (?:would|will|does) {_THE_HIRE} leave\b|"
-    r"\bwhat(?:'s| is| would be) left (?:over|uncovered)\b"
+    rf"wont|wouldnt|doesnt|dont|never) (?:\w+ )?cover\b{_ENDS_THE_ASK}|"
+    rf"\b(?:what|which) (?:gaps?|work) (?:would|will|does) {_THE_HIRE} leave\b{_ENDS_THE_ASK}|"
+    rf"\bwhat(?:'s| is| would be) left (?:over|uncovered)\b{_ENDS_THE_ASK}"
 )

@@ -870,7 +870,7 @@ def uncovered_by(advised: str, kb: KnowledgeBase, *, beside: bool = False) -> st
             else "the backlog, user stories, sprint planning or test planning day to day"
         )
         then = (
-            f"the {other} advised beside them covers those."
+            f"The {other} advised beside them covers those."
             if beside
             else f"Keep them with whoever does them today, or plan a {other} as a later hire."
         )

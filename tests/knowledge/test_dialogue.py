@@ -631,7 +631,7 @@ def test_whom_to_hire_asked_in_other_words_is_a_hiring_question(chat: Chat, aske
     assert "What is the hire mostly for?" in reply.text
 
 
-ADVISED_PM = (
+ADVISED_GTM = (
     "we're a 20 person startup, one hire, we need someone for go-to-market. who should we hire?"
 )
 
@@ -649,7 +649,7 @@ ADVISED_PM = (
 def test_work_asked_of_after_the_advice_is_answered_with_whether_the_hire_covers_it(
     chat: Chat, asked: str
 ) -> None:
-    advice, answer, again = turns(chat, ADVISED_PM, asked, "so who should we hire?")
+    advice, answer, again = turns(chat, ADVISED_GTM, asked, "so who should we hire?")
     assert advice.recommendation is not None
     assert advice.recommendation.recommendation == "product-manager"
     assert answer.text.startswith("That's clearly work for the Product Owner.")
@@ -661,12 +661,12 @@ def test_work_asked_of_after_the_advice_is_answered_with_whether_the_hire_covers
 
 
 def test_work_the_hire_covers_gets_no_note(chat: Chat) -> None:
-    _, answer = turns(chat, ADVISED_PM, "who builds the go-to-market plan?")
+    _, answer = turns(chat, ADVISED_GTM, "who builds the go-to-market plan?")
     assert "won't cover" not in answer.text
 
 
 def test_what_the_hire_leaves_uncovered_is_said(chat: Chat) -> None:
-    _, left = turns(chat, ADVISED_PM, "what would that person NOT cover, and who should?")
+    _, left = turns(chat, ADVISED_GTM, "what would that person NOT cover, and who should?")
     assert left.text.startswith("A Product Manager won't cover the backlog, user stories")
 
 
@@ -775,9 +775,9 @@ def test_a_review_of_this_stops_conversation_fixes_holds(chat: Chat) -> None:
     assert advised.recommendation is not None and relative.recommendation is not None  # re-advised
     assert relative.facts is not None
     assert {"po-backlog", "pm-go-to-market"} <= set(relative.facts.needs)
-    _, article = turns(chat, ADVISED_PM, "what does the article not cover?")
+    _, article = turns(chat, ADVISED_GTM, "what does the article not cover?")
     assert "won't cover the backlog" not in article.text
-    _, po = turns(chat, ADVISED_PM, "what would a PO not cover?")
+    _, po = turns(chat, ADVISED_GTM, "what would a PO not cover?")
     assert po.text.startswith("A Product Owner won't cover strategy")
     quoted = chat.reply("who discusses technology roadmaps with R and D?").answer
     assert quoted is not None and quoted.question.endswith("with R and D?")  # as typed
@@ -808,9 +808,9 @@ def test_a_second_review_of_this_stops_fixes_holds(chat: Chat) -> None:
         "what's left uncovered?",
         "what gaps would that leave?",
     ):
-        _, left = turns(chat, ADVISED_PM, asked)
+        _, left = turns(chat, ADVISED_GTM, asked)
         assert left.text.startswith("A Product Manager won't cover"), asked
-    _, other = turns(chat, ADVISED_PM, "what would they not cover that a PO would?")
+    _, other = turns(chat, ADVISED_GTM, "what would they not cover that a PO would?")
     assert other.text.startswith("A Product Manager won't cover")
     # two out of reach, said with a time or adjectives
     for said in ("no headcount for 2 until next year", "no budget for 2 full-time people"):
@@ -819,6 +819,42 @@ def test_a_second_review_of_this_stops_fixes_holds(chat: Chat) -> None:
     # a tag asking for a yes is no negation
     claim = "the article says PMs write the final ad campaign, no?"
     assert chat.reply(claim).text.startswith("No. The article gives that work to someone else")
+
+
+def test_a_third_review_of_this_stops_fixes_holds(chat: Chat) -> None:
+    # work is taken back only in so many words: "from scratch", "can't forget", "no longer
+    # working", "remove blockers from the team" take nothing back
+    for story, goal in (
+        ("startup, one hire: we need someone to build the backlog from scratch", "deliver-product"),
+        (
+            "startup, one hire, our roadmap is no longer working and pricing is a mess",
+            "build-business",
+        ),
+        (
+            "one hire, we need someone to remove blockers from the team and own the backlog",
+            "deliver-product",
+        ),
+    ):
+        facts = chat.reply(f"{story}. who should we hire?").facts
+        assert facts is not None and facts.goal == goal, story
+    told = "small startup, one hire, we need the backlog, user stories and pricing. who to hire?"
+    _, kept = turns(chat, told, "we can't forget the backlog")
+    assert kept.facts is not None and "po-backlog" in kept.facts.needs
+    _, asked = turns(chat, told, "who owns the backlog now that our PO no longer works here?")
+    assert asked.text.startswith("That's clearly work for the Product Owner.")
+    # asked of the hire alone
+    for other in (
+        "what does that not cover in the article?",
+        "what would this not cover for us legally?",
+    ):
+        _, reply = turns(chat, ADVISED_GTM, other)
+        assert "won't cover the backlog" not in reply.text, other
+    _, po = turns(chat, ADVISED_GTM, "given what we discovered, what would a PO not cover?")
+    assert po.text.startswith("A Product Owner won't cover")
+    # a question without its mark, or with a space before it, is no need
+    for asked_last in ("also who owns pricing ?", "who owns pricing"):
+        facts = chat.reply(f"one hire, we need the backlog and user stories. {asked_last}").facts
+        assert facts is not None and facts.goal == "deliver-product", asked_last
 
 
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(chat: Chat) -> None:
