@@ -178,11 +178,10 @@ _ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
 _NEGATED = re.compile(
     r"n't\b|\b(?:not|never|no|nor|neither|dont|doesnt|isnt|arent)\b", re.IGNORECASE
 )
-# A tag asking for a yes, no negation of the claim: "…, no?", "…, right?".
+# A tag asking for a yes ("…, no?", "…, right?"), which is no negation of the claim.
 _TAG_ASKED = re.compile(r"[,\s]+(?:no|right|yes|yeah|correct|true|ok|okay|eh)\W*$", re.IGNORECASE)
-# The "who…?" a longer message asks, to its question mark: "ok so if we hire a PM, who writes the
-# user stories?" -> "who writes the user stories?".
-# A "who…?" to its question mark, within a clause: "…, who writes the user stories?".
+# A "who…?" to its question mark, within a clause: "ok so if we hire a PM, who writes the user
+# stories?" -> "who writes the user stories?".
 _WHO_CLAUSE = re.compile(r"\bwho\b[^.?!;,]*\?", re.IGNORECASE)
 # What opens a question of its own before its "who": the start, a break, a word that goes on.
 _QUESTION_OPENS = re.compile(
