@@ -291,12 +291,15 @@ def _resolve(need: str, matcher: Matcher) -> list[tuple[str, Answer | None]]:
     if matcher.kb.responsibility(need.lower()) is not None:
         return [(need, matcher.answer_for(need.lower(), need))]
     answer = matcher.answer(need)
-    return [(part.question, _placeable(part)) for part in answer.parts] or [
-        (need, _placeable(answer))
+    return [(part.question, placeable(part)) for part in answer.parts] or [
+        (need, placeable(answer))
     ]
 
 
-def _placeable(answer: Answer) -> Answer | None:
+def placeable(answer: Answer) -> Answer | None:
+    """The answer, where it places a need: work outside product said whose it is, or a role's
+    work at least most likely (a need typed in the questionnaire, or named in a conversation's
+    hiring story); None for a guess."""
     if answer.outside_owner:
         return answer
     if answer.owners and answer.confidence >= PLACEMENT_CONFIDENCE:

@@ -11,8 +11,8 @@ from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
 
 from knowledge.advice_words import headline, not_covered, verdict, weighed_against
-from knowledge.advisor import GOAL_SIDES, Reason, Recommendation, advise
-from knowledge.confidence import CLEARLY, MOST_LIKELY, PLACEMENT_CONFIDENCE, confidence_words
+from knowledge.advisor import GOAL_SIDES, Reason, Recommendation, advise, placeable
+from knowledge.confidence import CLEARLY, MOST_LIKELY, confidence_words
 from knowledge.dialogue import wording
 from knowledge.dialogue.concepts import ConceptFinder
 from knowledge.dialogue.facts import (
@@ -1533,12 +1533,12 @@ class Chat:
         return self.concepts.find(text, all_of_it=True)
 
     def _placed(self, piece: str) -> tuple[str, tuple[RoleId, ...]] | None:
-        """The responsibility a piece of a hiring story names, and its owners, where RoleFit is
-        at least most likely sure (the advisor's bar for a need typed in the questionnaire)."""
+        """The responsibility a piece of a hiring story names, and its owners, where the advisor
+        would place it as a need typed in the questionnaire (`placeable`)."""
         answer = self._answer(piece)
         if answer.responsibility is None or not answer.owners or answer.parts:
             return None
-        if answer.confidence < PLACEMENT_CONFIDENCE:
+        if placeable(answer) is None:
             return None
         return answer.responsibility.id, tuple(role for role in ROLE_IDS if role in answer.owners)
 

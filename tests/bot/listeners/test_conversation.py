@@ -20,6 +20,14 @@ def posts(live: LiveRoleFit, count: int) -> list[dict[str, Any]]:
     return [call.body for call in live.api.wait_for("chat.postMessage", count)]
 
 
+def clicked_again(live: LiveRoleFit, action_id: str, value: str, message: dict[str, Any]) -> str:
+    """A click on a posted message whose work is done already: what the clicker alone is told."""
+    click = live.requests.block_action(action_id, value, message=message, ephemeral=False)
+    acknowledged(live, click)
+    (told,) = live.api.wait_for("response_url")
+    return rendered(told.body["blocks"])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -115,14 +123,8 @@ def test_free_text_hiring_asks_back_then_posts_the_advice_to_the_channel(
     assert "<@U_LEADER> asked RoleFit whom to hire" in shown and "Startup" in shown
 
     # clicked again: posted once, and the clicker told (an admin tester's find: nothing said)
-    acknowledged(
-        live,
-        live.requests.block_action(
-            ids.POST_ADVICE, post["value"], message=message, ephemeral=False
-        ),
-    )
-    (told,) = live.api.wait_for("response_url")
-    assert "This advice was posted in the channel already" in rendered(told.body["blocks"])
+    told = clicked_again(live, ids.POST_ADVICE, post["value"], message)
+    assert "This advice was posted in the channel already" in told
     assert len(live.api.calls_to("chat.postMessage")) == 3
 
 
@@ -160,12 +162,8 @@ def test_a_hiring_question_answered_by_typing_keeps_its_old_buttons_from_advisin
     assert "What is the hire mostly for?" not in answered["text"]
     old = next(b for b in buttons(question) if "Building the business" in b["text"]["text"])
     message = {"ts": "1700000000.000600", "thread_ts": thread, "text": "q"}
-    click = live.requests.block_action(
-        old["action_id"], old["value"], message=message, ephemeral=False
-    )
-    acknowledged(live, click)
-    (told,) = live.api.wait_for("response_url")
-    assert "You answered that question already" in rendered(told.body["blocks"])
+    told = clicked_again(live, old["action_id"], old["value"], message)
+    assert "You answered that question already" in told
     assert len(live.api.calls_to("chat.postMessage")) == 2
 
 
