@@ -19,6 +19,9 @@ from bot.errors import OneLineError
 from bot.store.urls import DEFAULT_DATABASE_URL, engine_url
 
 SLACK_API_URL = "https://slack.com/api/"
+# A bot token, and one with token rotation turned on
+# (https://api.slack.com/authentication/rotation).
+BOT_TOKEN_PREFIXES = ("xoxb-", "xoxe.xoxb-")
 
 
 def _user_cache_folder(name: str) -> str:
@@ -159,6 +162,15 @@ class SlackSettings(StoreSettings):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("must be an http(s) URL")
         return url if url.endswith("/") else f"{url}/"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _a_bot_token(cls, token: SecretStr | None) -> SecretStr | None:
+        """A user token (`xoxp-`) or a stray value would start RoleFit and fail only when it
+        first reaches Slack, told as Slack being unreachable where Slack cannot be reached."""
+        if token is not None and not token.get_secret_value().startswith(BOT_TOKEN_PREFIXES):
+            raise ValueError("must be a bot token (it starts with xoxb-)")
+        return token
 
     @field_validator("slack_app_token")
     @classmethod

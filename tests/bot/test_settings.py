@@ -50,6 +50,9 @@ def test_dot_env_is_read_for_every_setting(clean_env: pytest.MonkeyPatch, tmp_pa
         ("ROLEFIT_MAX_CONNECTIONS", "many", "ROLEFIT_MAX_CONNECTIONS is invalid"),
         ("ROLEFIT_LOG_LEVEL", "loud", "ROLEFIT_LOG_LEVEL is invalid"),
         ("SLACK_APP_TOKEN", SECRET, "SLACK_APP_TOKEN must be an app-level token"),
+        # an admin's find: a user token, or any stray value, was told as Slack unreachable
+        ("SLACK_BOT_TOKEN", "xoxp-1-user-token", "SLACK_BOT_TOKEN must be a bot token"),
+        ("SLACK_BOT_TOKEN", "hello", "SLACK_BOT_TOKEN must be a bot token"),
         ("DATABASE_URL", "sqlite://", "DATABASE_URL must name a file"),
         ("DATABASE_URL", "sqlite:///:memory:", "DATABASE_URL must name a file"),
         # a security tester's find: spaces alone passed, and serving ended in a traceback
