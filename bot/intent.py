@@ -89,8 +89,10 @@ _GREETING_WORDS = frozenset(
 )
 # Words a subcommand may trail without becoming a question: "/rolefit roles please".
 _COURTESIES = frozenset({"please", "pls", "plz", "now", "again", "thanks", "thx", "thank", "you"})
-# Words of a period `stats` may trail ("stats for last month"; it shows its own period).
-_PERIOD = frozenset({"for", "the", "this", "last", "past", "week", "month", "quarter", "year"})
+# The periods `stats` may name, in days ("stats for last week"); it shows the days it covers.
+STATS_PERIODS = {"today": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+# Words of a period `stats` may trail ("stats for the past month").
+_PERIOD = frozenset({"for", "the", "this", "last", "past", *STATS_PERIODS})
 # Words at most that `stats`, with odd words after it, still reads as that subcommand mistyped
 # ("stats foo"); longer, it is a question.
 _ODD_WORDS = 3
@@ -133,6 +135,11 @@ def command_in_a_message(text: str) -> str | None:
     if intent is Intent.TEACH and (first == "unteach" or (":" in text and second not in _LEARNER)):
         return first
     return None
+
+
+def stats_days(text: str) -> int | None:
+    """The days of the period a `stats` text names ("stats for last week": 7), or None."""
+    return next((STATS_PERIODS[word] for word in words_of(text) if word in STATS_PERIODS), None)
 
 
 def _sets_up(text: str) -> bool:

@@ -17,7 +17,7 @@ from bot.blocks.insights import stats_message
 from bot.delivery import note, reply_privately
 from bot.deps import deps_of
 from bot.hiring import open_questionnaire
-from bot.intent import Intent, read
+from bot.intent import Intent, read, stats_days
 from bot.listeners.errors import tell_it_failed
 from bot.replies import asked_in, command_conversation
 from bot.store.insights import INSIGHTS_DAYS
@@ -46,7 +46,8 @@ async def answer_command(
     if intent is Intent.STATS:
         await ack()
         deps.after_ack(
-            send_stats(context, client, respond), on_failure=lambda: tell_it_failed(context)
+            send_stats(context, client, respond, days=stats_days(text) or INSIGHTS_DAYS),
+            on_failure=lambda: tell_it_failed(context),
         )
         return None
     if intent in (Intent.SET, Intent.TEACH):
@@ -104,14 +105,15 @@ async def _answer(context: AsyncBoltContext, command: dict[str, Any], text: str)
 
 
 async def send_stats(
-    context: AsyncBoltContext, client: AsyncWebClient, respond: AsyncRespond
+    context: AsyncBoltContext, client: AsyncWebClient, respond: AsyncRespond, *, days: int
 ) -> None:
-    """`/rolefit stats`: the workspace's insights, to an admin only (users.info says who)."""
+    """`/rolefit stats`: the workspace's insights over the last `days` days, to an admin only
+    (users.info says who)."""
     deps = deps_of(context)
     team, user, channel = context.team_id or "", context.user_id or "", context.channel_id or ""
     admin = await is_admin(client, team, user)
     if admin:
-        shown = stats_message(await deps.store.insights(team, INSIGHTS_DAYS))
+        shown = stats_message(await deps.store.insights(team, days))
     else:
         shown = note(refusal(admin, NOT_AN_ADMIN_STATS))
     await reply_privately(client, channel, user, shown, respond=respond)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intent import MAX_TEXT, Intent, Reading, command_in_a_message, read
+from bot.intent import MAX_TEXT, Intent, Reading, command_in_a_message, read, stats_days
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,15 @@ def test_subcommands_and_their_aliases(text: str, intent: Intent) -> None:
 def test_a_typo_gets_help_with_what_it_probably_meant(typo: str, meant: str) -> None:
     reading = read(typo)
     assert (reading.intent, reading.unknown, reading.suggestion) == (Intent.HELP, typo, meant)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("stats", None), ("stats for last week", 7), ("stats this month", 30), ("stats today", 1)],
+)
+def test_stats_reads_the_period_it_names(text: str, days: int | None) -> None:
+    assert read(text).intent is Intent.STATS
+    assert stats_days(text) == days
 
 
 def test_stats_with_words_it_does_not_take_points_to_it() -> None:

@@ -63,10 +63,10 @@ def unsure_question() -> str:
     raise AssertionError(f"none of {VAGUE_QUESTIONS} gets a did-you-mean answer")
 
 
-def stats(live: LiveRoleFit, user_id: str = "U_LEADER") -> str:
+def stats(live: LiveRoleFit, user_id: str = "U_LEADER", text: str = "stats") -> str:
     """`/rolefit stats`: acknowledged empty, then the private reply through the response_url."""
     sent = len(live.api.calls_to("response_url"))
-    status, _, body = live.post(live.requests.slash_command("stats", user_id=user_id))
+    status, _, body = live.post(live.requests.slash_command(text, user_id=user_id))
     assert (status, body) == (200, b"")
     reply = live.api.wait_for("response_url", sent + 1)[-1].body
     assert reply["response_type"] == "ephemeral"

@@ -76,6 +76,12 @@ def test_stats_the_admin_home_tab_and_the_cli_agree(
     assert "&lt;waters&gt;" in text  # what people typed is escaped
 
 
+def test_stats_shows_the_period_asked_for(live: LiveRoleFit) -> None:
+    # an admin's find: "stats for last week" showed its own 30 days
+    assert "RoleFit in the last 7 days" in stats(live, text="stats for last week")
+    assert "RoleFit in the last 30 days" in stats(live, text="stats")
+
+
 def test_stats_and_insights_on_home_are_for_admins_only(live: LiveRoleFit) -> None:
     assert NOT_AN_ADMIN_STATS in stats(live, "U_NOT_ADMIN")
     home = rendered(open_home(live, "U_NOT_ADMIN"))
