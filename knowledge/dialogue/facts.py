@@ -431,11 +431,13 @@ _SIZED = (
     (re.compile(rf"{_NOT_HIRED}\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
     (re.compile(rf"{_NOT_HIRED}\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
 )
+_NOT_A_SUPPLIER = r"(?<!our )(?<!the )(?<!their )(?<!contract )(?<!with )"
 _HINTED = (
     (
         re.compile(
-            r"(\$?\d{3,}\s?(?:m\b|million)|billion|old-school|established co|manufactur\w+|"
-            r"industrial)"
+            r"(\$?\d{3,}\s?(?:m\b|million)|billion|old-school|established co|industrial|"
+            # (a manufacturer the company works with is no size: "our contract manufacturer")
+            rf"{_NOT_A_SUPPLIER}manufactur\w+)"
         ),
         "enterprise",
     ),
