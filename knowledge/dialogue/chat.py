@@ -50,6 +50,7 @@ from knowledge.dialogue.patterns import (
     ARTICLE_CLAIM,
     ARTICLE_NAMES,
     ARTICLE_SAYS,
+    ASK_TAKEN_BACK,
     ASKED_IN_THE_PAST,
     ASKS_ABOUT,
     ASKS_AUTHOR,
@@ -60,6 +61,7 @@ from knowledge.dialogue.patterns import (
     ASKS_ITS_OWN,
     ASKS_MEMBERS,
     ASKS_MORE,
+    ASKS_ON_ITS_OWN,
     ASKS_RANK,
     ASKS_RATIO,
     ASKS_SCRUM_MASTER,
@@ -406,6 +408,8 @@ _TRAILING_LINK = re.compile(r"\b(?:so|and|but|which means)$")
 # Characters a correction setting what was meant against what was not has at most ("not the
 # backlog, the budget"): longer messages ask or tell something else.
 _CORRECTION_CHARACTERS = 300
+# Words every question taken back in its own message holds one of (`ASK_TAKEN_BACK`).
+_TAKING_BACK = ("mind", "scratch", "forget", "mean")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -664,6 +668,8 @@ class Chat:
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
+        if (taken_back := _ask_taken_back(text)) is not None:
+            return self._reply(taken_back, memory)  # the question asked instead
         if START_OVER.match(text.strip()):
             # "forget all that", "new question: who owns pricing?": nothing said before counts
             after = text.strip()
@@ -2766,6 +2772,20 @@ def _checks_a_claim(said: str) -> bool:
         and not NOT_A_PLAIN_CHECK.search(said)
         and not TAKES_PART.search(said)
     )
+
+
+def _ask_taken_back(text: str) -> str | None:
+    """The question a message asks instead of the one it took back ("who owns the backlog?
+    actually never mind that, who owns pricing?" -> "who owns pricing?"; "who owns sprint
+    planning - no wait, I mean quarterly planning" -> "who owns quarterly planning"), or None."""
+    lowered = text.lower()
+    if "who" not in lowered or not any(mark in lowered for mark in _TAKING_BACK):
+        return None  # most messages: no scan
+    taken_back = ASK_TAKEN_BACK.match(text)
+    if taken_back is None:
+        return None
+    rest = taken_back["rest"].strip()
+    return rest if ASKS_ON_ITS_OWN.match(rest) else f"{taken_back['ask']} {rest}"
 
 
 def _corrected(text: str) -> str | None:

@@ -1279,6 +1279,22 @@ START_OVER = re.compile(
     r"should|can|do|does|is|are|how|why)\b.*))$",
     re.IGNORECASE | re.DOTALL,
 )
+# An ownership question taken back in the same message for another: "who owns the backlog?
+# actually never mind that, who owns the go-to-market plan?", "who owns sprint planning - no wait,
+# I mean the quarterly planning meeting". `ask` is the question's opening, for a rest naming only
+# work; "never mind the backlog" names work dropped, not a question taken back.
+ASK_TAKEN_BACK = re.compile(
+    r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+\w+)\b.*?"
+    r"(?:\b(?:actually,?\s+)?(?:never ?mind (?:that|this|it)|nevermind|scratch that|"
+    r"forget (?:that|it))|\b(?:no,? wait|wait,? no|oops|sorry),?\s+i mean|\bi meant)\b"
+    r"[\W_]*(?P<rest>\w.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# What a question taken back leaves that asks on its own ("…, who owns the go-to-market plan?").
+ASKS_ON_ITS_OWN = re.compile(
+    r"^(?:so |and |ok |then )?(?:who|whose|whom|which|what|does|do|is|are|should|can)\b",
+    re.IGNORECASE,
+)
 BYE_PHRASES = re.compile(r"\b(?:bye|good ?night|have a (?:good|nice|great) (?:one|day|weekend))")
 
 GREETING_PHRASES = re.compile(

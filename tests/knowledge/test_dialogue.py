@@ -3890,10 +3890,14 @@ def test_who_does_not_own_work_says_so_before_whose_it_is(
         ("a startup making industrial sensors", "startup"),
         ("we are 60 people", "scale-up"),
         ("we are a $250m manufacturer", "enterprise"),
+        ("mid-size manufacturer, engineering-heavy", "enterprise"),
+        # an ops lead tester's find: the manufacturer a company works with made it an enterprise
+        ("we need someone to negotiate BOM costs with our manufacturer", None),
+        ("the contract manufacturer is late again", None),
     ],
 )
 def test_a_company_is_what_its_people_call_it_then_its_size_then_hints(
-    told: str, stage: str
+    told: str, stage: str | None
 ) -> None:
     # an HR lead tester's find: "40 person payments startup" was told it is a scale-up
     assert read_facts(told).company_stage == stage
@@ -5025,3 +5029,34 @@ def test_what_the_second_reviews_patterns_must_still_read(
     chat: Chat, asked: str, opening: str
 ) -> None:
     assert chat.reply(asked).text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("asked", "owners", "about"),
+    [
+        (
+            "who owns the backlog? actually never mind that, who owns the go-to-market plan?",
+            ["product-manager"],
+            "go-to-market",
+        ),
+        (
+            "who owns sprint planning - no wait, I mean the quarterly planning meeting with the "
+            "exec team where we review revenue",
+            ["product-manager"],
+            "quarterly",
+        ),
+        ("who writes the user stories, sorry I meant pricing", ["product-manager"], "pricing"),
+    ],
+)
+def test_a_question_taken_back_in_its_own_message_gets_the_one_asked_instead(
+    chat: Chat, asked: str, owners: list[str], about: str
+) -> None:
+    # an ops lead tester's find: the question taken back was the one answered
+    reply = chat.reply(asked)
+    assert reply.answer is not None and reply.answer.owners == owners
+    assert about in reply.answer.question.lower()
+
+
+def test_work_set_aside_in_a_question_is_no_question_taken_back(chat: Chat) -> None:
+    reply = chat.reply("who owns pricing? never mind the backlog")
+    assert reply.answer is not None and "pricing" in reply.answer.question
