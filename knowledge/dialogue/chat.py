@@ -668,8 +668,8 @@ class Chat:
         return reply
 
     def _reply(self, text: str, memory: Memory | None) -> Reply:
-        if (taken_back := _ask_taken_back(text)) is not None:
-            return self._reply(taken_back, memory)  # the question asked instead
+        if (instead := _ask_taken_back(text)) is not None:
+            return self._reply(instead, memory)  # the question asked instead
         if START_OVER.match(text.strip()):
             # "forget all that", "new question: who owns pricing?": nothing said before counts
             after = text.strip()
