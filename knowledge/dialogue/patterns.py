@@ -718,7 +718,7 @@ ASKS_SIZE = re.compile(
     r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$"
 )
 # Asking where the article says what RoleFit just said: "quote the article", "where exactly
-# does it say that?", "source?".
+# does it say that?", "source?", "who said that?".
 # The end of a question asked on its own, or before "quote it" ("where does it say that? quote
 # it."): nothing else is asked beside it.
 _ASKED_ALONE = (
@@ -739,7 +739,8 @@ ASKS_SOURCE = re.compile(
     r"(?:which|what) (?:section|part|paragraph)(?: of the article| is (?:that|it) (?:in|from))?"
     rf"{_ASKED_ALONE}|"
     r"show me (?:the |that |where )?(?:exact |actual )?(?:sentence|quote|line|passage|words|part|"
-    r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who)\b"
+    r"it says|in the article)|(?:the |an )?exact (?:sentence|quote|words|line)|says who|"
+    rf"who (?:said|says|claims|claimed) (?:that|this|so|it){_ASKED_ALONE})\b"
 )
 # Asking whether the article itself says what RoleFit just said, or names some work: "is that in
 # the article?", "the article mentions pricing?", "so you made that up?". `work` is the work

@@ -1637,12 +1637,22 @@ def test_forgetting_the_goal_advised_on_replaces_it(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize(
-    "asked", ["quote the article", "where exactly does it say that?", "source?"]
+    "asked", ["quote the article", "where exactly does it say that?", "source?", "who said that?"]
 )
 def test_asked_for_the_source_it_names_the_section_in_its_own_words(chat: Chat, asked: str) -> None:
     _, source = turns(chat, "who owns sprint planning?", asked)
     assert source.text.startswith("I don't quote the article word for word")
     assert "“The Value of a Product Manager”" in source.text
+
+
+def test_who_said_what_a_concept_cites_is_answered_with_whom_it_cites(chat: Chat) -> None:
+    # an ops lead tester's find: "who said that?" was read as work and given to the PM
+    _, source = turns(
+        chat,
+        "why does the article say product management is a training ground for CEOs?",
+        "who said that?",
+    )
+    assert "McKinsey" in source.text
 
 
 def test_asked_for_the_source_of_work_nothing_matched_it_claims_no_section(chat: Chat) -> None:
