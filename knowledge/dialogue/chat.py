@@ -108,6 +108,7 @@ from knowledge.dialogue.patterns import (
     NOT_THIS_BUT,
     NTH_PIECE,
     ON_SCRUM,
+    ONLY_A_PRODUCT_SURFACE,
     OPTION_PICKED,
     OTHER_HIRE,
     OTHER_ROLE,
@@ -1616,7 +1617,7 @@ class Chat:
                 return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(claim, answer, self.kb)
             if (
-                _names_no_work(answer)
+                (_names_no_work(answer) or ONLY_A_PRODUCT_SURFACE.match(normalise(reading.text)))
                 and reading.follow_up
                 and memory is not None
                 and memory.question

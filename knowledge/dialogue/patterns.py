@@ -1035,6 +1035,15 @@ SOMEWHERE_ELSE = re.compile(
     r"(?!practice|theory|reality|general|real\b|fact|sure|paper|the (?:long|short|end|future)|"
     r"most|\d|a (?:year|month|week)|(?:a|one|two|few) (?:years?|months?|weeks?))\w"
 )
+# A place that names only a product or its platform ("and for the app?", "what about on
+# mobile?"): the same work there, whatever work the words alone would read as ("the website").
+ONLY_A_PRODUCT_SURFACE = re.compile(
+    r"^(?:(?:what|how) about |and )?(?:for|on|in|at|within|across) (?:(?:the|our|their|a|an|"
+    r"new|next|same|mobile|web|ios|android|desktop|native|b2b|b2c|saas|hardware|software|"
+    r"firmware|embedded|device|devices|apps?|applications?|websites?|site|backend|back end|"
+    r"frontend|front end|api|apis|platforms?|products?|versions?|v\d+|side|one|ones|too|as well)"
+    r"\b\W*)+$"
+)
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
 TAKES_PART = re.compile(
@@ -1359,7 +1368,9 @@ WHICH_PARTS = re.compile(
 # item?").
 NTH_PIECE = re.compile(
     r"^(?:and |so |ok |okay |but |what about |how about )?(?:the )?(?P<nth>first|second|third|"
-    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| item| piece| bit| thing)?\W*$"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: one| item| piece| bit| thing)?"
+    # (its answer gives its reason: "and the second one again, why?")
+    r"(?:\W+(?:again|please|then|why))*\W*$"
 )
 # How a role is staffed rather than what it does: part-time, contract, fractional.
 _STAFFED = r"(?:part[- ]time|freelance|fractional|interim|contract(?:ed)?|contractor)"

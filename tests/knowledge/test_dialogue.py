@@ -2335,11 +2335,27 @@ def test_and_more_work_after_any_turn_asks_whose_that_work_is(chat: Chat, first:
     assert reply.answer is not None and reply.answer.owners == ["product-manager"]
 
 
-def test_the_same_work_asked_of_another_platform_gets_the_same_answer_said_so(chat: Chat) -> None:
-    # found by a founder-style tester: "what about for mobile?" got "I couldn't match that"
-    _, reply = turns(chat, "who owns the backlog?", "what about for mobile?")
+@pytest.mark.parametrize(
+    ("asked", "elsewhere"),
+    [
+        # found by a founder-style tester: "what about for mobile?" got "I couldn't match that"
+        ("who owns the backlog?", "what about for mobile?"),
+        # an ops lead tester's find: "the app" and "the website" were read as work of their own
+        ("who plans testing? I mean QA test plans for the firmware", "and for the app?"),
+        ("who plans testing?", "what about on the website?"),
+    ],
+)
+def test_the_same_work_asked_of_another_platform_gets_the_same_answer_said_so(
+    chat: Chat, asked: str, elsewhere: str
+) -> None:
+    _, reply = turns(chat, asked, elsewhere)
     assert reply.text.startswith("The article doesn't split the work by product, platform")
     assert reply.answer is not None and reply.answer.owners == ["product-owner"]
+
+
+def test_work_asked_for_after_an_answer_is_answered_as_that_work(chat: Chat) -> None:
+    _, reply = turns(chat, "who plans testing?", "and for pricing?")
+    assert reply.answer is not None and reply.answer.owners == ["product-manager"]
 
 
 def test_one_hire_read_with_its_seniority_and_scrum_said_once(chat: Chat) -> None:
@@ -5070,3 +5086,16 @@ def test_a_question_taken_back_in_its_own_message_gets_the_one_asked_instead(
 def test_work_set_aside_in_a_question_is_no_question_taken_back(chat: Chat) -> None:
     reply = chat.reply("who owns pricing? never mind the backlog")
     assert reply.answer is not None and "pricing" in reply.answer.question
+
+
+@pytest.mark.parametrize("again", ["and the second one again, why?", "the second one again?"])
+def test_a_piece_pointed_to_again_with_why_is_that_piece_answered(chat: Chat, again: str) -> None:
+    # an ops lead tester's find: "the second one again, why?" gave the first piece's reason
+    _, second = turns(
+        chat,
+        "ok three things: who owns pricing, who owns the backlog, and who does competitor "
+        "research?",
+        again,
+    )
+    assert second.answer is not None and second.answer.owners == ["product-owner"]
+    assert "backlog" in second.text
