@@ -386,16 +386,19 @@ def _decide(
     elif len(sides) == 2:
         listed = {role: sum(need.owners == [role] for need in placed) for role in (best, other)}
         no_rule = "the article gives no rule for that"
+        rests_on = "headcount"
         if listed[best] > listed[other]:
             why = f"more of the work you listed is {names[best]} work"
         elif best == PRODUCT_OWNER and answers.uses_scrum is True:
             why = f"{no_rule}, so the Scrum your team runs tips it"  # said on its own below
+            # (resting on the Scrum told: unsaid where a conversation only presumed it)
+            rests_on = "uses_scrum"
         elif best == PRODUCT_MANAGER:
             why = f"{no_rule}, and a {names[best]}'s brief is the broader one"
         else:
             why = f"{no_rule}, and on what you told RoleFit a {names[best]} fits slightly better"
         text = f"You can make one hire and need work from both sides; {why}."
-        reasons.append(_headcount_reason(text))
+        reasons.append(Reason(text=text, source="answer", ref=rests_on))
     return best, confidence, reasons
 
 

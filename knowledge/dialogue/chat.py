@@ -500,6 +500,13 @@ _ALSO_NEEDED = re.compile(
     r"market\w*|sales|go-to-market|gtm|sprints?|stories|pricing)(?: side| work| stuff)? "
     r"(?:too|as well)\b(?! (?:many|much))"
 )
+# A correction that ranks the work rather than setting a side aside: "the backlog is the most
+# important part for us" leaves the other side's work wanted.
+_RANKS_THE_WORK = re.compile(
+    r"\b(?:most important|more important|matters? (?:the )?most|main (?:thing|priority|focus)|"
+    r"(?:top|first|biggest|main) priority|priorit(?:y|ise|ize)|above all|first and foremost|"
+    r"mostly|mainly|primarily)\b"
+)
 # Asking how to answer a hiring question: "not sure, how do I decide?".
 _HOW_TO_DECIDE = re.compile(
     r"^(?:(?:not sure|unsure|no idea|idk|dunno|hmm+|um+|well)\W+)*(?:so |but |and )?how "
@@ -1825,7 +1832,11 @@ class Chat:
                 correction = correction.model_copy(update={"goal": "both"})
             if correction != HiringFacts():
                 facts = known.corrected(correction)
-            if correction.goal not in (None, known.goal) and facts.goal is not None:
+            if (
+                correction.goal not in (None, known.goal)
+                and facts.goal is not None
+                and not _RANKS_THE_WORK.search(reading.text.lower())
+            ):
                 # "actually it's growth we need": the work told for the goal set aside goes too
                 sides = GOAL_SIDES[facts.goal]
                 kept_needs = tuple(

@@ -9,6 +9,7 @@ import pytest
 
 from knowledge import KnowledgeBase, Matcher
 from knowledge.advisor import advise
+from knowledge.confidence import CLEARLY
 from knowledge.dialogue import Chat, HiringFacts, Intent, Memory, Reply, wording
 from knowledge.dialogue.facts import (
     read_answer,
@@ -5099,3 +5100,19 @@ def test_a_piece_pointed_to_again_with_why_is_that_piece_answered(chat: Chat, ag
     )
     assert second.answer is not None and second.answer.owners == ["product-owner"]
     assert "backlog" in second.text
+
+
+def test_work_ranked_first_in_a_correction_leaves_the_other_work_wanted(chat: Chat) -> None:
+    # an ops lead tester's find: "the backlog is the most important part" dropped the
+    # go-to-market, research and pricing told, and advised a PO "clearly"
+    _, ranked = turns(
+        chat,
+        "we need someone to own the backlog and the go-to-market plan and competitor research "
+        "and pricing. one hire. who?",
+        "thats wrong, the backlog is the most important part for us",
+    )
+    assert ranked.facts is not None and "pm-go-to-market" in ranked.facts.needs
+    assert ranked.recommendation is not None and ranked.recommendation.confidence < CLEARLY
+    assert "Not covered by this hire: Go-to-market plan" in ranked.text
+    # Scrum was never told: the close call is not said to be tipped by it
+    assert "Scrum your team runs" not in ranked.text
