@@ -243,6 +243,11 @@ def test_neighbouring_work_names_who_does_it(matcher: Matcher, question: str) ->
             "who looks after a narrow slice of the product life cycle?",
             "specialists such as R&D's design engineers or Operations' logistics managers",
         ),
+        # an ops lead tester's find: "production" read as the product
+        (
+            "who owns the mass production ramp?",
+            "specialists such as R&D's design engineers or Operations' logistics managers",
+        ),
     ],
 )
 def test_work_outside_the_roles_found_by_a_founder(
@@ -261,6 +266,8 @@ def test_work_outside_the_roles_found_by_a_founder(
         ("who decides our card fees?", ["product-manager"]),
         ("who decides the interest rates on our loans?", ["product-manager"]),
         ("who owns partnerships with other banks?", ["product-manager"]),
+        # an ops lead tester's find: "hardware" made it an IT request
+        ("who decides whether the hardware is ready for mass production?", ["product-manager"]),
     ],
 )
 def test_product_work_found_by_a_founder(
@@ -275,6 +282,11 @@ def test_a_word_that_shares_a_stem_with_jargon_is_not_read_as_it(matcher: Matche
     assert matcher.answer("who does the stress analysis?").outside_owner == (
         "the design engineers in R&D"
     )
+
+
+def test_work_outside_product_is_named_as_written(matcher: Matcher) -> None:
+    # an ops lead tester's find: "this looks like it helpdesk and accounts"
+    assert "looks like IT helpdesk" in matcher.answer("who resets my laptop password?").explanation
 
 
 @pytest.mark.parametrize(
