@@ -810,7 +810,7 @@ class Chat:
                 verb = (asks["verb"] or "").lower()
                 # "…mention that agile is dead?" claims; "…mention that McKinsey study?" points
                 that = said.lower().startswith("that ") and not _THAT_THING.match(said)
-                claims = verb == "say" or that
+                claims = (verb == "say" and not asks["openly"]) or that
                 claimed = claims and bool(said) and not _ASKED_OPENLY.match(said)
                 checked = self._in_the_article(
                     said,

@@ -748,7 +748,8 @@ ASKS_SOURCE = re.compile(
 ASKS_IF_IN_ARTICLE = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm|wait|really|seriously|are you sure)[ ,?!.]+)*(?:"
     r"(?:does|did|is) (?:the article|it|the author) (?:really |actually |even )?(?P<verb>say|"
-    r"mention|name|cover|talk about|list|discuss)(?: anything about)?(?P<work>(?: [^?]*)?)"
+    r"mention|name|cover|talk about|list|discuss)(?P<openly> anything about)?"
+    r"(?P<work>(?: [^?]*)?)"
     r"|(?:is|was) (?:that|this|it|your answer|that answer) (?:really |actually )?(?:in|from|"
     r"said in|named in|mentioned in|based on) the article"
     r"(?P<or_mine> or (?:is (?:that|it) |was (?:that|it) |just )?(?:your (?:own )?(?:opinion|view|"

@@ -219,11 +219,10 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
 
 
 def explained(concept: Concept) -> str:
-    """A concept's explanation, said to be only named where the article never defines it, then
+    """A concept's explanation (one the article never defines says so in its own words), then
     what it commonly means in practice, said to be outside the article."""
-    caveat = "" if concept.defined else " (The article names this without defining it.)"
     outside = f" Outside the article: {concept.outside}" if concept.outside else ""
-    return f"{concept.explanation}{caveat} (Article: {concept.section}.){outside}"
+    return f"{concept.explanation} (Article: {concept.section}.){outside}"
 
 
 def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:

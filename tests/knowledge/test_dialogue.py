@@ -5116,3 +5116,36 @@ def test_work_ranked_first_in_a_correction_leaves_the_other_work_wanted(chat: Ch
     assert "Not covered by this hire: Go-to-market plan" in ranked.text
     # Scrum was never told: the close call is not said to be tipped by it
     assert "Scrum your team runs" not in ranked.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "does the article say anything about hardware companies specifically?",
+        "what does the article say about hardware companies?",
+    ],
+)
+def test_hardware_companies_get_what_the_article_says_that_bears_on_them(
+    chat: Chat, asked: str
+) -> None:
+    # an ops lead tester's find: "I can't find that in the article", though its one example is
+    # an engineering and manufacturing company
+    reply = chat.reply(asked)
+    assert "engineering and manufacturing company" in reply.text
+    assert "no part on hardware companies as such" in reply.text
+
+
+def test_asking_whether_the_article_says_anything_about_a_topic_is_no_claim(chat: Chat) -> None:
+    # an ops lead tester's find: "…say anything about hardware companies?" was told its answer
+    # was there "to check the claim against"
+    assert chat.reply("does the article say anything about scrum?").text.startswith("Yes.")
+    assert chat.reply("does the article say that agile is dead?").text.startswith(wording.CLAIM)
+
+
+def test_margins_of_a_hardware_company_are_no_it_request(chat: Chat) -> None:
+    # an ops lead tester's find: "hardware" in the story made it IT's work
+    reply = chat.reply(
+        "We're a 40 person hardware startup and the margins on our v2 device are awful. who "
+        "should own fixing that?"
+    )
+    assert reply.answer is not None and reply.answer.owners == ["product-manager"]

@@ -37,7 +37,7 @@ def clicked_again(live: LiveRoleFit, action_id: str, value: str, message: dict[s
         ("what's the weather in London", "outside what I know"),
         ("who runs the daily standup?", "doesn't settle"),
         ("should I hire a PO or a PM?", "What is the hire mostly for?"),
-        ("what are the three horizons?", "names this without defining it"),
+        ("what are the three horizons?", "never says what the three horizons are"),
         ("what can you do?", "/rolefit roles"),
         ("who owns the product roadmap?", "splits"),
     ],
