@@ -89,10 +89,26 @@ _GREETING_WORDS = frozenset(
 )
 # Words a subcommand may trail without becoming a question: "/rolefit roles please".
 _COURTESIES = frozenset({"please", "pls", "plz", "now", "again", "thanks", "thx", "thank", "you"})
-# The periods `stats` may name, in days ("stats for last week"); it shows the days it covers.
-STATS_PERIODS = {"today": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
-# Words of a period `stats` may trail ("stats for the past month").
-_PERIOD = frozenset({"for", "the", "this", "last", "past", *STATS_PERIODS})
+# The periods `stats` may name, in days ("stats for last week", "for the last 7 days"); it shows
+# the days it covers.
+STATS_PERIODS = {
+    "today": 1,
+    "yesterday": 2,
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "quarter": 91,
+    "quarters": 91,
+    "year": 365,
+    "years": 365,
+}
+# Words of a period `stats` may trail ("stats for the past month", "since yesterday").
+_PERIOD = frozenset({"for", "the", "this", "last", "past", "since", "in", *STATS_PERIODS})
+# The longest period `stats` counts back over: ten years.
+_MOST_STATS_DAYS = 3650
 # Words at most that `stats`, with odd words after it, still reads as that subcommand mistyped
 # ("stats foo"); longer, it is a question.
 _ODD_WORDS = 3
@@ -138,8 +154,17 @@ def command_in_a_message(text: str) -> str | None:
 
 
 def stats_days(text: str) -> int | None:
-    """The days of the period a `stats` text names ("stats for last week": 7), or None."""
-    return next((STATS_PERIODS[word] for word in words_of(text) if word in STATS_PERIODS), None)
+    """The days of the period a `stats` text names ("stats for last week": 7, "for the last 2
+    weeks": 14), or None."""
+    words = words_of(text)
+    for place, word in enumerate(words):
+        if word in STATS_PERIODS:
+            count = words[place - 1] if place > 0 else ""
+            times = 1
+            if count.isdigit():  # (a number too long to read is past the longest anyway)
+                times = int(count) if len(count) <= len(str(_MOST_STATS_DAYS)) else _MOST_STATS_DAYS
+            return max(1, min(STATS_PERIODS[word] * times, _MOST_STATS_DAYS))
+    return None
 
 
 def _sets_up(text: str) -> bool:
@@ -170,7 +195,10 @@ def read(text: str) -> Reading:
         return Reading(Intent.HIRE)  # "start the questionnaire", "full questionnaire pls"
     known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
     trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())
-    if known is not None and all(word in trailing for word in words[1:]):
+    counted = known is Intent.STATS  # "stats for the last 7 days"
+    if known is not None and all(
+        word in trailing or (counted and word.isdigit()) for word in words[1:]
+    ):
         return Reading(known)  # "roles please", "stats for this month"
     if known is Intent.STATS and len(words) <= _ODD_WORDS and "?" not in text:
         # "stats foo": the admins' subcommand with words it does not take, pointed to (no

@@ -500,6 +500,12 @@ _ALSO_NEEDED = re.compile(
     r"market\w*|sales|go-to-market|gtm|sprints?|stories|pricing)(?: side| work| stuff)? "
     r"(?:too|as well)\b(?! (?:many|much))"
 )
+# The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
+_ROLES_ALONE = re.compile(
+    r"^\W*(?:(?:show|list|compare|see)(?: me)?\s+)?(?:the\s+)?roles?"
+    r"(?:\s+(?:please|pls|plz|again))?\W*$",
+    re.IGNORECASE,
+)
 # A correction that ranks the work rather than setting a side aside: "the backlog is the most
 # important part for us" leaves the other side's work wanted.
 _RANKS_THE_WORK = re.compile(
@@ -688,6 +694,10 @@ class Chat:
                 return self.reply(after, None)
             afresh = Memory(intent="smalltalk")
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
+        if _ROLES_ALONE.match(text) and not (memory and _hiring_question_waits(memory)):
+            # "roles" typed as `/rolefit roles` is: the two side by side (it was read as "which
+            # role do we hire?")
+            return self._compare(Reading(Intent.COMPARE, text), memory)
         if ASKS_WHAT_TOLD.search(message_of(text).said):
             return self._remembered(memory)  # "what did I tell you about my team?"
         if STARTS_QUESTIONNAIRE.match(normalise(text)):

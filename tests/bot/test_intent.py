@@ -50,7 +50,17 @@ def test_a_typo_gets_help_with_what_it_probably_meant(typo: str, meant: str) -> 
 
 @pytest.mark.parametrize(
     ("text", "days"),
-    [("stats", None), ("stats for last week", 7), ("stats this month", 30), ("stats today", 1)],
+    [
+        ("stats", None),
+        ("stats for last week", 7),
+        ("stats this month", 30),
+        ("stats today", 1),
+        # a VP Engineering tester's finds: these were questions, or pointed to `stats`
+        ("stats for the last 7 days", 7),
+        ("stats for last 2 weeks", 14),
+        ("stats since yesterday", 2),
+        ("stats for 99999 days", 3650),
+    ],
 )
 def test_stats_reads_the_period_it_names(text: str, days: int | None) -> None:
     assert read(text).intent is Intent.STATS

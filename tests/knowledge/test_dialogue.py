@@ -5149,3 +5149,10 @@ def test_margins_of_a_hardware_company_are_no_it_request(chat: Chat) -> None:
         "should own fixing that?"
     )
     assert reply.answer is not None and reply.answer.owners == ["product-manager"]
+
+
+@pytest.mark.parametrize("asked", ["roles", "show me the roles", "the roles please"])
+def test_the_roles_asked_for_by_name_are_shown_side_by_side(chat: Chat, asked: str) -> None:
+    # a VP Engineering tester's find: "roles" in a DM started the hiring questions
+    reply = chat.reply(asked)
+    assert reply.intent is Intent.COMPARE and reply.text.startswith("Product Owner (PO):")
