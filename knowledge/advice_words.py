@@ -8,6 +8,7 @@ from knowledge.advisor import Recommendation
 from knowledge.confidence import confidence_words
 from knowledge.models import KnowledgeBase
 from knowledge.questionnaire import PRODUCT_MANAGER, PRODUCT_OWNER, ROLE_IDS
+from knowledge.text import mid_sentence
 
 
 def hired_roles(recommendation: Recommendation) -> tuple[str, ...]:
@@ -45,6 +46,8 @@ def not_covered(recommendation: Recommendation, kb: KnowledgeBase) -> str | None
     if not needs:
         return None
     titles = list(dict.fromkeys(need.title for need in needs))
+    # (later titles go on in the same sentence: "Managing … and writing user stories")
+    titles = [*titles[:1], *map(_lowered, titles[1:])]
     work = ", ".join(titles[:-1]) + (" and " if len(titles) > 1 else "") + titles[-1]
     owner = next(iter(needs[0].owners))
     name = kb.roles[owner].name
@@ -68,12 +71,9 @@ def weighed_against(recommendation: Recommendation) -> str:
 
 
 def _lowered(text: str) -> str:
-    """A sentence's first letter in lower case, going on after a semicolon, unless it opens on
-    a role's name, Scrum, Agile or an acronym ("Go-to-market plan…" reads "go-to-market plan…")."""
-    first = text.split(" ", 1)[0]
-    if text.startswith(_KEPT_CAPITALISED) or first.isupper():
-        return text
-    return text[:1].lower() + text[1:]
+    """A sentence going on after a semicolon or "and", its capitals kept where it opens on a
+    role's name, Scrum, Agile or an acronym ("Go-to-market plan…" reads "go-to-market plan…")."""
+    return mid_sentence(text, _KEPT_CAPITALISED)
 
 
 # Openings that keep their capitals mid-sentence.

@@ -56,6 +56,7 @@ from knowledge.text import (
     listed_work,
     lists_item_by_item,
     may_list_work,
+    mid_sentence,
     named_work,
     question_at_the_end,
 )
@@ -535,7 +536,7 @@ class Matcher:
             owners=[],
             confidence=round(min(UNRELATED_CONFIDENCE, confidence), 3),
             outside_owner=best.entry.outside_owner,
-            explanation=f"This looks like {_mid_sentence(best.entry.title)}, which is usually "
+            explanation=f"This looks like {mid_sentence(best.entry.title)}, which is usually "
             f"{best.entry.outside_owner}'s work rather than a product role's.",
         )
 
@@ -778,13 +779,6 @@ def _matched(part: Answer) -> str:
 def _verdict(entry: _Entry) -> tuple[str, ...]:
     """What an answer would tell the user: owners, or who outside product does it."""
     return tuple(entry.owners) or (entry.kind, entry.outside_owner or "")
-
-
-def _mid_sentence(title: str) -> str:
-    """A title inside a sentence: its first letter lower-case, unless its first word is an
-    abbreviation ("IT helpdesk and accounts" stays so)."""
-    first = title.split(" ", 1)[0]
-    return title if len(first) > 1 and first.isupper() else title[:1].lower() + title[1:]
 
 
 def _strength(score: float) -> float:

@@ -515,6 +515,15 @@ def named_work(piece: str) -> str:
     return named if len(named) <= NAME_CHARACTERS else f"{named[: NAME_CHARACTERS - 1]}…"
 
 
+def mid_sentence(text: str, kept: tuple[str, ...] = ()) -> str:
+    """`text` going on inside a sentence: its first letter in lower case, unless it opens on
+    an abbreviation ("IT helpdesk…") or on one of `kept` (names that keep their capitals)."""
+    first = text.split(" ", 1)[0]
+    if (len(first) > 1 and first.isupper()) or (kept and text.startswith(kept)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def without_role_names(words: list[str]) -> list[int]:
     """Positions of the words that are not part of a mention of the two roles themselves."""
     if _ROLE_NAME_STARTS.isdisjoint(words):

@@ -116,13 +116,18 @@ def recommendation_message(
 
 
 def _what_they_would_own(recommendation: Recommendation, kb: KnowledgeBase, role: str) -> Block:
-    """The needs the team named that this role owns; the role's usual work when none were."""
+    """Every need the team named that this role owns (work both roles share, its side of it);
+    the role's usual work when none were."""
     role_name = kb.roles[role].name
     titles = list(
-        dict.fromkeys(need.title for need in recommendation.placed_needs if role in need.owners)
+        dict.fromkeys(
+            need.title + ("" if need.owners == [role] else f" (its {role_name} side)")
+            for need in recommendation.placed_needs
+            if role in need.owners
+        )
     )
     if titles:
-        items = "\n".join(f"• {escape(title)}" for title in titles[:MAX_OWNED])
+        items = "\n".join(f"• {escape(title)}" for title in titles)
         return section(f"*What the {role_name} would own for your team*\n{items}")
     items = "\n".join(f"• {escape(item)}" for item in kb.roles[role].owns[:MAX_OWNED])
     return section(f"*What a {role_name} would own*\n{items}")
