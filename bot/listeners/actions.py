@@ -46,6 +46,7 @@ from bot.deps import Deps, deps_of
 from bot.hiring import open_questionnaire, previous_step
 from bot.replies import (
     COMMAND_SUFFIX,
+    asked_in,
     command_conversation,
     rebuild_answer,
     thread_conversation,
@@ -347,14 +348,23 @@ async def _continue_conversation(
     channel = _channel_of(body)
     replies = (await deps.workspaces.of(context.team_id)).replies
     shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
+    # Advice a click ends in is kept with the person's recent recommendations (the Home tab),
+    # as the questionnaire's is; a choice is no question anyone typed.
+    advised = None
+    if reply.recommendation is not None:
+        advised = asked_in(reply, context.team_id or "", _user_of(body), "")
     if conversation.endswith(COMMAND_SUFFIX):
-        deps.store.remember(conversation, reply.memory)
+        if advised is not None:
+            deps.store.record_question(advised, remember=(conversation, reply.memory))
+        else:
+            deps.store.remember(conversation, reply.memory)
         await reply_privately(client, channel, _user_of(body), shown, respond=respond)
         return
     thread = (body.get("message") or {}).get("thread_ts")
     owed = _owed_for_click(Kind.ANSWER, context, body, shown, thread_ts=thread)
     claim = f"{once}:{owed.team}:{owed.channel}"
-    if not await deps.outbox.owe(claim, owed, remember=(conversation, reply.memory)):
+    remember = (conversation, reply.memory)
+    if not await deps.outbox.owe(claim, owed, asked=advised, remember=remember):
         await _tell_clicker(body, respond, client, ANSWERED_ALREADY)
 
 

@@ -15,7 +15,7 @@ from bot.cli import main
 from bot.listeners.commands import NOT_AN_ADMIN_STATS
 from bot.sandbox import LiveRoleFit
 from bot.store.insights import Insights
-from tests.bot.blocks.helpers import rendered
+from tests.bot.blocks.helpers import buttons, rendered
 from tests.bot.listeners.helpers import acknowledged, command, stats
 from tests.bot.listeners.test_feedback import click, dm_answer, submit_not_helpful
 from tests.bot.listeners.test_home import open_home
@@ -98,6 +98,32 @@ def test_home_shows_each_person_their_recent_recommendations(live: LiveRoleFit) 
     home = rendered(open_home(live, "U_HIRER"))
     assert "*Hire a Product Owner* ·" in home and "run scrum sprints" in home
     assert "*Hire a Product Owner* ·" not in rendered(open_home(live, "U_SOMEONE_ELSE"))
+
+
+def test_home_shows_advice_a_hiring_question_s_button_ended_in(live: LiveRoleFit) -> None:
+    # a VP Engineering tester's find: advice given after a click never reached the Home tab,
+    # which said "None yet: ask me whom to hire"
+    acknowledged(live, live.requests.mention("who should we hire?", user_id="U_CHOOSER"))
+    live.wait_until_idle()
+    (question,) = [c.body for c in live.api.calls_to("chat.postMessage")]
+    business = next(
+        b
+        for b in buttons(question)
+        if ids.HIRE_FACT.match(b["action_id"]) and "Building the business" in b["text"]["text"]
+    )
+    message = {"ts": "1700000000.000300", "thread_ts": question["thread_ts"], "text": "q"}
+    clicked = live.requests.block_action(
+        business["action_id"],
+        business["value"],
+        message=message,
+        ephemeral=False,
+        user_id="U_CHOOSER",
+    )
+    acknowledged(live, clicked)
+    acknowledged(live, clicked)  # clicked twice: advised, and kept, once
+    live.wait_until_idle()
+    home = rendered(open_home(live, "U_CHOOSER"))
+    assert home.count("*Hire a Product Manager* ·") == 1
 
 
 def test_a_replayed_command_counts_once(
