@@ -53,10 +53,17 @@ def not_covered(recommendation: Recommendation, kb: KnowledgeBase) -> str | None
     name = kb.roles[owner].name
     if owner in recommendation.on_staff:
         return f"{work}: {name} work, which your {name} already covers."
-    return (
+    said = (
         f"{work}: {name} work this hire will not cover. Keep it with whoever does it today, "
         f"or plan a {name} as a later hire."
     )
+    if len(needs) == len(recommendation.placed_needs):
+        # the goal outweighed every piece of work named: said, not left to be noticed
+        said += (
+            f" None of the work you named is this hire's: if it cannot wait, a {name} may be "
+            "the better first hire."
+        )
+    return said
 
 
 def weighed_against(recommendation: Recommendation) -> str:

@@ -243,9 +243,11 @@ def _answer_evidence(answers: HiringAnswers, names: dict[RoleId, str]) -> list[_
         stage = with_article(label_of(COMPANY_STAGE, answers.company_stage).lower())
         # (how many product people larger companies have says nothing of which role: the
         # head count's reasons say that)
+        # (an inference, said to be one: the article ties a company's size to its number of
+        # product people, never to which role)
         text = (
-            f"The article has the {pm} working with every department and at every level; "
-            f"yours is {stage}."
+            f"Yours is {stage}, with more departments and levels, and the article has the {pm} "
+            "working with all of them (RoleFit's reading: it never ties company size to the role)."
         )
         evidence.append(_answer(text, "company_stage", {PRODUCT_MANAGER: LARGER_STAGE_WEIGHT}))
     return evidence

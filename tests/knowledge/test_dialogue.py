@@ -3688,7 +3688,7 @@ def test_a_fact_supposed_after_the_advice_is_advised_on_and_not_kept(chat: Chat)
     told = "we're a 25 person startup, we run scrum and need delivery. who do we hire?"
     first, supposed = turns(chat, told, "what if we grow to 300 people?")
     assert supposed.text.startswith(wording.SUPPOSED)
-    assert "yours is a scale-up" in supposed.text
+    assert "Yours is a scale-up" in supposed.text
     assert supposed.memory.facts == first.memory.facts
     assert supposed.note.startswith("Supposing that")  # what Slack shows above the card
     # a review's finds: what is kept is the facts, not the turn before ("why?" is of the advice)
