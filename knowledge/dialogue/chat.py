@@ -460,6 +460,12 @@ _PRODUCT_LEADERS = re.compile(
     r"\b(?:head of product|vp of product|vp product|product vp|vice president of product|"
     r"chief product officer|cpos?|director of product|product director)\b"
 )
+# Product titles the article never uses, which people ask about as if it did.
+_TITLE_NOT_IN_ARTICLE = re.compile(
+    r"\b(?:head of product|vp of product|vp product|vice president of product|"
+    r"chief product officer|director of product|product director|"
+    r"(?:technical|growth|platform|data|ai) (?:product manager|pm)|product lead)\b"
+)
 # A wish to take a role, read as taking it: "our CTO wants to be the PO" ("our CTO be the PO").
 _WISHED = re.compile(
     r"\b(?:wants|want|would like|'d like|offered|offers|plans|hopes|is keen) to (?=\w)"
@@ -673,6 +679,12 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
+        if (title := _TITLE_NOT_IN_ARTICLE.search(text.lower())) and (
+            title[0] not in reply.text.lower()
+        ):
+            # "should we hire a growth PM or a regular PM?": answered, said to go by the work
+            written = re.sub(r"\b(?:pm|vp|ai)\b", lambda m: m[0].upper(), title[0])
+            reply = _noting(wording.title_not_in_article(written), reply)
         if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
             return _supposed(reply, memory.facts)  # "what if we grow to 300 people?"
         if reply.kind != "draft" and reply.memory is not None and reply.memory.drafted:

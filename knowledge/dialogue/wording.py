@@ -427,6 +427,16 @@ NO_PRODUCT_LEADERS = (
     "it comes is the Product Manager, whom it has lead the product team during development. "
     f"(Article: {ARTICLE_TITLE}.)"
 )
+
+
+def title_not_in_article(title: str) -> str:
+    """Said before an answer about a product title the article never uses."""
+    return (
+        f"The article never uses the title “{title}”: it names only the Product Owner and the "
+        "Product Manager, so RoleFit goes by the work each does."
+    )
+
+
 # "What should I do first?" before any advice: the article's first question for a product hire.
 FIRST_STEP = (
     "Going by the article, first work out whether you need someone to get a product delivered, "

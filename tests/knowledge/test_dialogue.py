@@ -5157,3 +5157,25 @@ def test_the_roles_asked_for_by_name_are_shown_side_by_side(chat: Chat, asked: s
     # a VP Engineering tester's find: "roles" in a DM started the hiring questions
     reply = chat.reply(asked)
     assert reply.intent is Intent.COMPARE and reply.text.startswith("Product Owner (PO):")
+
+
+@pytest.mark.parametrize(
+    ("asked", "title"),
+    [
+        ("is a technical product manager a PO or a PM?", "technical product manager"),
+        ("should we hire a growth PM or a regular PM?", "growth PM"),
+        ("what title should we give them, head of product or VP product?", "head of product"),
+    ],
+)
+def test_a_title_the_article_never_uses_is_said_to_be_so(
+    chat: Chat, asked: str, title: str
+) -> None:
+    # an ops lead tester's find: a growth PM was advised on, a technical PM compared, as if the
+    # article named them
+    reply = chat.reply(asked)
+    assert reply.text.startswith(f"The article never uses the title “{title}”")
+
+
+def test_a_title_the_article_is_asked_about_is_not_said_twice(chat: Chat) -> None:
+    reply = chat.reply("does the article mention a VP of product?")
+    assert reply.text.startswith("No. The article names only two product roles")
