@@ -606,9 +606,11 @@ _THE_HIRE = re.compile(
 )
 # A piece naming only a side of the work: "growth", "the delivery side", "the business side".
 _A_SIDE = re.compile(
-    r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:need|want|and|more|some)?\s*(?:the )?"
+    r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:need|want|and|more|some)?\s*"
+    r"(?:(?:them|someone|a person|it) )?(?:for )?(?:both )?(?:the )?"
     r"(?:growth|to grow|grow(?:ing)? the business|business|the business side|business side|"
-    r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)\W*$"
+    r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)"
+    r"(?: stuff| things| side| part| work)?\W*$"  # "business stuff" names a side, not work
 )
 # A piece taking work back: "forget pricing", "scratch that", "we no longer need pricing", "drop
 # the backlog from the list" (not "we can't forget the backlog", "build it from scratch",

@@ -797,6 +797,10 @@ def test_a_second_review_of_this_stops_fixes_holds(chat: Chat) -> None:
     # a side named only by its name takes no one side's tasks as the weight
     sided = chat.reply("one hire, we need user stories, and the business side")
     assert sided.facts is not None and sided.facts.needs == ()
+    # an ops lead tester's find: "business stuff" was work, "more of the work you listed"
+    stuff = chat.reply("one product person. we need them for both delivery and business stuff")
+    assert stuff.facts is not None and stuff.facts.needs == ()
+    assert "work you listed" not in stuff.text
     # work taken back in a correction goes, and is no reason
     told = "small startup, one hire, we need the backlog, user stories and pricing. who to hire?"
     _, dropped = turns(chat, told, "actually forget pricing, we don't need that")
