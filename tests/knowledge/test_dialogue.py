@@ -798,7 +798,10 @@ def test_a_second_review_of_this_stops_fixes_holds(chat: Chat) -> None:
     sided = chat.reply("one hire, we need user stories, and the business side")
     assert sided.facts is not None and sided.facts.needs == ()
     # an ops lead tester's find: "business stuff" was work, "more of the work you listed"
-    stuff = chat.reply("one product person. we need them for both delivery and business stuff")
+    stuff = chat.reply(
+        "we are a 25 person startup and can hire one product person. we need them for both "
+        "delivery and business stuff. we have no idea if we run scrum"
+    )
     assert stuff.facts is not None and stuff.facts.needs == ()
     assert "work you listed" not in stuff.text
     # work taken back in a correction goes, and is no reason
