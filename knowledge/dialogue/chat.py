@@ -2294,11 +2294,12 @@ class Chat:
             text = wording.unhelpful(answer, self.kb)
         elif reading.kind == "why" and kept.intent == "combine" and not setup:
             text = self._combined_again(reading.text) or self._why(kept, answer)
+        elif reading.kind == "why" and not setup and answer and _why_not(reading.text, answer):
+            # "why not the PO?" of PM work, even after its reasons were told: a question of its own
+            other = _why_not(reading.text, answer) or ""
+            text = wording.why_not(self.kb.roles[other], answer)
         elif reading.kind == "why" and not setup and answer and kept.why_told_of == kept.question:
             text = wording.why_again(answer)  # "really?" after "why?": not the same reasons again
-        elif reading.kind == "why" and not setup and answer and _why_not(reading.text, answer):
-            other = _why_not(reading.text, answer) or ""  # "why not the PO?" of PM work
-            text = wording.why_not(self.kb.roles[other], answer)
         elif reading.kind == "why" and not setup:
             text = self._why(kept, answer)
             kept = kept.model_copy(update={"why_told_of": kept.question if answer else ""})

@@ -5188,3 +5188,15 @@ def test_a_title_the_article_never_uses_is_said_to_be_so(
 def test_a_title_the_article_is_asked_about_is_not_said_twice(chat: Chat) -> None:
     reply = chat.reply("does the article mention a VP of product?")
     assert reply.text.startswith("No. The article names only two product roles")
+
+
+def test_why_not_the_other_role_is_answered_after_the_reasons_were_told(chat: Chat) -> None:
+    # an ops lead tester's find: after "are you sure?", "why not the product owner?" got
+    # "That's all the article gives me"
+    *_, why_not = turns(
+        chat,
+        "who writes the go-to-market plan?",
+        "are you sure?",
+        "ok but why not the product owner?",
+    )
+    assert why_not.text.startswith("The article makes the Product Owner")
