@@ -506,6 +506,14 @@ _ALSO_NEEDED = re.compile(
     r"market\w*|sales|go-to-market|gtm|sprints?|stories|pricing)(?: side| work| stuff)? "
     r"(?:too|as well)\b(?! (?:many|much))"
 )
+# A statement put to be confirmed: "…, so that person does both, right?".
+_CONFIRM_TAG = re.compile(r"\b(?:right|correct|yes|yeah|true|no)\W*$")
+# After "can one person be both?", the same asked of the person: "so that person does both,
+# right?", "so they'd cover both?".
+_BOTH_AGAIN = re.compile(
+    r"\b(?:do|does|doing|cover|covers|covering|handle|handles|take|takes|be|is|hold|holds|"
+    r"wear|wears)\s+(?:on\s+)?both\b"
+)
 # The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
 _ROLES_ALONE = re.compile(
     r"^\W*(?:(?:show|list|compare|see)(?: me)?\s+)?(?:the\s+)?roles?"
@@ -706,6 +714,10 @@ class Chat:
                 return self.reply(after, None)
             afresh = Memory(intent="smalltalk")
             return Reply(intent=Intent.SMALLTALK, text=wording.STARTED_OVER, memory=afresh)
+        if memory is not None and memory.intent == "combine" and _BOTH_AGAIN.search(text.lower()):
+            # "…, so that person does both, right?": whether one can be both, asked again (read
+            # as a hire for "startups hire one product person")
+            return self._combine(Reading(Intent.COMBINE, text), memory)
         if _ROLES_ALONE.match(text) and not (memory and _hiring_question_waits(memory)):
             # "roles" typed as `/rolefit roles` is: the two side by side (it was read as "which
             # role do we hire?")
@@ -2111,7 +2123,8 @@ class Chat:
         asked = memory.asked if memory is not None else 0
         facts = known.merged(stated) if stated != HiringFacts() else memory and memory.facts
         kept = Memory(intent="combine", facts=facts, asked=asked)
-        if doubling or yes_or_no or (again and _YES_OR_NO_ALONE.match(said)):
+        confirming = again and (_YES_OR_NO_ALONE.match(said) or _CONFIRM_TAG.search(said))
+        if doubling or yes_or_no or confirming:
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             return Reply(intent=Intent.COMBINE, text=wording.COMBINED_YES_OR_NO, memory=kept)
         text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
@@ -2294,6 +2307,9 @@ class Chat:
             text = wording.unhelpful(answer, self.kb)
         elif reading.kind == "why" and kept.intent == "combine" and not setup:
             text = self._combined_again(reading.text) or self._why(kept, answer)
+        elif reading.kind == "disagree" and kept.intent == "combine" and not setup:
+            # "are you sure?" of whether one can be both: no answer of work to push back on
+            text = wording.COMBINED_SURE
         elif reading.kind == "why" and not setup and answer and _why_not(reading.text, answer):
             # "why not the PO?" of PM work, even after its reasons were told: a question of its own
             other = _why_not(reading.text, answer) or ""

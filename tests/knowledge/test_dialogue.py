@@ -5200,3 +5200,18 @@ def test_why_not_the_other_role_is_answered_after_the_reasons_were_told(chat: Ch
         "ok but why not the product owner?",
     )
     assert why_not.text.startswith("The article makes the Product Owner")
+
+
+def test_whether_one_person_does_both_put_again_to_be_confirmed_is_answered_as_such(
+    chat: Chat,
+) -> None:
+    # an ops lead tester's find: it started the hiring questions, then "are you sure?" got a
+    # canned line about teaching RoleFit
+    _, again, sure = turns(
+        chat,
+        "can one person be both the PO and the PM at a small company?",
+        "but you said earlier startups hire one product person, so that person does both right?",
+        "are you sure?",
+    )
+    assert again.intent is Intent.COMBINE and again.text == wording.COMBINED_YES_OR_NO
+    assert sure.text == wording.COMBINED_SURE
