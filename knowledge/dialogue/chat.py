@@ -2540,6 +2540,9 @@ class Chat:
         if said.finds(WORKING_CONDITIONS) or _PAY_THE_HIRE.search(said):
             # "how much should I pay a PM?": the article leaves it out (the hire talked of kept)
             return _keeping_the_hire(_working_conditions(), memory)
+        if (strengths := self._strengths_asked(said)) is not None:
+            # "how many years of experience should they have?" while hiring: what it does say
+            return _keeping_the_hire(strengths, memory)
         if said.finds(WAYS_OF_WORKING):  # "scrum or kanban?": not covered, but what it implies
             text = wording.WAYS_OF_WORKING
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))

@@ -5215,3 +5215,13 @@ def test_whether_one_person_does_both_put_again_to_be_confirmed_is_answered_as_s
     )
     assert again.intent is Intent.COMBINE and again.text == wording.COMBINED_YES_OR_NO
     assert sure.text == wording.COMBINED_SURE
+
+
+def test_credentials_asked_while_hiring_get_what_the_article_says_and_the_hire_goes_on(
+    chat: Chat,
+) -> None:
+    # an ops lead tester's find: asked after the hiring question, "years of experience" was
+    # "outside what I know", though asked first it was answered
+    _, asked = turns(chat, "who should we hire?", "how many years of experience should they have?")
+    assert "says nothing about years of experience" in asked.text
+    assert asked.memory is not None and asked.memory.facts is not None
