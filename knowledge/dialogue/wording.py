@@ -833,8 +833,10 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
 def why_again(previous: Answer) -> str:
     """A second "why?" of the same answer: the reasons were all given, so not again."""
     where = f" (its section: {previous.section})" if previous.section else ""
+    # the work by its name, not as the question put it ("and the backlog")
+    work = previous.responsibility.title if previous.responsibility else previous.question
     return (
-        f"That's all the article gives me on “{previous.question.rstrip(' ?')}”{where}: the "
+        f"That's all the article gives me on “{work.rstrip(' ?')}”{where}: the "
         "reason above is the whole of it. If your team splits the work another way, tell me how; "
         "or ask me about another piece of work."
     )

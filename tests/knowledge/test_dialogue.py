@@ -5225,3 +5225,9 @@ def test_credentials_asked_while_hiring_get_what_the_article_says_and_the_hire_g
     _, asked = turns(chat, "who should we hire?", "how many years of experience should they have?")
     assert "says nothing about years of experience" in asked.text
     assert asked.memory is not None and asked.memory.facts is not None
+
+
+def test_a_third_why_names_the_work_not_the_follow_up_it_was_asked_in(chat: Chat) -> None:
+    # a VP Engineering tester's find: "That's all the article gives me on “and the backlog”"
+    *_, again = turns(chat, "and the backlog?", "why?", "are you sure?")
+    assert "gives me on “Managing and ordering the product backlog”" in again.text
