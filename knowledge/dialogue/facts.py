@@ -960,7 +960,12 @@ _COVERED = re.compile(
     # backlog" (not the hire described: "ideally they handle pricing")
     r"\b(?:she|he|they)(?:(?:'s| is| has|'ve| have) been| already|(?:'s| is| has|'ve| have) "
     r"already(?: been)?) (?:doing|does|do|handles?|handling|handled|covers?|covering|covered|"
-    r"runs?|running|owns?|owning|takes? care of|taking care of)\b"
+    r"runs?|running|owns?|owning|takes? care of|taking care of)\b|"
+    # someone on staff doing it now: "she talks to customers", "our CEO currently does the
+    # product stuff" (not the hire: "they'd talk to customers")
+    r"^\W*(?:and |but |so )?(?:she|he|our (?:ceo|cto|coo|founder|co-?founder|cpo))"
+    r"(?: currently| still| also| now)? (?:talks|handles|does|runs|owns|writes|sets|manages|"
+    r"covers|takes care of|deals with|looks after)\b"
 )
 _MISSING = re.compile(
     r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"

@@ -5231,3 +5231,24 @@ def test_a_third_why_names_the_work_not_the_follow_up_it_was_asked_in(chat: Chat
     # a VP Engineering tester's find: "That's all the article gives me on “and the backlog”"
     *_, again = turns(chat, "and the backlog?", "why?", "are you sure?")
     assert "gives me on “Managing and ordering the product backlog”" in again.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "she talks to customers. do we even need a PO or a PM?",
+        "our CEO currently does all the product stuff. she talks to customers, sets the roadmap "
+        "and the engineers just build. do we even need a PO or a PM?",
+    ],
+)
+def test_work_someone_on_staff_does_now_is_no_goal_for_the_hire(chat: Chat, told: str) -> None:
+    # an ops lead tester's find: "she talks to customers" made the advice "clear: hire a PM",
+    # "you want to build a business"
+    reply = chat.reply(told)
+    assert reply.facts is not None and reply.facts.goal is None and reply.facts.needs == ()
+    assert "What is the hire mostly for?" in reply.text
+
+
+def test_work_the_hire_would_do_is_still_wanted(chat: Chat) -> None:
+    reply = chat.reply("we need someone who talks to customers. PO or PM?")
+    assert reply.facts is not None and reply.facts.goal == "build-business"
