@@ -388,9 +388,11 @@ class Matcher:
             elif (
                 names_work
                 and len(name.split()) <= UNMATCHED_PIECE_WORDS
-                and not (part.owners or part.outside_owner or not part.settled)
+                and not (part.owners or not part.settled)
             ):
-                unmatched.add(len(parts))  # a bare name nothing matches ("demos"): said so
+                # a bare name nothing matches ("demos"), or only weakly as work outside product
+                # ("API deprecations"): said so, beside the pieces that are a role's
+                unmatched.add(len(parts))
                 parts.append(part)
             elif names_work:
                 return None  # a piece some answer half fits: the list may be one piece of work

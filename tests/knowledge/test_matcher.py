@@ -560,6 +560,20 @@ def test_a_listed_name_nothing_matches_is_said_to_match_nothing_not_dropped(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["who owns pricing and API deprecations?", "who owns API deprecations and pricing?"],
+)
+def test_a_listed_name_read_only_weakly_as_outside_work_keeps_the_list_apart(
+    matcher: Matcher, question: str
+) -> None:
+    # a CTO tester's find: "API deprecations" vanished, the answer reading as the PM's for both
+    answer = matcher.answer(question)
+    assert sorted(part.question for part in answer.parts) == ["api deprecations", "pricing"]
+    (deprecations,) = [part for part in answer.parts if part.question == "api deprecations"]
+    assert deprecations.owners == [] and deprecations.outside_owner == "the engineering team"
+
+
+@pytest.mark.parametrize(
     "question", ["who owns OKRs, pricing and demos?", "who owns demos, pricing and OKRs?"]
 )
 def test_no_listed_piece_is_dropped_whatever_the_first_one_reads_as(
