@@ -5252,3 +5252,14 @@ def test_work_someone_on_staff_does_now_is_no_goal_for_the_hire(chat: Chat, told
 def test_work_the_hire_would_do_is_still_wanted(chat: Chat) -> None:
     reply = chat.reply("we need someone who talks to customers. PO or PM?")
     assert reply.facts is not None and reply.facts.goal == "build-business"
+
+
+def test_the_order_things_get_built_in_is_the_product_owners_after_what_gets_built(
+    chat: Chat,
+) -> None:
+    # a CTO tester's find: the follow-up repeated the PM's "what gets built", word for word
+    what, order = turns(
+        chat, "who decides what gets built?", "and who decides the order it gets built in?"
+    )
+    assert what.answer is not None and what.answer.owners == ["product-manager"]
+    assert order.answer is not None and order.answer.owners == ["product-owner"]
