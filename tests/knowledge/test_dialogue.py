@@ -1156,7 +1156,7 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         # what a yes or no would misread (found by an independent review)
         ("is the backlog owned by someone other than the PO?", "That's clearly"),
         ("does anyone besides the PO touch the backlog?", "That's clearly"),
-        ("is the PO the only one who owns the roadmap?", "Most likely"),
+        ("is the PO the only one who owns the roadmap?", "That's clearly"),
         ("should the PO stop owning the backlog?", "That's clearly"),
         ("does the PO not own the backlog?", "That's clearly"),
         ("the PM doesn't write user stories, right?", "That's clearly"),
@@ -1170,7 +1170,7 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         ("PM owns backlog?", "Not the Product Manager."),
         # ... and questions of a role's skills or ways are not read as whose work it is
         ("does the PM need to know Scrum?", "That's clearly"),
-        ("is the roadmap solely the PO's responsibility?", "Most likely"),
+        ("is the roadmap solely the PO's responsibility?", "That's clearly"),
         # found by a second review: negation without an apostrophe, a time, another verb
         ("the PO doesnt own the backlog, yeah?", "That's clearly"),
         ("is the backlog hidden from the PO?", "That's clearly"),
