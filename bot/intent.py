@@ -195,12 +195,24 @@ def read(text: str) -> Reading:
         return Reading(Intent.HIRE)  # "start the questionnaire", "full questionnaire pls"
     known = SUBCOMMANDS.get(words[0]) or _ALIASES.get(words[0])
     trailing = _COURTESIES | (_PERIOD if known is Intent.STATS else frozenset())
-    counted = known is Intent.STATS  # "stats for the last 7 days"
+    # (a number only before a period it counts: "stats for the last 7 days", not "stats 2023")
+    rest = words[1:]
+    counts = {
+        place
+        for place, word in enumerate(rest)
+        if known is Intent.STATS
+        and word.isdigit()
+        and rest[place + 1 : place + 2] != []
+        and rest[place + 1] in STATS_PERIODS
+    }
     if known is not None and all(
-        word in trailing or (counted and word.isdigit()) for word in words[1:]
+        word in trailing or place in counts for place, word in enumerate(rest)
     ):
         return Reading(known)  # "roles please", "stats for this month"
-    if known is Intent.STATS and len(words) <= _ODD_WORDS and "?" not in text:
+    if known is Intent.STATS and (
+        (len(words) <= _ODD_WORDS and "?" not in text)
+        or all(word in trailing or word.isdigit() for word in rest)  # "stats for last 3"
+    ):
         # "stats foo": the admins' subcommand with words it does not take, pointed to (no
         # question starts so; "roles in scrum" may be one, and is answered)
         return Reading(Intent.HELP, unknown=text.strip(), suggestion="stats")

@@ -48,7 +48,9 @@ def not_covered(recommendation: Recommendation, kb: KnowledgeBase) -> str | None
     titles = list(dict.fromkeys(need.title for need in needs))
     # (later titles go on in the same sentence: "Managing … and writing user stories")
     titles = [*titles[:1], *map(_lowered, titles[1:])]
-    work = ", ".join(titles[:-1]) + (" and " if len(titles) > 1 else "") + titles[-1]
+    # (titles hold "and" themselves: three or more are set apart by semicolons)
+    between, last = ("; ", "; and ") if len(titles) > 2 else (", ", " and ")
+    work = between.join(titles[:-1]) + (last if len(titles) > 1 else "") + titles[-1]
     owner = next(iter(needs[0].owners))
     name = kb.roles[owner].name
     if owner in recommendation.on_staff:

@@ -400,7 +400,7 @@ def _decide(
         else:
             why = f"{no_rule}, and on what you told RoleFit a {names[best]} fits slightly better"
         text = f"You can make one hire and need work from both sides; {why}."
-        reasons.append(Reason(text=text, source="answer", ref=rests_on))
+        reasons.append(_headcount_reason(text, rests_on))
     return best, confidence, reasons
 
 
@@ -515,8 +515,9 @@ def _usually_one() -> Reason:
     return Reason(text=text, source="answer", ref="company_stage")
 
 
-def _headcount_reason(text: str) -> Reason:
-    return Reason(text=text, source="answer", ref="headcount")
+def _headcount_reason(text: str, rests_on: str = "headcount") -> Reason:
+    """A reason about the head count (`rests_on` another answer where it rests on that too)."""
+    return Reason(text=text, source="answer", ref=rests_on)
 
 
 def _article_rule(role: RoleId, names: dict[RoleId, str]) -> Reason:

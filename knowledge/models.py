@@ -147,9 +147,9 @@ class Unsettled(_Strict):
 
 class Concept(_Strict):
     """An idea the article discusses (three horizons, go-to-market…), explained in our words.
-    `defined: false` marks one the article names without explaining, so RoleFit says so; for
-    such an idea, `outside` may say what it commonly means in practice, which RoleFit says is
-    outside the article."""
+    `defined: false` marks one the article names without explaining (its explanation says so
+    in its own words); for such an idea, `outside` may say what it commonly means in practice,
+    which RoleFit says is outside the article."""
 
     id: EntryId
     title: Text

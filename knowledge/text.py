@@ -275,7 +275,7 @@ _LEADING_ASK = (
     frozenset(_ASKING_VERB_TEXT.split())
     | _ROLE_WORDS
     | {"or", "and", "anyone", "someone", "somebody", "erm", "um", "uh", "hey", "hi", "so", "also"}
-    | {"ok", "okay", "what", "how", "about"}
+    | {"ok", "okay", "what", "how", "about", "both", "either"}
 )
 _TRAILING_ASK = _ROLE_WORDS | {
     *["whose", "who", "job", "jobs", "is", "it", "that", "this", "then", "or", "each", "the"],

@@ -44,7 +44,8 @@ def asked_times(count: int) -> str:
 
 
 def period(insights: Insights) -> str:
-    return f"RoleFit in the last {insights.days} days"
+    days = "day" if insights.days == 1 else f"{insights.days} days"
+    return f"RoleFit in the last {days}"
 
 
 def insights_blocks(insights: Insights) -> list[Block]:

@@ -51,7 +51,7 @@ from bot.replies import (
     rebuild_answer,
     thread_conversation,
 )
-from bot.store.insights import Vote, vote_key
+from bot.store.insights import ADVICE_ONLY, Vote, vote_key
 from bot.store.owed import Kind, Owed
 from bot.store.store import STORE_FAILURES
 from bot.workspaces import Workspace
@@ -349,10 +349,11 @@ async def _continue_conversation(
     replies = (await deps.workspaces.of(context.team_id)).replies
     shown = replies.show(reply, can_post=channel.startswith(("C", "G")))
     # Advice a click ends in is kept with the person's recent recommendations (the Home tab),
-    # as the questionnaire's is; a choice is no question anyone typed.
+    # as the questionnaire's is; a choice is no question anyone typed, so it is not counted as one.
     advised = None
     if reply.recommendation is not None:
-        advised = asked_in(reply, context.team_id or "", _user_of(body), "")
+        asked = asked_in(reply, context.team_id or "", _user_of(body), "")
+        advised = asked and asked.model_copy(update={"intent": ADVICE_ONLY})
     if conversation.endswith(COMMAND_SUFFIX):
         if advised is not None:
             deps.store.record_question(advised, remember=(conversation, reply.memory))

@@ -14,6 +14,11 @@ INSIGHTS_DAYS = 30
 CORRECTIONS = ("product-owner", "product-manager", "both", "neither")
 
 
+# What a hiring question's button ended in: kept with the person's recent recommendations, not
+# counted as a question asked (the question that led to it was).
+ADVICE_ONLY = "advice"
+
+
 class Asked(BaseModel):
     """One question as it is recorded: who asked, what, and what RoleFit answered."""
 

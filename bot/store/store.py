@@ -79,6 +79,7 @@ from sqlalchemy.sql import ClauseElement
 
 from bot.store.batches import Batcher
 from bot.store.insights import (
+    ADVICE_ONLY,
     DEFAULT_RETENTION_DAYS,
     Asked,
     Comment,
@@ -864,7 +865,7 @@ class Store:
         unanswered = or_(q.intent == "off-topic", and_(q.intent == "ownership", q.owners == ""))
         low = and_(q.intent == "ownership", q.owners != "", q.confidence < LOW_CONFIDENCE)
         disputed = select(f.question_id).where(f.team == team, f.helpful.is_(False))
-        in_window = and_(q.team == team, q.asked_at >= since)
+        in_window = and_(q.team == team, q.asked_at >= since, q.intent != ADVICE_ONLY)
         await self.flush()  # the questions this process answered are counted
         async with self._reading() as connection:
             asked, not_answered, unsure = (

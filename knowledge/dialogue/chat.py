@@ -410,7 +410,7 @@ _TRAILING_LINK = re.compile(r"\b(?:so|and|but|which means)$")
 # backlog, the budget"): longer messages ask or tell something else.
 _CORRECTION_CHARACTERS = 300
 # Words every question taken back in its own message holds one of (`ASK_TAKEN_BACK`).
-_TAKING_BACK = ("mind", "scratch", "forget", "mean")
+_TAKING_BACK = ("mind", "scratch", "mean")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -456,14 +456,14 @@ _FOR_ANOTHER_ROLE = re.compile(
     rf"{_ROLE_NAME}(?: instead| then| too)?\W*$"
 )
 # Product leaders' titles the article never names: "Head of Product", "VP of Product", "CPO".
-_PRODUCT_LEADERS = re.compile(
-    r"\b(?:head of product|vp of product|vp product|product vp|vice president of product|"
-    r"chief product officer|cpos?|director of product|product director)\b"
+_PRODUCT_LEADER_TITLES = (
+    r"head of product|vp of product|vp product|product vp|vice president of product|"
+    r"chief product officer|cpos?|director of product|product director"
 )
+_PRODUCT_LEADERS = re.compile(rf"\b(?:{_PRODUCT_LEADER_TITLES})\b")
 # Product titles the article never uses, which people ask about as if it did.
 _TITLE_NOT_IN_ARTICLE = re.compile(
-    r"\b(?:head of product|vp of product|vp product|vice president of product|"
-    r"chief product officer|director of product|product director|"
+    rf"\b(?:{_PRODUCT_LEADER_TITLES}|"
     r"(?:technical|growth|platform|data|ai) (?:product manager|pm)|product lead)\b"
 )
 # A wish to take a role, read as taking it: "our CTO wants to be the PO" ("our CTO be the PO").
@@ -506,13 +506,23 @@ _ALSO_NEEDED = re.compile(
     r"market\w*|sales|go-to-market|gtm|sprints?|stories|pricing)(?: side| work| stuff)? "
     r"(?:too|as well)\b(?! (?:many|much))"
 )
+# A side named rather than work: "our priority is the business side", "growth matters most".
+_NAMES_A_SIDE = re.compile(r"\b(?:side|sides|growth|business|delivery|delivering)\b")
+# A negation, with or without its apostrophe: "delivery isnt our main focus".
+_NEGATED = re.compile(r"n't\b|\b(?:isnt|arent|dont|doesnt|wont|cant|not|no longer)\b")
+# A doubt, not a disagreement: "are you sure?", "really?".
+_DOUBTED = re.compile(
+    r"^\W*(?:(?:are|r) (?:you|u) (?:sure|certain)|really|sure|you sure|certain)\W*$", re.IGNORECASE
+)
 # A statement put to be confirmed: "…, so that person does both, right?".
-_CONFIRM_TAG = re.compile(r"\b(?:right|correct|yes|yeah|true|no)\W*$")
+_CONFIRM_TAG = re.compile(r"\w\W+(?:right|correct|yes|yeah|true)\W*$")
 # After "can one person be both?", the same asked of the person: "so that person does both,
 # right?", "so they'd cover both?".
 _BOTH_AGAIN = re.compile(
     r"\b(?:do|does|doing|cover|covers|covering|handle|handles|take|takes|be|is|hold|holds|"
-    r"wear|wears)\s+(?:on\s+)?both\b"
+    r"wear|wears)\s+(?:on\s+)?both(?:\s+(?:roles|jobs|hats|of them|titles))?"
+    # (both roles, not both pieces of work: "handle both the backlog and pricing")
+    r"\s*(?:[,.;:!?]|(?:right|correct|then|too|yeah)\b|$)"
 )
 # The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
 _ROLES_ALONE = re.compile(
@@ -687,11 +697,15 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
-        if (title := _TITLE_NOT_IN_ARTICLE.search(text.lower())) and (
-            title[0] not in reply.text.lower()
+        last_clause = re.split(r"[,;:]|[.!?]\s", text.lower().strip())[-1]
+        if (
+            (title := _TITLE_NOT_IN_ARTICLE.search(last_clause))
+            and title[0] not in reply.text.lower()
+            and wording.NO_PRODUCT_LEADERS not in reply.text  # said of them already
         ):
-            # "should we hire a growth PM or a regular PM?": answered, said to go by the work
-            written = re.sub(r"\b(?:pm|vp|ai)\b", lambda m: m[0].upper(), title[0])
+            # "should we hire a growth PM or a regular PM?": answered, said to go by the work (a
+            # title only mentioned, "our product lead is swamped, who owns pricing?", is not asked)
+            written = re.sub(r"\b(?:pm|vp|ai|cpos?)\b", lambda m: m[0].upper(), title[0])
             reply = _noting(wording.title_not_in_article(written), reply)
         if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
             return _supposed(reply, memory.facts)  # "what if we grow to 300 people?"
@@ -1657,12 +1671,15 @@ class Chat:
             if _names_no_work(answer) and said.finds(ASKS_DIFFERENCE):
                 return self._compare(reading, memory)  # "so both? then what's the difference"
             lead = _yes_or_no(claim, answer, self.kb)
+            somewhere = normalise(reading.text)
             if (
-                (_names_no_work(answer) or ONLY_A_PRODUCT_SURFACE.match(normalise(reading.text)))
-                and reading.follow_up
+                reading.follow_up
                 and memory is not None
                 and memory.question
-                and SOMEWHERE_ELSE.match(normalise(reading.text))
+                and (
+                    (_names_no_work(answer) and SOMEWHERE_ELSE.match(somewhere))
+                    or ONLY_A_PRODUCT_SURFACE.match(somewhere)
+                )
                 and not _names_no_work(asked_before := self._answer(memory.question))
             ):
                 # "what about for mobile?": the same work somewhere else
@@ -1789,6 +1806,19 @@ class Chat:
             reading.follow_up and memory is not None and bool(PRONOUN.search(reading.text.lower()))
         )
 
+    def _ranks_work(self, text: str, said: HiringFacts) -> bool:
+        """Whether a correction puts a piece of work it names first ("the backlog is the most
+        important part for us"), which leaves the other work told wanted; not one that ranks a
+        side ("our priority is the business side") or sets one aside ("delivery isn't our main
+        focus")."""
+        lowered = text.lower()
+        return (
+            bool(said.needs)
+            and bool(_RANKS_THE_WORK.search(lowered))
+            and not _NEGATED.search(lowered)
+            and not _NAMES_A_SIDE.search(lowered)
+        )
+
     def _with_topic(self, reading: Reading, memory: Memory | None) -> str:
         """A follow-up that says "it" or "them" ("who writes them?") asks about the previous
         turn's topic: the concept explained, or the work last asked about."""
@@ -1869,7 +1899,7 @@ class Chat:
             if (
                 correction.goal not in (None, known.goal)
                 and facts.goal is not None
-                and not _RANKS_THE_WORK.search(reading.text.lower())
+                and not self._ranks_work(reading.text, said)
             ):
                 # "actually it's growth we need": the work told for the goal set aside goes too
                 sides = GOAL_SIDES[facts.goal]
@@ -2123,11 +2153,12 @@ class Chat:
         asked = memory.asked if memory is not None else 0
         facts = known.merged(stated) if stated != HiringFacts() else memory and memory.facts
         kept = Memory(intent="combine", facts=facts, asked=asked)
+        at_size = again and self._combined_again(reading.text)  # "and at 300 people, right?"
         confirming = again and (_YES_OR_NO_ALONE.match(said) or _CONFIRM_TAG.search(said))
-        if doubling or yes_or_no or confirming:
+        if (doubling or yes_or_no or confirming) and not at_size:
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             return Reply(intent=Intent.COMBINE, text=wording.COMBINED_YES_OR_NO, memory=kept)
-        text = (again and self._combined_again(reading.text)) or wording.combine(self.kb)
+        text = at_size or wording.combine(self.kb)
         return Reply(intent=Intent.COMBINE, text=text, memory=kept)
 
     def _combined_again(self, text: str) -> str | None:
@@ -2308,8 +2339,10 @@ class Chat:
         elif reading.kind == "why" and kept.intent == "combine" and not setup:
             text = self._combined_again(reading.text) or self._why(kept, answer)
         elif reading.kind == "disagree" and kept.intent == "combine" and not setup:
-            # "are you sure?" of whether one can be both: no answer of work to push back on
-            text = wording.COMBINED_SURE
+            # of whether one can be both: no answer of work to push back on ("are you sure?" is
+            # answered yes; "that's wrong" with what the article does and doesn't say)
+            doubted = _DOUBTED.match(reading.text.strip())
+            text = wording.COMBINED_SURE if doubted else wording.COMBINED_PUSHED_BACK
         elif reading.kind == "why" and not setup and answer and _why_not(reading.text, answer):
             # "why not the PO?" of PM work, even after its reasons were told: a question of its own
             other = _why_not(reading.text, answer) or ""

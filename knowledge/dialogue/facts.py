@@ -431,14 +431,9 @@ _SIZED = (
     (re.compile(rf"{_NOT_HIRED}\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
     (re.compile(rf"{_NOT_HIRED}\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
 )
-_NOT_A_SUPPLIER = r"(?<!our )(?<!the )(?<!their )(?<!contract )(?<!with )"
 _HINTED = (
     (
-        re.compile(
-            r"(\$?\d{3,}\s?(?:m\b|million)|billion|old-school|established co|industrial|"
-            # (a manufacturer the company works with is no size: "our contract manufacturer")
-            rf"{_NOT_A_SUPPLIER}manufactur\w+)"
-        ),
+        re.compile(r"(\$?\d{3,}\s?(?:m\b|million)|billion|old-school|established co|industrial)"),
         "enterprise",
     ),
     (
@@ -451,6 +446,16 @@ _HINTED = (
     (re.compile(r"(agency|\bshop\b)"), "small-business"),
     (re.compile(r"(seed|pre-seed|series a\b|founders?|cofounder|co-founder|mvp)"), "startup"),
 )
+
+
+_MANUFACTURING = re.compile(r"\bmanufactur\w*")
+# Words before "manufacturer" in its clause that make it a supplier, not the company.
+_SUPPLIER_FRAME = re.compile(
+    r"\b(?:with|to|from|outsourc\w*|contract|third[- ]party|partner\w*|suppliers?|vendors?)\b"
+)
+# "our|the|their manufacturer" said of a supplier, unless the company says it is one ("we're the
+# manufacturer of the device").
+_THEIRS = re.compile(r"^(?!.*\bwe(?:'re| are)\b).*\b(?:our|the|their)\s+(?:[\w-]+\s+)?$")
 
 
 class HiringFacts(BaseModel):
@@ -606,7 +611,7 @@ _THE_HIRE = re.compile(
 )
 # A piece naming only a side of the work: "growth", "the delivery side", "the business side".
 _A_SIDE = re.compile(
-    r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:need|want|and|more|some)?\s*"
+    r"^\s*(?:(?:we|i) )?(?:(?:also|really|just) )?(?:(?:need|want|and|more|some)\s+)?"
     r"(?:(?:them|someone|a person|it) )?(?:for )?(?:both )?(?:the )?"
     r"(?:growth|to grow|grow(?:ing)? the business|business|the business side|business side|"
     r"delivery|to deliver|the delivery side|delivery side|scale|scaling|revenue)"
@@ -1071,9 +1076,29 @@ def without_questions(text: str) -> str:
 
 
 def _stage(said: str) -> CompanyStage | None:
-    """The company's stage: what it is called, else its size, else a hint (`_CALLED`)."""
-    for evidence in (_CALLED, _SIZED, _HINTED):
+    """The company's stage: what it is called, else its size, else a hint (`_CALLED`): an
+    enterprise's first (a company that manufactures is one, as the article's example is)."""
+    for evidence in (_CALLED, _SIZED):
         for pattern, stage in evidence:
             if pattern.search(said):
                 return stage  # type: ignore[return-value]
+    if _manufactures(said):
+        return "enterprise"
+    for pattern, stage in _HINTED:
+        if pattern.search(said):
+            return stage  # type: ignore[return-value]
     return None
+
+
+def _manufactures(said: str) -> bool:
+    """Whether the company manufactures ("we're a mid-size manufacturer", "our manufacturing
+    plant"), not a manufacturer it works with ("our contract manufacturer", "we work with a
+    manufacturer in Shenzhen")."""
+    for found in _MANUFACTURING.finditer(said):
+        before = re.split(r"[.,;:!?]", said[max(0, found.start() - 80) : found.start()])[-1]
+        if _SUPPLIER_FRAME.search(before):
+            continue  # "…with a manufacturer", "outsource to a third-party manufacturer"
+        if found[0].startswith("manufacturer") and _THEIRS.search(before):
+            continue  # "our manufacturer is late": a supplier named as one of theirs
+        return True
+    return False

@@ -1039,11 +1039,12 @@ SOMEWHERE_ELSE = re.compile(
 # A place that names only a product or its platform ("and for the app?", "what about on
 # mobile?"): the same work there, whatever work the words alone would read as ("the website").
 ONLY_A_PRODUCT_SURFACE = re.compile(
-    r"^(?:(?:what|how) about |and )?(?:for|on|in|at|within|across) (?:(?:the|our|their|a|an|"
+    r"^(?:(?:what|how) about |and )?(?:(?:the )?same (?:for|on|in|with) )?"
+    r"(?:(?:for|on|in|at|within|across) )?(?:(?:the|our|their|a|an|"
     r"new|next|same|mobile|web|ios|android|desktop|native|b2b|b2c|saas|hardware|software|"
     r"firmware|embedded|device|devices|apps?|applications?|websites?|site|backend|back end|"
-    r"frontend|front end|api|apis|platforms?|products?|versions?|v\d+|side|one|ones|too|as well)"
-    r"\b\W*)+$"
+    r"frontend|front end|api|apis|platforms?|products?|versions?|v\d+|side|one|ones|too|as well|"
+    r"teams?|squads?)\b\W*)+$"
 )
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
@@ -1293,12 +1294,14 @@ START_OVER = re.compile(
 # An ownership question taken back in the same message for another: "who owns the backlog?
 # actually never mind that, who owns the go-to-market plan?", "who owns sprint planning - no wait,
 # I mean the quarterly planning meeting". `ask` is the question's opening, for a rest naming only
-# work; "never mind the backlog" names work dropped, not a question taken back.
+# work. Not a clarification ("who should we hire? I meant for a startup"), a condition ("never
+# mind it if you're not sure"), "I meant to ask", nor work dropped ("never mind the backlog").
 ASK_TAKEN_BACK = re.compile(
-    r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+\w+)\b.*?"
-    r"(?:\b(?:actually,?\s+)?(?:never ?mind (?:that|this|it)|nevermind|scratch that|"
-    r"forget (?:that|it))|\b(?:no,? wait|wait,? no|oops|sorry),?\s+i mean|\bi meant)\b"
-    r"[\W_]*(?P<rest>\w.*)$",
+    r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+(?:owns|does|handles|writes|runs|"
+    r"decides|manages|plans|sets|leads|looks after|takes care of|is in charge of|is responsible "
+    r"for))\b.*?(?:\b(?:actually,?\s+)?(?:never ?mind(?: that| this)?|scratch that)\s*"
+    r"[,.;:!?\u2013\u2014-]|\b(?:no,? wait|wait,? no|oops|sorry),?\s+i mean(?:t)?\b(?! to\b)|"
+    r"\bi meant\b(?! to\b))[\W_]*(?P<rest>\w.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # What a question taken back leaves that asks on its own ("…, who owns the go-to-market plan?").

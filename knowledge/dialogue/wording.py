@@ -473,14 +473,21 @@ COMBINED_YES_OR_NO = (
 )
 
 
-# After "can one person do both?": what such a person would let go, and whether the answer
-# holds at a company's size (True: small; False: larger).
-# "Are you sure?" of whether one person can be both.
+# "Are you sure?" (COMBINED_SURE), and pushback (COMBINED_PUSHED_BACK), of whether one person
+# can be both.
 COMBINED_SURE = (
     "Yes, going by the article: it never says whether one person may hold both roles. What it "
     "does say is that startups and small businesses usually hire a single product person, "
     f"picked for what they need most. (Article: {ARTICLE_TITLE}.)"
 )
+COMBINED_PUSHED_BACK = (
+    "Thanks for pushing back. Going by the article: it never says whether one person may hold "
+    "both roles. It calls them distinct roles that need different skills, and says startups "
+    "and small businesses usually hire a single product person, picked for what they need most. "
+    f"(Article: {ARTICLE_TITLE}.)"
+)
+# After "can one person do both?": what such a person would let go, and whether the answer
+# holds at a company's size (True: small; False: larger).
 COMBINED_DROPS = (
     "The article doesn't say what one person in both roles should drop. Its rule is to hire for "
     "what you need most; going by that, delivery puts the Product Owner's work first (the "

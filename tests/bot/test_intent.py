@@ -67,6 +67,13 @@ def test_stats_reads_the_period_it_names(text: str, days: int | None) -> None:
     assert stats_days(text) == days
 
 
+@pytest.mark.parametrize("text", ["stats for 2023", "stats 2024", "stats for last 3"])
+def test_stats_with_a_number_it_cannot_read_as_a_period_points_to_it(text: str) -> None:
+    # a review's find: the number was skipped and the 30 days shown, as if asked for
+    reading = read(text)
+    assert (reading.intent, reading.suggestion) == (Intent.HELP, "stats")
+
+
 def test_stats_with_words_it_does_not_take_points_to_it() -> None:
     # a Slack power user's find: "stats foo" was greeted
     reading = read("stats foo")

@@ -2353,6 +2353,10 @@ def test_and_more_work_after_any_turn_asks_whose_that_work_is(chat: Chat, first:
         # an ops lead tester's find: "the app" and "the website" were read as work of their own
         ("who plans testing? I mean QA test plans for the firmware", "and for the app?"),
         ("who plans testing?", "what about on the website?"),
+        # a review's finds: without "for", or "the same for", or a team
+        ("who plans testing?", "what about the website?"),
+        ("who plans testing?", "and the same for the app?"),
+        ("who plans testing?", "and for the firmware team?"),
     ],
 )
 def test_the_same_work_asked_of_another_platform_gets_the_same_answer_said_so(
@@ -3930,6 +3934,12 @@ def test_who_does_not_own_work_says_so_before_whose_it_is(
         # an ops lead tester's find: the manufacturer a company works with made it an enterprise
         ("we need someone to negotiate BOM costs with our manufacturer", None),
         ("the contract manufacturer is late again", None),
+        # a review's finds: the company's own manufacturing, and suppliers named otherwise
+        ("we're the manufacturer of the device", "enterprise"),
+        ("our manufacturing plant runs three shifts", "enterprise"),
+        ("we have our manufacturing in-house", "enterprise"),
+        ("we work with a manufacturer in Shenzhen", None),
+        ("we outsource to a third-party manufacturer", None),
     ],
 )
 def test_a_company_is_what_its_people_call_it_then_its_size_then_hints(
@@ -5093,9 +5103,24 @@ def test_a_question_taken_back_in_its_own_message_gets_the_one_asked_instead(
     assert about in reply.answer.question.lower()
 
 
-def test_work_set_aside_in_a_question_is_no_question_taken_back(chat: Chat) -> None:
-    reply = chat.reply("who owns pricing? never mind the backlog")
-    assert reply.answer is not None and "pricing" in reply.answer.question
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("who owns pricing? never mind the backlog", "Most likely the Product Manager"),
+        # a review's finds: a clarification, a condition, "I meant to ask" took the question back
+        (
+            "who should we hire first? I meant for a 10 person startup that needs growth",
+            "RoleFit's advice is clear: hire a Product Manager.",
+        ),
+        ("who owns the backlog? forget it if the article does not say", "That's clearly"),
+        ("Who owns the go-to-market plan? Never mind it if you're not sure", "That's clearly"),
+        ("who's responsible for pricing? I meant to ask this yesterday", "Most likely"),
+    ],
+)
+def test_a_message_taking_nothing_back_is_answered_whole(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    assert chat.reply(asked).text.startswith(starts)
 
 
 @pytest.mark.parametrize("again", ["and the second one again, why?", "the second one again?"])
@@ -5125,6 +5150,26 @@ def test_work_ranked_first_in_a_correction_leaves_the_other_work_wanted(chat: Ch
     assert "Not covered by this hire: Go-to-market plan" in ranked.text
     # Scrum was never told: the close call is not said to be tipped by it
     assert "Scrum your team runs" not in ranked.text
+
+
+@pytest.mark.parametrize(
+    "set_aside",
+    [
+        "actually its growth we need. delivery isnt our main focus",
+        "actually its growth we need - our priority is the business side",
+    ],
+)
+def test_a_side_set_aside_in_ranking_words_takes_its_work_with_it(
+    chat: Chat, set_aside: str
+) -> None:
+    # a review's find: ranking words kept the delivery work the person had just set aside
+    _, reply = turns(
+        chat,
+        "we need someone to own the backlog, user stories and the go-to-market plan. one hire, "
+        "20 person startup. who?",
+        set_aside,
+    )
+    assert reply.facts is not None and "po-backlog" not in reply.facts.needs
 
 
 @pytest.mark.parametrize(
@@ -5185,6 +5230,15 @@ def test_a_title_the_article_never_uses_is_said_to_be_so(
     assert reply.text.startswith(f"The article never uses the title “{title}”")
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["our product lead is swamped, who owns pricing?", "we have a data PM, who owns the backlog?"],
+)
+def test_a_title_only_mentioned_gets_no_note(chat: Chat, asked: str) -> None:
+    # a review's find: the note came before answers that only mention the title
+    assert "never uses the title" not in chat.reply(asked).text
+
+
 def test_a_title_the_article_is_asked_about_is_not_said_twice(chat: Chat) -> None:
     reply = chat.reply("does the article mention a VP of product?")
     assert reply.text.startswith("No. The article names only two product roles")
@@ -5215,6 +5269,31 @@ def test_whether_one_person_does_both_put_again_to_be_confirmed_is_answered_as_s
     )
     assert again.intent is Intent.COMBINE and again.text == wording.COMBINED_YES_OR_NO
     assert sure.text == wording.COMBINED_SURE
+
+
+@pytest.mark.parametrize(
+    ("then", "starts"),
+    [
+        # a review's finds: "both" of two pieces of work, pushback, a size, a bare "no"
+        (
+            "ok. we are a 10 person startup, we need someone to handle both the backlog and "
+            "pricing. who should we hire?",
+            "Happy to help you choose. How many product people",
+        ),
+        ("who does both market research and user stories?", "Those are separate pieces"),
+        ("that is wrong", "Thanks for pushing back. Going by the article"),
+        (
+            "and at 300 people, one person could still do both, right?",
+            "The article gives no head count, but it says large companies",
+        ),
+        ("no", "The article treats them as two distinct roles"),
+    ],
+)
+def test_after_whether_one_person_can_be_both_each_follow_up_is_read_as_itself(
+    chat: Chat, then: str, starts: str
+) -> None:
+    _, reply = turns(chat, "can one person be both the PO and the PM at a small company?", then)
+    assert reply.text.startswith(starts)
 
 
 def test_credentials_asked_while_hiring_get_what_the_article_says_and_the_hire_goes_on(

@@ -4,6 +4,7 @@ the same figures from `/rolefit stats`, the admin's Home tab and `rolefit insigh
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -80,6 +81,7 @@ def test_stats_shows_the_period_asked_for(live: LiveRoleFit) -> None:
     # an admin's find: "stats for last week" showed its own 30 days
     assert "RoleFit in the last 7 days" in stats(live, text="stats for last week")
     assert "RoleFit in the last 30 days" in stats(live, text="stats")
+    assert "RoleFit in the last day" in stats(live, text="stats today")  # a review's find: "1 days"
 
 
 def test_stats_and_insights_on_home_are_for_admins_only(live: LiveRoleFit) -> None:
@@ -100,9 +102,17 @@ def test_home_shows_each_person_their_recent_recommendations(live: LiveRoleFit) 
     assert "*Hire a Product Owner* ·" not in rendered(open_home(live, "U_SOMEONE_ELSE"))
 
 
+def asked_so_far(live: LiveRoleFit) -> int:
+    """The workspace's "Questions asked" figure, as `/rolefit stats` shows it."""
+    found = re.search(r"Questions asked: (\d+)", stats(live, "U_LEADER"))
+    assert found is not None
+    return int(found[1])
+
+
 def test_home_shows_advice_a_hiring_question_s_button_ended_in(live: LiveRoleFit) -> None:
     # a VP Engineering tester's find: advice given after a click never reached the Home tab,
     # which said "None yet: ask me whom to hire"
+    before = asked_so_far(live)
     acknowledged(live, live.requests.mention("who should we hire?", user_id="U_CHOOSER"))
     live.wait_until_idle()
     (question,) = [c.body for c in live.api.calls_to("chat.postMessage")]
@@ -124,6 +134,8 @@ def test_home_shows_advice_a_hiring_question_s_button_ended_in(live: LiveRoleFit
     live.wait_until_idle()
     home = rendered(open_home(live, "U_CHOOSER"))
     assert home.count("*Hire a Product Manager* ·") == 1
+    # a review's find: the advice was counted as a second question beside the one typed
+    assert asked_so_far(live) == before + 1
 
 
 def test_a_replayed_command_counts_once(
