@@ -524,6 +524,14 @@ _BOTH_AGAIN = re.compile(
     # (both roles, not both pieces of work: "handle both the backlog and pricing")
     r"\s*(?:[,.;:!?]|(?:right|correct|then|too|yeah)\b|$)"
 )
+# Which of the two roles the work just answered is, asked of "that": "is that more PO or PM?",
+# "so which one is it?", "PO or PM then?".
+_ROLE_NAMED = r"(?:(?:a|the) )?(?:po|pm|product owner|product manager)(?: work| thing| job)?"
+_WHICH_OF_IT = re.compile(
+    rf"^\W*(?:so |and |ok |but )?(?:(?:is|would) (?:that|it|this)(?: be)? )?(?:more |mostly |"
+    rf"rather )?{_ROLE_NAMED} or {_ROLE_NAMED}(?: then)?\W*$|"
+    r"^\W*(?:so |ok |and )?which (?:one|role)(?: is it| then)?\W*$"
+)
 # The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
 _ROLES_ALONE = re.compile(
     r"^\W*(?:(?:show|list|compare|see)(?: me)?\s+)?(?:the\s+)?roles?"
@@ -732,6 +740,15 @@ class Chat:
             # "…, so that person does both, right?": whether one can be both, asked again (read
             # as a hire for "startups hire one product person")
             return self._combine(Reading(Intent.COMBINE, text), memory)
+        if (
+            memory is not None
+            and memory.question
+            and not _hiring_question_waits(memory)
+            and _WHICH_OF_IT.match(normalise(text))
+        ):
+            # "is that more PO or PM?" after an answer: whose that work is, again (it had been
+            # the two roles side by side)
+            return self._ownership(Reading(Intent.OWNERSHIP, memory.question), memory)
         if _ROLES_ALONE.match(text) and not (memory and _hiring_question_waits(memory)):
             # "roles" typed as `/rolefit roles` is: the two side by side (it was read as "which
             # role do we hire?")

@@ -5342,3 +5342,14 @@ def test_the_order_things_get_built_in_is_the_product_owners_after_what_gets_bui
     )
     assert what.answer is not None and what.answer.owners == ["product-manager"]
     assert order.answer is not None and order.answer.owners == ["product-owner"]
+
+
+@pytest.mark.parametrize(
+    "which", ["is that more PO or PM?", "so which one is it?", "PO or PM then?"]
+)
+def test_which_role_the_work_just_answered_is_asked_again_gets_its_owner(
+    chat: Chat, which: str
+) -> None:
+    # a CTO tester's find: it got the two roles side by side, the work forgotten
+    _, again = turns(chat, "who does customer interviews?", which)
+    assert again.answer is not None and again.answer.owners == ["product-manager"]
