@@ -532,6 +532,11 @@ _WHICH_OF_IT = re.compile(
     rf"rather )?{_ROLE_NAMED} or {_ROLE_NAMED}(?: then)?\W*$|"
     r"^\W*(?:so |ok |and )?which (?:one|role)(?: is it| then)?\W*$"
 )
+# How sure the last answer is, asked: "how confident are you?", "how sure are you about that?".
+_HOW_SURE = re.compile(
+    r"^\W*(?:(?:ok|so|and|but|you said [\w ]{1,20})\W+)?how (?:confident|sure|certain) (?:are "
+    r"(?:you|u)|is (?:that|it|rolefit))(?: (?:about|of) (?:that|it|this))?\W*$"
+)
 # The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
 _ROLES_ALONE = re.compile(
     r"^\W*(?:(?:show|list|compare|see)(?: me)?\s+)?(?:the\s+)?roles?"
@@ -749,6 +754,20 @@ class Chat:
             # "is that more PO or PM?" after an answer: whose that work is, again (it had been
             # the two roles side by side)
             return self._ownership(Reading(Intent.OWNERSHIP, memory.question), memory)
+        if (
+            memory is not None
+            and memory.question
+            and _HOW_SURE.match(normalise(text))
+            and (previous := self._previous_answer(memory)) is not None
+        ):
+            # "how confident are you?": how sure, and what the sureness rests on
+            return Reply(
+                intent=Intent.FEEDBACK,
+                text=wording.how_sure(previous),
+                kind="why",
+                answer=previous,
+                memory=memory,
+            )
         if _ROLES_ALONE.match(text) and not (memory and _hiring_question_waits(memory)):
             # "roles" typed as `/rolefit roles` is: the two side by side (it was read as "which
             # role do we hire?")

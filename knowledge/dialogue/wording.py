@@ -837,6 +837,30 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     )
 
 
+def how_sure(previous: Answer) -> str:
+    """How sure the last answer is, in words and out of 100, and what that rests on."""
+    sure = confidence_words(previous.confidence)
+    level = f"{sure.capitalize()}: about {round(previous.confidence * 100)} out of 100."
+    if previous.parts:
+        because = "That is the least sure of the pieces you listed."
+    elif not (previous.owners or previous.outside_owner):
+        because = "No work the article describes matched it well."
+    elif not previous.settled:
+        because = "The article does not say whose work this is; the owner named is common practice."
+    elif not previous.section:
+        because = "The article does not name this work; the answer is my own reading of it."
+    elif not previous.named:
+        because = (
+            "The article does not name this work itself; I placed it by the work it does name, "
+            "so never more than most likely."
+        )
+    elif previous.alternatives and sure != "clearly":
+        because = f"Another reading came close: “{previous.alternatives[0].title}”."
+    else:
+        because = "The article names this work and whose it is."
+    return f"{level} {because}"
+
+
 def why_again(previous: Answer) -> str:
     """A second "why?" of the same answer: the reasons were all given, so not again."""
     where = f" (its section: {previous.section})" if previous.section else ""
