@@ -613,6 +613,9 @@ HIRE_ASK = any_of(
     # "do we need another PM?": one more person in a role
     rf"\b(?:do|should|would) (?:we|i) (?:\w+ )?(?:need|get|add) (?:another|a second|one more) "
     rf"(?:{_TITLE_PO}|{_TITLE_PM}|product (?:person|hire))\b",
+    # "should it be a second PM instead?": the hire asked about
+    rf"\bshould (?:it|that|the hire|the (?:first|next) hire|they) be (?:a |an |the )?(?:second |"
+    rf"another |other )?(?:{_TITLE_PO}|{_TITLE_PM})\b",
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.

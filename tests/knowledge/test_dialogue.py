@@ -5369,3 +5369,9 @@ def test_how_sure_rolefit_is_is_said_in_words_and_out_of_100(
     # a CTO tester's find: "how confident are you?" got the answer again, with matching notes
     _, sure = turns(chat, asked, "how confident are you?")
     assert said in sure.text and "How I read it" not in sure.text
+
+
+def test_a_second_pm_asked_about_while_hiring_is_a_hiring_question(chat: Chat) -> None:
+    # a CTO tester's find: "That's outside what I know: … whom to hire"
+    _, second = turns(chat, "should I hire a PO or a PM?", "should it be a second PM instead?")
+    assert second.intent is Intent.HIRE
