@@ -1209,11 +1209,15 @@ SHORTHAND = {
     "wht": "what",
     "ppl": "people",
     "abt": "about",
+    "em": "engineering manager",
+    "ems": "engineering managers",
 }
 SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')")
 # Of those, the ones no word or name is spelled as ("U.S.", "UR" for user research are): written
 # out in the message itself, so every reading of it (the concepts', the matcher's) sees the word.
-SPELLED_OUT_WORDS = re.compile(r"\b(?:shld|shud|shd|wat|wht|ppl|abt)\b(?![.'/])", re.IGNORECASE)
+SPELLED_OUT_WORDS = re.compile(
+    r"(?<!')\b(?:shld|shud|shd|wat|wht|ppl|abt|ems?)\b(?![.'/])", re.IGNORECASE
+)
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"

@@ -5375,3 +5375,9 @@ def test_a_second_pm_asked_about_while_hiring_is_a_hiring_question(chat: Chat) -
     # a CTO tester's find: "That's outside what I know: … whom to hire"
     _, second = turns(chat, "should I hire a PO or a PM?", "should it be a second PM instead?")
     assert second.intent is Intent.HIRE
+
+
+@pytest.mark.parametrize("asked", ["should our EMs be POs?", "can our EM be the PO?"])
+def test_engineering_managers_written_short_are_read_as_such(chat: Chat, asked: str) -> None:
+    # a CTO tester's find: "EMs" was no one: "I couldn't match that"
+    assert "engineering manager" in chat.reply(asked).text
