@@ -1813,7 +1813,8 @@ class Chat:
         if len(answer.owners) == 1:
             (owner,) = answer.owners
             other = next(role for role in self.kb.roles.values() if role.id != owner)
-            return f"{source}, the {other.name} doesn't:"
+            # (the article gives the work to one role; it never says the other may not help)
+            return f"{source}, it isn't the {other.name}'s work:"
         if answer.owners:
             return f"{source}, it is work for both roles:"
         return f"{source}, it is neither role's work:"

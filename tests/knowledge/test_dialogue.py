@@ -3910,8 +3910,11 @@ def test_after_the_advice_the_author_remote_work_and_a_nudge_get_their_own_answe
 @pytest.mark.parametrize(
     ("asked", "lead"),
     [
-        ("who does NOT own the backlog?", "Going by the article, the Product Manager doesn't:"),
-        ("who doesn't do pricing?", "As I read it, the Product Owner doesn't:"),  # inferred
+        (
+            "who does NOT own the backlog?",
+            "Going by the article, it isn't the Product Manager's work:",
+        ),
+        ("who doesn't do pricing?", "As I read it, it isn't the Product Owner's work:"),  # inferred
         ("who doesn't handle payroll?", "As I read it, it is neither role's work:"),
     ],
 )
