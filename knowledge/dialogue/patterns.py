@@ -967,7 +967,8 @@ POINTS_BACK = re.compile(r"\s*(?:that|it|this|those|them|these)\b")
 # Pushback about how the team itself splits the work: "our PM does that", "we don't even have
 # a PO", "is our PM doing it wrong?".
 TEAM_SETUP = re.compile(
-    r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team)|we (?:don'?t|dont|do "
+    r"\b(?:our (?:po|pm|product (?:owner|manager)|cto|ceo|founders?|team|engineering "
+    r"managers?|ems?|engineers|devs|developers|designers?|tech leads?|leads?)|we (?:don'?t|dont|do "
     r"not) (?:even )?have|we only have|at (?:our|my) (?:company|work)|on our team|doing it "
     r"wrong)\b"
 )

@@ -5384,3 +5384,16 @@ def test_a_second_pm_asked_about_while_hiring_is_a_hiring_question(chat: Chat) -
 def test_engineering_managers_written_short_are_read_as_such(chat: Chat, asked: str) -> None:
     # a CTO tester's find: "EMs" was no one: "I couldn't match that"
     assert "engineering manager" in chat.reply(asked).text
+
+
+def test_a_team_telling_who_does_the_work_today_is_not_thanked_for_pushing_back(
+    chat: Chat,
+) -> None:
+    # a CTO tester's find: "our engineering managers write them today. is that wrong?" got
+    # "Thanks for pushing back"
+    _, told = turns(
+        chat,
+        "who writes user stories?",
+        "our engineering managers write them today. is that wrong?",
+    )
+    assert told.text.startswith("The article says what each role is for")
