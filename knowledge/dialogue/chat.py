@@ -410,7 +410,7 @@ _TRAILING_LINK = re.compile(r"\b(?:so|and|but|which means)$")
 # backlog, the budget"): longer messages ask or tell something else.
 _CORRECTION_CHARACTERS = 300
 # Words every question taken back in its own message holds one of (`ASK_TAKEN_BACK`).
-_TAKING_BACK = ("mind", "scratch", "mean")
+_TAKING_BACK = ("mind", "scratch", "forget", "mean")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
 _EXACTLY = re.compile(r"\s+exactly\b", re.IGNORECASE)
 # Asking for the last reply again: "what did you just say?", "say that again", "come again?".
@@ -508,14 +508,18 @@ _ALSO_NEEDED = re.compile(
 )
 # A side named rather than work: "our priority is the business side", "growth matters most".
 _NAMES_A_SIDE = re.compile(r"\b(?:side|sides|growth|business|delivery|delivering)\b")
+# Where a clause ends, for reading one on its own.
+_CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
 # A negation, with or without its apostrophe: "delivery isnt our main focus".
 _NEGATED = re.compile(r"n't\b|\b(?:isnt|arent|dont|doesnt|wont|cant|not|no longer)\b")
 # A doubt, not a disagreement: "are you sure?", "really?".
 _DOUBTED = re.compile(
-    r"^\W*(?:(?:are|r) (?:you|u) (?:sure|certain)|really|sure|you sure|certain)\W*$", re.IGNORECASE
+    r"^\W*(?:(?:hmm+|but|so)\W+)?(?:(?:are|r) (?:you|u) (?:sure|certain)(?: about (?:that|it|"
+    r"this))?|really|sure|you sure|certain)\W*$",
+    re.IGNORECASE,
 )
 # A statement put to be confirmed: "…, so that person does both, right?".
-_CONFIRM_TAG = re.compile(r"\w\W+(?:right|correct|yes|yeah|true)\W*$")
+_CONFIRM_TAG = re.compile(r"\w\W+(?:right|correct|yes|yeah|true|no)\W*$")
 # After "can one person be both?", the same asked of the person: "so that person does both,
 # right?", "so they'd cover both?".
 _BOTH_AGAIN = re.compile(
@@ -710,14 +714,13 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
-        last_clause = re.split(r"[,;:]|[.!?]\s", text.lower().strip())[-1]
         if (
-            (title := _TITLE_NOT_IN_ARTICLE.search(last_clause))
+            (title := _TITLE_NOT_IN_ARTICLE.search(text.lower()))
+            and reply.intent is not Intent.OWNERSHIP  # "our product lead is swamped, who owns…?"
             and title[0] not in reply.text.lower()
             and wording.NO_PRODUCT_LEADERS not in reply.text  # said of them already
         ):
-            # "should we hire a growth PM or a regular PM?": answered, said to go by the work (a
-            # title only mentioned, "our product lead is swamped, who owns pricing?", is not asked)
+            # "should we hire a growth PM or a regular PM?": answered, said to go by the work
             written = re.sub(r"\b(?:pm|vp|ai|cpos?)\b", lambda m: m[0].upper(), title[0])
             reply = _noting(wording.title_not_in_article(written), reply)
         if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
@@ -1848,12 +1851,19 @@ class Chat:
         important part for us"), which leaves the other work told wanted; not one that ranks a
         side ("our priority is the business side") or sets one aside ("delivery isn't our main
         focus")."""
-        lowered = text.lower()
+        ranked = next(
+            (
+                clause
+                for clause in _CLAUSE_BREAK.split(text.lower())
+                if _RANKS_THE_WORK.search(clause)
+            ),
+            None,
+        )  # (only the ranking's own clause: "pricing matters most since we don't have anyone")
         return (
             bool(said.needs)
-            and bool(_RANKS_THE_WORK.search(lowered))
-            and not _NEGATED.search(lowered)
-            and not _NAMES_A_SIDE.search(lowered)
+            and ranked is not None
+            and not _NEGATED.search(ranked)
+            and not _NAMES_A_SIDE.search(ranked)
         )
 
     def _with_topic(self, reading: Reading, memory: Memory | None) -> str:

@@ -449,9 +449,16 @@ _HINTED = (
 
 
 _MANUFACTURING = re.compile(r"\bmanufactur\w*")
-# Words before "manufacturer" in its clause that make it a supplier, not the company.
+# Words before "manufacturer" in its clause that make it a supplier or a customer, not the
+# company.
 _SUPPLIER_FRAME = re.compile(
-    r"\b(?:with|to|from|outsourc\w*|contract|third[- ]party|partner\w*|suppliers?|vendors?)\b"
+    r"\b(?:with|to|from|for|outsourc\w*|contract|third[- ]party|partner\w*|suppliers?|vendors?|"
+    r"helps?|serves?|sells?|customers|clients|users)\b"
+)
+# Words after it that make it someone the company works with: "our manufacturing partner".
+_SUPPLIER_NAMED = re.compile(
+    r"\s+(?:partners?|vendors?|suppliers?|contractors?|(?:builds|makes|produces|assembles) "
+    r"(?:our|the))\b"
 )
 # "our|the|their manufacturer" said of a supplier, unless the company says it is one ("we're the
 # manufacturer of the device").
@@ -1096,8 +1103,10 @@ def _manufactures(said: str) -> bool:
     manufacturer in Shenzhen")."""
     for found in _MANUFACTURING.finditer(said):
         before = re.split(r"[.,;:!?]", said[max(0, found.start() - 80) : found.start()])[-1]
-        if _SUPPLIER_FRAME.search(before):
-            continue  # "…with a manufacturer", "outsource to a third-party manufacturer"
+        if _SUPPLIER_FRAME.search(before) or _SUPPLIER_NAMED.match(said, found.end()):
+            # "…with a manufacturer", "an ERP for manufacturers", "our manufacturing partner",
+            # "a manufacturer builds our boards"
+            continue
         if found[0].startswith("manufacturer") and _THEIRS.search(before):
             continue  # "our manufacturer is late": a supplier named as one of theirs
         return True

@@ -615,7 +615,8 @@ HIRE_ASK = any_of(
     rf"(?:{_TITLE_PO}|{_TITLE_PM}|product (?:person|hire))\b",
     # "should it be a second PM instead?": the hire asked about
     rf"\bshould (?:it|that|the hire|the (?:first|next) hire|they) be (?:a |an |the )?(?:second |"
-    rf"another |other )?(?:{_TITLE_PO}|{_TITLE_PM})\b",
+    rf"another |other )?(?:{_TITLE_PO}|{_TITLE_PM})\b(?!'|(?: (?:job|task|work|thing|call|area|"
+    r"responsibility|remit)))",
 )
 # Asking whether a named role does the work described: an ownership question, even after "we
 # need someone to…", unless hiring is said outright.
@@ -1043,8 +1044,8 @@ SOMEWHERE_ELSE = re.compile(
 # A place that names only a product or its platform ("and for the app?", "what about on
 # mobile?"): the same work there, whatever work the words alone would read as ("the website").
 ONLY_A_PRODUCT_SURFACE = re.compile(
-    r"^(?:(?:what|how) about |and )?(?:(?:the )?same (?:for|on|in|with) )?"
-    r"(?:(?:for|on|in|at|within|across) )?(?:(?:the|our|their|a|an|"
+    r"^(?:(?:what|how) about |and )?(?:(?:the )?same )?(?:for|on|in|at|within|across|with) "
+    r"(?:(?:the|our|their|a|an|"
     r"new|next|same|mobile|web|ios|android|desktop|native|b2b|b2c|saas|hardware|software|"
     r"firmware|embedded|device|devices|apps?|applications?|websites?|site|backend|back end|"
     r"frontend|front end|api|apis|platforms?|products?|versions?|v\d+|side|one|ones|too|as well|"
@@ -1210,15 +1211,11 @@ SHORTHAND = {
     "wht": "what",
     "ppl": "people",
     "abt": "about",
-    "em": "engineering manager",
-    "ems": "engineering managers",
 }
 SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')")
 # Of those, the ones no word or name is spelled as ("U.S.", "UR" for user research are): written
 # out in the message itself, so every reading of it (the concepts', the matcher's) sees the word.
-SPELLED_OUT_WORDS = re.compile(
-    r"(?<!')\b(?:shld|shud|shd|wat|wht|ppl|abt|ems?)\b(?![.'/])", re.IGNORECASE
-)
+SPELLED_OUT_WORDS = re.compile(r"\b(?:shld|shud|shd|wat|wht|ppl|abt)\b(?![.'/])", re.IGNORECASE)
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"
@@ -1305,9 +1302,10 @@ START_OVER = re.compile(
 # work. Not a clarification ("who should we hire? I meant for a startup"), a condition ("never
 # mind it if you're not sure"), "I meant to ask", nor work dropped ("never mind the backlog").
 ASK_TAKEN_BACK = re.compile(
-    r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+(?:owns|does|handles|writes|runs|"
-    r"decides|manages|plans|sets|leads|looks after|takes care of|is in charge of|is responsible "
-    r"for))\b.*?(?:\b(?:actually,?\s+)?(?:never ?mind(?: that| this)?|scratch that)\s*"
+    r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+(?:(?:should )?(?:owns?|does|do|"
+    r"handles?|writes?|runs?|decides?|manages?|plans?|sets?|leads?)|looks after|takes care of|"
+    r"(?:is )?in charge of|(?:is )?responsible for))\b.*?(?:\b(?:actually,?\s+)?(?:never ?mind"
+    r"(?: that| this)?|scratch that|forget (?:that|it))\s*"
     r"[,.;:!?\u2013\u2014-]|\b(?:no,? wait|wait,? no|oops|sorry),?\s+i mean(?:t)?\b(?! to\b)|"
     r"\bi meant\b(?! to\b))[\W_]*(?P<rest>\w.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -838,17 +838,20 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
 
 
 def how_sure(previous: Answer) -> str:
-    """How sure the last answer is, in words and out of 100, and what that rests on."""
+    """How sure the last answer is of an owner, in words and out of 100, and what that rests
+    on; where it names no owner of the article's, there is no such level to give."""
+    if not previous.owners and not previous.parts:
+        if previous.outside_owner or not previous.settled:
+            return (
+                "The article doesn't say whose work this is, so there is no level to give: the "
+                "owner named is common practice, not the article's."
+            )
+        return "Not sure at all: no work the article describes matched it well."
     sure = confidence_words(previous.confidence)
-    level = f"{sure.capitalize()}: about {round(previous.confidence * 100)} out of 100."
+    # (rounded down, so a figure never reads as the next band's: 0.746 is "most likely", 74)
+    level = f"{sure.capitalize()}: {int(previous.confidence * 100)} out of 100."
     if previous.parts:
         because = "That is the least sure of the pieces you listed."
-    elif not (previous.owners or previous.outside_owner):
-        because = "No work the article describes matched it well."
-    elif not previous.settled:
-        because = "The article does not say whose work this is; the owner named is common practice."
-    elif not previous.section:
-        because = "The article does not name this work; the answer is my own reading of it."
     elif not previous.named:
         because = (
             "The article does not name this work itself; I placed it by the work it does name, "
@@ -856,6 +859,8 @@ def how_sure(previous: Answer) -> str:
         )
     elif previous.alternatives and sure != "clearly":
         because = f"Another reading came close: “{previous.alternatives[0].title}”."
+    elif len(previous.owners) > 1:
+        because = "The article names this work and gives each role a side of it."
     else:
         because = "The article names this work and whose it is."
     return f"{level} {because}"
@@ -864,8 +869,13 @@ def how_sure(previous: Answer) -> str:
 def why_again(previous: Answer) -> str:
     """A second "why?" of the same answer: the reasons were all given, so not again."""
     where = f" (its section: {previous.section})" if previous.section else ""
-    # the work by its name, not as the question put it ("and the backlog")
-    work = previous.responsibility.title if previous.responsibility else previous.question
+    # the work by its name where the article names it, else as asked without a follow-up's
+    # opening ("and the backlog")
+    work = (
+        previous.responsibility.title
+        if previous.responsibility is not None and previous.named
+        else re.sub(r"^(?:and|so|what about|how about)\s+", "", previous.question)
+    )
     return (
         f"That's all the article gives me on “{work.rstrip(' ?')}”{where}: the "
         "reason above is the whole of it. If your team splits the work another way, tell me how; "

