@@ -202,7 +202,7 @@ def read(text: str) -> Reading:
         for place, word in enumerate(rest)
         if known is Intent.STATS
         and word.isdigit()
-        and rest[place + 1 : place + 2] != []
+        and place + 1 < len(rest)
         and rest[place + 1] in STATS_PERIODS
     }
     if known is not None and all(
