@@ -229,7 +229,7 @@ _STANDS_FOR = (
 # `_asks_nothing_after_thanks`): the thanks is answered.
 _NOT_ASKED_AFTER_THANKS = frozenset({Intent.OFF_TOPIC, Intent.HELP, Intent.SMALLTALK})
 # Job titles said in capitals.
-_ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa"})
+_ACRONYMS = frozenset({"cto", "ceo", "coo", "cfo", "vp", "qa", "em"})
 
 # The patterns below serve answering only. They live here, not in `patterns`, because every
 # pattern there is a cue the intent scorer weighs (`cues.py`), and these must not move intents.
@@ -409,6 +409,10 @@ _TRAILING_LINK = re.compile(r"\b(?:so|and|but|which means)$")
 # Characters a correction setting what was meant against what was not has at most ("not the
 # backlog, the budget"): longer messages ask or tell something else.
 _CORRECTION_CHARACTERS = 300
+# What narrows a question rather than asking another: "… I meant at a startup".
+_NARROWS = re.compile(
+    r"(?:at|in|for|with|on|as|when|if|by|during|within|inside|like)\b", re.IGNORECASE
+)
 # Words every question taken back in its own message holds one of (`ASK_TAKEN_BACK`).
 _TAKING_BACK = ("mind", "scratch", "forget", "mean")
 # "Exactly" in asking where the article says something ("which section exactly?") asks no more.
@@ -466,6 +470,11 @@ _TITLE_NOT_IN_ARTICLE = re.compile(
     rf"\b(?:{_PRODUCT_LEADER_TITLES}|"
     r"(?:technical|growth|platform|data|ai) (?:product manager|pm)|product lead)\b"
 )
+# A title offered beside one of the two roles: "the growth PM or the PO?".
+_OFFERED_AS_A_ROLE = re.compile(
+    r"\bor (?:the |a |an )?(?:po|pm|product owner|product manager)\b|"
+    r"\b(?:po|pm|product owner|product manager) or\b"
+)
 # A wish to take a role, read as taking it: "our CTO wants to be the PO" ("our CTO be the PO").
 _WISHED = re.compile(
     r"\b(?:wants|want|would like|'d like|offered|offers|plans|hopes|is keen) to (?=\w)"
@@ -510,6 +519,8 @@ _ALSO_NEEDED = re.compile(
 _NAMES_A_SIDE = re.compile(r"\b(?:side|sides|growth|business|delivery|delivering)\b")
 # Where a clause ends, for reading one on its own.
 _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
+# Work set against what was ranked: ", not the backlog", "rather than sprints".
+_NOT_THIS_ONE = re.compile(r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+\w")
 # A negation, with or without its apostrophe: "delivery isnt our main focus".
 _NEGATED = re.compile(r"n't\b|\b(?:isnt|arent|dont|doesnt|wont|cant|not|no longer)\b")
 # A doubt, not a disagreement: "are you sure?", "really?".
@@ -714,9 +725,14 @@ class Chat:
             # "wer entscheidet was gebaut wird?": read as English, nothing in it was found;
             # some words of other languages are read ("PO oder PM?", "Unterschied zwischen…")
             return _english_only(memory)
+        lowered = text.lower()
         if (
-            (title := _TITLE_NOT_IN_ARTICLE.search(text.lower()))
-            and reply.intent is not Intent.OWNERSHIP  # "our product lead is swamped, who owns…?"
+            (title := _TITLE_NOT_IN_ARTICLE.search(lowered))
+            # asked about, not someone on staff ("our product lead is swamped, …"); beside an
+            # answer of work, only where it is offered as the one who might do it ("the growth
+            # PM or the PO?")
+            and not re.search(rf"\b(?:our|my|their|your) {re.escape(title[0])}", lowered)
+            and (reply.intent is not Intent.OWNERSHIP or _OFFERED_AS_A_ROLE.search(lowered))
             and title[0] not in reply.text.lower()
             and wording.NO_PRODUCT_LEADERS not in reply.text  # said of them already
         ):
@@ -1864,6 +1880,7 @@ class Chat:
             and ranked is not None
             and not _NEGATED.search(ranked)
             and not _NAMES_A_SIDE.search(ranked)
+            and not _NOT_THIS_ONE.search(text.lower())  # "…most important part, not the backlog"
         )
 
     def _with_topic(self, reading: Reading, memory: Memory | None) -> str:
@@ -2776,8 +2793,11 @@ def _off_scrum(said: Text) -> bool:
 
 
 def _as_titled(job: str) -> str:
-    """A job as written in a reply: "cto" as "CTO", "head of product" as it is."""
-    return " ".join(w.upper() if w in _ACRONYMS else w for w in job.split())
+    """A job as written in a reply: "cto" as "CTO", "ems" as "EMs", "head of product" as it is."""
+    return " ".join(
+        w.upper() if w in _ACRONYMS else f"{w[:-1].upper()}s" if w[:-1] in _ACRONYMS else w
+        for w in job.split()
+    )
 
 
 def _hiring_question_waits(memory: Memory | None) -> bool:
@@ -2919,6 +2939,8 @@ def _ask_taken_back(text: str) -> str | None:
     if taken_back is None:
         return None
     rest = taken_back["rest"].strip()
+    if _NARROWS.match(rest):
+        return None  # "who should own pricing? I meant at a startup": said more precisely
     return rest if ASKS_ON_ITS_OWN.match(rest) else f"{taken_back['ask']} {rest}"
 
 

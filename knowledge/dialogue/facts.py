@@ -455,6 +455,12 @@ _SUPPLIER_FRAME = re.compile(
     r"\b(?:with|to|from|for|outsourc\w*|contract|third[- ]party|partner\w*|suppliers?|vendors?|"
     r"helps?|serves?|sells?|customers|clients|users)\b"
 )
+# Before "manufacturing", words that make it someone else's: "outsource the manufacturing",
+# "scheduling software for manufacturing plants".
+_MAKES_FOR_OTHERS = re.compile(
+    r"\b(?:with|to|outsourc\w*|contract|third[- ]party|software|erp|saas|tools?|platform|"
+    r"helps?|serves?|sells?)\b"
+)
 # Words after it that make it someone the company works with: "our manufacturing partner".
 _SUPPLIER_NAMED = re.compile(
     r"\s+(?:partners?|vendors?|suppliers?|contractors?|(?:builds|makes|produces|assembles) "
@@ -1103,7 +1109,10 @@ def _manufactures(said: str) -> bool:
     manufacturer in Shenzhen")."""
     for found in _MANUFACTURING.finditer(said):
         before = re.split(r"[.,;:!?]", said[max(0, found.start() - 80) : found.start()])[-1]
-        if _SUPPLIER_FRAME.search(before) or _SUPPLIER_NAMED.match(said, found.end()):
+        # (whom the company sells to or serves frames only "manufacturers": "software for
+        # manufacturers", not "a PO for our manufacturing plant")
+        frame = _SUPPLIER_FRAME if found[0].startswith("manufacturer") else _MAKES_FOR_OTHERS
+        if frame.search(before) or _SUPPLIER_NAMED.match(said, found.end()):
             # "…with a manufacturer", "an ERP for manufacturers", "our manufacturing partner",
             # "a manufacturer builds our boards"
             continue

@@ -883,7 +883,8 @@ ASKS_MEMBERS = re.compile(
 # Someone with another job taking one of the roles: "can our CTO double as the PO?".
 _ANOTHER_JOB = (
     r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
-    r"devs?)|tech leads?|engineering managers?|designers?|scrum masters?|qa leads?|architects?|"
+    r"devs?)|tech leads?|engineering managers?|ems?|designers?|scrum masters?|qa leads?|"
+    r"architects?|"
     r"head of "
     r"\w+|vp of \w+|(?:business |data )?analysts?|(?:project|program|delivery) managers?|"
     r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
@@ -1043,13 +1044,21 @@ SOMEWHERE_ELSE = re.compile(
 )
 # A place that names only a product or its platform ("and for the app?", "what about on
 # mobile?"): the same work there, whatever work the words alone would read as ("the website").
+_SURFACE = (
+    r"mobile|web|ios|android|desktop|native|b2b|b2c|saas|hardware|software|firmware|embedded|"
+    r"device|devices|apps?|applications?|websites?|site|backend|back end|frontend|front end|"
+    r"platforms?"
+)
 ONLY_A_PRODUCT_SURFACE = re.compile(
-    r"^(?:(?:what|how) about |and )?(?:(?:the )?same )?(?:for|on|in|at|within|across|with) "
-    r"(?:(?:the|our|their|a|an|"
-    r"new|next|same|mobile|web|ios|android|desktop|native|b2b|b2c|saas|hardware|software|"
-    r"firmware|embedded|device|devices|apps?|applications?|websites?|site|backend|back end|"
-    r"frontend|front end|api|apis|platforms?|products?|versions?|v\d+|side|one|ones|too|as well|"
-    r"teams?|squads?)\b\W*)+$"
+    r"^(?:(?:what|how) about |and )?(?:(?:the )?same )?(?:"
+    # after for/on/in…: any product, platform or team ("for the firmware team", "on v2")
+    r"(?:for|on|in|at|within|across|with) (?:(?:the|our|their|a|an|new|next|same|"
+    rf"{_SURFACE}|apis?|products?|versions?|v\d+|side|one|ones|too|as well|teams?|squads?)"
+    r"\b\W*)+|"
+    # named alone, only a platform ("and the app?", "what about mobile?"; not "the API")
+    rf"(?:(?:the|our|their|a|an|new|next)\s+)*(?:{_SURFACE})\b(?:\W+(?:{_SURFACE}|one|version|"
+    r"too|as well)\b)*\W*"
+    r")$"
 )
 # Taking part in work rather than owning it ("does the PO help with pricing?"): the article
 # says whose work it is, not who else may lend a hand, so no yes or no.
@@ -1305,7 +1314,7 @@ ASK_TAKEN_BACK = re.compile(
     r"^\W*(?:(?:so|ok|okay),?\s+)?(?P<ask>who(?:'s|s)?\s+(?:(?:should )?(?:owns?|does|do|"
     r"handles?|writes?|runs?|decides?|manages?|plans?|sets?|leads?)|looks after|takes care of|"
     r"(?:is )?in charge of|(?:is )?responsible for))\b.*?(?:\b(?:actually,?\s+)?(?:never ?mind"
-    r"(?: that| this)?|scratch that|forget (?:that|it))\s*"
+    r"(?: that| this)?|scratch that|(?<!n't )(?<!not )(?<!never )forget (?:that|it))\s*"
     r"[,.;:!?\u2013\u2014-]|\b(?:no,? wait|wait,? no|oops|sorry),?\s+i mean(?:t)?\b(?! to\b)|"
     r"\bi meant\b(?! to\b))[\W_]*(?P<rest>\w.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -268,6 +268,7 @@ def test_work_outside_the_roles_found_by_a_founder(
         ("who owns partnerships with other banks?", ["product-manager"]),
         # a CTO tester's find: the board's roadmap deck was work both roles share
         ("who builds the roadmap deck for the board?", ["product-manager"]),
+        ("who presents the product strategy to the board?", ["product-manager"]),
         # an ops lead tester's find: "hardware" made it an IT request
         ("who decides whether the hardware is ready for mass production?", ["product-manager"]),
     ],
