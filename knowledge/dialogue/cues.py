@@ -22,12 +22,22 @@ from knowledge.dialogue.message import PREFILTER, Message
 # apply as said (a role as the one who hires, the article's own example): the scorer never
 # weighs them, so adding one leaves its learned weights as they are.
 CLEANING = frozenset(
-    {"MARKUP", "NOT_WORDS", "ROLES_OR", "ROLE_TYPOS", "SENTENCE_END", "SHORTHAND_WORDS"}
+    {
+        "MARKUP",
+        "NOT_WORDS",
+        "ROLES_OR",
+        "ROLE_TYPOS",
+        "SENTENCE_END",
+        "SHORTHAND_WORDS",
+        "SPELLED_OUT_WORDS",
+    }
 )
 WORDING = frozenset(
     {
         "ACKNOWLEDGED_ONLY",
         "ALSO",
+        "ASK_TAKEN_BACK",
+        "ASKS_ON_ITS_OWN",
         "ANOTHER_JOB_AS_ROLE",
         "ARTICLE_CLAIM",
         "ARTICLE_NAMES",
@@ -97,6 +107,7 @@ WORDING = frozenset(
         "THE_JOB",
         "WANTS_ROLE",
         "WAYS_OF_WORKING",
+        "ONLY_A_PRODUCT_SURFACE",
         "WHAT_TO_DROP",
         "WHERE_TO_POST",
         "WHICH_PARTS",
