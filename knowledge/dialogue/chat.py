@@ -89,6 +89,7 @@ from knowledge.dialogue.patterns import (
     HIRE_ASK,
     HIRE_STRONG,
     HOW_SHORT,
+    HOW_SURE_ASKED,
     IN_COMMON,
     INSULT,
     INTRODUCTION,
@@ -549,8 +550,8 @@ _WHICH_OF_IT = re.compile(
 )
 # How sure the last answer is, asked: "how confident are you?", "how sure are you about that?".
 _HOW_SURE = re.compile(
-    r"^\W*(?:(?:ok|so|and|but|you said [\w ]{1,20})\W+)?how (?:confident|sure|certain) (?:are "
-    r"(?:you|u)|is (?:that|it|rolefit))(?: (?:about|of) (?:that|it|this))?\W*$"
+    rf"^\W*(?:(?:ok|so|and|but|you said [\w ]{{1,20}})\W+)?(?:{HOW_SURE_ASKED}|how (?:confident|"
+    r"sure|certain) is (?:that|it|rolefit)(?: (?:about|of) (?:that|it|this))?)\W*$"
 )
 # The roles asked for by name alone, as `/rolefit roles` asks: "roles", "show me the roles".
 _ROLES_ALONE = re.compile(

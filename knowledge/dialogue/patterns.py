@@ -362,14 +362,15 @@ HELP = any_of(
     r"\b(?:get|make) the most (?:out )?of (?:you|rolefit|it)\b",
     r"\bwhat (?:this bot|the bot|rolefit|this app) (?:does|do|is for)\b",
 )
+# Asking how sure RoleFit is: "how confident are you (about that)?".
+HOW_SURE_ASKED = r"how (?:sure|confident|certain) are (?:you|u)(?: (?:about|of) (?:that|this|it))?"
 WHY = any_of(
     r"^(?:but |wait,? |so |hmm+,? |ok(?:ay)?,? |and |still confused,? )?(?:why|how come|how so)\b",
     r"^(?:but |so |ok(?:ay)?,? )?(?:explain|elaborate|tell me more|more detail|more info)",
     r"^(?:reasons?|source|sources|really|says who|based on what|on what basis)\W*$",
     # How sure RoleFit is of its last answer: "for sure?", "how confident are you?".
     r"^(?:(?:but|so|and|hmm+|ok(?:ay)?)[, ]+)?(?:for sure|certain|definitely|on paper|seriousl"
-    r"y|how (?:sure|confident|certain) are you(?: (?:about|of) (?:that|this|it))?|is that (?:cert"
-    r"ain|definite|for sure))\W*$",
+    rf"y|{HOW_SURE_ASKED}|is that (?:certain|definite|for sure))\W*$",
     r"what makes you (?:say|think)|can you (?:elaborate|explain|go deeper|say it)|could you (?:ela"
     r"borate|explain)",
     r"where does (?:it|the article) say|is that (?:in|from) the article|justify|go deeper|deeper o"
