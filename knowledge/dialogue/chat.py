@@ -521,7 +521,9 @@ _NAMES_A_SIDE = re.compile(r"\b(?:side|sides|growth|business|delivery|delivering
 # Where a clause ends, for reading one on its own.
 _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
 # Work set against what was ranked: ", not the backlog", "rather than sprints".
-_NOT_THIS_ONE = re.compile(r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+\w")
+_NOT_THIS_ONE = re.compile(
+    r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+(?!(?:the )?only\b|just\b|all\b)\w"
+)
 # A negation, with or without its apostrophe: "delivery isnt our main focus".
 _NEGATED = re.compile(r"n't\b|\b(?:isnt|arent|dont|doesnt|wont|cant|not|no longer)\b")
 # A doubt, not a disagreement: "are you sure?", "really?".
@@ -2940,7 +2942,7 @@ def _ask_taken_back(text: str) -> str | None:
     if taken_back is None:
         return None
     rest = taken_back["rest"].strip()
-    if _NARROWS.match(rest):
+    if _NARROWS.match(rest) and read_facts(rest).company_stage is not None:
         return None  # "who should own pricing? I meant at a startup": said more precisely
     return rest if ASKS_ON_ITS_OWN.match(rest) else f"{taken_back['ask']} {rest}"
 

@@ -453,13 +453,7 @@ _MANUFACTURING = re.compile(r"\bmanufactur\w*")
 # company.
 _SUPPLIER_FRAME = re.compile(
     r"\b(?:with|to|from|for|outsourc\w*|contract|third[- ]party|partner\w*|suppliers?|vendors?|"
-    r"helps?|serves?|sells?|customers|clients|users)\b"
-)
-# Before "manufacturing", words that make it someone else's: "outsource the manufacturing",
-# "scheduling software for manufacturing plants".
-_MAKES_FOR_OTHERS = re.compile(
-    r"\b(?:with|to|outsourc\w*|contract|third[- ]party|software|erp|saas|tools?|platform|"
-    r"helps?|serves?|sells?)\b"
+    r"helps?|serves?|sells?|customers|clients|users|away)\b"
 )
 # Words after it that make it someone the company works with: "our manufacturing partner".
 _SUPPLIER_NAMED = re.compile(
@@ -1109,12 +1103,13 @@ def _manufactures(said: str) -> bool:
     manufacturer in Shenzhen")."""
     for found in _MANUFACTURING.finditer(said):
         before = re.split(r"[.,;:!?]", said[max(0, found.start() - 80) : found.start()])[-1]
-        # (whom the company sells to or serves frames only "manufacturers": "software for
-        # manufacturers", not "a PO for our manufacturing plant")
-        frame = _SUPPLIER_FRAME if found[0].startswith("manufacturer") else _MAKES_FOR_OTHERS
-        if frame.search(before) or _SUPPLIER_NAMED.match(said, found.end()):
-            # "…with a manufacturer", "an ERP for manufacturers", "our manufacturing partner",
-            # "a manufacturer builds our boards"
+        if _SUPPLIER_NAMED.match(said, found.end()):
+            continue  # "our manufacturing partner", "a manufacturer builds our boards"
+        if not found[0].startswith("manufacturer") and re.search(r"\bour (?:own )?$", before):
+            return True  # "(a PO for) our manufacturing plant"
+        if _SUPPLIER_FRAME.search(before):
+            # "…with a manufacturer", "an ERP for manufacturers", "AI for manufacturing
+            # companies", "our customers are in manufacturing"
             continue
         if found[0].startswith("manufacturer") and _THEIRS.search(before):
             continue  # "our manufacturer is late": a supplier named as one of theirs

@@ -884,9 +884,9 @@ ASKS_MEMBERS = re.compile(
 # Someone with another job taking one of the roles: "can our CTO double as the PO?".
 _ANOTHER_JOB = (
     r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
-    r"devs?)|tech leads?|engineering managers?|ems?|designers?|scrum masters?|qa leads?|"
-    r"architects?|"
-    r"head of "
+    r"devs?)|tech leads?|engineering managers?|(?:(?<=our )|(?<=the )|(?<=my ))ems?|designers?|"
+    r"scrum masters?|qa leads?|"
+    r"architects?|head of "
     r"\w+|vp of \w+|(?:business |data )?analysts?|(?:project|program|delivery) managers?|"
     r"marketing manager|sales (?:lead|manager)|customer success (?:lead|manager)|support lead)"
 )
