@@ -3951,6 +3951,11 @@ def test_who_does_not_own_work_says_so_before_whose_it_is(
         ("our manufacturing partner is in Vietnam", None),
         ("we sell an ERP for manufacturers", None),
         ("a manufacturer builds our boards", None),
+        # a fourth review's finds: companies serving, buying from or leaving manufacturing
+        ("we build AI for manufacturing companies", None),
+        ("our customers are in manufacturing", None),
+        ("a supplier handles the manufacturing for us", None),
+        ("we are moving away from manufacturing", None),
         # a third review's finds: the company's own plant, and software it makes for others
         ("we need a product person for our manufacturing plant", "enterprise"),
         ("we build scheduling software for manufacturing plants", None),
@@ -5403,6 +5408,8 @@ def test_an_engineering_manager_named_as_a_choice_is_no_work(chat: Chat) -> None
         "whether your EMs can also be the Product Owner"
         in chat.reply("should our EMs be POs?").text
     )
+    # … but "em" for "them" is no job (a fourth review's find)
+    assert "your EM" not in chat.reply("we have 3 devs, can one of em be the PO?").text
 
 
 def test_a_team_telling_who_does_the_work_today_is_not_thanked_for_pushing_back(
@@ -5427,6 +5434,9 @@ def test_a_team_telling_who_does_the_work_today_is_not_thanked_for_pushing_back(
         # a third review's finds: nothing taken back
         ("who owns pricing? don't forget it, we are a startup", ["product-manager"]),
         ("who should own pricing? I meant at a startup", ["product-manager"]),
+        # a fourth review's finds: a new question opening on "for" or "as in" is still one
+        ("who owns the backlog? never mind, for pricing who?", ["product-manager"]),
+        ("who owns the backlog? sorry i meant for the pricing", ["product-manager"]),
     ],
 )
 def test_a_retraction_in_other_words_takes_the_question_back(
@@ -5451,6 +5461,14 @@ def test_ranking_work_first_keeps_the_rest_whatever_else_the_message_denies(chat
         chat, told, "one", "actually pricing is the most important part, not the backlog"
     )
     assert aside.facts is not None and "po-backlog" not in aside.facts.needs
+    # a fourth review's find: "but not the only thing" set nothing aside
+    *_, kept = turns(
+        chat,
+        told,
+        "one",
+        "actually pricing is the most important part for us, but not the only thing",
+    )
+    assert kept.facts is not None and "po-backlog" in kept.facts.needs
 
 
 def test_a_bare_name_after_an_answer_is_asked_as_work_not_as_a_platform(chat: Chat) -> None:
