@@ -178,9 +178,10 @@ from knowledge.text import (
 _LIST_BREAK = re.compile(r"[,;.]|\band\b", re.IGNORECASE)
 # A question of its own after the advice, not a correction of it ("wait, what about growth?").
 _ASKS_OF_ITS_OWN = re.compile(r"\b(?:who|whose|what about|how about|why)\b")
-# A claim said in the negative: "PMs don't write the final ad campaign", "is not the genius".
+# A negation, with or without its apostrophe: a claim said in the negative ("PMs don't write
+# the final ad campaign", "is not the genius"), a side set aside ("delivery isnt our main focus").
 _NEGATED = re.compile(
-    r"n't\b|\b(?:not|never|no|nor|neither|dont|doesnt|isnt|arent)\b", re.IGNORECASE
+    r"n't\b|\b(?:not|never|no|nor|neither|dont|doesnt|isnt|arent|wont|cant)\b", re.IGNORECASE
 )
 # A tag asking for a yes ("…, no?", "…, right?"), which is no negation of the claim.
 _TAG_ASKED = re.compile(r"[,\s]+(?:no|right|yes|yeah|correct|true|ok|okay|eh)\W*$", re.IGNORECASE)
@@ -524,16 +525,12 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
 _NOT_THIS_ONE = re.compile(
     r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+(?!(?:the )?only\b|just\b|all\b)\w"
 )
-# A negation, with or without its apostrophe: "delivery isnt our main focus".
-_NEGATED = re.compile(r"n't\b|\b(?:isnt|arent|dont|doesnt|wont|cant|not|no longer)\b")
 # A doubt, not a disagreement: "are you sure?", "really?".
 _DOUBTED = re.compile(
     r"^\W*(?:(?:hmm+|but|so)\W+)?(?:(?:are|r) (?:you|u) (?:sure|certain)(?: about (?:that|it|"
     r"this))?|really|sure|you sure|certain)\W*$",
     re.IGNORECASE,
 )
-# A statement put to be confirmed: "…, so that person does both, right?".
-_CONFIRM_TAG = re.compile(r"\w\W+(?:right|correct|yes|yeah|true|no)\W*$")
 # After "can one person be both?", the same asked of the person: "so that person does both,
 # right?", "so they'd cover both?".
 _BOTH_AGAIN = re.compile(
@@ -2221,7 +2218,7 @@ class Chat:
         facts = known.merged(stated) if stated != HiringFacts() else memory and memory.facts
         kept = Memory(intent="combine", facts=facts, asked=asked)
         at_size = again and self._combined_again(reading.text)  # "and at 300 people, right?"
-        confirming = again and (_YES_OR_NO_ALONE.match(said) or _CONFIRM_TAG.search(said))
+        confirming = again and (_YES_OR_NO_ALONE.match(said) or _TAG_ASKED.search(said))
         if (doubling or yes_or_no or confirming) and not at_size:
             # "my PMs act as POs too, is that a problem?": a yes or no the article never gives
             return Reply(intent=Intent.COMBINE, text=wording.COMBINED_YES_OR_NO, memory=kept)
