@@ -87,7 +87,11 @@ def _asked_in_so_many_words(message: Message, rules: Reading) -> bool:
     if rules.intent == Intent.SMALLTALK:
         return bool(_smalltalk(list(message.words), message.said, fuzzy=True))
     if rules.intent == Intent.OWNERSHIP:
-        return message.said.finds(P.ROLE_CHECKED) or message.said.finds(P.ROLE_HIRES)
+        return bool(
+            message.said.finds(P.ROLE_CHECKED)
+            or message.said.finds(P.ROLE_HIRES)
+            or message.said.finds(P.ROLE_TAKES_PART)  # "how much is the PO involved in…?"
+        )
     if rules.intent == Intent.CONCEPT:
         # the article's example, its author, the ideas of a kind it names
         return message.said.finds(P.OF_THE_ARTICLE) or message.said.finds(P.KINDS_IN_THE_ARTICLE)

@@ -1005,7 +1005,15 @@ WORKING_CONDITIONS = re.compile(
     r"remote|from home)|(?:fully|be|go) remote|remote (?:work|job|role|position)|"
     r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b|"
     # what the role costs: "isn't a PM more expensive than a PO?"
-    rf"\b(?:{_ROLE}|pms|pos)s? (?:\w+ )?(?:(?:more|less) expensive|cheaper|costs? (?:more|less))\b"
+    rf"\b(?:{_ROLE}|pms|pos)s? (?:\w+ )?(?:(?:more|less) expensive|cheaper|costs? (?:more|less))\b|"
+    # "how much does a PM cost?", "what does a PO cost us?", "how much is a product owner?",
+    # "how expensive are PMs?" (not "how much is the PO involved in…", which asks of work)
+    rf"\bhow much (?:does|do|would|will|is|are) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?"
+    r"(?: (?:cost(?: us| a company)?|run|set us back|make|earn))?(?: (?:a year|per year|"
+    r"per month|these days|nowadays))?\W*$|"
+    rf"\bwhat (?:does|do|would|will) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s? cost\b|"
+    rf"\bhow expensive (?:is|are) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?\W*$|"
+    rf"\b(?:the )?cost of (?:hiring )?(?:a |an |one )?(?:{_A_ROLE}|pms|pos)s?\W*$"
 )
 # The words that ask a claim to be confirmed, at its end: "…, right?", "…, yeah?".
 CONFIRM_TAIL = re.compile(r"[,\s]*\b(?:right|correct|yes|yeah|yep|true|ok|okay|agreed?)\W*$")
@@ -1186,8 +1194,16 @@ ON_SCRUM = re.compile(
     r"switched|changed|went|migrated|switching|moving) (?:\w+ ){0,3}to|now (?:on|use|run|do)) "
     r"scrum\b|\bscrum teams?\b"
 )
+# A role said to take part in work, asked how much: "how much is the PO involved in sprint
+# planning?", "how much does the PM work with sales?" ask of the work, not of pay.
+_ROLE_TAKES_PART = (
+    rf"\s+(?:the |a |an |our |my )?{_ROLE_TITLE}\s+(?:be |get |really )?(?:involved|work|works|"
+    r"spend|care|help|do|need|own|handle|decide|deal|take|know|in|on|with)\b"
+)
+ROLE_TAKES_PART = re.compile(rf"\bhow much (?:should|do|does|is|are){_ROLE_TAKES_PART}")
 OFF_TOPIC = any_of(
-    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|\bhow much (?:should|do|does|is|are)\b",
+    r"\bsalar\w*|\bpay (?:a|an|our|my)\b|\bcompensation\b|"
+    rf"\bhow much (?:should|do|does|is|are)\b(?!{_ROLE_TAKES_PART})",
     r"\bweather\b|\bforecast\b|\brain\b|\braining\b|\bsnow\w*|\bjoke\b|\bkanban\b|"
     r"\brecipes?\b(?! for (?:disaster|burn ?out|trouble|failure|chaos))",
     r"\bsushi\b|\brestaurant\b|\blunch\b|\bdinner\b|\bcoffee\b|\bpizza\b|\bcapital of\b",

@@ -1586,10 +1586,37 @@ def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["how much should I pay a PM?", "what salary for a product owner?"]
+    "text",
+    [
+        "how much should I pay a PM?",
+        "what salary for a product owner?",
+        # what the role costs (they had been read as outside RoleFit altogether)
+        "how much does a product manager cost?",
+        "what does a PM cost us per year?",
+        "how much is a product owner?",
+        "how expensive are PMs?",
+    ],
 )
 def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
     assert chat.reply(text).text.startswith("The article doesn't cover pay")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("how much is the PO involved in sprint planning?", "That's clearly work for the Product"),
+        (
+            "how much does the PM get involved in the backlog?",
+            "That's clearly work for the Product",
+        ),
+        ("what is a PM?", "Product Manager (PM):"),
+        ("how much does pizza cost?", "That's outside what I know"),
+    ],
+)
+def test_how_much_a_role_takes_part_in_work_is_a_question_of_work(
+    chat: Chat, text: str, starts: str
+) -> None:
+    assert chat.reply(text).text.startswith(starts)
 
 
 @pytest.mark.parametrize(
