@@ -241,6 +241,14 @@ _SOMEONE_TO = re.compile(
     r"^(?:[^,]{0,20},\s*)?[^,]*?\b(?:i|we)(?: need| want| am looking for| are looking for|'?m "
     r"looking for|'?re looking for) (?:someone|somebody|a person|a product person) to\s+"
 )
+# Who does a list of work today, before the work: "my cto is doing backlog + sprint planning +
+# talks to customers", "our founder handles pricing, hiring and the roadmap".
+_SOMEONE_DOES = re.compile(
+    r"^(?:(?:my|our|the) (?:\w+ )?(?:cto|ceo|coo|cfo|founders?|co-?founders?|tech lead|lead dev|"
+    r"engineering manager|head of \w+|team lead|dev lead)|(?:he|she)) (?:is |'?s )?(?:currently |"
+    r"already |now |still |also )?(?:doing|does|handles|handling|runs|running|owns|covers|"
+    r"takes care of|taking care of|juggles|juggling)\s+"
+)
 _WHO = re.compile(r"\bwho(?:se|m)?\b")
 # Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
 # ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.
@@ -368,7 +376,8 @@ def listed_work(cleaned: str) -> list[str]:
         if len(listing) != 1 or any(len(split_words(s)) > ASIDE_WORDS for s in asides):
             return []
         cleaned = listing[0]
-    return _pieces(_LIST_JOIN.split(_from_the_ask(_SOMEONE_TO.sub("", cleaned, count=1))))
+    listed = _SOMEONE_DOES.sub("", _SOMEONE_TO.sub("", cleaned, count=1), count=1)
+    return _pieces(_LIST_JOIN.split(_from_the_ask(listed)))
 
 
 def _from_the_ask(sentence: str) -> str:

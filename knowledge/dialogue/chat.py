@@ -1683,6 +1683,17 @@ class Chat:
             # "which product line was declining?": a question of the article's, asked in its
             # words (a piece of work named alone, "quarterly competitor monitoring", is work)
             return self._concept_reply(reading, concept)
+        asked, _, story = reading.text.partition("?")
+        if (
+            not reading.follow_up
+            and story.strip()
+            and "?" not in story
+            and (concept := self._explained(f"{asked}?"))
+            and _names_no_work(self._answer(asked))
+        ):
+            # "PM must be technical? our product is kinda complex (billing codes)": the question
+            # the article explains, asked before the story around it
+            return self._concept_reply(reading, concept)
         roles = self._roles_asked_about(reading, memory)
         said = message_of(reading.text).said
         if roles is None and said.finds(ASKS_RANK):

@@ -42,7 +42,8 @@ _BUSINESS = re.compile(
     r"(?<!pre-)(?<!pre )revenue(?! yet)|(?<!non-)(?<!non )(?<!not-for-)(?<!not for )profit\w*|"
     r"p&l|growth|grow (?:it|the)|"
     r"(?:need|needs|want|wants|have|"
-    r"trying) to (?:both )?(?:\w+ and )?grow\b|(?<!small )(?<!family )business(?!es)|launch|"
+    r"trying) to (?:both )?(?:\w+ and )?grow\b|(?:need|needs|want|wants) grow\b|"
+    r"(?<!small )(?<!family )business(?!es)|launch|compet(?:e|es|ing) (?:with|against)\b|"
     r"sales|portfolio|product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
     r"commercial|monetis\w*|monetiz\w*|"
@@ -136,9 +137,17 @@ _WORKS_IN = (
     r"deliver in|release in)"
 )
 _CADENCE = r"(?:\w+[- ]week|weekly|fortnightly)"
+# How closely a team keeps to Scrum ("loose scrum", "scrum-ish"): said of a team that runs it;
+# nobody asks for a loose Scrum.
+_LOOSELY = (
+    r"(?:loose|loosely|light|lite|lightweight|informal|relaxed|kind of|sort of|a bit of|some "
+    r"sort of|some kind of|a loose|a light|a lightweight)"
+)
 _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
-    rf"(?:{_CADENCE} )?(?:scrum|sprints|agile)\b|"
+    rf"(?:{_CADENCE} |{_LOOSELY} )?(?:scrum|sprints|agile)\b|"
+    rf"\b{_LOOSELY} scrum\b|\bscrum[- ]?(?:ish|lite|light)\b|"
+    r"\bscrum (?:is|feels) (?:\w+ )?(?:loose|light|lightweight|informal|relaxed)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
     r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
     # someone wanted to lead them ("need someone to lead our devs doing scrum"), not a teller

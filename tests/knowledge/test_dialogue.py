@@ -933,6 +933,35 @@ def test_running_scrum_says_how_the_team_works_not_what_the_hire_is_for(said: st
     assert facts.goal == "build-business" and facts.uses_scrum
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we do loose scrum. PO or PM?",
+        "our scrum is loose. should we hire PO or PM?",
+        "we are 12 ppl, 5 devs loose scrum. PO or PM?",
+        "the devs run a scrum-ish process, who should we hire?",
+    ],
+)
+def test_a_loosely_kept_scrum_says_how_the_team_works_not_what_the_hire_is_for(said: str) -> None:
+    facts = read_facts(said)
+    assert facts.goal is None and facts.uses_scrum
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we need grow, find new clinics. PO or PM?",  # written by someone new to English
+        "we compete with bigger players and keep losing. who should we hire?",
+    ],
+)
+def test_growth_and_competing_said_plainly_are_business_goals(said: str) -> None:
+    assert read_facts(said).goal == "build-business"
+
+
+def test_competing_priorities_are_no_business_goal() -> None:
+    assert read_facts("the devs juggle competing priorities, who should we hire?").goal is None
+
+
 @pytest.mark.parametrize("told", ["we ship in two-week sprints btw", "we run scrum"])
 def test_told_how_the_team_works_when_asked_the_goal_it_asks_the_goal_again(
     chat: Chat, told: str
@@ -1599,6 +1628,23 @@ def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
 )
 def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
     assert chat.reply(text).text.startswith("The article doesn't cover pay")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "PM must be technical? our product is kinda complex (billing codes)",
+        "does a PM need to be technical? we build payroll software",
+    ],
+)
+def test_a_question_the_article_explains_is_answered_before_the_story_after_it(
+    chat: Chat, asked: str
+) -> None:
+    assert chat.reply(asked).text.startswith("The Product Manager need not be a technical expert")
+
+
+def test_work_asked_before_a_story_is_still_work(chat: Chat) -> None:
+    assert chat.reply("does the PM own pricing? we are a startup").intent == Intent.OWNERSHIP
 
 
 @pytest.mark.parametrize(

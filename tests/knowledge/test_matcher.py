@@ -479,6 +479,15 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
             "who owns customer interviews, pricing, and its rollout?",
             ["customer interviews", "pricing", "its rollout"],
         ),
+        # who does the work today, before it: the work is listed, not the person
+        (
+            "my cto is doing backlog + sprint planning + talks to customers. what should he keep?",
+            ["backlog", "sprint planning", "talks to customers"],
+        ),
+        (
+            "our founder handles pricing, the backlog and the roadmap. is that ok?",
+            ["pricing", "the backlog", "the roadmap"],
+        ),
         # bulleted in a line, the ask may hold the first item
         (
             "who owns user stories • pricing • customer interviews • the roadmap?",
