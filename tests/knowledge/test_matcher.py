@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import Answer, Matcher, load_knowledge
-from knowledge.confidence import MOST_LIKELY, confidence_words
+from knowledge.confidence import CLEARLY, MOST_LIKELY, confidence_words
 
 PO = ["product-owner"]
 PM = ["product-manager"]
@@ -153,6 +153,22 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
 )
 def test_answers_everyday_wording(matcher: Matcher, question: str, owners: list[str]) -> None:
     assert matcher.answer(question).owners == owners
+
+
+@pytest.mark.parametrize(
+    ("question", "responsibility"),
+    [
+        # research alone is the article's market research, not R&D's
+        ("who owns research?", "pm-market-research"),
+        ("who communicates with executives?", "pm-cross-functional-communication"),
+    ],
+)
+def test_work_named_in_a_word_rests_on_the_articles_own_sense(
+    matcher: Matcher, question: str, responsibility: str
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.responsibility is not None and answer.responsibility.id == responsibility
+    assert answer.confidence >= CLEARLY
 
 
 @pytest.mark.parametrize(
