@@ -234,6 +234,15 @@ _TEAMS_COUNTED = re.compile(
 # Some teams on Scrum beside some that are not: a Scrum team is there for a Product Owner.
 _SOME_ON_SCRUM = re.compile(rf"{_SOME_TEAMS}scrum\b")
 _SELLS_TO = re.compile(r"^\s*(?:and |so |but )?we sell (?:\w+ ){0,3}to \w+\b")
+# Departments the company has ("a 60-person company with sales and marketing teams", "we have
+# marketing"): what the company is, not what the hire is for.
+_DEPARTMENT = r"(?:sales|marketing|support|finance|operations|ops|hr|legal|design)"
+_HAS_DEPARTMENTS = re.compile(
+    r"\b(?:with|have|has|got) (?:an? |our |its |separate |dedicated |small |big |(?:\d+|some|"
+    rf"a few) )*{_DEPARTMENT}(?:(?:,| and| &|/) ?{_DEPARTMENT})*(?: (?:teams?|departments?|depts?|"
+    # (bare, "sales" may be what is sold: "we have sales but no strategy")
+    r"people|folks|staff)(?= *(?:[,.;!?]|$| and\b| but\b| so\b))|(?<!sales) *(?=[,.;!?]|$))"
+)
 # A clause that wants something done ("we need a PO for our 3 scrum teams"): not only described.
 _WANTS = re.compile(
     r"\b(?:need|needs|needed|want|wants|looking for|help|hire|hiring|someone|"
@@ -722,7 +731,8 @@ def read_facts(text: str) -> HiringFacts:
         for c in needed
     )
     business = any(
-        _BUSINESS.search(_described(_SELLS_TO, c)) and not _says_done(_NO_BUSINESS, c)
+        _BUSINESS.search(_described(_HAS_DEPARTMENTS, _described(_SELLS_TO, c)))
+        and not _says_done(_NO_BUSINESS, c)
         for c in needed
     )
     # One side said to be taken care of, and the other wanted: the story is about the other
@@ -991,7 +1001,7 @@ _COVERED = re.compile(
 _MISSING = re.compile(
     r"\b(?:nobody|no one|no-one|missing|lack\w*|gap|chaos|mess|broken|drowning|blocked|"
     r"struggl\w*|hate|problem|zero time|no time|never gets?)\b|\b(?:have|has|with) no\b|"
-    r"\bno (?:\w+ )?(?:plan|owner|one|strategy|process|product person|clue|idea)\b|"
+    r"\bno (?:[\w-]+ )?(?:plan|owner|one|strategy|process|product person|clue|idea)\b|"
     r"\b(?:don'?t|do not|doesn'?t|does not) (?:\w+ )?(?:know|have)\b|\bunclear\b|"
     # Describing the person wanted: "the one who decides what we build and why"
     r"\b(?:someone|somebody|the one|one person|a person) (?:who|to|that)\b|"

@@ -958,6 +958,29 @@ def test_growth_and_competing_said_plainly_are_business_goals(said: str) -> None
     assert read_facts(said).goal == "build-business"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we're a 60-person company with sales and marketing teams, who should we hire first?",
+        "we're 60 people, we have marketing, who should we hire first?",
+    ],
+)
+def test_departments_the_company_has_are_no_goal(said: str) -> None:
+    assert read_facts(said).goal is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "we have sales and marketing teams but no go-to-market plan. who should we hire?",
+        "we need help with sales and marketing, who should we hire?",
+        "we have sales but no strategy. who should we hire?",
+    ],
+)
+def test_departments_beside_business_work_missing_keep_the_goal(said: str) -> None:
+    assert read_facts(said).goal == "build-business"
+
+
 def test_competing_priorities_are_no_business_goal() -> None:
     assert read_facts("the devs juggle competing priorities, who should we hire?").goal is None
 
