@@ -2480,10 +2480,11 @@ class Chat:
             # "no, I meant the launch plan" right after the launch plan: that is what it answered
             text = f"{wording.ANSWERED_ALREADY} {wording.ownership(meant, self.kb)}"
             return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", memory=memory)
-        # "No, I meant the test plan for the launch": the work it names is answered.
+        # "No, I meant the test plan for the launch": the work it names is answered, as any
+        # answer of whose work it is (Slack asks whether it helped, and insights count it).
         kept = memory.model_copy(update={"intent": "ownership", "question": meant.question})
         text = f"{wording.REANSWERED} {wording.ownership(meant, self.kb)}"
-        return Reply(intent=Intent.FEEDBACK, text=text, kind="disagree", answer=meant, memory=kept)
+        return Reply(intent=Intent.OWNERSHIP, text=text, answer=meant, memory=kept)
 
     def _meant(self, rest: str, previous: Answer | None) -> Answer | None:
         """The answer about the work a correction says was meant (`rest` of "no, I meant legal

@@ -429,7 +429,7 @@ def test_hiring_with_too_few_facts_asks_back_then_recommends(chat: Chat) -> None
 
 def test_a_correction_of_what_was_asked_gets_that_work_answered(chat: Chat) -> None:
     _, meant, why = turns(chat, "who owns the backlog?", "no, I meant pricing and payroll", "why?")
-    assert meant.intent == "feedback" and meant.owners == ["product-manager"]
+    assert meant.intent == "ownership" and meant.owners == ["product-manager"]
     assert meant.text.startswith("Got it, about that work: Those are separate pieces of work")
     assert "Pricing: " in why.text  # "why?" is now about the work it meant
 

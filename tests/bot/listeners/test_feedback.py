@@ -161,3 +161,13 @@ def test_a_feedback_value_that_is_not_ours_gets_a_friendly_line(live: LiveRoleFi
     assert status == 200
     (notice,) = live.api.wait_for("response_url")
     assert "no longer works" in notice.body["text"]
+
+
+def test_an_answer_to_a_correction_asks_whether_it_helped(live: LiveRoleFit) -> None:
+    # an admin's find: "no, I meant the launch plan" was answered without 👍/👎 and not counted
+    for text in ("who owns the backlog?", "no, I meant the launch plan"):
+        posted = len(live.api.calls_to("chat.postMessage"))
+        acknowledged(live, live.requests.dm(text, user_id="U_CORRECTS"))
+        answer = live.api.wait_for("chat.postMessage", posted + 1)[-1].body
+    assert "Product Manager" in rendered(answer["blocks"])
+    assert ids.FEEDBACK_HELPFUL in [element["action_id"] for element in buttons(answer)]
