@@ -859,6 +859,8 @@ class Chat:
         corrected = _corrected(text) if memory is not None and memory.question else None
         if corrected is None and memory is not None and memory.question:
             rest = _not_this_but(text)  # "not the backlog, the budget": if it names placed work
+            if rest is not None and _DOES_IT.search(rest.lower()):
+                rest = None  # someone said to do it: "no, our CFO does that, not the PM"
             corrected = rest if rest and self._answer(rest).confidence >= MOST_LIKELY else None
         if memory is not None and corrected:
             if ASKS_ITS_OWN.match(normalise(corrected)):
@@ -2966,6 +2968,13 @@ def _corrected(text: str) -> str | None:
         return None
     said = plain[meant.end() :].strip()
     return NOT_MEANT.sub("", said).strip() or said
+
+
+# Someone said to do the work just answered: "our CFO does that", "she handles it".
+_DOES_IT = re.compile(
+    r"\b(?:does|do|handles?|owns?|runs?|covers?|takes care of|is doing|are doing) "
+    r"(?:that|it|this|those|these|them)\b"
+)
 
 
 def _not_this_but(text: str) -> str | None:

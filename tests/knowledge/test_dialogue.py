@@ -5613,3 +5613,12 @@ def test_how_sure_says_no_level_where_no_owner_was_found(chat: Chat) -> None:
     # a second review's find: "Clearly: about 94 out of 100. No work … matched it well."
     _, sure = turns(chat, "who does the OKRs?", "how confident are you?")
     assert "Clearly" not in sure.text
+
+
+def test_someone_said_to_do_the_work_is_pushback_not_a_correction(chat: Chat) -> None:
+    _, pushed = turns(
+        chat, "who handles the financial analysis?", "no, our CFO does that, not the PM"
+    )
+    assert pushed.intent == Intent.FEEDBACK and pushed.text.startswith("Thanks for pushing back")
+    _, meant = turns(chat, "who owns pricing?", "not pricing, the backlog")
+    assert meant.intent == Intent.OWNERSHIP and meant.owners == ["product-owner"]
