@@ -445,8 +445,10 @@ _PEOPLE = r"[- ](?:people|ppl|person|employees|staff|folks)\b"
 # (people to hire are no size: "no money for 2 people", "we can hire 2 people")
 _NOT_HIRED = r"(?<!for )(?<!hire )(?<!hiring )(?<!afford )(?<!add )"
 _SIZED = (
-    (re.compile(rf"{_NOT_HIRED}\b(?:\d{{4,}}|[5-9]\d\d){_PEOPLE}"), "enterprise"),
-    (re.compile(rf"{_NOT_HIRED}\b(?:[3-9]\d|[1-4]\d\d){_PEOPLE}"), "scale-up"),
+    # (a company of a few hundred is a large one with many departments, not one growing into
+    # several teams: "a 400 person insurance company")
+    (re.compile(rf"{_NOT_HIRED}\b(?:\d{{4,}}|[3-9]\d\d|2[5-9]\d){_PEOPLE}"), "enterprise"),
+    (re.compile(rf"{_NOT_HIRED}\b(?:[3-9]\d|1\d\d|2[0-4]\d){_PEOPLE}"), "scale-up"),
     (re.compile(rf"{_NOT_HIRED}\b(?:[1-9]|[12]\d){_PEOPLE}"), "startup"),
 )
 _HINTED = (

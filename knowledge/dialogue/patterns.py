@@ -852,7 +852,15 @@ PO_COUNT = re.compile(
     r"(?:two|2|three|3|four|4|five|5|several|multiple) (?:more )?(?:pos|product owners)|each "
     r"(?:team|squad) (?:need|needs|get|gets) (?:its|their) own po|(?:need|have) a po (?:for|per) "
     r"(?:each|every)? ?(?:team|scrum team|squad)|how many (?:pos|product owners) (?:do|does|should)"
-    r" (?:we|i|a company|you) (?:need|have|hire))\b"
+    r" (?:we|i|a company|you) (?:need|have|hire)|"
+    # "how many teams can one PO serve?", "one PO per team?", "do we need 9 POs?"
+    r"how many (?:scrum )?(?:teams|squads) (?:can|should|does|do|could) (?:one|a|each|the|our|an?"
+    r" single) (?:po|product owner))\b|"
+    # asked, not told ("a PO per team" in "our teams run scrum with a PO per team")
+    r"(?:^|\b(?:is it|should it be|should there be|do we need|do you need|do i need) )(?:one|a|1) "
+    r"(?:po|product owner) (?:per|for each|for every) (?:scrum )?(?:team|squad)\b|"
+    r"\b(?:need|hire|get|have) (?:\d+|six|seven|eight|nine|ten) (?:pos|product owners)"
+    r"(?: or| ?\?|$)"
 )
 # Hiring for a job that is no product role: "we need to hire more salespeople, any tips?".
 OTHER_HIRE = re.compile(
