@@ -1016,9 +1016,13 @@ WORKING_CONDITIONS = re.compile(
     rf"\b(?:{_ROLE}|pms|pos)s? (?:\w+ )?(?:(?:more|less) expensive|cheaper|costs? (?:more|less))\b|"
     # "how much does a PM cost?", "what does a PO cost us?", "how much is a product owner?",
     # "how expensive are PMs?" (not "how much is the PO involved in…", which asks of work)
-    rf"\bhow much (?:does|do|would|will|is|are) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?"
-    r"(?: (?:cost(?: us| a company)?|run|set us back|make|earn))?(?: (?:a year|per year|"
-    r"per month|these days|nowadays))?\W*$|"
+    rf"\bhow much (?:does |do |would |will |is |are )?(?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?"
+    r"(?: (?:cost(?: us| a company)?|costs|run|set us back|make|earn)(?: in [a-z ]{2,20})?)?"
+    r"(?: (?:a year|per year|per month|these days|nowadays))?\W*$|"
+    # "which one is more expensive?", "which costs less?"
+    r"\b(?:which|who)(?: one| role| of (?:them|the two))?(?:'s| is| would be) (?:more expensive|"
+    r"cheaper|less expensive|pricier|costlier)\b|\bwhich (?:one |role )?(?:costs?|pays?) (?:more|"
+    r"less)\b|"
     rf"\bwhat (?:does|do|would|will) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s? cost\b|"
     rf"\bhow expensive (?:is|are) (?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?\W*$|"
     rf"\b(?:the )?cost of (?:hiring )?(?:a |an |one )?(?:{_A_ROLE}|pms|pos)s?\W*$"

@@ -1652,6 +1652,9 @@ def test_with_the_business_side_taken_a_scrum_team_needs_delivery() -> None:
         "what does a PM cost us per year?",
         "how much is a product owner?",
         "how expensive are PMs?",
+        # a founder tester's: the first started the hiring questions
+        "which one is more expensive?",
+        "how much a PO cost in germany?",
     ],
 )
 def test_pay_is_said_to_be_outside_the_article(chat: Chat, text: str) -> None:
