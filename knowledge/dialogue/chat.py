@@ -124,6 +124,7 @@ from knowledge.dialogue.patterns import (
     PUZZLED,
     RATE,
     RED_FLAGS,
+    ROLE_ATTENDS,
     ROLE_CHECKED,
     ROLE_DOES,
     ROLE_FOLLOW_UP,
@@ -1696,6 +1697,14 @@ class Chat:
             # "PM must be technical? our product is kinda complex (billing codes)": the question
             # the article explains, asked before the story around it
             return self._concept_reply(reading, concept)
+        attending = None if reading.follow_up else ROLE_ATTENDS.match(normalise(reading.text))
+        if attending is not None and (role := _roles_named(attending["role"])):
+            # "should the PM attend sprint planning?": whose work it is, and that the article
+            # never says who else takes part (it had read "join" as hiring)
+            attended = self._answer(attending["work"])
+            if attended.confidence >= MOST_LIKELY and not _names_no_work(attended):
+                answered = self._ownership(Reading(Intent.OWNERSHIP, attending["work"]), None)
+                return _noting(wording.attends(role[0], attended, self.kb), answered)
         roles = self._roles_asked_about(reading, memory)
         said = message_of(reading.text).said
         if roles is None and said.finds(ASKS_RANK):

@@ -58,6 +58,7 @@ WORDING = frozenset(
         "ASKS_TO_HIRE",
         "ASKS_WHAT_TO_PUT",
         "ASKS_WHY_AGAIN",
+        "ROLE_ATTENDS",
         "ROLE_TAKES_PART",
         "BARE_NO",
         "BOTH_ASKED",

@@ -847,6 +847,15 @@ ASKS_RATIO = re.compile(
 )
 # How many Product Owners teams need: "one PO or three?", "should we hire 3 POs?", "does each
 # team need its own PO?".
+# Whether a role takes part in some work it may not own: "should the PM attend sprint planning?",
+# "does the PO join the go-to-market meetings?" (`work`: what is attended; going to conferences
+# is the work itself).
+ROLE_ATTENDS = re.compile(
+    rf"^\W*(?:so |and |but )?(?:should|does|do|must|can|could|would|will|is) (?:the |a |our |an )?"
+    rf"(?P<role>{_ROLE_TITLE}) (?:(?:also|even|really|ever|normally|usually) )?(?:attend|join|"
+    r"sit in on|sit in|take part in|participate in|be (?:at|in|part of|present at|involved in)|"
+    r"be invited to|get invited to|show up (?:at|to|for)) (?P<work>.+?)\W*$"
+)
 PO_COUNT = re.compile(
     r"\b(?:one po or (?:two|three|four|\d)(?! pms?\b| product managers?\b)|(?:hire|need|get) "
     r"(?:two|2|three|3|four|4|five|5|several|multiple) (?:more )?(?:pos|product owners)|each "

@@ -231,6 +231,15 @@ def told_of(roles: tuple[str, str], kb: KnowledgeBase) -> str:
     return f"The article says this of the {told}, not the {asked}:"
 
 
+def attends(role: str, answer: Answer, kb: KnowledgeBase) -> str:
+    """Whether a role takes part in some work ("should the PM attend sprint planning?"), said
+    before whose work it is: yes where it is the role's own; else that the article never says
+    who takes part in work besides whoever owns it."""
+    if role in answer.owners and not answer.parts:
+        return "Yes."
+    return f"The article doesn't say whether the {kb.roles[role].name} attends or takes part."
+
+
 def for_roles(roles: tuple[str, ...], answer: Answer, kb: KnowledgeBase) -> str:
     """A follow-up's "and the PO?" answered first, yes or no (probably, below a clear answer;
     "Partly." where only some listed pieces are theirs, or the article divides the work), before

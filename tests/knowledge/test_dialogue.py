@@ -5640,3 +5640,27 @@ def test_someone_said_to_do_the_work_is_pushback_not_a_correction(chat: Chat) ->
     assert pushed.intent == Intent.FEEDBACK and pushed.text.startswith("Thanks for pushing back")
     _, meant = turns(chat, "who owns pricing?", "not pricing, the backlog")
     assert meant.intent == Intent.OWNERSHIP and meant.owners == ["product-owner"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        # a Scrum coach tester's find: answered "most likely the Product Owner", as if the PM
+        # were kept out; "join" had read as hiring
+        (
+            "should the product manager attend sprint planning?",
+            "The article doesn't say whether the Product Manager attends or takes part. That's "
+            "clearly work for the Product Owner.",
+        ),
+        ("should the PO attend sprint planning?", "Yes. That's clearly work for the Product Owner"),
+        (
+            "does the PM join the sprint review?",
+            "The article doesn't say whether the Product Manager attends or takes part. The "
+            "article doesn't say whose work this is",
+        ),
+    ],
+)
+def test_whether_a_role_takes_part_in_work_is_not_read_as_whose_it_is(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    assert chat.reply(asked).text.startswith(starts)
