@@ -1761,6 +1761,18 @@ class Chat:
             ):
                 # "what about for mobile?": the same work somewhere else
                 answer, lead = asked_before, wording.SAME_ANYWHERE
+            elif (
+                reading.follow_up
+                and memory is not None
+                and memory.question
+                and _names_no_work(answer)
+                and (together := self._answer(f"{memory.question} {reading.text}")).confidence
+                >= MOST_LIKELY
+                and together.responsibility != self._answer(memory.question).responsibility
+            ):
+                # "and who decides in what order?" after "who decides what gets built?": the
+                # work before, asked of another part of it
+                answer = together
         reply = Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),

@@ -5664,3 +5664,11 @@ def test_whether_a_role_takes_part_in_work_is_not_read_as_whose_it_is(
     chat: Chat, asked: str, starts: str
 ) -> None:
     assert chat.reply(asked).text.startswith(starts)
+
+
+def test_a_follow_up_asking_of_another_part_of_the_work_before_is_answered(chat: Chat) -> None:
+    # a Scrum coach tester's find: "I couldn't match that"
+    _, order = turns(chat, "who decides what gets built?", "and who decides in what order?")
+    assert order.owners == ["product-owner"]
+    _, payroll = turns(chat, "who owns the backlog?", "and who does payroll?")
+    assert payroll.owners == []  # work of its own, not more of the backlog
