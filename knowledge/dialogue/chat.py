@@ -1766,6 +1766,7 @@ class Chat:
                 and memory is not None
                 and memory.question
                 and _names_no_work(answer)
+                and answer.outside_owner is None  # ("and payroll?" is finance's work)
                 and (together := self._answer(f"{memory.question} {reading.text}")).confidence
                 >= MOST_LIKELY
                 and together.responsibility != self._answer(memory.question).responsibility

@@ -5672,3 +5672,6 @@ def test_a_follow_up_asking_of_another_part_of_the_work_before_is_answered(chat:
     assert order.owners == ["product-owner"]
     _, payroll = turns(chat, "who owns the backlog?", "and who does payroll?")
     assert payroll.owners == []  # work of its own, not more of the backlog
+    _, payroll = turns(chat, "who does market research here", "hmm and payroll? 😅")
+    assert payroll.owners == [] and payroll.answer is not None
+    assert payroll.answer.outside_owner == "finance or HR"
