@@ -473,6 +473,12 @@ _TITLE_NOT_IN_ARTICLE = re.compile(
     rf"\b(?:{_PRODUCT_LEADER_TITLES}|"
     r"(?:technical|growth|platform|data|ai) (?:product manager|pm)|product lead)\b"
 )
+# Frameworks for scaling Scrum, which the article never mentions ("SAFe" and "LeSS" as written:
+# "is it safe to…" and "less" are everyday words).
+_SCALED_FRAMEWORK = re.compile(
+    r"\bSAF[Ee]\b|\bLeSS\b|\b(?:[Ss]caled [Aa]gile|[Ll]arge[- ][Ss]cale [Ss]crum|[Ss]crum of "
+    r"[Ss]crums|[Ss]potify model)\b"
+)
 # A title offered beside one of the two roles: "the growth PM or the PO?".
 _OFFERED_AS_A_ROLE = re.compile(
     r"\bor (?:the |a |an )?(?:po|pm|product owner|product manager)\b|"
@@ -740,6 +746,24 @@ class Chat:
             # "should we hire a growth PM or a regular PM?": answered, said to go by the work
             written = re.sub(r"\b(?:pm|vp|ai|cpos?)\b", lambda m: m[0].upper(), title[0])
             reply = _noting(wording.title_not_in_article(written), reply)
+        if (scaled := _SCALED_FRAMEWORK.search(text)) and scaled[
+            0
+        ].lower() not in reply.text.lower():
+            # "in SAFe, who owns the program backlog?": the article knows no scaled framework;
+            # what it says of the roles still stands ("what is a PO in SAFe?" had been read as
+            # outside RoleFit)
+            note = wording.framework_not_in_article(scaled[0])
+            if reply.intent is Intent.OFF_TOPIC or reply.text == wording.NOT_IN_ARTICLE:
+                # nothing else asked: what the article does say of the roles named, if any
+                named = _roles_named(_SCALED_FRAMEWORK.sub(" ", lowered))
+                roles = " and ".join(self.kb.roles[role].name.lower() for role in named)
+                described = self._roles_described(f"what is the {roles}") if named else None
+                if described is None:
+                    return reply.model_copy(update={"text": note, "note": ""})  # (memory kept)
+                if reply.memory is not None and reply.memory.facts is not None:
+                    described = described.model_copy(update={"memory": reply.memory})  # the hire
+                reply = described
+            reply = _noting(note, reply)
         if memory is not None and memory.facts is not None and _WHAT_IF.match(text.strip()):
             return _supposed(reply, memory.facts)  # "what if we grow to 300 people?"
         if reply.kind != "draft" and reply.memory is not None and reply.memory.drafted:

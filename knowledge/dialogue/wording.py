@@ -812,6 +812,15 @@ def why_not(role: Role, answer: Answer) -> str:
     return f"{because} {answer.why or answer.explanation}".strip()
 
 
+def framework_not_in_article(framework: str) -> str:
+    """Said before an answer about a framework for scaling Scrum: the article has none."""
+    return (
+        f"The article never mentions {framework} or any way of scaling Scrum: it describes the "
+        "Product Owner as a Scrum role and the Product Manager as a business role, and I go by "
+        "that."
+    )
+
+
 def tool_named(tool: str) -> str:
     """Said before an answer about work kept in a tool: the article names none."""
     return f"The article names no tools, {tool} included; going by the work kept in it:"

@@ -4561,7 +4561,7 @@ def test_what_the_article_says_of_something_is_asked_of_the_article(chat: Chat) 
     )
     assert advice.recommendation is not None
     assert size.text.startswith("How many product people a company has")
-    assert safe.text.startswith("I can't find that in the article")
+    assert safe.text.startswith("The article never mentions SAFe")
     assert safe.memory.facts == advice.memory.facts  # the hire is kept
 
 
@@ -5675,3 +5675,29 @@ def test_a_follow_up_asking_of_another_part_of_the_work_before_is_answered(chat:
     _, payroll = turns(chat, "who does market research here", "hmm and payroll? 😅")
     assert payroll.owners == [] and payroll.answer is not None
     assert payroll.answer.outside_owner == "finance or HR"
+
+
+@pytest.mark.parametrize(
+    ("asked", "then"),
+    [
+        # a Scrum coach tester's finds: "clearly the PO" with no word of SAFe, and "outside
+        # what I know" for a question about the PO
+        ("in SAFe, who owns the program backlog?", "That's clearly work for the Product Owner"),
+        ("so what is a PO in SAFe according to the article?", "Product Owner (PO):"),
+        ("what does the article say about SAFe?", ""),
+        ("we use LeSS, who owns the backlog?", "That's clearly work for the Product Owner"),
+    ],
+)
+def test_scaled_frameworks_are_said_to_be_outside_the_article(
+    chat: Chat, asked: str, then: str
+) -> None:
+    reply = chat.reply(asked)
+    assert reply.text.startswith("The article never mentions") and then in reply.text
+    assert "I can't find that" not in reply.text and "outside what I know" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "asked", ["is it safe to hire a PO first?", "we have less time, who owns the backlog?"]
+)
+def test_the_everyday_words_safe_and_less_name_no_framework(chat: Chat, asked: str) -> None:
+    assert "never mentions" not in chat.reply(asked).text
