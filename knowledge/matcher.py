@@ -487,7 +487,9 @@ class Matcher:
         entry = self._by_id.get(responsibility_id)
         if entry is None or entry.kind == "unrelated":
             raise KeyError(f"no responsibility with id {responsibility_id!r}")
-        answer = self._answer(entry, question, 1.0, f"You picked “{entry.title}”.", [])
+        answer = self._answer(
+            entry, question, 1.0, f"Picked from the suggestions: “{entry.title}”.", []
+        )
         return answer.model_copy(update={"picked": True})
 
     def _answer(

@@ -782,3 +782,9 @@ def test_design_sprints_are_not_taken_for_scrum_sprints(matcher: Matcher) -> Non
     answer = matcher.answer("who runs design sprints?")
     assert answer.owners == [] and not answer.settled
     assert matcher.answer("who runs sprint planning?").owners == PO
+
+
+def test_work_picked_from_the_suggestions_says_so_to_whoever_reads_it(matcher: Matcher) -> None:
+    # an admin's find: a shared pick read "You picked…" to the whole channel
+    picked = matcher.answer_for("po-backlog", "who owns customer stuff?")
+    assert picked.explanation.startswith("Picked from the suggestions: “")
