@@ -2947,6 +2947,8 @@ def test_what_to_look_for_in_a_candidate_gets_the_articles_strengths(chat: Chat,
         "wer macht marktforschung",
         "que significa product owner exactamente?",
         "was macht ein product manager eigentlich?",
+        # an admin's find: outside RoleFit in a new DM, the hiring questions after a question
+        "¿Quién es responsable del análisis de la competencia?",
     ],
 )
 def test_a_message_in_another_language_that_reads_as_nothing_is_told_english_only(
