@@ -89,13 +89,24 @@ def _interactive(chat: Chat) -> int:
             reply = chat.answer_fact(pending.facts, ask.fact, choice, pending.memory.asked)
         else:
             reply = chat.reply(text, memory)
-        memory, pending = reply.memory, reply
+        memory = reply.memory
+        if reply.asks or not _still_asked(pending, reply):
+            pending = reply  # ("why?" or "are you sure?" of a question leaves it asked)
         print(printable(reply.text))
         for ask_back in reply.asks:
             for number, (_, label) in enumerate(ask_back.options, start=1):
                 print(f"  {number}) {label}")
         print(flush=True)
     return 0
+
+
+def _still_asked(pending: Reply | None, reply: Reply) -> bool:
+    """Whether the question `pending` asked back still waits after `reply`, so a number typed
+    next answers it."""
+    if pending is None or not pending.asks:
+        return False
+    facts, asked = reply.memory.facts, reply.memory.asked
+    return facts is not None and asked > 0 and facts.missing() == pending.asks[0].fact
 
 
 def _chosen(options: tuple[tuple[str, str], ...], said: str) -> str | None:

@@ -2072,8 +2072,7 @@ class Chat:
                 # the last try: why the question matters, so an answer can be given
                 lead = f"{wording.WHY_ASKED[missing]} So:"
             elif (
-                asked == 0
-                and NEEDS_ONE_YET.search(reading.text.lower())
+                NEEDS_ONE_YET.search(reading.text.lower())  # (asked first, or after a question)
                 and not facts.existing_roles
                 and facts.company_stage not in ("scale-up", "enterprise")
             ):
@@ -2435,6 +2434,11 @@ class Chat:
         advised = facts is not None and not facts.missing()
         if reading.kind in ("disagree", "unhelpful") and facts is not None and advised:
             return self._advice_disputed(reading.text, facts, kept)  # pushback on the advice
+        pending = facts.missing() if facts is not None and kept.asked else None
+        if pending is not None and _DOUBTED.match(reading.text.strip()):
+            # "are you sure?" while a hiring question waits: why it is asked, and it again
+            text = f"Yes. {wording.WHY_ASKED[pending]} So: {ASK_WORDING[pending][0]}"
+            return Reply(intent=Intent.FEEDBACK, text=text, kind="why", memory=kept)
         if reading.kind == "disagree" and (says := _SAYS_OF_THE_ARTICLE.search(reading.text)):
             # "that is wrong, the article says POs own the roadmap": the claim checked, not
             # taken for how the person's team splits the work

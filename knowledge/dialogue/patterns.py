@@ -811,7 +811,9 @@ SCRUM_MASTER_COMPARED = re.compile(
     r"\bdifference between (?:a |the )?scrum masters?(?: role)? and (?:a |the )?"
     rf"{_ROLE_TITLE}(?!\w)|"
     rf"\bis (?:a |the )?{_ROLE_TITLE} (?:(?:the same as|just|also|basically|like) )?(?:a |the )?"
-    r"scrum masters?\b"
+    r"scrum masters?\b|"
+    # said without the verb: "PO is same as scrum master?", "PO same as SM?"
+    rf"^\W*(?:a |the )?{_ROLE_TITLE} (?:is )?(?:the )?same (?:as|like) (?:a |the )?scrum masters?\b"
 )
 # How the team itself splits the work, said or asked about: "our PO does pricing", "sometimes
 # the PM helps with the backlog", "our PM also runs sprint planning, is that bad?".
@@ -1408,7 +1410,10 @@ JOB_AD = re.compile(
 NEEDS_ONE_YET = re.compile(
     r"\b(?:do|does) (?:we|i) (?:even |really |actually |still )?need (?:a |any |one )?"
     r"(?:product (?:person|people|hire|role|manager|owner)|pm|po)\b[^.?!]{0,20}\byet\b|"
-    r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b"
+    r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b|"
+    # "do we even need one?", "do we need one at all?"
+    r"\b(?:do|does) (?:we|i) (?:(?:even|really|actually) need (?:one|a product person|any)(?: at "
+    r"all)?|need (?:one|a product person|any) at all)\W*$"
 )
 # After "can one person do both?": which side such a person would let go ("what would they drop
 # first?").

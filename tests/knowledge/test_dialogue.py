@@ -5703,3 +5703,28 @@ def test_scaled_frameworks_are_said_to_be_outside_the_article(
 )
 def test_the_everyday_words_safe_and_less_name_no_framework(chat: Chat, asked: str) -> None:
     assert "never mentions" not in chat.reply(asked).text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "PO is same as scrum master?",  # a founder tester's: "doesn't say whose work this is"
+        "PM same as scrum master?",
+    ],
+)
+def test_a_role_set_against_a_scrum_master_without_a_verb(chat: Chat, said: str) -> None:
+    assert chat.reply(said).text.startswith("The article never mentions Scrum Masters")
+
+
+def test_doubt_while_a_hiring_question_waits_says_why_it_is_asked(chat: Chat) -> None:
+    # a founder tester's find: "are you sure?" got the reply to pushback on an answer
+    _, sure = turns(chat, "should i hire PO or PM?", "are you sure?")
+    assert sure.text.startswith("Yes. It's the article's first question")
+    assert sure.memory.facts is not None and sure.memory.facts.missing() == "goal"
+
+
+def test_whether_a_product_person_is_needed_at_all_gets_what_the_article_says(
+    chat: Chat,
+) -> None:
+    *_, needed = turns(chat, "we are 8 people, should we hire a PM?", "do we even need one?")
+    assert needed.text.startswith(wording.NEEDS_ONE_YET)

@@ -82,3 +82,12 @@ def test_interactive_chat_answers_a_question_asked_back_by_number_or_words(
     assert "hire a Product Manager" in out
     assert "How many product people can you hire now?" in out
     assert "hire both a Product Owner and a Product Manager" in out
+
+
+def test_a_number_answers_the_question_asked_back_after_why_or_are_you_sure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a founder tester's find: "2" after "why?" was read as a greeting
+    out = run_in_process(monkeypatch, capsys, "should i hire PO or PM?\nwhy?\nare you sure?\n2\n")
+    assert "Yes. It's the article's first question for any product hire" in out
+    assert "hire a Product Manager" in out
