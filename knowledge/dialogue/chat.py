@@ -884,7 +884,7 @@ class Chat:
         corrected = _corrected(text) if memory is not None and memory.question else None
         if corrected is None and memory is not None and memory.question:
             rest = _not_this_but(text)  # "not the backlog, the budget": if it names placed work
-            if rest is not None and _DOES_IT.search(rest.lower()):
+            if rest is not None and (_DOES_IT.search(rest.lower()) or _SOMEONE.match(rest.lower())):
                 rest = None  # someone said to do it: "no, our CFO does that, not the PM"
             corrected = rest if rest and self._answer(rest).confidence >= MOST_LIKELY else None
         if memory is not None and corrected:
@@ -3020,6 +3020,14 @@ def _corrected(text: str) -> str | None:
     return NOT_MEANT.sub("", said).strip() or said
 
 
+# Someone named as the one who does the work, not work ("no, the CTO, not the PO", "the CFO
+# does pricing").
+_SOMEONE = re.compile(
+    r"^\W*(?:no\W+)?(?:the |our |my )?(?:cto|ceo|cfo|coo|cmo|cpo|founders?|co-?founders?|"
+    r"tech lead|engineering manager|head of \w+|vp(?: of)? \w+|boss|team lead|devs|developers|"
+    r"engineers|designers?|(?:sales|marketing|finance|engineering|design|ops) team|hr|legal|"
+    r"she|he|they|i|we)\b(?!\s+(?:role|job|title))"
+)
 # Someone said to do the work just answered: "our CFO does that", "she handles it".
 _DOES_IT = re.compile(
     r"\b(?:does|do|handles?|owns?|runs?|covers?|takes care of|is doing|are doing) "

@@ -36,13 +36,19 @@ _DELIVERY = re.compile(
     r"sort\w* (?:out )?the work|(?:^|sprint |release |our )planning is (?:chaos|a mess|messy|"
     r"broken))"
 )
+# A team grown, not the business: "we need to grow the team", "need grow our dev team".
+_A_TEAM = (
+    r" (?:the |our |my |a )?(?:\w+ )?(?:team|teams|dev|devs|developers|engineering|engineers|"
+    r"headcount|staff)\b"
+)
 _BUSINESS = re.compile(
     r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"(?<!pre-)(?<!pre )revenue(?! yet)|(?<!non-)(?<!non )(?<!not-for-)(?<!not for )profit\w*|"
-    r"p&l|growth|grow (?:it|the)|"
+    rf"p&l|growth|grow (?:it|the)\b(?!{_A_TEAM})|"
     r"(?:need|needs|want|wants|have|"
-    r"trying) to (?:both )?(?:\w+ and )?grow\b|(?:need|needs|want|wants) grow\b|"
+    rf"trying) to (?:both )?(?:\w+ and )?grow\b(?!{_A_TEAM})|(?:need|needs|want|wants) grow\b"
+    rf"(?!{_A_TEAM})|"
     r"(?<!small )(?<!family )business(?!es)|launch|compet(?:e|es|ing) (?:with|against)\b|"
     r"sales|portfolio|product lines?|c-suite|financials? for the board|executives|"
     r"what (?:\w+ ){0,2}build\w*(?: \w+)? and why|customers? (?:sites|visits)|conferences|"
@@ -146,7 +152,10 @@ _LOOSELY = (
 _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
     rf"(?:{_CADENCE} |{_LOOSELY} )?(?:scrum|sprints|agile)\b|"
-    rf"\b{_LOOSELY} scrum\b|\bscrum[- ]?(?:ish|lite|light)\b|"
+    # (said of a team, never wanted: "we need some kind of scrum", "we want scrum-lite")
+    r"\b(?:we|devs?|developers|engineers|team|teams|ppl|people)\b(?:(?!\b(?:need|want|introduc|"
+    r"adopt|start|try|like|get|move|switch|bring)\w*)[^,.;]){0,20}?"
+    rf"(?:\b{_LOOSELY} scrum\b|\bscrum[- ]?(?:ish|lite|light)\b)|"
     r"\bscrum (?:is|feels) (?:\w+ )?(?:loose|light|lightweight|informal|relaxed)\b|"
     # "we have 3 teams doing scrum": how they work, not a wish for delivery
     r"(?<!get )(?<!get our )(?<!get the )(?<!help )(?<!help our )(?<!have our )"
@@ -238,7 +247,8 @@ _SELLS_TO = re.compile(r"^\s*(?:and |so |but )?we sell (?:\w+ ){0,3}to \w+\b")
 # marketing"): what the company is, not what the hire is for.
 _DEPARTMENT = r"(?:sales|marketing|support|finance|operations|ops|hr|legal|design)"
 _HAS_DEPARTMENTS = re.compile(
-    r"\b(?:with|have|has|got) (?:an? |our |its |separate |dedicated |small |big |(?:\d+|some|"
+    r"(?:\b(?:company|startup|business|firm|org|organi[sz]ation|scale-?up|people|ppl|employees) "
+    r"with|\b(?:have|has|got)) (?:an? |our |its |separate |dedicated |small |big |(?:\d+|some|"
     rf"a few) )*{_DEPARTMENT}(?:(?:,| and| &|/) ?{_DEPARTMENT})*(?: (?:teams?|departments?|depts?|"
     # (bare, "sales" may be what is sold: "we have sales but no strategy")
     r"people|folks|staff)(?= *(?:[,.;!?]|$| and\b| but\b| so\b))|(?<!sales) *(?=[,.;!?]|$))"
@@ -443,7 +453,13 @@ _CALLED = (
 )
 _PEOPLE = r"[- ](?:people|ppl|person|employees|staff|folks)\b"
 # (people to hire are no size: "no money for 2 people", "we can hire 2 people")
-_NOT_HIRED = r"(?<!for )(?<!hire )(?<!hiring )(?<!afford )(?<!add )"
+_NOT_HIRED = (
+    r"(?<!for )(?<!hire )(?<!hiring )(?<!afford )(?<!add )"
+    # (a size planned or past is not the company's now: "plan to be 300 people", "we had 300")
+    # ("what if we grow to 300 people?" supposes a size: read as one)
+    r"(?<!plan to be )(?<!planning to be )(?<!aim to be )(?<!hope to be )(?<!we had )"
+    r"(?<!used to be )"
+)
 _SIZED = (
     # (a company of a few hundred is a large one with many departments, not one growing into
     # several teams: "a 400 person insurance company")

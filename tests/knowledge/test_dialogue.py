@@ -5728,3 +5728,74 @@ def test_whether_a_product_person_is_needed_at_all_gets_what_the_article_says(
 ) -> None:
     *_, needed = turns(chat, "we are 8 people, should we hire a PM?", "do we even need one?")
     assert needed.text.startswith(wording.NEEDS_ONE_YET)
+
+
+# A first review's finds in the fixes above, each both ways.
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("we want to introduce a light scrum, who should we hire?", "deliver-product"),
+        ("we need some kind of scrum, PO or PM?", "deliver-product"),
+        ("we need scrum-lite, who should we hire?", "deliver-product"),
+        ("we struggle with marketing, PO or PM?", "build-business"),
+        ("we have trouble with sales and marketing. who should we hire?", "build-business"),
+        ("we need to grow the team, PO or PM?", None),
+        ("we need to grow the business, PO or PM?", "build-business"),
+    ],
+)
+def test_scrum_wanted_marketing_struggled_with_and_teams_grown_read_as_said(
+    said: str, goal: str | None
+) -> None:
+    assert read_facts(said).goal == goal
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["we're 12 people and plan to be 300 people next year", "we had 300 people, now we're 20"],
+)
+def test_a_size_planned_or_past_is_not_the_companys_size(said: str) -> None:
+    assert read_facts(said).company_stage != "enterprise"
+
+
+@pytest.mark.parametrize(
+    ("asked", "counts"),
+    [
+        ("one PO per team is what we have, now we need strategy. PO or PM?", False),
+        ("1 PO per team, 3 teams, and we need growth. PO or PM?", False),
+        ("should every team have its own PO?", True),
+        ("can one PO cover 3 teams?", True),
+        ("is one PO per team enough?", True),
+        ("how many POs for 5 teams?", True),
+    ],
+)
+def test_how_many_product_owners_is_asked_not_told(chat: Chat, asked: str, counts: bool) -> None:
+    assert (chat.reply(asked).text == wording.POS_PER_TEAM) == counts
+
+
+@pytest.mark.parametrize(
+    ("asked", "pay"),
+    [
+        ("what does it cost to hire a PO?", True),  # had been advice to hire a PM
+        ("how much does hiring a PM cost?", True),
+        ("how much is a PM per year in the US?", True),
+        ("how much budget should we set aside for a product manager?", True),
+        ("which one is more expensive to get wrong, the backlog or pricing?", False),
+    ],
+)
+def test_what_a_hire_costs_is_outside_the_article(chat: Chat, asked: str, pay: bool) -> None:
+    assert (chat.reply(asked).text == wording.WORKING_CONDITIONS) == pay
+
+
+@pytest.mark.parametrize(
+    ("asked", "pushback"),
+    [
+        ("no, the CTO, not the PO", "who owns the backlog?"),
+        ("no, the CFO does pricing, not the PM", "who owns pricing?"),
+    ],
+)
+def test_someone_named_instead_of_a_role_is_pushback(chat: Chat, asked: str, pushback: str) -> None:
+    first, reply = turns(chat, pushback, asked)
+    assert reply.intent == Intent.FEEDBACK and reply.text.startswith("Thanks for pushing back")
+    assert reply.memory.question == first.memory.question  # what was asked stays asked
