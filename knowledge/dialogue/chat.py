@@ -476,9 +476,16 @@ _TITLE_NOT_IN_ARTICLE = re.compile(
 # Frameworks for scaling Scrum, which the article never mentions ("SAFe" and "LeSS" as written:
 # "is it safe to…" and "less" are everyday words).
 _SCALED_FRAMEWORK = re.compile(
-    r"\bSAF[Ee]\b|\bLeSS\b|\b(?:[Ss]caled [Aa]gile|[Ll]arge[- ][Ss]cale [Ss]crum|[Ss]crum of "
-    r"[Ss]crums|[Ss]potify model)\b"
+    r"\bSAFe\b|\bLeSS\b|\b(?:[Ss]caled [Aa]gile|[Ll]arge[- ][Ss]cale [Ss]crum|[Ss]potify model)\b"
 )
+_FRAMEWORK_NAMES = {
+    "scaled agile": "scaled agile frameworks",
+    "large-scale scrum": "LeSS",
+    "large scale scrum": "LeSS",
+    "spotify model": "the Spotify model",
+}
+# Replies saying the article has nothing on what was asked.
+_NOTHING_FOUND = frozenset({wording.NOT_IN_ARTICLE, wording.NO_CONCEPT})
 # A title offered beside one of the two roles: "the growth PM or the PO?".
 _OFFERED_AS_A_ROLE = re.compile(
     r"\bor (?:the |a |an )?(?:po|pm|product owner|product manager)\b|"
@@ -746,14 +753,14 @@ class Chat:
             # "should we hire a growth PM or a regular PM?": answered, said to go by the work
             written = re.sub(r"\b(?:pm|vp|ai|cpos?)\b", lambda m: m[0].upper(), title[0])
             reply = _noting(wording.title_not_in_article(written), reply)
-        if (scaled := _SCALED_FRAMEWORK.search(text)) and scaled[
-            0
-        ].lower() not in reply.text.lower():
+        scaled = _SCALED_FRAMEWORK.search(text)
+        if scaled is not None and scaled[0].lower() not in reply.text.lower():
             # "in SAFe, who owns the program backlog?": the article knows no scaled framework;
             # what it says of the roles still stands ("what is a PO in SAFe?" had been read as
             # outside RoleFit)
-            note = wording.framework_not_in_article(scaled[0])
-            if reply.intent is Intent.OFF_TOPIC or reply.text == wording.NOT_IN_ARTICLE:
+            framework = _FRAMEWORK_NAMES.get(scaled[0].lower(), scaled[0])
+            note = wording.framework_not_in_article(framework)
+            if reply.intent is Intent.OFF_TOPIC or reply.text in _NOTHING_FOUND:
                 # nothing else asked: what the article does say of the roles named, if any
                 named = _roles_named(_SCALED_FRAMEWORK.sub(" ", lowered))
                 roles = " and ".join(self.kb.roles[role].name.lower() for role in named)
@@ -1777,18 +1784,6 @@ class Chat:
                 reading.follow_up
                 and memory is not None
                 and memory.question
-                and (
-                    (_names_no_work(answer) and SOMEWHERE_ELSE.match(somewhere))
-                    or ONLY_A_PRODUCT_SURFACE.match(somewhere)
-                )
-                and not _names_no_work(asked_before := self._answer(memory.question))
-            ):
-                # "what about for mobile?": the same work somewhere else
-                answer, lead = asked_before, wording.SAME_ANYWHERE
-            elif (
-                reading.follow_up
-                and memory is not None
-                and memory.question
                 and _names_no_work(answer)
                 and answer.outside_owner is None  # ("and payroll?" is finance's work)
                 and (together := self._answer(f"{memory.question} {reading.text}")).confidence
@@ -1798,6 +1793,18 @@ class Chat:
                 # "and who decides in what order?" after "who decides what gets built?": the
                 # work before, asked of another part of it
                 answer = together
+            elif (
+                reading.follow_up
+                and memory is not None
+                and memory.question
+                and (
+                    (_names_no_work(answer) and SOMEWHERE_ELSE.match(somewhere))
+                    or ONLY_A_PRODUCT_SURFACE.match(somewhere)
+                )
+                and not _names_no_work(asked_before := self._answer(memory.question))
+            ):
+                # "what about for mobile?": the same work somewhere else
+                answer, lead = asked_before, wording.SAME_ANYWHERE
         reply = Reply(
             intent=Intent.OWNERSHIP,
             text=f"{lead} {wording.ownership(answer, self.kb)}".strip(),
@@ -3024,9 +3031,9 @@ def _corrected(text: str) -> str | None:
 # does pricing").
 _SOMEONE = re.compile(
     r"^\W*(?:no\W+)?(?:the |our |my )?(?:cto|ceo|cfo|coo|cmo|cpo|founders?|co-?founders?|"
-    r"tech lead|engineering manager|head of \w+|vp(?: of)? \w+|boss|team lead|devs|developers|"
-    r"engineers|designers?|(?:sales|marketing|finance|engineering|design|ops) team|hr|legal|"
-    r"she|he|they|i|we)\b(?!\s+(?:role|job|title))"
+    r"tech lead|engineering manager|head of \w+|vp(?: of)? \w+|boss|team lead)"
+    # the person alone, or doing it: not work of theirs named ("the ceo dashboard")
+    r"(?:\W*$|\s+(?:does|do|handles?|owns?|runs?|covers?|decides?|sets?|is|takes care of)\b)"
 )
 # Someone said to do the work just answered: "our CFO does that", "she handles it".
 _DOES_IT = re.compile(

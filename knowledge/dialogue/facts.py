@@ -149,6 +149,12 @@ _LOOSELY = (
     r"(?:loose|loosely|light|lite|lightweight|informal|relaxed|kind of|sort of|a bit of|some "
     r"sort of|some kind of|a loose|a light|a lightweight)"
 )
+# A team grown ("we need to grow our dev team", "scale the engineering team"): hiring for it,
+# neither side's goal.
+_GROWS_A_TEAM = re.compile(
+    r"\b(?:grow|grows|growing|expand|expanding|scale|scaling|build out|building out) (?:the |our "
+    r"|my |a )?(?:\w+ )?(?:team|teams|devs|developers|engineering|engineers|headcount|staff)\b"
+)
 _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
     rf"(?:{_CADENCE} |{_LOOSELY} )?(?:scrum|sprints|agile)\b|"
@@ -457,8 +463,9 @@ _NOT_HIRED = (
     r"(?<!for )(?<!hire )(?<!hiring )(?<!afford )(?<!add )"
     # (a size planned or past is not the company's now: "plan to be 300 people", "we had 300")
     # ("what if we grow to 300 people?" supposes a size: read as one)
-    r"(?<!plan to be )(?<!planning to be )(?<!aim to be )(?<!hope to be )(?<!we had )"
-    r"(?<!used to be )"
+    r"(?<!plan to be )(?<!planning to be )(?<!aim to be )(?<!aiming to be )(?<!hope to be )"
+    r"(?<!expect to be )(?<!'ll be )(?<! will be )(?<!used to be )(?<!used to have )"
+    r"(?<!(?<!if )we had )"  # ("what if we had 300 people?" supposes one)
 )
 _SIZED = (
     # (a company of a few hundred is a large one with many departments, not one growing into
@@ -711,8 +718,9 @@ def work_told(text: str, place: Place) -> WorkTold:
     side_named = False
     for clause in clauses:
         # (how the team works and whom it sells to describe the company: "3 scrum teams")
-        described = _HOW_IT_WORKS.sub(
-            " ", _described(_TEAMS_COUNTED, _described(_SELLS_TO, clause))
+        described = _GROWS_A_TEAM.sub(
+            " ",
+            _HOW_IT_WORKS.sub(" ", _described(_TEAMS_COUNTED, _described(_SELLS_TO, clause))),
         )
         for piece in _PIECE_BREAK.split(described):
             if _A_SIDE.match(piece):
@@ -743,6 +751,7 @@ def read_facts(text: str) -> HiringFacts:
     if any(_DELIVERY.search(c) or _BUSINESS.search(c) for c in asked_for):
         needed = asked_for
     # "no scrum" says how the team works, not that delivery is wanted
+    needed = [_GROWS_A_TEAM.sub(" ", c) for c in needed]
     delivery = any(
         _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _scrum_as_said(c))))
         and not _says_done(_NO_DELIVERY, c)

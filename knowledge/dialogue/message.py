@@ -159,10 +159,9 @@ _EVERYDAY_WORDS = {
     "gibt auch für fuer auf wird werden haben habe aber noch schon jetzt gerade leute "
     "entscheidet zwischen eigentlich brauchen",
     "spanish": "quién quien qué que cómo cuál cual por para nosotros hace hacer "
-    "debe debo puede tenemos somos contratar entre significa está están pero también es del de "
-    "la el los las y",
-    "french": "qui quoi une nous fait faire avec dans doit devons embaucher quelle quel mais aussi "
-    "le les des du est et",
+    "debe debo puede tenemos somos contratar entre significa está están pero también "
+    "responsable análisis competencia producto mercado equipo empresa necesitamos",
+    "french": "qui quoi une nous fait faire avec dans doit devons embaucher quelle quel mais aussi",
     "italian": "chi cosa sono della nostro dobbiamo assumere",
     "portuguese": "quem faz nós devemos uma",
     "dutch": "doet het een moeten wij onze",

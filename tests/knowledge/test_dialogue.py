@@ -5799,3 +5799,108 @@ def test_someone_named_instead_of_a_role_is_pushback(chat: Chat, asked: str, pus
     first, reply = turns(chat, pushback, asked)
     assert reply.intent == Intent.FEEDBACK and reply.text.startswith("Thanks for pushing back")
     assert reply.memory.question == first.memory.question  # what was asked stays asked
+
+
+# A second review's finds in the fixes above, each both ways.
+
+
+@pytest.mark.parametrize(
+    ("asked", "described"),
+    [
+        ("what is a PO in SAFe?", "Product Owner (PO):"),
+        ("what is the PO in LeSS?", "Product Owner (PO):"),
+        ("we use the spotify model, who owns the backlog?", "the Spotify model"),
+    ],
+)
+def test_a_role_asked_of_in_a_scaled_framework_is_described(
+    chat: Chat, asked: str, described: str
+) -> None:
+    reply = chat.reply(asked)
+    assert reply.text.startswith("The article never mentions") and described in reply.text
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["we just raised a SAFE round, should we hire a PM or PO?", "who runs the Scrum of Scrums?"],
+)
+def test_a_safe_round_and_scrum_of_scrums_name_no_framework(chat: Chat, said: str) -> None:
+    assert "never mentions" not in chat.reply(said).text
+
+
+@pytest.mark.parametrize(
+    "said", ["our PM is Le Du", "who is José de la Cruz?", "what about de la Rosa?"]
+)
+def test_names_from_other_languages_are_no_other_language(chat: Chat, said: str) -> None:
+    assert chat.reply(said).text != wording.ENGLISH_ONLY
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # corrections naming work: answered as such, not taken for pushback
+        ("who owns the backlog?", "no, we meant the roadmap, not the backlog"),
+        ("who owns pricing?", "no, the finance team budget, not pricing"),
+    ],
+)
+def test_corrections_naming_work_are_not_pushback(chat: Chat, first: str, then: str) -> None:
+    _, reply = turns(chat, first, then)
+    assert reply.text.startswith("Got it, about that work:")
+
+
+def test_what_if_we_had_a_size_is_supposed(chat: Chat) -> None:
+    told = "we're a 25 person startup, we run scrum and need delivery. who do we hire?"
+    _, supposed = turns(chat, told, "what if we had 300 people?")
+    assert supposed.text.startswith(wording.SUPPOSED) and "enterprise" in supposed.text
+
+
+@pytest.mark.parametrize(
+    "said", ["we expect to be 300 people next year", "we used to have 300 employees"]
+)
+def test_sizes_expected_or_past_are_not_the_companys(said: str) -> None:
+    assert read_facts(said).company_stage != "enterprise"
+
+
+def test_growing_a_team_is_neither_sides_goal() -> None:
+    assert read_facts("we need to grow our dev team, PM or PO?").goal is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "pay"),
+    [
+        ("how much budget for the PM's go-to-market plan?", False),
+        ("how much should we budget for a product owner?", True),
+        ("what budget do we need for a PM?", True),
+    ],
+)
+def test_a_budget_for_a_hire_is_pay_and_for_work_is_work(chat: Chat, asked: str, pay: bool) -> None:
+    assert (chat.reply(asked).text == wording.WORKING_CONDITIONS) == pay
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "is one PO enough for 3 teams?",
+        "one PO for 3 teams, ok?",
+        "how many teams per PO?",
+        "does every team need a PO?",
+    ],
+)
+def test_teams_per_product_owner_asked_any_way(chat: Chat, asked: str) -> None:
+    assert chat.reply(asked).text == wording.POS_PER_TEAM
+
+
+def test_in_what_order_after_what_gets_built_is_the_ordering(chat: Chat) -> None:
+    _, order = turns(chat, "who decides what gets built?", "and in what order?")
+    assert order.owners == ["product-owner"]
+    _, mobile = turns(chat, "who decides what gets built?", "what about for mobile?")
+    assert mobile.text.startswith(wording.SAME_ANYWHERE)
+
+
+@pytest.mark.parametrize("asked", ["do we even need one yet?", "do we even need one? we're 3 devs"])
+def test_whether_one_is_needed_yet_gets_what_the_article_says(chat: Chat, asked: str) -> None:
+    assert chat.reply(asked).text.startswith(wording.NEEDS_ONE_YET)
+
+
+@pytest.mark.parametrize("said", ["is PO same as scrum master?", "scrum master is same as PO?"])
+def test_more_ways_of_setting_a_role_against_a_scrum_master(chat: Chat, said: str) -> None:
+    assert chat.reply(said).text.startswith("The article never mentions Scrum Masters")
