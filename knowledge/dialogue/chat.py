@@ -115,6 +115,7 @@ from knowledge.dialogue.patterns import (
     OTHER_ROLE,
     PAY_ASKED,
     PO_COUNT,
+    PO_COUNT_ASKED,
     PO_OR_PM,
     POINTS_BACK,
     PRODUCT_MANAGEMENT,
@@ -1441,7 +1442,9 @@ class Chat:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
-        if said.finds(PO_COUNT) and not asks_who:  # "one PO or three?": the article has none
+        if (
+            said.finds(PO_COUNT) or said.finds(PO_COUNT_ASKED)
+        ) and not asks_who:  # "one PO or three?": the article has none
             return Reply(
                 intent=Intent.CONCEPT, text=wording.POS_PER_TEAM, memory=Memory(intent="concept")
             )

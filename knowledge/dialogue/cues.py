@@ -88,6 +88,7 @@ WORDING = frozenset(
         "OF_THE_ARTICLE",
         "POINTS_BACK",
         "PO_COUNT",
+        "PO_COUNT_ASKED",
         "PRODUCT_PEOPLE",
         "PAY_ASKED",
         "PROJECT_MANAGER",
