@@ -1442,9 +1442,8 @@ class Chat:
             # "we need to hire more salespeople, any tips?": not a hire the article covers
             text = wording.NOT_A_PRODUCT_HIRE
             return Reply(intent=Intent.OFF_TOPIC, text=text, memory=Memory(intent="off-topic"))
-        if (
-            said.finds(PO_COUNT) or said.finds(PO_COUNT_ASKED)
-        ) and not asks_who:  # "one PO or three?": the article has none
+        counted = said.finds(PO_COUNT) or said.finds(PO_COUNT_ASKED)
+        if counted and not asks_who:  # "one PO or three?": the article has none
             return Reply(
                 intent=Intent.CONCEPT, text=wording.POS_PER_TEAM, memory=Memory(intent="concept")
             )
