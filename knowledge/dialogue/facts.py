@@ -36,7 +36,7 @@ _DELIVERY = re.compile(
     r"sort\w* (?:out )?the work|(?:^|sprint |release |our )planning is (?:chaos|a mess|messy|"
     r"broken))"
 )
-# A team grown, not the business: "we need to grow the team", "need grow our dev team".
+# A team, after a word that grows it: "we need to grow the team", "need grow our dev team".
 _A_TEAM = (
     r" (?:the |our |my |a )?(?:\w+ )?(?:team|teams|dev|devs|developers|engineering|engineers|"
     r"headcount|staff)\b"
@@ -152,8 +152,7 @@ _LOOSELY = (
 # A team grown ("we need to grow our dev team", "scale the engineering team"): hiring for it,
 # neither side's goal.
 _GROWS_A_TEAM = re.compile(
-    r"\b(?:grow|grows|growing|expand|expanding|scale|scaling|build out|building out) (?:the |our "
-    r"|my |a )?(?:\w+ )?(?:team|teams|devs|developers|engineering|engineers|headcount|staff)\b"
+    rf"\b(?:grow|grows|growing|expand|expanding|scale|scaling|build out|building out){_A_TEAM}"
 )
 _HOW_IT_WORKS = re.compile(
     rf"\b{_TEAM} (?:(?:already|also|all|actually|really|still|do|does) ){{0,2}}{_WORKS_IN} "
