@@ -2327,16 +2327,22 @@ class Chat:
         ):
             # "what does a PO do all day?": the article pictures only the PM's day; the role
             return described
-        of_work = reading.follow_up or bool(SAYS_ABOUT.search(reading.text.lower()))
-        if concept is None and of_work and not _names_no_work(self._answer(reading.text)):
-            # "and pricing?" after a concept, "what does it say about margins?": no concept of
-            # that name, but work someone owns
-            return self._ownership(reading, memory)
-        if concept is None:
-            return self._roles_described(reading.text) or Reply(
-                intent=Intent.CONCEPT, text=wording.NO_CONCEPT, memory=Memory(intent="concept")
-            )
-        return self._concept_reply(reading, concept)
+        if concept is not None:
+            return self._concept_reply(reading, concept)
+        if described := self._roles_described(reading.text):
+            return described
+        said = reading.text.lower()
+        # "and pricing?" after a concept, "what does it say about margins?": no concept of that
+        # name, but work someone owns; "what does a PM do about pricing?": a role's work
+        of_work = reading.follow_up or bool(SAYS_ABOUT.search(said))
+        if of_work or _roles_named(said):
+            work = self._answer(reading.text)
+            if _places_a_role(work) or (of_work and not _names_no_work(work)):
+                return self._ownership(reading, memory)
+        # nothing else to answer: words besides a role are only context
+        return self._roles_described(reading.text, around=True) or Reply(
+            intent=Intent.CONCEPT, text=wording.NO_CONCEPT, memory=Memory(intent="concept")
+        )
 
     def _asked_of_last_concept(self, text: str, memory: Memory) -> Concept | None:
         """The concept just explained, when `text` asks about it ("did it work?", "how big was the
@@ -2381,23 +2387,27 @@ class Chat:
             memory=Memory(intent="concept", concept=concept.id),
         )
 
-    def _about_roles(self, text: str) -> str | None:
+    def _about_roles(self, text: str, *, around: bool = False) -> str | None:
         """ "What does a product manager do?", "define PO": no concept of the article's, but the
         roles themselves, which it describes (both named: side by side). None when the message
-        names work too ("what does a PM do about pricing?"): that is whose work it is."""
+        names work too ("what does a PM do about pricing?"): that is whose work it is. With
+        `around`, words around the ask in which RoleFit finds nothing at all are only context
+        ("what does a PM do? our board keeps asking")."""
         said = text.lower()
         named = _roles_named(said)
         asked = DAY_IN_THE_LIFE.sub(" ", ASKS_ABOUT.sub(" ", ABOUT_A_ROLE.sub(" ", said)))
-        if not named or not self.matcher.reads_no_words(asked):
+        if not named or not (
+            self.matcher.reads_no_words(asked) or (around and _finds_nothing(self._answer(asked)))
+        ):
             return None
         if len(named) == 2:
             return wording.compare(self.kb)
         return wording.role(self.kb.roles[named[0]])
 
-    def _roles_described(self, text: str, *, lead: str = "") -> Reply | None:
+    def _roles_described(self, text: str, *, lead: str = "", around: bool = False) -> Reply | None:
         """`_about_roles` as a reply after `lead`, remembering the roles it described: "why?"
         next asks why that work is theirs."""
-        described = self._about_roles(text)
+        described = self._about_roles(text, around=around)
         if described is None:
             return None
         memory = Memory(intent="concept", roles=tuple(_roles_named(text.lower())))
@@ -3092,6 +3102,11 @@ def _asks_job_interview(said: Text) -> bool:
 def _places_a_role(answer: Answer) -> bool:
     """An answer that gives work to a role, at least "most likely"."""
     return bool(answer.owners) and answer.confidence >= MOST_LIKELY
+
+
+def _finds_nothing(answer: Answer) -> bool:
+    """An answer that found nothing at all: no work of the article's, nor anyone else's."""
+    return _names_no_work(answer) and answer.outside_owner is None
 
 
 def _names_no_work(answer: Answer) -> bool:

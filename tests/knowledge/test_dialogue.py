@@ -322,6 +322,10 @@ def test_a_follow_up_asking_whose_work_it_is_gets_a_yes_or_no(
         ("I'm a recruiter. What does a product owner do?", "Product Owner (PO): "),
         ("I'm the CTO. What does a PM do?", "Product Manager (PM): "),
         ("We are a startup. What does a product manager do?", "Product Manager (PM): "),
+        # context after or around the ask names no work: still the role, not "doesn't explain"
+        ("what does a PM do? our board keeps asking", "Product Manager (PM): "),
+        ("our board keeps asking what a PM does", "Product Manager (PM): "),
+        ("what does a PO do? we have 3 teams", "Product Owner (PO): "),
     ],
 )
 def test_asked_what_a_role_is_it_describes_the_role(chat: Chat, text: str, role: str) -> None:
@@ -5904,3 +5908,8 @@ def test_whether_one_is_needed_yet_gets_what_the_article_says(chat: Chat, asked:
 @pytest.mark.parametrize("said", ["is PO same as scrum master?", "scrum master is same as PO?"])
 def test_more_ways_of_setting_a_role_against_a_scrum_master(chat: Chat, said: str) -> None:
     assert chat.reply(said).text.startswith("The article never mentions Scrum Masters")
+
+
+def test_asked_what_a_role_does_about_some_work_it_says_whose_work_that_is(chat: Chat) -> None:
+    reply = chat.reply("what does a PM do about pricing?")
+    assert reply.text.startswith("Most likely the Product Manager.")
