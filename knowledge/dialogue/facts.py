@@ -135,8 +135,9 @@ _NO_DELIVERY = re.compile(
 # Who works a way, how they say they do, and the cadence it comes in: the parts both
 # `_HOW_IT_WORKS` (a phrase in a clause) and `_PROCESS_ONLY` (a whole message) are made of.
 _TEAM = (
-    r"(?:we|our (?:team|teams|devs|developers|engineers)|the (?:team|devs|developers)|devs|"
-    r"engineering)"
+    # ("the app team", "one of our teams", "the other team")
+    r"(?:we|(?:our|the|one of (?:our|the)|the other|one|each|every) (?:[\w-]+ )?(?:team|teams|"
+    r"squad|squads|devs|developers|engineers)|devs|engineering)"
 )
 _WORKS_IN = (
     r"(?:run|runs|use|uses|do|does|follow|follows|work in|are on|practi[cs]e|ship in|ships in|"
@@ -266,6 +267,9 @@ _WANTS = re.compile(
 _NO_SCRUM = re.compile(
     # ("we do not do waterfall" says the team is agile, not that it runs no Scrum)
     r"\b(?:no scrum|no sprints|kanban|(?<!not )(?<!n't )(?<!not do )(?<!n't do )waterfall|"
+    # "shape up rather than scrum", "we moved away from scrum"
+    r"(?:rather than|instead of|in place of|away from|not) (?:doing |using |running )?"
+    r"(?:scrum|sprints)(?! master)|"
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"

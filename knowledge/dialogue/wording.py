@@ -100,8 +100,8 @@ WAYS_OF_WORKING = (
 )
 # Before the first question back, when a hire is asked about for a team on Kanban.
 HIRE_WITHOUT_SCRUM = (
-    "The article's Product Owner is a Scrum role and it says nothing of Kanban, so whether you "
-    "need one turns on what the hire is for."
+    "The article's Product Owner is a Scrum role and it says nothing of Kanban or other ways of "
+    "working, so whether you need one turns on what the hire is for."
 )
 # "One PO or three?", "should we hire 3 POs?": the article gives no number.
 POS_PER_TEAM = (
@@ -119,8 +119,8 @@ ONLY_THE_PMS_DAY = (
 )
 # Before an answer about work, asked of a team that doesn't run Scrum.
 OUTSIDE_SCRUM = (
-    "The article's Product Owner is a Scrum role, and it says nothing of Kanban teams; here is "
-    "what it says of the work itself."
+    "The article's Product Owner is a Scrum role, and it says nothing of teams that work "
+    "another way; here is what it says of the work itself."
 )
 NO_CONCEPT = (
     "The article doesn't explain that. It covers the two roles, what each owns, and whom to "

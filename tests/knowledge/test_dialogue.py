@@ -556,10 +556,23 @@ def test_a_process_the_team_does_not_run_is_no_need_for_it() -> None:
         # found by a tester writing in German: "kein scrum" was read as a Scrum team
         "brauchen wir einen PO oder PM? kein scrum",
         "PO o PM? sin scrum",
+        # found by a tester: Scrum named as what the team does not run, read as run and wanted
+        "Some of our teams run Shape Up rather than Scrum. Do they need a Product Owner?",
+        "We use Kanban rather than Scrum; should we hire a Product Manager?",
+        "Our teams use Kanban instead of Scrum. Do we need a Product Owner?",
+        "We have moved away from Scrum to Kanban. PO or PM?",
     ],
 )
 def test_a_team_that_says_it_runs_no_scrum_is_read_so(said: str) -> None:
-    assert read_facts(said).uses_scrum is False
+    facts = read_facts(said)
+    assert facts.uses_scrum is False and facts.goal is None
+
+
+def test_a_team_running_scrum_asks_what_the_hire_is_for(chat: Chat) -> None:
+    # found by a tester: "the app team does scrum" was read as wanting delivery
+    assert read_facts("we make hardware and an app. the app team does scrum").goal is None
+    _, told = turns(chat, "should i hire a PO or a PM", "the app team does scrum")
+    assert "What is the hire mostly for?" in told.text and told.recommendation is None
 
 
 @pytest.mark.parametrize(
