@@ -358,7 +358,8 @@ class Matcher:
         cleaned = clean_text(question)
         # Items set out one by one are each answered, however unsure RoleFit is of one; in a
         # list in a sentence, an unclear piece may be no piece at all, so the whole stays.
-        item_by_item = lists_item_by_item(cleaned)
+        # (so are questions asked one after another: "who owns X? and who writes Y?")
+        item_by_item = lists_item_by_item(cleaned) or cleaned.count("?") > 1
         for piece in listed_work(cleaned):
             terms = self._reader.terms(piece)
             strong = {t.concept for t in terms if t.concept in self._idf and t.concept not in weak}
@@ -402,8 +403,6 @@ class Matcher:
         # role's work the whole question reads as (`whole_has_owners`, "UAT and demos"); a bare name
         # nothing matches never splits one ("between microservices and a monolith").
         placed = [part for number, part in enumerate(parts) if number not in unmatched]
-        if not any(part.owners for part in placed):
-            return None
         # Pieces that say the same of the roles are still told apart in a list of three or more,
         # or one set apart by semicolons, where each is work of its own ("acceptance criteria,
         # test planning and sprint planning"): one answer would speak for the first piece only,
@@ -413,16 +412,26 @@ class Matcher:
         # (so are questions asked one after another: "who owns X? and who writes Y?")
         apart = ";" in cleaned or cleaned.count("?") > 1
         listed = len(placed) >= LISTED_APART or (apart and len(placed) > 1)
-        distinct_work = listed and len({part.responsibility for part in placed}) == len(placed)
+        distinct_work = listed and len(set(map(_work_of, placed))) == len(placed)
+        if not any(part.owners for part in placed) and not (
+            # work the article leaves open, asked of apart ("who owns pricing experiments? and
+            # who writes the release notes?"): each piece said to be open, not the first alone
+            distinct_work and apart and all(not part.settled for part in placed)
+        ):
+            return None
         if len({_says_of_roles(part) for part in placed}) < 2 and not (
             (unmatched and whole_has_owners) or distinct_work
         ):
             return None
+        owned = [part.confidence for part in parts if part.owners]
         return Answer(
             question=question,
             owners=[role for role in self.kb.roles if any(role in p.owners for p in parts)],
             # As sure as its least sure role: a piece outside product is never "clearly" so.
-            confidence=min(part.confidence for part in parts if part.owners),
+            # (Pieces none of which is a role's are work the article leaves open: as sure as
+            # the least sure match.)
+            confidence=min(owned or [part.confidence for part in placed]),
+            settled=bool(owned),
             explanation="Separate pieces of work, each answered on its own: "
             + "; ".join(f"“{part.question}” → {_matched(part)}" for part in parts)
             + ".",
@@ -757,6 +766,12 @@ def _alternatives(
         )
         for s in islice(offered, OFFERED)
     ]
+
+
+def _work_of(part: Answer) -> object:
+    """What tells a listed piece's work apart: the responsibility matched, or for work the
+    article leaves open (which has none), what is said of it."""
+    return part.responsibility or part.why
 
 
 def _is_clear(part: Answer, sure: float) -> bool:

@@ -216,6 +216,8 @@ BARE_LIST_WORDS = 6
 _WHO_WORDS = frozenset({"who", "whose", "who's", "whos", "whom"})
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
+# A question about work named only by a pronoun at its end: "who communicates it?".
+_WHO_DOES_IT = re.compile(r"^\W*who (?:[\w']+ ){1,3}(?:it|them|this|that)\W*$")
 # Messages asking one of the article's questions in other words than its concepts' phrasings,
 # and the question each stands for.
 # The article's idea of how many product people a company has, as a question it answers (asked
@@ -1925,10 +1927,14 @@ class Chat:
 
     @staticmethod
     def _refers_back(reading: Reading, memory: Memory | None) -> bool:
-        """A follow-up that says "it" or "them" ("does the PO help with it?")."""
-        return (
-            reading.follow_up and memory is not None and bool(PRONOUN.search(reading.text.lower()))
-        )
+        """A follow-up that says "it" or "them" ("does the PO help with it?"), or, after a
+        concept was explained, a question whose work is only "it" ("who communicates it?")."""
+        if memory is None:
+            return False
+        said = reading.text.lower()
+        if memory.concept is not None and _WHO_DOES_IT.search(said):
+            return True
+        return reading.follow_up and bool(PRONOUN.search(said))
 
     def _ranks_work(self, text: str, said: HiringFacts) -> bool:
         """Whether a correction puts a piece of work it names first ("the backlog is the most

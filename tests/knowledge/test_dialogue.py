@@ -5926,3 +5926,22 @@ def test_more_ways_of_setting_a_role_against_a_scrum_master(chat: Chat, said: st
 def test_asked_what_a_role_does_about_some_work_it_says_whose_work_that_is(chat: Chat) -> None:
     reply = chat.reply("what does a PM do about pricing?")
     assert reply.text.startswith("Most likely the Product Manager.")
+
+
+@pytest.mark.parametrize(
+    ("explained", "asked", "starts"),
+    [
+        # a tester's find: "it" was not the product goal, and the PM came out
+        (
+            "what's a product goal",
+            "who communicates it",
+            "That's clearly work for the Product Owner",
+        ),
+        ("what are user stories", "who writes them", "That's clearly work for the Product Owner"),
+    ],
+)
+def test_after_a_concept_a_question_about_it_asks_about_the_concept(
+    chat: Chat, explained: str, asked: str, starts: str
+) -> None:
+    _, reply = turns(chat, explained, asked)
+    assert reply.text.startswith(starts)

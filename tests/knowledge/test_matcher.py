@@ -585,6 +585,19 @@ def test_a_listed_name_read_only_weakly_as_outside_work_keeps_the_list_apart(
     assert deprecations.owners == [] and deprecations.outside_owner == "the engineering team"
 
 
+def test_questions_asked_one_after_another_about_open_work_are_each_answered(
+    matcher: Matcher,
+) -> None:
+    # a tester's find: only the experiments were answered, the release notes dropped
+    answer = matcher.answer("Who owns pricing experiments? And who writes the release notes?")
+    assert [part.question for part in answer.parts] == [
+        "pricing experiments",
+        "writes the release notes",
+    ]
+    assert not answer.owners and not answer.settled
+    assert all(not part.settled for part in answer.parts)
+
+
 @pytest.mark.parametrize(
     "question", ["who owns OKRs, pricing and demos?", "who owns demos, pricing and OKRs?"]
 )

@@ -94,6 +94,17 @@ def test_work_nothing_in_the_article_matches_says_so_with_what_rolefit_answers(
     assert message["text"].startswith("RoleFit — no work in the article matches this")
 
 
+def test_questions_about_work_the_article_leaves_open_say_so_piece_by_piece(
+    kb: KnowledgeBase, matcher: Matcher
+) -> None:
+    question = "Who owns pricing experiments? And who writes the release notes?"
+    message = answer_message(matcher.answer(question), kb)
+    assert_valid_blocks(message["blocks"])
+    text = all_text(message)
+    assert "*pricing experiments*: the article doesn't settle it" in text
+    assert "*writes the release notes*: the article doesn't settle it" in text
+
+
 def test_a_notification_reads_well_however_sure_the_answer_is(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
