@@ -798,3 +798,16 @@ def test_the_product_goal_made_rather_than_told_is_inferred(matcher: Matcher) ->
 def test_research_of_another_kind_is_no_market_research(matcher: Matcher, question: str) -> None:
     answer = matcher.answer(question)
     assert answer.responsibility is None or answer.responsibility.id != "pm-market-research"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who plans around 40 week lead times from suppliers", "who deals with the chip shortage?"],
+)
+def test_suppliers_lead_times_are_their_schedules_not_a_team_metric(
+    matcher: Matcher, question: str
+) -> None:
+    # a hardware CEO tester's find: "lead times" read as the Scrum Master's velocity charts
+    answer = matcher.answer(question)
+    assert answer.owners == PM and answer.responsibility is not None
+    assert answer.responsibility.id == "pm-supplier-orchestration"
