@@ -811,3 +811,16 @@ def test_suppliers_lead_times_are_their_schedules_not_a_team_metric(
     answer = matcher.answer(question)
     assert answer.owners == PM and answer.responsibility is not None
     assert answer.responsibility.id == "pm-supplier-orchestration"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who owns the AML and KYC requirements in the onboarding flow?",
+        "who makes sure we meet FCA rules?",
+    ],
+)
+def test_a_regulators_rules_are_legal_or_compliance_work(matcher: Matcher, question: str) -> None:
+    # a fintech tester's find: AML and KYC read as the design team's onboarding screens
+    answer = matcher.answer(question)
+    assert answer.owners == [] and answer.outside_owner == "legal or compliance"
