@@ -824,3 +824,14 @@ def test_a_regulators_rules_are_legal_or_compliance_work(matcher: Matcher, quest
     # a fintech tester's find: AML and KYC read as the design team's onboarding screens
     answer = matcher.answer(question)
     assert answer.owners == [] and answer.outside_owner == "legal or compliance"
+
+
+@pytest.mark.parametrize(
+    "question", ["who owns account management?", "who owns the client relationship?"]
+)
+def test_account_management_is_open_work_for_account_managers_not_payroll(
+    matcher: Matcher, question: str
+) -> None:
+    # an agency admin tester's find: "account management" read as payroll and accounting
+    answer = matcher.answer(question)
+    assert not answer.settled and answer.outside_owner == "account managers or the sales team"
