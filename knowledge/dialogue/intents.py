@@ -323,7 +323,11 @@ def _smalltalk(words: list[str], said: Text, *, fuzzy: bool) -> str:
         return "hello"
     for kind, vocabulary in (("thanks", P.THANKS), ("bye", P.BYE), ("hello", P.HELLO)):
         if all(word in vocabulary for word in words) and (kind != "bye" or words[0] in P.BYE):
-            if kind == "thanks" and not any(w in P.THANKS - P.HELLO for w in words):
+            # (a word that only goes with a thank-you, alone, thanks no one: "so?")
+            lone_filler = len(words) == 1 and words[0] in P.THANKS_FILLERS
+            if kind == "thanks" and (
+                lone_filler or not any(w in P.THANKS - P.HELLO for w in words)
+            ):
                 continue
             return kind
     if fuzzy and len(words) <= 8 and not said.finds(P.PRODUCT_WORDS) and not said.finds(P.ASKS_WHO):

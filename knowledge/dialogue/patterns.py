@@ -238,6 +238,26 @@ THANKS = frozenset(
         "million",
     ]
 )
+# Words that go with a thank-you ("thank you so much", "thanks a lot").
+THANKS_FILLERS = frozenset(
+    [
+        "it",
+        "you",
+        "u",
+        "so",
+        "much",
+        "very",
+        "a",
+        "lot",
+        "ton",
+        "tons",
+        "mate",
+        "kind",
+        "of",
+        "many",
+        "million",
+    ]
+)
 BYE = frozenset(
     [
         "bye",

@@ -5945,3 +5945,16 @@ def test_after_a_concept_a_question_about_it_asks_about_the_concept(
 ) -> None:
     _, reply = turns(chat, explained, asked)
     assert reply.text.startswith(starts)
+
+
+def test_so_alone_is_no_thank_you(chat: Chat) -> None:
+    # a CEO tester's find: "so?" while a hiring question waited got "You're welcome!"
+    _, _, _, nudged = turns(
+        chat,
+        "should i hire a PO or a PM",
+        "delivering the product",
+        "we want to grow revenue, sales are flat",
+        "so?",
+    )
+    assert "How many product people can you hire now?" in nudged.text
+    assert chat.reply("thank you so much").text == "You're welcome!"
