@@ -229,7 +229,13 @@ _BULLETS = "\u2022\u00b7"
 _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
-_NOT_A_LIST = re.compile(r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s")
+_NOT_A_LIST = re.compile(
+    r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s|"
+    # people named by example ("represents stakeholders such as risk, compliance and finance"),
+    # or named to the last ("talking to finance, ops, sales, legal, basically everyone")
+    r"\b(?:stakeholders|teams|departments|people|groups|partners|customers|clients) (?:such as|"
+    r"like|including|e\.?g\.?)\s|,\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Sentences and lines; a line that goes on from the one before ("…checklist,\nand who owns…")
 # only wraps it.

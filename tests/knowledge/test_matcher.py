@@ -468,6 +468,13 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
         ),
         ("who owns pricing? what about the PO?", None),  # a role asked about, no new work
         ("who owns the backlog? and?", None),
+        # people named by example are no list of work (a fintech tester's find)
+        (
+            "Who represents stakeholders such as risk, compliance and finance to the engineering "
+            "team?",
+            None,
+        ),
+        ("who should be talking to finance, ops, sales, legal, basically everyone?", None),
         (
             "who owns each of these? • backlog grooming • pricing • customer interviews",
             ["backlog grooming", "pricing", "customer interviews"],
