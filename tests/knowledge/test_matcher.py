@@ -842,3 +842,21 @@ def test_account_management_is_open_work_for_account_managers_not_payroll(
     # an agency admin tester's find: "account management" read as payroll and accounting
     answer = matcher.answer(question)
     assert not answer.settled and answer.outside_owner == "account managers or the sales team"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who coordinates the launch of the new thermostat across hardware, app and cloud",
+        "who decides which wifi chip we use",
+    ],
+)
+def test_a_hardware_products_own_words_are_no_office_it_work(
+    matcher: Matcher, question: str
+) -> None:
+    # a smart-thermostat CEO tester's find: the product read as an IT helpdesk ticket
+    assert matcher.answer(question).outside_owner != "IT"
+
+
+def test_office_it_is_still_its(matcher: Matcher) -> None:
+    assert matcher.answer("who fixes the office wifi?").outside_owner == "IT"
