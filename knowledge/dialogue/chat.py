@@ -216,8 +216,11 @@ BARE_LIST_WORDS = 6
 _WHO_WORDS = frozenset({"who", "whose", "who's", "whos", "whom"})
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
+# Sentences, each with the mark that ends it.
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_WHO = re.compile(r"\bwho(?:se|m)?\b")
 # A question about work named only by a pronoun at its end: "who communicates it?".
-_WHO_DOES_IT = re.compile(r"^\W*who (?:[\w']+ ){1,3}(?:it|them|this|that)\W*$")
+_WHO_DOES_IT = re.compile(r"^\W*(?P<ask>who (?:[\w']+ ){0,2}[\w']+) (?:it|them|this|that)\W*$")
 # Messages asking one of the article's questions in other words than its concepts' phrasings,
 # and the question each stands for.
 # The article's idea of how many product people a company has, as a question it answers (asked
@@ -1765,7 +1768,12 @@ class Chat:
             if asked != said and _checks_a_claim(asked):
                 # "the PO represents stakeholders… so the PO talks to customers, right?": the
                 # claim checked is the one asked, whatever its reasons name
-                claim, claimed = asked, self._answer(asked)
+                claim = asked
+                if memory is not None and memory.question and asked.finds(PRONOUN):
+                    # "…so PO owns it right?": "it" is the work last asked about, whatever
+                    # the reasons before it name
+                    claim = wording.with_topic(asked, memory.question)
+                claimed = self._answer(claim)
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
             # (looked for only where the answer is unsure: most turns place work clearly)
@@ -1963,6 +1971,10 @@ class Chat:
         if not self._refers_back(reading, memory) or memory is None:
             return reading.text
         concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        if concept is not None and (asked := _WHO_DOES_IT.search(reading.text.lower())):
+            # "who communicates it?" after the product goal: the concept in the pronoun's place,
+            # so the question is read as asked of it ("who executes the product backlog?")
+            return f"{asked['ask']} {concept.title.lower()}"
         topic: str | None = concept.title if concept is not None else memory.question
         while topic and (earlier := wording.split_topic(topic)[1]):
             topic = earlier  # a follow-up of a follow-up: the work first asked about
@@ -2312,6 +2324,12 @@ class Chat:
     # -- concepts ------------------------------------------------------------------------------
 
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
+        # A role asked about in a sentence of its own, the others only telling why ("what does
+        # a PO do? the investors asked"): the role, whatever the telling names
+        if (asked := _the_only_question(reading.text)) and (
+            described := self._roles_described(asked)
+        ):
+            return described
         # A phrasing word for word first: "why both and not just a PM?" is all stopwords and
         # role names to the concepts' matcher
         concept = self.concepts.phrased(reading.text)
@@ -2341,10 +2359,15 @@ class Chat:
         # "and pricing?" after a concept, "what does it say about margins?": no concept of that
         # name, but work someone owns; "what does a PM do about pricing?": a role's work
         of_work = reading.follow_up or bool(SAYS_ABOUT.search(said))
-        if of_work or _roles_named(said):
+        named = _roles_named(said)
+        if of_work or named:
             work = self._answer(reading.text)
             if _places_a_role(work) or (of_work and not _names_no_work(work)):
-                return self._ownership(reading, memory)
+                answered = self._ownership(reading, memory)
+                if len(named) == 1 and named[0] not in work.owners:
+                    # "what does a PM do about the release?": not the PM's, first
+                    return _noting(wording.for_roles(tuple(named), work, self.kb), answered)
+                return answered
         # nothing else to answer: words besides a role are only context
         return self._roles_described(reading.text, around=True) or Reply(
             intent=Intent.CONCEPT, text=wording.NO_CONCEPT, memory=Memory(intent="concept")
@@ -2972,6 +2995,21 @@ def _followed(after: str, reply: Reply) -> Reply:
     return reply.model_copy(
         update={"text": f"{reply.text} {after}", "after": f"{reply.after} {after}".strip()}
     )
+
+
+def _the_only_question(text: str) -> str | None:
+    """The one sentence of several that asks something, where the others ask nothing and name
+    no role ("what does a PO do? the investors asked" -> "what does a PO do?"); else None."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if s.endswith("?")]
+    if len(asking) != 1:
+        return None
+    others = " ".join(s for s in sentences if s is not asking[0]).lower()
+    if _roles_named(others) or _WHO.search(others):
+        return None
+    return asking[0]
 
 
 def _noting(note: str, reply: Reply) -> Reply:

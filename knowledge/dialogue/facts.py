@@ -266,10 +266,14 @@ _WANTS = re.compile(
 )
 _NO_SCRUM = re.compile(
     # ("we do not do waterfall" says the team is agile, not that it runs no Scrum)
-    r"\b(?:no scrum|no sprints|kanban|(?<!not )(?<!n't )(?<!not do )(?<!n't do )waterfall|"
-    # "shape up rather than scrum", "we moved away from scrum"
-    r"(?:rather than|instead of|in place of|away from|not) (?:doing |using |running )?"
-    r"(?:scrum|sprints)(?! master)|"
+    # (what a team moves from is not how it works: "switching from kanban to scrum")
+    r"\b(?:no scrum|no sprints|(?<!from )kanban|(?<!not )(?<!n't )(?<!not do )(?<!n't do )"
+    r"(?<!from )waterfall|"
+    # "shape up rather than scrum", "we moved away from scrum" (not "instead of scrum
+    # ceremonies", "instead of sprints dragging on": Scrum itself ends the phrase)
+    r"(?:rather than|instead of|in place of|(?:away )?from|not) (?:doing |using |running )?"
+    r"(?:scrum|sprints)(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|now|anymore|any more|today|these days|"
+    r"last year|this year|for|because|though|to)\b))|"
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
