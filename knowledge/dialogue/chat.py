@@ -2104,8 +2104,12 @@ class Chat:
                 and facts.company_stage not in ("scale-up", "enterprise")
             ):
                 lead = wording.NEEDS_ONE_YET  # "do we even need a product person yet?"
-            elif asked == 0 and _off_scrum(message.said):
-                lead = wording.HIRE_WITHOUT_SCRUM  # "we use kanban, do we still need a PO?"
+            elif missing == "goal" and (
+                (asked == 0 and _off_scrum(message.said))
+                or (said.uses_scrum is False and known.uses_scrum is not False)
+            ):
+                # "we use kanban, do we still need a PO?", "we build sites for clients, no Scrum"
+                lead = wording.HIRE_WITHOUT_SCRUM
             elif asked == 0 and said.company_stage and BOTH_AT_A_SIZE.search(reading.text.lower()):
                 # "do I need both at a 200 person company?": what the article says of size first
                 sizes = self.concepts.find(_COMPANY_SIZE)

@@ -1458,7 +1458,9 @@ NEEDS_ONE_YET = re.compile(
     r"\b(?:too early|too soon) (?:for|to hire) (?:a |any )?(?:product|pm|po)\b|"
     # "do we even need one?", "do we need one at all?"
     r"\b(?:do|does) (?:we|i) (?:(?:even|really|actually) need (?:one|a product person|any)(?: at "
-    r"all| yet)?|need (?:one|a product person|any) (?:at all|yet))(?=\s*(?:[?.!,;]|$))"
+    r"all| yet)?|need (?:one|a product person|any) (?:at all|yet))(?=\s*(?:[?.!,;]|$))|"
+    # "what if we hire neither?", "can we skip both?"
+    r"\bhire neither\b|\bskip both\b|\bdo without (?:either|both)\b"
 )
 # After "can one person do both?": which side such a person would let go ("what would they drop
 # first?").

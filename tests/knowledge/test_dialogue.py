@@ -6018,3 +6018,24 @@ def test_asked_what_a_role_does_about_the_other_roles_work_says_not_theirs_first
 ) -> None:
     reply = chat.reply("what does a PM do about the release?")
     assert reply.text.startswith("Probably not the Product Manager. Most likely the Product Owner.")
+
+
+def test_told_no_scrum_in_answer_to_the_goal_question_says_what_that_means(chat: Chat) -> None:
+    # an agency admin tester's find: "Thanks." and the same question, the "no Scrum" unheard
+    _, told = turns(
+        chat,
+        "We are a 60-person digital agency. Do we need a PO or a PM?",
+        "We build websites and apps for clients, no Scrum.",
+    )
+    assert told.text.startswith("The article's Product Owner is a Scrum role")
+    assert "What is the hire mostly for?" in told.text
+
+
+@pytest.mark.parametrize("asked", ["what if we hire neither?", "should we just hire neither?"])
+def test_hiring_neither_gets_what_the_article_says_of_a_first_product_hire(
+    chat: Chat, asked: str
+) -> None:
+    # a CEO tester's find: the question asked back as if nothing had been said
+    assert chat.reply(asked).text.startswith(
+        "The article doesn't say when a company needs its first product person."
+    )
