@@ -216,6 +216,8 @@ BARE_LIST_WORDS = 6
 _WHO_WORDS = frozenset({"who", "whose", "who's", "whos", "whom"})
 # Matcher answers kept for the turn being read (and a few before it).
 RECENT_ANSWERS = 64
+# Asking for the reasons themselves: "why?", "how come?", "what's the reason?".
+_ASKS_FOR_REASONS = re.compile(r"\b(?:why|how come|reasons?|reasoning|explain)\b")
 # Sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _WHO = re.compile(r"\bwho(?:se|m)?\b")
@@ -2529,7 +2531,9 @@ class Chat:
         elif reading.kind == "why" and not setup and answer and kept.why_told_of == kept.question:
             text = wording.why_again(answer)  # "really?" after "why?": not the same reasons again
         elif reading.kind == "why" and not setup:
-            text = self._why(kept, answer)
+            # "why?" is told the reasons first; "for sure?", "how confident?" how sure, first
+            reasons = bool(_ASKS_FOR_REASONS.search(reading.text.lower()))
+            text = self._why(kept, answer, reasons_first=reasons)
             kept = kept.model_copy(update={"why_told_of": kept.question if answer else ""})
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
@@ -2719,14 +2723,14 @@ class Chat:
     def _previous_answer(self, memory: Memory) -> Answer | None:
         return self._answer(memory.question) if memory.question else None
 
-    def _why(self, memory: Memory, previous: Answer | None) -> str:
+    def _why(self, memory: Memory, previous: Answer | None, *, reasons_first: bool = False) -> str:
         if previous is not None:
-            parts = [wording.ownership(previous, self.kb)]
+            said = wording.reason if reasons_first else wording.ownership
+            parts = [said(previous, self.kb)]
             parts += [
                 f"{part.question.capitalize()}: {part.why}" for part in previous.parts if part.why
             ]
-            if previous.responsibility is not None:
-                parts.append(f"I matched it to “{previous.responsibility.title}”.")
+            # (the reading names the work matched: "Matched “…” (your words: …) → Title.")
             parts.append(f"How I read it: {previous.explanation}")
             return " ".join(parts)
         if memory.facts is not None and memory.intent == "hire":

@@ -218,6 +218,16 @@ def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     return NOT_PLACED
 
 
+def reason(answer: Answer, kb: KnowledgeBase) -> str:
+    """Why the answer is what it is, for "why?": a role's work led by its reason ("Why the
+    Product Owner: …"), rather than the answer said again; other answers as they were said."""
+    names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
+    if not names or not answer.settled or answer.parts or not answer.why:
+        return ownership(answer, kb)
+    section = f" (Article: {answer.section}.)" if answer.section else ""
+    return f"Why the {' and the '.join(names)}: {answer.why}{section}"
+
+
 def explained(concept: Concept) -> str:
     """A concept's explanation (one the article never defines says so in its own words), then
     what it commonly means in practice, said to be outside the article."""
