@@ -218,6 +218,11 @@ _WHO_WORDS = frozenset({"who", "whose", "who's", "whos", "whom"})
 RECENT_ANSWERS = 64
 # Asking for the reasons themselves: "why?", "how come?", "what's the reason?".
 _ASKS_FOR_REASONS = re.compile(r"\b(?:why|how come|reasons?|reasoning|explain)\b")
+# A claim and the reasons given for it: "X since Y", "Y, so X".
+_REASON_AFTER = re.compile(
+    r"^(?P<claim>.+?)\s*,?\s+(?:since|because|cause|cuz|as|given that)\s+.+$"
+)
+_REASON_BEFORE = re.compile(r"^.+?\s*,?\s+so\s+(?P<claim>.+)$")
 # Sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _WHO = re.compile(r"\bwho(?:se|m)?\b")
@@ -967,7 +972,13 @@ class Chat:
                 return _keeping_the_hire(checked, memory)
         if (there := _IS_THERE_IN_ARTICLE.match(text.strip())) is not None:
             return _keeping_the_hire(self._in_the_article(there["thing"], memory), memory)
-        if (claim := self._put_to_confirm(heard)) and not self._of_roles_standing(claim):
+        if (
+            (claim := self._put_to_confirm(heard))
+            and not self._of_roles_standing(claim)
+            # (what the article says given as the reason for a claim about the work last asked
+            # about: "the article says the PO keeps the team on the roadmap, so the PO owns it?")
+            and not (memory is not None and memory.question and _without_reasons(heard))
+        ):
             # "the article says the project grew revenue by 40 percent, correct?": a claim to
             # check, never a story of the person's company (nor a yes); "…says something about
             # pricing, right?" asks whether it covers pricing
@@ -1440,8 +1451,13 @@ class Chat:
         strengths = self._strengths_asked(said) if asks_of_hires else None
         if strengths is not None:
             return strengths
-        # "the article says POs own the go-to-market plan": checked, yes or no
-        if (claim := self._claimed_of_the_article(said)) and _places_a_role(self._answer(claim)):
+        # "the article says POs own the go-to-market plan": checked, yes or no (not one of "it",
+        # which only the conversation tells: "…so the PO owns it, right?")
+        if (
+            (claim := self._claimed_of_the_article(said))
+            and not PRONOUN.search(claim)
+            and _places_a_role(self._answer(claim))
+        ):
             return self.reply(f"{claim}, right?")
         # Read as written: in "we can hire two. The devs need…" nobody hires devs.
         other_hire = OTHER_HIRE.search(text.lower())
@@ -1767,15 +1783,22 @@ class Chat:
         else:
             answer = self._answer(self._with_topic(reading, memory))
             claim, asked = reading.text, message_of(reading.text).asked
+            if (reasoned := _without_reasons(said)) is not None and _checks_a_claim(reasoned):
+                # "the PO does it since the PO represents stakeholders, right?": the claim is
+                # the one before "since" (after "so"), whatever its reasons name
+                asked = message_of(reasoned).said
             if asked != said and _checks_a_claim(asked):
                 # "the PO represents stakeholders… so the PO talks to customers, right?": the
                 # claim checked is the one asked, whatever its reasons name
-                claim = asked
+                claim = question = str(asked)
                 if memory is not None and memory.question and asked.finds(PRONOUN):
                     # "…so PO owns it right?": "it" is the work last asked about, whatever
-                    # the reasons before it name
-                    claim = wording.with_topic(asked, memory.question)
-                claimed = self._answer(claim)
+                    # the reasons before it name (that work itself, where "it" is all it names)
+                    alone = self.matcher.reads_no_words(asked)
+                    question = (
+                        memory.question if alone else wording.with_topic(asked, memory.question)
+                    )
+                claimed = self._answer(question)
                 if claimed.owners and claimed.confidence >= MOST_LIKELY:
                     answer = claimed  # a role's work; else the reasons say what the work is
             # (looked for only where the answer is unsure: most turns place work clearly)
@@ -3003,6 +3026,25 @@ def _followed(after: str, reply: Reply) -> Reply:
     return reply.model_copy(
         update={"text": f"{reply.text} {after}", "after": f"{reply.after} {after}".strip()}
     )
+
+
+def _without_reasons(said: str) -> str | None:
+    """A (normalised) claim put to confirm without the reasons given for it ("the po does it
+    since the po represents stakeholders, right?" -> "the po does it right?"; "the pm leads the
+    team, so the pm manages the backlog, right?" -> "the pm manages the backlog right?"), or None
+    where no reason is given."""
+    tail = CONFIRM_TAIL.search(said)
+    body = said[: tail.start()] if tail else said
+    ending = tail.group().strip(" ,") if tail else ""
+    after = _REASON_AFTER.match(body)
+    claim = (
+        after["claim"]
+        if after
+        else (before["claim"] if (before := _REASON_BEFORE.match(body)) else None)
+    )
+    if claim is None or not _roles_named(claim):
+        return None
+    return f"{claim.strip(' ,')} {ending}".strip()
 
 
 def _the_only_question(text: str) -> str | None:

@@ -6046,3 +6046,38 @@ def test_why_leads_with_the_reasons_not_the_answer_again(chat: Chat) -> None:
     answer, why = turns(chat, "who owns the backlog?", "why?")
     assert why.text.startswith("Why the Product Owner: Managing the product backlog heads")
     assert answer.text not in why.text and why.text.count("Managing and ordering") == 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "claim", "starts"),
+    [
+        # a sceptical VP's finds: "Yes." to the reason, the claim itself unanswered
+        (
+            "who does go-to-market planning?",
+            "the PO does it since the PO represents stakeholders, right?",
+            "Not the Product Owner. That's clearly work for the Product Manager.",
+        ),
+        (
+            "who owns the backlog?",
+            "the PM leads the product team during development, so the PM manages the backlog, "
+            "right?",
+            "Not the Product Manager. That's clearly work for the Product Owner.",
+        ),
+        (
+            "who owns the roadmap",
+            "the article says PO helps the team stay aligned with the roadmap. so PO owns it "
+            "right?",
+            "Partly. Most likely the Product Owner and the Product Manager",
+        ),
+        (
+            "who writes user stories?",
+            "the PO writes them because the PO manages the backlog, right?",
+            "Yes. That's clearly work for the Product Owner.",
+        ),
+    ],
+)
+def test_a_claim_is_checked_apart_from_the_reasons_given_for_it(
+    chat: Chat, asked: str, claim: str, starts: str
+) -> None:
+    _, checked = turns(chat, asked, claim)
+    assert checked.text.startswith(starts)
