@@ -169,11 +169,13 @@ from knowledge.questionnaire import (
 )
 from knowledge.text import (
     POINTING_BACK,
+    STOPWORDS,
     clean_text,
     listed_work,
     lists_item_by_item,
     named_work,
     split_words,
+    stem,
 )
 
 # Where a message's list breaks into pieces of work ("pricing, hiring engineers and backlog").
@@ -223,6 +225,21 @@ _REASON_AFTER = re.compile(
     r"^(?P<claim>.+?)\s*,?\s+(?:since|because|cause|cuz|as|given that)\s+.+$"
 )
 _REASON_BEFORE = re.compile(r"^.+?\s*,?\s+so\s+(?P<claim>.+)$")
+# Words about the article itself in "does the article mention X?", not about X.
+_ABOUT_THE_ARTICLE = frozenset(
+    [
+        "article",
+        "mention",
+        "mentions",
+        "mentioned",
+        "say",
+        "says",
+        "said",
+        "cover",
+        "covers",
+        "talk",
+    ]
+)
 # Sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _WHO = re.compile(r"\bwho(?:se|m)?\b")
@@ -1659,6 +1676,7 @@ class Chat:
                 answer,
                 answered=False,
                 claimed=claimed,
+                by_name=_by_the_articles_name(asked, answer),
                 # (a claim said in the negative may be the article's own: "…PMs don't make it")
                 of_a_role=bool(_roles_named(normalise(asked)))
                 and not _NEGATED.search(_TAG_ASKED.sub("", asked)),
@@ -3045,6 +3063,19 @@ def _without_reasons(said: str) -> str | None:
     if claim is None or not _roles_named(claim):
         return None
     return f"{claim.strip(' ,')} {ending}".strip()
+
+
+def _by_the_articles_name(asked: str, answer: Answer) -> bool:
+    """Whether work asked about is named in words of the article's own (its title or reasons
+    share one: "sprint planning"), not only in a phrasing RoleFit knows it by ("PRDs")."""
+    told = f"{answer.responsibility.title if answer.responsibility else ''} {answer.why or ''}"
+    known = {stem(word) for word in split_words(clean_text(told))}
+    named = [
+        word
+        for word in split_words(clean_text(asked))
+        if word not in STOPWORDS and word not in _ABOUT_THE_ARTICLE and not _roles_named(word)
+    ]
+    return not named or any(stem(word) in known for word in named)
 
 
 def _the_only_question(text: str) -> str | None:

@@ -582,13 +582,16 @@ def in_the_article(
     either: bool = False,
     claimed: bool = False,
     of_a_role: bool = False,
+    by_name: bool = True,
 ) -> str:
     """Whether the article itself names the work an answer is about, said plainly first;
     `answered`: the answer was just given, so its "most likely" is RoleFit's own; `made_up`:
     asked as "did you make that up?", so its yes is a no; `either`: asked as "the article or
     your opinion?", so it is said which rather than yes or no; `claimed`: asked whether it says
     a claim, which the work named does not make true, so what it says is given to check; a
-    claim naming a role (`of_a_role`) of work the article gives to someone else is a plain no."""
+    claim naming a role (`of_a_role`) of work the article gives to someone else is a plain no;
+    work asked about in words that are not the article's (`by_name` False: "PRDs") is in it, but
+    not by that name."""
     if not answer.settled:
         lead = (
             "The article" if either else "No: I said the article" if made_up else "No, the article"
@@ -624,6 +627,8 @@ def in_the_article(
     if claimed:
         return f"{CLAIM} {answer.why} (Article: {answer.section}.)"
     lead = "It's" if either else "No, it's" if made_up else "Yes. It's"
+    if not by_name and not (either or made_up):
+        lead = "Not by that name, but the work is"
     return f"{lead} in the article's section “{answer.section}”: {answer.why}"
 
 

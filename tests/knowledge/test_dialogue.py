@@ -6081,3 +6081,10 @@ def test_a_claim_is_checked_apart_from_the_reasons_given_for_it(
 ) -> None:
     _, checked = turns(chat, asked, claim)
     assert checked.text.startswith(starts)
+
+
+def test_work_the_article_names_in_other_words_is_not_said_to_be_named(chat: Chat) -> None:
+    # a sceptical VP's find: "Yes." to whether the article mentions PRDs, which it never names
+    _, named = turns(chat, "who writes PRDs?", "so the article mentions PRDs?")
+    assert named.text.startswith("Not by that name, but the work is in the article's section")
+    assert chat.reply("does the article mention user stories?").text.startswith("Yes.")
