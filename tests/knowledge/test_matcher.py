@@ -880,3 +880,9 @@ def test_new_entries_take_only_their_own_words(
 def test_a_chip_chosen_is_engineerings_open_work_not_office_it(matcher: Matcher) -> None:
     answer = matcher.answer("who decides which wifi chip we use")
     assert not answer.settled and answer.outside_owner == "engineering"
+
+
+@pytest.mark.parametrize("question", ["who talks to schools", "who gives demo to schools"])
+def test_schools_are_not_the_school_run(matcher: Matcher, question: str) -> None:
+    # an edtech founder's find: schools (the customers) read as picking up the kids
+    assert matcher.answer(question).outside_owner is None
