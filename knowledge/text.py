@@ -231,10 +231,14 @@ _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # figures — on the market").
 _NOT_A_LIST = re.compile(
     r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s|"
-    # people named by example ("represents stakeholders such as risk, compliance and finance"),
-    # or named to the last ("talking to finance, ops, sales, legal, basically everyone")
+    # people named by example, one word each, to the end of the list ("represents stakeholders
+    # such as risk, compliance and finance to the team"; not "meets customers like banks and
+    # insurers, and runs the launch", where the list goes on), or named to the last ("talking to
+    # finance, ops, sales, legal, basically everyone")
     r"\b(?:stakeholders|teams|departments|people|groups|partners|customers|clients) (?:such as|"
-    r"like|including|e\.?g\.?)\s|,\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
+    r"like|including|e\.?g\.?)\s+\w+(?:,\s*\w+)*,?\s+(?:and|or)\s+\w+(?=\s*(?:$|[?.!]|(?:to|for|in|"
+    r"on|at|about|with|across)\b))|"
+    r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Sentences and lines; a line that goes on from the one before ("…checklist,\nand who owns…")

@@ -2373,8 +2373,10 @@ class Chat:
     def _concept(self, reading: Reading, memory: Memory | None) -> Reply:
         # A role asked about in a sentence of its own, the others only telling why ("what does
         # a PO do? the investors asked"): the role, whatever the telling names
-        if (asked := _the_only_question(reading.text)) and (
-            described := self._roles_described(asked)
+        if (
+            (apart := _the_only_question(reading.text))
+            and not _places_clearly(self._answer(apart[1]))  # "…? we have lots of suppliers"
+            and (described := self._roles_described(apart[0]))
         ):
             return described
         # A phrasing word for word first: "why both and not just a PM?" is all stopwords and
@@ -3078,9 +3080,15 @@ def _by_the_articles_name(asked: str, answer: Answer) -> bool:
     return not named or any(stem(word) in known for word in named)
 
 
-def _the_only_question(text: str) -> str | None:
-    """The one sentence of several that asks something, where the others ask nothing and name
-    no role ("what does a PO do? the investors asked" -> "what does a PO do?"); else None."""
+def _places_clearly(answer: Answer) -> bool:
+    """An answer sure of whose work it is, a role's or someone else's."""
+    return answer.confidence >= CLEARLY and bool(answer.owners or answer.outside_owner)
+
+
+def _the_only_question(text: str) -> tuple[str, str] | None:
+    """The one sentence of several that asks something, and the others, where they ask nothing
+    and name no role ("what does a PO do? the investors asked" -> ("what does a PO do?", "the
+    investors asked")); else None."""
     sentences = [s for s in _SENTENCES.split(text.strip()) if s]
     if len(sentences) < 2:
         return None
@@ -3090,7 +3098,7 @@ def _the_only_question(text: str) -> str | None:
     others = " ".join(s for s in sentences if s is not asking[0]).lower()
     if _roles_named(others) or _WHO.search(others):
         return None
-    return asking[0]
+    return asking[0], others
 
 
 def _noting(note: str, reply: Reply) -> Reply:

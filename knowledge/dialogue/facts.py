@@ -271,9 +271,11 @@ _NO_SCRUM = re.compile(
     r"(?<!from )waterfall|"
     # "shape up rather than scrum", "we moved away from scrum" (not "instead of scrum
     # ceremonies", "instead of sprints dragging on": Scrum itself ends the phrase)
-    r"(?:rather than|instead of|in place of|(?:away )?from|not) (?:doing |using |running )?"
+    r"(?:rather than|instead of|in place of|away from|not) (?:doing |using |running )?"
     r"(?:scrum|sprints)(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|now|anymore|any more|today|these days|"
     r"last year|this year|for|because|though|to)\b))|"
+    # ("moved from scrum to kanban"; not "we learned a lot from scrum")
+    r"from (?:scrum|sprints) to\b|"
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"

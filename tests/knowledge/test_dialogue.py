@@ -6088,3 +6088,21 @@ def test_work_the_article_names_in_other_words_is_not_said_to_be_named(chat: Cha
     _, named = turns(chat, "who writes PRDs?", "so the article mentions PRDs?")
     assert named.text.startswith("Not by that name, but the work is in the article's section")
     assert chat.reply("does the article mention user stories?").text.startswith("Yes.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a reviewer's finds: learning from Scrum is no leaving it
+        "we get a lot of value from scrum, do we need a PO?",
+        "our developers come from scrum and love it. who should we hire?",
+    ],
+)
+def test_what_scrum_gave_a_team_is_no_saying_it_runs_none(said: str) -> None:
+    assert read_facts(said).uses_scrum is not False
+
+
+def test_a_role_asked_beside_a_sentence_telling_clear_work_answers_with_it(chat: Chat) -> None:
+    # a reviewer's find: the context had been dropped for the plain role card
+    reply = chat.reply("what does a PM do? we are a hardware company with lots of suppliers.")
+    assert reply.text.startswith("Hardware and manufacturing companies")

@@ -475,6 +475,12 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
             None,
         ),
         ("who should be talking to finance, ops, sales, legal, basically everyone?", None),
+        # (a list of work in which one piece names people by example is still a list)
+        (
+            "who manages the backlog, meets customers like banks and insurers, and runs the "
+            "go-to-market plan?",
+            ["the backlog", "meets customers like banks", "insurers", "the go to market plan"],
+        ),
         (
             "who owns each of these? • backlog grooming • pricing • customer interviews",
             ["backlog grooming", "pricing", "customer interviews"],
@@ -886,3 +892,27 @@ def test_a_chip_chosen_is_engineerings_open_work_not_office_it(matcher: Matcher)
 def test_schools_are_not_the_school_run(matcher: Matcher, question: str) -> None:
     # an edtech founder's find: schools (the customers) read as picking up the kids
     assert matcher.answer(question).outside_owner is None
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        # a reviewer's finds: years of something, or a contract's length, are no planning horizon
+        ("after two years of scrum, who should run sprint planning?", PO),
+        ("who writes the 3-year roadmap?", PM),
+        # "chip in" is no chip; office wifi is still IT's
+        ("who should chip in on sprint planning?", PO),
+    ],
+)
+def test_years_and_chips_count_only_as_plans_and_parts(
+    matcher: Matcher, question: str, owners: list[str]
+) -> None:
+    answer = matcher.answer(question)
+    assert answer.owners == owners and confidence_words(answer.confidence) == "clearly"
+
+
+@pytest.mark.parametrize(
+    "question", ["who do I ask for wifi access?", "the wifi is slow, who fixes it?"]
+)
+def test_office_wifi_troubles_are_its(matcher: Matcher, question: str) -> None:
+    assert matcher.answer(question).outside_owner == "IT"
