@@ -862,7 +862,12 @@ _NO = re.compile(r"^(?:no|nope|nah|not really|we don'?t|never)\b|\b(?:kanban|wat
 # A count that is of something else: "two-week sprints", "our 2 founders", "1 scrum team".
 _NOT_A_HEAD_COUNT = (
     r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|teams?|squads?|sprints?|"
-    r"engineers?|devs?|developers?|products|product lines?)\b)"
+    r"engineers?|devs?|developers?|products|product lines?|employees|members)\b)"
+)
+# …nor is a team's or company's size: "team size is 8", "we are 8", "a team of 5".
+_A_SIZE_BEFORE = (
+    r"(?<!size is )(?<!size of )(?<!size )(?<!size: )(?<!we are )(?<!we r )(?<!we're )"
+    r"(?<!team of )(?<!company of )(?<!there are )"
 )
 # One hire for each of several teams: room for both roles ("one per team, we have two teams").
 _ONE_PER_TEAM = re.compile(
@@ -871,7 +876,9 @@ _ONE_PER_TEAM = re.compile(
 )
 # …unless there is one team: "one per team, but we only have one team".
 _ONE_TEAM = re.compile(r"\b(?:only (?:have )?one|a single|just one|one) (?:team|squad)\b(?! each)")
-_ONE_ANSWER = re.compile(rf"\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}")
+_ONE_ANSWER = re.compile(
+    rf"{_A_SIZE_BEFORE}\b(?:one|1|single|just one|only one)\b{_NOT_A_HEAD_COUNT}"
+)
 # Two said to be out of reach: "no $$ for 2", "not enough budget for two", "can't pay for both".
 # (the two must be hires: "no funding for 2 years", "no budget for a second round" are not)
 _HIRED_TWO = (
@@ -886,7 +893,8 @@ _TWO_DENIED = re.compile(
 )
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
-    rf"\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b{_NOT_A_HEAD_COUNT}"
+    rf"{_A_SIZE_BEFORE}\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b"
+    rf"{_NOT_A_HEAD_COUNT}"
 )
 
 

@@ -6106,3 +6106,13 @@ def test_a_role_asked_beside_a_sentence_telling_clear_work_answers_with_it(chat:
     # a reviewer's find: the context had been dropped for the plain role card
     reply = chat.reply("what does a PM do? we are a hardware company with lots of suppliers.")
     assert reply.text.startswith("Hardware and manufacturing companies")
+
+
+@pytest.mark.parametrize("size", ["team size is 8", "we r 8 ppl only", "we are 5 people"])
+def test_a_teams_size_told_while_hires_are_asked_is_no_count_of_hires(
+    chat: Chat, size: str
+) -> None:
+    # an edtech founder's find: "team size is 8" made it "clear: hire both"
+    _, _, told = turns(chat, "whom to hire first", "both", size)
+    assert told.recommendation is None
+    assert "How many product people can you hire now?" in told.text
