@@ -1305,11 +1305,24 @@ SHORTHAND = {
     "wht": "what",
     "ppl": "people",
     "abt": "about",
+    # the word that asks for a comparison, as often mistyped
+    "diffrence": "difference",
+    "differnce": "difference",
+    "diference": "difference",
+    "difrence": "difference",
+    "diffrent": "different",
 }
-SHORTHAND_WORDS = re.compile(r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt)\b(?!')")
+SHORTHAND_WORDS = re.compile(
+    r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|"
+    r"diffrent)\b(?!')"
+)
 # Of those, the ones no word or name is spelled as ("U.S.", "UR" for user research are): written
 # out in the message itself, so every reading of it (the concepts', the matcher's) sees the word.
-SPELLED_OUT_WORDS = re.compile(r"\b(?:shld|shud|shd|wat|wht|ppl|abt)\b(?![.'/])", re.IGNORECASE)
+SPELLED_OUT_WORDS = re.compile(
+    r"\b(?:shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|diffrent)\b"
+    r"(?![.'/])",
+    re.IGNORECASE,
+)
 
 # "PO o PM?", "PO oder PM?": "or" between the roles' names, said in another language.
 _ROLE_NAME = r"(?:po|pm|product owner|product manager)"

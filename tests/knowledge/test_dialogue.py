@@ -6116,3 +6116,19 @@ def test_a_teams_size_told_while_hires_are_asked_is_no_count_of_hires(
     _, _, told = turns(chat, "whom to hire first", "both", size)
     assert told.recommendation is None
     assert "How many product people can you hire now?" in told.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        # an edtech founder's finds
+        ("what is the diffrence between po and pm in simple words", "Product Owner (PO): "),
+        ("what is c-suite", "The C-suite: "),
+        ("c suite means what", "The C-suite: "),
+        ("what is the training ground for CEOs?", "Product management as a training ground"),
+    ],
+)
+def test_a_mistyped_difference_and_the_c_suite_are_explained(
+    chat: Chat, asked: str, starts: str
+) -> None:
+    assert chat.reply(asked).text.startswith(starts)
