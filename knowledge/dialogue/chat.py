@@ -530,7 +530,9 @@ _HIRE_ORDER = re.compile(
     r"\bhire (?:first|next|second)\b|\b(?:which|what) (?:one|role|person) (?:to hire |should "
     r"(?:i|we) hire |(?:i|we) should hire |do (?:i|we) hire )?(?:first|next|second)\b|"
     r"\bin (?:what|which) order\b|"
-    r"\b(?:first|next|second) hire\b"
+    r"\b(?:first|next|second) hire\b|"
+    # a role named as the first hire: "…should always hire a PM first?"
+    r"\bhire (?:a |an |the )?(?:pm|po|pms|pos|product managers?|product owners?) first\b"
 )
 # Whom to hire asked of the article: "does it say who to hire?" (not "who is responsible for
 # hiring?").
@@ -1613,7 +1615,7 @@ class Chat:
         which finding the idea or the work does not make true: what the article says of it is
         given to check the claim against, never a yes."""
         kept = memory or Memory(intent="feedback")
-        if _WHOM_TO_HIRE.search(asked.lower()):
+        if _WHOM_TO_HIRE.search(asked.lower()) or _HIRE_ORDER.search(asked.lower()):
             # "does the article say who to hire?": its own question, though never in what order
             ordered = _HIRE_ORDER.search(asked.lower())
             text = (

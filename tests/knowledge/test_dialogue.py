@@ -1855,8 +1855,9 @@ def test_a_new_market_wanted_after_the_advice_adds_growth_to_the_hire(chat: Chat
 @pytest.mark.parametrize(
     "claim",
     [
-        "the article says startups should always hire a PM first, right?",
+        # ("…should always hire a PM first" names an order of hires: a plain no, tested below)
         "so the article says every company over 50 people needs both, yeah?",
+        "the article says big companies need both roles, right?",
     ],
 )
 def test_a_claim_about_the_article_gets_what_it_says_to_check_against(
@@ -4236,7 +4237,7 @@ def test_a_correction_about_clients_does_not_change_the_companys_stage(chat: Cha
 def test_a_claim_checked_after_the_advice_keeps_the_hire(chat: Chat) -> None:
     claimed = "the article says startups should hire a PM first, right?"
     _, checked, again = turns(chat, ADVISED_PM, claimed, "who should we hire?")
-    assert checked.text.startswith(wording.CLAIM)
+    assert checked.text.startswith("No. The article never says which role to hire first")
     assert again.recommendation is not None
 
 
@@ -6132,3 +6133,15 @@ def test_a_mistyped_difference_and_the_c_suite_are_explained(
     chat: Chat, asked: str, starts: str
 ) -> None:
     assert chat.reply(asked).text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # a sceptical VP's find: "What is the hire mostly for?" or the sizes, never a "No"
+        "the article says startups should always hire a PM first, right?",
+        "does the article say startups should hire a PM first?",
+    ],
+)
+def test_a_claim_that_the_article_orders_the_hires_gets_a_no(chat: Chat, claim: str) -> None:
+    assert chat.reply(claim).text.startswith("No. The article never says which role to hire first")
