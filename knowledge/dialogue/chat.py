@@ -240,6 +240,8 @@ _ABOUT_THE_ARTICLE = frozenset(
         "talk",
     ]
 )
+# A bare no: "no", "nope", "nah, wrong".
+_BARE_NO = re.compile(r"^(?:no|nope|nah|wrong)(?: (?:no|nope|wrong))*\W*$")
 # Sentences, each with the mark that ends it.
 _SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _WHO = re.compile(r"\bwho(?:se|m)?\b")
@@ -911,6 +913,14 @@ class Chat:
                 return self.reply(asked, memory)
         if memory is not None and THANKS_EMOJI.fullmatch(text) and text.strip(" \ufe0f"):
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
+        if (
+            memory is not None
+            and memory.question
+            and not _hiring_question_waits(memory)
+            and _BARE_NO.match(normalise(text))
+        ):
+            # "no" alone after an answer: pushback on it, not a piece of work called "no"
+            return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
         if memory is not None and memory.facts and self._advice_put_right(text, memory):
             # "actually we can make two hires", "we don't do scrum, we do kanban", even after a
             # question in between: the advice put right, and given again

@@ -6145,3 +6145,11 @@ def test_a_mistyped_difference_and_the_c_suite_are_explained(
 )
 def test_a_claim_that_the_article_orders_the_hires_gets_a_no(chat: Chat, claim: str) -> None:
     assert chat.reply(claim).text.startswith("No. The article never says which role to hire first")
+
+
+def test_a_bare_no_after_an_answer_is_pushback_on_it(chat: Chat) -> None:
+    # a sceptical VP's find: "no" was read as work named "no", and the answer forgotten
+    _, no = turns(chat, "who writes user stories?", "no")
+    assert no.kind == "disagree" and "Product Owner" in no.text
+    _, _, waiting = turns(chat, "should we hire a PO or PM?", "we do scrum", "no")
+    assert waiting.intent is Intent.HIRE  # an answer to the question waiting, as before
