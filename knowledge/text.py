@@ -229,15 +229,17 @@ _BULLETS = "\u2022\u00b7"
 _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
+# One example in a list of people named by example: "the CFO", "sales", "product marketing".
+_EXAMPLE = r"(?:the )?\w+(?: \w+)?"
 _NOT_A_LIST = re.compile(
     r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s|"
-    # people named by example, one word each, to the end of the list ("represents stakeholders
-    # such as risk, compliance and finance to the team"; not "meets customers like banks and
-    # insurers, and runs the launch", where the list goes on), or named to the last ("talking to
-    # finance, ops, sales, legal, basically everyone")
+    # people named by example to the end of the list ("represents stakeholders such as risk,
+    # compliance and finance to the team"; not "meets customers like banks and insurers, and
+    # runs the launch", where the list goes on), or named to the last ("talking to finance, ops,
+    # sales, legal, basically everyone")
     r"\b(?:stakeholders|teams|departments|people|groups|partners|customers|clients) (?:such as|"
-    r"like|including|e\.?g\.?)\s+\w+(?:,\s*\w+)*,?\s+(?:and|or)\s+\w+(?=\s*(?:$|[?.!]|(?:to|for|in|"
-    r"on|at|about|with|across)\b))|"
+    rf"like|including|e\.?g\.?)\s+{_EXAMPLE}(?:,\s*{_EXAMPLE})*,?\s+(?:and|or)\s+{_EXAMPLE}"
+    r"(?=\s*(?:$|[?.!]|(?:to|for|in|on|at|about|with|across|when|while|if)\b))|"
     r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

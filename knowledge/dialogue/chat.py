@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from cachetools import LRUCache
 from pydantic import BaseModel, ConfigDict
@@ -169,13 +170,11 @@ from knowledge.questionnaire import (
 )
 from knowledge.text import (
     POINTING_BACK,
-    STOPWORDS,
     clean_text,
     listed_work,
     lists_item_by_item,
     named_work,
     split_words,
-    stem,
 )
 
 # Where a message's list breaks into pieces of work ("pricing, hiring engineers and backlog").
@@ -221,24 +220,11 @@ RECENT_ANSWERS = 64
 # Asking for the reasons themselves: "why?", "how come?", "what's the reason?".
 _ASKS_FOR_REASONS = re.compile(r"\b(?:why|how come|reasons?|reasoning|explain)\b")
 # A claim and the reasons given for it: "X since Y", "Y, so X".
-_REASON_AFTER = re.compile(
-    r"^(?P<claim>.+?)\s*,?\s+(?:since|because|cause|cuz|as|given that)\s+.+$"
-)
-_REASON_BEFORE = re.compile(r"^.+?\s*,?\s+so\s+(?P<claim>.+)$")
-# Words about the article itself in "does the article mention X?", not about X.
-_ABOUT_THE_ARTICLE = frozenset(
-    [
-        "article",
-        "mention",
-        "mentions",
-        "mentioned",
-        "say",
-        "says",
-        "said",
-        "cover",
-        "covers",
-        "talk",
-    ]
+_REASON_AFTER = re.compile(r"^(?P<claim>.+?)\s*,?\s+(?:since|because|cause|cuz|given that)\s+.+$")
+# ("…, so the PM owns it", not "…so the PM can do strategy", which says what for)
+_REASON_BEFORE = re.compile(
+    r"^.+?\s*,?\s+(?:so|therefore|hence|thus)\s+(?P<claim>(?!.*\b(?:can|could|will|would|may|"
+    r"might|has time|have time|gets to)\b).+)$"
 )
 # A bare no: "no", "nope", "nah, wrong".
 _BARE_NO = re.compile(r"^(?:no|nope|nah|wrong)(?: (?:no|nope|wrong))*\W*$")
@@ -1484,7 +1470,7 @@ class Chat:
         # which only the conversation tells: "…so the PO owns it, right?")
         if (
             (claim := self._claimed_of_the_article(said))
-            and not PRONOUN.search(claim)
+            and not self._of_it_only(_without_reasons(claim) or claim)
             and _places_a_role(self._answer(claim))
         ):
             return self.reply(f"{claim}, right?")
@@ -1688,7 +1674,7 @@ class Chat:
                 answer,
                 answered=False,
                 claimed=claimed,
-                by_name=_by_the_articles_name(asked, answer),
+                by_name=_by_the_articles_name(asked, answer, self.kb.language.abbreviations),
                 # (a claim said in the negative may be the article's own: "…PMs don't make it")
                 of_a_role=bool(_roles_named(normalise(asked)))
                 and not _NEGATED.search(_TAG_ASKED.sub("", asked)),
@@ -1930,6 +1916,11 @@ class Chat:
         if says is None:
             return ""
         return CONFIRM_TAIL.sub("", said[says.end() :]).rstrip(" ?.!")
+
+    def _of_it_only(self, claim: str) -> bool:
+        """Whether a claim names its work only as "it" or "them" ("the PO owns it"): which work,
+        only the conversation tells."""
+        return bool(PRONOUN.search(claim)) and self.matcher.reads_no_words(claim)
 
     def _of_roles_standing(self, claim: str) -> bool:
         """Whether a claim names a role and says whose some placed work is, or how the roles
@@ -3079,17 +3070,17 @@ def _without_reasons(said: str) -> str | None:
     return f"{claim.strip(' ,')} {ending}".strip()
 
 
-def _by_the_articles_name(asked: str, answer: Answer) -> bool:
-    """Whether work asked about is named in words of the article's own (its title or reasons
-    share one: "sprint planning"), not only in a phrasing RoleFit knows it by ("PRDs")."""
+def _by_the_articles_name(asked: str, answer: Answer, abbreviations: Mapping[str, str]) -> bool:
+    """Whether work asked about is named as the article names it: not by an abbreviation the
+    article never spells out that way ("PRDs" for its technical requirements; "GTM" is its
+    go-to-market)."""
     told = f"{answer.responsibility.title if answer.responsibility else ''} {answer.why or ''}"
-    known = {stem(word) for word in split_words(clean_text(told))}
-    named = [
-        word
+    plain = " ".join(split_words(clean_text(told)))
+    return not any(
+        (spelled := abbreviations.get(word)) is not None
+        and " ".join(split_words(spelled)) not in plain
         for word in split_words(clean_text(asked))
-        if word not in STOPWORDS and word not in _ABOUT_THE_ARTICLE and not _roles_named(word)
-    ]
-    return not named or any(stem(word) in known for word in named)
+    )
 
 
 def _places_clearly(answer: Answer) -> bool:

@@ -274,8 +274,10 @@ _NO_SCRUM = re.compile(
     r"(?:rather than|instead of|in place of|away from|not) (?:doing |using |running )?"
     r"(?:scrum|sprints)(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|now|anymore|any more|today|these days|"
     r"last year|this year|for|because|though|to)\b))|"
-    # ("moved from scrum to kanban"; not "we learned a lot from scrum")
-    r"from (?:scrum|sprints) to\b|"
+    # ("moved from scrum to kanban", "we switched from scrum last year"; not "we learned a lot
+    # from scrum")
+    r"from (?:scrum|sprints) to\b|(?:switched|moved|came|migrated|transitioned|went|switching|"
+    r"moving|migrating) (?:away )?from (?:scrum|sprints)\b|"
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
@@ -864,10 +866,10 @@ _NOT_A_HEAD_COUNT = (
     r"(?![- ](?:week|weeks|month|months|day|days|year|years|founders?|teams?|squads?|sprints?|"
     r"engineers?|devs?|developers?|products|product lines?|employees|members)\b)"
 )
-# …nor is a team's or company's size: "team size is 8", "we are 8", "a team of 5".
+# …nor is a team's or company's size: "team size is 8", "we are 8".
 _A_SIZE_BEFORE = (
     r"(?<!size is )(?<!size of )(?<!size )(?<!size: )(?<!we are )(?<!we r )(?<!we're )"
-    r"(?<!team of )(?<!company of )(?<!there are )"
+    r"(?<!there are )"
 )
 # One hire for each of several teams: room for both roles ("one per team, we have two teams").
 _ONE_PER_TEAM = re.compile(

@@ -222,10 +222,12 @@ def reason(answer: Answer, kb: KnowledgeBase) -> str:
     """Why the answer is what it is, for "why?": a role's work led by its reason ("Why the
     Product Owner: …"), rather than the answer said again; other answers as they were said."""
     names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
-    if not names or not answer.settled or answer.parts or not answer.why:
-        return ownership(answer, kb)
+    sure = confidence_words(answer.confidence)
+    if not names or not answer.settled or answer.parts or not answer.why or sure == "not sure":
+        return ownership(answer, kb)  # (an unsure answer keeps its "not sure" first)
     section = f" (Article: {answer.section}.)" if answer.section else ""
-    return f"Why the {' and the '.join(names)}: {answer.why}{section}"
+    hedge = "most likely " if sure == "most likely" else ""
+    return f"Why {hedge}the {' and the '.join(names)}: {answer.why}{section}"
 
 
 def explained(concept: Concept) -> str:

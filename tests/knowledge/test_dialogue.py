@@ -460,7 +460,7 @@ def test_a_correction_is_read_however_it_opens_and_asking_why_is_no_correction(
     assert meant.text.startswith("Got it, about that work: That's clearly work for the Product")
     for asks_why in ("no, I meant why?", "no, I meant, like, why?", "no, I meant <@U123> why?"):
         _, why = turns(chat, "who owns pricing?", asks_why)
-        assert why.text.startswith("Why the Product Manager:")  # the why
+        assert why.text.startswith("Why most likely the Product Manager:")  # the why
     _, other = turns(chat, "who owns pricing?", "not that one, I meant the backlog")
     assert other.text.startswith("Got it, about that work: That's clearly work for the Product")
     _, oops = turns(chat, "who owns pricing?", "oops, I meant the backlog")  # was hiring advice
@@ -6153,3 +6153,63 @@ def test_a_bare_no_after_an_answer_is_pushback_on_it(chat: Chat) -> None:
     assert no.kind == "disagree" and "Product Owner" in no.text
     _, _, waiting = turns(chat, "should we hire a PO or PM?", "we do scrum", "no")
     assert waiting.intent is Intent.HIRE  # an answer to the question waiting, as before
+
+
+@pytest.mark.parametrize(
+    ("asked", "claim", "starts"),
+    [
+        # a third review's finds: "as" is no reason, "so … can" says what for
+        (
+            "who owns the backlog?",
+            "the PO serves as the stakeholders' representative, right?",
+            "Yes. That's clearly work for the Product Owner.",
+        ),
+        (
+            "who owns pricing?",
+            "the PM serves as the scrum backlog manager, right?",
+            "Probably not the Product Manager.",
+        ),
+        (
+            "who does go-to-market?",
+            "the PO owns the go-to-market plan so the PM can do strategy, right?",
+            "That's clearly work for the Product Manager. Creating the go-to-market plan",
+        ),
+        (
+            "who manages the backlog?",
+            "the PM leads the team, therefore the PM owns it, right?",
+            "Not the Product Manager.",
+        ),
+    ],
+)
+def test_only_a_reason_is_set_apart_from_a_claim(
+    chat: Chat, asked: str, claim: str, starts: str
+) -> None:
+    _, checked = turns(chat, asked, claim)
+    assert checked.text.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("asked", "starts"),
+    [
+        ("does the article mention revenue?", "Yes."),
+        ("does the article mention PRDs?", "Not by that name"),
+        (
+            "the article says POs own the go-to-market plan that sales uses",
+            "Not the Product Owner.",
+        ),
+    ],
+)
+def test_what_the_article_names_is_told_by_its_name(chat: Chat, asked: str, starts: str) -> None:
+    assert chat.reply(asked).text.startswith(starts)
+
+
+def test_why_of_an_unsure_answer_keeps_it_unsure(chat: Chat) -> None:
+    answer, why = turns(chat, "who investigates the cause of churn?", "why?")
+    assert answer.text.startswith("I'm not sure") and why.text.startswith("I'm not sure")
+
+
+@pytest.mark.parametrize(
+    "said", ["we switched from scrum last year, PO or PM?", "we came from scrum, now do shape up"]
+)
+def test_a_team_that_left_scrum_runs_none(said: str) -> None:
+    assert read_facts(said).uses_scrum is False

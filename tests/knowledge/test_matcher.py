@@ -916,3 +916,21 @@ def test_years_and_chips_count_only_as_plans_and_parts(
 )
 def test_office_wifi_troubles_are_its(matcher: Matcher, question: str) -> None:
     assert matcher.answer(question).outside_owner == "IT"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who represents stakeholders such as the CFO, sales and legal?",
+        "who represents stakeholders such as sales, ops and legal when we plan?",
+    ],
+)
+def test_stakeholders_named_by_example_in_more_words_are_still_one_piece(
+    matcher: Matcher, question: str
+) -> None:
+    answer = matcher.answer(question)
+    assert not answer.parts and answer.owners == PO
+
+
+def test_the_school_run_is_still_an_errand(matcher: Matcher) -> None:
+    assert matcher.answer("who does the school run?").outside_owner is not None
