@@ -227,10 +227,10 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s+")
 # And each item bulleted in a line ("who owns these? • backlog • pricing").
 _BULLETS = "\u2022\u00b7"
 _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
-# A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
-# figures — on the market").
 # One example in a list of people named by example: "the CFO", "sales", "product marketing".
 _EXAMPLE = r"(?:the )?\w+(?: \w+)?"
+# A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
+# figures — on the market").
 _NOT_A_LIST = re.compile(
     r"[(\[]|[\u2014\u2013].*[\u2014\u2013]|\s-+\s.*\s-+\s|"
     # people named by example to the end of the list ("represents stakeholders such as risk,
