@@ -2581,6 +2581,19 @@ class Chat:
             reasons = bool(_ASKS_FOR_REASONS.search(reading.text.lower()))
             text = self._why(kept, answer, reasons_first=reasons)
             kept = kept.model_copy(update={"why_told_of": kept.question if answer else ""})
+        elif (
+            reading.kind == "disagree"
+            and answer is None
+            and not setup
+            and (concept := next((c for c in self.kb.concepts if c.id == kept.concept), None))
+        ):
+            # "no, I'm sure it was about POs" of an idea explained: what the article says of it,
+            # stood by (not the note on teaching RoleFit a team's own split of the work); "no, I
+            # meant the product goal" names the idea meant
+            meant = self.concepts.find(reading.text)
+            if meant is not None and meant.id != concept.id:
+                return self._concept_reply(Reading(Intent.CONCEPT, reading.text), meant)
+            text = wording.idea_stood_by(concept)
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(

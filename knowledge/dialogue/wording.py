@@ -872,6 +872,13 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     )
 
 
+def idea_stood_by(concept: Concept) -> str:
+    """Pushback on an idea explained: what the article says of it, said again as the article's."""
+    return f"I've checked it again, and this is what the article says: {concept.explanation} " + (
+        f"(Article: {concept.section}.)"
+    )
+
+
 def how_sure(previous: Answer) -> str:
     """How sure the last answer is of an owner, in words and out of 100, and what that rests
     on; where it names no owner of the article's, there is no such level to give."""

@@ -6213,3 +6213,16 @@ def test_why_of_an_unsure_answer_keeps_it_unsure(chat: Chat) -> None:
 )
 def test_a_team_that_left_scrum_runs_none(said: str) -> None:
     assert read_facts(said).uses_scrum is False
+
+
+def test_pushback_on_an_idea_explained_stands_by_what_the_article_says(chat: Chat) -> None:
+    # a sceptical VP's find: the note on teaching RoleFit a team's split, as if it had given way
+    _, pushed = turns(
+        chat,
+        "the article cites McKinsey saying POs are the training ground for CEOs",
+        "no, I am sure it was about POs",
+    )
+    assert pushed.text.startswith("I've checked it again, and this is what the article says:")
+    assert "/rolefit teach" not in pushed.text
+    _, meant = turns(chat, "what is a user story?", "no, I meant the product goal")
+    assert meant.text.startswith("The product goal:")
