@@ -208,6 +208,19 @@ _LIST_JOIN_HINTS = (",", ";", "&", "+", "\n", "/", "and", "plus", "as well as", 
 # tech debt").
 _VERSUS = re.compile(r"\s*\b(?:vs|versus)\b\.?\s*", re.IGNORECASE)
 _EACH_ASKED = re.compile(r"\b(?:which|each|respectively)\b", re.IGNORECASE)
+# Work weighed against work: one piece of work ("balances speed vs quality").
+_WEIGHED = re.compile(
+    r"\b(?:weigh\w*|balanc\w*|trade\w*|choos\w*|chose|decid\w*|priorit\w*|compar\w*|pick\w*|"
+    r"between|against)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_of_each(text: str) -> bool:
+    """Whether work set against work ("X vs Y") is asked of each ("which of pricing vs the
+    backlog…", "who owns discovery vs delivery?"), not weighed as one piece of work ("who
+    weighs customer requests versus tech debt?")."""
+    return bool(_EACH_ASKED.search(text) or (_WHO.search(text) and not _WEIGHED.search(text)))
 
 
 def _joins_a_list(text: str) -> bool:
@@ -323,7 +336,7 @@ def may_list_work(text: str) -> bool:
         return True
     if sum(text.count(bullet) for bullet in _BULLETS) > 1:
         return True
-    return bool(_VERSUS.search(text) and _EACH_ASKED.search(text))
+    return bool(_VERSUS.search(text) and _asked_of_each(text))
 
 
 def question_at_the_end(cleaned: str) -> str | None:
@@ -366,7 +379,7 @@ def listed_work(cleaned: str) -> list[str]:
     a colon ("which of these are PM work: backlog, pricing?"), are read without the ask."""
     if len(cleaned) > LIST_CHARACTERS:
         return []
-    if _EACH_ASKED.search(cleaned):
+    if _asked_of_each(cleaned):
         cleaned = _VERSUS.sub(" and ", cleaned)
     questions = _questions_apart(cleaned)
     if questions:

@@ -475,6 +475,8 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
             None,
         ),
         ("who should be talking to finance, ops, sales, legal, basically everyone?", None),
+        # work set against work, asked "who": each piece (a sceptical VP's find)
+        ("who owns discovery vs delivery?", ["discovery", "delivery"]),
         # (a list of work in which one piece names people by example is still a list)
         (
             "who manages the backlog, meets customers like banks and insurers, and runs the "
@@ -934,3 +936,9 @@ def test_stakeholders_named_by_example_in_more_words_are_still_one_piece(
 
 def test_the_school_run_is_still_an_errand(matcher: Matcher) -> None:
     assert matcher.answer("who does the school run?").outside_owner is not None
+
+
+def test_delivery_is_the_product_owners_side(matcher: Matcher) -> None:
+    # a sceptical VP's find: "delivery" alone matched nothing well (its stem is not "deliver")
+    answer = matcher.answer("who owns delivery?")
+    assert answer.owners == PO and confidence_words(answer.confidence) == "clearly"
