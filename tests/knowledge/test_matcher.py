@@ -476,7 +476,7 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
         ),
         ("who should be talking to finance, ops, sales, legal, basically everyone?", None),
         # work set against work, asked "who": each piece (a sceptical VP's find)
-        ("who owns discovery vs delivery?", ["discovery", "delivery"]),
+        ("who owns pricing vs the backlog?", ["pricing", "the backlog"]),
         # (a list of work in which one piece names people by example is still a list)
         (
             "who manages the backlog, meets customers like banks and insurers, and runs the "
@@ -938,7 +938,25 @@ def test_the_school_run_is_still_an_errand(matcher: Matcher) -> None:
     assert matcher.answer("who does the school run?").outside_owner is not None
 
 
-def test_delivery_is_the_product_owners_side(matcher: Matcher) -> None:
-    # a sceptical VP's find: "delivery" alone matched nothing well (its stem is not "deliver")
-    answer = matcher.answer("who owns delivery?")
+@pytest.mark.parametrize("question", ["who owns product delivery?", "who owns the delivery side?"])
+def test_product_delivery_is_the_product_owners_side(matcher: Matcher, question: str) -> None:
+    # a sceptical VP's find: delivery matched nothing well ("delivery" and "deliver" stem apart)
+    answer = matcher.answer(question)
     assert answer.owners == PO and confidence_words(answer.confidence) == "clearly"
+
+
+def test_a_delivery_to_a_customer_is_no_product_delivery(matcher: Matcher) -> None:
+    assert matcher.answer("who handles late deliveries to customers?").owners == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a logistics-software recruiter's find: the trucks themselves read as Operations' work
+        "Who would decide whether we should build a mobile app for truck drivers at all?",
+    ],
+)
+def test_a_logistics_products_own_words_are_no_logistics_work(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.answer(question).outside_owner is None
