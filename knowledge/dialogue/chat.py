@@ -486,6 +486,11 @@ _PRODUCT_LEADER_TITLES = (
     r"chief product officer|cpos?|director of product|product director"
 )
 _PRODUCT_LEADERS = re.compile(rf"\b(?:{_PRODUCT_LEADER_TITLES})\b")
+# Other jobs the article never names, asked about as if it did: "…mention business analysts?".
+_JOB_NOT_IN_ARTICLE = re.compile(
+    r"\b(?:business analysts?|project managers?|program(?:me)? managers?|delivery managers?|"
+    r"engineering managers?|data scientists?|(?:ux |ui |product )?designers?)\b"
+)
 # Product titles the article never uses, which people ask about as if it did.
 _TITLE_NOT_IN_ARTICLE = re.compile(
     rf"\b(?:{_PRODUCT_LEADER_TITLES}|"
@@ -1622,6 +1627,10 @@ class Chat:
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if _PRODUCT_LEADERS.search(asked.lower()):  # "…mention a VP of Product?": no such role
             text = f"No. {wording.NO_PRODUCT_LEADERS}"
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+        if (job := _JOB_NOT_IN_ARTICLE.search(asked.lower())) is not None:
+            # "…say anything about business analysts?": a job it never names, not its nearest idea
+            text = wording.job_not_in_article(job[0])
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         if message_of(asked).said.finds(ASKS_DIFFERENCE):  # "… about the difference?"
             text = f"Yes. {wording.compare(self.kb)}"

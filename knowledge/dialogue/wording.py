@@ -872,6 +872,15 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     )
 
 
+def job_not_in_article(job: str) -> str:
+    """Asked whether the article says anything of a job it never names ("business analysts")."""
+    return (
+        f"No. The article never mentions {job}. It describes two product roles, the Product Owner "
+        "and the Product Manager, what each owns and whom to hire; ask me whose work something is, "
+        "and I'll say which of them the article gives it to."
+    )
+
+
 def idea_stood_by(concept: Concept) -> str:
     """Pushback on an idea explained: what the article says of it, said again as the article's."""
     return f"I've checked it again, and this is what the article says: {concept.explanation} " + (

@@ -6226,3 +6226,17 @@ def test_pushback_on_an_idea_explained_stands_by_what_the_article_says(chat: Cha
     assert "/rolefit teach" not in pushed.text
     _, meant = turns(chat, "what is a user story?", "no, I meant the product goal")
     assert meant.text.startswith("The product goal:")
+
+
+@pytest.mark.parametrize(
+    ("asked", "job"),
+    [
+        # a recruiter's find: "Yes." and the PM's C-suite meetings, for a job never named
+        ("Does the article say anything about business analysts at all?", "business analysts"),
+        ("does the article mention engineering managers?", "engineering managers"),
+    ],
+)
+def test_a_job_the_article_never_names_is_said_to_be_missing(
+    chat: Chat, asked: str, job: str
+) -> None:
+    assert chat.reply(asked).text.startswith(f"No. The article never mentions {job}.")
