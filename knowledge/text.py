@@ -240,8 +240,9 @@ _NUMBERED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])\)\s+")
 # And each item bulleted in a line ("who owns these? • backlog • pricing").
 _BULLETS = "\u2022\u00b7"
 _BULLETED = re.compile(rf"(?:^|\s)[{_BULLETS}]\s+")
-# One example in a list of people named by example: "the CFO", "sales", "product marketing".
-_EXAMPLE = r"(?:the )?\w+(?: \w+)?"
+# One example in a list of people named by example: "the CFO", "sales" (one word, or "the" and
+# one: "does pricing" is work, not a person).
+_EXAMPLE = r"(?:the )?\w+"
 # A list set in dashes or brackets gives examples of one thing ("the hard numbers — market share,
 # figures — on the market").
 _NOT_A_LIST = re.compile(
@@ -252,7 +253,8 @@ _NOT_A_LIST = re.compile(
     # sales, legal, basically everyone")
     r"\b(?:stakeholders|teams|departments|people|groups|partners|customers|clients) (?:such as|"
     rf"like|including|e\.?g\.?)\s+{_EXAMPLE}(?:,\s*{_EXAMPLE})*,?\s+(?:and|or)\s+{_EXAMPLE}"
-    r"(?=\s*(?:$|[?.!]|(?:to|for|in|on|at|about|with|across|when|while|if)\b))|"
+    # (and ends its clause, or the message: nothing listed after it)
+    r"(?=\s*(?:$|[?.!]\s*$|(?:to|for|in|on|at|about|with|across|when|while|if)\b[^,;]*$))|"
     r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

@@ -906,11 +906,12 @@ class Chat:
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="thanks"), memory)
         if (
             memory is not None
-            and memory.question
+            and (memory.question or memory.concept)
             and not _hiring_question_waits(memory)
             and _BARE_NO.match(normalise(text))
         ):
-            # "no" alone after an answer: pushback on it, not a piece of work called "no"
+            # "no" alone after an answer or an idea explained: pushback on it, not a piece of
+            # work called "no"
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="disagree"), memory)
         if memory is not None and memory.facts and self._advice_put_right(text, memory):
             # "actually we can make two hires", "we don't do scrum, we do kanban", even after a

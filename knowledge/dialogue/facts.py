@@ -275,9 +275,10 @@ _NO_SCRUM = re.compile(
     r"(?:scrum|sprints)(?=\s*(?:$|[,.;:!?)]|(?:and|but|so|now|anymore|any more|today|these days|"
     r"last year|this year|for|because|though|to)\b))|"
     # ("moved from scrum to kanban", "we switched from scrum last year"; not "we learned a lot
-    # from scrum")
-    r"from (?:scrum|sprints) to\b|(?:switched|moved|came|migrated|transitioned|went|switching|"
-    r"moving|migrating) (?:away )?from (?:scrum|sprints)\b|"
+    # from scrum", "the request came from scrum of scrums", "moved from sprints of two weeks…")
+    r"from (?:scrum|sprints) to\b|(?:switched|moved|migrated|transitioned|went|switching|moving|"
+    r"migrating) (?:away )?from (?:scrum|sprints)(?=\s*(?:$|[,.;:!?]|(?:last|this|a|an|two|"
+    r"three|some|years?|months?|recently|now)\b))|"
     r"not (?:an? )?agile|"
     # "kein scrum", "sin scrum", "pas de scrum": said in German, Spanish or French
     r"(?:kein|keine|keinen|ohne|sin|sans|pas de) (?:scrum|sprints)|"
@@ -895,8 +896,9 @@ _TWO_DENIED = re.compile(
 )
 # Two or more: RoleFit advises one hire or two, so "3" or "a few" is room for both roles.
 _TWO_ANSWER = re.compile(
-    rf"{_A_SIZE_BEFORE}\b(?:two|[2-9]|three|four|five|both|a couple|a few|several|second)\b"
-    rf"{_NOT_A_HEAD_COUNT}"
+    rf"{_A_SIZE_BEFORE}(?:\b(?:two|2|both|a couple|a few|several|second)\b|"
+    # (three or more of a team is its size: "we are a team of 8"; "a team of two" may be hires)
+    rf"(?<!team of )(?<!company of )\b(?:[3-9]|three|four|five)\b){_NOT_A_HEAD_COUNT}"
 )
 
 

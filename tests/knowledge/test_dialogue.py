@@ -6209,10 +6209,31 @@ def test_why_of_an_unsure_answer_keeps_it_unsure(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["we switched from scrum last year, PO or PM?", "we came from scrum, now do shape up"]
+    "said", ["we switched from scrum last year, PO or PM?", "we migrated from sprints recently"]
 )
 def test_a_team_that_left_scrum_runs_none(said: str) -> None:
     assert read_facts(said).uses_scrum is False
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a fourth review's finds: Scrum named after "from" that is no leaving it
+        "we are a 6 person team; the request came from scrum of scrums. who should we hire?",
+        "we moved from sprints of two weeks to one-week sprints. who should we hire?",
+        "our dev lead came from scrum and loves it, we run two-week sprints. PO or PM?",
+    ],
+)
+def test_scrum_named_after_from_is_still_run(said: str) -> None:
+    assert read_facts(said).uses_scrum is True
+
+
+def test_a_team_of_three_or_more_is_its_size_and_a_team_of_two_may_be_hires(chat: Chat) -> None:
+    _, _, sized = turns(chat, "we run scrum, who should we hire?", "both", "we are a team of 8")
+    assert sized.recommendation is None
+    _, _, two = turns(chat, "whom to hire first", "both", "a team of two, one PO and one PM")
+    assert two.recommendation is not None
+    assert two.recommendation.recommendation == "both"
 
 
 def test_pushback_on_an_idea_explained_stands_by_what_the_article_says(chat: Chat) -> None:
@@ -6240,3 +6261,8 @@ def test_a_job_the_article_never_names_is_said_to_be_missing(
     chat: Chat, asked: str, job: str
 ) -> None:
     assert chat.reply(asked).text.startswith(f"No. The article never mentions {job}.")
+
+
+def test_a_bare_no_after_an_idea_explained_stands_by_it(chat: Chat) -> None:
+    _, no = turns(chat, "what is a product goal?", "no")
+    assert no.text.startswith("I've checked it again")

@@ -477,6 +477,16 @@ def test_a_list_of_one_roles_work_is_still_answered_piece_by_piece(matcher: Matc
         ("who should be talking to finance, ops, sales, legal, basically everyone?", None),
         # work set against work, asked "who": each piece (a sceptical VP's find)
         ("who owns pricing vs the backlog?", ["pricing", "the backlog"]),
+        # people named by example inside a list of work leave the list whole (a review's finds)
+        (
+            "who talks to stakeholders like the CEO and the board about the roadmap, and who runs "
+            "sprint planning?",
+            [
+                "talks to stakeholders like the ceo",
+                "the board about the roadmap",
+                "sprint planning",
+            ],
+        ),
         # (a list of work in which one piece names people by example is still a list)
         (
             "who manages the backlog, meets customers like banks and insurers, and runs the "
