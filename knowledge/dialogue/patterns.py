@@ -198,47 +198,8 @@ HELLO = frozenset(
         "madam",
     ]
 )
-THANKS = frozenset(
-    [
-        "thanks",
-        "thank",
-        "thx",
-        "ty",
-        "tysm",
-        "ta",
-        "cheers",
-        "merci",
-        "gracias",
-        "danke",
-        "obrigado",
-        "grazie",
-        "appreciated",
-        "appreciate",
-        "it",
-        "you",
-        "u",
-        "so",
-        "much",
-        "very",
-        "a",
-        "lot",
-        "ton",
-        "tons",
-        "mate",
-        "great",
-        "perfect",
-        "nice",
-        "cool",
-        "awesome",
-        "ok",
-        "okay",
-        "kind",
-        "of",
-        "many",
-        "million",
-    ]
-)
-# Words that go with a thank-you ("thank you so much", "thanks a lot").
+# Words that go with a thank-you ("thank you so much", "thanks a lot"): alone ("so?") they thank
+# no one.
 THANKS_FILLERS = frozenset(
     [
         "it",
@@ -256,6 +217,31 @@ THANKS_FILLERS = frozenset(
         "of",
         "many",
         "million",
+    ]
+)
+THANKS = THANKS_FILLERS | frozenset(
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "tysm",
+        "ta",
+        "cheers",
+        "merci",
+        "gracias",
+        "danke",
+        "obrigado",
+        "grazie",
+        "appreciated",
+        "appreciate",
+        "great",
+        "perfect",
+        "nice",
+        "cool",
+        "awesome",
+        "ok",
+        "okay",
     ]
 )
 BYE = frozenset(

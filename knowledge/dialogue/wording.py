@@ -883,7 +883,8 @@ def job_not_in_article(job: str) -> str:
 
 def idea_stood_by(concept: Concept) -> str:
     """Pushback on an idea explained: what the article says of it, said again as the article's."""
-    return f"I've checked it again, and this is what the article says: {concept.explanation} " + (
+    return (
+        f"I've checked it again, and this is what the article says: {concept.explanation} "
         f"(Article: {concept.section}.)"
     )
 
