@@ -220,7 +220,7 @@ def _asked_of_each(text: str) -> bool:
     """Whether work set against work ("X vs Y") is asked of each ("which of pricing vs the
     backlog…", "who owns discovery vs delivery?"), not weighed as one piece of work ("who
     weighs customer requests versus tech debt?")."""
-    return bool(_EACH_ASKED.search(text) or (_WHO.search(text) and not _WEIGHED.search(text)))
+    return bool(_EACH_ASKED.search(text) or (WHO.search(text) and not _WEIGHED.search(text)))
 
 
 def _joins_a_list(text: str) -> bool:
@@ -257,7 +257,8 @@ _NOT_A_LIST = re.compile(
     r"(?=\s*(?:$|[?.!]\s*$|(?:to|for|in|on|at|about|with|across|when|while|if)\b[^,;]*$))|"
     r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Where one sentence ends and the next begins (the conversation splits messages on it too).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # Sentences and lines; a line that goes on from the one before ("…checklist,\nand who owns…")
 # only wraps it.
 _SENTENCE_OR_LINE = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
@@ -276,7 +277,8 @@ _SOMEONE_DOES = re.compile(
     r"already |now |still |also )?(?:doing|does|handles|handling|runs|running|owns|covers|"
     r"takes care of|taking care of|juggles|juggling)\s+"
 )
-_WHO = re.compile(r"\bwho(?:se|m)?\b")
+# "Who", "whose", "whom": where a question asks about someone.
+WHO = re.compile(r"\bwho(?:se|m)?\b")
 # Beside the sentence that lists work, a sentence this short is a greeting, thanks or an aside
 # ("Hey!", "thx", "asking for a friend"); a longer one is a story the question sits in.
 ASIDE_WORDS = 4
@@ -357,7 +359,7 @@ def question_at_the_end(cleaned: str) -> str | None:
         else:
             sentences.append(line)
     for sentence in reversed(sentences):
-        if sentence.rstrip().endswith("?") and _WHO.search(sentence):
+        if sentence.rstrip().endswith("?") and WHO.search(sentence):
             break
         if len(split_words(sentence)) > ASIDE_WORDS:  # "…? Thanks!", "…? PO or PM?" are asides
             return None
@@ -396,7 +398,7 @@ def listed_work(cleaned: str) -> list[str]:
         pieces = _pieces(_LIST_JOIN.split(listed))
         if pieces:
             return pieces
-    sentences = [s for s in _SENTENCE.split(cleaned) if split_words(s)]
+    sentences = [s for s in SENTENCE_BREAK.split(cleaned) if split_words(s)]
     if len(sentences) > 1:
         listing = [s for s in sentences if _joins_a_list(s)]
         asides = [s for s in sentences if s not in listing]
@@ -411,7 +413,7 @@ def _from_the_ask(sentence: str) -> str:
     """The sentence from its "who…" on, where a list follows it: what comes before is the
     story it sits in ("we just reorged and nobody knows who owns sprint planning and competitive
     analysis"), not a piece of work."""
-    ask = _WHO.search(sentence)
+    ask = WHO.search(sentence)
     if ask is None or ask.start() == 0 or not _joins_a_list(sentence[ask.start() :]):
         return sentence
     return sentence[ask.start() :]
@@ -512,7 +514,7 @@ def _questions_apart(cleaned: str) -> list[str]:
     if cleaned.count("?") < 2:
         return []
     questions: list[str] = []
-    for sentence in _SENTENCE.split(cleaned):
+    for sentence in SENTENCE_BREAK.split(cleaned):
         words = split_words(sentence)
         asks = (
             not _ASKING_WORDS.isdisjoint(words)

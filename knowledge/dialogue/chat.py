@@ -170,6 +170,8 @@ from knowledge.questionnaire import (
 )
 from knowledge.text import (
     POINTING_BACK,
+    SENTENCE_BREAK,
+    WHO,
     clean_text,
     listed_work,
     lists_item_by_item,
@@ -228,9 +230,6 @@ _REASON_BEFORE = re.compile(
 )
 # A bare no: "no", "nope", "nah, wrong".
 _BARE_NO = re.compile(r"^(?:no|nope|nah|wrong)(?: (?:no|nope|wrong))*\W*$")
-# Sentences, each with the mark that ends it.
-_SENTENCES = re.compile(r"(?<=[.?!])\s+")
-_WHO = re.compile(r"\bwho(?:se|m)?\b")
 # A question about work named only by a pronoun at its end: "who communicates it?".
 _WHO_DOES_IT = re.compile(r"^\W*(?P<ask>who (?:[\w']+ ){0,2}[\w']+) (?:it|them|this|that)\W*$")
 # Messages asking one of the article's questions in other words than its concepts' phrasings,
@@ -1583,7 +1582,7 @@ class Chat:
         give, in RoleFit's own words (it never quotes the article)."""
         kept = memory or Memory(intent="feedback")
         previous = self._previous_answer(kept)
-        concept = next((c for c in self.kb.concepts if c.id == kept.concept), None)
+        concept = self._concept_of(kept)
         if previous is not None:
             placed = [part for part in previous.parts or [previous] if part.section]
             text = wording.source(
@@ -2026,7 +2025,7 @@ class Chat:
         turn's topic: the concept explained, or the work last asked about."""
         if not self._refers_back(reading, memory) or memory is None:
             return reading.text
-        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        concept = self._concept_of(memory)
         if concept is not None and (asked := _WHO_DOES_IT.search(reading.text.lower())):
             # "who communicates it?" after the product goal: the concept in the pronoun's place,
             # so the question is read as asked of it ("who executes the product backlog?")
@@ -2463,6 +2462,10 @@ class Chat:
             placed = bool(answer.owners) and answer.confidence >= MOST_LIKELY
             if _roles_named(text.lower()) or placed or (found and found.id != memory.concept):
                 return None
+        return self._concept_of(memory)
+
+    def _concept_of(self, memory: Memory) -> Concept | None:
+        """The idea a conversation last explained, if any."""
         return next((c for c in self.kb.concepts if c.id == memory.concept), None)
 
     def _concept_reply(self, reading: Reading, concept: Concept) -> Reply:
@@ -2595,7 +2598,7 @@ class Chat:
             reading.kind == "disagree"
             and answer is None
             and not setup
-            and (concept := next((c for c in self.kb.concepts if c.id == kept.concept), None))
+            and (concept := self._concept_of(kept))
         ):
             # "no, I'm sure it was about POs" of an idea explained: what the article says of it,
             # stood by (not the note on teaching RoleFit a team's own split of the work); "no, I
@@ -2744,7 +2747,7 @@ class Chat:
             return Reply(intent=Intent.OWNERSHIP, text=text, answer=previous, memory=memory)
         if _advised(memory):
             return self._hire(Reading(Intent.HIRE, "", follow_up=True), memory)
-        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        concept = self._concept_of(memory)
         if concept is not None:
             reading = Reading(Intent.CONCEPT, concept.title, follow_up=True)
             return self._concept_reply(reading, concept)
@@ -2814,7 +2817,7 @@ class Chat:
             return wording.why_role(self.kb.roles[memory.roles[0]])
         if memory.intent in ("compare", "combine") or memory.roles:
             return wording.WHY_TWO_ROLES
-        concept = next((c for c in self.kb.concepts if c.id == memory.concept), None)
+        concept = self._concept_of(memory)
         if concept is not None:
             return f"Going by the article: {wording.explained(concept)}"
         return "Ask me who owns a piece of work, and I'll tell you why."
@@ -3115,14 +3118,14 @@ def _the_only_question(text: str) -> tuple[str, str] | None:
     """The one sentence of several that asks something, and the others, where they ask nothing
     and name no role ("what does a PO do? the investors asked" -> ("what does a PO do?", "the
     investors asked")); else None."""
-    sentences = [s for s in _SENTENCES.split(text.strip()) if s]
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s]
     if len(sentences) < 2:
         return None
     asking = [s for s in sentences if s.endswith("?")]
     if len(asking) != 1:
         return None
     others = " ".join(s for s in sentences if s is not asking[0]).lower()
-    if _roles_named(others) or _WHO.search(others):
+    if _roles_named(others) or WHO.search(others):
         return None
     return asking[0], others
 
