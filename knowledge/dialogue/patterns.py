@@ -492,6 +492,7 @@ COMPARE = any_of(
     r"\bmore (?:business|tech\w*|strategic)\b|\bin one (?:tweet|line|sentence)\b|\bdiferen\w*",
     r"\bexplain like\b|\beli5\b|\breports? to\b|\bwhat separates\b",
 )
+_ADVERT = r"(?:ad|advert|listing|posting|opening|vacancy|req|position)"
 HIRE = any_of(
     r"(?<!new )(?<!the )\bhir(?:e|es|ed|ing)\b(?! (?:paperwork|onboarding|laptops?))",
     r"\brecruit\w*|\bheadcount\b|\btitle\b|\bjd\b|\bjob (?:description|ad|post\w*|spec)\b",
@@ -510,6 +511,9 @@ HIRE = any_of(
     r"\bbackfill\w*|\bwhat should each role be\b",
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
+    # "should the ad be for a PO, a PM or both?": the role a job advert is for
+    rf"\b(?:{_ADVERT} (?:be|is)|(?:is|are|should) (?:the|our|this|that) {_ADVERT}(?: be)?) for "
+    rf"(?:a |an |the )?(?:{_TITLE_PO}|{_TITLE_PM})(?!\w)",
 )
 # A pushback that corrects what was asked, before the work it meant ("no, I meant legal review",
 # "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
@@ -924,7 +928,8 @@ ASKS_MEMBERS = re.compile(
     r"\bwho(?:'s| is| are| sits?| belongs?)(?: (?:usually|typically|actually|normally))? (?:on|in|"
     r"part of|a member of|members of) (?:the |a |an |our |my )?(?:\w+ )?team\b"
 )
-# Someone with another job taking one of the roles: "can our CTO double as the PO?".
+# Someone with another job taking one of the roles: "can our CTO double as the PO?", "we have a
+# business analyst; could she fill the PO role?".
 _ANOTHER_JOB = (
     r"(?:cto|ceo|coo|cfo|founders?|co-?founders?|(?:lead |senior )?(?:engineers?|developers?|"
     r"devs?)|tech leads?|engineering managers?|(?:(?<=our )|(?<=the )|(?<=my ))ems?|designers?|"
@@ -938,8 +943,12 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     # CEO the PMs boss?" ranks them, and "is a project manager a PM?" asks what PM stands for)
     rf"\b(?P<asked>(?:is|isn't|isnt) (?:the |our |a |an |my )?"
     rf"(?!(?:project|program|delivery) managers? (?:also |just )?(?:the |our |a |an )?pms?\b))?"
-    rf"(?P<job>{_ANOTHER_JOB}) (?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
-    rf"as|be|(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
+    rf"(?P<job>{_ANOTHER_JOB}) "
+    # (or a pronoun after the job: "we have a BA; could she fill the PO role?")
+    r"(?:(?:\w+ ){0,6}?(?:can|could|should|would|might) (?:she|he|they) )?"
+    rf"(?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
+    rf"as|be|fill|fills|"
+    rf"(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
     rf"take on|take over|play|wear|as) |(?(asked)|(?!)))(?:the |our |a |an )?"
     rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"

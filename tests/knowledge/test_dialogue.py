@@ -644,6 +644,9 @@ def test_what_a_story_says_of_the_company_is_not_read_as_more(said: str, told: H
         "what type of product person do we need?",
         "who shld i hire",  # a phone tester's: read as "who does the hiring"
         "we r 9 ppl, who shud we hire?",
+        # a recruiter's: the ad read as the creative team's work
+        "should the ad be for a PO, a PM, or both?",
+        "so is the opening for a PM or a PO?",
     ],
 )
 def test_whom_to_hire_asked_in_other_words_is_a_hiring_question(chat: Chat, asked: str) -> None:
@@ -1499,6 +1502,9 @@ def test_a_company_size_said_while_hiring_is_a_fact_of_the_hire(chat: Chat) -> N
         ("can our CTO double as the PO?", "Product Owner"),
         ("could the engineering managers act as PO instead?", "Product Owner"),
         ("could our founder be the product manager?", "Product Manager"),
+        # a tester's: "she" read as work, and answered with the PM's research
+        ("we have a business analyst; could she fill the PO role?", "Product Owner"),
+        ("our scrum master is great. can they also be the PO?", "Product Owner"),
     ],
 )
 def test_someone_with_another_job_taking_a_role_is_not_in_the_article(
