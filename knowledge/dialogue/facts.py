@@ -42,7 +42,7 @@ _A_TEAM = (
     r"headcount|staff)\b"
 )
 _BUSINESS = re.compile(
-    r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?:s| research| share)?|"
+    r"\b(pricing|price|competit\w*|gtm|go[- ]to[- ]market|market(?!place)(?:s| research| share)?|"
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"(?<!pre-)(?<!pre )revenue(?! yet)|(?<!non-)(?<!non )(?<!not-for-)(?<!not for )profit\w*|"
     rf"p&l|growth|grow (?:it|the)\b(?!{_A_TEAM})|"
@@ -119,7 +119,10 @@ _NO_BUSINESS = re.compile(
 )
 # "Delivery is going well" (not "keeps the scrum team fed with well-written stories").
 _NO_DELIVERY = re.compile(
-    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b"
+    # ("the teams are fine on delivery")
+    r"\b(?:fine|good|great|solid|ok|okay) (?:on|with) (?:the )?(?:delivery|backlog|sprints|"
+    r"execution|building)\b|"
+    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|teams?)\b"
     r"[^.,;]{0,40}"
     r"\b(?:fine|well(?!-)|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
     r"smooth\w*|under control|ok|okay|humming)\b|great dev team|not a delivery problem|"
@@ -417,11 +420,13 @@ _VACATED = {
     )
     for role, name in _ROLE_NAMES.items()
 }
-# Suppliers said to be absent ("we have no suppliers"): no work for the hire. (A plan said to be
-# missing, "we have no GTM plan", is a need: the hire would make one.)
+# Suppliers said to be absent ("we have no suppliers"), or the Scrum way of working ("no sprints
+# and no backlog"): no work for the hire. (A plan said to be missing, "we have no GTM plan", is a
+# need: the hire would make one.)
 _ABSENT = re.compile(
     r"\b(?:no|without|zero|(?:don'?t|dont|do not|never) (?:have|need|use|work with))\s+(?:any |"
-    r"external |outside )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories)\b"
+    r"external |outside |a |an )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories|"
+    r"(?:product )?backlogs?|sprints?|scrum)\b"
 )
 # Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
 # open", "a PO and PM budget", "a PM and a PM intern").
@@ -729,10 +734,13 @@ def work_told(text: str, place: Place) -> WorkTold:
     taken_back: dict[str, None] = {}
     side_named = False
     for clause in clauses:
-        # (how the team works and whom it sells to describe the company: "3 scrum teams")
+        # (how the team works, or does not, and whom it sells to describe the company: "3 scrum
+        # teams", "we do not run sprints")
         described = _GROWS_A_TEAM.sub(
             " ",
-            _HOW_IT_WORKS.sub(" ", _described(_TEAMS_COUNTED, _described(_SELLS_TO, clause))),
+            _NO_SCRUM.sub(
+                " ", _how_it_works_out(_described(_TEAMS_COUNTED, _described(_SELLS_TO, clause)))
+            ),
         )
         for piece in _PIECE_BREAK.split(described):
             if _A_SIDE.match(piece):
@@ -765,7 +773,7 @@ def read_facts(text: str) -> HiringFacts:
     # "no scrum" says how the team works, not that delivery is wanted
     needed = [_GROWS_A_TEAM.sub(" ", c) for c in needed]
     delivery = any(
-        _DELIVERY.search(_NO_SCRUM.sub(" ", _HOW_IT_WORKS.sub(" ", _scrum_as_said(c))))
+        _DELIVERY.search(_NO_SCRUM.sub(" ", _how_it_works_out(_scrum_as_said(c))))
         and not _says_done(_NO_DELIVERY, c)
         for c in needed
     )
@@ -808,15 +816,6 @@ def read_facts(text: str) -> HiringFacts:
         # devs don't use that board" runs it)
         not_run = _NOT_RUN_IT.search(said) and not _RUNS_SCRUM.search(said)
         scrum = False if not_run else "unsure" if doubted else True
-    if (
-        goal is None
-        and scrum is True
-        and any(_says_done(_NO_BUSINESS, c) for c in clauses)
-        and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
-    ):
-        # "devs do scrum, founders do strategy": the business side is taken, the team runs
-        # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
-        goal = "deliver-product"
     both = _BOTH_STAFF.search(said)
     in_place = [c for c in clauses if not _WANTED_THERE.search(c)]
     staff = (
@@ -831,6 +830,16 @@ def read_facts(text: str) -> HiringFacts:
             or any(_at_work_now(role, c) for c in clauses)
         )
     )
+    if (
+        goal is None
+        and scrum is True
+        and (any(_says_done(_NO_BUSINESS, c) for c in clauses) or staff == (PRODUCT_MANAGER,))
+        and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
+    ):
+        # "devs do scrum, founders do strategy", "we have 4 PMs and run sprints": the business
+        # side is taken, the team runs Scrum, so what is left for the hire is delivery (unless
+        # someone is said to run that).
+        goal = "deliver-product"
     return HiringFacts(
         company_stage=_stage(said),
         goal=goal,
@@ -850,7 +859,8 @@ _DELIVERY_SIDE = re.compile(
     r"stor(?:y|ies)|execution|shipping)\b"
 )
 _BUSINESS_SIDE = re.compile(
-    r"\b(?:(?<!small )(?<!family )business(?!es)|commercial|market\w*|strateg\w*|sales|selling|"
+    r"\b(?:(?<!small )(?<!family )business(?!es)|commercial|market(?!place)\w*|strateg\w*|sales|"
+    r"selling|"
     r"growth|customers?|money|"
     r"(?<!pre-)(?<!pre )revenue|pricing|go[- ]to[- ]market|gtm)\b"
 )
@@ -1008,9 +1018,15 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         if only_process(said):
             return HiringFacts()  # "we ship in two-week sprints": how the team works, no goal
         # A side said not to be it ("not the business side, delivery", "nothing about
-        # revenue") is read out first.
+        # revenue") or to be fine ("the teams are fine on delivery") is read out first, and so
+        # is how the team works, or does not ("two teams doing scrum, 2 week sprints", "we do
+        # not run sprints and have no backlog"): that is no answer to what the hire is for.
+        delivery = business = False
+        for clause in (part for c in _clauses(said) for part in c.split(",")):
+            kept = _NOT_THIS_SIDE.sub(" ", _NO_SCRUM.sub(" ", _how_it_works_out(clause)))
+            delivery |= bool(_DELIVERY_SIDE.search(kept)) and not _says_done(_NO_DELIVERY, kept)
+            business |= bool(_BUSINESS_SIDE.search(kept)) and not _says_done(_NO_BUSINESS, kept)
         kept = _NOT_THIS_SIDE.sub(" ", said)
-        delivery, business = _DELIVERY_SIDE.search(kept), _BUSINESS_SIDE.search(kept)
         if _BOTH_SIDES.search(kept) or (delivery and business):
             return HiringFacts(goal="both")
         if delivery or business:
@@ -1078,6 +1094,23 @@ _WANTED_DONE = re.compile(
 
 # A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
 # sprints", "the devs are agile too".
+# How long the sprints run ("2 week sprints"): how the team works.
+_SPRINT_CADENCE = re.compile(rf"\b{_CADENCE} sprints\b")
+# The developers a team has ("we already have two developers", "our devs are freelancers", "two
+# product teams"): who is on it, not what the hire is for.
+_DEVELOPERS_TOLD = re.compile(
+    r"\b(?:we|i) (?:already |currently |only |also |just )?(?:have|got|'ve got|employ|work with) "
+    r"(?:a |an |one |two |three |four |five |\d+ |some |a few |few |several )?(?:freelance |"
+    r"full[- ]time |part[- ]time |contract |in-house |offshore |remote |junior |senior )?"
+    r"(?:developers?|devs?|engineers?|dev team|engineering team)\b|"
+    r"\b(?:\d+|two|three|four|five|six|a few) (?:freelance |full[- ]time |part[- ]time |contract |"
+    r"in-house |offshore |remote |junior |senior )?(?:developers|devs|engineers)\b|"
+    # ("two product teams")
+    r"\b(?:\d+|two|three|four|five|six|several|a few) (?:product|engineering|dev|development) "
+    r"teams\b|"
+    r"\b(?:our|my|the) (?:devs|developers|engineers) are (?:all )?(?:freelancers?|contractors?|"
+    r"remote|offshore|part[- ]time|in-house|juniors?|seniors?|external)\b"
+)
 _PROCESS_ONLY = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right|actually|no|wait)[,.!]?\s+)*"
     rf"(?:{_TEAM}\s+)?(?:(?:already|also|all)\s+)?(?:(?:{_WORKS_IN}|are|is)\s+)?"
@@ -1091,6 +1124,13 @@ def says_how_the_team_works(clause: str) -> bool:
     startup doing scrum", "no scrum"), rather than asking of Scrum or wanting it run."""
     said = _lowered(clause)
     return only_process(said) or bool(_HOW_IT_WORKS.search(said) or _NO_SCRUM.search(said))
+
+
+def _how_it_works_out(clause: str) -> str:
+    """The clause without how the team works ("two teams doing scrum, 2 week sprints") or who
+    builds ("we already have two developers"): facts about the team, not what the hire is
+    for."""
+    return _DEVELOPERS_TOLD.sub(" ", _SPRINT_CADENCE.sub(" ", _HOW_IT_WORKS.sub(" ", clause)))
 
 
 def only_process(text: str) -> bool:

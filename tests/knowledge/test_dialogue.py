@@ -1012,14 +1012,54 @@ def test_competing_priorities_are_no_business_goal() -> None:
     assert read_facts("the devs juggle competing priorities, who should we hire?").goal is None
 
 
-@pytest.mark.parametrize("told", ["we ship in two-week sprints btw", "we run scrum"])
+@pytest.mark.parametrize(
+    "told",
+    [
+        "we ship in two-week sprints btw",
+        "we run scrum",
+        # testers': each had been read as wanting the product delivered ("clear: hire a PO")
+        "we have two product teams doing scrum, 2 week sprints",
+        "we are 6 ppl, fitness app, 2 freelance devs",
+        "we already have two developers",
+        "we do not run sprints and have no backlog",
+    ],
+)
 def test_told_how_the_team_works_when_asked_the_goal_it_asks_the_goal_again(
     chat: Chat, told: str
 ) -> None:
     _, reply = turns(chat, "who should we hire first?", told)
     assert reply.recommendation is None
     assert [ask.fact for ask in reply.asks] == ["goal"]
-    assert reply.facts is not None and reply.facts.uses_scrum
+
+
+def test_a_team_said_to_run_no_sprints_adds_no_sprint_work_to_the_hire(chat: Chat) -> None:
+    _, advice, again = turns(
+        chat,
+        "we use Kanban, no sprints. should we hire a PO?",
+        "the delivery side",
+        "but we have no sprints",
+    )
+    assert advice.recommendation is not None
+    assert advice.recommendation.recommendation == "product-owner"
+    assert "sprint planning" not in again.text and "most likely a Product Owner" in again.text
+
+
+@pytest.mark.parametrize(
+    ("story", "goal"),
+    [
+        # a COO's: the delivery said fine was counted as a need, and the advice a close call
+        (
+            "the teams are fine on delivery, what we lack is GTM and pricing strategy",
+            "build-business",
+        ),
+        ("We're a 200-person B2B marketplace. Two product teams, 2-week sprints.", None),
+        ("We have 4 PMs, 40 engineers and two-week sprints. Should I add POs?", "deliver-product"),
+    ],
+)
+def test_what_a_story_wants_is_read_apart_from_the_team_it_describes(
+    story: str, goal: str | None
+) -> None:
+    assert read_facts(story).goal == goal
 
 
 @pytest.mark.parametrize(
