@@ -427,6 +427,9 @@ _ABSENT = re.compile(
     r"\b(?:no|without|zero|(?:don'?t|dont|do not|never) (?:have|need|use|work with))\s+(?:any |"
     r"external |outside |a |an )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories|"
     r"(?:product )?backlogs?|sprints?|scrum)\b"
+    # (work said to have no one doing it is wanted: "no backlog ownership")
+    r"(?! (?:owner|owners|ownership|management|prioriti\w*|refinement|grooming|hygiene|"
+    r"discipline|process|master))"
 )
 # Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
 # open", "a PO and PM budget", "a PM and a PM intern").
