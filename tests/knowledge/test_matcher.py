@@ -81,7 +81,6 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
         ("who plans the next couple of weeks for the dev team?", PO),
         ("who decides what's in and what's out for the next release?", PO),
         ("who keeps the list of upcoming work for the app tidy?", PO),
-        ("who decides how much the team takes on in a sprint?", PO),
         ("who says which bug we fix first?", PO),
         ("who decides what we build this week?", PO),
         ("who keeps the developers pointed at the roadmap?", PO),
@@ -655,8 +654,10 @@ def test_work_the_article_names_asked_in_full_is_clear_beside_a_rival_sharing_a_
 
 
 def test_the_sprint_backlog_the_article_never_names_is_no_clear_answer(matcher: Matcher) -> None:
+    # an agile coach's find: "most likely the Product Owner" led an answer whose reason gave the
+    # Sprint Backlog to the developers
     answer = matcher.answer("who owns the sprint backlog")
-    assert answer.owners == PO and confidence_words(answer.confidence) == "most likely"
+    assert answer.owners == [] and answer.outside_owner == "the developers"
 
 
 def test_an_answer_says_whether_the_article_names_the_work(matcher: Matcher) -> None:
