@@ -1065,7 +1065,8 @@ WORKING_CONDITIONS = re.compile(
     r"(?: (?:a year|per year|per month|these days|nowadays))?(?: in (?:the )?[a-z]{2,15})?\W*$|"
     # "which one is more expensive?", "which costs less?"
     # (each with few strings every match holds, so most messages are never searched for it)
-    r"\b(?:which|who)(?: one| role| of (?:them|the two))?(?:'s| is| would be) (?:more expensive|"
+    r"\b(?:which|who|what)(?: one| role| of (?:them|the two))?(?:'s|s| is| would be) (?:more "
+    r"expensive|"
     r"cheaper|less expensive|pricier|costlier)\b(?! to\b)|\bwhich(?:\s+one|\s+role)?\s+"
     r"(?:costs?|pays?)\s+(?:more|less)\b|"
     # "what does it cost to hire a PO?", "how much does hiring a PM cost?", "how much budget for

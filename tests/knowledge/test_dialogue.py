@@ -5095,7 +5095,15 @@ def test_hostile_pushback_and_counting_in_nothing_are_answered(chat: Chat) -> No
 
 
 @pytest.mark.parametrize(
-    "asked", ["TC range?", "pay range for PO?", "what TC should we offer a PO"]
+    "asked",
+    [
+        "TC range?",
+        "pay range for PO?",
+        "what TC should we offer a PO",
+        # a founder's: "the PM" (by cost-cutting with suppliers), and "clear: hire a PM"
+        "ok but whats cheaper a po or pm",
+        "which one costs less to hire, a po or a pm?",
+    ],
 )
 def test_pay_asked_as_a_range_or_total_compensation_is_not_in_the_article(
     chat: Chat, asked: str
