@@ -214,6 +214,8 @@ _TWO = re.compile(
     r"afford to| able to)?| want to| plan to| would like to|'d like to| intend to| decided to) "
     r"(?:hire|hiring|get|bring in) both\b(?![^.;]*\bbut\b)|"  # "…but can only afford one"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
+    # "and if I could hire two?" (two of whatever was asked, not "hire two devs")
+    r"\b(?:hire|afford|get) (?:two|2)(?=\s*(?:[?.!,;]|$|(?:instead|then|now|though)\b))|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"
     r"(?:one|another|the other|a second)(?: \w+){0,2} (?:for|facing|to|on|doing|running|owning)\b|"

@@ -3877,6 +3877,9 @@ def test_a_fact_supposed_after_the_advice_is_advised_on_and_not_kept(chat: Chat)
     assert why.text.startswith("Hire a Product Owner because")
     _, later = turns(chat, told, "we can only make the hire in six months")
     assert not later.text.startswith("For the hire after that")
+    # a COO's find: two hires supposed got "That doesn't change the advice"
+    *_, two = turns(chat, "PO or PM?", "both", "One", "and if I could hire two?")
+    assert two.text.startswith(wording.SUPPOSED) and "hire both" in two.text
 
 
 def test_pay_for_the_hire_advised_is_outside_the_article_and_the_hire_is_kept(
