@@ -82,6 +82,10 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
         ("who decides what's in and what's out for the next release?", PO),
         ("who keeps the list of upcoming work for the app tidy?", PO),
         ("who says which bug we fix first?", PO),
+        # a founder's: whether a feature is built at all is what to build, the PM's; its details
+        # and its order stay the PO's
+        ("who decides if we add a meal plan feature", PM),
+        ("who decides the details of a feature?", PO),
         ("who decides what we build this week?", PO),
         ("who keeps the developers pointed at the roadmap?", PO),
         ("who keeps the team's work lined up with the roadmap?", PO),
