@@ -382,7 +382,16 @@ def _decide(
     confidence = _from_margin(scores[best] - scores[other], total)
     reasons = [_article_rule(best, names)]
     if answers.headcount == 2:
-        reasons.append(_headcount_reason(_one_covers_it(f"one {names[best]}")))
+        if sides == {other}:
+            # the work named is the other role's, the rest of the answers this one's: one hire
+            # does not cover it all, and the other role is the second
+            text = (
+                f"You could make two hires: the rest of your answers point to one "
+                f"{names[best]}, and the work you picked to a {names[other]} as the second."
+            )
+        else:
+            text = _one_covers_it(f"one {names[best]}")
+        reasons.append(_headcount_reason(text))
         if answers.company_stage not in LARGER_STAGES:
             reasons.append(_usually_one())
     elif len(sides) == 2:

@@ -286,6 +286,21 @@ def test_a_second_of_the_role_on_staff_says_why(matcher: Matcher) -> None:
     assert larger.recommendation == PO and "weigh it" not in larger.reasons[0].text
 
 
+def test_two_hires_with_the_work_on_the_other_side_name_it_as_the_second(matcher: Matcher) -> None:
+    # a founder's find: "one Product Manager covers what you described", of Product Owner work
+    two = answers(
+        company_stage="small-business",
+        goal="build-business",
+        needs=["write user stories", "sprint planning"],
+        headcount=2,
+    )
+    result = advise(two, matcher)
+    assert result.recommendation == PM
+    told = " ".join(reason.text for reason in result.reasons)
+    assert "covers what you described" not in told
+    assert "the work you picked to a Product Owner as the second" in told
+
+
 def test_knowledge_base_ids_are_accepted_as_needs(kb: KnowledgeBase, matcher: Matcher) -> None:
     po_ids = [r.id for r in kb.responsibilities if r.owners == [PO]]
     result = advise(answers(uses_scrum=True, needs=po_ids), matcher)
