@@ -130,6 +130,7 @@ from knowledge.dialogue.patterns import (
     ROLE_CHECKED,
     ROLE_DOES,
     ROLE_FOLLOW_UP,
+    ROLE_OF_SCRUM,
     SAYS_ABOUT,
     SCRUM_MASTER_COMPARED,
     SELF_AS_ROLE,
@@ -1455,6 +1456,10 @@ class Chat:
         # ... unless it asks about a hire of another kind ("a scrum master instead of a PO?")
         choosing = hiring and bool(said.finds(PO_OR_PM))
         named, asks_who = _roles_named(said), not _WHO_WORDS.isdisjoint(said.split())
+        if scrums := ROLE_OF_SCRUM.search(said):  # "is the product owner a scrum role?"
+            of_po = _roles_named(scrums["role"]) == [PRODUCT_OWNER]
+            text = wording.SCRUM_ROLE if of_po else wording.NOT_SCRUM_ROLE
+            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (SCRUM_MASTER_COMPARED, wording.SCRUM_MASTER_COMPARED),

@@ -99,6 +99,7 @@ WORDING = frozenset(
         "ROLE_CHECKED",
         "ROLE_FOLLOW_UP",
         "ROLE_HIRES",
+        "ROLE_OF_SCRUM",
         "SCRUM_MASTER_COMPARED",
         "SELF_INTRODUCTION",
         "STAFFED_AS",

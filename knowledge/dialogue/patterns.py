@@ -788,6 +788,13 @@ ARTICLE_CLAIM = re.compile(
     r"^(?:so |and |but |ok |okay )?(?:the article|the author|it) (?:says|said|claims|argues|"
     r"recommends|suggests|thinks)\b[^?]*(?:\?|\b(?:right|yeah|yes|correct|true|no))\W*$"
 )
+# Whether a role is Scrum's: "is the product owner a scrum role?", "is the PM part of scrum?".
+ROLE_OF_SCRUM = re.compile(
+    r"^\W*(?:(?:so|and|but|wait|ok|okay)\s+)*(?:is|isn'?t|are|aren'?t) (?:the |a |an )?"
+    rf"(?P<role>{_TITLE_PO}|{_TITLE_PM}) (?:(?:a|an|really|actually|just|only|also) )*"
+    r"(?:(?:scrum|agile)(?:[- ]specific|[- ]only)? (?:role|thing|position|job|title|"
+    r"accountability)|(?:part of|from|in) (?:the )?scrum\b)"
+)
 # Who wrote the article: "who wrote this article?", "who's the author?".
 ASKS_AUTHOR = re.compile(
     r"\bwho (?:wrote|authored|writes|penned) (?:this|the|that) (?:article|piece|post|text)\b|"

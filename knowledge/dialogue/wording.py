@@ -669,6 +669,15 @@ SCRUM_MASTER = (
     "What it does say: the Product Owner is the Scrum role it describes, with the backlog, user "
     "stories, sprints and test planning."
 )
+# Whether a role is Scrum's, asked of the Product Owner and of the Product Manager.
+SCRUM_ROLE = (
+    "Yes. The article calls the Product Owner a Scrum-specific role, and quotes the Scrum Guide: "
+    "it is accountable for getting the most value out of the Scrum team's work."
+)
+NOT_SCRUM_ROLE = (
+    "No. In the article the Product Owner is the Scrum role; the Product Manager is a business "
+    "role, more and more cross-functional, working with every department."
+)
 # A role set against a Scrum Master, which the article never mentions.
 SCRUM_MASTER_COMPARED = (
     "The article never mentions Scrum Masters, so it can't set one against either role. What it "

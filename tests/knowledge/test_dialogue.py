@@ -6287,3 +6287,19 @@ def test_a_job_the_article_never_names_is_said_to_be_missing(
 def test_a_bare_no_after_an_idea_explained_stands_by_it(chat: Chat) -> None:
     _, no = turns(chat, "what is a product goal?", "no")
     assert no.text.startswith("I've checked it again")
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        # an agile coach's finds: "clearly work for the Product Owner", of the PM too
+        ("is the product owner a scrum role?", wording.SCRUM_ROLE),
+        ("is the PO part of scrum?", wording.SCRUM_ROLE),
+        ("is the PM a scrum role?", wording.NOT_SCRUM_ROLE),
+        ("isn't the PM also a scrum role?", wording.NOT_SCRUM_ROLE),
+    ],
+)
+def test_whether_a_role_is_scrums_is_answered_from_the_article(
+    chat: Chat, asked: str, answer: str
+) -> None:
+    assert chat.reply(asked).text == answer
