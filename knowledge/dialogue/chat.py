@@ -1456,8 +1456,9 @@ class Chat:
         # ... unless it asks about a hire of another kind ("a scrum master instead of a PO?")
         choosing = hiring and bool(said.finds(PO_OR_PM))
         named, asks_who = _roles_named(said), not _WHO_WORDS.isdisjoint(said.split())
-        if scrums := ROLE_OF_SCRUM.search(said):  # "is the product owner a scrum role?"
-            of_po = _roles_named(scrums["role"]) == [PRODUCT_OWNER]
+        scrums = ROLE_OF_SCRUM.search(said) if len(named) == 1 else None
+        if scrums is not None:  # "is the product owner a scrum role?" (both: a comparison)
+            of_po = named == [PRODUCT_OWNER]
             text = wording.SCRUM_ROLE if of_po else wording.NOT_SCRUM_ROLE
             return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
         for pattern, said_of_it in (

@@ -6303,3 +6303,5 @@ def test_whether_a_role_is_scrums_is_answered_from_the_article(
     chat: Chat, asked: str, answer: str
 ) -> None:
     assert chat.reply(asked).text == answer
+    both = chat.reply("is product owner a scrum thing and product manager a business thing?")
+    assert both.intent is Intent.COMPARE
