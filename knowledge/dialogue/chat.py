@@ -1599,6 +1599,8 @@ class Chat:
             text = wording.source([concept.section], concept.explanation)
         elif kept.facts is not None:
             text = wording.source([wording.SECTION_NEED], wording.WHY_ASKED["goal"])
+        elif kept.intent == "combine":  # "can one person be both?", then "does it say that?"
+            text = wording.COMBINE_SOURCE
         else:
             text = f"{wording.NO_QUOTES} Ask me about a piece of work, and I'll name the section "
             text += "of the article my answer rests on."

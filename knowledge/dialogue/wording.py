@@ -441,6 +441,15 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# Asked whether the article says what was said of one person taking on a role, or both.
+COMBINE_SOURCE = (
+    "Partly. The article treats the two as distinct roles needing different skills, and says "
+    "startups and small businesses usually hire a single product person; it says nothing about "
+    "one person holding both titles, or about who else may take a role on. (Article: "
+    f"{SECTION_NEED}; {SECTION_BASICS}.)"
+)
+
+
 # Asked of a product leader's title (Head of Product, VP of Product, CPO): not in the article.
 NO_PRODUCT_LEADERS = (
     "The article names only two product roles, the Product Owner and the Product Manager; it "

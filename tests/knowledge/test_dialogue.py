@@ -6305,3 +6305,12 @@ def test_whether_a_role_is_scrums_is_answered_from_the_article(
     assert chat.reply(asked).text == answer
     both = chat.reply("is product owner a scrum thing and product manager a business thing?")
     assert both.intent is Intent.COMPARE
+
+
+def test_asked_if_the_article_says_one_person_can_be_both_it_says_what_it_does_say(
+    chat: Chat,
+) -> None:
+    # an agile coach's find: "I don't quote the article word for word…", where the answer before
+    # had said what the article does and does not say
+    _, said = turns(chat, "can one person be both PO and PM?", "does the article say that?")
+    assert said.text == wording.COMBINE_SOURCE
