@@ -154,6 +154,7 @@ from knowledge.dialogue.patterns import (
     WHERE_TO_POST,
     WHICH_PARTS,
     WHICH_ROLE,
+    WHO_ELSE,
     WHOM_THEN,
     WITHOUT_SCRUM,
     WORKING_CONDITIONS,
@@ -1172,6 +1173,11 @@ class Chat:
             # "the first one" after an answer that listed nothing: nothing to count in (not a
             # head count of one for a hire)
             return Reply(intent=Intent.FEEDBACK, text=wording.NOTHING_LISTED, memory=memory)
+        if memory is not None and memory.question and WHO_ELSE.match(normalise(text)):
+            previous = self._previous_answer(memory)
+            if previous is not None and not previous.parts:  # "who else?" after an answer
+                text = wording.who_else(previous, self.kb)
+                return Reply(intent=Intent.FEEDBACK, text=text, answer=previous, memory=memory)
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
             # "which parts exactly?" after the roadmap: why the answer is what it is
             return self._feedback(Reading(Intent.FEEDBACK, text, kind="why"), memory)

@@ -115,6 +115,7 @@ WORDING = frozenset(
         "WHAT_TO_DROP",
         "WHERE_TO_POST",
         "WHICH_PARTS",
+        "WHO_ELSE",
         "WITHOUT_SCRUM",
         "WORKING_CONDITIONS",
     }

@@ -1484,6 +1484,12 @@ WHAT_TO_DROP = re.compile(
     r"\b(?:drop|give up|let go|leave out|skip|sacrifice|neglect|deprioriti[sz]e|suffer|fall "
     r"through|slip)\b"
 )
+# Who else does the work just answered: "who else?", "anyone else involved?".
+WHO_ELSE = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|hmm)\s+)*(?:who|anyone|anybody|any one|someone|somebody) else"
+    r"(?: (?:is |would be |should be |gets )?(?:helps?|does|do|involved|has a say|takes part|"
+    r"works on it|on it|too))?\W*$"
+)
 # Which parts of the work just answered go where ("which parts exactly?" after the roadmap).
 WHICH_PARTS = re.compile(
     r"^(?:and |so |ok |okay |but |hmm )?(?:which|what) (?:parts?|bits?|pieces?|sides?|halves|half)"

@@ -187,6 +187,25 @@ def split_topic(question: str) -> tuple[str, str | None]:
 _WITH_TOPIC = re.compile(r"(.*) \(about: (.+)\)")
 
 
+def who_else(answer: Answer, kb: KnowledgeBase) -> str:
+    """Who else does the work just answered ("who else?"): no one the article names."""
+    names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
+    if not answer.settled or not names:
+        usual = f" Outside it, {answer.outside_owner} usually does." if answer.outside_owner else ""
+        return f"The article names no one for that work.{usual}"
+    who = " and the ".join(names)
+    alone = " alone" if len(names) == 1 else ""
+    given = (
+        f"The article gives it to the {who}{alone}"
+        if answer.named
+        else f"The article doesn't name that work; going by it, it's the {who}'s"
+    )
+    return (
+        f"{given}, and it names no one else for it. Others may well help in practice; the "
+        "article doesn't say who."
+    )
+
+
 def ownership(answer: Answer, kb: KnowledgeBase) -> str:
     """The answer in words, leading with who does the work (for a list of work, each piece's)."""
     if answer.parts:

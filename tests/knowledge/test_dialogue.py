@@ -6314,3 +6314,19 @@ def test_asked_if_the_article_says_one_person_can_be_both_it_says_what_it_does_s
     # had said what the article does and does not say
     _, said = turns(chat, "can one person be both PO and PM?", "does the article say that?")
     assert said.text == wording.COMBINE_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        # an agile coach's finds: "who else?" got "I couldn't match that…"
+        ("who owns the product backlog?", "The article gives it to the Product Owner alone,"),
+        ("who owns pricing?", "The article doesn't name that work; going by it, it's the Product"),
+        ("who runs the retro?", "The article names no one for that work. Outside it, the Scrum"),
+    ],
+)
+def test_who_else_after_an_answer_says_whom_the_article_names(
+    chat: Chat, asked: str, said: str
+) -> None:
+    for follow_up in ("who else?", "anyone else involved?"):
+        assert turns(chat, asked, follow_up)[1].text.startswith(said)
