@@ -146,6 +146,7 @@ from knowledge.dialogue.patterns import (
     THANKED,
     THANKS_EMOJI,
     THE_JOB,
+    THE_OTHER_ROLE,
     TITLE_PM,
     TITLE_PO,
     WANTS_ROLE,
@@ -1077,6 +1078,8 @@ class Chat:
             # "can one person be both PO and PM here?" after the advice: a question of its own
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
             return _keeping_the_hire(combined, memory)
+        if memory is not None and (other := self._other_role(text, memory)):
+            return _keeping_the_hire(other, memory)  # "what does a PM do?", "and the other one?"
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):
             return _keeping_the_hire(role, memory)
         # (who wrote the article is asked of the article whatever the conversation; a Scrum
@@ -1375,6 +1378,21 @@ class Chat:
         if len(_roles_named(said)) != 1 or not said.finds(NEXT_ROLE):
             return None
         return self._roles_described(text)
+
+    def _other_role(self, text: str, memory: Memory) -> Reply | None:
+        """The other role described ("and the other one?"), after one role was described, or
+        answered as the owner of work ("and the other one, what does she do?"; without asking
+        what it does, it asks whether the other role owns the work); None for any other
+        message."""
+        asked = THE_OTHER_ROLE.match(normalise(text))
+        if asked is None or not (memory.roles or asked["does"]):
+            return None
+        previous = self._previous_answer(memory) if not memory.roles else None
+        said_of = memory.roles or (tuple(previous.owners) if previous is not None else ())
+        if len(said_of) != 1:
+            return None
+        other = next(role for role in ROLE_IDS if role != said_of[0])
+        return self._roles_described(f"what does a {self.kb.roles[other].name} do?")
 
     def _only_rude(self, text: str) -> bool:
         """Whether a message is rudeness about RoleFit and nothing else: no question, no fact

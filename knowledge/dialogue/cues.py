@@ -109,6 +109,7 @@ WORDING = frozenset(
         "TEAM_ARRANGEMENT",
         "TEAM_SETUP",
         "THE_JOB",
+        "THE_OTHER_ROLE",
         "WANTS_ROLE",
         "WAYS_OF_WORKING",
         "ONLY_A_PRODUCT_SURFACE",

@@ -1314,15 +1314,27 @@ SHORTHAND = {
     "diference": "difference",
     "difrence": "difference",
     "diffrent": "different",
+    # the roles' names, letters swapped or dropped by fast typing ("prodcut owner vs manger")
+    "prodcut": "product",
+    "porduct": "product",
+    "proudct": "product",
+    "prodct": "product",
+    "prduct": "product",
+    "onwer": "owner",
+    "owenr": "owner",
+    "manageer": "manager",
+    "manaer": "manager",
 }
+_MISTYPED = r"prodcut|porduct|proudct|prodct|prduct|onwer|owenr|manageer|manaer"
 SHORTHAND_WORDS = re.compile(
     r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|"
-    r"diffrent)\b(?!')"
+    rf"diffrent|{_MISTYPED})\b(?!')"
 )
 # Of those, the ones no word or name is spelled as ("U.S.", "UR" for user research are): written
 # out in the message itself, so every reading of it (the concepts', the matcher's) sees the word.
 SPELLED_OUT_WORDS = re.compile(
-    r"\b(?:shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|diffrent)\b"
+    rf"\b(?:shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|diffrent|"
+    rf"{_MISTYPED})\b"
     r"(?![.'/])",
     re.IGNORECASE,
 )
@@ -1483,6 +1495,12 @@ NEEDS_ONE_YET = re.compile(
 WHAT_TO_DROP = re.compile(
     r"\b(?:drop|give up|let go|leave out|skip|sacrifice|neglect|deprioriti[sz]e|suffer|fall "
     r"through|slip)\b"
+)
+# The other of the two roles, after one was described or answered: "and the other one?", "what
+# about the other role?", "and the other one, what does she do".
+THE_OTHER_ROLE = re.compile(
+    r"^(?:(?:and|so|but|ok|okay|what about|how about)\s+)*the other(?: one| role| guy| person| "
+    r"title)?(?P<does>\s+(?:what|wat) (?:does|do) (?:she|he|they|it|that one) do)?\W*$"
 )
 # Who else does the work just answered: "who else?", "anyone else involved?".
 WHO_ELSE = re.compile(

@@ -6330,3 +6330,28 @@ def test_who_else_after_an_answer_says_whom_the_article_names(
 ) -> None:
     for follow_up in ("who else?", "anyone else involved?"):
         assert turns(chat, asked, follow_up)[1].text.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "described"),
+    [
+        # a founder's finds: "The article doesn't explain that." and "I couldn't match that…"
+        ("what does a product manager do", "and the other one?", "Product Owner (PO):"),
+        ("who owns the backlog", "and the other one, what does she do", "Product Manager (PM):"),
+        # (after work answered, "the other one?" asks whether that role owns it)
+        ("who owns the backlog", "and the other one?", "Not the Product Manager."),
+    ],
+)
+def test_the_other_one_after_a_role_describes_the_other_role(
+    chat: Chat, first: str, other: str, described: str
+) -> None:
+    assert turns(chat, first, other)[1].text.startswith(described)
+
+
+@pytest.mark.parametrize(
+    "mistyped", ["prodcut owner vs prodcut manager", "porduct owner vs product manger?"]
+)
+def test_the_roles_names_mistyped_in_a_hurry_are_read_as_the_roles(
+    chat: Chat, mistyped: str
+) -> None:
+    assert chat.reply(mistyped).intent is Intent.COMPARE  # a founder's: "outside what I know"
