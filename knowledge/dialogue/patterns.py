@@ -730,7 +730,13 @@ ASKS_SIZE = re.compile(
     r"^(?:and |so |ok |okay |but |hmm )?(?:what|how) about (?:for |in |at |with )?(?:a |an |our |"
     r"the )?(?:\d+|small|smaller|big|bigger|large|larger|tiny|huge|mid-?size\w*)(?:[- ](?:person|"
     r"people|employee|staff|man))?s? (?:company|companies|startups?|teams?|orgs?|organi[sz]ations?|"
-    r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$"
+    r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$|"
+    # "what if we grow to 50 ppl": the company's size supposed, not growth work
+    r"^(?:and |so |ok |okay |but |hmm )?(?:what|how about) if (?:we|i|the company|our company|our "
+    r"team) (?:grow|grew|scale|scaled|get|got|double|doubled|reach|hit|expand|expanded)(?: up)?"
+    r"(?: to)? (?:\d+|a hundred|hundreds of|a few hundred)"
+    r"(?:[- ](?:person|people|employee|staff))?s?(?: (?:people|persons|employees|staff|heads|"
+    r"folks))?\b[^?]{0,20}\?*$"
 )
 # Asking where the article says what RoleFit just said: "quote the article", "where exactly
 # does it say that?", "source?", "who said that?".

@@ -1488,6 +1488,7 @@ ARTICLE_IDEAS = {
     "summary please": "concept-article-in-short",
     "who is on the scrum team?": "concept-scrum-team",
     "what about a 50-person company?": "concept-one-product-person",
+    "what if we grow to 50 ppl": "concept-one-product-person",  # a founder's: growth work
 }
 
 
