@@ -566,6 +566,9 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
 _NOT_THIS_ONE = re.compile(
     r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+(?!(?:the )?only\b|just\b|all\b)\w"
 )
+# A pushback that takes a role away or doubts it ("it's not the PO's", "the PO never does that"):
+# no agreeing with it because it names the role answered.
+_DENIES = re.compile(r"\b(?:not|never|no|nor|neither|isn'?t|aren'?t|doesn'?t|don'?t|shouldn'?t)\b")
 # A doubt, not a disagreement: "are you sure?", "really?".
 _DOUBTED = re.compile(
     r"^\W*(?:(?:hmm+|but|so)\W+)?(?:(?:are|r) (?:you|u) (?:sure|certain)(?: about (?:that|it|"
@@ -2639,6 +2642,16 @@ class Chat:
             if meant is not None and meant.id != concept.id:
                 return self._concept_reply(Reading(Intent.CONCEPT, reading.text), meant)
             text = wording.idea_stood_by(concept)
+        elif (
+            reading.kind == "disagree"
+            and answer is not None
+            and len(answer.owners) == 1
+            and not answer.parts
+            and _roles_named(message_of(reading.text).said) == answer.owners
+            and not _DENIES.search(reading.text.lower())
+        ):
+            # "that's wrong, user stories are PO work" of an answer that said the PO
+            text = wording.agreed(answer, self.kb)
         else:  # pushback, or a why that says how the team itself splits the work
             text = wording.disagreement(answer, self.kb, team_setup=setup)
         return Reply(

@@ -909,6 +909,13 @@ def disagreement(previous: Answer | None, kb: KnowledgeBase, *, team_setup: bool
     )
 
 
+def agreed(previous: Answer, kb: KnowledgeBase) -> str:
+    """ "That's wrong, it's the PO's work" of an answer that said the Product Owner: no
+    disagreement about whose it is."""
+    name = kb.roles[previous.owners[0]].name
+    return f"Then we agree: I said the {name} too. {ownership(previous, kb)}"
+
+
 def job_not_in_article(job: str) -> str:
     """Asked whether the article says anything of a job it never names ("business analysts")."""
     return (

@@ -6356,3 +6356,14 @@ def test_the_roles_names_mistyped_in_a_hurry_are_read_as_the_roles(
     chat: Chat, mistyped: str
 ) -> None:
     assert chat.reply(mistyped).intent is Intent.COMPARE  # a founder's: "outside what I know"
+
+
+@pytest.mark.parametrize(
+    "pushback", ["that's wrong, user stories are PO work", "that's wrong, it's the PO's job"]
+)
+def test_pushback_naming_the_role_answered_is_agreed_with(chat: Chat, pushback: str) -> None:
+    # a COO's find: "Thanks for pushing back. I wasn't certain either." to someone agreeing
+    _, agreed = turns(chat, "who writes the user stories for the supplier portal?", pushback)
+    assert agreed.text.startswith("Then we agree: I said the Product Owner too.")
+    _, denied = turns(chat, "who writes user stories?", "no, it's not the PO")
+    assert denied.text.startswith("Thanks for pushing back.")
