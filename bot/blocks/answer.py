@@ -193,7 +193,9 @@ def answer_blocks(
     details = _details(answer, kb)
     if details:
         blocks.append(section(details, block_id=ANSWER_TEXT_BLOCKS[1]))
-    if not answer.owners and not answer.outside_owner and not answer.parts:
+    # (nothing matched: no one's work to share, and the reading's own "try…" said once)
+    no_match = not answer.owners and not answer.outside_owner and not answer.parts
+    if no_match:
         examples = "; ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS[:3])
         blocks.append(
             section(
@@ -213,12 +215,13 @@ def answer_blocks(
         ]
         blocks.append(actions(ids.DID_YOU_MEAN_CHOICES, *choices))
     # A list's pieces already show what each matched; its explanation would say it again.
-    how = f" · {quote(answer.explanation, 1000)}" if answer.explanation and not answer.parts else ""
+    explained = answer.explanation and not answer.parts and not no_match
+    how = f" · {quote(answer.explanation, 1000)}" if explained else ""
     asked, topic = split_topic(answer.question)
     about = f" (about “{quote(topic)}”)" if topic else ""
     who_asked = "Asked" if shared else "You asked"
     blocks.append(context(f"{who_asked}: “{quote(asked)}”{about}{how}"))
-    if share is not None:
+    if share is not None and not no_match:
         blocks.append(
             actions("rolefit_share", button("Share in channel", ids.SHARE_ANSWER, share.to_value()))
         )

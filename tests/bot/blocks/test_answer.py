@@ -87,11 +87,15 @@ def test_an_unsure_answer_offers_up_to_three_did_you_mean_buttons(kb: KnowledgeB
 def test_work_nothing_in_the_article_matches_says_so_with_what_rolefit_answers(
     kb: KnowledgeBase, matcher: Matcher
 ) -> None:
-    message = answer_message(matcher.answer("who handles the zorblax?"), kb)
+    answer = matcher.answer("who handles the zorblax?")
+    message = answer_message(answer, kb, share=AnswerRef(answer.question))
     text = all_text(message)
     assert "I couldn't match that to any work the article describes" in text
     assert "/rolefit roles" in text
     assert message["text"].startswith("RoleFit — no work in the article matches this")
+    # a founder's find: the same "try another way" said three times, and a Share button on it
+    assert text.count("Try") == 1
+    assert not buttons(message)
 
 
 def test_questions_about_work_the_article_leaves_open_say_so_piece_by_piece(
