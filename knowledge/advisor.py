@@ -386,8 +386,9 @@ def _decide(
             # the work named is the other role's, the rest of the answers this one's: one hire
             # does not cover it all, and the other role is the second
             text = (
-                f"You could make two hires: the rest of your answers point to one "
-                f"{names[best]}, and the work you picked to a {names[other]} as the second."
+                f"You could make two hires; this advice is for the first. The rest of your "
+                f"answers point to a {names[best]}, but the work you picked is {names[other]} "
+                f"work, so a {names[other]} could be the second."
             )
         else:
             text = _one_covers_it(f"one {names[best]}")

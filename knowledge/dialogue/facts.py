@@ -46,6 +46,7 @@ _BUSINESS = re.compile(
     r"strategy|strategic|positioning|suppliers?|supply chain|margins?|costs?|financials?|"
     r"(?<!pre-)(?<!pre )revenue(?! yet)|(?<!non-)(?<!non )(?<!not-for-)(?<!not for )profit\w*|"
     rf"p&l|growth|grow (?:it|the)\b(?!{_A_TEAM})|"
+    r"(?:grow|grows|growing|scale|scaling) (?:the |our |a )?marketplace|"
     r"(?:need|needs|want|wants|have|"
     rf"trying) to (?:both )?(?:\w+ and )?grow\b(?!{_A_TEAM})|(?:need|needs|want|wants) grow\b"
     rf"(?!{_A_TEAM})|"
@@ -119,10 +120,7 @@ _NO_BUSINESS = re.compile(
 )
 # "Delivery is going well" (not "keeps the scrum team fed with well-written stories").
 _NO_DELIVERY = re.compile(
-    # ("the teams are fine on delivery")
-    r"\b(?:fine|good|great|solid|ok|okay) (?:on|with) (?:the )?(?:delivery|backlog|sprints|"
-    r"execution|building)\b|"
-    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|teams?)\b"
+    r"(?:devs?|dev team|engineering|eng|developers|delivery|sprints|backlog|scrum|team)\b"
     r"[^.,;]{0,40}"
     r"\b(?:fine|well(?!-)|great|solid|good|sorted|handled|covered|no problem|not (?:a|the) problem|"
     r"smooth\w*|under control|ok|okay|humming)\b|great dev team|not a delivery problem|"
@@ -214,8 +212,11 @@ _TWO = re.compile(
     r"afford to| able to)?| want to| plan to| would like to|'d like to| intend to| decided to) "
     r"(?:hire|hiring|get|bring in) both\b(?![^.;]*\bbut\b)|"  # "…but can only afford one"
     r"\bpo \+ pm\b|\bpm \+ po\b|one for .* one for|split .* across 2|(?:2|two) hires|"
-    # "and if I could hire two?" (two of whatever was asked, not "hire two devs")
-    r"\b(?:hire|afford|get) (?:two|2)(?=\s*(?:[?.!,;]|$|(?:instead|then|now|though)\b))|"
+    # "and if I could hire two?", "what if the budget allowed two?" (supposed, and two of what was
+    # asked: not "hire two devs", nor "we'd love to hire two, but can't")
+    r"\bif (?:i|we) (?:could|can|were able to|had (?:the )?budget to) (?:hire|afford|get) (?:two|2)"
+    r"(?=\s*(?:[?.!]|$|(?:instead|then|now)\b))|"
+    r"\bbudget (?:allowed|allows|would allow|could allow) (?:for )?(?:two|2)\b|"
     # "one person for delivery, one for strategy"; "we don't want one person doing both"
     r"\bone (?:\w+ ){0,2}(?:for|facing|to|on|doing|running|owning)\b[^.]*,? (?:and )?"
     r"(?:one|another|the other|a second)(?: \w+){0,2} (?:for|facing|to|on|doing|running|owning)\b|"
@@ -422,16 +423,18 @@ _VACATED = {
     )
     for role, name in _ROLE_NAMES.items()
 }
-# Suppliers said to be absent ("we have no suppliers"), or the Scrum way of working ("no sprints
-# and no backlog"): no work for the hire. (A plan said to be missing, "we have no GTM plan", is a
-# need: the hire would make one.)
+# Suppliers said to be absent ("we have no suppliers"): no work for the hire. (A plan said to be
+# missing, "we have no GTM plan", is a need: the hire would make one.)
 _ABSENT = re.compile(
     r"\b(?:no|without|zero|(?:don'?t|dont|do not|never) (?:have|need|use|work with))\s+(?:any |"
-    r"external |outside |a |an )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories|"
-    r"(?:product )?backlogs?|sprints?|scrum)\b"
-    # (work said to have no one doing it is wanted: "no backlog ownership")
-    r"(?! (?:owner|owners|ownership|management|prioriti\w*|refinement|grooming|hygiene|"
-    r"discipline|process|master))"
+    r"external |outside )?(?:suppliers?|vendors?|supply chain|manufacturers?|factories)\b"
+)
+# Scrum's work said absent beside Scrum said not run ("we do not run sprints and have no
+# backlog"): how the team works, where nothing is wanted. (Alone, "we have no backlog and the
+# devs are idle" is a need.)
+_NO_SCRUM_WORK = re.compile(
+    r"\b(?:no|without|(?:don'?t|dont|do not|never) (?:have|use))\s+(?:a |any )?(?:product )?"
+    r"(?:backlogs?|sprints?)\b"
 )
 # Both on staff, said in one breath: "we already have a PO and a PM" (not "a PO and a PM role
 # open", "a PO and PM budget", "a PM and a PM intern").
@@ -838,12 +841,11 @@ def read_facts(text: str) -> HiringFacts:
     if (
         goal is None
         and scrum is True
-        and (any(_says_done(_NO_BUSINESS, c) for c in clauses) or staff == (PRODUCT_MANAGER,))
+        and any(_says_done(_NO_BUSINESS, c) for c in clauses)
         and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
     ):
-        # "devs do scrum, founders do strategy", "we have 4 PMs and run sprints": the business
-        # side is taken, the team runs Scrum, so what is left for the hire is delivery (unless
-        # someone is said to run that).
+        # "devs do scrum, founders do strategy": the business side is taken, the team runs
+        # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
         goal = "deliver-product"
     return HiringFacts(
         company_stage=_stage(said),
@@ -867,6 +869,8 @@ _BUSINESS_SIDE = re.compile(
     r"\b(?:(?<!small )(?<!family )business(?!es)|commercial|market(?!place)\w*|strateg\w*|sales|"
     r"selling|"
     r"growth|customers?|money|"
+    # ("someone to grow our marketplace")
+    r"(?:grow|grows|growing|scale|scaling) (?:the |our |a )?marketplace|"
     r"(?<!pre-)(?<!pre )revenue|pricing|go[- ]to[- ]market|gtm)\b"
 )
 # A side of the work named only to be ruled out: "not the business side", "nothing about
@@ -1028,9 +1032,14 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         # not run sprints and have no backlog"): that is no answer to what the hire is for.
         delivery = business = False
         for clause in (part for c in _clauses(said) for part in c.split(",")):
-            kept = _NOT_THIS_SIDE.sub(" ", _NO_SCRUM.sub(" ", _how_it_works_out(clause)))
-            delivery |= bool(_DELIVERY_SIDE.search(kept)) and not _says_done(_NO_DELIVERY, kept)
-            business |= bool(_BUSINESS_SIDE.search(kept)) and not _says_done(_NO_BUSINESS, kept)
+            wanted = bool(_WANTS.search(clause))  # "someone good with the backlog" wants it
+            kept = _how_it_works_out(clause)
+            kept = _NOT_THIS_SIDE.sub(" ", kept if wanted else _NO_SCRUM.sub(" ", kept))
+            fine = not wanted and (_says_done(_NO_DELIVERY, kept) or bool(_FINE_ON.search(kept)))
+            delivery |= bool(_DELIVERY_SIDE.search(kept)) and not fine
+            business |= bool(_BUSINESS_SIDE.search(kept)) and not (
+                not wanted and _says_done(_NO_BUSINESS, kept)
+            )
         kept = _NOT_THIS_SIDE.sub(" ", said)
         if _BOTH_SIDES.search(kept) or (delivery and business):
             return HiringFacts(goal="both")
@@ -1099,11 +1108,20 @@ _WANTED_DONE = re.compile(
 
 # A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
 # sprints", "the devs are agile too".
-# How long the sprints run ("2 week sprints"): how the team works.
-_SPRINT_CADENCE = re.compile(rf"\b{_CADENCE} sprints\b")
-# The developers a team has ("we already have two developers", "our devs are freelancers", "two
-# product teams"): who is on it, not what the hire is for.
-_DEVELOPERS_TOLD = re.compile(
+# A side said to be in hand, named after it: "the teams are fine on delivery".
+_FINE_ON = re.compile(
+    r"\b(?:fine|good|great|solid|ok|okay|sorted|covered) (?:on|with) (?:the )?(?:delivery|"
+    r"backlog|sprints|execution)\b"
+)
+# How long the sprints run ("2 week sprints", "our sprints are two weeks"): how the team works.
+_SPRINT_CADENCE = re.compile(
+    rf"\b{_CADENCE} sprints\b|\bsprints? (?:are|is|last|lasts|run|runs) (?:\w+ ){{0,2}}weeks?\b"
+)
+# What a team has ("we already have two developers", "our devs are freelancers", "two product
+# teams", "we use jira and have a backlog"): who and what is there, not what the hire is for.
+_TEAM_HAS = re.compile(
+    r"\b(?:we|i|and) (?:do |already |also )?(?:have|use|got|'ve got) (?:a |an |our )?(?:backlog|"
+    r"jira|board|kanban board)(?: already)?\b|"
     r"\b(?:we|i) (?:already |currently |only |also |just )?(?:have|got|'ve got|employ|work with) "
     r"(?:a |an |one |two |three |four |five |\d+ |some |a few |few |several )?(?:freelance |"
     r"full[- ]time |part[- ]time |contract |in-house |offshore |remote |junior |senior )?"
@@ -1132,10 +1150,16 @@ def says_how_the_team_works(clause: str) -> bool:
 
 
 def _how_it_works_out(clause: str) -> str:
-    """The clause without how the team works ("two teams doing scrum, 2 week sprints") or who
-    builds ("we already have two developers"): facts about the team, not what the hire is
-    for."""
-    return _DEVELOPERS_TOLD.sub(" ", _SPRINT_CADENCE.sub(" ", _HOW_IT_WORKS.sub(" ", clause)))
+    """The clause without how the team works ("two teams doing scrum, 2 week sprints"), or does
+    not ("we do not run sprints and have no backlog"), or what it has ("we already have two
+    developers"): facts about the team, not what the hire is for. Where the clause wants
+    something ("someone to plan our 2 week sprints"), only `_HOW_IT_WORKS`, which tells the two
+    apart itself, is taken out."""
+    told = _HOW_IT_WORKS.sub(" ", clause)
+    if _WANTS.search(clause):
+        return told
+    told = _TEAM_HAS.sub(" ", _SPRINT_CADENCE.sub(" ", told))
+    return _NO_SCRUM_WORK.sub(" ", told) if _NO_SCRUM.search(clause) else told
 
 
 def only_process(text: str) -> bool:

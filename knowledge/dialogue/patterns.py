@@ -512,8 +512,13 @@ HIRE = any_of(
     r"\b(?:which|what) (?:product )?(?:role|person|hire) (?:do |should )?(?:we|i) "
     r"(?:need|get|hire)\b",
     # "should the ad be for a PO, a PM or both?": the role a job advert is for
-    rf"\b(?:{_ADVERT} (?:be|is)|(?:is|are|should) (?:the|our|this|that) {_ADVERT}(?: be)?) for "
-    rf"(?:a |an |the )?(?:{_TITLE_PO}|{_TITLE_PM})(?!\w)",
+    # (not "is the ad for the PM to sign off?", work given to a role)
+    rf"\b(?:{_ADVERT}(?: \w+){{0,3}} (?:be|is)|(?:is|are|should) (?:the|our|this|that) "
+    rf"{_ADVERT}(?: \w+){{0,3}}?(?: be)?) for (?:a |an )?(?:{_TITLE_PO}|{_TITLE_PM})(?!\w)"
+    r"(?! to\b)",
+    # "is the opening a PO or a PM role?"
+    rf"\b{_ADVERT} (?:be |is )?(?:a |an )(?:{_TITLE_PO}|{_TITLE_PM}) or (?:a |an )?"
+    rf"(?:{_TITLE_PO}|{_TITLE_PM})\b",
 )
 # A pushback that corrects what was asked, before the work it meant ("no, I meant legal review",
 # "sorry, I was asking about the launch plan"). A claim with a reason ("I thought the PM talks to
@@ -799,7 +804,11 @@ ROLE_OF_SCRUM = re.compile(
     r"^\W*(?:(?:so|and|but|wait|ok|okay)\s+)*(?:is|isn'?t|are|aren'?t) (?:the |a |an )?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM}) (?:(?:a|an|really|actually|just|only|also) )*"
     r"(?:(?:scrum|agile)(?:[- ]specific|[- ]only)? (?:role|thing|position|job|title|"
-    r"accountability)|(?:part of|from|in) (?:the )?scrum\b)"
+    r"accountability)|(?:part of|from|in) (?:the )?scrum)(?=\W*$)|"
+    # "does the PM belong to scrum?", "is the PM role from scrum?"
+    r"^\W*(?:(?:so|and|but)\s+)*(?:does|do|is) (?:the |a |an )?"
+    rf"(?P<belongs>{_TITLE_PO}|{_TITLE_PM})(?: role)? (?:belong to|come from|from|part of) scrum"
+    r"(?=\W*$)"
 )
 # Who wrote the article: "who wrote this article?", "who's the author?".
 ASKS_AUTHOR = re.compile(
@@ -958,14 +967,15 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     rf"(?!(?:project|program|delivery) managers? (?:also |just )?(?:the |our |a |an )?pms?\b))?"
     rf"(?P<job>{_ANOTHER_JOB}) "
     # (or a pronoun after the job: "we have a BA; could she fill the PO role?")
-    r"(?:(?:\w+ ){0,6}?(?:can|could|should|would|might) (?:she|he|they) )?"
+    r"(?P<pronoun>(?:\w+ ){0,6}?(?:can|could|should|would|might) (?:she|he|they) )?"
     rf"(?:also |just |simply )?(?:(?:(?:doubles?|acts?|serves?|fills? in) "
-    rf"as|be|fill|fills|"
+    rf"as|be|fill|fills|make(?: a)?(?: good| great| decent)?|"
     rf"(?P<moves>become|grow into|move into|step into|transition (?:in)?to|turn into)|"
     rf"take on|take over|play|wear|as) |(?(asked)|(?!)))(?:the |our |a |an )?"
     rf"(?:role of (?:the |a )?)?"
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
     r"(?(asked)(?!'?s?'? (?:line |direct )?(?:boss|manager|supervisor|superior|lead)\b)|)"
+    r"(?(pronoun)(?!'))"
 )
 # The asker taking one of the roles on: "should I be the PO myself? I'm the CEO", "can I act as
 # PM for now?".
@@ -1071,6 +1081,9 @@ WORKING_CONDITIONS = re.compile(
     r"(?:what|how) about remote|wfh|work-?life|work life|job security|perks)\b|"
     # what the role costs: "isn't a PM more expensive than a PO?"
     rf"\b(?:{_ROLE}|pms|pos)s? (?:\w+ )?(?:(?:more|less) expensive|cheaper|costs? (?:more|less))\b|"
+    # "which would cost us less, a PO or a PM?", "is it cheaper to hire a PO than a PM?"
+    r"\b(?:cheaper|pricier|costlier|(?:more|less) expensive|costs? (?:us )?(?:more|less))"
+    rf"(?: to (?:hire|get|have))?\W+(?:\w+\W+)?(?:a |an |the )?(?:{_ROLE}|pms|pos)\b|"
     # "how much does a PM cost?", "what does a PO cost us?", "how much is a product owner?",
     # "how expensive are PMs?" (not "how much is the PO involved in…", which asks of work)
     rf"\bhow much (?:does |do |would |will |is |are )?(?:a |an |one |the )?(?:{_A_ROLE}|pms|pos)s?"

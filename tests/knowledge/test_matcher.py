@@ -85,6 +85,7 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
         # a founder's: whether a feature is built at all is what to build, the PM's; its details
         # and its order stay the PO's
         ("who decides if we add a meal plan feature", PM),
+        ("who decides if we add a feature to this sprint?", PO),
         ("who decides the details of a feature?", PO),
         ("who decides what we build this week?", PO),
         ("who keeps the developers pointed at the roadmap?", PO),

@@ -123,7 +123,6 @@ def test_an_idea_the_article_leaves_undefined_may_say_what_it_means_in_practice(
         ("who owns the sprint backlog?", "un-sprint-backlog"),
         ("who decides how much work goes into a sprint?", "un-sprint-backlog"),
         ("who attends sprint planning?", "un-scrum-events"),
-        ("who tests the app before we release", "un-qa-execution"),
         ("who removes impediments for the team?", "un-impediments"),
         ("who updates the burndown chart", "un-velocity-burndown"),
         ("who assigns story points", "un-estimation"),
@@ -192,6 +191,9 @@ def test_unsettled_answers_name_who_usually_does_it_only_when_that_is_clear(
         ("who does sprint planning?", PO),
         ("who reminds the team of the product goal during sprint discussions?", PO),
         ("which role handles the backlog and the sprints?", PO),
+        # a review's: planning the tests of the app, or the sprint's backlog, is still planning
+        ("who plans how we test the app?", PO),
+        ("who decides what goes into the sprint backlog?", PO),
         ("who decides what QA should test in the regression run", PO),
         ("who plans what goes in each release", PO),
         ("who decides what's in and what's out for the next release?", PO),
