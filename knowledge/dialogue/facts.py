@@ -1106,8 +1106,6 @@ _WANTED_DONE = re.compile(
 )
 
 
-# A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
-# sprints", "the devs are agile too".
 # A side said to be in hand, named after it: "the teams are fine on delivery".
 _FINE_ON = re.compile(
     r"\b(?:fine|good|great|solid|ok|okay|sorted|covered) (?:on|with) (?:the )?(?:delivery|"
@@ -1134,6 +1132,8 @@ _TEAM_HAS = re.compile(
     r"\b(?:our|my|the) (?:devs|developers|engineers) are (?:all )?(?:freelancers?|contractors?|"
     r"remote|offshore|part[- ]time|in-house|juniors?|seniors?|external)\b"
 )
+# A message that only says how the team works, and nothing else: "we run scrum", "yes, two-week
+# sprints", "the devs are agile too".
 _PROCESS_ONLY = re.compile(
     r"^(?:(?:yes|yeah|yep|ok|okay|fyi|btw|also|and|oh|well|right|actually|no|wait)[,.!]?\s+)*"
     rf"(?:{_TEAM}\s+)?(?:(?:already|also|all)\s+)?(?:(?:{_WORKS_IN}|are|is)\s+)?"
