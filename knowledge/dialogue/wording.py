@@ -369,12 +369,17 @@ def another_job(job: str | None, described: Role, moves: bool = False) -> str:
     """ "Can our CTO double as the PO?", "could our business analyst become a PO?": the article
     never says who else may take a role, so say so, and what the role takes, for the reader to
     weigh against the other job (or, for someone moving into the role, against what they do)."""
+    # (the asker, "should I be the PM myself?", is told of themselves: "you", "your")
+    they, their = ("they", "their") if job else ("you", "your")
     also, weigh = (
-        ("become", "Whether they have the skills for it, and how much of it they do already, is")
+        (
+            "become",
+            f"Whether {they} have the skills for it, and how much of it {they} do already, is",
+        )
         if moves
         else (
             "also be",
-            "Whether they have the time and the skills for that beside their own job is",
+            f"Whether {they} have the time and the skills for that beside {their} own job is",
         )
     )
     who = f"your {job}" if job else "you"

@@ -1575,6 +1575,8 @@ def test_who_takes_a_role_and_how_it_is_staffed_are_not_in_the_article(
     reply = chat.reply(question)
     assert reply.text.startswith(starts), reply.text
     assert "What the role takes, going by the article" in reply.text
+    if starts.endswith("whether you can also be the Product Owner"):  # the asker: "you", "your"
+        assert "Whether you have the time and the skills for that beside your own job" in reply.text
 
 
 @pytest.mark.parametrize(
