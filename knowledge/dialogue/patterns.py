@@ -828,7 +828,9 @@ ASKS_EXAMPLE = re.compile(
 ASKS_SCRUM_MASTER = re.compile(
     r"\b(?:do|should|would|must|will) (?:we|i|you|they) (?:also |still )?(?:need|hire|get|have)\b"
     r"[^.?!]{0,30}\bscrum masters?\b|"
-    r"\bscrum masters?\b (?:as well|too|also|instead)\W*$"
+    r"\bscrum masters?\b (?:as well|too|also|instead)\W*$|"
+    # "what about a scrum master?", asked on its own
+    r"^(?:(?:and|so|but|ok|okay)\s+)?(?:what|how) about (?:a |the |our )?scrum masters?\W*$"
 )
 # A role set against a Scrum Master: "what's the difference between a PO and a scrum master?".
 _SET_AGAINST = (

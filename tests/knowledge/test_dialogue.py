@@ -1933,6 +1933,8 @@ def test_the_author_is_said_to_be_unnamed(chat: Chat, question: str) -> None:
     [
         ("isn't a PM more expensive than a PO?", "The article doesn't cover pay"),
         ("do we need a scrum master as well as a PO?", "The article never mentions Scrum Masters"),
+        # a founder's: "The article doesn't explain that."
+        ("what about a scrum master", "The article never mentions Scrum Masters"),
         ("is there any example of this working?", "The $250 million manufacturer case"),
         ("does the article have a real example of hiring a PM?", "The $250 million"),
     ],
