@@ -101,6 +101,7 @@ from knowledge.dialogue.patterns import (
     MEANT_NOT_THAT,
     NARROWS,
     NEEDS_ONE_YET,
+    NEEDS_SCRUM,
     NEXT_HIRE,
     NEXT_ROLE,
     NEXT_STEPS,
@@ -240,6 +241,7 @@ _WHO_DOES_IT = re.compile(r"^\W*(?P<ask>who (?:[\w']+ ){0,2}[\w']+) (?:it|them|t
 # The article's idea of how many product people a company has, as a question it answers (asked
 # about a company's size, or a ratio of the roles).
 _COMPANY_SIZE = "does the size of the company matter"
+_SCRUM = "what is scrum"
 # The article's idea of what each hire should be good at, as a question it answers.
 _STRENGTHS = "what skills should i look for"
 _STANDS_FOR = (
@@ -1081,6 +1083,10 @@ class Chat:
             # "can one person be both PO and PM here?" after the advice: a question of its own
             combined = self._combine(Reading(Intent.COMBINE, text), memory)
             return _keeping_the_hire(combined, memory)
+        if NEEDS_SCRUM.match(heard) and (idea := self.concepts.find(_SCRUM)):
+            # "do we need scrum?", after any turn: not whom to hire
+            of_scrum = self._concept_reply(Reading(Intent.CONCEPT, text), idea)
+            return _keeping_the_hire(_noting(wording.NO_SCRUM_ADVICE, of_scrum), memory)
         if memory is not None and (other := self._other_role(text, memory)):
             return _keeping_the_hire(other, memory)  # "what does a PM do?", "and the other one?"
         if memory is not None and memory.intent == "concept" and (role := self._role_next(text)):

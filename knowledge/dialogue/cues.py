@@ -78,6 +78,7 @@ WORDING = frozenset(
         "MEANT_NOT_THAT",
         "NARROWS",
         "NEEDS_ONE_YET",
+        "NEEDS_SCRUM",
         "NOT_A_PLAIN_CHECK",
         "NOT_MEANT",
         "NOT_THIS_BUT",

@@ -1517,6 +1517,13 @@ WHAT_TO_DROP = re.compile(
     r"\b(?:drop|give up|let go|leave out|skip|sacrifice|neglect|deprioriti[sz]e|suffer|fall "
     r"through|slip)\b"
 )
+# Whether to run Scrum at all: "do we need scrum?", "should we adopt scrum?".
+NEEDS_SCRUM = re.compile(
+    r"^(?:(?:and|so|but|ok|okay|hmm)\s+)*(?:do|should|must|would) (?:we|i) (?:even |really |"
+    r"also |still )?(?:need|use|adopt|do|run|start|start using|switch to|move to) scrum\W*$|"
+    r"^(?:(?:and|so|but|ok|okay)\s+)*is scrum (?:right|good|necessary|needed|required|worth it) "
+    r"for (?:us|our team|a startup|small teams?)\W*$"
+)
 # The other of the two roles, after one was described or answered: "and the other one?", "what
 # about the other role?", "and the other one, what does she do".
 THE_OTHER_ROLE = re.compile(

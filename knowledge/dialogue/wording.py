@@ -465,6 +465,11 @@ def combine(kb: KnowledgeBase) -> str:
     )
 
 
+# Whether to run Scrum at all, which the article leaves to the team.
+NO_SCRUM_ADVICE = (
+    "The article doesn't say whether a team should run Scrum; it matters here only because the "
+    "Product Owner is a Scrum role."
+)
 # Asked whether the article says what was said of one person taking on a role, or both.
 COMBINE_SOURCE = (
     "Partly. The article treats the two as distinct roles needing different skills, and says "

@@ -6449,3 +6449,10 @@ def test_only_a_plain_yes_or_no_of_a_role_being_scrums_is_answered_so(
     chat: Chat, asked: str
 ) -> None:
     assert chat.reply(asked).text not in (wording.SCRUM_ROLE, wording.NOT_SCRUM_ROLE)
+
+
+@pytest.mark.parametrize("before", [(), ("what is scrum",), ("who owns the backlog?",)])
+def test_whether_to_run_scrum_is_not_whom_to_hire(chat: Chat, before: tuple[str, ...]) -> None:
+    # a founder's find: "do we need scrum?" after "what is scrum" asked what the hire is for
+    asked = turns(chat, *before, "do we need scrum?")[-1]
+    assert asked.text.startswith(wording.NO_SCRUM_ADVICE)
