@@ -1238,6 +1238,14 @@ class Chat:
             reply = _noting(wording.NOT_PROJECT_MANAGERS, reply)  # "PM or project manager?"
         if advised and memory is not None and reading.intent is Intent.OWNERSHIP:
             reply = self._beside_the_hire(reply, heard, memory)
+        elif (
+            reply.intent is Intent.OWNERSHIP
+            and PRODUCT_OWNER in (reply.owners or ())
+            and read_facts(text).uses_scrum is False
+        ):
+            # "we don't use Scrum. who should manage our backlog?": the article's split, said
+            # with what it means for a team without Scrum
+            reply = _followed(wording.PO_WITHOUT_SCRUM, reply)
         if reading.intent is Intent.HIRE and reply.intent is Intent.HIRE:
             reply = self._with_work_asked(reply, text)
         return _keeping_the_hire(reply, memory)

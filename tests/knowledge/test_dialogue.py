@@ -6456,3 +6456,15 @@ def test_whether_to_run_scrum_is_not_whom_to_hire(chat: Chat, before: tuple[str,
     # a founder's find: "do we need scrum?" after "what is scrum" asked what the hire is for
     asked = turns(chat, *before, "do we need scrum?")[-1]
     assert asked.text.startswith(wording.NO_SCRUM_ADVICE)
+
+
+def test_product_owner_work_asked_by_a_team_without_scrum_says_what_that_means(
+    chat: Chat,
+) -> None:
+    # an agile coach's find: "we don't use Scrum. who should manage our backlog?" got the PO's
+    # work with nothing of the Scrum the team had said it does not run
+    told = chat.reply("we don't use Scrum. who should manage our backlog?")
+    assert told.text.startswith("That's clearly work for the Product Owner.")
+    assert told.text.endswith(wording.PO_WITHOUT_SCRUM)
+    assert wording.PO_WITHOUT_SCRUM not in chat.reply("who manages the backlog?").text
+    assert wording.PO_WITHOUT_SCRUM not in chat.reply("we don't do scrum. who owns pricing?").text
