@@ -242,6 +242,9 @@ _WHO_DOES_IT = re.compile(r"^\W*(?P<ask>who (?:[\w']+ ){0,2}[\w']+) (?:it|them|t
 # about a company's size, or a ratio of the roles).
 _COMPANY_SIZE = "does the size of the company matter"
 _SCRUM = "what is scrum"
+# The ideas a role's being Scrum's, or not, rests on.
+_SCRUM_GUIDE_PO = "concept-scrum-guide-po"
+_CROSS_FUNCTIONAL_PM = "concept-cross-functional-pm"
 # The article's idea of what each hire should be good at, as a question it answers.
 _STRENGTHS = "what skills should i look for"
 _STANDS_FOR = (
@@ -567,6 +570,14 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:since|because|as|but|though)\b")
 # Work set against what was ranked: ", not the backlog", "rather than sprints".
 _NOT_THIS_ONE = re.compile(
     r"(?:[,;]|\b(?:and|but))\s*(?:not|rather than|instead of)\s+(?!(?:the )?only\b|just\b|all\b)\w"
+)
+# A pushback whose last clause gives the work to a role, and says nothing else of it: "that's
+# wrong, user stories are PO work", "no, it's the PO's job" (not "PO work is only the backlog").
+_AGREES = re.compile(
+    r"(?:^|[,;:.!]\s*|\s-\s)(?:(?:but|well|actually|surely|clearly)\s+)?(?:it|that|this|they|those|"
+    r"these|[a-z][\w ]{0,30}?)(?:'s| is| are) (?:the |a |an |obviously |clearly |definitely )*"
+    r"(?:po|pm|product owner|product manager)(?:'s|s')?(?: (?:work|job|task|thing|responsibility|"
+    r"call|area|domain|territory))?\W*$"
 )
 # A pushback that takes a role away or doubts it ("it's not the PO's", "the PO never does that"):
 # no agreeing with it because it names the role answered.
@@ -1187,7 +1198,8 @@ class Chat:
             return Reply(intent=Intent.FEEDBACK, text=wording.NOTHING_LISTED, memory=memory)
         if memory is not None and memory.question and WHO_ELSE.match(normalise(text)):
             previous = self._previous_answer(memory)
-            if previous is not None and not previous.parts:  # "who else?" after an answer
+            placed = previous is not None and not _names_no_work(previous)
+            if previous is not None and placed and not previous.parts:  # "who else?" after one
                 text = wording.who_else(previous, self.kb)
                 return Reply(intent=Intent.FEEDBACK, text=text, answer=previous, memory=memory)
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):
@@ -1501,7 +1513,10 @@ class Chat:
         if scrums is not None:  # "is the product owner a scrum role?" (both: a comparison)
             of_po = named == [PRODUCT_OWNER]
             text = wording.SCRUM_ROLE if of_po else wording.NOT_SCRUM_ROLE
-            return Reply(intent=Intent.CONCEPT, text=text, memory=Memory(intent="concept"))
+            # (the idea it rests on kept, for "does the article say that?" or "why?" next)
+            idea = _SCRUM_GUIDE_PO if of_po else _CROSS_FUNCTIONAL_PM
+            kept = Memory(intent="concept", concept=idea, roles=tuple(named))
+            return Reply(intent=Intent.CONCEPT, text=text, memory=kept)
         for pattern, said_of_it in (
             (ASKS_AUTHOR, wording.AUTHOR),
             (SCRUM_MASTER_COMPARED, wording.SCRUM_MASTER_COMPARED),
@@ -1638,10 +1653,10 @@ class Chat:
             )
         elif concept is not None:
             text = wording.source([concept.section], concept.explanation)
-        elif kept.facts is not None:
-            text = wording.source([wording.SECTION_NEED], wording.WHY_ASKED["goal"])
         elif kept.intent == "combine":  # "can one person be both?", then "does it say that?"
             text = wording.COMBINE_SOURCE
+        elif kept.facts is not None:
+            text = wording.source([wording.SECTION_NEED], wording.WHY_ASKED["goal"])
         else:
             text = f"{wording.NO_QUOTES} Ask me about a piece of work, and I'll name the section "
             text += "of the article my answer rests on."
@@ -2662,6 +2677,7 @@ class Chat:
             and len(answer.owners) == 1
             and not answer.parts
             and _roles_named(message_of(reading.text).said) == answer.owners
+            and _AGREES.search(reading.text.lower())
             and not _DENIES.search(reading.text.lower())
         ):
             # "that's wrong, user stories are PO work" of an answer that said the PO

@@ -1031,9 +1031,11 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         # is how the team works, or does not ("two teams doing scrum, 2 week sprints", "we do
         # not run sprints and have no backlog"): that is no answer to what the hire is for.
         delivery = business = False
+        # (a reply that wants anything wants what it names: "we run 2 week sprints and need
+        # help running them", "we have two developers but nobody prioritises")
+        wanted = bool(_WANTS.search(said) or _NOBODY.search(said))
         for clause in (part for c in _clauses(said) for part in c.split(",")):
-            wanted = bool(_WANTS.search(clause))  # "someone good with the backlog" wants it
-            kept = _how_it_works_out(clause)
+            kept = clause if wanted else _how_it_works_out(clause)
             kept = _NOT_THIS_SIDE.sub(" ", kept if wanted else _NO_SCRUM.sub(" ", kept))
             fine = not wanted and (_says_done(_NO_DELIVERY, kept) or bool(_FINE_ON.search(kept)))
             delivery |= bool(_DELIVERY_SIDE.search(kept)) and not fine
@@ -1106,6 +1108,8 @@ _WANTED_DONE = re.compile(
 )
 
 
+# No one doing the work: "nobody prioritises".
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one)\b")
 # A side said to be in hand, named after it: "the teams are fine on delivery".
 _FINE_ON = re.compile(
     r"\b(?:fine|good|great|solid|ok|okay|sorted|covered) (?:on|with) (?:the )?(?:delivery|"

@@ -738,10 +738,11 @@ ASKS_SIZE = re.compile(
     r"business(?:es)?|firms?|scale-?ups?|enterprises?)\b[^?]{0,20}\?*$|"
     # "what if we grow to 50 ppl": the company's size supposed, not growth work
     r"^(?:and |so |ok |okay |but |hmm )?(?:what|how about) if (?:we|i|the company|our company|our "
-    r"team) (?:grow|grew|scale|scaled|get|got|double|doubled|reach|hit|expand|expanded)(?: up)?"
-    r"(?: to)? (?:\d+|a hundred|hundreds of|a few hundred)"
-    r"(?:[- ](?:person|people|employee|staff))?s?(?: (?:people|persons|employees|staff|heads|"
-    r"folks))?\b[^?]{0,20}\?*$"
+    r"team) (?:grow|grows|grew|scale|scales|scaled|get|got|double|doubled|reach|hit|expand|"
+    r"expanded)(?: up)?(?: to)? (?:a |an )?(?:\d+|a hundred|hundreds of|a few hundred)"
+    r"(?:[- ](?:person|people|employee|staff)(?: company| startup| team| org)?|"
+    r" (?:people|persons|employees|staff|heads|folks))"
+    r"(?: (?:next year|this year|soon|by next year))?\W*$"
 )
 # Asking where the article says what RoleFit just said: "quote the article", "where exactly
 # does it say that?", "source?", "who said that?".
@@ -978,6 +979,8 @@ ANOTHER_JOB_AS_ROLE = re.compile(
     rf"(?P<role>{_TITLE_PO}|{_TITLE_PM})(?!\w)"
     r"(?(asked)(?!'?s?'? (?:line |direct )?(?:boss|manager|supervisor|superior|lead)\b)|)"
     r"(?(pronoun)(?!'))"
+    # (not a hire made, "can our CEO make a PM hire?", nor "fill the PO in on the roadmap")
+    r"(?! (?:hire|hires|hiring|in on)\b)"
 )
 # The asker taking one of the roles on: "should I be the PO myself? I'm the CEO", "can I act as
 # PM for now?".
@@ -1534,7 +1537,7 @@ THE_OTHER_ROLE = re.compile(
 WHO_ELSE = re.compile(
     r"^(?:(?:and|so|ok|okay|but|hmm)\s+)*(?:who|anyone|anybody|any one|someone|somebody) else"
     r"(?: (?:is |would be |should be |gets )?(?:helps?|does|do|involved|has a say|takes part|"
-    r"works on it|on it|too))?\W*$"
+    r"works on it|on it|too)(?: (?:in|with|on) (?:it|that|this))?)?\W*$"
 )
 # Which parts of the work just answered go where ("which parts exactly?" after the roadmap).
 WHICH_PARTS = re.compile(

@@ -191,7 +191,11 @@ def who_else(answer: Answer, kb: KnowledgeBase) -> str:
     """Who else does the work just answered ("who else?"): no one the article names."""
     names = [kb.roles[o].name for o in answer.owners if o in kb.roles]
     if not answer.settled or not names:
-        usual = f" Outside it, {answer.outside_owner} usually does." if answer.outside_owner else ""
+        usual = (
+            f" Outside it, that usually falls to {answer.outside_owner}."
+            if answer.outside_owner
+            else ""
+        )
         return f"The article names no one for that work.{usual}"
     who = " and the ".join(names)
     alone = " alone" if len(names) == 1 else ""
@@ -474,8 +478,8 @@ NO_SCRUM_ADVICE = (
 COMBINE_SOURCE = (
     "Partly. The article treats the two as distinct roles needing different skills, and says "
     "startups and small businesses usually hire a single product person; it says nothing about "
-    "one person holding both titles, or about who else may take a role on. (Article: "
-    f"{SECTION_NEED}; {SECTION_BASICS}.)"
+    "one person holding both titles, who else may take a role on, or how a role is staffed "
+    f"(part-time, contract). (Article: {SECTION_NEED}; {SECTION_BASICS}.)"
 )
 
 

@@ -833,15 +833,6 @@ def test_research_of_another_kind_is_no_market_research(matcher: Matcher, questi
 
 @pytest.mark.parametrize(
     "question",
-    ["who owns marketplace liquidity?", "who owns trust and safety for the marketplace?"],
-)
-def test_a_marketplace_is_no_market_work(matcher: Matcher, question: str) -> None:
-    # a marketplace COO's find: "marketplace" was read as the market, and then as marketing
-    assert matcher.answer(question).owners == []
-
-
-@pytest.mark.parametrize(
-    "question",
     ["who plans around 40 week lead times from suppliers", "who deals with the chip shortage?"],
 )
 def test_suppliers_lead_times_are_their_schedules_not_a_team_metric(

@@ -194,6 +194,8 @@ def test_unsettled_answers_name_who_usually_does_it_only_when_that_is_clear(
         # a review's: planning the tests of the app, or the sprint's backlog, is still planning
         ("who plans how we test the app?", PO),
         ("who decides what goes into the sprint backlog?", PO),
+        ("who communicates the product goal for the sprint?", PO),
+        ("who cancels features mid sprint?", PO),
         ("who decides what QA should test in the regression run", PO),
         ("who plans what goes in each release", PO),
         ("who decides what's in and what's out for the next release?", PO),
