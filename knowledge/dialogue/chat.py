@@ -241,6 +241,7 @@ _WHO_DOES_IT = re.compile(r"^\W*(?P<ask>who (?:[\w']+ ){0,2}[\w']+) (?:it|them|t
 # The article's idea of how many product people a company has, as a question it answers (asked
 # about a company's size, or a ratio of the roles).
 _COMPANY_SIZE = "does the size of the company matter"
+# The article's idea of Scrum, as a question it answers (asked whether to run Scrum at all).
 _SCRUM = "what is scrum"
 # The ideas a role's being Scrum's, or not, rests on.
 _SCRUM_GUIDE_PO = "concept-scrum-guide-po"
@@ -1198,8 +1199,7 @@ class Chat:
             return Reply(intent=Intent.FEEDBACK, text=wording.NOTHING_LISTED, memory=memory)
         if memory is not None and memory.question and WHO_ELSE.match(normalise(text)):
             previous = self._previous_answer(memory)
-            placed = previous is not None and not _names_no_work(previous)
-            if previous is not None and placed and not previous.parts:  # "who else?" after one
+            if previous is not None and not _names_no_work(previous) and not previous.parts:
                 text = wording.who_else(previous, self.kb)
                 return Reply(intent=Intent.FEEDBACK, text=text, answer=previous, memory=memory)
         if memory is not None and memory.question and WHICH_PARTS.match(normalise(text)):

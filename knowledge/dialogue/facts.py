@@ -824,6 +824,15 @@ def read_facts(text: str) -> HiringFacts:
         # devs don't use that board" runs it)
         not_run = _NOT_RUN_IT.search(said) and not _RUNS_SCRUM.search(said)
         scrum = False if not_run else "unsure" if doubted else True
+    if (
+        goal is None
+        and scrum is True
+        and any(_says_done(_NO_BUSINESS, c) for c in clauses)
+        and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
+    ):
+        # "devs do scrum, founders do strategy": the business side is taken, the team runs
+        # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
+        goal = "deliver-product"
     both = _BOTH_STAFF.search(said)
     in_place = [c for c in clauses if not _WANTED_THERE.search(c)]
     staff = (
@@ -838,15 +847,6 @@ def read_facts(text: str) -> HiringFacts:
             or any(_at_work_now(role, c) for c in clauses)
         )
     )
-    if (
-        goal is None
-        and scrum is True
-        and any(_says_done(_NO_BUSINESS, c) for c in clauses)
-        and not any(_says_done(_NO_DELIVERY, c) for c in clauses)
-    ):
-        # "devs do scrum, founders do strategy": the business side is taken, the team runs
-        # Scrum, so what is left for the hire is delivery (unless someone is said to run that).
-        goal = "deliver-product"
     return HiringFacts(
         company_stage=_stage(said),
         goal=goal,
@@ -1035,13 +1035,14 @@ def read_answer(text: str, fact: Fact) -> HiringFacts:
         # help running them", "we have two developers but nobody prioritises")
         wanted = bool(_WANTS.search(said) or _NOBODY.search(said))
         for clause in (part for c in _clauses(said) for part in c.split(",")):
-            kept = clause if wanted else _how_it_works_out(clause)
-            kept = _NOT_THIS_SIDE.sub(" ", kept if wanted else _NO_SCRUM.sub(" ", kept))
-            fine = not wanted and (_says_done(_NO_DELIVERY, kept) or bool(_FINE_ON.search(kept)))
-            delivery |= bool(_DELIVERY_SIDE.search(kept)) and not fine
-            business |= bool(_BUSINESS_SIDE.search(kept)) and not (
-                not wanted and _says_done(_NO_BUSINESS, kept)
-            )
+            if wanted:
+                kept, delivery_done, business_done = _NOT_THIS_SIDE.sub(" ", clause), False, False
+            else:
+                kept = _NOT_THIS_SIDE.sub(" ", _NO_SCRUM.sub(" ", _how_it_works_out(clause)))
+                delivery_done = _says_done(_NO_DELIVERY, kept) or bool(_FINE_ON.search(kept))
+                business_done = _says_done(_NO_BUSINESS, kept)
+            delivery |= bool(_DELIVERY_SIDE.search(kept)) and not delivery_done
+            business |= bool(_BUSINESS_SIDE.search(kept)) and not business_done
         kept = _NOT_THIS_SIDE.sub(" ", said)
         if _BOTH_SIDES.search(kept) or (delivery and business):
             return HiringFacts(goal="both")

@@ -848,12 +848,12 @@ TEAM_RUNS_SCRUM = (
     "backlog, user stories, sprints and test planning are where one would work; it does not "
     "change who owns the work. Ask me whom to hire, and I'll take it into account."
 )
-# Told, before any hiring talk, only that the team runs no Scrum.
 # Product Owner work asked of by a team that says it runs no Scrum.
 PO_WITHOUT_SCRUM = (
     "You said your team doesn't run Scrum: the article's Product Owner is a Scrum role, so take "
     "this as the article's split of the work, whoever does it on your team."
 )
+# Told, before any hiring talk, only that the team runs no Scrum.
 TEAM_RUNS_NO_SCRUM = (
     "Noted: your team doesn't run Scrum. The article calls the Product Owner a Scrum role, so as "
     "I read it that weighs against hiring one; it says nothing of Kanban or other ways of "
