@@ -255,7 +255,10 @@ _NOT_A_LIST = re.compile(
     rf"like|including|e\.?g\.?)\s+{_EXAMPLE}(?:,\s*{_EXAMPLE})*,?\s+(?:and|or)\s+{_EXAMPLE}"
     # (and ends its clause, or the message: nothing listed after it)
     r"(?=\s*(?:$|[?.!]\s*$|(?:to|for|in|on|at|about|with|across|when|while|if)\b[^,;]*$))|"
-    r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b"
+    r",\s*(?:basically |pretty much |and |or )?(?:everyone|everybody)\b|"
+    # two things set side by side to be told apart ("the difference between a sprint goal and a
+    # product goal"): one question about both
+    r"\b(?:difference|differences|distinction) between\b"
 )
 # Where one sentence ends and the next begins (the conversation splits messages on it too).
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")

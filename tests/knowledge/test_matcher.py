@@ -86,6 +86,7 @@ def test_answers_slack_style_questions(matcher: Matcher, question: str, owners: 
         # and its order stay the PO's
         ("who decides if we add a meal plan feature", PM),
         ("who decides if we add a feature to this sprint?", PO),
+        ("who decides which feature we build first?", PO),  # a review's: the order, not whether
         ("who decides the details of a feature?", PO),
         ("who decides what we build this week?", PO),
         ("who keeps the developers pointed at the roadmap?", PO),
@@ -823,6 +824,12 @@ def test_the_product_goal_made_rather_than_told_is_inferred(matcher: Matcher) ->
     created = matcher.answer("who creates the product goal?")
     assert created.owners == ["product-owner"] and not created.named
     assert matcher.answer("who communicates the product goal?").named
+
+
+def test_two_things_asked_to_be_told_apart_are_one_question(matcher: Matcher) -> None:
+    # a review's find: "the difference between a sprint goal: …" answered as a piece of work
+    answer = matcher.answer("what's the difference between a sprint goal and a product goal?")
+    assert not answer.parts
 
 
 @pytest.mark.parametrize("question", ["who does design research?", "who does UX research?"])
