@@ -25,6 +25,7 @@ from knowledge.dialogue.facts import (
     read_correction,
     read_facts,
     read_vacated,
+    runs_no_scrum,
     says_how_the_team_works,
     scrum_taken_back,
     without_questions,
@@ -1253,7 +1254,7 @@ class Chat:
         elif (
             reply.intent is Intent.OWNERSHIP
             and PRODUCT_OWNER in (reply.owners or ())
-            and read_facts(text).uses_scrum is False
+            and runs_no_scrum(text)
         ):
             # "we don't use Scrum. who should manage our backlog?": the article's split, said
             # with what it means for a team without Scrum

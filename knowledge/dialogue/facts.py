@@ -768,6 +768,33 @@ def work_told(text: str, place: Place) -> WorkTold:
     return WorkTold(() if side_named else tuple(wanted), tuple(taken_back))
 
 
+def runs_no_scrum(text: str) -> bool:
+    """Whether a message says the team runs no Scrum ("we don't use Scrum. who manages our
+    backlog?"), as `read_facts` reads it, without reading the rest of its facts."""
+    return _scrum_of(_lowered(text)) is False
+
+
+def _scrum_of(said: str) -> ScrumAnswer | None:
+    """What a (lowered) message says of the team running Scrum."""
+    if _UNSURE_OF_SCRUM.search(said):
+        return "unsure"
+    if (
+        _NO_SCRUM.search(said)
+        and not _RUNS_SCRUM_HERE.search(said)  # "we run scrum, though marketing doesn't use it"
+        and not (
+            _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
+        )
+    ):
+        return False
+    if re.search(r"\b(scrum|sprints?|agile)\b", said):
+        doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
+        # "we tried scrum but no longer use it": named, and said not run ("we run scrum; the
+        # devs don't use that board" runs it)
+        not_run = _NOT_RUN_IT.search(said) and not _RUNS_SCRUM.search(said)
+        return False if not_run else "unsure" if doubted else True
+    return None
+
+
 def read_facts(text: str) -> HiringFacts:
     """The facts a message states. Lower-cased matching; nothing is guessed from tone. A clause
     saying one side is already covered ("the commercial side belongs to our CPO") does not count
@@ -807,23 +834,7 @@ def read_facts(text: str) -> HiringFacts:
         goal = "build-business"
     # What is stated outweighs what is asked: "do I need two people? we only have money for one"
     headcount = _head_count(without_questions(said)) or _head_count(said)
-    scrum: ScrumAnswer | None = None
-    if _UNSURE_OF_SCRUM.search(said):
-        scrum = "unsure"
-    elif (
-        _NO_SCRUM.search(said)
-        and not _RUNS_SCRUM_HERE.search(said)  # "we run scrum, though marketing doesn't use it"
-        and not (
-            _SOME_ON_SCRUM.search(said) and not _NO_SCRUM.search(_TEAMS_COUNTED.sub(" ", said))
-        )
-    ):
-        scrum = False
-    elif re.search(r"\b(scrum|sprints?|agile)\b", said):
-        doubted = _ASKS_IF_SCRUM_FITS.search(said) and not _HOW_IT_WORKS.search(said)
-        # "we tried scrum but no longer use it": named, and said not run ("we run scrum; the
-        # devs don't use that board" runs it)
-        not_run = _NOT_RUN_IT.search(said) and not _RUNS_SCRUM.search(said)
-        scrum = False if not_run else "unsure" if doubted else True
+    scrum = _scrum_of(said)
     if (
         goal is None
         and scrum is True
