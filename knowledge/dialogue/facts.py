@@ -768,6 +768,10 @@ def work_told(text: str, place: Place) -> WorkTold:
     return WorkTold(() if side_named else tuple(wanted), tuple(taken_back))
 
 
+# The ways of working a message must name to say anything of Scrum.
+_WAYS_NAMED = ("scrum", "sprint", "agile", "kanban", "waterfall")
+
+
 def runs_no_scrum(text: str) -> bool:
     """Whether a message says the team runs no Scrum ("we don't use Scrum. who manages our
     backlog?"), as `read_facts` reads it, without reading the rest of its facts."""
@@ -775,7 +779,10 @@ def runs_no_scrum(text: str) -> bool:
 
 
 def _scrum_of(said: str) -> ScrumAnswer | None:
-    """What a (lowered) message says of the team running Scrum."""
+    """What a (lowered) message says of the team running Scrum (nothing, where it names no way
+    of working: every rule below needs one of these words)."""
+    if not any(word in said for word in _WAYS_NAMED):
+        return None
     if _UNSURE_OF_SCRUM.search(said):
         return "unsure"
     if (
