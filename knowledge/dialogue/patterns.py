@@ -1338,7 +1338,10 @@ SHORTHAND = {
     "diference": "difference",
     "difrence": "difference",
     "diffrent": "different",
-    # the roles' names, letters swapped or dropped by fast typing ("prodcut owner vs manger")
+}
+# The roles' names, letters swapped or dropped by fast typing ("prodcut owner vs manageer"): read
+# as shorthand is, by every reading of a message.
+_MISTYPED_NAMES = {
     "prodcut": "product",
     "porduct": "product",
     "proudct": "product",
@@ -1349,7 +1352,8 @@ SHORTHAND = {
     "manageer": "manager",
     "manaer": "manager",
 }
-_MISTYPED = r"prodcut|porduct|proudct|prodct|prduct|onwer|owenr|manageer|manaer"
+SHORTHAND |= _MISTYPED_NAMES
+_MISTYPED = "|".join(_MISTYPED_NAMES)
 SHORTHAND_WORDS = re.compile(
     r"\b(?:u|ur|pls|plz|shld|shud|shd|wat|wht|ppl|abt|diffrence|differnce|diference|difrence|"
     rf"diffrent|{_MISTYPED})\b(?!')"
